@@ -1,0 +1,49 @@
+// All settings come from the environment, with defaults that suit a developer machine.
+import { resolve } from 'node:path';
+
+export type PasswordProfile = 'asvs' | 'mlps3';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string; // real PostgreSQL when set; embedded PGlite otherwise
+  dataDir: string; // PGlite files and the generated data key live here
+  webDist: string;
+  session: { idleMinutes: number; absoluteHours: number; touchSeconds: number };
+  lockout: { maxFailures: number; minutes: number };
+  passwordProfile: PasswordProfile;
+  scryptCost: number; // log2 of scrypt N
+  auditRetentionDays: number;
+  dataKey?: string; // base64 32-byte key for personal data; generated under dataDir when absent
+  bodyLimitBytes: number;
+  secureCookies: boolean;
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.XIEZUO_DATA_DIR ?? 'data');
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    webDist: resolve(env.XIEZUO_WEB_DIST ?? 'packages/web/dist'),
+    session: {
+      idleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
+      absoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
+      touchSeconds: int(env.SESSION_TOUCH_SECONDS, 30),
+    },
+    lockout: { maxFailures: int(env.LOCKOUT_MAX_FAILURES, 5), minutes: int(env.LOCKOUT_MINUTES, 15) },
+    passwordProfile: env.PASSWORD_PROFILE === 'mlps3' ? 'mlps3' : 'asvs',
+    scryptCost: int(env.SCRYPT_COST, 17),
+    auditRetentionDays: Math.max(184, int(env.AUDIT_RETENTION_DAYS, 184)),
+    dataKey: env.XIEZUO_DATA_KEY || undefined,
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

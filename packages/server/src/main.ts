@@ -1,0 +1,27 @@
+// `npm start`: the API and the web app at http://localhost:3000.
+import { loadConfig } from './config';
+import { startServices } from './platform/bootstrap';
+import { buildApp } from './platform/http/app';
+import { createLogger } from './platform/logger';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const { services, demo } = await startServices(config);
+const app = await buildApp(services, logger);
+await app.listen({ port: config.port, host: config.host });
+
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
+console.log(`\n协作 Xiezuo  http://localhost:${config.port}   数据库: ${where}`);
+if (demo) {
+  console.log('首次启动，已写入演示数据。演示账号（首次登录须修改密码）：');
+  console.log(`  用户名: ${demo.usernames.join(', ')}`);
+  console.log(`  一次性密码: ${demo.password}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await app.close();
+    await services.database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,57 @@
+// /api/admin: users and sessions (system admin only).
+import { CreateUserRequest, CreateUserResponse, SessionRow, UpdateUserRequest, UserRow } from '@xiezuo/shared/contracts/auth';
+import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
+import { z } from 'zod';
+import { writeAudit } from '../audit/service';
+import type { App } from '../http/app';
+import { AppError } from '../http/errors';
+import { actorOf, guard, userOf } from './plugin';
+import { createUser, listUsers, toUserRow, updateUser } from './service';
+import { endSession, listActiveSessions } from './sessions';
+
+export async function adminRoutes(app: App) {
+  const admin = guard('admin.users');
+  const tags = ['admin'];
+
+  app.get('/api/admin/users', { preHandler: admin, schema: { tags, response: { 200: z.array(UserRow), ...errorResponses } } }, async () =>
+    (await listUsers(app.xz.db)).map((u) => toUserRow(u)),
+  );
+
+  app.post(
+    '/api/admin/users',
+    { preHandler: admin, schema: { tags, body: CreateUserRequest, response: { 200: CreateUserResponse, ...errorResponses } } },
+    async (req) => {
+      const { user, initialPassword } = await createUser(app.xz.db, app.xz.config, req.body, actorOf(req));
+      return { user: toUserRow(user), initialPassword };
+    },
+  );
+
+  app.patch(
+    '/api/admin/users/:id',
+    { preHandler: admin, schema: { tags, params: IdParam, body: UpdateUserRequest, response: { 200: UserRow, ...errorResponses } } },
+    async (req) => toUserRow(await updateUser(app.xz.db, req.params.id, req.body, actorOf(req))),
+  );
+
+  app.get('/api/admin/sessions', { preHandler: admin, schema: { tags, response: { 200: z.array(SessionRow), ...errorResponses } } }, async (req) => {
+    const current = userOf(req).sessionId;
+    return (await listActiveSessions(app.xz.db, app.xz.config)).map((s) => ({
+      ...s,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      current: s.id === current,
+    }));
+  });
+
+  app.delete(
+    '/api/admin/sessions/:id',
+    { preHandler: admin, schema: { tags, params: z.strictObject({ id: z.string().min(10).max(100) }), response: { 200: Ok, ...errorResponses } } },
+    async (req) => {
+      await app.xz.db.transaction(async (tx) => {
+        const ended = await endSession(tx as never, req.params.id, 'admin');
+        if (ended.length === 0) throw new AppError('NOT_FOUND');
+        await writeAudit(tx, actorOf(req), { action: 'session_end', entity: 'session', entityId: ended[0].userId });
+      });
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,77 @@
+// /api/auth: sign in and out, the current user, password change.
+import { ChangePasswordRequest, LoginRequest, Me } from '@xiezuo/shared/contracts/auth';
+import { errorResponses, Ok } from '@xiezuo/shared/contracts/common';
+import type { FastifyReply } from 'fastify';
+import { inArray } from 'drizzle-orm';
+import type { AuthUser } from '../context';
+import type { App } from '../http/app';
+import { writeAudit } from '../audit/service';
+import { divisions, teams } from '../db/schema';
+import { actorOf, userOf } from './plugin';
+import { changePassword, login, passwordRulesFor } from './service';
+import { endSession, SESSION_COOKIE } from './sessions';
+
+export async function authRoutes(app: App) {
+  const setCookie = (reply: FastifyReply, value: string) =>
+    reply.setCookie(SESSION_COOKIE, value, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.xz.config.secureCookies,
+    });
+
+  const me = async (user: AuthUser) => {
+    const { scope } = user;
+    const [divs, tms] = await Promise.all([
+      scope.divisionCodes.length
+        ? app.xz.db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, scope.divisionCodes))
+        : [],
+      scope.teamIds.length ? app.xz.db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, scope.teamIds)) : [],
+    ]);
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      permissions: [...user.permissions],
+      mustChangePassword: user.mustChangePassword,
+      csrfToken: user.csrfToken,
+      scope: { all: scope.all, divisions: divs, teams: tms },
+      passwordRules: passwordRulesFor(app.xz.config),
+    };
+  };
+
+  app.post(
+    '/api/auth/login',
+    { config: { auth: 'public' }, schema: { tags: ['auth'], body: LoginRequest, response: { 200: Ok, ...errorResponses } } },
+    async (req, reply) => {
+      const { cookie } = await login(app.xz.db, app.xz.config, req.body, actorOf(req), req.headers['user-agent'] ?? null);
+      setCookie(reply, cookie);
+      return { ok: true as const };
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { auth: 'password' }, schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
+    const user = userOf(req);
+    await app.xz.db.transaction(async (tx) => {
+      await endSession(tx as never, user.sessionId, 'logout');
+      await writeAudit(tx, actorOf(req), { action: 'logout', entity: 'user', entityId: user.id });
+    });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/api/auth/me', { config: { auth: 'password' }, schema: { tags: ['auth'], response: { 200: Me, ...errorResponses } } }, async (req) =>
+    me(userOf(req)),
+  );
+
+  app.post(
+    '/api/auth/password',
+    { config: { auth: 'password' }, schema: { tags: ['auth'], body: ChangePasswordRequest, response: { 200: Ok, ...errorResponses } } },
+    async (req) => {
+      const user = userOf(req);
+      await changePassword(app.xz.db, app.xz.config, user.id, user.sessionId, req.body, actorOf(req));
+      return { ok: true as const };
+    },
+  );
+}

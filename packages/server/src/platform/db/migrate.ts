@@ -1,0 +1,27 @@
+// Applies the migrations in packages/server/drizzle at start-up, on either engine; safe to run again.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { Database } from './client';
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+const LOCK_KEY = 7_020_301; // advisory lock so two app instances never migrate at once
+
+export async function migrate(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.engine === 'pglite') {
+    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+    await migratePglite(database.db as any, config);
+    return;
+  }
+  const client = await database.pool!.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
+    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+    await migratePg(database.db as any, config);
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
+    client.release();
+  }
+}

@@ -1,0 +1,4 @@
+// The one schema source: every module's tables, gathered for Drizzle and drizzle-kit.
+export * from '../audit/tables';
+export * from '../auth/tables';
+export * from '../../modules/registry/tables';

@@ -1,0 +1,3 @@
+export * from './creditCode';
+export * from './division';
+export * from './idNumber';

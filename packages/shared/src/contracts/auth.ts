@@ -1,0 +1,109 @@
+// Sign-in, the current user, password change, sessions and users (admin).
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { PERMISSIONS } from '../roles';
+
+export const Role = z.enum(ROLES);
+
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const ScopeView = z.object({
+  all: z.boolean(),
+  divisions: z.array(z.object({ code: z.string(), name: z.string() })),
+  teams: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
+
+export const Me = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    permissions: z.array(z.enum(PERMISSIONS)),
+    mustChangePassword: z.boolean(),
+    csrfToken: z.string(),
+    scope: ScopeView,
+    passwordRules: z.object({ minLength: z.number(), minClasses: z.number() }),
+  })
+  .meta({ id: 'Me' });
+
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+export const SessionRow = z.object({
+  id: z.string(),
+  userId: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  current: z.boolean(),
+});
+
+export const UserRow = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  scopeAll: z.boolean(),
+  scopeDivisions: z.array(z.string()),
+  scopeTeams: z.array(z.number().int()),
+  createdAt: z.string(),
+});
+
+export const CreateUserRequest = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'validation.invalidFormat' }),
+  displayName: z.string().trim().min(1).max(64),
+  role: Role,
+  scopeAll: z.boolean().default(false),
+  scopeDivisions: z.array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' })).max(50).default([]),
+  scopeTeams: z.array(z.number().int().positive()).max(50).default([]),
+});
+
+export const CreateUserResponse = z.object({ user: UserRow, initialPassword: z.string() });
+
+export const UpdateUserRequest = z.strictObject({
+  displayName: z.string().trim().min(1).max(64).optional(),
+  role: Role.optional(),
+  disabled: z.boolean().optional(),
+  unlock: z.boolean().optional(),
+  scopeAll: z.boolean().optional(),
+  scopeDivisions: z.array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' })).max(50).optional(),
+  scopeTeams: z.array(z.number().int().positive()).max(50).optional(),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+
+export const AuditQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  entity: z.string().max(64).optional(),
+  action: z.string().max(32).optional(),
+  actorId: z.coerce.number().int().optional(),
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
+});

@@ -1,0 +1,18 @@
+// Message catalogues: one file per module, merged here. zh-CN is the default language.
+import * as core from './core';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+// Each module adds `import * as <module> from './<module>'` and one entry per language below.
+export const catalogues = {
+  'zh-CN': { ...core.zhCN },
+  en: { ...core.en },
+} as const;
+
+export function pickLanguage(header: string | undefined | null): Language {
+  if (!header) return DEFAULT_LANGUAGE;
+  const first = header.split(',')[0].trim().toLowerCase();
+  return first.startsWith('en') ? 'en' : DEFAULT_LANGUAGE;
+}

@@ -1,0 +1,3 @@
+export * from './codes/index';
+export * from './errors';
+export * from './roles';
