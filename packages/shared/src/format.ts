@@ -1,0 +1,41 @@
+// How people read figures: amounts kept in 元, shown in 万元/亿元; dates as 2025年3月1日.
+export type AmountUnit = '元' | '万元' | '亿元';
+
+export function yuanTo(value: number, unit: AmountUnit): number {
+  return unit === '亿元' ? value / 1e8 : unit === '万元' ? value / 1e4 : value;
+}
+
+/** 167750000 → "1.6775亿元", 550000 → "55万元", 1234.5 → "1,234.5元" (or a chosen unit). */
+export function formatAmount(yuan: number | null | undefined, unit?: AmountUnit, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  if (yuan == null || Number.isNaN(yuan)) return '—';
+  const u: AmountUnit = unit ?? (Math.abs(yuan) >= 1e8 ? '亿元' : Math.abs(yuan) >= 1e4 ? '万元' : '元');
+  const v = yuanTo(yuan, u);
+  const digits = u === '元' ? 2 : 4;
+  const text = Number(v.toFixed(digits)).toLocaleString('zh-CN', { maximumFractionDigits: digits });
+  if (lang === 'en') return `${text} ${u === '亿元' ? '×100M yuan' : u === '万元' ? '×10k yuan' : 'yuan'}`;
+  return `${text}${u}`;
+}
+
+/** "2025-03-01" or a Date → "2025年3月1日" (zh) / "2025-03-01" (en). */
+export function formatDate(value: string | Date | null | undefined, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  if (!value) return '—';
+  const iso = typeof value === 'string' ? value.slice(0, 10) : toIsoDate(value);
+  if (lang === 'en') return iso;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A Date as YYYY-MM-DD in China Standard Time. */
+export function toIsoDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  if (ratio == null || !Number.isFinite(ratio)) return '—';
+  return `${(ratio * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(n: number | null | undefined): string {
+  if (n == null) return '—';
+  return n.toLocaleString('zh-CN');
+}

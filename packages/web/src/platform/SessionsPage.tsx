@@ -1,0 +1,57 @@
+// Admin: sessions still open, with a button to end one.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { formatDateTime } from '../app/format';
+import { useTranslation } from 'react-i18next';
+import { del, get } from '../app/api';
+
+interface SessionRow {
+  id: string;
+  username: string;
+  displayName: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+export function SessionsPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { data, isLoading } = useQuery({ queryKey: ['admin', 'sessions'], queryFn: () => get<SessionRow[]>('/api/admin/sessions') });
+  const end = useMutation({
+    mutationFn: (id: string) => del(`/api/admin/sessions/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'sessions'] }),
+  });
+  return (
+    <Card title={t('admin.sessions')}>
+      <Table
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data}
+        scroll={{ x: 800 }}
+        columns={[
+          { title: t('admin.displayName'), render: (_, r) => `${r.displayName}（${r.username}）` },
+          { title: t('admin.ip'), dataIndex: 'ip' },
+          { title: t('admin.createdAt'), render: (_, r) => formatDateTime(r.createdAt) },
+          { title: t('admin.lastSeen'), render: (_, r) => formatDateTime(r.lastSeenAt) },
+          { title: t('admin.userAgent'), dataIndex: 'userAgent', ellipsis: true },
+          {
+            title: t('common.actions'),
+            render: (_, r) =>
+              r.current ? (
+                <Tag color="green">{t('admin.current')}</Tag>
+              ) : (
+                <Popconfirm title={t('admin.endSessionConfirm')} onConfirm={() => end.mutate(r.id)}>
+                  <Button danger size="small">
+                    {t('admin.endSession')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

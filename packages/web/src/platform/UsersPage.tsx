@@ -1,0 +1,126 @@
+// Admin: users, their roles and scope; a new user gets a one-time password shown once.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLES } from '@xiezuo/shared/roles';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, get, patch, post } from '../app/api';
+import { formatDateTime } from '../app/format';
+
+interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
+  locked: boolean;
+  mustChangePassword: boolean;
+  scopeAll: boolean;
+  scopeDivisions: string[];
+  scopeTeams: number[];
+  createdAt: string;
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  const { data, isLoading } = useQuery({ queryKey: ['admin', 'users'], queryFn: () => get<UserRow[]>('/api/admin/users') });
+  const refresh = () => client.invalidateQueries({ queryKey: ['admin', 'users'] });
+  const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: object }) => patch(`/api/admin/users/${id}`, body), onSuccess: refresh });
+
+  const create = async () => {
+    const v = await form.validateFields();
+    const body = {
+      username: v.username,
+      displayName: v.displayName,
+      role: v.role,
+      scopeAll: !!v.scopeAll,
+      scopeDivisions: (v.scopeDivisions ?? '').split(/[\s,，、]+/).filter(Boolean),
+      scopeTeams: (v.scopeTeams ?? '').split(/[\s,，、]+/).filter(Boolean).map(Number),
+    };
+    try {
+      const res = await post<{ initialPassword: string }>('/api/admin/users', body);
+      setCreated({ username: body.username, password: res.initialPassword });
+      setOpen(false);
+      form.resetFields();
+      refresh();
+    } catch (e) {
+      if (e instanceof ApiError) form.setFields(e.body.details.map((d) => ({ name: d.path.replace(/^body\./, '').split('.')[0], errors: [d.message] })));
+    }
+  };
+
+  return (
+    <Card title={t('admin.users')} extra={<Button type="primary" onClick={() => setOpen(true)}>{t('admin.newUser')}</Button>}>
+      {created && (
+        <Alert
+          type="success"
+          closable
+          onClose={() => setCreated(null)}
+          style={{ marginBottom: 12 }}
+          message={
+            <span>
+              {created.username} · {t('admin.initialPassword')}: <Typography.Text code copyable>{created.password}</Typography.Text>
+            </span>
+          }
+        />
+      )}
+      <Table
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data}
+        scroll={{ x: 800 }}
+        columns={[
+          { title: t('auth.username'), dataIndex: 'username' },
+          { title: t('admin.displayName'), dataIndex: 'displayName' },
+          {
+            title: t('admin.role'),
+            render: (_, r) => (
+              <Select size="small" value={r.role} style={{ width: 150 }} onChange={(role) => update.mutate({ id: r.id, body: { role } })} options={ROLES.map((x) => ({ value: x, label: t(`roles.${x}`) }))} />
+            ),
+          },
+          { title: t('admin.scope'), render: (_, r) => (r.scopeAll ? t('shell.allScope') : [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)].join('、') || '—') },
+          {
+            title: t('common.status'),
+            render: (_, r) => (
+              <Space>
+                {r.disabled ? <Tag>{t('admin.disabled')}</Tag> : r.locked ? <Tag color="red">{t('admin.locked')}</Tag> : <Tag color="green">{t('admin.active')}</Tag>}
+                {r.locked && (
+                  <Button size="small" onClick={() => update.mutate({ id: r.id, body: { unlock: true } })}>
+                    {t('common.reset')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+          { title: t('admin.disabled'), render: (_, r) => <Switch size="small" checked={r.disabled} onChange={(disabled) => update.mutate({ id: r.id, body: { disabled } })} /> },
+          { title: t('admin.createdAt'), render: (_, r) => formatDateTime(r.createdAt) },
+        ]}
+      />
+      <Modal open={open} title={t('admin.newUser')} onOk={create} onCancel={() => setOpen(false)} okText={t('common.save')} cancelText={t('common.cancel')}>
+        <Form form={form} layout="vertical" initialValues={{ role: 'team_member' }}>
+          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="role" label={t('admin.role')}>
+            <Select options={ROLES.map((x) => ({ value: x, label: t(`roles.${x}`) }))} />
+          </Form.Item>
+          <Form.Item name="scopeAll" label={t('shell.allScope')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="scopeDivisions" label={`${t('admin.scope')}（12位区划代码）`}>
+            <Input placeholder="441481102000" />
+          </Form.Item>
+          <Form.Item name="scopeTeams" label={`${t('admin.scope')}（工作队编号）`}>
+            <Input placeholder="3, 5" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,34 @@
+// Platform pages: home, users, sessions and the audit log.
+import { AuditOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import type { WebModule } from '../app/modules';
+import { AuditPage } from './AuditPage';
+import { HomePage } from './HomePage';
+import { SessionsPage } from './SessionsPage';
+import { UsersPage } from './UsersPage';
+
+export const homeModule: WebModule = {
+  key: 'home',
+  menu: [{ path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> }],
+  routes: [{ path: '/', element: <HomePage /> }],
+};
+
+export const adminModule: WebModule = {
+  key: 'admin',
+  menu: [
+    {
+      path: '/admin',
+      labelKey: 'nav.admin',
+      icon: <SettingOutlined />,
+      children: [
+        { path: '/admin/users', labelKey: 'nav.users', permission: 'admin.users' },
+        { path: '/admin/sessions', labelKey: 'nav.sessions', permission: 'admin.users' },
+      ],
+    },
+    { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  ],
+  routes: [
+    { path: '/admin/users', element: <UsersPage /> },
+    { path: '/admin/sessions', element: <SessionsPage /> },
+    { path: '/audit', element: <AuditPage /> },
+  ],
+};
