@@ -1,0 +1,69 @@
+// A ledger (台账) definition: how one kind of record goes in and out of Excel. Each module declares its
+// ledgers with `defineLedger` and registers them in its routes file with `registerLedger`; the shared
+// ledger machinery (templates, parsing, dry run, commit, error workbook, export) does the rest.
+import type { Permission } from '@xiezuo/shared/roles';
+import type { Services, AuthUser, Actor } from '../context';
+import type { Tx } from '../db/client';
+import type { ErrorDetail } from '../http/errors';
+
+/** How a cell is read: each type has a parser that accepts what real Chinese Excel files contain. */
+export type LedgerValueType =
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'amount' // money, normalised to 元 (accepts 1.6775亿元, 55万元, 1,234.5元; or a declared column unit of 万元)
+  | 'date' // Excel serial dates and 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日 → 'YYYY-MM-DD'
+  | 'idNumber' // GB 11643, normalised (upper-case X, no apostrophe, half-width)
+  | 'creditCode' // GB 32100
+  | 'divisionCode' // 12 digits
+  | 'phone'
+  | 'boolean' // 是/否
+  | 'enum'; // one of `options` (by label or by value)
+
+export interface LedgerColumn {
+  key: string; // field name in the parsed row
+  header: string; // Chinese header, as in the template
+  headerEn: string;
+  synonyms?: string[]; // other headers people write (身份证号码, 公民身份号码 …)
+  type: LedgerValueType;
+  required?: boolean;
+  options?: { value: string; label: string }[]; // enum: dropdown in the template
+  unit?: '元' | '万元'; // amount: the unit of bare numbers in this column (default 元)
+  note?: string; // shown as the header comment
+  example?: string | number; // the sample row
+  sensitive?: boolean; // masked in exports unless the user may reveal (and then the export is audited)
+}
+
+export type LedgerRow = Record<string, unknown>;
+
+export interface LedgerContext {
+  services: Services;
+  user: AuthUser;
+  actor: Actor;
+}
+
+export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
+  key: string; // URL-safe name: /api/ledgers/<key>/...
+  title: string; // 监测户台账
+  titleEn: string;
+  columns: LedgerColumn[];
+  /** Columns whose values identify a record (e.g. idNumber + year); re-importing the same row changes nothing. */
+  naturalKey: string[];
+  permissions: { import: Permission; export: Permission };
+  /** Cross-field and scope checks on one parsed row; paths name column keys. */
+  validate?(row: Row, ctx: LedgerContext): ErrorDetail[] | Promise<ErrorDetail[]>;
+  /** Existing records for a batch of natural keys, keyed by `naturalKeyOf(row)`, as rows of this ledger. */
+  findExisting(tx: Tx, rows: Row[], ctx: LedgerContext): Promise<Map<string, Row>>;
+  /** Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. */
+  write(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
+  /** Rows for export, already filtered by the user's scope and the list view's filters. */
+  exportRows(ctx: LedgerContext, filters: Record<string, string>): AsyncIterable<Row> | Promise<Row[]>;
+}
+
+export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>): LedgerDefinition<Row> {
+  return def;
+}
+
+export function naturalKeyOf(def: Pick<LedgerDefinition, 'naturalKey'>, row: LedgerRow): string {
+  return def.naturalKey.map((k) => String(row[k] ?? '')).join('\u0001');
+}
