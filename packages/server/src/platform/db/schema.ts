@@ -2,3 +2,4 @@
 export * from '../audit/tables';
 export * from '../auth/tables';
 export * from '../../modules/registry/tables';
+export * from '../../modules/teams/tables';
