@@ -68,7 +68,7 @@ export function describeIssue(issue: IssueLike, t: Translate): string {
   if (issue.code === 'custom' && issue.message && /^[a-z]+\.[\w.]+$/.test(issue.message)) return t(issue.message, p);
   switch (issue.code) {
     case 'invalid_type':
-      if (p.input === undefined || /received undefined/.test(issue.message ?? '')) return t('validation.required');
+      if (/received undefined/.test(issue.message ?? '')) return t('validation.required');
       return t('validation.invalidType', { expected: t(`validation.types.${p.expected}`, { defaultValue: String(p.expected) }) });
     case 'too_small':
       if (p.origin === 'string' && p.minimum === 1) return t('validation.required');

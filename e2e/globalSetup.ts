@@ -1,0 +1,20 @@
+// Builds the web app once per browser-test run, into a folder of its own so parallel runs don't clash.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+export default function setup(project: TestProject) {
+  const outDir = process.env.XZ_WEB_DIST ?? mkdtempSync(join(tmpdir(), 'xz-web-'));
+  if (!process.env.XZ_WEB_DIST) {
+    execFileSync('npx', ['vite', 'build', 'packages/web', '--outDir', outDir, '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  project.provide('webDist', outDir);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    webDist: string;
+  }
+}

@@ -1,0 +1,92 @@
+// Browser-test support: the real app (in this process, on a fresh PGlite with demo data) and Debian's
+// chromium driven by playwright-core. Screenshots go to test-artifacts/ — look at them.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Role } from '@xiezuo/shared/roles';
+import { eq } from 'drizzle-orm';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { loadConfig } from '../packages/server/src/config';
+import { createUser } from '../packages/server/src/platform/auth/service';
+import { users } from '../packages/server/src/platform/auth/tables';
+import { startServices } from '../packages/server/src/platform/bootstrap';
+import type { Services } from '../packages/server/src/platform/context';
+import { buildApp } from '../packages/server/src/platform/http/app';
+
+export const ARTIFACTS = resolve(__dirname, '../test-artifacts');
+export const PASSWORD = 'e2e passphrase for tests';
+
+export interface RunningApp {
+  url: string;
+  services: Services;
+  demo?: { usernames: string[]; password: string };
+  /** A user whose password is already changed to PASSWORD. */
+  addUser(username: string, role: Role, scope?: { all?: boolean; divisions?: string[]; teams?: number[] }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startApp(opts: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xz-e2e-'));
+  const config = {
+    ...loadConfig({ ...opts.env }),
+    dataDir,
+    webDist: inject('webDist'),
+    port: 0,
+    host: '127.0.0.1',
+    scryptCost: 10,
+    seedDemo: opts.seedDemo ?? true,
+  };
+  const { services, demo } = await startServices(config);
+  const app = await buildApp(services);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const system = { id: null, name: 'e2e', ip: null };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services,
+    demo,
+    async addUser(username, role, scope = {}) {
+      const input = { username, displayName: username, role, scopeAll: scope.all ?? false, scopeDivisions: scope.divisions ?? [], scopeTeams: scope.teams ?? [] };
+      await createUser(services.db, config, input, system, PASSWORD);
+      await services.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, username));
+    },
+    async close() {
+      await app.close();
+      await services.database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export const DESKTOP = { width: 1366, height: 800 };
+export const PHONE = { width: 375, height: 740 };
+
+export async function newPage(browser: Browser, viewport = DESKTOP, locale = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the login form and waits for the shell. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
