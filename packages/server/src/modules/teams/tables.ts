@@ -1,8 +1,11 @@
-// Teams module tables. The platform's scope resolver queries `teams` (id, parent_id, division_code) with
-// raw SQL, so those column names are part of its contract.
-import { type AnyPgColumn, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+// Teams module tables: teams, their units and members (by round), dispatched people, talent exchanges.
+// The platform's scope resolver queries `teams` (id, parent_id, division_code) with raw SQL, so those
+// column names are part of its contract.
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { programmes, units } from '../registry/tables';
 
-// 指挥部/工作组/工作队: nested teams stationed in a division.
+// 指挥部/工作组/工作队: nested teams (HQ → group → team) stationed in a division.
 export const teams = pgTable(
   'teams',
   {
@@ -11,6 +14,107 @@ export const teams = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(), // hq | group | team
     divisionCode: text('division_code').notNull(),
+    programmeId: integer('programme_id').references(() => programmes.id),
+    leadUnitId: integer('lead_unit_id').references(() => units.id), // 牵头单位
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('teams_parent_idx').on(t.parentId)],
+  (t) => [index('teams_parent_idx').on(t.parentId), index('teams_division_idx').on(t.divisionCode)],
+);
+
+// 组团单位: the helper-side units that back a team.
+export const teamUnits = pgTable(
+  'team_units',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [uniqueIndex('team_units_uq').on(t.teamId, t.unitId)],
+);
+
+// 援派干部 / 专业技术人才: a dispatched person. The ID number is held only as ciphertext plus a keyed hash.
+export const cadres = pgTable(
+  'cadres',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    gender: text('gender').notNull(), // male | female
+    phone: text('phone'),
+    idNumberCipher: text('id_number_cipher').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    kind: text('kind').notNull(), // cadre | teacher | doctor | agronomist | other
+    sendingUnit: text('sending_unit').notNull(), // 派出单位, as written
+    sendingUnitId: integer('sending_unit_id').references(() => units.id),
+    localPost: text('local_post'), // 挂职
+    teamId: integer('team_id').references(() => teams.id),
+    divisionCode: text('division_code').notNull(), // where the person serves
+    dispatchStart: date('dispatch_start').notNull(),
+    dispatchEnd: date('dispatch_end'), // last day, inclusive; null = open
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cadres_id_number_hash_uq').on(t.idNumberHash),
+    index('cadres_team_idx').on(t.teamId),
+    index('cadres_division_idx').on(t.divisionCode),
+    check('cadres_dispatch_ck', sql`${t.dispatchEnd} is null or ${t.dispatchEnd} >= ${t.dispatchStart}`),
+  ],
+);
+
+// 队员: a person's membership of a team in one round (轮次), with a role and dates; rotation = new rows.
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    cadreId: integer('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    role: text('role').notNull(), // leader | deputy | member | liaison
+    round: integer('round').notNull().default(1),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'), // last day, inclusive; null = open
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('team_members_team_idx').on(t.teamId),
+    index('team_members_cadre_idx').on(t.cadreId),
+    uniqueIndex('team_members_round_uq').on(t.teamId, t.cadreId, t.round),
+    check('team_members_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+// 人才交流: person-times (人次) sent from one side to the other, by kind, over a period. A row is counted
+// once, where it happened; "sent" and "received" are the same rows seen from either side.
+export const talentExchanges = pgTable(
+  'talent_exchanges',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(), // cadre | teacher | doctor | technician | other_professional | training
+    personTimes: integer('person_times').notNull(),
+    fromDivisionCode: text('from_division_code').notNull(),
+    toDivisionCode: text('to_division_code').notNull(),
+    programmeId: integer('programme_id').references(() => programmes.id),
+    teamId: integer('team_id').references(() => teams.id),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('talent_exchanges_from_idx').on(t.fromDivisionCode),
+    index('talent_exchanges_to_idx').on(t.toDivisionCode),
+    index('talent_exchanges_start_idx').on(t.startDate),
+    check('talent_exchanges_positive_ck', sql`${t.personTimes} > 0`),
+  ],
 );
