@@ -3,3 +3,4 @@ export * from '../audit/tables';
 export * from '../auth/tables';
 export * from '../../modules/registry/tables';
 export * from '../../modules/teams/tables';
+export * from '../../modules/monitoring/tables';

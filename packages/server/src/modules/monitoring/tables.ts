@@ -1,0 +1,188 @@
+// 防返贫监测 tables. ID numbers and health data are held only as ciphertext (services.cipher) plus a keyed
+// hash of the ID number for exact lookup; a person may be an active member of one household only.
+import { sql } from 'drizzle-orm';
+import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+// 监测户
+export const monitoringHouseholds = pgTable(
+  'monitoring_households',
+  {
+    id: serial('id').primaryKey(),
+    divisionCode: text('division_code').notNull(), // the village (12 digits)
+    headName: text('head_name').notNull(),
+    entryDoor: text('entry_door').notNull(), // self_apply | cadre_check | dept_alert
+    category: text('category').notNull(), // unstable | marginal | sudden
+    isLifted: boolean('is_lifted').notNull().default(false), // 脱贫户
+    dibao: boolean('dibao').notNull().default(false), // 低保
+    tekun: boolean('tekun').notNull().default(false), // 特困
+    incomePerHead: numeric('income_per_head', { precision: 18, scale: 2 }), // 元/人·年
+    incomeYear: integer('income_year'),
+    address: text('address'),
+    phone: text('phone'),
+    note: text('note'),
+    status: text('status').notNull(), // identifying | monitored | eliminating | eliminated | rejected
+    stage: text('stage'), // verify | village | town | county while a procedure runs
+    procedureStartedOn: date('procedure_started_on'),
+    stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true }),
+    noticeFrom: date('notice_from'),
+    noticeTo: date('notice_to'),
+    identifiedOn: date('identified_on'), // 县级确定 of the identification
+    eliminatedOn: date('eliminated_on'),
+    lastVisitOn: date('last_visit_on'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('monitoring_households_division_idx').on(t.divisionCode), index('monitoring_households_status_idx').on(t.status)],
+);
+
+// 家庭成员. idCipher/healthCipher: "<key>.<iv>.<tag>.<ct>"; idHash: HMAC of the normalised ID number.
+export const monitoringMembers = pgTable(
+  'monitoring_members',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => monitoringHouseholds.id),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    gender: text('gender').notNull(),
+    birthDate: date('birth_date').notNull(),
+    idCipher: text('id_cipher').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(), // 4501**********123X, safe to show and export
+    healthCipher: text('health_cipher').notNull(), // JSON {health, healthNote, disability}
+    schooling: text('schooling').notNull(),
+    work: text('work').notNull(),
+    active: boolean('active').notNull().default(true), // false: left the household, or the household closed
+    leftReason: text('left_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('monitoring_members_household_idx').on(t.householdId),
+    index('monitoring_members_hash_idx').on(t.idHash),
+    uniqueIndex('monitoring_members_active_person_uq').on(t.idHash).where(sql`${t.active}`),
+  ],
+);
+
+// 审核记录: one row per step taken, with who, when, comment, the stage clock and step details.
+export const monitoringSteps = pgTable(
+  'monitoring_steps',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => monitoringHouseholds.id),
+    procedure: text('procedure').notNull(), // identify | eliminate
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    fromStage: text('from_stage'),
+    toStatus: text('to_status').notNull(),
+    toStage: text('to_stage'),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    comment: text('comment'),
+    stageWorkDays: integer('stage_work_days'), // working days the household waited at the stage acted on
+    details: jsonb('details'), // authorisation, notice dates, rule checks, override reason
+  },
+  (t) => [index('monitoring_steps_household_idx').on(t.householdId)],
+);
+
+// 佐证材料 and visit photos, kept in the database so backups hold them too.
+export const monitoringAttachments = pgTable(
+  'monitoring_attachments',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => monitoringHouseholds.id),
+    stepId: integer('step_id').references(() => monitoringSteps.id),
+    visitId: integer('visit_id'),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('monitoring_attachments_household_idx').on(t.householdId)],
+);
+
+// 风险
+export const monitoringRisks = pgTable(
+  'monitoring_risks',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => monitoringHouseholds.id),
+    kind: text('kind').notNull(),
+    note: text('note'),
+    identifiedOn: date('identified_on').notNull(),
+    closedOn: date('closed_on'),
+    closeNote: text('close_note'),
+  },
+  (t) => [index('monitoring_risks_household_idx').on(t.householdId)],
+);
+
+// 帮扶措施. provider: a team or a unit (ids of the teams/registry modules), or nobody recorded.
+export const monitoringMeasures = pgTable(
+  'monitoring_measures',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => monitoringHouseholds.id),
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    providerTeamId: integer('provider_team_id'),
+    providerUnitId: integer('provider_unit_id'),
+    amount: numeric('amount', { precision: 18, scale: 2 }),
+    startOn: date('start_on').notNull(),
+    endOn: date('end_on'),
+    lastFollowUpOn: date('last_follow_up_on'),
+    followUpNote: text('follow_up_note'),
+  },
+  (t) => [index('monitoring_measures_household_idx').on(t.householdId)],
+);
+
+// 入户走访
+export const monitoringVisits = pgTable(
+  'monitoring_visits',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => monitoringHouseholds.id),
+    visitedOn: date('visited_on').notNull(),
+    visitors: text('visitors').notNull(),
+    findings: text('findings').notNull(),
+    incomePerHead: numeric('income_per_head', { precision: 18, scale: 2 }),
+    incomeYear: integer('income_year'),
+    riskChanges: jsonb('risk_changes'), // {opened:[{id,kind}], closed:[id]}
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('monitoring_visits_household_idx').on(t.householdId, t.visitedOn)],
+);
+
+// 监测收入标准: the monitoring line by province and year, kept by admins.
+export const monitoringLines = pgTable(
+  'monitoring_lines',
+  {
+    id: serial('id').primaryKey(),
+    provinceCode: text('province_code').notNull(), // 2 digits
+    year: integer('year').notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    demo: boolean('demo').notNull().default(false),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('monitoring_lines_uq').on(t.provinceCode, t.year)],
+);

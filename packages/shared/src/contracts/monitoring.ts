@@ -1,0 +1,190 @@
+// 防返贫监测 contracts: households and members, the review chain, risks, measures, visits, figures.
+import { z } from 'zod';
+import { checkIdNumber } from '../codes/idNumber';
+
+// 监测对象类别: 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
+export const CATEGORIES = ['unstable', 'marginal', 'sudden'] as const;
+// 纳入途径: 农户自主申报 / 干部排查 / 部门筛查预警
+export const ENTRY_DOORS = ['self_apply', 'cadre_check', 'dept_alert'] as const;
+// 状态: 认定中 / 监测中 / 风险消除中 / 已消除风险 / 不予纳入
+export const STATUSES = ['identifying', 'monitored', 'eliminating', 'eliminated', 'rejected'] as const;
+// 审核环节: 入户核实 → 村级评议公示 → 乡镇审核 → 县级确定
+export const STAGES = ['verify', 'village', 'town', 'county'] as const;
+export const PROCEDURES = ['identify', 'eliminate'] as const;
+export const ACTIONS = ['verify', 'publicise', 'town_approve', 'county_approve', 'return', 'reject', 'propose_elimination'] as const;
+// 风险类型
+export const RISK_KINDS = ['illness', 'schooling', 'disability', 'disaster', 'accident', 'industry_failure', 'unstable_work', 'no_labour', 'other'] as const;
+// 帮扶措施
+export const MEASURE_KINDS = ['industry', 'employment', 'public_job', 'education', 'health', 'housing', 'social_assistance', 'microcredit', 'social_help', 'other'] as const;
+export const RELATIONS = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'grandparent', 'sibling', 'other'] as const;
+export const GENDERS = ['male', 'female'] as const;
+export const HEALTH = ['healthy', 'chronic', 'serious'] as const;
+export const DISABILITY = ['none', 'grade1', 'grade2', 'grade3', 'grade4'] as const;
+export const SCHOOLING = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'not_in_school', 'dropped_out'] as const;
+/** Members in school (在校生): what "households with students" counts. */
+export const IN_SCHOOL: readonly (typeof SCHOOLING)[number][] = ['primary', 'junior', 'senior', 'vocational', 'college'];
+export const WORK = ['farming', 'local_work', 'migrant_in_province', 'migrant_out_province', 'public_job', 'self_employed', 'unemployed', 'unable', 'none'] as const;
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Stage = (typeof STAGES)[number];
+export type Procedure = (typeof PROCEDURES)[number];
+export type Action = (typeof ACTIONS)[number];
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+const money = z.number().min(0).max(1e12);
+const text = (max: number) => z.string().trim().max(max);
+
+/** GB 11643 ID number; the message is a catalogue key naming the problem. */
+export const IdNumber = z.string().superRefine((v, ctx) => {
+  const r = checkIdNumber(v);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: `validation.idNumber.${r.problem}` });
+});
+
+export const MemberInput = z.strictObject({
+  name: text(50).min(1),
+  relation: z.enum(RELATIONS),
+  gender: z.enum(GENDERS),
+  birthDate: isoDate,
+  idNumber: IdNumber,
+  health: z.enum(HEALTH),
+  healthNote: text(200).optional(),
+  disability: z.enum(DISABILITY).default('none'),
+  schooling: z.enum(SCHOOLING),
+  work: z.enum(WORK),
+});
+export type MemberInput = z.infer<typeof MemberInput>;
+
+export const MemberUpdate = MemberInput.partial();
+export const MemberLeave = z.strictObject({ reason: z.enum(['moved_out', 'deceased', 'other']), note: text(200).optional() });
+
+const householdFields = {
+  category: z.enum(CATEGORIES),
+  isLifted: z.boolean().default(false), // 脱贫户
+  dibao: z.boolean().default(false), // 低保
+  tekun: z.boolean().default(false), // 特困
+  incomePerHead: money.nullable().optional(), // 人均年纯收入, 元
+  incomeYear: z.number().int().min(2000).max(2100).nullable().optional(),
+  address: text(200).optional(),
+  phone: text(30).optional(),
+  note: text(1000).optional(),
+};
+
+export const HouseholdCreate = z.strictObject({
+  divisionCode: z.string().regex(/^\d{12}$/, 'validation.divisionCode'),
+  entryDoor: z.enum(ENTRY_DOORS),
+  ...householdFields,
+  members: z.array(MemberInput).min(1).max(30),
+});
+export type HouseholdCreate = z.infer<typeof HouseholdCreate>;
+
+export const HouseholdUpdate = z.strictObject({
+  category: householdFields.category.optional(),
+  isLifted: z.boolean().optional(),
+  dibao: z.boolean().optional(),
+  tekun: z.boolean().optional(),
+  incomePerHead: householdFields.incomePerHead,
+  incomeYear: householdFields.incomeYear,
+  address: householdFields.address,
+  phone: householdFields.phone,
+  note: householdFields.note,
+});
+
+export const HouseholdQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  division: z.string().regex(/^\d{12}$/).optional(),
+  status: z.enum(STATUSES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  risk: z.enum(RISK_KINDS).optional(),
+  q: text(50).optional(), // head's or a member's name
+  idNumber: z.string().max(30).optional(), // exact lookup through the keyed hash
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+export const TransitionRequest = z.strictObject({
+  action: z.enum(ACTIONS),
+  comment: text(1000).optional(),
+  authorisationSigned: z.boolean().optional(), // 授权承诺书已签字
+  authorisationDate: isoDate.optional(),
+  noticeFrom: isoDate.optional(), // 公示开始
+  noticeTo: isoDate.optional(), // 公示结束 (inclusive)
+  overrideReason: text(500).optional(), // why a warning is overridden
+  attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
+});
+export type TransitionRequest = z.infer<typeof TransitionRequest>;
+
+export const AttachmentUpload = z.strictObject({
+  fileName: text(200).min(1),
+  mimeType: z.enum(ATTACHMENT_TYPES),
+  contentBase64: z.string().min(4).max(8_000_000),
+});
+
+export const RiskCreate = z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional(), identifiedOn: isoDate });
+export const RiskClose = z.strictObject({ closedOn: isoDate, note: text(500).optional() });
+
+export const MeasureCreate = z.strictObject({
+  kind: z.enum(MEASURE_KINDS),
+  description: text(500).min(1),
+  providerTeamId: z.number().int().positive().nullable().optional(),
+  providerUnitId: z.number().int().positive().nullable().optional(),
+  amount: money.nullable().optional(),
+  startOn: isoDate,
+  endOn: isoDate.nullable().optional(),
+});
+export const MeasureFollowUp = z.strictObject({ on: isoDate, note: text(500).optional() });
+
+export const VisitCreate = z.strictObject({
+  visitedOn: isoDate,
+  visitors: text(200).min(1),
+  findings: text(2000).min(1),
+  incomePerHead: money.nullable().optional(),
+  incomeYear: z.number().int().min(2000).max(2100).nullable().optional(),
+  openRisks: z.array(z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional() })).max(9).default([]),
+  closeRiskIds: z.array(z.number().int().positive()).max(20).default([]),
+  followedMeasureIds: z.array(z.number().int().positive()).max(50).default([]),
+  photoIds: z.array(z.number().int().positive()).max(10).default([]),
+});
+export type VisitCreate = z.infer<typeof VisitCreate>;
+
+export const LineUpsert = z.strictObject({
+  provinceCode: z.string().regex(/^\d{2}$/),
+  year: z.number().int().min(2000).max(2100),
+  amount: money,
+  demo: z.boolean().default(false),
+  note: text(200).optional(),
+});
+
+export const FiguresQuery = z.strictObject({
+  division: z.string().regex(/^\d{12}$/).optional(),
+  team: z.coerce.number().int().positive().optional(),
+  from: isoDate,
+  to: isoDate,
+  children: z.enum(['true', 'false']).optional(), // one row per child division of `division`
+});
+
+/** One elimination rule as checked for reviewers. */
+export const RuleCheck = z.object({
+  rule: z.enum(['monitoredSixMonths', 'hasMeasure', 'incomeAboveLine', 'noOpenRisk', 'hasLabour']),
+  ok: z.boolean(),
+  params: z.record(z.string(), z.unknown()),
+});
+export type RuleCheck = z.infer<typeof RuleCheck>;
+
+const Count = z.object({ households: z.number().int(), persons: z.number().int() });
+export const Figures = z.object({
+  unit: z.object({ divisionCode: z.string().nullable(), teamId: z.number().int().nullable(), name: z.string().nullable() }),
+  period: z.object({ from: z.string(), to: z.string() }),
+  monitored: Count, // 监测对象 (status monitored or eliminating)
+  byCategory: z.record(z.string(), Count),
+  byStatus: z.record(z.string(), Count),
+  byRisk: z.record(z.string(), Count), // open risks
+  newlyIdentified: Count,
+  eliminated: Count,
+  visits: z.object({ made: z.number().int(), households: z.number().int(), persons: z.number().int(), overdueHouseholds: z.number().int() }),
+  householdsWithStudents: z.number().int(),
+  villages: z.number().int(), // villages with at least one monitored household
+});
+export type Figures = z.infer<typeof Figures>;
