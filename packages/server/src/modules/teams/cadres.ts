@@ -1,0 +1,172 @@
+// 援派干部和专业技术人才: dispatched people. The ID number is stored only as ciphertext plus a keyed hash,
+// listed masked, and revealed only to sensitive.reveal holders, each reveal audited.
+import type { CadreInput, CadrePatch } from '@xiezuo/shared/contracts/teams';
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { and, asc, count, eq, ilike, like, not, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { writeAudit } from '../../platform/audit/service';
+import type { Actor, Services } from '../../platform/context';
+import type { Db, Tx } from '../../platform/db/client';
+import { AppError, invalid } from '../../platform/http/errors';
+import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
+import { divisions } from '../registry/tables';
+import { coversDay, getTeam, today } from './repository';
+import { cadres, teams } from './tables';
+
+type Q = Db | Tx;
+type CadreBody = z.output<typeof CadreInput>;
+export interface CadreFilter {
+  teamId?: number;
+  divisionCode?: string;
+  kind?: string;
+  onDuty?: 'true' | 'false';
+  q?: string;
+  on?: string;
+}
+
+export const cadreScope = (scope: Scope) => scopeWhere(scope, { team: cadres.teamId, division: cadres.divisionCode });
+
+function cadreQuery(db: Q, day: string) {
+  return db
+    .select({
+      id: cadres.id,
+      name: cadres.name,
+      gender: cadres.gender,
+      phone: cadres.phone,
+      idNumberCipher: cadres.idNumberCipher,
+      kind: cadres.kind,
+      sendingUnit: cadres.sendingUnit,
+      sendingUnitId: cadres.sendingUnitId,
+      localPost: cadres.localPost,
+      teamId: cadres.teamId,
+      teamName: teams.name,
+      divisionCode: cadres.divisionCode,
+      divisionName: divisions.name,
+      dispatchStart: cadres.dispatchStart,
+      dispatchEnd: cadres.dispatchEnd,
+      onDuty: coversDay(cadres.dispatchStart, cadres.dispatchEnd, day).mapWith(Boolean),
+      note: cadres.note,
+    })
+    .from(cadres)
+    .leftJoin(teams, eq(teams.id, cadres.teamId))
+    .leftJoin(divisions, eq(divisions.code, cadres.divisionCode));
+}
+type CadreRecord = Awaited<ReturnType<typeof cadreQuery>>[number];
+
+/** The row as the API shows it: the ID number masked, never the ciphertext. */
+export function toCadreRow({ idNumberCipher, ...row }: CadreRecord, cipher: Services['cipher']) {
+  return { ...row, onDuty: Boolean(row.onDuty), idNumberMasked: maskIdNumber(cipher.decrypt(idNumberCipher)) };
+}
+
+export function cadreConditions(scope: Scope, f: CadreFilter): (SQL | undefined)[] {
+  const conds = [cadreScope(scope)];
+  if (f.teamId) conds.push(eq(cadres.teamId, f.teamId));
+  if (f.divisionCode) conds.push(like(cadres.divisionCode, `${divisionPrefix(f.divisionCode)}%`));
+  if (f.kind) conds.push(eq(cadres.kind, f.kind));
+  const duty = coversDay(cadres.dispatchStart, cadres.dispatchEnd, f.on ?? today());
+  if (f.onDuty === 'true') conds.push(duty);
+  if (f.onDuty === 'false') conds.push(not(duty));
+  if (f.q) conds.push(or(ilike(cadres.name, `%${f.q}%`), ilike(cadres.sendingUnit, `%${f.q}%`), ilike(cadres.localPost, `%${f.q}%`)));
+  return conds;
+}
+
+export async function listCadres(db: Q, scope: Scope, f: CadreFilter & { page: number; pageSize: number }) {
+  const where = and(...cadreConditions(scope, f));
+  const [rows, [{ total }]] = await Promise.all([
+    cadreQuery(db, f.on ?? today())
+      .where(where)
+      .orderBy(asc(cadres.teamId), asc(cadres.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ total: count() }).from(cadres).where(where),
+  ]);
+  return { rows, total: Number(total) };
+}
+
+/** All matching rows (for the on-duty view and exports). */
+export function allCadres(db: Q, scope: Scope, f: CadreFilter) {
+  return cadreQuery(db, f.on ?? today())
+    .where(and(...cadreConditions(scope, f)))
+    .orderBy(asc(cadres.teamId), asc(cadres.id));
+}
+
+export async function getCadre(db: Q, scope: Scope, id: number, path?: string): Promise<CadreRecord> {
+  const [row] = await cadreQuery(db, today()).where(eq(cadres.id, id));
+  if (!row) throw path ? invalid({ path, key: 'teams.validation.noCadre' }) : new AppError('NOT_FOUND');
+  assertInScope(scope, { teamId: row.teamId, divisionCode: row.divisionCode });
+  return row;
+}
+
+/** The full ID number, for a permitted user; the reveal is audited in the same transaction. */
+export async function revealIdNumber(services: Services, scope: Scope, actor: Actor, id: number): Promise<string> {
+  return services.db.transaction(async (tx) => {
+    const row = await getCadre(tx, scope, id);
+    await writeAudit(tx, actor, { action: 'reveal', entity: 'cadre', entityId: id, after: { field: 'id_number', name: row.name } });
+    return services.cipher.decrypt(row.idNumberCipher);
+  });
+}
+
+/** Where the person serves: as given, else the team's station; both must lie in scope. */
+async function placement(tx: Tx, scope: Scope, teamId: number | null | undefined, divisionCode: string | undefined) {
+  let code = divisionCode;
+  if (teamId != null) {
+    const team = await getTeam(tx, scope, teamId).catch((e: AppError) => {
+      throw e.code === 'NOT_FOUND' ? invalid({ path: 'body.teamId', key: 'teams.validation.noTeam' }) : e;
+    });
+    code ??= team.divisionCode;
+  }
+  if (!code) throw invalid({ path: 'body.divisionCode', key: 'validation.required' });
+  assertInScope(scope, { teamId: teamId ?? null, divisionCode: code });
+  return code;
+}
+
+async function assertIdNumberFree(tx: Tx, hash: string, exceptId?: number) {
+  const [other] = await tx.select({ id: cadres.id }).from(cadres).where(eq(cadres.idNumberHash, hash));
+  if (other && other.id !== exceptId) throw new AppError('CONFLICT', {}, [{ path: 'body.idNumber', key: 'teams.validation.duplicateId' }]);
+}
+
+function checkDispatch(start: string, end: string | null | undefined) {
+  if (end && end < start) throw invalid({ path: 'body.dispatchEnd', key: 'teams.validation.dates' });
+}
+
+export async function createCadre(services: Services, scope: Scope, actor: Actor, body: CadreBody, tx0?: Tx) {
+  checkDispatch(body.dispatchStart, body.dispatchEnd);
+  const run = async (tx: Tx) => {
+    const divisionCode = await placement(tx, scope, body.teamId, body.divisionCode);
+    const idNumberHash = services.cipher.hash(body.idNumber);
+    await assertIdNumberFree(tx, idNumberHash);
+    const { idNumber, ...rest } = body;
+    const [row] = await tx
+      .insert(cadres)
+      .values({ ...rest, divisionCode, idNumberCipher: services.cipher.encrypt(idNumber), idNumberHash })
+      .returning();
+    await writeAudit(tx, actor, { action: 'create', entity: 'cadre', entityId: row.id, after: row });
+    return row.id;
+  };
+  return tx0 ? run(tx0) : services.db.transaction(run);
+}
+
+export async function updateCadre(services: Services, scope: Scope, actor: Actor, id: number, patch: z.output<typeof CadrePatch>, tx0?: Tx) {
+  const run = async (tx: Tx) => {
+    const [before] = await tx.select().from(cadres).where(eq(cadres.id, id));
+    if (!before) throw new AppError('NOT_FOUND');
+    assertInScope(scope, { teamId: before.teamId, divisionCode: before.divisionCode });
+    const { idNumber, ...rest } = patch;
+    const values: Partial<typeof cadres.$inferInsert> = { ...rest, updatedAt: new Date() };
+    checkDispatch(rest.dispatchStart ?? before.dispatchStart, rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd);
+    if (rest.teamId !== undefined || rest.divisionCode !== undefined) {
+      const teamId = rest.teamId === undefined ? before.teamId : rest.teamId;
+      values.divisionCode = await placement(tx, scope, teamId, rest.divisionCode ?? (rest.teamId === undefined ? before.divisionCode : undefined));
+    }
+    if (idNumber !== undefined) {
+      values.idNumberHash = services.cipher.hash(idNumber);
+      await assertIdNumberFree(tx, values.idNumberHash, id);
+      values.idNumberCipher = services.cipher.encrypt(idNumber);
+    }
+    const [after] = await tx.update(cadres).set(values).where(eq(cadres.id, id)).returning();
+    await writeAudit(tx, actor, { action: 'update', entity: 'cadre', entityId: id, before, after });
+    return id;
+  };
+  return tx0 ? run(tx0) : services.db.transaction(run);
+}
