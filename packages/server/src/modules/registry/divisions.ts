@@ -1,0 +1,135 @@
+// Division queries (行政区划): children, search, detail — all "as of" a date, so that a report for an
+// earlier period sees the tree as it was. The current version of a division lives in `divisions`
+// (valid from `since` until `abolishedOn`); earlier versions in `division_versions`.
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client';
+
+export interface DivisionAsOf {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing date
+
+// The version of division `d` valid on `day`, as SQL columns; rows where nothing is valid are filtered by
+// `existsOn`. `v` is the lateral version row.
+const versionJoin = (day: string) => sql`
+  left join lateral (
+    select v.name, v.parent_code from division_versions v
+    where v.code = d.code and (v.valid_from is null or v.valid_from <= ${day}::date) and v.valid_to > ${day}::date
+    order by v.valid_to limit 1) v on true`;
+const existsOn = (day: string) => sql`(v.name is not null or ((d.since is null or d.since <= ${day}::date)
+  and (d.abolished_on is null or d.abolished_on > ${day}::date)))`;
+
+type Raw = { code: string; name: string; level: string; parent_code: string | null; has_children?: boolean };
+const toRow = (r: Raw): DivisionAsOf => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code });
+
+/** Children of `parent` (null: the provinces) as they were on `day` (default today). */
+export async function childrenAsOf(db: Db, parent: string | null, day = today()) {
+  const cand = parent
+    ? sql`select code from divisions where parent_code = ${parent} union select code from division_versions where parent_code = ${parent}`
+    : sql`select code from divisions where parent_code is null`;
+  const result = await db.execute(sql`
+    with cand as (${cand})
+    select d.code, coalesce(v.name, d.name) as name, d.level,
+           case when v.name is not null then v.parent_code else d.parent_code end as parent_code,
+           exists (select 1 from divisions c where c.parent_code = d.code)
+             or exists (select 1 from division_versions c where c.parent_code = d.code) as has_children
+    from divisions d join cand using (code) ${versionJoin(day)}
+    where ${existsOn(day)}
+    order by d.code`);
+  return (result.rows as Raw[])
+    .filter((r) => r.parent_code === parent)
+    .map((r) => ({ ...toRow(r), hasChildren: Boolean(r.has_children) }));
+}
+
+/** One division as it was on `day`, or null if it did not exist then. */
+export async function divisionAsOf(db: Db, code: string, day = today()): Promise<DivisionAsOf | null> {
+  const result = await db.execute(sql`
+    select d.code, coalesce(v.name, d.name) as name, d.level,
+           case when v.name is not null then v.parent_code else d.parent_code end as parent_code
+    from divisions d ${versionJoin(day)} where d.code = ${code} and ${existsOn(day)}`);
+  const r = result.rows[0] as Raw | undefined;
+  return r ? toRow(r) : null;
+}
+
+/** Ancestors (province first) of a division as they were on `day`. */
+export async function ancestorsAsOf(db: Db, code: string, day = today()): Promise<DivisionAsOf[]> {
+  const out: DivisionAsOf[] = [];
+  let cur = await divisionAsOf(db, code, day);
+  for (let i = 0; cur?.parentCode && i < 6; i++) {
+    cur = await divisionAsOf(db, cur.parentCode, day);
+    if (cur) out.unshift(cur);
+  }
+  return out;
+}
+
+/**
+ * The whole subtree under `root` (root included) as it was on `day`: for reports of an earlier period
+ * (a town merged away last year still counts under its then county). Candidates are the codes under the
+ * root's prefix plus every division that ever changed and its descendants; each gets its version of
+ * `day` and is kept if its parent chain reaches the root.
+ */
+export async function subtreeAsOf(db: Db, root: string, day = today()): Promise<DivisionAsOf[]> {
+  const changed = await db.execute(sql`
+    select code from division_versions union select code from divisions where since is not null or abolished_on is not null`);
+  const prefixes = [...new Set([root, ...(changed.rows as { code: string }[]).map((r) => r.code)].map(divisionPrefix))];
+  const like = sql.join(
+    prefixes.map((p) => sql`d.code like ${`${p}%`}`),
+    sql` or `,
+  );
+  const result = await db.execute(sql`
+    select d.code, coalesce(v.name, d.name) as name, d.level,
+           case when v.name is not null then v.parent_code else d.parent_code end as parent_code
+    from divisions d ${versionJoin(day)} where (${like}) and ${existsOn(day)}`);
+  const rows = (result.rows as Raw[]).map(toRow);
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const inTree = new Map<string, boolean>([[root, byCode.has(root)]]);
+  const reaches = (code: string, depth = 0): boolean => {
+    const known = inTree.get(code);
+    if (known !== undefined) return known;
+    const parent = byCode.get(code)?.parentCode;
+    const ok = depth < 8 && parent != null && reaches(parent, depth + 1);
+    inTree.set(code, ok);
+    return ok;
+  };
+  return rows.filter((r) => reaches(r.code));
+}
+
+/** Search current divisions by Chinese name substring or code prefix; each hit with its path. */
+export async function searchDivisions(db: Db, q: string, limit: number) {
+  const digits = /^\d+$/.test(q);
+  const cond = digits ? sql`d.code like ${`${q}%`}` : sql`d.name like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`}`;
+  const result = await db.execute(sql`
+    with recursive hits as (
+      select d.code, d.name, d.level, d.parent_code from divisions d
+      where d.abolished_on is null and ${cond}
+      order by array_position(array['province','city','county','town','village'], d.level), length(d.name), d.code
+      limit ${limit}),
+    chain as (
+      select h.code as hit, p.code, p.name, p.parent_code, 0 as depth from hits h join divisions p on p.code = h.parent_code
+      union all
+      select c.hit, p.code, p.name, p.parent_code, c.depth + 1 from chain c join divisions p on p.code = c.parent_code where c.depth < 6)
+    select h.code, h.name, h.level, h.parent_code,
+           exists (select 1 from divisions c where c.parent_code = h.code) as has_children,
+           coalesce((select string_agg(c.name, ' / ' order by c.depth desc) from chain c where c.hit = h.code), '') as path
+    from hits h
+    order by array_position(array['province','city','county','town','village'], h.level), length(h.name), h.code`);
+  return (result.rows as (Raw & { path: string })[]).map((r) => ({ ...toRow(r), hasChildren: Boolean(r.has_children), path: r.path }));
+}
+
+/** Current names of the given codes (for labelling rows). */
+export async function divisionNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const result = await db.execute(
+    sql`select code, name from divisions where code in (${sql.join(
+      unique.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map((result.rows as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+}

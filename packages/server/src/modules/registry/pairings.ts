@@ -1,0 +1,285 @@
+// 结对: helper party → helped party (each a division or a unit), by type and programme, for a period.
+// Every read is scoped: a user sees a pairing when either party lies in their scope; a write needs at
+// least one party in scope. Status (planned/active/ended) follows from the dates and the day asked about.
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import type { PairingBody, PairingListQuery, PairingPatch, PairingType } from '@xiezuo/shared/contracts/registry';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { writeAudit } from '../../platform/audit/service';
+import type { Actor, AuthUser } from '../../platform/context';
+import type { Db, Tx } from '../../platform/db/client';
+import { AppError, invalid } from '../../platform/http/errors';
+import { inScope, scopeWhere } from '../../platform/scope';
+import { today } from './divisions';
+import { divisions, pairings, programmes, units } from './tables';
+
+const helperUnit = alias(units, 'helper_unit');
+const helpedUnit = alias(units, 'helped_unit');
+const helperDiv = alias(divisions, 'helper_div');
+const helpedDiv = alias(divisions, 'helped_div');
+
+/** Either party in the user's scope. */
+export function pairingScope(user: AuthUser): SQL | undefined {
+  const a = scopeWhere(user.scope, { division: pairings.helperDivisionCode });
+  const b = scopeWhere(user.scope, { division: pairings.helpedDivisionCode });
+  return a && b ? sql`(${a} or ${b})` : undefined;
+}
+
+/** In force on `day`: started and not yet ended (endDate is the last day). */
+export const inForceOn = (day: string) =>
+  sql`(${pairings.startDate} <= ${day}::date and (${pairings.endDate} is null or ${pairings.endDate} >= ${day}::date))`;
+
+const statusOf = (start: string, end: string | null, day: string) =>
+  start > day ? ('planned' as const) : end && end < day ? ('ended' as const) : ('active' as const);
+
+type Filters = Partial<Omit<z.infer<typeof PairingListQuery>, 'page' | 'pageSize'>>;
+
+function conditions(user: AuthUser, f: Filters): SQL | undefined {
+  const day = f.asOf ?? today();
+  const conds: (SQL | undefined)[] = [pairingScope(user)];
+  if (f.type) conds.push(eq(pairings.type, f.type));
+  if (f.programmeId) conds.push(eq(pairings.programmeId, f.programmeId));
+  if (f.division) {
+    const p = `${divisionPrefix(f.division)}%`;
+    conds.push(sql`(${pairings.helperDivisionCode} like ${p} or ${pairings.helpedDivisionCode} like ${p})`);
+  }
+  if (f.unitId) conds.push(sql`(${pairings.helperUnitId} = ${f.unitId} or ${pairings.helpedUnitId} = ${f.unitId})`);
+  if (f.q) {
+    const p = `%${f.q}%`;
+    conds.push(sql`(${helperDiv.name} like ${p} or ${helpedDiv.name} like ${p} or ${helperUnit.name} like ${p} or ${helpedUnit.name} like ${p})`);
+  }
+  if (f.asOf) conds.push(inForceOn(f.asOf));
+  if (f.status === 'planned') conds.push(sql`${pairings.startDate} > ${day}::date`);
+  if (f.status === 'ended') conds.push(sql`${pairings.endDate} < ${day}::date`);
+  if (f.status === 'active') conds.push(inForceOn(day));
+  return and(...conds);
+}
+
+const joined = (db: Db | Tx) =>
+  db
+    .select({
+      p: pairings,
+      programmeName: programmes.name,
+      helperUnitName: helperUnit.name,
+      helpedUnitName: helpedUnit.name,
+      helperDivName: helperDiv.name,
+      helpedDivName: helpedDiv.name,
+    })
+    .from(pairings)
+    .leftJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .leftJoin(helperUnit, eq(helperUnit.id, pairings.helperUnitId))
+    .leftJoin(helpedUnit, eq(helpedUnit.id, pairings.helpedUnitId))
+    .leftJoin(helperDiv, eq(helperDiv.code, pairings.helperDivisionCode))
+    .leftJoin(helpedDiv, eq(helpedDiv.code, pairings.helpedDivisionCode));
+
+type Joined = Awaited<ReturnType<ReturnType<typeof joined>['execute']>>[number];
+
+const party = (divisionCode: string, divisionName: string | null, unitId: number | null, unitName: string | null) => ({
+  divisionCode,
+  divisionName,
+  unitId,
+  unitName,
+  label: unitName ?? divisionName ?? divisionCode,
+});
+
+function toRow(r: Joined, day: string) {
+  const p = r.p;
+  return {
+    id: p.id,
+    type: p.type as PairingType,
+    programmeId: p.programmeId,
+    programmeName: r.programmeName,
+    helper: party(p.helperDivisionCode, r.helperDivName, p.helperUnitId, r.helperUnitName),
+    helped: party(p.helpedDivisionCode, r.helpedDivName, p.helpedUnitId, r.helpedUnitName),
+    startDate: p.startDate,
+    endDate: p.endDate,
+    status: statusOf(p.startDate, p.endDate, day),
+    note: p.note,
+  };
+}
+export type PairingView = ReturnType<typeof toRow>;
+
+export async function listPairings(db: Db, user: AuthUser, q: z.infer<typeof PairingListQuery>) {
+  const where = conditions(user, q);
+  const day = q.asOf ?? today();
+  const [rows, [{ total }]] = await Promise.all([
+    joined(db)
+      .where(where)
+      .orderBy(desc(pairings.startDate), pairings.id)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ total: count() })
+      .from(pairings)
+      .leftJoin(helperUnit, eq(helperUnit.id, pairings.helperUnitId))
+      .leftJoin(helpedUnit, eq(helpedUnit.id, pairings.helpedUnitId))
+      .leftJoin(helperDiv, eq(helperDiv.code, pairings.helperDivisionCode))
+      .leftJoin(helpedDiv, eq(helpedDiv.code, pairings.helpedDivisionCode))
+      .where(where),
+  ]);
+  return { items: rows.map((r) => toRow(r, day)), total: Number(total), page: q.page, pageSize: q.pageSize };
+}
+
+/** All scoped pairings matching the filters (for exports and the partner view). */
+export async function allPairings(db: Db, user: AuthUser, f: Filters) {
+  const day = f.asOf ?? today();
+  return (await joined(db).where(conditions(user, f)).orderBy(pairings.id)).map((r) => toRow(r, day));
+}
+
+export async function getPairing(db: Db | Tx, user: AuthUser, id: number) {
+  const [r] = await joined(db).where(and(eq(pairings.id, id), pairingScope(user)));
+  if (!r) throw new AppError('NOT_FOUND');
+  return toRow(r, today());
+}
+
+/** Everything a division (its subtree) or a unit is paired with on `day`, seen from its side. */
+export async function partnersOf(db: Db, user: AuthUser, q: { division?: string; unitId?: number; asOf?: string }) {
+  if (!q.division && !q.unitId) throw invalid({ path: 'querystring.division', key: 'validation.required' });
+  const day = q.asOf ?? today();
+  const rows = await allPairings(db, user, { division: q.division, unitId: q.unitId, asOf: day });
+  const isSelf = (p: PairingView['helper']) =>
+    q.unitId ? p.unitId === q.unitId : p.divisionCode.startsWith(divisionPrefix(q.division as string));
+  return rows.map((r) => {
+    const role = isSelf(r.helper) ? ('helper' as const) : ('helped' as const);
+    return {
+      pairingId: r.id,
+      type: r.type,
+      role,
+      self: role === 'helper' ? r.helper : r.helped,
+      partner: role === 'helper' ? r.helped : r.helper,
+      programmeName: r.programmeName,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    };
+  });
+}
+
+/** Counts by type of pairings in force on `day`, with distinct helper and helped parties. */
+export async function countByType(db: Db, user: AuthUser, q: { asOf?: string; programmeId?: number }) {
+  const day = q.asOf ?? today();
+  const party = (side: 'helper' | 'helped') =>
+    side === 'helper'
+      ? sql`${pairings.helperDivisionCode} || ':' || coalesce(${pairings.helperUnitId}::text, '')`
+      : sql`${pairings.helpedDivisionCode} || ':' || coalesce(${pairings.helpedUnitId}::text, '')`;
+  const rows = await db
+    .select({
+      type: pairings.type,
+      pairings: sql<number>`count(*)::int`,
+      helpers: sql<number>`count(distinct ${party('helper')})::int`,
+      helped: sql<number>`count(distinct ${party('helped')})::int`,
+    })
+    .from(pairings)
+    .where(and(pairingScope(user), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined))
+    .groupBy(pairings.type)
+    .orderBy(pairings.type);
+  return rows.map((r) => ({ ...r, type: r.type as PairingType, pairings: Number(r.pairings), helpers: Number(r.helpers), helped: Number(r.helped) }));
+}
+
+/** Map flows: pairings in force on `day`, aggregated to county level (helper county → helped county). */
+export async function flows(db: Db, user: AuthUser, q: { asOf?: string; programmeId?: number; type?: PairingType }) {
+  const day = q.asOf ?? today();
+  const county = (col: AnyPgColumn) => sql`rpad(left(${col}, 6), 12, '0')`;
+  const result = await db.execute(sql`
+    select f.from_code, coalesce(df.name, f.from_code) as from_name, f.to_code, coalesce(dt.name, f.to_code) as to_name,
+           f.n, f.types
+    from (
+      select ${county(pairings.helperDivisionCode)} as from_code, ${county(pairings.helpedDivisionCode)} as to_code,
+             count(*)::int as n, array_agg(distinct ${pairings.type}) as types
+      from ${pairings}
+      where ${and(pairingScope(user), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined, q.type ? eq(pairings.type, q.type) : undefined)}
+      group by 1, 2) f
+    left join divisions df on df.code = f.from_code
+    left join divisions dt on dt.code = f.to_code
+    order by f.n desc, f.from_code, f.to_code`);
+  return (result.rows as { from_code: string; from_name: string; to_code: string; to_name: string; n: number; types: string[] | string }[]).map((r) => ({
+    from: { code: r.from_code, name: r.from_name },
+    to: { code: r.to_code, name: r.to_name },
+    pairings: Number(r.n),
+    types: (Array.isArray(r.types) ? r.types : String(r.types).replace(/[{}]/g, '').split(',')) as PairingType[],
+  }));
+}
+
+type Side = 'helper' | 'helped';
+/** A party's division: the unit's own, or the given division; refuses neither/both/unknown. */
+async function resolveParty(tx: Tx, side: Side, divisionCode?: string | null, unitId?: number | null) {
+  const divField = `body.${side}DivisionCode`;
+  const unitField = `body.${side}UnitId`;
+  if (divisionCode && unitId) throw invalid({ path: unitField, key: 'registry.errors.partyBoth' });
+  if (unitId) {
+    const [u] = await tx.select({ divisionCode: units.divisionCode }).from(units).where(eq(units.id, unitId));
+    if (!u) throw invalid({ path: unitField, key: 'registry.errors.unitUnknown', params: { id: unitId } });
+    return { divisionCode: u.divisionCode, unitId };
+  }
+  if (!divisionCode) throw invalid({ path: divField, key: 'registry.errors.partyMissing' });
+  const [d] = await tx.select({ code: divisions.code, abolishedOn: divisions.abolishedOn }).from(divisions).where(eq(divisions.code, divisionCode));
+  if (!d) throw invalid({ path: divField, key: 'registry.errors.divisionUnknown', params: { code: divisionCode } });
+  return { divisionCode, unitId: null };
+}
+
+async function checkPeriodAndProgramme(tx: Tx, b: { startDate: string; endDate?: string | null; programmeId?: number | null }) {
+  if (b.endDate && b.endDate < b.startDate) throw invalid({ path: 'body.endDate', key: 'registry.errors.endBeforeStart' });
+  if (b.programmeId) {
+    const [p] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, b.programmeId));
+    if (!p) throw invalid({ path: 'body.programmeId', key: 'registry.errors.programmeUnknown', params: { id: b.programmeId } });
+  }
+}
+
+export async function createPairing(db: Db, user: AuthUser, actor: Actor, b: z.infer<typeof PairingBody>) {
+  return db.transaction(async (tx) => {
+    const helper = await resolveParty(tx, 'helper', b.helperDivisionCode, b.helperUnitId);
+    const helped = await resolveParty(tx, 'helped', b.helpedDivisionCode, b.helpedUnitId);
+    if (helper.divisionCode === helped.divisionCode && helper.unitId === helped.unitId) {
+      throw invalid({ path: 'body.helpedDivisionCode', key: 'registry.errors.sameParty' });
+    }
+    if (!inScope(user.scope, { divisionCode: helper.divisionCode }) && !inScope(user.scope, { divisionCode: helped.divisionCode })) {
+      throw new AppError('OUT_OF_SCOPE');
+    }
+    await checkPeriodAndProgramme(tx, b);
+    const [overlap] = await tx
+      .select({ id: pairings.id })
+      .from(pairings)
+      .where(
+        and(
+          eq(pairings.type, b.type),
+          eq(pairings.helperDivisionCode, helper.divisionCode),
+          eq(pairings.helpedDivisionCode, helped.divisionCode),
+          sql`${pairings.helperUnitId} is not distinct from ${helper.unitId}`,
+          sql`${pairings.helpedUnitId} is not distinct from ${helped.unitId}`,
+          sql`daterange(${pairings.startDate}, ${pairings.endDate}, '[]') && daterange(${b.startDate}::date, ${b.endDate ?? null}::date, '[]')`,
+        ),
+      );
+    if (overlap) throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
+    const [row] = await tx
+      .insert(pairings)
+      .values({
+        type: b.type,
+        programmeId: b.programmeId ?? null,
+        helperDivisionCode: helper.divisionCode,
+        helperUnitId: helper.unitId,
+        helpedDivisionCode: helped.divisionCode,
+        helpedUnitId: helped.unitId,
+        startDate: b.startDate,
+        endDate: b.endDate ?? null,
+        note: b.note ?? null,
+      })
+      .returning();
+    await writeAudit(tx, actor, { action: 'create', entity: 'pairing', entityId: row.id, after: row });
+    return getPairing(tx, user, row.id);
+  });
+}
+
+export async function updatePairing(db: Db, user: AuthUser, actor: Actor, id: number, b: z.infer<typeof PairingPatch>) {
+  return db.transaction(async (tx) => {
+    const before = await getPairing(tx, user, id);
+    const next = { startDate: b.startDate ?? before.startDate, endDate: b.endDate === undefined ? before.endDate : b.endDate, programmeId: b.programmeId };
+    await checkPeriodAndProgramme(tx, next);
+    const [after] = await tx
+      .update(pairings)
+      .set({ ...b, updatedAt: sql`now()` })
+      .where(eq(pairings.id, id))
+      .returning();
+    await writeAudit(tx, actor, { action: 'update', entity: 'pairing', entityId: id, before, after });
+    return getPairing(tx, user, id);
+  });
+}

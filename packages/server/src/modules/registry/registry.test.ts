@@ -1,0 +1,210 @@
+import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../platform/audit/tables';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { loadDivisions } from './divisionLoader';
+import { pairings, units } from './tables';
+
+// 四会 (肇庆) helps 富川 (贺州); 荔湾 helps 梅县 and its towns. Only these subtrees are loaded.
+const SIHUI = '441284000000';
+const FUCHUAN = '451123000000';
+const LIWAN = '440103000000';
+const MEIXIAN = '441403000000';
+const BINGCUN = '441403113000'; // 丙村镇
+const SONGYUAN = '441403116000'; // 松源镇
+
+let t: TestApp;
+let hq: TestClient;
+let programmeId: number;
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadDivisions(t.services.database, { subtrees: [SIHUI, FUCHUAN, LIWAN, MEIXIAN] });
+  hq = await t.userClient('hq', 'hq', { all: true });
+  const res = await hq.post('/api/registry/programmes', {
+    code: 'yue-gui-2021',
+    name: '粤桂东西部协作',
+    kind: 'east_west',
+    startDate: '2021-01-01',
+    endDate: '2025-12-31',
+    phases: [{ name: '第一阶段', startDate: '2021-01-01', endDate: '2022-12-31', focus: '巩固脱贫成果' }],
+  });
+  expect(res.statusCode).toBe(200);
+  programmeId = res.json().id;
+});
+afterAll(() => t.close());
+
+const credit = (first17: string) => first17 + creditCodeCheckChar(first17);
+
+describe('divisions', () => {
+  it('browses children, searches by Chinese substring and by code', async () => {
+    const provinces = (await hq.get('/api/registry/divisions')).json();
+    expect(provinces.map((p: { name: string }) => p.name)).toEqual(['广东省', '广西壮族自治区']);
+    const towns = (await hq.get(`/api/registry/divisions?parent=${MEIXIAN}`)).json();
+    expect(towns.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['丙村镇', '畲江镇', '南口镇', '白渡镇', '松源镇']));
+    expect(towns.every((d: { level: string; hasChildren: boolean }) => d.level === 'town' && d.hasChildren)).toBe(true);
+    const hits = (await hq.get(`/api/registry/divisions/search?q=${encodeURIComponent('丙村')}`)).json();
+    expect(hits[0]).toMatchObject({ code: BINGCUN, name: '丙村镇', path: '广东省 / 梅州市 / 梅县区' });
+    const byCode = (await hq.get('/api/registry/divisions/search?q=451123')).json();
+    expect(byCode[0]).toMatchObject({ code: FUCHUAN, name: '富川瑶族自治县' });
+  });
+
+  it('keeps history: a town merged away last year is in last year’s tree only', async () => {
+    const res = await hq.post(`/api/registry/divisions/${SONGYUAN}/changes`, { kind: 'merge', into: BINGCUN, effectiveOn: '2025-07-01' });
+    expect(res.statusCode).toBe(200);
+    const now = (await hq.get(`/api/registry/divisions?parent=${MEIXIAN}`)).json().map((d: { code: string }) => d.code);
+    const then = (await hq.get(`/api/registry/divisions?parent=${MEIXIAN}&asOf=2025-06-30`)).json().map((d: { code: string }) => d.code);
+    expect(now).not.toContain(SONGYUAN);
+    expect(then).toContain(SONGYUAN);
+    // Songyuan's villages now sit under Bingcun, but under Songyuan as of the day before the merger
+    const bingcunNow = (await hq.get(`/api/registry/divisions?parent=${BINGCUN}`)).json();
+    const bingcunThen = (await hq.get(`/api/registry/divisions?parent=${BINGCUN}&asOf=2025-06-30`)).json();
+    expect(bingcunNow.length).toBeGreaterThan(bingcunThen.length);
+    const rename = await hq.post(`/api/registry/divisions/${BINGCUN}/changes`, { kind: 'rename', name: '丙村镇（新）', effectiveOn: '2025-08-01' });
+    expect(rename.statusCode).toBe(200);
+    const detail = (await hq.get(`/api/registry/divisions/${BINGCUN}?asOf=2025-07-15`)).json();
+    expect(detail).toMatchObject({ name: '丙村镇', ancestors: [{ name: '广东省' }, { name: '梅州市' }, { name: '梅县区' }] });
+    expect((await hq.get(`/api/registry/divisions/${BINGCUN}`)).json().name).toBe('丙村镇（新）');
+    const { subtreeAsOf } = await import('./divisions');
+    const before = await subtreeAsOf(t.services.db, MEIXIAN, '2025-06-30');
+    const after = await subtreeAsOf(t.services.db, MEIXIAN, '2025-07-02');
+    expect(before.some((d) => d.code === SONGYUAN)).toBe(true);
+    expect(after.some((d) => d.code === SONGYUAN)).toBe(false);
+    expect(after.length).toBe(before.length - 1); // the villages stayed in the county, only the town went
+  });
+});
+
+describe('units', () => {
+  it('accepts a valid GB 32100 credit code (91350100M000100Y43) and refuses a wrong check character', async () => {
+    const ok = await hq.post('/api/registry/units', { name: '四会市协作办（演示）', kind: 'cooperation_office', divisionCode: SIHUI, creditCode: '91350100M000100Y43' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ divisionName: '四会市', creditCode: '91350100M000100Y43' });
+    const [{ n: before }] = await t.services.db.select({ n: count() }).from(units);
+    const bad = await hq.post('/api/registry/units', { name: '坏代码', kind: 'enterprise', divisionCode: SIHUI, creditCode: '91350100M000100Y44' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual([{ path: 'body.creditCode', message: '统一社会信用代码不正确' }]);
+    const noDiv = await hq.post('/api/registry/units', { name: '无区划', kind: 'school', divisionCode: '449999999999' });
+    expect(noDiv.json().details[0]).toMatchObject({ path: 'body.divisionCode', message: '行政区划代码 449999999999 不存在' });
+    const [{ n: after }] = await t.services.db.select({ n: count() }).from(units);
+    expect(after).toBe(before);
+  });
+});
+
+describe('pairings', () => {
+  let schoolA: number;
+  let schoolB: number;
+  beforeAll(async () => {
+    const mk = async (name: string, divisionCode: string, code17: string) =>
+      (await hq.post('/api/registry/units', { name, kind: 'school', divisionCode, creditCode: credit(code17) })).json().id as number;
+    schoolA = await mk('四会市第一中学（演示）', SIHUI, '12441284MB0000011');
+    schoolB = await mk('富川瑶族自治县第一中学（演示）', FUCHUAN, '12451123MB0000021');
+    const rows = [
+      { type: 'county_county', programmeId, helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2021-05-01' },
+      { type: 'school_school', programmeId, helperUnitId: schoolA, helpedUnitId: schoolB, startDate: '2022-09-01' },
+      { type: 'district_county', helperDivisionCode: LIWAN, helpedDivisionCode: MEIXIAN, startDate: '2021-06-01' },
+      // ended last year: absent today, present in last year's view
+      { type: 'district_town', helperDivisionCode: LIWAN, helpedDivisionCode: BINGCUN, startDate: '2021-06-01', endDate: '2025-03-31' },
+    ];
+    for (const r of rows) expect((await hq.post('/api/registry/pairings', r)).statusCode).toBe(200);
+  });
+
+  it('lists with filters, with party names and derived status', async () => {
+    const all = (await hq.get('/api/registry/pairings')).json();
+    expect(all.total).toBe(4);
+    const school = (await hq.get('/api/registry/pairings?type=school_school')).json();
+    expect(school.items[0]).toMatchObject({
+      helper: { unitName: '四会市第一中学（演示）', divisionCode: SIHUI },
+      helped: { label: '富川瑶族自治县第一中学（演示）' },
+      status: 'active',
+    });
+    const prog = (await hq.get(`/api/registry/pairings?programmeId=${programmeId}`)).json();
+    expect(prog.total).toBe(2);
+    const q = (await hq.get(`/api/registry/pairings?q=${encodeURIComponent('梅县')}`)).json();
+    expect(q.total).toBe(1);
+    const ended = (await hq.get('/api/registry/pairings?status=ended')).json();
+    expect(ended.items.map((p: { helped: { divisionCode: string } }) => p.helped.divisionCode)).toEqual([BINGCUN]);
+  });
+
+  it('history: a pairing ended last year is absent today and present in last year’s view', async () => {
+    const today = (await hq.get(`/api/registry/pairings/partners?division=${LIWAN}`)).json();
+    expect(today.map((p: { partner: { divisionCode: string } }) => p.partner.divisionCode)).toEqual([MEIXIAN]);
+    const lastYear = (await hq.get(`/api/registry/pairings/partners?division=${LIWAN}&asOf=2025-01-15`)).json();
+    expect(lastYear.map((p: { partner: { divisionCode: string } }) => p.partner.divisionCode).sort()).toEqual([MEIXIAN, BINGCUN].sort());
+    expect(lastYear.every((p: { role: string }) => p.role === 'helper')).toBe(true);
+    const fuchuan = (await hq.get(`/api/registry/pairings/partners?division=${FUCHUAN}`)).json();
+    expect(fuchuan.map((p: { role: string; partner: { label: string } }) => `${p.role}:${p.partner.label}`).sort()).toEqual([
+      'helped:四会市',
+      'helped:四会市第一中学（演示）',
+    ]);
+    const unit = (await hq.get(`/api/registry/pairings/partners?unitId=${schoolB}`)).json();
+    expect(unit).toHaveLength(1);
+    expect((await hq.get('/api/registry/pairings/partners?asOf=2020-01-01&unitId=' + schoolB)).json()).toEqual([]);
+  });
+
+  it('counts by type and map flows at county level', async () => {
+    const counts = (await hq.get('/api/registry/pairings/counts')).json();
+    expect(counts).toEqual([
+      { type: 'county_county', pairings: 1, helpers: 1, helped: 1 },
+      { type: 'district_county', pairings: 1, helpers: 1, helped: 1 },
+      { type: 'school_school', pairings: 1, helpers: 1, helped: 1 },
+    ]);
+    const lastYear = (await hq.get('/api/registry/pairings/counts?asOf=2025-01-15')).json();
+    expect(lastYear.find((c: { type: string }) => c.type === 'district_town')).toMatchObject({ pairings: 1 });
+    const flows = (await hq.get('/api/registry/pairings/flows')).json();
+    const sihui = flows.find((f: { from: { code: string } }) => f.from.code === SIHUI);
+    expect(sihui).toMatchObject({ to: { code: FUCHUAN, name: '富川瑶族自治县' }, pairings: 2 });
+    expect(sihui.types.sort()).toEqual(['county_county', 'school_school']);
+    expect((await hq.get(`/api/registry/pairings/flows?programmeId=${programmeId}&type=school_school`)).json()).toHaveLength(1);
+  });
+
+  it('scope: a user scoped to 梅县 sees only pairings touching 梅县 and cannot create one outside', async () => {
+    const county = await t.userClient('meixian', 'team_leader', { divisions: [MEIXIAN] });
+    const list = (await county.get('/api/registry/pairings')).json();
+    expect(list.items.map((p: { helped: { divisionCode: string } }) => p.helped.divisionCode).sort()).toEqual([MEIXIAN, BINGCUN].sort());
+    const fuchuanId = (await hq.get('/api/registry/pairings?type=county_county')).json().items[0].id;
+    expect((await county.get(`/api/registry/pairings/${fuchuanId}`)).statusCode).toBe(404);
+    expect((await county.get(`/api/registry/units/${schoolA}`)).statusCode).toBe(403);
+    expect((await county.get('/api/registry/pairings/counts')).json().map((c: { type: string }) => c.type)).toEqual(['district_county']);
+    const [{ n: before }] = await t.services.db.select({ n: count() }).from(pairings);
+    const outside = await county.post('/api/registry/pairings', { type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2026-01-01' });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().code).toBe('OUT_OF_SCOPE');
+    const inside = await county.post('/api/registry/pairings', { type: 'district_town', helperDivisionCode: LIWAN, helpedDivisionCode: SONGYUAN, startDate: '2024-01-01', endDate: '2025-06-30' });
+    expect(inside.statusCode).toBe(200);
+    const [{ n: after }] = await t.services.db.select({ n: count() }).from(pairings);
+    expect(after).toBe(before + 1);
+  });
+
+  it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
+    const [{ n: before }] = await t.services.db.select({ n: count() }).from(pairings);
+    const audits = (await t.services.db.select({ n: count() }).from(auditLog))[0].n;
+    const cases: [unknown, string][] = [
+      [{ type: 'county_county', helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.helperDivisionCode'],
+      [{ type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-02-30' }, 'body.startDate'],
+      [{ type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01', endDate: '2023-01-01' }, 'body.endDate'],
+      [{ type: 'twin_towns', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.type'],
+      [{ type: 'county_county', helperDivisionCode: '4412', helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.helperDivisionCode'],
+      [{ type: 'county_county', helperDivisionCode: SIHUI, helpedUnitId: 99999, startDate: '2024-01-01' }, 'body.helpedUnitId'],
+      [{ type: 'county_county', helperDivisionCode: SIHUI, helperUnitId: schoolA, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.helperUnitId'],
+      [{ type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01', extra: 1 }, 'body.extra'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await hq.post('/api/registry/pairings', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    const dup = await hq.post('/api/registry/pairings', { type: 'county_county', programmeId, helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' });
+    expect(dup.statusCode).toBe(409);
+    const [{ n: after }] = await t.services.db.select({ n: count() }).from(pairings);
+    expect(after).toBe(before);
+    expect((await t.services.db.select({ n: count() }).from(auditLog))[0].n).toBe(audits);
+  });
+
+  it('ending a pairing is audited and moves it out of today’s view', async () => {
+    const id = (await hq.get('/api/registry/pairings?type=district_county')).json().items[0].id;
+    const res = await hq.patch(`/api/registry/pairings/${id}`, { endDate: '2025-12-31' });
+    expect(res.json()).toMatchObject({ status: 'ended', endDate: '2025-12-31' });
+    const entries = await t.services.db.select().from(auditLog).where(eq(auditLog.entity, 'pairing'));
+    expect(entries.some((e) => e.action === 'update' && e.entityId === String(id))).toBe(true);
+  });
+});
