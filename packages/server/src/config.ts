@@ -19,6 +19,14 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   seedDemo: boolean;
+  ledgers: LedgerLimits;
+}
+
+/** Ledger (台账) upload limits: a file over any of them is refused before anything is written. */
+export interface LedgerLimits {
+  maxFileBytes: number;
+  maxRows: number;
+  maxUncompressedBytes: number; // zip-bomb guard for .xlsx
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -45,5 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: env.SEED_DEMO !== 'false',
+    ledgers: {
+      maxFileBytes: int(env.LEDGER_MAX_FILE_BYTES, 100 * 1024 * 1024),
+      maxRows: int(env.LEDGER_MAX_ROWS, 300_000),
+      maxUncompressedBytes: int(env.LEDGER_MAX_UNCOMPRESSED_BYTES, 1024 * 1024 * 1024),
+    },
   };
 }

@@ -6,19 +6,14 @@ import type { Services, AuthUser, Actor } from '../context';
 import type { Tx } from '../db/client';
 import type { ErrorDetail } from '../http/errors';
 
-/** How a cell is read: each type has a parser that accepts what real Chinese Excel files contain. */
-export type LedgerValueType =
-  | 'text'
-  | 'integer'
-  | 'decimal'
-  | 'amount' // money, normalised to 元 (accepts 1.6775亿元, 55万元, 1,234.5元; or a declared column unit of 万元)
-  | 'date' // Excel serial dates and 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日 → 'YYYY-MM-DD'
-  | 'idNumber' // GB 11643, normalised (upper-case X, no apostrophe, half-width)
-  | 'creditCode' // GB 32100
-  | 'divisionCode' // 12 digits
-  | 'phone'
-  | 'boolean' // 是/否
-  | 'enum'; // one of `options` (by label or by value)
+/**
+ * How a cell is read: each type has a parser (packages/shared/src/ledgerValues) that accepts what real
+ * Chinese Excel files contain. text/enum/idNumber/creditCode/divisionCode/phone/date → string
+ * ('YYYY-MM-DD' for dates), integer/decimal → number, amount → string of 元 with two decimals
+ * ("167750000.00", what numeric(18,2) gives back), boolean → boolean; an empty cell → null.
+ */
+export type { LedgerValueType } from '@xiezuo/shared/ledgerValues/cell';
+import type { LedgerValueType } from '@xiezuo/shared/ledgerValues/cell';
 
 export interface LedgerColumn {
   key: string; // field name in the parsed row
@@ -32,6 +27,8 @@ export interface LedgerColumn {
   note?: string; // shown as the header comment
   example?: string | number; // the sample row
   sensitive?: boolean; // masked in exports unless the user may reveal (and then the export is audited)
+  maxLength?: number; // text: longest accepted value (default 500)
+  width?: number; // column width in the template, in characters
 }
 
 export type LedgerRow = Record<string, unknown>;
@@ -50,6 +47,10 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   /** Columns whose values identify a record (e.g. idNumber + year); re-importing the same row changes nothing. */
   naturalKey: string[];
   permissions: { import: Permission; export: Permission };
+  /** Audit entity name for the import/export entries (default: the key). */
+  entity?: string;
+  /** Rows per findExisting/write batch (default 1000). */
+  batchSize?: number;
   /** Cross-field and scope checks on one parsed row; paths name column keys. */
   validate?(row: Row, ctx: LedgerContext): ErrorDetail[] | Promise<ErrorDetail[]>;
   /** Existing records for a batch of natural keys, keyed by `naturalKeyOf(row)`, as rows of this ledger. */

@@ -1,0 +1,60 @@
+// Commit (正式导入): the staged valid rows go in through the ledger's own write(), in ONE transaction
+// with the import's audit entry and status change — a failure anywhere leaves the database as it was.
+// Rows are re-classified inside the transaction (the data may have changed since the dry run), so
+// unchanged rows are never written and re-importing the same file changes nothing.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { writeAudit } from '../audit/service';
+import type { Services } from '../context';
+import { AppError } from '../http/errors';
+import { differs, type StagedRow } from './dryRun';
+import { readBatches, type ImportRecord, updateImport } from './store';
+import { ledgerImports } from './tables';
+import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
+import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
+
+export async function commitImport(services: Services, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, dir: string) {
+  const batchSize = def.batchSize ?? 1000;
+  try {
+    const result = await services.db.transaction(async (tx) => {
+      let inserted = 0;
+      let updated = 0;
+      let unchanged = 0;
+      for await (const batch of readBatches<StagedRow>(join(dir, 'rows.ndjson'), batchSize)) {
+        const rows = batch.map((b) => b.r);
+        const existing = await def.findExisting(tx, rows, ctx);
+        const insert: LedgerRow[] = [];
+        const update: { before: LedgerRow; after: LedgerRow }[] = [];
+        for (const row of rows) {
+          const before = existing.get(naturalKeyOf(def, row));
+          if (!before) insert.push(row);
+          else if (differs(before, row)) update.push({ before, after: { ...before, ...row } });
+          else unchanged++;
+        }
+        if (insert.length || update.length) await def.write(tx, { insert, update }, ctx);
+        inserted += insert.length;
+        updated += update.length;
+      }
+      await writeAudit(tx, ctx.actor, {
+        action: 'import',
+        entity: def.entity ?? def.key,
+        entityId: imp.id,
+        after: { file: imp.fileName, sha256: imp.sha256, mode, inserted, updated, unchanged, rejected: imp.rejected },
+      });
+      await tx
+        .update(ledgerImports)
+        .set({ status: 'committed', mode, inserted, updated, unchanged, committedAt: new Date(), updatedAt: new Date(), error: null })
+        .where(eq(ledgerImports.id, imp.id));
+      return { inserted, updated };
+    });
+    // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
+    await rm(join(dir, 'rows.ndjson'), { force: true });
+    return result;
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError('INTERNAL');
+    if (!(err instanceof AppError)) console.error(err);
+    await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
+    return null;
+  }
+}

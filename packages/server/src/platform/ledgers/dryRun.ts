@@ -1,0 +1,217 @@
+// The dry run (试导入): read the staged upload row by row, parse every cell, run the ledger's own checks,
+// find duplicates within the file, and classify valid rows as insert / update / unchanged against the
+// database — without writing a single ledger row. Works in batches and yields between them, so the
+// request path stays responsive while a 200,000-row file is checked.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
+import { parseCell, sameValue } from '@xiezuo/shared/ledgerValues/cell';
+import { cleanText, isTotalsLabel } from '@xiezuo/shared/ledgerValues/text';
+import type { Services } from '../context';
+import type { Tx } from '../db/client';
+import { AppError } from '../http/errors';
+import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type HeaderMatch } from './header';
+import { sampleRowOf } from './layout';
+import { columnLetter, fileError, type Problem } from './problems';
+import { readRows, type SheetRow } from './read/rows';
+import type { FileKind } from './read/sniff';
+import { ledgersOf } from './registry';
+import { LineWriter, updateImport } from './store';
+import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
+
+export const KEPT_PROBLEMS = 500; // shown in the preview; the error workbook holds them all
+
+export interface StagedRow {
+  n: number; // row number in the file
+  r: LedgerRow;
+}
+export interface RejectedRow {
+  n: number;
+  cells: Record<string, unknown>; // as written, by column key
+  problems: Problem[];
+}
+
+interface Counts {
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  skipped: number;
+  toInsert: number;
+  toUpdate: number;
+  unchanged: number;
+  problemCount: number;
+}
+
+export async function dryRun(services: Services, id: string, def: LedgerDefinition, ctx: LedgerContext, path: string, kind: FileKind, dir: string) {
+  const counts: Counts = { rowsRead: 0, valid: 0, rejected: 0, skipped: 0, toInsert: 0, toUpdate: 0, unchanged: 0, problemCount: 0 };
+  const problems: Problem[] = [];
+  const staged = new LineWriter(join(dir, 'rows.ndjson'));
+  const rejected = new LineWriter(join(dir, 'rejected.ndjson'));
+  const batchSize = def.batchSize ?? 1000;
+  try {
+    const it = readRows(path, kind)[Symbol.asyncIterator]();
+    const head: SheetRow[] = [];
+    for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
+    const match = matchHeader(services, def, head);
+    await updateImport(services, id, { columns: match.columns.map((c) => ({ col: columnLetter(c.index), written: c.written, key: c.column.key, unit: c.unit ?? null })) });
+
+    const seen = new Map<string, number>(); // natural key → first row number: duplicates within the file
+    const sample = parseSample(def, match);
+    let batch: { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] }[] = [];
+    let afterHeader = 0;
+
+    const flush = async () => {
+      await classifyBatch(services, def, ctx, batch, seen, counts, problems, staged, rejected);
+      batch = [];
+      await updateImport(services, id, { ...counts, problems: problems.map(storable) });
+      await yieldToOthers();
+    };
+
+    const rows = async function* () {
+      yield* head;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    };
+    for await (const sheetRow of rows()) {
+      if (sheetRow.number <= match.row) continue;
+      afterHeader++;
+      if (afterHeader === 1 && isEnglishHeaderRow(match, sheetRow)) continue;
+      const firstText = sheetRow.cells.find((c) => cleanText(c) !== '');
+      if (firstText === undefined) continue; // blank row
+      if (isTotalsLabel(firstText)) {
+        counts.skipped++;
+        continue;
+      }
+      if (++counts.rowsRead > services.config.ledgers.maxRows) throw fileError('tooManyRows', { max: services.config.ledgers.maxRows });
+      const parsed = parseRow(match, sheetRow);
+      if (sample && counts.rowsRead === 1 && parsed.problems.length === 0 && sameRow(def, sample, parsed.row)) {
+        counts.skipped++; // the template's sample row
+        counts.rowsRead--;
+        continue;
+      }
+      batch.push(parsed);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length) await flush();
+    if (counts.rowsRead === 0) throw fileError('emptySheet');
+    await staged.close();
+    await rejected.close();
+    await updateImport(services, id, { ...counts, problems: problems.map(storable), status: 'ready' });
+  } catch (err) {
+    await staged.close().catch(() => undefined);
+    await rejected.close().catch(() => undefined);
+    const e = err instanceof AppError ? err : fileError('unreadable');
+    if (!(err instanceof AppError)) console.error(err);
+    await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
+    await rm(dir, { recursive: true, force: true });
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+function matchHeader(services: Services, def: LedgerDefinition, head: SheetRow[]): HeaderMatch {
+  if (!head.some((r) => r.cells.some((c) => cleanText(c) !== ''))) throw fileError('emptySheet');
+  const match = findHeader(def, head);
+  const ok = match && match.missingRequired.length === 0 && match.columns.length > 0;
+  if (ok) return match;
+  // the wrong ledger's template: name the ledger it does look like, when one fits
+  const other = ledgersOf(services)
+    .filter((d) => d.key !== def.key)
+    .map((d) => ({ d, score: headerScore(d, head) }))
+    .sort((a, b) => b.score - a.score)[0];
+  const hint = other && other.score === 1 ? [{ path: 'file', key: 'ledgers.file.otherLedger', params: { other: other.d.title } }] : [];
+  if (!match || match.columns.length < Math.min(2, def.columns.length)) throw fileError('noHeader', { ledger: def.title }, hint);
+  throw fileError('missingColumns', { columns: match.missingRequired.map((c) => c.header).join('、') }, hint);
+}
+
+function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
+  const row: LedgerRow = {};
+  const cells: Record<string, unknown> = {};
+  const problems: Problem[] = [];
+  for (const m of match.columns) {
+    const raw = sheetRow.cells[m.index] ?? null;
+    cells[m.column.key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
+    const where = { row: sheetRow.number, col: columnLetter(m.index), header: m.written };
+    if (raw && typeof raw === 'object' && 'error' in raw) {
+      problems.push({ ...where, key: 'ledgers.value.cellError', params: { error: (raw as { error: string }).error } });
+      continue;
+    }
+    const r = parseCell(m.column, raw, m.unit);
+    if (r.ok) row[m.column.key] = r.value;
+    else problems.push({ ...where, key: r.key, params: r.params });
+  }
+  return { n: sheetRow.number, row, cells, problems, match };
+}
+
+async function classifyBatch(
+  services: Services,
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  batch: (ReturnType<typeof parseRow> | { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] })[],
+  seen: Map<string, number>,
+  counts: Counts,
+  problems: Problem[],
+  staged: LineWriter,
+  rejected: LineWriter,
+) {
+  const valid: { n: number; row: LedgerRow }[] = [];
+  const rejectedLines: string[] = [];
+  const reject = (item: (typeof batch)[number], list: Problem[]) => {
+    counts.rejected++;
+    counts.problemCount += list.length;
+    for (const p of list) if (problems.length < KEPT_PROBLEMS) problems.push(p);
+    rejectedLines.push(JSON.stringify({ n: item.n, cells: item.cells, problems: list.map(storable) } satisfies RejectedRow));
+  };
+  for (const item of batch) {
+    let list = item.problems;
+    if (list.length === 0 && def.validate) list = (await def.validate(item.row, ctx)).map((d) => detailToProblem(item, d));
+    if (list.length === 0) {
+      const key = naturalKeyOf(def, item.row);
+      const first = seen.get(key);
+      if (first !== undefined) list = [{ row: item.n, col: null, header: null, key: 'ledgers.value.duplicate', params: { row: first } }];
+      else seen.set(key, item.n);
+    }
+    if (list.length) reject(item, list);
+    else valid.push({ n: item.n, row: item.row });
+  }
+  if (valid.length) {
+    const existing = await def.findExisting(services.db as unknown as Tx, valid.map((v) => v.row), ctx);
+    for (const v of valid) {
+      const before = existing.get(naturalKeyOf(def, v.row));
+      if (!before) counts.toInsert++;
+      else if (differs(before, v.row)) counts.toUpdate++;
+      else counts.unchanged++;
+    }
+    counts.valid += valid.length;
+    await staged.write(valid.map((v) => JSON.stringify({ n: v.n, r: v.row } satisfies StagedRow)));
+  }
+  await rejected.write(rejectedLines);
+}
+
+function detailToProblem(item: { n: number; problems: Problem[] } & { match?: HeaderMatch }, d: { path: string; key?: string; params?: Record<string, unknown>; message?: string }): Problem {
+  const m = item.match?.columns.find((c) => c.column.key === d.path.replace(/^(body\.|row\.)/, ''));
+  return { row: item.n, col: m ? columnLetter(m.index) : null, header: m ? m.written : null, key: d.key, params: d.params, message: d.message };
+}
+
+/** A row differs from the stored record when any column the file provides has another value. */
+export function differs(before: LedgerRow, after: LedgerRow): boolean {
+  return Object.keys(after).some((k) => !sameValue(before[k], after[k]));
+}
+
+function parseSample(def: LedgerDefinition, match: HeaderMatch): LedgerRow | null {
+  const sample = sampleRowOf(def);
+  if (!def.columns.some((c) => c.example != null)) return null;
+  const row: LedgerRow = {};
+  for (const m of match.columns) {
+    const r = parseCell({ ...m.column, required: false }, sample[m.column.key]);
+    row[m.column.key] = r.ok ? r.value : null;
+  }
+  return row;
+}
+
+function sameRow(def: LedgerDefinition, a: LedgerRow, b: LedgerRow): boolean {
+  return def.columns.every((c) => !(c.key in b) || sameValue(a[c.key], b[c.key]));
+}
+
+function storable(p: Problem): Problem {
+  return { row: p.row, col: p.col, header: p.header, key: p.key, params: p.params, message: p.message };
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { registerLedger } from './registry';
+import { createExampleTable, exampleLedger } from './testing/exampleLedger';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from './testing/helpers';
+
+let t: TestApp;
+let admin: TestClient;
+const count = async () => (await t.services.database.query<{ n: number }>('select count(*)::int as n from ledger_example_members'))[0].n;
+
+beforeAll(async () => {
+  t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'xz-ledgers-')) });
+  await createExampleTable(t.services.db);
+  registerLedger(t.app, exampleLedger);
+  admin = await t.userClient('admin', 'admin', { all: true });
+});
+afterAll(() => t.close());
+
+const HEAD = ['姓名', '身份证号', '年度', '行政区划代码', '与户主关系', '出生日期', '年收入'];
+
+describe('registration and template', () => {
+  it('lists the registered ledger with its columns', async () => {
+    const res = await admin.get('/api/ledgers');
+    expect(res.statusCode).toBe(200);
+    const item = res.json().items.find((l: { key: string }) => l.key === 'example-members');
+    expect(item).toMatchObject({ title: '家庭成员台账', canImport: true, canExport: true, naturalKey: ['idNumber', 'year'] });
+    expect(item.columns.map((c: { header: string }) => c.header)).toContain('身份证号');
+  });
+
+  it('serves an .xlsx template with required marks, English headers and a sample row', async () => {
+    const res = await admin.get('/api/ledgers/example-members/template');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const rows = await readSheet(res.rawPayload);
+    expect(String(rows[0][0])).toContain('家庭成员台账');
+    expect(rows[1].slice(0, 3)).toEqual(['*姓名', '*身份证号', '*年度']);
+    expect(rows[2][0]).toBe('Name');
+    expect(rows[3][0]).toBe('张三');
+  });
+});
+
+describe('dry run and commit', () => {
+  it('previews problems by row, column letter and header, then commits the valid rows', async () => {
+    const file = await xlsx([
+      ['2025年家庭成员台账'],
+      [],
+      HEAD,
+      ['李四', '441426198001010011', 2025, '441426104000', '户主', '1949-12-31', '1.2万元'],
+      ['王五', '441426199002150028', 2025, '441426104000', '配偶', '2025/3/1', '800'],
+    ]);
+    const { res, status } = await uploadAndCheck(admin, 'example-members', '台账.xlsx', file);
+    expect(res.statusCode).toBe(202);
+    expect(status).toMatchObject({ status: 'ready', rowsRead: 2, valid: 1, rejected: 1, toInsert: 1 });
+    expect(status.problems[0].message).toBe('第5行 B列〔身份证号〕：校验位不正确');
+    expect(await count()).toBe(0);
+    const all = await commitAndWait(admin, status.id, 'all-or-nothing');
+    expect(all.res.statusCode).toBe(400);
+    expect(all.res.json().details[0].message).toContain('1 行有问题');
+    const valid = await commitAndWait(admin, status.id, 'valid-rows');
+    expect(valid.status).toMatchObject({ status: 'committed', inserted: 1, updated: 0 });
+    expect(await count()).toBe(1);
+  });
+});

@@ -1,0 +1,221 @@
+// /api/ledgers: the generic routes every registered ledger gets (see index.ts for the list).
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import { errorResponses } from '@xiezuo/shared/contracts/common';
+import { CommitRequest, ImportIdParam, ImportStatus, LedgerInfo, LedgerKeyParam, LedgerList } from '@xiezuo/shared/contracts/ledgers';
+import { can } from '@xiezuo/shared/roles';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { writeAudit } from '../audit/service';
+import { actorOf, userOf } from '../auth/plugin';
+import type { App } from '../http/app';
+import { AppError, errorBody } from '../http/errors';
+import { commitImport } from './commit';
+import { dryRun, type RejectedRow } from './dryRun';
+import { sampleRowOf, writeLedgerWorkbook } from './layout';
+import { fileError, renderProblem } from './problems';
+import { checkZip, sniffFile } from './read/sniff';
+import { enqueue, ledgerOf, ledgersOf } from './registry';
+import { importDir, type ImportRecord, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
+import { ledgerImports } from './tables';
+import type { LedgerContext, LedgerDefinition } from './types';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function ledgerRoutes(app: App) {
+  const { config } = app.xz;
+  await app.register(multipart, { limits: { fileSize: config.ledgers.maxFileBytes, files: 1, fields: 5 } });
+
+  const ctxOf = (req: FastifyRequest): LedgerContext => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
+  const may = (req: FastifyRequest, p: string) => userOf(req).permissions.includes(p as never);
+  const assertMay = (req: FastifyRequest, p: string) => {
+    if (!may(req, p)) throw new AppError('FORBIDDEN');
+  };
+  const info = (req: FastifyRequest, d: LedgerDefinition): LedgerInfo => ({
+    key: d.key,
+    title: d.title,
+    titleEn: d.titleEn,
+    naturalKey: d.naturalKey,
+    canImport: may(req, d.permissions.import),
+    canExport: may(req, d.permissions.export),
+    columns: d.columns.map((c) => ({ key: c.key, header: c.header, headerEn: c.headerEn, type: c.type, required: !!c.required, options: c.options, unit: c.unit, note: c.note, sensitive: !!c.sensitive })),
+  });
+
+  app.get('/api/ledgers', { schema: { tags: ['ledgers'], response: { 200: LedgerList, ...errorResponses } } }, async (req) => ({
+    items: ledgersOf(app.xz)
+      .map((d) => info(req, d))
+      .filter((l) => l.canImport || l.canExport),
+  }));
+
+  app.get('/api/ledgers/:key', { schema: { tags: ['ledgers'], params: LedgerKeyParam, response: { 200: LedgerInfo, ...errorResponses } } }, async (req) =>
+    info(req, ledgerOf(app.xz, req.params.key)),
+  );
+
+  app.get('/api/ledgers/:key/template', { schema: { tags: ['ledgers'], params: LedgerKeyParam, produces: [XLSX] } }, async (req, reply) => {
+    const def = ledgerOf(app.xz, req.params.key);
+    if (!may(req, def.permissions.import) && !may(req, def.permissions.export)) throw new AppError('FORBIDDEN');
+    return sendWorkbook(reply, `${def.title}-模板.xlsx`, (out) => writeLedgerWorkbook(out, def, { t: req.t, rows: [sampleRowOf(def)], sampleRow: true }));
+  });
+
+  // Upload → staged file → dry run in the background; answers at once with the import's id.
+  app.post('/api/ledgers/:key/imports', { schema: { tags: ['ledgers'], params: LedgerKeyParam, consumes: ['multipart/form-data'], response: { 202: ImportStatus, ...errorResponses } } }, async (req, reply) => {
+    const def = ledgerOf(app.xz, req.params.key);
+    assertMay(req, def.permissions.import);
+    if (!req.isMultipart()) throw fileError('noFile');
+    const id = randomUUID();
+    const dir = await makeImportDir(app.xz, id);
+    const path = join(dir, 'upload');
+    const { fileName, sha256 } = await receiveFile(req, path, config.ledgers.maxFileBytes, dir);
+    const size = (await stat(path)).size;
+    try {
+      const kind = await sniffFile(path, fileName, size);
+      if (kind === 'xlsx') await checkZip(path, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+      const user = userOf(req);
+      await app.xz.db.insert(ledgerImports).values({ id, ledgerKey: def.key, userId: user.id, fileName, fileBytes: size, sha256, status: 'reading' });
+      const ctx = ctxOf(req);
+      void enqueue(app.xz, () => dryRun(app.xz, id, def, ctx, path, kind, dir));
+      void purgeOldImports(app.xz);
+    } catch (err) {
+      await rmDir(dir);
+      throw err;
+    }
+    reply.status(202);
+    return statusOf(req, (await loadImport(app.xz, id))!);
+  });
+
+  app.get('/api/ledgers/imports/:id', { schema: { tags: ['ledgers'], params: ImportIdParam, response: { 200: ImportStatus, ...errorResponses } } }, async (req) =>
+    statusOf(req, await ownImport(req, req.params.id)),
+  );
+
+  app.post(
+    '/api/ledgers/imports/:id/commit',
+    { schema: { tags: ['ledgers'], params: ImportIdParam, body: CommitRequest, response: { 202: ImportStatus, ...errorResponses } } },
+    async (req, reply) => {
+      const imp = await ownImport(req, req.params.id);
+      const def = ledgerOf(app.xz, imp.ledgerKey);
+      assertMay(req, def.permissions.import);
+      if (imp.status !== 'ready') throw fileError('notReady');
+      if (req.body.mode === 'all-or-nothing' && imp.rejected > 0) throw fileError('hasProblems', { count: imp.rejected });
+      await updateImport(app.xz, imp.id, { status: 'committing', error: null });
+      const ctx = ctxOf(req);
+      void enqueue(app.xz, async () => {
+        await commitImport(app.xz, imp, def, ctx, req.body.mode, importDir(app.xz, imp.id));
+      });
+      reply.status(202);
+      return statusOf(req, { ...imp, status: 'committing', error: null });
+    },
+  );
+
+  // The rejected rows in the template layout, with a 问题说明 column: fix and import again.
+  app.get('/api/ledgers/imports/:id/errors.xlsx', { schema: { tags: ['ledgers'], params: ImportIdParam, produces: [XLSX] } }, async (req, reply) => {
+    const imp = await ownImport(req, req.params.id);
+    const def = ledgerOf(app.xz, imp.ledgerKey);
+    if (imp.rejected === 0) throw fileError('nothingRejected');
+    const rows = async function* () {
+      for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500)) {
+        for (const r of batch) yield { ...r.cells, __reason: r.problems.map((p) => renderProblem(p, req.t)).join('；') };
+      }
+    };
+    return sendWorkbook(reply, `${def.title}-问题行.xlsx`, (out) => writeLedgerWorkbook(out, def, { t: req.t, rows: rows(), raw: true, reasonColumn: true }));
+  });
+
+  // Export of a list view: its filters are the query string; sensitive columns masked unless revealed.
+  app.get(
+    '/api/ledgers/:key/export',
+    { schema: { tags: ['ledgers'], params: LedgerKeyParam, querystring: z.record(z.string(), z.string()), produces: [XLSX] } },
+    async (req, reply) => {
+      const def = ledgerOf(app.xz, req.params.key);
+      assertMay(req, def.permissions.export);
+      const { reveal, ...filters } = req.query;
+      const user = userOf(req);
+      const revealed = reveal === '1' && can(user.role, 'sensitive.reveal') && def.columns.some((c) => c.sensitive);
+      if (reveal === '1' && !can(user.role, 'sensitive.reveal')) throw new AppError('FORBIDDEN');
+      const entity = def.entity ?? def.key;
+      await app.xz.db.transaction(async (tx) => {
+        await writeAudit(tx, actorOf(req), { action: 'export', entity, after: { ledger: def.key, filters, revealed } });
+        if (revealed) await writeAudit(tx, actorOf(req), { action: 'reveal', entity, after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) } });
+      });
+      const rows = await def.exportRows(ctxOf(req), filters);
+      return sendWorkbook(reply, `${def.title}-${new Date().toISOString().slice(0, 10)}.xlsx`, (out) =>
+        writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed }),
+      );
+    },
+  );
+
+  async function ownImport(req: FastifyRequest, id: string): Promise<ImportRecord> {
+    const imp = await loadImport(app.xz, id);
+    // an import is its uploader's: others (even admins) never see the file's contents
+    if (!imp || imp.userId !== userOf(req).id) throw new AppError('NOT_FOUND');
+    return imp;
+  }
+}
+
+function statusOf(req: FastifyRequest, imp: ImportRecord) {
+  const error = imp.error as { code: string; params: Record<string, unknown>; details: { path: string; key?: string; params?: Record<string, unknown> }[] } | null;
+  return {
+    id: imp.id,
+    ledgerKey: imp.ledgerKey,
+    fileName: imp.fileName,
+    status: imp.status as ImportStatus['status'],
+    rowsRead: imp.rowsRead,
+    valid: imp.valid,
+    rejected: imp.rejected,
+    skipped: imp.skipped,
+    toInsert: imp.toInsert,
+    toUpdate: imp.toUpdate,
+    unchanged: imp.unchanged,
+    problemCount: imp.problemCount,
+    problems: (imp.problems as Parameters<typeof renderProblem>[0][]).map((p) => ({ row: p.row, col: p.col, header: p.header, message: renderProblem(p, req.t) })),
+    error: error ? errorBody(error.code as never, req.t, error.params, error.details) : null,
+    mode: imp.mode,
+    inserted: imp.inserted,
+    updated: imp.updated,
+    createdAt: imp.createdAt.toISOString(),
+    committedAt: imp.committedAt?.toISOString() ?? null,
+  };
+}
+
+/** Streams the uploaded file to disk, hashing it; over the size limit → a clear error and nothing kept. */
+async function receiveFile(req: FastifyRequest, path: string, limit: number, dir: string): Promise<{ fileName: string; sha256: string }> {
+  const hash = createHash('sha256');
+  try {
+    const file = await req.file();
+    if (!file) throw fileError('noFile');
+    await pipeline(
+      file.file,
+      new Transform({
+        transform(chunk, _enc, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      }),
+      createWriteStream(path),
+    );
+    if (file.file.truncated) throw fileError('tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` });
+    return { fileName: file.filename || 'upload', sha256: hash.digest('hex') };
+  } catch (err) {
+    await rmDir(dir);
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` });
+    if ((err as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw fileError('noFile');
+    throw err;
+  }
+}
+
+async function rmDir(dir: string) {
+  const { rm } = await import('node:fs/promises');
+  await rm(dir, { recursive: true, force: true });
+}
+
+function sendWorkbook(reply: FastifyReply, name: string, write: (out: PassThrough) => Promise<unknown>) {
+  const out = new PassThrough();
+  write(out).catch((err) => out.destroy(err));
+  reply.header('content-type', XLSX);
+  reply.header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  return reply.send(out);
+}

@@ -1,0 +1,35 @@
+// Ledger imports (台账导入): one row per uploaded file, holding its progress, counts and the problems
+// found. The staged rows themselves live in files under <dataDir>/ledger-imports/<id>/ (see store.ts).
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const ledgerImports = pgTable(
+  'ledger_imports',
+  {
+    id: text('id').primaryKey(), // random UUID: also the staging folder's name
+    ledgerKey: text('ledger_key').notNull(),
+    userId: integer('user_id').notNull(),
+    fileName: text('file_name').notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    // reading → ready | failed; ready → committing → committed | ready (commit failed, nothing written)
+    status: text('status').notNull(),
+    rowsRead: integer('rows_read').notNull().default(0),
+    valid: integer('valid').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0), // blank, totals (合计) and sample rows
+    toInsert: integer('to_insert').notNull().default(0),
+    toUpdate: integer('to_update').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    problemCount: integer('problem_count').notNull().default(0),
+    problems: jsonb('problems').notNull().default([]), // the first problems (catalogue keys), shown in the preview
+    columns: jsonb('columns').notNull().default([]), // how the file's columns were matched
+    error: jsonb('error'), // why the file could not be read: {code, params, details}
+    mode: text('mode'),
+    inserted: integer('inserted'),
+    updated: integer('updated'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [index('ledger_imports_user_idx').on(t.userId, t.createdAt)],
+);

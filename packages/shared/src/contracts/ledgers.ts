@@ -1,0 +1,75 @@
+// Ledger (台账) import/export API contracts: the ledger list, import status with problems, commit.
+import { z } from 'zod';
+
+export const LedgerKeyParam = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/) });
+export const ImportIdParam = z.strictObject({ id: z.uuid() });
+
+export const LedgerColumnInfo = z.object({
+  key: z.string(),
+  header: z.string(),
+  headerEn: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  unit: z.string().optional(),
+  note: z.string().optional(),
+  sensitive: z.boolean(),
+});
+
+export const LedgerInfo = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    titleEn: z.string(),
+    columns: z.array(LedgerColumnInfo),
+    naturalKey: z.array(z.string()),
+    canImport: z.boolean(),
+    canExport: z.boolean(),
+  })
+  .meta({ id: 'LedgerInfo' });
+export type LedgerInfo = z.infer<typeof LedgerInfo>;
+
+export const LedgerList = z.object({ items: z.array(LedgerInfo) });
+
+export const ImportStatusName = z.enum(['reading', 'ready', 'failed', 'committing', 'committed']);
+
+/** One problem of the dry run: where (row, column letter, header) and what, already in words. */
+export const ImportProblem = z.object({
+  row: z.number().int(),
+  col: z.string().nullable(),
+  header: z.string().nullable(),
+  message: z.string(), // e.g. 第12行 D列〔身份证号〕：校验位不正确
+});
+
+export const ImportStatus = z
+  .object({
+    id: z.string(),
+    ledgerKey: z.string(),
+    fileName: z.string(),
+    status: ImportStatusName,
+    rowsRead: z.number().int(),
+    valid: z.number().int(),
+    rejected: z.number().int(),
+    skipped: z.number().int(),
+    toInsert: z.number().int(),
+    toUpdate: z.number().int(),
+    unchanged: z.number().int(),
+    problemCount: z.number().int(),
+    problems: z.array(ImportProblem),
+    /** The file could not be read at all (wrong template, not a spreadsheet …): why, in words. */
+    error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
+    mode: z.string().nullable(),
+    inserted: z.number().int().nullable(),
+    updated: z.number().int().nullable(),
+    createdAt: z.string(),
+    committedAt: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerImportStatus' });
+export type ImportStatus = z.infer<typeof ImportStatus>;
+
+export const CommitMode = z.enum(['all-or-nothing', 'valid-rows']);
+export const CommitRequest = z.strictObject({ mode: CommitMode });
+export type CommitMode = z.infer<typeof CommitMode>;
+
+/** Export filters are the list view's own query string; `reveal=1` asks for unmasked sensitive columns. */
+export const ExportQuery = z.record(z.string(), z.string());

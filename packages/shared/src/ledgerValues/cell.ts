@@ -1,0 +1,128 @@
+// One cell of a ledger row → a normalised value, or a problem named by a catalogue key
+// (ledgers.value.*). Shared so the web can preview a file the way the server will read it.
+import { isValidCreditCode } from '../codes/creditCode';
+import { checkIdNumber } from '../codes/idNumber';
+import { type AmountUnit, parseAmount } from './amount';
+import { parseDate } from './date';
+import { cleanText } from './text';
+
+export type LedgerValueType =
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'amount' // money, normalised to 元 (accepts 1.6775亿元, 55万元, 1,234.5元; or a declared column unit of 万元)
+  | 'date' // Excel serial dates and 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日 → 'YYYY-MM-DD'
+  | 'idNumber' // GB 11643, normalised (upper-case X, no apostrophe, half-width)
+  | 'creditCode' // GB 32100
+  | 'divisionCode' // 12 digits
+  | 'phone'
+  | 'boolean' // 是/否
+  | 'enum'; // one of `options` (by label or by value)
+
+/** What the parser needs to know about a column (a LedgerColumn has all of it). */
+export interface CellSpec {
+  type: LedgerValueType;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  unit?: '元' | '万元';
+  maxLength?: number;
+}
+
+export type CellValue = string | number | boolean | null;
+export type CellResult = { ok: true; value: CellValue } | { ok: false; key: string; params?: Record<string, unknown> };
+
+const TRUE_WORDS = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', 'ture']);
+const FALSE_WORDS = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '✗']);
+
+/** `unit` overrides the column's declared unit when the file's header names one (金额（万元）). */
+export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): CellResult {
+  const empty = raw == null || (typeof raw === 'string' && cleanText(raw) === '');
+  if (empty) return spec.required ? { ok: false, key: 'ledgers.value.required' } : { ok: true, value: null };
+  switch (spec.type) {
+    case 'text': {
+      const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : cleanText(raw);
+      const max = spec.maxLength ?? 500;
+      return s.length > max ? { ok: false, key: 'ledgers.value.tooLong', params: { max } } : { ok: true, value: s };
+    }
+    case 'integer':
+    case 'decimal':
+      return parseNumber(raw, spec.type === 'integer');
+    case 'amount': {
+      const r = parseAmount(raw, unit ?? spec.unit ?? '元');
+      return r.ok ? r : { ok: false, key: `ledgers.value.amount.${r.problem}` };
+    }
+    case 'date': {
+      const r = parseDate(raw);
+      return r.ok ? r : { ok: false, key: `ledgers.value.date.${r.problem}` };
+    }
+    case 'idNumber': {
+      const r = checkIdNumber(typeof raw === 'number' ? numberText(raw) : String(raw));
+      return r.ok ? r : { ok: false, key: `ledgers.value.idNumber.${r.problem}` };
+    }
+    case 'creditCode': {
+      const s = cleanText(raw).replace(/^'/, '').replace(/\s/g, '').toUpperCase();
+      return isValidCreditCode(s) ? { ok: true, value: s } : { ok: false, key: 'ledgers.value.creditCode' };
+    }
+    case 'divisionCode': {
+      const s = (typeof raw === 'number' ? numberText(raw) : cleanText(raw)).replace(/^'/, '').replace(/\s/g, '');
+      // 6- and 9-digit codes (county, town) are the same division written short
+      if (/^(\d{6}|\d{9}|\d{12})$/.test(s)) return { ok: true, value: s.padEnd(12, '0') };
+      return { ok: false, key: 'ledgers.value.divisionCode' };
+    }
+    case 'phone': {
+      const s = (typeof raw === 'number' ? numberText(raw) : cleanText(raw)).replace(/^'/, '').replace(/^\+?86[-\s]?/, '').replace(/[\s-]/g, '');
+      if (/^1[3-9]\d{9}$/.test(s) || /^0\d{9,11}$/.test(s) || /^\d{7,8}$/.test(s)) return { ok: true, value: s };
+      return { ok: false, key: 'ledgers.value.phone' };
+    }
+    case 'boolean': {
+      const s = cleanText(raw).toLowerCase();
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      if (TRUE_WORDS.has(s)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(s)) return { ok: true, value: false };
+      return { ok: false, key: 'ledgers.value.boolean' };
+    }
+    case 'enum': {
+      const s = cleanText(raw);
+      const found = spec.options?.find((o) => o.label === s || o.value === s) ?? spec.options?.find((o) => o.label.replace(/\s/g, '') === s.replace(/\s/g, ''));
+      if (found) return { ok: true, value: found.value };
+      return { ok: false, key: 'ledgers.value.enum', params: { options: (spec.options ?? []).map((o) => o.label).join('、') } };
+    }
+  }
+}
+
+function parseNumber(raw: unknown, integer: boolean): CellResult {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else {
+    const s = cleanText(raw).replace(/[,，\s]/g, '');
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return { ok: false, key: 'ledgers.value.number' };
+    n = Number(s);
+  }
+  if (!Number.isFinite(n)) return { ok: false, key: 'ledgers.value.number' };
+  if (integer && !Number.isInteger(n)) return { ok: false, key: 'ledgers.value.integer' };
+  return { ok: true, value: n };
+}
+
+/** A number cell holding a code (ID number typed as a number loses nothing below 2^53; longer ones do). */
+function numberText(n: number): string {
+  return Number.isSafeInteger(n) ? String(n) : n.toLocaleString('fullwide', { useGrouping: false });
+}
+
+/** The same value written the same way: what decides "unchanged" on re-import. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === undefined || v === '' ? null : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return true;
+  if (x == null || y == null) return false;
+  // numeric strings from the database ("12.50") against parsed numbers or amounts ("12.5")
+  return canonDecimal(String(x)) === canonDecimal(String(y));
+}
+
+/** "0012.50" → "12.5": decimal strings compared exactly, without floating point. */
+function canonDecimal(s: string): string {
+  const m = /^(-?)0*(\d*?)(?:\.(\d*?)0*)?$/.exec(s);
+  if (!m) return s;
+  const value = `${m[2] || '0'}${m[3] ? `.${m[3]}` : ''}`;
+  return value === '0' ? value : m[1] + value;
+}

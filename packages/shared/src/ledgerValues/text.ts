@@ -1,0 +1,29 @@
+// Text as people type it into Excel: full-width digits and letters, ideographic spaces, stray blanks.
+import { toHalfWidth } from '../codes/idNumber';
+
+/** Trimmed, half-width text with inner runs of blanks collapsed; '' for nothing. */
+export function cleanText(raw: unknown): string {
+  if (raw == null) return '';
+  return toHalfWidth(String(raw)).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** A header reduced for matching: no blanks, no required marks (*), no brackets' content, lower case. */
+export function headerKey(raw: unknown): string {
+  return cleanText(raw)
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, '')
+    .replace(/[\s*＊:：]/g, '')
+    .toLowerCase();
+}
+
+/** The unit a header declares in brackets, e.g. 金额（万元） → 万元. */
+export function headerUnit(raw: unknown): '元' | '万元' | '亿元' | undefined {
+  const m = /[(（[【]\s*(亿元|万元|元)\s*[)）\]】]/.exec(cleanText(raw));
+  return m ? (m[1] as '元' | '万元' | '亿元') : undefined;
+}
+
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '累计', '共计', 'total', 'subtotal']);
+
+/** 合计/总计/小计 rows are sums, never records. */
+export function isTotalsLabel(raw: unknown): boolean {
+  return TOTAL_WORDS.has(cleanText(raw).replace(/[\s:：]/g, '').toLowerCase());
+}
