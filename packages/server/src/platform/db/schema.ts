@@ -5,3 +5,4 @@ export * from '../ledgers/tables';
 export * from '../../modules/registry/tables';
 export * from '../../modules/teams/tables';
 export * from '../../modules/monitoring/tables';
+export * from '../../modules/indicators/tables';

@@ -1,0 +1,84 @@
+// Computing leaf figures from a source's stream: one INSERT … SELECT per indicator and year, for a set of
+// slices (incremental) or for everything (rebuild). The counting rules live here (see the catalogue).
+import { type IndicatorDef, INDICATORS } from '@xiezuo/shared/indicators/catalogue';
+import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
+import type { FactSource } from './sources';
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const arr = (xs: string[]) => `array[${xs.map(lit).join(',')}]::text[]`;
+
+/** The slice a division code falls in: its town (9 significant digits), or itself if coarser. */
+export const SLICE_EXPR = (col: string) => `rpad(substr(${col}, 1, 9), 12, '0')`;
+
+export function indicatorsOf(sourceKey: string): IndicatorDef[] {
+  return INDICATORS.filter((d) => d.source === sourceKey);
+}
+
+function periodsValues(year: number): string {
+  return periodsOfYear(year)
+    .map((p) => `(${lit(p.key)}, date ${lit(p.start)}, date ${lit(p.end)})`)
+    .join(',');
+}
+
+function breakdownValues(def: IndicatorDef): string {
+  const rows = [`('', null::text)`, ...(def.breakdowns ?? []).map((b) => `(${lit(b.key)}, ${lit(b.tag)})`)];
+  return rows.join(',');
+}
+
+/**
+ * INSERT INTO indicator_leaves the figures of one indicator for one year.
+ * `slices`: 12-digit slice codes to restrict to, or null for all. `today` bounds stocks of the running period.
+ */
+export function leafInsertSql(source: FactSource, def: IndicatorDef, year: number, slices: string[] | null, today: string): string {
+  const conds: string[] = [];
+  if (slices) conds.push(`x.division_code like any (${arr(slices.map((s) => `${s.slice(0, 9)}%`))})`);
+  if (source.kind === 'event') conds.push(`x.day between date '${year}-01-01' and date '${year}-12-31'`);
+  else conds.push(`x.day <= date '${year}-12-31' and (x.end_day is null or x.end_day >= date '${year}-01-01')`);
+  if (def.filter?.length) conds.push(`x.tags @> ${arr(def.filter)}`);
+  if (def.anyOf?.length) conds.push(`x.tags && ${arr(def.anyOf)}`);
+  const stations = `(select distinct on (division_code) division_code, id from teams
+                     order by division_code, case kind when 'team' then 0 when 'group' then 1 else 2 end, id)`;
+  const events = `select ${SLICE_EXPR('x.division_code')} as slice, coalesce(x.team_id, st.id, 0) as team_id,
+                         x.day, x.end_day, x.subject, x.qty, x.tags
+                  from (${source.sql}) x left join ${stations} st on st.division_code = ${SLICE_EXPR('x.division_code')}
+                  where ${conds.join(' and ')}`;
+  const head = `with p(key, ps, pe) as (values ${periodsValues(year)}),
+                     b(bkey, tag) as (values ${breakdownValues(def)}),
+                     e as (${events})`;
+  const bJoin = `join b on (b.tag is null or b.tag = any(e.tags))`;
+  const asOf = `least(p.pe, date ${lit(today)})`;
+  let body: string;
+  switch (def.measure) {
+    case 'count':
+      body = `select e.slice, e.team_id, p.key, b.bkey, count(*)::float8 from e join p on e.day between p.ps and p.pe ${bJoin} group by 1, 2, 3, 4`;
+      break;
+    case 'sum':
+    case 'person_times':
+      body = `select e.slice, e.team_id, p.key, b.bkey, sum(e.qty) from e join p on e.day between p.ps and p.pe ${bJoin} group by 1, 2, 3, 4`;
+      break;
+    case 'distinct':
+      // each subject once per period, at the slice and team of its first event in that period
+      body = `select slice, team_id, key, bkey, count(*)::float8 from (
+                select distinct on (p.key, b.bkey, e.subject) e.slice, e.team_id, p.key, b.bkey
+                from e join p on e.day between p.ps and p.pe ${bJoin}
+                order by p.key, b.bkey, e.subject, e.day, e.team_id) d
+              group by 1, 2, 3, 4`;
+      break;
+    case 'stock':
+      body = `select e.slice, e.team_id, p.key, b.bkey, sum(e.qty) from e
+              join p on p.ps <= date ${lit(today)} and e.day <= ${asOf} and (e.end_day is null or e.end_day >= ${asOf})
+              ${bJoin} group by 1, 2, 3, 4`;
+      break;
+    default:
+      throw new Error(`measure ${def.measure} has no leaves`);
+  }
+  return `insert into indicator_leaves (slice, team_id, period, breakdown, indicator, value)
+          select s.slice, s.team_id, s.key, s.bkey, ${lit(def.code)}, s.v from (${head} ${body}) s(slice, team_id, key, bkey, v)
+          where s.v <> 0`;
+}
+
+/** Years a source has data in, bounded to [thisYear - 5, thisYear] (stocks run to this year). */
+export function yearsSql(source: FactSource, thisYear: number): string {
+  const hi = source.kind === 'interval' ? `${thisYear}` : `least(extract(year from max(x.day))::int, ${thisYear})`;
+  return `select greatest(extract(year from min(x.day))::int, ${thisYear - 5}) as lo, ${hi} as hi from (${source.sql}) x`;
+}

@@ -1,0 +1,124 @@
+// The aggregation engine: rows in the modules' tables → leaves → rollups, incrementally and by rebuild.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../testing/app';
+import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from '../testing/fixtures';
+import { Refresher } from './refresh';
+
+let t: TestApp;
+let r: Refresher;
+const ids: Record<string, number> = {};
+
+async function value(node: string, period: string, indicator: string, breakdown = ''): Promise<number> {
+  const rows = await t.services.database.query<{ value: number }>(
+    `select value from indicator_rollups where node = $1 and period = $2 and indicator = $3 and breakdown = $4`,
+    [node, period, indicator, breakdown],
+  );
+  return rows[0]?.value ?? 0;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.services.database;
+  await baseDivisions(db);
+  ids.hq = await insertTeam(db, '佛山驻肇庆指挥部', 'hq', '441200000000', null);
+  ids.group = await insertTeam(db, '顺德驻怀集工作组', 'group', HUAIJI, ids.hq);
+  ids.gangping = await insertTeam(db, '驻岗坪镇工作队', 'team', GANGPING, ids.group);
+  ids.lenggang = await insertTeam(db, '驻冷坑镇工作队', 'team', LENGGANG, ids.group);
+  await gangpingVisits(db);
+  await insertDivisions(db, [['441224110001', '冷坑村', 'village', LENGGANG]]);
+  for (let i = 0; i < 5; i++) await insertVisit(db, await insertHousehold(db, '441224110001', 2), '2026-07-20');
+  r = new Refresher(db, { today: () => '2026-11-23' });
+  await r.init(); // first start: full rebuild
+}, 60_000);
+afterAll(async () => {
+  await r.stop();
+  await t.close();
+});
+
+describe('岗坪镇 visits (13 villages, 42 households, 121 persons)', () => {
+  it('shows the totals at town, county and HQ level, and the team', async () => {
+    for (const node of [`d:441224109`, `t:${ids.gangping}`]) {
+      expect(await value(node, 'M2026-07', 'monitoring.visitedHouseholds')).toBe(42);
+      expect(await value(node, 'M2026-07', 'monitoring.visitedPersons')).toBe(121);
+      expect(await value(node, 'M2026-07', 'monitoring.visitedVillages')).toBe(13);
+    }
+    // county / HQ include 冷坑镇's 5 households (10 persons)
+    for (const node of ['d:441224', `t:${ids.hq}`, `t:${ids.group}`, 'd:44', 'all']) {
+      expect(await value(node, 'M2026-07', 'monitoring.visitedHouseholds')).toBe(47);
+      expect(await value(node, 'M2026-07', 'monitoring.visitedPersons')).toBe(131);
+    }
+  });
+
+  it('counts a household visited twice once per period, and twice as visits', async () => {
+    expect(await value(`t:${ids.gangping}`, 'Q2026-3', 'monitoring.visitedHouseholds')).toBe(42);
+    expect(await value(`t:${ids.gangping}`, 'Q2026-3', 'monitoring.visits')).toBe(50);
+    expect(await value(`t:${ids.gangping}`, 'M2026-08', 'monitoring.visitedHouseholds')).toBe(8);
+    // a quarter is not the sum of its months for distinct measures
+    expect(await value(`t:${ids.gangping}`, 'M2026-07', 'monitoring.visitedHouseholds') + 8).toBe(50);
+  });
+
+  it('splits 其中脱贫人口 from the persons', async () => {
+    // 20 lifted households × 3 persons
+    expect(await value('d:441224109', 'Y2026', 'monitoring.visitedPersons', 'tuopin')).toBe(60);
+  });
+
+  it('teams add up to their parent with nothing counted twice', async () => {
+    for (const ind of ['monitoring.visitedHouseholds', 'monitoring.visitedPersons', 'monitoring.visits']) {
+      const sum = (await value(`t:${ids.gangping}`, 'Y2026', ind)) + (await value(`t:${ids.lenggang}`, 'Y2026', ind));
+      expect(sum).toBe(await value(`t:${ids.hq}`, 'Y2026', ind));
+    }
+  });
+
+  it('keeps stocks: monitored households and persons at the period end', async () => {
+    expect(await value('d:441224', 'Y2026', 'monitoring.households')).toBe(47);
+    expect(await value('d:441224', 'Y2026', 'monitoring.households', 'unstable')).toBe(47);
+    expect(await value('d:441224', 'M2025-02', 'monitoring.households')).toBe(0); // identified 2025-03-01
+    expect(await value('d:441224', 'M2025-03', 'monitoring.identified')).toBe(47);
+  });
+});
+
+describe('incremental refresh', () => {
+  it('shows a one-row insert, update and delete after one refresh pass', async () => {
+    const db = t.services.database;
+    const h = await insertHousehold(db, '441224109001', 4);
+    const v = await insertVisit(db, h, '2026-07-30');
+    expect(await r.runOnce()).toBeGreaterThan(0);
+    expect(await value(`t:${ids.hq}`, 'M2026-07', 'monitoring.visitedHouseholds')).toBe(48);
+    expect(await value('d:441224109', 'H2026-2', 'monitoring.visitedPersons')).toBe(125);
+
+    await db.query(`update monitoring_visits set visited_on = '2026-09-01' where id = $1`, [v]);
+    await r.runOnce();
+    expect(await value(`t:${ids.hq}`, 'M2026-07', 'monitoring.visitedHouseholds')).toBe(47);
+    expect(await value(`t:${ids.hq}`, 'M2026-09', 'monitoring.visitedHouseholds')).toBe(1);
+
+    await db.query(`delete from monitoring_visits where id = $1`, [v]);
+    await r.runOnce();
+    expect(await value(`t:${ids.hq}`, 'M2026-09', 'monitoring.visitedHouseholds')).toBe(0);
+    expect(await value(`t:${ids.hq}`, 'Y2026', 'monitoring.visitedHouseholds')).toBe(47);
+  });
+
+  it('matches a full rebuild after the changes', async () => {
+    const before = await t.services.database.query(`select * from indicator_rollups order by node, period, indicator, breakdown`);
+    await r.rebuildAll();
+    const after = await t.services.database.query(`select * from indicator_rollups order by node, period, indicator, breakdown`);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('division history', () => {
+  it("rolls last year's figures up last year's tree", async () => {
+    const db = t.services.database;
+    // 冷坑镇 belonged to 顺德区 (fixture) until 2026-01-01, then moved to 怀集县
+    await db.query(`insert into division_versions (code, name, parent_code, valid_from, valid_to) values ($1, '冷坑镇', '440606000000', null, '2026-01-01')`, [
+      LENGGANG,
+    ]);
+    const h = await insertHousehold(db, '441224110001', 3);
+    await insertVisit(db, h, '2025-07-15');
+    await insertVisit(db, h, '2026-07-15');
+    await r.runOnce();
+    expect(await value('d:441224', 'M2026-07', 'monitoring.visitedHouseholds')).toBe(48);
+    expect(await value('d:441224', 'M2025-07', 'monitoring.visitedHouseholds')).toBe(0);
+    expect(await value('d:440606', 'M2025-07', 'monitoring.visitedHouseholds')).toBe(1);
+    expect(await value('d:440606', 'M2026-07', 'monitoring.visitedHouseholds')).toBe(0);
+  });
+});

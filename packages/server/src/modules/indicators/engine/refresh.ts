@@ -1,0 +1,301 @@
+// The refresher keeps indicator_leaves and indicator_rollups current.
+// Why triggers + a queue rather than modules calling us: the modules are written independently, and a
+// trigger cannot be forgotten by a new code path, an import or a manual SQL fix. Each trigger only queues
+// the changed slice (source, town, year) in indicator_dirty — cheap, inside the writer's transaction.
+// The refresher (every second, one at a time) recomputes queued slices from the sources, and applies the
+// *difference* between old and new leaves to every ancestor node, in one transaction. So a one-row change
+// costs one town-year of work, and dashboards never scan raw rows.
+// A change of the trees (teams, divisions) or of the catalogue rebuilds the rollups from the leaves.
+import { createHash } from 'node:crypto';
+import { toIsoDate } from '@xiezuo/shared/format';
+import { INDICATORS } from '@xiezuo/shared/indicators/catalogue';
+import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../../platform/db/client';
+import { indicatorsOf, leafInsertSql, yearsSql } from './compute';
+import { type DirtyRule, type FactSource, SOURCES } from './sources';
+import { loadTrees, type Query, type Trees, treeDay } from './tree';
+
+const TREE = '__tree__';
+const BATCH = 400;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+type Q = Query;
+const txQuery =
+  (tx: Tx): Q =>
+  async <T>(text: string) =>
+    ((await tx.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
+
+export const todayCST = () => toIsoDate(new Date());
+
+/** Sources whose tables and columns all exist. */
+export async function wiredSources(database: Database, sources: FactSource[]): Promise<FactSource[]> {
+  const cols = await database.query<{ t: string; c: string }>(
+    `select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema()`,
+  );
+  const have = new Set(cols.map((r) => `${r.t}.${r.c}`));
+  return sources.filter((s) => Object.entries(s.requires).every(([t, cs]) => cs.every((c) => have.has(`${t}.${c}`))));
+}
+
+function markSql(key: string, rule: DirtyRule, row: 'NEW' | 'OLD'): string {
+  const r = (e: string) => e.replace(/\bR\./g, `${row}.`);
+  const years = rule.from
+    ? `(select generate_series(yf, greatest(yf, least(yt, yf + 10))) as y from (select extract(year from f)::int as yf,
+         extract(year from coalesce(${rule.to === 'open' ? 'current_date' : 't'}, f))::int as yt) z) ys`
+    : `(select 0 as y) ys`;
+  return `d := ${r(rule.division)};
+    f := ${rule.from ? r(rule.from) : 'null'};
+    t := ${rule.to && rule.to !== 'open' ? r(rule.to) : rule.from ? r(rule.from) : 'null'};
+    if d is not null and (f is not null or ${rule.from ? 'false' : 'true'}) then
+      insert into indicator_dirty (source, slice, year) select ${lit(key)}, rpad(substr(d, 1, 9), 12, '0'), ys.y from ${years}
+      on conflict do nothing;
+    end if;`;
+}
+
+/** (Re)creates the queueing triggers on the wired sources' tables and on the trees. */
+export async function installTriggers(database: Database, wired: FactSource[]): Promise<void> {
+  const stmts: string[] = [];
+  for (const s of wired) {
+    s.dirty.forEach((rule, i) => {
+      const name = `xzi_${s.key.replace(/\W/g, '_')}_${i}`.slice(0, 60);
+      stmts.push(`create or replace function ${name}() returns trigger language plpgsql as $f$
+        declare d text; f date; t date;
+        begin
+          if TG_OP in ('UPDATE', 'DELETE') then ${markSql(s.key, rule, 'OLD')} end if;
+          if TG_OP in ('UPDATE', 'INSERT') then ${markSql(s.key, rule, 'NEW')} end if;
+          return null;
+        end $f$`);
+      stmts.push(`drop trigger if exists ${name} on ${rule.table}`);
+      stmts.push(`create trigger ${name} after insert or update or delete on ${rule.table} for each row execute function ${name}()`);
+    });
+  }
+  stmts.push(`create or replace function xzi_tree() returns trigger language plpgsql as $f$
+    begin insert into indicator_dirty (source, slice, year) values (${lit(TREE)}, '*', 0) on conflict do nothing; return null; end $f$`);
+  const trees = (await database.query<{ t: string }>(
+    `select table_name as t from information_schema.tables where table_schema = current_schema() and table_name in ('teams', 'divisions', 'division_versions')`,
+  )).map((r) => r.t);
+  for (const t of trees) {
+    stmts.push(`drop trigger if exists xzi_tree_${t} on ${t}`);
+    stmts.push(`create trigger xzi_tree_${t} after insert or update or delete on ${t} for each statement execute function xzi_tree()`);
+  }
+  for (const s of stmts) await database.query(s);
+}
+
+export function fingerprint(wired: FactSource[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ v: 1, INDICATORS, sources: wired.map((s) => [s.key, s.sql]) }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+function nodesOf(trees: Trees, slice: string, teamId: number, year: number, today: string): string[] {
+  return ['all', ...trees.divisionAncestors(slice, treeDay(year, today)), ...(teamId ? trees.teamAncestors(teamId) : [])];
+}
+
+interface Leaf {
+  slice: string;
+  team_id: number;
+  period: string;
+  breakdown: string;
+  indicator: string;
+  value: number;
+}
+
+/** Recomputes some slices of one source for one year and applies the difference to the rollups. */
+async function refreshSlices(q: Q, trees: Trees, source: FactSource, year: number, slices: string[], today: string) {
+  const defs = indicatorsOf(source.key);
+  if (defs.length === 0) return;
+  const where = `indicator in (${defs.map((d) => lit(d.code)).join(',')})
+    and slice in (${slices.map(lit).join(',')})
+    and period in (${periodsOfYear(year).map((p) => lit(p.key)).join(',')})`;
+  const cols = 'slice, team_id, period, breakdown, indicator, value';
+  const old = await q<Leaf>(`delete from indicator_leaves where ${where} returning ${cols}`);
+  for (const def of defs) await q(leafInsertSql(source, def, year, slices, today));
+  const fresh = await q<Leaf>(`select ${cols} from indicator_leaves where ${where}`);
+  const delta = new Map<string, number>();
+  const add = (l: Leaf, sign: number) => {
+    for (const node of nodesOf(trees, l.slice, l.team_id, year, today)) {
+      const k = `${node}\u0001${l.period}\u0001${l.indicator}\u0001${l.breakdown}`;
+      delta.set(k, (delta.get(k) ?? 0) + sign * l.value);
+    }
+  };
+  for (const l of old) add(l, -1);
+  for (const l of fresh) add(l, 1);
+  const rows = [...delta].filter(([, v]) => v !== 0);
+  for (let i = 0; i < rows.length; i += 1000) {
+    const values = rows
+      .slice(i, i + 1000)
+      .map(([k, v]) => {
+        const [node, period, indicator, breakdown] = k.split('\u0001');
+        return `(${lit(node)}, ${lit(period)}, ${lit(indicator)}, ${lit(breakdown)}, ${v})`;
+      })
+      .join(',');
+    await q(`insert into indicator_rollups (node, period, indicator, breakdown, value) values ${values}
+             on conflict (node, period, indicator, breakdown) do update set value = indicator_rollups.value + excluded.value`);
+  }
+  if (rows.length) await q(`delete from indicator_rollups where abs(value) < 1e-9`);
+}
+
+/** Rebuilds every rollup from the leaves (after a tree change or a full rebuild). */
+async function rebuildRollups(q: Q, trees: Trees, today: string) {
+  await q(`delete from indicator_rollups`);
+  const keys = await q<{ slice: string; year: number }>(
+    `select distinct slice, substr(period, 2, 4)::int as year from indicator_leaves`,
+  );
+  const teamIds = await q<{ team_id: number }>(`select distinct team_id from indicator_leaves where team_id <> 0`);
+  await q(`create temp table if not exists xz_anc (slice text, year int, node text)`);
+  await q(`create temp table if not exists xz_tanc (team_id int, node text)`);
+  await q(`truncate xz_anc, xz_tanc`);
+  const anc = keys.flatMap((k) => trees.divisionAncestors(k.slice, treeDay(k.year, today)).map((n) => `(${lit(k.slice)}, ${k.year}, ${lit(n)})`));
+  for (let i = 0; i < anc.length; i += 2000) await q(`insert into xz_anc values ${anc.slice(i, i + 2000).join(',')}`);
+  const tanc = teamIds.flatMap((t) => trees.teamAncestors(t.team_id).map((n) => `(${t.team_id}, ${lit(n)})`));
+  for (let i = 0; i < tanc.length; i += 2000) await q(`insert into xz_tanc values ${tanc.slice(i, i + 2000).join(',')}`);
+  await q(`insert into indicator_rollups (node, period, indicator, breakdown, value)
+    select node, period, indicator, breakdown, sum(value) from (
+      select a.node, l.period, l.indicator, l.breakdown, l.value from indicator_leaves l
+        join xz_anc a on a.slice = l.slice and a.year = substr(l.period, 2, 4)::int
+      union all
+      select a.node, l.period, l.indicator, l.breakdown, l.value from indicator_leaves l join xz_tanc a on a.team_id = l.team_id
+      union all
+      select 'all', l.period, l.indicator, l.breakdown, l.value from indicator_leaves l
+    ) u group by 1, 2, 3, 4`);
+  await q(`truncate xz_anc, xz_tanc`);
+}
+
+export interface RefreshOptions {
+  sources?: FactSource[];
+  today?: () => string;
+}
+
+/** One refresher per process; `runOnce` calls are serialised. */
+export class Refresher {
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private wired: FactSource[] = [];
+  readonly sources: FactSource[];
+  private today: () => string;
+
+  constructor(
+    private readonly database: Database,
+    opts: RefreshOptions = {},
+  ) {
+    this.sources = opts.sources ?? SOURCES;
+    this.today = opts.today ?? todayCST;
+  }
+
+  get wiredKeys(): string[] {
+    return this.wired.map((s) => s.key);
+  }
+
+  /** Finds the wired sources, installs triggers, and rebuilds everything if the catalogue or wiring changed. */
+  async init(): Promise<void> {
+    this.wired = await wiredSources(this.database, this.sources);
+    await installTriggers(this.database, this.wired);
+    const fp = fingerprint(this.wired);
+    const [state] = await this.database.query<{ value: string }>(`select value from indicator_state where key = 'fingerprint'`);
+    if (state?.value !== fp) await this.rebuildAll();
+    await this.database.query(
+      `insert into indicator_state (key, value) values ('fingerprint', $1) on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      [fp],
+    );
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private transaction<T>(fn: (q: Q) => Promise<T>): Promise<T> {
+    return this.database.db.transaction(async (tx) => {
+      const q = txQuery(tx);
+      if (this.database.engine === 'postgres') await q(`select pg_advisory_xact_lock(604201)`);
+      return fn(q);
+    });
+  }
+
+  /** Recomputes every wired source from scratch, then the rollups. */
+  rebuildAll(): Promise<void> {
+    return this.serial(() => this.transaction((q) => this.rebuild(q)));
+  }
+
+  private async rebuild(q: Q) {
+    const today = this.today();
+    const year = Number(today.slice(0, 4));
+    await q(`delete from indicator_leaves`);
+    await q(`delete from indicator_dirty`);
+    for (const source of this.wired) {
+      const [range] = await q<{ lo: number | null; hi: number | null }>(yearsSql(source, year));
+      if (range?.lo == null || range.hi == null) continue;
+      for (let y = range.lo; y <= range.hi; y++) {
+        for (const def of indicatorsOf(source.key)) await q(leafInsertSql(source, def, y, null, today));
+      }
+    }
+    await rebuildRollups(q, await loadTrees(q), today);
+    await this.stamp(q);
+  }
+
+  private async stamp(q: Q) {
+    await q(`insert into indicator_state (key, value) values ('refreshed_at', ${lit(new Date().toISOString())})
+             on conflict (key) do update set value = excluded.value, updated_at = now()`);
+  }
+
+  /** Processes the queue until it is empty; returns the number of slices recomputed. */
+  runOnce(): Promise<number> {
+    return this.serial(async () => {
+      let total = 0;
+      for (;;) {
+        const n = await this.transaction((q) => this.batch(q));
+        total += n;
+        if (n === 0) return total;
+      }
+    });
+  }
+
+  private async batch(q: Q): Promise<number> {
+    const items = await q<{ source: string; slice: string; year: number }>(
+      `delete from indicator_dirty where (source, slice, year) in (select source, slice, year from indicator_dirty order by at limit ${BATCH})
+       returning source, slice, year`,
+    );
+    if (items.length === 0) return 0;
+    // A tree change moves stations (which team a town's rows count for) and ancestors: rebuild all.
+    if (items.some((i) => i.source === TREE)) {
+      await this.rebuild(q);
+      return items.length;
+    }
+    const today = this.today();
+    const thisYear = Number(today.slice(0, 4));
+    const trees = await loadTrees(q);
+    const groups = new Map<string, Set<string>>(); // source|year → slices
+    for (const it of items) {
+      const years = it.year === 0 ? Array.from({ length: 6 }, (_, i) => thisYear - 5 + i) : [it.year];
+      for (const y of years) {
+        const k = `${it.source}|${y}`;
+        if (!groups.has(k)) groups.set(k, new Set());
+        groups.get(k)!.add(it.slice);
+      }
+    }
+    for (const [k, slices] of groups) {
+      const [key, y] = k.split('|');
+      const source = this.wired.find((s) => s.key === key);
+      if (source) await refreshSlices(q, trees, source, Number(y), [...slices], today);
+    }
+    await this.stamp(q);
+    return items.length;
+  }
+
+  /** Polls the queue every `ms` (a one-row change shows within about that). */
+  start(ms = 1000) {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.runOnce().catch(() => undefined);
+    }, ms);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.chain;
+  }
+}

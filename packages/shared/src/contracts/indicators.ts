@@ -1,0 +1,135 @@
+// Indicators API: catalogue, dashboard, targets (目标任务), reported figures (指标填报) and report jobs.
+import { z } from 'zod';
+import { PERIOD_PATTERN } from '../indicators/periods';
+
+/** A node of the two roll-up trees: `all`, a division `d:<significant prefix>` or a team `t:<id>`. */
+export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3})?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
+export const PeriodKey = z.string().regex(PERIOD_PATTERN, { message: 'indicators.validation.period' });
+const IndicatorCode = z.string().min(1).max(80);
+
+export const CatalogueItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  measure: z.string(),
+  group: z.string(),
+  source: z.string().nullable(),
+  wired: z.boolean(), // the source's tables exist and feed the aggregates
+  kpi: z.boolean(),
+  money: z.boolean(),
+  breakdowns: z.array(z.object({ key: z.string(), name: z.string() })),
+});
+
+export const DashboardQuery = z.strictObject({
+  node: NodeKey.optional(),
+  period: PeriodKey,
+  rank: IndicatorCode.optional(), // the indicator ranked among children and coloured on the map
+});
+
+export const NodeRef = z.object({ node: z.string(), name: z.string(), kind: z.enum(['all', 'division', 'team']), hasChildren: z.boolean() });
+
+export const Figure = z.object({
+  code: z.string(),
+  breakdown: z.string(), // '' = the total, else a 其中 key
+  name: z.string(),
+  unit: z.string(),
+  value: z.number().nullable(),
+  lastYear: z.number().nullable(),
+  change: z.number().nullable(),
+  changePct: z.number().nullable(), // 0.125 = +12.5 %
+  target: z.number().nullable(),
+  progress: z.number().nullable(), // value / target
+  behind: z.boolean().nullable(), // progress below the elapsed share of the period
+});
+
+export const Dashboard = z.object({
+  node: NodeRef,
+  breadcrumbs: z.array(NodeRef),
+  period: z.string(),
+  periodLabel: z.string(),
+  lastYearPeriod: z.string(),
+  elapsed: z.number(),
+  figures: z.array(Figure),
+  trend: z.object({
+    months: z.array(z.string()),
+    series: z.array(z.object({ code: z.string(), name: z.string(), current: z.array(z.number().nullable()), lastYear: z.array(z.number().nullable()) })),
+  }),
+  rank: z.object({
+    code: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    items: z.array(z.object({ node: z.string(), name: z.string(), value: z.number().nullable(), lastYear: z.number().nullable(), rank: z.number().int() })),
+  }),
+  children: z.array(z.object({ ...NodeRef.shape, values: z.record(z.string(), z.number().nullable()) })),
+  map: z.object({ level: z.enum(['province', 'city', 'county', 'town']).nullable(), provinces: z.array(z.string()) }),
+  refreshedAt: z.string().nullable(),
+  pending: z.number().int(), // changes not yet aggregated
+});
+
+export const TargetRow = z.object({
+  id: z.number().int(),
+  node: z.string(),
+  nodeName: z.string(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  period: z.string(),
+  value: z.number(),
+  actual: z.number().nullable(),
+  progress: z.number().nullable(),
+  behind: z.boolean().nullable(),
+  parentId: z.number().int().nullable(),
+});
+
+export const TargetsQuery = z.strictObject({ node: NodeKey.optional(), period: PeriodKey.optional() });
+
+export const UpsertTarget = z.strictObject({
+  node: NodeKey,
+  indicator: IndicatorCode,
+  period: PeriodKey,
+  value: z.number().min(0).max(1e15),
+});
+
+/** 目标分解: the parent's target split among its children. */
+export const SplitTarget = z.strictObject({
+  node: NodeKey,
+  indicator: IndicatorCode,
+  period: PeriodKey,
+  children: z.array(z.strictObject({ node: NodeKey, value: z.number().min(0).max(1e15) })).min(1).max(500),
+});
+
+/** 指标填报: a figure no module holds yet (e.g. order-class graduates), for a division or team and a day. */
+export const ReportedValueInput = z.strictObject({
+  indicator: IndicatorCode,
+  divisionCode: z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' }),
+  teamId: z.number().int().positive().nullable().optional(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.invalidFormat' }),
+  value: z.number().min(0).max(1e15),
+  tags: z.array(z.string().max(60)).max(10).optional(),
+  note: z.string().max(500).optional(),
+});
+
+export const CreateReport = z.strictObject({
+  node: NodeKey,
+  period: PeriodKey,
+  format: z.enum(['docx', 'xlsx']),
+});
+
+export const ReportJob = z.object({
+  id: z.number().int(),
+  node: z.string(),
+  period: z.string(),
+  format: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number().int(),
+  fileName: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export type DashboardT = z.infer<typeof Dashboard>;
+export type FigureT = z.infer<typeof Figure>;
+export type TargetRowT = z.infer<typeof TargetRow>;
+export type ReportJobT = z.infer<typeof ReportJob>;
+export type CatalogueItemT = z.infer<typeof CatalogueItem>;
+export type NodeRefT = z.infer<typeof NodeRef>;
