@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { idNumberCheckChar } from '../codes/idNumber';
+import { parseAmount, yuanIn } from './amount';
+import { parseCell, sameValue } from './cell';
+import { excelSerialToIso, isoToExcelSerial, parseDate } from './date';
+import { headerKey, headerUnit, isTotalsLabel } from './text';
+
+const fullWidth = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const cents = fc.bigInt({ min: 0n, max: 10n ** 15n }); // up to 10 trillion 元, in fen
+
+/** Fen as a decimal string of 元: 12345n → "123.45". */
+const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+
+describe('amounts', () => {
+  it('reads the figures of the seed reports', () => {
+    expect(parseAmount('1.6775亿元')).toEqual({ ok: true, value: '167750000.00' });
+    expect(parseAmount('55万元')).toEqual({ ok: true, value: '550000.00' });
+    expect(parseAmount('1,234.5元')).toEqual({ ok: true, value: '1234.50' });
+    expect(parseAmount('8.67万')).toEqual({ ok: true, value: '86700.00' });
+    expect(parseAmount('５５万元')).toEqual({ ok: true, value: '550000.00' });
+    expect(parseAmount('￥1,000')).toEqual({ ok: true, value: '1000.00' });
+    expect(parseAmount('55', '万元')).toEqual({ ok: true, value: '550000.00' });
+    expect(parseAmount(1.78, '万元')).toEqual({ ok: true, value: '17800.00' });
+    expect(parseAmount('1.2345元').ok).toBe(false);
+    expect(parseAmount('五十万').ok).toBe(false);
+    expect(parseAmount('12a').ok).toBe(false);
+  });
+
+  it('is exact for any amount in 元, with or without thousands separators, as text or number', () => {
+    fc.assert(
+      fc.property(cents, fc.boolean(), (fen, commas) => {
+        const s = yuan(fen);
+        const written = commas && fen < 10n ** 14n ? Number(s).toLocaleString('en-US', { minimumFractionDigits: 2 }) : s;
+        expect(parseAmount(`${written}元`)).toEqual({ ok: true, value: s });
+        if (fen < 10n ** 13n) expect(parseAmount(Number(s))).toEqual({ ok: true, value: s });
+      }),
+    );
+  });
+
+  it('converts 万元 and 亿元 to 元 exactly (unit conversion), also with full-width digits', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.constantFrom(['万元', 4], ['亿元', 8]), (units, [unit, places]) => {
+        // a value in 万元/亿元 with up to `places` decimals is a whole number of 元
+        const text = `${units / 10n ** BigInt(places)}.${String(units % 10n ** BigInt(places)).padStart(places as number, '0')}`;
+        const expected = `${units}.00`;
+        expect(parseAmount(`${text}${unit}`)).toEqual({ ok: true, value: expected });
+        expect(parseAmount(fullWidth(text) + unit)).toEqual({ ok: true, value: expected });
+        expect(parseAmount(text, unit as '万元')).toEqual({ ok: true, value: expected });
+        expect(yuanIn(expected, unit as '万元')).toBeCloseTo(Number(text), 6);
+      }),
+    );
+  });
+
+  it('never accepts text that is not a number', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = parseAmount(s);
+        if (r.ok) expect(r.value).toMatch(/^-?\d+\.\d{2}$/);
+        if (!/\d/.test(s.normalize('NFKC'))) expect(r.ok).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('dates', () => {
+  it('reads every way a date is written', () => {
+    for (const s of ['2025-03-01', '2025/3/1', '2025.3.1', '2025年3月1日', '2025 年 3 月 1 日', '20250301', '２０２５-０３-０１', 45717]) {
+      expect(parseDate(s)).toEqual({ ok: true, value: '2025-03-01' });
+    }
+    expect(parseDate(new Date(Date.UTC(2025, 2, 1)))).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate('2025-02-29')).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseDate('3/1/2025').ok).toBe(false);
+    expect(parseDate('明天').ok).toBe(false);
+  });
+
+  it('round-trips any day between 1900-03-01 and 2199 through every written form and the Excel serial', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 2, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 }), (day) => {
+        const d = new Date(day * 86_400_000);
+        const [y, m, dd] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+        const iso = d.toISOString().slice(0, 10);
+        for (const s of [iso, `${y}/${m}/${dd}`, `${y}.${m}.${dd}`, `${y}年${m}月${dd}日`]) expect(parseDate(s)).toEqual({ ok: true, value: iso });
+        expect(excelSerialToIso(isoToExcelSerial(iso))).toBe(iso);
+        expect(parseDate(isoToExcelSerial(iso))).toEqual({ ok: true, value: iso });
+      }),
+    );
+  });
+});
+
+describe('ID numbers', () => {
+  const idArb = fc
+    .tuple(fc.integer({ min: 110000, max: 659999 }), fc.integer({ min: Date.UTC(1920, 0, 1) / 86_400_000, max: Date.UTC(2020, 0, 1) / 86_400_000 }), fc.integer({ min: 0, max: 999 }))
+    .map(([area, day, seq]) => {
+      const d = new Date(day * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+      const first17 = `${area}${d}${String(seq).padStart(3, '0')}`;
+      return first17 + idNumberCheckChar(first17);
+    });
+
+  it('accepts a valid number however it is written: lower-case x, apostrophe, full-width, blanks', () => {
+    fc.assert(
+      fc.property(idArb, fc.constantFrom('plain', 'lower', 'apostrophe', 'fullwidth', 'spaces'), (id, how) => {
+        const written = how === 'lower' ? id.toLowerCase() : how === 'apostrophe' ? `'${id}` : how === 'fullwidth' ? fullWidth(id) : how === 'spaces' ? ` ${id.slice(0, 6)} ${id.slice(6)} ` : id;
+        expect(parseCell({ type: 'idNumber' }, written)).toEqual({ ok: true, value: id });
+      }),
+    );
+  });
+
+  it('rejects any single wrong check character', () => {
+    fc.assert(
+      fc.property(idArb, fc.constantFrom(...'0123456789X'), (id, c) => {
+        fc.pre(c !== id[17]);
+        expect(parseCell({ type: 'idNumber' }, id.slice(0, 17) + c)).toEqual({ ok: false, key: 'ledgers.value.idNumber.checkDigit' });
+      }),
+    );
+  });
+});
+
+describe('cells and headers', () => {
+  it('normalises headers with stray spaces, full-width characters, required marks and units', () => {
+    expect(headerKey(' 身份证 号码 ')).toBe('身份证号码');
+    expect(headerKey('*姓名')).toBe('姓名');
+    expect(headerKey('金额（万元）')).toBe('金额');
+    expect(headerUnit('金额（万元）')).toBe('万元');
+    expect(headerKey('ＩＤ　number')).toBe('idnumber');
+    expect(isTotalsLabel('合 计')).toBe(true);
+    expect(isTotalsLabel('总计：')).toBe(true);
+    expect(isTotalsLabel('合作社')).toBe(false);
+  });
+
+  it('reads numbers stored as text, enums by label or value, yes/no, division codes written short', () => {
+    expect(parseCell({ type: 'integer' }, ' 1,234 ')).toEqual({ ok: true, value: 1234 });
+    expect(parseCell({ type: 'integer' }, '１２')).toEqual({ ok: true, value: 12 });
+    expect(parseCell({ type: 'integer' }, '1.5')).toEqual({ ok: false, key: 'ledgers.value.integer' });
+    const opts = [{ value: 'head', label: '户主' }];
+    expect(parseCell({ type: 'enum', options: opts }, '户主')).toEqual({ ok: true, value: 'head' });
+    expect(parseCell({ type: 'enum', options: opts }, 'head')).toEqual({ ok: true, value: 'head' });
+    expect(parseCell({ type: 'enum', options: opts }, '儿子')).toMatchObject({ ok: false, params: { options: '户主' } });
+    expect(parseCell({ type: 'boolean' }, '是')).toEqual({ ok: true, value: true });
+    expect(parseCell({ type: 'divisionCode' }, 441426)).toEqual({ ok: true, value: '441426000000' });
+    expect(parseCell({ type: 'phone' }, '138-0013-8000')).toEqual({ ok: true, value: '13800138000' });
+    expect(parseCell({ type: 'text', required: true }, '  ')).toEqual({ ok: false, key: 'ledgers.value.required' });
+  });
+
+  it('compares stored and parsed values exactly', () => {
+    expect(sameValue('12.50', '12.5')).toBe(true);
+    expect(sameValue('12345678901234567.01', '12345678901234567.02')).toBe(false);
+    expect(sameValue(2025, '2025')).toBe(true);
+    expect(sameValue(null, '')).toBe(true);
+    expect(sameValue(null, '0')).toBe(false);
+  });
+});
