@@ -29,7 +29,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export async function ledgerRoutes(app: App) {
   const { config } = app.xz;
-  await app.register(multipart, { limits: { fileSize: config.ledgers.maxFileBytes, files: 1, fields: 5 } });
+  await app.register(multipart, { limits: { files: 1, fields: 5 } }); // file size: per request, from config
 
   const ctxOf = (req: FastifyRequest): LedgerContext => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
   const may = (req: FastifyRequest, p: string) => userOf(req).permissions.includes(p as never);
@@ -184,7 +184,7 @@ function statusOf(req: FastifyRequest, imp: ImportRecord) {
 async function receiveFile(req: FastifyRequest, path: string, limit: number, dir: string): Promise<{ fileName: string; sha256: string }> {
   const hash = createHash('sha256');
   try {
-    const file = await req.file();
+    const file = await req.file({ limits: { fileSize: limit, files: 1 } });
     if (!file) throw fileError('noFile');
     await pipeline(
       file.file,
@@ -196,15 +196,19 @@ async function receiveFile(req: FastifyRequest, path: string, limit: number, dir
       }),
       createWriteStream(path),
     );
-    if (file.file.truncated) throw fileError('tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` });
+    if (file.file.truncated) throw fileError('tooLarge', { limit: sizeText(limit) });
     return { fileName: file.filename || 'upload', sha256: hash.digest('hex') };
   } catch (err) {
     await rmDir(dir);
     if (err instanceof AppError) throw err;
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` });
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('tooLarge', { limit: sizeText(limit) });
     if ((err as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw fileError('noFile');
     throw err;
   }
+}
+
+function sizeText(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
 async function rmDir(dir: string) {

@@ -1,0 +1,279 @@
+// Real-file quirks, idempotence, error workbook and export round-trips, hostile files.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { registerLedger } from './registry';
+import { createExampleTable, exampleLedger } from './testing/exampleLedger';
+import { commitAndWait, readSheet, upload, uploadAndCheck, xlsx } from './testing/helpers';
+import { defineLedger } from './types';
+
+let t: TestApp;
+let admin: TestClient;
+const KEY = 'example-members';
+const rowsOf = () => t.services.database.query<Record<string, unknown>>('select id_number, year, name, income, birth_date::text as birth_date, relation from ledger_example_members order by id');
+const audit = (action: string) => t.services.database.query<{ entity_id: string; before: unknown; after: unknown }>(`select entity_id, before, after from audit_log where action = $1 and entity = 'example_member' order by id`, [action]);
+
+// valid ID numbers (GB 11643 check characters)
+const A = '441426198001010011';
+const B = '441426199002150029';
+const C = '441426201003100031';
+const X = '11010519491231002X';
+
+beforeAll(async () => {
+  t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'xz-ledgers-')) });
+  await createExampleTable(t.services.db);
+  registerLedger(t.app, exampleLedger);
+  registerLedger(
+    t.app,
+    defineLedger({
+      key: 'example-units',
+      title: '组团单位台账',
+      titleEn: 'Member units',
+      permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+      naturalKey: ['creditCode'],
+      columns: [
+        { key: 'unitName', header: '单位名称', headerEn: 'Unit', type: 'text', required: true },
+        { key: 'creditCode', header: '统一社会信用代码', headerEn: 'Credit code', type: 'creditCode', required: true },
+        { key: 'bought', header: '采购金额', headerEn: 'Bought', type: 'amount', unit: '万元', required: true },
+      ],
+      findExisting: async () => new Map(),
+      write: async () => {
+        throw new Error('not used');
+      },
+      exportRows: async () => [],
+    }),
+  );
+  admin = await t.userClient('admin', 'admin', { all: true });
+});
+afterAll(() => t.close());
+
+async function importAndCommit(c: TestClient, name: string, file: Buffer, mode: 'all-or-nothing' | 'valid-rows' = 'all-or-nothing') {
+  const { status } = await uploadAndCheck(c, KEY, name, file);
+  const committed = await commitAndWait(c, status.id, mode);
+  return { dry: status, committed: committed.status };
+}
+
+describe('what real files contain', () => {
+  it('reads a messy workbook: merged title, blank rows, odd headers, text numbers, all date forms, units, totals', async () => {
+    const file = await xlsx(
+      [
+        ['广东省某镇2025年家庭成员台账'],
+        ['填报单位：某村委会', null, null, '填报日期：2025年3月1日'],
+        [],
+        [' 姓 名 ', '公民身份号码', '年度', '区划代码', '关系', '出生日期', '家庭年收入（万元）'],
+        ['李四', `'${A}`, '2025', '441426104000', '户主', 29221, '1.2'],
+        ['王五', B.replace('9', '９'), '２０２５', '441426104', '配偶', '1990/2/15', '0.55'],
+        ['赵六', C.toLowerCase(), 2025, 441426104000, '子女', '2010年3月10日', { formula: 'G5*2', result: 2.4 }],
+        ['钱七', X.toLowerCase(), 2025, '441426104000', '其他', new Date(Date.UTC(1949, 11, 31)), '55万元'],
+        [],
+        ['合计', null, null, null, null, null, { formula: 'SUM(G5:G8)', result: 59.15 }],
+      ],
+      (ws) => ws.mergeCells('A1:G1'),
+    );
+    const { dry } = await importAndCommit(admin, 'messy.xlsx', file);
+    expect(dry).toMatchObject({ status: 'ready', rowsRead: 4, valid: 4, rejected: 0, skipped: 1, toInsert: 4 });
+    expect(await rowsOf()).toEqual([
+      { id_number: A, year: 2025, name: '李四', income: '12000.00', birth_date: '1980-01-01', relation: 'head' },
+      { id_number: B, year: 2025, name: '王五', income: '5500.00', birth_date: '1990-02-15', relation: 'spouse' },
+      { id_number: C, year: 2025, name: '赵六', income: '24000.00', birth_date: '2010-03-10', relation: 'child' },
+      // 55万元 written out wins over the header's 万元
+      { id_number: X, year: 2025, name: '钱七', income: '550000.00', birth_date: '1949-12-31', relation: 'other' },
+    ]);
+  });
+
+  it('reads CSV in GBK (what Chinese Excel writes) and UTF-8 with a BOM alike', async () => {
+    const csv = `姓名,身份证号,年度,行政区划代码,年收入\r\n孙八,${A},2024,441426104000,"1,234.5元"\r\n`;
+    for (const [name, bytes] of [
+      ['gbk.csv', iconv.encode(csv, 'gbk')],
+      ['utf8.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)])],
+    ] as const) {
+      const { status } = await uploadAndCheck(admin, KEY, name, bytes);
+      expect(status).toMatchObject({ status: 'ready', valid: 1, rejected: 0 });
+      expect(status.toInsert + status.unchanged).toBe(1);
+      await commitAndWait(admin, status.id, 'all-or-nothing');
+    }
+    expect((await rowsOf()).filter((r) => r.year === 2024)).toEqual([{ id_number: A, year: 2024, name: '孙八', income: '1234.50', birth_date: null, relation: null }]);
+  });
+
+  it('reports every problem in cadre words, including a formula without a cached value and duplicates', async () => {
+    const file = await xlsx([
+      ['姓名', '身份证号', '年度', '行政区划代码', '出生日期', '年收入', '与户主关系'],
+      ['甲', '441426199002150028', 2026, '441426104000', '2025-02-30', '12abc', '儿子'],
+      [{ formula: 'CONCAT("乙","")' }, A, 2026, '4414', null, null, null],
+      ['丙', A, 2026, '441426104000', '2030-01-01', null, null],
+      ['丁', A, 2026, '441426104000', null, null, null],
+      ['戊', A, 2026, '441426104000', null, null, null],
+    ]);
+    const { status } = await uploadAndCheck(admin, KEY, 'bad.xlsx', file);
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第2行 B列〔身份证号〕：校验位不正确',
+      '第2行 E列〔出生日期〕：没有这一天',
+      '第2行 F列〔年收入〕：金额格式不正确（例：55万元、1,234.5元）',
+      '第2行 G列〔与户主关系〕：应为以下之一：户主、配偶、子女、其他',
+      '第3行 A列〔姓名〕：必填，不能为空',
+      '第3行 D列〔行政区划代码〕：行政区划代码应为12位数字',
+      '第4行 E列〔出生日期〕：出生日期晚于年度',
+      '第6行：与第5行重复',
+    ]);
+    expect(status).toMatchObject({ rowsRead: 5, valid: 1, rejected: 4, problemCount: 8 });
+    admin.lang = 'en';
+    const en = (await admin.get(`/api/ledgers/imports/${status.id}`)).json();
+    expect(en.problems[0].message).toBe('Row 2, column B (身份证号): wrong check digit');
+    admin.lang = 'zh-CN';
+  });
+});
+
+describe('idempotent commits', () => {
+  it('re-importing the same file changes nothing; an edited file updates exactly the changed rows, audited', async () => {
+    const rows = [
+      ['姓名', '身份证号', '年度', '行政区划代码', '年收入'],
+      ['周一', A, 2023, '441426104000', '1000'],
+      ['吴二', B, 2023, '441426104000', '2000'],
+      ['郑三', C, 2023, '441426104000', '3000'],
+    ];
+    const first = await importAndCommit(admin, 'v1.xlsx', await xlsx(rows));
+    expect(first.committed).toMatchObject({ status: 'committed', inserted: 3, updated: 0 });
+    const before = await t.services.database.query('select * from ledger_example_members order by id');
+    const auditCount = (await t.services.database.query<{ n: number }>('select count(*)::int n from audit_log'))[0].n;
+
+    const again = await importAndCommit(admin, 'v1.xlsx', await xlsx(rows));
+    expect(again.dry).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 3 });
+    expect(again.committed).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
+    // only the import's own entry was added
+    expect((await t.services.database.query<{ n: number }>('select count(*)::int n from audit_log'))[0].n).toBe(auditCount + 1);
+
+    rows[2][4] = '2500';
+    const edited = await importAndCommit(admin, 'v2.xlsx', await xlsx(rows));
+    expect(edited.dry).toMatchObject({ toInsert: 0, toUpdate: 1, unchanged: 2 });
+    expect(edited.committed).toMatchObject({ inserted: 0, updated: 1 });
+    const updates = await audit('update');
+    expect(updates.at(-1)).toEqual({ entity_id: `${B}/2023`, before: { income: '2000.00' }, after: { income: '2500.00' } });
+  });
+
+  it('a failure during commit leaves the database exactly as it was', async () => {
+    const failing = defineLedger({ ...exampleLedger, key: 'example-failing', async write(tx, changes, ctx) {
+      await exampleLedger.write(tx, changes, ctx);
+      throw new Error('disk full');
+    } });
+    registerLedger(t.app, failing);
+    const before = await t.services.database.query('select * from ledger_example_members order by id');
+    const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['新人', A, 2030, '441426104000']]);
+    const { status } = await uploadAndCheck(admin, 'example-failing', 'f.xlsx', file);
+    const { status: after } = await commitAndWait(admin, status.id, 'all-or-nothing');
+    expect(after).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
+    expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
+    expect((await audit('import')).length).toBeGreaterThan(0);
+    expect((await t.services.database.query<{ n: number }>(`select count(*)::int n from audit_log where entity = 'example_member' and entity_id = $1`, [status.id]))[0].n).toBe(0);
+  });
+});
+
+describe('error workbook and export round-trips', () => {
+  it('the rejected rows come back with a reason column, and import once fixed', async () => {
+    const file = await xlsx([
+      ['姓名', '身份证号', '年度', '行政区划代码'],
+      ['好', A, 2022, '441426104000'],
+      ['坏', '441426199002150028', 2022, '441426104000'],
+    ]);
+    const { dry, committed } = await importAndCommit(admin, 'mixed.xlsx', file, 'valid-rows');
+    expect(committed).toMatchObject({ inserted: 1 });
+    const res = await admin.get(`/api/ledgers/imports/${dry.id}/errors.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const sheet = await readSheet(res.rawPayload);
+    expect(sheet[1].slice(0, 4)).toEqual(['*姓名', '*身份证号', '*年度', '*行政区划代码']);
+    expect(sheet[1].at(-1)).toBe('问题说明');
+    expect(sheet[3][0]).toBe('坏');
+    expect(String(sheet[3].at(-1))).toBe('第3行 B列〔身份证号〕：校验位不正确');
+    // fix the ID number in the error workbook and import it again
+    const fixed = await xlsx(sheet.map((r, i) => (i === 3 ? [r[0], B, ...r.slice(2)] : r)));
+    const again = await importAndCommit(admin, 'fixed.xlsx', fixed);
+    expect(again.dry).toMatchObject({ valid: 1, rejected: 0, toInsert: 1 });
+    expect(again.committed).toMatchObject({ inserted: 1 });
+  });
+
+  it('exports masked by default; revealed only with sensitive.reveal, audited; export → import changes nothing', async () => {
+    const masked = await admin.get(`/api/ledgers/${KEY}/export?year=2023`);
+    expect(masked.statusCode).toBe(200);
+    const m = await readSheet(masked.rawPayload);
+    expect(m.slice(3).map((r) => r[1])).toEqual(['4414**********0011', '4414**********0029', '4414**********0031']);
+    const revealed = await admin.get(`/api/ledgers/${KEY}/export?year=2023&reveal=1`);
+    const sheet = await readSheet(revealed.rawPayload);
+    expect(sheet.slice(3).map((r) => r[1])).toEqual([A, B, C]);
+    expect(sheet[4][6]).toBe(2500);
+    const reveals = await t.services.database.query<{ after: { filters: unknown } }>(`select after from audit_log where action = 'reveal' and entity = 'example_member'`);
+    expect(reveals).toEqual([{ after: { ledger: KEY, filters: { year: '2023' }, columns: ['idNumber', 'phone'] } }]);
+    const round = await importAndCommit(admin, 'export.xlsx', revealed.rawPayload);
+    expect(round.dry).toMatchObject({ rowsRead: 3, valid: 3, unchanged: 3, toUpdate: 0, toInsert: 0 });
+
+    const member = await t.userClient('member', 'team_member', { divisions: ['441426104000'] });
+    expect((await member.get(`/api/ledgers/${KEY}/export?reveal=1`)).statusCode).toBe(403);
+    const outsider = await t.userClient('outsider', 'team_leader', { divisions: ['520221000000'] });
+    const none = await readSheet((await outsider.get(`/api/ledgers/${KEY}/export`)).rawPayload);
+    expect(none.length).toBe(3); // headers only: nothing in scope
+  });
+
+  it("an import is its uploader's: others get 404", async () => {
+    const { status } = await uploadAndCheck(admin, KEY, 'mine.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['某', A, 2021, '441426104000']]));
+    const other = await t.userClient('other', 'hq', { all: true });
+    expect((await other.get(`/api/ledgers/imports/${status.id}`)).statusCode).toBe(404);
+    expect((await other.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'valid-rows' })).statusCode).toBe(404);
+    const viewer = await t.userClient('viewer', 'viewer', { all: true });
+    expect((await upload(viewer, KEY, 'x.xlsx', Buffer.from('x'))).statusCode).toBe(403);
+  });
+});
+
+describe('hostile files change nothing', () => {
+  const fileError = async (name: string, bytes: Buffer, key = KEY) => {
+    const before = (await rowsOf()).length;
+    const { res, status } = await uploadAndCheck(admin, key, name, bytes);
+    expect((await rowsOf()).length).toBe(before);
+    if (res.statusCode !== 202) return res.json().details.map((d: { message: string }) => d.message).join(' ');
+    expect(status.status).toBe('failed');
+    return status.error.details.map((d: { message: string }) => d.message).join(' ');
+  };
+
+  it('not a spreadsheet, an old .xls, an empty file', async () => {
+    expect(await fileError('photo.xlsx', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'))).toBe('这不是 Excel（.xlsx）或 CSV 文件');
+    expect(await fileError('old.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]))).toContain('另存为 .xlsx');
+    expect(await fileError('empty.csv', Buffer.alloc(0))).toBe('文件是空的');
+    const docx = new JSZip();
+    docx.file('word/document.xml', '<w:document/>');
+    expect(await fileError('report.xlsx', await docx.generateAsync({ type: 'nodebuffer' }))).toBe('这不是 Excel（.xlsx）或 CSV 文件');
+  });
+
+  it('a zip bomb is refused from its central directory, before any parsing', async () => {
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook/>');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(await fileError('bomb.xlsx', bomb)).toContain('解压后异常巨大');
+  });
+
+  it('over the size or row limit (configurable)', async () => {
+    const limits = t.services.config.ledgers;
+    const saved = { ...limits };
+    try {
+      limits.maxFileBytes = 1024;
+      expect(await fileError('big.csv', Buffer.from(`姓名,身份证号\n${'某,1\n'.repeat(600)}`))).toBe('文件超过 1 KB 的上限');
+      limits.maxFileBytes = saved.maxFileBytes;
+      limits.maxRows = 2;
+      const rows = [['姓名', '身份证号', '年度', '行政区划代码'], ...[A, B, C].map((id) => ['某', id, 2020, '441426104000'])];
+      expect(await fileError('rows.xlsx', await xlsx(rows))).toBe('超过 2 行的上限，请拆分后分批导入');
+    } finally {
+      Object.assign(limits, saved);
+    }
+  });
+
+  it('an empty sheet, a sheet with headers only, the wrong ledger’s template', async () => {
+    expect(await fileError('blank.xlsx', await xlsx([]))).toBe('工作表中没有数据行');
+    expect(await fileError('headers.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码']]))).toBe('工作表中没有数据行');
+    const units = (await admin.get('/api/ledgers/example-units/template')).rawPayload;
+    expect(await fileError('units.xlsx', units)).toBe('找不到表头：这不像是「家庭成员台账」的表格，请用本台账的模板 这似乎是「组团单位台账」的表格');
+    expect(await fileError('partial.xlsx', await xlsx([['姓名', '身份证号'], ['某', A]]))).toBe('缺少必填列：年度、行政区划代码');
+  });
+});
