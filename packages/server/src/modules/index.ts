@@ -1,6 +1,7 @@
 // Every domain module: its routes (registered in this order) and its demo data (seeded in this order).
 import type { App } from '../platform/http/app';
 import type { ModuleSeed } from '../platform/seed';
+import { divisionsSeed, registrySeed } from './registry/demo';
 import { registryRoutes } from './registry/routes';
 import { teamsSeed } from './teams/demo';
 import { teamsRoutes } from './teams/routes';
@@ -8,4 +9,4 @@ import { teamsRoutes } from './teams/routes';
 export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes];
 
 // teams after registry: it looks up the registry's programmes and units
-export const moduleSeeds: ModuleSeed[] = [teamsSeed];
+export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed];

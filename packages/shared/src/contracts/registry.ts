@@ -22,6 +22,7 @@ export const PAIRING_TYPES = [
   'city_county',
   'county_county',
   'district_county',
+  'city_town',
   'district_town',
   'town_town',
   'school_school',

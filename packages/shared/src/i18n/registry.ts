@@ -19,7 +19,7 @@ export const zhCN = {
     enterprise: '企业', social_org: '社会组织', cooperative: '合作社', village_committee: '村（居）委会',
   },
   pairingTypes: {
-    city_city: '市—市', city_county: '市—县', county_county: '县—县', district_county: '区—县', district_town: '区—镇',
+    city_city: '市—市', city_county: '市—县', county_county: '县—县', district_county: '区—县', city_town: '市—镇', district_town: '区—镇',
     town_town: '镇—镇', school_school: '校—校', hospital_hospital: '院—院', enterprise_village: '企业—村',
     social_org_village: '社会组织—村', other: '其他',
   },
@@ -66,7 +66,7 @@ export const en: typeof zhCN = {
     enterprise: 'Enterprise', social_org: 'Social organisation', cooperative: 'Cooperative', village_committee: 'Village committee',
   },
   pairingTypes: {
-    city_city: 'City–city', city_county: 'City–county', county_county: 'County–county', district_county: 'District–county', district_town: 'District–town',
+    city_city: 'City–city', city_county: 'City–county', county_county: 'County–county', district_county: 'District–county', city_town: 'City–town', district_town: 'District–town',
     town_town: 'Town–town', school_school: 'School–school', hospital_hospital: 'Hospital–hospital', enterprise_village: 'Enterprise–village',
     social_org_village: 'Social org–village', other: 'Other',
   },

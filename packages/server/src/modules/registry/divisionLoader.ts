@@ -3,7 +3,7 @@
 // some subtrees (plus their ancestors) so that tests stay fast.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { DIVISION_LEVEL_DIGITS, type DivisionLevel, divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { Database } from '../../platform/db/client';
 
 const EXTRACT = new URL('./data/divisions-44-45-52.tsv.gz', import.meta.url);
@@ -42,14 +42,20 @@ export function readExtract(): { source: string; rows: DivisionRecord[] } {
 }
 
 /**
- * Inserts the extract (or, given `subtrees` as 12-digit codes, only those subtrees and their ancestors),
- * skipping codes already present; runs ANALYZE afterwards. Returns the number of rows inserted.
+ * Inserts the extract — or for tests only some of it: `subtrees` (12-digit codes, with everything under
+ * them) and/or single `codes`, each with its ancestors — skipping codes already present; runs ANALYZE
+ * afterwards. Returns the number of rows inserted.
  */
-export async function loadDivisions(database: Database, opts: { subtrees?: string[] } = {}): Promise<number> {
+export async function loadDivisions(database: Database, opts: { subtrees?: string[]; codes?: string[] } = {}): Promise<number> {
   let { rows } = readExtract();
-  if (opts.subtrees) {
-    const prefixes = opts.subtrees.map(divisionPrefix);
-    rows = rows.filter((r) => prefixes.some((p) => r.code.startsWith(p) || p.startsWith(divisionPrefix(r.code))));
+  if (opts.subtrees || opts.codes) {
+    const prefixes = (opts.subtrees ?? []).map(divisionPrefix);
+    const exact = (opts.codes ?? []).map(divisionPrefix);
+    const own = (r: DivisionRecord) => r.code.slice(0, DIVISION_LEVEL_DIGITS[r.level as DivisionLevel]);
+    rows = rows.filter((r) => {
+      const mine = own(r);
+      return prefixes.some((p) => r.code.startsWith(p) || p.startsWith(mine)) || exact.some((p) => p.startsWith(mine));
+    });
   }
   const before = await countDivisions(database);
   for (let i = 0; i < rows.length; i += BATCH) {

@@ -1,0 +1,58 @@
+// First start: the divisions extract (reference data) and the demo registry from the seed reports,
+// written through the same services as the API (audited, validated), plus an HQ demo user.
+import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
+import type { NewUser } from '../../platform/auth/service';
+import type { AuthUser } from '../../platform/context';
+import type { Services } from '../../platform/context';
+import type { ModuleSeed } from '../../platform/seed';
+import { EVERYTHING } from '../../platform/scope';
+import { loadDivisions } from './divisionLoader';
+import { PAIRINGS, PROGRAMMES, type DemoParty, UNITS } from './demoData';
+import { createPairing } from './pairings';
+import { createProgramme } from './programmes';
+import { createUnit } from './units';
+
+const SYSTEM = { id: null, name: 'system（演示数据）', ip: null };
+const SEEDER = { id: 0, username: 'system', role: 'admin', scope: EVERYTHING } as unknown as AuthUser;
+
+export const divisionsSeed: ModuleSeed = {
+  name: 'registry.divisions',
+  async run(services: Services) {
+    await loadDivisions(services.database);
+    return undefined;
+  },
+};
+
+export const registrySeed: ModuleSeed = {
+  name: 'registry',
+  async run({ db }: Services): Promise<NewUser[]> {
+    const programmeIds = new Map<string, number>();
+    for (const p of PROGRAMMES) programmeIds.set(p.code, await createProgramme(db, SEEDER, SYSTEM, p));
+    const unitIds = new Map<string, number>();
+    for (const [name, kind, divisionCode, code17] of UNITS) {
+      const creditCode = code17 ? code17 + creditCodeCheckChar(code17) : null;
+      const note = code17 ? '演示：统一社会信用代码为虚构（校验位有效）' : null;
+      unitIds.set(name, (await createUnit(db, SEEDER, SYSTEM, { name, kind, divisionCode, creditCode, note })).id);
+    }
+    const side = (p: DemoParty) => ('unit' in p ? { unitId: unitIds.get(p.unit) } : { divisionCode: p.division });
+    for (const p of PAIRINGS) {
+      const helper = side(p.helper);
+      const helped = side(p.helped);
+      await createPairing(db, SEEDER, SYSTEM, {
+        type: p.type,
+        programmeId: programmeIds.get(p.programme),
+        helperDivisionCode: helper.divisionCode,
+        helperUnitId: helper.unitId,
+        helpedDivisionCode: helped.divisionCode,
+        helpedUnitId: helped.unitId,
+        startDate: p.start,
+        endDate: p.end,
+        note: p.note,
+      });
+    }
+    return [
+      { username: 'hq', displayName: '省协作指挥部（演示）', role: 'hq', scopeAll: true, scopeDivisions: [], scopeTeams: [] },
+      { username: 'viewer_meixian', displayName: '梅县区只读用户（演示）', role: 'viewer', scopeAll: false, scopeDivisions: ['441403000000'], scopeTeams: [] },
+    ];
+  },
+};
