@@ -83,6 +83,7 @@ describe('platform in the browser', () => {
     await screenshot(page, 'platform-phone');
     await page.getByRole('button', { name: 'menu' }).click();
     await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
+    await page.waitForTimeout(400); // let the drawer finish sliding in
     await screenshot(page, 'platform-phone-menu');
     await page.context().close();
   });
@@ -108,12 +109,14 @@ describe('platform in the browser', () => {
     await page.getByLabel('密码').fill(oneTime);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(/\/password$/);
+    await screenshot(page, 'platform-password-forced');
     await page.getByText('为了账号安全，请先设置新密码').waitFor();
     await page.getByLabel('当前密码').fill(oneTime);
     await page.getByLabel('新密码', { exact: true }).fill('123456');
     await page.getByLabel('确认新密码').fill('123456');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('这是常见或已泄露的密码，请换一个').first().waitFor();
+    await page.getByText('至少 12 个字符', { exact: true }).first().waitFor();
     await screenshot(page, 'platform-password-rules');
     await page.getByLabel('新密码', { exact: true }).fill('lychee orchard by the river');
     await page.getByLabel('确认新密码').fill('lychee orchard by the river');

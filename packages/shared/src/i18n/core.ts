@@ -70,7 +70,7 @@ export const zhCN = {
   admin: {
     users: '用户管理', sessions: '在线会话', endSession: '结束会话', endSessionConfirm: '确定要结束该会话吗？',
     lastSeen: '最后活动', createdAt: '创建时间', ip: 'IP 地址', userAgent: '浏览器', role: '角色', scope: '范围',
-    locked: '已锁定', active: '正常', displayName: '姓名', current: '当前会话', newUser: '新增用户', initialPassword: '初始密码',
+    locked: '已锁定', active: '正常', displayName: '姓名', current: '当前会话', newUser: '新增用户', initialPassword: '初始密码', unlock: '解锁',
     disabled: '已停用',
   },
   audit: {
@@ -154,7 +154,7 @@ export const en: CoreMessages = {
   admin: {
     users: 'Users', sessions: 'Sessions', endSession: 'End session', endSessionConfirm: 'End this session?',
     lastSeen: 'Last seen', createdAt: 'Created', ip: 'IP address', userAgent: 'Browser', role: 'Role', scope: 'Scope',
-    locked: 'Locked', active: 'Active', displayName: 'Name', current: 'This session', newUser: 'New user', initialPassword: 'Initial password',
+    locked: 'Locked', active: 'Active', displayName: 'Name', current: 'This session', newUser: 'New user', initialPassword: 'Initial password', unlock: 'Unlock',
     disabled: 'Disabled',
   },
   audit: {

@@ -6,7 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
 import { webModules } from '../modules';
 import { AuthProvider, useAuth } from './auth';
 import { ChangePasswordPage } from './ChangePasswordPage';
@@ -17,9 +17,10 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 
 function RequireAuth() {
   const { me, loading } = useAuth();
+  const location = useLocation();
   if (loading) return <Spin style={{ display: 'block', margin: '30vh auto' }} />;
   if (!me) return <Navigate to="/login" replace />;
-  if (me.mustChangePassword && window.location.pathname !== '/password') return <Navigate to="/password" replace />;
+  if (me.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   return <Outlet />;
 }
 

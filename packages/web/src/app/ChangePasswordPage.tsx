@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, post } from './api';
+import { ApiError, fieldErrors, post } from './api';
 import { useAuth } from './auth';
 
 export function ChangePasswordPage() {
@@ -23,7 +23,7 @@ export function ChangePasswordPage() {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e.message);
-      form.setFields(e.body.details.map((d) => ({ name: d.path.replace(/^body\./, ''), errors: [d.message] })));
+      form.setFields(fieldErrors(e.body.details));
     }
   };
 

@@ -19,7 +19,7 @@ export function LoginPage() {
     setError(null);
     try {
       await post('/api/auth/login', values);
-      await client.invalidateQueries({ queryKey: ['me'] });
+      await client.refetchQueries({ queryKey: ['me'] });
       navigate('/');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errors.INTERNAL'));

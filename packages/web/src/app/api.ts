@@ -63,3 +63,13 @@ export async function download(url: string, fallbackName: string) {
   a.click();
   URL.revokeObjectURL(href);
 }
+
+/** API error details as antd Form field errors: every message of a field, grouped under its name. */
+export function fieldErrors(details: { path: string; message: string }[]) {
+  const byField = new Map<string, string[]>();
+  for (const d of details) {
+    const name = d.path.replace(/^(body|querystring|params)\./, '').split('.')[0];
+    byField.set(name, [...(byField.get(name) ?? []), d.message]);
+  }
+  return [...byField].map(([name, errors]) => ({ name, errors }));
+}

@@ -4,7 +4,7 @@ import { ROLES } from '@xiezuo/shared/roles';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, patch, post } from '../app/api';
+import { ApiError, fieldErrors, get, patch, post } from '../app/api';
 import { formatDateTime } from '../app/format';
 
 interface UserRow {
@@ -48,7 +48,7 @@ export function UsersPage() {
       form.resetFields();
       refresh();
     } catch (e) {
-      if (e instanceof ApiError) form.setFields(e.body.details.map((d) => ({ name: d.path.replace(/^body\./, '').split('.')[0], errors: [d.message] })));
+      if (e instanceof ApiError) form.setFields(fieldErrors(e.body.details));
     }
   };
 
@@ -89,7 +89,7 @@ export function UsersPage() {
                 {r.disabled ? <Tag>{t('admin.disabled')}</Tag> : r.locked ? <Tag color="red">{t('admin.locked')}</Tag> : <Tag color="green">{t('admin.active')}</Tag>}
                 {r.locked && (
                   <Button size="small" onClick={() => update.mutate({ id: r.id, body: { unlock: true } })}>
-                    {t('common.reset')}
+                    {t('admin.unlock')}
                   </Button>
                 )}
               </Space>

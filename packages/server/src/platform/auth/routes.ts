@@ -36,7 +36,8 @@ export async function authRoutes(app: App) {
       permissions: [...user.permissions],
       mustChangePassword: user.mustChangePassword,
       csrfToken: user.csrfToken,
-      scope: { all: scope.all, divisions: divs, teams: tms },
+      // a granted division not (yet) in the registry still shows, by its code
+      scope: { all: scope.all, divisions: scope.divisionCodes.map((code) => divs.find((d) => d.code === code) ?? { code, name: code }), teams: tms },
       passwordRules: passwordRulesFor(app.xz.config),
     };
   };

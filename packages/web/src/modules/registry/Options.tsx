@@ -1,0 +1,54 @@
+// Small shared pieces of the registry pages: enum selects, the as-of date picker, a division picker.
+import { PAIRING_TYPES, UNIT_KINDS } from '@xiezuo/shared/contracts/registry';
+import { DatePicker, Select, type SelectProps } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get } from '../../app/api';
+import { type DivisionHit, qs, useProgrammes } from './data';
+
+export function TypeSelect(props: SelectProps<string>) {
+  const { t } = useTranslation();
+  return <Select allowClear placeholder={t('registry.fields.type')} style={{ minWidth: 130 }} options={PAIRING_TYPES.map((v) => ({ value: v, label: t(`registry.pairingTypes.${v}`) }))} {...props} />;
+}
+
+export function UnitKindSelect(props: SelectProps<string>) {
+  const { t } = useTranslation();
+  return <Select allowClear placeholder={t('registry.fields.kind')} style={{ minWidth: 130 }} options={UNIT_KINDS.map((v) => ({ value: v, label: t(`registry.unitKinds.${v}`) }))} {...props} />;
+}
+
+export function ProgrammeSelect(props: SelectProps<number>) {
+  const { t } = useTranslation();
+  const { data } = useProgrammes();
+  return <Select allowClear placeholder={t('registry.fields.programme')} style={{ minWidth: 200 }} options={(data ?? []).map((p) => ({ value: p.id, label: p.name }))} {...props} />;
+}
+
+export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: string | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <DatePicker
+      placeholder={t('registry.fields.asOf')}
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)}
+      title={t('registry.pairings.asOfHint')}
+    />
+  );
+}
+
+/** Searches divisions as you type; the value is a 12-digit code. */
+export function DivisionPicker({ value, onChange, placeholder, style }: { value?: string; onChange?: (v: string | undefined) => void; placeholder?: string; style?: React.CSSProperties }) {
+  const { t } = useTranslation();
+  const [hits, setHits] = useState<DivisionHit[]>([]);
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: async (q) => setHits(q.trim() ? await get<DivisionHit[]>(`/api/registry/divisions/search?${qs({ q: q.trim(), limit: 30 })}`) : []) }}
+      allowClear
+      value={value}
+      placeholder={placeholder ?? t('registry.fields.division')}
+      style={{ minWidth: 220, ...style }}
+      onChange={(v) => onChange?.(v)}
+      options={hits.map((h) => ({ value: h.code, label: `${h.name}（${h.path ? `${h.path} / ` : ''}${h.code}）` }))}
+      notFoundContent={null}
+    />
+  );
+}
