@@ -13,6 +13,7 @@ import { users } from '../packages/server/src/platform/auth/tables';
 import { startServices } from '../packages/server/src/platform/bootstrap';
 import type { Services } from '../packages/server/src/platform/context';
 import { buildApp } from '../packages/server/src/platform/http/app';
+import { createScratchDatabase } from '../packages/server/src/testing/database';
 
 export const ARTIFACTS = resolve(__dirname, '../test-artifacts');
 export const PASSWORD = 'e2e passphrase for tests';
@@ -28,8 +29,11 @@ export interface RunningApp {
 
 export async function startApp(opts: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xz-e2e-'));
+  // on the real PostgreSQL when TEST_DATABASE_URL is set, as the unit tests do
+  const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const config = {
     ...loadConfig({ ...opts.env }),
+    databaseUrl: scratch?.url,
     dataDir,
     webDist: inject('webDist'),
     port: 0,
@@ -55,6 +59,7 @@ export async function startApp(opts: { seedDemo?: boolean; env?: Record<string, 
     async close() {
       await app.close();
       await services.database.close();
+      await scratch?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

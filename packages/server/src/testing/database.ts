@@ -12,22 +12,31 @@ export async function openTestDatabase(): Promise<Database> {
     await migrate(database);
     return database;
   }
-  const name = `xz_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: dbUrl.toString() });
+  const scratch = await createScratchDatabase(url);
+  const database = await openDatabase({ url: scratch.url });
   await migrate(database);
   const close = database.close;
   database.close = async () => {
     await close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await scratch.drop();
   };
   return database;
+}
+
+/** A new, empty database on the server at `serverUrl`, and a way to drop it. */
+export async function createScratchDatabase(serverUrl: string) {
+  const name = `xz_test_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
