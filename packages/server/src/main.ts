@@ -2,6 +2,7 @@
 import { loadConfig } from './config';
 import { startServices } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
+import { purgeAudit } from './platform/audit/service';
 import { createLogger } from './platform/logger';
 
 const config = loadConfig();
@@ -17,6 +18,14 @@ if (demo) {
   console.log(`  用户名: ${demo.usernames.join(', ')}`);
   console.log(`  一次性密码: ${demo.password}\n`);
 }
+
+// Audit entries past the retention period are removed once a day (never younger ones: the table refuses).
+const purge = () =>
+  purgeAudit(services.db, config.auditRetentionDays)
+    .then((n) => n && logger.info({ purged: n }, 'audit retention purge'))
+    .catch((err) => logger.error({ err }, 'audit retention purge failed'));
+setInterval(purge, 86_400_000).unref();
+void purge();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatDate, formatPercent } from './format';
+
+describe('formats people read', () => {
+  it('shows amounts in 亿元/万元/元 as the size suggests', () => {
+    expect(formatAmount(167_750_000)).toBe('1.6775亿元'); // 中山 → 六盘水 fiscal aid
+    expect(formatAmount(550_000)).toBe('55万元'); // 南口镇 lighting projects
+    expect(formatAmount(86_700)).toBe('8.67万元'); // 畲江镇 donations
+    expect(formatAmount(1234.5)).toBe('1,234.5元');
+    expect(formatAmount(183_000_000, '万元')).toBe('18,300万元');
+    expect(formatAmount(null)).toBe('—');
+  });
+
+  it('writes dates the Chinese way, ISO in English', () => {
+    expect(formatDate('2025-03-01')).toBe('2025年3月1日');
+    expect(formatDate('2025-03-01', 'en')).toBe('2025-03-01');
+    expect(formatDate(new Date('2025-06-30T20:00:00Z'))).toBe('2025年7月1日'); // China Standard Time
+  });
+
+  it('shows ratios as percentages', () => {
+    expect(formatPercent(81 / 86)).toBe('94.2%'); // order class: 81 of 86 graduates employed
+    expect(formatPercent(Number.NaN)).toBe('—');
+  });
+});
