@@ -44,5 +44,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** 'public' routes need no sign-in; 'password' routes stay open while a password change is due. */
     auth?: 'public' | 'password';
+    /** 'reference': shared reference data (e.g. the division tree) deliberately not filtered by scope. */
+    scope?: 'reference';
   }
 }
