@@ -1,5 +1,6 @@
 // Every web module, in menu order. A module adds its import and one entry between home and admin.
 import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
+import { registryModule } from './registry';
 
-export const webModules: WebModule[] = [homeModule, adminModule];
+export const webModules: WebModule[] = [homeModule, registryModule, adminModule];

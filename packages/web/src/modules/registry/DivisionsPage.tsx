@@ -1,0 +1,133 @@
+// 行政区划: the tree (loaded level by level, as of a chosen day), search by name or code, and for the
+// selected division its path, history and what it is paired with on that day.
+import { useQuery } from '@tanstack/react-query';
+import type * as C from '@xiezuo/shared/contracts/registry';
+import { Card, Col, Descriptions, Empty, Input, List, Row, Space, Table, Tag, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { get } from '../../app/api';
+import { formatDate } from '../../app/format';
+import { type DivisionHit, type DivisionRow, type PartnerRow, qs } from './data';
+import { AsOfPicker } from './Options';
+
+type Node = DataNode & { key: string };
+const toNode = (d: DivisionRow): Node => ({ key: d.code, title: d.name, isLeaf: !d.hasChildren });
+
+function replaceChildren(nodes: Node[], key: string, children: Node[]): Node[] {
+  return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: replaceChildren(n.children as Node[], key, children) } : n));
+}
+
+function DivisionTree({ asOf, onSelect }: { asOf?: string; onSelect: (code: string) => void }) {
+  const [nodes, setNodes] = useState<Node[]>([]);
+  useQuery({
+    queryKey: ['registry', 'divisions', 'roots', asOf],
+    queryFn: async () => {
+      const roots = await get<DivisionRow[]>(`/api/registry/divisions?${qs({ asOf })}`);
+      setNodes(roots.map(toNode));
+      return roots;
+    },
+  });
+  const load = async (node: { key: React.Key }) => {
+    const kids = await get<DivisionRow[]>(`/api/registry/divisions?${qs({ parent: node.key, asOf })}`);
+    setNodes((cur) => replaceChildren(cur, String(node.key), kids.map(toNode)));
+  };
+  return <Tree key={asOf ?? 'now'} treeData={nodes} loadData={load} onSelect={(keys) => keys[0] && onSelect(String(keys[0]))} height={560} showLine />;
+}
+
+function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {
+  const { t } = useTranslation();
+  const detail = useQuery({ queryKey: ['registry', 'division', code, asOf], queryFn: () => get<z.infer<typeof C.DivisionDetail>>(`/api/registry/divisions/${code}?${qs({ asOf })}`) });
+  const partners = useQuery({ queryKey: ['registry', 'partners', code, asOf], queryFn: () => get<PartnerRow[]>(`/api/registry/pairings/partners?${qs({ division: code, asOf })}`) });
+  const d = detail.data;
+  if (!d) return <Card loading={detail.isLoading} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title={d.name} size="small" extra={<Link to={`/registry/pairings?${qs({ division: code, asOf })}`}>{t('registry.nav.pairings')}</Link>}>
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('registry.fields.code')}>{d.code}</Descriptions.Item>
+          <Descriptions.Item label={t('registry.fields.level')}>{t(`registry.levels.${d.level}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('registry.fields.path')}>{d.ancestors.map((a) => a.name).join(' / ') || '—'}</Descriptions.Item>
+          {(d.versions.length > 0 || d.abolishedOn) && (
+            <Descriptions.Item label={t('registry.fields.history')}>
+              <Space direction="vertical" size={0}>
+                {d.versions.map((v) => (
+                  <span key={v.validTo}>
+                    {v.name}（{v.validFrom ? formatDate(v.validFrom) : '…'} – {formatDate(v.validTo)}）
+                  </span>
+                ))}
+                {d.changes.map((c) => (
+                  <span key={c.id}>
+                    <Tag>{t(`registry.changeKinds.${c.kind}`)}</Tag>
+                    {formatDate(c.effectiveOn)} {c.note}
+                  </span>
+                ))}
+              </Space>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Card title={t('registry.divisions.partnersTitle', { name: d.name })} size="small">
+        <Table<PartnerRow>
+          rowKey="pairingId"
+          size="small"
+          loading={partners.isLoading}
+          dataSource={partners.data}
+          pagination={false}
+          locale={{ emptyText: t('registry.divisions.noPartners') }}
+          scroll={{ x: 520 }}
+          columns={[
+            { title: t('registry.fields.type'), render: (_, r) => t(`registry.pairingTypes.${r.type}`) },
+            { title: t('registry.fields.role'), render: (_, r) => (r.role === 'helper' ? <Tag color="blue">{t('registry.pairings.roleHelper')}</Tag> : <Tag color="green">{t('registry.pairings.roleHelped')}</Tag>) },
+            { title: t('registry.fields.partner'), render: (_, r) => r.partner.label },
+            { title: t('registry.fields.programme'), dataIndex: 'programmeName' },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+export function DivisionsPage() {
+  const { t } = useTranslation();
+  const [asOf, setAsOf] = useState<string>();
+  const [selected, setSelected] = useState<string>();
+  const [q, setQ] = useState('');
+  const hits = useQuery({
+    queryKey: ['registry', 'divisions', 'search', q],
+    enabled: q.length > 0,
+    queryFn: () => get<DivisionHit[]>(`/api/registry/divisions/search?${qs({ q, limit: 30 })}`),
+  });
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} lg={10}>
+        <Card title={t('registry.divisions.title')} extra={<AsOfPicker value={asOf} onChange={setAsOf} />}>
+          <Input.Search allowClear placeholder={t('registry.divisions.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ marginBottom: 8 }} />
+          {q ? (
+            <List
+              size="small"
+              loading={hits.isLoading}
+              dataSource={hits.data}
+              style={{ maxHeight: 560, overflow: 'auto' }}
+              renderItem={(h) => (
+                <List.Item onClick={() => setSelected(h.code)} style={{ cursor: 'pointer' }} className={h.code === selected ? 'ant-list-item-active' : undefined}>
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text strong>{h.name}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {h.path} · {h.code}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          ) : (
+            <DivisionTree asOf={asOf} onSelect={setSelected} />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={14}>{selected ? <DivisionDetail code={selected} asOf={asOf} /> : <Card><Empty description={t('registry.divisions.asOfHint')} /></Card>}</Col>
+    </Row>
+  );
+}

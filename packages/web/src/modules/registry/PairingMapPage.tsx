@@ -1,0 +1,107 @@
+// 结对地图: Guangdong, Guangxi and Guizhou with lines from helper to helped places (county level),
+// filterable by programme, type and day; clicking a line or a place opens the pairing list.
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Typography } from 'antd';
+import * as echarts from 'echarts';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { get } from '../../app/api';
+import { type Flow, qs } from './data';
+import { AsOfPicker, ProgrammeSelect, TypeSelect } from './Options';
+import { placeOf, SOUTH_MAP } from './places';
+
+echarts.registerMap('xz-south', SOUTH_MAP as never);
+
+function option(flows: Flow[], t: (k: string, o?: object) => string) {
+  const places = new Map<string, { name: string; value: [number, number, number]; code: string }>();
+  const lines = [];
+  for (const f of flows) {
+    const from = placeOf(f.from.code);
+    const to = placeOf(f.to.code);
+    if (!from || !to) continue;
+    for (const [p, xy] of [[f.from, from], [f.to, to]] as const) {
+      const cur = places.get(p.code);
+      places.set(p.code, { name: p.name, code: p.code, value: [xy[0], xy[1], (cur?.value[2] ?? 0) + f.pairings] });
+    }
+    lines.push({ coords: [from, to], value: f.pairings, from: f.from, to: f.to, lineStyle: { width: 1 + Math.min(5, f.pairings) } });
+  }
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { seriesType: string; data: { from?: Flow['from']; to?: Flow['to']; value: number | number[]; name?: string } }) =>
+        p.seriesType === 'lines'
+          ? `${p.data.from?.name} → ${p.data.to?.name}<br/>${t('registry.map.flows', { count: p.data.value })}`
+          : `${p.data.name}<br/>${t('registry.map.flows', { count: (p.data.value as number[])[2] })}`,
+    },
+    geo: { map: 'xz-south', roam: true, itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' }, label: { show: false }, emphasis: { label: { show: true } } },
+    series: [
+      {
+        type: 'lines',
+        coordinateSystem: 'geo',
+        zlevel: 2,
+        effect: { show: true, period: 5, symbol: 'arrow', symbolSize: 7 },
+        lineStyle: { color: '#d4380d', opacity: 0.7, curveness: 0.25 },
+        data: lines,
+      },
+      {
+        type: 'effectScatter',
+        coordinateSystem: 'geo',
+        zlevel: 3,
+        symbolSize: (v: number[]) => 6 + Math.min(10, v[2] * 1.5),
+        label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
+        itemStyle: { color: '#1677ff' },
+        data: [...places.values()],
+      },
+    ],
+  };
+}
+
+export function PairingMapPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts>(null);
+  const [f, setF] = useState<{ programmeId?: number; type?: string; asOf?: string }>({});
+  const { data } = useQuery({ queryKey: ['registry', 'flows', f], queryFn: () => get<Flow[]>(`/api/registry/pairings/flows?${qs(f)}`) });
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const c = echarts.init(ref.current);
+    chart.current = c;
+    const resize = () => c.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      c.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !data) return;
+    c.setOption(option(data, (k, o) => String(t(k, o as never))), true);
+    c.off('click');
+    c.on('click', (p) => {
+      const d = p.data as { to?: { code: string }; from?: { code: string }; code?: string };
+      const division = p.seriesType === 'lines' ? d.to?.code : d.code;
+      if (division) navigate(`/registry/pairings?${qs({ division, type: f.type, programmeId: f.programmeId, asOf: f.asOf, status: f.asOf ? undefined : 'active' })}`);
+    });
+  }, [data, f, navigate, t]);
+
+  return (
+    <Card
+      title={t('registry.map.title')}
+      extra={
+        <Space wrap>
+          <ProgrammeSelect value={f.programmeId} onChange={(programmeId) => setF({ ...f, programmeId })} />
+          <TypeSelect value={f.type} onChange={(type) => setF({ ...f, type })} />
+          <AsOfPicker value={f.asOf} onChange={(asOf) => setF({ ...f, asOf })} />
+        </Space>
+      }
+    >
+      <Typography.Text type="secondary">{t('registry.map.hint')}</Typography.Text>
+      <div ref={ref} data-testid="pairing-map" style={{ width: '100%', height: 'min(70vh, 640px)', minHeight: 360 }} />
+    </Card>
+  );
+}

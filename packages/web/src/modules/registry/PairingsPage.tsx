@@ -1,0 +1,105 @@
+// 结对关系: the list with filters (type, programme, division, name, status, "as of" a day — kept in the
+// URL so the map can link here), counts by type, and for writers a new-pairing form and "end pairing".
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PAIRING_STATUSES } from '@xiezuo/shared/contracts/registry';
+import { Button, Card, Col, DatePicker, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { get, patch } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { formatDate } from '../../app/format';
+import { type Page, type PairingCount, type PairingRow, qs } from './data';
+import { AsOfPicker, DivisionPicker, ProgrammeSelect, TypeSelect } from './Options';
+import { PairingForm } from './PairingForm';
+
+const STATUS_COLOR = { planned: 'default', active: 'green', ended: 'red' } as const;
+const FILTERS = ['type', 'programmeId', 'division', 'unitId', 'q', 'asOf', 'status'] as const;
+
+function Counts({ asOf, programmeId }: { asOf?: string; programmeId?: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery({ queryKey: ['registry', 'counts', asOf, programmeId], queryFn: () => get<PairingCount[]>(`/api/registry/pairings/counts?${qs({ asOf, programmeId })}`) });
+  const day = asOf ?? dayjs().format('YYYY-MM-DD');
+  return (
+    <Card size="small" title={t('registry.pairings.countsTitle', { day: formatDate(day) })} style={{ marginBottom: 12 }}>
+      <Row gutter={[12, 12]}>
+        {(data ?? []).map((c) => (
+          <Col key={c.type} xs={12} sm={8} md={6} lg={4}>
+            <Statistic title={t(`registry.pairingTypes.${c.type}`)} value={c.pairings} suffix={<span style={{ fontSize: 12 }}>（{c.helpers}→{c.helped}）</span>} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+export function PairingsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
+  const set = (k: (typeof FILTERS)[number], v: string | number | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v === undefined || v === '') next.delete(k);
+    else next.set(k, String(v));
+    setParams(next, { replace: true });
+    setPage(1);
+  };
+  const query = qs({ ...f, page, pageSize: 20 });
+  const { data, isLoading } = useQuery({ queryKey: ['registry', 'pairings', query], queryFn: () => get<Page<PairingRow>>(`/api/registry/pairings?${query}`) });
+  const refresh = () => client.invalidateQueries({ queryKey: ['registry'] });
+  const end = async (r: PairingRow, day: string) => {
+    await patch(`/api/registry/pairings/${r.id}`, { endDate: day });
+    refresh();
+  };
+
+  return (
+    <>
+      <Counts asOf={f.asOf} programmeId={f.programmeId} />
+      <Card title={t('registry.pairings.title')} extra={can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('registry.pairings.create')}</Button>}>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <TypeSelect value={f.type} onChange={(v) => set('type', v)} />
+          <ProgrammeSelect value={f.programmeId ? Number(f.programmeId) : undefined} onChange={(v) => set('programmeId', v)} />
+          <DivisionPicker value={f.division} onChange={(v) => set('division', v)} />
+          <Input.Search allowClear defaultValue={f.q} placeholder={t('registry.pairings.searchPlaceholder')} onSearch={(v) => set('q', v.trim())} style={{ width: 200 }} />
+          <Select allowClear placeholder={t('registry.fields.status')} value={f.status} onChange={(v) => set('status', v)} style={{ width: 110 }}
+            options={PAIRING_STATUSES.map((s) => ({ value: s, label: t(`registry.statuses.${s}`) }))} />
+          <AsOfPicker value={f.asOf} onChange={(v) => set('asOf', v)} />
+        </Space>
+        <Table<PairingRow>
+          rowKey="id"
+          size="small"
+          loading={isLoading}
+          dataSource={data?.items}
+          scroll={{ x: 900 }}
+          pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+          columns={[
+            { title: t('registry.fields.type'), width: 100, render: (_, r) => t(`registry.pairingTypes.${r.type}`) },
+            { title: t('registry.fields.helper'), render: (_, r) => r.helper.label },
+            { title: t('registry.fields.helped'), render: (_, r) => r.helped.label },
+            { title: t('registry.fields.programme'), dataIndex: 'programmeName' },
+            { title: t('registry.fields.period'), width: 230, render: (_, r) => `${formatDate(r.startDate)} – ${r.endDate ? formatDate(r.endDate) : ''}` },
+            { title: t('registry.fields.status'), width: 80, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`registry.statuses.${r.status}`)}</Tag> },
+            ...(can('registry.write')
+              ? [{
+                  title: t('common.actions'),
+                  width: 100,
+                  render: (_: unknown, r: PairingRow) =>
+                    r.status === 'active' && !r.endDate ? (
+                      <Popconfirm title={<DatePicker id={`end-${r.id}`} onChange={(d) => d && end(r, d.format('YYYY-MM-DD'))} />} showCancel={false} okButtonProps={{ style: { display: 'none' } }}>
+                        <Button size="small">{t('registry.pairings.end')}</Button>
+                      </Popconfirm>
+                    ) : null,
+                }]
+              : []),
+          ]}
+        />
+      </Card>
+      <PairingForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); refresh(); }} />
+    </>
+  );
+}
