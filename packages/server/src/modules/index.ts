@@ -1,12 +1,13 @@
 // Every domain module: its routes (registered in this order) and its demo data (seeded in this order).
 import type { App } from '../platform/http/app';
 import type { ModuleSeed } from '../platform/seed';
+import { indicatorsRoutes } from './indicators/routes';
 import { divisionsSeed, registrySeed } from './registry/demo';
 import { registryRoutes } from './registry/routes';
 import { teamsSeed } from './teams/demo';
 import { teamsRoutes } from './teams/routes';
 
-export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes];
+export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes, indicatorsRoutes];
 
 // teams after registry: it looks up the registry's programmes and units
 export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed];

@@ -1,5 +1,6 @@
 // Message catalogues: one file per module, merged here. zh-CN is the default language.
 import * as core from './core';
+import * as indicators from './indicators';
 import * as ledgers from './ledgers';
 import * as registry from './registry';
 import * as teams from './teams';
@@ -10,8 +11,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 // Each module adds `import * as <module> from './<module>'` and one entry per language below.
 export const catalogues = {
-  'zh-CN': { ...core.zhCN, teams: teams.zhCN, ledgers: ledgers.zhCN, registry: registry.zhCN },
-  en: { ...core.en, teams: teams.en, ledgers: ledgers.en, registry: registry.en },
+  'zh-CN': { ...core.zhCN, teams: teams.zhCN, ledgers: ledgers.zhCN, registry: registry.zhCN, indicators: indicators.zhCN },
+  en: { ...core.en, teams: teams.en, ledgers: ledgers.en, registry: registry.en, indicators: indicators.en },
 } as const;
 
 export function pickLanguage(header: string | undefined | null): Language {

@@ -2,7 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../testing/app';
 import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from '../testing/fixtures';
-import { Refresher } from './refresh';
+import { refresherOf } from '../service';
+import type { Refresher } from './refresh';
+
+process.env.XZ_TODAY = '2026-11-23';
 
 let t: TestApp;
 let r: Refresher;
@@ -27,13 +30,10 @@ beforeAll(async () => {
   await gangpingVisits(db);
   await insertDivisions(db, [['441224110001', '冷坑村', 'village', LENGGANG]]);
   for (let i = 0; i < 5; i++) await insertVisit(db, await insertHousehold(db, '441224110001', 2), '2026-07-20');
-  r = new Refresher(db, { today: () => '2026-11-23' });
-  await r.init(); // first start: full rebuild
+  r = refresherOf(t.services); // the app's refresher: started with the app, serialised with these calls
+  await r.runOnce();
 }, 60_000);
-afterAll(async () => {
-  await r.stop();
-  await t.close();
-});
+afterAll(async () => t.close());
 
 describe('岗坪镇 visits (13 villages, 42 households, 121 persons)', () => {
   it('shows the totals at town, county and HQ level, and the team', async () => {

@@ -26,7 +26,8 @@ const txQuery =
   async <T>(text: string) =>
     ((await tx.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
 
-export const todayCST = () => toIsoDate(new Date());
+/** Today in China; XZ_TODAY pins it (tests, demos of a past period). */
+export const todayCST = () => process.env.XZ_TODAY ?? toIsoDate(new Date());
 
 /** Sources whose tables and columns all exist. */
 export async function wiredSources(database: Database, sources: FactSource[]): Promise<FactSource[]> {

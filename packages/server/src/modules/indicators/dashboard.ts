@@ -1,0 +1,191 @@
+// The dashboard: figures of a node and period with last year's, targets and progress, the monthly trend,
+// children and their ranking — read only from indicator_rollups (a handful of indexed queries).
+import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
+import { type IndicatorDef, INDICATOR_BY_CODE, INDICATORS, indicatorName, ratioOf } from '@xiezuo/shared/indicators/catalogue';
+import { elapsedShare, monthsOf, parsePeriod, periodLabel, periodsOfYear, samePeriodLastYear } from '@xiezuo/shared/indicators/periods';
+import type { Language } from '@xiezuo/shared/i18n/index';
+import type { Database } from '../../platform/db/client';
+import { AppError, invalid } from '../../platform/http/errors';
+import type { Scope } from '../../platform/scope';
+import { assertNodeInScope, levelOfNode, NodeDirectory, nodeInScope } from './nodes';
+
+/** value lookup: node → period → indicator|breakdown → value */
+type Values = Map<string, Map<string, Map<string, number>>>;
+
+export async function readValues(database: Database, nodes: string[], periods: string[], indicators?: string[]): Promise<Values> {
+  const rows = await database.query<{ node: string; period: string; indicator: string; breakdown: string; value: number }>(
+    `select node, period, indicator, breakdown, value from indicator_rollups
+     where node = any($1) and period = any($2) ${indicators ? 'and indicator = any($3) and breakdown = $4' : ''}`,
+    indicators ? [nodes, periods, indicators, ''] : [nodes, periods],
+  );
+  const out: Values = new Map();
+  for (const r of rows) {
+    let byPeriod = out.get(r.node);
+    if (!byPeriod) out.set(r.node, (byPeriod = new Map()));
+    let byInd = byPeriod.get(r.period);
+    if (!byInd) byPeriod.set(r.period, (byInd = new Map()));
+    byInd.set(`${r.indicator}|${r.breakdown}`, r.value);
+  }
+  return out;
+}
+
+/** The periods to read for a requested one: itself if stored, else its months. */
+export function storedPeriodsFor(key: string): string[] {
+  const p = parsePeriod(key);
+  return p.kind === 'custom' ? monthsOf(p) : [key];
+}
+
+/** One figure of one node for a (possibly custom) period; null when the source is not wired. */
+export function figureValue(values: Values, node: string, period: string, def: IndicatorDef, breakdown: string, wired: Set<string>): number | null {
+  if (def.measure === 'ratio') {
+    const num = INDICATOR_BY_CODE.get(def.numerator!)!;
+    const den = INDICATOR_BY_CODE.get(def.denominator!)!;
+    return ratioOf(figureValue(values, node, period, num, breakdown, wired), figureValue(values, node, period, den, breakdown, wired));
+  }
+  if (!def.source || !wired.has(def.source)) return null;
+  const get = (k: string) => values.get(node)?.get(k)?.get(`${def.code}|${breakdown}`) ?? 0;
+  const p = parsePeriod(period);
+  if (p.kind !== 'custom') return get(period);
+  const months = monthsOf(p);
+  if (def.measure === 'stock') return get(months[months.length - 1]);
+  if (def.measure === 'distinct') return null; // a distinct count over a custom range is not the sum of its months
+  return months.reduce((s, m) => s + get(m), 0);
+}
+
+const CUMULATIVE = new Set(['count', 'sum', 'person_times', 'distinct']);
+
+export function progressOf(def: IndicatorDef, value: number | null, target: number | null, elapsed: number) {
+  if (value == null || !target) return { progress: null, behind: null };
+  const progress = value / target;
+  const behind = CUMULATIVE.has(def.measure) ? progress < elapsed : progress < 1;
+  return { progress, behind };
+}
+
+export interface DashboardDeps {
+  database: Database;
+  wired: Set<string>;
+  today: string;
+  lang: Language;
+  allName: string;
+}
+
+export async function loadTargets(database: Database, nodes: string[], period: string) {
+  const rows = await database.query<{ id: number; node: string; indicator: string; value: number; parent_id: number | null }>(
+    `select id, node, indicator, value, parent_id from indicator_targets where node = any($1) and period = $2`,
+    [nodes, period],
+  );
+  return rows;
+}
+
+export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { node?: string; period: string; rank?: string }): Promise<DashboardT> {
+  const { database, wired, today, lang } = deps;
+  const dir = new NodeDirectory(database, deps.allName);
+  const node = q.node ?? 'all';
+  assertNodeInScope(scope, node);
+  const rankDef = INDICATOR_BY_CODE.get(q.rank ?? 'monitoring.visitedHouseholds');
+  if (!rankDef) throw invalid({ path: 'querystring.rank', key: 'indicators.validation.unknownIndicator', params: { code: q.rank } });
+
+  const period = q.period;
+  const lastYear = samePeriodLastYear(period);
+  const year = Number(period.slice(1, 5));
+  const trendMonths = periodsOfYear(year).slice(0, 12).map((p) => p.key);
+  const lastTrendMonths = trendMonths.map(samePeriodLastYear);
+  const wanted = [...new Set([...storedPeriodsFor(period), ...storedPeriodsFor(lastYear), ...trendMonths, ...lastTrendMonths])];
+
+  const childNodes = (await dir.children(node)).filter((n) => nodeInScope(scope, n) || scope.all);
+  const kpis = INDICATORS.filter((d) => d.kpi);
+  const partsOf = (d: IndicatorDef): string[] => (d.measure === 'ratio' ? [d.numerator!, d.denominator!] : [d.code]);
+  const childIndicators = [...new Set([...kpis, rankDef].flatMap(partsOf))];
+
+  const [values, childValues, targets, crumbs, state] = await Promise.all([
+    readValues(database, [node], wanted),
+    readValues(database, childNodes, [...new Set([...storedPeriodsFor(period), ...storedPeriodsFor(lastYear)])], childIndicators),
+    loadTargets(database, [node, ...childNodes], period),
+    dir.breadcrumbs(node, scope),
+    database.query<{ refreshed: string | null; pending: number }>(
+      `select (select value from indicator_state where key = 'refreshed_at') as refreshed, (select count(*)::int from indicator_dirty) as pending`,
+    ),
+  ]);
+  const elapsed = elapsedShare(parsePeriod(period), today);
+  const targetOf = (n: string, code: string) => targets.find((t) => t.node === n && t.indicator === code)?.value ?? null;
+
+  const figures: FigureT[] = [];
+  for (const def of INDICATORS) {
+    for (const b of ['', ...(def.breakdowns ?? []).map((x) => x.key)]) {
+      const value = figureValue(values, node, period, def, b, wired);
+      const last = figureValue(values, node, lastYear, def, b, wired);
+      const target = b === '' ? targetOf(node, def.code) : null;
+      const change = value != null && last != null ? value - last : null;
+      figures.push({
+        code: def.code,
+        breakdown: b,
+        name: indicatorName(def, lang, b),
+        unit: lang === 'en' ? def.unitEn : def.unitZh,
+        value,
+        lastYear: last,
+        change,
+        changePct: change != null && last ? change / last : null,
+        target,
+        ...progressOf(def, value, target, elapsed),
+      });
+    }
+  }
+
+  const trendDefs = kpis.filter((d) => d.measure !== 'ratio' && d.measure !== 'stock');
+  const trend = {
+    months: trendMonths,
+    series: trendDefs.map((d) => ({
+      code: d.code,
+      name: indicatorName(d, lang),
+      current: trendMonths.map((m) => (m.slice(1) <= today.slice(0, 7) ? figureValue(values, node, m, d, '', wired) : null)),
+      lastYear: lastTrendMonths.map((m) => figureValue(values, node, m, d, '', wired)),
+    })),
+  };
+
+  const childRefs = await dir.refs(childNodes);
+  const children = childRefs.map((c) => ({
+    ...c,
+    values: Object.fromEntries(
+      [...new Set([...kpis, rankDef])].map((d) => [d.code, figureValue(childValues, c.node, period, d, '', wired)]),
+    ),
+  }));
+  const ranked = childRefs
+    .map((c) => ({
+      node: c.node,
+      name: c.name,
+      value: figureValue(childValues, c.node, period, rankDef, '', wired),
+      lastYear: figureValue(childValues, c.node, lastYear, rankDef, '', wired),
+    }))
+    .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  const items = ranked.map((r, i) => ({ ...r, rank: i > 0 && ranked[i - 1].value === r.value ? 0 : i + 1 }));
+  for (let i = 1; i < items.length; i++) if (items[i].rank === 0) items[i].rank = items[i - 1].rank; // ties share a rank
+
+  const [nodeRef] = await dir.refs([node]);
+  const childLevel = childNodes.length ? levelOfNode(childNodes[0]) : null;
+  return {
+    node: nodeRef,
+    breadcrumbs: await dir.refs(crumbs),
+    period,
+    periodLabel: periodLabel(period, lang),
+    lastYearPeriod: lastYear,
+    elapsed,
+    figures,
+    trend,
+    rank: { code: rankDef.code, name: indicatorName(rankDef, lang), unit: lang === 'en' ? rankDef.unitEn : rankDef.unitZh, items },
+    children,
+    map: {
+      level: childLevel && childLevel !== 'village' ? childLevel : null,
+      provinces: [...new Set(childNodes.filter((n) => n.startsWith('d:')).map((n) => n.slice(2, 4)))],
+    },
+    refreshedAt: state[0]?.refreshed ?? null,
+    pending: state[0]?.pending ?? 0,
+  };
+}
+
+export function assertIndicator(code: string, path: string): IndicatorDef {
+  const def = INDICATOR_BY_CODE.get(code);
+  if (!def) throw invalid({ path, key: 'indicators.validation.unknownIndicator', params: { code } });
+  return def;
+}
+
+export { AppError };

@@ -1,0 +1,187 @@
+// The whole path: module rows / reported figures → aggregates → dashboard API → targets → report files.
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPercent } from '@xiezuo/shared/format';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from './testing/fixtures';
+import { refresherOf, reportsIdle } from './service';
+
+process.env.XZ_TODAY = '2026-11-23';
+
+let t: TestApp;
+let hq: TestClient;
+const ids: Record<string, number> = {};
+const FUCHUAN = '451123000000'; // 富川瑶族自治县
+
+const dash = async (c: TestClient, query: string) => {
+  const res = await c.get(`/api/indicators/dashboard?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const fig = (d: { figures: { code: string; breakdown: string }[] }, code: string, b = '') =>
+  d.figures.find((f) => f.code === code && f.breakdown === b) as Record<string, number | null | boolean>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.services.database;
+  await baseDivisions(db);
+  await insertDivisions(db, [
+    ['450000000000', '广西壮族自治区', 'province', null],
+    ['451100000000', '贺州市', 'city', '450000000000'],
+    [FUCHUAN, '富川瑶族自治县', 'county', '451100000000'],
+  ]);
+  ids.hq = await insertTeam(db, '佛山驻肇庆指挥部', 'hq', '441200000000', null);
+  ids.group = await insertTeam(db, '顺德驻怀集工作组', 'group', HUAIJI, ids.hq);
+  ids.gangping = await insertTeam(db, '驻岗坪镇工作队', 'team', GANGPING, ids.group);
+  ids.lenggang = await insertTeam(db, '驻冷坑镇工作队', 'team', LENGGANG, ids.group);
+  await gangpingVisits(db);
+  await insertDivisions(db, [['441224110001', '冷坑村', 'village', LENGGANG]]);
+  for (let i = 0; i < 5; i++) await insertVisit(db, await insertHousehold(db, '441224110001', 2), '2026-07-20');
+  // last year: 岗坪镇 visited 30 households in July 2025
+  for (let i = 0; i < 30; i++) await insertVisit(db, await insertHousehold(db, '441224109001', 1, { identifiedOn: '2024-05-01' }), '2025-07-05');
+  hq = await t.userClient('hq', 'hq', { all: true });
+  await refresherOf(t.services).runOnce();
+}, 90_000);
+afterAll(async () => t.close());
+
+describe('dashboard', () => {
+  it('shows a ratio of 81 over 86 as 94.2 % (the order class), entered as reported figures', async () => {
+    for (const [indicator, value] of [['labour.orderClassGraduates', 86], ['labour.orderClassEmployed', 81]] as const) {
+      const res = await hq.post('/api/indicators/reported', { indicator, divisionCode: FUCHUAN, day: '2025-07-01', value });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    await refresherOf(t.services).runOnce();
+    const d = await dash(hq, 'node=d:451123&period=Y2025');
+    const rate = fig(d, 'labour.orderClassRate');
+    expect(rate.value).toBeCloseTo(81 / 86, 10);
+    expect(formatPercent(rate.value as number)).toBe('94.2%');
+    // rolled up first, then divided: the province shows the same rate
+    expect(fig(await dash(hq, 'node=d:45&period=Y2025'), 'labour.orderClassRate').value).toBeCloseTo(81 / 86, 10);
+  });
+
+  it('shows 岗坪镇 42 households and 121 persons at town, county and HQ, with last year and change', async () => {
+    const town = await dash(hq, 'node=d:441224109&period=M2026-07');
+    expect(fig(town, 'monitoring.visitedHouseholds')).toMatchObject({ value: 42, lastYear: 30, change: 12 });
+    expect(fig(town, 'monitoring.visitedHouseholds').changePct).toBeCloseTo(0.4);
+    expect(fig(town, 'monitoring.visitedPersons').value).toBe(121);
+    expect(fig(town, 'monitoring.visitedVillages').value).toBe(13);
+    const team = await dash(hq, `node=t:${ids.gangping}&period=M2026-07`);
+    expect(fig(team, 'monitoring.visitedHouseholds').value).toBe(42);
+    expect(fig(await dash(hq, 'node=d:441224&period=M2026-07'), 'monitoring.visitedHouseholds').value).toBe(47);
+    const top = await dash(hq, `node=t:${ids.hq}&period=M2026-07`);
+    expect(fig(top, 'monitoring.visitedPersons').value).toBe(131);
+    expect(top.breadcrumbs.map((b: { node: string }) => b.node)).toEqual([`t:${ids.hq}`]);
+  });
+
+  it("ranks sibling teams, and their figures add up to the parent's", async () => {
+    const group = await dash(hq, `node=t:${ids.group}&period=H2026-2&rank=monitoring.visitedPersons`);
+    expect(group.rank.items.map((i: { name: string; value: number; rank: number }) => [i.name, i.value, i.rank])).toEqual([
+      ['驻岗坪镇工作队', 121, 1],
+      ['驻冷坑镇工作队', 10, 2],
+    ]);
+    for (const code of ['monitoring.visitedHouseholds', 'monitoring.visitedPersons']) {
+      const sum = group.children.reduce((s: number, c: { values: Record<string, number> }) => s + (c.values[code] ?? 0), 0);
+      expect(sum, code).toBe(fig(group, code).value);
+    }
+  });
+
+  it('reads custom month ranges: sums for events, the last month for stocks, none for distinct counts', async () => {
+    const d = await dash(hq, `node=t:${ids.gangping}&period=C2026-07~2026-08`);
+    expect(fig(d, 'monitoring.visits').value).toBe(50);
+    expect(fig(d, 'monitoring.visitedHouseholds').value).toBeNull();
+    expect(fig(d, 'monitoring.households').value).toBe(72);
+  });
+
+  it('shows a one-row change after the next refresh pass', async () => {
+    const before = fig(await dash(hq, 'node=d:441224109&period=M2026-07'), 'monitoring.visitedHouseholds').value as number;
+    await insertVisit(t.services.database, await insertHousehold(t.services.database, '441224109002', 2), '2026-07-29');
+    const queued = await dash(hq, 'node=d:441224109&period=M2026-07');
+    expect(queued.pending).toBeGreaterThan(0);
+    const started = Date.now();
+    await refresherOf(t.services).runOnce();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(fig(await dash(hq, 'node=d:441224109&period=M2026-07'), 'monitoring.visitedHouseholds').value).toBe(before + 1);
+  });
+
+  it('keeps users to their scope', async () => {
+    const other = await t.userClient('lenggang_leader', 'team_leader', { teams: [ids.lenggang] });
+    expect((await other.get(`/api/indicators/dashboard?node=t:${ids.gangping}&period=M2026-07`)).json().code).toBe('OUT_OF_SCOPE');
+    const own = await dash(other, 'period=M2026-07');
+    expect(own.node.node).toBe(`t:${ids.lenggang}`);
+    expect((await other.put('/api/indicators/targets', { node: `t:${ids.gangping}`, indicator: 'monitoring.visits', period: 'Y2026', value: 1 })).json().code).toBe(
+      'OUT_OF_SCOPE',
+    );
+  });
+
+  it('refuses an unknown period with the field named', async () => {
+    const res = await hq.get('/api/indicators/dashboard?node=all&period=2026H1');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].path).toBe('querystring.period');
+  });
+});
+
+describe('targets', () => {
+  it('shows progress and flags a team behind the elapsed share of the period', async () => {
+    // H2026-2 on 2026-11-23: 146 of 184 days elapsed (79.3 %)
+    expect((await hq.put('/api/indicators/targets', { node: `t:${ids.group}`, indicator: 'monitoring.visitedHouseholds', period: 'H2026-2', value: 100 })).statusCode).toBe(200);
+    const split = await hq.post('/api/indicators/targets/split', {
+      node: `t:${ids.group}`,
+      indicator: 'monitoring.visitedHouseholds',
+      period: 'H2026-2',
+      children: [
+        { node: `t:${ids.gangping}`, value: 50 },
+        { node: `t:${ids.lenggang}`, value: 50 },
+      ],
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    const rows = (await hq.get(`/api/indicators/targets?node=t:${ids.group}&period=H2026-2`)).json();
+    const gp = rows.find((r: { node: string }) => r.node === `t:${ids.gangping}`);
+    const lg = rows.find((r: { node: string }) => r.node === `t:${ids.lenggang}`);
+    expect(gp).toMatchObject({ actual: 43, behind: false, nodeName: '驻岗坪镇工作队' });
+    expect(gp.progress).toBeCloseTo(0.86);
+    expect(lg).toMatchObject({ actual: 5, behind: true });
+    const d = await dash(hq, `node=t:${ids.group}&period=H2026-2`);
+    expect(fig(d, 'monitoring.visitedHouseholds')).toMatchObject({ target: 100, behind: true });
+  });
+
+  it('refuses a split above the parent target, naming the field', async () => {
+    const res = await hq.post('/api/indicators/targets/split', {
+      node: `t:${ids.group}`,
+      indicator: 'monitoring.visitedHouseholds',
+      period: 'H2026-2',
+      children: [{ node: `t:${ids.gangping}`, value: 101 }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([{ path: 'body.children', message: '分解合计 101 超过上级目标 100' }]);
+  });
+});
+
+describe('reports', () => {
+  it('writes the half-year report of a town team as .docx with sentences from the data, in seconds', async () => {
+    const started = Date.now();
+    const res = await hq.post('/api/indicators/reports', { node: `t:${ids.gangping}`, period: 'H2026-2', format: 'docx' });
+    expect(res.statusCode, res.body).toBe(202);
+    await reportsIdle(t.services);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const job = (await hq.get(`/api/indicators/reports/${res.json().id}`)).json();
+    expect(job).toMatchObject({ status: 'done', progress: 100, fileName: '驻岗坪镇工作队2026年下半年工作报告.docx' });
+    const file = await hq.get(`/api/indicators/reports/${job.id}/file`);
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('下半年，驻岗坪镇工作队深入13个村，累计走访监测户43户123人（51户次），同比增长43.3%。');
+    expect(xml).toContain('在2个同级单位中，驻岗坪镇工作队“走访监测户”排名第1位。');
+    expect(xml).toContain('走访监测户完成目标任务的86.0%，达到时间进度要求。');
+  });
+
+  it('exports the statistical tables as .xlsx', async () => {
+    const res = await hq.get(`/api/indicators/export?node=t:${ids.group}&period=H2026-2&table=all`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const rows = wb.getWorksheet('下级明细')!.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => r[1])).toEqual(['驻岗坪镇工作队', '驻冷坑镇工作队']);
+    const figures = wb.getWorksheet('主要指标')!.getSheetValues() as unknown[][];
+    expect(figures.find((r) => r?.[1] === '走访监测户')?.[3]).toBe(48);
+  });
+});

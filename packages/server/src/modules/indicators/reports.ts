@@ -1,0 +1,253 @@
+// Work reports (工作报告): a node's figures for a period as a Chinese .docx — narrative sentences written
+// from the data, figures table with the same period last year, ranking among peers, targets — and the
+// statistical tables as .xlsx. Both are built from the dashboard, so they show exactly what it shows.
+import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
+import { formatPercent } from '@xiezuo/shared/format';
+import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
+import { parsePeriod } from '@xiezuo/shared/indicators/periods';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import type { Translate } from '../../platform/i18n';
+
+export interface ReportModel {
+  dashboard: DashboardT;
+  /** The node's place among its siblings, from the parent's dashboard (null at a root). */
+  peers: { rank: number; count: number; indicator: string } | null;
+}
+
+const num = (v: number | null | undefined) => (v == null ? '—' : Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+
+/** A figure as people write it: 94.2% for rates, 42户 for counts. */
+export function show(f: Pick<FigureT, 'code' | 'value' | 'unit'>): string {
+  const def = INDICATOR_BY_CODE.get(f.code);
+  if (def?.measure === 'ratio') return formatPercent(f.value);
+  return `${num(f.value)}${f.unit}`;
+}
+
+/** 上半年 / 下半年 / 2026年 / 第2季度 / 6月 / 3月至7月: how a sentence opens. */
+export function periodOpening(key: string): string {
+  const p = parsePeriod(key);
+  const n = Number(key.slice(6, 8));
+  switch (p.kind) {
+    case 'half':
+      return n === 1 ? '上半年' : '下半年';
+    case 'year':
+      return `${key.slice(1, 5)}年`;
+    case 'quarter':
+      return `第${n}季度`;
+    case 'month':
+      return `${n}月`;
+    default:
+      return `${Number(p.start.slice(5, 7))}月至${Number(p.end.slice(5, 7))}月`;
+  }
+}
+
+function yoy(f: FigureT | undefined): string {
+  if (!f || f.value == null) return '';
+  if (!f.lastYear) return '去年同期无数据';
+  if (f.change === 0) return '与去年同期持平';
+  const pct = formatPercent(Math.abs(f.changePct ?? 0));
+  return f.change! > 0 ? `同比增长${pct}` : `同比下降${pct}`;
+}
+
+/** Narrative sentences written from the figures (Chinese, as the report is). */
+export function narrative(m: ReportModel): string[] {
+  const d = m.dashboard;
+  const fig = (code: string, b = '') => d.figures.find((f) => f.code === code && f.breakdown === b);
+  const has = (f: FigureT | undefined): f is FigureT => f != null && f.value != null && f.value !== 0;
+  const open = periodOpening(d.period);
+  const name = d.node.name;
+  const out: string[] = [];
+
+  const vh = fig('monitoring.visitedHouseholds');
+  const vp = fig('monitoring.visitedPersons');
+  if (has(vh)) {
+    const villages = fig('monitoring.visitedVillages');
+    const visits = fig('monitoring.visits');
+    let s = `${open}，${name}`;
+    if (has(villages)) s += `深入${num(villages.value)}个村，`;
+    s += `累计走访监测户${num(vh.value)}户${has(vp) ? `${num(vp.value)}人` : ''}`;
+    if (has(visits) && visits.value !== vh.value) s += `（${num(visits.value)}户次）`;
+    const y = yoy(vh);
+    out.push(`${s}${y ? `，${y}` : ''}。`);
+  }
+  const hh = fig('monitoring.households');
+  if (has(hh)) {
+    const persons = fig('monitoring.persons');
+    const cats = ['unstable', 'marginal', 'sudden']
+      .map((k) => fig('monitoring.households', k))
+      .filter(has)
+      .map((f) => `${f.name.replace(/^监测户其中/, '')}${num(f.value)}户`);
+    let s = `截至期末，${name}共有监测户${num(hh.value)}户${has(persons) ? `${num(persons.value)}人` : ''}`;
+    if (cats.length) s += `，其中${cats.join('、')}`;
+    out.push(`${s}。`);
+  }
+  const ident = fig('monitoring.identified');
+  const elim = fig('monitoring.eliminated');
+  if (has(ident) || has(elim)) out.push(`${open}新识别监测户${num(ident?.value ?? 0)}户，风险消除${num(elim?.value ?? 0)}户。`);
+  const members = fig('teams.members');
+  const cadres = fig('teams.cadreExchanges');
+  const pros = fig('teams.professionalExchanges');
+  if (has(members) || has(cadres) || has(pros)) {
+    const parts: string[] = [];
+    if (has(members)) parts.push(`在岗队员${num(members.value)}人`);
+    if (has(cadres)) parts.push(`交流党政干部${num(cadres.value)}人次${yoy(cadres) ? `（${yoy(cadres)}）` : ''}`);
+    if (has(pros)) parts.push(`专业技术人才${num(pros.value)}人次${yoy(pros) ? `（${yoy(pros)}）` : ''}`);
+    out.push(`${open}，${parts.join('，')}。`);
+  }
+  const rate = fig('labour.orderClassRate');
+  if (rate?.value != null) {
+    const grads = fig('labour.orderClassGraduates');
+    const emp = fig('labour.orderClassEmployed');
+    out.push(`订单班毕业${num(grads?.value)}人，定向就业${num(emp?.value)}人，就业率${formatPercent(rate.value)}。`);
+  }
+  if (m.peers && m.peers.count > 1) {
+    out.push(`在${m.peers.count}个同级单位中，${name}“${m.peers.indicator}”排名第${m.peers.rank}位。`);
+  }
+  for (const f of d.figures.filter((x) => x.target != null && x.progress != null)) {
+    const p = formatPercent(f.progress);
+    out.push(
+      f.behind
+        ? `${f.name}完成目标任务的${p}，低于时间进度${formatPercent(d.elapsed)}，需加快进度。`
+        : `${f.name}完成目标任务的${p}，达到时间进度要求。`,
+    );
+  }
+  if (out.length === 0) out.push('本期暂无数据。');
+  return out;
+}
+
+// ---- docx ----
+const FONT = 'SimSun';
+const cell = (text: string, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+  new TableCell({ children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: FONT, size: 21 })] })] });
+const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+function table(head: string[], rows: string[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true, AlignmentType.CENTER)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT)) })),
+    ],
+  });
+}
+const para = (text: string) =>
+  new Paragraph({ spacing: { after: 120, line: 360 }, indent: { firstLine: 420 }, children: [new TextRun({ text, font: FONT, size: 24 })] });
+const heading = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, font: 'SimHei', bold: true, size: 28 })] });
+
+export function figureRows(d: DashboardT): string[][] {
+  return d.figures
+    .filter((f) => f.value != null)
+    .map((f) => [
+      f.name,
+      f.unit,
+      INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.value) : num(f.value),
+      INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.lastYear) : num(f.lastYear),
+      num(f.change),
+      f.changePct == null ? '—' : `${f.changePct >= 0 ? '+' : ''}${formatPercent(f.changePct)}`,
+    ]);
+}
+
+export async function buildDocx(m: ReportModel, t: Translate, generatedAt: string): Promise<Buffer> {
+  const d = m.dashboard;
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: t('indicators.report.title', { name: d.node.name, period: d.periodLabel }), font: 'SimHei', bold: true, size: 36 })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: t('indicators.report.generatedAt', { at: generatedAt }), font: FONT, size: 20, color: '666666' })] }),
+    ...narrative(m).map(para),
+    heading(t('indicators.report.figuresTitle')),
+    table([t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')], figureRows(d)),
+  ];
+  if (d.rank.items.length) {
+    children.push(heading(t('indicators.report.rankTitle')));
+    children.push(para(`按“${d.rank.name}”对下级单位排名如下。`));
+    children.push(
+      table(
+        [t('indicators.rank'), t('indicators.node'), `${d.rank.name}（${d.rank.unit}）`, t('indicators.lastYear')],
+        d.rank.items.map((i) => [String(i.rank), i.name, num(i.value), num(i.lastYear)]),
+      ),
+    );
+  }
+  const targets = d.figures.filter((f) => f.target != null);
+  if (targets.length) {
+    children.push(heading(t('indicators.report.targetsTitle')));
+    children.push(
+      table(
+        [t('indicators.indicator'), t('indicators.target'), d.periodLabel, t('indicators.progress'), t('indicators.elapsed', { pct: '' }).trim(), t('common.status')],
+        targets.map((f) => [
+          f.name,
+          num(f.target),
+          num(f.value),
+          formatPercent(f.progress),
+          formatPercent(d.elapsed),
+          f.behind ? t('indicators.behind') : t('indicators.onTrack'),
+        ]),
+      ),
+    );
+  }
+  children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: t('indicators.report.dataNote'), font: FONT, size: 18, color: '666666' })] }));
+  const doc = new Document({
+    creator: 'Xiezuo',
+    title: t('indicators.report.title', { name: d.node.name, period: d.periodLabel }),
+    styles: { default: { document: { run: { font: FONT } } } },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+// ---- xlsx ----
+export type TableKind = 'figures' | 'children' | 'ranking' | 'targets';
+
+function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: (string | number | null)[][]) {
+  const ws = wb.addWorksheet(name);
+  ws.addRow(head).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 36 : 16;
+  });
+}
+
+export async function buildXlsx(d: DashboardT, t: Translate, tables: TableKind[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Xiezuo';
+  const pct = (v: number | null) => (v == null ? null : Math.round(v * 10000) / 100);
+  if (tables.includes('figures')) {
+    sheet(
+      wb,
+      t('indicators.report.sheetFigures'),
+      [t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), `${t('indicators.change')}(%)`, t('indicators.target'), `${t('indicators.progress')}(%)`],
+      d.figures.filter((f) => f.value != null).map((f) => [f.name, f.unit, f.value, f.lastYear, f.change, pct(f.changePct), f.target, pct(f.progress)]),
+    );
+  }
+  if (tables.includes('children') && d.children.length) {
+    const codes = Object.keys(d.children[0].values);
+    sheet(
+      wb,
+      t('indicators.report.sheetChildren'),
+      [t('indicators.node'), ...codes.map((c) => d.figures.find((f) => f.code === c && f.breakdown === '')?.name ?? c)],
+      d.children.map((c) => [c.name, ...codes.map((k) => c.values[k])]),
+    );
+  }
+  if (tables.includes('ranking') && d.rank.items.length) {
+    sheet(
+      wb,
+      t('indicators.rank'),
+      [t('indicators.rank'), t('indicators.node'), `${d.rank.name}（${d.rank.unit}）`, t('indicators.lastYear')],
+      d.rank.items.map((i) => [i.rank, i.name, i.value, i.lastYear]),
+    );
+  }
+  if (tables.includes('targets')) {
+    sheet(
+      wb,
+      t('indicators.report.sheetTargets'),
+      [t('indicators.indicator'), t('indicators.target'), d.periodLabel, `${t('indicators.progress')}(%)`, t('common.status')],
+      d.figures.filter((f) => f.target != null).map((f) => [f.name, f.target, f.value, pct(f.progress), f.behind ? t('indicators.behind') : t('indicators.onTrack')]),
+    );
+  }
+  if (wb.worksheets.length === 0) sheet(wb, t('indicators.report.sheetFigures'), [t('common.noData')], []);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,152 @@
+// /api/indicators: catalogue, dashboard, table exports, targets, reported figures, report jobs.
+import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
+import {
+  CatalogueItem,
+  CreateReport,
+  Dashboard,
+  DashboardQuery,
+  NodeKey,
+  PeriodKey,
+  ReportedValueInput,
+  ReportJob,
+  SplitTarget,
+  TargetRow,
+  TargetsQuery,
+  UpsertTarget,
+} from '@xiezuo/shared/contracts/indicators';
+import { INDICATORS, indicatorName } from '@xiezuo/shared/indicators/catalogue';
+import { z } from 'zod';
+import { writeAudit } from '../../platform/audit/service';
+import { actorOf, guard, userOf } from '../../platform/auth/plugin';
+import type { App } from '../../platform/http/app';
+import { AppError } from '../../platform/http/errors';
+import { registerIndicatorLedgers } from './ledgers';
+import { buildXlsx, type TableKind } from './reports';
+import {
+  createReportJob,
+  dashboardFor,
+  deleteTarget,
+  listReportJobs,
+  listTargets,
+  openingNode,
+  refresherOf,
+  reportFile,
+  saveReported,
+  splitTarget,
+  upsertTarget,
+} from './service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export async function indicatorsRoutes(app: App) {
+  const tags = ['indicators'];
+  const read = guard('indicators.read');
+  const refresher = refresherOf(app.xz);
+  registerIndicatorLedgers(app);
+
+  // The refresher starts with the app: wire the sources whose tables exist, then poll the change queue.
+  app.addHook('onReady', async () => {
+    await refresher.init();
+    refresher.start(Number(process.env.XZ_INDICATORS_REFRESH_MS ?? 1000));
+  });
+  app.addHook('onClose', async () => {
+    await refresher.stop();
+  });
+
+  app.get('/api/indicators/catalogue', { preHandler: read, schema: { tags, response: { 200: z.array(CatalogueItem), ...errorResponses } } }, async (req) => {
+    const wired = new Set(refresher.wiredKeys);
+    return INDICATORS.map((d) => ({
+      code: d.code,
+      name: indicatorName(d, req.lang),
+      unit: req.lang === 'en' ? d.unitEn : d.unitZh,
+      measure: d.measure,
+      group: d.group,
+      source: d.source ?? null,
+      wired: d.measure === 'ratio' ? [d.numerator, d.denominator].every((c) => wired.has(INDICATORS.find((x) => x.code === c)?.source ?? '')) : wired.has(d.source ?? ''),
+      kpi: d.kpi ?? false,
+      money: d.money ?? false,
+      breakdowns: (d.breakdowns ?? []).map((b) => ({ key: b.key, name: req.lang === 'en' ? b.en : b.zh })),
+    }));
+  });
+
+  app.get(
+    '/api/indicators/dashboard',
+    { preHandler: read, schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard, ...errorResponses } } },
+    async (req) => {
+      const user = userOf(req);
+      const node = req.query.node ?? (await openingNode(app.xz, user.scope));
+      return dashboardFor(app.xz, user, req.lang, { ...req.query, node });
+    },
+  );
+
+  app.get(
+    '/api/indicators/export',
+    {
+      preHandler: guard('indicators.read', 'ledgers.export'),
+      schema: {
+        tags,
+        querystring: z.strictObject({ node: NodeKey, period: PeriodKey, rank: z.string().max(80).optional(), table: z.enum(['figures', 'children', 'ranking', 'targets', 'all']) }),
+        produces: [XLSX],
+      },
+    },
+    async (req, reply) => {
+      const user = userOf(req);
+      const d = await dashboardFor(app.xz, user, req.lang, req.query);
+      const tables: TableKind[] = req.query.table === 'all' ? ['figures', 'children', 'ranking', 'targets'] : [req.query.table];
+      const file = await buildXlsx(d, req.t, tables);
+      await writeAudit(app.xz.db, actorOf(req), { action: 'export', entity: 'indicator_table', entityId: d.node.node, after: req.query });
+      return reply.type(XLSX).header('content-disposition', attachment(`${d.node.name}${d.periodLabel}.xlsx`)).send(file);
+    },
+  );
+
+  // ---- targets (目标任务) ----
+  app.get('/api/indicators/targets', { preHandler: read, schema: { tags, querystring: TargetsQuery, response: { 200: z.array(TargetRow), ...errorResponses } } }, async (req) =>
+    listTargets(app.xz, userOf(req), req.lang, req.query),
+  );
+  app.put(
+    '/api/indicators/targets',
+    { preHandler: guard('targets.write'), schema: { tags, body: UpsertTarget, response: { 200: z.object({ id: z.number().int() }), ...errorResponses } } },
+    async (req) => ({ id: await upsertTarget(app.xz, userOf(req), actorOf(req), req.body) }),
+  );
+  app.post(
+    '/api/indicators/targets/split',
+    { preHandler: guard('targets.write'), schema: { tags, body: SplitTarget, response: { 200: z.object({ ids: z.array(z.number().int()) }), ...errorResponses } } },
+    async (req) => ({ ids: await splitTarget(app.xz, userOf(req), actorOf(req), req.body) }),
+  );
+  app.delete(
+    '/api/indicators/targets/:id',
+    { preHandler: guard('targets.write'), schema: { tags, params: IdParam, response: { 200: Ok, ...errorResponses } } },
+    async (req) => {
+      await deleteTarget(app.xz, userOf(req), actorOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  // ---- reported figures (指标填报) ----
+  app.post(
+    '/api/indicators/reported',
+    { preHandler: guard('ledgers.import'), schema: { tags, body: ReportedValueInput, response: { 200: z.object({ id: z.number().int() }), ...errorResponses } } },
+    async (req) => ({ id: await saveReported(app.xz, userOf(req), actorOf(req), req.body) }),
+  );
+
+  // ---- reports (工作报告) ----
+  app.post(
+    '/api/indicators/reports',
+    { preHandler: guard('reports.generate'), schema: { tags, body: CreateReport, response: { 202: z.object({ id: z.number().int() }), ...errorResponses } } },
+    async (req, reply) => reply.status(202).send({ id: await createReportJob(app.xz, userOf(req), actorOf(req), req.lang, req.body) }),
+  );
+  app.get('/api/indicators/reports', { preHandler: read, schema: { tags, response: { 200: z.array(ReportJob), ...errorResponses } } }, async (req) =>
+    listReportJobs(app.xz, userOf(req)),
+  );
+  app.get('/api/indicators/reports/:id', { preHandler: read, schema: { tags, params: IdParam, response: { 200: ReportJob, ...errorResponses } } }, async (req) => {
+    const [job] = await listReportJobs(app.xz, userOf(req), req.params.id);
+    if (!job) throw new AppError('NOT_FOUND');
+    return job;
+  });
+  app.get('/api/indicators/reports/:id/file', { preHandler: read, schema: { tags, params: IdParam, produces: [DOCX, XLSX] } }, async (req, reply) => {
+    const { file, fileName, format } = await reportFile(app.xz, userOf(req), req.params.id);
+    return reply.type(format === 'docx' ? DOCX : XLSX).header('content-disposition', attachment(fileName)).send(file);
+  });
+}

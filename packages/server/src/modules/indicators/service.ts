@@ -1,0 +1,301 @@
+// Indicators services: the per-app refresher, dashboards, targets (目标任务), reported figures (指标填报)
+// and background report jobs. Every write is audited; every read is scoped by node.
+import type { TargetRowT } from '@xiezuo/shared/contracts/indicators';
+import { toIsoDate } from '@xiezuo/shared/format';
+import { INDICATOR_BY_CODE, indicatorName } from '@xiezuo/shared/indicators/catalogue';
+import { elapsedShare, parsePeriod, periodLabel } from '@xiezuo/shared/indicators/periods';
+import type { Language } from '@xiezuo/shared/i18n/index';
+import { writeAudit } from '../../platform/audit/service';
+import type { Actor, AuthUser, Services } from '../../platform/context';
+import { AppError, invalid } from '../../platform/http/errors';
+import { translator } from '../../platform/i18n';
+import { assertInScope, type Scope } from '../../platform/scope';
+import { sql } from 'drizzle-orm';
+import { assertIndicator, buildDashboard, figureValue, progressOf, readValues, storedPeriodsFor } from './dashboard';
+import { Refresher, todayCST } from './engine/refresh';
+import { assertNodeInScope, defaultNode, divisionCodeOf, NodeDirectory, nodeInScope, teamIdOf } from './nodes';
+import { buildDocx, buildXlsx, type ReportModel } from './reports';
+
+const refreshers = new WeakMap<Services, Refresher>();
+
+/** The app's refresher (created on first use; started by the routes plugin). */
+export function refresherOf(services: Services): Refresher {
+  let r = refreshers.get(services);
+  if (!r) refreshers.set(services, (r = new Refresher(services.database)));
+  return r;
+}
+
+export function dashboardFor(services: Services, user: AuthUser, lang: Language, q: { node?: string; period: string; rank?: string }) {
+  const t = translator(lang);
+  return buildDashboard(
+    { database: services.database, wired: new Set(refresherOf(services).wiredKeys), today: todayCST(), lang, allName: t('indicators.all') },
+    user.scope,
+    q,
+  );
+}
+
+export async function openingNode(services: Services, scope: Scope): Promise<string> {
+  return defaultNode(scope, await new NodeDirectory(services.database, '').rootTeams());
+}
+
+// ---- targets ----
+async function nodeColumns(services: Services, node: string): Promise<{ divisionCode: string | null; teamId: number | null }> {
+  if (node.startsWith('d:')) return { divisionCode: divisionCodeOf(node), teamId: null };
+  if (node.startsWith('t:')) {
+    const [row] = await services.database.query<{ division_code: string }>(`select division_code from teams where id = $1`, [teamIdOf(node)]);
+    if (!row) throw invalid({ path: 'body.node', key: 'indicators.validation.node' });
+    return { divisionCode: row.division_code, teamId: teamIdOf(node) };
+  }
+  return { divisionCode: null, teamId: null };
+}
+
+export async function listTargets(services: Services, user: AuthUser, lang: Language, q: { node?: string; period?: string }): Promise<TargetRowT[]> {
+  const rows = await services.database.query<{ id: number; node: string; indicator: string; period: string; value: number; parent_id: number | null }>(
+    `select id, node, indicator, period, value, parent_id from indicator_targets
+     where ($1::text is null or node = $1 or parent_id in (select id from indicator_targets where node = $1)) and ($2::text is null or period = $2)
+     order by period desc, node, indicator`,
+    [q.node ?? null, q.period ?? null],
+  );
+  const visible = rows.filter((r) => nodeInScope(user.scope, r.node));
+  const dir = new NodeDirectory(services.database, translator(lang)('indicators.all'));
+  const names = await dir.names([...new Set(visible.map((r) => r.node))]);
+  const wired = new Set(refresherOf(services).wiredKeys);
+  const today = todayCST();
+  const out: TargetRowT[] = [];
+  for (const r of visible) {
+    const def = INDICATOR_BY_CODE.get(r.indicator);
+    if (!def) continue;
+    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period), [r.indicator, def.numerator ?? '', def.denominator ?? '']);
+    const actual = figureValue(values, r.node, r.period, def, '', wired);
+    out.push({
+      id: r.id,
+      node: r.node,
+      nodeName: names.get(r.node) ?? r.node,
+      indicator: r.indicator,
+      indicatorName: indicatorName(def, lang),
+      period: r.period,
+      value: r.value,
+      actual,
+      ...progressOf(def, actual, r.value, elapsedShare(parsePeriod(r.period), today)),
+      parentId: r.parent_id,
+    });
+  }
+  return out;
+}
+
+export async function upsertTarget(
+  services: Services,
+  user: AuthUser,
+  actor: Actor,
+  body: { node: string; indicator: string; period: string; value: number },
+  parentId: number | null = null,
+): Promise<number> {
+  assertNodeInScope(user.scope, body.node);
+  assertIndicator(body.indicator, 'body.indicator');
+  const cols = await nodeColumns(services, body.node);
+  return services.db.transaction(async (tx) => {
+    const before = (
+      (await tx.execute(sql`select id, value, parent_id from indicator_targets where node = ${body.node} and indicator = ${body.indicator} and period = ${body.period}`)) as unknown as {
+        rows: { id: number; value: number; parent_id: number | null }[];
+      }
+    ).rows[0];
+    const res = (await tx.execute(sql`
+      insert into indicator_targets (node, division_code, team_id, indicator, period, value, parent_id)
+      values (${body.node}, ${cols.divisionCode}, ${cols.teamId}, ${body.indicator}, ${body.period}, ${body.value}, ${parentId ?? before?.parent_id ?? null})
+      on conflict (node, indicator, period) do update set value = excluded.value, parent_id = excluded.parent_id, updated_at = now()
+      returning id`)) as unknown as { rows: { id: number }[] };
+    const id = res.rows[0].id;
+    await writeAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'indicator_target', entityId: id, before: before ?? null, after: { ...body, parentId } });
+    return id;
+  });
+}
+
+/** 目标分解: writes each child's share, linked to the parent's target; the shares may not exceed it. */
+export async function splitTarget(
+  services: Services,
+  user: AuthUser,
+  actor: Actor,
+  body: { node: string; indicator: string; period: string; children: { node: string; value: number }[] },
+): Promise<number[]> {
+  assertNodeInScope(user.scope, body.node);
+  assertIndicator(body.indicator, 'body.indicator');
+  const [parent] = await services.database.query<{ id: number; value: number }>(
+    `select id, value from indicator_targets where node = $1 and indicator = $2 and period = $3`,
+    [body.node, body.indicator, body.period],
+  );
+  if (!parent) throw new AppError('NOT_FOUND');
+  const kids = new Set(await new NodeDirectory(services.database, '').children(body.node));
+  body.children.forEach((c, i) => {
+    if (!kids.has(c.node)) throw invalid({ path: `body.children.${i}.node`, key: 'indicators.validation.splitNotChild', params: { node: c.node, parent: body.node } });
+  });
+  const sum = body.children.reduce((s, c) => s + c.value, 0);
+  if (sum > parent.value + 1e-9) throw invalid({ path: 'body.children', key: 'indicators.validation.splitOver', params: { sum, target: parent.value } });
+  const ids: number[] = [];
+  for (const c of body.children) ids.push(await upsertTarget(services, user, actor, { ...body, node: c.node, value: c.value }, parent.id));
+  return ids;
+}
+
+export async function deleteTarget(services: Services, user: AuthUser, actor: Actor, id: number) {
+  const [row] = await services.database.query<{ node: string }>(`select node from indicator_targets where id = $1`, [id]);
+  if (!row) throw new AppError('NOT_FOUND');
+  assertNodeInScope(user.scope, row.node);
+  await services.db.transaction(async (tx) => {
+    await tx.execute(sql`update indicator_targets set parent_id = null where parent_id = ${id}`);
+    await tx.execute(sql`delete from indicator_targets where id = ${id}`);
+    await writeAudit(tx, actor, { action: 'delete', entity: 'indicator_target', entityId: id, before: row });
+  });
+}
+
+// ---- reported figures (指标填报) ----
+export async function saveReported(
+  services: Services,
+  user: AuthUser,
+  actor: Actor,
+  body: { indicator: string; divisionCode: string; teamId?: number | null; day: string; value: number; tags?: string[]; note?: string },
+): Promise<number> {
+  const def = assertIndicator(body.indicator, 'body.indicator');
+  if (def.source !== 'indicators.reported') throw invalid({ path: 'body.indicator', key: 'indicators.validation.notReported', params: { code: body.indicator } });
+  assertInScope(user.scope, { divisionCode: body.divisionCode, teamId: body.teamId ?? null });
+  return services.db.transaction(async (tx) => {
+    const team = body.teamId ?? null;
+    const existing = (
+      (await tx.execute(sql`select id, value from indicator_reported where indicator = ${body.indicator} and division_code = ${body.divisionCode}
+        and team_id is not distinct from ${team} and day = ${body.day}`)) as unknown as { rows: { id: number; value: number }[] }
+    ).rows[0];
+    const tags = sql`${`{${(body.tags ?? []).map((x) => `"${x.replace(/"/g, '')}"`).join(',')}}`}::text[]`;
+    let id: number;
+    if (existing) {
+      await tx.execute(sql`update indicator_reported set value = ${body.value}, tags = ${tags}, note = ${body.note ?? null} where id = ${existing.id}`);
+      id = existing.id;
+    } else {
+      const res = (await tx.execute(sql`insert into indicator_reported (indicator, division_code, team_id, day, value, tags, note)
+        values (${body.indicator}, ${body.divisionCode}, ${team}, ${body.day}, ${body.value}, ${tags}, ${body.note ?? null}) returning id`)) as unknown as {
+        rows: { id: number }[];
+      };
+      id = res.rows[0].id;
+    }
+    await writeAudit(tx, actor, { action: existing ? 'update' : 'create', entity: 'indicator_reported', entityId: id, before: existing ?? null, after: body });
+    return id;
+  });
+}
+
+// ---- report jobs ----
+const jobChains = new WeakMap<Services, Promise<unknown>>();
+
+export async function createReportJob(services: Services, user: AuthUser, actor: Actor, lang: Language, body: { node: string; period: string; format: 'docx' | 'xlsx' }) {
+  assertNodeInScope(user.scope, body.node);
+  const [job] = await services.database.query<{ id: number }>(
+    `insert into report_jobs (node, period, format, lang, created_by) values ($1, $2, $3, $4, $5) returning id`,
+    [body.node, body.period, body.format, lang, user.id],
+  );
+  await writeAudit(services.db, actor, { action: 'export', entity: 'report', entityId: job.id, after: body });
+  const previous = jobChains.get(services) ?? Promise.resolve();
+  const next = previous.then(() => runReportJob(services, user, job.id));
+  jobChains.set(services, next.catch(() => undefined));
+  return job.id;
+}
+
+/** Resolves when the app's queued report jobs are done (tests, shutdown). */
+export async function reportsIdle(services: Services) {
+  await (jobChains.get(services) ?? Promise.resolve());
+}
+
+async function progress(services: Services, id: number, status: string, pct: number, extra: { fileName?: string; file?: Buffer; error?: string } = {}) {
+  await services.database.query(
+    `update report_jobs set status = $2, progress = $3, file_name = coalesce($4, file_name), file = coalesce($5, file), error = $6,
+       finished_at = case when $2 in ('done', 'failed') then now() else null end where id = $1`,
+    [id, status, pct, extra.fileName ?? null, extra.file ?? null, extra.error ?? null],
+  );
+}
+
+/** The parent of a node in its own tree (for the node's rank among its peers). */
+async function parentNode(services: Services, node: string): Promise<string | null> {
+  if (node.startsWith('t:')) {
+    const [r] = await services.database.query<{ parent_id: number | null }>(`select parent_id from teams where id = $1`, [teamIdOf(node)]);
+    return r?.parent_id ? `t:${r.parent_id}` : null;
+  }
+  if (node === 'all') return null;
+  const p = node.slice(2);
+  const up = [9, 6, 4, 2].map((n) => p.slice(0, n)).find((x) => x.length < p.length);
+  return up ? `d:${up.length === 9 ? up.slice(0, 6) : up}` : 'all';
+}
+
+export async function reportModel(services: Services, user: AuthUser, lang: Language, node: string, period: string): Promise<ReportModel> {
+  const dashboard = await dashboardFor(services, user, lang, { node, period });
+  let peers: ReportModel['peers'] = null;
+  const parent = await parentNode(services, node);
+  if (parent) {
+    const system = { ...user, scope: { all: true, divisionCodes: [], divisionPrefixes: [], teamIds: [] } };
+    const up = await dashboardFor(services, system, lang, { node: parent, period });
+    const me = up.rank.items.find((i) => i.node === node);
+    if (me && me.value != null) peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name };
+  }
+  return { dashboard, peers };
+}
+
+async function runReportJob(services: Services, user: AuthUser, id: number) {
+  const [job] = await services.database.query<{ node: string; period: string; format: string; lang: Language }>(
+    `select node, period, format, lang from report_jobs where id = $1`,
+    [id],
+  );
+  const t = translator(job.lang);
+  try {
+    await progress(services, id, 'running', 10);
+    const model = await reportModel(services, user, job.lang, job.node, job.period);
+    await progress(services, id, 'running', 60);
+    const base = `${model.dashboard.node.name}${periodLabel(job.period, job.lang)}`;
+    const file =
+      job.format === 'docx'
+        ? await buildDocx(model, t, toIsoDate(new Date()))
+        : await buildXlsx(model.dashboard, t, ['figures', 'children', 'ranking', 'targets']);
+    const fileName = job.format === 'docx' ? `${base}工作报告.docx` : `${base}统计表.xlsx`;
+    await progress(services, id, 'done', 100, { fileName, file });
+  } catch (err) {
+    await progress(services, id, 'failed', 100, { error: err instanceof AppError ? t(`errors.${err.code}`) : t('errors.INTERNAL') });
+  }
+}
+
+export async function listReportJobs(services: Services, user: AuthUser, id?: number) {
+  const rows = await services.database.query<{
+    id: number;
+    node: string;
+    period: string;
+    format: string;
+    status: 'queued' | 'running' | 'done' | 'failed';
+    progress: number;
+    file_name: string | null;
+    error: string | null;
+    created_at: Date;
+    finished_at: Date | null;
+  }>(
+    `select id, node, period, format, status, progress, file_name, error, created_at, finished_at from report_jobs
+     where ($1::bigint is null or id = $1) order by id desc limit 50`,
+    [id ?? null],
+  );
+  return rows
+    .filter((r) => nodeInScope(user.scope, r.node))
+    .map((r) => ({
+      id: Number(r.id),
+      node: r.node,
+      period: r.period,
+      format: r.format,
+      status: r.status,
+      progress: r.progress,
+      fileName: r.file_name,
+      error: r.error,
+      createdAt: new Date(r.created_at).toISOString(),
+      finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    }));
+}
+
+export async function reportFile(services: Services, user: AuthUser, id: number) {
+  const [row] = await services.database.query<{ node: string; file: Uint8Array | null; file_name: string | null; format: string }>(
+    `select node, file, file_name, format from report_jobs where id = $1 and status = 'done'`,
+    [id],
+  );
+  if (!row?.file) throw new AppError('NOT_FOUND');
+  assertNodeInScope(user.scope, row.node);
+  return { file: Buffer.from(row.file), fileName: row.file_name ?? `report.${row.format}`, format: row.format };
+}
+
+export { buildXlsx };
