@@ -11,7 +11,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry/tables';
-import { coversDay, getTeam, today } from './repository';
+import { coversDay, getTeam, inTransaction, today } from './repository';
 import { cadres, teams } from './tables';
 
 type Q = Db | Tx;
@@ -132,7 +132,7 @@ function checkDispatch(start: string, end: string | null | undefined) {
 
 export async function createCadre(services: Services, scope: Scope, actor: Actor, body: CadreBody, tx0?: Tx) {
   checkDispatch(body.dispatchStart, body.dispatchEnd);
-  const run = async (tx: Tx) => {
+  return inTransaction(services.db, tx0, async (tx) => {
     const divisionCode = await placement(tx, scope, body.teamId, body.divisionCode);
     const idNumberHash = services.cipher.hash(body.idNumber);
     await assertIdNumberFree(tx, idNumberHash);
@@ -143,12 +143,11 @@ export async function createCadre(services: Services, scope: Scope, actor: Actor
       .returning();
     await writeAudit(tx, actor, { action: 'create', entity: 'cadre', entityId: row.id, after: row });
     return row.id;
-  };
-  return tx0 ? run(tx0) : services.db.transaction(run);
+  });
 }
 
 export async function updateCadre(services: Services, scope: Scope, actor: Actor, id: number, patch: z.output<typeof CadrePatch>, tx0?: Tx) {
-  const run = async (tx: Tx) => {
+  return inTransaction(services.db, tx0, async (tx) => {
     const [before] = await tx.select().from(cadres).where(eq(cadres.id, id));
     if (!before) throw new AppError('NOT_FOUND');
     assertInScope(scope, { teamId: before.teamId, divisionCode: before.divisionCode });
@@ -167,6 +166,5 @@ export async function updateCadre(services: Services, scope: Scope, actor: Actor
     const [after] = await tx.update(cadres).set(values).where(eq(cadres.id, id)).returning();
     await writeAudit(tx, actor, { action: 'update', entity: 'cadre', entityId: id, before, after });
     return id;
-  };
-  return tx0 ? run(tx0) : services.db.transaction(run);
+  });
 }

@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
 import { divisions, programmes } from '../registry/tables';
+import { inTransaction } from './repository';
 import { talentExchanges as tx_ } from './tables';
 
 type Q = Db | Tx;
@@ -152,19 +153,18 @@ function assertExchangeInScope(scope: Scope, e: { fromDivisionCode: string; toDi
   throw new AppError('OUT_OF_SCOPE');
 }
 
-export async function createExchange(db: Db | Tx, scope: Scope, actor: Actor, body: z.output<typeof ExchangeInput>) {
+export async function createExchange(db: Db, scope: Scope, actor: Actor, body: z.output<typeof ExchangeInput>, tx0?: Tx) {
   checkExchange(body);
   assertExchangeInScope(scope, body);
-  const run = async (tx: Tx | Db) => {
+  return inTransaction(db, tx0, async (tx) => {
     const [row] = await tx.insert(tx_).values(body).returning();
     await writeAudit(tx, actor, { action: 'create', entity: 'talent_exchange', entityId: row.id, after: row });
     return row.id;
-  };
-  return 'rollback' in db ? run(db) : (db as Db).transaction(run);
+  });
 }
 
-export async function updateExchange(db: Db | Tx, scope: Scope, actor: Actor, id: number, patch: z.output<typeof ExchangePatch>) {
-  const run = async (tx: Tx | Db) => {
+export async function updateExchange(db: Db, scope: Scope, actor: Actor, id: number, patch: z.output<typeof ExchangePatch>, tx0?: Tx) {
+  return inTransaction(db, tx0, async (tx) => {
     const [before] = await tx.select().from(tx_).where(eq(tx_.id, id));
     if (!before) throw new AppError('NOT_FOUND');
     assertExchangeInScope(scope, before);
@@ -174,6 +174,5 @@ export async function updateExchange(db: Db | Tx, scope: Scope, actor: Actor, id
     const [after] = await tx.update(tx_).set(patch).where(eq(tx_.id, id)).returning();
     await writeAudit(tx, actor, { action: 'update', entity: 'talent_exchange', entityId: id, before, after });
     return id;
-  };
-  return 'rollback' in db ? run(db) : (db as Db).transaction(run);
+  });
 }

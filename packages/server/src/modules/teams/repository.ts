@@ -11,6 +11,11 @@ import { cadres, teamMembers, teams, teamUnits } from './tables';
 
 type Q = Db | Tx;
 
+/** Runs `work` in the caller's transaction when given (ledger imports), else in a new one. */
+export function inTransaction<T>(db: Db, tx0: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx0 ? work(tx0) : db.transaction(work);
+}
+
 /** Today in China Standard Time, as YYYY-MM-DD. */
 export const today = () => toIsoDate(new Date());
 

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope, inScope, type Scope } from '../../platform/scope';
 import { getCadre } from './cadres';
-import { getTeam, subtreeIds } from './repository';
+import { getTeam, inTransaction, subtreeIds } from './repository';
 import { teamMembers, teams, teamUnits } from './tables';
 
 type TeamBody = z.output<typeof TeamInput>;
@@ -70,9 +70,9 @@ export async function updateTeam(db: Db, scope: Scope, actor: Actor, id: number,
   });
 }
 
-export async function addMember(db: Db, scope: Scope, actor: Actor, teamId: number, body: z.output<typeof MemberInput>) {
+export async function addMember(db: Db, scope: Scope, actor: Actor, teamId: number, body: z.output<typeof MemberInput>, tx0?: Tx) {
   checkDates(body.startDate, body.endDate, 'body.endDate');
-  return db.transaction(async (tx) => {
+  return inTransaction(db, tx0, async (tx) => {
     await getTeam(tx, scope, teamId);
     await getCadre(tx, scope, body.cadreId, 'body.cadreId');
     // the same person twice in one round of one team is refused by the unique index
@@ -87,8 +87,8 @@ export async function addMember(db: Db, scope: Scope, actor: Actor, teamId: numb
   });
 }
 
-export async function updateMember(db: Db, scope: Scope, actor: Actor, id: number, patch: z.output<typeof MemberPatch>) {
-  return db.transaction(async (tx) => {
+export async function updateMember(db: Db, scope: Scope, actor: Actor, id: number, patch: z.output<typeof MemberPatch>, tx0?: Tx) {
+  return inTransaction(db, tx0, async (tx) => {
     const [before] = await tx.select().from(teamMembers).where(eq(teamMembers.id, id));
     if (!before) throw new AppError('NOT_FOUND');
     await getTeam(tx, scope, before.teamId);

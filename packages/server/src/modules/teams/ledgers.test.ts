@@ -1,0 +1,69 @@
+// The teams ledgers through the shared machinery: exports are scoped and mask ID numbers; an import
+// validates ID numbers and team names, then writes encrypted, audited rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { seedTeamsDemo } from './demo';
+
+let t: TestApp;
+let ids: Map<string, number>;
+let leader: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ids = await seedTeamsDemo(t.services);
+  leader = await t.userClient('leader_bc', 'team_leader', { teams: [ids.get('lw-bingcun')!] });
+});
+afterAll(() => t.close());
+
+/** The data rows of an export (after the title row and the Chinese and English header rows). */
+const exportSheet = async (c: TestClient, url: string) => {
+  const res = await c.get(url);
+  expect(res.statusCode).toBe(200);
+  const rows = await readSheet(res.rawPayload);
+  return rows.slice(3).filter((r) => r?.length);
+};
+
+describe('teams ledgers', () => {
+  it('exports only the leader’s own people, ID numbers masked unless revealed (then audited)', async () => {
+    const body = await exportSheet(leader, '/api/ledgers/cadres/export');
+    const names = body.map((r) => r[0]);
+    expect(names.sort()).toEqual(['何志强（演示）', '刘敏（演示）', '张浩然（演示）', '许静怡（演示）'].sort());
+    for (const r of body) expect(String(r[3])).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const revealed = await exportSheet(leader, '/api/ledgers/cadres/export?reveal=1');
+    expect(String(revealed[0][3])).toMatch(/^\d{17}[\dX]$/);
+    const audit = await t.services.database.query("select 1 from audit_log where action = 'reveal' and entity = 'cadre'");
+    expect(audit).toHaveLength(1);
+    const viewer = await t.userClient('viewer1', 'viewer', { all: true });
+    expect((await viewer.get('/api/ledgers/cadres/export')).statusCode).toBe(403);
+  });
+
+  it('exports members and exchanges within scope', async () => {
+    const members = await exportSheet(leader, '/api/ledgers/team-members/export');
+    expect(members.every((r) => r[0] === '荔湾驻丙村镇帮扶工作队')).toBe(true);
+    expect(members).toHaveLength(3);
+    const exchanges = await exportSheet(leader, '/api/ledgers/talent-exchanges/export');
+    expect(exchanges).toHaveLength(0); // none involve 丙村
+  });
+
+  it('imports people: a wrong check digit and an unknown team are reported by row and column, the good row is written encrypted', async () => {
+    const header = ['姓名', '性别', '联系电话', '身份证号', '人员类别', '派出单位', '挂职职务', '所在队伍', '驻地区划代码', '派驻开始日期', '派驻结束日期', '备注'];
+    const file = await xlsx([
+      header,
+      ['导入甲（演示）', '女', '13800005678', '11010519491231002X', '支教教师', '广州市荔湾区教育局', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
+      ['导入乙（演示）', '男', null, '110105194912310021', '党政干部', '广州市荔湾区人民政府', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
+      ['导入丙（演示）', '男', null, '440103198001011231', '党政干部', '广州市荔湾区人民政府', null, '荔湾驻畲江镇帮扶工作队', null, '2025-09-01', null, null],
+    ]);
+    const { res, status } = await uploadAndCheck(leader, 'cadres', '干部台账.xlsx', file);
+    expect(res.statusCode).toBe(202);
+    expect(status.status).toBe('ready');
+    expect(status).toMatchObject({ rowsRead: 3, valid: 1, rejected: 2, toInsert: 1 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual(['第3行 D列〔身份证号〕：校验位不正确', '第4行 H列〔所在队伍〕：找不到该队伍']);
+    const done = await commitAndWait(leader, status.id, 'valid-rows');
+    expect(done.status.status).toBe('committed');
+    const list = (await leader.get('/api/cadres?q=导入')).json();
+    expect(list.items.map((i: { name: string; idNumberMasked: string }) => [i.name, i.idNumberMasked])).toEqual([['导入甲(演示)', '1101**********002X']]); // the ledger reader folds full-width brackets
+    const raw = await t.services.database.query<{ j: string }>('select row_to_json(c)::text as j from cadres c');
+    for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
+  });
+});

@@ -1,0 +1,233 @@
+// Ledgers (台账) of the teams module: dispatched people (ID number sensitive: masked in exports), team
+// members by round, and talent exchanges. Writes go through the same services as the API (scope, audit).
+import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES } from '@xiezuo/shared/contracts/teams';
+import { catalogues } from '@xiezuo/shared/i18n/index';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/client';
+import type { ErrorDetail } from '../../platform/http/errors';
+import { inScope } from '../../platform/scope';
+import { defineLedger, type LedgerColumn, type LedgerContext, naturalKeyOf } from '../../platform/ledgers/types';
+import { allCadres, createCadre, updateCadre } from './cadres';
+import { allExchanges, createExchange, updateExchange } from './exchanges';
+import { listMembers, listTeams } from './repository';
+import { addMember, updateMember } from './service';
+import { cadres, talentExchanges, teamMembers, teams } from './tables';
+
+const zh = catalogues['zh-CN'].teams;
+const options = <K extends string>(values: readonly K[], labels: Record<K, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+const idNumberColumn: LedgerColumn = {
+  key: 'idNumber', header: '身份证号', headerEn: 'ID number', synonyms: ['身份证号码', '公民身份号码', '证件号码'],
+  type: 'idNumber', required: true, sensitive: true, example: '11010519491231002X',
+};
+const teamColumn: LedgerColumn = { key: 'team', header: '所在队伍', headerEn: 'Team', synonyms: ['工作队', '队伍名称'], type: 'text', example: '荔湾驻丙村镇帮扶工作队' };
+
+/** Team names the user may see → ids. Inside write() pass its transaction: PGlite serves one query at a time. */
+async function teamIdsByName(ctx: LedgerContext, db: Db | Tx = ctx.services.db) {
+  const rows = await listTeams(db, ctx.user.scope);
+  return new Map(rows.map((r) => [r.name, { id: r.id, divisionCode: r.divisionCode }]));
+}
+
+async function checkTeam(name: unknown, ctx: LedgerContext, path = 'team'): Promise<ErrorDetail[]> {
+  if (name == null) return [];
+  return (await teamIdsByName(ctx)).has(String(name)) ? [] : [{ path, key: 'teams.validation.noTeam' }];
+}
+
+// ---- 援派干部人才台账 ----
+type CadreLedgerRow = {
+  name: string; gender: string; phone: string | null; idNumber: string; kind: string; sendingUnit: string;
+  localPost: string | null; team: string | null; divisionCode: string | null; dispatchStart: string; dispatchEnd: string | null; note: string | null;
+  id?: number;
+};
+
+export const cadreLedger = defineLedger<CadreLedgerRow>({
+  key: 'cadres',
+  title: '援派干部和专业技术人才台账',
+  titleEn: 'Dispatched cadres and professionals',
+  entity: 'cadre',
+  columns: [
+    { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '张三（演示）' },
+    { key: 'gender', header: '性别', headerEn: 'Gender', type: 'enum', required: true, options: options(GENDERS, zh.genders), example: '男' },
+    { key: 'phone', header: '联系电话', headerEn: 'Phone', synonyms: ['手机号码', '电话'], type: 'phone', example: '13800001234' },
+    idNumberColumn,
+    { key: 'kind', header: '人员类别', headerEn: 'Category', type: 'enum', required: true, options: options(CADRE_KINDS, zh.cadreKinds), example: '党政干部' },
+    { key: 'sendingUnit', header: '派出单位', headerEn: 'Sending unit', type: 'text', required: true, example: '广州市荔湾区多宝街道办事处' },
+    { key: 'localPost', header: '挂职职务', headerEn: 'Local post', synonyms: ['挂职'], type: 'text', example: '丙村镇党委副书记' },
+    teamColumn,
+    { key: 'divisionCode', header: '驻地区划代码', headerEn: 'Station division code', type: 'divisionCode', note: '不填则取所在队伍的驻地', example: '441403113000' },
+    { key: 'dispatchStart', header: '派驻开始日期', headerEn: 'Dispatch start', type: 'date', required: true, example: '2024-07-01' },
+    { key: 'dispatchEnd', header: '派驻结束日期', headerEn: 'Dispatch end', type: 'date', example: '2027-06-30' },
+    { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
+  ],
+  naturalKey: ['idNumber'],
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  async validate(row, ctx) {
+    const problems = await checkTeam(row.team, ctx);
+    if (row.team == null && row.divisionCode == null) problems.push({ path: 'divisionCode', key: 'validation.required' });
+    if (row.dispatchEnd && row.dispatchEnd < row.dispatchStart) problems.push({ path: 'dispatchEnd', key: 'teams.validation.dates' });
+    if (row.divisionCode && !inScope(ctx.user.scope, { divisionCode: row.divisionCode })) problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
+    return problems;
+  },
+  async findExisting(tx, rows, ctx) {
+    const byHash = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r]));
+    const found = await tx
+      .select({ id: cadres.id, teamName: teams.name, c: cadres })
+      .from(cadres)
+      .leftJoin(teams, eq(teams.id, cadres.teamId))
+      .where(inArray(cadres.idNumberHash, [...byHash.keys()]));
+    const out = new Map<string, CadreLedgerRow>();
+    for (const { id, teamName, c } of found) {
+      const row = toCadreLedgerRow(c, teamName, ctx.services.cipher.decrypt(c.idNumberCipher));
+      out.set(naturalKeyOf(cadreLedger, row), { ...row, id });
+    }
+    return out;
+  },
+  async write(tx, changes, ctx) {
+    const teamIds = await teamIdsByName(ctx, tx);
+    const body = (r: CadreLedgerRow) => {
+      const { team, divisionCode, id: _id, ...rest } = r;
+      return { ...rest, gender: r.gender as never, kind: r.kind as never, teamId: team ? (teamIds.get(team)?.id ?? null) : null, divisionCode: divisionCode ?? undefined };
+    };
+    for (const r of changes.insert) await createCadre(ctx.services, ctx.user.scope, ctx.actor, body(r), tx);
+    for (const { before, after } of changes.update) await updateCadre(ctx.services, ctx.user.scope, ctx.actor, before.id!, body(after), tx);
+  },
+  async exportRows(ctx, filters) {
+    const rows = await allCadres(ctx.services.db, ctx.user.scope, {
+      teamId: filters.teamId ? Number(filters.teamId) : undefined,
+      divisionCode: filters.divisionCode,
+      kind: filters.kind,
+      onDuty: filters.onDuty === 'true' || filters.onDuty === 'false' ? filters.onDuty : undefined,
+      q: filters.q,
+    });
+    return rows.map((r) => toCadreLedgerRow(r, r.teamName, ctx.services.cipher.decrypt(r.idNumberCipher)));
+  },
+});
+
+function toCadreLedgerRow(
+  c: Pick<typeof cadres.$inferSelect, 'name' | 'gender' | 'phone' | 'kind' | 'sendingUnit' | 'localPost' | 'divisionCode' | 'dispatchStart' | 'dispatchEnd' | 'note'>,
+  teamName: string | null,
+  idNumber: string,
+): CadreLedgerRow {
+  return {
+    name: c.name, gender: c.gender, phone: c.phone, idNumber, kind: c.kind, sendingUnit: c.sendingUnit, localPost: c.localPost,
+    team: teamName, divisionCode: c.divisionCode, dispatchStart: c.dispatchStart, dispatchEnd: c.dispatchEnd, note: c.note,
+  };
+}
+
+// ---- 工作队成员台账 (members by round) ----
+const MEMBER_KEY = { naturalKey: ['team', 'idNumber', 'round'] };
+type MemberLedgerRow = { team: string; name: string; idNumber: string; role: string; round: number; startDate: string; endDate: string | null; id?: number };
+
+export const memberLedger = defineLedger<MemberLedgerRow>({
+  key: 'team-members',
+  title: '工作队成员台账',
+  titleEn: 'Team members by round',
+  entity: 'team_member',
+  columns: [
+    { ...teamColumn, required: true },
+    { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '张三（演示）' },
+    { ...idNumberColumn, note: '须先在援派干部人才台账中登记' },
+    { key: 'role', header: '职务', headerEn: 'Role', type: 'enum', required: true, options: options(MEMBER_ROLES, zh.roles), example: '队员' },
+    { key: 'round', header: '轮次', headerEn: 'Round', type: 'integer', required: true, example: 1 },
+    { key: 'startDate', header: '开始日期', headerEn: 'Start', type: 'date', required: true, example: '2024-07-01' },
+    { key: 'endDate', header: '结束日期', headerEn: 'End', type: 'date' },
+  ],
+  naturalKey: MEMBER_KEY.naturalKey,
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  async validate(row, ctx) {
+    const problems = await checkTeam(row.team, ctx);
+    const [c] = await ctx.services.db.select({ id: cadres.id }).from(cadres).where(eq(cadres.idNumberHash, ctx.services.cipher.hash(row.idNumber)));
+    if (!c) problems.push({ path: 'idNumber', key: 'teams.validation.noCadre' });
+    if (row.endDate && row.endDate < row.startDate) problems.push({ path: 'endDate', key: 'teams.validation.dates' });
+    return problems;
+  },
+  async findExisting(tx, rows, ctx) {
+    const found = await memberRowsFor(tx, ctx, rows.map((r) => ctx.services.cipher.hash(r.idNumber)));
+    return new Map(found.map((r) => [naturalKeyOf(MEMBER_KEY, r), r]));
+  },
+  async write(tx, changes, ctx) {
+    const teamIds = await teamIdsByName(ctx, tx);
+    for (const r of changes.insert) {
+      const [c] = await tx.select({ id: cadres.id }).from(cadres).where(eq(cadres.idNumberHash, ctx.services.cipher.hash(r.idNumber)));
+      await addMember(ctx.services.db, ctx.user.scope, ctx.actor, teamIds.get(r.team)!.id, { cadreId: c.id, role: r.role as never, round: r.round, startDate: r.startDate, endDate: r.endDate }, tx);
+    }
+    for (const { before, after } of changes.update) {
+      await updateMember(ctx.services.db, ctx.user.scope, ctx.actor, before.id!, { role: after.role as never, startDate: after.startDate, endDate: after.endDate }, tx);
+    }
+  },
+  async exportRows(ctx, filters) {
+    const rows = await listMembers(ctx.services.db, ctx.user.scope, { teamId: filters.teamId ? Number(filters.teamId) : undefined, on: filters.on, round: filters.round ? Number(filters.round) : undefined });
+    const ciphers = new Map(
+      (await ctx.services.db.select({ id: cadres.id, c: cadres.idNumberCipher }).from(cadres).where(inArray(cadres.id, rows.length ? rows.map((r) => r.cadreId) : [0]))).map((r) => [r.id, r.c]),
+    );
+    return rows.map((r) => ({ team: r.teamName, name: r.name, idNumber: ctx.services.cipher.decrypt(ciphers.get(r.cadreId)!), role: r.role, round: r.round, startDate: r.startDate, endDate: r.endDate }));
+  },
+});
+
+async function memberRowsFor(tx: Tx, ctx: LedgerContext, hashes: string[]): Promise<MemberLedgerRow[]> {
+  if (!hashes.length) return [];
+  const rows = await tx
+    .select({ id: teamMembers.id, team: teams.name, name: cadres.name, cipher: cadres.idNumberCipher, role: teamMembers.role, round: teamMembers.round, startDate: teamMembers.startDate, endDate: teamMembers.endDate })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .innerJoin(cadres, eq(cadres.id, teamMembers.cadreId))
+    .where(inArray(cadres.idNumberHash, hashes));
+  return rows.map(({ cipher, ...r }) => ({ ...r, idNumber: ctx.services.cipher.decrypt(cipher) }));
+}
+
+// ---- 人才交流台账 ----
+type ExchangeLedgerRow = {
+  kind: string; personTimes: number; fromDivisionCode: string; toDivisionCode: string; startDate: string; endDate: string | null; note: string | null; id?: number;
+};
+
+export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
+  key: 'talent-exchanges',
+  title: '人才交流台账',
+  titleEn: 'Talent exchanges',
+  entity: 'talent_exchange',
+  columns: [
+    { key: 'kind', header: '交流类别', headerEn: 'Kind', type: 'enum', required: true, options: options(EXCHANGE_KINDS, zh.exchangeKinds), example: '教师' },
+    { key: 'personTimes', header: '人次', headerEn: 'Person-times', type: 'integer', required: true, example: 20 },
+    { key: 'fromDivisionCode', header: '派出地区划代码', headerEn: 'From (division code)', type: 'divisionCode', required: true, example: '441284000000' },
+    { key: 'toDivisionCode', header: '接收地区划代码', headerEn: 'To (division code)', type: 'divisionCode', required: true, example: '451123000000' },
+    { key: 'startDate', header: '开始日期', headerEn: 'Start', type: 'date', required: true, example: '2024-09-01' },
+    { key: 'endDate', header: '结束日期', headerEn: 'End', type: 'date' },
+    { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
+  ],
+  naturalKey: ['kind', 'fromDivisionCode', 'toDivisionCode', 'startDate'],
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  validate(row, ctx) {
+    const problems: ErrorDetail[] = [];
+    if (row.personTimes <= 0) problems.push({ path: 'personTimes', key: 'validation.tooSmall', params: { min: 1 } });
+    if (row.fromDivisionCode === row.toDivisionCode) problems.push({ path: 'toDivisionCode', key: 'teams.validation.sameSide' });
+    if (!inScope(ctx.user.scope, { divisionCode: row.fromDivisionCode }) && !inScope(ctx.user.scope, { divisionCode: row.toDivisionCode })) {
+      problems.push({ path: 'fromDivisionCode', key: 'errors.OUT_OF_SCOPE' });
+    }
+    return problems;
+  },
+  async findExisting(tx, rows) {
+    const found = await tx
+      .select()
+      .from(talentExchanges)
+      .where(and(inArray(talentExchanges.startDate, [...new Set(rows.map((r) => r.startDate))]), inArray(talentExchanges.kind, [...new Set(rows.map((r) => r.kind))])));
+    const out = new Map<string, ExchangeLedgerRow>();
+    for (const f of found) {
+      const row = { id: f.id, kind: f.kind, personTimes: f.personTimes, fromDivisionCode: f.fromDivisionCode, toDivisionCode: f.toDivisionCode, startDate: f.startDate, endDate: f.endDate, note: f.note };
+      out.set(naturalKeyOf(exchangeLedger, row), row);
+    }
+    return out;
+  },
+  async write(tx, changes, ctx) {
+    for (const { id: _id, ...r } of changes.insert) await createExchange(ctx.services.db, ctx.user.scope, ctx.actor, { ...r, kind: r.kind as never }, tx);
+    for (const { before, after } of changes.update) {
+      const { id: _id, ...r } = after;
+      await updateExchange(ctx.services.db, ctx.user.scope, ctx.actor, before.id!, { ...r, kind: r.kind as never }, tx);
+    }
+  },
+  async exportRows(ctx, filters) {
+    const rows = await allExchanges(ctx.services.db, ctx.user.scope, filters);
+    return rows.map((r) => ({ kind: r.kind, personTimes: r.personTimes, fromDivisionCode: r.fromDivisionCode, toDivisionCode: r.toDivisionCode, startDate: r.startDate, endDate: r.endDate, note: r.note }));
+  },
+});
+
+export const teamsLedgers = [cadreLedger, memberLedger, exchangeLedger];
