@@ -2,12 +2,14 @@
 import type { App } from '../platform/http/app';
 import type { ModuleSeed } from '../platform/seed';
 import { indicatorsRoutes } from './indicators/routes';
+import { monitoringSeed } from './monitoring/demo';
+import { monitoringRoutes } from './monitoring/routes';
 import { divisionsSeed, registrySeed } from './registry/demo';
 import { registryRoutes } from './registry/routes';
 import { teamsSeed } from './teams/demo';
 import { teamsRoutes } from './teams/routes';
 
-export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes, indicatorsRoutes];
+export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes, monitoringRoutes, indicatorsRoutes];
 
 // teams after registry: it looks up the registry's programmes and units
-export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed];
+export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed, monitoringSeed];

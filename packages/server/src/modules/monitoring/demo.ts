@@ -1,0 +1,201 @@
+// Demo data from the seed report on 岗坪镇 (顺德龙江驻怀集岗坪镇工作队): the team visited the monitored
+// households of the town's 13 villages — 42 households, 121 persons — and put the 17 households with
+// students under close watch. The 麦伯 family of 兴义村 is the report's case (names are its pseudonyms);
+// every other person is invented, marked 演示, with generated ID numbers that pass the GB 11643 check.
+import type { MemberInput } from '@xiezuo/shared/contracts/monitoring';
+import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import { sql } from 'drizzle-orm';
+import type { NewUser } from '../../platform/auth/service';
+import type { Services } from '../../platform/context';
+import type { ModuleSeed } from '../../platform/seed';
+import { sealMember } from './households';
+import { monitoringHouseholds, monitoringLines, monitoringMeasures, monitoringMembers, monitoringRisks, monitoringSteps, monitoringVisits } from './tables';
+
+export const GANGPING = '441224109000';
+export const HUAIJI = '441224000000';
+// 2023 statistical codes of 岗坪镇's 13 村委会 (used only when the registry has not loaded them)
+const VILLAGES: [string, string][] = [
+  ['441224109201', '曾村村委会'], ['441224109202', '兴义村委会'], ['441224109203', '谢屋村委会'], ['441224109204', '红星村委会'],
+  ['441224109205', '庞庙村委会'], ['441224109206', '地灵村委会'], ['441224109207', '沙腾村委会'], ['441224109208', '睦渊村委会'],
+  ['441224109209', '关塘村委会'], ['441224109210', '四隆村委会'], ['441224109211', '四和村委会'], ['441224109212', '太原村委会'],
+  ['441224109213', '维安村委会'],
+];
+export const XINGYI = '441224109202';
+
+export const DEMO_FIGURES = { villages: 13, households: 42, persons: 121, withStudents: 17 };
+export const DEMO_PERIOD = { from: '2025-07-15', to: '2025-08-31' }; // the team arrived in mid-July
+
+const SURNAMES = ['黄', '梁', '陈', '李', '莫', '邓', '冯', '谢', '何', '欧', '罗', '钟', '林', '蒋'];
+const GIVEN = ['伯', '叔', '婶', '姨', '哥', '嫂', '妹', '仔', '姐', '公', '婆', '弟'];
+
+async function ensureDivisions(services: Services): Promise<string[]> {
+  const { db } = services;
+  const have = (await db.execute(sql`select code from divisions where parent_code = ${GANGPING} and level = 'village' and name like '%村委会' order by code`)).rows as { code: string }[];
+  if (have.length >= 13) return have.slice(0, 13).map((r) => r.code);
+  const rows: [string, string, string, string | null][] = [
+    ['440000000000', '广东省', 'province', null],
+    ['441200000000', '肇庆市', 'city', '440000000000'],
+    [HUAIJI, '怀集县', 'county', '441200000000'],
+    [GANGPING, '岗坪镇', 'town', HUAIJI],
+    ...VILLAGES.map(([code, name]) => [code, name, 'village', GANGPING] as [string, string, string, string]),
+  ];
+  for (const [code, name, level, parent] of rows) {
+    await db.execute(sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent}) on conflict (code) do nothing`);
+  }
+  return VILLAGES.map(([c]) => c);
+}
+
+/** A valid 18-digit ID number for a demo person born on `birth` (sequence keeps them unique). */
+export function demoIdNumber(birth: string, seq: number, gender: 'male' | 'female'): string {
+  const s = (seq * 2 + (gender === 'male' ? 1 : 0)) % 1000;
+  const first17 = `441224${birth.replaceAll('-', '')}${String(s).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+interface DemoHousehold {
+  village: string;
+  category: 'unstable' | 'marginal' | 'sudden';
+  dibao: boolean;
+  income: number;
+  members: MemberInput[];
+  risks: string[];
+  measures: { kind: string; description: string; amount: number | null }[];
+  status?: 'eliminating';
+}
+
+/** The 42 households: sizes give 121 persons; 17 of them have a member in school. */
+export function demoHouseholds(villages: string[]): DemoHousehold[] {
+  let seq = 0;
+  const person = (name: string, relation: MemberInput['relation'], gender: 'male' | 'female', birth: string, schooling: MemberInput['schooling'], work: MemberInput['work'], health: MemberInput['health'] = 'healthy'): MemberInput => ({
+    name, relation, gender, birthDate: birth, idNumber: demoIdNumber(birth, ++seq, gender), health, disability: 'none', schooling, work,
+  });
+  const out: DemoHousehold[] = [];
+  // the report's family: 麦伯 and his granddaughters 小娅 (college) and 小艺 (vocational school, 14)
+  out.push({
+    village: XINGYI, category: 'sudden', dibao: true, income: 6800,
+    members: [
+      person('麦伯（化名）', 'head', 'male', '1958-03-12', 'not_in_school', 'farming', 'chronic'),
+      person('小娅（化名）', 'grandchild', 'female', '2006-05-20', 'college', 'none'),
+      person('小艺（化名）', 'grandchild', 'female', '2011-02-08', 'vocational', 'none'),
+    ],
+    risks: ['schooling', 'no_labour'],
+    measures: [
+      { kind: 'education', description: '指导申请大学生助学贷款和资助政策（小娅）', amount: null },
+      { kind: 'social_help', description: '顺德某企业资助大专三年住宿和书本费（演示金额）', amount: 15000 },
+      { kind: 'education', description: '北滘职业技术学校落实入读计算机专业并减免部分费用（小艺）', amount: 3000 },
+      { kind: 'social_assistance', description: '纳入低保', amount: 4800 },
+    ],
+  });
+  const sizes = (i: number) => (i < 7 ? 4 : i < 18 ? 2 : 3); // 麦 3 + 6×4 + 11×2 + 24×3 = 121
+  for (let i = 1; i < 42; i++) {
+    const size = sizes(i);
+    const student = i < 17; // households 0–16: 17 with students
+    const surname = SURNAMES[i % SURNAMES.length];
+    const headBirth = `${1955 + (i % 25)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+    const headGender = i % 3 === 0 ? 'female' : 'male';
+    const members = [person(`${surname}${GIVEN[i % GIVEN.length]}（演示）`, 'head', headGender, headBirth, 'not_in_school', i % 4 === 0 ? 'local_work' : 'farming', i % 5 === 0 ? 'chronic' : 'healthy')];
+    if (student) {
+      const school = (['primary', 'junior', 'senior', 'vocational', 'college'] as const)[i % 5];
+      const born = { primary: 2015, junior: 2011, senior: 2008, vocational: 2009, college: 2005 }[school];
+      members.push(person(`${surname}小${GIVEN[(i + 3) % GIVEN.length]}（演示）`, 'child', i % 2 ? 'male' : 'female', `${born}-09-0${(i % 9) + 1}`, school, 'none'));
+    }
+    while (members.length < size) {
+      const k = members.length;
+      const spouse = k === 1 || (student && k === 2);
+      members.push(
+        spouse
+          ? person(`${surname}${GIVEN[(i + k) % GIVEN.length]}嫂（演示）`, 'spouse', headGender === 'male' ? 'female' : 'male', `${1958 + (i % 25)}-0${(i % 9) + 1}-15`, 'not_in_school', i % 2 ? 'migrant_in_province' : 'farming')
+          : person(`${surname}${GIVEN[(i + k) % GIVEN.length]}公（演示）`, 'parent', 'male', `${1940 + (i % 10)}-11-0${(i % 9) + 1}`, 'not_in_school', 'unable', i % 2 ? 'serious' : 'chronic'),
+      );
+    }
+    const risks = [(['illness', 'unstable_work', 'disability', 'accident', 'disaster', 'industry_failure'] as const)[i % 6] as string];
+    if (student) risks.push('schooling');
+    out.push({
+      village: villages[i % 13],
+      category: (['unstable', 'marginal', 'sudden'] as const)[i % 3],
+      dibao: i % 4 === 0,
+      income: 6500 + ((i * 397) % 7000),
+      members,
+      risks,
+      measures: [
+        student
+          ? { kind: 'education', description: '雨露计划助学补助（演示）', amount: 3000 }
+          : (
+              [
+                { kind: 'industry', description: '种养产业奖补（演示）', amount: 2000 },
+                { kind: 'employment', description: '推荐到镇内帮扶车间务工（演示）', amount: null },
+                { kind: 'public_job', description: '安排村保洁公益岗位（演示）', amount: 6000 },
+                { kind: 'health', description: '医疗救助与慢病签约服务（演示）', amount: 1500 },
+              ] as const
+            )[i % 4],
+      ],
+      status: i === 41 ? 'eliminating' : undefined,
+    });
+  }
+  return out;
+}
+
+export async function seedMonitoringDemo(services: Services) {
+  const { db } = services;
+  const villages = await ensureDivisions(services);
+  const lines = [
+    ['44', 2024, 8500], ['44', 2025, 8800], ['44', 2026, 9000],
+    ['45', 2024, 7600], ['45', 2025, 7800], ['45', 2026, 8000],
+    ['52', 2024, 7500], ['52', 2025, 7700], ['52', 2026, 7900],
+  ] as const;
+  await db.insert(monitoringLines).values(lines.map(([p, y, a]) => ({ provinceCode: p, year: y, amount: String(a), demo: true, note: '演示数据，非官方标准' }))).onConflictDoNothing();
+  const team = ((await db.execute(sql`select id from teams where division_code = ${GANGPING} order by id limit 1`)).rows as { id: number }[])[0]?.id ?? null;
+  const ctx = { services };
+  const chain: [string, string | null, string | null, string, string][] = [
+    ['create', null, null, 'verify', '2025-06-03'],
+    ['verify', 'identifying', 'verify', 'village', '2025-06-05'],
+    ['publicise', 'identifying', 'village', 'town', '2025-06-09'],
+    ['town_approve', 'identifying', 'town', 'county', '2025-06-16'],
+    ['county_approve', 'identifying', 'county', '', '2025-06-20'],
+  ];
+  for (const [i, d] of demoHouseholds(villages).entries()) {
+    await db.transaction(async (tx) => {
+      const eliminating = d.status === 'eliminating';
+      const [h] = await tx
+        .insert(monitoringHouseholds)
+        .values({
+          divisionCode: d.village, headName: d.members[0].name, entryDoor: (['cadre_check', 'self_apply', 'dept_alert'] as const)[i % 3], category: d.category,
+          isLifted: d.category === 'unstable', dibao: d.dibao, incomePerHead: String(d.income), incomeYear: 2025, status: eliminating ? 'eliminating' : 'monitored',
+          stage: eliminating ? 'county' : null, procedureStartedOn: eliminating ? '2025-08-25' : null, stageEnteredAt: eliminating ? new Date('2025-09-08T02:00:00Z') : null,
+          noticeFrom: eliminating ? '2025-08-28' : null, noticeTo: eliminating ? '2025-09-03' : null,
+          identifiedOn: '2025-06-20', lastVisitOn: `2025-08-${String(1 + (i % 28)).padStart(2, '0')}`, demo: true, note: '演示数据',
+        })
+        .returning();
+      await tx.insert(monitoringMembers).values(d.members.map((m) => ({ ...sealMember(ctx, m), householdId: h.id })));
+      await tx.insert(monitoringSteps).values(
+        chain.map(([action, fromStatus, fromStage, toStage, day]) => ({
+          householdId: h.id, procedure: 'identify', action, fromStatus, fromStage, toStatus: toStage ? 'identifying' : 'monitored', toStage: toStage || null,
+          actorName: '岗坪镇工作人员（演示）', at: new Date(`${day}T02:00:00Z`), comment: action === 'create' ? '入户走访排查发现' : '同意',
+          details: action === 'verify' ? { authorisationSigned: true, authorisationDate: day } : action === 'publicise' ? { noticeFrom: '2025-06-09', noticeTo: '2025-06-13' } : null,
+        })),
+      );
+      await tx.insert(monitoringRisks).values(d.risks.map((kind) => ({ householdId: h.id, kind, identifiedOn: '2025-06-03', closedOn: eliminating ? '2025-08-20' : null })));
+      await tx.insert(monitoringMeasures).values(
+        d.measures.map((m) => ({ householdId: h.id, kind: m.kind, description: m.description, amount: m.amount == null ? null : String(m.amount), startOn: '2025-07-20', providerTeamId: team, lastFollowUpOn: '2025-08-20' })),
+      );
+      await tx.insert(monitoringVisits).values({
+        householdId: h.id, visitedOn: h.lastVisitOn!, visitors: '驻岗坪镇工作队、镇村干部（演示）',
+        findings: d.members.some((m) => ['primary', 'junior', 'senior', 'vocational', 'college'].includes(m.schooling)) ? '家有在校生，列为近期重点观察对象，确保适龄学生顺利入学。' : '家庭成员健康、产业就业情况已核实。',
+        incomePerHead: String(d.income), incomeYear: 2025,
+      });
+    });
+  }
+  await db.execute(sql`analyze monitoring_households`);
+}
+
+export const monitoringSeed: ModuleSeed = {
+  name: 'monitoring',
+  async run(services): Promise<NewUser[]> {
+    await seedMonitoringDemo(services);
+    const base = { scopeAll: false, scopeTeams: [] as number[] };
+    return [
+      { ...base, username: 'village_xingyi', displayName: '兴义村工作人员（演示）', role: 'town_staff', scopeDivisions: [XINGYI] },
+      { ...base, username: 'county_huaiji', displayName: '怀集县审核人员（演示）', role: 'town_staff', scopeDivisions: [HUAIJI] },
+    ];
+  },
+};

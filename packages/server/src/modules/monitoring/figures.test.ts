@@ -1,0 +1,59 @@
+// The seed's 岗坪镇 case as figures: 13 villages, 42 households, 121 persons visited, 17 households with students.
+import { checkIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERYTHING, resolveScope } from '../../platform/scope';
+import { createTestApp, type TestApp } from '../../testing/app';
+import { DEMO_FIGURES, DEMO_PERIOD, demoHouseholds, GANGPING, seedMonitoringDemo, XINGYI } from './demo';
+import { childFigures, monitoringFigures } from './figures';
+import { monitoringMembers } from './tables';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedMonitoringDemo(t.services);
+});
+afterAll(() => t.close());
+
+describe('岗坪镇 figures', () => {
+  it('counts exactly the report: 13 villages, 42 households, 121 persons visited, 17 with students', async () => {
+    const f = await monitoringFigures(t.services.db, EVERYTHING, { divisionCode: GANGPING }, DEMO_PERIOD);
+    expect(f.unit.name).toBe('岗坪镇');
+    expect(f.villages).toBe(DEMO_FIGURES.villages);
+    expect(f.monitored).toEqual({ households: 42, persons: 121 });
+    expect(f.visits).toMatchObject({ made: 42, households: 42, persons: 121 });
+    expect(f.householdsWithStudents).toBe(17);
+    expect(f.byStatus).toEqual({ monitored: { households: 41, persons: 118 }, eliminating: { households: 1, persons: 3 } });
+    expect(Object.values(f.byCategory).reduce((s, c) => s + c.households, 0)).toBe(42);
+    expect(f.byRisk.schooling.households).toBe(17);
+    expect(f.newlyIdentified).toEqual({ households: 0, persons: 0 }); // identified in June, before the period
+    expect((await monitoringFigures(t.services.db, EVERYTHING, { divisionCode: GANGPING }, { from: '2025-06-01', to: '2025-06-30' })).newlyIdentified).toEqual({ households: 42, persons: 121 });
+  });
+
+  it('rolls up by village without double counting, and keeps to the user’s scope', async () => {
+    const rows = await childFigures(t.services.db, EVERYTHING, GANGPING, DEMO_PERIOD);
+    expect(rows).toHaveLength(13);
+    expect(rows.reduce((s, r) => s + r.monitored.households, 0)).toBe(42);
+    expect(rows.reduce((s, r) => s + r.visits.persons, 0)).toBe(121);
+    const village = await resolveScope(t.services.db, { scopeAll: false, scopeDivisions: [XINGYI], scopeTeams: [] });
+    const mine = await monitoringFigures(t.services.db, village, {}, DEMO_PERIOD);
+    expect(mine.monitored.households).toBe(rows.find((r) => r.unit.divisionCode === XINGYI)!.monitored.households);
+    await expect(monitoringFigures(t.services.db, village, { divisionCode: GANGPING }, DEMO_PERIOD)).rejects.toThrow('OUT_OF_SCOPE');
+  });
+
+  it('counts a person once when they moved between households', async () => {
+    const [m] = await t.services.db.select().from(monitoringMembers).where(eq(monitoringMembers.relation, 'spouse')).limit(1);
+    const [target] = (await t.services.db.execute(sql`select id from monitoring_households where id <> ${m.householdId} order by id limit 1`)).rows as { id: number }[];
+    await t.services.db.update(monitoringMembers).set({ active: false, leftReason: 'moved_out' }).where(eq(monitoringMembers.id, m.id));
+    await t.services.db.insert(monitoringMembers).values({ ...m, id: undefined as never, householdId: target.id, active: true });
+    const f = await monitoringFigures(t.services.db, EVERYTHING, { divisionCode: GANGPING }, DEMO_PERIOD);
+    expect(f.monitored.persons).toBe(121);
+  });
+
+  it('generates demo ID numbers that pass GB 11643 and are all different', () => {
+    const ids = demoHouseholds(Array(13).fill(XINGYI)).flatMap((h) => h.members.map((m) => m.idNumber));
+    expect(ids).toHaveLength(121);
+    expect(new Set(ids).size).toBe(121);
+    expect(ids.every((id) => checkIdNumber(id).ok)).toBe(true);
+  });
+});

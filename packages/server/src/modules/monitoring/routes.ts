@@ -1,0 +1,132 @@
+// /api/monitoring: households and members, the review chain, risks, measures, visits, worklist, figures
+// and monitoring lines. Every route is guarded by a permission; every query goes through the user's scope.
+import {
+  AttachmentUpload,
+  FiguresQuery,
+  HouseholdCreate,
+  HouseholdQuery,
+  HouseholdUpdate,
+  LineUpsert,
+  MeasureCreate,
+  MeasureFollowUp,
+  MemberInput,
+  MemberLeave,
+  MemberUpdate,
+  RiskClose,
+  RiskCreate,
+  TransitionRequest,
+  VisitCreate,
+} from '@xiezuo/shared/contracts/monitoring';
+import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { writeAudit } from '../../platform/audit/service';
+import { actorOf, guard, userOf } from '../../platform/auth/plugin';
+import type { App } from '../../platform/http/app';
+import { scopeWhere } from '../../platform/scope';
+import { divisions } from '../registry/tables';
+import type { Ctx } from './access';
+import { addMeasure, addRisk, closeRisk, followUpMeasure, recordVisit, worklist } from './activity';
+import { householdDetail } from './detail';
+import { childFigures, monitoringFigures } from './figures';
+import { addMember, createHousehold, listHouseholds, memberLeaves, revealMember, updateHousehold, updateMember } from './households';
+import { readAttachment, takeStep, uploadAttachment } from './review';
+import { monitoringLines } from './tables';
+
+export async function monitoringRoutes(app: App) {
+  const tags = ['monitoring'];
+  const read = guard('monitoring.read');
+  const write = guard('monitoring.write');
+  const ctxOf = (req: FastifyRequest): Ctx => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
+  // detail-shaped answers are typed by the service functions; the OpenAPI document lists them as objects
+  const r = { 200: z.unknown(), ...errorResponses };
+  const e = { ...errorResponses };
+
+  app.get('/api/monitoring/households', { preHandler: read, schema: { tags, querystring: HouseholdQuery, response: r } }, async (req) => listHouseholds(ctxOf(req), req.query));
+  app.post('/api/monitoring/households', { preHandler: write, schema: { tags, body: HouseholdCreate, response: r } }, async (req) => {
+    const h = await createHousehold(ctxOf(req), req.body);
+    return householdDetail(ctxOf(req), h.id);
+  });
+  app.get('/api/monitoring/households/:id', { preHandler: read, schema: { tags, params: IdParam, response: r } }, async (req) => householdDetail(ctxOf(req), req.params.id));
+  app.patch('/api/monitoring/households/:id', { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: r } }, async (req) => {
+    await updateHousehold(ctxOf(req), req.params.id, req.body);
+    return householdDetail(ctxOf(req), req.params.id);
+  });
+
+  app.post('/api/monitoring/households/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: r } }, async (req) => {
+    await addMember(ctxOf(req), req.params.id, req.body);
+    return householdDetail(ctxOf(req), req.params.id);
+  });
+  app.patch('/api/monitoring/members/:id', { preHandler: write, schema: { tags, params: IdParam, body: MemberUpdate, response: { 200: Ok, ...e } } }, async (req) => {
+    await updateMember(ctxOf(req), req.params.id, req.body);
+    return { ok: true as const };
+  });
+  app.post('/api/monitoring/members/:id/leave', { preHandler: write, schema: { tags, params: IdParam, body: MemberLeave, response: { 200: Ok, ...e } } }, async (req) => {
+    await memberLeaves(ctxOf(req), req.params.id, req.body.reason, req.body.note);
+    return { ok: true as const };
+  });
+  // 查看完整身份证号与健康信息: needs sensitive.reveal; every reveal is in the audit log
+  app.post('/api/monitoring/members/:id/reveal', { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: r } }, async (req) =>
+    revealMember(ctxOf(req), req.params.id),
+  );
+
+  app.post('/api/monitoring/households/:id/transitions', { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: r } }, async (req) => {
+    await takeStep(ctxOf(req), req.params.id, req.body);
+    return householdDetail(ctxOf(req), req.params.id);
+  });
+  app.post(
+    '/api/monitoring/households/:id/attachments',
+    { preHandler: write, bodyLimit: 8 * 1024 * 1024, schema: { tags, params: IdParam, body: AttachmentUpload, response: r } },
+    async (req) => uploadAttachment(ctxOf(req), req.params.id, req.body),
+  );
+  app.get('/api/monitoring/attachments/:id', { preHandler: read, schema: { tags, params: IdParam } }, async (req, reply) => {
+    const a = await readAttachment(ctxOf(req), req.params.id);
+    reply.header('content-type', a.mimeType);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.fileName)}`);
+    return reply.send(a.content);
+  });
+
+  app.post('/api/monitoring/households/:id/risks', { preHandler: write, schema: { tags, params: IdParam, body: RiskCreate, response: r } }, async (req) => addRisk(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/risks/:id/close', { preHandler: write, schema: { tags, params: IdParam, body: RiskClose, response: r } }, async (req) => closeRisk(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/households/:id/measures', { preHandler: write, schema: { tags, params: IdParam, body: MeasureCreate, response: r } }, async (req) => addMeasure(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/measures/:id/follow-up', { preHandler: write, schema: { tags, params: IdParam, body: MeasureFollowUp, response: r } }, async (req) => followUpMeasure(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/households/:id/visits', { preHandler: write, schema: { tags, params: IdParam, body: VisitCreate, response: r } }, async (req) => recordVisit(ctxOf(req), req.params.id, req.body));
+
+  app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: r } }, async (req) => worklist(ctxOf(req)));
+
+  app.get('/api/monitoring/figures', { preHandler: read, schema: { tags, querystring: FiguresQuery, response: r } }, async (req) => {
+    const { division, team, from, to, children } = req.query;
+    const scope = userOf(req).scope;
+    if (children === 'true' && division) return { rows: await childFigures(app.xz.db, scope, division, { from, to }) };
+    return { rows: [await monitoringFigures(app.xz.db, scope, { divisionCode: division, teamId: team }, { from, to })] };
+  });
+
+  // villages the user may register households in (for the forms)
+  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: r } }, async (req) =>
+    app.xz.db
+      .select({ code: divisions.code, name: divisions.name, parentCode: divisions.parentCode })
+      .from(divisions)
+      .where(sql`${divisions.level} = 'village' and ${scopeWhere(userOf(req).scope, { division: divisions.code }) ?? sql`true`}`)
+      .orderBy(asc(divisions.code))
+      .limit(2000),
+  );
+
+  // 监测收入标准 by province and year: everyone reads, admins keep them
+  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: r } }, async () =>
+    (await app.xz.db.select().from(monitoringLines).orderBy(asc(monitoringLines.provinceCode), asc(monitoringLines.year))).map((l) => ({ ...l, amount: Number(l.amount) })),
+  );
+  app.put('/api/monitoring/lines', { preHandler: guard('admin.users'), schema: { tags, body: LineUpsert, response: { 200: Ok, ...e } } }, async (req) => {
+    const b = req.body;
+    await app.xz.db.transaction(async (tx) => {
+      const [before] = await tx.select().from(monitoringLines).where(sql`${monitoringLines.provinceCode} = ${b.provinceCode} and ${monitoringLines.year} = ${b.year}`);
+      const values = { provinceCode: b.provinceCode, year: b.year, amount: String(b.amount), demo: b.demo, note: b.note ?? null };
+      const [after] = before
+        ? await tx.update(monitoringLines).set(values).where(eq(monitoringLines.id, before.id)).returning()
+        : await tx.insert(monitoringLines).values(values).returning();
+      await writeAudit(tx, actorOf(req), { action: before ? 'update' : 'create', entity: 'monitoring_line', entityId: after.id, before, after });
+    });
+    return { ok: true as const };
+  });
+}
