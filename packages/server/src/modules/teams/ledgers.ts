@@ -229,5 +229,3 @@ export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
     return rows.map((r) => ({ kind: r.kind, personTimes: r.personTimes, fromDivisionCode: r.fromDivisionCode, toDivisionCode: r.toDivisionCode, startDate: r.startDate, endDate: r.endDate, note: r.note }));
   },
 });
-
-export const teamsLedgers = [cadreLedger, memberLedger, exchangeLedger];

@@ -33,7 +33,7 @@ import { registerLedger } from '../../platform/ledgers';
 import type { App } from '../../platform/http/app';
 import { allCadres, createCadre, getCadre, listCadres, revealIdNumber, toCadreRow, updateCadre } from './cadres';
 import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
-import { teamsLedgers } from './ledgers';
+import { cadreLedger, exchangeLedger, memberLedger } from './ledgers';
 import { onDuty } from './onDuty';
 import { listTeams, teamDetail } from './repository';
 import { addMember, createTeam, updateMember, updateTeam } from './service';
@@ -45,7 +45,9 @@ export async function teamsRoutes(app: App) {
   const reveal = guard('registry.read', 'sensitive.reveal');
   const { db, cipher } = app.xz;
   const tags = ['teams'];
-  for (const ledger of teamsLedgers) registerLedger(app, ledger);
+  registerLedger(app, cadreLedger);
+  registerLedger(app, memberLedger);
+  registerLedger(app, exchangeLedger);
 
   // ---- teams and members ----
   app.get('/api/teams', { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...errorResponses } } }, async (req) =>
