@@ -1,5 +1,5 @@
 // Real-file quirks, idempotence, error workbook and export round-trips, hostile files.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -23,8 +23,9 @@ const B = '441426199002150029';
 const C = '441426201003100031';
 const X = '11010519491231002X';
 
+const dataDir = mkdtempSync(join(tmpdir(), 'xz-ledgers-'));
 beforeAll(async () => {
-  t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'xz-ledgers-')) });
+  t = await createTestApp({ dataDir });
   await createExampleTable(t.services.db);
   registerLedger(t.app, exampleLedger);
   registerLedger(
@@ -49,7 +50,10 @@ beforeAll(async () => {
   );
   admin = await t.userClient('admin', 'admin', { all: true });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function importAndCommit(c: TestClient, name: string, file: Buffer, mode: 'all-or-nothing' | 'valid-rows' = 'all-or-nothing') {
   const { status } = await uploadAndCheck(c, KEY, name, file);

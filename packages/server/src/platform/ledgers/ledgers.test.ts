@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +11,17 @@ let t: TestApp;
 let admin: TestClient;
 const count = async () => (await t.services.database.query<{ n: number }>('select count(*)::int as n from ledger_example_members'))[0].n;
 
+const dataDir = mkdtempSync(join(tmpdir(), 'xz-ledgers-'));
 beforeAll(async () => {
-  t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'xz-ledgers-')) });
+  t = await createTestApp({ dataDir });
   await createExampleTable(t.services.db);
   registerLedger(t.app, exampleLedger);
   admin = await t.userClient('admin', 'admin', { all: true });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const HEAD = ['姓名', '身份证号', '年度', '行政区划代码', '与户主关系', '出生日期', '年收入'];
 

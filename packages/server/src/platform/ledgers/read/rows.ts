@@ -1,6 +1,8 @@
 // Rows of the first worksheet (or of a CSV), one at a time, never the whole file in memory.
 // Cells come back as numbers, strings, booleans, Dates or null; formulas as their cached result only.
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { type Readable, Transform } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -19,7 +21,7 @@ export function readRows(path: string, kind: FileKind): AsyncGenerator<SheetRow>
 }
 
 async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
+  const reader = new Utf8SafeWorkbookReader(createReadStream(path), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -40,6 +42,37 @@ async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
     if (err instanceof AppError) throw err;
     throw fileError('unreadable');
   }
+}
+
+// exceljs' streaming reader decodes every compressed chunk on its own, so a Chinese character split
+// across two chunks turns into "��" (配偶 → 配��). Feed its XML parser whole characters instead.
+type ReaderInternals = {
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): AsyncGenerator<unknown>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+};
+const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals & AsyncIterable<ExcelJS.Worksheet>;
+
+class Utf8SafeWorkbookReader extends Base {
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string) {
+    return super._parseWorksheet(wholeCharacters(iterator), sheetNo);
+  }
+  _parseSharedStrings(entry: Readable) {
+    const decoder = new StringDecoder('utf8');
+    const strings = new Transform({
+      readableObjectMode: true,
+      transform: (chunk: Buffer, _enc, done) => done(null, decoder.write(chunk)),
+      flush: (done) => done(null, decoder.end()),
+    });
+    entry.on('error', (err) => strings.destroy(err));
+    return super._parseSharedStrings(entry.pipe(strings));
+  }
+}
+
+async function* wholeCharacters(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 /** An exceljs cell value as a plain value: the cached result of a formula, rich text joined. */
