@@ -16,12 +16,13 @@ export const zhCN = {
   },
   tree: { title: '指挥部 / 工作组 / 工作队', membersOn: '成员（{{date}}）', roundN: '第{{n}}轮', allRounds: '按日期', noMembers: '该日期无在岗成员', children: '下属队伍' },
   cadres: { title: '援派干部和专业技术人才', reveal: '查看', revealTitle: '完整身份证号', revealHint: '查看完整证件号已记入审计日志', new: '新增人员', search: '姓名 / 派出单位 / 挂职' },
-  onDuty: { title: '在岗情况', on: '统计日期', total: '在岗共 {{n}} 人', byTeam: '按队伍', byDivision: '按驻地', people: '在岗人员' },
+  onDuty: { title: '在岗情况', on: '统计日期', count: '在岗人数', people: '人', byTeam: '按队伍', byDivision: '按驻地', list: '在岗人员名单' },
   exchanges: {
     title: '人才交流台账', summary: '交流汇总', side: '本方', other: '对方', since: '起始日期', until: '截止日期',
     sent: '选派', received: '接收', total: '合计', byYear: '按年度', sentTo: '{{side}}选派到{{other}}', receivedFrom: '{{side}}接收{{other}}',
-    anywhere: '各地', unit: '{{n}} 人次',
+    anywhere: '各地', unit: '{{n}} 人次', records: '交流记录',
   },
+  provinces: { '440000000000': '广东省', '450000000000': '广西壮族自治区', '520000000000': '贵州省' },
   validation: { phone: '电话号码格式不正确', sameSide: '派出地与接收地不能相同', dates: '结束日期不能早于开始日期', noTeam: '找不到该队伍', noParent: '上级队伍不存在或不在管辖范围内', cycle: '不能把队伍设为自己下级的下级', noCadre: '找不到该人员', duplicateId: '该身份证号已登记' },
   demo: '演示',
 };
@@ -43,12 +44,13 @@ export const en: typeof zhCN = {
   },
   tree: { title: 'HQs, groups and teams', membersOn: 'Members ({{date}})', roundN: 'Round {{n}}', allRounds: 'By date', noMembers: 'No members on this date', children: 'Sub-teams' },
   cadres: { title: 'Dispatched cadres and professionals', reveal: 'Reveal', revealTitle: 'Full ID number', revealHint: 'This reveal has been recorded in the audit log', new: 'New person', search: 'Name / sending unit / post' },
-  onDuty: { title: 'On duty', on: 'Date', total: '{{n}} on duty', byTeam: 'By team', byDivision: 'By station', people: 'People on duty' },
+  onDuty: { title: 'On duty', on: 'Date', count: 'On duty', people: 'people', byTeam: 'By team', byDivision: 'By station', list: 'People on duty' },
   exchanges: {
     title: 'Talent exchange ledger', summary: 'Summary', side: 'This side', other: 'Other side', since: 'From', until: 'To',
     sent: 'Sent', received: 'Received', total: 'Total', byYear: 'By year', sentTo: '{{side}} sent to {{other}}', receivedFrom: '{{side}} received from {{other}}',
-    anywhere: 'anywhere', unit: '{{n}} person-times',
+    anywhere: 'anywhere', unit: '{{n}} person-times', records: 'Exchange records',
   },
+  provinces: { '440000000000': 'Guangdong', '450000000000': 'Guangxi', '520000000000': 'Guizhou' },
   validation: { phone: 'Phone number format is wrong', sameSide: 'From and to must differ', dates: 'The end date cannot be before the start date', noTeam: 'No such team', noParent: 'The parent team does not exist or is outside your scope', cycle: 'A team cannot be placed under its own sub-team', noCadre: 'No such person', duplicateId: 'This ID number is already registered' },
   demo: 'demo',
 };

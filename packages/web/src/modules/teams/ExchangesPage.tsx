@@ -1,0 +1,115 @@
+// 人才交流台账: the summary ("广东选派到广西 党政干部 376 人次、专业技术人才 3523 人次") for a pair of sides
+// and a period, then the records themselves, exportable as a ledger.
+import { useQuery } from '@tanstack/react-query';
+import { EXCHANGE_GROUPS, EXCHANGE_KINDS } from '@xiezuo/shared/contracts/teams';
+import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { download, get } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { formatCount, formatDate } from '../../app/format';
+import { type ExchangeRow, type ExchangeSummary, type Page, qs } from './data';
+
+const PROVINCES = ['440000000000', '450000000000', '520000000000'];
+
+function Tally({ title, tally }: { title: string; tally?: ExchangeSummary['sent'] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={title}>
+      <Row gutter={[12, 12]}>
+        {EXCHANGE_GROUPS.map((g) => (
+          <Col key={g} xs={12} sm={8}>
+            <Statistic title={t(`teams.exchangeGroups.${g}`)} value={tally?.byGroup[g] ?? 0} formatter={(v) => formatCount(Number(v))} suffix={<span style={{ fontSize: 12 }}>{t('teams.fields.personTimes')}</span>} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+function Summary() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState({ side: PROVINCES[0], other: PROVINCES[1] as string | undefined, from: '2021-01-01' as string | undefined, to: undefined as string | undefined });
+  const query = qs(q);
+  const { data } = useQuery({ queryKey: ['teams', 'exchange-summary', query], queryFn: () => get<ExchangeSummary>(`/api/exchanges/summary?${query}`) });
+  const name = (code?: string) => (code ? t(`teams.provinces.${code}`, { defaultValue: code }) : t('teams.exchanges.anywhere'));
+  const provinceOptions = PROVINCES.map((p) => ({ value: p, label: name(p) }));
+  return (
+    <Card
+      title={t('teams.exchanges.summary')}
+      style={{ marginBottom: 12 }}
+      extra={
+        <Space wrap>
+          <Select aria-label={t('teams.exchanges.side')} value={q.side} style={{ width: 150 }} options={provinceOptions} onChange={(side) => setQ({ ...q, side })} />
+          ⇄
+          <Select aria-label={t('teams.exchanges.other')} allowClear placeholder={t('teams.exchanges.anywhere')} value={q.other} style={{ width: 150 }} options={provinceOptions} onChange={(other) => setQ({ ...q, other })} />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('teams.exchanges.since'), t('teams.exchanges.until')]}
+            value={[q.from ? dayjs(q.from) : null, q.to ? dayjs(q.to) : null]}
+            onChange={(v) => setQ({ ...q, from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+          />
+        </Space>
+      }
+    >
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Tally title={t('teams.exchanges.sentTo', { side: name(q.side), other: name(q.other) })} tally={data?.sent} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Tally title={t('teams.exchanges.receivedFrom', { side: name(q.side), other: name(q.other) })} tally={data?.received} />
+        </Col>
+        <Col span={24}>
+          <Table rowKey="year" size="small" pagination={false} dataSource={data?.byYear} title={() => t('teams.exchanges.byYear')}
+            columns={[
+              { title: t('teams.fields.date'), dataIndex: 'year' },
+              { title: t('teams.exchanges.sent'), render: (_, r) => formatCount(r.sent) },
+              { title: t('teams.exchanges.received'), render: (_, r) => formatCount(r.received) },
+            ]} />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+export function ExchangesPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [kind, setKind] = useState<string>();
+  const [page, setPage] = useState(1);
+  const query = qs({ kind, page, pageSize: 20 });
+  const { data, isLoading } = useQuery({ queryKey: ['teams', 'exchanges', query], queryFn: () => get<Page<ExchangeRow>>(`/api/exchanges?${query}`) });
+  return (
+    <>
+      <Summary />
+      <Card
+        title={t('teams.exchanges.records')}
+        extra={
+          <Space wrap>
+            <Select allowClear placeholder={t('teams.fields.exchangeKind')} value={kind} style={{ width: 160 }} onChange={(v) => { setKind(v); setPage(1); }}
+              options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
+            {can('ledgers.export') && <Button onClick={() => download(`/api/ledgers/talent-exchanges/export?${qs({ kind })}`, 'exchanges.xlsx')}>{t('common.export')}</Button>}
+          </Space>
+        }
+      >
+        <Table<ExchangeRow>
+          rowKey="id"
+          size="small"
+          loading={isLoading}
+          dataSource={data?.items}
+          scroll={{ x: 800 }}
+          pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+          columns={[
+            { title: t('teams.fields.exchangeKind'), render: (_, r) => t(`teams.exchangeKinds.${r.kind}`) },
+            { title: t('teams.fields.personTimes'), align: 'right', render: (_, r) => formatCount(r.personTimes) },
+            { title: t('teams.fields.from'), render: (_, r) => r.fromDivisionName ?? r.fromDivisionCode },
+            { title: t('teams.fields.to'), render: (_, r) => r.toDivisionName ?? r.toDivisionCode },
+            { title: t('teams.fields.period'), render: (_, r) => `${formatDate(r.startDate)} — ${r.endDate ? formatDate(r.endDate) : ''}` },
+            { title: t('teams.fields.note'), render: (_, r) => r.note ?? '—' },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
