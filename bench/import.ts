@@ -95,7 +95,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   await dryRun(services, id, exampleLedger, ctx, copy, kind, dir);
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
-  if (imp.status !== 'ready' || imp.valid !== ROWS) throw new Error(`dry run: ${imp.status} valid=${imp.valid} rejected=${imp.rejected} ${JSON.stringify(imp.error ?? imp.problems.slice?.(0, 3))}`);
+  if (imp.status !== 'ready' || imp.valid !== ROWS) throw new Error(`dry run: ${imp.status} valid=${imp.valid} rejected=${imp.rejected} ${JSON.stringify(imp.error ?? (imp.problems as unknown[]).slice(0, 3))}`);
   const result = await commitImport(services, imp, exampleLedger, ctx, 'all-or-nothing', dir);
   const t3 = performance.now();
   if (result?.inserted !== ROWS) throw new Error(`commit inserted ${result?.inserted}`);

@@ -35,6 +35,7 @@ export const zhCN = {
     notReady: '这次导入不能提交（正在检查、已提交或已失败）',
     nothingRejected: '这次导入没有问题行',
   },
+  page: { columns: '列（红色为必填）' },
   status: { reading: '正在检查', ready: '检查完成', failed: '无法导入', committing: '正在导入', committed: '已导入' },
   sheet: { required: '必填', sample: '示例', reason: '问题说明', unit: '单位：{{unit}}', format: '格式：{{format}}', options: '可选：{{options}}', instructions: '填写说明' },
   formats: {
@@ -47,7 +48,7 @@ export const zhCN = {
     toInsert: '新增', toUpdate: '更新', unchanged: '不变', skipped: '跳过', rejected: '有问题', problems: '问题清单（共 {{count}} 条）',
     moreProblems: '只显示前 {{shown}} 条，其余请下载问题行查看',
     commitAll: '全部导入', commitAllHint: '有任何问题行则一行都不导入', commitValid: '只导入正确的行', commitValidHint: '有问题的行可下载、修改后再导入',
-    downloadErrors: '下载问题行', committed: '导入完成：新增 {{inserted}} 行，更新 {{updated}} 行', again: '再导入一个文件', nothingToDo: '文件与系统中的数据一致，无需导入',
+    downloadErrors: '下载问题行', committed: '导入完成：新增 {{inserted}} 行，更新 {{updated}} 行', again: '再导入一个文件', problemColumn: '问题', nothingToDo: '文件与系统中的数据一致，无需导入',
   },
 };
 
@@ -87,6 +88,7 @@ export const en: typeof zhCN = {
     notReady: 'This import cannot be committed (still checking, already committed or failed)',
     nothingRejected: 'This import has no rejected rows',
   },
+  page: { columns: 'Columns (red: required)' },
   status: { reading: 'Checking', ready: 'Checked', failed: 'Cannot import', committing: 'Importing', committed: 'Imported' },
   sheet: { required: 'required', sample: 'sample', reason: 'Problems', unit: 'Unit: {{unit}}', format: 'Format: {{format}}', options: 'Options: {{options}}', instructions: 'Instructions' },
   formats: {
@@ -99,6 +101,6 @@ export const en: typeof zhCN = {
     toInsert: 'New', toUpdate: 'Changed', unchanged: 'Unchanged', skipped: 'Skipped', rejected: 'Problems', problems: 'Problems ({{count}})',
     moreProblems: 'Showing the first {{shown}}; download the rejected rows for the rest',
     commitAll: 'Import all', commitAllHint: 'nothing is imported if any row has a problem', commitValid: 'Import valid rows', commitValidHint: 'download the rejected rows, fix them, import again',
-    downloadErrors: 'Download rejected rows', committed: 'Imported: {{inserted}} new, {{updated}} changed', again: 'Import another file', nothingToDo: 'The file matches the data already here; nothing to import',
+    downloadErrors: 'Download rejected rows', committed: 'Imported: {{inserted}} new, {{updated}} changed', again: 'Import another file', problemColumn: 'Problem', nothingToDo: 'The file matches the data already here; nothing to import',
   },
 };

@@ -1,7 +1,8 @@
 // Every web module, in menu order. A module adds its import and one entry between home and admin.
 import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
+import { ledgersModule } from './ledgers';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
 
-export const webModules: WebModule[] = [homeModule, registryModule, teamsModule, adminModule];
+export const webModules: WebModule[] = [homeModule, registryModule, teamsModule, ledgersModule, adminModule];

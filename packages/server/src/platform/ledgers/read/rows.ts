@@ -30,7 +30,7 @@ async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
   });
   try {
     for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
         const cells: unknown[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));

@@ -1,0 +1,16 @@
+// Ledger (台账) import/export in the web: the page listing every ledger, and the dialog and buttons
+// other modules' list pages reuse:
+//   <LedgerImportButton ledgerKey="cadres" onCommitted={refetch} />
+//   <LedgerExportButton ledgerKey="cadres" filters={currentFilters} />
+import { FileExcelOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../app/modules';
+import { LedgersPage } from './LedgersPage';
+
+export { LedgerExportButton, LedgerImportButton } from './LedgerButtons';
+export { LedgerImportDialog } from './LedgerImportDialog';
+
+export const ledgersModule: WebModule = {
+  key: 'ledgers',
+  menu: [{ path: '/ledgers', labelKey: 'ledgers.title', icon: <FileExcelOutlined />, permission: 'ledgers.import' }],
+  routes: [{ path: '/ledgers', element: <LedgersPage /> }],
+};
