@@ -78,6 +78,7 @@ export const zhCN = {
     attachmentForeign: '附件 {{id}} 不属于该户',
     riskForeign: '风险 {{id}} 不属于该户或已消除',
     measureForeign: '措施 {{id}} 不属于该户',
+    noHousehold: '在您的管辖范围内找不到以此身份证号为户主的在册监测户',
   },
   refused: {
     authorisation: '入户核实须先签署授权承诺书',
@@ -169,6 +170,7 @@ export const en: typeof zhCN = {
     attachmentForeign: 'Attachment {{id}} does not belong to this household',
     riskForeign: 'Risk {{id}} does not belong to this household or is closed',
     measureForeign: 'Measure {{id}} does not belong to this household',
+    noHousehold: 'No household in your scope has this ID number as its head',
   },
   refused: {
     authorisation: 'Home verification needs the signed authorisation',

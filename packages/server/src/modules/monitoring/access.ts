@@ -25,6 +25,11 @@ export function settings(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
+/** Runs in the caller's transaction (ledger imports) or in a new one. */
+export function inTx<T>(ctx: Ctx, outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return outer ? fn(outer) : ctx.services.db.transaction(fn);
+}
+
 export function householdsInScope(scope: Scope): SQL | undefined {
   return scopeWhere(scope, { division: monitoringHouseholds.divisionCode });
 }

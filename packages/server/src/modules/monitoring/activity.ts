@@ -5,7 +5,8 @@ import { and, asc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-or
 import { writeAudit } from '../../platform/audit/service';
 import { AppError, invalid } from '../../platform/http/errors';
 import { divisions } from '../registry/tables';
-import { type Ctx, householdsInScope, levelOver, loadHousehold, settings } from './access';
+import { type Ctx, householdsInScope, inTx, levelOver, loadHousehold, settings } from './access';
+import type { Tx } from '../../platform/db/client';
 import { monitoringAttachments, monitoringHouseholds as H, monitoringMeasures as Me, monitoringRisks as R, monitoringVisits as V } from './tables';
 import { allowedActions } from './workflow';
 import { addDays, todayCst } from './workdays';
@@ -43,9 +44,9 @@ export interface MeasureBody {
   endOn?: string | null;
 }
 
-export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody) {
+export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody, outer?: Tx) {
   if (body.endOn && body.endOn < body.startOn) throw invalid({ path: 'body.endOn', key: 'validation.tooSmall', params: { min: body.startOn } });
-  return ctx.services.db.transaction(async (tx) => {
+  return inTx(ctx, outer, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
     const [row] = await tx
       .insert(Me)
@@ -77,9 +78,9 @@ export async function followUpMeasure(ctx: Ctx, measureId: number, body: { on: s
 }
 
 /** One visit: records findings, updates income, opens and closes risks, follows up measures, links photos. */
-export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate) {
+export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate, outer?: Tx) {
   if (body.visitedOn > todayCst()) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
-  return ctx.services.db.transaction(async (tx) => {
+  return inTx(ctx, outer, async (tx) => {
     const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
     const own = async <T extends { id: number }>(ids: number[], rows: Promise<T[]>, path: string, key: string) => {
       if (!ids.length) return;

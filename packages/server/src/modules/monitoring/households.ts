@@ -9,7 +9,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
 import { divisions } from '../registry/tables';
-import { type Ctx, householdsInScope, loadHousehold, settings } from './access';
+import { type Ctx, householdsInScope, inTx, loadHousehold, settings } from './access';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
 import { addDays, todayCst, workDaysBetween } from './workdays';
 
@@ -78,14 +78,14 @@ async function assertVillage(db: Db | Tx, code: string) {
   if (!d || d.level !== 'village') throw invalid({ path: 'body.divisionCode', key: 'monitoring.errors.divisionNotVillage', params: { code } });
 }
 
-export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { demo?: boolean; today?: string } = {}) {
+export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { demo?: boolean; today?: string; tx?: Tx } = {}) {
   assertInScope(ctx.user.scope, { divisionCode: body.divisionCode });
   const head = body.members.find((m) => m.relation === 'head');
   if (!head) throw invalid({ path: 'body.members', key: 'monitoring.errors.noHead' });
   const sealed = body.members.map((m) => sealMember(ctx, m));
   const today = opts.today ?? todayCst();
   try {
-    return await ctx.services.db.transaction(async (tx) => {
+    return await inTx(ctx, opts.tx, async (tx) => {
       await assertVillage(tx, body.divisionCode);
       await assertNotElsewhere(tx, ctx, sealed, sealed.map((_, i) => `body.members.${i}.idNumber`));
       const [h] = await tx
@@ -130,8 +130,8 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
   }
 }
 
-export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string, unknown>) {
-  return ctx.services.db.transaction(async (tx) => {
+export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string, unknown>, outer?: Tx) {
+  return inTx(ctx, outer, async (tx) => {
     const before = await loadHousehold(tx, ctx.user.scope, id, true);
     const values: Record<string, unknown> = { ...patch, updatedAt: new Date() };
     if (patch.incomePerHead !== undefined) values.incomePerHead = patch.incomePerHead == null ? null : String(patch.incomePerHead);
@@ -141,10 +141,10 @@ export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string
   });
 }
 
-export async function addMember(ctx: Ctx, householdId: number, m: MemberInput) {
+export async function addMember(ctx: Ctx, householdId: number, m: MemberInput, outer?: Tx) {
   const sealed = sealMember(ctx, m);
   try {
-    return await ctx.services.db.transaction(async (tx) => {
+    return await inTx(ctx, outer, async (tx) => {
       const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
       await assertNotElsewhere(tx, ctx, [sealed], ['body.idNumber']);
       const active = h.status !== 'rejected' && h.status !== 'eliminated';
@@ -168,8 +168,8 @@ async function loadMember(tx: Db | Tx, ctx: Ctx, memberId: number) {
   return { m, h };
 }
 
-export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<MemberInput>) {
-  return ctx.services.db.transaction(async (tx) => {
+export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<MemberInput>, outer?: Tx) {
+  return inTx(ctx, outer, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     const values: Record<string, unknown> = { updatedAt: new Date() };
     for (const k of ['name', 'relation', 'gender', 'birthDate', 'schooling', 'work'] as const) if (patch[k] !== undefined) values[k] = patch[k];

@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
 import { actorOf, guard, userOf } from '../../platform/auth/plugin';
 import type { App } from '../../platform/http/app';
+import { registerLedger } from '../../platform/ledgers';
 import { scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry/tables';
 import type { Ctx } from './access';
@@ -31,6 +32,7 @@ import { addMeasure, addRisk, closeRisk, followUpMeasure, recordVisit, worklist 
 import { householdDetail } from './detail';
 import { childFigures, monitoringFigures } from './figures';
 import { addMember, createHousehold, listHouseholds, memberLeaves, revealMember, updateHousehold, updateMember } from './households';
+import { monitoringLedgers } from './ledgers';
 import { readAttachment, takeStep, uploadAttachment } from './review';
 import { monitoringLines } from './tables';
 
@@ -40,6 +42,7 @@ export async function monitoringRoutes(app: App) {
   const write = guard('monitoring.write');
   const ctxOf = (req: FastifyRequest): Ctx => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
   // detail-shaped answers are typed by the service functions; the OpenAPI document lists them as objects
+  for (const def of monitoringLedgers) registerLedger(app, def as never);
   const r = { 200: z.unknown(), ...errorResponses };
   const e = { ...errorResponses };
 
