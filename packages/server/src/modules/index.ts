@@ -1,6 +1,7 @@
 // Every domain module: its routes (registered in this order) and its demo data (seeded in this order).
 import type { App } from '../platform/http/app';
 import type { ModuleSeed } from '../platform/seed';
+import { indicatorsSeed } from './indicators/demo';
 import { indicatorsRoutes } from './indicators/routes';
 import { monitoringSeed } from './monitoring/demo';
 import { monitoringRoutes } from './monitoring/routes';
@@ -12,4 +13,4 @@ import { teamsRoutes } from './teams/routes';
 export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes, monitoringRoutes, indicatorsRoutes];
 
 // teams after registry: it looks up the registry's programmes and units
-export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed, monitoringSeed];
+export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed, monitoringSeed, indicatorsSeed];

@@ -61,7 +61,8 @@ export const Dashboard = z.object({
     items: z.array(z.object({ node: z.string(), name: z.string(), value: z.number().nullable(), lastYear: z.number().nullable(), rank: z.number().int() })),
   }),
   children: z.array(z.object({ ...NodeRef.shape, values: z.record(z.string(), z.number().nullable()) })),
-  map: z.object({ level: z.enum(['province', 'city', 'county', 'town']).nullable(), provinces: z.array(z.string()) }),
+  // the rank indicator by city (echarts-map has city outlines for 广东/广西/贵州): 6-digit GB/T 2260 codes
+  map: z.object({ cities: z.array(z.object({ code: z.string(), node: z.string(), value: z.number().nullable() })) }),
   refreshedAt: z.string().nullable(),
   pending: z.number().int(), // changes not yet aggregated
 });

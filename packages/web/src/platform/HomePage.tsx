@@ -2,10 +2,12 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../app/auth';
+import { Dashboard } from '../modules/indicators';
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
+  if (can('indicators.read')) return <Dashboard />;
   return (
     <Card>
       <Typography.Title level={4}>{t('home.greeting', { name: me?.displayName })}</Typography.Title>

@@ -7,7 +7,7 @@ import type { Language } from '@xiezuo/shared/i18n/index';
 import type { Database } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
-import { assertNodeInScope, levelOfNode, NodeDirectory, nodeInScope } from './nodes';
+import { assertNodeInScope, NodeDirectory, nodeInScope } from './nodes';
 
 /** value lookup: node → period → indicator|breakdown → value */
 type Values = Map<string, Map<string, Map<string, number>>>;
@@ -161,7 +161,14 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   for (let i = 1; i < items.length; i++) if (items[i].rank === 0) items[i].rank = items[i - 1].rank; // ties share a rank
 
   const [nodeRef] = await dir.refs([node]);
-  const childLevel = childNodes.length ? levelOfNode(childNodes[0]) : null;
+  const cityNodes = (
+    await database.query<{ node: string }>(`select distinct node from indicator_rollups where node like 'd:%' and length(node) = 6 and indicator = any($1)`, [
+      partsOf(rankDef),
+    ])
+  )
+    .map((r) => r.node)
+    .filter((n) => nodeInScope(scope, n));
+  const cityValues = await readValues(database, cityNodes, storedPeriodsFor(period), partsOf(rankDef));
   return {
     node: nodeRef,
     breadcrumbs: await dir.refs(crumbs),
@@ -173,10 +180,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
     trend,
     rank: { code: rankDef.code, name: indicatorName(rankDef, lang), unit: lang === 'en' ? rankDef.unitEn : rankDef.unitZh, items },
     children,
-    map: {
-      level: childLevel && childLevel !== 'village' ? childLevel : null,
-      provinces: [...new Set(childNodes.filter((n) => n.startsWith('d:')).map((n) => n.slice(2, 4)))],
-    },
+    map: { cities: cityNodes.map((n) => ({ code: n.slice(2).padEnd(6, '0'), node: n, value: figureValue(cityValues, n, period, rankDef, '', wired) })) },
     refreshedAt: state[0]?.refreshed ?? null,
     pending: state[0]?.pending ?? 0,
   };

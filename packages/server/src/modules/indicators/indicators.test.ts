@@ -20,7 +20,7 @@ const dash = async (c: TestClient, query: string) => {
   return res.json();
 };
 const fig = (d: { figures: { code: string; breakdown: string }[] }, code: string, b = '') =>
-  d.figures.find((f) => f.code === code && f.breakdown === b) as Record<string, number | null | boolean>;
+  d.figures.find((f) => f.code === code && f.breakdown === b) as unknown as Record<string, number | null | boolean>;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -118,16 +118,23 @@ export function narrative(m: ReportModel): string[] {
 
 // ---- docx ----
 const FONT = 'SimSun';
-const cell = (text: string, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
-  new TableCell({ children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: FONT, size: 21 })] })] });
+const cell = (text: string, width: number, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: FONT, size: 21 })] })],
+  });
+const PAGE = 9000; // text width in twips (A4 with default margins)
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-function table(head: string[], rows: string[][]): Table {
+/** A table whose first column (names) takes `first` of the width and the rest share what is left. */
+function table(head: string[], rows: string[][], first = 0.36): Table {
+  const widths = head.map((_, i) => Math.round(i === 0 ? PAGE * first : (PAGE * (1 - first)) / (head.length - 1)));
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: PAGE, type: WidthType.DXA },
+    columnWidths: widths,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true, AlignmentType.CENTER)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT)) })),
+      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, widths[i], true, AlignmentType.CENTER)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i], false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT)) })),
     ],
   });
 }
@@ -138,7 +145,7 @@ const heading = (text: string) =>
 
 export function figureRows(d: DashboardT): string[][] {
   return d.figures
-    .filter((f) => f.value != null)
+    .filter((f) => f.value != null && (f.value !== 0 || (f.lastYear ?? 0) !== 0))
     .map((f) => [
       f.name,
       f.unit,
@@ -169,6 +176,7 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
       table(
         [t('indicators.rank'), t('indicators.node'), `${d.rank.name}（${d.rank.unit}）`, t('indicators.lastYear')],
         d.rank.items.map((i) => [String(i.rank), i.name, num(i.value), num(i.lastYear)]),
+        0.12,
       ),
     );
   }

@@ -1,0 +1,95 @@
+// The dashboard in the browser (the landing page) on the demo data, and a generated work report rendered
+// to PNG through LibreOffice → PDF → pdftoppm (when installed) — look at test-artifacts/indicators-*.png.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refresherOf, reportsIdle } from '../packages/server/src/modules/indicators/service';
+import { ARTIFACTS, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+
+let app: RunningApp;
+let browser: Browser;
+let gangping: number;
+
+beforeAll(async () => {
+  app = await startApp({ seedDemo: true });
+  [{ id: gangping }] = await app.services.database.query<{ id: number }>(`select id from teams where name like '%岗坪镇%' order by id limit 1`);
+  await app.addUser('hq_dash', 'hq', { all: true });
+  await refresherOf(app.services).runOnce();
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('dashboard in the browser', () => {
+  it('opens as the landing page and shows the 岗坪镇 team against its targets', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.getByTestId('dashboard').waitFor();
+    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    const card = page.getByTestId('kpi-monitoring.visitedHouseholds');
+    await card.getByText('42').waitFor();
+    await page.getByTestId('kpi-monitoring.visitedPersons').getByText('121').waitFor();
+    await page.getByTestId('gauge-chart').waitFor();
+    await page.waitForTimeout(800); // chart animations
+    await screenshot(page, 'indicators-dashboard-team');
+    await page.context().close();
+  });
+
+  it('shows the county with its map and the ranking of its towns; drills down by clicking', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=d:441224&period=Y2025&rank=monitoring.visitedPersons`);
+    await page.getByTestId('children-table').getByText('岗坪镇').waitFor();
+    await page.getByTestId('map-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'indicators-dashboard-county');
+    await page.getByTestId('children-table').getByText('岗坪镇').click();
+    await page.waitForURL(/node=d%3A441224109|node=d:441224109/);
+    await page.getByTestId('kpi-monitoring.visitedPersons').getByText('121').waitFor();
+    await page.context().close();
+  });
+
+  it('fits a phone', async () => {
+    const page = await newPage(browser, PHONE);
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.getByTestId('kpi-monitoring.visitedHouseholds').getByText('42').waitFor();
+    await page.waitForTimeout(800);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'indicators-dashboard-phone');
+    await page.context().close();
+  });
+
+  it('generates the half-year work report of the team from the dashboard', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.getByTestId('make-report').click();
+    await page.getByText('报告已开始生成').waitFor();
+    await reportsIdle(app.services);
+    await page.goto(`${app.url}/indicators/reports`);
+    await page.getByText('已完成').first().waitFor();
+    await screenshot(page, 'indicators-reports');
+    const [job] = await app.services.database.query<{ file: Uint8Array; file_name: string }>(
+      `select file, file_name from report_jobs where status = 'done' order by id desc limit 1`,
+    );
+    expect(job.file_name).toBe('顺德龙江驻怀集县岗坪镇帮镇扶村工作队2025年下半年工作报告.docx');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const docx = join(ARTIFACTS, 'indicators-report.docx');
+    writeFileSync(docx, Buffer.from(job.file));
+    // needs libreoffice-writer and poppler-utils (apt-get install -y libreoffice-writer poppler-utils)
+    if (existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftoppm')) {
+      const profile = `file://${join(tmpdir(), 'xz-lo-profile')}`;
+      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', ARTIFACTS, docx], { timeout: 120_000, stdio: 'ignore' });
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', join(ARTIFACTS, 'indicators-report.pdf'), join(ARTIFACTS, 'indicators-report')]);
+      expect(existsSync(join(ARTIFACTS, 'indicators-report-1.png'))).toBe(true);
+    }
+    await page.context().close();
+  }, 180_000);
+});

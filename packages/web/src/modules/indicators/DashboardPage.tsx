@@ -1,0 +1,273 @@
+// 数据看板: KPI cards with the same period last year, trend, progress gauges, ranking of the children
+// ("亮成绩比进度"), a city map coloured by any indicator, and the children table; drill down by clicking.
+import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { CatalogueItemT, DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
+import { formatPercent } from '@xiezuo/shared/format';
+import { App, Breadcrumb, Button, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { download, get, post } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { Chart } from './Chart';
+import { gaugeOption, mapOption, rankingOption, trendOption } from './charts';
+import { defaultPeriod, PeriodPicker } from './PeriodPicker';
+
+const isRatio = (f: Pick<FigureT, 'unit'>) => f.unit === '%';
+export const showValue = (f: Pick<FigureT, 'unit'>, v: number | null) => (v == null ? '—' : isRatio(f) ? formatPercent(v) : v.toLocaleString('zh-CN'));
+
+function Change({ f, wired }: { f: FigureT; wired: boolean }) {
+  const { t } = useTranslation();
+  if (!wired) return <Typography.Text type="secondary">{t('indicators.noSource')}</Typography.Text>;
+  const pct = f.changePct;
+  const color = pct == null ? 'default' : pct > 0 ? 'red' : pct < 0 ? 'green' : 'default';
+  return (
+    <Space size={4} wrap>
+      <Typography.Text type="secondary">
+        {t('indicators.lastYear')} {showValue(f, f.lastYear)}
+      </Typography.Text>
+      <Tag color={color} style={{ marginInlineEnd: 0 }}>
+        {t('indicators.change')} {pct == null ? '—' : `${pct > 0 ? '+' : ''}${formatPercent(pct)}`}
+      </Tag>
+    </Space>
+  );
+}
+
+function KpiCard({ f, wired }: { f: FigureT; wired: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" data-testid={`kpi-${f.code}`}>
+      <Statistic title={f.name} value={showValue(f, f.value)} suffix={isRatio(f) || f.value == null ? undefined : f.unit} />
+      <Change f={f} wired={wired} />
+      {f.target != null && (
+        <div style={{ marginTop: 6 }}>
+          <Progress percent={Math.round((f.progress ?? 0) * 1000) / 10} size="small" status={f.behind ? 'exception' : 'normal'} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('indicators.target')} {showValue(f, f.target)} {f.behind ? <Tag color="orange">{t('indicators.behind')}</Tag> : null}
+          </Typography.Text>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const period = params.get('period') ?? defaultPeriod();
+  const node = params.get('node') ?? undefined;
+  const rank = params.get('rank') ?? undefined;
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) v == null ? next.delete(k) : next.set(k, v);
+    setParams(next);
+  };
+  const qs = new URLSearchParams({ period, ...(node ? { node } : {}), ...(rank ? { rank } : {}) }).toString();
+  const { data: d, isLoading } = useQuery({
+    queryKey: ['indicators', 'dashboard', qs],
+    queryFn: () => get<DashboardT>(`/api/indicators/dashboard?${qs}`),
+    refetchInterval: 5000, // a change shows within seconds
+  });
+  const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => get<CatalogueItemT[]>('/api/indicators/catalogue') });
+
+  const kpis = useMemo(() => {
+    const codes = new Set(catalogue?.filter((c) => c.kpi).map((c) => c.code));
+    return d?.figures.filter((f) => f.breakdown === '' && codes.has(f.code)) ?? [];
+  }, [d, catalogue]);
+  const withTargets = d?.figures.filter((f) => f.target != null) ?? [];
+  const t2 = (k: string, o?: Record<string, unknown>) => String(t(k, o as never));
+  const trend = useMemo(() => (d ? trendOption(d, d.rank.code, t2) : {}), [d, t]);
+  const ranking = useMemo(() => (d ? rankingOption(d, t2) : {}), [d, t]);
+  const map = useMemo(() => (d ? mapOption(d) : {}), [d]);
+  const gauges = useMemo(() => (d ? gaugeOption(withTargets, d.elapsed, t2) : {}), [d, t]);
+
+  if (isLoading || !d) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
+  const name = `${d.node.name}${d.periodLabel}`;
+  const exportTable = (table: string) =>
+    download(`/api/indicators/export?${new URLSearchParams({ node: d.node.node, period, table, rank: d.rank.code })}`, `${name}.xlsx`);
+  const report = async () => {
+    await post('/api/indicators/reports', { node: d.node.node, period, format: 'docx' });
+    message.success(t('indicators.reportQueued'));
+  };
+  const drill = (to: string) => set({ node: to });
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="dashboard">
+      <Card size="small">
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space direction="vertical" size={2}>
+            <Breadcrumb items={d.breadcrumbs.map((b) => ({ title: <a onClick={() => drill(b.node)}>{b.name}</a> }))} />
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {d.node.name} · {d.periodLabel}
+            </Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {d.refreshedAt ? t('indicators.refreshedAt', { at: new Date(d.refreshedAt).toLocaleString() }) : ''}
+              {d.pending ? ` · ${t('indicators.pending', { n: d.pending })}` : ''}
+            </Typography.Text>
+          </Space>
+          <Space wrap>
+            <PeriodPicker value={period} onChange={(p) => set({ period: p })} />
+            {can('reports.generate') && (
+              <Button icon={<FileWordOutlined />} onClick={report} data-testid="make-report">
+                {t('indicators.openReport')}
+              </Button>
+            )}
+            {can('ledgers.export') && (
+              <Button icon={<DownloadOutlined />} onClick={() => exportTable('all')}>
+                {t('indicators.exportXlsx')}
+              </Button>
+            )}
+          </Space>
+        </Space>
+      </Card>
+
+      <Row gutter={[12, 12]}>
+        {kpis.map((f) => (
+          <Col key={f.code} xs={24} sm={12} lg={6}>
+            <KpiCard f={f} wired={catalogue?.find((c) => c.code === f.code)?.wired ?? true} />
+          </Col>
+        ))}
+      </Row>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={`${t('indicators.trend')} · ${d.rank.name}`}>
+            <Chart option={trend} name={`${name}-trend`} testId="trend-chart" />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('indicators.gauge')}>
+            {withTargets.length ? <Chart option={gauges} name={`${name}-progress`} testId="gauge-chart" /> : <Empty style={{ height: 248 }} description={t('indicators.noTargets')} />}
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            title={t('indicators.ranking', { name: d.rank.name })}
+            extra={
+              <Select
+                size="small"
+                style={{ width: 170 }}
+                value={d.rank.code}
+                onChange={(v) => set({ rank: v })}
+                options={catalogue?.filter((c) => c.measure !== 'stock' || c.kpi).map((c) => ({ value: c.code, label: c.name }))}
+                data-testid="rank-select"
+              />
+            }
+          >
+            {d.rank.items.length ? (
+              <Chart
+                option={ranking}
+                name={`${name}-ranking`}
+                height={Math.max(240, d.rank.items.length * 34 + 80)}
+                testId="ranking-chart"
+                onClick={(p) => {
+                  const item = [...d.rank.items].reverse()[p.dataIndex];
+                  if (item) drill(item.node);
+                }}
+              />
+            ) : (
+              <Empty style={{ height: 220 }} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('indicators.map', { name: d.rank.name })}>
+            <Chart
+              option={map}
+              name={`${name}-map`}
+              height={380}
+              testId="map-chart"
+              onClick={(p) => {
+                const node = (p.data as { node?: string } | undefined)?.node;
+                if (node) drill(node);
+              }}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card
+        size="small"
+        title={t('indicators.children')}
+        extra={
+          can('ledgers.export') && (
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => exportTable('children')}>
+              {t('indicators.exportXlsx')}
+            </Button>
+          )
+        }
+      >
+        <Table
+          size="small"
+          rowKey="node"
+          scroll={{ x: true }}
+          pagination={false}
+          dataSource={d.children}
+          data-testid="children-table"
+          columns={[
+            {
+              title: t('indicators.node'),
+              dataIndex: 'name',
+              fixed: 'left',
+              render: (v: string, r) => <a onClick={() => drill(r.node)}>{v}</a>,
+            },
+            ...kpis.map((f) => ({
+              title: `${f.name}（${f.unit}）`,
+              key: f.code,
+              align: 'right' as const,
+              render: (_: unknown, r: DashboardT['children'][number]) => showValue(f, r.values[f.code] ?? null),
+            })),
+          ]}
+        />
+      </Card>
+
+      <Card
+        size="small"
+        title={t('indicators.report.sheetFigures')}
+        extra={
+          can('ledgers.export') && (
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => exportTable('figures')}>
+              {t('indicators.exportXlsx')}
+            </Button>
+          )
+        }
+      >
+        <Table
+          size="small"
+          rowKey={(r) => `${r.code}|${r.breakdown}`}
+          scroll={{ x: true }}
+          pagination={false}
+          dataSource={d.figures.filter((f) => f.value != null)}
+          columns={[
+            {
+              title: t('indicators.indicator'),
+              dataIndex: 'name',
+              // a 其中 row shows only its own part, indented under its total
+              render: (v: string, r) => {
+                if (!r.breakdown) return v;
+                const base = d.figures.find((x) => x.code === r.code && x.breakdown === '')?.name ?? '';
+                return <span style={{ paddingLeft: 16 }}>{v.startsWith(base) ? v.slice(base.length).replace(/^, /, '') : v}</span>;
+              },
+            },
+            { title: d.periodLabel, align: 'right', render: (_, r) => `${showValue(r, r.value)}${isRatio(r) ? '' : r.unit}` },
+            { title: t('indicators.lastYear'), align: 'right', render: (_, r) => showValue(r, r.lastYear) },
+            { title: t('indicators.change'), align: 'right', render: (_, r) => (r.changePct == null ? '—' : `${r.changePct > 0 ? '+' : ''}${formatPercent(r.changePct)}`) },
+            { title: t('indicators.target'), align: 'right', render: (_, r) => showValue(r, r.target) },
+            {
+              title: t('indicators.progress'),
+              align: 'right',
+              render: (_, r) => (r.progress == null ? '—' : <Tag color={r.behind ? 'orange' : 'green'}>{formatPercent(r.progress)}</Tag>),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
