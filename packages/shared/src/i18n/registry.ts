@@ -35,7 +35,7 @@ export const zhCN = {
   },
   divisions: {
     title: '行政区划', searchPlaceholder: '输入名称或代码搜索，如“岗坪”或“441224”', source: '数据来源：{{source}}',
-    asOfHint: '选择日期可查看当时的区划', partnersTitle: '{{name}} 的结对', noPartners: '当日无结对',
+    asOfHint: '选择日期可查看当时的区划', partnersTitle: '{{name}}的结对', noPartners: '当日无结对',
   },
   units: { title: '单位', searchPlaceholder: '单位名称或信用代码', create: '新增单位' },
   programmes: { title: '协作项目' },

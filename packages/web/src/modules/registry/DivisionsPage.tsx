@@ -34,7 +34,7 @@ function DivisionTree({ asOf, onSelect }: { asOf?: string; onSelect: (code: stri
     const kids = await get<DivisionRow[]>(`/api/registry/divisions?${qs({ parent: node.key, asOf })}`);
     setNodes((cur) => replaceChildren(cur, String(node.key), kids.map(toNode)));
   };
-  return <Tree key={asOf ?? 'now'} treeData={nodes} loadData={load} onSelect={(keys) => keys[0] && onSelect(String(keys[0]))} height={560} showLine />;
+  return <Tree key={asOf ?? 'now'} treeData={nodes} loadData={load} onSelect={(keys) => keys[0] && onSelect(String(keys[0]))} virtual={false} showLine style={{ maxHeight: 600, overflow: "auto" }} />;
 }
 
 function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {

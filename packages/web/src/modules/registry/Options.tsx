@@ -1,11 +1,12 @@
 // Small shared pieces of the registry pages: enum selects, the as-of date picker, a division picker.
 import { PAIRING_TYPES, UNIT_KINDS } from '@xiezuo/shared/contracts/registry';
+import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Select, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api';
-import { type DivisionHit, qs, useProgrammes } from './data';
+import { type DivisionHit, type DivisionRow, qs, useProgrammes } from './data';
 
 export function TypeSelect(props: SelectProps<string>) {
   const { t } = useTranslation();
@@ -39,6 +40,14 @@ export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: 
 export function DivisionPicker({ value, onChange, placeholder, style }: { value?: string; onChange?: (v: string | undefined) => void; placeholder?: string; style?: React.CSSProperties }) {
   const { t } = useTranslation();
   const [hits, setHits] = useState<DivisionHit[]>([]);
+  // a value set from outside (the URL) still shows its name
+  const current = useQuery({
+    queryKey: ['registry', 'division', value, undefined],
+    enabled: !!value && !hits.some((h) => h.code === value),
+    queryFn: () => get<DivisionRow>(`/api/registry/divisions/${value}`),
+  });
+  const options = hits.map((h) => ({ value: h.code, label: `${h.name}（${h.path ? `${h.path} / ` : ''}${h.code}）` }));
+  if (value && current.data && !hits.some((h) => h.code === value)) options.push({ value, label: current.data.name });
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: async (q) => setHits(q.trim() ? await get<DivisionHit[]>(`/api/registry/divisions/search?${qs({ q: q.trim(), limit: 30 })}`) : []) }}
@@ -47,7 +56,7 @@ export function DivisionPicker({ value, onChange, placeholder, style }: { value?
       placeholder={placeholder ?? t('registry.fields.division')}
       style={{ minWidth: 220, ...style }}
       onChange={(v) => onChange?.(v)}
-      options={hits.map((h) => ({ value: h.code, label: `${h.name}（${h.path ? `${h.path} / ` : ''}${h.code}）` }))}
+      options={options}
       notFoundContent={null}
     />
   );

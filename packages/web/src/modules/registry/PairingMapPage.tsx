@@ -34,7 +34,7 @@ function option(flows: Flow[], t: (k: string, o?: object) => string) {
           ? `${p.data.from?.name} → ${p.data.to?.name}<br/>${t('registry.map.flows', { count: p.data.value })}`
           : `${p.data.name}<br/>${t('registry.map.flows', { count: (p.data.value as number[])[2] })}`,
     },
-    geo: { map: 'xz-south', roam: true, itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' }, label: { show: false }, emphasis: { label: { show: true } } },
+    geo: { map: 'xz-south', roam: true, layoutCenter: ['50%', '50%'], layoutSize: '88%', itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' }, label: { show: false }, emphasis: { label: { show: true } } },
     series: [
       {
         type: 'lines',
@@ -50,6 +50,7 @@ function option(flows: Flow[], t: (k: string, o?: object) => string) {
         zlevel: 3,
         symbolSize: (v: number[]) => 6 + Math.min(10, v[2] * 1.5),
         label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
+        labelLayout: { hideOverlap: true },
         itemStyle: { color: '#1677ff' },
         data: [...places.values()],
       },
@@ -81,6 +82,8 @@ export function PairingMapPage() {
     const c = chart.current;
     if (!c || !data) return;
     c.setOption(option(data, (k, o) => String(t(k, o as never))), true);
+    // lets the browser test find a place on the canvas
+    Object.assign(c.getDom(), { toPixel: (lngLat: [number, number]) => c.convertToPixel('geo', lngLat) });
     c.off('click');
     c.on('click', (p) => {
       const d = p.data as { to?: { code: string }; from?: { code: string }; code?: string };

@@ -1,0 +1,81 @@
+// The registry in the browser: the division tree and search, the pairing list with filters and "as of",
+// and the pairing map with click-through — on a fresh app with the demo data (divisions extract loaded).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({ seedDemo: true });
+  await app.addUser('hq_e2e', 'hq', { all: true });
+  await app.addUser('meixian_e2e', 'viewer', { divisions: ['441403000000'] });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('registry in the browser', () => {
+  it('browses the division tree and finds a town by name', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    await page.goto(`${app.url}/registry/divisions`);
+    await page.getByRole('treeitem', { name: '广东省' }).waitFor();
+    await page.getByRole('treeitem', { name: '广东省' }).locator('.ant-tree-switcher').click();
+    await page.getByRole('treeitem', { name: '梅州市' }).locator('.ant-tree-switcher').click();
+    await page.getByRole('treeitem', { name: '梅县区' }).locator('.ant-tree-switcher').click();
+    await page.getByRole('treeitem', { name: '丙村镇' }).locator('.ant-tree-title').click();
+    await page.getByText('广东省 / 梅州市 / 梅县区').waitFor();
+    await page.getByText('荔湾区').first().waitFor(); // its partner today
+    await screenshot(page, 'registry-divisions-tree');
+    await page.getByPlaceholder(/输入名称或代码搜索/).fill('岗坪');
+    await page.getByPlaceholder(/输入名称或代码搜索/).press('Enter');
+    await page.getByText('广东省 / 肇庆市 / 怀集县').first().waitFor();
+    await screenshot(page, 'registry-divisions-search');
+    await page.context().close();
+  });
+
+  it('lists pairings, filters by type, and shows last round only as of an earlier day', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    await page.goto(`${app.url}/registry/pairings?division=441403000000`);
+    // two rounds of 荔湾 → 梅县 and its 5 towns, and an enterprise → 溪联村
+    await page.getByText('共 13 条').waitFor();
+    await screenshot(page, 'registry-pairings');
+    await page.goto(`${app.url}/registry/pairings?division=441403000000&asOf=2023-06-01`);
+    await page.getByText('共 6 条').waitFor();
+    const programmes = await page.locator('tbody tr.ant-table-row td:nth-child(4)').allTextContents();
+    expect(new Set(programmes)).toEqual(new Set(['广东驻镇帮镇扶村 第一轮']));
+    await screenshot(page, 'registry-pairings-2023');
+    await page.context().close();
+  });
+
+  it('draws the pairing map and clicks through to the list', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    await page.goto(`${app.url}/registry/map`);
+    const map = page.getByTestId('pairing-map');
+    await map.locator('canvas').first().waitFor();
+    await page.waitForTimeout(1500); // let the flow animation draw
+    await screenshot(page, 'registry-map');
+    // 梅县区 (county seat) is a place on the map; clicking it opens its pairings
+    const [x, y] = await map.evaluate((el) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel([116.082, 24.266]));
+    await map.click({ position: { x, y } });
+    await page.waitForURL(/\/registry\/pairings\?division=441403000000/);
+    await page.getByText('共 7 条').waitFor();
+    await page.context().close();
+  });
+
+  it('scoped viewer sees only 梅县 pairings, on a phone', async () => {
+    const page = await newPage(browser, PHONE);
+    await signIn(page, app.url, 'meixian_e2e');
+    await page.goto(`${app.url}/registry/pairings?status=active`);
+    await page.getByText('共 7 条').waitFor();
+    await expect(page.getByText('富川瑶族自治县').count()).resolves.toBe(0);
+    await screenshot(page, 'registry-pairings-phone');
+    await page.context().close();
+  });
+});
