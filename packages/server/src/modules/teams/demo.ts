@@ -2,14 +2,14 @@
 // talent exchanges that add up to the seed's figures. Runs after the registry seed; programmes and
 // units are looked up by name and simply left empty when the registry has none.
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
-import { ilike, sql } from 'drizzle-orm';
+import { eq, ilike, sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { Tx } from '../../platform/db/client';
 import type { ModuleSeed } from '../../platform/seed';
 import { programmes, units } from '../registry/tables';
 import { DEMO_EXCHANGES, DEMO_TEAMS, type DemoTeam } from './demoData';
-import { cadres, talentExchanges, teamMembers, teams } from './tables';
+import { cadres, talentExchanges, teamMembers, teams, teamUnits } from './tables';
 
 /** A valid, obviously invented ID number: region of the sending side, born 1980–1989, sequence n. */
 export function demoIdNumber(region: string, n: number): string {
@@ -17,9 +17,14 @@ export function demoIdNumber(region: string, n: number): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-async function firstIdLike(tx: Tx, table: typeof programmes | typeof units, fragment: string | undefined) {
+async function unitIdLike(tx: Tx, fragment: string | undefined) {
   if (!fragment) return null;
-  const [row] = await tx.select({ id: table.id }).from(table).where(ilike(table.name, `%${fragment}%`)).orderBy(table.id).limit(1);
+  const [row] = await tx.select({ id: units.id }).from(units).where(ilike(units.name, `%${fragment}%`)).orderBy(units.id).limit(1);
+  return row?.id ?? null;
+}
+
+async function programmeId(tx: Tx, code: string) {
+  const [row] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, code));
   return row?.id ?? null;
 }
 
@@ -31,12 +36,14 @@ async function seedTeam(tx: Tx, services: Services, t: DemoTeam, parentId: numbe
       name: t.name,
       kind: t.kind,
       divisionCode: t.divisionCode,
-      programmeId: await firstIdLike(tx, programmes, t.programme),
-      leadUnitId: await firstIdLike(tx, units, t.leadUnit),
+      programmeId: await programmeId(tx, t.programme),
+      leadUnitId: await unitIdLike(tx, t.leadUnit),
       startDate: t.start,
       note: '演示数据',
     })
     .returning({ id: teams.id });
+  const memberUnits = (await Promise.all((t.memberUnits ?? []).map((u) => unitIdLike(tx, u)))).filter((id): id is number => id != null);
+  if (memberUnits.length) await tx.insert(teamUnits).values(memberUnits.map((unitId) => ({ teamId: team.id, unitId })));
   const rounds: [number, typeof t.round1, string, string | null][] = [[1, t.round1, t.start, t.rotatedOn ?? null]];
   if (t.round2 && t.rotatedOn) rounds.push([2, t.round2, nextDay(t.rotatedOn), null]);
   for (const [round, list, start, end] of rounds) {
@@ -82,7 +89,7 @@ export async function seedTeamsDemo(services: Services): Promise<Map<string, num
     const seq = { n: 0 };
     const people = new Map<string, number>();
     for (const t of DEMO_TEAMS) ids.set(t.key, await seedTeam(tx, services, t, t.parent ? ids.get(t.parent)! : null, seq, people));
-    const yueGui = await firstIdLike(tx, programmes, '粤桂');
+    const yueGui = await programmeId(tx, 'yue-gui-2021');
     await tx.insert(talentExchanges).values(
       DEMO_EXCHANGES.map(([kind, personTimes, from, to, year, note]) => ({
         kind,

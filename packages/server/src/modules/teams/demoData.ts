@@ -8,8 +8,9 @@ export interface DemoTeam {
   name: string;
   kind: 'hq' | 'group' | 'team';
   divisionCode: string;
-  programme: string; // a name fragment of the registry's programme
-  leadUnit?: string; // a name fragment of the registry's unit
+  programme: string; // the registry's programme code
+  leadUnit?: string; // a name fragment of the registry's unit (牵头单位)
+  memberUnits?: string[]; // name fragments of 组团单位
   start: string;
   /** Round 1 people (ended on `rotatedOn` when given) and, after rotation, round 2. */
   round1: P[];
@@ -19,18 +20,18 @@ export interface DemoTeam {
 
 const LIWAN = '广州市荔湾区';
 export const DEMO_TEAMS: DemoTeam[] = [
-  { key: 'gq', name: '广清驻镇帮镇扶村指挥部', kind: 'hq', divisionCode: '441800000000', programme: '广清', leadUnit: '广清', start: '2021-07-01',
+  { key: 'gq', name: '广清驻镇帮镇扶村指挥部', kind: 'hq', divisionCode: '441800000000', programme: 'gq-zzbz-2', leadUnit: '广清驻镇帮镇扶村指挥部', start: '2021-07-01',
     round1: [['林建华（演示）', 'male', 'cadre', '广州市农业农村局', '清远市副秘书长', 'leader']] },
-  { key: 'gq-tangtang', parent: 'gq', name: '广州驻佛冈县汤塘镇帮镇扶村工作队', kind: 'team', divisionCode: '441821102000', programme: '广清', start: '2021-07-01',
+  { key: 'gq-tangtang', parent: 'gq', name: '广州驻佛冈县汤塘镇帮镇扶村工作队', kind: 'team', divisionCode: '441821102000', programme: 'gq-zzbz-2', start: '2021-07-01',
     round1: [['周志远（演示）', 'male', 'cadre', '广州市天河区人民政府', '汤塘镇党委副书记', 'leader'], ['吴晓琳（演示）', 'female', 'cadre', '广州市天河区商务局', null, 'member']] },
-  { key: 'gq-qigong', parent: 'gq', name: '广州驻阳山县七拱镇帮镇扶村工作队', kind: 'team', divisionCode: '441823105000', programme: '广清', start: '2021-07-01',
+  { key: 'gq-qigong', parent: 'gq', name: '广州驻阳山县七拱镇帮镇扶村工作队', kind: 'team', divisionCode: '441823105000', programme: 'gq-zzbz-2', start: '2021-07-01',
     round1: [['郑国强（演示）', 'male', 'cadre', '广州市白云区人民政府', '七拱镇党委副书记', 'leader'], ['黄嘉怡（演示）', 'female', 'agronomist', '广州市农业科学研究院', null, 'member']] },
-  { key: 'gq-yonghe', parent: 'gq', name: '广州驻连山县永和镇帮镇扶村工作队', kind: 'team', divisionCode: '441825100000', programme: '广清', start: '2021-07-01',
+  { key: 'gq-yonghe', parent: 'gq', name: '广州驻连山县永和镇帮镇扶村工作队', kind: 'team', divisionCode: '441825100000', programme: 'gq-zzbz-2', start: '2021-07-01',
     round1: [['梁伟明（演示）', 'male', 'cadre', '广州市黄埔区人民政府', '永和镇党委副书记', 'leader']] },
 
-  { key: 'lw', name: '荔湾区派驻梅县区驻镇帮扶工作组', kind: 'group', divisionCode: '441403000000', programme: '驻镇', leadUnit: '荔湾', start: '2021-07-01',
+  { key: 'lw', name: '荔湾区派驻梅县区驻镇帮扶工作组', kind: 'group', divisionCode: '441403000000', programme: 'gd-zzbz-2', leadUnit: '荔湾区对口帮扶协作办', start: '2021-07-01',
     round1: [['陈立明（演示）', 'male', 'cadre', `${LIWAN}人民政府`, '梅县区副区长', 'leader']] },
-  { key: 'lw-bingcun', parent: 'lw', name: '荔湾驻丙村镇帮扶工作队', kind: 'team', divisionCode: '441403113000', programme: '驻镇', start: '2021-07-01',
+  { key: 'lw-bingcun', parent: 'lw', name: '荔湾驻丙村镇帮扶工作队', kind: 'team', divisionCode: '441403113000', programme: 'gd-zzbz-2', memberUnits: ['荔湾区某农业科技'], start: '2021-07-01',
     round1: [
       ['何志强（演示）', 'male', 'cadre', `${LIWAN}多宝街道办事处`, '丙村镇党委副书记', 'leader'],
       ['刘敏（演示）', 'female', 'cadre', `${LIWAN}多宝街道办事处`, null, 'member'],
@@ -41,16 +42,16 @@ export const DEMO_TEAMS: DemoTeam[] = [
       ['张浩然（演示）', 'male', 'agronomist', `${LIWAN}农业农村和水务局`, null, 'deputy'],
       ['许静怡（演示）', 'female', 'cadre', `${LIWAN}多宝街道办事处`, null, 'liaison'],
     ] },
-  { key: 'lw-shejiang', parent: 'lw', name: '荔湾驻畲江镇帮扶工作队', kind: 'team', divisionCode: '441403107000', programme: '驻镇', start: '2021-07-01',
+  { key: 'lw-shejiang', parent: 'lw', name: '荔湾驻畲江镇帮扶工作队', kind: 'team', divisionCode: '441403107000', programme: 'gd-zzbz-2', start: '2021-07-01',
     round1: [['罗家辉（演示）', 'male', 'cadre', `${LIWAN}昌华街道办事处`, '畲江镇党委副书记', 'leader'], ['钟雅琴（演示）', 'female', 'other', `${LIWAN}昌华街道办事处`, null, 'member']] },
-  { key: 'lw-nankou', parent: 'lw', name: '荔湾驻南口镇帮扶工作队', kind: 'team', divisionCode: '441403106000', programme: '驻镇', start: '2021-07-01',
+  { key: 'lw-nankou', parent: 'lw', name: '荔湾驻南口镇帮扶工作队', kind: 'team', divisionCode: '441403106000', programme: 'gd-zzbz-2', start: '2021-07-01',
     round1: [['邓文涛（演示）', 'male', 'cadre', `${LIWAN}站前街道办事处`, '南口镇党委副书记', 'leader']] },
-  { key: 'lw-baidu', parent: 'lw', name: '荔湾驻白渡镇帮扶工作队', kind: 'team', divisionCode: '441403112000', programme: '驻镇', start: '2021-07-01',
+  { key: 'lw-baidu', parent: 'lw', name: '荔湾驻白渡镇帮扶工作队', kind: 'team', divisionCode: '441403112000', programme: 'gd-zzbz-2', start: '2021-07-01',
     round1: [['冯建军（演示）', 'male', 'cadre', `${LIWAN}花地街道办事处`, '白渡镇党委副书记', 'leader'], ['曾晓燕（演示）', 'female', 'teacher', `${LIWAN}教育局`, '白渡镇中心小学教师', 'member']] },
-  { key: 'lw-songyuan', parent: 'lw', name: '荔湾驻松源镇帮扶工作队', kind: 'team', divisionCode: '441403116000', programme: '驻镇', start: '2021-07-01',
+  { key: 'lw-songyuan', parent: 'lw', name: '荔湾驻松源镇帮扶工作队', kind: 'team', divisionCode: '441403116000', programme: 'gd-zzbz-2', start: '2021-07-01',
     round1: [['谢永康（演示）', 'male', 'cadre', `${LIWAN}金花街道办事处`, '松源镇党委副书记', 'leader']] },
 
-  { key: 'sh', name: '肇庆四会市驻富川瑶族自治县工作组', kind: 'group', divisionCode: '451123000000', programme: '粤桂', leadUnit: '四会', start: '2021-05-01',
+  { key: 'sh', name: '肇庆四会市驻富川瑶族自治县工作组', kind: 'group', divisionCode: '451123000000', programme: 'yue-gui-2021', leadUnit: '四会市人民政府', memberUnits: ['四会市第一中学', '四会市人民医院', '四会市某食品'], start: '2021-05-01',
     round1: [
       ['潘志诚（演示）', 'male', 'cadre', '四会市人民政府', '富川县副县长', 'leader'],
       ['卢俊杰（演示）', 'male', 'cadre', '四会市委宣传部', null, 'member'],
@@ -58,16 +59,16 @@ export const DEMO_TEAMS: DemoTeam[] = [
       ['莫振华（演示）', 'male', 'doctor', '四会市人民医院', '富川县人民医院副院长', 'member'],
     ] },
 
-  { key: 'zs', name: '中山市对口协作六盘水市工作队', kind: 'hq', divisionCode: '520200000000', programme: '黔', leadUnit: '中山', start: '2021-05-01',
+  { key: 'zs', name: '中山市对口协作六盘水市工作队', kind: 'hq', divisionCode: '520200000000', programme: 'yue-qian-zs-lps', leadUnit: '中山市东西部协作办', start: '2021-05-01',
     round1: [['梁国栋（演示）', 'male', 'cadre', '中山市人民政府', '六盘水市副市长', 'leader']] },
-  { key: 'zs-shuicheng', parent: 'zs', name: '中山驻水城区工作组', kind: 'group', divisionCode: '520204000000', programme: '黔', start: '2021-05-01',
+  { key: 'zs-shuicheng', parent: 'zs', name: '中山驻水城区工作组', kind: 'group', divisionCode: '520204000000', programme: 'yue-qian-zs-lps', memberUnits: ['中山市人民医院'], start: '2021-05-01',
     round1: [['苏明辉（演示）', 'male', 'cadre', '中山市火炬开发区管委会', '水城区副区长', 'leader'], ['叶倩（演示）', 'female', 'doctor', '中山市人民医院', '水城区人民医院医生', 'member']] },
-  { key: 'zs-liuzhi', parent: 'zs', name: '中山驻六枝特区工作组', kind: 'group', divisionCode: '520203000000', programme: '黔', start: '2021-05-01',
+  { key: 'zs-liuzhi', parent: 'zs', name: '中山驻六枝特区工作组', kind: 'group', divisionCode: '520203000000', programme: 'yue-qian-zs-lps', start: '2021-05-01',
     round1: [['杨锦涛（演示）', 'male', 'cadre', '中山市石岐街道办事处', '六枝特区副区长', 'leader'], ['方慧（演示）', 'female', 'teacher', '中山市第一中学', '六枝特区第一中学教师', 'member']] },
-  { key: 'zs-panzhou', parent: 'zs', name: '中山驻盘州市工作组', kind: 'group', divisionCode: '520281000000', programme: '黔', start: '2021-05-01',
+  { key: 'zs-panzhou', parent: 'zs', name: '中山驻盘州市工作组', kind: 'group', divisionCode: '520281000000', programme: 'yue-qian-zs-lps', start: '2021-05-01',
     round1: [['黎伟业（演示）', 'male', 'cadre', '中山市小榄镇人民政府', '盘州市副市长', 'leader'], ['区建新（演示）', 'male', 'agronomist', '中山市农业农村局', null, 'member']] },
 
-  { key: 'gangping', name: '顺德龙江驻怀集县岗坪镇帮镇扶村工作队', kind: 'team', divisionCode: '441224109000', programme: '驻镇', leadUnit: '龙江', start: '2021-07-01',
+  { key: 'gangping', name: '顺德龙江驻怀集县岗坪镇帮镇扶村工作队', kind: 'team', divisionCode: '441224109000', programme: 'gd-zzbz-2', leadUnit: '顺德区龙江镇人民政府', start: '2021-07-01',
     round1: [['麦嘉伦（演示）', 'male', 'cadre', '佛山市顺德区龙江镇人民政府', '岗坪镇党委副书记', 'leader'], ['何婉婷（演示）', 'female', 'cadre', '佛山市顺德区龙江镇人民政府', null, 'member']] },
 ];
 

@@ -16,7 +16,6 @@ import {
   ExchangeSummaryQuery,
   MemberInput,
   MemberPatch,
-  MemberRow,
   OnDutyQuery,
   OnDutyResponse,
   RevealResponse,
@@ -31,7 +30,7 @@ import { z } from 'zod';
 import { actorOf, guard, userOf } from '../../platform/auth/plugin';
 import { registerLedger } from '../../platform/ledgers';
 import type { App } from '../../platform/http/app';
-import { allCadres, createCadre, getCadre, listCadres, revealIdNumber, toCadreRow, updateCadre } from './cadres';
+import { createCadre, getCadre, listCadres, revealIdNumber, toCadreRow, updateCadre } from './cadres';
 import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
 import { cadreLedger, exchangeLedger, memberLedger } from './ledgers';
 import { onDuty } from './onDuty';

@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download, get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { formatDate } from '../../app/format';
-import { type CadreRow, type Page, qs, useTeams } from './data';
+import { type CadreRow, type Page, qs, useTeams, periodText } from './data';
 
 export function CadresPage() {
   const { t } = useTranslation();
@@ -66,7 +65,7 @@ export function CadresPage() {
           { title: t('teams.fields.sendingUnit'), dataIndex: 'sendingUnit' },
           { title: t('teams.fields.localPost'), render: (_, r) => r.localPost ?? '—' },
           { title: t('teams.fields.team'), render: (_, r) => r.teamName ?? '—' },
-          { title: t('teams.fields.dispatch'), render: (_, r) => `${formatDate(r.dispatchStart)} — ${r.dispatchEnd ? formatDate(r.dispatchEnd) : ''}` },
+          { title: t('teams.fields.dispatch'), render: (_, r) => periodText(t, r.dispatchStart, r.dispatchEnd) },
           { title: t('teams.fields.onDuty'), width: 70, render: (_, r) => (r.onDuty ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
         ]}
       />

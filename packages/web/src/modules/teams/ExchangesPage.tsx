@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download, get } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { formatCount, formatDate } from '../../app/format';
-import { type ExchangeRow, type ExchangeSummary, type Page, qs } from './data';
+import { formatCount } from '../../app/format';
+import { type ExchangeRow, type ExchangeSummary, type Page, qs, periodText } from './data';
 
 const PROVINCES = ['440000000000', '450000000000', '520000000000'];
 
@@ -105,7 +105,7 @@ export function ExchangesPage() {
             { title: t('teams.fields.personTimes'), align: 'right', render: (_, r) => formatCount(r.personTimes) },
             { title: t('teams.fields.from'), render: (_, r) => r.fromDivisionName ?? r.fromDivisionCode },
             { title: t('teams.fields.to'), render: (_, r) => r.toDivisionName ?? r.toDivisionCode },
-            { title: t('teams.fields.period'), render: (_, r) => `${formatDate(r.startDate)} — ${r.endDate ? formatDate(r.endDate) : ''}` },
+            { title: t('teams.fields.period'), render: (_, r) => periodText(t, r.startDate, r.endDate) },
             { title: t('teams.fields.note'), render: (_, r) => r.note ?? '—' },
           ]}
         />

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api';
 import { formatDate } from '../../app/format';
-import { type CadreRow, type OnDuty, qs } from './data';
+import { type CadreRow, type OnDuty, qs, periodText } from './data';
 
 function KindTags({ byKind }: { byKind: Record<string, number> }) {
   const { t } = useTranslation();
@@ -56,7 +56,7 @@ export function OnDutyPage() {
               { title: t('teams.fields.cadreKind'), render: (_, r) => t(`teams.cadreKinds.${r.kind}`) },
               { title: t('teams.fields.team'), render: (_, r) => r.teamName ?? '—' },
               { title: t('teams.fields.localPost'), render: (_, r) => r.localPost ?? '—' },
-              { title: t('teams.fields.dispatch'), render: (_, r) => `${formatDate(r.dispatchStart)} — ${r.dispatchEnd ? formatDate(r.dispatchEnd) : ''}` },
+              { title: t('teams.fields.dispatch'), render: (_, r) => periodText(t, r.dispatchStart, r.dispatchEnd) },
             ]} />
         </Card>
       </Col>

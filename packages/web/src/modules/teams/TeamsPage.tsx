@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { get } from '../../app/api';
 import { formatDate } from '../../app/format';
-import { type MemberRow, qs, type TeamDetail, type TeamRow, useTeams } from './data';
+import { type MemberRow, qs, type TeamDetail, type TeamRow, useTeams, periodText } from './data';
 
 const KIND_COLOR = { hq: 'red', group: 'orange', team: 'blue' } as const;
 
@@ -66,7 +66,7 @@ function Members({ team }: { team: number }) {
           { title: t('teams.fields.cadreKind'), render: (_, m) => t(`teams.cadreKinds.${m.kind}`) },
           { title: t('teams.fields.sendingUnit'), dataIndex: 'sendingUnit' },
           { title: t('teams.fields.round'), render: (_, m) => t('teams.tree.roundN', { n: m.round }) },
-          { title: t('teams.fields.period'), render: (_, m) => `${formatDate(m.startDate)} — ${m.endDate ? formatDate(m.endDate) : ''}` },
+          { title: t('teams.fields.period'), render: (_, m) => periodText(t, m.startDate, m.endDate) },
         ]}
       />
     </Card>

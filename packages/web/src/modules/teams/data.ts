@@ -2,7 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type * as C from '@xiezuo/shared/contracts/teams';
 import type { z } from 'zod';
+import type { TFunction } from 'i18next';
 import { get } from '../../app/api';
+import { formatDate } from '../../app/format';
 
 export type TeamRow = z.infer<typeof C.TeamRow>;
 export type TeamDetail = z.infer<typeof C.TeamDetail>;
@@ -27,4 +29,9 @@ export function qs(params: Record<string, unknown>): string {
 
 export function useTeams() {
   return useQuery({ queryKey: ['teams', 'list'], queryFn: () => get<TeamRow[]>('/api/teams'), staleTime: 30_000 });
+}
+
+/** "2024年7月1日起" or "2021年7月1日至2024年6月30日". */
+export function periodText(t: TFunction, start: string, end: string | null) {
+  return end ? t('teams.fields.range', { start: formatDate(start), end: formatDate(end) }) : t('teams.fields.since', { date: formatDate(start) });
 }
