@@ -42,38 +42,55 @@ export function leafInsertSql(source: FactSource, def: IndicatorDef, year: numbe
                          x.day, x.end_day, x.subject, x.qty, x.tags
                   from (${source.sql}) x left join ${stations} st on st.division_code = ${SLICE_EXPR('x.division_code')}
                   where ${conds.join(' and ')}`;
-  const head = `with p(key, ps, pe) as (values ${periodsValues(year)}),
-                     b(bkey, tag) as (values ${breakdownValues(def)}),
-                     e as (${events})`;
   const bJoin = `join b on (b.tag is null or b.tag = any(e.tags))`;
-  const asOf = `least(p.pe, date ${lit(today)})`;
+  // Events are first summed (or de-duplicated) per month; quarters, half-years and the year are built from
+  // the months, so each event is touched once whatever the number of stored periods.
+  const ym = `to_char(e.day, 'YYYY-MM')`;
+  const rollMonths = (src: string, agg: string) =>
+    [
+      `select slice, team_id, 'M' || ym as key, bkey, ${agg} from ${src} group by 1, 2, 3, 4`,
+      `select slice, team_id, 'Q' || left(ym, 4) || '-' || ((substr(ym, 6, 2)::int + 2) / 3), bkey, ${agg} from ${src} group by 1, 2, 3, 4`,
+      `select slice, team_id, 'H' || left(ym, 4) || '-' || ((substr(ym, 6, 2)::int + 5) / 6), bkey, ${agg} from ${src} group by 1, 2, 3, 4`,
+      `select slice, team_id, 'Y' || left(ym, 4), bkey, ${agg} from ${src} group by 1, 2, 3, 4`,
+    ].join(' union all ');
   let body: string;
   switch (def.measure) {
     case 'count':
-      body = `select e.slice, e.team_id, p.key, b.bkey, count(*)::float8 from e join p on e.day between p.ps and p.pe ${bJoin} group by 1, 2, 3, 4`;
-      break;
     case 'sum':
-    case 'person_times':
-      body = `select e.slice, e.team_id, p.key, b.bkey, sum(e.qty) from e join p on e.day between p.ps and p.pe ${bJoin} group by 1, 2, 3, 4`;
+    case 'person_times': {
+      const v = def.measure === 'count' ? 'count(*)::float8' : 'sum(e.qty)';
+      body = `with b(bkey, tag) as (values ${breakdownValues(def)}), e as (${events}),
+              m as (select e.slice, e.team_id, ${ym} as ym, b.bkey, ${v} as v from e ${bJoin} group by 1, 2, 3, 4)
+              ${rollMonths('m', 'sum(v)')}`;
       break;
+    }
     case 'distinct':
-      // each subject once per period, at the slice and team of its first event in that period
-      body = `select slice, team_id, key, bkey, count(*)::float8 from (
-                select distinct on (p.key, b.bkey, e.subject) e.slice, e.team_id, p.key, b.bkey
-                from e join p on e.day between p.ps and p.pe ${bJoin}
-                order by p.key, b.bkey, e.subject, e.day, e.team_id) d
+      // each subject once per period, at the slice and team of its first event in that period; `qty` weighs
+      // it (1 = a plain count; a household's member count turns distinct households into distinct persons)
+      body = `with b(bkey, tag) as (values ${breakdownValues(def)}), e as (${events}),
+              f as (select distinct on (e.subject, ${ym}, b.bkey) e.slice, e.team_id, ${ym} as ym, b.bkey, e.subject, e.day, e.qty
+                    from e ${bJoin} order by e.subject, ${ym}, b.bkey, e.day, e.team_id),
+              k as (select slice, team_id, 'M' || ym as key, bkey, subject, day, qty from f
+                    union all select slice, team_id, 'Q' || left(ym, 4) || '-' || ((substr(ym, 6, 2)::int + 2) / 3), bkey, subject, day, qty from f
+                    union all select slice, team_id, 'H' || left(ym, 4) || '-' || ((substr(ym, 6, 2)::int + 5) / 6), bkey, subject, day, qty from f
+                    union all select slice, team_id, 'Y' || left(ym, 4), bkey, subject, day, qty from f)
+              select slice, team_id, key, bkey, sum(qty) from (
+                select distinct on (key, bkey, subject) slice, team_id, key, bkey, qty from k order by key, bkey, subject, day, team_id) d
               group by 1, 2, 3, 4`;
       break;
-    case 'stock':
-      body = `select e.slice, e.team_id, p.key, b.bkey, sum(e.qty) from e
+    case 'stock': {
+      const asOf = `least(p.pe, date ${lit(today)})`;
+      body = `with p(key, ps, pe) as (values ${periodsValues(year)}), b(bkey, tag) as (values ${breakdownValues(def)}), e as (${events})
+              select e.slice, e.team_id, p.key, b.bkey, sum(e.qty) from e
               join p on p.ps <= date ${lit(today)} and e.day <= ${asOf} and (e.end_day is null or e.end_day >= ${asOf})
               ${bJoin} group by 1, 2, 3, 4`;
       break;
+    }
     default:
       throw new Error(`measure ${def.measure} has no leaves`);
   }
   return `insert into indicator_leaves (slice, team_id, period, breakdown, indicator, value)
-          select s.slice, s.team_id, s.key, s.bkey, ${lit(def.code)}, s.v from (${head} ${body}) s(slice, team_id, key, bkey, v)
+          select s.slice, s.team_id, s.key, s.bkey, ${lit(def.code)}, s.v from (${body}) s(slice, team_id, key, bkey, v)
           where s.v <> 0`;
 }
 

@@ -88,6 +88,10 @@ function monitoringSources(): FactSource[] {
   const hhCols = ['id', 'division_code', 'category', 'is_lifted', 'identified_on', 'eliminated_on'];
   const hhDirty = (from: string, to?: string): DirtyRule => ({ table: hh, division: 'R.division_code', from, to });
   const byHousehold = '(select division_code from monitoring_households where id = R.household_id)';
+  // A person belongs to one household, so distinct persons = distinct households weighted by their active
+  // members: counted per household (270,000) rather than per person (1,000,000).
+  const membersOf = (id: string) => `(select count(*) from ${mem} m where m.household_id = ${id} and m.active)::float8`;
+  const tuopin = `case when h.is_lifted then array['tuopin'] else array[]::text[] end`;
   return [
     {
       key: 'monitoring.households',
@@ -102,9 +106,9 @@ function monitoringSources(): FactSource[] {
       key: 'monitoring.persons',
       kind: 'interval',
       requires: { [hh]: hhCols, [mem]: ['household_id', 'active'] },
-      sql: `select h.division_code, null::int as team_id, h.identified_on as day, (h.eliminated_on - 1) as end_day, 'p' || m.id as subject,
-                   1::float8 as qty, array['category:' || h.category] || case when h.is_lifted then array['tuopin'] else array[]::text[] end as tags
-            from ${mem} m join ${hh} h on h.id = m.household_id where h.identified_on is not null and m.active`,
+      sql: `select h.division_code, null::int as team_id, h.identified_on as day, (h.eliminated_on - 1) as end_day, 'h' || h.id as subject,
+                   ${membersOf('h.id')} as qty, array['category:' || h.category] || ${tuopin} as tags
+            from ${hh} h where h.identified_on is not null`,
       dirty: [hhDirty('R.identified_on', 'open'), { table: mem, division: byHousehold }],
     },
     {
@@ -138,9 +142,9 @@ function monitoringSources(): FactSource[] {
       key: 'monitoring.visitPersons',
       kind: 'event',
       requires: { [vis]: ['household_id', 'visited_on'], [hh]: ['division_code'], [mem]: ['household_id', 'active'] },
-      sql: `select h.division_code, null::int as team_id, v.visited_on as day, null::date as end_day, 'p' || m.id as subject, 1::float8 as qty,
-                   case when h.is_lifted then array['tuopin'] else array[]::text[] end as tags
-            from ${vis} v join ${hh} h on h.id = v.household_id join ${mem} m on m.household_id = v.household_id and m.active`,
+      sql: `select h.division_code, null::int as team_id, v.visited_on as day, null::date as end_day, 'h' || v.household_id as subject,
+                   ${membersOf('v.household_id')} as qty, ${tuopin} as tags
+            from ${vis} v join ${hh} h on h.id = v.household_id`,
       dirty: [
         { table: vis, division: byHousehold, from: 'R.visited_on' },
         { table: hh, division: 'R.division_code' },
