@@ -20,7 +20,7 @@ export const zhCN = {
   exchanges: {
     title: '人才交流台账', summary: '交流汇总', side: '本方', other: '对方', since: '起始日期', until: '截止日期',
     sent: '选派', received: '接收', total: '合计', byYear: '按年度', sentTo: '{{side}}选派到{{other}}', receivedFrom: '{{side}}接收{{other}}',
-    anywhere: '各地', unit: '{{n}} 人次', records: '交流记录',
+    anywhere: '各地', unit: '{{n}} 人次', records: '交流记录', year: '年度',
   },
   provinces: { '440000000000': '广东省', '450000000000': '广西壮族自治区', '520000000000': '贵州省' },
   validation: { phone: '电话号码格式不正确', sameSide: '派出地与接收地不能相同', dates: '结束日期不能早于开始日期', noTeam: '找不到该队伍', noParent: '上级队伍不存在或不在管辖范围内', cycle: '不能把队伍设为自己下级的下级', noCadre: '找不到该人员', duplicateId: '该身份证号已登记' },
@@ -48,7 +48,7 @@ export const en: typeof zhCN = {
   exchanges: {
     title: 'Talent exchange ledger', summary: 'Summary', side: 'This side', other: 'Other side', since: 'From', until: 'To',
     sent: 'Sent', received: 'Received', total: 'Total', byYear: 'By year', sentTo: '{{side}} sent to {{other}}', receivedFrom: '{{side}} received from {{other}}',
-    anywhere: 'anywhere', unit: '{{n}} person-times', records: 'Exchange records',
+    anywhere: 'anywhere', unit: '{{n}} person-times', records: 'Exchange records', year: 'Year',
   },
   provinces: { '440000000000': 'Guangdong', '450000000000': 'Guangxi', '520000000000': 'Guizhou' },
   validation: { phone: 'Phone number format is wrong', sameSide: 'From and to must differ', dates: 'The end date cannot be before the start date', noTeam: 'No such team', noParent: 'The parent team does not exist or is outside your scope', cycle: 'A team cannot be placed under its own sub-team', noCadre: 'No such person', duplicateId: 'This ID number is already registered' },

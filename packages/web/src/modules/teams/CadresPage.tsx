@@ -43,7 +43,7 @@ export function CadresPage() {
         size="small"
         loading={isLoading}
         dataSource={data?.items}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1250 }}
         pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
         columns={[
           { title: t('teams.fields.personName'), dataIndex: 'name', fixed: 'left', width: 120 },
@@ -51,8 +51,9 @@ export function CadresPage() {
           { title: t('teams.fields.cadreKind'), render: (_, r) => t(`teams.cadreKinds.${r.kind}`) },
           {
             title: t('teams.fields.idNumber'),
+            width: 240,
             render: (_, r) => (
-              <Space size={4}>
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                 <Typography.Text code>{r.idNumberMasked}</Typography.Text>
                 {can('sensitive.reveal') && (
                   <Button size="small" type="link" onClick={() => reveal(r)}>

@@ -63,7 +63,7 @@ function Summary() {
         <Col span={24}>
           <Table rowKey="year" size="small" pagination={false} dataSource={data?.byYear} title={() => t('teams.exchanges.byYear')}
             columns={[
-              { title: t('teams.fields.date'), dataIndex: 'year' },
+              { title: t('teams.exchanges.year'), dataIndex: 'year' },
               { title: t('teams.exchanges.sent'), render: (_, r) => formatCount(r.sent) },
               { title: t('teams.exchanges.received'), render: (_, r) => formatCount(r.received) },
             ]} />
