@@ -3,7 +3,8 @@ import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
 import { indicatorsModule } from './indicators';
 import { ledgersModule } from './ledgers';
+import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
 
-export const webModules: WebModule[] = [homeModule, indicatorsModule, registryModule, teamsModule, ledgersModule, adminModule];
+export const webModules: WebModule[] = [homeModule, indicatorsModule, registryModule, teamsModule, monitoringModule, ledgersModule, adminModule];

@@ -1,0 +1,155 @@
+// 防返贫监测 in the browser: the list (masked, scoped), the worklist, a household with its rule checks,
+// the visit form on a 375 px phone, and a new household walked through the whole review chain by the
+// village, the town and the county — each step by the person whose level it needs.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERYTHING } from '../packages/server/src/platform/scope';
+import { GANGPING, HUAIJI, seedMonitoringDemo, XINGYI } from '../packages/server/src/modules/monitoring/demo';
+import { createHousehold } from '../packages/server/src/modules/monitoring/households';
+import { addDays, todayCst } from '../packages/server/src/modules/monitoring/workdays';
+import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+
+let app: RunningApp;
+let browser: Browser;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+beforeAll(async () => {
+  app = await startApp({ seedDemo: false });
+  await seedMonitoringDemo(app.services);
+  await app.addUser('cun', 'town_staff', { divisions: [XINGYI] });
+  await app.addUser('zhen', 'town_staff', { divisions: [GANGPING] });
+  await app.addUser('xian', 'town_staff', { divisions: [HUAIJI] });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('monitoring in the browser', () => {
+  it('lists the town’s 42 households with masked data, and a village’s staff only theirs', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await signIn(page, app.url, 'zhen');
+    await page.goto(`${app.url}/monitoring/households`);
+    await page.getByText('共 42 条').waitFor();
+    expect(await page.content()).not.toMatch(/\d{17}[\dX]/);
+    await screenshot(page, 'monitoring-list');
+    await page.goto(`${app.url}/monitoring/worklist`);
+    await page.getByTestId('worklist-reviews').waitFor();
+    await page.getByText('麦伯（化名）').first().waitFor();
+    await screenshot(page, 'monitoring-worklist');
+    await page.context().close();
+
+    const cun = await newPage(browser, DESKTOP);
+    await signIn(cun, app.url, 'cun');
+    await cun.goto(`${app.url}/monitoring/households`);
+    await cun.getByRole('link', { name: '麦伯（化名）' }).waitFor();
+    const villages = await cun.locator('tr.ant-table-row td:nth-child(2)').allTextContents();
+    expect(new Set(villages)).toEqual(new Set(['兴义村委会']));
+    await cun.context().close();
+  });
+
+  it('shows a household with its members masked, reveals one (audited) and shows the rule checks', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await signIn(page, app.url, 'cun');
+    await page.goto(`${app.url}/monitoring/households`);
+    await page.getByRole('link', { name: '麦伯（化名）' }).click();
+    await page.getByTestId('rule-checks').waitFor();
+    const masked = await page.locator('tbody code').allTextContents();
+    expect(masked).toHaveLength(3);
+    for (const m of masked) expect(m).toMatch(/^4412\*{10}[\dX]{4}$/);
+    await page.getByRole('button', { name: /查\s*看/ }).first().click();
+    await page.locator('tbody code').first().filter({ hasText: /^\d{17}[\dX]$/ }).waitFor();
+    const audit = await app.services.database.query("select actor_name from audit_log where action = 'reveal' and entity = 'monitoring_member'");
+    expect(audit).toEqual([{ actor_name: 'cun' }]);
+    await screenshot(page, 'monitoring-detail');
+    await page.context().close();
+  });
+
+  it('records a visit on a 375 px phone: risk, income, photo', async () => {
+    const page = await newPage(browser, PHONE);
+    await signIn(page, app.url, 'cun');
+    await page.goto(`${app.url}/monitoring/visit`);
+    await page.getByTestId('visit-household').click();
+    await page.getByTitle(/麦伯（化名）/).click();
+    await page.getByLabel('走访发现').fill('小艺已到北滘职校报到，小娅办理助学贷款');
+    await page.getByLabel('核实人均收入').fill('7600');
+    await page.getByRole('checkbox', { name: '因病' }).check();
+    await page.locator('input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('img[alt="visit.png"]').waitFor();
+    expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'monitoring-visit-phone');
+    await page.getByTestId('visit-submit').click();
+    await page.waitForURL(/\/monitoring\/households\/\d+$/);
+    await page.getByRole('tab', { name: '入户走访' }).click();
+    await page.getByText('小艺已到北滘职校报到，小娅办理助学贷款').waitFor();
+    await page.getByText('📷 visit.png').waitFor();
+    expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'monitoring-visit-saved-phone');
+    await page.context().close();
+  });
+
+  it('walks a new household through 入户核实 → 村级评议公示 → 乡镇审核 → 县级确定', async () => {
+    const id = (first17: string) => {
+      const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+      return first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * W[i], 0) % 11];
+    };
+    const user = { id: 1, username: 'seed', displayName: 'seed', role: 'admin', permissions: [], mustChangePassword: false, scope: EVERYTHING, sessionId: '', csrfToken: '' } as never;
+    const h = await createHousehold({ services: app.services, user, actor: { id: null, name: 'e2e', ip: null } }, {
+      divisionCode: XINGYI, entryDoor: 'self_apply', category: 'marginal', isLifted: false, dibao: false, tekun: false, incomePerHead: 6000, incomeYear: 2025,
+      members: [{ name: '新申报户主（演示）', relation: 'head', gender: 'male', birthDate: '1972-04-04', idNumber: id('44122419720404551'), health: 'serious', disability: 'none', schooling: 'not_in_school', work: 'unable' }],
+    });
+    const url = `${app.url}/monitoring/households/${h.id}`;
+    const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
+      await page.getByTestId(`action-${action}`).click();
+      await fill?.();
+      await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+      await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    };
+
+    const cun = await newPage(browser, DESKTOP);
+    await signIn(cun, app.url, 'cun');
+    await cun.goto(url);
+    await cun.getByTestId('procedure-clock').waitFor();
+    // without the signed authorisation the step is refused on its field
+    await cun.getByTestId('action-verify').click();
+    await cun.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+    await cun.getByText('入户核实须先签署授权承诺书').waitFor();
+    await screenshot(cun, 'monitoring-chain-refused');
+    await cun.getByRole('checkbox', { name: '已签署授权承诺书' }).check();
+    await cun.getByLabel('意见').fill('已入户核实，家庭成员患大病');
+    await cun.locator('.ant-modal input[type=file]').setInputFiles({ name: '授权承诺书.png', mimeType: 'image/png', buffer: PNG });
+    await cun.getByText('📎 授权承诺书.png').waitFor();
+    await cun.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+    await cun.locator('.ant-modal').waitFor({ state: 'detached' });
+    await cun.getByTestId('household-stage').filter({ hasText: '村级评议公示' }).waitFor();
+    await act(cun, 'publicise', async () => {
+      await cun.getByLabel('公示开始').fill(addDays(todayCst(), -8));
+      await cun.getByLabel('公示结束').fill(addDays(todayCst(), -4));
+      await cun.getByLabel('意见').fill('村民代表评议通过，公示无异议');
+    });
+    await cun.getByTestId('household-stage').filter({ hasText: '乡镇审核' }).waitFor();
+    expect(await cun.getByTestId('action-town_approve').count()).toBe(0); // not the village's step
+    await cun.context().close();
+
+    const zhen = await newPage(browser, DESKTOP);
+    await signIn(zhen, app.url, 'zhen');
+    await zhen.goto(url);
+    await act(zhen, 'town_approve', () => zhen.getByLabel('意见').fill('镇审核同意'));
+    await zhen.getByTestId('household-stage').filter({ hasText: '县级确定' }).waitFor();
+    await zhen.context().close();
+
+    const xian = await newPage(browser, DESKTOP);
+    await signIn(xian, app.url, 'xian');
+    await xian.goto(url);
+    await act(xian, 'county_approve', () => xian.getByLabel('意见').fill('确定为边缘易致贫户'));
+    await xian.getByTestId('household-status').filter({ hasText: '监测中' }).waitFor();
+    await xian.getByRole('tab', { name: '审核记录' }).click();
+    const history = await xian.getByTestId('review-history').textContent();
+    for (const s of ['纳入申报', '入户核实', 'cun', '村级评议并公示', '乡镇审核通过', 'zhen', '县级确定', 'xian', '授权承诺书.png']) expect(history).toContain(s);
+    await screenshot(xian, 'monitoring-chain-done');
+    await xian.context().close();
+  });
+});

@@ -1,0 +1,237 @@
+// One household: its facts, the procedure clock, the elimination rule checks, the buttons of the steps
+// this user may take, and tabs for members (masked, reveal audited), risks, measures, visits, history.
+import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Action } from '@xiezuo/shared/contracts/monitoring';
+import { Alert, Button, Card, Descriptions, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { get, post } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { formatAmount, formatDate, formatDateTime } from '../../app/format';
+import { CATEGORY_COLOR, type Detail, STATUS_COLOR } from './data';
+import { StepDialog } from './StepDialog';
+
+export function HouseholdDetailPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const id = Number(useParams().id);
+  const client = useQueryClient();
+  const key = ['monitoring', 'household', id];
+  const { data: d, isLoading } = useQuery({ queryKey: key, queryFn: () => get<Detail>(`/api/monitoring/households/${id}`) });
+  const [action, setAction] = useState<Action | null>(null);
+  const [revealed, setRevealed] = useState<Record<number, { idNumber: string; health: string; disability: string; healthNote: string | null }>>({});
+  if (isLoading || !d) return <Spin />;
+  const h = d.household;
+  const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await post(`/api/monitoring/members/${memberId}/reveal`) });
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card
+        title={
+          <Space wrap>
+            {h.headName}
+            <Tag color={STATUS_COLOR[h.status]} data-testid="household-status">{t(`monitoring.statuses.${h.status}`)}</Tag>
+            {h.stage && <Tag data-testid="household-stage">{t(`monitoring.stages.${h.stage}`)}</Tag>}
+            {h.demo && <Tag color="cyan">{t('monitoring.household.demo')}</Tag>}
+          </Space>
+        }
+        extra={
+          can('monitoring.write') && (
+            <Link to={`/monitoring/visit/${h.id}`}>
+              <Button>{t('monitoring.visit.new')}</Button>
+            </Link>
+          )
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label={t('monitoring.household.village')}>{h.village ?? h.divisionCode}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.category')}><Tag color={CATEGORY_COLOR[h.category]}>{t(`monitoring.categories.${h.category}`)}</Tag></Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.entryDoor')}>{t(`monitoring.entryDoors.${h.entryDoor}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.income')}>{h.incomePerHead == null ? '—' : `${formatAmount(h.incomePerHead)}（${h.incomeYear}）`}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.flags')}>
+            {[h.isLifted && t('monitoring.household.isLifted'), h.dibao && t('monitoring.household.dibao'), h.tekun && t('monitoring.household.tekun')].filter(Boolean).join('、') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.lastVisit')}>{formatDate(h.lastVisitOn)}</Descriptions.Item>
+        </Descriptions>
+        {d.clock.running && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type={d.clock.overdue ? 'error' : 'info'}
+            showIcon
+            data-testid="procedure-clock"
+            message={`${d.clock.overdue ? `${t('monitoring.household.overdue')}：` : ''}${t('monitoring.household.procedureDays', { days: d.clock.workDays, limit: d.clock.limit })}`}
+          />
+        )}
+        {d.actions.length > 0 && (
+          <Space wrap style={{ marginTop: 12 }}>
+            {d.actions.map((a) => (
+              <Button key={a} data-testid={`action-${a}`} type={a === 'return' || a === 'reject' ? 'default' : 'primary'} danger={a === 'reject'} onClick={() => setAction(a)}>
+                {t(`monitoring.actions.${a}`)}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </Card>
+
+      {d.checks.length > 0 && (
+        <Card size="small" title={t('monitoring.review.rulesTitle')} data-testid="rule-checks">
+          <List
+            size="small"
+            dataSource={d.checks}
+            renderItem={(c) => (
+              <List.Item>
+                <Space>
+                  {c.ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
+                  {t(`monitoring.rules.${c.rule}`)}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+
+      <Card size="small">
+        <Tabs
+          items={[
+            {
+              key: 'members',
+              label: `${t('monitoring.household.members')}（${h.persons}）`,
+              children: (
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 800 }}
+                  dataSource={d.members}
+                  rowClassName={(m) => (m.active ? '' : 'ant-table-row-disabled')}
+                  columns={[
+                    { title: t('monitoring.member.name'), render: (_, m) => (m.active ? m.name : <Typography.Text delete>{m.name}</Typography.Text>) },
+                    { title: t('monitoring.member.relation'), render: (_, m) => t(`monitoring.relations.${m.relation}`) },
+                    { title: t('monitoring.member.gender'), render: (_, m) => t(`monitoring.genders.${m.gender}`) },
+                    { title: t('monitoring.member.birthDate'), render: (_, m) => formatDate(m.birthDate) },
+                    {
+                      title: t('monitoring.member.idNumber'),
+                      render: (_, m) => (
+                        <Space size={4}>
+                          <Typography.Text code data-testid={`id-${m.id}`}>{revealed[m.id]?.idNumber ?? m.idMasked}</Typography.Text>
+                          {d.canReveal && !revealed[m.id] && (
+                            <Button size="small" type="link" onClick={() => reveal(m.id)}>
+                              {t('monitoring.member.reveal')}
+                            </Button>
+                          )}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('monitoring.member.health'),
+                      render: (_, m) => (revealed[m.id] ? `${t(`monitoring.health.${revealed[m.id].health}`)}${revealed[m.id].healthNote ? `（${revealed[m.id].healthNote}）` : ''}；${t(`monitoring.disability.${revealed[m.id].disability}`)}` : '***'),
+                    },
+                    { title: t('monitoring.member.schooling'), render: (_, m) => t(`monitoring.schooling.${m.schooling}`) },
+                    { title: t('monitoring.member.work'), render: (_, m) => t(`monitoring.work.${m.work}`) },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'risks',
+              label: t('monitoring.risk.title'),
+              children: (
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={d.risks}
+                  columns={[
+                    { title: t('monitoring.risk.kind'), render: (_, r) => t(`monitoring.risks.${r.kind}`) },
+                    { title: t('common.remark'), render: (_, r) => r.note ?? '—' },
+                    { title: t('monitoring.risk.identifiedOn'), render: (_, r) => formatDate(r.identifiedOn) },
+                    { title: t('common.status'), render: (_, r) => (r.closedOn ? <Tag color="green">{`${t('monitoring.risk.closed')} ${formatDate(r.closedOn)}`}</Tag> : <Tag color="red">{t('monitoring.risk.open')}</Tag>) },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'measures',
+              label: t('monitoring.measure.title'),
+              children: (
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 700 }}
+                  dataSource={d.measures}
+                  columns={[
+                    { title: t('monitoring.measure.kind'), render: (_, m) => t(`monitoring.measures.${m.kind}`) },
+                    { title: t('monitoring.measure.description'), dataIndex: 'description' },
+                    { title: t('monitoring.measure.provider'), render: (_, m) => (m.providerTeamId ? t('monitoring.measure.team', { id: m.providerTeamId }) : m.providerUnitId ? t('monitoring.measure.unit', { id: m.providerUnitId }) : '—') },
+                    { title: t('monitoring.measure.amount'), render: (_, m) => formatAmount(m.amount) },
+                    { title: t('monitoring.measure.startOn'), render: (_, m) => formatDate(m.startOn) },
+                    { title: t('monitoring.measure.lastFollowUp'), render: (_, m) => (m.lastFollowUpOn ? formatDate(m.lastFollowUpOn) : <Tag>{t('monitoring.measure.noFollowUp')}</Tag>) },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'visits',
+              label: t('monitoring.visit.title'),
+              children: (
+                <List
+                  dataSource={d.visits}
+                  renderItem={(v) => (
+                    <List.Item>
+                      <List.Item.Meta
+                        title={`${formatDate(v.visitedOn)} · ${v.visitors}`}
+                        description={
+                          <>
+                            <div>{v.findings}</div>
+                            {v.incomePerHead != null && <div>{`${t('monitoring.visit.income')}：${formatAmount(v.incomePerHead)}`}</div>}
+                            {v.photos.map((p) => (
+                              <a key={p.id} href={`/api/monitoring/attachments/${p.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
+                                📷 {p.fileName}
+                              </a>
+                            ))}
+                          </>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              ),
+            },
+            {
+              key: 'history',
+              label: t('monitoring.review.history'),
+              children: (
+                <Timeline
+                  data-testid="review-history"
+                  items={d.steps.map((s) => ({
+                    color: s.action === 'reject' ? 'red' : s.action === 'return' ? 'orange' : 'blue',
+                    children: (
+                      <div>
+                        <Typography.Text strong>{t(`monitoring.actions.${s.action}`)}</Typography.Text>
+                        {` · ${s.actorName ?? '—'} · ${formatDateTime(s.at)}`}
+                        {s.stageWorkDays != null && <Tag style={{ marginLeft: 8 }}>{t('monitoring.review.stageDays', { days: s.stageWorkDays })}</Tag>}
+                        {s.comment && <div>{s.comment}</div>}
+                        {s.details?.authorisationSigned && <div>{`${t('monitoring.review.authorisation')} ${formatDate(s.details.authorisationDate)}`}</div>}
+                        {s.details?.noticeFrom && <div>{`${t('monitoring.review.noticeFrom')} ${formatDate(s.details.noticeFrom)} — ${formatDate(s.details.noticeTo)}`}</div>}
+                        {s.details?.overrideReason && <div style={{ color: '#d46b08' }}>{`${t('monitoring.review.override')}：${s.details.overrideReason}`}</div>}
+                        {s.attachments.map((a) => (
+                          <a key={a.id} href={`/api/monitoring/attachments/${a.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
+                            📎 {a.fileName}
+                          </a>
+                        ))}
+                      </div>
+                    ),
+                  }))}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <StepDialog detail={d} action={action} onClose={() => setAction(null)} onDone={(next) => { client.setQueryData(key, next); setAction(null); }} />
+    </Space>
+  );
+}

@@ -1,0 +1,105 @@
+// One step of the review chain: the fields that step needs (authorisation, notice dates, comment,
+// a reason when going past the rule warnings) and evidence files; errors land on their fields.
+import type { Action } from '@xiezuo/shared/contracts/monitoring';
+import { Alert, App, Checkbox, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post } from '../../app/api';
+import { type Detail, type FileMeta, fileBase64, today } from './data';
+
+export function StepDialog(props: { detail: Detail; action: Action | null; onClose(): void; onDone(d: Detail): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [files, setFiles] = useState<FileMeta[]>([]);
+  const [busy, setBusy] = useState(false);
+  const { action, detail } = props;
+  const h = detail.household;
+  const failed = detail.checks.filter((c) => !c.ok);
+  const forward = action !== 'return' && action !== 'reject';
+  const needsReason = forward && failed.length > 0 && (h.status === 'eliminating' || action === 'propose_elimination');
+
+  const upload = async (list: FileList | null) => {
+    for (const file of Array.from(list ?? [])) {
+      try {
+        const meta = await post<FileMeta>(`/api/monitoring/households/${h.id}/attachments`, { fileName: file.name, mimeType: file.type, contentBase64: await fileBase64(file) });
+        setFiles((f) => [...f, meta]);
+      } catch (e) {
+        message.error(e instanceof ApiError ? e.body.details[0]?.message ?? e.message : String(e));
+      }
+    }
+  };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const body = { action, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), attachmentIds: files.map((f) => f.id) };
+      const d = await post<Detail>(`/api/monitoring/households/${h.id}/transitions`, body);
+      message.success(t('monitoring.review.done'));
+      form.resetFields();
+      setFiles([]);
+      props.onDone(d);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const fields = e.body.details.filter((d) => d.path.startsWith('body.') && d.path !== 'body.action');
+      if (fields.length) form.setFields(fields.map((d) => ({ name: d.path.slice(5).split('.')[0], errors: [d.message] })));
+      else message.error(e.body.details[0]?.message ?? e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!action}
+      title={action ? `${t(`monitoring.actions.${action}`)} · ${h.headName}` : ''}
+      onCancel={props.onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ authorisationDate: today(), noticeFrom: today() }}>
+        {action === 'verify' && h.status === 'identifying' && (
+          <>
+            <Form.Item name="authorisationSigned" valuePropName="checked">
+              <Checkbox>{t('monitoring.review.authorisation')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="authorisationDate" label={t('monitoring.review.authorisationDate')}>
+              <Input type="date" />
+            </Form.Item>
+          </>
+        )}
+        {action === 'publicise' && (
+          <>
+            <Form.Item name="noticeFrom" label={t('monitoring.review.noticeFrom')}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="noticeTo" label={t('monitoring.review.noticeTo')}>
+              <Input type="date" />
+            </Form.Item>
+          </>
+        )}
+        {needsReason && (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={failed.map((c) => t(`monitoring.rules.${c.rule}`)).join('；')} />
+            <Form.Item name="overrideReason" label={t('monitoring.review.override')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="comment" label={t('monitoring.review.comment')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item label={t('monitoring.review.evidence')}>
+          <input type="file" accept="image/jpeg,image/png,application/pdf" multiple aria-label={t('monitoring.review.attach')} onChange={(e) => upload(e.target.files)} />
+          {files.map((f) => (
+            <div key={f.id}>📎 {f.fileName}</div>
+          ))}
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
