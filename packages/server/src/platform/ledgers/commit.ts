@@ -22,9 +22,11 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
       let updated = 0;
       let unchanged = 0;
       for await (const batch of readBatches<StagedRow>(join(dir, 'rows.ndjson'), batchSize)) {
-        const rows = batch.map((b) => b.r);
-        const existing = await def.findExisting(tx, rows, ctx);
-        const insert: LedgerRow[] = [];
+        // new at the dry run + a unique index on the natural key: insert without looking again
+        const known = def.uniqueNaturalKey ? batch.filter((b) => b.a === 'insert').map((b) => b.r) : [];
+        const rows = def.uniqueNaturalKey ? batch.filter((b) => b.a !== 'insert').map((b) => b.r) : batch.map((b) => b.r);
+        const existing = rows.length ? await def.findExisting(tx, rows, ctx) : new Map<string, LedgerRow>();
+        const insert: LedgerRow[] = known;
         const update: { before: LedgerRow; after: LedgerRow }[] = [];
         for (const row of rows) {
           const before = existing.get(naturalKeyOf(def, row));
@@ -50,11 +52,20 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
     });
     // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
     await rm(join(dir, 'rows.ndjson'), { force: true });
+    if (def.tables?.length && result.inserted + result.updated >= 1000) {
+      for (const table of def.tables) await services.database.query(`analyze "${table.replace(/"/g, '')}"`);
+    }
     return result;
   } catch (err) {
-    const e = err instanceof AppError ? err : new AppError('INTERNAL');
-    if (!(err instanceof AppError)) console.error(err);
+    const e = err instanceof AppError ? err : isUniqueViolation(err) ? new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]) : new AppError('INTERNAL');
+    if (!(err instanceof AppError) && !isUniqueViolation(err)) console.error(err);
     await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
     return null;
   }
+}
+
+/** PostgreSQL's unique_violation (23505), as either driver reports it. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
 }

@@ -24,6 +24,7 @@ export const KEPT_PROBLEMS = 500; // shown in the preview; the error workbook ho
 export interface StagedRow {
   n: number; // row number in the file
   r: LedgerRow;
+  a: 'insert' | 'update' | 'unchanged'; // as the dry run found it
 }
 export interface RejectedRow {
   n: number;
@@ -175,14 +176,16 @@ async function classifyBatch(
   }
   if (valid.length) {
     const existing = await def.findExisting(services.db as unknown as Tx, valid.map((v) => v.row), ctx);
-    for (const v of valid) {
+    const lines = valid.map((v) => {
       const before = existing.get(naturalKeyOf(def, v.row));
-      if (!before) counts.toInsert++;
-      else if (differs(before, v.row)) counts.toUpdate++;
+      const a = !before ? 'insert' : differs(before, v.row) ? 'update' : 'unchanged';
+      if (a === 'insert') counts.toInsert++;
+      else if (a === 'update') counts.toUpdate++;
       else counts.unchanged++;
-    }
+      return JSON.stringify({ n: v.n, r: v.row, a } satisfies StagedRow);
+    });
     counts.valid += valid.length;
-    await staged.write(valid.map((v) => JSON.stringify({ n: v.n, r: v.row } satisfies StagedRow)));
+    await staged.write(lines);
   }
   await rejected.write(rejectedLines);
 }

@@ -159,6 +159,16 @@ describe('idempotent commits', () => {
     expect(updates.at(-1)).toEqual({ entity_id: `${B}/2023`, before: { income: '2000.00' }, after: { income: '2500.00' } });
   });
 
+  it('a record entered between the check and the commit fails the commit cleanly instead of duplicating', async () => {
+    const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['新人', C, 2031, '441426104000'], ['另一人', A, 2031, '441426104000']]);
+    const { status } = await uploadAndCheck(admin, KEY, 'race.xlsx', file);
+    expect(status).toMatchObject({ toInsert: 2 });
+    await t.services.database.query(`insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2031, '抢先', '441426104000')`, [C]);
+    const { status: after } = await commitAndWait(admin, status.id, 'all-or-nothing');
+    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后已有人录入了其中的记录，请重新导入这个文件' }] } });
+    expect((await rowsOf()).filter((r) => r.year === 2031)).toEqual([{ id_number: C, year: 2031, name: '抢先', income: null, birth_date: null, relation: null }]);
+  });
+
   it('a failure during commit leaves the database exactly as it was', async () => {
     const failing = defineLedger({ ...exampleLedger, key: 'example-failing', async write(tx, changes, ctx) {
       await exampleLedger.write(tx, changes, ctx);

@@ -51,6 +51,14 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   entity?: string;
   /** Rows per findExisting/write batch (default 1000). */
   batchSize?: number;
+  /**
+   * The database enforces the natural key (a unique index): rows the dry run found new are then inserted
+   * at commit without a second lookup, and a record created meanwhile makes the commit fail cleanly
+   * (CONFLICT, nothing written) instead of duplicating. Leave unset when there is no such index.
+   */
+  uniqueNaturalKey?: boolean;
+  /** Tables write() fills: analysed after a large commit, so the planner sees the new rows (PGlite has no autovacuum). */
+  tables?: string[];
   /** Cross-field and scope checks on one parsed row; paths name column keys. */
   validate?(row: Row, ctx: LedgerContext): ErrorDetail[] | Promise<ErrorDetail[]>;
   /** Existing records for a batch of natural keys, keyed by `naturalKeyOf(row)`, as rows of this ledger. */

@@ -46,6 +46,8 @@ export const exampleLedger = defineLedger({
   entity: 'example_member',
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   naturalKey: ['idNumber', 'year'],
+  uniqueNaturalKey: true, // unique (id_number, year)
+  tables: ['ledger_example_members'],
   columns: [
     { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '张三' },
     { key: 'idNumber', header: '身份证号', headerEn: 'ID number', type: 'idNumber', required: true, sensitive: true, synonyms: ['身份证号码', '公民身份号码', '身份证'], example: '11010519491231002X' },
