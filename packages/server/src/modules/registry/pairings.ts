@@ -122,7 +122,7 @@ export async function listPairings(db: Db, user: AuthUser, q: z.infer<typeof Pai
 }
 
 /** All scoped pairings matching the filters (for exports and the partner view). */
-export async function allPairings(db: Db, user: AuthUser, f: Filters) {
+export async function allPairings(db: Db | Tx, user: AuthUser, f: Filters) {
   const day = f.asOf ?? today();
   return (await joined(db).where(conditions(user, f)).orderBy(pairings.id)).map((r) => toRow(r, day));
 }
@@ -226,60 +226,65 @@ async function checkPeriodAndProgramme(tx: Tx, b: { startDate: string; endDate?:
 }
 
 export async function createPairing(db: Db, user: AuthUser, actor: Actor, b: z.infer<typeof PairingBody>) {
-  return db.transaction(async (tx) => {
-    const helper = await resolveParty(tx, 'helper', b.helperDivisionCode, b.helperUnitId);
-    const helped = await resolveParty(tx, 'helped', b.helpedDivisionCode, b.helpedUnitId);
-    if (helper.divisionCode === helped.divisionCode && helper.unitId === helped.unitId) {
-      throw invalid({ path: 'body.helpedDivisionCode', key: 'registry.errors.sameParty' });
-    }
-    if (!inScope(user.scope, { divisionCode: helper.divisionCode }) && !inScope(user.scope, { divisionCode: helped.divisionCode })) {
-      throw new AppError('OUT_OF_SCOPE');
-    }
-    await checkPeriodAndProgramme(tx, b);
-    const [overlap] = await tx
-      .select({ id: pairings.id })
-      .from(pairings)
-      .where(
-        and(
-          eq(pairings.type, b.type),
-          eq(pairings.helperDivisionCode, helper.divisionCode),
-          eq(pairings.helpedDivisionCode, helped.divisionCode),
-          sql`${pairings.helperUnitId} is not distinct from ${helper.unitId}`,
-          sql`${pairings.helpedUnitId} is not distinct from ${helped.unitId}`,
-          sql`daterange(${pairings.startDate}, ${pairings.endDate}, '[]') && daterange(${b.startDate}::date, ${b.endDate ?? null}::date, '[]')`,
-        ),
-      );
-    if (overlap) throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
-    const [row] = await tx
-      .insert(pairings)
-      .values({
-        type: b.type,
-        programmeId: b.programmeId ?? null,
-        helperDivisionCode: helper.divisionCode,
-        helperUnitId: helper.unitId,
-        helpedDivisionCode: helped.divisionCode,
-        helpedUnitId: helped.unitId,
-        startDate: b.startDate,
-        endDate: b.endDate ?? null,
-        note: b.note ?? null,
-      })
-      .returning();
-    await writeAudit(tx, actor, { action: 'create', entity: 'pairing', entityId: row.id, after: row });
-    return getPairing(tx, user, row.id);
-  });
+  return db.transaction((tx) => createPairingIn(tx, user, actor, b));
+}
+
+/** createPairing inside the caller's transaction (ledger imports). */
+export async function createPairingIn(tx: Tx, user: AuthUser, actor: Actor, b: z.infer<typeof PairingBody>) {
+  const helper = await resolveParty(tx, 'helper', b.helperDivisionCode, b.helperUnitId);
+  const helped = await resolveParty(tx, 'helped', b.helpedDivisionCode, b.helpedUnitId);
+  if (helper.divisionCode === helped.divisionCode && helper.unitId === helped.unitId) {
+    throw invalid({ path: 'body.helpedDivisionCode', key: 'registry.errors.sameParty' });
+  }
+  if (!inScope(user.scope, { divisionCode: helper.divisionCode }) && !inScope(user.scope, { divisionCode: helped.divisionCode })) {
+    throw new AppError('OUT_OF_SCOPE');
+  }
+  await checkPeriodAndProgramme(tx, b);
+  const [overlap] = await tx
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(
+      and(
+        eq(pairings.type, b.type),
+        eq(pairings.helperDivisionCode, helper.divisionCode),
+        eq(pairings.helpedDivisionCode, helped.divisionCode),
+        sql`${pairings.helperUnitId} is not distinct from ${helper.unitId}`,
+        sql`${pairings.helpedUnitId} is not distinct from ${helped.unitId}`,
+        sql`daterange(${pairings.startDate}, ${pairings.endDate}, '[]') && daterange(${b.startDate}::date, ${b.endDate ?? null}::date, '[]')`,
+      ),
+    );
+  if (overlap) throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
+  const [row] = await tx
+    .insert(pairings)
+    .values({
+      type: b.type,
+      programmeId: b.programmeId ?? null,
+      helperDivisionCode: helper.divisionCode,
+      helperUnitId: helper.unitId,
+      helpedDivisionCode: helped.divisionCode,
+      helpedUnitId: helped.unitId,
+      startDate: b.startDate,
+      endDate: b.endDate ?? null,
+      note: b.note ?? null,
+    })
+    .returning();
+  await writeAudit(tx, actor, { action: 'create', entity: 'pairing', entityId: row.id, after: row });
+  return getPairing(tx, user, row.id);
 }
 
 export async function updatePairing(db: Db, user: AuthUser, actor: Actor, id: number, b: z.infer<typeof PairingPatch>) {
-  return db.transaction(async (tx) => {
-    const before = await getPairing(tx, user, id);
-    const next = { startDate: b.startDate ?? before.startDate, endDate: b.endDate === undefined ? before.endDate : b.endDate, programmeId: b.programmeId };
-    await checkPeriodAndProgramme(tx, next);
-    const [after] = await tx
-      .update(pairings)
-      .set({ ...b, updatedAt: sql`now()` })
-      .where(eq(pairings.id, id))
-      .returning();
-    await writeAudit(tx, actor, { action: 'update', entity: 'pairing', entityId: id, before, after });
-    return getPairing(tx, user, id);
-  });
+  return db.transaction((tx) => updatePairingIn(tx, user, actor, id, b));
+}
+
+export async function updatePairingIn(tx: Tx, user: AuthUser, actor: Actor, id: number, b: z.infer<typeof PairingPatch>) {
+  const before = await getPairing(tx, user, id);
+  const next = { startDate: b.startDate ?? before.startDate, endDate: b.endDate === undefined ? before.endDate : b.endDate, programmeId: b.programmeId };
+  await checkPeriodAndProgramme(tx, next);
+  const [after] = await tx
+    .update(pairings)
+    .set({ ...b, updatedAt: sql`now()` })
+    .where(eq(pairings.id, id))
+    .returning();
+  await writeAudit(tx, actor, { action: 'update', entity: 'pairing', entityId: id, before, after });
+  return getPairing(tx, user, id);
 }

@@ -63,27 +63,32 @@ async function checkUnit(tx: Tx, user: AuthUser, body: { divisionCode?: string; 
 }
 
 export async function createUnit(db: Db, user: AuthUser, actor: Actor, body: z.infer<typeof UnitBody>) {
-  return db.transaction(async (tx) => {
-    await checkUnit(tx, user, body);
-    const [row] = await tx
-      .insert(units)
-      .values({ ...body, creditCode: body.creditCode || null, note: body.note ?? null })
-      .returning();
-    await writeAudit(tx, actor, { action: 'create', entity: 'unit', entityId: row.id, after: row });
-    return getUnit(tx, user, row.id);
-  });
+  return db.transaction((tx) => createUnitIn(tx, user, actor, body));
+}
+
+/** createUnit inside the caller's transaction (ledger imports). */
+export async function createUnitIn(tx: Tx, user: AuthUser, actor: Actor, body: z.infer<typeof UnitBody>) {
+  await checkUnit(tx, user, body);
+  const [row] = await tx
+    .insert(units)
+    .values({ ...body, creditCode: body.creditCode || null, note: body.note ?? null })
+    .returning();
+  await writeAudit(tx, actor, { action: 'create', entity: 'unit', entityId: row.id, after: row });
+  return getUnit(tx, user, row.id);
 }
 
 export async function updateUnit(db: Db, user: AuthUser, actor: Actor, id: number, body: z.infer<typeof UnitPatch>) {
-  return db.transaction(async (tx) => {
-    const before = await getUnit(tx, user, id);
-    await checkUnit(tx, user, body, id);
-    const [after] = await tx
-      .update(units)
-      .set({ ...body, updatedAt: sql`now()` })
-      .where(eq(units.id, id))
-      .returning();
-    await writeAudit(tx, actor, { action: 'update', entity: 'unit', entityId: id, before, after });
-    return getUnit(tx, user, id);
-  });
+  return db.transaction((tx) => updateUnitIn(tx, user, actor, id, body));
+}
+
+export async function updateUnitIn(tx: Tx, user: AuthUser, actor: Actor, id: number, body: z.infer<typeof UnitPatch>) {
+  const before = await getUnit(tx, user, id);
+  await checkUnit(tx, user, body, id);
+  const [after] = await tx
+    .update(units)
+    .set({ ...body, updatedAt: sql`now()` })
+    .where(eq(units.id, id))
+    .returning();
+  await writeAudit(tx, actor, { action: 'update', entity: 'unit', entityId: id, before, after });
+  return getUnit(tx, user, id);
 }
