@@ -40,6 +40,9 @@ describe('monitoring in the browser', () => {
     await page.getByTestId('worklist-reviews').waitFor();
     await page.getByText('麦伯（化名）').first().waitFor();
     await screenshot(page, 'monitoring-worklist');
+    await page.goto(`${app.url}/monitoring/lines`);
+    await page.getByText('演示数据，非官方标准').first().waitFor();
+    await screenshot(page, 'monitoring-lines');
     await page.context().close();
 
     const cun = await newPage(browser, DESKTOP);
@@ -85,7 +88,7 @@ describe('monitoring in the browser', () => {
     await page.waitForURL(/\/monitoring\/households\/\d+$/);
     await page.getByRole('tab', { name: '入户走访' }).click();
     await page.getByText('小艺已到北滘职校报到，小娅办理助学贷款').waitFor();
-    await page.getByText('📷 visit.png').waitFor();
+    await page.getByRole('link', { name: /visit\.png/ }).waitFor();
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(375);
     await screenshot(page, 'monitoring-visit-saved-phone');
     await page.context().close();
@@ -121,7 +124,7 @@ describe('monitoring in the browser', () => {
     await cun.getByRole('checkbox', { name: '已签署授权承诺书' }).check();
     await cun.getByLabel('意见').fill('已入户核实，家庭成员患大病');
     await cun.locator('.ant-modal input[type=file]').setInputFiles({ name: '授权承诺书.png', mimeType: 'image/png', buffer: PNG });
-    await cun.getByText('📎 授权承诺书.png').waitFor();
+    await cun.locator('.ant-modal').getByText('授权承诺书.png').waitFor();
     await cun.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
     await cun.locator('.ant-modal').waitFor({ state: 'detached' });
     await cun.getByTestId('household-stage').filter({ hasText: '村级评议公示' }).waitFor();

@@ -50,7 +50,7 @@ export const zhCN = {
   visit: {
     title: '入户走访', new: '登记走访', visitedOn: '走访日期', visitors: '走访人员', findings: '走访发现', income: '核实人均收入',
     openRisks: '新发现风险', closeRisks: '已消除的风险', followed: '本次跟进的措施', photos: '照片', saved: '走访已保存',
-    household: '走访户', pick: '选择监测户', submit: '保存走访',
+    household: '走访户', pick: '选择监测户', submit: '保存走访', takePhoto: '拍照或选择照片',
   },
   review: {
     history: '审核记录', who: '经办人', when: '时间', comment: '意见', evidence: '佐证材料', authorisation: '已签署授权承诺书',
@@ -142,7 +142,7 @@ export const en: typeof zhCN = {
   visit: {
     title: 'Home visits', new: 'Record a visit', visitedOn: 'Visit date', visitors: 'Visitors', findings: 'Findings', income: 'Verified income per head',
     openRisks: 'New risks', closeRisks: 'Risks gone', followed: 'Measures followed up', photos: 'Photos', saved: 'Visit saved',
-    household: 'Household', pick: 'Choose a household', submit: 'Save visit',
+    household: 'Household', pick: 'Choose a household', submit: 'Save visit', takePhoto: 'Take or choose photos',
   },
   review: {
     history: 'Review history', who: 'By', when: 'When', comment: 'Comment', evidence: 'Evidence', authorisation: 'Signed authorisation on file',

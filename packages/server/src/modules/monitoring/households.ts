@@ -118,7 +118,7 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
         toStatus: 'identifying',
         toStage: 'verify',
         actorId: ctx.actor.id,
-        actorName: ctx.actor.name,
+        actorName: ctx.user.displayName,
         details: { entryDoor: body.entryDoor },
       });
       await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_household', entityId: h.id, after: { ...h, members: sealed.map((m) => ({ name: m.name, relation: m.relation })) } });

@@ -1,6 +1,6 @@
 // One household: its facts, the procedure clock, the elimination rule checks, the buttons of the steps
 // this user may take, and tabs for members (masked, reveal audited), risks, measures, visits, history.
-import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
+import { CameraOutlined, CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, Button, Card, Descriptions, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
@@ -189,7 +189,7 @@ export function HouseholdDetailPage() {
                             {v.incomePerHead != null && <div>{`${t('monitoring.visit.income')}：${formatAmount(v.incomePerHead)}`}</div>}
                             {v.photos.map((p) => (
                               <a key={p.id} href={`/api/monitoring/attachments/${p.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
-                                📷 {p.fileName}
+                                <CameraOutlined /> {p.fileName}
                               </a>
                             ))}
                           </>
@@ -219,7 +219,7 @@ export function HouseholdDetailPage() {
                         {s.details?.overrideReason && <div style={{ color: '#d46b08' }}>{`${t('monitoring.review.override')}：${s.details.overrideReason}`}</div>}
                         {s.attachments.map((a) => (
                           <a key={a.id} href={`/api/monitoring/attachments/${a.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
-                            📎 {a.fileName}
+                            <PaperClipOutlined /> {a.fileName}
                           </a>
                         ))}
                       </div>

@@ -1,8 +1,9 @@
 // One step of the review chain: the fields that step needs (authorisation, notice dates, comment,
 // a reason when going past the rule warnings) and evidence files; errors land on their fields.
 import type { Action } from '@xiezuo/shared/contracts/monitoring';
-import { Alert, App, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../app/api';
 import { type Detail, type FileMeta, fileBase64, today } from './data';
@@ -13,6 +14,7 @@ export function StepDialog(props: { detail: Detail; action: Action | null; onClo
   const [form] = Form.useForm();
   const [files, setFiles] = useState<FileMeta[]>([]);
   const [busy, setBusy] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
   const { action, detail } = props;
   const h = detail.household;
   const failed = detail.checks.filter((c) => !c.ok);
@@ -94,9 +96,14 @@ export function StepDialog(props: { detail: Detail; action: Action | null; onClo
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item label={t('monitoring.review.evidence')}>
-          <input type="file" accept="image/jpeg,image/png,application/pdf" multiple aria-label={t('monitoring.review.attach')} onChange={(e) => upload(e.target.files)} />
+          <input ref={picker} type="file" hidden accept="image/jpeg,image/png,application/pdf" multiple onChange={(e) => upload(e.target.files)} />
+          <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()}>
+            {t('monitoring.review.attach')}
+          </Button>
           {files.map((f) => (
-            <div key={f.id}>📎 {f.fileName}</div>
+            <div key={f.id}>
+              <PaperClipOutlined /> {f.fileName}
+            </div>
           ))}
         </Form.Item>
       </Form>

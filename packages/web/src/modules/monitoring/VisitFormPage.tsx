@@ -1,9 +1,10 @@
 // 入户走访 on a phone: one column, big touch targets, the camera for photos. Records findings, a verified
 // income, new and closed risks and the measures followed up, in one save.
+import { CameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, get, post } from '../../app/api';
@@ -20,6 +21,7 @@ export function VisitFormPage() {
   const [search, setSearch] = useState('');
   const [photos, setPhotos] = useState<FileMeta[]>([]);
   const [busy, setBusy] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
   const [form] = Form.useForm();
   const list = useQuery({ queryKey: ['monitoring', 'pick', search], queryFn: () => get<Page<HouseholdSummary>>(`/api/monitoring/households?pageSize=50&${search ? `q=${encodeURIComponent(search)}` : ''}`), enabled: !params.id });
   const detail = useQuery({ queryKey: ['monitoring', 'household', picked], queryFn: () => get<Detail>(`/api/monitoring/households/${picked}`), enabled: !!picked });
@@ -28,7 +30,6 @@ export function VisitFormPage() {
   const addPhotos = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       try {
-        setPhotos((p) => p);
         const meta = await post<FileMeta>(`/api/monitoring/households/${picked}/attachments`, { fileName: file.name, mimeType: file.type, contentBase64: await fileBase64(file) });
         setPhotos((p) => [...p, meta]);
       } catch (e) {
@@ -46,7 +47,7 @@ export function VisitFormPage() {
         visitors: v.visitors,
         findings: v.findings,
         incomePerHead: v.incomePerHead ?? null,
-        incomeYear: v.incomePerHead != null ? Number(v.visitedOn.slice(0, 4)) : null,
+        incomeYear: v.incomePerHead != null ? v.incomeYear : null,
         openRisks: (v.openRisks ?? []).map((kind: string) => ({ kind })),
         closeRiskIds: v.closeRiskIds ?? [],
         followedMeasureIds: v.followedMeasureIds ?? [],
@@ -83,7 +84,7 @@ export function VisitFormPage() {
       {d && (
         <>
           <Alert type="info" style={{ marginBottom: 12 }} message={`${d.household.headName} · ${d.household.village ?? ''} · ${t('monitoring.household.persons')} ${d.household.persons}`} />
-          <Form form={form} layout="vertical" initialValues={{ visitedOn: today(), visitors: me?.displayName }}>
+          <Form form={form} layout="vertical" initialValues={{ visitedOn: today(), visitors: me?.displayName, incomeYear: Number(today().slice(0, 4)) - 1 }}>
             <Form.Item name="visitedOn" label={t('monitoring.visit.visitedOn')} rules={[{ required: true, message: t('validation.required') }]}>
               <Input type="date" {...big} />
             </Form.Item>
@@ -93,9 +94,14 @@ export function VisitFormPage() {
             <Form.Item name="findings" label={t('monitoring.visit.findings')} rules={[{ required: true, message: t('validation.required') }]}>
               <Input.TextArea rows={4} />
             </Form.Item>
-            <Form.Item name="incomePerHead" label={t('monitoring.visit.income')}>
-              <InputNumber {...big} min={0} style={{ width: '100%' }} addonAfter="元" />
-            </Form.Item>
+            <Space.Compact block>
+              <Form.Item name="incomePerHead" label={t('monitoring.visit.income')} style={{ flex: 2 }}>
+                <InputNumber {...big} min={0} style={{ width: '100%' }} suffix="元" />
+              </Form.Item>
+              <Form.Item name="incomeYear" label={t('monitoring.household.incomeYear')} style={{ flex: 1 }}>
+                <InputNumber {...big} min={2000} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Space.Compact>
             <Form.Item name="openRisks" label={t('monitoring.visit.openRisks')}>
               <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }} options={RISK_KINDS.map((k) => ({ value: k, label: t(`monitoring.risks.${k}`) }))} />
             </Form.Item>
@@ -110,7 +116,10 @@ export function VisitFormPage() {
               </Form.Item>
             )}
             <Form.Item label={t('monitoring.visit.photos')}>
-              <input type="file" accept="image/jpeg,image/png" capture="environment" multiple aria-label={t('monitoring.visit.photos')} onChange={(e) => addPhotos(e.target.files)} style={{ maxWidth: '100%' }} />
+              <input ref={picker} type="file" hidden accept="image/jpeg,image/png" capture="environment" multiple onChange={(e) => addPhotos(e.target.files)} />
+              <Button {...big} icon={<CameraOutlined />} onClick={() => picker.current?.click()}>
+                {t('monitoring.visit.takePhoto')}
+              </Button>
               <Space wrap style={{ marginTop: 8 }}>
                 {photos.map((p) => (
                   <img key={p.id} src={`/api/monitoring/attachments/${p.id}`} alt={p.fileName} style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }} />

@@ -3,6 +3,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/modules';
 import { HouseholdDetailPage } from './HouseholdDetailPage';
 import { HouseholdListPage } from './HouseholdListPage';
+import { LinesPage } from './LinesPage';
 import { VisitFormPage } from './VisitFormPage';
 import { WorklistPage } from './WorklistPage';
 
@@ -18,6 +19,7 @@ export const monitoringModule: WebModule = {
         { path: '/monitoring/worklist', labelKey: 'monitoring.nav.worklist', permission: 'monitoring.read' },
         { path: '/monitoring/households', labelKey: 'monitoring.nav.households', permission: 'monitoring.read' },
         { path: '/monitoring/visit', labelKey: 'monitoring.nav.visit', permission: 'monitoring.write' },
+        { path: '/monitoring/lines', labelKey: 'monitoring.nav.lines', permission: 'monitoring.read' },
       ],
     },
   ],
@@ -27,5 +29,6 @@ export const monitoringModule: WebModule = {
     { path: '/monitoring/households/:id', element: <HouseholdDetailPage /> },
     { path: '/monitoring/visit', element: <VisitFormPage /> },
     { path: '/monitoring/visit/:id', element: <VisitFormPage /> },
+    { path: '/monitoring/lines', element: <LinesPage /> },
   ],
 };
