@@ -32,9 +32,18 @@ export interface Actor {
   ip: string | null;
 }
 
+/** One registered route, as the scope test matrix enumerates them. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  auth?: 'public' | 'password';
+  scope?: 'reference';
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     xz: Services;
+    routeTable: RouteInfo[];
   }
   interface FastifyRequest {
     user: AuthUser | null;

@@ -12,7 +12,7 @@ import { authHooks } from '../auth/plugin';
 import { authRoutes } from '../auth/routes';
 import { auditRoutes } from '../audit/routes';
 import { ledgerRoutes } from '../ledgers/routes';
-import type { Services } from '../context';
+import type { RouteInfo, Services } from '../context';
 import { serializeRequest } from '../logger';
 import { errorBody, handleError } from './errors';
 import { moduleRoutes } from '../../modules';
@@ -28,6 +28,11 @@ export async function buildApp(services: Services, logger: pino.Logger | false =
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.decorate('xz', services);
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, auth: r.config?.auth, scope: r.config?.scope });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
