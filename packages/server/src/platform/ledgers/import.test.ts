@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { registerLedger } from './registry';
 import { createExampleTable, exampleLedger } from './testing/exampleLedger';
-import { commitAndWait, readSheet, upload, uploadAndCheck, xlsx } from './testing/helpers';
+import { commitAndWait, readSheet, upload, uploadAndCheck, waitFor, xlsx } from './testing/helpers';
 import { defineLedger } from './types';
 
 let t: TestApp;
@@ -238,6 +238,33 @@ describe('error workbook and export round-trips', () => {
     const viewer = await t.userClient('viewer', 'viewer', { all: true });
     expect((await upload(viewer, KEY, 'x.xlsx', Buffer.from('x'))).statusCode).toBe(403);
   });
+});
+
+describe('large files', () => {
+  it('shows progress while a large file is checked, and other requests are served meanwhile', async () => {
+    const rows: unknown[][] = [['姓名', '身份证号', '年度', '行政区划代码', '年收入']];
+    for (let i = 0; i < 8_000; i++) rows.push([`成员${i}`, A, 1990 + (i % 30), '441426104000', `${i}元`]);
+    const res = await upload(admin, KEY, 'large.xlsx', await xlsx(rows));
+    const id = res.json().id;
+    let midway: { status: string; rowsRead: number } | null = null;
+    let servedMidway = false;
+    for (let i = 0; i < 2000 && !servedMidway; i++) {
+      const s = (await admin.get(`/api/ledgers/imports/${id}`)).json();
+      if (s.status !== 'reading') break;
+      if (s.rowsRead > 0 && s.rowsRead < 8_000) {
+        midway = s;
+        expect((await admin.get('/api/auth/me')).statusCode).toBe(200);
+        servedMidway = (await admin.get(`/api/ledgers/imports/${id}`)).json().status === 'reading';
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(midway).toMatchObject({ status: 'reading' });
+    expect(servedMidway).toBe(true);
+    // (id number, year) repeats every 30 rows: 30 distinct rows, the rest duplicates within the file
+    const done = await waitFor(admin, id);
+    expect(done).toMatchObject({ status: 'ready', rowsRead: 8_000, valid: 30, rejected: 7_970, problemCount: 7_970 });
+    expect(done.problems).toHaveLength(500);
+  }, 18_000);
 });
 
 describe('hostile files change nothing', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { registerLedger } from './registry';
@@ -43,6 +44,23 @@ describe('registration and template', () => {
     expect(rows[1].slice(0, 3)).toEqual(['*姓名', '*身份证号', '*年度']);
     expect(rows[2][0]).toBe('Name');
     expect(rows[3][0]).toBe('张三');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0];
+    // 与户主关系 (column E) is a dropdown; 是否残疾 (column I) too; headers carry a note with format and unit
+    expect(ws.getCell('E4').dataValidation).toMatchObject({ type: 'list', formulae: ['"户主,配偶,子女,其他"'] });
+    expect(ws.getCell('I4').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(noteText(ws.getCell('G2').note)).toBe('格式：金额（可写 55万元、1.6775亿元）\n单位：元\n上一年度纯收入');
+    expect(noteText(ws.getCell('B2').note)).toBe('必填\n格式：18位身份证号');
+    expect(ws.getCell('B5').numFmt).toBe('@'); // ID numbers typed into the template stay text
+  });
+
+  it('refuses rows outside the importer’s scope, row by row', async () => {
+    const c = await t.userClient('town', 'town_staff', { divisions: ['441426104000'] });
+    const file = await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426104001', null, null, null], ['乙', '441426199002150029', 2019, '520221000000', null, null, null]]);
+    const { status } = await uploadAndCheck(c, 'example-members', 'scope.xlsx', file);
+    expect(status).toMatchObject({ valid: 1, rejected: 1 });
+    expect(status.problems[0].message).toBe('第3行 D列〔行政区划代码〕：该数据不在您的管辖范围内');
   });
 });
 
@@ -68,3 +86,9 @@ describe('dry run and commit', () => {
     expect(await count()).toBe(1);
   });
 });
+
+function noteText(note: unknown): string {
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text: string }[] })?.texts ?? [];
+  return texts.map((x) => x.text).join('');
+}

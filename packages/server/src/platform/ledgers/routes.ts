@@ -10,6 +10,7 @@ import { errorResponses } from '@xiezuo/shared/contracts/common';
 import { CommitRequest, ImportIdParam, ImportStatus, LedgerInfo, LedgerKeyParam, LedgerList } from '@xiezuo/shared/contracts/ledgers';
 import { can } from '@xiezuo/shared/roles';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from '../auth/plugin';
@@ -30,6 +31,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export async function ledgerRoutes(app: App) {
   const { config } = app.xz;
   await app.register(multipart, { limits: { files: 1, fields: 5 } }); // file size: per request, from config
+
+  // jobs run in this process: after a restart, a check in progress is lost (failed) and a commit in
+  // progress was rolled back with its transaction (ready to commit again)
+  app.addHook('onReady', async () => {
+    await app.xz.db.update(ledgerImports).set({ status: 'failed', error: { code: 'LEDGER_FILE', params: {}, details: [{ path: 'file', key: 'ledgers.file.interrupted' }] } }).where(eq(ledgerImports.status, 'reading'));
+    await app.xz.db.update(ledgerImports).set({ status: 'ready' }).where(eq(ledgerImports.status, 'committing'));
+  });
 
   const ctxOf = (req: FastifyRequest): LedgerContext => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
   const may = (req: FastifyRequest, p: string) => userOf(req).permissions.includes(p as never);

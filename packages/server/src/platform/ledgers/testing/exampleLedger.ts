@@ -3,7 +3,7 @@
 // with audit, scope-filtered export.
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { scopeWhere } from '../../scope';
+import { inScope, scopeWhere } from '../../scope';
 import { auditLedgerWrite } from '../audit';
 import { defineLedger, type LedgerRow, naturalKeyOf } from '../types';
 
@@ -72,7 +72,9 @@ export const exampleLedger = defineLedger({
     { key: 'phone', header: '联系电话', headerEn: 'Phone', type: 'phone', sensitive: true, example: '13800138000' },
     { key: 'disabled', header: '是否残疾', headerEn: 'Disabled', type: 'boolean', example: '否' },
   ],
-  validate(row) {
+  validate(row, ctx) {
+    // scope: a row outside the importer's divisions is refused, like any other write
+    if (!inScope(ctx.user.scope, { divisionCode: String(row.divisionCode) })) return [{ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' }];
     // cross-field check: nobody is born after the ledger year
     if (row.birthDate && row.year && Number(String(row.birthDate).slice(0, 4)) > Number(row.year)) {
       return [{ path: 'birthDate', message: '出生日期晚于年度' }];
