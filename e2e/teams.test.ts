@@ -34,6 +34,8 @@ describe('teams in the browser', () => {
     await page.goto(`${app.url}/teams/tree?team=${bingcun}`);
     await page.getByRole('treeitem', { name: /广清驻镇帮镇扶村指挥部/ }).waitFor();
     await page.getByRole('cell', { name: '张浩然（演示）' }).waitFor(); // round 2, today
+    await page.getByText('荔湾区某农业科技有限公司（演示）').waitFor(); // 组团单位 from the registry's units
+    await page.getByText('广东驻镇帮镇扶村 第二轮').waitFor();
     expect(await page.getByRole('cell', { name: '刘敏（演示）' }).count()).toBe(0);
     await screenshot(page, 'teams-tree');
     await page.getByText('第1轮').click();
@@ -58,6 +60,34 @@ describe('teams in the browser', () => {
     await screenshot(page, 'teams-cadres-reveal');
     const audit = await app.services.database.query("select actor_name from audit_log where action = 'reveal' and entity = 'cadre'");
     expect(audit).toEqual([{ actor_name: 'leader_e2e' }]);
+    await page.context().close();
+  });
+
+  it('a team leader adds a person: a wrong ID check digit shows under the field, the corrected one is saved masked', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_e2e');
+    await page.goto(`${app.url}/teams/cadres`);
+    await page.getByText('共 4 条').waitFor();
+    await page.getByRole('button', { name: '新增人员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('新来的（演示）');
+    await dialog.getByLabel('性别').click();
+    await page.getByTitle('女').click();
+    await dialog.getByLabel('身份证号').fill('110105194912310021');
+    await dialog.getByLabel('人员类别').click();
+    await page.getByTitle('支教教师').click();
+    await dialog.getByLabel('派出单位').fill('广州市荔湾区教育局');
+    await dialog.getByLabel('所在队伍').click();
+    await page.getByTitle('荔湾驻丙村镇帮扶工作队').click();
+    await dialog.getByLabel('开始日期').fill('2025-09-01');
+    await dialog.getByLabel('开始日期').press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('身份证号校验位不正确').waitFor();
+    await screenshot(page, 'teams-cadre-form-error');
+    await dialog.getByLabel('身份证号').fill('11010519491231002X');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('共 5 条').waitFor();
+    await page.getByText('1101**********002X').waitFor();
     await page.context().close();
   });
 

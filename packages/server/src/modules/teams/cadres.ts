@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry/tables';
+import { assertRefs } from './refs';
 import { coversDay, getTeam, inTransaction, today } from './repository';
 import { cadres, teams } from './tables';
 
@@ -133,6 +134,7 @@ function checkDispatch(start: string, end: string | null | undefined) {
 export async function createCadre(services: Services, scope: Scope, actor: Actor, body: CadreBody, tx0?: Tx) {
   checkDispatch(body.dispatchStart, body.dispatchEnd);
   return inTransaction(services.db, tx0, async (tx) => {
+    await assertRefs(tx, [['body.sendingUnitId', 'unit', [body.sendingUnitId]]]);
     const divisionCode = await placement(tx, scope, body.teamId, body.divisionCode);
     const idNumberHash = services.cipher.hash(body.idNumber);
     await assertIdNumberFree(tx, idNumberHash);
@@ -151,6 +153,7 @@ export async function updateCadre(services: Services, scope: Scope, actor: Actor
     const [before] = await tx.select().from(cadres).where(eq(cadres.id, id));
     if (!before) throw new AppError('NOT_FOUND');
     assertInScope(scope, { teamId: before.teamId, divisionCode: before.divisionCode });
+    await assertRefs(tx, [['body.sendingUnitId', 'unit', [patch.sendingUnitId]]]);
     const { idNumber, ...rest } = patch;
     const values: Partial<typeof cadres.$inferInsert> = { ...rest, updatedAt: new Date() };
     checkDispatch(rest.dispatchStart ?? before.dispatchStart, rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd);

@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
 import { divisions, programmes } from '../registry/tables';
+import { assertRefs } from './refs';
 import { inTransaction } from './repository';
 import { talentExchanges as tx_ } from './tables';
 
@@ -153,10 +154,17 @@ function assertExchangeInScope(scope: Scope, e: { fromDivisionCode: string; toDi
   throw new AppError('OUT_OF_SCOPE');
 }
 
+const exchangeRefs = (tx: Tx, e: { programmeId?: number | null; teamId?: number | null }) =>
+  assertRefs(tx, [
+    ['body.programmeId', 'programme', [e.programmeId]],
+    ['body.teamId', 'team', [e.teamId]],
+  ]);
+
 export async function createExchange(db: Db, scope: Scope, actor: Actor, body: z.output<typeof ExchangeInput>, tx0?: Tx) {
   checkExchange(body);
   assertExchangeInScope(scope, body);
   return inTransaction(db, tx0, async (tx) => {
+    await exchangeRefs(tx, body);
     const [row] = await tx.insert(tx_).values(body).returning();
     await writeAudit(tx, actor, { action: 'create', entity: 'talent_exchange', entityId: row.id, after: row });
     return row.id;
@@ -171,6 +179,7 @@ export async function updateExchange(db: Db, scope: Scope, actor: Actor, id: num
     const next = { ...before, ...patch };
     checkExchange(next);
     assertExchangeInScope(scope, next);
+    await exchangeRefs(tx, patch);
     const [after] = await tx.update(tx_).set(patch).where(eq(tx_.id, id)).returning();
     await writeAudit(tx, actor, { action: 'update', entity: 'talent_exchange', entityId: id, before, after });
     return id;

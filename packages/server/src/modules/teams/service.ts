@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope, inScope, type Scope } from '../../platform/scope';
 import { getCadre } from './cadres';
+import { assertRefs } from './refs';
 import { getTeam, inTransaction, subtreeIds } from './repository';
 import { teamMembers, teams, teamUnits } from './tables';
 
@@ -28,6 +29,13 @@ async function checkPlacement(tx: Tx, scope: Scope, body: Pick<TeamBody, 'parent
   assertInScope(scope, { divisionCode: body.divisionCode, teamId: body.parentId ?? null });
 }
 
+const teamRefs = (tx: Tx, body: Partial<TeamBody>) =>
+  assertRefs(tx, [
+    ['body.programmeId', 'programme', [body.programmeId]],
+    ['body.leadUnitId', 'unit', [body.leadUnitId]],
+    ['body.memberUnitIds', 'unit', body.memberUnitIds],
+  ]);
+
 async function setMemberUnits(tx: Tx, teamId: number, unitIds: number[] | undefined) {
   if (!unitIds) return;
   await tx.delete(teamUnits).where(eq(teamUnits.teamId, teamId));
@@ -38,6 +46,7 @@ export async function createTeam(db: Db, scope: Scope, actor: Actor, body: TeamB
   checkDates(body.startDate, body.endDate, 'body.endDate');
   return db.transaction(async (tx) => {
     await checkPlacement(tx, scope, body);
+    await teamRefs(tx, body);
     const { memberUnitIds, ...values } = body;
     const [row] = await tx.insert(teams).values(values).returning();
     await setMemberUnits(tx, row.id, memberUnitIds);
@@ -58,6 +67,7 @@ export async function updateTeam(db: Db, scope: Scope, actor: Actor, id: number,
     }
     // a team may stay where it is even if the user could not have placed it there (its own id is in scope)
     if (patch.parentId !== undefined || patch.divisionCode !== undefined) await checkPlacement(tx, scope, next);
+    await teamRefs(tx, patch);
     const { memberUnitIds, ...values } = patch;
     const [after] = await tx
       .update(teams)

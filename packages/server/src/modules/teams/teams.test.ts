@@ -59,6 +59,14 @@ describe('team tree', () => {
     expect(audit.map((a) => a.action)).toEqual(['create']);
   });
 
+  it('refuses a unit or programme that does not exist, naming the field', async () => {
+    const res = await admin.patch(`/api/teams/${id('sh')}`, { memberUnitIds: [999999], programmeId: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([{ path: 'body.memberUnitIds', message: '所选记录不存在' }]);
+    const prog = await admin.post('/api/teams', { name: 'x', kind: 'team', divisionCode: '451123100000', programmeId: 999999 });
+    expect(prog.json().details).toEqual([{ path: 'body.programmeId', message: '所选记录不存在' }]);
+  });
+
   it('adds a member for a round, and refuses the same person twice in one round', async () => {
     const team = id('lw-nankou');
     const cadre = (await admin.get(`/api/cadres?teamId=${id('lw-songyuan')}`)).json().items[0];

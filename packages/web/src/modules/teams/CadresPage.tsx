@@ -1,12 +1,13 @@
 // 援派干部和专业技术人才: the list with filters; ID numbers masked, and a reveal button (audited on the
 // server) for roles that may see them; export through the ledger.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CADRE_KINDS } from '@xiezuo/shared/contracts/teams';
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download, get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { CadreForm } from './forms';
 import { type CadreRow, type Page, qs, useTeams, periodText } from './data';
 
 export function CadresPage() {
@@ -16,6 +17,8 @@ export function CadresPage() {
   const [f, setF] = useState<{ teamId?: number; kind?: string; onDuty?: string; q?: string }>({});
   const [page, setPage] = useState(1);
   const [revealed, setRevealed] = useState<{ name: string; idNumber: string } | null>(null);
+  const [creating, setCreating] = useState(false);
+  const client = useQueryClient();
   const query = qs({ ...f, page, pageSize: 20 });
   const { data, isLoading } = useQuery({ queryKey: ['teams', 'cadres', query], queryFn: () => get<Page<CadreRow>>(`/api/cadres?${query}`) });
   const set = (patch: Partial<typeof f>) => {
@@ -27,8 +30,14 @@ export function CadresPage() {
   return (
     <Card
       title={t('teams.cadres.title')}
-      extra={can('ledgers.export') && <Button onClick={() => download(`/api/ledgers/cadres/export?${qs(f)}`, 'cadres.xlsx')}>{t('common.export')}</Button>}
+      extra={
+        <Space>
+          {can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('teams.cadres.new')}</Button>}
+          {can('ledgers.export') && <Button onClick={() => download(`/api/ledgers/cadres/export?${qs(f)}`, 'cadres.xlsx')}>{t('common.export')}</Button>}
+        </Space>
+      }
     >
+      <CadreForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder={t('teams.fields.team')} style={{ minWidth: 220 }} value={f.teamId} onChange={(v) => set({ teamId: v })}
           options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} showSearch={{ optionFilterProp: 'label' }} />

@@ -1,6 +1,6 @@
 // 人才交流台账: the summary ("广东选派到广西 党政干部 376 人次、专业技术人才 3523 人次") for a pair of sides
 // and a period, then the records themselves, exportable as a ledger.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { EXCHANGE_GROUPS, EXCHANGE_KINDS } from '@xiezuo/shared/contracts/teams';
 import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { download, get } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatCount } from '../../app/format';
+import { ExchangeForm } from './forms';
 import { type ExchangeRow, type ExchangeSummary, type Page, qs, periodText } from './data';
 
 const PROVINCES = ['440000000000', '450000000000', '520000000000'];
@@ -77,18 +78,22 @@ export function ExchangesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [kind, setKind] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const client = useQueryClient();
   const [page, setPage] = useState(1);
   const query = qs({ kind, page, pageSize: 20 });
   const { data, isLoading } = useQuery({ queryKey: ['teams', 'exchanges', query], queryFn: () => get<Page<ExchangeRow>>(`/api/exchanges?${query}`) });
   return (
     <>
       <Summary />
+      <ExchangeForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <Card
         title={t('teams.exchanges.records')}
         extra={
           <Space wrap>
             <Select allowClear placeholder={t('teams.fields.exchangeKind')} value={kind} style={{ width: 160 }} onChange={(v) => { setKind(v); setPage(1); }}
               options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
+            {can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('teams.exchanges.new')}</Button>}
             {can('ledgers.export') && <Button onClick={() => download(`/api/ledgers/talent-exchanges/export?${qs({ kind })}`, 'exchanges.xlsx')}>{t('common.export')}</Button>}
           </Space>
         }

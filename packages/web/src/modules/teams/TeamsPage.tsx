@@ -1,7 +1,7 @@
 // 工作队: the HQ → group → team tree on the left; the chosen team's station, programme, units and its
 // members on a date (or of one round) on the right. Rotation shows as rounds.
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Descriptions, Empty, Row, Segmented, Space, Table, Tag, Tree, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, DatePicker, Descriptions, Empty, Row, Segmented, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { get } from '../../app/api';
 import { formatDate } from '../../app/format';
+import { useAuth } from '../../app/auth';
+import { MemberForm } from './forms';
 import { type MemberRow, qs, type TeamDetail, type TeamRow, useTeams, periodText } from './data';
 
 const KIND_COLOR = { hq: 'red', group: 'orange', team: 'blue' } as const;
@@ -30,12 +32,17 @@ function Members({ team }: { team: number }) {
   const [on, setOn] = useState(dayjs().format('YYYY-MM-DD'));
   const query = qs(mode === 'date' ? { on } : { round: mode });
   const { data, isLoading } = useQuery({ queryKey: ['teams', 'detail', team, query], queryFn: () => get<TeamDetail>(`/api/teams/${team}?${query}`) });
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const [adding, setAdding] = useState(false);
   if (!data) return <Card loading />;
   return (
     <Card
       size="small"
       title={<Space wrap>{data.name}<Tag color={KIND_COLOR[data.kind]}>{t(`teams.kinds.${data.kind}`)}</Tag></Space>}
+      extra={can('registry.write') && <Button size="small" onClick={() => setAdding(true)}>{t('teams.tree.addMember')}</Button>}
     >
+      <MemberForm team={team} open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('teams.fields.division')}>{data.divisionName ?? data.divisionCode}</Descriptions.Item>
         <Descriptions.Item label={t('teams.fields.programme')}>{data.programmeName ?? '—'}</Descriptions.Item>
