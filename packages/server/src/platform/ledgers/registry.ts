@@ -15,9 +15,9 @@ const queues = new WeakMap<Services, Promise<unknown>>();
 export function registerLedger(app: Pick<FastifyInstance, 'xz'>, def: AnyLedger): void {
   if (!/^[a-z][a-z0-9-]{0,63}$/.test(def.key)) throw new Error(`ledger key "${def.key}" must be lower-case letters, digits and dashes`);
   for (const k of def.naturalKey) if (!def.columns.some((c) => c.key === k)) throw new Error(`ledger ${def.key}: natural key ${k} is not a column`);
-  let map = registries.get(app.xz);
-  if (!map) registries.set(app.xz, (map = new Map()));
-  map.set(def.key, def as AnyLedger);
+  const map = registries.get(app.xz) ?? new Map<string, AnyLedger>();
+  registries.set(app.xz, map);
+  map.set(def.key, def);
 }
 
 export function ledgersOf(services: Services): AnyLedger[] {

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import type { ApiError } from '../../app/api';
 import { commitImport, downloadErrors, downloadTemplate, type ImportStatus, importStatus, isBusy, uploadLedger } from './api';
 
 export interface LedgerImportDialogProps {
