@@ -29,16 +29,17 @@ afterAll(async () => {
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('monitoring in the browser', () => {
-  it('lists the town’s 42 households with masked data, and a village’s staff only theirs', async () => {
+  it('lists the town’s 42 monitored (+2 being identified) households with masked data, and a village’s staff only theirs', async () => {
     const page = await newPage(browser, DESKTOP);
     await signIn(page, app.url, 'zhen');
     await page.goto(`${app.url}/monitoring/households`);
-    await page.getByText('共 42 条').waitFor();
+    await page.getByText('共 44 条').waitFor();
+    await page.getByText('冯叔（演示）').waitFor();
     expect(await page.content()).not.toMatch(/\d{17}[\dX]/);
     await screenshot(page, 'monitoring-list');
     await page.goto(`${app.url}/monitoring/worklist`);
     await page.getByTestId('worklist-reviews').waitFor();
-    await page.getByText('麦伯（化名）').first().waitFor();
+    await page.getByTestId('worklist-reviews').getByText('冯叔（演示）').waitFor(); // at 乡镇审核: the town's step
     await screenshot(page, 'monitoring-worklist');
     await page.goto(`${app.url}/monitoring/lines`);
     await page.getByText('演示数据，非官方标准').first().waitFor();

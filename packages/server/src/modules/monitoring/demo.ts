@@ -2,6 +2,7 @@
 // households of the town's 13 villages — 42 households, 121 persons — and put the 17 households with
 // students under close watch. The 麦伯 family of 兴义村 is the report's case (names are its pseudonyms);
 // every other person is invented, marked 演示, with generated ID numbers that pass the GB 11643 check.
+// Two more households are still being identified, so the review chain and its clock have something to show.
 import type { MemberInput } from '@xiezuo/shared/contracts/monitoring';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { sql } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { ModuleSeed } from '../../platform/seed';
 import { sealMember } from './households';
+import { addDays, todayCst } from './workdays';
 import { monitoringHouseholds, monitoringLines, monitoringMeasures, monitoringMembers, monitoringRisks, monitoringSteps, monitoringVisits } from './tables';
 
 export const GANGPING = '441224109000';
@@ -185,7 +187,47 @@ export async function seedMonitoringDemo(services: Services) {
       });
     });
   }
+  await seedPendingDemo(services, villages);
   await db.execute(sql`analyze monitoring_households`);
+}
+
+/**
+ * Two households still being identified (not yet 监测对象, so the report's figures stay 42/121): one at
+ * 乡镇审核 after its public notice, past the 20-working-day limit; one just reported, at 入户核实.
+ */
+async function seedPendingDemo(services: Services, villages: string[]) {
+  const { db } = services;
+  const today = todayCst();
+  const pending = [
+    { village: villages[2], head: '冯叔（演示）', door: 'self_apply', stage: 'town', started: '2025-08-18', noticeFrom: '2025-08-25', noticeTo: '2025-08-29', entered: '2025-09-01', seq: 300 },
+    { village: villages[3], head: '罗婶（演示）', door: 'dept_alert', stage: 'verify', started: addDays(today, -3), noticeFrom: null, noticeTo: null, entered: addDays(today, -3), seq: 310 },
+  ];
+  for (const p of pending) {
+    const members: MemberInput[] = [
+      { name: p.head, relation: 'head', gender: 'male', birthDate: '1968-05-05', idNumber: demoIdNumber('1968-05-05', p.seq, 'male'), health: 'serious', disability: 'none', schooling: 'not_in_school', work: 'unable' },
+      { name: `${p.head.slice(0, 1)}小妹（演示）`, relation: 'child', gender: 'female', birthDate: '2012-03-03', idNumber: demoIdNumber('2012-03-03', p.seq + 1, 'female'), health: 'healthy', disability: 'none', schooling: 'junior', work: 'none' },
+    ];
+    await db.transaction(async (tx) => {
+      const [h] = await tx
+        .insert(monitoringHouseholds)
+        .values({
+          divisionCode: p.village, headName: p.head, entryDoor: p.door, category: 'sudden', incomePerHead: '5200', incomeYear: 2025, status: 'identifying', stage: p.stage,
+          procedureStartedOn: p.started, stageEnteredAt: new Date(`${p.entered}T02:00:00Z`), noticeFrom: p.noticeFrom, noticeTo: p.noticeTo, demo: true, note: '演示数据',
+        })
+        .returning();
+      await tx.insert(monitoringMembers).values(members.map((m) => ({ ...sealMember({ services }, m), householdId: h.id })));
+      const steps: [string, string, string][] = [['create', 'verify', p.started]];
+      if (p.stage === 'town') steps.push(['verify', 'village', '2025-08-20'], ['publicise', 'town', p.entered]);
+      await tx.insert(monitoringSteps).values(
+        steps.map(([action, toStage, day], i) => ({
+          householdId: h.id, procedure: 'identify', action, fromStatus: i ? 'identifying' : null, fromStage: i ? steps[i - 1][1] : null, toStatus: 'identifying', toStage,
+          actorName: '兴义村工作人员（演示）', at: new Date(`${day}T02:00:00Z`), comment: action === 'create' ? '重病致家庭支出骤增' : '同意',
+          details: action === 'verify' ? { authorisationSigned: true, authorisationDate: day } : action === 'publicise' ? { noticeFrom: p.noticeFrom, noticeTo: p.noticeTo } : null,
+        })),
+      );
+      await tx.insert(monitoringRisks).values({ householdId: h.id, kind: 'illness', identifiedOn: p.started });
+    });
+  }
 }
 
 export const monitoringSeed: ModuleSeed = {

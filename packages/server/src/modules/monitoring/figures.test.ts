@@ -23,7 +23,7 @@ describe('岗坪镇 figures', () => {
     expect(f.monitored).toEqual({ households: 42, persons: 121 });
     expect(f.visits).toMatchObject({ made: 42, households: 42, persons: 121 });
     expect(f.householdsWithStudents).toBe(17);
-    expect(f.byStatus).toEqual({ monitored: { households: 41, persons: 118 }, eliminating: { households: 1, persons: 3 } });
+    expect(f.byStatus).toEqual({ monitored: { households: 41, persons: 118 }, eliminating: { households: 1, persons: 3 }, identifying: { households: 2, persons: 4 } });
     expect(Object.values(f.byCategory).reduce((s, c) => s + c.households, 0)).toBe(42);
     expect(f.byRisk.schooling.households).toBe(17);
     expect(f.newlyIdentified).toEqual({ households: 0, persons: 0 }); // identified in June, before the period

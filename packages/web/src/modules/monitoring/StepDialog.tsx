@@ -96,7 +96,7 @@ export function StepDialog(props: { detail: Detail; action: Action | null; onClo
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item label={t('monitoring.review.evidence')}>
-          <input ref={picker} type="file" hidden accept="image/jpeg,image/png,application/pdf" multiple onChange={(e) => upload(e.target.files)} />
+          <input ref={picker} type="file" style={{ display: 'none' }} accept="image/jpeg,image/png,application/pdf" multiple onChange={(e) => upload(e.target.files)} />
           <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()}>
             {t('monitoring.review.attach')}
           </Button>

@@ -116,11 +116,11 @@ export function VisitFormPage() {
               </Form.Item>
             )}
             <Form.Item label={t('monitoring.visit.photos')}>
-              <input ref={picker} type="file" hidden accept="image/jpeg,image/png" capture="environment" multiple onChange={(e) => addPhotos(e.target.files)} />
+              <input ref={picker} type="file" style={{ display: 'none' }} accept="image/jpeg,image/png" capture="environment" multiple onChange={(e) => addPhotos(e.target.files)} />
               <Button {...big} icon={<CameraOutlined />} onClick={() => picker.current?.click()}>
                 {t('monitoring.visit.takePhoto')}
               </Button>
-              <Space wrap style={{ marginTop: 8 }}>
+              <Space wrap style={{ marginTop: 8, display: 'flex' }}>
                 {photos.map((p) => (
                   <img key={p.id} src={`/api/monitoring/attachments/${p.id}`} alt={p.fileName} style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }} />
                 ))}
