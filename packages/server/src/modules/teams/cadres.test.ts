@@ -76,6 +76,22 @@ describe('ID numbers', () => {
   });
 });
 
+describe('changes', () => {
+  it('updates a person in scope, re-encrypting a new ID number, and refuses a move to another team', async () => {
+    const [c] = (await leader.get('/api/cadres?q=测试人员')).json().items;
+    const res = await leader.patch(`/api/cadres/${c.id}`, { localPost: '丙村镇中心小学副校长', idNumber: '440103198001011231' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ localPost: '丙村镇中心小学副校长', idNumberMasked: '4401**********1231' });
+    const [row] = await t.services.database.query<{ id_number_cipher: string; id_number_hash: string }>('select id_number_cipher, id_number_hash from cadres where id = $1', [c.id]);
+    expect(t.services.cipher.decrypt(row.id_number_cipher)).toBe('440103198001011231');
+    expect(row.id_number_hash).toBe(t.services.cipher.hash('440103198001011231'));
+    const move = await leader.patch(`/api/cadres/${c.id}`, { teamId: ids.get('lw-shejiang') });
+    expect(move.statusCode).toBe(403);
+    // back to the published vector for the tests below
+    expect((await leader.patch(`/api/cadres/${c.id}`, { idNumber: VALID })).statusCode).toBe(200);
+  });
+});
+
 describe('reveal', () => {
   it('shows the full number to a permitted user in scope and writes a reveal audit entry', async () => {
     const [c] = (await leader.get('/api/cadres?q=测试人员')).json().items;

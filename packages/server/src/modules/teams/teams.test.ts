@@ -79,6 +79,15 @@ describe('team tree', () => {
   });
 });
 
+describe('contract', () => {
+  it('documents the teams API in the OpenAPI document', async () => {
+    const doc = (await t.client().get('/api/openapi.json')).json();
+    for (const path of ['/api/teams', '/api/teams/{id}', '/api/cadres', '/api/cadres/{id}/reveal', '/api/cadres/on-duty', '/api/exchanges/summary']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+});
+
 describe('scope', () => {
   it('a town team leader lists only their own team and its sub-teams', async () => {
     const sub = await leader.post('/api/teams', { name: '丙村镇溪联村帮扶小组', kind: 'team', parentId: id('lw-bingcun'), divisionCode: '441403113000' });
