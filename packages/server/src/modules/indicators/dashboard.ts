@@ -12,42 +12,85 @@ import { assertNodeInScope, NodeDirectory, nodeInScope } from './nodes';
 /** value lookup: node → period → indicator|breakdown → value */
 type Values = Map<string, Map<string, Map<string, number>>>;
 
+type RollupRow = { node: string; period: string; indicator: string; breakdown: string; value: number };
+
+/**
+ * Values of nodes for periods. Nodes above the leaf level come from indicator_rollups; towns and teams
+ * without sub-teams are the leaves themselves (indicator_leaves by slice or team), so they are not stored twice.
+ */
 export async function readValues(database: Database, nodes: string[], periods: string[], indicators?: string[]): Promise<Values> {
-  const rows = await database.query<{ node: string; period: string; indicator: string; breakdown: string; value: number }>(
-    `select node, period, indicator, breakdown, value from indicator_rollups
-     where node = any($1) and period = any($2) ${indicators ? 'and indicator = any($3) and breakdown = $4' : ''}`,
-    indicators ? [nodes, periods, indicators, ''] : [nodes, periods],
-  );
+  const only = indicators ? `and indicator = any($3) and breakdown = ''` : '';
+  const params = (list: unknown[]) => (indicators ? [list, periods, indicators] : [list, periods]);
+  const isTown = (n: string) => n.startsWith('d:') && n.length === 11;
+  const towns = nodes.filter(isTown);
+  const rest = nodes.filter((n) => !isTown(n));
+  const rows: RollupRow[] = [];
+  if (rest.length) {
+    rows.push(
+      ...(await database.query<RollupRow>(
+        `select node, period, indicator, breakdown, value from indicator_rollups where node = any($1) and period = any($2) ${only}`,
+        params(rest),
+      )),
+    );
+  }
+  const found = new Set(rows.map((r) => r.node));
+  const leafTeams = rest.filter((n) => n.startsWith('t:') && !found.has(n)).map((n) => Number(n.slice(2)));
+  if (leafTeams.length) {
+    rows.push(
+      ...(await database.query<RollupRow>(
+        `select 't:' || team_id as node, period, indicator, breakdown, sum(value) as value from indicator_leaves
+         where team_id = any($1) and period = any($2) ${only} group by 1, 2, 3, 4`,
+        params(leafTeams),
+      )),
+    );
+  }
+  if (towns.length) {
+    rows.push(
+      ...(await database.query<RollupRow>(
+        `select 'd:' || substr(slice, 1, 9) as node, period, indicator, breakdown, sum(value) as value from indicator_leaves
+         where slice = any($1) and period = any($2) ${only} group by 1, 2, 3, 4`,
+        params(towns.map((n) => n.slice(2).padEnd(12, '0'))),
+      )),
+    );
+  }
   const out: Values = new Map();
   for (const r of rows) {
     let byPeriod = out.get(r.node);
     if (!byPeriod) out.set(r.node, (byPeriod = new Map()));
     let byInd = byPeriod.get(r.period);
     if (!byInd) byPeriod.set(r.period, (byInd = new Map()));
-    byInd.set(`${r.indicator}|${r.breakdown}`, r.value);
+    byInd.set(`${r.indicator}|${r.breakdown}`, Number(r.value));
   }
   return out;
 }
 
+/** A stock's month for a period: the value at the period's end, or today's for the running period. */
+export function stockKey(period: string, today: string): string {
+  const p = parsePeriod(period);
+  const end = p.start <= today && p.end > today ? today : p.end;
+  return `M${end.slice(0, 7)}`;
+}
+
 /** The periods to read for a requested one: itself if stored, else its months. */
-export function storedPeriodsFor(key: string): string[] {
+export function storedPeriodsFor(key: string, today?: string): string[] {
   const p = parsePeriod(key);
-  return p.kind === 'custom' ? monthsOf(p) : [key];
+  const own = p.kind === 'custom' ? monthsOf(p) : [key];
+  return today ? [...own, stockKey(key, today)] : own;
 }
 
 /** One figure of one node for a (possibly custom) period; null when the source is not wired. */
-export function figureValue(values: Values, node: string, period: string, def: IndicatorDef, breakdown: string, wired: Set<string>): number | null {
+export function figureValue(values: Values, node: string, period: string, def: IndicatorDef, breakdown: string, wired: Set<string>, today: string): number | null {
   if (def.measure === 'ratio') {
     const num = INDICATOR_BY_CODE.get(def.numerator!)!;
     const den = INDICATOR_BY_CODE.get(def.denominator!)!;
-    return ratioOf(figureValue(values, node, period, num, breakdown, wired), figureValue(values, node, period, den, breakdown, wired));
+    return ratioOf(figureValue(values, node, period, num, breakdown, wired, today), figureValue(values, node, period, den, breakdown, wired, today));
   }
   if (!def.source || !wired.has(def.source)) return null;
   const get = (k: string) => values.get(node)?.get(k)?.get(`${def.code}|${breakdown}`) ?? 0;
+  if (def.measure === 'stock') return get(stockKey(period, today));
   const p = parsePeriod(period);
   if (p.kind !== 'custom') return get(period);
   const months = monthsOf(p);
-  if (def.measure === 'stock') return get(months[months.length - 1]);
   if (def.measure === 'distinct') return null; // a distinct count over a custom range is not the sum of its months
   return months.reduce((s, m) => s + get(m), 0);
 }
@@ -90,7 +133,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   const year = Number(period.slice(1, 5));
   const trendMonths = periodsOfYear(year).slice(0, 12).map((p) => p.key);
   const lastTrendMonths = trendMonths.map(samePeriodLastYear);
-  const wanted = [...new Set([...storedPeriodsFor(period), ...storedPeriodsFor(lastYear), ...trendMonths, ...lastTrendMonths])];
+  const wanted = [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today), ...trendMonths, ...lastTrendMonths])];
 
   const childNodes = (await dir.children(node)).filter((n) => nodeInScope(scope, n) || scope.all);
   const kpis = INDICATORS.filter((d) => d.kpi);
@@ -99,7 +142,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
 
   const [values, childValues, targets, crumbs, state] = await Promise.all([
     readValues(database, [node], wanted),
-    readValues(database, childNodes, [...new Set([...storedPeriodsFor(period), ...storedPeriodsFor(lastYear)])], childIndicators),
+    readValues(database, childNodes, [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today)])], childIndicators),
     loadTargets(database, [node, ...childNodes], period),
     dir.breadcrumbs(node, scope),
     database.query<{ refreshed: string | null; pending: number }>(
@@ -112,8 +155,8 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   const figures: FigureT[] = [];
   for (const def of INDICATORS) {
     for (const b of ['', ...(def.breakdowns ?? []).map((x) => x.key)]) {
-      const value = figureValue(values, node, period, def, b, wired);
-      const last = figureValue(values, node, lastYear, def, b, wired);
+      const value = figureValue(values, node, period, def, b, wired, today);
+      const last = figureValue(values, node, lastYear, def, b, wired, today);
       const target = b === '' ? targetOf(node, def.code) : null;
       const change = value != null && last != null ? value - last : null;
       figures.push({
@@ -137,8 +180,8 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
     series: trendDefs.map((d) => ({
       code: d.code,
       name: indicatorName(d, lang),
-      current: trendMonths.map((m) => (m.slice(1) <= today.slice(0, 7) ? figureValue(values, node, m, d, '', wired) : null)),
-      lastYear: lastTrendMonths.map((m) => figureValue(values, node, m, d, '', wired)),
+      current: trendMonths.map((m) => (m.slice(1) <= today.slice(0, 7) ? figureValue(values, node, m, d, '', wired, today) : null)),
+      lastYear: lastTrendMonths.map((m) => figureValue(values, node, m, d, '', wired, today)),
     })),
   };
 
@@ -146,15 +189,15 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   const children = childRefs.map((c) => ({
     ...c,
     values: Object.fromEntries(
-      [...new Set([...kpis, rankDef])].map((d) => [d.code, figureValue(childValues, c.node, period, d, '', wired)]),
+      [...new Set([...kpis, rankDef])].map((d) => [d.code, figureValue(childValues, c.node, period, d, '', wired, today)]),
     ),
   }));
   const ranked = childRefs
     .map((c) => ({
       node: c.node,
       name: c.name,
-      value: figureValue(childValues, c.node, period, rankDef, '', wired),
-      lastYear: figureValue(childValues, c.node, lastYear, rankDef, '', wired),
+      value: figureValue(childValues, c.node, period, rankDef, '', wired, today),
+      lastYear: figureValue(childValues, c.node, lastYear, rankDef, '', wired, today),
     }))
     .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   const items = ranked.map((r, i) => ({ ...r, rank: i > 0 && ranked[i - 1].value === r.value ? 0 : i + 1 }));
@@ -168,7 +211,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   )
     .map((r) => r.node)
     .filter((n) => nodeInScope(scope, n));
-  const cityValues = await readValues(database, cityNodes, storedPeriodsFor(period), partsOf(rankDef));
+  const cityValues = await readValues(database, cityNodes, storedPeriodsFor(period, today), partsOf(rankDef));
   return {
     node: nodeRef,
     breadcrumbs: await dir.refs(crumbs),
@@ -180,7 +223,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
     trend,
     rank: { code: rankDef.code, name: indicatorName(rankDef, lang), unit: lang === 'en' ? rankDef.unitEn : rankDef.unitZh, items },
     children,
-    map: { cities: cityNodes.map((n) => ({ code: n.slice(2).padEnd(6, '0'), node: n, value: figureValue(cityValues, n, period, rankDef, '', wired) })) },
+    map: { cities: cityNodes.map((n) => ({ code: n.slice(2).padEnd(6, '0'), node: n, value: figureValue(cityValues, n, period, rankDef, '', wired, today) })) },
     refreshedAt: state[0]?.refreshed ?? null,
     pending: state[0]?.pending ?? 0,
   };

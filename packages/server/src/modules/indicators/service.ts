@@ -65,8 +65,8 @@ export async function listTargets(services: Services, user: AuthUser, lang: Lang
   for (const r of visible) {
     const def = INDICATOR_BY_CODE.get(r.indicator);
     if (!def) continue;
-    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period), [r.indicator, def.numerator ?? '', def.denominator ?? '']);
-    const actual = figureValue(values, r.node, r.period, def, '', wired);
+    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period, today), [r.indicator, def.numerator ?? '', def.denominator ?? '']);
+    const actual = figureValue(values, r.node, r.period, def, '', wired, today);
     out.push({
       id: r.id,
       node: r.node,

@@ -31,6 +31,7 @@ export const indicatorLeaves = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.slice, t.period, t.indicator, t.breakdown, t.teamId] }),
+    index('indicator_leaves_team_idx').on(t.teamId, t.period), // teams without sub-teams are read from here
   ],
 );
 

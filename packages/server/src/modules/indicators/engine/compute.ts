@@ -14,8 +14,10 @@ export function indicatorsOf(sourceKey: string): IndicatorDef[] {
   return INDICATORS.filter((d) => d.source === sourceKey);
 }
 
-function periodsValues(year: number): string {
+/** A year's months: stocks are kept per month (a quarter's stock is its last month's). */
+function monthValues(year: number): string {
   return periodsOfYear(year)
+    .slice(0, 12)
     .map((p) => `(${lit(p.key)}, date ${lit(p.start)}, date ${lit(p.end)})`)
     .join(',');
 }
@@ -80,7 +82,7 @@ export function leafInsertSql(source: FactSource, def: IndicatorDef, year: numbe
       break;
     case 'stock': {
       const asOf = `least(p.pe, date ${lit(today)})`;
-      body = `with p(key, ps, pe) as (values ${periodsValues(year)}), b(bkey, tag) as (values ${breakdownValues(def)}), e as (${events})
+      body = `with p(key, ps, pe) as (values ${monthValues(year)}), b(bkey, tag) as (values ${breakdownValues(def)}), e as (${events})
               select e.slice, e.team_id, p.key, b.bkey, sum(e.qty) from e
               join p on p.ps <= date ${lit(today)} and e.day <= ${asOf} and (e.end_day is null or e.end_day >= ${asOf})
               ${bJoin} group by 1, 2, 3, 4`;
@@ -94,8 +96,10 @@ export function leafInsertSql(source: FactSource, def: IndicatorDef, year: numbe
           where s.v <> 0`;
 }
 
-/** Years a source has data in, bounded to [thisYear - 5, thisYear] (stocks run to this year). */
+/** Years a source has data in, bounded (stocks run to this year). */
 export function yearsSql(source: FactSource, thisYear: number): string {
+  // stocks: this year and the two before (for "same period last year"); events: the last five years
   const hi = source.kind === 'interval' ? `${thisYear}` : `least(extract(year from max(x.day))::int, ${thisYear})`;
-  return `select greatest(extract(year from min(x.day))::int, ${thisYear - 5}) as lo, ${hi} as hi from (${source.sql}) x`;
+  const lo = source.kind === 'interval' ? thisYear - 2 : thisYear - 5;
+  return `select greatest(extract(year from min(x.day))::int, ${lo}) as lo, ${hi} as hi from (${source.sql}) x`;
 }

@@ -90,7 +90,7 @@ export function fingerprint(wired: FactSource[]): string {
 }
 
 function nodesOf(trees: Trees, slice: string, teamId: number, year: number, today: string): string[] {
-  return ['all', ...trees.divisionAncestors(slice, treeDay(year, today)), ...(teamId ? trees.teamAncestors(teamId) : [])];
+  return trees.rollupNodes(slice, teamId, treeDay(year, today));
 }
 
 interface Leaf {
@@ -140,27 +140,20 @@ async function refreshSlices(q: Q, trees: Trees, source: FactSource, year: numbe
 /** Rebuilds every rollup from the leaves (after a tree change or a full rebuild). */
 async function rebuildRollups(q: Q, trees: Trees, today: string) {
   await q(`delete from indicator_rollups`);
-  const keys = await q<{ slice: string; year: number }>(
-    `select distinct slice, substr(period, 2, 4)::int as year from indicator_leaves`,
+  // every distinct (slice, team, year) of the leaves and the rollup nodes it adds up into
+  const keys = await q<{ slice: string; team_id: number; year: number }>(
+    `select distinct slice, team_id, substr(period, 2, 4)::int as year from indicator_leaves`,
   );
-  const teamIds = await q<{ team_id: number }>(`select distinct team_id from indicator_leaves where team_id <> 0`);
-  await q(`create temp table if not exists xz_anc (slice text, year int, node text)`);
-  await q(`create temp table if not exists xz_tanc (team_id int, node text)`);
-  await q(`truncate xz_anc, xz_tanc`);
-  const anc = keys.flatMap((k) => trees.divisionAncestors(k.slice, treeDay(k.year, today)).map((n) => `(${lit(k.slice)}, ${k.year}, ${lit(n)})`));
+  await q(`drop table if exists xz_anc`);
+  await q(`create temp table xz_anc (slice text, team_id int, year int, node text)`);
+  const anc = keys.flatMap((k) => nodesOf(trees, k.slice, k.team_id, k.year, today).map((n) => `(${lit(k.slice)}, ${k.team_id}, ${k.year}, ${lit(n)})`));
   for (let i = 0; i < anc.length; i += 2000) await q(`insert into xz_anc values ${anc.slice(i, i + 2000).join(',')}`);
-  const tanc = teamIds.flatMap((t) => trees.teamAncestors(t.team_id).map((n) => `(${t.team_id}, ${lit(n)})`));
-  for (let i = 0; i < tanc.length; i += 2000) await q(`insert into xz_tanc values ${tanc.slice(i, i + 2000).join(',')}`);
+  await q(`analyze xz_anc`);
   await q(`insert into indicator_rollups (node, period, indicator, breakdown, value)
-    select node, period, indicator, breakdown, sum(value) from (
-      select a.node, l.period, l.indicator, l.breakdown, l.value from indicator_leaves l
-        join xz_anc a on a.slice = l.slice and a.year = substr(l.period, 2, 4)::int
-      union all
-      select a.node, l.period, l.indicator, l.breakdown, l.value from indicator_leaves l join xz_tanc a on a.team_id = l.team_id
-      union all
-      select 'all', l.period, l.indicator, l.breakdown, l.value from indicator_leaves l
-    ) u group by 1, 2, 3, 4`);
-  await q(`truncate xz_anc, xz_tanc`);
+    select a.node, l.period, l.indicator, l.breakdown, sum(l.value) from indicator_leaves l
+      join xz_anc a on a.slice = l.slice and a.team_id = l.team_id and a.year = substr(l.period, 2, 4)::int
+    group by 1, 2, 3, 4`);
+  await q(`drop table xz_anc`);
 }
 
 export interface RefreshOptions {
@@ -279,7 +272,9 @@ export class Refresher {
     for (const [k, slices] of groups) {
       const [key, y] = k.split('|');
       const source = this.wired.find((s) => s.key === key);
-      if (source) await refreshSlices(q, trees, source, Number(y), [...slices], today);
+      // the same window as a rebuild (see yearsSql): stocks this year and the two before
+      if (!source || Number(y) > thisYear || (source.kind === 'interval' && Number(y) < thisYear - 2)) continue;
+      await refreshSlices(q, trees, source, Number(y), [...slices], today);
     }
     await this.stamp(q);
     return items.length;

@@ -15,6 +15,9 @@ export interface Trees {
   divisionAncestors(code: string, asOf: string): string[]; // node keys, the code's own first
   teamAncestors(teamId: number): string[]; // node keys, the team's own first
   stations: Map<string, number>; // division code → the team stationed there (a team before a group before an HQ)
+  /** The nodes a leaf (slice, team) adds up into in indicator_rollups: every ancestor above the leaf level.
+   *  Towns and teams without sub-teams are read straight from indicator_leaves (see dashboard readValues). */
+  rollupNodes(slice: string, teamId: number, asOf: string): string[];
 }
 
 /** The prefix-derived parent: town → county → city → province → none. */
@@ -56,6 +59,7 @@ export async function loadTrees(q: Query): Promise<Trees> {
     `select id, parent_id, division_code, kind from teams order by id`,
   );
   const teamParent = new Map(teams.map((t) => [t.id, t.parent_id]));
+  const parents = new Set(teams.map((t) => t.parent_id).filter((x): x is number => x != null));
   const rank = (kind: string) => (kind === 'team' ? 0 : kind === 'group' ? 1 : 2);
   const stations = new Map<string, number>();
   const stationRank = new Map<string, number>();
@@ -75,8 +79,13 @@ export async function loadTrees(q: Query): Promise<Trees> {
     return prefixParent(code);
   };
   const divCache = new Map<string, string[]>();
-  return {
+  const trees: Trees = {
     stations,
+    rollupNodes(slice, teamId, asOf) {
+      const divisions = trees.divisionAncestors(slice, asOf).filter((n) => n.length < 11); // not towns
+      const team = teamId ? trees.teamAncestors(teamId) : [];
+      return ['all', ...divisions, ...(team.length && !parents.has(teamId) ? team.slice(1) : team)];
+    },
     divisionAncestors(code, asOf) {
       const key = `${code}@${asOf}`;
       const hit = divCache.get(key);
@@ -100,6 +109,7 @@ export async function loadTrees(q: Query): Promise<Trees> {
       return out;
     },
   };
+  return trees;
 }
 
 /** The day whose tree a year's figures roll up: the year's last day, or today for the running year. */

@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_leaves_team_idx" ON "indicator_leaves" USING btree ("team_id","period");
