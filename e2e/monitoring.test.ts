@@ -3,9 +3,7 @@
 // village, the town and the county — each step by the person whose level it needs.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVERYTHING } from '../packages/server/src/platform/scope';
 import { GANGPING, HUAIJI, seedMonitoringDemo, XINGYI } from '../packages/server/src/modules/monitoring/demo';
-import { createHousehold } from '../packages/server/src/modules/monitoring/households';
 import { addDays, todayCst } from '../packages/server/src/modules/monitoring/workdays';
 import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
@@ -100,12 +98,27 @@ describe('monitoring in the browser', () => {
       const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
       return first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * W[i], 0) % 11];
     };
-    const user = { id: 1, username: 'seed', displayName: 'seed', role: 'admin', permissions: [], mustChangePassword: false, scope: EVERYTHING, sessionId: '', csrfToken: '' } as never;
-    const h = await createHousehold({ services: app.services, user, actor: { id: null, name: 'e2e', ip: null } }, {
-      divisionCode: XINGYI, entryDoor: 'self_apply', category: 'marginal', isLifted: false, dibao: false, tekun: false, incomePerHead: 6000, incomeYear: 2025,
-      members: [{ name: '新申报户主（演示）', relation: 'head', gender: 'male', birthDate: '1972-04-04', idNumber: id('44122419720404551'), health: 'serious', disability: 'none', schooling: 'not_in_school', work: 'unable' }],
-    });
-    const url = `${app.url}/monitoring/households/${h.id}`;
+    const cun = await newPage(browser, DESKTOP);
+    await signIn(cun, app.url, 'cun');
+    // 农户自主申报 through the form; a wrong check digit is refused on its field first
+    await cun.goto(`${app.url}/monitoring/households`);
+    await cun.getByTestId('new-household').click();
+    const dialog = cun.locator('.ant-modal');
+    await dialog.getByLabel('所在村').click();
+    await cun.getByTitle('兴义村委会').click();
+    await dialog.getByLabel('纳入途径').click();
+    await cun.getByTitle('农户自主申报').click();
+    await dialog.getByLabel('姓名').fill('新申报户主（演示）');
+    const good = id('44122419720404551');
+    await dialog.getByLabel('身份证号').fill(good.slice(0, 17) + (good[17] === '1' ? '2' : '1'));
+    await dialog.getByLabel('出生日期').fill('1972-04-04');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('身份证号校验位不正确').first().waitFor();
+    await screenshot(cun, 'monitoring-new-household-error');
+    await dialog.getByLabel('身份证号').fill(good);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await cun.waitForURL(/\/monitoring\/households\/\d+$/);
+    const url = cun.url();
     const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
       await page.getByTestId(`action-${action}`).click();
       await fill?.();
@@ -113,9 +126,6 @@ describe('monitoring in the browser', () => {
       await page.locator('.ant-modal').waitFor({ state: 'detached' });
     };
 
-    const cun = await newPage(browser, DESKTOP);
-    await signIn(cun, app.url, 'cun');
-    await cun.goto(url);
     await cun.getByTestId('procedure-clock').waitFor();
     // without the signed authorisation the step is refused on its field
     await cun.getByTestId('action-verify').click();

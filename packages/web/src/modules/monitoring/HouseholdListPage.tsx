@@ -1,14 +1,17 @@
 // 监测户 list: filters, masked data only, the user's scope (the server filters), import and export.
 import { useQuery } from '@tanstack/react-query';
 import { CATEGORIES, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
-import { Card, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
 import { CATEGORY_COLOR, type HouseholdSummary, type Page, qs, STATUS_COLOR } from './data';
+import { NewHouseholdDialog } from './NewHouseholdDialog';
 
 type Filter = { status?: string; category?: string; risk?: string; q?: string; idNumber?: string; overdue?: string };
 
@@ -16,6 +19,9 @@ export function HouseholdListPage() {
   const { t } = useTranslation();
   const [f, setF] = useState<Filter>({});
   const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const { can } = useAuth();
+  const navigate = useNavigate();
   const query = qs({ ...f, page, pageSize: 20 });
   const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'households', query], queryFn: () => get<Page<HouseholdSummary>>(`/api/monitoring/households?${query}`) });
   const set = (patch: Filter) => {
@@ -27,6 +33,11 @@ export function HouseholdListPage() {
       title={t('monitoring.household.title')}
       extra={
         <Space wrap>
+          {can('monitoring.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-household">
+              {t('monitoring.household.new')}
+            </Button>
+          )}
           <LedgerImportButton ledgerKey="monitoring-households" onCommitted={() => refetch()} />
           <LedgerExportButton ledgerKey="monitoring-households" filters={{ status: f.status, category: f.category }} />
         </Space>
@@ -77,6 +88,7 @@ export function HouseholdListPage() {
           { title: t('monitoring.household.lastVisit'), render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatDate(r.lastVisitOn)}</span> },
         ]}
       />
+      <NewHouseholdDialog open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/monitoring/households/${id}`)} />
     </Card>
   );
 }
