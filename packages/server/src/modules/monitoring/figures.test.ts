@@ -41,6 +41,18 @@ describe('岗坪镇 figures', () => {
     await expect(monitoringFigures(t.services.db, village, { divisionCode: GANGPING }, DEMO_PERIOD)).rejects.toThrow('OUT_OF_SCOPE');
   });
 
+  it('gives a team the figures of the town it is stationed in, and the endpoint the same', async () => {
+    const [team] = (await t.services.db.execute(sql`insert into teams (name, kind, division_code) values ('顺德龙江驻岗坪镇工作队（测试）', 'team', ${GANGPING}) returning id`)).rows as { id: number }[];
+    const f = await monitoringFigures(t.services.db, EVERYTHING, { teamId: team.id }, DEMO_PERIOD);
+    expect(f.unit).toMatchObject({ teamId: team.id, divisionCode: GANGPING, name: '顺德龙江驻岗坪镇工作队（测试）' });
+    expect(f.visits).toMatchObject({ households: 42, persons: 121 });
+    const leader = await t.userClient('leader', 'team_leader', { teams: [team.id] });
+    const res = (await leader.get(`/api/monitoring/figures?team=${team.id}&from=${DEMO_PERIOD.from}&to=${DEMO_PERIOD.to}`)).json();
+    expect(res.rows[0]).toMatchObject({ monitored: { households: 42, persons: 121 }, householdsWithStudents: 17, villages: 13 });
+    const byVillage = (await leader.get(`/api/monitoring/figures?division=${GANGPING}&children=true&from=${DEMO_PERIOD.from}&to=${DEMO_PERIOD.to}`)).json();
+    expect(byVillage.rows).toHaveLength(13);
+  });
+
   it('counts a person once when they moved between households', async () => {
     const [m] = await t.services.db.select().from(monitoringMembers).where(eq(monitoringMembers.relation, 'spouse')).limit(1);
     const [target] = (await t.services.db.execute(sql`select id from monitoring_households where id <> ${m.householdId} order by id limit 1`)).rows as { id: number }[];

@@ -1,6 +1,6 @@
 // 监测户与家庭成员: create, change, list, detail, and the reveal of protected data. ID numbers and health
 // data go in only as ciphertext plus a keyed hash; the hash catches a person already in another household.
-import { type HouseholdCreate, type MemberInput, HouseholdQuery } from '@xiezuo/shared/contracts/monitoring';
+import type { HouseholdCreate, HouseholdQuery, MemberInput } from '@xiezuo/shared/contracts/monitoring';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -38,7 +38,7 @@ export function openHealth(ctx: Pick<Ctx, 'services'>, m: Pick<Member, 'healthCi
 }
 
 /** Refuses a person who is already an active member elsewhere, naming that household. */
-async function assertNotElsewhere(tx: Tx | Db, ctx: Ctx, members: { idHash: string; idMasked: string }[], paths: string[], exceptMemberId?: number) {
+async function assertNotElsewhere(tx: Tx | Db, members: { idHash: string; idMasked: string }[], paths: string[], exceptMemberId?: number) {
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
     if (seen.has(m.idHash)) throw invalid({ path: paths[i], key: 'monitoring.errors.duplicateInRequest' });
@@ -75,7 +75,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 async function assertVillage(db: Db | Tx, code: string) {
   const [d] = await db.select({ level: divisions.level }).from(divisions).where(eq(divisions.code, code));
-  if (!d || d.level !== 'village') throw invalid({ path: 'body.divisionCode', key: 'monitoring.errors.divisionNotVillage', params: { code } });
+  if (d?.level !== 'village') throw invalid({ path: 'body.divisionCode', key: 'monitoring.errors.divisionNotVillage', params: { code } });
 }
 
 export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { demo?: boolean; today?: string; tx?: Tx } = {}) {
@@ -87,7 +87,7 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
   try {
     return await inTx(ctx, opts.tx, async (tx) => {
       await assertVillage(tx, body.divisionCode);
-      await assertNotElsewhere(tx, ctx, sealed, sealed.map((_, i) => `body.members.${i}.idNumber`));
+      await assertNotElsewhere(tx, sealed, sealed.map((_, i) => `body.members.${i}.idNumber`));
       const [h] = await tx
         .insert(H)
         .values({
@@ -146,7 +146,7 @@ export async function addMember(ctx: Ctx, householdId: number, m: MemberInput, o
   try {
     return await inTx(ctx, outer, async (tx) => {
       const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
-      await assertNotElsewhere(tx, ctx, [sealed], ['body.idNumber']);
+      await assertNotElsewhere(tx, [sealed], ['body.idNumber']);
       const active = h.status !== 'rejected' && h.status !== 'eliminated';
       const [row] = await tx
         .insert(M)
@@ -176,7 +176,7 @@ export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<Me
     if (patch.idNumber !== undefined) {
       const id = normaliseIdNumber(patch.idNumber);
       Object.assign(values, { idCipher: ctx.services.cipher.encrypt(id), idHash: ctx.services.cipher.hash(id), idMasked: maskIdNumber(id) });
-      if (m.active) await assertNotElsewhere(tx, ctx, [values as { idHash: string; idMasked: string }], ['body.idNumber'], m.id);
+      if (m.active) await assertNotElsewhere(tx, [values as { idHash: string; idMasked: string }], ['body.idNumber'], m.id);
     }
     if (patch.health !== undefined || patch.healthNote !== undefined || patch.disability !== undefined) {
       const old = openHealth(ctx, m);
