@@ -50,7 +50,7 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
   const rejected = new LineWriter(join(dir, 'rejected.ndjson'));
   const batchSize = def.batchSize ?? 1000;
   try {
-    const it = readRows(path, kind)[Symbol.asyncIterator]();
+    const it = readRows(path, kind, services.config.ledgers.maxUncompressedBytes)[Symbol.asyncIterator]();
     const head: SheetRow[] = [];
     for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
     const match = matchHeader(services, def, head);

@@ -295,6 +295,30 @@ describe('hostile files change nothing', () => {
     expect(await fileError('bomb.xlsx', bomb)).toContain('解压后异常巨大');
   });
 
+  it('a zip bomb whose headers lie is stopped by counting the bytes really inflated', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>');
+    const cells = (values: string[]) => `<row>${values.map((v) => `<c t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
+    const header = cells(['姓名', '身份证号', '年度', '行政区划代码']);
+    zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${header}${cells(['某', A, '2020', '441426104000']).repeat(100_000)}</sheetData></worksheet>`);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // rewrite the sheet's declared uncompressed size to 1 KB, in the local header and the central directory
+    for (let p = bytes.indexOf('xl/worksheets/sheet1.xml'); p >= 0; p = bytes.indexOf('xl/worksheets/sheet1.xml', p + 1)) {
+      const central = bytes.readUInt32LE(p - 46) === 0x02014b50;
+      bytes.writeUInt32LE(1024, central ? p - 46 + 24 : p - 30 + 22);
+    }
+    const limits = t.services.config.ledgers;
+    const saved = limits.maxUncompressedBytes;
+    limits.maxUncompressedBytes = 1024 * 1024;
+    try {
+      expect(await fileError('liar.xlsx', bytes)).toContain('解压后异常巨大');
+    } finally {
+      limits.maxUncompressedBytes = saved;
+    }
+  });
+
   it('over the size or row limit (configurable)', async () => {
     const limits = t.services.config.ledgers;
     const saved = { ...limits };

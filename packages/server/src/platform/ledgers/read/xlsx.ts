@@ -1,0 +1,228 @@
+// Rows of an .xlsx's first worksheet, streamed straight from the zip: the entry is inflated chunk by
+// chunk (counting the bytes really produced, so a zip bomb stops at the limit whatever its headers
+// claim) and tokenized without building a document. Styles are not read: date cells arrive as Excel
+// serial numbers, which the date parser understands. Formulas give their cached value, never evaluated.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw } from 'node:zlib';
+import { fileError } from '../problems';
+import type { SheetRow } from './rows';
+import { attr, XmlScanner } from './xml';
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+export async function* readXlsxRows(path: string, maxInflatedBytes: number): AsyncGenerator<SheetRow> {
+  const entries = await listEntries(path);
+  const budget = { left: maxInflatedBytes };
+  const sheetPath = await firstSheetPath(path, entries, budget);
+  const sheet = entries.get(sheetPath);
+  if (!sheet) throw fileError('notSpreadsheet');
+  const shared = entries.has('xl/sharedStrings.xml') ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget) : [];
+  yield* sheetRows(inflate(path, sheet, budget), shared);
+}
+
+async function listEntries(path: string): Promise<Map<string, ZipEntry>> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const tailLen = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLen);
+    await fh.read(tail, 0, tailLen, size - tailLen);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) throw fileError('notSpreadsheet');
+    const count = tail.readUInt16LE(eocd + 10);
+    const dirSize = tail.readUInt32LE(eocd + 12);
+    const dirOffset = tail.readUInt32LE(eocd + 16);
+    const dir = Buffer.alloc(dirSize);
+    await fh.read(dir, 0, dirSize, dirOffset);
+    const map = new Map<string, ZipEntry>();
+    for (let p = 0, i = 0; i < count && p + 46 <= dir.length; i++) {
+      const nameLen = dir.readUInt16LE(p + 28);
+      const name = dir.toString('utf8', p + 46, p + 46 + nameLen).replace(/^\//, '');
+      map.set(name, { name, method: dir.readUInt16LE(p + 10), compressedSize: dir.readUInt32LE(p + 20), localOffset: dir.readUInt32LE(p + 42) });
+      p += 46 + nameLen + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+    }
+    return map;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The entry's text, chunk by chunk, whole characters only; over the budget → the zip-bomb error. */
+async function* inflate(path: string, entry: ZipEntry, budget: { left: number }): AsyncGenerator<string> {
+  const fh = await open(path, 'r');
+  const local = Buffer.alloc(30);
+  await fh.read(local, 0, 30, entry.localOffset);
+  await fh.close();
+  if (local.readUInt32LE(0) !== 0x04034b50) throw fileError('notSpreadsheet');
+  const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (entry.compressedSize === 0) return;
+  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  if (entry.method !== 0 && entry.method !== 8) throw fileError('notSpreadsheet');
+  const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 256 * 1024 })) : raw;
+  raw.on('error', (err) => source.destroy(err));
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      budget.left -= chunk.length;
+      if (budget.left < 0) throw fileError('zipBomb');
+      yield decoder.write(chunk);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('Z_')) throw fileError('unreadable');
+    throw err;
+  } finally {
+    raw.destroy();
+    source.destroy();
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+async function readText(path: string, entry: ZipEntry | undefined, budget: { left: number }): Promise<string> {
+  if (!entry) return '';
+  let text = '';
+  for await (const s of inflate(path, entry, budget)) text += s;
+  return text;
+}
+
+/** The workbook's first sheet (by tab order), through workbook.xml and its relationships. */
+async function firstSheetPath(path: string, entries: Map<string, ZipEntry>, budget: { left: number }): Promise<string> {
+  const workbook = await readText(path, entries.get('xl/workbook.xml'), budget);
+  const id = /<(?:\w+:)?sheet\b[^>]*?\br:id\s*=\s*"([^"]+)"/.exec(workbook)?.[1];
+  const rels = await readText(path, entries.get('xl/_rels/workbook.xml.rels'), budget);
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    if (attr(m[1], 'Id') !== id) continue;
+    const target = attr(m[1], 'Target') ?? '';
+    return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+  }
+  return [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort()[0] ?? '';
+}
+
+/** Shared strings: every <t> of an <si>, rich-text runs joined, phonetic (<rPh>) runs left out. */
+async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: number }): Promise<string[]> {
+  const out: string[] = [];
+  const scanner = new XmlScanner();
+  let current: string | null = null;
+  let inT = false;
+  let inPhonetic = false;
+  for await (const chunk of inflate(path, entry, budget)) {
+    for (const tok of scanner.feed(chunk)) {
+      if (tok.kind === 'open') {
+        if (tok.name === 'si') current = tok.selfClosing ? (out.push(''), null) : '';
+        else if (tok.name === 't' && !tok.selfClosing) inT = true;
+        else if (tok.name === 'rPh') inPhonetic = !tok.selfClosing;
+      } else if (tok.kind === 'close') {
+        if (tok.name === 'si' && current !== null) {
+          out.push(current);
+          current = null;
+        } else if (tok.name === 't') inT = false;
+        else if (tok.name === 'rPh') inPhonetic = false;
+      } else if (inT && !inPhonetic && current !== null) current += tok.text;
+    }
+  }
+  return out;
+}
+
+async function* sheetRows(chunks: AsyncIterable<string>, shared: string[]): AsyncGenerator<SheetRow> {
+  const scanner = new XmlScanner();
+  let row: SheetRow | null = null;
+  let nextRow = 1;
+  let col = 0; // next column index when a cell has no r attribute
+  let cell: { index: number; type: string; value: string | null; text: string | null; inIs: boolean } | null = null;
+  let capture: 'v' | 't' | null = null;
+  for await (const chunk of chunks) {
+    for (const tok of scanner.feed(chunk)) {
+      if (tok.kind === 'text') {
+        if (capture === 'v' && cell) cell.value = (cell.value ?? '') + tok.text;
+        else if (capture === 't' && cell) cell.text = (cell.text ?? '') + tok.text;
+        continue;
+      }
+      if (tok.kind === 'open') {
+        switch (tok.name) {
+          case 'row': {
+            const r = Number(attr(tok.attrs, 'r')) || nextRow;
+            row = { number: r, cells: [] };
+            nextRow = r + 1;
+            col = 0;
+            if (tok.selfClosing) {
+              yield row;
+              row = null;
+            }
+            break;
+          }
+          case 'c': {
+            const ref = attr(tok.attrs, 'r');
+            const index = ref ? columnIndex(ref) : col;
+            col = index + 1;
+            cell = { index, type: attr(tok.attrs, 't') ?? 'n', value: null, text: null, inIs: false };
+            if (tok.selfClosing) cell = null;
+            break;
+          }
+          case 'v':
+            if (!tok.selfClosing) capture = 'v';
+            break;
+          case 'is':
+            if (cell) cell.inIs = true;
+            break;
+          case 't':
+            if (cell?.inIs && !tok.selfClosing) capture = 't';
+            break;
+          case 'rPh':
+            capture = null;
+            break;
+        }
+        continue;
+      }
+      // close tags
+      if (tok.name === 'v' || tok.name === 't') capture = null;
+      else if (tok.name === 'c' && cell && row) {
+        row.cells[cell.index] = cellValue(cell, shared);
+        cell = null;
+      } else if (tok.name === 'row' && row) {
+        for (let i = 0; i < row.cells.length; i++) if (row.cells[i] === undefined) row.cells[i] = null;
+        yield row;
+        row = null;
+      }
+    }
+  }
+}
+
+function cellValue(cell: { type: string; value: string | null; text: string | null }, shared: string[]): unknown {
+  switch (cell.type) {
+    case 's':
+      return cell.value == null ? null : (shared[Number(cell.value)] ?? null);
+    case 'inlineStr':
+      return cell.text ?? cell.value;
+    case 'str':
+      return cell.value; // a formula's text result (its cached value)
+    case 'b':
+      return cell.value == null ? null : cell.value === '1';
+    case 'e':
+      return { error: cell.value };
+    case 'd':
+      return cell.value ? new Date(cell.value) : null; // ISO 8601 date cells (rare: Strict OOXML)
+    default: {
+      if (cell.value == null || cell.value === '') return null; // a formula without a cached value
+      const n = Number(cell.value);
+      return Number.isNaN(n) ? cell.value : n;
+    }
+  }
+}
+
+/** "B12" → 1; "AA3" → 26. */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
