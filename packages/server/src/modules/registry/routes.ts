@@ -24,15 +24,16 @@ export async function registryRoutes(app: App) {
   for (const ledger of registryLedgers) registerLedger(app, ledger);
 
   // ── divisions (reference data: every reader may browse the whole tree) ──
-  app.get('/api/registry/divisions', { preHandler: read, schema: { tags, querystring: C.DivisionListQuery, response: ok(z.array(C.DivisionRow)) } }, async (req) =>
+  const reference = { scope: 'reference' as const };
+  app.get('/api/registry/divisions', { preHandler: read, config: reference, schema: { tags, querystring: C.DivisionListQuery, response: ok(z.array(C.DivisionRow)) } }, async (req) =>
     childrenAsOf(db(), req.query.parent ?? null, req.query.asOf),
   );
-  app.get('/api/registry/divisions/search', { preHandler: read, schema: { tags, querystring: C.DivisionSearchQuery, response: ok(z.array(C.DivisionSearchHit)) } }, async (req) =>
+  app.get('/api/registry/divisions/search', { preHandler: read, config: reference, schema: { tags, querystring: C.DivisionSearchQuery, response: ok(z.array(C.DivisionSearchHit)) } }, async (req) =>
     searchDivisions(db(), req.query.q, req.query.limit),
   );
   app.get(
     '/api/registry/divisions/:code',
-    { preHandler: read, schema: { tags, params: C.DivisionCodeParam, querystring: C.DivisionAsOfQuery, response: ok(C.DivisionDetail) } },
+    { preHandler: read, config: reference, schema: { tags, params: C.DivisionCodeParam, querystring: C.DivisionAsOfQuery, response: ok(C.DivisionDetail) } },
     async (req) => {
       const day = req.query.asOf ?? today();
       const d = await divisionAsOf(db(), req.params.code, day);
