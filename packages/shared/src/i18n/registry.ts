@@ -43,7 +43,7 @@ export const zhCN = {
   programmes: { title: '协作项目' },
   pairings: {
     title: '结对关系', searchPlaceholder: '帮扶方或受帮扶方名称', asOfHint: '只看该日有效的结对', create: '新增结对',
-    end: '结束结对', roleHelper: '帮扶', roleHelped: '受帮扶', countsTitle: '按类型统计（{{day}}）',
+    end: '结束结对', roleHelper: '帮扶', roleHelped: '受帮扶', countsTitle: '按类型统计（{{day}}）', countSuffix: '（{{helpers}} 方帮扶 {{helped}} 方）',
   },
   map: { title: '结对地图', hint: '线条从帮扶方指向受帮扶方，点击线条或地点查看结对清单', flows: '{{count}} 条结对' },
 };
@@ -92,7 +92,7 @@ export const en: typeof zhCN = {
   programmes: { title: 'Programmes' },
   pairings: {
     title: 'Pairings', searchPlaceholder: 'Helper or helped name', asOfHint: 'Only pairings in force on that day', create: 'New pairing',
-    end: 'End pairing', roleHelper: 'helps', roleHelped: 'is helped by', countsTitle: 'By type ({{day}})',
+    end: 'End pairing', roleHelper: 'helps', roleHelped: 'is helped by', countsTitle: 'By type ({{day}})', countSuffix: ' ({{helpers}} helping {{helped}})',
   },
   map: { title: 'Pairing map', hint: 'Lines go from helper to helped; click a line or place for the list', flows: '{{count}} pairings' },
 };

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type * as C from '@xiezuo/shared/contracts/registry';
 import { Card, Col, Descriptions, Empty, Input, List, Row, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -22,14 +22,9 @@ function replaceChildren(nodes: Node[], key: string, children: Node[]): Node[] {
 
 function DivisionTree({ asOf, onSelect }: { asOf?: string; onSelect: (code: string) => void }) {
   const [nodes, setNodes] = useState<Node[]>([]);
-  useQuery({
-    queryKey: ['registry', 'divisions', 'roots', asOf],
-    queryFn: async () => {
-      const roots = await get<DivisionRow[]>(`/api/registry/divisions?${qs({ asOf })}`);
-      setNodes(roots.map(toNode));
-      return roots;
-    },
-  });
+  const roots = useQuery({ queryKey: ['registry', 'divisions', 'roots', asOf], queryFn: () => get<DivisionRow[]>(`/api/registry/divisions?${qs({ asOf })}`) });
+  // the tree grows as nodes are opened; it starts again from the provinces when the day changes
+  useEffect(() => setNodes((roots.data ?? []).map(toNode)), [roots.data]);
   const load = async (node: { key: React.Key }) => {
     const kids = await get<DivisionRow[]>(`/api/registry/divisions?${qs({ parent: node.key, asOf })}`);
     setNodes((cur) => replaceChildren(cur, String(node.key), kids.map(toNode)));

@@ -26,7 +26,7 @@ function Counts({ asOf, programmeId }: { asOf?: string; programmeId?: string }) 
       <Row gutter={[12, 12]}>
         {(data ?? []).map((c) => (
           <Col key={c.type} xs={12} sm={8} md={6} lg={4}>
-            <Statistic title={t(`registry.pairingTypes.${c.type}`)} value={c.pairings} suffix={<span style={{ fontSize: 12 }}>（{c.helpers}→{c.helped}）</span>} />
+            <Statistic title={t(`registry.pairingTypes.${c.type}`)} value={c.pairings} suffix={<span style={{ fontSize: 12 }}>{t('registry.pairings.countSuffix', { helpers: c.helpers, helped: c.helped })}</span>} />
           </Col>
         ))}
       </Row>
