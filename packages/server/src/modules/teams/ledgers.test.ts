@@ -47,18 +47,28 @@ describe('teams ledgers', () => {
   });
 
   it('imports people: a wrong check digit and an unknown team are reported by row and column, the good row is written encrypted', async () => {
+    const [outsider] = await t.services.database.query<{ c: string }>(
+      'select id_number_cipher as c from cadres where team_id = $1 limit 1',
+      [ids.get('lw-shejiang')],
+    );
     const header = ['姓名', '性别', '联系电话', '身份证号', '人员类别', '派出单位', '挂职职务', '所在队伍', '驻地区划代码', '派驻开始日期', '派驻结束日期', '备注'];
     const file = await xlsx([
       header,
       ['导入甲（演示）', '女', '13800005678', '11010519491231002X', '支教教师', '广州市荔湾区教育局', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
       ['导入乙（演示）', '男', null, '110105194912310021', '党政干部', '广州市荔湾区人民政府', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
       ['导入丙（演示）', '男', null, '440103198001011231', '党政干部', '广州市荔湾区人民政府', null, '荔湾驻畲江镇帮扶工作队', null, '2025-09-01', null, null],
+      // someone already registered in another team: not the leader's to overwrite
+      ['导入丁（演示）', '男', null, t.services.cipher.decrypt(outsider.c), '党政干部', '广州市荔湾区人民政府', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
     ]);
     const { res, status } = await uploadAndCheck(leader, 'cadres', '干部台账.xlsx', file);
     expect(res.statusCode).toBe(202);
     expect(status.status).toBe('ready');
-    expect(status).toMatchObject({ rowsRead: 3, valid: 1, rejected: 2, toInsert: 1 });
-    expect(status.problems.map((p: { message: string }) => p.message)).toEqual(['第3行 D列〔身份证号〕：校验位不正确', '第4行 H列〔所在队伍〕：找不到该队伍']);
+    expect(status).toMatchObject({ rowsRead: 4, valid: 1, rejected: 3, toInsert: 1 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第3行 D列〔身份证号〕：校验位不正确',
+      '第4行 H列〔所在队伍〕：找不到该队伍',
+      '第5行 D列〔身份证号〕：该数据不在您的管辖范围内',
+    ]);
     const done = await commitAndWait(leader, status.id, 'valid-rows');
     expect(done.status.status).toBe('committed');
     const list = (await leader.get('/api/cadres?q=导入')).json();

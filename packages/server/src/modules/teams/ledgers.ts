@@ -66,6 +66,12 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
     if (row.team == null && row.divisionCode == null) problems.push({ path: 'divisionCode', key: 'validation.required' });
     if (row.dispatchEnd && row.dispatchEnd < row.dispatchStart) problems.push({ path: 'dispatchEnd', key: 'teams.validation.dates' });
     if (row.divisionCode && !inScope(ctx.user.scope, { divisionCode: row.divisionCode })) problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
+    // the same person registered by someone else, outside this user's scope: not theirs to overwrite
+    const [other] = await ctx.services.db
+      .select({ teamId: cadres.teamId, divisionCode: cadres.divisionCode })
+      .from(cadres)
+      .where(eq(cadres.idNumberHash, ctx.services.cipher.hash(row.idNumber)));
+    if (other && !inScope(ctx.user.scope, other)) problems.push({ path: 'idNumber', key: 'errors.OUT_OF_SCOPE' });
     return problems;
   },
   async findExisting(tx, rows, ctx) {
