@@ -21,10 +21,11 @@ let admin: TestClient;
 const subjects: Subject[] = [];
 
 const CODE = /^\d{12}$/;
+const CODES_IN_TEXT = /(?<!\d)\d{12}(?!\d)/g; // e.g. a node key 'd:441224109000', never part of an 18-digit ID
 
 /** Every 12-digit code and every teamId anywhere inside a value. */
 function collect(value: unknown, out: { codes: string[]; teams: number[] } = { codes: [], teams: [] }, key = '') {
-  if (typeof value === 'string' && CODE.test(value)) out.codes.push(value);
+  if (typeof value === 'string') out.codes.push(...(value.match(CODES_IN_TEXT) ?? []));
   else if (typeof value === 'number' && /^teamId$/i.test(key)) out.teams.push(value);
   else if (Array.isArray(value)) for (const v of value) collect(v, out, key);
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, out, k);
@@ -172,8 +173,67 @@ describe('scope matrix', () => {
         expect([403, 404], `${s.name}: ${route.method} ${url}`).toContain(res.statusCode);
         expect((await admin.get(`${collection}/${outside.id}`)).body).toBe(before);
         probed++;
+        probedRoutes.add(`${route.method} ${route.url}`);
       }
     }
     expect(probed).toBeGreaterThan(3);
+    const unprobed = writes.map((r) => `${r.method} ${r.url}`).filter((r) => !probedRoutes.has(r));
+    expect(unprobed.length + probedRoutes.size).toBe(writes.length);
+  });
+
+  it('writes by id to records outside the scope are refused, with a valid body, and change nothing', async () => {
+    const day = '2026-01-15';
+    // Where to find a record of each write route, and a body its contract accepts — so that a refusal
+    // comes from the scope, not from validation. Every scoped write route must be listed here.
+    const household = sql`select id, division_code as code from monitoring_households`;
+    const byHousehold = (table: string) => sql.raw(`select x.id, h.division_code as code from ${table} x join monitoring_households h on h.id = x.household_id`);
+    const WRITES: Record<string, { find: ReturnType<typeof sql>; body?: unknown }> = {
+      'PATCH /api/teams/:id': { find: sql`select id, division_code as code, id as "teamId" from teams`, body: {} },
+      'POST /api/teams/:id/members': { find: sql`select id, division_code as code, id as "teamId" from teams`, body: { cadreId: 1, role: 'member', startDate: day } },
+      'PATCH /api/teams/members/:id': { find: sql`select m.id, t.division_code as code, t.id as "teamId" from team_members m join teams t on t.id = m.team_id`, body: {} },
+      'PATCH /api/monitoring/households/:id': { find: household, body: {} },
+      'POST /api/monitoring/households/:id/members': {
+        find: household,
+        body: { name: '测试', relation: 'child', gender: 'male', birthDate: '2010-01-01', idNumber: '11010519491231002X', health: 'healthy', schooling: 'junior', work: 'none' },
+      },
+      'PATCH /api/monitoring/members/:id': { find: byHousehold('monitoring_members'), body: {} },
+      'POST /api/monitoring/members/:id/leave': { find: byHousehold('monitoring_members'), body: { reason: 'other' } },
+      'POST /api/monitoring/members/:id/reveal': { find: byHousehold('monitoring_members'), body: {} },
+      'POST /api/monitoring/households/:id/transitions': { find: household, body: { action: 'reject', comment: 'x' } },
+      'POST /api/monitoring/households/:id/attachments': { find: household, body: { fileName: 'a.png', mimeType: 'image/png', contentBase64: 'iVBORw0KGgo=' } },
+      'POST /api/monitoring/households/:id/risks': { find: household, body: { kind: 'other', identifiedOn: day } },
+      'POST /api/monitoring/risks/:id/close': { find: byHousehold('monitoring_risks'), body: { closedOn: day } },
+      'POST /api/monitoring/households/:id/measures': { find: household, body: { kind: 'other', description: 'x', startOn: day } },
+      'POST /api/monitoring/measures/:id/follow-up': { find: byHousehold('monitoring_measures'), body: { on: day } },
+      'POST /api/monitoring/households/:id/visits': { find: household, body: { visitedOn: day, visitors: 'x', findings: 'x' } },
+      'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
+    };
+    const UNSCOPED: Record<string, string> = {
+      'DELETE /api/admin/sessions/:id': 'system administration: admins only, no scope',
+      'POST /api/ledgers/imports/:id/commit': 'an import belongs to the user who uploaded it (ledger tests)',
+    };
+    const auditCount = async () => ((await t.services.db.execute(sql`select count(*)::int as n from audit_log where action <> 'login'`)).rows[0] as { n: number }).n;
+    const writeRoutes = routes().filter((r) => ['PATCH', 'PUT', 'DELETE', 'POST'].includes(r.method) && /\/:id(\/|$)/.test(r.url));
+    const missing: string[] = [];
+    for (const route of writeRoutes) {
+      const name = `${route.method} ${route.url}`;
+      if (UNSCOPED[name] || probedRoutes.has(name)) continue;
+      const spec = WRITES[name];
+      if (!spec) {
+        missing.push(name);
+        continue;
+      }
+      const rows = (await t.services.db.execute(spec.find)).rows as { id: number; code: string; teamId?: number }[];
+      for (const s of subjects) {
+        const target = rows.find((r) => rowInScope({ code: r.code, teamId: r.teamId }, s.scope) === false);
+        if (!target) continue;
+        const before = await auditCount();
+        const res = await s.client.request(route.method as 'POST', route.url.replace(':id', String(target.id)), spec.body);
+        expect([403, 404], `${s.name}: ${name} #${target.id} → ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+        expect(await auditCount(), `${s.name}: ${name} wrote something`).toBe(before);
+      }
+    }
+    expect(missing, 'write routes the matrix does not know how to probe').toEqual([]);
   });
 });
+const probedRoutes = new Set<string>();
