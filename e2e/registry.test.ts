@@ -69,6 +69,20 @@ describe('registry in the browser', () => {
     await page.context().close();
   });
 
+  it('shows programmes with their phases and units with credit codes', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    await page.goto(`${app.url}/registry/programmes`);
+    await page.getByText('以产业为主巩固民生').waitFor();
+    await screenshot(page, 'registry-programmes');
+    await page.goto(`${app.url}/registry/units`);
+    await page.getByPlaceholder('单位名称或信用代码').fill('四会');
+    await page.getByPlaceholder('单位名称或信用代码').press('Enter');
+    await page.getByText('肇庆四会市人民政府办公室').waitFor();
+    await screenshot(page, 'registry-units');
+    await page.context().close();
+  });
+
   it('scoped viewer sees only 梅县 pairings, on a phone', async () => {
     const page = await newPage(browser, PHONE);
     await signIn(page, app.url, 'meixian_e2e');

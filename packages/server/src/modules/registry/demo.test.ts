@@ -24,6 +24,9 @@ it('seeds the programmes, units and pairings of the seed reports, all valid, and
   const firstRound = (await hq.get(`/api/registry/pairings/partners?division=${D.liwan}&asOf=2023-06-01`)).json();
   expect(firstRound).toHaveLength(6);
   expect(firstRound.every((p: { programmeName: string }) => p.programmeName === '广东驻镇帮镇扶村 第一轮')).toBe(true);
+  const programmes = (await hq.get('/api/registry/programmes')).json();
+  for (const p of programmes) expect(p.pairingCount, p.code).toBe(PAIRINGS.filter((x) => x.programme === p.code).length);
+  expect(programmes.find((p: { code: string }) => p.code === 'yue-gui-2021').pairingCount).toBe(7);
   const zs = (await hq.get(`/api/registry/pairings/partners?division=${D.zhongshan}`)).json();
   expect(zs.map((p: { partner: { label: string } }) => p.partner.label).sort()).toEqual(['六枝特区', '六盘水市', '六盘水市人民医院（演示）', '水城区', '盘州市'].sort());
 });

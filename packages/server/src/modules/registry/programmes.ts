@@ -13,7 +13,8 @@ export async function listProgrammes(db: Db) {
   const rows = await db
     .select({
       programme: programmes,
-      pairingCount: sql<number>`(select count(*)::int from pairings p where p.programme_id = ${programmes.id})`,
+      // spelled out: drizzle would render the bare column name, which inside the subquery means p.id
+      pairingCount: sql<number>`(select count(*)::int from pairings p where p.programme_id = "programmes"."id")`,
     })
     .from(programmes)
     .orderBy(asc(programmes.startDate), asc(programmes.id));

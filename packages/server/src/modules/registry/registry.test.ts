@@ -169,6 +169,8 @@ describe('pairings', () => {
     const outside = await county.post('/api/registry/pairings', { type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2026-01-01' });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('OUT_OF_SCOPE');
+    const rename = await county.post(`/api/registry/divisions/${FUCHUAN}/changes`, { kind: 'rename', name: '富川县', effectiveOn: '2026-01-01' });
+    expect(rename.statusCode).toBe(403);
     const inside = await county.post('/api/registry/pairings', { type: 'district_town', helperDivisionCode: LIWAN, helpedDivisionCode: SONGYUAN, startDate: '2024-01-01', endDate: '2025-06-30' });
     expect(inside.statusCode).toBe(200);
     const [{ n: after }] = await t.services.db.select({ n: count() }).from(pairings);
