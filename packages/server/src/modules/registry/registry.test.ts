@@ -13,6 +13,7 @@ const LIWAN = '440103000000';
 const MEIXIAN = '441403000000';
 const BINGCUN = '441403113000'; // 丙村镇
 const SONGYUAN = '441403116000'; // 松源镇
+const NANKOU = '441403106000'; // 南口镇
 
 let t: TestApp;
 let hq: TestClient;
@@ -71,6 +72,25 @@ describe('divisions', () => {
     expect(before.some((d) => d.code === SONGYUAN)).toBe(true);
     expect(after.some((d) => d.code === SONGYUAN)).toBe(false);
     expect(after.length).toBe(before.length - 1); // the villages stayed in the county, only the town went
+  });
+
+  it('splits: a new town created on a day takes villages from another; the day before, the old tree', async () => {
+    const NEW_TOWN = '441403199000';
+    const village = (await hq.get(`/api/registry/divisions?parent=${NANKOU}`)).json()[0];
+    const create = await hq.post(`/api/registry/divisions/${NEW_TOWN}/changes`, { kind: 'create', name: '新设镇（演示）', parentCode: MEIXIAN, effectiveOn: '2026-01-01' });
+    expect(create.statusCode).toBe(200);
+    const move = await hq.post(`/api/registry/divisions/${village.code}/changes`, { kind: 'move', parentCode: NEW_TOWN, effectiveOn: '2026-01-01' });
+    expect(move.statusCode).toBe(200);
+    const kids = async (parent: string, asOf?: string) =>
+      (await hq.get(`/api/registry/divisions?parent=${parent}${asOf ? `&asOf=${asOf}` : ''}`)).json().map((d: { code: string }) => d.code);
+    expect(await kids(MEIXIAN, '2025-12-31')).not.toContain(NEW_TOWN);
+    expect(await kids(MEIXIAN)).toContain(NEW_TOWN);
+    expect(await kids(NEW_TOWN)).toEqual([village.code]);
+    expect(await kids(village.parentCode, '2025-12-31')).toContain(village.code);
+    expect(await kids(village.parentCode)).not.toContain(village.code);
+    const early = await hq.post(`/api/registry/divisions/${village.code}/changes`, { kind: 'rename', name: 'x', effectiveOn: '2025-06-01' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().details[0].path).toBe('body.effectiveOn');
   });
 });
 
