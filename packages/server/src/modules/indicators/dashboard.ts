@@ -204,12 +204,9 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   for (let i = 1; i < items.length; i++) if (items[i].rank === 0) items[i].rank = items[i - 1].rank; // ties share a rank
 
   const [nodeRef] = await dir.refs([node]);
-  const cityNodes = (
-    await database.query<{ node: string }>(`select distinct node from indicator_rollups where node like 'd:%' and length(node) = 6 and indicator = any($1)`, [
-      partsOf(rankDef),
-    ])
-  )
-    .map((r) => r.node)
+  // cities of the map: from the registry (a few dozen rows), never by scanning the aggregates
+  const cityNodes = (await database.query<{ code: string }>(`select code from divisions where level = 'city' and abolished_on is null`))
+    .map((r) => `d:${r.code.slice(0, 4)}`)
     .filter((n) => nodeInScope(scope, n));
   const cityValues = await readValues(database, cityNodes, storedPeriodsFor(period, today), partsOf(rankDef));
   return {

@@ -77,6 +77,8 @@ export class NodeDirectory {
       [level, `${prefix}%`],
     );
     for (const r of fromRegistry) found.add(`d:${r.code.slice(0, DIVISION_LEVEL_DIGITS[level])}`);
+    if (found.size) return [...found].sort();
+    // divisions the registry does not hold yet: those that have figures
     const fromFigures = await this.database.query<{ node: string }>(
       `select distinct node from indicator_rollups where node like $1 and length(node) = $2`,
       [`d:${prefix}%`, next + 2],

@@ -7,6 +7,16 @@ import type { FactSource } from './sources';
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (xs: string[]) => `array[${xs.map(lit).join(',')}]::text[]`;
 
+/** Which team a town's rows count for when they carry none: the team stationed there (a team before a
+ *  group before an HQ). Built once per refresh transaction, indexed, so every leaf query joins it cheaply. */
+export const STATIONS_SQL = [
+  `drop table if exists xz_stations`,
+  `create temp table xz_stations (division_code text primary key, id int not null)`,
+  `insert into xz_stations select distinct on (division_code) division_code, id from teams
+     order by division_code, case kind when 'team' then 0 when 'group' then 1 else 2 end, id`,
+  `analyze xz_stations`,
+];
+
 /** The slice a division code falls in: its town (9 significant digits), or itself if coarser. */
 export const SLICE_EXPR = (col: string) => `rpad(substr(${col}, 1, 9), 12, '0')`;
 
@@ -38,11 +48,9 @@ export function leafInsertSql(source: FactSource, def: IndicatorDef, year: numbe
   else conds.push(`x.day <= date '${year}-12-31' and (x.end_day is null or x.end_day >= date '${year}-01-01')`);
   if (def.filter?.length) conds.push(`x.tags @> ${arr(def.filter)}`);
   if (def.anyOf?.length) conds.push(`x.tags && ${arr(def.anyOf)}`);
-  const stations = `(select distinct on (division_code) division_code, id from teams
-                     order by division_code, case kind when 'team' then 0 when 'group' then 1 else 2 end, id)`;
   const events = `select ${SLICE_EXPR('x.division_code')} as slice, coalesce(x.team_id, st.id, 0) as team_id,
                          x.day, x.end_day, x.subject, x.qty, x.tags
-                  from (${source.sql}) x left join ${stations} st on st.division_code = ${SLICE_EXPR('x.division_code')}
+                  from (${source.sql}) x left join xz_stations st on st.division_code = ${SLICE_EXPR('x.division_code')}
                   where ${conds.join(' and ')}`;
   const bJoin = `join b on (b.tag is null or b.tag = any(e.tags))`;
   // Events are first summed (or de-duplicated) per month; quarters, half-years and the year are built from

@@ -12,7 +12,7 @@ import { INDICATORS } from '@xiezuo/shared/indicators/catalogue';
 import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../../platform/db/client';
-import { indicatorsOf, leafInsertSql, yearsSql } from './compute';
+import { indicatorsOf, leafInsertSql, STATIONS_SQL, yearsSql } from './compute';
 import { type DirtyRule, type FactSource, SOURCES } from './sources';
 import { loadTrees, type Query, type Trees, treeDay } from './tree';
 
@@ -27,6 +27,15 @@ const txQuery =
     ((await tx.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
 
 /** Today in China; XZ_TODAY pins it (tests, demos of a past period). */
+/** XZ_INDICATORS_PROFILE=1 prints how long each step of a rebuild takes (bench). */
+async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  if (!process.env.XZ_INDICATORS_PROFILE) return fn();
+  const t0 = Date.now();
+  const out = await fn();
+  console.log(`    rebuild ${label}: ${Date.now() - t0} ms`);
+  return out;
+}
+
 export const todayCST = () => process.env.XZ_TODAY ?? toIsoDate(new Date());
 
 /** Sources whose tables and columns all exist. */
@@ -204,6 +213,7 @@ export class Refresher {
     return this.database.db.transaction(async (tx) => {
       const q = txQuery(tx);
       if (this.database.engine === 'postgres') await q(`select pg_advisory_xact_lock(604201)`);
+      for (const stmt of STATIONS_SQL) await q(stmt);
       return fn(q);
     });
   }
@@ -222,10 +232,10 @@ export class Refresher {
       const [range] = await q<{ lo: number | null; hi: number | null }>(yearsSql(source, year));
       if (range?.lo == null || range.hi == null) continue;
       for (let y = range.lo; y <= range.hi; y++) {
-        for (const def of indicatorsOf(source.key)) await q(leafInsertSql(source, def, y, null, today));
+        for (const def of indicatorsOf(source.key)) await profiled(`${def.code} ${y}`, () => q(leafInsertSql(source, def, y, null, today)));
       }
     }
-    await rebuildRollups(q, await loadTrees(q), today);
+    await profiled('rollups', async () => rebuildRollups(q, await loadTrees(q), today));
     await this.stamp(q);
   }
 
