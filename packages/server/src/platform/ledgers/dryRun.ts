@@ -49,6 +49,7 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
   const staged = new LineWriter(join(dir, 'rows.ndjson'));
   const rejected = new LineWriter(join(dir, 'rejected.ndjson'));
   const batchSize = def.batchSize ?? 1000;
+  let inFlight: Promise<void> | null = null;
   try {
     const it = readRows(path, kind, services.config.ledgers.maxUncompressedBytes)[Symbol.asyncIterator]();
     const head: SheetRow[] = [];
@@ -61,10 +62,17 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     let batch: { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] }[] = [];
     let afterHeader = 0;
 
+    // one batch is checked against the database while the next is read and parsed (PostgreSQL works
+    // in its own process meanwhile); batches stay in file order
     const flush = async () => {
-      await classifyBatch(services, def, ctx, batch, seen, counts, problems, staged, rejected);
+      const current = batch;
       batch = [];
-      await updateImport(services, id, { ...counts, problems: problems.map(storable) });
+      if (inFlight) await inFlight;
+      inFlight = (async () => {
+        await classifyBatch(services, def, ctx, current, seen, counts, problems, staged, rejected);
+        await updateImport(services, id, { ...counts, problems: problems.map(storable) });
+      })();
+      inFlight.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
       await yieldToOthers();
     };
 
@@ -93,11 +101,13 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
       if (batch.length >= batchSize) await flush();
     }
     if (batch.length) await flush();
+    if (inFlight) await inFlight;
     if (counts.rowsRead === 0) throw fileError('emptySheet');
     await staged.close();
     await rejected.close();
     await updateImport(services, id, { ...counts, problems: problems.map(storable), status: 'ready' });
   } catch (err) {
+    await (inFlight as Promise<void> | null)?.catch(() => undefined);
     await staged.close().catch(() => undefined);
     await rejected.close().catch(() => undefined);
     const e = err instanceof AppError ? err : fileError('unreadable');

@@ -59,7 +59,7 @@ describe('registration and template', () => {
     const c = await t.userClient('town', 'town_staff', { divisions: ['441426104000'] });
     const file = await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426104001', null, null, null], ['乙', '441426199002150029', 2019, '520221000000', null, null, null]]);
     const { status } = await uploadAndCheck(c, 'example-members', 'scope.xlsx', file);
-    expect(status).toMatchObject({ valid: 1, rejected: 1 });
+    expect(status, JSON.stringify(status)).toMatchObject({ valid: 1, rejected: 1 });
     expect(status.problems[0].message).toBe('第3行 D列〔行政区划代码〕：该数据不在您的管辖范围内');
   });
 });
@@ -83,6 +83,18 @@ describe('dry run and commit', () => {
     expect(all.res.json().details[0].message).toContain('1 行有问题');
     const valid = await commitAndWait(admin, status.id, 'valid-rows');
     expect(valid.status).toMatchObject({ status: 'committed', inserted: 1, updated: 0 });
+    expect(await count()).toBe(1);
+    // committed once: a second commit is refused
+    expect((await admin.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'valid-rows' })).json().details[0].message).toBe('这次导入不能提交（正在检查、已提交或已失败）');
+  });
+
+  it('refuses to commit a check whose staged rows have expired', async () => {
+    const file = await xlsx([HEAD, ['赵六', '441426201003100031', 2025, '441426104000', null, null, null]]);
+    const { status } = await uploadAndCheck(admin, 'example-members', 'old.xlsx', file);
+    rmSync(join(dataDir, 'ledger-imports', status.id), { recursive: true });
+    const res = await admin.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].message).toBe('这次检查已超过一天，请重新导入这个文件');
     expect(await count()).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 // /api/ledgers: the generic routes every registered ledger gets (see index.ts for the list).
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Transform } from 'node:stream';
@@ -109,6 +109,8 @@ export async function ledgerRoutes(app: App) {
       assertMay(req, def.permissions.import);
       if (imp.status !== 'ready') throw fileError('notReady');
       if (req.body.mode === 'all-or-nothing' && imp.rejected > 0) throw fileError('hasProblems', { count: imp.rejected });
+      // staged rows are kept for a day (purgeOldImports): an older check must be run again
+      if (imp.valid > 0 && !existsSync(join(importDir(app.xz, imp.id), 'rows.ndjson'))) throw fileError('expired');
       await updateImport(app.xz, imp.id, { status: 'committing', error: null });
       const ctx = ctxOf(req);
       void enqueue(app.xz, async () => {
@@ -124,6 +126,7 @@ export async function ledgerRoutes(app: App) {
     const imp = await ownImport(req, req.params.id);
     const def = ledgerOf(app.xz, imp.ledgerKey);
     if (imp.rejected === 0) throw fileError('nothingRejected');
+    if (!existsSync(join(importDir(app.xz, imp.id), 'rejected.ndjson'))) throw fileError('expired');
     const rows = async function* () {
       for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500)) {
         for (const r of batch) yield { ...r.cells, __reason: r.problems.map((p) => renderProblem(p, req.t)).join('；') };
