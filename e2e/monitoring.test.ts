@@ -67,6 +67,15 @@ describe('monitoring in the browser', () => {
     const audit = await app.services.database.query("select actor_name from audit_log where action = 'reveal' and entity = 'monitoring_member'");
     expect(audit).toEqual([{ actor_name: 'cun' }]);
     await screenshot(page, 'monitoring-detail');
+    // add an assistance measure from its tab
+    await page.getByRole('tab', { name: '帮扶措施' }).click();
+    await page.getByRole('button', { name: '添加措施' }).click();
+    await page.locator('.ant-modal').getByLabel('措施类型').click();
+    await page.getByTitle('就业帮扶').click();
+    await page.locator('.ant-modal').getByLabel('内容').fill('推荐到龙江镇企业务工（演示）');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '推荐到龙江镇企业务工（演示）' }).waitFor();
+    await screenshot(page, 'monitoring-detail-measures');
     await page.context().close();
   });
 

@@ -11,6 +11,7 @@ import { get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate, formatDateTime } from '../../app/format';
 import { CATEGORY_COLOR, type Detail, STATUS_COLOR } from './data';
+import { ActivityButton } from './ActivityForms';
 import { StepDialog } from './StepDialog';
 
 export function HouseholdDetailPage() {
@@ -24,6 +25,8 @@ export function HouseholdDetailPage() {
   const [revealed, setRevealed] = useState<Record<number, { idNumber: string; health: string; disability: string; healthNote: string | null }>>({});
   if (isLoading || !d) return <Spin />;
   const h = d.household;
+  const refresh = () => client.invalidateQueries({ queryKey: key });
+  const writable = can('monitoring.write') && h.status !== 'rejected' && h.status !== 'eliminated';
   const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await post(`/api/monitoring/members/${memberId}/reveal`) });
 
   return (
@@ -138,6 +141,8 @@ export function HouseholdDetailPage() {
               key: 'risks',
               label: t('monitoring.risk.title'),
               children: (
+                <>
+                {writable && <ActivityButton kind="risk" target={h.id} onDone={refresh} />}
                 <Table
                   rowKey="id"
                   size="small"
@@ -148,14 +153,18 @@ export function HouseholdDetailPage() {
                     { title: t('common.remark'), render: (_, r) => r.note ?? '—' },
                     { title: t('monitoring.risk.identifiedOn'), render: (_, r) => formatDate(r.identifiedOn) },
                     { title: t('common.status'), render: (_, r) => (r.closedOn ? <Tag color="green">{`${t('monitoring.risk.closed')} ${formatDate(r.closedOn)}`}</Tag> : <Tag color="red">{t('monitoring.risk.open')}</Tag>) },
+                    { title: t('common.actions'), render: (_, r) => !r.closedOn && writable && <ActivityButton small kind="closeRisk" target={r.id} onDone={refresh} /> },
                   ]}
                 />
+                </>
               ),
             },
             {
               key: 'measures',
               label: t('monitoring.measure.title'),
               children: (
+                <>
+                {writable && <ActivityButton kind="measure" target={h.id} onDone={refresh} />}
                 <Table
                   rowKey="id"
                   size="small"
@@ -169,8 +178,10 @@ export function HouseholdDetailPage() {
                     { title: t('monitoring.measure.amount'), render: (_, m) => formatAmount(m.amount) },
                     { title: t('monitoring.measure.startOn'), render: (_, m) => formatDate(m.startOn) },
                     { title: t('monitoring.measure.lastFollowUp'), render: (_, m) => (m.lastFollowUpOn ? formatDate(m.lastFollowUpOn) : <Tag>{t('monitoring.measure.noFollowUp')}</Tag>) },
+                    { title: t('common.actions'), render: (_, m) => writable && <ActivityButton small kind="followUp" target={m.id} onDone={refresh} /> },
                   ]}
                 />
+                </>
               ),
             },
             {
