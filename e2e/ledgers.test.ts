@@ -56,6 +56,7 @@ describe('ledger import dialog', () => {
     await row.getByRole('button', { name: /导\s*入/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('选择或拖入文件').waitFor();
+    await page.waitForTimeout(500); // the dialog's opening animation
     await screenshot(page, 'ledgers-dialog-empty');
     await dialog.locator('input[type=file]').setInputFiles(file);
     await dialog.getByText('检查完成').waitFor();
