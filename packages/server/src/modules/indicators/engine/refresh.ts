@@ -226,8 +226,12 @@ export class Refresher {
   private async rebuild(q: Q) {
     const today = this.today();
     const year = Number(today.slice(0, 4));
+    await q(`set local work_mem = '64MB'`);
+    // bulk load: indexes are rebuilt once afterwards rather than maintained row by row
     await q(`delete from indicator_leaves`);
     await q(`delete from indicator_dirty`);
+    await q(`alter table indicator_leaves drop constraint indicator_leaves_slice_period_indicator_breakdown_team_id_pk`);
+    await q(`drop index indicator_leaves_team_idx`);
     for (const source of this.wired) {
       const [range] = await q<{ lo: number | null; hi: number | null }>(yearsSql(source, year));
       if (range?.lo == null || range.hi == null) continue;
@@ -235,6 +239,11 @@ export class Refresher {
         for (const def of indicatorsOf(source.key)) await profiled(`${def.code} ${y}`, () => q(leafInsertSql(source, def, y, null, today)));
       }
     }
+    await profiled('leaf indexes', async () => {
+      await q(`alter table indicator_leaves add constraint indicator_leaves_slice_period_indicator_breakdown_team_id_pk primary key (slice, period, indicator, breakdown, team_id)`);
+      await q(`create index indicator_leaves_team_idx on indicator_leaves (team_id, period)`);
+      await q(`analyze indicator_leaves`);
+    });
     await profiled('rollups', async () => rebuildRollups(q, await loadTrees(q), today));
     await this.stamp(q);
   }
