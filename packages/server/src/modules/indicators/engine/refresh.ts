@@ -191,16 +191,28 @@ export class Refresher {
   }
 
   /** Finds the wired sources, installs triggers, and rebuilds everything if the catalogue or wiring changed. */
+  /** Resolves when the first (re)build, if one was needed, is done; dashboards show `pending` meanwhile. */
+  ready: Promise<void> = Promise.resolve();
+
+  /**
+   * Wires the sources and installs the triggers (fast), then — in the background, so the app starts at
+   * once even at province scale — rebuilds everything if the catalogue or the wiring changed. The
+   * fingerprint is written only after the rebuild commits, so an interrupted rebuild runs again.
+   */
   async init(): Promise<void> {
     this.wired = await wiredSources(this.database, this.sources);
     await installTriggers(this.database, this.wired);
     const fp = fingerprint(this.wired);
     const [state] = await this.database.query<{ value: string }>(`select value from indicator_state where key = 'fingerprint'`);
-    if (state?.value !== fp) await this.rebuildAll();
-    await this.database.query(
-      `insert into indicator_state (key, value) values ('fingerprint', $1) on conflict (key) do update set value = excluded.value, updated_at = now()`,
-      [fp],
-    );
+    if (state?.value === fp) return;
+    await this.database.query(`insert into indicator_dirty (source, slice, year) values ('__tree__', '*', 0) on conflict do nothing`); // shows as pending
+    this.ready = this.rebuildAll().then(async () => {
+      await this.database.query(
+        `insert into indicator_state (key, value) values ('fingerprint', $1) on conflict (key) do update set value = excluded.value, updated_at = now()`,
+        [fp],
+      );
+    });
+    this.ready.catch(() => undefined);
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
