@@ -140,7 +140,7 @@ function table(head: string[], rows: string[][], first = 0.36): Table {
 }
 const para = (text: string) =>
   new Paragraph({ spacing: { after: 120, line: 360 }, indent: { firstLine: 420 }, children: [new TextRun({ text, font: FONT, size: 24 })] });
-const heading = (text: string) =>
+const sectionHeading = (text: string) =>
   new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, font: 'SimHei', bold: true, size: 28 })] });
 
 export function figureRows(d: DashboardT): string[][] {
@@ -158,6 +158,9 @@ export function figureRows(d: DashboardT): string[][] {
 
 export async function buildDocx(m: ReportModel, t: Translate, generatedAt: string): Promise<Buffer> {
   const d = m.dashboard;
+  const numerals = t('indicators.report.numerals').split('|');
+  let section = 0;
+  const heading = (text: string) => sectionHeading(`${numerals[section++] ?? ''}${text}`);
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
