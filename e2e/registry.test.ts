@@ -69,6 +69,34 @@ describe('registry in the browser', () => {
     await page.context().close();
   });
 
+  it('adds a pairing through the form, after showing what is missing', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    await page.goto(`${app.url}/registry/pairings`);
+    await page.getByRole('button', { name: '新增结对' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('必填').first().waitFor(); // checked in the browser: type and start date
+    await dialog.getByLabel('结对类型').click();
+    await page.getByTitle('镇—镇').click();
+    await dialog.getByLabel('开始日期').fill('2026-03-01');
+    await dialog.getByLabel('开始日期').press('Enter');
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    const pick = async (index: number, text: string, option: RegExp) => {
+      const box = dialog.locator('.ant-select-show-search input').nth(index);
+      await box.fill(text);
+      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+    };
+    await pick(0, '龙江镇', /顺德区/);
+    await pick(1, '松源镇', /梅县区/);
+    await screenshot(page, 'registry-pairing-form');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.goto(`${app.url}/registry/pairings?type=town_town`);
+    await page.getByRole('cell', { name: '松源镇' }).waitFor();
+    await page.context().close();
+  });
+
   it('shows programmes with their phases and units with credit codes', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_e2e');

@@ -45,6 +45,9 @@ export function PairingForm({ open, onClose, onSaved }: { open: boolean; onClose
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const save = async () => {
+    // the server's errors of the last try go; the browser checks the required fields first
+    form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
+    if (!(await form.validateFields().then(() => true, () => false))) return;
     const v = form.getFieldsValue(true);
     const body = {
       type: v.type,
@@ -68,11 +71,11 @@ export function PairingForm({ open, onClose, onSaved }: { open: boolean; onClose
   return (
     <Modal open={open} title={t('registry.pairings.create')} onCancel={onClose} footer={[<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="s" type="primary" onClick={save}>{t('common.save')}</Button>]}>
       <Form form={form} layout="vertical">
-        <Form.Item name="type" label={t('registry.fields.type')} required><TypeSelect /></Form.Item>
+        <Form.Item name="type" label={t('registry.fields.type')} rules={[{ required: true, message: t('validation.required') }]}><TypeSelect /></Form.Item>
         <Form.Item name="programmeId" label={t('registry.fields.programme')}><ProgrammeSelect /></Form.Item>
         <PartyFields side="helper" />
         <PartyFields side="helped" />
-        <Form.Item name="startDate" label={t('registry.fields.startDate')} required><DatePicker /></Form.Item>
+        <Form.Item name="startDate" label={t('registry.fields.startDate')} rules={[{ required: true, message: t('validation.required') }]}><DatePicker /></Form.Item>
         <Form.Item name="endDate" label={t('registry.fields.endDate')}><DatePicker /></Form.Item>
         <Form.Item name="note" label={t('registry.fields.note')}><Input /></Form.Item>
       </Form>

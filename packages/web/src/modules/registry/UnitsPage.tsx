@@ -13,6 +13,9 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const save = async () => {
+    // the server's errors of the last try go; the browser checks the required fields first
+    form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
+    if (!(await form.validateFields().then(() => true, () => false))) return;
     const v = form.getFieldsValue(true);
     try {
       await post('/api/registry/units', { name: v.name, kind: v.kind, divisionCode: v.divisionCode, creditCode: v.creditCode || null, note: v.note || null });
@@ -25,9 +28,9 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
   return (
     <Modal open={open} title={t('registry.units.create')} onCancel={onClose} onOk={save} okText={t('common.save')} cancelText={t('common.cancel')}>
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('registry.fields.name')} required><Input /></Form.Item>
-        <Form.Item name="kind" label={t('registry.fields.kind')} required><UnitKindSelect /></Form.Item>
-        <Form.Item name="divisionCode" label={t('registry.fields.division')} required><DivisionPicker /></Form.Item>
+        <Form.Item name="name" label={t('registry.fields.name')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item>
+        <Form.Item name="kind" label={t('registry.fields.kind')} rules={[{ required: true, message: t('validation.required') }]}><UnitKindSelect /></Form.Item>
+        <Form.Item name="divisionCode" label={t('registry.fields.division')} rules={[{ required: true, message: t('validation.required') }]}><DivisionPicker /></Form.Item>
         <Form.Item name="creditCode" label={t('registry.fields.creditCode')}><Input maxLength={18} /></Form.Item>
         <Form.Item name="note" label={t('registry.fields.note')}><Input /></Form.Item>
       </Form>
