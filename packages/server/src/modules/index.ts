@@ -13,4 +13,7 @@ import { teamsRoutes } from './teams/routes';
 export const moduleRoutes: ((app: App) => Promise<void>)[] = [registryRoutes, teamsRoutes, monitoringRoutes, indicatorsRoutes];
 
 // teams after registry: it looks up the registry's programmes and units
-export const moduleSeeds: ModuleSeed[] = [divisionsSeed, registrySeed, teamsSeed, monitoringSeed, indicatorsSeed];
+export const moduleSeeds: ModuleSeed[] = [registrySeed, teamsSeed, monitoringSeed, indicatorsSeed];
+
+// Reference data every installation needs, demo or not (the division tree); loaded at start until present.
+export const referenceSeeds: ModuleSeed[] = [divisionsSeed];

@@ -1,6 +1,6 @@
 // Start-up: open the database, migrate, load the personal-data keys, seed demo data on first start.
 import type { Config } from '../config';
-import { moduleSeeds } from '../modules';
+import { moduleSeeds, referenceSeeds } from '../modules';
 import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
 import { openDatabase } from './db/client';
@@ -18,6 +18,7 @@ export async function startServices(config: Config): Promise<Started> {
   await migrate(database);
   const cipher = new PersonalDataCipher(loadKeyRing(config.dataKey, config.dataDir));
   const services: Services = { config, database, db: database.db, cipher };
+  for (const seed of referenceSeeds) await seed.run(services);
   const demo = await seedPlatform(services, config.seedDemo ? moduleSeeds : []);
   return { services, demo };
 }

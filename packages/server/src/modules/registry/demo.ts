@@ -15,10 +15,12 @@ import { createUnit } from './units';
 const SYSTEM = { id: null, name: 'system（演示数据）', ip: null };
 const SEEDER = { id: 0, username: 'system', role: 'admin', scope: EVERYTHING } as unknown as AuthUser;
 
+/** Reference data, loaded at every start until present (with or without demo data). */
 export const divisionsSeed: ModuleSeed = {
   name: 'registry.divisions',
   async run(services: Services) {
-    await loadDivisions(services.database);
+    const [{ n }] = await services.database.query<{ n: number }>('select count(*)::int as n from divisions');
+    if (n === 0) await loadDivisions(services.database);
     return undefined;
   },
 };
