@@ -73,3 +73,18 @@ export function fieldErrors(details: { path: string; message: string }[]) {
   }
   return [...byField].map(([name, errors]) => ({ name, errors }));
 }
+
+/** A page of a list, as every list endpoint answers. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** Query string from an object, dropping empty values. */
+export function qs(params: Record<string, unknown>): string {
+  return new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
+}

@@ -1,5 +1,6 @@
 // Monitoring API shapes as the pages use them, and small shared helpers.
 import type { Action, RuleCheck } from '@xiezuo/shared/contracts/monitoring';
+export { type Page, qs } from '../../app/api';
 
 export interface HouseholdSummary {
   id: number;
@@ -57,19 +58,6 @@ export interface Detail {
   checks: RuleCheck[];
   actions: Action[];
   canReveal: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export function qs(params: Record<string, unknown>): string {
-  return new URLSearchParams(
-    Object.entries(params)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
 }
 
 /** Today in China Standard Time, as the server counts it. */

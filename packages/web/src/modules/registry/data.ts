@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type * as C from '@xiezuo/shared/contracts/registry';
 import type { z } from 'zod';
 import { get } from '../../app/api';
+export { type Page, qs } from '../../app/api';
 
 export type DivisionRow = z.infer<typeof C.DivisionRow>;
 export type DivisionHit = z.infer<typeof C.DivisionSearchHit>;
@@ -12,20 +13,6 @@ export type PairingRow = z.infer<typeof C.PairingRow>;
 export type PartnerRow = z.infer<typeof C.PartnerRow>;
 export type PairingCount = z.infer<typeof C.PairingCount>;
 export type Flow = z.infer<typeof C.Flow>;
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** Query string from an object, dropping empty values. */
-export function qs(params: Record<string, unknown>): string {
-  return new URLSearchParams(
-    Object.entries(params)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-}
-
 export function useProgrammes() {
   return useQuery({ queryKey: ['registry', 'programmes'], queryFn: () => get<ProgrammeRow[]>('/api/registry/programmes'), staleTime: 60_000 });
 }

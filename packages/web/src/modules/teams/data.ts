@@ -4,6 +4,7 @@ import type * as C from '@xiezuo/shared/contracts/teams';
 import type { z } from 'zod';
 import type { TFunction } from 'i18next';
 import { get } from '../../app/api';
+export { type Page, qs } from '../../app/api';
 import { formatDate } from '../../app/format';
 
 export type TeamRow = z.infer<typeof C.TeamRow>;
@@ -13,20 +14,6 @@ export type CadreRow = z.infer<typeof C.CadreRow>;
 export type OnDuty = z.infer<typeof C.OnDutyResponse>;
 export type ExchangeRow = z.infer<typeof C.ExchangeRow>;
 export type ExchangeSummary = z.infer<typeof C.ExchangeSummary>;
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** Query string from an object, dropping empty values. */
-export function qs(params: Record<string, unknown>): string {
-  return new URLSearchParams(
-    Object.entries(params)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-}
-
 export function useTeams() {
   return useQuery({ queryKey: ['teams', 'list'], queryFn: () => get<TeamRow[]>('/api/teams'), staleTime: 30_000 });
 }
