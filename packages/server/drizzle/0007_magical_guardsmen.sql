@@ -1,1 +1,0 @@
-CREATE INDEX "indicator_leaves_team_idx" ON "indicator_leaves" USING btree ("team_id","period");
