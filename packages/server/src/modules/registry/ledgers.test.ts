@@ -69,4 +69,33 @@ describe('registry ledgers', () => {
     const again = await uploadAndCheck(meixian, 'pairings', '结对.xlsx', pairingFile);
     expect(again.status).toMatchObject({ toInsert: 0 });
   });
+  it('programmes: everyone exports them; only HQ imports, creating and updating by code, audited; re-import changes nothing', async () => {
+    const all = await exportSheet(meixian, '/api/ledgers/programmes/export');
+    expect(all.map((r) => r[0])).toContain('yue-gui-2021');
+    expect(all.find((r) => r[0] === 'gd-zzbz-2')?.[2]).toBe('驻镇帮镇扶村');
+    const file = await xlsx([
+      ['项目代码', '项目名称', '项目类型', '开始日期', '结束日期', '项目说明'],
+      ['yue-gui-2026', '粤桂东西部协作 第二期（演示）', '东西部协作', '2026-01-01', '2030-12-31', null],
+      ['gq-zzbz-2', '广清驻镇帮镇扶村 第二轮', '驻镇帮镇扶村', '2024-07-01', '2027-06-30', '延期一年'],
+      ['Bad Code', '坏代码（演示）', '其他', '2026-01-01', '2025-01-01', null],
+    ]);
+    const denied = await uploadAndCheck(meixian, 'programmes', '项目.xlsx', file);
+    expect(denied.status).toMatchObject({ status: 'ready', valid: 0, rejected: 3 });
+    const d = await uploadAndCheck(hq, 'programmes', '项目.xlsx', file);
+    expect(d.status).toMatchObject({ status: 'ready', rowsRead: 3, valid: 2, rejected: 1, toInsert: 1, toUpdate: 1 });
+    expect(d.status.problems.map((x: { message: string }) => x.message)).toEqual([
+      expect.stringMatching(/^第4行 A列〔项目代码〕：格式不正确/),
+      expect.stringMatching(/^第4行 E列〔结束日期〕/),
+    ]);
+    expect((await commitAndWait(hq, d.status.id, 'valid-rows')).status.status).toBe('committed');
+    const list = (await hq.get('/api/registry/programmes')).json() as { code: string; endDate: string | null; description: string | null; phases: unknown[] }[];
+    expect(list.find((p) => p.code === 'yue-gui-2026')).toMatchObject({ endDate: '2030-12-31', phases: [] });
+    const extended = list.find((p) => p.code === 'gq-zzbz-2')!;
+    expect(extended).toMatchObject({ endDate: '2027-06-30', description: '延期一年' });
+    expect(extended.phases.length).toBeGreaterThan(0); // the ledger leaves phases alone
+    const audit = await t.services.database.query<{ action: string }>("select action from audit_log where entity = 'programme' and action in ('create', 'update') order by id desc limit 2");
+    expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
+    const again = await uploadAndCheck(hq, 'programmes', '项目.xlsx', file);
+    expect(again.status).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 2 });
+  });
 });

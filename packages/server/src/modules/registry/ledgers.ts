@@ -1,6 +1,6 @@
 // Ledgers (台账) of the registry: units and pairings, imported and exported through the shared ledger
 // machinery. Writes go through the same services as the API (validation, scope, audit).
-import { PAIRING_TYPES, type PairingType, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
+import { PAIRING_TYPES, type PairingType, PROGRAMME_KINDS, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
@@ -8,6 +8,7 @@ import type { ErrorDetail } from '../../platform/http/errors';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../platform/ledgers/types';
 import { inScope } from '../../platform/scope';
 import { allPairings, createPairingIn, type PairingView, updatePairingIn } from './pairings';
+import { createProgrammeIn, listProgrammes, updateProgrammeIn } from './programmes';
 import { divisions, programmes, units } from './tables';
 import { createUnitIn, listUnits, updateUnitIn } from './units';
 
@@ -191,4 +192,53 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
   },
 });
 
-export const registryLedgers = [unitLedger, pairingLedger];
+// ---- 协作项目台账 ----
+// Programmes span provinces: everyone may export them, only HQ (whole scope) may import. Phases stay with the API.
+type ProgrammeLedgerRow = { code: string; name: string; kind: string; startDate: string; endDate: string | null; description: string | null; id?: number };
+type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+const toProgrammeRow = (p: typeof programmes.$inferSelect): ProgrammeLedgerRow => ({
+  code: p.code, name: p.name, kind: p.kind, startDate: p.startDate, endDate: p.endDate, description: p.description,
+});
+
+export const programmeLedger = defineLedger<ProgrammeLedgerRow>({
+  key: 'programmes',
+  title: '协作项目台账',
+  titleEn: 'Programmes',
+  entity: 'programme',
+  columns: [
+    { key: 'code', header: '项目代码', headerEn: 'Code', synonyms: ['代码'], type: 'text', required: true, maxLength: 40, note: '小写字母、数字和短横线，如 yue-gui-2021', example: 'yue-gui-2026' },
+    { key: 'name', header: '项目名称', headerEn: 'Name', synonyms: ['协作项目', '名称'], type: 'text', required: true, maxLength: 200, example: '粤桂东西部协作（演示）' },
+    { key: 'kind', header: '项目类型', headerEn: 'Kind', synonyms: ['类型'], type: 'enum', required: true, options: options(PROGRAMME_KINDS, zh.programmeKinds), example: '东西部协作' },
+    { key: 'startDate', header: '开始日期', headerEn: 'Start date', type: 'date', required: true, example: '2026-01-01' },
+    { key: 'endDate', header: '结束日期', headerEn: 'End date', type: 'date', example: '2030-12-31' },
+    { key: 'description', header: '项目说明', headerEn: 'Description', synonyms: ['说明', '备注'], type: 'text', maxLength: 2000 },
+  ],
+  naturalKey: ['code'],
+  uniqueNaturalKey: true,
+  tables: ['programmes'],
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  validate(row, ctx) {
+    const problems: ErrorDetail[] = [];
+    if (!ctx.user.scope.all) problems.push({ path: 'code', key: 'errors.OUT_OF_SCOPE' });
+    if (!/^[a-z0-9-]{2,40}$/.test(row.code)) problems.push({ path: 'code', key: 'validation.invalidFormat' });
+    if (row.endDate && row.endDate < row.startDate) problems.push({ path: 'endDate', key: 'registry.errors.endBeforeStart' });
+    return problems;
+  },
+  async findExisting(tx, rows) {
+    const found = await tx.select().from(programmes).where(inArray(programmes.code, rows.map((r) => r.code)));
+    return new Map(found.map((p) => [p.code, { ...toProgrammeRow(p), id: p.id }])); // naturalKeyOf of a one-column key is the code
+  },
+  async write(tx, changes, ctx) {
+    const fields = (r: ProgrammeLedgerRow) => ({ name: r.name, kind: r.kind as ProgrammeKind, startDate: r.startDate, endDate: r.endDate, description: r.description });
+    for (const r of changes.insert) await createProgrammeIn(tx, ctx.user, ctx.actor, { code: r.code, ...fields(r), phases: [] });
+    for (const { before, after } of changes.update) await updateProgrammeIn(tx, ctx.user, ctx.actor, before.id as number, fields(after));
+  },
+  async exportRows(ctx, filters) {
+    const q = filters.q?.trim();
+    return (await listProgrammes(ctx.services.db))
+      .filter((p) => !q || p.name.includes(q) || p.code.includes(q))
+      .map((p) => ({ code: p.code, name: p.name, kind: p.kind, startDate: p.startDate, endDate: p.endDate, description: p.description }));
+  },
+});
+
+export const registryLedgers = [unitLedger, pairingLedger, programmeLedger];
