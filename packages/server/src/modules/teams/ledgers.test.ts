@@ -76,4 +76,39 @@ describe('teams ledgers', () => {
     const raw = await t.services.database.query<{ j: string }>('select row_to_json(c)::text as j from cadres c');
     for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
   });
+  it('teams: export within scope; import creates and updates by name under parent (audited), names the bad references; re-import changes nothing', async () => {
+    const meixian = await t.userClient('mx_teams', 'team_leader', { divisions: ['441403'] });
+    const mine = await exportSheet(meixian, '/api/ledgers/teams/export');
+    expect(mine.every((r) => String(r[3]).startsWith('441403'))).toBe(true);
+    const bingcun = mine.find((r) => r[0] === '荔湾驻丙村镇帮扶工作队')!;
+    expect(Array.from(bingcun.slice(1, 5), (v) => v ?? null)).toEqual(['工作队', '荔湾区派驻梅县区驻镇帮扶工作组', '441403113000', null]); // this test seeds no programmes
+    const header = ['队伍名称', '队伍类型', '上级队伍', '驻地区划代码', '协作项目', '牵头单位', '开始日期', '结束日期', '备注'];
+    const file = await xlsx([
+      header,
+      ['荔湾驻石扇镇帮扶工作队', '工作队', '荔湾区派驻梅县区驻镇帮扶工作组', '441403104000', null, null, '2024-07-01', null, null],
+      [...bingcun.slice(0, 8), '第二轮延续'],
+      ['中山驻钟山区工作组', '工作组', '中山市对口协作六盘水市工作队', '520201000000', null, null, null, null, null],
+      ['荔湾驻城东镇帮扶工作队', '工作队', '荔湾区派驻梅县区驻镇帮扶工作组', '441403101000', '不存在的项目', '不存在的单位', null, null, null],
+    ]);
+    const d = await uploadAndCheck(meixian, 'teams', '工作队.xlsx', file);
+    expect(d.status).toMatchObject({ status: 'ready', rowsRead: 4, valid: 2, rejected: 2, toInsert: 1, toUpdate: 1 });
+    expect(d.status.problems.map((x: { message: string }) => x.message)).toEqual([
+      expect.stringMatching(/^第4行 C列〔上级队伍〕：上级队伍不存在或不在管辖范围内/),
+      expect.stringMatching(/^第4行 D列〔驻地区划代码〕：该数据不在您的管辖范围内/),
+      expect.stringMatching(/^第5行 E列〔协作项目〕：协作项目「不存在的项目」不存在/),
+      expect.stringMatching(/^第5行 F列〔牵头单位〕：找不到名为「不存在的单位」的单位/),
+    ]);
+    expect((await commitAndWait(meixian, d.status.id, 'valid-rows')).status.status).toBe('committed');
+    const written = await t.services.database.query<{ name: string; parent_id: number; note: string | null }>(
+      "select name, parent_id, note from teams where name in ('荔湾驻石扇镇帮扶工作队', '荔湾驻丙村镇帮扶工作队') order by name",
+    );
+    expect(written).toEqual([
+      { name: '荔湾驻丙村镇帮扶工作队', parent_id: ids.get('lw'), note: '第二轮延续' },
+      { name: '荔湾驻石扇镇帮扶工作队', parent_id: ids.get('lw'), note: null },
+    ]);
+    const audit = await t.services.database.query<{ action: string }>("select action from audit_log where entity = 'team' and action in ('create', 'update') order by id desc limit 2");
+    expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
+    const again = await uploadAndCheck(meixian, 'teams', '工作队.xlsx', file);
+    expect(again.status).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 2 });
+  });
 });

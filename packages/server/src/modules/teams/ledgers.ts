@@ -1,8 +1,9 @@
 // Ledgers (台账) of the teams module: dispatched people (ID number sensitive: masked in exports), team
 // members by round, and talent exchanges. Writes go through the same services as the API (scope, audit).
-import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES } from '@xiezuo/shared/contracts/teams';
+import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS } from '@xiezuo/shared/contracts/teams';
 import { catalogues } from '@xiezuo/shared/i18n/index';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/client';
 import type { ErrorDetail } from '../../platform/http/errors';
 import { inScope } from '../../platform/scope';
@@ -10,7 +11,8 @@ import { defineLedger, type LedgerColumn, type LedgerContext, naturalKeyOf } fro
 import { allCadres, createCadre, updateCadre } from './cadres';
 import { allExchanges, createExchange, updateExchange } from './exchanges';
 import { listMembers, listTeams } from './repository';
-import { addMember, updateMember } from './service';
+import { addMember, createTeam, updateMember, updateTeam } from './service';
+import { programmes, units } from '../registry/tables';
 import { cadres, talentExchanges, teamMembers, teams } from './tables';
 
 const zh = catalogues['zh-CN'].teams;
@@ -233,5 +235,104 @@ export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
   async exportRows(ctx, filters) {
     const rows = await allExchanges(ctx.services.db, ctx.user.scope, filters);
     return rows.map((r) => ({ kind: r.kind, personTimes: r.personTimes, fromDivisionCode: r.fromDivisionCode, toDivisionCode: r.toDivisionCode, startDate: r.startDate, endDate: r.endDate, note: r.note }));
+  },
+});
+
+// ---- 工作队台账 (the team list itself) ----
+// A team is known by its name under its parent. Parents, programmes and lead units are named, not numbered:
+// a parent must already exist (import a parent's file before its children's); the lead unit's name must be unique.
+const TEAM_KEY = { naturalKey: ['name', 'parent'] };
+type TeamLedgerRow = {
+  name: string; kind: string; parent: string | null; divisionCode: string; programme: string | null; leadUnit: string | null;
+  startDate: string | null; endDate: string | null; note: string | null; id?: number;
+};
+
+const parentTeams = alias(teams, 'parent_team');
+/** Teams as ledger rows, with their parent's, programme's and lead unit's names; `where` narrows them. */
+function teamLedgerRows(db: Db | Tx, where: SQL) {
+  return db
+    .select({
+      id: teams.id, name: teams.name, kind: teams.kind, parent: parentTeams.name, divisionCode: teams.divisionCode, programme: programmes.name,
+      leadUnit: units.name, startDate: teams.startDate, endDate: teams.endDate, note: teams.note,
+    })
+    .from(teams)
+    .leftJoin(parentTeams, eq(parentTeams.id, teams.parentId))
+    .leftJoin(programmes, eq(programmes.id, teams.programmeId))
+    .leftJoin(units, eq(units.id, teams.leadUnitId))
+    .where(where);
+}
+
+/** Names in the row → ids; a name that does not resolve is reported under its column. */
+async function resolveTeamRefs(db: Db | Tx, ctx: LedgerContext, row: TeamLedgerRow) {
+  const problems: ErrorDetail[] = [];
+  const parent = row.parent == null ? null : (await teamIdsByName(ctx, db)).get(row.parent);
+  if (row.parent != null && !parent) problems.push({ path: 'parent', key: 'teams.validation.noParent' });
+  let programmeId: number | null = null;
+  if (row.programme != null) {
+    const [p] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.name, row.programme));
+    if (p) programmeId = p.id;
+    else problems.push({ path: 'programme', key: 'registry.errors.programmeUnknownByName', params: { name: row.programme } });
+  }
+  let leadUnitId: number | null = null;
+  if (row.leadUnit != null) {
+    const found = await db.select({ id: units.id }).from(units).where(eq(units.name, row.leadUnit)).limit(2);
+    if (found.length === 1) leadUnitId = found[0].id;
+    else problems.push({ path: 'leadUnit', key: found.length ? 'teams.validation.ambiguousUnit' : 'teams.validation.noUnitByName', params: { name: row.leadUnit } });
+  }
+  return { problems, parentId: parent?.id ?? null, programmeId, leadUnitId };
+}
+
+export const teamLedger = defineLedger<TeamLedgerRow>({
+  key: 'teams',
+  title: '工作队台账',
+  titleEn: 'Teams',
+  entity: 'team',
+  columns: [
+    { key: 'name', header: '队伍名称', headerEn: 'Name', synonyms: ['名称', '工作队'], type: 'text', required: true, maxLength: 100, example: '荔湾驻石扇镇帮扶工作队（演示）' },
+    { key: 'kind', header: '队伍类型', headerEn: 'Kind', synonyms: ['类型'], type: 'enum', required: true, options: options(TEAM_KINDS, zh.kinds), example: '工作队' },
+    { key: 'parent', header: '上级队伍', headerEn: 'Parent team', synonyms: ['上级'], type: 'text', note: '须已存在；顶层指挥部留空', example: '荔湾区派驻梅县区驻镇帮扶工作组' },
+    { key: 'divisionCode', header: '驻地区划代码', headerEn: 'Station division code', synonyms: ['驻地代码'], type: 'divisionCode', required: true, example: '441403104000' },
+    { key: 'programme', header: '协作项目', headerEn: 'Programme', type: 'text', example: '广东驻镇帮镇扶村 第二轮' },
+    { key: 'leadUnit', header: '牵头单位', headerEn: 'Lead unit', type: 'text', note: '须已在单位台账中登记', example: '' },
+    { key: 'startDate', header: '开始日期', headerEn: 'Start', type: 'date', example: '2024-07-01' },
+    { key: 'endDate', header: '结束日期', headerEn: 'End', type: 'date' },
+    { key: 'note', header: '备注', headerEn: 'Note', type: 'text', maxLength: 1000 },
+  ],
+  naturalKey: TEAM_KEY.naturalKey,
+  tables: ['teams'],
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  async validate(row, ctx) {
+    const db = ctx.services.db;
+    const { problems, parentId } = await resolveTeamRefs(db, ctx, row);
+    if (row.endDate && row.startDate && row.endDate < row.startDate) problems.push({ path: 'endDate', key: 'teams.validation.dates' });
+    if (!inScope(ctx.user.scope, { divisionCode: row.divisionCode, teamId: parentId })) problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
+    // the same team (name under parent) kept by someone else, outside this user's scope: not theirs to overwrite
+    const same = (await teamLedgerRows(db, eq(teams.name, row.name))).filter((t) => (t.parent ?? '') === (row.parent ?? ''));
+    if (same.some((t) => !inScope(ctx.user.scope, { teamId: t.id, divisionCode: t.divisionCode }))) problems.push({ path: 'name', key: 'errors.OUT_OF_SCOPE' });
+    return problems;
+  },
+  async findExisting(tx, rows) {
+    const found = await teamLedgerRows(tx, inArray(teams.name, [...new Set(rows.map((r) => r.name))]));
+    return new Map(found.map((r) => [naturalKeyOf(TEAM_KEY, r), r]));
+  },
+  async write(tx, changes, ctx) {
+    const body = async (r: TeamLedgerRow) => {
+      const { parentId, programmeId, leadUnitId } = await resolveTeamRefs(tx, ctx, r);
+      const fields = { kind: r.kind as never, divisionCode: r.divisionCode, programmeId, leadUnitId, startDate: r.startDate, endDate: r.endDate, note: r.note };
+      return { parentId, fields };
+    };
+    for (const r of changes.insert) {
+      const { parentId, fields } = await body(r);
+      await createTeam(ctx.services.db, ctx.user.scope, ctx.actor, { name: r.name, parentId, ...fields }, tx);
+    }
+    for (const { before, after } of changes.update) {
+      await updateTeam(ctx.services.db, ctx.user.scope, ctx.actor, before.id!, (await body(after)).fields, tx);
+    }
+  },
+  async exportRows(ctx, filters) {
+    const visible = await listTeams(ctx.services.db, ctx.user.scope, { programmeId: filters.programmeId ? Number(filters.programmeId) : undefined, q: filters.q });
+    if (!visible.length) return [];
+    const rows = await teamLedgerRows(ctx.services.db, inArray(teams.id, visible.map((t) => t.id)));
+    return rows.sort((a, b) => a.id - b.id).map(({ id: _id, ...r }) => r);
   },
 });

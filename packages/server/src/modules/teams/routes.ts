@@ -32,7 +32,7 @@ import { registerLedger } from '../../platform/ledgers';
 import type { App } from '../../platform/http/app';
 import { createCadre, getCadre, listCadres, revealIdNumber, toCadreRow, updateCadre } from './cadres';
 import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
-import { cadreLedger, exchangeLedger, memberLedger } from './ledgers';
+import { cadreLedger, exchangeLedger, memberLedger, teamLedger } from './ledgers';
 import { onDuty } from './onDuty';
 import { listTeams, teamDetail } from './repository';
 import { addMember, createTeam, updateMember, updateTeam } from './service';
@@ -47,6 +47,7 @@ export async function teamsRoutes(app: App) {
   registerLedger(app, cadreLedger);
   registerLedger(app, memberLedger);
   registerLedger(app, exchangeLedger);
+  registerLedger(app, teamLedger);
 
   // ---- teams and members ----
   app.get('/api/teams', { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...errorResponses } } }, async (req) =>

@@ -42,9 +42,10 @@ async function setMemberUnits(tx: Tx, teamId: number, unitIds: number[] | undefi
   if (unitIds.length) await tx.insert(teamUnits).values([...new Set(unitIds)].map((unitId) => ({ teamId, unitId })));
 }
 
-export async function createTeam(db: Db, scope: Scope, actor: Actor, body: TeamBody) {
+/** tx0: the caller's transaction (ledger imports); otherwise one of its own. */
+export async function createTeam(db: Db, scope: Scope, actor: Actor, body: TeamBody, tx0?: Tx) {
   checkDates(body.startDate, body.endDate, 'body.endDate');
-  return db.transaction(async (tx) => {
+  return inTransaction(db, tx0, async (tx) => {
     await checkPlacement(tx, scope, body);
     await teamRefs(tx, body);
     const { memberUnitIds, ...values } = body;
@@ -55,8 +56,8 @@ export async function createTeam(db: Db, scope: Scope, actor: Actor, body: TeamB
   });
 }
 
-export async function updateTeam(db: Db, scope: Scope, actor: Actor, id: number, patch: z.output<typeof TeamPatch>) {
-  return db.transaction(async (tx) => {
+export async function updateTeam(db: Db, scope: Scope, actor: Actor, id: number, patch: z.output<typeof TeamPatch>, tx0?: Tx) {
+  return inTransaction(db, tx0, async (tx) => {
     const [before] = await tx.select().from(teams).where(eq(teams.id, id));
     if (!before) throw new AppError('NOT_FOUND');
     assertInScope(scope, { teamId: before.id, divisionCode: before.divisionCode });
