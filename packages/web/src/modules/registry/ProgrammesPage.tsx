@@ -1,15 +1,25 @@
 // 协作项目: each programme with its period, phases and focus, and how many pairings it holds.
-import { Card, Col, Descriptions, Row, Tag, Timeline, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
+import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
 import { useProgrammes } from './data';
 
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const { data, isLoading } = useProgrammes();
+  const client = useQueryClient();
   return (
     <Row gutter={[12, 12]}>
+      <Col span={24}>
+        {/* 协作项目台账: the server lets only HQ (whole scope) import */}
+        <Space wrap>
+          <LedgerImportButton ledgerKey="programmes" onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })} />
+          <LedgerExportButton ledgerKey="programmes" />
+        </Space>
+      </Col>
       {isLoading && <Col span={24}><Card loading /></Col>}
       {(data ?? []).map((p) => (
         <Col key={p.id} xs={24} md={12} xl={8}>

@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import { get } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useAuth } from '../../app/auth';
+import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
 import { MemberForm } from './forms';
 import { type MemberRow, qs, type TeamDetail, type TeamRow, useTeams, periodText } from './data';
 
@@ -84,6 +85,7 @@ export function TeamsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const { data, isLoading } = useTeams();
+  const client = useQueryClient();
   const selected = Number(params.get('team')) || data?.[0]?.id;
   const tree = useMemo(
     () =>
@@ -98,6 +100,11 @@ export function TeamsPage() {
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={9}>
         <Card title={t('teams.tree.title')} size="small" loading={isLoading}>
+          {/* 工作队台账 */}
+          <Space wrap size="small" style={{ marginBottom: 8 }}>
+            <LedgerImportButton ledgerKey="teams" onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })} />
+            <LedgerExportButton ledgerKey="teams" />
+          </Space>
           {tree.length ? (
             <Tree
               blockNode
