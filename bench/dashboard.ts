@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { sql } from '../packages/server/src/platform/db/sql';
 import { loadConfig } from '../packages/server/src/config';
 import { readValues, storedPeriodsFor } from '../packages/server/src/modules/indicators/dashboard';
 import { refresherOf } from '../packages/server/src/modules/indicators/service';

@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
-import { sql } from 'drizzle-orm';
+import { sql } from '../packages/server/src/platform/db/sql';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../packages/server/src/config';
 import type { AuthUser, Services } from '../packages/server/src/platform/context';

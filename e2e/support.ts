@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Role } from '@xiezuo/shared/roles';
-import { eq } from 'drizzle-orm';
+import { eq } from '../packages/server/src/platform/db/sql';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../packages/server/src/config';

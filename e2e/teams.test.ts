@@ -1,6 +1,6 @@
 // Teams in the browser: the team tree with rotation, people with masked ID numbers and an audited reveal,
 // who is on duty, and the talent exchange summary with the seed's figures — on a fresh app with demo data.
-import { eq } from 'drizzle-orm';
+import { eq } from '../packages/server/src/platform/db/sql';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
