@@ -91,6 +91,51 @@ describe('teams in the browser', () => {
     await page.context().close();
   });
 
+  it('edits a team in a pre-filled form: a server error shows under its field, the fix is saved; the ledger buttons are there', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_teams');
+    await page.goto(`${app.url}/teams/tree?team=${bingcun}`);
+    await page.getByRole('cell', { name: '张浩然（演示）' }).waitFor();
+    await page.getByRole('button', { name: /导\s*入/ }).waitFor(); // 工作队台账
+    await page.getByRole('button', { name: /导\s*出/ }).waitFor();
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('名称').inputValue()).toBe('荔湾驻丙村镇帮扶工作队');
+    expect(await dialog.getByLabel(/驻地/).inputValue()).toBe('441403113000');
+    await dialog.getByLabel('结束日期').fill('2020-01-01');
+    await dialog.getByLabel('结束日期').press('Enter');
+    await dialog.getByLabel('备注').fill('第二轮（已编辑）');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('结束日期不能早于开始日期').waitFor();
+    await screenshot(page, 'teams-team-form-error');
+    await dialog.getByLabel('结束日期').fill('2027-06-30');
+    await dialog.getByLabel('结束日期').press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const [row] = await app.services.db.select({ note: teams.note, endDate: teams.endDate }).from(teams).where(eq(teams.id, bingcun));
+    expect(row).toEqual({ note: '第二轮（已编辑）', endDate: '2027-06-30' });
+    await page.context().close();
+  });
+
+  it('edits a person: the form is pre-filled, a bad phone number is named under its field', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_e2e');
+    await page.goto(`${app.url}/teams/cadres`);
+    await page.getByRole('row', { name: /何志强（演示）/ }).getByRole('button', { name: /编\s*辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('姓名').inputValue()).toBe('何志强（演示）');
+    expect(await dialog.getByLabel('身份证号').count()).toBe(0); // entered only when creating
+    await dialog.getByLabel('联系电话').fill('12345');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('电话号码格式不正确').waitFor();
+    await screenshot(page, 'teams-cadre-edit-error');
+    await dialog.getByLabel('联系电话').fill('13800001234');
+    await dialog.getByLabel('挂职职务').fill('丙村镇党委副书记（演示）');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '丙村镇党委副书记（演示）' }).waitFor();
+    await page.context().close();
+  });
+
   it('offers no reveal to a viewer', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'viewer_e2e');

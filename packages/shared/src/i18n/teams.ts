@@ -14,8 +14,8 @@ export const zhCN = {
     localPost: '挂职职务', team: '所在队伍', dispatch: '派驻期', role: '职务', round: '轮次', onDuty: '在岗',
     exchangeKind: '交流类别', personTimes: '人次', from: '派出地', to: '接收地', date: '日期', since: '{{date}}起', range: '{{start}}至{{end}}', divisionCode: '12位区划代码',
   },
-  tree: { title: '指挥部 / 工作组 / 工作队', membersOn: '成员（{{date}}）', roundN: '第{{n}}轮', allRounds: '按日期', noMembers: '该日期无在岗成员', children: '下属队伍', addMember: '添加成员' },
-  cadres: { title: '援派干部和专业技术人才', reveal: '查看', revealTitle: '完整身份证号', revealHint: '查看完整证件号已记入审计日志', new: '新增人员', search: '姓名 / 派出单位 / 挂职' },
+  tree: { title: '指挥部 / 工作组 / 工作队', membersOn: '成员（{{date}}）', roundN: '第{{n}}轮', allRounds: '按日期', noMembers: '该日期无在岗成员', children: '下属队伍', addMember: '添加成员', editTeam: '编辑队伍' },
+  cadres: { title: '援派干部和专业技术人才', reveal: '查看', revealTitle: '完整身份证号', revealHint: '查看完整证件号已记入审计日志', new: '新增人员', search: '姓名 / 派出单位 / 挂职', edit: '编辑人员' },
   onDuty: { title: '在岗情况', on: '统计日期', count: '在岗人数', people: '人', byTeam: '按队伍', byDivision: '按驻地', list: '在岗人员名单' },
   exchanges: {
     title: '人才交流台账', summary: '交流汇总', side: '本方', other: '对方', since: '起始日期', until: '截止日期',
@@ -42,8 +42,8 @@ export const en: typeof zhCN = {
     localPost: 'Local post', team: 'Team', dispatch: 'Dispatch period', role: 'Role', round: 'Round', onDuty: 'On duty',
     exchangeKind: 'Kind', personTimes: 'Person-times', from: 'From', to: 'To', date: 'Date', since: 'since {{date}}', range: '{{start}} to {{end}}', divisionCode: '12-digit division code',
   },
-  tree: { title: 'HQs, groups and teams', membersOn: 'Members ({{date}})', roundN: 'Round {{n}}', allRounds: 'By date', noMembers: 'No members on this date', children: 'Sub-teams', addMember: 'Add member' },
-  cadres: { title: 'Dispatched cadres and professionals', reveal: 'Reveal', revealTitle: 'Full ID number', revealHint: 'This reveal has been recorded in the audit log', new: 'New person', search: 'Name / sending unit / post' },
+  tree: { title: 'HQs, groups and teams', membersOn: 'Members ({{date}})', roundN: 'Round {{n}}', allRounds: 'By date', noMembers: 'No members on this date', children: 'Sub-teams', addMember: 'Add member', editTeam: 'Edit team' },
+  cadres: { title: 'Dispatched cadres and professionals', reveal: 'Reveal', revealTitle: 'Full ID number', revealHint: 'This reveal has been recorded in the audit log', new: 'New person', search: 'Name / sending unit / post', edit: 'Edit person' },
   onDuty: { title: 'On duty', on: 'Date', count: 'On duty', people: 'people', byTeam: 'By team', byDivision: 'By station', list: 'People on duty' },
   exchanges: {
     title: 'Talent exchange ledger', summary: 'Summary', side: 'This side', other: 'Other side', since: 'From', until: 'To',

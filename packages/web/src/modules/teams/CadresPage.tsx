@@ -18,6 +18,7 @@ export function CadresPage() {
   const [page, setPage] = useState(1);
   const [revealed, setRevealed] = useState<{ name: string; idNumber: string } | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<CadreRow | undefined>();
   const client = useQueryClient();
   const query = qs({ ...f, page, pageSize: 20 });
   const { data, isLoading } = useQuery({ queryKey: ['teams', 'cadres', query], queryFn: () => get<Page<CadreRow>>(`/api/cadres?${query}`) });
@@ -38,6 +39,7 @@ export function CadresPage() {
       }
     >
       <CadreForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
+      <CadreForm cadre={editing} open={!!editing} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder={t('teams.fields.team')} style={{ minWidth: 220 }} value={f.teamId} onChange={(v) => set({ teamId: v })}
           options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} showSearch={{ optionFilterProp: 'label' }} />
@@ -77,6 +79,9 @@ export function CadresPage() {
           { title: t('teams.fields.team'), render: (_, r) => r.teamName ?? '—' },
           { title: t('teams.fields.dispatch'), render: (_, r) => periodText(t, r.dispatchStart, r.dispatchEnd) },
           { title: t('teams.fields.onDuty'), width: 70, render: (_, r) => (r.onDuty ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
+          ...(can('registry.write')
+            ? [{ title: '', key: 'edit', width: 70, fixed: 'right' as const, render: (_: unknown, r: CadreRow) => <Button size="small" type="link" onClick={() => setEditing(r)}>{t('common.edit')}</Button> }]
+            : []),
         ]}
       />
       <Modal open={!!revealed} title={`${t('teams.cadres.revealTitle')} · ${revealed?.name ?? ''}`} onCancel={() => setRevealed(null)} footer={null}>

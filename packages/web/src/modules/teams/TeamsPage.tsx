@@ -11,7 +11,7 @@ import { get } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useAuth } from '../../app/auth';
 import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
-import { MemberForm } from './forms';
+import { MemberForm, TeamForm } from './forms';
 import { type MemberRow, qs, type TeamDetail, type TeamRow, useTeams, periodText } from './data';
 
 const KIND_COLOR = { hq: 'red', group: 'orange', team: 'blue' } as const;
@@ -36,14 +36,23 @@ function Members({ team }: { team: number }) {
   const { can } = useAuth();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (!data) return <Card loading />;
   return (
     <Card
       size="small"
       title={<Space wrap>{data.name}<Tag color={KIND_COLOR[data.kind]}>{t(`teams.kinds.${data.kind}`)}</Tag></Space>}
-      extra={can('registry.write') && <Button size="small" onClick={() => setAdding(true)}>{t('teams.tree.addMember')}</Button>}
+      extra={
+        can('registry.write') && (
+          <Space size="small">
+            <Button size="small" onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+            <Button size="small" onClick={() => setAdding(true)}>{t('teams.tree.addMember')}</Button>
+          </Space>
+        )
+      }
     >
       <MemberForm team={team} open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
+      <TeamForm team={data} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('teams.fields.division')}>{data.divisionName ?? data.divisionCode}</Descriptions.Item>
         <Descriptions.Item label={t('teams.fields.programme')}>{data.programmeName ?? '—'}</Descriptions.Item>

@@ -1,19 +1,24 @@
 // Entry forms of the teams pages: a new person (援派干部/专业技术人才), a team member for a round, an exchange
 // record. The server checks everything; its errors land under the field they name (body.idNumber → 身份证号).
-import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES } from '@xiezuo/shared/contracts/teams';
+import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS } from '@xiezuo/shared/contracts/teams';
 import { DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../app/api';
-import { type CadreRow, type Page, useTeams } from './data';
+import { ApiError, fieldErrors, get, patch, post } from '../../app/api';
+import { useProgrammes } from '../registry/data';
+import { type CadreRow, type Page, type TeamDetail, useTeams } from './data';
 
 type Values = Record<string, unknown>;
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
 
-/** A modal form that posts its values and shows the server's field errors in place. */
-function PostModal({ open, title, url, toBody, onClose, onSaved, children, form }: {
-  open: boolean; title: string; url: string; toBody: (v: Values) => Values; onClose: () => void; onSaved: () => void; children: React.ReactNode; form: FormInstance;
+/**
+ * A modal form that saves its values (POST to create, PATCH to edit, pre-filled with `initial`) and shows
+ * the server's field errors under the fields they name.
+ */
+function SaveModal({ open, title, url, method = 'post', initial, toBody, onClose, onSaved, children, form }: {
+  open: boolean; title: string; url: string; method?: 'post' | 'patch'; initial?: Values; toBody: (v: Values) => Values;
+  onClose: () => void; onSaved: () => void; children: React.ReactNode; form: FormInstance;
 }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
@@ -21,41 +26,59 @@ function PostModal({ open, title, url, toBody, onClose, onSaved, children, form 
     const values = await form.validateFields();
     setSaving(true);
     try {
-      await post(url, toBody(values));
+      await (method === 'post' ? post : patch)(url, toBody(values));
       form.resetFields();
       onSaved();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      const fields = e.body.details.filter((d) => d.path.startsWith('body.')).map((d) => ({ name: d.path.slice(5).split('.')[0], errors: [d.message] }));
-      if (fields.length) form.setFields(fields);
-      else Modal.error({ title: e.body.message });
+      // errors naming a field of this form go under it; any other error (scope, a field not shown) in a dialog
+      const shown = new Set(Object.keys(form.getFieldsValue()));
+      const fields = fieldErrors(e.body.details);
+      form.setFields(fields.filter((f) => shown.has(f.name)));
+      const rest = fields.filter((f) => !shown.has(f.name));
+      if (rest.length || !fields.length) Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
     } finally {
       setSaving(false);
     }
   };
   return (
     <Modal open={open} title={title} onOk={save} confirmLoading={saving} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical">
+      {/* destroyed when hidden, so each opening starts again from `initial` */}
+      <Form form={form} layout="vertical" initialValues={initial}>
         {children}
       </Form>
     </Modal>
   );
 }
 
+/** 'YYYY-MM-DD' (or null) → the DatePicker's value. */
+const dateValue = (s: string | null | undefined) => (s ? dayjs(s) : undefined);
+
 const required = (t: (k: string) => string) => [{ required: true, message: t('validation.required') }];
 
-export function CadreForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
+/** A new person, or (given `cadre`) an edit of one; the ID number is entered only when creating (the list shows it masked). */
+export function CadreForm({ cadre, open, onClose, onSaved }: { cadre?: CadreRow; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const teams = useTeams();
-  const toBody = (v: Values) => ({ ...v, phone: v.phone || null, localPost: v.localPost || null, divisionCode: v.divisionCode || undefined, dispatchStart: day(v.dispatchStart), dispatchEnd: day(v.dispatchEnd) ?? null });
+  const initial = useMemo(
+    () => cadre && {
+      name: cadre.name, gender: cadre.gender, phone: cadre.phone, kind: cadre.kind, sendingUnit: cadre.sendingUnit, localPost: cadre.localPost,
+      teamId: cadre.teamId, dispatchStart: dateValue(cadre.dispatchStart), dispatchEnd: dateValue(cadre.dispatchEnd),
+    },
+    [cadre],
+  );
+  const toBody = (v: Values) => ({ ...v, phone: v.phone || null, localPost: v.localPost || null, teamId: v.teamId ?? null, divisionCode: v.divisionCode || undefined, dispatchStart: day(v.dispatchStart), dispatchEnd: day(v.dispatchEnd) ?? null });
   return (
-    <PostModal open={open} title={t('teams.cadres.new')} url="/api/cadres" toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal
+      open={open} title={cadre ? `${t('teams.cadres.edit')} · ${cadre.name}` : t('teams.cadres.new')} url={cadre ? `/api/cadres/${cadre.id}` : '/api/cadres'}
+      method={cadre ? 'patch' : 'post'} initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}
+    >
       <Form.Item name="name" label={t('teams.fields.personName')} rules={required(t)}><Input /></Form.Item>
       <Form.Item name="gender" label={t('teams.fields.gender')} rules={required(t)}>
         <Select options={GENDERS.map((g) => ({ value: g, label: t(`teams.genders.${g}`) }))} />
       </Form.Item>
-      <Form.Item name="idNumber" label={t('teams.fields.idNumber')} rules={required(t)}><Input maxLength={18} autoComplete="off" /></Form.Item>
+      {!cadre && <Form.Item name="idNumber" label={t('teams.fields.idNumber')} rules={required(t)}><Input maxLength={18} autoComplete="off" /></Form.Item>}
       <Form.Item name="phone" label={t('teams.fields.phone')}><Input /></Form.Item>
       <Form.Item name="kind" label={t('teams.fields.cadreKind')} rules={required(t)}>
         <Select options={CADRE_KINDS.map((k) => ({ value: k, label: t(`teams.cadreKinds.${k}`) }))} />
@@ -67,7 +90,7 @@ export function CadreForm({ open, onClose, onSaved }: { open: boolean; onClose: 
       </Form.Item>
       <Form.Item name="dispatchStart" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="dispatchEnd" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
-    </PostModal>
+    </SaveModal>
   );
 }
 
@@ -78,7 +101,7 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
   const search = async (q: string) => setPeople((await get<Page<CadreRow>>(`/api/cadres?pageSize=50&q=${encodeURIComponent(q)}`)).items);
   const toBody = (v: Values) => ({ ...v, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
-    <PostModal open={open} title={t('teams.tree.addMember')} url={`/api/teams/${team}/members`} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal open={open} title={t('teams.tree.addMember')} url={`/api/teams/${team}/members`} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="cadreId" label={t('teams.fields.personName')} rules={required(t)}>
         <Select showSearch={{ filterOption: false, onSearch: search }} onFocus={() => search('')} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.sendingUnit}）` }))} />
       </Form.Item>
@@ -88,7 +111,7 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
       <Form.Item name="round" label={t('teams.fields.round')} initialValue={1} rules={required(t)}><InputNumber min={1} max={20} /></Form.Item>
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
-    </PostModal>
+    </SaveModal>
   );
 }
 
@@ -97,7 +120,7 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
   const [form] = Form.useForm();
   const toBody = (v: Values) => ({ ...v, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
-    <PostModal open={open} title={t('teams.exchanges.new')} url="/api/exchanges" toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal open={open} title={t('teams.exchanges.new')} url="/api/exchanges" toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="kind" label={t('teams.fields.exchangeKind')} rules={required(t)}>
         <Select options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
       </Form.Item>
@@ -107,6 +130,48 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="note" label={t('teams.fields.note')}><Input /></Form.Item>
-    </PostModal>
+    </SaveModal>
+  );
+}
+
+/** Edits a team: its name, kind, parent, station, programme, lead unit and period (member units stay as they are). */
+export function TeamForm({ team, open, onClose, onSaved }: { team: TeamDetail; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const teams = useTeams();
+  const programmes = useProgrammes();
+  const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
+  const searchUnits = async (q: string) => setUnits((await get<Page<{ id: number; name: string }>>(`/api/registry/units?pageSize=50&q=${encodeURIComponent(q)}`)).items);
+  const initial = useMemo(
+    () => ({
+      name: team.name, kind: team.kind, parentId: team.parentId, divisionCode: team.divisionCode, programmeId: team.programmeId, leadUnitId: team.leadUnitId,
+      startDate: dateValue(team.startDate), endDate: dateValue(team.endDate), note: team.note,
+    }),
+    [team],
+  );
+  const unitOptions = [...(team.leadUnitId ? [{ id: team.leadUnitId, name: team.leadUnitName ?? '' }] : []), ...units.filter((u) => u.id !== team.leadUnitId)];
+  const toBody = (v: Values) => ({
+    ...v, parentId: v.parentId ?? null, programmeId: v.programmeId ?? null, leadUnitId: v.leadUnitId ?? null, note: v.note || null, startDate: day(v.startDate) ?? null, endDate: day(v.endDate) ?? null,
+  });
+  return (
+    <SaveModal open={open} title={`${t('teams.tree.editTeam')} · ${team.name}`} url={`/api/teams/${team.id}`} method="patch" initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+      <Form.Item name="name" label={t('teams.fields.name')} rules={required(t)}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="kind" label={t('teams.fields.kind')} rules={required(t)}>
+        <Select options={TEAM_KINDS.map((k) => ({ value: k, label: t(`teams.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('teams.fields.parent')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(teams.data ?? []).filter((r) => r.id !== team.id).map((r) => ({ value: r.id, label: r.name }))} />
+      </Form.Item>
+      <Form.Item name="divisionCode" label={`${t('teams.fields.division')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} /></Form.Item>
+      <Form.Item name="programmeId" label={t('teams.fields.programme')}>
+        <Select allowClear options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+      </Form.Item>
+      <Form.Item name="leadUnitId" label={t('teams.fields.leadUnit')}>
+        <Select allowClear showSearch={{ filterOption: false, onSearch: searchUnits }} onFocus={() => searchUnits('')} options={unitOptions.map((u) => ({ value: u.id, label: u.name }))} />
+      </Form.Item>
+      <Form.Item name="startDate" label={t('teams.fields.startDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="note" label={t('teams.fields.note')}><Input maxLength={1000} /></Form.Item>
+    </SaveModal>
   );
 }
