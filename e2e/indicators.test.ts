@@ -54,6 +54,25 @@ describe('dashboard in the browser', () => {
     await page.context().close();
   });
 
+  it('draws all three provinces on the HQ map: a city of each answers when pointed at', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=all&period=Y2025`);
+    const map = page.getByTestId('map-chart');
+    await map.locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'indicators-dashboard-hq');
+    await map.scrollIntoViewIfNeeded();
+    await map.screenshot({ path: join(ARTIFACTS, 'indicators-map-hq.png') });
+    const box = (await map.boundingBox())!;
+    for (const [city, lngLat] of [['广州市', [113.4, 23.3]], ['南宁市', [108.4, 23.0]], ['贵阳市', [106.7, 26.7]]] as const) {
+      const [x, y] = await map.evaluate((el, p) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel(p), [...lngLat]);
+      await page.mouse.move(box.x + x, box.y + y);
+      await expect.poll(() => map.innerText(), { timeout: 5000 }).toContain(city);
+    }
+    await page.context().close();
+  });
+
   it('fits a phone', async () => {
     const page = await newPage(browser, PHONE);
     await signIn(page, app.url, 'hq_dash');

@@ -38,6 +38,9 @@ export function Chart({
       { toolbox: { right: 8, feature: { saveAsImage: { title: t('indicators.saveImage'), name, pixelRatio: 2, backgroundColor: '#fff' } } }, ...option },
       true,
     );
+    // lets the browser test find a place on a map (longitude, latitude → pixel)
+    const c = chart.current;
+    if (c) Object.assign(c.getDom(), { toPixel: (lngLat: [number, number]) => c.convertToPixel({ seriesIndex: 0 }, lngLat) });
   }, [option, name, t]);
 
   useEffect(() => {

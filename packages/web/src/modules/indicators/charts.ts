@@ -1,22 +1,12 @@
 // ECharts options of the dashboard: trend against last year, progress gauges, ranking bars, city map.
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import guangdong from 'echarts-map/json/province/guangdong.json';
-import guangxi from 'echarts-map/json/province/guangxi.json';
-import guizhou from 'echarts-map/json/province/guizhou.json';
-import * as echarts from 'echarts';
+import type * as echarts from 'echarts';
+import { CITY_NAME, SOUTH_MAP } from '../../app/southMap';
 
 type T = (k: string, o?: Record<string, unknown>) => string;
 const RED = '#c8102e';
 const GREY = '#9aa5b1';
 
-// The three provinces' city outlines (the same echarts-map files the registry's pairing map uses).
-interface Feature {
-  id: string;
-  properties: { name: string };
-}
-const FEATURES = [guangdong, guangxi, guizhou].flatMap((p) => (p as unknown as { features: Feature[] }).features);
-echarts.registerMap('xz-indicators', { type: 'FeatureCollection', UTF8Encoding: true, features: FEATURES } as never);
-export const CITY_NAME = new Map(FEATURES.map((f) => [f.id, f.properties.name]));
 
 export function trendOption(d: DashboardT, code: string, t: T): echarts.EChartsCoreOption {
   const s = d.trend.series.find((x) => x.code === code) ?? d.trend.series[0];
@@ -87,8 +77,10 @@ export function mapOption(d: DashboardT): echarts.EChartsCoreOption {
     series: [
       {
         type: 'map',
-        map: 'xz-indicators',
+        map: SOUTH_MAP,
         roam: true,
+        layoutCenter: ['55%', '50%'],
+        layoutSize: '95%',
         label: { show: false },
         emphasis: { label: { show: true } },
         itemStyle: { borderColor: '#9fb3c8', areaColor: '#f5f7fa' },

@@ -7,11 +7,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get } from '../../app/api';
+import { SOUTH_MAP } from '../../app/southMap';
 import { type Flow, qs } from './data';
 import { AsOfPicker, ProgrammeSelect, TypeSelect } from './Options';
-import { placeOf, SOUTH_MAP } from './places';
-
-echarts.registerMap('xz-south', SOUTH_MAP as never);
+import { placeOf } from './places';
 
 function option(flows: Flow[], t: (k: string, o?: object) => string) {
   const places = new Map<string, { name: string; value: [number, number, number]; code: string }>();
@@ -34,7 +33,7 @@ function option(flows: Flow[], t: (k: string, o?: object) => string) {
           ? `${p.data.from?.name} → ${p.data.to?.name}<br/>${t('registry.map.flows', { count: p.data.value })}`
           : `${p.data.name}<br/>${t('registry.map.flows', { count: (p.data.value as number[])[2] })}`,
     },
-    geo: { map: 'xz-south', roam: true, layoutCenter: ['50%', '50%'], layoutSize: '88%', itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' }, label: { show: false }, emphasis: { label: { show: true } } },
+    geo: { map: SOUTH_MAP, roam: true, layoutCenter: ['50%', '50%'], layoutSize: '88%', itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' }, label: { show: false }, emphasis: { label: { show: true } } },
     series: [
       {
         type: 'lines',

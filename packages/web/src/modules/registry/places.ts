@@ -1,24 +1,7 @@
 // Where to draw a division on the pairing map. Cities use the centre point (cp) of their feature in the
 // echarts-map province GeoJSON; the demo counties have stored approximate coordinates (county seats);
 // anything else falls back to its city, then its province.
-import guangdong from 'echarts-map/json/province/guangdong.json';
-import guangxi from 'echarts-map/json/province/guangxi.json';
-import guizhou from 'echarts-map/json/province/guizhou.json';
-
-interface Feature {
-  id: string;
-  properties: { name: string; cp?: [number, number] };
-}
-interface Collection {
-  type: string;
-  features: Feature[];
-  UTF8Encoding?: boolean;
-}
-
-const PROVINCES = [guangdong, guangxi, guizhou] as unknown as Collection[];
-
-/** The three provinces as one map (all three files use the same compressed encoding). */
-export const SOUTH_MAP = { type: 'FeatureCollection', UTF8Encoding: true, features: PROVINCES.flatMap((p) => p.features) };
+import { CITY_CENTRE } from '../../app/southMap';
 
 const PROVINCE_CENTRE: Record<string, [number, number]> = { '44': [113.27, 23.13], '45': [108.32, 22.82], '52': [106.71, 26.58] };
 
@@ -40,8 +23,6 @@ const COUNTIES: Record<string, [number, number]> = {
   '520281': [104.471, 25.706], // 盘州市
 };
 
-const CITIES = new Map(PROVINCES.flatMap((p) => p.features).filter((f) => f.properties.cp).map((f) => [f.id, f.properties.cp as [number, number]]));
-
 export function placeOf(code: string): [number, number] | undefined {
-  return COUNTIES[code.slice(0, 6)] ?? CITIES.get(`${code.slice(0, 4)}00`) ?? PROVINCE_CENTRE[code.slice(0, 2)];
+  return COUNTIES[code.slice(0, 6)] ?? CITY_CENTRE.get(`${code.slice(0, 4)}00`) ?? PROVINCE_CENTRE[code.slice(0, 2)];
 }
