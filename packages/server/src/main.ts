@@ -7,7 +7,7 @@ import { createLogger } from './platform/logger';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const { services, demo } = await startServices(config);
+const { services, demo } = await startServices(config, (err) => logger.error({ err }, 'database connection lost'));
 const app = await buildApp(services, logger);
 await app.listen({ port: config.port, host: config.host });
 

@@ -13,8 +13,12 @@ export interface Started {
   demo?: { usernames: string[]; password: string };
 }
 
-export async function startServices(config: Config): Promise<Started> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+export async function startServices(config: Config, onIdleError?: (err: Error) => void): Promise<Started> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError,
+  });
   await migrate(database);
   const cipher = new PersonalDataCipher(loadKeyRing(config.dataKey, config.dataDir));
   const services: Services = { config, database, db: database.db, cipher };

@@ -28,9 +28,17 @@ export interface Database {
 // PostgreSQL returns bigint/numeric as strings; keep numeric exact (money) but count(*) as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+// The server ended an idle connection (restart, failover, a dropped test database): the pool opens a new
+// one on next use, so this is no reason to crash the process.
+const ADMIN_SHUTDOWN = '57P01';
+
+export async function openDatabase(opts: { url?: string; dataDir?: string; onIdleError?: (err: Error) => void }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // without a listener an idle client's error is thrown as an uncaught exception
+    pool.on('error', (err) => {
+      if ((err as { code?: string }).code !== ADMIN_SHUTDOWN) opts.onIdleError?.(err);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
