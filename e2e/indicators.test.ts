@@ -73,6 +73,19 @@ describe('dashboard in the browser', () => {
     await page.context().close();
   });
 
+  it('explains distinct counts over a custom range, and writes English units apart', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=t:${gangping}&period=C2025-07~2025-08`);
+    await page.getByTestId('kpi-monitoring.visitedHouseholds').getByText('自定义期间不合计').waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByTestId('kpi-monitoring.visitedHouseholds').getByText('not over a custom range').waitFor();
+    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.getByText('42 households').first().waitFor();
+    await screenshot(page, 'indicators-dashboard-en');
+    await page.context().close();
+  });
+
   it('fits a phone', async () => {
     const page = await newPage(browser, PHONE);
     await signIn(page, app.url, 'hq_dash');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatPercent } from './format';
+import { formatAmount, formatDate, formatPercent, titleWithUnit, withUnit } from './format';
 
 describe('formats people read', () => {
   it('shows amounts in 亿元/万元/元 as the size suggests', () => {
@@ -20,5 +20,12 @@ describe('formats people read', () => {
   it('shows ratios as percentages', () => {
     expect(formatPercent(81 / 86)).toBe('94.2%'); // order class: 81 of 86 graduates employed
     expect(formatPercent(Number.NaN)).toBe('—');
+  });
+
+  it('writes units as each language does', () => {
+    expect(withUnit('42', '户')).toBe('42户');
+    expect(withUnit('42', 'households')).toBe('42 households');
+    expect(titleWithUnit('走访监测户', '户')).toBe('走访监测户（户）');
+    expect(titleWithUnit('Visited households', 'households')).toBe('Visited households (households)');
   });
 });

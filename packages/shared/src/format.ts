@@ -39,3 +39,15 @@ export function formatCount(n: number | null | undefined): string {
   if (n == null) return '—';
   return n.toLocaleString('zh-CN');
 }
+
+const LATIN_UNIT = /^[A-Za-z]/;
+
+/** A figure with its unit as each language writes it: 42户, but 42 households. */
+export function withUnit(text: string, unit: string): string {
+  return LATIN_UNIT.test(unit) ? `${text} ${unit}` : `${text}${unit}`;
+}
+
+/** A column title with its unit: 走访监测户（户）, Visited households (households). */
+export function titleWithUnit(name: string, unit: string): string {
+  return LATIN_UNIT.test(unit) ? `${name} (${unit})` : `${name}（${unit}）`;
+}

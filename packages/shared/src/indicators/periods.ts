@@ -79,6 +79,16 @@ export function monthsOf(p: Period): string[] {
   return out;
 }
 
+/**
+ * A custom range that is exactly one stored period (C2026-01~2026-06 = H2026-1) read as that period, so its
+ * distinct counts (persons, households) are exact; any other key is returned as it is.
+ */
+export function canonicalPeriod(key: string): string {
+  const p = parsePeriod(key);
+  if (p.kind !== 'custom' || p.start.slice(0, 4) !== p.end.slice(0, 4)) return key;
+  return periodsOfYear(Number(p.start.slice(0, 4))).find((s) => s.start === p.start && s.end === p.end)?.key ?? key;
+}
+
 /** Whether the period has its own stored aggregate (every kind but custom). */
 export const isStored = (p: Period) => p.kind !== 'custom';
 

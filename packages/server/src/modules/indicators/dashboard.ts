@@ -2,7 +2,7 @@
 // children and their ranking — read only from indicator_rollups (a handful of indexed queries).
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
 import { type IndicatorDef, INDICATOR_BY_CODE, INDICATORS, indicatorName, ratioOf } from '@xiezuo/shared/indicators/catalogue';
-import { elapsedShare, monthsOf, parsePeriod, periodLabel, periodsOfYear, samePeriodLastYear } from '@xiezuo/shared/indicators/periods';
+import { canonicalPeriod, elapsedShare, monthsOf, parsePeriod, periodLabel, periodsOfYear, samePeriodLastYear } from '@xiezuo/shared/indicators/periods';
 import type { Language } from '@xiezuo/shared/i18n/index';
 import type { Database } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
@@ -128,7 +128,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   const rankDef = INDICATOR_BY_CODE.get(q.rank ?? 'monitoring.visitedHouseholds');
   if (!rankDef) throw invalid({ path: 'querystring.rank', key: 'indicators.validation.unknownIndicator', params: { code: q.rank } });
 
-  const period = q.period;
+  const period = canonicalPeriod(q.period);
   const lastYear = samePeriodLastYear(period);
   const year = Number(period.slice(1, 5));
   const trendMonths = periodsOfYear(year).slice(0, 12).map((p) => p.key);

@@ -93,6 +93,14 @@ describe('dashboard', () => {
     expect(fig(d, 'monitoring.households').value).toBe(72);
   });
 
+  it('reads a custom range that is exactly one stored period as that period, distinct counts included', async () => {
+    const custom = await dash(hq, `node=t:${ids.gangping}&period=C2026-07~2026-09`);
+    const quarter = await dash(hq, `node=t:${ids.gangping}&period=Q2026-3`);
+    expect(custom.period).toBe('Q2026-3');
+    expect(fig(custom, 'monitoring.visitedHouseholds').value).not.toBeNull();
+    expect(fig(custom, 'monitoring.visitedHouseholds').value).toBe(fig(quarter, 'monitoring.visitedHouseholds').value);
+  });
+
   it('shows a one-row change after the next refresh pass', async () => {
     const before = fig(await dash(hq, 'node=d:441224109&period=M2026-07'), 'monitoring.visitedHouseholds').value as number;
     await insertVisit(t.services.database, await insertHousehold(t.services.database, '441224109002', 2), '2026-07-29');

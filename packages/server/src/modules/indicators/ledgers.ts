@@ -121,10 +121,12 @@ export const targetsLedger = defineLedger({
     await auditLedgerWrite(tx, ctx, 'indicator_target', { insert: inserted, update: changes.update }, (r) => String(r.id));
   },
   async exportRows(ctx) {
-    const r = (await ctx.services.db.execute(sql`select node, indicator, period, value from indicator_targets order by period, node, indicator`)) as unknown as Rows;
-    return r.rows
-      .filter((x) => nodeInScope(ctx.user.scope, String(x.node)))
-      .map((x) => ({ node: x.node, indicator: x.indicator, period: x.period, value: Number(x.value) }));
+    // a target's node is stored with its division code or team id, so the scope filter runs in SQL
+    const scope = scopeWhere(ctx.user.scope, { division: sql.raw('division_code'), team: sql.raw('team_id') });
+    const r = (await ctx.services.db.execute(
+      sql`select node, indicator, period, value from indicator_targets where ${scope ?? sql`true`} order by period, node, indicator`,
+    )) as unknown as Rows;
+    return r.rows.map((x) => ({ node: x.node, indicator: x.indicator, period: x.period, value: Number(x.value) }));
   },
 });
 

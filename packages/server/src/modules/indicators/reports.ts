@@ -2,7 +2,7 @@
 // from the data, figures table with the same period last year, ranking among peers, targets — and the
 // statistical tables as .xlsx. Both are built from the dashboard, so they show exactly what it shows.
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { formatPercent } from '@xiezuo/shared/format';
+import { formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { parsePeriod } from '@xiezuo/shared/indicators/periods';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -21,7 +21,7 @@ const num = (v: number | null | undefined) => (v == null ? '—' : Number.isInte
 export function show(f: Pick<FigureT, 'code' | 'value' | 'unit'>): string {
   const def = INDICATOR_BY_CODE.get(f.code);
   if (def?.measure === 'ratio') return formatPercent(f.value);
-  return `${num(f.value)}${f.unit}`;
+  return withUnit(num(f.value), f.unit);
 }
 
 /** 上半年 / 下半年 / 2026年 / 第2季度 / 6月 / 3月至7月: how a sentence opens. */
@@ -177,7 +177,7 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
     children.push(para(`按“${d.rank.name}”对下级单位排名如下。`));
     children.push(
       table(
-        [t('indicators.rank'), t('indicators.node'), `${d.rank.name}（${d.rank.unit}）`, t('indicators.lastYear')],
+        [t('indicators.rank'), t('indicators.node'), titleWithUnit(d.rank.name, d.rank.unit), t('indicators.lastYear')],
         d.rank.items.map((i) => [String(i.rank), i.name, num(i.value), num(i.lastYear)]),
         0.12,
       ),
@@ -247,7 +247,7 @@ export async function buildXlsx(d: DashboardT, t: Translate, tables: TableKind[]
     sheet(
       wb,
       t('indicators.rank'),
-      [t('indicators.rank'), t('indicators.node'), `${d.rank.name}（${d.rank.unit}）`, t('indicators.lastYear')],
+      [t('indicators.rank'), t('indicators.node'), titleWithUnit(d.rank.name, d.rank.unit), t('indicators.lastYear')],
       d.rank.items.map((i) => [i.rank, i.name, i.value, i.lastYear]),
     );
   }

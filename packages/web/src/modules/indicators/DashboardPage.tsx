@@ -3,7 +3,7 @@
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CatalogueItemT, DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { formatPercent } from '@xiezuo/shared/format';
+import { formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { App, Breadcrumb, Button, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,12 +34,15 @@ function Change({ f, wired }: { f: FigureT; wired: boolean }) {
   );
 }
 
-function KpiCard({ f, wired }: { f: FigureT; wired: boolean }) {
+/** A distinct count (persons, households) over a custom range that is not one stored period: not additive. */
+const notForRange = (f: FigureT, wired: boolean, period: string) => wired && f.value == null && period.startsWith('C');
+
+function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: string }) {
   const { t } = useTranslation();
   return (
     <Card size="small" data-testid={`kpi-${f.code}`}>
       <Statistic title={f.name} value={showValue(f, f.value)} suffix={isRatio(f) || f.value == null ? undefined : f.unit} />
-      <Change f={f} wired={wired} />
+      {notForRange(f, wired, period) ? <Typography.Text type="secondary">{t('indicators.distinctNotForRange')}</Typography.Text> : <Change f={f} wired={wired} />}
       {f.target != null && (
         <div style={{ marginTop: 6 }}>
           <Progress percent={Math.round((f.progress ?? 0) * 1000) / 10} size="small" status={f.behind ? 'exception' : 'normal'} />
@@ -127,7 +130,7 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         {kpis.map((f) => (
           <Col key={f.code} xs={24} sm={12} lg={6}>
-            <KpiCard f={f} wired={catalogue?.find((c) => c.code === f.code)?.wired ?? true} />
+            <KpiCard f={f} wired={catalogue?.find((c) => c.code === f.code)?.wired ?? true} period={d.period} />
           </Col>
         ))}
       </Row>
@@ -219,7 +222,7 @@ export function DashboardPage() {
               render: (v: string, r) => <a onClick={() => drill(r.node)}>{v}</a>,
             },
             ...kpis.map((f) => ({
-              title: `${f.name}（${f.unit}）`,
+              title: titleWithUnit(f.name, f.unit),
               key: f.code,
               align: 'right' as const,
               render: (_: unknown, r: DashboardT['children'][number]) => showValue(f, r.values[f.code] ?? null),
@@ -245,6 +248,11 @@ export function DashboardPage() {
           scroll={{ x: true }}
           pagination={false}
           dataSource={d.figures.filter((f) => f.value != null)}
+          footer={
+            d.period.startsWith('C') && d.figures.some((f) => f.value == null)
+              ? () => <Typography.Text type="secondary">{t('indicators.distinctNotForRange')}</Typography.Text>
+              : undefined
+          }
           columns={[
             {
               title: t('indicators.indicator'),
@@ -256,7 +264,7 @@ export function DashboardPage() {
                 return <span style={{ paddingLeft: 16 }}>{v.startsWith(base) ? v.slice(base.length).replace(/^, /, '') : v}</span>;
               },
             },
-            { title: d.periodLabel, align: 'right', render: (_, r) => `${showValue(r, r.value)}${isRatio(r) ? '' : r.unit}` },
+            { title: d.periodLabel, align: 'right', render: (_, r) => (isRatio(r) ? showValue(r, r.value) : withUnit(showValue(r, r.value), r.unit)) },
             { title: t('indicators.lastYear'), align: 'right', render: (_, r) => showValue(r, r.lastYear) },
             { title: t('indicators.change'), align: 'right', render: (_, r) => (r.changePct == null ? '—' : `${r.changePct > 0 ? '+' : ''}${formatPercent(r.changePct)}`) },
             { title: t('indicators.target'), align: 'right', render: (_, r) => showValue(r, r.target) },

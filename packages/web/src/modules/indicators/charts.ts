@@ -1,6 +1,7 @@
 // ECharts options of the dashboard: trend against last year, progress gauges, ranking bars, city map.
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
 import type * as echarts from 'echarts';
+import { withUnit } from '@xiezuo/shared/format';
 import { CITY_NAME, SOUTH_MAP } from '../../app/southMap';
 
 type T = (k: string, o?: Record<string, unknown>) => string;
@@ -10,7 +11,9 @@ const GREY = '#9aa5b1';
 
 export function trendOption(d: DashboardT, code: string, t: T): echarts.EChartsCoreOption {
   const s = d.trend.series.find((x) => x.code === code) ?? d.trend.series[0];
-  const months = d.trend.months.map((m) => `${Number(m.slice(6))}${t('indicators.periodKinds.month')}`);
+  // 1月 … 12月 in Chinese, Jan … Dec in English
+  const monthName = new Intl.DateTimeFormat(t('indicators.locale'), { month: 'short', timeZone: 'UTC' });
+  const months = d.trend.months.map((m) => monthName.format(new Date(Date.UTC(2000, Number(m.slice(6)) - 1, 1))));
   return {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
@@ -72,7 +75,7 @@ export function mapOption(d: DashboardT): echarts.EChartsCoreOption {
     .map((c) => ({ name: CITY_NAME.get(c.code), value: c.value ?? 0, node: c.node }));
   const max = Math.max(1, ...data.map((x) => x.value));
   return {
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}<br/>${d.rank.name}：${Number.isNaN(p.value) ? '—' : p.value}${d.rank.unit}` },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}<br/>${d.rank.name}：${Number.isNaN(p.value) ? '—' : withUnit(String(p.value), d.rank.unit)}` },
     visualMap: { min: 0, max, left: 8, bottom: 8, calculable: true, inRange: { color: ['#fff1f0', '#ffa39e', RED] }, itemHeight: 90 },
     series: [
       {
