@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'audit.read', // read the audit log
   'registry.read',
   'registry.write',
+  'registry.reference', // reference data every scope shares: division history (rename/move/merge/split), programmes
   'monitoring.read',
   'monitoring.write',
   'monitoring.review', // village/town/county steps of the review chain
@@ -23,7 +24,7 @@ const READ_ALL: Permission[] = ['registry.read', 'monitoring.read', 'indicators.
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  hq: [...READ_ALL, 'registry.write', 'monitoring.write', 'monitoring.review', 'sensitive.reveal', 'targets.write', 'reports.generate', 'ledgers.import'],
+  hq: [...READ_ALL, 'registry.write', 'registry.reference', 'monitoring.write', 'monitoring.review', 'sensitive.reveal', 'targets.write', 'reports.generate', 'ledgers.import'],
   team_leader: [...READ_ALL, 'registry.write', 'monitoring.write', 'monitoring.review', 'sensitive.reveal', 'targets.write', 'reports.generate', 'ledgers.import'],
   team_member: [...READ_ALL, 'registry.write', 'monitoring.write', 'reports.generate', 'ledgers.import'],
   town_staff: [...READ_ALL, 'monitoring.write', 'monitoring.review', 'sensitive.reveal', 'ledgers.import'],

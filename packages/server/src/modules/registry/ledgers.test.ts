@@ -69,7 +69,7 @@ describe('registry ledgers', () => {
     const again = await uploadAndCheck(meixian, 'pairings', '结对.xlsx', pairingFile);
     expect(again.status).toMatchObject({ toInsert: 0 });
   });
-  it('programmes: everyone exports them; only HQ imports, creating and updating by code, audited; re-import changes nothing', async () => {
+  it('programmes: everyone exports them; only HQ/admin import (registry.reference), creating and updating by code, audited; re-import changes nothing', async () => {
     const all = await exportSheet(meixian, '/api/ledgers/programmes/export');
     expect(all.map((r) => r[0])).toContain('yue-gui-2021');
     expect(all.find((r) => r[0] === 'gd-zzbz-2')?.[2]).toBe('驻镇帮镇扶村');
@@ -79,8 +79,16 @@ describe('registry ledgers', () => {
       ['gq-zzbz-2', '广清驻镇帮镇扶村 第二轮', '驻镇帮镇扶村', '2024-07-01', '2027-06-30', '延期一年'],
       ['Bad Code', '坏代码（演示）', '其他', '2026-01-01', '2025-01-01', null],
     ]);
+    // a team leader may import other ledgers but not this one: told so up front, refused at upload
+    expect((await meixian.get('/api/ledgers/programmes')).json()).toMatchObject({ canImport: false, canExport: true });
+    expect((await meixian.get('/api/ledgers/units')).json()).toMatchObject({ canImport: true });
+    expect((await hq.get('/api/ledgers/programmes')).json()).toMatchObject({ canImport: true });
     const denied = await uploadAndCheck(meixian, 'programmes', '项目.xlsx', file);
-    expect(denied.status).toMatchObject({ status: 'ready', valid: 0, rejected: 3 });
+    expect(denied.res.statusCode).toBe(403);
+    // HQ's role with a narrower scope passes the permission but not the scope check
+    const hqTown = await t.userClient('hq_mx', 'hq', { divisions: [D.meixian] });
+    const narrow = await uploadAndCheck(hqTown, 'programmes', '项目.xlsx', file);
+    expect(narrow.status).toMatchObject({ status: 'ready', valid: 0, rejected: 3 });
     const d = await uploadAndCheck(hq, 'programmes', '项目.xlsx', file);
     expect(d.status).toMatchObject({ status: 'ready', rowsRead: 3, valid: 2, rejected: 1, toInsert: 1, toUpdate: 1 });
     expect(d.status.problems.map((x: { message: string }) => x.message)).toEqual([

@@ -193,7 +193,7 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
 });
 
 // ---- 协作项目台账 ----
-// Programmes span provinces: everyone may export them, only HQ (whole scope) may import. Phases stay with the API.
+// Programmes span provinces: everyone may export them, only HQ and admin (registry.reference, whole scope) may import. Phases stay with the API.
 type ProgrammeLedgerRow = { code: string; name: string; kind: string; startDate: string; endDate: string | null; description: string | null; id?: number };
 type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 const toProgrammeRow = (p: typeof programmes.$inferSelect): ProgrammeLedgerRow => ({
@@ -216,7 +216,7 @@ export const programmeLedger = defineLedger<ProgrammeLedgerRow>({
   naturalKey: ['code'],
   uniqueNaturalKey: true,
   tables: ['programmes'],
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.reference', export: 'ledgers.export' },
   validate(row, ctx) {
     const problems: ErrorDetail[] = [];
     if (!ctx.user.scope.all) problems.push({ path: 'code', key: 'errors.OUT_OF_SCOPE' });

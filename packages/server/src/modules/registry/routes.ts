@@ -18,22 +18,24 @@ import { createUnit, getUnit, listUnits, updateUnit } from './units';
 export async function registryRoutes(app: App) {
   const read = guard('registry.read');
   const write = guard('registry.write');
+  // the division tree's history and the programmes are shared by every scope: HQ and admin only
+  const reference = guard('registry.write', 'registry.reference');
   const tags = ['registry'];
   const db = () => app.xz.db;
   const ok = <T extends z.ZodType>(s: T) => ({ 200: s, ...errorResponses });
   for (const ledger of registryLedgers) registerLedger(app, ledger);
 
   // ── divisions (reference data: every reader may browse the whole tree) ──
-  const reference = { scope: 'reference' as const };
-  app.get('/api/registry/divisions', { preHandler: read, config: reference, schema: { tags, querystring: C.DivisionListQuery, response: ok(z.array(C.DivisionRow)) } }, async (req) =>
+  const shared = { scope: 'reference' as const };
+  app.get('/api/registry/divisions', { preHandler: read, config: shared, schema: { tags, querystring: C.DivisionListQuery, response: ok(z.array(C.DivisionRow)) } }, async (req) =>
     childrenAsOf(db(), req.query.parent ?? null, req.query.asOf),
   );
-  app.get('/api/registry/divisions/search', { preHandler: read, config: reference, schema: { tags, querystring: C.DivisionSearchQuery, response: ok(z.array(C.DivisionSearchHit)) } }, async (req) =>
+  app.get('/api/registry/divisions/search', { preHandler: read, config: shared, schema: { tags, querystring: C.DivisionSearchQuery, response: ok(z.array(C.DivisionSearchHit)) } }, async (req) =>
     searchDivisions(db(), req.query.q, req.query.limit),
   );
   app.get(
     '/api/registry/divisions/:code',
-    { preHandler: read, config: reference, schema: { tags, params: C.DivisionCodeParam, querystring: C.DivisionAsOfQuery, response: ok(C.DivisionDetail) } },
+    { preHandler: read, config: shared, schema: { tags, params: C.DivisionCodeParam, querystring: C.DivisionAsOfQuery, response: ok(C.DivisionDetail) } },
     async (req) => {
       const day = req.query.asOf ?? today();
       const d = await divisionAsOf(db(), req.params.code, day);
@@ -58,7 +60,7 @@ export async function registryRoutes(app: App) {
   );
   app.post(
     '/api/registry/divisions/:code/changes',
-    { preHandler: write, schema: { tags, params: C.DivisionCodeParam, body: C.DivisionChangeRequest, response: ok(z.object({ id: z.number() })) } },
+    { preHandler: reference, schema: { tags, params: C.DivisionCodeParam, body: C.DivisionChangeRequest, response: ok(z.object({ id: z.number() })) } },
     async (req) => ({ id: (await changeDivision(db(), userOf(req), actorOf(req), req.params.code, req.body)).id }),
   );
 
@@ -78,7 +80,7 @@ export async function registryRoutes(app: App) {
 
   // ── programmes ──
   app.get('/api/registry/programmes', { preHandler: read, schema: { tags, response: ok(z.array(C.ProgrammeRow)) } }, async () => listProgrammes(db()));
-  app.post('/api/registry/programmes', { preHandler: write, schema: { tags, body: C.ProgrammeBody, response: ok(z.object({ id: z.number() })) } }, async (req) => ({
+  app.post('/api/registry/programmes', { preHandler: reference, schema: { tags, body: C.ProgrammeBody, response: ok(z.object({ id: z.number() })) } }, async (req) => ({
     id: await createProgramme(db(), userOf(req), actorOf(req), req.body),
   }));
 
