@@ -212,10 +212,8 @@ export const PartnerRow = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
 });
-export const CountsQuery = z.strictObject({
-  asOf: IsoDate.optional(),
-  programmeId: z.coerce.number().int().positive().optional(),
-});
+/** The list's filters (counts follow the list); with neither asOf nor status: pairings in force today. */
+export const CountsQuery = PairingListQuery.omit({ page: true, pageSize: true });
 export const PairingCount = z.object({ type: z.enum(PAIRING_TYPES), pairings: z.number().int(), helpers: z.number().int(), helped: z.number().int() });
 export const FlowsQuery = z.strictObject({
   asOf: IsoDate.optional(),

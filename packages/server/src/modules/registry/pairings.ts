@@ -35,7 +35,8 @@ const statusOf = (start: string, end: string | null, day: string) =>
 
 type Filters = Partial<Omit<z.infer<typeof PairingListQuery>, 'page' | 'pageSize'>>;
 
-function conditions(user: AuthUser, f: Filters): SQL | undefined {
+/** The one filter of pairings: scope plus the list view's filters. The list, its total, the counts by type and exports all use it. */
+export function conditions(user: AuthUser, f: Filters): SQL | undefined {
   const day = f.asOf ?? today();
   const conds: (SQL | undefined)[] = [pairingScope(user)];
   if (f.type) conds.push(eq(pairings.type, f.type));
@@ -46,8 +47,10 @@ function conditions(user: AuthUser, f: Filters): SQL | undefined {
   }
   if (f.unitId) conds.push(sql`(${pairings.helperUnitId} = ${f.unitId} or ${pairings.helpedUnitId} = ${f.unitId})`);
   if (f.q) {
+    // a party's name; subqueries rather than the list's joins, so counts and totals need no joins
     const p = `%${f.q}%`;
-    conds.push(sql`(${helperDiv.name} like ${p} or ${helpedDiv.name} like ${p} or ${helperUnit.name} like ${p} or ${helpedUnit.name} like ${p})`);
+    conds.push(sql`(exists (select 1 from ${divisions} d where d.code in (${pairings.helperDivisionCode}, ${pairings.helpedDivisionCode}) and d.name like ${p})
+      or exists (select 1 from ${units} u where u.id in (${pairings.helperUnitId}, ${pairings.helpedUnitId}) and u.name like ${p}))`);
   }
   if (f.asOf) conds.push(inForceOn(f.asOf));
   if (f.status === 'planned') conds.push(sql`${pairings.startDate} > ${day}::date`);
@@ -109,14 +112,7 @@ export async function listPairings(db: Db, user: AuthUser, q: z.infer<typeof Pai
       .orderBy(desc(pairings.startDate), pairings.id)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ total: count() })
-      .from(pairings)
-      .leftJoin(helperUnit, eq(helperUnit.id, pairings.helperUnitId))
-      .leftJoin(helpedUnit, eq(helpedUnit.id, pairings.helpedUnitId))
-      .leftJoin(helperDiv, eq(helperDiv.code, pairings.helperDivisionCode))
-      .leftJoin(helpedDiv, eq(helpedDiv.code, pairings.helpedDivisionCode))
-      .where(where),
+    db.select({ total: count() }).from(pairings).where(where),
   ]);
   return { items: rows.map((r) => toRow(r, day)), total: Number(total), page: q.page, pageSize: q.pageSize };
 }
@@ -155,9 +151,11 @@ export async function partnersOf(db: Db, user: AuthUser, q: { division?: string;
   });
 }
 
-/** Counts by type of pairings in force on `day`, with distinct helper and helped parties. */
-export async function countByType(db: Db, user: AuthUser, q: { asOf?: string; programmeId?: number }) {
-  const day = q.asOf ?? today();
+/**
+ * Counts by type, with distinct helper and helped parties, of the pairings the list shows for the same
+ * filters and scope; with no status and no day chosen, of those in force today (what "paired" means).
+ */
+export async function countByType(db: Db, user: AuthUser, q: Filters) {
   const party = (side: 'helper' | 'helped') =>
     side === 'helper'
       ? sql`${pairings.helperDivisionCode} || ':' || coalesce(${pairings.helperUnitId}::text, '')`
@@ -170,7 +168,7 @@ export async function countByType(db: Db, user: AuthUser, q: { asOf?: string; pr
       helped: sql<number>`count(distinct ${party('helped')})::int`,
     })
     .from(pairings)
-    .where(and(pairingScope(user), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined))
+    .where(conditions(user, { ...q, status: q.status ?? (q.asOf ? undefined : 'active') }))
     .groupBy(pairings.type)
     .orderBy(pairings.type);
   return rows.map((r) => ({ ...r, type: r.type as PairingType, pairings: Number(r.pairings), helpers: Number(r.helpers), helped: Number(r.helped) }));

@@ -92,6 +92,43 @@ describe('divisions', () => {
     expect(early.statusCode).toBe(400);
     expect(early.json().details[0].path).toBe('body.effectiveOn');
   });
+  it('history changes are HQ/admin only: a team leader in scope gets 403 and nothing changes', async () => {
+    const { divisionChanges, divisionVersions, divisions } = await import('./tables');
+    const db = t.services.db;
+    const snapshot = async () => ({
+      changes: (await db.select({ n: count() }).from(divisionChanges))[0].n,
+      versions: (await db.select({ n: count() }).from(divisionVersions))[0].n,
+      audits: (await db.select({ n: count() }).from(auditLog))[0].n,
+      town: (await db.select().from(divisions).where(eq(divisions.code, NANKOU)))[0],
+      divisions: (await db.select({ n: count() }).from(divisions))[0].n,
+    });
+    const leader = await t.userClient('mx_leader', 'team_leader', { divisions: [MEIXIAN] });
+    const member = await t.userClient('mx_member', 'team_member', { all: true });
+    const before = await snapshot();
+    const tries = [
+      { kind: 'rename', name: '南口镇（改）', effectiveOn: '2026-03-01' },
+      { kind: 'merge', into: BINGCUN, effectiveOn: '2026-03-01' },
+      { kind: 'move', parentCode: MEIXIAN, effectiveOn: '2026-03-01' },
+    ];
+    for (const c of [leader, member]) {
+      for (const body of tries) {
+        const res = await c.post(`/api/registry/divisions/${NANKOU}/changes`, body);
+        expect(res.statusCode, JSON.stringify(body)).toBe(403);
+        expect(res.json().code).toBe('FORBIDDEN');
+      }
+      const split = await c.post('/api/registry/divisions/441403198000/changes', { kind: 'create', name: '另设镇', parentCode: MEIXIAN, effectiveOn: '2026-03-01' });
+      expect(split.statusCode).toBe(403);
+      // programmes are shared reference data too
+      const prog = await c.post('/api/registry/programmes', { code: 'x-2026', name: '未授权项目', kind: 'other', startDate: '2026-01-01', phases: [] });
+      expect(prog.statusCode).toBe(403);
+    }
+    expect(await snapshot()).toEqual(before);
+    // admin may, like HQ
+    const admin = await t.userClient('registry_admin', 'admin', { all: true });
+    const village = (await hq.get(`/api/registry/divisions?parent=${NANKOU}`)).json()[0];
+    const ok = await admin.post(`/api/registry/divisions/${village.code}/changes`, { kind: 'rename', name: `${village.name}（更名）`, effectiveOn: '2026-03-01' });
+    expect(ok.statusCode).toBe(200);
+  });
 });
 
 describe('units', () => {
@@ -170,6 +207,27 @@ describe('pairings', () => {
     ]);
     const lastYear = (await hq.get('/api/registry/pairings/counts?asOf=2025-01-15')).json();
     expect(lastYear.find((c: { type: string }) => c.type === 'district_town')).toMatchObject({ pairings: 1 });
+    // the counts follow the list's filters: the same query string gives the same pairings, grouped by type
+    const sum = (cs: { pairings: number }[]) => cs.reduce((n, c) => n + c.pairings, 0);
+    const both = async (query: string) => {
+      const [c, l] = await Promise.all([hq.get(`/api/registry/pairings/counts?${query}`), hq.get(`/api/registry/pairings?${query}&pageSize=100`)]);
+      expect(c.statusCode, query).toBe(200);
+      return { counts: c.json() as { type: string; pairings: number }[], list: l.json() as { total: number; items: { type: string }[] } };
+    };
+    const meixian = await both(`division=${MEIXIAN}&status=active`);
+    expect(meixian.counts).toEqual([{ type: 'district_county', pairings: 1, helpers: 1, helped: 1 }]);
+    expect(sum(meixian.counts)).toBe(meixian.list.total);
+    const sihuiCounts = await both(`division=${SIHUI}&status=active`);
+    expect(sihuiCounts.counts.map((c) => c.type)).toEqual(['county_county', 'school_school']);
+    expect((await hq.get(`/api/registry/pairings/counts?division=${SIHUI}`)).json()).toEqual(sihuiCounts.counts); // no status: in force today
+    for (const query of [`division=${MEIXIAN}&asOf=2025-01-15`, `division=${MEIXIAN}&status=ended`, `q=${encodeURIComponent('第一中学')}&status=active`, 'type=county_county&status=active', `programmeId=${programmeId}&status=active`, `unitId=${schoolB}&asOf=2025-01-15`]) {
+      const r = await both(query);
+      expect(sum(r.counts), query).toBe(r.list.total);
+      expect(r.counts.map((c) => c.type).sort(), query).toEqual([...new Set(r.list.items.map((i) => i.type))].sort());
+    }
+    expect((await both(`division=${MEIXIAN}&status=ended`)).counts).toEqual([{ type: 'district_town', pairings: 1, helpers: 1, helped: 1 }]);
+    expect((await both(`q=${encodeURIComponent('第一中学')}&status=active`)).counts).toEqual([{ type: 'school_school', pairings: 1, helpers: 1, helped: 1 }]);
+    expect((await hq.get('/api/registry/pairings/counts?division=4412')).statusCode).toBe(400);
     const flows = (await hq.get('/api/registry/pairings/flows')).json();
     const sihui = flows.find((f: { from: { code: string } }) => f.from.code === SIHUI);
     expect(sihui).toMatchObject({ to: { code: FUCHUAN, name: '富川瑶族自治县' }, pairings: 2 });
@@ -185,6 +243,8 @@ describe('pairings', () => {
     expect((await county.get(`/api/registry/pairings/${fuchuanId}`)).statusCode).toBe(404);
     expect((await county.get(`/api/registry/units/${schoolA}`)).statusCode).toBe(403);
     expect((await county.get('/api/registry/pairings/counts')).json().map((c: { type: string }) => c.type)).toEqual(['district_county']);
+    // a division filter outside the scope widens nothing
+    expect((await county.get(`/api/registry/pairings/counts?division=${SIHUI}`)).json()).toEqual([]);
     const [{ n: before }] = await t.services.db.select({ n: count() }).from(pairings);
     const outside = await county.post('/api/registry/pairings', { type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2026-01-01' });
     expect(outside.statusCode).toBe(403);
