@@ -111,4 +111,39 @@ describe('teams ledgers', () => {
     const again = await uploadAndCheck(meixian, 'teams', '工作队.xlsx', file);
     expect(again.status).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 2 });
   });
+  it('teams: a new 指挥部 and a new 工作队 under it in one file are both created, the child under the parent (dry run and commit)', async () => {
+    const meixian = await t.userClient('mx_teams_nested', 'team_leader', { divisions: ['441403'] });
+    const header = ['队伍名称', '队伍类型', '上级队伍', '驻地区划代码', '协作项目', '牵头单位', '开始日期', '结束日期', '备注'];
+    const file = await xlsx([
+      header,
+      ['荔湾驻梅县演示指挥部', '指挥部', null, '441403000000', null, null, '2026-01-01', null, null],
+      ['荔湾驻石扇镇第二工作队（演示）', '工作队', '荔湾驻梅县演示指挥部', '441403104000', null, null, '2026-01-01', null, null],
+      // only rows above count: a child before its parent is refused
+      ['早于上级的工作队（演示）', '工作队', '后建工作组（演示）', '441403101000', null, null, null, null, null],
+      ['后建工作组（演示）', '工作组', null, '441403000000', null, null, null, null, null],
+      // a refused parent (outside the scope) is no parent for the rows below it
+      ['中山演示指挥部', '指挥部', null, '520200000000', null, null, null, null, null],
+      ['挂在界外上级下的工作队（演示）', '工作队', '中山演示指挥部', '441403101000', null, null, null, null, null],
+    ]);
+    const d = await uploadAndCheck(meixian, 'teams', '新建指挥部和工作队.xlsx', file);
+    expect(d.status).toMatchObject({ status: 'ready', rowsRead: 6, valid: 3, rejected: 3, toInsert: 3 });
+    expect(d.status.problems.map((x: { message: string }) => x.message)).toEqual([
+      expect.stringMatching(/^第4行 C列〔上级队伍〕：上级队伍不存在或不在管辖范围内/),
+      expect.stringMatching(/^第6行 D列〔驻地区划代码〕：该数据不在您的管辖范围内/),
+      expect.stringMatching(/^第7行 C列〔上级队伍〕：上级队伍不存在或不在管辖范围内/),
+    ]);
+    expect((await t.services.database.query("select 1 from teams where name = '荔湾驻梅县演示指挥部'"))).toHaveLength(0); // the dry run wrote nothing
+    expect((await commitAndWait(meixian, d.status.id, 'valid-rows')).status.status).toBe('committed');
+    const rows = await t.services.database.query<{ id: number; name: string; kind: string; parent_id: number | null }>(
+      "select id, name, kind, parent_id from teams where name in ('荔湾驻梅县演示指挥部', '荔湾驻石扇镇第二工作队(演示)', '荔湾驻石扇镇第二工作队（演示）', '后建工作组(演示)', '后建工作组（演示）', '早于上级的工作队(演示)', '早于上级的工作队（演示）') order by id",
+    );
+    expect(rows.map((r) => [r.kind, r.parent_id])).toEqual([['hq', null], ['team', rows[0].id], ['group', null]]);
+    expect(rows[0].name).toBe('荔湾驻梅县演示指挥部');
+    // the new team sits under the new HQ in the tree the leader sees
+    const child = (await meixian.get(`/api/teams/${rows[1].id}`)).json();
+    expect(child).toMatchObject({ parentId: rows[0].id, divisionCode: '441403104000' });
+    // the same file again: what was written is unchanged; the row refused for coming before its parent now finds it
+    const again = await uploadAndCheck(meixian, 'teams', '新建指挥部和工作队.xlsx', file);
+    expect(again.status).toMatchObject({ valid: 4, toInsert: 1, unchanged: 3 });
+  });
 });

@@ -240,7 +240,8 @@ export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
 
 // ---- 工作队台账 (the team list itself) ----
 // A team is known by its name under its parent. Parents, programmes and lead units are named, not numbered:
-// a parent must already exist (import a parent's file before its children's); the lead unit's name must be unique.
+// a parent is an existing team or a new one on an earlier row of the same file (a 指挥部 and its 工作队 in
+// one file); the lead unit's name must be unique.
 const TEAM_KEY = { naturalKey: ['name', 'parent'] };
 type TeamLedgerRow = {
   name: string; kind: string; parent: string | null; divisionCode: string; programme: string | null; leadUnit: string | null;
@@ -262,11 +263,30 @@ function teamLedgerRows(db: Db | Tx, where: SQL) {
     .where(where);
 }
 
+/**
+ * New teams of one import, by name, in file order: in the dry run those accepted so far (not yet written,
+ * so no id), at commit those written so far (their id). A later row of the file may name one as its
+ * parent; it is preferred to an existing team of the same name, in both passes alike. The ledger
+ * context is one object per dry run and per commit, so nothing leaks between imports.
+ */
+const newTeams = new WeakMap<LedgerContext, Map<string, { divisionCode: string; id?: number }>>();
+function newTeamsOf(ctx: LedgerContext) {
+  let m = newTeams.get(ctx);
+  if (!m) newTeams.set(ctx, (m = new Map()));
+  return m;
+}
+
 /** Names in the row → ids; a name that does not resolve is reported under its column. */
 async function resolveTeamRefs(db: Db | Tx, ctx: LedgerContext, row: TeamLedgerRow) {
   const problems: ErrorDetail[] = [];
-  const parent = row.parent == null ? null : (await teamIdsByName(ctx, db)).get(row.parent);
-  if (row.parent != null && !parent) problems.push({ path: 'parent', key: 'teams.validation.noParent' });
+  let parent: { id?: number; divisionCode: string } | undefined;
+  if (row.parent != null) {
+    const earlier = newTeamsOf(ctx).get(row.parent);
+    // a new parent (no id yet) must lie in the user's divisions: its id will not be in their team scope
+    if (earlier && (earlier.id != null || inScope(ctx.user.scope, { divisionCode: earlier.divisionCode }))) parent = earlier;
+    else parent = (await teamIdsByName(ctx, db)).get(row.parent);
+    if (!parent) problems.push({ path: 'parent', key: 'teams.validation.noParent' });
+  }
   let programmeId: number | null = null;
   if (row.programme != null) {
     const [p] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.name, row.programme));
@@ -290,7 +310,7 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
   columns: [
     { key: 'name', header: '队伍名称', headerEn: 'Name', synonyms: ['名称', '工作队'], type: 'text', required: true, maxLength: 100, example: '荔湾驻石扇镇帮扶工作队（演示）' },
     { key: 'kind', header: '队伍类型', headerEn: 'Kind', synonyms: ['类型'], type: 'enum', required: true, options: options(TEAM_KINDS, zh.kinds), example: '工作队' },
-    { key: 'parent', header: '上级队伍', headerEn: 'Parent team', synonyms: ['上级'], type: 'text', note: '须已存在；顶层指挥部留空', example: '荔湾区派驻梅县区驻镇帮扶工作组' },
+    { key: 'parent', header: '上级队伍', headerEn: 'Parent team', synonyms: ['上级'], type: 'text', note: '须已存在，或在本表前面的行中新建；顶层指挥部留空', example: '荔湾区派驻梅县区驻镇帮扶工作组' },
     { key: 'divisionCode', header: '驻地区划代码', headerEn: 'Station division code', synonyms: ['驻地代码'], type: 'divisionCode', required: true, example: '441403104000' },
     { key: 'programme', header: '协作项目', headerEn: 'Programme', type: 'text', example: '广东驻镇帮镇扶村 第二轮' },
     { key: 'leadUnit', header: '牵头单位', headerEn: 'Lead unit', type: 'text', note: '须已在单位台账中登记', example: '' },
@@ -309,6 +329,8 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
     // the same team (name under parent) kept by someone else, outside this user's scope: not theirs to overwrite
     const same = (await teamLedgerRows(db, eq(teams.name, row.name))).filter((t) => (t.parent ?? '') === (row.parent ?? ''));
     if (same.some((t) => !inScope(ctx.user.scope, { teamId: t.id, divisionCode: t.divisionCode }))) problems.push({ path: 'name', key: 'errors.OUT_OF_SCOPE' });
+    // a new team: later rows of the file may name it as their parent
+    if (!problems.length && !same.length) newTeamsOf(ctx).set(row.name, { divisionCode: row.divisionCode });
     return problems;
   },
   async findExisting(tx, rows) {
@@ -321,9 +343,11 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
       const fields = { kind: r.kind as never, divisionCode: r.divisionCode, programmeId, leadUnitId, startDate: r.startDate, endDate: r.endDate, note: r.note };
       return { parentId, fields };
     };
+    // in file order: a parent new in this file is written before the rows under it
     for (const r of changes.insert) {
       const { parentId, fields } = await body(r);
-      await createTeam(ctx.services.db, ctx.user.scope, ctx.actor, { name: r.name, parentId, ...fields }, tx);
+      const id = await createTeam(ctx.services.db, ctx.user.scope, ctx.actor, { name: r.name, parentId, ...fields }, tx);
+      newTeamsOf(ctx).set(r.name, { divisionCode: r.divisionCode, id });
     }
     for (const { before, after } of changes.update) {
       await updateTeam(ctx.services.db, ctx.user.scope, ctx.actor, before.id!, (await body(after)).fields, tx);
