@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatPercent, titleWithUnit, withUnit } from './format';
+import { formatAmount, formatChange, formatDate, formatPercent, titleWithUnit, withUnit } from './format';
 
 describe('formats people read', () => {
   it('shows amounts in 亿元/万元/元 as the size suggests', () => {
@@ -20,6 +20,10 @@ describe('formats people read', () => {
   it('shows ratios as percentages', () => {
     expect(formatPercent(81 / 86)).toBe('94.2%'); // order class: 81 of 86 graduates employed
     expect(formatPercent(Number.NaN)).toBe('—');
+    expect(formatChange(0.125)).toBe('+12.5%');
+    expect(formatChange(-0.03)).toBe('-3.0%');
+    expect(formatChange(0)).toBe('0.0%');
+    expect(formatChange(null)).toBe('—');
   });
 
   it('writes units as each language does', () => {

@@ -35,6 +35,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   return `${(ratio * 100).toFixed(digits)}%`;
 }
 
+/** A change as a signed percentage: +12.5%, -3.0%, 0.0% (no sign when unchanged), — when unknown. */
+export function formatChange(ratio: number | null | undefined, digits = 1): string {
+  if (ratio == null || !Number.isFinite(ratio)) return '—';
+  return `${ratio > 0 ? '+' : ''}${formatPercent(ratio, digits)}`;
+}
+
 export function formatCount(n: number | null | undefined): string {
   if (n == null) return '—';
   return n.toLocaleString('zh-CN');

@@ -2,7 +2,7 @@
 // from the data, figures table with the same period last year, ranking among peers, targets — and the
 // statistical tables as .xlsx. Both are built from the dashboard, so they show exactly what it shows.
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
+import { formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { parsePeriod } from '@xiezuo/shared/indicators/periods';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -152,7 +152,7 @@ export function figureRows(d: DashboardT): string[][] {
       INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.value) : num(f.value),
       INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.lastYear) : num(f.lastYear),
       num(f.change),
-      f.changePct == null ? '—' : `${f.changePct >= 0 ? '+' : ''}${formatPercent(f.changePct)}`,
+      formatChange(f.changePct),
     ]);
 }
 

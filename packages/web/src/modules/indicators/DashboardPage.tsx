@@ -3,7 +3,7 @@
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CatalogueItemT, DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
+import { formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { App, Breadcrumb, Button, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,7 @@ function Change({ f, wired }: { f: FigureT; wired: boolean }) {
         {t('indicators.lastYear')} {showValue(f, f.lastYear)}
       </Typography.Text>
       <Tag color={color} style={{ marginInlineEnd: 0 }}>
-        {t('indicators.change')} {pct == null ? '—' : `${pct > 0 ? '+' : ''}${formatPercent(pct)}`}
+        {t('indicators.change')} {formatChange(pct)}
       </Tag>
     </Space>
   );
@@ -266,7 +266,7 @@ export function DashboardPage() {
             },
             { title: d.periodLabel, align: 'right', render: (_, r) => (isRatio(r) ? showValue(r, r.value) : withUnit(showValue(r, r.value), r.unit)) },
             { title: t('indicators.lastYear'), align: 'right', render: (_, r) => showValue(r, r.lastYear) },
-            { title: t('indicators.change'), align: 'right', render: (_, r) => (r.changePct == null ? '—' : `${r.changePct > 0 ? '+' : ''}${formatPercent(r.changePct)}`) },
+            { title: t('indicators.change'), align: 'right', render: (_, r) => formatChange(r.changePct) },
             { title: t('indicators.target'), align: 'right', render: (_, r) => showValue(r, r.target) },
             {
               title: t('indicators.progress'),
