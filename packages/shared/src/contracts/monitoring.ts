@@ -1,6 +1,7 @@
 // 防返贫监测 contracts: households and members, the review chain, risks, measures, visits, figures.
 import { z } from 'zod';
 import { checkIdNumber } from '../codes/idNumber';
+import { pageOf } from './common';
 
 // 监测对象类别: 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
 export const CATEGORIES = ['unstable', 'marginal', 'sudden'] as const;
@@ -32,6 +33,13 @@ export type Stage = (typeof STAGES)[number];
 export type Procedure = (typeof PROCEDURES)[number];
 export type Action = (typeof ACTIONS)[number];
 export type RiskKind = (typeof RISK_KINDS)[number];
+export type EntryDoor = (typeof ENTRY_DOORS)[number];
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type Relation = (typeof RELATIONS)[number];
+export type Gender = (typeof GENDERS)[number];
+export type Schooling = (typeof SCHOOLING)[number];
+export type Work = (typeof WORK)[number];
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 const money = z.number().min(0).max(1e12);
@@ -188,3 +196,225 @@ export const Figures = z.object({
   villages: z.number().int(), // villages with at least one monitored household
 });
 export type Figures = z.infer<typeof Figures>;
+
+// ---- responses: what the monitoring API answers (validated on the way out, documented in OpenAPI) ----
+
+export const LEFT_REASONS = ['moved_out', 'deceased', 'other', 'household_closed'] as const;
+/** Steps in the review history: the actions above plus the registration that opens the record. */
+export const STEP_ACTIONS = ['create', ...ACTIONS] as const;
+export type LeftReason = (typeof LEFT_REASONS)[number];
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/** One household in a list: the head, the village, the state, the clock and the visit reminder. */
+export const HouseholdSummary = z.object({
+  id: z.number().int(),
+  divisionCode: z.string(),
+  village: z.string().nullable(),
+  headName: z.string(),
+  category: z.enum(CATEGORIES),
+  entryDoor: z.enum(ENTRY_DOORS),
+  isLifted: z.boolean(),
+  dibao: z.boolean(),
+  tekun: z.boolean(),
+  incomePerHead: z.number().nullable(),
+  incomeYear: z.number().int().nullable(),
+  status: z.enum(STATUSES),
+  stage: z.enum(STAGES).nullable(),
+  persons: z.number().int(), // active members
+  openRisks: z.array(z.enum(RISK_KINDS)),
+  lastVisitOn: z.string().nullable(),
+  visitDue: z.boolean(),
+  procedureWorkDays: z.number().int().nullable(),
+  procedureOverdue: z.boolean(),
+  identifiedOn: z.string().nullable(),
+  eliminatedOn: z.string().nullable(),
+  demo: z.boolean(),
+});
+export type HouseholdSummary = z.infer<typeof HouseholdSummary>;
+
+export const HouseholdPage = pageOf(HouseholdSummary);
+export type HouseholdPage = z.infer<typeof HouseholdPage>;
+
+/** A member as screens and exports see them: the ID number masked, no health data. */
+export const PublicMember = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  name: z.string(),
+  relation: z.enum(RELATIONS),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  idMasked: z.string(), // 4412**********123X
+  schooling: z.enum(SCHOOLING),
+  work: z.enum(WORK),
+  active: z.boolean(),
+  leftReason: z.enum(LEFT_REASONS).nullable(),
+});
+export type PublicMember = z.infer<typeof PublicMember>;
+
+/** 查看完整身份证号与健康信息: the answer to a reveal (audited). */
+export const MemberReveal = z.object({
+  idNumber: z.string(),
+  health: z.enum(HEALTH),
+  healthNote: z.string().nullable(),
+  disability: z.enum(DISABILITY),
+});
+export type MemberReveal = z.infer<typeof MemberReveal>;
+
+/** An uploaded file (佐证材料 or visit photo), without its content. */
+export const FileMeta = z.object({ id: z.number().int(), fileName: z.string(), mimeType: z.enum(ATTACHMENT_TYPES), size: z.number().int() });
+export type FileMeta = z.infer<typeof FileMeta>;
+export const AttachmentMeta = FileMeta.extend({ stepId: z.number().int().nullable(), visitId: z.number().int().nullable() });
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+
+export const Risk = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  kind: z.enum(RISK_KINDS),
+  note: z.string().nullable(),
+  identifiedOn: z.string(),
+  closedOn: z.string().nullable(),
+  closeNote: z.string().nullable(),
+});
+export type Risk = z.infer<typeof Risk>;
+
+export const Measure = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  kind: z.enum(MEASURE_KINDS),
+  description: z.string(),
+  providerTeamId: z.number().int().nullable(),
+  providerUnitId: z.number().int().nullable(),
+  amount: z.number().nullable(), // 元
+  startOn: z.string(),
+  endOn: z.string().nullable(),
+  lastFollowUpOn: z.string().nullable(),
+  followUpNote: z.string().nullable(),
+});
+export type Measure = z.infer<typeof Measure>;
+
+/** What a visit changed: risks opened (id, kind), risks closed and measures followed up (ids). */
+export const RiskChanges = z.object({
+  opened: z.array(z.object({ id: z.number().int(), kind: z.enum(RISK_KINDS) })),
+  closed: z.array(z.number().int()),
+  followed: z.array(z.number().int()).optional(),
+});
+export type RiskChanges = z.infer<typeof RiskChanges>;
+
+/** A visit as recorded (the answer to POST …/visits). */
+export const Visit = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  visitedOn: z.string(),
+  visitors: z.string(),
+  findings: z.string(),
+  incomePerHead: z.number().nullable(),
+  incomeYear: z.number().int().nullable(),
+  riskChanges: RiskChanges.nullable(),
+  createdAt: z.string(), // ISO timestamp
+});
+export type Visit = z.infer<typeof Visit>;
+
+/** A visit on the household's page, with its photos. */
+export const VisitWithPhotos = Visit.omit({ householdId: true, createdAt: true }).extend({ photos: z.array(AttachmentMeta) });
+export type VisitWithPhotos = z.infer<typeof VisitWithPhotos>;
+
+/** What a step recorded besides its comment: authorisation, notice dates, the rule checks, why a warning was overridden. */
+export const StepDetails = z.looseObject({
+  entryDoor: z.enum(ENTRY_DOORS).optional(),
+  authorisationSigned: z.boolean().optional(),
+  authorisationDate: z.string().optional(),
+  noticeFrom: z.string().nullable().optional(),
+  noticeTo: z.string().nullable().optional(),
+  checks: z.array(RuleCheck).optional(),
+  overrideReason: z.string().optional(),
+});
+export type StepDetails = z.infer<typeof StepDetails>;
+
+/** One step of the review history (审核记录) with its evidence. */
+export const Step = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  procedure: z.enum(PROCEDURES),
+  action: z.enum(STEP_ACTIONS),
+  fromStatus: z.enum(STATUSES).nullable(),
+  fromStage: z.enum(STAGES).nullable(),
+  toStatus: z.enum(STATUSES),
+  toStage: z.enum(STAGES).nullable(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(), // ISO timestamp
+  comment: z.string().nullable(),
+  stageWorkDays: z.number().int().nullable(),
+  details: StepDetails.nullable(),
+  attachments: z.array(AttachmentMeta),
+});
+export type Step = z.infer<typeof Step>;
+
+/** A household with everything its page shows, and what this user may do with it now. */
+export const HouseholdDetail = z.object({
+  household: HouseholdSummary.extend({
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    note: z.string().nullable(),
+    noticeFrom: z.string().nullable(),
+    noticeTo: z.string().nullable(),
+  }),
+  clock: z.object({
+    running: z.boolean(),
+    workDays: z.number().int().nullable(),
+    limit: z.number().int(),
+    overdue: z.boolean(),
+    startedOn: z.string().nullable(),
+    stageEnteredAt: z.string().nullable(), // ISO timestamp
+  }),
+  members: z.array(PublicMember),
+  risks: z.array(Risk.omit({ householdId: true })),
+  measures: z.array(Measure),
+  visits: z.array(VisitWithPhotos),
+  steps: z.array(Step),
+  pendingAttachments: z.array(AttachmentMeta), // uploaded, not yet part of a step or visit
+  checks: z.array(RuleCheck), // elimination rules, while monitored or eliminating
+  actions: z.array(z.enum(ACTIONS)),
+  canReveal: z.boolean(),
+});
+export type HouseholdDetail = z.infer<typeof HouseholdDetail>;
+
+const WorkItem = z.object({
+  id: z.number().int(),
+  headName: z.string(),
+  divisionCode: z.string(),
+  village: z.string().nullable(),
+  status: z.enum(STATUSES),
+  stage: z.enum(STAGES).nullable(),
+  noticeTo: z.string().nullable(),
+  lastVisitOn: z.string().nullable(),
+  procedureStartedOn: z.string().nullable(),
+});
+/** 我的待办: households due for a visit, steps this user may take, measures nobody followed up. */
+export const Worklist = z.object({
+  intervalDays: z.number().int(),
+  dueVisits: z.array(WorkItem),
+  reviews: z.array(WorkItem.extend({ actions: z.array(z.enum(ACTIONS)) })),
+  measures: z.array(
+    z.object({
+      id: z.number().int(),
+      householdId: z.number().int(),
+      headName: z.string(),
+      village: z.string().nullable(),
+      kind: z.enum(MEASURE_KINDS),
+      description: z.string(),
+      startOn: z.string(),
+      lastFollowUpOn: z.string().nullable(),
+    }),
+  ),
+});
+export type Worklist = z.infer<typeof Worklist>;
+
+export const FiguresResponse = z.object({ rows: z.array(Figures) });
+
+export const Village = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
+export type Village = z.infer<typeof Village>;
+
+/** 监测收入标准 of one province and year. */
+export const Line = z.object({ id: z.number().int(), provinceCode: z.string(), year: z.number().int(), amount: z.number(), demo: z.boolean(), note: z.string().nullable() });
+export type Line = z.infer<typeof Line>;

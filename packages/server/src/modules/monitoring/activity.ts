@@ -1,6 +1,6 @@
 // What happens to a monitored household over time: risks (风险), assistance measures (帮扶措施) and home
 // visits (入户走访), and the worklist that reminds each user of what is due.
-import type { VisitCreate } from '@xiezuo/shared/contracts/monitoring';
+import type { Measure, MeasureKind, Risk, RiskKind, Status, Visit, VisitCreate, Worklist } from '@xiezuo/shared/contracts/monitoring';
 import { and, asc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import { AppError, invalid } from '../../platform/http/errors';
@@ -13,7 +13,7 @@ import { addDays, todayCst } from './workdays';
 
 const money = (v: number | null | undefined) => (v == null ? null : String(v));
 
-export async function addRisk(ctx: Ctx, householdId: number, body: { kind: string; note?: string; identifiedOn: string }) {
+export async function addRisk(ctx: Ctx, householdId: number, body: { kind: RiskKind; note?: string; identifiedOn: string }): Promise<Risk> {
   return ctx.services.db.transaction(async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
     const [row] = await tx.insert(R).values({ householdId, kind: body.kind, note: body.note ?? null, identifiedOn: body.identifiedOn }).returning();
@@ -22,7 +22,7 @@ export async function addRisk(ctx: Ctx, householdId: number, body: { kind: strin
   });
 }
 
-export async function closeRisk(ctx: Ctx, riskId: number, body: { closedOn: string; note?: string }) {
+export async function closeRisk(ctx: Ctx, riskId: number, body: { closedOn: string; note?: string }): Promise<Risk> {
   return ctx.services.db.transaction(async (tx) => {
     const [risk] = await tx.select().from(R).where(eq(R.id, riskId));
     if (!risk) throw new AppError('NOT_FOUND');
@@ -35,7 +35,7 @@ export async function closeRisk(ctx: Ctx, riskId: number, body: { closedOn: stri
 }
 
 export interface MeasureBody {
-  kind: string;
+  kind: MeasureKind;
   description: string;
   providerTeamId?: number | null;
   providerUnitId?: number | null;
@@ -44,7 +44,12 @@ export interface MeasureBody {
   endOn?: string | null;
 }
 
-export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody, outer?: Tx) {
+/** A measure as the API answers it: the amount in 元 as a number. */
+export function publicMeasure(m: typeof Me.$inferSelect): Measure {
+  return { ...m, amount: m.amount == null ? null : Number(m.amount) };
+}
+
+export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody, outer?: Tx): Promise<Measure> {
   if (body.endOn && body.endOn < body.startOn) throw invalid({ path: 'body.endOn', key: 'validation.tooSmall', params: { min: body.startOn } });
   return inTx(ctx, outer, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
@@ -62,23 +67,23 @@ export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBod
       })
       .returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_measure', entityId: row.id, after: row });
-    return row;
+    return publicMeasure(row);
   });
 }
 
-export async function followUpMeasure(ctx: Ctx, measureId: number, body: { on: string; note?: string }) {
+export async function followUpMeasure(ctx: Ctx, measureId: number, body: { on: string; note?: string }): Promise<Measure> {
   return ctx.services.db.transaction(async (tx) => {
     const [m] = await tx.select().from(Me).where(eq(Me.id, measureId));
     if (!m) throw new AppError('NOT_FOUND');
     await loadHousehold(tx, ctx.user.scope, m.householdId);
     const [after] = await tx.update(Me).set({ lastFollowUpOn: body.on, followUpNote: body.note ?? null }).where(eq(Me.id, measureId)).returning();
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_measure', entityId: measureId, before: m, after });
-    return after;
+    return publicMeasure(after);
   });
 }
 
 /** One visit: records findings, updates income, opens and closes risks, follows up measures, links photos. */
-export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate, outer?: Tx) {
+export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate, outer?: Tx): Promise<Visit> {
   if (body.visitedOn > todayCst()) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
   return inTx(ctx, outer, async (tx) => {
     const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
@@ -116,14 +121,15 @@ export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCrea
     if (body.incomePerHead != null) Object.assign(patch, { incomePerHead: money(body.incomePerHead), incomeYear: body.incomeYear ?? h.incomeYear });
     await tx.update(H).set(patch).where(eq(H.id, h.id));
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_visit', entityId: visit.id, after: visit });
-    return visit;
+    const { createdBy: _, ...rest } = visit;
+    return { ...rest, incomePerHead: visit.incomePerHead == null ? null : Number(visit.incomePerHead), createdAt: visit.createdAt.toISOString() };
   });
 }
 
-const WATCHED = ['identifying', 'monitored', 'eliminating'];
+const WATCHED: Status[] = ['identifying', 'monitored', 'eliminating'];
 
 /** 我的待办: visits due, steps waiting for this user, measures nobody followed up within the interval. */
-export async function worklist(ctx: Ctx) {
+export async function worklist(ctx: Ctx): Promise<Worklist> {
   const { db } = ctx.services;
   const { visitIntervalDays } = settings();
   const today = todayCst();

@@ -3,7 +3,7 @@
 // students under close watch. The 麦伯 family of 兴义村 is the report's case (names are its pseudonyms);
 // every other person is invented, marked 演示, with generated ID numbers that pass the GB 11643 check.
 // Two more households are still being identified, so the review chain and its clock have something to show.
-import type { MemberInput } from '@xiezuo/shared/contracts/monitoring';
+import type { EntryDoor, MeasureKind, MemberInput, RiskKind, Stage, Status, StepAction } from '@xiezuo/shared/contracts/monitoring';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
@@ -60,8 +60,8 @@ interface DemoHousehold {
   dibao: boolean;
   income: number;
   members: MemberInput[];
-  risks: string[];
-  measures: { kind: string; description: string; amount: number | null }[];
+  risks: RiskKind[];
+  measures: { kind: MeasureKind; description: string; amount: number | null }[];
   status?: 'eliminating';
 }
 
@@ -110,7 +110,7 @@ export function demoHouseholds(villages: string[]): DemoHousehold[] {
           : person(`${surname}${GIVEN[(i + k) % GIVEN.length]}公（演示）`, 'parent', 'male', `${1940 + (i % 10)}-11-0${(i % 9) + 1}`, 'not_in_school', 'unable', i % 2 ? 'serious' : 'chronic'),
       );
     }
-    const risks = [(['illness', 'unstable_work', 'disability', 'accident', 'disaster', 'industry_failure'] as const)[i % 6] as string];
+    const risks = [(['illness', 'unstable_work', 'disability', 'accident', 'disaster', 'industry_failure'] as const)[i % 6] as RiskKind];
     if (student) risks.push('schooling');
     out.push({
       village: villages[i % 13],
@@ -148,7 +148,7 @@ export async function seedMonitoringDemo(services: Services) {
   await db.insert(monitoringLines).values(lines.map(([p, y, a]) => ({ provinceCode: p, year: y, amount: String(a), demo: true, note: '演示数据，非官方标准' }))).onConflictDoNothing();
   const team = ((await db.execute(sql`select id from teams where division_code = ${GANGPING} order by id limit 1`)).rows as { id: number }[])[0]?.id ?? null;
   const ctx = { services };
-  const chain: [string, string | null, string | null, string, string][] = [
+  const chain: [StepAction, Status | null, Stage | null, Stage | '', string][] = [
     ['create', null, null, 'verify', '2025-06-03'],
     ['verify', 'identifying', 'verify', 'village', '2025-06-05'],
     ['publicise', 'identifying', 'village', 'town', '2025-06-09'],
@@ -171,7 +171,7 @@ export async function seedMonitoringDemo(services: Services) {
       await tx.insert(monitoringMembers).values(d.members.map((m) => ({ ...sealMember(ctx, m), householdId: h.id })));
       await tx.insert(monitoringSteps).values(
         chain.map(([action, fromStatus, fromStage, toStage, day]) => ({
-          householdId: h.id, procedure: 'identify', action, fromStatus, fromStage, toStatus: toStage ? 'identifying' : 'monitored', toStage: toStage || null,
+          householdId: h.id, procedure: 'identify' as const, action, fromStatus, fromStage, toStatus: toStage ? ('identifying' as const) : ('monitored' as const), toStage: toStage || null,
           actorName: '岗坪镇工作人员（演示）', at: new Date(`${day}T02:00:00Z`), comment: action === 'create' ? '入户走访排查发现' : '同意',
           details: action === 'verify' ? { authorisationSigned: true, authorisationDate: day } : action === 'publicise' ? { noticeFrom: '2025-06-09', noticeTo: '2025-06-13' } : null,
         })),
@@ -198,7 +198,7 @@ export async function seedMonitoringDemo(services: Services) {
 async function seedPendingDemo(services: Services, villages: string[]) {
   const { db } = services;
   const today = todayCst();
-  const pending = [
+  const pending: { village: string; head: string; door: EntryDoor; stage: Stage; started: string; noticeFrom: string | null; noticeTo: string | null; entered: string; seq: number }[] = [
     { village: villages[2], head: '冯叔（演示）', door: 'self_apply', stage: 'town', started: '2025-08-18', noticeFrom: '2025-08-25', noticeTo: '2025-08-29', entered: '2025-09-01', seq: 300 },
     { village: villages[3], head: '罗婶（演示）', door: 'dept_alert', stage: 'verify', started: addDays(today, -3), noticeFrom: null, noticeTo: null, entered: addDays(today, -3), seq: 310 },
   ];
@@ -216,11 +216,11 @@ async function seedPendingDemo(services: Services, villages: string[]) {
         })
         .returning();
       await tx.insert(monitoringMembers).values(members.map((m) => ({ ...sealMember({ services }, m), householdId: h.id })));
-      const steps: [string, string, string][] = [['create', 'verify', p.started]];
+      const steps: [StepAction, Stage, string][] = [['create', 'verify', p.started]];
       if (p.stage === 'town') steps.push(['verify', 'village', '2025-08-20'], ['publicise', 'town', p.entered]);
       await tx.insert(monitoringSteps).values(
         steps.map(([action, toStage, day], i) => ({
-          householdId: h.id, procedure: 'identify', action, fromStatus: i ? 'identifying' : null, fromStage: i ? steps[i - 1][1] : null, toStatus: 'identifying', toStage,
+          householdId: h.id, procedure: 'identify' as const, action, fromStatus: i ? ('identifying' as const) : null, fromStage: i ? steps[i - 1][1] : null, toStatus: 'identifying' as const, toStage,
           actorName: '兴义村工作人员（演示）', at: new Date(`${day}T02:00:00Z`), comment: action === 'create' ? '重病致家庭支出骤增' : '同意',
           details: action === 'verify' ? { authorisationSigned: true, authorisationDate: day } : action === 'publicise' ? { noticeFrom: p.noticeFrom, noticeTo: p.noticeTo } : null,
         })),

@@ -1,15 +1,17 @@
 // One household as its detail page shows it: members (masked), risks, measures, visits, the review
 // history with evidence, the clock, the rule checks and the actions this user may take now.
+import type { HouseholdDetail } from '@xiezuo/shared/contracts/monitoring';
 import { asc, desc, eq } from 'drizzle-orm';
 import { divisions } from '../registry/tables';
 import { type Ctx, levelOver, loadHousehold } from './access';
 import { householdSummary, procedureClock, publicMember } from './households';
 import { eliminationChecks } from './review';
 import { monitoringAttachments as A, monitoringMeasures, monitoringMembers, monitoringRisks, monitoringSteps, monitoringVisits } from './tables';
+import { publicMeasure } from './activity';
 import { allowedActions } from './workflow';
 import { todayCst } from './workdays';
 
-export async function householdDetail(ctx: Ctx, id: number) {
+export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDetail> {
   const { db } = ctx.services;
   const h = await loadHousehold(db, ctx.user.scope, id);
   const today = todayCst();
@@ -30,7 +32,7 @@ export async function householdDetail(ctx: Ctx, id: number) {
     clock: { ...procedureClock(h, today), startedOn: h.procedureStartedOn, stageEnteredAt: h.stageEnteredAt?.toISOString() ?? null },
     members: members.map(publicMember),
     risks: risks.map((r) => ({ id: r.id, kind: r.kind, note: r.note, identifiedOn: r.identifiedOn, closedOn: r.closedOn, closeNote: r.closeNote })),
-    measures: measures.map((m) => ({ ...m, amount: m.amount == null ? null : Number(m.amount) })),
+    measures: measures.map(publicMeasure),
     visits: visits.map((v) => ({
       id: v.id,
       visitedOn: v.visitedOn,

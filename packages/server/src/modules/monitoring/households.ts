@@ -1,6 +1,6 @@
 // 监测户与家庭成员: create, change, list, detail, and the reveal of protected data. ID numbers and health
 // data go in only as ciphertext plus a keyed hash; the hash catches a person already in another household.
-import type { HouseholdCreate, HouseholdQuery, MemberInput } from '@xiezuo/shared/contracts/monitoring';
+import type { HouseholdCreate, HouseholdPage, HouseholdQuery, HouseholdSummary, LeftReason, MemberInput, MemberReveal, PublicMember, RiskKind } from '@xiezuo/shared/contracts/monitoring';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -33,7 +33,7 @@ export function sealMember(ctx: Pick<Ctx, 'services'>, m: MemberInput) {
   };
 }
 
-export function openHealth(ctx: Pick<Ctx, 'services'>, m: Pick<Member, 'healthCipher'>): { health: string; healthNote: string | null; disability: string } {
+export function openHealth(ctx: Pick<Ctx, 'services'>, m: Pick<Member, 'healthCipher'>): Omit<MemberReveal, 'idNumber'> {
   return JSON.parse(ctx.services.cipher.decrypt(m.healthCipher));
 }
 
@@ -189,7 +189,7 @@ export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<Me
   });
 }
 
-export async function memberLeaves(ctx: Ctx, memberId: number, reason: string, note?: string) {
+export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReason, note?: string) {
   return ctx.services.db.transaction(async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     await tx.update(M).set({ active: false, leftReason: reason, updatedAt: new Date() }).where(eq(M.id, memberId));
@@ -198,7 +198,7 @@ export async function memberLeaves(ctx: Ctx, memberId: number, reason: string, n
 }
 
 /** The full ID number and health data of one member: needs sensitive.reveal (route guard), audited. */
-export async function revealMember(ctx: Ctx, memberId: number) {
+export async function revealMember(ctx: Ctx, memberId: number): Promise<MemberReveal> {
   return ctx.services.db.transaction(async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     await writeAudit(tx, ctx.actor, { action: 'reveal', entity: 'monitoring_member', entityId: memberId, after: { householdId: m.householdId, fields: ['idNumber', 'health'] } });
@@ -207,7 +207,7 @@ export async function revealMember(ctx: Ctx, memberId: number) {
 }
 
 /** A member as the screen and exports see it: masked ID, no health data. */
-export function publicMember(m: Member) {
+export function publicMember(m: Member): PublicMember {
   return {
     id: m.id,
     householdId: m.householdId,
@@ -225,7 +225,7 @@ export function publicMember(m: Member) {
 
 // ---- list ----
 
-export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>) {
+export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>): Promise<HouseholdPage> {
   const { db, cipher } = ctx.services;
   const s = settings();
   const conds: (SQL | undefined)[] = [householdsInScope(ctx.user.scope)];
@@ -246,7 +246,7 @@ export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>
         h: H,
         village: divisions.name,
         persons: sql<number>`(select count(*)::int from ${M} m where m.household_id = ${H.id} and m.active)`,
-        risks: sql<string[]>`coalesce((select array_agg(distinct r.kind) from ${monitoringRisks} r where r.household_id = ${H.id} and r.closed_on is null), '{}')`,
+        risks: sql<RiskKind[]>`coalesce((select array_agg(distinct r.kind) from ${monitoringRisks} r where r.household_id = ${H.id} and r.closed_on is null), '{}')`,
       })
       .from(H)
       .leftJoin(divisions, eq(divisions.code, H.divisionCode))
@@ -276,7 +276,7 @@ export function procedureClock(h: Household, today = todayCst()) {
 
 type Household = typeof H.$inferSelect;
 
-export function householdSummary(h: Household, village: string | null, persons: number, risks: string[]) {
+export function householdSummary(h: Household, village: string | null, persons: number, risks: RiskKind[]): HouseholdSummary {
   const clock = procedureClock(h);
   const interval = settings().visitIntervalDays;
   const watched = h.status === 'monitored' || h.status === 'eliminating' || h.status === 'identifying';

@@ -2,7 +2,7 @@
 // named in every ledger by its head's ID number (户主身份证号), which is sensitive: exports mask it
 // unless the user may and asks to reveal (the ledger machinery audits that). Writes go through the
 // module's services inside the import's transaction, so scope, duplicate checks and audit all apply.
-import { CATEGORIES, DISABILITY, ENTRY_DOORS, GENDERS, HEALTH, MEASURE_KINDS, RELATIONS, SCHOOLING, STATUSES, WORK } from '@xiezuo/shared/contracts/monitoring';
+import { CATEGORIES, type Category, DISABILITY, ENTRY_DOORS, GENDERS, HEALTH, MEASURE_KINDS, type MeasureKind, RELATIONS, SCHOOLING, STATUSES, type Status, WORK } from '@xiezuo/shared/contracts/monitoring';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
@@ -55,8 +55,8 @@ async function headIds(ctx: LedgerContext, extra?: SQL) {
 function filterSql(filters: Record<string, string>): SQL | undefined {
   const parts: SQL[] = [];
   if (filters.division && /^\d{12}$/.test(filters.division)) parts.push(sql`${H.divisionCode} like ${`${filters.division.replace(/0+$/, '')}%`}`);
-  if (filters.status) parts.push(eq(H.status, filters.status));
-  if (filters.category) parts.push(eq(H.category, filters.category));
+  if (filters.status) parts.push(eq(H.status, filters.status as Status));
+  if (filters.category) parts.push(eq(H.category, filters.category as Category));
   return parts.length ? and(...parts) : undefined;
 }
 
@@ -262,7 +262,7 @@ export const visitLedger = defineLedger<VisitRow>({
 });
 
 // ---- 帮扶措施台账 ----
-type MeasureRow = { headIdNumber: string; kind: string; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
+type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
 
 const MEASURE_KEY = { naturalKey: ['headIdNumber', 'kind', 'startOn', 'description'] };
 

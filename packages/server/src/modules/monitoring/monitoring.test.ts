@@ -200,11 +200,18 @@ describe('the review chain through the API', () => {
     expect((await xingyi.get(`/api/monitoring/households/${mai}`)).json().visits).toHaveLength(0);
     const res = await xingyi.post(`/api/monitoring/households/${mai}/visits`, visit);
     expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ householdId: mai, visitedOn: today, incomePerHead: 9000, riskChanges: { opened: [{ kind: 'schooling' }], closed: [], followed: [measure.id] } });
+    expect(measure).toMatchObject({ householdId: mai, kind: 'education', amount: 3000 });
     const d = (await xingyi.get(`/api/monitoring/households/${mai}`)).json();
     expect(d.household).toMatchObject({ lastVisitOn: today, incomePerHead: 9000, openRisks: ['schooling'] });
     expect(d.measures[0].lastFollowUpOn).toBe(today);
     const schooling = d.risks.find((r: { kind: string }) => r.kind === 'schooling');
-    await xingyi.post(`/api/monitoring/risks/${schooling.id}/close`, { closedOn: today, note: '已入学' });
+    const closed = await xingyi.post(`/api/monitoring/risks/${schooling.id}/close`, { closedOn: today, note: '已入学' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ id: schooling.id, householdId: mai, kind: 'schooling', closedOn: today, closeNote: '已入学' });
+    const followed = await xingyi.post(`/api/monitoring/measures/${measure.id}/follow-up`, { on: today, note: '已发放' });
+    expect(followed.statusCode, followed.body).toBe(200);
+    expect(followed.json()).toMatchObject({ id: measure.id, amount: 3000, lastFollowUpOn: today, followUpNote: '已发放' });
   });
 
   it('checks the elimination rules, needs a reason to override, and records the decision', async () => {
@@ -237,6 +244,36 @@ describe('the review chain through the API', () => {
     await zengcun.post(`/api/monitoring/households/${zeng}/transitions`, { action: 'reject', comment: '经核实不符合条件' });
     const again = await admin.post('/api/monitoring/households', household(SIHUI_VILLAGE, [member(PEOPLE.other)]));
     expect(again.statusCode, again.body).toBe(200);
+  });
+});
+
+describe('contract', () => {
+  it('documents every monitoring answer in the OpenAPI document, the household with its members masked', async () => {
+    const doc = (await t.client().get('/api/openapi.json')).json();
+    const ok = (path: string, method: string) => doc.paths[path]?.[method]?.responses?.['200']?.content?.['application/json']?.schema;
+    const detail = ok('/api/monitoring/households/{id}', 'get');
+    expect(detail.type).toBe('object');
+    expect(detail.required).toEqual(expect.arrayContaining(['household', 'clock', 'members', 'risks', 'measures', 'visits', 'steps', 'checks', 'actions', 'canReveal']));
+    const member = detail.properties.members.items;
+    expect(member.required).toEqual(expect.arrayContaining(['id', 'name', 'relation', 'idMasked', 'active']));
+    expect(Object.keys(member.properties)).not.toContain('idNumber'); // the full number only through the audited reveal
+    expect(Object.keys(member.properties).some((k) => k.startsWith('health'))).toBe(false);
+    expect(detail.properties.steps.items.properties.attachments.items.required).toEqual(expect.arrayContaining(['id', 'fileName', 'mimeType', 'size']));
+    expect(detail.properties.household.properties.status.enum).toEqual(['identifying', 'monitored', 'eliminating', 'eliminated', 'rejected']);
+    // every JSON answer of the module has a real schema, not the empty one z.unknown() gives
+    const answers = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .filter(([path]) => path.startsWith('/api/monitoring/') && path !== '/api/monitoring/attachments/{id}')
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => [`${method} ${path}`, ok(path, method)] as const));
+    expect(answers.length).toBeGreaterThanOrEqual(20);
+    for (const [route, schema] of answers) expect(schema?.type, route).toMatch(/^(object|array)$/);
+    expect(ok('/api/monitoring/members/{id}/reveal', 'post').required).toEqual(['idNumber', 'health', 'healthNote', 'disability']);
+    // the answers pass their schemas (a mismatch would be a 500)
+    const lines = await xingyi.get('/api/monitoring/lines');
+    expect(lines.statusCode, lines.body).toBe(200);
+    expect(lines.json()).toEqual([{ id: expect.any(Number), provinceCode: '44', year: 2025, amount: 7800, demo: true, note: null }]);
+    const villages = await xingyi.get('/api/monitoring/villages');
+    expect(villages.statusCode, villages.body).toBe(200);
+    expect(villages.json()).toEqual([{ code: XINGYI, name: '兴义村委会', parentCode: TOWN }]);
   });
 });
 

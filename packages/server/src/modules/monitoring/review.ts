@@ -1,7 +1,7 @@
 // The review chain in the database: loads the household, asks the pure state machine (workflow.ts),
 // and records the step (who, when, comment, clock, details, evidence) with its audit entry — all in one
 // transaction, so a refused or failed step leaves nothing behind.
-import type { RuleCheck, TransitionRequest } from '@xiezuo/shared/contracts/monitoring';
+import type { AttachmentType, FileMeta, RuleCheck, TransitionRequest } from '@xiezuo/shared/contracts/monitoring';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import type { Db, Tx } from '../../platform/db/client';
@@ -137,7 +137,7 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 };
 
-export async function uploadAttachment(ctx: Ctx, householdId: number, body: { fileName: string; mimeType: string; contentBase64: string }) {
+export async function uploadAttachment(ctx: Ctx, householdId: number, body: { fileName: string; mimeType: AttachmentType; contentBase64: string }): Promise<FileMeta> {
   const content = Buffer.from(body.contentBase64, 'base64');
   if (content.length > MAX_BYTES) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentSize', params: { max: '5 MB' } });
   if (!MAGIC[body.mimeType]?.(content)) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentType' });

@@ -2,20 +2,31 @@
 // and monitoring lines. Every route is guarded by a permission; every query goes through the user's scope.
 import {
   AttachmentUpload,
+  FileMeta,
   FiguresQuery,
+  FiguresResponse,
   HouseholdCreate,
+  HouseholdDetail,
+  HouseholdPage,
   HouseholdQuery,
   HouseholdUpdate,
+  Line,
   LineUpsert,
+  Measure,
   MeasureCreate,
   MeasureFollowUp,
   MemberInput,
   MemberLeave,
+  MemberReveal,
   MemberUpdate,
+  Risk,
   RiskClose,
   RiskCreate,
   TransitionRequest,
+  Village,
+  Visit,
   VisitCreate,
+  Worklist,
 } from '@xiezuo/shared/contracts/monitoring';
 import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
 import { asc, eq, sql } from 'drizzle-orm';
@@ -41,23 +52,23 @@ export async function monitoringRoutes(app: App) {
   const read = guard('monitoring.read');
   const write = guard('monitoring.write');
   const ctxOf = (req: FastifyRequest): Ctx => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
-  // detail-shaped answers are typed by the service functions; the OpenAPI document lists them as objects
   for (const def of monitoringLedgers) registerLedger(app, def as never);
-  const r = { 200: z.unknown(), ...errorResponses };
+  // every answer is a shared contract: validated on the way out and documented in /api/openapi.json
   const e = { ...errorResponses };
+  const detail = { 200: HouseholdDetail, ...e };
 
-  app.get('/api/monitoring/households', { preHandler: read, schema: { tags, querystring: HouseholdQuery, response: r } }, async (req) => listHouseholds(ctxOf(req), req.query));
-  app.post('/api/monitoring/households', { preHandler: write, schema: { tags, body: HouseholdCreate, response: r } }, async (req) => {
+  app.get('/api/monitoring/households', { preHandler: read, schema: { tags, querystring: HouseholdQuery, response: { 200: HouseholdPage, ...e } } }, async (req) => listHouseholds(ctxOf(req), req.query));
+  app.post('/api/monitoring/households', { preHandler: write, schema: { tags, body: HouseholdCreate, response: detail } }, async (req) => {
     const h = await createHousehold(ctxOf(req), req.body);
     return householdDetail(ctxOf(req), h.id);
   });
-  app.get('/api/monitoring/households/:id', { preHandler: read, schema: { tags, params: IdParam, response: r } }, async (req) => householdDetail(ctxOf(req), req.params.id));
-  app.patch('/api/monitoring/households/:id', { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: r } }, async (req) => {
+  app.get('/api/monitoring/households/:id', { preHandler: read, schema: { tags, params: IdParam, response: detail } }, async (req) => householdDetail(ctxOf(req), req.params.id));
+  app.patch('/api/monitoring/households/:id', { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: detail } }, async (req) => {
     await updateHousehold(ctxOf(req), req.params.id, req.body);
     return householdDetail(ctxOf(req), req.params.id);
   });
 
-  app.post('/api/monitoring/households/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: r } }, async (req) => {
+  app.post('/api/monitoring/households/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: detail } }, async (req) => {
     await addMember(ctxOf(req), req.params.id, req.body);
     return householdDetail(ctxOf(req), req.params.id);
   });
@@ -70,17 +81,17 @@ export async function monitoringRoutes(app: App) {
     return { ok: true as const };
   });
   // 查看完整身份证号与健康信息: needs sensitive.reveal; every reveal is in the audit log
-  app.post('/api/monitoring/members/:id/reveal', { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: r } }, async (req) =>
+  app.post('/api/monitoring/members/:id/reveal', { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: { 200: MemberReveal, ...e } } }, async (req) =>
     revealMember(ctxOf(req), req.params.id),
   );
 
-  app.post('/api/monitoring/households/:id/transitions', { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: r } }, async (req) => {
+  app.post('/api/monitoring/households/:id/transitions', { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: detail } }, async (req) => {
     await takeStep(ctxOf(req), req.params.id, req.body);
     return householdDetail(ctxOf(req), req.params.id);
   });
   app.post(
     '/api/monitoring/households/:id/attachments',
-    { preHandler: write, bodyLimit: 8 * 1024 * 1024, schema: { tags, params: IdParam, body: AttachmentUpload, response: r } },
+    { preHandler: write, bodyLimit: 8 * 1024 * 1024, schema: { tags, params: IdParam, body: AttachmentUpload, response: { 200: FileMeta, ...e } } },
     async (req) => uploadAttachment(ctxOf(req), req.params.id, req.body),
   );
   app.get('/api/monitoring/attachments/:id', { preHandler: read, schema: { tags, params: IdParam } }, async (req, reply) => {
@@ -91,15 +102,15 @@ export async function monitoringRoutes(app: App) {
     return reply.send(a.content);
   });
 
-  app.post('/api/monitoring/households/:id/risks', { preHandler: write, schema: { tags, params: IdParam, body: RiskCreate, response: r } }, async (req) => addRisk(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/risks/:id/close', { preHandler: write, schema: { tags, params: IdParam, body: RiskClose, response: r } }, async (req) => closeRisk(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/households/:id/measures', { preHandler: write, schema: { tags, params: IdParam, body: MeasureCreate, response: r } }, async (req) => addMeasure(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/measures/:id/follow-up', { preHandler: write, schema: { tags, params: IdParam, body: MeasureFollowUp, response: r } }, async (req) => followUpMeasure(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/households/:id/visits', { preHandler: write, schema: { tags, params: IdParam, body: VisitCreate, response: r } }, async (req) => recordVisit(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/households/:id/risks', { preHandler: write, schema: { tags, params: IdParam, body: RiskCreate, response: { 200: Risk, ...e } } }, async (req) => addRisk(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/risks/:id/close', { preHandler: write, schema: { tags, params: IdParam, body: RiskClose, response: { 200: Risk, ...e } } }, async (req) => closeRisk(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/households/:id/measures', { preHandler: write, schema: { tags, params: IdParam, body: MeasureCreate, response: { 200: Measure, ...e } } }, async (req) => addMeasure(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/measures/:id/follow-up', { preHandler: write, schema: { tags, params: IdParam, body: MeasureFollowUp, response: { 200: Measure, ...e } } }, async (req) => followUpMeasure(ctxOf(req), req.params.id, req.body));
+  app.post('/api/monitoring/households/:id/visits', { preHandler: write, schema: { tags, params: IdParam, body: VisitCreate, response: { 200: Visit, ...e } } }, async (req) => recordVisit(ctxOf(req), req.params.id, req.body));
 
-  app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: r } }, async (req) => worklist(ctxOf(req)));
+  app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: { 200: Worklist, ...e } } }, async (req) => worklist(ctxOf(req)));
 
-  app.get('/api/monitoring/figures', { preHandler: read, schema: { tags, querystring: FiguresQuery, response: r } }, async (req) => {
+  app.get('/api/monitoring/figures', { preHandler: read, schema: { tags, querystring: FiguresQuery, response: { 200: FiguresResponse, ...e } } }, async (req) => {
     const { division, team, from, to, children } = req.query;
     const scope = userOf(req).scope;
     if (children === 'true' && division) return { rows: await childFigures(app.xz.db, scope, division, { from, to }) };
@@ -107,7 +118,7 @@ export async function monitoringRoutes(app: App) {
   });
 
   // villages the user may register households in (for the forms)
-  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: r } }, async (req) =>
+  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: { 200: z.array(Village), ...e } } }, async (req) =>
     app.xz.db
       .select({ code: divisions.code, name: divisions.name, parentCode: divisions.parentCode })
       .from(divisions)
@@ -117,7 +128,7 @@ export async function monitoringRoutes(app: App) {
   );
 
   // 监测收入标准 by province and year: everyone reads, admins keep them
-  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: r } }, async () =>
+  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: { 200: z.array(Line), ...e } } }, async () =>
     (await app.xz.db.select().from(monitoringLines).orderBy(asc(monitoringLines.provinceCode), asc(monitoringLines.year))).map((l) => ({ ...l, amount: Number(l.amount) })),
   );
   app.put('/api/monitoring/lines', { preHandler: guard('admin.users'), schema: { tags, body: LineUpsert, response: { 200: Ok, ...e } } }, async (req) => {

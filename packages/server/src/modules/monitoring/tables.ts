@@ -1,5 +1,23 @@
 // 防返贫监测 tables. ID numbers and health data are held only as ciphertext (services.cipher) plus a keyed
 // hash of the ID number for exact lookup; a person may be an active member of one household only.
+import type {
+  AttachmentType,
+  Category,
+  EntryDoor,
+  Gender,
+  LeftReason,
+  MeasureKind,
+  Procedure,
+  Relation,
+  RiskChanges,
+  RiskKind,
+  Schooling,
+  Stage,
+  Status,
+  StepAction,
+  StepDetails,
+  Work,
+} from '@xiezuo/shared/contracts/monitoring';
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -15,8 +33,8 @@ export const monitoringHouseholds = pgTable(
     id: serial('id').primaryKey(),
     divisionCode: text('division_code').notNull(), // the village (12 digits)
     headName: text('head_name').notNull(),
-    entryDoor: text('entry_door').notNull(), // self_apply | cadre_check | dept_alert
-    category: text('category').notNull(), // unstable | marginal | sudden
+    entryDoor: text('entry_door').$type<EntryDoor>().notNull(), // self_apply | cadre_check | dept_alert
+    category: text('category').$type<Category>().notNull(), // unstable | marginal | sudden
     isLifted: boolean('is_lifted').notNull().default(false), // 脱贫户
     dibao: boolean('dibao').notNull().default(false), // 低保
     tekun: boolean('tekun').notNull().default(false), // 特困
@@ -25,8 +43,8 @@ export const monitoringHouseholds = pgTable(
     address: text('address'),
     phone: text('phone'),
     note: text('note'),
-    status: text('status').notNull(), // identifying | monitored | eliminating | eliminated | rejected
-    stage: text('stage'), // verify | village | town | county while a procedure runs
+    status: text('status').$type<Status>().notNull(), // identifying | monitored | eliminating | eliminated | rejected
+    stage: text('stage').$type<Stage>(), // verify | village | town | county while a procedure runs
     procedureStartedOn: date('procedure_started_on'),
     stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true }),
     noticeFrom: date('notice_from'),
@@ -50,17 +68,17 @@ export const monitoringMembers = pgTable(
       .notNull()
       .references(() => monitoringHouseholds.id),
     name: text('name').notNull(),
-    relation: text('relation').notNull(),
-    gender: text('gender').notNull(),
+    relation: text('relation').$type<Relation>().notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
     birthDate: date('birth_date').notNull(),
     idCipher: text('id_cipher').notNull(),
     idHash: text('id_hash').notNull(),
     idMasked: text('id_masked').notNull(), // 4501**********123X, safe to show and export
     healthCipher: text('health_cipher').notNull(), // JSON {health, healthNote, disability}
-    schooling: text('schooling').notNull(),
-    work: text('work').notNull(),
+    schooling: text('schooling').$type<Schooling>().notNull(),
+    work: text('work').$type<Work>().notNull(),
     active: boolean('active').notNull().default(true), // false: left the household, or the household closed
-    leftReason: text('left_reason'),
+    leftReason: text('left_reason').$type<LeftReason>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,18 +97,18 @@ export const monitoringSteps = pgTable(
     householdId: integer('household_id')
       .notNull()
       .references(() => monitoringHouseholds.id),
-    procedure: text('procedure').notNull(), // identify | eliminate
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    fromStage: text('from_stage'),
-    toStatus: text('to_status').notNull(),
-    toStage: text('to_stage'),
+    procedure: text('procedure').$type<Procedure>().notNull(), // identify | eliminate
+    action: text('action').$type<StepAction>().notNull(),
+    fromStatus: text('from_status').$type<Status>(),
+    fromStage: text('from_stage').$type<Stage>(),
+    toStatus: text('to_status').$type<Status>().notNull(),
+    toStage: text('to_stage').$type<Stage>(),
     actorId: integer('actor_id'),
     actorName: text('actor_name'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     comment: text('comment'),
     stageWorkDays: integer('stage_work_days'), // working days the household waited at the stage acted on
-    details: jsonb('details'), // authorisation, notice dates, rule checks, override reason
+    details: jsonb('details').$type<StepDetails>(), // authorisation, notice dates, rule checks, override reason
   },
   (t) => [index('monitoring_steps_household_idx').on(t.householdId)],
 );
@@ -106,7 +124,7 @@ export const monitoringAttachments = pgTable(
     stepId: integer('step_id').references(() => monitoringSteps.id),
     visitId: integer('visit_id'),
     fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
+    mimeType: text('mime_type').$type<AttachmentType>().notNull(),
     size: integer('size').notNull(),
     content: bytea('content').notNull(),
     uploadedBy: integer('uploaded_by'),
@@ -123,7 +141,7 @@ export const monitoringRisks = pgTable(
     householdId: integer('household_id')
       .notNull()
       .references(() => monitoringHouseholds.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<RiskKind>().notNull(),
     note: text('note'),
     identifiedOn: date('identified_on').notNull(),
     closedOn: date('closed_on'),
@@ -140,7 +158,7 @@ export const monitoringMeasures = pgTable(
     householdId: integer('household_id')
       .notNull()
       .references(() => monitoringHouseholds.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<MeasureKind>().notNull(),
     description: text('description').notNull(),
     providerTeamId: integer('provider_team_id'),
     providerUnitId: integer('provider_unit_id'),
@@ -166,7 +184,7 @@ export const monitoringVisits = pgTable(
     findings: text('findings').notNull(),
     incomePerHead: numeric('income_per_head', { precision: 18, scale: 2 }),
     incomeYear: integer('income_year'),
-    riskChanges: jsonb('risk_changes'), // {opened:[{id,kind}], closed:[id]}
+    riskChanges: jsonb('risk_changes').$type<RiskChanges>(), // {opened:[{id,kind}], closed:[id]}
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
