@@ -37,7 +37,7 @@ export const unitLedger = defineLedger<UnitLedgerRow>({
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['name', 'divisionCode'],
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   async validate(row, ctx) {
     const problems: ErrorDetail[] = [];
     if (!inScope(ctx.user.scope, { divisionCode: row.divisionCode })) problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
@@ -130,7 +130,7 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: PAIRING_KEY.naturalKey,
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   async validate(row, ctx) {
     const problems: ErrorDetail[] = [];
     const db = ctx.services.db;

@@ -146,4 +146,17 @@ describe('teams ledgers', () => {
     const again = await uploadAndCheck(meixian, 'teams', '新建指挥部和工作队.xlsx', file);
     expect(again.status).toMatchObject({ valid: 4, toInsert: 1, unchanged: 3 });
   });
+  it('imports write the registry: town staff (no registry.write, as for the API) may export these ledgers but not import them', async () => {
+    const staff = await t.userClient('staff_ledgers', 'town_staff', { divisions: ['441403113000'] });
+    for (const key of ['teams', 'cadres', 'team-members', 'talent-exchanges', 'units', 'pairings', 'programmes']) {
+      expect((await staff.get(`/api/ledgers/${key}`)).json(), key).toMatchObject({ canImport: false, canExport: true });
+    }
+    const file = await xlsx([
+      ['队伍名称', '队伍类型', '上级队伍', '驻地区划代码'],
+      ['镇干部建的队（演示）', '工作队', '荔湾区派驻梅县区驻镇帮扶工作组', '441403113000'],
+    ]);
+    expect((await uploadAndCheck(staff, 'teams', '工作队.xlsx', file)).res.statusCode).toBe(403);
+    expect(await t.services.database.query("select 1 from teams where name like '镇干部建的队%'")).toHaveLength(0);
+    expect((await leader.get('/api/ledgers/teams')).json()).toMatchObject({ canImport: true });
+  });
 });

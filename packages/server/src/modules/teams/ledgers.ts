@@ -62,7 +62,7 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['idNumber'],
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   async validate(row, ctx) {
     const problems = await checkTeam(row.team, ctx);
     if (row.team == null && row.divisionCode == null) problems.push({ path: 'divisionCode', key: 'validation.required' });
@@ -141,7 +141,7 @@ export const memberLedger = defineLedger<MemberLedgerRow>({
     { key: 'endDate', header: '结束日期', headerEn: 'End', type: 'date' },
   ],
   naturalKey: MEMBER_KEY.naturalKey,
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   async validate(row, ctx) {
     const problems = await checkTeam(row.team, ctx);
     const [c] = await ctx.services.db.select({ id: cadres.id }).from(cadres).where(eq(cadres.idNumberHash, ctx.services.cipher.hash(row.idNumber)));
@@ -203,7 +203,7 @@ export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['kind', 'fromDivisionCode', 'toDivisionCode', 'startDate'],
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   validate(row, ctx) {
     const problems: ErrorDetail[] = [];
     if (row.personTimes <= 0) problems.push({ path: 'personTimes', key: 'validation.tooSmall', params: { min: 1 } });
@@ -320,7 +320,7 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
   ],
   naturalKey: TEAM_KEY.naturalKey,
   tables: ['teams'],
-  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   async validate(row, ctx) {
     const db = ctx.services.db;
     const { problems, parentId } = await resolveTeamRefs(db, ctx, row);

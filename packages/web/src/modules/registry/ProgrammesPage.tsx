@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
 import { useProgrammes } from './data';
@@ -11,12 +12,13 @@ export function ProgrammesPage() {
   const { t } = useTranslation();
   const { data, isLoading } = useProgrammes();
   const client = useQueryClient();
+  const { me } = useAuth();
   return (
     <Row gutter={[12, 12]}>
       <Col span={24}>
-        {/* 协作项目台账: the server lets only HQ (whole scope) import */}
+        {/* 协作项目台账: the server lets only HQ and admin (registry.reference) with the whole scope import */}
         <Space wrap>
-          <LedgerImportButton ledgerKey="programmes" onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })} />
+          {me?.scope.all && <LedgerImportButton ledgerKey="programmes" permission="registry.reference" onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })} />}
           <LedgerExportButton ledgerKey="programmes" />
         </Space>
       </Col>

@@ -111,7 +111,7 @@ export function TeamsPage() {
         <Card title={t('teams.tree.title')} size="small" loading={isLoading}>
           {/* 工作队台账 */}
           <Space wrap size="small" style={{ marginBottom: 8 }}>
-            <LedgerImportButton ledgerKey="teams" onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })} />
+            <LedgerImportButton ledgerKey="teams" permission="registry.write" onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })} />
             <LedgerExportButton ledgerKey="teams" />
           </Space>
           {tree.length ? (
