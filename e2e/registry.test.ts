@@ -11,6 +11,7 @@ beforeAll(async () => {
   app = await startApp({ seedDemo: true });
   await app.addUser('hq_e2e', 'hq', { all: true });
   await app.addUser('meixian_e2e', 'viewer', { divisions: ['441403000000'] });
+  await app.addUser('leader_e2e', 'team_leader', { divisions: ['441403000000'] });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -108,6 +109,68 @@ describe('registry in the browser', () => {
     await page.getByPlaceholder('单位名称或信用代码').press('Enter');
     await page.getByText('肇庆四会市人民政府办公室').waitFor();
     await screenshot(page, 'registry-units');
+    await page.context().close();
+  });
+
+  it('the counts by type follow the list’s filters', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    const counted = async () => {
+      const card = page.getByTestId('pairing-counts');
+      await card.locator('.ant-statistic').first().waitFor();
+      const values = await card.locator('.ant-statistic-content-value').allTextContents();
+      return values.reduce((n, v) => n + Number(v.replace(/\D/g, '')), 0);
+    };
+    await page.goto(`${app.url}/registry/pairings?status=active`);
+    await page.getByText(/^共 \d+ 条$/).waitFor();
+    const everywhere = await counted();
+    await page.goto(`${app.url}/registry/pairings?division=441403000000&status=active`);
+    await page.getByText('共 7 条').waitFor();
+    await expect.poll(counted).toBe(7); // the card counts the same 7 pairings as the list
+    expect(everywhere).toBeGreaterThan(7);
+    await screenshot(page, 'registry-pairing-counts-filtered');
+    await page.goto(`${app.url}/registry/pairings?division=441403000000&type=town_town&status=active`);
+    await page.getByText('没有符合条件的结对').waitFor();
+    await page.context().close();
+  });
+
+  it('division changes and the programmes import are for HQ only: a team leader sees neither, HQ records a rename', async () => {
+    const leader = await newPage(browser);
+    await signIn(leader, app.url, 'leader_e2e');
+    await leader.goto(`${app.url}/registry/divisions`);
+    await leader.getByPlaceholder(/输入名称或代码搜索/).fill('丙村');
+    await leader.getByPlaceholder(/输入名称或代码搜索/).press('Enter');
+    await leader.getByText(/· 441403113000$/).click();
+    await leader.locator('.ant-card-head-title', { hasText: /^丙村镇$/ }).waitFor();
+    expect(await leader.getByRole('button', { name: '区划变更' }).count()).toBe(0);
+    await leader.goto(`${app.url}/registry/programmes`);
+    await leader.getByText('以产业为主巩固民生').waitFor();
+    await leader.getByRole('button', { name: /导\s*出/ }).waitFor();
+    expect(await leader.getByRole('button', { name: /导\s*入/ }).count()).toBe(0);
+    await leader.context().close();
+
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_e2e');
+    await page.goto(`${app.url}/registry/programmes`);
+    await page.getByRole('button', { name: /导\s*入/ }).waitFor();
+    await page.goto(`${app.url}/registry/divisions`);
+    await page.getByPlaceholder(/输入名称或代码搜索/).fill('丙村');
+    await page.getByPlaceholder(/输入名称或代码搜索/).press('Enter');
+    await page.getByText(/· 441403113000$/).click();
+    await page.getByRole('button', { name: '区划变更' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('新名称').fill('丙村镇（更名演示）');
+    await dialog.getByLabel('生效日期').fill('2026-01-01');
+    await dialog.getByLabel('生效日期').press('Enter');
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    await screenshot(page, 'registry-division-change');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.ant-card-head-title', { hasText: /^丙村镇（更名演示）$/ }).waitFor();
+    await page.getByText(/^丙村镇（.+ – .+）$/).waitFor(); // the old name with its validity, under 沿革
+    await screenshot(page, 'registry-division-changed');
+    const [row] = (await app.services.database.query<{ name: string; since: string }>("select name, since::text from divisions where code = '441403113000'"));
+    expect(row).toEqual({ name: '丙村镇（更名演示）', since: '2026-01-01' });
     await page.context().close();
   });
 

@@ -16,6 +16,7 @@ beforeAll(async () => {
   await app.addUser('hq_teams', 'hq', { all: true });
   await app.addUser('leader_e2e', 'team_leader', { teams: [bingcun] });
   await app.addUser('viewer_e2e', 'viewer', { all: true });
+  await app.addUser('staff_e2e', 'town_staff', { divisions: ['441403113000'] });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -133,6 +134,16 @@ describe('teams in the browser', () => {
     await dialog.getByLabel('挂职职务').fill('丙村镇党委副书记（演示）');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('cell', { name: '丙村镇党委副书记（演示）' }).waitFor();
+    await page.context().close();
+  });
+
+  it('offers the 工作队台账 import only to those who may write teams: town staff get export only', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'staff_e2e');
+    await page.goto(`${app.url}/teams/tree`);
+    await page.getByRole('treeitem', { name: /荔湾驻丙村镇帮扶工作队/ }).waitFor();
+    await page.getByRole('button', { name: /导\s*出/ }).waitFor();
+    expect(await page.getByRole('button', { name: /导\s*入/ }).count()).toBe(0);
     await page.context().close();
   });
 

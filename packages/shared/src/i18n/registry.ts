@@ -38,12 +38,15 @@ export const zhCN = {
   divisions: {
     title: '行政区划', searchPlaceholder: '输入名称或代码搜索，如“岗坪”或“441224”', source: '数据来源：{{source}}',
     asOfHint: '选择日期可查看当时的区划', partnersTitle: '{{name}}的结对', noPartners: '当日无结对',
+    change: '区划变更', changeTitle: '区划变更：{{name}}', effectiveOn: '生效日期', newName: '新名称', newParent: '新的上级区划', into: '并入区划',
+    newCode: '新设区划代码', newCodeHint: '12 位统计用区划代码，设在本区划之下；再用“调整隶属”把村（居）划过去即完成拆分', changeSaved: '区划变更已登记',
+    changeActions: { rename: '更名', move: '调整隶属', merge: '撤并（并入另一区划）', create: '新设下级区划（拆分）' },
   },
   units: { title: '单位', searchPlaceholder: '单位名称或信用代码', create: '新增单位' },
   programmes: { title: '协作项目' },
   pairings: {
     title: '结对关系', searchPlaceholder: '帮扶方或受帮扶方名称', asOfHint: '只看该日有效的结对', create: '新增结对',
-    end: '结束结对', roleHelper: '帮扶', roleHelped: '受帮扶', countsTitle: '按类型统计（{{day}}）', countSuffix: '（{{helpers}} 方帮扶 {{helped}} 方）',
+    end: '结束结对', roleHelper: '帮扶', roleHelped: '受帮扶', countsTitle: '按类型统计（{{day}}）', countsTitleStatus: '按类型统计（{{status}}，以 {{day}} 计）', countsNone: '没有符合条件的结对', countSuffix: '（{{helpers}} 方帮扶 {{helped}} 方）',
   },
   map: { title: '结对地图', hint: '线条从帮扶方指向受帮扶方，点击线条或地点查看结对清单', flows: '{{count}} 条结对' },
 };
@@ -87,12 +90,15 @@ export const en: typeof zhCN = {
   divisions: {
     title: 'Divisions', searchPlaceholder: 'Search by name or code, e.g. 岗坪 or 441224', source: 'Source: {{source}}',
     asOfHint: 'Pick a date to see the tree as it was', partnersTitle: 'Pairings of {{name}}', noPartners: 'No pairings on that day',
+    change: 'Change', changeTitle: 'Change to {{name}}', effectiveOn: 'Effective on', newName: 'New name', newParent: 'New parent division', into: 'Merge into',
+    newCode: 'New division code', newCodeHint: '12-digit statistical code under this division; then move villages to it to complete a split', changeSaved: 'Division change recorded',
+    changeActions: { rename: 'Rename', move: 'Move to another parent', merge: 'Merge into another division', create: 'New subdivision (split)' },
   },
   units: { title: 'Units', searchPlaceholder: 'Unit name or credit code', create: 'New unit' },
   programmes: { title: 'Programmes' },
   pairings: {
     title: 'Pairings', searchPlaceholder: 'Helper or helped name', asOfHint: 'Only pairings in force on that day', create: 'New pairing',
-    end: 'End pairing', roleHelper: 'helps', roleHelped: 'is helped by', countsTitle: 'By type ({{day}})', countSuffix: ' ({{helpers}} helping {{helped}})',
+    end: 'End pairing', roleHelper: 'helps', roleHelped: 'is helped by', countsTitle: 'By type ({{day}})', countsTitleStatus: 'By type ({{status}} as of {{day}})', countsNone: 'No pairings match', countSuffix: ' ({{helpers}} helping {{helped}})',
   },
   map: { title: 'Pairing map', hint: 'Lines go from helper to helped; click a line or place for the list', flows: '{{count}} pairings' },
 };

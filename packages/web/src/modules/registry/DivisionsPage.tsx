@@ -1,17 +1,85 @@
 // 行政区划: the tree (loaded level by level, as of a chosen day), search by name or code, and for the
-// selected division its path, history and what it is paired with on that day.
-import { useQuery } from '@tanstack/react-query';
+// selected division its path, history and what it is paired with on that day. HQ and admin
+// (registry.reference) record changes with a date: rename, move, merge, a new subdivision (split).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { DIVISION_CHANGE_KINDS } from '@xiezuo/shared/contracts/registry';
 import type * as C from '@xiezuo/shared/contracts/registry';
-import { Card, Col, Descriptions, Empty, Input, List, Row, Space, Table, Tag, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { get } from '../../app/api';
+import { ApiError, fieldErrors, get, post } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { type DivisionHit, type DivisionRow, type PartnerRow, qs } from './data';
-import { AsOfPicker } from './Options';
+import { AsOfPicker, DivisionPicker } from './Options';
+
+type ChangeKind = (typeof DIVISION_CHANGE_KINDS)[number];
+
+/** Records one dated change of `division`; the server's field errors land under their fields. */
+function DivisionChangeForm({ division, open, onClose }: { division: { code: string; name: string }; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const kind: ChangeKind = Form.useWatch('kind', form) ?? 'rename';
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
+    if (!(await form.validateFields().then(() => true, () => false))) return;
+    const v = form.getFieldsValue(true);
+    const body = {
+      kind,
+      effectiveOn: v.effectiveOn.format('YYYY-MM-DD'),
+      ...(kind === 'rename' || kind === 'create' ? { name: v.name } : {}),
+      ...(kind === 'move' ? { parentCode: v.parentCode } : {}),
+      ...(kind === 'create' ? { parentCode: division.code } : {}),
+      ...(kind === 'merge' ? { into: v.into } : {}),
+      ...(v.note ? { note: v.note } : {}),
+    };
+    setBusy(true);
+    try {
+      await post(`/api/registry/divisions/${kind === 'create' ? v.code : division.code}/changes`, body);
+      message.success(t('registry.divisions.changeSaved'));
+      form.resetFields();
+      onClose();
+      await client.invalidateQueries({ queryKey: ['registry'] });
+    } catch (e) {
+      if (e instanceof ApiError) form.setFields(fieldErrors(e.body.details.length ? e.body.details : [{ path: 'body.kind', message: e.body.message }]));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const required = [{ required: true, message: t('validation.required') }];
+  return (
+    <Modal open={open} title={t('registry.divisions.changeTitle', { name: division.name })} onCancel={onClose} destroyOnHidden
+      footer={[<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="s" type="primary" loading={busy} onClick={save}>{t('common.save')}</Button>]}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'rename' }}>
+        <Form.Item name="kind" label={t('registry.fields.kind')}>
+          <Select options={DIVISION_CHANGE_KINDS.map((k) => ({ value: k, label: t(`registry.divisions.changeActions.${k}`) }))} />
+        </Form.Item>
+        {kind === 'create' && (
+          <Form.Item name="code" label={t('registry.divisions.newCode')} extra={t('registry.divisions.newCodeHint')} rules={[...required, { pattern: /^\d{12}$/, message: t('validation.divisionCode') }]}>
+            <Input maxLength={12} />
+          </Form.Item>
+        )}
+        {(kind === 'rename' || kind === 'create') && (
+          <Form.Item name="name" label={t('registry.divisions.newName')} rules={required}><Input maxLength={100} /></Form.Item>
+        )}
+        {kind === 'move' && (
+          <Form.Item name="parentCode" label={t('registry.divisions.newParent')} rules={required}><DivisionPicker style={{ width: '100%' }} /></Form.Item>
+        )}
+        {kind === 'merge' && (
+          <Form.Item name="into" label={t('registry.divisions.into')} rules={required}><DivisionPicker style={{ width: '100%' }} /></Form.Item>
+        )}
+        <Form.Item name="effectiveOn" label={t('registry.divisions.effectiveOn')} rules={required}><DatePicker /></Form.Item>
+        <Form.Item name="note" label={t('registry.fields.note')}><Input maxLength={500} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
 
 type Node = DataNode & { key: string };
 const toNode = (d: DivisionRow): Node => ({ key: d.code, title: d.name, isLeaf: !d.hasChildren });
@@ -36,11 +104,24 @@ function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {
   const { t } = useTranslation();
   const detail = useQuery({ queryKey: ['registry', 'division', code, asOf], queryFn: () => get<z.infer<typeof C.DivisionDetail>>(`/api/registry/divisions/${code}?${qs({ asOf })}`) });
   const partners = useQuery({ queryKey: ['registry', 'partners', code, asOf], queryFn: () => get<PartnerRow[]>(`/api/registry/pairings/partners?${qs({ division: code, asOf })}`) });
+  const { can } = useAuth();
+  const [changing, setChanging] = useState(false);
   const d = detail.data;
   if (!d) return <Card loading={detail.isLoading} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={d.name} size="small" extra={<Link to={`/registry/pairings?${qs({ division: code, asOf })}`}>{t('registry.nav.pairings')}</Link>}>
+      <Card
+        title={d.name}
+        size="small"
+        extra={
+          <Space>
+            {/* the tree is shared by every scope: only HQ and admin change it (the server checks the same permission) */}
+            {can('registry.reference') && !d.abolishedOn && <Button size="small" onClick={() => setChanging(true)}>{t('registry.divisions.change')}</Button>}
+            <Link to={`/registry/pairings?${qs({ division: code, asOf })}`}>{t('registry.nav.pairings')}</Link>
+          </Space>
+        }
+      >
+        <DivisionChangeForm division={d} open={changing} onClose={() => setChanging(false)} />
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('registry.fields.code')}>{d.code}</Descriptions.Item>
           <Descriptions.Item label={t('registry.fields.level')}>{t(`registry.levels.${d.level}`)}</Descriptions.Item>

@@ -2,7 +2,7 @@
 // URL so the map can link here), counts by type, and for writers a new-pairing form and "end pairing".
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PAIRING_STATUSES } from '@xiezuo/shared/contracts/registry';
-import { Button, Card, Col, DatePicker, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,18 +17,24 @@ import { PairingForm } from './PairingForm';
 const STATUS_COLOR = { planned: 'default', active: 'green', ended: 'red' } as const;
 const FILTERS = ['type', 'programmeId', 'division', 'unitId', 'q', 'asOf', 'status'] as const;
 
-function Counts({ asOf, programmeId }: { asOf?: string; programmeId?: string }) {
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+/** Counts by type of what the list shows for the same filters; with no status and no day, of those in force today. */
+function Counts({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
-  const { data } = useQuery({ queryKey: ['registry', 'counts', asOf, programmeId], queryFn: () => get<PairingCount[]>(`/api/registry/pairings/counts?${qs({ asOf, programmeId })}`) });
-  const day = asOf ?? dayjs().format('YYYY-MM-DD');
+  const query = qs(filters);
+  const { data } = useQuery({ queryKey: ['registry', 'counts', query], queryFn: () => get<PairingCount[]>(`/api/registry/pairings/counts?${query}`) });
+  const day = formatDate(filters.asOf ?? dayjs().format('YYYY-MM-DD'));
+  const title = filters.status && !filters.asOf ? t('registry.pairings.countsTitleStatus', { status: t(`registry.statuses.${filters.status}`), day }) : t('registry.pairings.countsTitle', { day });
   return (
-    <Card size="small" title={t('registry.pairings.countsTitle', { day: formatDate(day) })} style={{ marginBottom: 12 }}>
+    <Card size="small" title={title} style={{ marginBottom: 12 }} data-testid="pairing-counts">
       <Row gutter={[12, 12]}>
         {(data ?? []).map((c) => (
           <Col key={c.type} xs={12} sm={8} md={6} lg={4}>
             <Statistic title={t(`registry.pairingTypes.${c.type}`)} value={c.pairings} suffix={<span style={{ fontSize: 12 }}>{t('registry.pairings.countSuffix', { helpers: c.helpers, helped: c.helped })}</span>} />
           </Col>
         ))}
+        {data?.length === 0 && <Col span={24}><Typography.Text type="secondary">{t('registry.pairings.countsNone')}</Typography.Text></Col>}
       </Row>
     </Card>
   );
@@ -41,7 +47,7 @@ export function PairingsPage() {
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
+  const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Filters;
   const set = (k: (typeof FILTERS)[number], v: string | number | undefined) => {
     const next = new URLSearchParams(params);
     if (v === undefined || v === '') next.delete(k);
@@ -59,7 +65,7 @@ export function PairingsPage() {
 
   return (
     <>
-      <Counts asOf={f.asOf} programmeId={f.programmeId} />
+      <Counts filters={f} />
       <Card title={t('registry.pairings.title')} extra={can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('registry.pairings.create')}</Button>}>
         <Space wrap style={{ marginBottom: 12 }}>
           <TypeSelect value={f.type} onChange={(v) => set('type', v)} />
