@@ -2,7 +2,7 @@
 // this user may take, and tabs for members (masked, reveal audited), risks, measures, visits, history.
 import { CameraOutlined, CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action } from '@xiezuo/shared/contracts/monitoring';
+import type { Action, HouseholdDetail, MemberReveal } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, Button, Card, Descriptions, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate, formatDateTime } from '../../app/format';
-import { CATEGORY_COLOR, type Detail, STATUS_COLOR } from './data';
+import { CATEGORY_COLOR, STATUS_COLOR } from './data';
 import { ActivityButton } from './ActivityForms';
 import { StepDialog } from './StepDialog';
 
@@ -20,14 +20,14 @@ export function HouseholdDetailPage() {
   const id = Number(useParams().id);
   const client = useQueryClient();
   const key = ['monitoring', 'household', id];
-  const { data: d, isLoading } = useQuery({ queryKey: key, queryFn: () => get<Detail>(`/api/monitoring/households/${id}`) });
+  const { data: d, isLoading } = useQuery({ queryKey: key, queryFn: () => get<HouseholdDetail>(`/api/monitoring/households/${id}`) });
   const [action, setAction] = useState<Action | null>(null);
-  const [revealed, setRevealed] = useState<Record<number, { idNumber: string; health: string; disability: string; healthNote: string | null }>>({});
+  const [revealed, setRevealed] = useState<Record<number, MemberReveal>>({});
   if (isLoading || !d) return <Spin />;
   const h = d.household;
   const refresh = () => client.invalidateQueries({ queryKey: key });
   const writable = can('monitoring.write') && h.status !== 'rejected' && h.status !== 'eliminated';
-  const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await post(`/api/monitoring/members/${memberId}/reveal`) });
+  const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await post<MemberReveal>(`/api/monitoring/members/${memberId}/reveal`) });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>

@@ -1,6 +1,6 @@
 // 监测户 list: filters, masked data only, the user's scope (the server filters), import and export.
 import { useQuery } from '@tanstack/react-query';
-import { CATEGORIES, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
+import { CATEGORIES, type HouseholdPage, type HouseholdSummary, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { get } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
-import { CATEGORY_COLOR, type HouseholdSummary, type Page, qs, STATUS_COLOR } from './data';
+import { CATEGORY_COLOR, qs, STATUS_COLOR } from './data';
 import { NewHouseholdDialog } from './NewHouseholdDialog';
 
 type Filter = { status?: string; category?: string; risk?: string; q?: string; idNumber?: string; overdue?: string };
@@ -23,7 +23,7 @@ export function HouseholdListPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const query = qs({ ...f, page, pageSize: 20 });
-  const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'households', query], queryFn: () => get<Page<HouseholdSummary>>(`/api/monitoring/households?${query}`) });
+  const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'households', query], queryFn: () => get<HouseholdPage>(`/api/monitoring/households?${query}`) });
   const set = (patch: Filter) => {
     setF({ ...f, ...patch });
     setPage(1);

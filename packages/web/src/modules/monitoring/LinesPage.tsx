@@ -1,19 +1,11 @@
 // 监测收入标准: the monitoring line by province and year (used by the elimination check); admins keep it.
 import { useQuery } from '@tanstack/react-query';
+import type { Line } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, get } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount } from '../../app/format';
-
-interface Line {
-  id: number;
-  provinceCode: string;
-  year: number;
-  amount: number;
-  demo: boolean;
-  note: string | null;
-}
 
 export function LinesPage() {
   const { t } = useTranslation();

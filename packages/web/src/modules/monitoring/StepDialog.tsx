@@ -1,14 +1,14 @@
 // One step of the review chain: the fields that step needs (authorisation, notice dates, comment,
 // a reason when going past the rule warnings) and evidence files; errors land on their fields.
-import type { Action } from '@xiezuo/shared/contracts/monitoring';
+import type { Action, FileMeta, HouseholdDetail } from '@xiezuo/shared/contracts/monitoring';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../app/api';
-import { type Detail, type FileMeta, fileBase64, today } from './data';
+import { fileBase64, today } from './data';
 
-export function StepDialog(props: { detail: Detail; action: Action | null; onClose(): void; onDone(d: Detail): void }) {
+export function StepDialog(props: { detail: HouseholdDetail; action: Action | null; onClose(): void; onDone(d: HouseholdDetail): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -37,7 +37,7 @@ export function StepDialog(props: { detail: Detail; action: Action | null; onClo
     setBusy(true);
     try {
       const body = { action, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), attachmentIds: files.map((f) => f.id) };
-      const d = await post<Detail>(`/api/monitoring/households/${h.id}/transitions`, body);
+      const d = await post<HouseholdDetail>(`/api/monitoring/households/${h.id}/transitions`, body);
       message.success(t('monitoring.review.done'));
       form.resetFields();
       setFiles([]);

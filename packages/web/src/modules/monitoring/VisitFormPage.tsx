@@ -2,14 +2,14 @@
 // income, new and closed risks and the measures followed up, in one save.
 import { CameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
+import { type FileMeta, type HouseholdDetail, type HouseholdPage, RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { type Detail, type FileMeta, fileBase64, type HouseholdSummary, type Page, today } from './data';
+import { fileBase64, today } from './data';
 
 export function VisitFormPage() {
   const { t } = useTranslation();
@@ -23,8 +23,8 @@ export function VisitFormPage() {
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['monitoring', 'pick', search], queryFn: () => get<Page<HouseholdSummary>>(`/api/monitoring/households?pageSize=50&${search ? `q=${encodeURIComponent(search)}` : ''}`), enabled: !params.id });
-  const detail = useQuery({ queryKey: ['monitoring', 'household', picked], queryFn: () => get<Detail>(`/api/monitoring/households/${picked}`), enabled: !!picked });
+  const list = useQuery({ queryKey: ['monitoring', 'pick', search], queryFn: () => get<HouseholdPage>(`/api/monitoring/households?pageSize=50&${search ? `q=${encodeURIComponent(search)}` : ''}`), enabled: !params.id });
+  const detail = useQuery({ queryKey: ['monitoring', 'household', picked], queryFn: () => get<HouseholdDetail>(`/api/monitoring/households/${picked}`), enabled: !!picked });
   const d = detail.data;
 
   const addPhotos = async (files: FileList | null) => {

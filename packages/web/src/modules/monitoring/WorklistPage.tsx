@@ -1,26 +1,12 @@
 // 我的待办: households due for a visit, steps waiting for this user's review, measures nobody followed up.
 import { useQuery } from '@tanstack/react-query';
+import type { Worklist } from '@xiezuo/shared/contracts/monitoring';
 import { Badge, Card, Col, List, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
-
-interface Item {
-  id: number;
-  headName: string;
-  village: string | null;
-  status: string;
-  stage: string | null;
-  lastVisitOn: string | null;
-}
-interface Worklist {
-  intervalDays: number;
-  dueVisits: Item[];
-  reviews: (Item & { actions: string[] })[];
-  measures: { id: number; householdId: number; headName: string; village: string | null; kind: string; description: string; lastFollowUpOn: string | null }[];
-}
 
 export function WorklistPage() {
   const { t } = useTranslation();
