@@ -127,4 +127,25 @@ describe('platform in the browser', () => {
     expect(await page.getByTestId('user-menu').textContent()).toContain('小李');
     await page.context().close();
   });
+
+  it('lets an admin keep the holiday calendar that the procedure clocks count with', async () => {
+    await app.addUser('keeper', 'admin', { all: true });
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'keeper');
+    await page.goto(`${app.url}/admin/calendar`);
+    await page.getByLabel('年份').fill('2025');
+    const national = page.getByRole('row').filter({ hasText: '2025年10月8日' });
+    await national.getByText('放假').waitFor();
+    await expect(national.textContent()).resolves.toContain('星期三');
+    await page.getByRole('row').filter({ hasText: '2025年9月28日' }).getByText('调休上班', { exact: true }).waitFor();
+
+    const form = page.getByTestId('calendar-form');
+    await form.getByLabel('日期').fill('2025-12-31');
+    await form.getByLabel('日期').press('Enter');
+    await form.getByLabel('名称').fill('演示假日');
+    await page.getByRole('button', { name: /添\s*加/ }).click();
+    await page.getByRole('row').filter({ hasText: '2025年12月31日' }).getByText('演示假日').waitFor();
+    await screenshot(page, 'platform-calendar');
+    await page.context().close();
+  });
 });

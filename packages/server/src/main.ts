@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { startServices } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
 import { purgeAudit } from './platform/audit/service';
+import { loadCalendar } from './platform/calendar/service';
 import { createLogger } from './platform/logger';
 
 const config = loadConfig();
@@ -26,6 +27,9 @@ const purge = () =>
     .catch((err) => logger.error({ err }, 'audit retention purge failed'));
 setInterval(purge, 86_400_000).unref();
 void purge();
+
+// Holiday calendar changes made on another instance reach this one's procedure clocks within 10 minutes.
+setInterval(() => loadCalendar(services.db).catch((err) => logger.error({ err }, 'holiday calendar reload failed')), 600_000).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -4,6 +4,7 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   'admin.users', // manage users and sessions
+  'admin.calendar', // keep the holiday calendar (节假日与调休)
   'audit.read', // read the audit log
   'registry.read',
   'registry.write',

@@ -4,6 +4,7 @@ import { moduleSeeds, referenceSeeds } from '../modules';
 import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
 import { openDatabase } from './db/client';
+import { loadCalendar, seedCalendar } from './calendar/service';
 import { migrate } from './db/migrate';
 import { seedPlatform } from './seed';
 
@@ -23,6 +24,8 @@ export async function startServices(config: Config, onIdleError?: (err: Error) =
   const cipher = new PersonalDataCipher(loadKeyRing(config.dataKey, config.dataDir));
   const services: Services = { config, database, db: database.db, cipher };
   for (const seed of referenceSeeds) await seed.run(services);
+  await seedCalendar(database.db);
+  await loadCalendar(database.db);
   const demo = await seedPlatform(services, config.seedDemo ? moduleSeeds : []);
   return { services, demo };
 }

@@ -23,5 +23,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const Ok = z.object({ ok: z.literal(true) });
 
+/** A calendar day as YYYY-MM-DD (a real date). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'validation.date');
+
 /** Standard error responses for the OpenAPI document. */
 export const errorResponses = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;

@@ -41,6 +41,7 @@ export const zhCN = {
     idNumber: { format: '身份证号应为18位', birthDate: '身份证号中的出生日期不正确', checkDigit: '身份证号校验位不正确' },
     creditCode: '统一社会信用代码不正确',
     divisionCode: '行政区划代码应为12位数字',
+    date: '日期不正确，应写成 2025-03-01',
     types: { string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表', date: '日期', integer: '整数' },
   },
   password: {
@@ -64,7 +65,7 @@ export const zhCN = {
   },
   nav: {
     home: '工作台', registry: '协作档案', monitoring: '防返贫监测', indicators: '统计分析', ledgers: '台账导入导出',
-    admin: '系统管理', users: '用户', sessions: '在线会话', audit: '审计日志', language: '语言',
+    admin: '系统管理', users: '用户', sessions: '在线会话', calendar: '节假日与调休', audit: '审计日志', language: '语言',
   },
   shell: { scope: '管辖范围', allScope: '全部', profile: '个人' },
   admin: {
@@ -78,6 +79,12 @@ export const zhCN = {
     before: '修改前', after: '修改后', actions: { create: '新增', update: '修改', delete: '删除', reveal: '查看敏感信息', export: '导出', import: '导入', login: '登录', logout: '退出', login_failed: '登录失败', session_end: '结束会话', password_change: '修改密码' },
   },
   home: { greeting: '{{name}}，您好', hint: '从左侧菜单进入各模块' },
+  calendar: {
+    title: '节假日与调休', hint: '周一至周五为工作日；此处列出放假的工作日和调休上班的周末。防返贫监测的办理时限按工作日计算。',
+    year: '年份', day: '日期', weekday: '星期', kind: '类别', name: '名称', off: '放假', work: '调休上班', add: '添加',
+    remove: '删除', removeConfirm: '删除这一天后按普通周一至周五计算，确定吗？', saved: '已保存',
+    weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -125,6 +132,7 @@ export const en: CoreMessages = {
     idNumber: { format: 'An ID number has 18 characters', birthDate: 'The birth date in the ID number is wrong', checkDigit: 'The ID number check digit is wrong' },
     creditCode: 'Invalid unified social credit code',
     divisionCode: 'A division code has 12 digits',
+    date: 'Not a date; write it as 2025-03-01',
     types: { string: 'text', number: 'a number', boolean: 'yes/no', object: 'an object', array: 'a list', date: 'a date', integer: 'a whole number' },
   },
   password: {
@@ -148,7 +156,7 @@ export const en: CoreMessages = {
   },
   nav: {
     home: 'Home', registry: 'Registry', monitoring: 'Monitoring', indicators: 'Indicators', ledgers: 'Ledgers',
-    admin: 'Administration', users: 'Users', sessions: 'Sessions', audit: 'Audit log', language: 'Language',
+    admin: 'Administration', users: 'Users', sessions: 'Sessions', calendar: 'Holidays', audit: 'Audit log', language: 'Language',
   },
   shell: { scope: 'Scope', allScope: 'Everything', profile: 'Profile' },
   admin: {
@@ -162,4 +170,10 @@ export const en: CoreMessages = {
     before: 'Before', after: 'After', actions: { create: 'Create', update: 'Update', delete: 'Delete', reveal: 'Reveal sensitive data', export: 'Export', import: 'Import', login: 'Sign in', logout: 'Sign out', login_failed: 'Failed sign-in', session_end: 'End session', password_change: 'Change password' },
   },
   home: { greeting: 'Hello, {{name}}', hint: 'Open a module from the menu on the left' },
+  calendar: {
+    title: 'Holidays and swapped working days', hint: 'Monday to Friday are working days; listed here are the weekdays off and the weekend days worked instead. Monitoring procedure deadlines count working days.',
+    year: 'Year', day: 'Date', weekday: 'Weekday', kind: 'Kind', name: 'Name', off: 'Day off', work: 'Working day (swapped)', add: 'Add',
+    remove: 'Remove', removeConfirm: 'Without this entry the day counts as a plain weekday or weekend. Remove it?', saved: 'Saved',
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  },
 };

@@ -1,7 +1,8 @@
-// Platform pages: home, users, sessions and the audit log.
+// Platform pages: home, users, sessions, the holiday calendar and the audit log.
 import { AuditOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
 import type { WebModule } from '../app/modules';
 import { AuditPage } from './AuditPage';
+import { CalendarPage } from './CalendarPage';
 import { HomePage } from './HomePage';
 import { SessionsPage } from './SessionsPage';
 import { UsersPage } from './UsersPage';
@@ -22,6 +23,7 @@ export const adminModule: WebModule = {
       children: [
         { path: '/admin/users', labelKey: 'nav.users', permission: 'admin.users' },
         { path: '/admin/sessions', labelKey: 'nav.sessions', permission: 'admin.users' },
+        { path: '/admin/calendar', labelKey: 'nav.calendar', permission: 'admin.calendar' },
       ],
     },
     { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
@@ -29,6 +31,7 @@ export const adminModule: WebModule = {
   routes: [
     { path: '/admin/users', element: <UsersPage /> },
     { path: '/admin/sessions', element: <SessionsPage /> },
+    { path: '/admin/calendar', element: <CalendarPage /> },
     { path: '/audit', element: <AuditPage /> },
   ],
 };

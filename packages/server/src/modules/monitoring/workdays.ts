@@ -1,6 +1,6 @@
-// Working days (工作日) for the procedure clock: Monday to Friday. Public holidays and their swapped
-// working weekends are not known to the system, so a holiday counts as a working day (conservative:
-// warnings come a little early, never late).
+// Working days (工作日) for the procedure clock: Monday to Friday, less public holidays, plus the swapped
+// working weekends (调休), as the admins' holiday calendar says (platform/calendar).
+import { calendar } from '../../platform/calendar/service';
 
 const DAY = 86_400_000;
 
@@ -10,17 +10,7 @@ function utc(iso: string): number {
 
 /** Working days after `from` up to and including `to` (0 when to ≤ from). */
 export function workDaysBetween(from: string, to: string): number {
-  const a = utc(from);
-  const b = utc(to);
-  if (b <= a) return 0;
-  const days = Math.round((b - a) / DAY);
-  const weeks = Math.floor(days / 7);
-  let count = weeks * 5;
-  for (let i = weeks * 7 + 1; i <= days; i++) {
-    const dow = new Date(a + i * DAY).getUTCDay();
-    if (dow !== 0 && dow !== 6) count++;
-  }
-  return count;
+  return calendar().workDaysBetween(from, to);
 }
 
 /** Today as YYYY-MM-DD in China Standard Time. */

@@ -100,10 +100,11 @@ describe('review chain: refused transitions', () => {
 });
 
 describe('working days and elimination rules', () => {
-  it('counts working days without weekends', () => {
+  it('counts working days without weekends and public holidays, with the swapped working weekends', () => {
     expect(workDaysBetween('2025-09-12', '2025-09-15')).toBe(1); // Fri → Mon
-    expect(workDaysBetween('2025-09-01', '2025-09-29')).toBe(20); // four weeks
-    expect(workDaysBetween('2025-09-01', '2025-09-30')).toBe(21);
+    expect(workDaysBetween('2025-09-01', '2025-09-26')).toBe(19);
+    expect(workDaysBetween('2025-09-01', '2025-09-28')).toBe(20); // Sunday 9-28 is 调休上班
+    expect(workDaysBetween('2025-09-30', '2025-10-09')).toBe(1); // 10-1…10-8 国庆节、中秋节
     expect(workDaysBetween('2025-09-15', '2025-09-15')).toBe(0);
   });
 

@@ -11,6 +11,7 @@ import { adminRoutes } from '../auth/adminRoutes';
 import { authHooks } from '../auth/plugin';
 import { authRoutes } from '../auth/routes';
 import { auditRoutes } from '../audit/routes';
+import { calendarRoutes } from '../calendar/routes';
 import { ledgerRoutes } from '../ledgers/routes';
 import type { RouteInfo, Services } from '../context';
 import { serializeRequest } from '../logger';
@@ -61,6 +62,7 @@ export async function buildApp(services: Services, logger: pino.Logger | false =
   await app.register(authRoutes);
   await app.register(adminRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
   await app.register(ledgerRoutes);
   for (const routes of moduleRoutes) await app.register(routes);
 
