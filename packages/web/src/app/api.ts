@@ -1,4 +1,5 @@
 // The one HTTP client: session cookie, CSRF header on writes, language header, errors as ApiError.
+import type { FormInstance } from 'antd';
 import type { ApiErrorBody } from '@xiezuo/shared/errors';
 import i18n from './i18n';
 
@@ -66,6 +67,16 @@ export async function download(url: string, fallbackName: string) {
 }
 
 /** API error details as antd Form field errors: every message of a field, grouped under its name. */
+/**
+ * A form's values after the browser's own checks, with the server's errors of the last try cleared
+ * first; undefined when a check fails (antd shows it under its field).
+ */
+export async function checkedValues(form: FormInstance): Promise<Record<string, any> | undefined> {
+  form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
+  if (!(await form.validateFields().then(() => true, () => false))) return undefined;
+  return form.getFieldsValue(true);
+}
+
 export function fieldErrors(details: { path: string; message: string }[]) {
   const byField = new Map<string, string[]>();
   for (const d of details) {

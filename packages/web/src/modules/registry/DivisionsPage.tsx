@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { ApiError, fieldErrors, get, post } from '../../app/api';
+import { ApiError, checkedValues, fieldErrors, get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { type DivisionHit, type DivisionRow, type PartnerRow, qs } from './data';
@@ -27,9 +27,8 @@ function DivisionChangeForm({ division, open, onClose }: { division: { code: str
   const kind: ChangeKind = Form.useWatch('kind', form) ?? 'rename';
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
-    if (!(await form.validateFields().then(() => true, () => false))) return;
-    const v = form.getFieldsValue(true);
+    const v = await checkedValues(form);
+    if (!v) return;
     const body = {
       kind,
       effectiveOn: v.effectiveOn.format('YYYY-MM-DD'),

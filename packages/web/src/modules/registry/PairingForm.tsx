@@ -3,7 +3,7 @@
 import { Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrors, get, post } from '../../app/api';
+import { ApiError, checkedValues, fieldErrors, get, post } from '../../app/api';
 import { type Page, qs, type UnitRow } from './data';
 import { DivisionPicker, ProgrammeSelect, TypeSelect } from './Options';
 
@@ -45,10 +45,8 @@ export function PairingForm({ open, onClose, onSaved }: { open: boolean; onClose
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const save = async () => {
-    // the server's errors of the last try go; the browser checks the required fields first
-    form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
-    if (!(await form.validateFields().then(() => true, () => false))) return;
-    const v = form.getFieldsValue(true);
+    const v = await checkedValues(form);
+    if (!v) return;
     const body = {
       type: v.type,
       programmeId: v.programmeId ?? null,

@@ -4,7 +4,7 @@ import { Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, fieldErrors, get, post } from '../../app/api';
+import { ApiError, checkedValues, fieldErrors, get, post } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { type Page, qs, type UnitRow } from './data';
 import { DivisionPicker, UnitKindSelect } from './Options';
@@ -13,10 +13,8 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const save = async () => {
-    // the server's errors of the last try go; the browser checks the required fields first
-    form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
-    if (!(await form.validateFields().then(() => true, () => false))) return;
-    const v = form.getFieldsValue(true);
+    const v = await checkedValues(form);
+    if (!v) return;
     try {
       await post('/api/registry/units', { name: v.name, kind: v.kind, divisionCode: v.divisionCode, creditCode: v.creditCode || null, note: v.note || null });
       form.resetFields();
