@@ -65,7 +65,9 @@ export const MemberInput = z.strictObject({
 });
 export type MemberInput = z.infer<typeof MemberInput>;
 
-export const MemberUpdate = MemberInput.partial();
+/** Only the fields sent change: the creation default of `disability` must not apply here, or correcting
+ *  someone's work would silently reset their (encrypted, unseen) disability to 'none'. */
+export const MemberUpdate = MemberInput.extend({ disability: z.enum(DISABILITY) }).partial();
 export const MemberLeave = z.strictObject({ reason: z.enum(['moved_out', 'deceased', 'other']), note: text(200).optional() });
 
 const householdFields = {

@@ -150,6 +150,26 @@ describe('households and personal data', () => {
     expect(entries[0]).toMatchObject({ actorName: 'xingyi', entity: 'monitoring_member' });
     expect(JSON.stringify(entries)).not.toContain(PEOPLE.head);
   });
+
+  it('adds a member, changes only the fields sent (unseen health and disability stay), records the leaving', async () => {
+    const somebody = id('1990-02-02', '057');
+    const bad = await xingyi.post(`/api/monitoring/households/${mai}/members`, member(somebody.slice(0, 17) + (somebody[17] === '1' ? '2' : '1'), { relation: 'child' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.map((d: { path: string }) => d.path)).toEqual(['body.idNumber']);
+    const added = await xingyi.post(`/api/monitoring/households/${mai}/members`, member(somebody, { name: '麦仔', relation: 'child', disability: 'grade2', healthNote: '糖尿病' }));
+    expect(added.statusCode, added.body).toBe(200);
+    const memberId = added.json().members.find((m: { name: string }) => m.name === '麦仔').id;
+    const work = await xingyi.patch(`/api/monitoring/members/${memberId}`, { work: 'migrant_out_province' });
+    expect(work.statusCode, work.body).toBe(200);
+    expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({ health: 'chronic', healthNote: '糖尿病', disability: 'grade2' });
+    await xingyi.patch(`/api/monitoring/members/${memberId}`, { health: 'serious' });
+    expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({ health: 'serious', healthNote: '糖尿病', disability: 'grade2' });
+    const left = await xingyi.post(`/api/monitoring/members/${memberId}/leave`, { reason: 'moved_out', note: '迁往佛山' });
+    expect(left.statusCode, left.body).toBe(200);
+    const d = (await xingyi.get(`/api/monitoring/households/${mai}`)).json();
+    expect(d.members.find((m: { id: number }) => m.id === memberId)).toMatchObject({ active: false, leftReason: 'moved_out', work: 'migrant_out_province' });
+    expect(d.household.persons).toBe(2);
+  });
 });
 
 describe('the review chain through the API', () => {
