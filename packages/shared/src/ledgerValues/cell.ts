@@ -4,7 +4,7 @@ import { isValidCreditCode } from '../codes/creditCode';
 import { checkIdNumber } from '../codes/idNumber';
 import { type AmountUnit, parseAmount } from './amount';
 import { parseDate } from './date';
-import { cleanText } from './text';
+import { cleanText, freeText } from './text';
 
 export type LedgerValueType =
   | 'text'
@@ -40,7 +40,8 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
   if (empty) return spec.required ? { ok: false, key: 'ledgers.value.required' } : { ok: true, value: null };
   switch (spec.type) {
     case 'text': {
-      const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : cleanText(raw);
+      // as written (trimmed): full-width brackets and inner spacing are part of a name, not noise
+      const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : freeText(raw);
       const max = spec.maxLength ?? 500;
       return s.length > max ? { ok: false, key: 'ledgers.value.tooLong', params: { max } } : { ok: true, value: s };
     }
@@ -82,8 +83,11 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
       return { ok: false, key: 'ledgers.value.boolean' };
     }
     case 'enum': {
+      // labels are compared cleaned on both sides: 村（居）委会 matches whether typed with full- or half-width brackets
       const s = cleanText(raw);
-      const found = spec.options?.find((o) => o.label === s || o.value === s) ?? spec.options?.find((o) => o.label.replace(/\s/g, '') === s.replace(/\s/g, ''));
+      const found =
+        spec.options?.find((o) => o.label === s || o.value === s || cleanText(o.label) === s) ??
+        spec.options?.find((o) => cleanText(o.label).replace(/\s/g, '') === s.replace(/\s/g, ''));
       if (found) return { ok: true, value: found.value };
       return { ok: false, key: 'ledgers.value.enum', params: { options: (spec.options ?? []).map((o) => o.label).join('、') } };
     }

@@ -142,6 +142,18 @@ describe('cells and headers', () => {
     expect(parseCell({ type: 'text', required: true }, '  ')).toEqual({ ok: false, key: 'ledgers.value.required' });
   });
 
+  it('stores free text as written (trimmed only); full-width forms are folded for numbers, codes, enums and headers', () => {
+    expect(parseCell({ type: 'text' }, ' 广东省（XX）公司　')).toEqual({ ok: true, value: '广东省（XX）公司' });
+    expect(parseCell({ type: 'text' }, '张　三  李四')).toEqual({ ok: true, value: '张　三  李四' });
+    expect(parseCell({ type: 'text', required: true }, '\u3000')).toEqual({ ok: false, key: 'ledgers.value.required' });
+    expect(parseCell({ type: 'integer' }, '２０２５')).toEqual({ ok: true, value: 2025 });
+    expect(parseCell({ type: 'divisionCode' }, '４４１４２６')).toEqual({ ok: true, value: '441426000000' });
+    const opts = [{ value: 'village_committee', label: '村（居）委会' }];
+    expect(parseCell({ type: 'enum', options: opts }, '村（居）委会')).toEqual({ ok: true, value: 'village_committee' });
+    expect(parseCell({ type: 'enum', options: opts }, '村(居)委会')).toEqual({ ok: true, value: 'village_committee' });
+    expect(headerKey('姓名（全称）')).toBe(headerKey('姓名(全称)'));
+  });
+
   it('compares stored and parsed values exactly', () => {
     expect(sameValue('12.50', '12.5')).toBe(true);
     expect(sameValue('12345678901234567.01', '12345678901234567.02')).toBe(false);

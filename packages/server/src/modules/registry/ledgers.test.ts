@@ -63,8 +63,8 @@ describe('registry ledgers', () => {
     ]);
     expect((await commitAndWait(meixian, p.status.id, 'valid-rows')).status.status).toBe('committed');
     const partners = (await hq.get(`/api/registry/pairings/partners?division=${D.songyuan}`)).json();
-    // the ledger reader folds full-width brackets, in the unit's name and in the reference to it alike
-    expect(partners.map((x: { type: string; self: { label: string } }) => `${x.type}:${x.self.label}`)).toContain('school_school:梅县区松源中学(演示)');
+    // free text is stored as written: the unit's name keeps its full-width brackets, and the reference to it matches
+    expect(partners.map((x: { type: string; self: { label: string } }) => `${x.type}:${x.self.label}`)).toContain('school_school:梅县区松源中学（演示）');
     // importing the same file again changes nothing
     const again = await uploadAndCheck(meixian, 'pairings', '结对.xlsx', pairingFile);
     expect(again.status).toMatchObject({ toInsert: 0 });

@@ -159,6 +159,27 @@ describe('idempotent commits', () => {
     expect(updates.at(-1)).toEqual({ entity_id: `${B}/2023`, before: { income: '2000.00' }, after: { income: '2500.00' } });
   });
 
+  it('free text keeps its full-width brackets: 广东省（XX）公司 round-trips unchanged and re-imports change nothing', async () => {
+    const names = ['广东省（XX）公司', '梅州市（蕉岭）协作办　驻村', '蕉岭县（长潭）合作社'];
+    // a record entered in the app (not imported) with full-width brackets, as a form stores it
+    await t.services.database.query(`insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2029, $2, '441426104000')`, [C, names[2]]);
+    const rows = [['姓名', '身份证号', '年度', '行政区划代码'], [` ${names[0]} `, A, 2029, '441426104000'], [names[1], B, 2029, '441426104000'], [names[2], C, 2029, '441426104000']];
+    const first = await importAndCommit(admin, 'brackets.xlsx', await xlsx(rows));
+    expect(first.dry).toMatchObject({ valid: 3, toInsert: 2, toUpdate: 0, unchanged: 1 });
+    expect(first.committed).toMatchObject({ status: 'committed', inserted: 2, updated: 0 });
+    // stored as written (only trimmed): no （） → () and no ideographic space → ' '
+    expect((await rowsOf()).filter((r) => r.year === 2029).map((r) => r.name)).toEqual([names[2], names[0], names[1]]);
+    const before = await t.services.database.query('select * from ledger_example_members order by id');
+
+    const again = await importAndCommit(admin, 'brackets.xlsx', await xlsx(rows));
+    expect(again.dry).toMatchObject({ valid: 3, toInsert: 0, toUpdate: 0, unchanged: 3 });
+    expect(again.committed).toMatchObject({ inserted: 0, updated: 0 });
+    // the export writes the names as stored (its re-import is covered below)
+    const exported = await admin.get(`/api/ledgers/${KEY}/export?year=2029`);
+    expect((await readSheet(exported.rawPayload)).slice(3).map((r) => r[0])).toEqual([names[2], names[0], names[1]]);
+    expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
+  });
+
   it('a record entered between the check and the commit fails the commit cleanly instead of duplicating', async () => {
     const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['新人', C, 2031, '441426104000'], ['另一人', A, 2031, '441426104000']]);
     const { status } = await uploadAndCheck(admin, KEY, 'race.xlsx', file);
