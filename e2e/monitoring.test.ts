@@ -175,4 +175,100 @@ describe('monitoring in the browser', () => {
     await screenshot(xian, 'monitoring-chain-done');
     await xian.context().close();
   });
+
+  it('corrects a household and a member, adds a member (ID check digit refused under its field), records a leaving; at 375 px too', async () => {
+    const first17 = '44122419900909771';
+    const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const good = first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * W[i], 0) % 11];
+    const page = await newPage(browser, DESKTOP);
+    await signIn(page, app.url, 'cun');
+    await page.goto(`${app.url}/monitoring/households`);
+    await page.getByRole('link', { name: '麦伯（化名）' }).click();
+    await page.getByTestId('rule-checks').waitFor();
+    const url = page.url();
+    const modal = page.locator('.ant-modal');
+    const save = () => page.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+
+    // the household: category, 低保 flag, phone, address
+    await page.getByTestId('edit-household').click();
+    await modal.getByLabel('监测类别').click();
+    await page.getByTitle('边缘易致贫户').click();
+    await modal.getByRole('checkbox', { name: '低保' }).uncheck();
+    await modal.getByLabel('联系电话').fill('13800138000');
+    await modal.getByLabel('住址').fill('兴义村麦屋三巷 3 号（演示）');
+    await save();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
+
+    // a member: work changed; health and disability start empty (unseen), and stay as they were
+    const maiBo = await page.getByRole('row', { name: /麦伯（化名）/ }).getByTestId(/^edit-member-/).getAttribute('data-testid');
+    const memberId = Number(maiBo!.replace('edit-member-', ''));
+    const [before] = (await app.services.database.query(`select health_cipher from monitoring_members where id = ${memberId}`)) as { health_cipher: string }[];
+    await page.getByTestId(`edit-member-${memberId}`).click();
+    await modal.getByTestId('health-hidden').waitFor();
+    // relation, schooling, work as they are; health and disability show no value, only 'unchanged'
+    expect((await modal.locator('.ant-select').allInnerTexts()).map((x) => x.trim())).toEqual(['户主', '非在校生', '务农', '不修改', '不修改']);
+    await modal.getByLabel('务工情况').click();
+    await page.getByTitle('本地务工').click();
+    await screenshot(page, 'monitoring-member-edit');
+    await save();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /麦伯（化名）/ }).getByText('本地务工').waitFor();
+    const [after] = (await app.services.database.query(`select health_cipher from monitoring_members where id = ${memberId}`)) as { health_cipher: string }[];
+    expect(after.health_cipher).toBe(before.health_cipher); // health untouched, not re-sent
+
+    // a new member: a wrong check digit is refused under the ID field, then the right one is taken
+    await page.getByTestId('add-member').click();
+    await modal.getByLabel('姓名').fill('麦新（演示）');
+    await modal.getByLabel('身份证号').fill(first17 + (good[17] === '1' ? '2' : '1'));
+    expect(await modal.getByLabel('出生日期').inputValue()).toBe('1990-09-09');
+    await save();
+    await modal.locator('.ant-form-item-explain-error').filter({ hasText: '身份证号校验位不正确' }).waitFor();
+    await screenshot(page, 'monitoring-member-add-error');
+    await modal.getByLabel('身份证号').fill(good);
+    await save();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /麦新（演示）/ }).waitFor();
+
+    // …who then moved out
+    await page.getByRole('row', { name: /麦新（演示）/ }).getByTestId(/^leave-member-/).click();
+    await modal.getByLabel('原因').click();
+    await page.getByTitle('迁出', { exact: true }).click();
+    await save();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /麦新（演示）/ }).getByText('迁出').waitFor();
+
+    // all of it is still there after a reload
+    await page.reload();
+    await page.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
+    expect(await page.getByTestId('household-address').textContent()).toBe('兴义村麦屋三巷 3 号（演示）');
+    const facts = (await page.locator('.ant-descriptions').textContent()) ?? '';
+    expect(facts).toContain('边缘易致贫户');
+    expect(facts).not.toContain('低保');
+    expect(await page.getByRole('row', { name: /麦伯（化名）/ }).textContent()).toContain('本地务工');
+    expect(await page.getByRole('row', { name: /麦新（演示）/ }).textContent()).toContain('迁出');
+    await screenshot(page, 'monitoring-household-corrected');
+    await page.context().close();
+
+    // the same forms on a 375 px phone
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'cun');
+    await phone.goto(url);
+    await phone.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
+    expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(375);
+    await screenshot(phone, 'monitoring-household-corrected-phone');
+    await phone.getByTestId('edit-household').click();
+    await phone.locator('.ant-modal').getByLabel('联系电话').waitFor();
+    expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(375);
+    await phone.waitForTimeout(400); // the dialog's opening animation, for the picture only
+    await screenshot(phone, 'monitoring-household-edit-phone');
+    await phone.locator('.ant-modal-footer').getByRole('button', { name: /取\s*消/ }).click();
+    await phone.locator('.ant-modal').waitFor({ state: 'detached' });
+    await phone.getByTestId('add-member').click();
+    await phone.locator('.ant-modal').getByLabel('身份证号').waitFor();
+    expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(375);
+    await phone.waitForTimeout(400); // the dialog's opening animation, for the picture only
+    await screenshot(phone, 'monitoring-member-add-phone');
+    await phone.context().close();
+  });
 });

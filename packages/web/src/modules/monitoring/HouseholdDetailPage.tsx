@@ -1,5 +1,6 @@
 // One household: its facts, the procedure clock, the elimination rule checks, the buttons of the steps
 // this user may take, and tabs for members (masked, reveal audited), risks, measures, visits, history.
+// Users who may write correct the household and its members, add a member and record one who left.
 import { CameraOutlined, CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action, HouseholdDetail, MemberReveal } from '@xiezuo/shared/contracts/monitoring';
@@ -12,6 +13,7 @@ import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate, formatDateTime } from '../../app/format';
 import { CATEGORY_COLOR, STATUS_COLOR } from './data';
 import { ActivityButton } from './ActivityForms';
+import { AddMemberButton, EditHouseholdButton, EditMemberButton, MemberLeaveButton } from './HouseholdForms';
 import { StepDialog } from './StepDialog';
 
 export function HouseholdDetailPage() {
@@ -26,7 +28,15 @@ export function HouseholdDetailPage() {
   if (isLoading || !d) return <Spin />;
   const h = d.household;
   const refresh = () => client.invalidateQueries({ queryKey: key });
-  const writable = can('monitoring.write') && h.status !== 'rejected' && h.status !== 'eliminated';
+  const canWrite = can('monitoring.write');
+  const writable = canWrite && h.status !== 'rejected' && h.status !== 'eliminated';
+  const show = (next: HouseholdDetail) => client.setQueryData(key, next);
+  // after a member's edit what this page revealed may be out of date: forget it (another reveal shows the new values)
+  const memberSaved = (memberId: number) => {
+    const { [memberId]: _, ...rest } = revealed;
+    setRevealed(rest);
+    void refresh();
+  };
   const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await post<MemberReveal>(`/api/monitoring/members/${memberId}/reveal`) });
 
   return (
@@ -41,10 +51,13 @@ export function HouseholdDetailPage() {
           </Space>
         }
         extra={
-          can('monitoring.write') && (
-            <Link to={`/monitoring/visit/${h.id}`}>
-              <Button>{t('monitoring.visit.new')}</Button>
-            </Link>
+          canWrite && (
+            <Space wrap>
+              <EditHouseholdButton detail={d} onDone={show} />
+              <Link to={`/monitoring/visit/${h.id}`}>
+                <Button>{t('monitoring.visit.new')}</Button>
+              </Link>
+            </Space>
           )
         }
       >
@@ -57,6 +70,9 @@ export function HouseholdDetailPage() {
             {[h.isLifted && t('monitoring.household.isLifted'), h.dibao && t('monitoring.household.dibao'), h.tekun && t('monitoring.household.tekun')].filter(Boolean).join('、') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.lastVisit')}>{formatDate(h.lastVisitOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.phone')}><span data-testid="household-phone">{h.phone || '—'}</span></Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.address')}><span data-testid="household-address">{h.address || '—'}</span></Descriptions.Item>
+          {h.note && <Descriptions.Item label={t('monitoring.household.note')}>{h.note}</Descriptions.Item>}
         </Descriptions>
         {d.clock.running && (
           <Alert
@@ -102,22 +118,35 @@ export function HouseholdDetailPage() {
               key: 'members',
               label: `${t('monitoring.household.members')}（${h.persons}）`,
               children: (
+                <>
+                {writable && <AddMemberButton householdId={h.id} onDone={show} />}
                 <Table
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  scroll={{ x: 800 }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={d.members}
                   rowClassName={(m) => (m.active ? '' : 'ant-table-row-disabled')}
                   columns={[
-                    { title: t('monitoring.member.name'), render: (_, m) => (m.active ? m.name : <Typography.Text delete>{m.name}</Typography.Text>) },
+                    {
+                      title: t('monitoring.member.name'),
+                      render: (_, m) =>
+                        m.active ? (
+                          m.name
+                        ) : (
+                          <Space size={4} wrap>
+                            <Typography.Text delete>{m.name}</Typography.Text>
+                            {m.leftReason && <Tag data-testid={`left-${m.id}`}>{t(`monitoring.leftReasons.${m.leftReason}`)}</Tag>}
+                          </Space>
+                        ),
+                    },
                     { title: t('monitoring.member.relation'), render: (_, m) => t(`monitoring.relations.${m.relation}`) },
                     { title: t('monitoring.member.gender'), render: (_, m) => t(`monitoring.genders.${m.gender}`) },
                     { title: t('monitoring.member.birthDate'), render: (_, m) => formatDate(m.birthDate) },
                     {
                       title: t('monitoring.member.idNumber'),
                       render: (_, m) => (
-                        <Space size={4}>
+                        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                           <Typography.Text code data-testid={`id-${m.id}`}>{revealed[m.id]?.idNumber ?? m.idMasked}</Typography.Text>
                           {d.canReveal && !revealed[m.id] && (
                             <Button size="small" type="link" onClick={() => reveal(m.id)}>
@@ -133,8 +162,23 @@ export function HouseholdDetailPage() {
                     },
                     { title: t('monitoring.member.schooling'), render: (_, m) => t(`monitoring.schooling.${m.schooling}`) },
                     { title: t('monitoring.member.work'), render: (_, m) => t(`monitoring.work.${m.work}`) },
+                    ...(canWrite
+                      ? [{
+                          title: t('common.actions'),
+                          fixed: 'right' as const,
+                          width: 96,
+                          render: (_: unknown, m: (typeof d.members)[number]) =>
+                            m.active && (
+                              <Space size={0} direction="vertical">
+                                <EditMemberButton member={m} revealed={revealed[m.id]} onDone={() => memberSaved(m.id)} />
+                                {writable && <MemberLeaveButton member={m} onDone={() => memberSaved(m.id)} />}
+                              </Space>
+                            ),
+                        }]
+                      : []),
                   ]}
                 />
+                </>
               ),
             },
             {
