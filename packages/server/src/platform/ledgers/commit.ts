@@ -1,5 +1,8 @@
-// Commit (正式导入): the staged valid rows go in through the ledger's own write(), in ONE transaction
-// with the import's audit entry and status change — a failure anywhere leaves the database as it was.
+// Commit (正式导入): the staged valid rows go in, in ONE transaction with the import's audit entry and
+// status change — a failure anywhere leaves the database as it was. A ledger with applyStaged has its
+// rows copied to the staging table in short chunks first and applied set-based, so the transaction is
+// short (PGlite serves one statement at a time: a long one makes every other request wait); the others
+// go through their write() batch by batch inside the transaction.
 // Rows are re-classified inside the transaction (the data may have changed since the dry run), so
 // unchanged rows are never written and re-importing the same file changes nothing.
 import { rm } from 'node:fs/promises';
@@ -7,49 +10,30 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit/service';
 import type { Services } from '../context';
+import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { differs, type StagedRow } from './dryRun';
+import { dropStaged, stageRows } from './staging';
 import { readBatches, type ImportRecord, updateImport } from './store';
 import { ledgerImports } from './tables';
 import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
 import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 
 export async function commitImport(services: Services, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, dir: string) {
-  const batchSize = def.batchSize ?? 1000;
+  const applyStaged = def.applyStaged;
+  const rowsFile = join(dir, 'rows.ndjson');
   try {
-    const result = await services.db.transaction(async (tx) => {
-      let inserted = 0;
-      let updated = 0;
-      let unchanged = 0;
-      for await (const batch of readBatches<StagedRow>(join(dir, 'rows.ndjson'), batchSize)) {
-        // new at the dry run + a unique index on the natural key: insert without looking again
-        const known = def.uniqueNaturalKey ? batch.filter((b) => b.a === 'insert').map((b) => b.r) : [];
-        const rows = def.uniqueNaturalKey ? batch.filter((b) => b.a !== 'insert').map((b) => b.r) : batch.map((b) => b.r);
-        const existing = rows.length ? await def.findExisting(tx, rows, ctx) : new Map<string, LedgerRow>();
-        const insert: LedgerRow[] = known;
-        const update: { before: LedgerRow; after: LedgerRow }[] = [];
-        for (const row of rows) {
-          const before = existing.get(naturalKeyOf(def, row));
-          if (!before) insert.push(row);
-          else if (differs(before, row)) update.push({ before, after: { ...before, ...row } });
-          else unchanged++;
-        }
-        if (insert.length || update.length) await def.write(tx, { insert, update }, ctx);
-        inserted += insert.length;
-        updated += update.length;
-      }
-      await writeAudit(tx, ctx.actor, {
-        action: 'import',
-        entity: def.entity ?? def.key,
-        entityId: imp.id,
-        after: { file: imp.fileName, sha256: imp.sha256, mode, inserted, updated, unchanged, rejected: imp.rejected },
+    let result: { inserted: number; updated: number };
+    if (applyStaged) {
+      // stage in short chunks (others' queries run between them), then one short set-based transaction
+      await stageRows(services, imp.id, rowsFile);
+      result = await services.db.transaction(async (tx) => {
+        const counts = await applyStaged(tx, imp.id, ctx);
+        await finish(tx, imp, def, ctx, mode, counts);
+        await dropStaged(services, imp.id, tx);
+        return counts;
       });
-      await tx
-        .update(ledgerImports)
-        .set({ status: 'committed', mode, inserted, updated, unchanged, committedAt: new Date(), updatedAt: new Date(), error: null })
-        .where(eq(ledgerImports.id, imp.id));
-      return { inserted, updated };
-    });
+    } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile));
     // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
     await rm(join(dir, 'rows.ndjson'), { force: true });
     if (def.tables?.length && result.inserted + result.updated >= 1000) {
@@ -57,11 +41,54 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
     }
     return result;
   } catch (err) {
+    // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
+    if (applyStaged) await dropStaged(services, imp.id).catch((e) => console.error(e));
     const e = err instanceof AppError ? err : isUniqueViolation(err) ? new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]) : new AppError('INTERNAL');
     if (!(err instanceof AppError) && !isUniqueViolation(err)) console.error(err);
     await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
     return null;
   }
+}
+
+/** Through the ledger's write(), batch by batch, inside the transaction; rows re-classified against the data as it is now. */
+async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, rowsFile: string) {
+  const batchSize = def.batchSize ?? 1000;
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for await (const batch of readBatches<StagedRow>(rowsFile, batchSize)) {
+    // new at the dry run + a unique index on the natural key: insert without looking again
+    const known = def.uniqueNaturalKey ? batch.filter((b) => b.a === 'insert').map((b) => b.r) : [];
+    const rows = def.uniqueNaturalKey ? batch.filter((b) => b.a !== 'insert').map((b) => b.r) : batch.map((b) => b.r);
+    const existing = rows.length ? await def.findExisting(tx, rows, ctx) : new Map<string, LedgerRow>();
+    const insert: LedgerRow[] = known;
+    const update: { before: LedgerRow; after: LedgerRow }[] = [];
+    for (const row of rows) {
+      const before = existing.get(naturalKeyOf(def, row));
+      if (!before) insert.push(row);
+      else if (differs(before, row)) update.push({ before, after: { ...before, ...row } });
+      else unchanged++;
+    }
+    if (insert.length || update.length) await def.write(tx, { insert, update }, ctx);
+    inserted += insert.length;
+    updated += update.length;
+  }
+  await finish(tx, imp, def, ctx, mode, { inserted, updated, unchanged });
+  return { inserted, updated };
+}
+
+/** The import's own audit entry and status, in the commit's transaction. */
+async function finish(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, c: { inserted: number; updated: number; unchanged: number }) {
+  await writeAudit(tx, ctx.actor, {
+    action: 'import',
+    entity: def.entity ?? def.key,
+    entityId: imp.id,
+    after: { file: imp.fileName, sha256: imp.sha256, mode, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: imp.rejected },
+  });
+  await tx
+    .update(ledgerImports)
+    .set({ status: 'committed', mode, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, committedAt: new Date(), updatedAt: new Date(), error: null })
+    .where(eq(ledgerImports.id, imp.id));
 }
 
 /** PostgreSQL's unique_violation (23505), as either driver reports it. */

@@ -190,20 +190,40 @@ describe('idempotent commits', () => {
     expect((await rowsOf()).filter((r) => r.year === 2031)).toEqual([{ id_number: C, year: 2031, name: '抢先', income: null, birth_date: null, relation: null }]);
   });
 
-  it('a failure during commit leaves the database exactly as it was', async () => {
-    const failing = defineLedger({ ...exampleLedger, key: 'example-failing', async write(tx, changes, ctx) {
-      await exampleLedger.write(tx, changes, ctx);
-      throw new Error('disk full');
-    } });
+  it('a failure during commit leaves the database exactly as it was, through write() or the staging table', async () => {
+    const failing = defineLedger({
+      ...exampleLedger,
+      key: 'example-failing',
+      applyStaged: undefined,
+      async write(tx, changes, ctx) {
+        await exampleLedger.write(tx, changes, ctx);
+        throw new Error('disk full');
+      },
+    });
+    const failingStaged = defineLedger({
+      ...exampleLedger,
+      key: 'example-failing-staged',
+      async applyStaged(tx, importId, ctx) {
+        await exampleLedger.applyStaged!(tx, importId, ctx);
+        throw new Error('disk full');
+      },
+    });
     registerLedger(t.app, failing);
-    const before = await t.services.database.query('select * from ledger_example_members order by id');
-    const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['新人', A, 2030, '441426104000']]);
-    const { status } = await uploadAndCheck(admin, 'example-failing', 'f.xlsx', file);
-    const { status: after } = await commitAndWait(admin, status.id, 'all-or-nothing');
-    expect(after).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
-    expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
-    expect((await audit('import')).length).toBeGreaterThan(0);
-    expect((await t.services.database.query<{ n: number }>(`select count(*)::int n from audit_log where entity = 'example_member' and entity_id = $1`, [status.id]))[0].n).toBe(0);
+    registerLedger(t.app, failingStaged);
+    for (const key of ['example-failing', 'example-failing-staged']) {
+      const before = await t.services.database.query('select * from ledger_example_members order by id');
+      // one new row, one changed row
+      const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码', '年收入'], ['新人', A, 2030, '441426104000', null], ['周一', A, 2023, '441426104000', '999']]);
+      const { status } = await uploadAndCheck(admin, key, 'f.xlsx', file);
+      expect(status).toMatchObject({ toInsert: 1, toUpdate: 1 });
+      const auditBefore = await t.services.database.query('select id from audit_log order by id');
+      const { status: after } = await commitAndWait(admin, status.id, 'all-or-nothing');
+      expect(after).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
+      expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
+      expect(await t.services.database.query('select id from audit_log order by id')).toEqual(auditBefore);
+    }
+    // nothing left in the staging table either
+    expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_rows'))[0].n).toBe(0);
   });
 });
 

@@ -63,6 +63,14 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   validate?(row: Row, ctx: LedgerContext): ErrorDetail[] | Promise<ErrorDetail[]>;
   /** Existing records for a batch of natural keys, keyed by `naturalKeyOf(row)`, as rows of this ledger. */
   findExisting(tx: Tx, rows: Row[], ctx: LedgerContext): Promise<Map<string, Row>>;
+  /**
+   * Optional, for large ledgers: applies the import's rows from the staging table ledger_import_rows
+   * (import_id, n, a, r jsonb — see staging.ts) set-based, inside the commit's transaction, with the same
+   * outcome and audit entries as write(). When present, the commit stages the rows in short chunks first
+   * (other requests are served in between) and its transaction stays short; applyStagedTable does it for
+   * a ledger that maps onto one plain table. Without it, the commit calls write() batch by batch.
+   */
+  applyStaged?(tx: Tx, importId: string, ctx: LedgerContext): Promise<{ inserted: number; updated: number; unchanged: number }>;
   /** Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. */
   write(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
   /** Rows for export, already filtered by the user's scope and the list view's filters. */

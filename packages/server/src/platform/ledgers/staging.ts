@@ -1,0 +1,156 @@
+// The staging table for commits: a ledger that can apply its rows set-based (applyStaged) has them
+// copied from rows.ndjson into ledger_import_rows first, in short statements of a few thousand rows
+// each, with the event loop yielded between them — on PGlite, which serves one statement at a time,
+// other requests' queries run in between. Then ONE short transaction applies them to the target table
+// with `insert … select` / `update … from` and deletes them, so the commit is still all-or-nothing:
+// staged rows are not ledger data, and are deleted whether the apply succeeds or fails.
+//
+// The table is created on first use (unlogged: it is scratch space, nothing to recover after a crash),
+// not by a migration: it belongs to no module and holds nothing between two requests.
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
+import { type SQL, sql } from 'drizzle-orm';
+import { redact } from '../audit/service';
+import type { Services } from '../context';
+import type { Tx } from '../db/client';
+import type { StagedRow } from './dryRun';
+import { readBatches } from './store';
+import type { LedgerContext } from './types';
+
+const STAGE_CHUNK = 5000;
+const created = new WeakMap<Services['database'], Promise<void>>(); // per database: a process may open several
+
+function ensureTable(services: Services): Promise<void> {
+  let done = created.get(services.database);
+  if (!done) {
+    done = services.database
+      .query(
+        `create unlogged table if not exists ledger_import_rows (
+          import_id text not null,
+          n integer not null,
+          a text not null,
+          r jsonb not null,
+          primary key (import_id, n)
+        )`,
+      )
+      .then(() => undefined);
+    done.catch(() => created.delete(services.database));
+    created.set(services.database, done);
+  }
+  return done;
+}
+
+/** Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many. */
+export async function stageRows(services: Services, importId: string, path: string): Promise<number> {
+  await ensureTable(services);
+  await dropStaged(services, importId); // a commit retried after a failure starts clean
+  let count = 0;
+  for await (const batch of readBatches<StagedRow>(path, STAGE_CHUNK)) {
+    // one parameter per chunk: the rows as a JSON array, unpacked by the database
+    await services.database.query(
+      `insert into ledger_import_rows (import_id, n, a, r)
+       select $1, (e->>'n')::int, e->>'a', e->'r' from jsonb_array_elements($2::jsonb) e`,
+      [importId, JSON.stringify(batch)],
+    );
+    count += batch.length;
+    await yieldToOthers(); // let queued requests' queries in between two chunks
+  }
+  return count;
+}
+
+export async function dropStaged(services: Services | { database: Services['database'] }, importId: string, tx?: Tx): Promise<void> {
+  if (tx) await tx.execute(sql`delete from ledger_import_rows where import_id = ${importId}`);
+  else await services.database.query('delete from ledger_import_rows where import_id = $1', [importId]);
+}
+
+/** How a ledger's rows map onto one table, for applyStagedTable. */
+export interface StagedTableSpec {
+  table: string;
+  /** Every column the ledger imports: row key → table column and its SQL type (text, integer, numeric, date, boolean). */
+  columns: { key: string; column: string; type: 'text' | 'integer' | 'numeric' | 'date' | 'boolean' }[];
+  /** Row keys of the natural key (a subset of columns). */
+  naturalKey: string[];
+  /** The table enforces the natural key with a unique index (see LedgerDefinition.uniqueNaturalKey). */
+  uniqueNaturalKey: boolean;
+  /** Audit entity name; entity ids are the natural key's values joined by '/'. */
+  entity: string;
+}
+
+const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
+const staged = (key: string) => sql`s.r->>${sql.raw(`'${key.replace(/'/g, "''")}'`)}`;
+
+/**
+ * Applies an import's staged rows to a plain table, set-based, inside the commit's transaction, with
+ * the same outcome and audit entries as write() + auditLedgerWrite(): rows whose natural key exists are
+ * updated only where a column the file provides differs (one 'update' entry each, changed fields only,
+ * redacted like every audit entry); the others are inserted (one 'create' entry per 1000, listing their
+ * keys). Rows the dry run found new are inserted without a second look when the natural key is unique,
+ * so a record entered meanwhile makes the commit fail (unique violation → CONFLICT) instead of duplicating.
+ */
+export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTableSpec, ctx: LedgerContext) {
+  const cols = spec.columns;
+  const byKey = new Map(cols.map((c) => [c.key, c]));
+  const value = (key: string): SQL => sql`(${staged(key)})::${sql.raw(byKey.get(key)!.type)}`;
+  const t = (key: string) => sql`t.${ident(byKey.get(key)!.column)}`;
+  const provided = (key: string) => sql`s.r ? ${sql.raw(`'${key.replace(/'/g, "''")}'`)}`;
+  // '' and null are the same "nothing" (as sameValue has it)
+  const cmp = (key: string, e: SQL) => (byKey.get(key)!.type === 'text' ? sql`nullif(${e}, '')` : e);
+  const changed = (key: string) => sql`(${provided(key)} and ${cmp(key, t(key))} is distinct from ${cmp(key, value(key))})`;
+  const anyChanged = sql.join(
+    cols.filter((c) => !spec.naturalKey.includes(c.key)).map((c) => changed(c.key)),
+    sql` or `,
+  );
+  const matches = sql.join(
+    spec.naturalKey.map((k) => sql`${t(k)} = ${value(k)}`),
+    sql` and `,
+  );
+  const entityId = (e: (k: string) => SQL) => sql.join(spec.naturalKey.map((k) => sql`coalesce((${e(k)})::text, '')`), sql` || '/' || `);
+  // before values as the driver returns them to write(): numeric and date as text
+  const beforeJson = (key: string) => {
+    const c = byKey.get(key)!;
+    return c.type === 'numeric' || c.type === 'date' ? sql`to_jsonb(${t(key)}::text)` : sql`to_jsonb(${t(key)})`;
+  };
+  const secret = (key: string) => (redact({ [key]: 1 }) as Record<string, unknown>)[key] === '[redacted]';
+  const pair = (key: string, e: SQL) => sql`case when ${changed(key)} then jsonb_build_object(${key}::text, ${secret(key) ? sql`'[redacted]'::text` : e}) else '{}'::jsonb end`;
+  const diff = (side: 'before' | 'after') =>
+    sql.join(
+      cols.filter((c) => !spec.naturalKey.includes(c.key)).map((c) => pair(c.key, side === 'before' ? beforeJson(c.key) : sql`s.r->${sql.raw(`'${c.key.replace(/'/g, "''")}'`)}`)),
+      sql` || `,
+    );
+  const notInsertedAtDryRun = spec.uniqueNaturalKey ? sql`s.a <> 'insert'` : sql`true`;
+  const from = sql`ledger_import_rows s join ${ident(spec.table)} t on ${matches}`;
+  const where = sql`s.import_id = ${importId} and ${notInsertedAtDryRun} and (${anyChanged})`;
+  const actor = sql`${ctx.actor.id}::int, ${ctx.actor.name}::text, ${ctx.actor.ip}::text`;
+
+  // 1. audit the updates, reading the values before they change
+  await tx.execute(sql`
+    insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
+    select ${actor}, 'update', ${spec.entity}::text, ${entityId(t)}, ${diff('before')}, ${diff('after')}
+    from ${from} where ${where} order by s.n`);
+  // 2. update: the columns the file provides, on the rows that differ
+  const set = sql.join(
+    cols.filter((c) => !spec.naturalKey.includes(c.key)).map((c) => sql`${ident(c.column)} = case when ${provided(c.key)} then ${value(c.key)} else ${t(c.key)} end`),
+    sql`, `,
+  );
+  const updated = await tx.execute(sql`update ${ident(spec.table)} t set ${set} from ledger_import_rows s where ${matches} and ${where}`);
+  // 3. insert the new rows in file order, and audit them in entries of 1000 keys
+  const inserted = await tx.execute(sql`
+    with ins as (
+      insert into ${ident(spec.table)} (${sql.join(cols.map((c) => ident(c.column)), sql`, `)})
+      select ${sql.join(cols.map((c) => value(c.key)), sql`, `)} from ledger_import_rows s
+      where s.import_id = ${importId}
+        and (${spec.uniqueNaturalKey ? sql`s.a = 'insert' or ` : sql``}not exists (select 1 from ${ident(spec.table)} t where ${matches}))
+      order by s.n
+      returning ${sql.join(spec.naturalKey.map((k) => sql`${ident(byKey.get(k)!.column)}`), sql`, `)}, ctid as _pos
+    ), numbered as (
+      select ins.*, row_number() over (order by _pos) - 1 as i from ins
+    )
+    insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
+    select ${actor}, 'create', ${spec.entity}::text, null, null,
+      jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${entityId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))
+    from numbered group by i / 1000
+    returning (after->>'count')::int as n`);
+  const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as { total: number }[];
+  const insertedCount = (inserted.rows as { n: number }[]).reduce((a, r) => a + Number(r.n), 0);
+  const updatedCount = Number(updated.rowCount ?? (updated as { affectedRows?: number }).affectedRows ?? 0);
+  return { inserted: insertedCount, updated: updatedCount, unchanged: Number(total) - insertedCount - updatedCount };
+}
