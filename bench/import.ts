@@ -1,8 +1,11 @@
 // `npm run bench:import`: a generated 200,000-row household-member ledger (.xlsx) imported through the
 // validated pipeline (stream-read, parse every cell, validate, dry run against the table, commit in one
 // transaction with audit), against a raw multi-row INSERT of the same rows into the same database in the
-// same run. Prints rows/s of each, their ratio (goal ≥ 0.3) and peak RSS (goal ≤ 400 MB), on PGlite
-// and — when DATABASE_URL or TEST_DATABASE_URL is set — on PostgreSQL.
+// same run. Prints rows/s of each, their ratio (goal ≥ 0.3), peak RSS (goal ≤ 400 MB) and the longest
+// wait of a `select 1` issued every 20 ms while the import runs (how long any other request would
+// stall), on PGlite and — when DATABASE_URL or TEST_DATABASE_URL is set — on PostgreSQL.
+// The workbook is generated in a child process, so the generator's heap does not count as the import's.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,10 +69,38 @@ function rawRow(i: number): LedgerRow {
 }
 
 let peak = 0;
+let heapPeak = 0;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  heapPeak = Math.max(heapPeak, m.heapUsed);
 }, 50);
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+/**
+ * Issues `select 1` 20 ms after the previous one answered, until stopped; the longest wait is what any
+ * other request would have seen. Counted from when the query was due, not from when the timer fired:
+ * PGlite runs statements synchronously on this thread, so a long one delays the timer itself too.
+ */
+function stallProbe(database: Database) {
+  let max = 0;
+  let count = 0;
+  let stop = false;
+  const done = (async () => {
+    while (!stop) {
+      const due = performance.now() + 20;
+      await new Promise((r) => setTimeout(r, 20));
+      await database.query('select 1');
+      max = Math.max(max, performance.now() - due);
+      count++;
+    }
+  })();
+  return async () => {
+    stop = true;
+    await done;
+    return { max, count };
+  };
+}
 
 async function run(label: string, database: Database, file: string, dataDir: string) {
   const config = { ...loadConfig({}), dataDir, seedDemo: false };
@@ -81,6 +112,8 @@ async function run(label: string, database: Database, file: string, dataDir: str
   // validated import: the same steps as POST /imports and POST /commit, without HTTP
   const startRss = process.memoryUsage().rss;
   peak = startRss;
+  const startHeap = process.memoryUsage().heapUsed;
+  heapPeak = startHeap;
   const t0 = performance.now();
   const id = randomUUID();
   const dir = await makeImportDir(services, id);
@@ -92,14 +125,21 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const copy = join(dir, 'upload');
   await import('node:fs/promises').then((fs) => fs.copyFile(file, copy));
   const t1 = performance.now();
+  const dryProbe = stallProbe(database);
   await dryRun(services, id, exampleLedger, ctx, copy, kind, dir);
+  const dryStall = await dryProbe();
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
   if (imp.status !== 'ready' || imp.valid !== ROWS) throw new Error(`dry run: ${imp.status} valid=${imp.valid} rejected=${imp.rejected} ${JSON.stringify(imp.error ?? (imp.problems as unknown[]).slice(0, 3))}`);
-  const result = await commitImport(services, imp, exampleLedger, ctx, 'all-or-nothing', dir);
+  const commitProbe = stallProbe(database);
+  // BENCH_COMMIT=write: the commit through write() in one long transaction, as ledgers without applyStaged do
+  const def = process.env.BENCH_COMMIT === 'write' ? { ...exampleLedger, applyStaged: undefined } : exampleLedger;
+  const result = await commitImport(services, imp, def, ctx, 'all-or-nothing', dir);
+  const commitStall = await commitProbe();
   const t3 = performance.now();
   if (result?.inserted !== ROWS) throw new Error(`commit inserted ${result?.inserted}`);
   const importPeak = peak;
+  const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
 
   // baseline: the same rows, already in memory form, multi-row INSERT in one transaction
@@ -118,18 +158,23 @@ async function run(label: string, database: Database, file: string, dataDir: str
 
   const ours = ROWS / importSeconds;
   const raw = ROWS / ((b1 - b0) / 1000);
-  console.log(`\n${label}`);
+  console.log(`\n${label}${process.env.BENCH_COMMIT === 'write' ? ', commit through write()' : ''}`);
   console.log(`  validated import: ${Math.round(ours).toLocaleString()} rows/s  (${importSeconds.toFixed(1)} s: dry run ${((t2 - t1) / 1000).toFixed(1)} s, commit ${((t3 - t2) / 1000).toFixed(1)} s)`);
   console.log(`  raw bulk INSERT:  ${Math.round(raw).toLocaleString()} rows/s  (${((b1 - b0) / 1000).toFixed(1)} s)`);
   console.log(`  ratio:            ${(ours / raw).toFixed(2)}  (goal ≥ 0.3) ${ours / raw >= 0.3 ? 'OK' : 'BELOW GOAL'}`);
-  console.log(`  peak RSS during import: ${mb(importPeak)}  (goal ≤ 400 MB) ${importPeak <= 400 * 1024 * 1024 ? 'OK' : 'ABOVE GOAL'}; ${mb(startRss)} before it`);
+  console.log(`  peak RSS during import: ${mb(importPeak)}  (goal ≤ 400 MB) ${importPeak <= 400 * 1024 * 1024 ? 'OK' : 'ABOVE GOAL'}; ${mb(startRss)} before it, +${mb(importPeak - startRss)} for the import (JS heap: +${mb(importHeapPeak - startHeap)} at most)`);
+  console.log(`  longest wait of a concurrent \`select 1\`: ${Math.round(dryStall.max)} ms during the dry run, ${Math.round(commitStall.max)} ms during the commit (${dryStall.count + commitStall.count} probes)`);
 }
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'xz-bench-'));
   const file = join(work, 'members.xlsx');
   const g0 = performance.now();
-  await writeWorkbook(file);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '--write-workbook', file], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`workbook generator exited with ${code}`))));
+  });
   console.log(`generated ${ROWS.toLocaleString()} rows: ${mb(statSync(file).size)} .xlsx in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
   try {
     const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -159,4 +204,7 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[2] === '--write-workbook') {
+  clearInterval(sampler);
+  await writeWorkbook(process.argv[3]);
+} else await main();
