@@ -141,6 +141,7 @@ describe('idempotent commits', () => {
     ];
     const first = await importAndCommit(admin, 'v1.xlsx', await xlsx(rows));
     expect(first.committed).toMatchObject({ status: 'committed', inserted: 3, updated: 0 });
+    expect((await audit('create')).at(-1)).toEqual({ entity_id: null, before: null, after: { via: 'ledger-import', count: 3, ids: [`${A}/2023`, `${B}/2023`, `${C}/2023`] } });
     const before = await t.services.database.query('select * from ledger_example_members order by id');
     const auditCount = (await t.services.database.query<{ n: number }>('select count(*)::int n from audit_log'))[0].n;
 
@@ -222,8 +223,9 @@ describe('idempotent commits', () => {
       expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
       expect(await t.services.database.query('select id from audit_log order by id')).toEqual(auditBefore);
     }
-    // nothing left in the staging table either
+    // nothing left in the staging tables either
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_rows'))[0].n).toBe(0);
+    expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_audit'))[0].n).toBe(0);
   });
 });
 

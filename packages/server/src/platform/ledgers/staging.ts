@@ -32,6 +32,16 @@ function ensureTable(services: Services): Promise<void> {
           primary key (import_id, n)
         )`,
       )
+      .then(() =>
+        services.database.query(
+          `create unlogged table if not exists ledger_import_audit (
+            import_id text not null,
+            seq integer not null,
+            after jsonb not null,
+            primary key (import_id, seq)
+          )`,
+        ),
+      )
       .then(() => undefined);
     done.catch(() => created.delete(services.database));
     created.set(services.database, done);
@@ -39,11 +49,32 @@ function ensureTable(services: Services): Promise<void> {
   return done;
 }
 
-/** Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many. */
-export async function stageRows(services: Services, importId: string, path: string): Promise<number> {
+/**
+ * Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many.
+ * With `auditKeys` (the natural key, when the table enforces it), the 'create' audit entries of the rows
+ * the dry run found new are prepared here too, in ledger_import_audit (one per 1000 keys, joined by '/'):
+ * those rows are inserted for sure or the commit fails, and building 200 entries of 1000 keys inside the
+ * transaction would lengthen it by a second on PGlite.
+ */
+export async function stageRows(services: Services, importId: string, path: string, auditKeys?: string[]): Promise<number> {
   await ensureTable(services);
   await dropStaged(services, importId); // a commit retried after a failure starts clean
   let count = 0;
+  let ids: string[] = [];
+  let seq = 0;
+  const entries: string[] = [];
+  const flushEntry = () => {
+    entries.push(JSON.stringify({ seq: seq++, after: { via: 'ledger-import', count: ids.length, ids } }));
+    ids = [];
+  };
+  const writeEntries = async () => {
+    if (!entries.length) return;
+    await services.database.query(
+      `insert into ledger_import_audit (import_id, seq, after) select $1, (e->>'seq')::int, e->'after' from jsonb_array_elements($2::jsonb) e`,
+      [importId, `[${entries.join(',')}]`],
+    );
+    entries.length = 0;
+  };
   for await (const batch of readBatches<StagedRow>(path, STAGE_CHUNK)) {
     // one parameter per chunk: the rows as a JSON array, unpacked by the database
     await services.database.query(
@@ -52,14 +83,29 @@ export async function stageRows(services: Services, importId: string, path: stri
       [importId, JSON.stringify(batch)],
     );
     count += batch.length;
+    if (auditKeys) {
+      for (const b of batch) {
+        if (b.a !== 'insert') continue;
+        ids.push(auditKeys.map((k) => String(b.r[k] ?? '')).join('/'));
+        if (ids.length >= 1000) flushEntry();
+      }
+      await writeEntries();
+    }
     await yieldToOthers(); // let queued requests' queries in between two chunks
   }
+  if (ids.length) flushEntry();
+  await writeEntries();
   return count;
 }
 
 export async function dropStaged(services: Services | { database: Services['database'] }, importId: string, tx?: Tx): Promise<void> {
-  if (tx) await tx.execute(sql`delete from ledger_import_rows where import_id = ${importId}`);
-  else await services.database.query('delete from ledger_import_rows where import_id = $1', [importId]);
+  if (tx) {
+    await tx.execute(sql`delete from ledger_import_rows where import_id = ${importId}`);
+    await tx.execute(sql`delete from ledger_import_audit where import_id = ${importId}`);
+  } else {
+    await services.database.query('delete from ledger_import_rows where import_id = $1', [importId]);
+    await services.database.query('delete from ledger_import_audit where import_id = $1', [importId]);
+  }
 }
 
 /** How a ledger's rows map onto one table, for applyStagedTable. */
@@ -133,24 +179,33 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   );
   const updated = await tx.execute(sql`update ${ident(spec.table)} t set ${set} from ledger_import_rows s where ${matches} and ${where}`);
   // 3. insert the new rows in file order, and audit them in entries of 1000 keys
-  const inserted = await tx.execute(sql`
-    with ins as (
-      insert into ${ident(spec.table)} (${sql.join(cols.map((c) => ident(c.column)), sql`, `)})
-      select ${sql.join(cols.map((c) => value(c.key)), sql`, `)} from ledger_import_rows s
-      where s.import_id = ${importId}
-        and (${spec.uniqueNaturalKey ? sql`s.a = 'insert' or ` : sql``}not exists (select 1 from ${ident(spec.table)} t where ${matches}))
-      order by s.n
-      returning ${sql.join(spec.naturalKey.map((k) => sql`${ident(byKey.get(k)!.column)}`), sql`, `)}, ctid as _pos
-    ), numbered as (
-      select ins.*, row_number() over (order by _pos) - 1 as i from ins
-    )
-    insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
-    select ${actor}, 'create', ${spec.entity}::text, null, null,
-      jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${entityId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))
-    from numbered group by i / 1000
-    returning (after->>'count')::int as n`);
+  const insertInto = sql`insert into ${ident(spec.table)} (${sql.join(cols.map((c) => ident(c.column)), sql`, `)})
+      select ${sql.join(cols.map((c) => value(c.key)), sql`, `)} from ledger_import_rows s`;
+  const insertNew = (which: SQL) => {
+    const insert = sql`${insertInto} where s.import_id = ${importId} and ${which} order by s.n`;
+    return tx.execute(sql`
+      with ins as (${insert} returning ${sql.join(spec.naturalKey.map((k) => sql`${ident(byKey.get(k)!.column)}`), sql`, `)}, ctid as _pos),
+      numbered as (select ins.*, row_number() over (order by _pos) - 1 as i from ins)
+      insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
+      select ${actor}, 'create', ${spec.entity}::text, null, null,
+        jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${entityId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))
+      from numbered group by i / 1000
+      returning (after->>'count')::int as n`);
+  };
+  const missing = sql`not exists (select 1 from ${ident(spec.table)} t where ${matches})`;
+  const counted = (r: { rows: unknown[] }) => (r.rows as { n: number }[]).reduce((a, x) => a + Number(x.n), 0);
+  let insertedCount = 0;
+  if (spec.uniqueNaturalKey) {
+    // new at the dry run: their 'create' entries were prepared while staging (stageRows)
+    await tx.execute(sql`
+      insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
+      select ${actor}, 'create', ${spec.entity}::text, null, null, after from ledger_import_audit where import_id = ${importId} order by seq`);
+    const fresh = await tx.execute(sql`${insertInto} where s.import_id = ${importId} and s.a = 'insert' order by s.n`);
+    insertedCount += Number(fresh.rowCount ?? (fresh as { affectedRows?: number }).affectedRows ?? 0);
+    // found at the dry run but gone since: inserted again, audited here
+    insertedCount += counted(await insertNew(sql`s.a <> 'insert' and ${missing}`));
+  } else insertedCount += counted(await insertNew(missing));
   const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as { total: number }[];
-  const insertedCount = (inserted.rows as { n: number }[]).reduce((a, r) => a + Number(r.n), 0);
   const updatedCount = Number(updated.rowCount ?? (updated as { affectedRows?: number }).affectedRows ?? 0);
   return { inserted: insertedCount, updated: updatedCount, unchanged: Number(total) - insertedCount - updatedCount };
 }
