@@ -7,13 +7,15 @@
 //
 // The table is created on first use (unlogged: it is scratch space, nothing to recover after a crash),
 // not by a migration: it belongs to no module and holds nothing between two requests.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import { redact } from '../audit/service';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import type { StagedRow } from './dryRun';
-import { readBatches } from './store';
 import type { LedgerContext } from './types';
 
 const STAGE_CHUNK = 5000;
@@ -51,51 +53,61 @@ function ensureTable(services: Services): Promise<void> {
 
 /**
  * Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many.
+ * The lines go to the database as they are (one JSON array parameter per chunk), never parsed here.
  * With `auditKeys` (the natural key, when the table enforces it), the 'create' audit entries of the rows
- * the dry run found new are prepared here too, in ledger_import_audit (one per 1000 keys, joined by '/'):
- * those rows are inserted for sure or the commit fails, and building 200 entries of 1000 keys inside the
- * transaction would lengthen it by a second on PGlite.
+ * the dry run found new are prepared here too, chunk by chunk, in ledger_import_audit (up to 1000 keys
+ * each, joined by '/'): those rows are inserted for sure or the commit fails, and aggregating 200,000
+ * keys inside the transaction would lengthen it on PGlite.
  */
 export async function stageRows(services: Services, importId: string, path: string, auditKeys?: string[]): Promise<number> {
   await ensureTable(services);
   await dropStaged(services, importId); // a commit retried after a failure starts clean
+  const keyOf = (auditKeys ?? []).map((k) => `coalesce(r->>'${k.replace(/'/g, "''")}', '')`).join(` || '/' || `);
   let count = 0;
-  let ids: string[] = [];
   let seq = 0;
-  const entries: string[] = [];
-  const flushEntry = () => {
-    entries.push(JSON.stringify({ seq: seq++, after: { via: 'ledger-import', count: ids.length, ids } }));
-    ids = [];
-  };
-  const writeEntries = async () => {
-    if (!entries.length) return;
-    await services.database.query(
-      `insert into ledger_import_audit (import_id, seq, after) select $1, (e->>'seq')::int, e->'after' from jsonb_array_elements($2::jsonb) e`,
-      [importId, `[${entries.join(',')}]`],
-    );
-    entries.length = 0;
-  };
-  for await (const batch of readBatches<StagedRow>(path, STAGE_CHUNK)) {
-    // one parameter per chunk: the rows as a JSON array, unpacked by the database
+  for await (const lines of readLines(path, STAGE_CHUNK)) {
     await services.database.query(
       `insert into ledger_import_rows (import_id, n, a, r)
        select $1, (e->>'n')::int, e->>'a', e->'r' from jsonb_array_elements($2::jsonb) e`,
-      [importId, JSON.stringify(batch)],
+      [importId, `[${lines.join(',')}]`],
     );
-    count += batch.length;
-    if (auditKeys) {
-      for (const b of batch) {
-        if (b.a !== 'insert') continue;
-        ids.push(auditKeys.map((k) => String(b.r[k] ?? '')).join('/'));
-        if (ids.length >= 1000) flushEntry();
-      }
-      await writeEntries();
+    count += lines.length;
+    if (auditKeys?.length) {
+      const first = (JSON.parse(lines[0]) as StagedRow).n;
+      const last = (JSON.parse(lines[lines.length - 1]) as StagedRow).n;
+      const made = await services.database.query(
+        `insert into ledger_import_audit (import_id, seq, after)
+         select $1, $2::int + g, jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(k order by n))
+         from (select n, ${keyOf} as k, (row_number() over (order by n) - 1) / 1000 as g
+               from ledger_import_rows where import_id = $1 and a = 'insert' and n between $3 and $4) x
+         group by g
+         returning seq`,
+        [importId, seq, first, last],
+      );
+      seq += made.length;
     }
     await yieldToOthers(); // let queued requests' queries in between two chunks
   }
-  if (ids.length) flushEntry();
-  await writeEntries();
   return count;
+}
+
+/** An NDJSON file's lines, in batches, as text. */
+async function* readLines(path: string, size: number): AsyncGenerator<string[]> {
+  try {
+    await stat(path);
+  } catch {
+    return;
+  }
+  let batch: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line) continue;
+    batch.push(line);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 export async function dropStaged(services: Services | { database: Services['database'] }, importId: string, tx?: Tx): Promise<void> {
