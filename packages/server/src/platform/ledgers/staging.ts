@@ -5,8 +5,7 @@
 // with `insert … select` / `update … from` and deletes them, so the commit is still all-or-nothing:
 // staged rows are not ledger data, and are deleted whether the apply succeeds or fails.
 //
-// The table is created on first use (unlogged: it is scratch space, nothing to recover after a crash),
-// not by a migration: it belongs to no module and holds nothing between two requests.
+// Both staging tables are declared in tables.ts (unlogged: scratch space, nothing to recover after a crash).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -19,37 +18,6 @@ import type { StagedRow } from './dryRun';
 import type { LedgerContext } from './types';
 
 const STAGE_CHUNK = 5000;
-const created = new WeakMap<Services['database'], Promise<void>>(); // per database: a process may open several
-
-function ensureTable(services: Services): Promise<void> {
-  let done = created.get(services.database);
-  if (!done) {
-    done = services.database
-      .query(
-        `create unlogged table if not exists ledger_import_rows (
-          import_id text not null,
-          n integer not null,
-          a text not null,
-          r jsonb not null,
-          primary key (import_id, n)
-        )`,
-      )
-      .then(() =>
-        services.database.query(
-          `create unlogged table if not exists ledger_import_audit (
-            import_id text not null,
-            seq integer not null,
-            after jsonb not null,
-            primary key (import_id, seq)
-          )`,
-        ),
-      )
-      .then(() => undefined);
-    done.catch(() => created.delete(services.database));
-    created.set(services.database, done);
-  }
-  return done;
-}
 
 /**
  * Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many.
@@ -60,7 +28,6 @@ function ensureTable(services: Services): Promise<void> {
  * keys inside the transaction would lengthen it on PGlite.
  */
 export async function stageRows(services: Services, importId: string, path: string, auditKeys?: string[]): Promise<number> {
-  await ensureTable(services);
   await dropStaged(services, importId); // a commit retried after a failure starts clean
   const keyOf = (auditKeys ?? []).map((k) => `coalesce(r->>'${k.replace(/'/g, "''")}', '')`).join(` || '/' || `);
   let count = 0;

@@ -1,6 +1,6 @@
 // Ledger imports (台账导入): one row per uploaded file, holding its progress, counts and the problems
 // found. The staged rows themselves live in files under <dataDir>/ledger-imports/<id>/ (see store.ts).
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const ledgerImports = pgTable(
   'ledger_imports',
@@ -32,4 +32,28 @@ export const ledgerImports = pgTable(
     committedAt: timestamp('committed_at', { withTimezone: true }),
   },
   (t) => [index('ledger_imports_user_idx').on(t.userId, t.createdAt)],
+);
+
+// Scratch space of a staged commit (staging.ts): the valid rows of one import, copied in short chunks,
+// then applied in one short transaction and deleted. Unlogged (migration 0005): nothing to recover.
+export const ledgerImportRows = pgTable(
+  'ledger_import_rows',
+  {
+    importId: text('import_id').notNull(),
+    n: integer('n').notNull(), // row order in the file
+    a: text('a').notNull(), // the dry run's verdict: insert | update
+    r: jsonb('r').notNull(), // the parsed row
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.n] })],
+);
+
+// The 'create' audit entries of a staged commit, prepared while staging (up to 1000 keys each).
+export const ledgerImportAudit = pgTable(
+  'ledger_import_audit',
+  {
+    importId: text('import_id').notNull(),
+    seq: integer('seq').notNull(),
+    after: jsonb('after').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );
