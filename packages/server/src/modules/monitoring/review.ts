@@ -15,14 +15,19 @@ import { todayCst, workDaysBetween } from './workdays';
 
 /** The elimination rules for one household as of `today`, for reviewers to see. */
 export async function eliminationChecks(db: Db | Tx, ctx: Pick<Ctx, 'services'>, h: Household, today = todayCst()): Promise<RuleCheck[]> {
-  const [[measures], [risks], members, [line]] = await Promise.all([
-    db.select({ n: sql<number>`count(*)::int` }).from(monitoringMeasures).where(eq(monitoringMeasures.householdId, h.id)),
-    db.select({ n: sql<number>`count(*)::int` }).from(monitoringRisks).where(and(eq(monitoringRisks.householdId, h.id), isNull(monitoringRisks.closedOn))),
-    db.select().from(M).where(and(eq(M.householdId, h.id), eq(M.active, true))),
-    h.incomeYear
-      ? db.select({ amount: monitoringLines.amount }).from(monitoringLines).where(and(eq(monitoringLines.provinceCode, h.divisionCode.slice(0, 2)), eq(monitoringLines.year, h.incomeYear)))
-      : Promise.resolve([] as { amount: string }[]),
-  ]);
+  // one after another: `db` may be a transaction, whose single connection takes one query at a time
+  const [measures] = await db.select({ n: sql<number>`count(*)::int` }).from(monitoringMeasures).where(eq(monitoringMeasures.householdId, h.id));
+  const [risks] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(monitoringRisks)
+    .where(and(eq(monitoringRisks.householdId, h.id), isNull(monitoringRisks.closedOn)));
+  const members = await db.select().from(M).where(and(eq(M.householdId, h.id), eq(M.active, true)));
+  const [line] = h.incomeYear
+    ? await db
+        .select({ amount: monitoringLines.amount })
+        .from(monitoringLines)
+        .where(and(eq(monitoringLines.provinceCode, h.divisionCode.slice(0, 2)), eq(monitoringLines.year, h.incomeYear)))
+    : [];
   return checkElimination({
     today,
     monitoredSince: h.identifiedOn,

@@ -42,7 +42,11 @@ async function seedTeam(tx: Tx, services: Services, t: DemoTeam, parentId: numbe
       note: '演示数据',
     })
     .returning({ id: teams.id });
-  const memberUnits = (await Promise.all((t.memberUnits ?? []).map((u) => unitIdLike(tx, u)))).filter((id): id is number => id != null);
+  const memberUnits: number[] = [];
+  for (const u of t.memberUnits ?? []) {
+    const id = await unitIdLike(tx, u); // in turn: one transaction, one connection
+    if (id != null) memberUnits.push(id);
+  }
   if (memberUnits.length) await tx.insert(teamUnits).values(memberUnits.map((unitId) => ({ teamId: team.id, unitId })));
   const rounds: [number, typeof t.round1, string, string | null][] = [[1, t.round1, t.start, t.rotatedOn ?? null]];
   if (t.round2 && t.rotatedOn) rounds.push([2, t.round2, nextDay(t.rotatedOn), null]);
