@@ -199,20 +199,29 @@ export function EditMemberButton({ member, revealed, onDone }: { member: PublicM
             <Input maxLength={50} />
           </Form.Item>
           <Space wrap align="start">
-            <Form.Item name="relation" label={t('monitoring.member.relation')}>
-              <Select style={{ width: 150 }} options={opts(t, 'relations', RELATIONS)} />
-            </Form.Item>
-            <Form.Item name="schooling" label={t('monitoring.member.schooling')}>
-              <Select style={{ width: 150 }} options={opts(t, 'schooling', SCHOOLING)} />
-            </Form.Item>
-            <Form.Item name="work" label={t('monitoring.member.work')}>
-              <Select style={{ width: 150 }} options={opts(t, 'work', WORK)} />
-            </Form.Item>
+            {situationFields(t)}
           </Space>
           <HealthFields revealed={revealed} />
         </>
       )}
     </FormButton>
+  );
+}
+
+/** 与户主关系、在校情况、务工情况: the same three selects when adding and when editing a member. */
+function situationFields(t: T) {
+  return (
+    <>
+      <Form.Item name="relation" label={t('monitoring.member.relation')}>
+        <Select style={{ width: 150 }} options={opts(t, 'relations', RELATIONS)} />
+      </Form.Item>
+      <Form.Item name="schooling" label={t('monitoring.member.schooling')}>
+        <Select style={{ width: 150 }} options={opts(t, 'schooling', SCHOOLING)} />
+      </Form.Item>
+      <Form.Item name="work" label={t('monitoring.member.work')}>
+        <Select style={{ width: 150 }} options={opts(t, 'work', WORK)} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -249,15 +258,7 @@ export function AddMemberButton({ householdId, onDone }: { householdId: number; 
             <Form.Item name="gender" label={t('monitoring.member.gender')}>
               <Select style={{ width: 100 }} options={opts(t, 'genders', GENDERS)} />
             </Form.Item>
-            <Form.Item name="relation" label={t('monitoring.member.relation')}>
-              <Select style={{ width: 150 }} options={opts(t, 'relations', RELATIONS)} />
-            </Form.Item>
-            <Form.Item name="schooling" label={t('monitoring.member.schooling')}>
-              <Select style={{ width: 150 }} options={opts(t, 'schooling', SCHOOLING)} />
-            </Form.Item>
-            <Form.Item name="work" label={t('monitoring.member.work')}>
-              <Select style={{ width: 150 }} options={opts(t, 'work', WORK)} />
-            </Form.Item>
+            {situationFields(t)}
           </Space>
           <HealthFields forNew />
         </>
