@@ -29,6 +29,9 @@ describe('formats people read', () => {
   it('writes units as each language does', () => {
     expect(withUnit('42', '户')).toBe('42户');
     expect(withUnit('42', 'households')).toBe('42 households');
+    expect(withUnit('1', 'teams')).toBe('1 team');
+    expect(withUnit('1', 'person-times')).toBe('1 person-time');
+    expect(withUnit('1', '户')).toBe('1户');
     expect(titleWithUnit('走访监测户', '户')).toBe('走访监测户（户）');
     expect(titleWithUnit('Visited households', 'households')).toBe('Visited households (households)');
   });

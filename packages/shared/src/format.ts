@@ -48,9 +48,14 @@ export function formatCount(n: number | null | undefined): string {
 
 const LATIN_UNIT = /^[A-Za-z]/;
 
-/** A figure with its unit as each language writes it: 42户, but 42 households. */
+/** The unit as it goes with a figure: the catalogue's English units are regular plurals (1 household). */
+export function unitFor(text: string, unit: string): string {
+  return LATIN_UNIT.test(unit) && text === '1' && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+}
+
+/** A figure with its unit as each language writes it: 42户, but 42 households and 1 household. */
 export function withUnit(text: string, unit: string): string {
-  return LATIN_UNIT.test(unit) ? `${text} ${unit}` : `${text}${unit}`;
+  return LATIN_UNIT.test(unit) ? `${text} ${unitFor(text, unit)}` : `${text}${unit}`;
 }
 
 /** A column title with its unit: 走访监测户（户）, Visited households (households). */

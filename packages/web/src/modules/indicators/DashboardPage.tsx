@@ -3,7 +3,7 @@
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CatalogueItemT, DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
+import { formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
 import { App, Breadcrumb, Button, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
   const { t } = useTranslation();
   return (
     <Card size="small" data-testid={`kpi-${f.code}`}>
-      <Statistic title={f.name} value={showValue(f, f.value)} suffix={isRatio(f) || f.value == null ? undefined : f.unit} />
+      <Statistic title={f.name} value={showValue(f, f.value)} suffix={isRatio(f) || f.value == null ? undefined : unitFor(showValue(f, f.value), f.unit)} />
       {notForRange(f, wired, period) ? <Typography.Text type="secondary">{t('indicators.distinctNotForRange')}</Typography.Text> : <Change f={f} wired={wired} />}
       {f.target != null && (
         <div style={{ marginTop: 6 }}>
