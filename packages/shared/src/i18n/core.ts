@@ -81,7 +81,7 @@ export const zhCN = {
   home: { greeting: '{{name}}，您好', hint: '从左侧菜单进入各模块' },
   calendar: {
     title: '节假日与调休', hint: '周一至周五为工作日；此处列出放假的工作日和调休上班的周末。防返贫监测的办理时限按工作日计算。',
-    year: '年份', day: '日期', weekday: '星期', kind: '类别', name: '名称', off: '放假', work: '调休上班', add: '添加',
+    year: '年份', day: '日期', weekday: '星期', kind: '类别', name: '名称', namePlaceholder: '如：国庆节', off: '放假', work: '调休上班', add: '添加',
     remove: '删除', removeConfirm: '删除这一天后按普通周一至周五计算，确定吗？', saved: '已保存',
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
   },
@@ -172,7 +172,7 @@ export const en: CoreMessages = {
   home: { greeting: 'Hello, {{name}}', hint: 'Open a module from the menu on the left' },
   calendar: {
     title: 'Holidays and swapped working days', hint: 'Monday to Friday are working days; listed here are the weekdays off and the weekend days worked instead. Monitoring procedure deadlines count working days.',
-    year: 'Year', day: 'Date', weekday: 'Weekday', kind: 'Kind', name: 'Name', off: 'Day off', work: 'Working day (swapped)', add: 'Add',
+    year: 'Year', day: 'Date', weekday: 'Weekday', kind: 'Kind', name: 'Name', namePlaceholder: 'e.g. National Day', off: 'Day off', work: 'Working day (swapped)', add: 'Add',
     remove: 'Remove', removeConfirm: 'Without this entry the day counts as a plain weekday or weekend. Remove it?', saved: 'Saved',
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },

@@ -51,7 +51,7 @@ export function CalendarPage() {
             <Select style={{ width: 150 }} options={[{ value: false, label: t('calendar.off') }, { value: true, label: t('calendar.work') }]} />
           </Form.Item>
           <Form.Item name="name" label={t('calendar.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-            <Input style={{ width: 160 }} placeholder="国庆节" />
+            <Input style={{ width: 160 }} placeholder={t('calendar.namePlaceholder')} />
           </Form.Item>
           <Button type="primary" onClick={add}>
             {t('calendar.add')}
