@@ -5,7 +5,7 @@ export const zhCN = {
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', edit: '编辑', delete: '删除',
     create: '新增', actions: '操作', loading: '加载中…', noData: '暂无数据', export: '导出', import: '导入',
     yes: '是', no: '否', total: '共 {{count}} 条', back: '返回', detail: '详情', status: '状态',
-    name: '名称', code: '代码', date: '日期', remark: '备注', all: '全部', refresh: '刷新',
+    name: '名称', code: '代码', date: '日期', remark: '备注', all: '全部', refresh: '刷新', yuan: '元',
   },
   errors: {
     VALIDATION: '提交的内容有误，请按提示修改',
@@ -72,7 +72,7 @@ export const zhCN = {
     users: '用户管理', sessions: '在线会话', endSession: '结束会话', endSessionConfirm: '确定要结束该会话吗？',
     lastSeen: '最后活动', createdAt: '创建时间', ip: 'IP 地址', userAgent: '浏览器', role: '角色', scope: '范围',
     locked: '已锁定', active: '正常', displayName: '姓名', current: '当前会话', newUser: '新增用户', initialPassword: '初始密码', unlock: '解锁',
-    disabled: '已停用',
+    disabled: '已停用', scopeDivisions: '管辖区划（12位区划代码）', scopeTeams: '管辖工作队（工作队编号）',
   },
   audit: {
     title: '审计日志', at: '时间', actor: '操作人', action: '操作', entity: '对象', entityId: '编号', ip: '来源',
@@ -96,7 +96,7 @@ export const en: CoreMessages = {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', edit: 'Edit', delete: 'Delete',
     create: 'New', actions: 'Actions', loading: 'Loading…', noData: 'No data', export: 'Export', import: 'Import',
     yes: 'Yes', no: 'No', total: '{{count}} in total', back: 'Back', detail: 'Details', status: 'Status',
-    name: 'Name', code: 'Code', date: 'Date', remark: 'Remark', all: 'All', refresh: 'Refresh',
+    name: 'Name', code: 'Code', date: 'Date', remark: 'Remark', all: 'All', refresh: 'Refresh', yuan: 'yuan',
   },
   errors: {
     VALIDATION: 'Some values are not valid; see the details',
@@ -163,7 +163,7 @@ export const en: CoreMessages = {
     users: 'Users', sessions: 'Sessions', endSession: 'End session', endSessionConfirm: 'End this session?',
     lastSeen: 'Last seen', createdAt: 'Created', ip: 'IP address', userAgent: 'Browser', role: 'Role', scope: 'Scope',
     locked: 'Locked', active: 'Active', displayName: 'Name', current: 'This session', newUser: 'New user', initialPassword: 'Initial password', unlock: 'Unlock',
-    disabled: 'Disabled',
+    disabled: 'Disabled', scopeDivisions: 'Scope: divisions (12-digit codes)', scopeTeams: 'Scope: teams (team numbers)',
   },
   audit: {
     title: 'Audit log', at: 'Time', actor: 'User', action: 'Action', entity: 'Entity', entityId: 'ID', ip: 'From',

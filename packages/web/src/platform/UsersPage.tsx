@@ -113,10 +113,10 @@ export function UsersPage() {
           <Form.Item name="scopeAll" label={t('shell.allScope')} valuePropName="checked">
             <Switch />
           </Form.Item>
-          <Form.Item name="scopeDivisions" label={`${t('admin.scope')}（12位区划代码）`}>
+          <Form.Item name="scopeDivisions" label={t('admin.scopeDivisions')}>
             <Input placeholder="441481102000" />
           </Form.Item>
-          <Form.Item name="scopeTeams" label={`${t('admin.scope')}（工作队编号）`}>
+          <Form.Item name="scopeTeams" label={t('admin.scopeTeams')}>
             <Input placeholder="3, 5" />
           </Form.Item>
         </Form>

@@ -62,7 +62,7 @@ export function ActivityButton(props: { kind: Kind; target: number; onDone(): vo
                 <Input />
               </Form.Item>
               <Form.Item name="amount" label={t('monitoring.measure.amount')}>
-                <InputNumber min={0} style={{ width: '100%' }} suffix="元" />
+                <InputNumber min={0} style={{ width: '100%' }} suffix={t('common.yuan')} />
               </Form.Item>
               <Form.Item name="providerTeamId" label={t('monitoring.measure.provider')}>
                 <InputNumber min={1} style={{ width: '100%' }} placeholder="#" />

@@ -119,7 +119,7 @@ export function EditHouseholdButton({ detail, onDone }: { detail: HouseholdDetai
           </Form.Item>
           <Space wrap align="start">
             <Form.Item name="incomePerHead" label={t('monitoring.household.income')}>
-              <InputNumber min={0} style={{ width: 160 }} suffix="元" />
+              <InputNumber min={0} style={{ width: 160 }} suffix={t('common.yuan')} />
             </Form.Item>
             <Form.Item name="incomeYear" label={t('monitoring.household.incomeYear')}>
               <InputNumber min={2000} max={2100} style={{ width: 100 }} />

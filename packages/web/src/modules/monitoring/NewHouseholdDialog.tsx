@@ -49,7 +49,7 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
             <Select style={{ width: 150 }} options={opts(t, 'categories', CATEGORIES)} />
           </Form.Item>
           <Form.Item name="incomePerHead" label={t('monitoring.household.income')}>
-            <InputNumber min={0} style={{ width: 130 }} suffix="元" />
+            <InputNumber min={0} style={{ width: 130 }} suffix={t('common.yuan')} />
           </Form.Item>
           <Form.Item name="incomeYear" label={t('monitoring.household.incomeYear')}>
             <InputNumber min={2000} max={2100} style={{ width: 90 }} />

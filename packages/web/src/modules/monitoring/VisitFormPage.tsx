@@ -96,7 +96,7 @@ export function VisitFormPage() {
             </Form.Item>
             <Space.Compact block>
               <Form.Item name="incomePerHead" label={t('monitoring.visit.income')} style={{ flex: 2 }}>
-                <InputNumber {...big} min={0} style={{ width: '100%' }} suffix="元" />
+                <InputNumber {...big} min={0} style={{ width: '100%' }} suffix={t('common.yuan')} />
               </Form.Item>
               <Form.Item name="incomeYear" label={t('monitoring.household.incomeYear')} style={{ flex: 1 }}>
                 <InputNumber {...big} min={2000} max={2100} style={{ width: '100%' }} />
