@@ -6,6 +6,7 @@ import { formatPercent } from '@xiezuo/shared/format';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from './testing/fixtures';
 import { refresherOf, reportsIdle } from './service';
+import { uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 
 process.env.XZ_TODAY = '2026-11-23';
 
@@ -130,6 +131,24 @@ describe('dashboard', () => {
 });
 
 describe('targets', () => {
+  it('imports targets with problems named in catalogue words, and only inside the scope', async () => {
+    const leader = await t.userClient('lenggang_targets', 'team_leader', { teams: [ids.lenggang] });
+    const file = await xlsx([
+      ['对象', '指标', '期间', '目标值'],
+      [`t:${ids.lenggang}`, '走访监测户', 'H2026-2', 30],
+      [`t:${ids.gangping}`, '走访监测户', 'H2026-2', 30],
+      [`t:${ids.lenggang}`, '走访监测户', '2026下半年', 30],
+      ['岗坪', '走访监测户', 'H2026-2', 30],
+    ]);
+    const { status } = await uploadAndCheck(leader, 'indicator-targets', '目标.xlsx', file);
+    expect(status).toMatchObject({ rowsRead: 4, valid: 1, rejected: 3 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第3行 A列〔对象〕：该数据不在您的管辖范围内',
+      '第4行 C列〔期间〕：统计期间格式不正确',
+      '第5行 A列〔对象〕：统计对象格式不正确',
+    ]);
+  });
+
   it('shows progress and flags a team behind the elapsed share of the period', async () => {
     // H2026-2 on 2026-11-23: 146 of 184 days elapsed (79.3 %)
     expect((await hq.put('/api/indicators/targets', { node: `t:${ids.group}`, indicator: 'monitoring.visitedHouseholds', period: 'H2026-2', value: 100 })).statusCode).toBe(200);

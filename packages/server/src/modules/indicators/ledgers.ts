@@ -8,6 +8,7 @@ import { auditLedgerWrite } from '../../platform/ledgers/audit';
 import { registerLedger } from '../../platform/ledgers/registry';
 import { defineLedger, type LedgerRow, naturalKeyOf } from '../../platform/ledgers/types';
 import type { App } from '../../platform/http/app';
+import type { ErrorDetail } from '../../platform/http/errors';
 import { scopeWhere } from '../../platform/scope';
 import { nodeInScope } from './nodes';
 
@@ -32,7 +33,7 @@ export const reportedLedger = defineLedger({
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   validate(row, ctx) {
-    if (!nodeInScope(ctx.user.scope, `d:${divisionPrefix(String(row.divisionCode))}`)) return [{ path: 'divisionCode', message: '该区划不在您的管辖范围内' }];
+    if (!nodeInScope(ctx.user.scope, `d:${divisionPrefix(String(row.divisionCode))}`)) return [{ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' }];
     return [];
   },
   async findExisting(tx, rows) {
@@ -88,11 +89,11 @@ export const targetsLedger = defineLedger({
     { key: 'value', header: '目标值', headerEn: 'Target', type: 'decimal', required: true, example: 50 },
   ],
   validate(row, ctx) {
-    const out: { path: string; message: string }[] = [];
-    if (!/^(all|d:\d{2,9}|t:\d+)$/.test(String(row.node))) out.push({ path: 'node', message: '对象格式不正确' });
-    else if (!nodeInScope(ctx.user.scope, String(row.node))) out.push({ path: 'node', message: '该对象不在您的管辖范围内' });
-    if (!PERIOD_PATTERN.test(String(row.period)) || String(row.period).startsWith('C')) out.push({ path: 'period', message: '期间格式不正确' });
-    if (!INDICATOR_BY_CODE.has(String(row.indicator))) out.push({ path: 'indicator', message: '不认识的指标' });
+    const out: ErrorDetail[] = [];
+    if (!/^(all|d:\d{2,9}|t:\d+)$/.test(String(row.node))) out.push({ path: 'node', key: 'indicators.validation.node' });
+    else if (!nodeInScope(ctx.user.scope, String(row.node))) out.push({ path: 'node', key: 'errors.OUT_OF_SCOPE' });
+    if (!PERIOD_PATTERN.test(String(row.period)) || String(row.period).startsWith('C')) out.push({ path: 'period', key: 'indicators.validation.period' });
+    if (!INDICATOR_BY_CODE.has(String(row.indicator))) out.push({ path: 'indicator', key: 'indicators.validation.unknownIndicator', params: { code: row.indicator } });
     return out;
   },
   async findExisting(tx, rows) {
