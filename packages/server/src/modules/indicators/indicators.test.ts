@@ -6,7 +6,7 @@ import { formatPercent } from '@xiezuo/shared/format';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from './testing/fixtures';
 import { refresherOf, reportsIdle } from './service';
-import { uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
+import { readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 
 process.env.XZ_TODAY = '2026-11-23';
 
@@ -181,6 +181,16 @@ describe('targets', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toEqual([{ path: 'body.children', message: '分解合计 101 超过上级目标 100' }]);
+  });
+
+  it('exports the targets of a team only to users of that team, even where the team is stationed', async () => {
+    const nodes = async (c: TestClient) =>
+      (await readSheet((await c.get('/api/ledgers/indicator-targets/export')).rawPayload)).slice(3).map((r) => r?.[0]).filter(Boolean);
+    expect(await nodes(hq)).toContain(`t:${ids.gangping}`);
+    const county = await t.userClient('huaiji_targets', 'team_leader', { divisions: [HUAIJI.slice(0, 6)] });
+    expect((await nodes(county)).filter((n) => String(n).startsWith('t:'))).toEqual([]);
+    const team = await t.userClient('gangping_targets', 'team_leader', { teams: [ids.gangping] });
+    expect(await nodes(team)).toContain(`t:${ids.gangping}`);
   });
 });
 

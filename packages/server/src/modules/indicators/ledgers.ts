@@ -122,10 +122,14 @@ export const targetsLedger = defineLedger({
     await auditLedgerWrite(tx, ctx, 'indicator_target', { insert: inserted, update: changes.update }, (r) => String(r.id));
   },
   async exportRows(ctx) {
-    // a target's node is stored with its division code or team id, so the scope filter runs in SQL
-    const scope = scopeWhere(ctx.user.scope, { division: sql.raw('division_code'), team: sql.raw('team_id') });
+    // as nodeInScope: a division's target by its division prefix, a team's only by the team itself (its
+    // division_code is where it is stationed, which does not put it in a division user's scope)
+    const s = ctx.user.scope;
+    const byDivision = scopeWhere(s, { division: sql.raw('division_code') }) ?? sql`true`;
+    const byTeam = scopeWhere(s, { team: sql.raw('team_id') }) ?? sql`true`;
     const r = (await ctx.services.db.execute(
-      sql`select node, indicator, period, value from indicator_targets where ${scope ?? sql`true`} order by period, node, indicator`,
+      sql`select node, indicator, period, value from indicator_targets
+          where (team_id is null and ${byDivision}) or (team_id is not null and ${byTeam}) order by period, node, indicator`,
     )) as unknown as Rows;
     return r.rows.map((x) => ({ node: x.node, indicator: x.indicator, period: x.period, value: Number(x.value) }));
   },

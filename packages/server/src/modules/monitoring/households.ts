@@ -184,7 +184,10 @@ export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<Me
       values.healthCipher = ctx.services.cipher.encrypt(JSON.stringify(next));
     }
     const [after] = await tx.update(M).set(values).where(eq(M.id, memberId)).returning();
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_member', entityId: memberId, before: publicMember(m), after: publicMember(after) });
+    // health data never enters the log, but that it was rewritten does (by field name)
+    const sensitiveChanged = (['health', 'healthNote', 'disability'] as const).filter((k) => patch[k] !== undefined);
+    const logged = sensitiveChanged.length ? { ...publicMember(after), sensitiveFieldsChanged: sensitiveChanged } : publicMember(after);
+    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_member', entityId: memberId, before: publicMember(m), after: logged });
     return after;
   });
 }

@@ -164,6 +164,13 @@ describe('households and personal data', () => {
     expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({ health: 'chronic', healthNote: '糖尿病', disability: 'grade2' });
     await xingyi.patch(`/api/monitoring/members/${memberId}`, { health: 'serious' });
     expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({ health: 'serious', healthNote: '糖尿病', disability: 'grade2' });
+    // the log says health was rewritten, never what it says
+    const [logged] = await t.services.database.query<{ after: Record<string, unknown> }>(
+      `select after from audit_log where entity = 'monitoring_member' and entity_id = $1 and action = 'update' order by id desc limit 1`,
+      [String(memberId)],
+    );
+    expect(logged.after.sensitiveFieldsChanged).toEqual(['health']);
+    expect(JSON.stringify(logged.after)).not.toMatch(/serious|chronic|糖尿病/);
     const left = await xingyi.post(`/api/monitoring/members/${memberId}/leave`, { reason: 'moved_out', note: '迁往佛山' });
     expect(left.statusCode, left.body).toBe(200);
     const d = (await xingyi.get(`/api/monitoring/households/${mai}`)).json();

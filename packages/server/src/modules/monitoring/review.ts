@@ -82,7 +82,7 @@ export async function takeStep(ctx: Ctx, householdId: number, req: TransitionReq
     }
 
     const procedure = h.status === 'eliminating' || req.action === 'propose_elimination' ? 'eliminate' : 'identify';
-    const stageWorkDays = h.stageEnteredAt ? workDaysBetween(h.stageEnteredAt.toISOString().slice(0, 10), today) : null;
+    const stageWorkDays = h.stageEnteredAt ? workDaysBetween(todayCst(h.stageEnteredAt), today) : null;
     const values: Partial<typeof H.$inferInsert> = { status: next.status, stage: next.stage, noticeTo: next.noticeTo ?? null, stageEnteredAt: next.stage ? new Date() : null, updatedAt: new Date() };
     if (req.action === 'publicise') values.noticeFrom = req.noticeFrom;
     if (req.action === 'propose_elimination') values.procedureStartedOn = today;
