@@ -146,6 +146,25 @@ describe('teams ledgers', () => {
     const again = await uploadAndCheck(meixian, 'teams', '新建指挥部和工作队.xlsx', file);
     expect(again.status).toMatchObject({ valid: 4, toInsert: 1, unchanged: 3 });
   });
+
+  it('teams: a parent name that could mean two teams is refused, not guessed', async () => {
+    const meixian = await t.userClient('mx_teams_twins', 'team_leader', { divisions: ['441403'] });
+    const header = ['队伍名称', '队伍类型', '上级队伍', '驻地区划代码', '协作项目', '牵头单位', '开始日期', '结束日期', '备注'];
+    const file = await xlsx([
+      header,
+      ['梅县演示上级甲', '指挥部', null, '441403000000', null, null, null, null, null],
+      ['梅县演示上级乙', '指挥部', null, '441403000000', null, null, null, null, null],
+      // two new 工作组 of one name, under different parents
+      ['同名工作组（演示）', '工作组', '梅县演示上级甲', '441403000000', null, null, null, null, null],
+      ['同名工作组（演示）', '工作组', '梅县演示上级乙', '441403000000', null, null, null, null, null],
+      ['挂在同名工作组下的队（演示）', '工作队', '同名工作组（演示）', '441403104000', null, null, null, null, null],
+    ]);
+    const d = await uploadAndCheck(meixian, 'teams', '同名.xlsx', file);
+    expect(d.status).toMatchObject({ rowsRead: 5, valid: 4, rejected: 1 });
+    expect(d.status.problems.map((x: { message: string }) => x.message)).toEqual([
+      '第6行 C列〔上级队伍〕：有多个名为「同名工作组（演示）」的队伍，无法确定上级',
+    ]);
+  });
   it('imports write the registry: town staff (no registry.write, as for the API) may export these ledgers but not import them', async () => {
     const staff = await t.userClient('staff_ledgers', 'town_staff', { divisions: ['441403113000'] });
     for (const key of ['teams', 'cadres', 'team-members', 'talent-exchanges', 'units', 'pairings', 'programmes']) {

@@ -269,11 +269,17 @@ function teamLedgerRows(db: Db | Tx, where: SQL) {
  * parent; it is preferred to an existing team of the same name, in both passes alike. The ledger
  * context is one object per dry run and per commit, so nothing leaks between imports.
  */
-const newTeams = new WeakMap<LedgerContext, Map<string, { divisionCode: string; id?: number }>>();
+const newTeams = new WeakMap<LedgerContext, Map<string, { divisionCode: string; id?: number; count: number }>>();
 function newTeamsOf(ctx: LedgerContext) {
   let m = newTeams.get(ctx);
   if (!m) newTeams.set(ctx, (m = new Map()));
   return m;
+}
+
+/** A team new in this file; two of one name (under different parents) make the name ambiguous as a parent. */
+function rememberNewTeam(ctx: LedgerContext, name: string, team: { divisionCode: string; id?: number }) {
+  const known = newTeamsOf(ctx);
+  known.set(name, { ...team, count: (known.get(name)?.count ?? 0) + 1 });
 }
 
 /** Names in the row → ids; a name that does not resolve is reported under its column. */
@@ -282,10 +288,14 @@ async function resolveTeamRefs(db: Db | Tx, ctx: LedgerContext, row: TeamLedgerR
   let parent: { id?: number; divisionCode: string } | undefined;
   if (row.parent != null) {
     const earlier = newTeamsOf(ctx).get(row.parent);
+    // (at commit a parent new in this file is already written: it is `earlier`, not another team)
+    const existing = (await listTeams(db, ctx.user.scope)).filter((t) => t.name === row.parent && t.id !== earlier?.id);
+    // a parent is named, so the name must point at one team: new in this file or already kept, not both
+    if ((earlier?.count ?? 0) + existing.length > 1) problems.push({ path: 'parent', key: 'teams.validation.ambiguousParent', params: { name: row.parent } });
     // a new parent (no id yet) must lie in the user's divisions: its id will not be in their team scope
-    if (earlier && (earlier.id != null || inScope(ctx.user.scope, { divisionCode: earlier.divisionCode }))) parent = earlier;
-    else parent = (await teamIdsByName(ctx, db)).get(row.parent);
-    if (!parent) problems.push({ path: 'parent', key: 'teams.validation.noParent' });
+    else if (earlier && (earlier.id != null || inScope(ctx.user.scope, { divisionCode: earlier.divisionCode }))) parent = earlier;
+    else if (!earlier && existing.length === 1) parent = { id: existing[0].id, divisionCode: existing[0].divisionCode };
+    if (!parent && !problems.length) problems.push({ path: 'parent', key: 'teams.validation.noParent' });
   }
   let programmeId: number | null = null;
   if (row.programme != null) {
@@ -330,7 +340,7 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
     const same = (await teamLedgerRows(db, eq(teams.name, row.name))).filter((t) => (t.parent ?? '') === (row.parent ?? ''));
     if (same.some((t) => !inScope(ctx.user.scope, { teamId: t.id, divisionCode: t.divisionCode }))) problems.push({ path: 'name', key: 'errors.OUT_OF_SCOPE' });
     // a new team: later rows of the file may name it as their parent
-    if (!problems.length && !same.length) newTeamsOf(ctx).set(row.name, { divisionCode: row.divisionCode });
+    if (!problems.length && !same.length) rememberNewTeam(ctx, row.name, { divisionCode: row.divisionCode });
     return problems;
   },
   async findExisting(tx, rows) {
@@ -347,7 +357,7 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
     for (const r of changes.insert) {
       const { parentId, fields } = await body(r);
       const id = await createTeam(ctx.services.db, ctx.user.scope, ctx.actor, { name: r.name, parentId, ...fields }, tx);
-      newTeamsOf(ctx).set(r.name, { divisionCode: r.divisionCode, id });
+      rememberNewTeam(ctx, r.name, { divisionCode: r.divisionCode, id });
     }
     for (const { before, after } of changes.update) {
       await updateTeam(ctx.services.db, ctx.user.scope, ctx.actor, before.id!, (await body(after)).fields, tx);
