@@ -58,6 +58,15 @@ describe('holiday calendar', () => {
     expect(await count()).toBe(before);
   });
 
+  it('still seeds a shipped year an admin had begun by hand, keeping the days entered', async () => {
+    await t.services.database.query(`delete from work_calendar where day between '2025-01-01' and '2025-12-31'`);
+    expect((await admin.put('/api/admin/calendar/2025-12-31', { work: false, name: '演示假日' })).statusCode).toBe(200);
+    await seedCalendar(t.services.db);
+    const days = (await admin.get('/api/calendar?year=2025')).json() as { day: string; name: string }[];
+    expect(days.find((d) => d.day === '2025-10-08')?.name).toBe('国庆节、中秋节');
+    expect(days.find((d) => d.day === '2025-12-31')?.name).toBe('演示假日');
+  });
+
   it('keeps a year an admin has edited as it is when seeding again', async () => {
     expect((await admin.request('DELETE', '/api/admin/calendar/2026-01-02')).statusCode).toBe(200);
     await seedCalendar(t.services.db);

@@ -22,14 +22,20 @@ export async function loadCalendar(db: Db): Promise<void> {
   current = new WorkCalendar(new Map(rows.map((r) => [r.day, r.work])));
 }
 
-/** Adds each shipped year the table does not hold yet; a year an admin has edited is left as it is. */
+/**
+ * Adds each shipped year not seeded yet (no official day of it in the table); days an admin entered
+ * first are kept, and a seeded year an admin has edited since is left as it is.
+ */
 export async function seedCalendar(db: Db): Promise<void> {
   const years = [...new Set(OFFICIAL_CALENDAR.map((e) => e.day.slice(0, 4)))];
   for (const year of years) {
-    const rows = OFFICIAL_CALENDAR.filter((e) => e.day.startsWith(year));
+    const rows = OFFICIAL_CALENDAR.filter((e) => e.day.startsWith(year)).map((e) => ({ ...e, source: 'official' }));
     await db.transaction(async (tx) => {
-      const [{ n }] = (await tx.execute(sql`select count(*)::int as n from work_calendar where day between ${`${year}-01-01`} and ${`${year}-12-31`}`))
-        .rows as { n: number }[];
+      const [{ n }] = (
+        await tx.execute(
+          sql`select count(*)::int as n from work_calendar where source = 'official' and day between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+        )
+      ).rows as { n: number }[];
       if (n === 0) await tx.insert(workCalendar).values(rows).onConflictDoNothing();
     });
   }
@@ -37,7 +43,7 @@ export async function seedCalendar(db: Db): Promise<void> {
 
 export async function listCalendar(db: Db, year: number): Promise<CalendarDayT[]> {
   return db
-    .select()
+    .select({ day: workCalendar.day, work: workCalendar.work, name: workCalendar.name })
     .from(workCalendar)
     .where(and(gte(workCalendar.day, `${year}-01-01`), lte(workCalendar.day, `${year}-12-31`)))
     .orderBy(asc(workCalendar.day));
@@ -46,7 +52,8 @@ export async function listCalendar(db: Db, year: number): Promise<CalendarDayT[]
 export async function putCalendarDay(db: Db, actor: Actor, entry: CalendarDayT): Promise<CalendarDayT> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(workCalendar).where(eq(workCalendar.day, entry.day));
-    await tx.insert(workCalendar).values(entry).onConflictDoUpdate({ target: workCalendar.day, set: { work: entry.work, name: entry.name } });
+    const row = { ...entry, source: 'admin' };
+    await tx.insert(workCalendar).values(row).onConflictDoUpdate({ target: workCalendar.day, set: { work: row.work, name: row.name, source: row.source } });
     await writeAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'work_calendar', entityId: entry.day, before, after: entry });
   });
   await loadCalendar(db);

@@ -1,0 +1,1 @@
+ALTER TABLE "work_calendar" ADD COLUMN "source" text DEFAULT 'admin' NOT NULL;
