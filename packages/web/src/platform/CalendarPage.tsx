@@ -12,7 +12,7 @@ import { formatDate } from '../app/format';
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 export function CalendarPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -65,7 +65,7 @@ export function CalendarPage() {
           pagination={false}
           scroll={{ x: 600 }}
           columns={[
-            { title: t('calendar.day'), dataIndex: 'day', render: (d: string) => formatDate(d, i18n.language === 'en' ? 'en' : 'zh-CN') },
+            { title: t('calendar.day'), dataIndex: 'day', render: (d: string) => formatDate(d) },
             { title: t('calendar.weekday'), dataIndex: 'day', render: (d: string) => weekdays[weekday(d)] },
             { title: t('calendar.kind'), dataIndex: 'work', render: (w: boolean) => (w ? <Tag color="blue">{t('calendar.work')}</Tag> : <Tag color="red">{t('calendar.off')}</Tag>) },
             { title: t('calendar.name'), dataIndex: 'name' },

@@ -66,7 +66,8 @@ function FormButton(props: {
       const fields = fieldErrors(e.body.details);
       form.setFields(fields.filter((f) => shown.has(f.name)));
       const rest = fields.filter((f) => !shown.has(f.name));
-      if (rest.length || !fields.length) message.error([e.body.message, ...rest.flatMap((f) => f.errors)].join('：'));
+      const details = rest.flatMap((f) => f.errors).join('; ');
+      if (rest.length || !fields.length) message.error(details ? t('monitoring.member.errorJoin', { message: e.body.message, details }) : e.body.message);
     } finally {
       setBusy(false);
     }
@@ -153,7 +154,9 @@ function HealthFields({ revealed, forNew }: { revealed?: MemberReveal; forNew?: 
             <>
               <br />
               {t('monitoring.member.healthCurrent', {
-                value: `${t(`monitoring.health.${revealed.health}`)}${revealed.healthNote ? `（${revealed.healthNote}）` : ''}；${t(`monitoring.disability.${revealed.disability}`)}`,
+                health: t(`monitoring.health.${revealed.health}`),
+                note: revealed.healthNote ? t('monitoring.member.healthNoteIn', { note: revealed.healthNote }) : '',
+                disability: t(`monitoring.disability.${revealed.disability}`),
               })}
             </>
           )}
