@@ -26,7 +26,8 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
     let result: { inserted: number; updated: number };
     if (applyStaged) {
       // stage in short chunks (others' queries run between them), then one short set-based transaction
-      await stageRows(services, imp.id, rowsFile, def.uniqueNaturalKey ? def.naturalKey : undefined);
+      const auditKeys = def.naturalKey.map((key) => ({ key, sensitive: !!def.columns.find((c) => c.key === key)?.sensitive }));
+      await stageRows(services, imp.id, rowsFile, def.uniqueNaturalKey ? auditKeys : undefined);
       result = await services.db.transaction(async (tx) => {
         const counts = await applyStaged(tx, imp.id, ctx);
         await finish(tx, imp, def, ctx, mode, counts);

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,7 +142,8 @@ describe('idempotent commits', () => {
     ];
     const first = await importAndCommit(admin, 'v1.xlsx', await xlsx(rows));
     expect(first.committed).toMatchObject({ status: 'committed', inserted: 3, updated: 0 });
-    expect((await audit('create')).at(-1)).toEqual({ entity_id: null, before: null, after: { via: 'ledger-import', count: 3, ids: [`${A}/2023`, `${B}/2023`, `${C}/2023`] } });
+    expect((await audit('create')).at(-1)).toEqual({ entity_id: null, before: null, after: { via: 'ledger-import', count: 3, ids: [`${maskIdNumber(A)}/2023`, `${maskIdNumber(B)}/2023`, `${maskIdNumber(C)}/2023`] } });
+    expect(JSON.stringify(await audit('create'))).not.toContain(A); // the log holds ID numbers masked only
     const before = await t.services.database.query('select * from ledger_example_members order by id');
     const auditCount = (await t.services.database.query<{ n: number }>('select count(*)::int n from audit_log'))[0].n;
 
@@ -157,7 +159,7 @@ describe('idempotent commits', () => {
     expect(edited.dry).toMatchObject({ toInsert: 0, toUpdate: 1, unchanged: 2 });
     expect(edited.committed).toMatchObject({ inserted: 0, updated: 1 });
     const updates = await audit('update');
-    expect(updates.at(-1)).toEqual({ entity_id: `${B}/2023`, before: { income: '2000.00' }, after: { income: '2500.00' } });
+    expect(updates.at(-1)).toEqual({ entity_id: `${maskIdNumber(B)}/2023`, before: { income: '2000.00' }, after: { income: '2500.00' } });
   });
 
   it('free text keeps its full-width brackets: 广东省（XX）公司 round-trips unchanged and re-imports change nothing', async () => {

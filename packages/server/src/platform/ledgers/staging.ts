@@ -27,9 +27,17 @@ const STAGE_CHUNK = 5000;
  * each, joined by '/'): those rows are inserted for sure or the commit fails, and aggregating 200,000
  * keys inside the transaction would lengthen it on PGlite.
  */
-export async function stageRows(services: Services, importId: string, path: string, auditKeys?: string[]): Promise<number> {
+/** A key part as the audit log may hold it: a sensitive one (an ID number) masked like 4501**********123X. */
+const maskedSql = (v: string, sensitive: boolean) => (sensitive ? `left(${v}, 4) || repeat('*', greatest(length(${v}) - 8, 0)) || right(${v}, 4)` : v);
+
+export async function stageRows(
+  services: Services,
+  importId: string,
+  path: string,
+  auditKeys?: { key: string; sensitive: boolean }[],
+): Promise<number> {
   await dropStaged(services, importId); // a commit retried after a failure starts clean
-  const keyOf = (auditKeys ?? []).map((k) => `coalesce(r->>'${k.replace(/'/g, "''")}', '')`).join(` || '/' || `);
+  const keyOf = (auditKeys ?? []).map((k) => maskedSql(`coalesce(r->>'${k.key.replace(/'/g, "''")}', '')`, k.sensitive)).join(` || '/' || `);
   let count = 0;
   let seq = 0;
   for await (const lines of readLines(path, STAGE_CHUNK)) {
@@ -98,6 +106,8 @@ export interface StagedTableSpec {
   uniqueNaturalKey: boolean;
   /** Audit entity name; entity ids are the natural key's values joined by '/'. */
   entity: string;
+  /** Natural-key parts that are personal data (an ID number): masked in audit entity ids. */
+  sensitiveKeys: string[];
 }
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -128,7 +138,8 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     spec.naturalKey.map((k) => sql`${t(k)} = ${value(k)}`),
     sql` and `,
   );
-  const entityId = (e: (k: string) => SQL) => sql.join(spec.naturalKey.map((k) => sql`coalesce((${e(k)})::text, '')`), sql` || '/' || `);
+  const masked = (k: string, v: SQL) => (spec.sensitiveKeys.includes(k) ? sql`left(${v}, 4) || repeat('*', greatest(length(${v}) - 8, 0)) || right(${v}, 4)` : v);
+  const entityId = (e: (k: string) => SQL) => sql.join(spec.naturalKey.map((k) => masked(k, sql`coalesce((${e(k)})::text, '')`)), sql` || '/' || `);
   // before values as the driver returns them to write(): numeric and date as text
   const beforeJson = (key: string) => {
     const c = byKey.get(key)!;

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { inScope, scopeWhere } from '../../scope';
 import { auditLedgerWrite } from '../audit';
+import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { applyStagedTable } from '../staging';
 import { defineLedger, type LedgerRow, naturalKeyOf } from '../types';
 
@@ -101,6 +102,7 @@ export const exampleLedger = defineLedger({
         table: 'ledger_example_members',
         entity: 'example_member',
         naturalKey: ['idNumber', 'year'],
+        sensitiveKeys: ['idNumber'],
         uniqueNaturalKey: true,
         columns: [
           { key: 'idNumber', column: 'id_number', type: 'text' },
@@ -122,7 +124,7 @@ export const exampleLedger = defineLedger({
       await tx.execute(sql`update ledger_example_members set name = ${after.name}, division_code = ${after.divisionCode}, relation = ${after.relation},
         birth_date = ${after.birthDate}, income = ${after.income}, phone = ${after.phone}, disabled = ${after.disabled} where id = ${after.id}`);
     }
-    await auditLedgerWrite(tx, ctx, 'example_member', { insert, update }, (r) => naturalKeyOf(exampleLedger, r).replace('\u0001', '/'));
+    await auditLedgerWrite(tx, ctx, 'example_member', { insert, update }, (r) => `${maskIdNumber(String(r.idNumber))}/${r.year}`); // ID numbers masked in the log
   },
   async exportRows(ctx, filters) {
     const conds = [sql`true`];
