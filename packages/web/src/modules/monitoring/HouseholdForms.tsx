@@ -17,14 +17,14 @@ import {
   SCHOOLING,
   WORK,
 } from '@xiezuo/shared/contracts/monitoring';
-import { App, Button, Checkbox, Form, type FormInstance, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { App, Button, Form, type FormInstance, Input, Modal, Select, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HouseholdFlags, incomeFields, opts } from './fields';
 import { ApiError, checkedValues, fieldErrors, patch, post } from '../../app/api';
 
 type Values = Record<string, unknown>;
 type T = (k: string, o?: Record<string, unknown>) => string;
-const opts = (t: T, ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`monitoring.${ns}.${v}`) }));
 const required = (t: T) => [{ required: true, message: t('validation.required') }];
 
 /** The fields whose value differs from where the form started (an emptied number is sent as null, an emptied text as ''). */
@@ -112,19 +112,10 @@ export function EditHouseholdButton({ detail, onDone }: { detail: HouseholdDetai
             <Select options={opts(t, 'categories', CATEGORIES)} />
           </Form.Item>
           <Form.Item label={t('monitoring.household.flags')} style={{ marginBottom: 8 }}>
-            <Space wrap>
-              <Form.Item name="isLifted" valuePropName="checked" noStyle><Checkbox>{t('monitoring.household.isLifted')}</Checkbox></Form.Item>
-              <Form.Item name="dibao" valuePropName="checked" noStyle><Checkbox>{t('monitoring.household.dibao')}</Checkbox></Form.Item>
-              <Form.Item name="tekun" valuePropName="checked" noStyle><Checkbox>{t('monitoring.household.tekun')}</Checkbox></Form.Item>
-            </Space>
+            <HouseholdFlags />
           </Form.Item>
           <Space wrap align="start">
-            <Form.Item name="incomePerHead" label={t('monitoring.household.income')}>
-              <InputNumber min={0} style={{ width: 160 }} suffix={t('common.yuan')} />
-            </Form.Item>
-            <Form.Item name="incomeYear" label={t('monitoring.household.incomeYear')}>
-              <InputNumber min={2000} max={2100} style={{ width: 100 }} />
-            </Form.Item>
+            {incomeFields(t)}
           </Space>
           <Form.Item name="phone" label={t('monitoring.household.phone')}>
             <Input maxLength={30} inputMode="tel" />

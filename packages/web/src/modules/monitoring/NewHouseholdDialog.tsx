@@ -3,12 +3,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { CATEGORIES, ENTRY_DOORS, GENDERS, HEALTH, type HouseholdDetail, RELATIONS, SCHOOLING, type Village, WORK } from '@xiezuo/shared/contracts/monitoring';
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../app/api';
+import { HouseholdFlags, incomeFields, opts } from './fields';
 
-const opts = (t: (k: string) => string, ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`monitoring.${ns}.${v}`) }));
 
 export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCreated(id: number): void }) {
   const { t } = useTranslation();
@@ -48,18 +48,11 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
           <Form.Item name="category" label={t('monitoring.household.category')}>
             <Select style={{ width: 150 }} options={opts(t, 'categories', CATEGORIES)} />
           </Form.Item>
-          <Form.Item name="incomePerHead" label={t('monitoring.household.income')}>
-            <InputNumber min={0} style={{ width: 130 }} suffix={t('common.yuan')} />
-          </Form.Item>
-          <Form.Item name="incomeYear" label={t('monitoring.household.incomeYear')}>
-            <InputNumber min={2000} max={2100} style={{ width: 90 }} />
-          </Form.Item>
+          {incomeFields(t)}
         </Space>
-        <Space>
-          <Form.Item name="isLifted" valuePropName="checked"><Checkbox>{t('monitoring.household.isLifted')}</Checkbox></Form.Item>
-          <Form.Item name="dibao" valuePropName="checked"><Checkbox>{t('monitoring.household.dibao')}</Checkbox></Form.Item>
-          <Form.Item name="tekun" valuePropName="checked"><Checkbox>{t('monitoring.household.tekun')}</Checkbox></Form.Item>
-        </Space>
+        <Form.Item>
+          <HouseholdFlags />
+        </Form.Item>
         <Form.List name="members">
           {(fields, { add, remove }) => (
             <>
