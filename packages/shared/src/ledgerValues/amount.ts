@@ -14,7 +14,8 @@ export type AmountResult = { ok: true; value: string } | { ok: false; problem: '
 export function parseAmount(raw: unknown, defaultUnit: AmountUnit = '元'): AmountResult {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ok: false, problem: 'format' };
-    return shiftToYuan(numberToPlain(raw), SHIFT[defaultUnit]);
+    // a number cell is often a formula's value (=10000/3): the cadre sees it to the fen, so that is what it means
+    return shiftToYuan(numberToPlain(raw), SHIFT[defaultUnit], true);
   }
   let s = cleanText(raw).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/^RMB/i, '');
   let unit: AmountUnit = defaultUnit;
@@ -27,8 +28,11 @@ export function parseAmount(raw: unknown, defaultUnit: AmountUnit = '元'): Amou
   return shiftToYuan(s, SHIFT[unit]);
 }
 
-/** "1.6775" shifted 8 places → "167750000.00"; more than two decimals of 元 is a precision problem. */
-function shiftToYuan(num: string, places: number): AmountResult {
+/**
+ * "1.6775" shifted 8 places → "167750000.00". More than two decimals of 元 is a precision problem,
+ * or with `round` rounded to the fen half away from zero (Excel's ROUND and display).
+ */
+function shiftToYuan(num: string, places: number, round = false): AmountResult {
   let sign = '';
   let s = num;
   if (s[0] === '-' || s[0] === '+') {
@@ -38,11 +42,16 @@ function shiftToYuan(num: string, places: number): AmountResult {
   const [intPart, frac = ''] = s.split('.');
   const digits = (intPart || '0') + frac.padEnd(places, '0');
   const pointAt = (intPart || '0').length + places;
-  const whole = digits.slice(0, pointAt).replace(/^0+(?=\d)/, '');
-  const cents = digits.slice(pointAt);
-  if (cents.replace(/0+$/, '').length > 2) return { ok: false, problem: 'precision' };
+  let whole = digits.slice(0, pointAt).replace(/^0+(?=\d)/, '');
+  let cents = digits.slice(pointAt).padEnd(2, '0');
+  if (cents.replace(/0+$/, '').length > 2) {
+    if (!round) return { ok: false, problem: 'precision' };
+    const fen = BigInt(whole + cents.slice(0, 2)) + (cents[2] >= '5' ? 1n : 0n);
+    const rounded = String(fen).padStart(3, '0');
+    [whole, cents] = [rounded.slice(0, -2), rounded.slice(-2)];
+  }
   if (whole.length > 16) return { ok: false, problem: 'tooLarge' };
-  const value = `${whole}.${cents.padEnd(2, '0').slice(0, 2)}`;
+  const value = `${whole}.${cents.slice(0, 2)}`;
   return { ok: true, value: value === '0.00' ? value : sign + value };
 }
 

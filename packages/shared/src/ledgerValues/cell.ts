@@ -4,15 +4,15 @@ import { isValidCreditCode } from '../codes/creditCode';
 import { checkIdNumber } from '../codes/idNumber';
 import { type AmountUnit, parseAmount } from './amount';
 import { parseDate } from './date';
-import { cleanText, freeText } from './text';
+import { cleanText, codeText, freeText } from './text';
 
 export type LedgerValueType =
   | 'text'
   | 'integer'
   | 'decimal'
   | 'amount' // money, normalised to 元 (accepts 1.6775亿元, 55万元, 1,234.5元; or a declared column unit of 万元)
-  | 'date' // Excel serial dates and 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日 → 'YYYY-MM-DD'
-  | 'idNumber' // GB 11643, normalised (upper-case X, no apostrophe, half-width)
+  | 'date' // Excel serial dates and 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日 (a time ignored) → 'YYYY-MM-DD'; a bare year is a problem
+  | 'idNumber' // GB 11643, normalised (upper-case X, no apostrophe, blank or zero-width character, half-width)
   | 'creditCode' // GB 32100
   | 'divisionCode' // 12 digits
   | 'phone'
@@ -26,6 +26,8 @@ export interface CellSpec {
   options?: { value: string; label: string }[];
   unit?: '元' | '万元';
   maxLength?: number;
+  /** What an empty cell of an optional column means (e.g. 残疾情况 left blank: none); default null. */
+  emptyAs?: CellValue;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -37,7 +39,7 @@ const FALSE_WORDS = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '✗']
 /** `unit` overrides the column's declared unit when the file's header names one (金额（万元）). */
 export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): CellResult {
   const empty = raw == null || (typeof raw === 'string' && cleanText(raw) === '');
-  if (empty) return spec.required ? { ok: false, key: 'ledgers.value.required' } : { ok: true, value: null };
+  if (empty) return spec.required ? { ok: false, key: 'ledgers.value.required' } : { ok: true, value: spec.emptyAs ?? null };
   switch (spec.type) {
     case 'text': {
       // as written (trimmed): full-width brackets and inner spacing are part of a name, not noise
@@ -57,21 +59,22 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
       return r.ok ? r : { ok: false, key: `ledgers.value.date.${r.problem}` };
     }
     case 'idNumber': {
-      const r = checkIdNumber(typeof raw === 'number' ? numberText(raw) : String(raw));
+      const r = checkIdNumber(typeof raw === 'number' ? numberText(raw) : codeText(raw));
       return r.ok ? r : { ok: false, key: `ledgers.value.idNumber.${r.problem}` };
     }
     case 'creditCode': {
-      const s = cleanText(raw).replace(/^'/, '').replace(/\s/g, '').toUpperCase();
+      const s = codeText(raw).toUpperCase();
       return isValidCreditCode(s) ? { ok: true, value: s } : { ok: false, key: 'ledgers.value.creditCode' };
     }
     case 'divisionCode': {
-      const s = (typeof raw === 'number' ? numberText(raw) : cleanText(raw)).replace(/^'/, '').replace(/\s/g, '');
+      const s = typeof raw === 'number' ? numberText(raw) : codeText(raw);
       // 6- and 9-digit codes (county, town) are the same division written short
       if (/^(\d{6}|\d{9}|\d{12})$/.test(s)) return { ok: true, value: s.padEnd(12, '0') };
       return { ok: false, key: 'ledgers.value.divisionCode' };
     }
     case 'phone': {
-      const s = (typeof raw === 'number' ? numberText(raw) : cleanText(raw)).replace(/^'/, '').replace(/^\+?86[-\s]?/, '').replace(/[\s-]/g, '');
+      // +86 / 0086 only before a mobile number: 86123456 is a local landline number
+      const s = (typeof raw === 'number' ? numberText(raw) : codeText(raw)).replace(/-/g, '').replace(/^(?:\+|00)?86(?=1[3-9]\d{9}$)/, '');
       if (/^1[3-9]\d{9}$/.test(s) || /^0\d{9,11}$/.test(s) || /^\d{7,8}$/.test(s)) return { ok: true, value: s };
       return { ok: false, key: 'ledgers.value.phone' };
     }

@@ -4,7 +4,7 @@ import { idNumberCheckChar } from '../codes/idNumber';
 import { parseAmount, yuanIn } from './amount';
 import { parseCell, sameValue } from './cell';
 import { excelSerialToIso, isoToExcelSerial, parseDate } from './date';
-import { headerKey, headerUnit, isTotalsLabel } from './text';
+import { headerKey, headerUnit, isNotDataLabel } from './text';
 
 const fullWidth = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const cents = fc.bigInt({ min: 0n, max: 10n ** 15n }); // up to 10 trillion 元, in fen
@@ -52,6 +52,36 @@ describe('amounts', () => {
     );
   });
 
+  it('rounds a number cell to the fen shown in Excel (=10000/3), but not typed text with more decimals', () => {
+    expect(parseAmount(10000 / 3)).toEqual({ ok: true, value: '3333.33' });
+    expect(parseAmount(20000 / 3)).toEqual({ ok: true, value: '6666.67' });
+    expect(parseAmount(0.1 + 0.2)).toEqual({ ok: true, value: '0.30' });
+    expect(parseAmount(2.675)).toEqual({ ok: true, value: '2.68' }); // the double is 2.67499…; Excel shows 2.68
+    expect(parseAmount(-2.675)).toEqual({ ok: true, value: '-2.68' }); // half away from zero
+    expect(parseAmount(-0.004)).toEqual({ ok: true, value: '0.00' });
+    expect(parseAmount(0.999)).toEqual({ ok: true, value: '1.00' });
+    expect(parseAmount(1.2345678, '万元')).toEqual({ ok: true, value: '12345.68' });
+    expect(parseAmount(9_999_999_999_999_999.999)).toEqual({ ok: false, problem: 'tooLarge' });
+    expect(parseAmount('3333.333')).toEqual({ ok: false, problem: 'precision' });
+    expect(parseCell({ type: 'amount' }, 10000 / 3)).toEqual({ ok: true, value: '3333.33' });
+    expect(parseCell({ type: 'amount' }, '3333.333')).toEqual({ ok: false, key: 'ledgers.value.amount.precision' });
+    expect(parseCell({ type: 'decimal' }, 10000 / 3)).toEqual({ ok: true, value: 10000 / 3 }); // no declared precision: as is
+  });
+
+  it('reads any number cell as the nearest fen, stable on re-reading', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (n) => {
+        const r = parseAmount(n);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(r.value).toMatch(/^-?\d+\.\d{2}$/);
+        expect(Math.abs(Number(r.value) - n)).toBeLessThanOrEqual(0.005 + Math.abs(n) * 1e-14);
+        expect(parseAmount(Number(r.value))).toEqual(r);
+        expect(parseAmount(r.value)).toEqual(r);
+      }),
+    );
+  });
+
   it('never accepts text that is not a number', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
@@ -74,6 +104,48 @@ describe('dates', () => {
     expect(parseDate('明天').ok).toBe(false);
   });
 
+  it('reads a date-time as its day, the time ignored', () => {
+    expect(parseDate('1980/1/1 0:00')).toEqual({ ok: true, value: '1980-01-01' });
+    expect(parseDate('1990-02-15 00:00:00')).toEqual({ ok: true, value: '1990-02-15' });
+    expect(parseDate('2025-03-01T00:00:00')).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate('2025-03-01 23:59:59.999')).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate('2025年3月1日 10:30')).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate('2025年3月1日10:30')).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate('２０２５/３/１　１０：３０')).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate(45717.5)).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate(45717.999)).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate('45717.5')).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate(new Date(Date.UTC(2025, 2, 1, 10, 30)))).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseCell({ type: 'date' }, '1990-02-15 00:00:00')).toEqual({ ok: true, value: '1990-02-15' });
+    // not a time: the day stays unreadable rather than guessed
+    expect(parseDate('2025-03-01 25:00').ok).toBe(false);
+    expect(parseDate('2025-03-01 10').ok).toBe(false);
+    expect(parseDate('2025-02-30 10:30')).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('takes a bare year for what it is, not for an Excel serial in 1905', () => {
+    for (const y of [1980, '1980', '2025', 2025, '2025年', '２０２５年', ' 2025 ', 1900, 2100]) {
+      expect(parseDate(y)).toEqual({ ok: false, problem: 'yearOnly' });
+    }
+    expect(parseCell({ type: 'date' }, 1980)).toEqual({ ok: false, key: 'ledgers.value.date.yearOnly' });
+    expect(parseDate(45717)).toEqual({ ok: true, value: '2025-03-01' });
+    expect(parseDate(1899)).toEqual({ ok: true, value: '1905-03-13' }); // a (strange) serial still
+    expect(parseDate(20250301)).toEqual({ ok: true, value: '2025-03-01' }); // 8 digits typed into a number cell
+  });
+
+  it("handles Excel's 1900 leap-year bug: serial 61 is 1900-03-01; earlier serials and days are out of range", () => {
+    expect(excelSerialToIso(61)).toBe('1900-03-01');
+    expect(isoToExcelSerial('1900-03-01')).toBe(61);
+    expect(isoToExcelSerial('2100-01-01')).toBe(73051);
+    expect(parseDate(61)).toEqual({ ok: true, value: '1900-03-01' });
+    for (const n of [0, 1, 59, 60, 60.5, -1]) expect(parseDate(n)).toEqual({ ok: false, problem: 'range' });
+    expect(parseDate('1900-02-28')).toEqual({ ok: false, problem: 'range' });
+    expect(parseDate('1900-01-01')).toEqual({ ok: false, problem: 'range' });
+    expect(parseDate('2199-12-31')).toEqual({ ok: true, value: '2199-12-31' });
+    expect(parseDate(isoToExcelSerial('2199-12-31'))).toEqual({ ok: true, value: '2199-12-31' });
+    expect(parseDate(isoToExcelSerial('2199-12-31') + 1)).toEqual({ ok: false, problem: 'range' });
+  });
+
   it('round-trips any day between 1900-03-01 and 2199 through every written form and the Excel serial', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1900, 2, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 }), (day) => {
@@ -83,6 +155,9 @@ describe('dates', () => {
         for (const s of [iso, `${y}/${m}/${dd}`, `${y}.${m}.${dd}`, `${y}年${m}月${dd}日`]) expect(parseDate(s)).toEqual({ ok: true, value: iso });
         expect(excelSerialToIso(isoToExcelSerial(iso))).toBe(iso);
         expect(parseDate(isoToExcelSerial(iso))).toEqual({ ok: true, value: iso });
+        expect(parseDate(isoToExcelSerial(iso) + 0.75)).toEqual({ ok: true, value: iso }); // a date-time cell
+        for (const t of [' 0:00', ' 00:00:00', 'T08:30:00', ' 23:59']) expect(parseDate(iso + t)).toEqual({ ok: true, value: iso });
+        expect(parseDate(`${y}年${m}月${dd}日 10:30`)).toEqual({ ok: true, value: iso });
       }),
     );
   });
@@ -106,6 +181,36 @@ describe('ID numbers', () => {
     );
   });
 
+  // what copying from WeChat, web pages and Word leaves in a cell; the IME's apostrophes are typed to keep the digits text
+  const marks = fc.constantFrom("'", '’', '‘', '＇', '`', '');
+  const invisible = fc.constantFrom('\u200b', '\u200c', '\u200d', '\ufeff', '\u00a0', '\u3000', ' ', '');
+
+  it('accepts a valid number with an IME apostrophe, zero-width characters and non-breaking or ideographic spaces anywhere', () => {
+    fc.assert(
+      fc.property(idArb, marks, fc.array(fc.tuple(fc.nat(18), invisible), { maxLength: 4 }), invisible, (id, mark, inside, around) => {
+        let written = id.replace(/X$/, (x) => (inside.length % 2 ? x.toLowerCase() : x));
+        for (const [at, c] of [...inside].sort((a, b) => b[0] - a[0])) written = written.slice(0, at) + c + written.slice(at);
+        written = `${around}${mark}${around}${written}${around}`;
+        expect(parseCell({ type: 'idNumber' }, written)).toEqual({ ok: true, value: id });
+      }),
+    );
+  });
+
+  it('cleans other codes the same way', () => {
+    expect(parseCell({ type: 'idNumber' }, '’11010519491231002x')).toEqual({ ok: true, value: '11010519491231002X' });
+    expect(parseCell({ type: 'idNumber' }, '\ufeff‘110105\u200b19491231\u00a0002X\u3000')).toEqual({ ok: true, value: '11010519491231002X' });
+    expect(parseCell({ type: 'creditCode' }, '’91350100M000100Y43\u200b')).toEqual({ ok: true, value: '91350100M000100Y43' });
+    expect(parseCell({ type: 'creditCode' }, '`91350100m000100y43')).toEqual({ ok: true, value: '91350100M000100Y43' });
+    expect(parseCell({ type: 'divisionCode' }, '＇4414\u200b26')).toEqual({ ok: true, value: '441426000000' });
+    expect(parseCell({ type: 'divisionCode' }, '‘441426001001\u00a0')).toEqual({ ok: true, value: '441426001001' });
+    expect(parseCell({ type: 'phone' }, '’138\u00a00013\u200b8000')).toEqual({ ok: true, value: '13800138000' });
+    expect(parseCell({ type: 'phone' }, '+86 138 0013 8000')).toEqual({ ok: true, value: '13800138000' });
+    expect(parseCell({ type: 'phone' }, 8613800138000)).toEqual({ ok: true, value: '13800138000' });
+    expect(parseCell({ type: 'phone' }, '0771-1234567')).toEqual({ ok: true, value: '07711234567' });
+    expect(parseCell({ type: 'phone' }, '86123456')).toEqual({ ok: true, value: '86123456' }); // a local number, not +86
+    expect(parseCell({ type: 'idNumber', required: true }, '\u200b\ufeff')).toEqual({ ok: false, key: 'ledgers.value.required' });
+  });
+
   it('rejects any single wrong check character', () => {
     fc.assert(
       fc.property(idArb, fc.constantFrom(...'0123456789X'), (id, c) => {
@@ -123,9 +228,22 @@ describe('cells and headers', () => {
     expect(headerKey('金额（万元）')).toBe('金额');
     expect(headerUnit('金额（万元）')).toBe('万元');
     expect(headerKey('ＩＤ　number')).toBe('idnumber');
-    expect(isTotalsLabel('合 计')).toBe(true);
-    expect(isTotalsLabel('总计：')).toBe(true);
-    expect(isTotalsLabel('合作社')).toBe(false);
+    expect(isNotDataLabel('合 计')).toBe(true);
+    expect(isNotDataLabel('总计：')).toBe(true);
+    expect(isNotDataLabel('合作社')).toBe(false);
+  });
+
+  it('recognises totals and footer rows, which are not records', () => {
+    for (const s of ['合计', '全村合计', '本页合计', '合计（户）', '合计(户)', '合 计', '合　计', '总计', '小计', '累计', '共计', '本年累计', '全乡总计', '合计：', '合计：35户', 'Total']) {
+      expect(isNotDataLabel(s), s).toBe(true);
+    }
+    const footers = ['填表人：张三', '填报人:李四', '审核人：', '负责人： 王五', '制表人：赵六', '填表日期：2025年3月1日', '联系电话：13800138000', '填表人（签字）：', '填 表 人：张三　　审核人：李四'];
+    for (const s of footers) expect(isNotDataLabel(s), s).toBe(true);
+    // a label is a footer only when a colon follows it; a record's first cell never starts that way
+    for (const s of ['填表', '填表人', '张三', '合作社', '合计收入项目', '村集体经济合计收入', '负责人张三', '2025年3月1日', '联系电话', '备注', '审核人员名单：']) {
+      expect(isNotDataLabel(s), s).toBe(false);
+    }
+    expect(isNotDataLabel('填表人：张三')).toBe(true);
   });
 
   it('reads numbers stored as text, enums by label or value, yes/no, division codes written short', () => {
