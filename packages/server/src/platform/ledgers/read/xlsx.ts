@@ -2,13 +2,16 @@
 // chunk (counting the bytes really produced, so a zip bomb stops at the limit whatever its headers
 // claim) and tokenized without building a document. Styles are not read: date cells arrive as Excel
 // serial numbers, which the date parser understands. Formulas give their cached value, never evaluated.
+// Vertically merged cells (户主身份证号 over a household's rows, 所在村 over a village's households) hold
+// their value only in the top-left cell; rows below the first get that value too (see merges below).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { fileError } from '../problems';
 import type { SheetRow } from './rows';
-import { attr, XmlScanner } from './xml';
+import { FILLED_CELL_BYTES, MergeFill, type Merges, MergeScanner } from './merges';
+import { attr, columnIndex, XmlScanner } from './xml';
 
 interface ZipEntry {
   name: string;
@@ -24,7 +27,19 @@ export async function* readXlsxRows(path: string, maxInflatedBytes: number): Asy
   const sheet = entries.get(sheetPath);
   if (!sheet) throw fileError('notSpreadsheet');
   const shared = entries.has('xl/sharedStrings.xml') ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget) : [];
-  yield* sheetRows(inflate(path, sheet, budget), shared);
+  // The first pass inflates the sheet as far as the row pass will, so it gets an equal budget of its
+  // own: the limit is on what the file unpacks to, not on how often it is read, and a lying zip is
+  // refused here before any row is read. Total work stays bounded: twice the limit at most.
+  const merges = await findMerges(path, sheet, { left: budget.left });
+  const rows = sheetRows(inflate(path, sheet, budget), shared);
+  if (!merges) return yield* rows;
+  const fill = new MergeFill(merges);
+  for await (const row of rows) {
+    // cells copied down cost like cells written out, so merges cannot amplify a small file past the limit
+    budget.left -= fill.apply(row) * FILLED_CELL_BYTES;
+    if (budget.left < 0) throw fileError('zipBomb');
+    yield row;
+  }
 }
 
 async function listEntries(path: string): Promise<Map<string, ZipEntry>> {
@@ -56,6 +71,14 @@ async function listEntries(path: string): Promise<Map<string, ZipEntry>> {
 
 /** The entry's text, chunk by chunk, whole characters only; over the budget → the zip-bomb error. */
 async function* inflate(path: string, entry: ZipEntry, budget: { left: number }): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of inflateBytes(path, entry, budget)) yield decoder.write(chunk);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** The entry's bytes, chunk by chunk; over the budget → the zip-bomb error. */
+async function* inflateBytes(path: string, entry: ZipEntry, budget: { left: number }, chunkSize = 256 * 1024): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   const local = Buffer.alloc(30);
   await fh.read(local, 0, 30, entry.localOffset);
@@ -63,16 +86,15 @@ async function* inflate(path: string, entry: ZipEntry, budget: { left: number })
   if (local.readUInt32LE(0) !== 0x04034b50) throw fileError('notSpreadsheet');
   const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   if (entry.compressedSize === 0) return;
-  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: chunkSize });
   if (entry.method !== 0 && entry.method !== 8) throw fileError('notSpreadsheet');
-  const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 256 * 1024 })) : raw;
+  const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize })) : raw;
   raw.on('error', (err) => source.destroy(err));
-  const decoder = new StringDecoder('utf8');
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       budget.left -= chunk.length;
       if (budget.left < 0) throw fileError('zipBomb');
-      yield decoder.write(chunk);
+      yield chunk;
     }
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('Z_')) throw fileError('unreadable');
@@ -81,8 +103,6 @@ async function* inflate(path: string, entry: ZipEntry, budget: { left: number })
     raw.destroy();
     source.destroy();
   }
-  const rest = decoder.end();
-  if (rest) yield rest;
 }
 
 async function readText(path: string, entry: ZipEntry | undefined, budget: { left: number }): Promise<string> {
@@ -194,6 +214,13 @@ async function* sheetRows(chunks: AsyncIterable<string>, shared: string[]): Asyn
   }
 }
 
+/** The sheet's vertical merges, or null when it has none (the rows are then read untouched). */
+async function findMerges(path: string, entry: ZipEntry, budget: { left: number }): Promise<Merges | null> {
+  const scanner = new MergeScanner();
+  for await (const chunk of inflateBytes(path, entry, budget, 1024 * 1024)) if (scanner.feed(chunk)) break;
+  return scanner.merges();
+}
+
 function cellValue(cell: { type: string; value: string | null; text: string | null }, shared: string[]): unknown {
   switch (cell.type) {
     case 's':
@@ -214,15 +241,4 @@ function cellValue(cell: { type: string; value: string | null; text: string | nu
       return Number.isNaN(n) ? cell.value : n;
     }
   }
-}
-
-/** "B12" → 1; "AA3" → 26. */
-export function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
 }

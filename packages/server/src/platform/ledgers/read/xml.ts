@@ -86,3 +86,14 @@ export function decode(s: string): string {
     return ENTITIES[e] ?? m;
   });
 }
+
+/** "B12" → 1; "AA3" → 26. */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
