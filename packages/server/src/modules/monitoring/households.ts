@@ -44,27 +44,32 @@ async function assertNotElsewhere(tx: Tx | Db, members: { idHash: string; idMask
     if (seen.has(m.idHash)) throw invalid({ path: paths[i], key: 'monitoring.errors.duplicateInRequest' });
     seen.set(m.idHash, i);
   });
-  const found = await tx
-    .select({ idHash: M.idHash, memberId: M.id, household: H.id, head: H.headName, village: divisions.name, code: H.divisionCode })
-    .from(M)
-    .innerJoin(H, eq(H.id, M.householdId))
-    .leftJoin(divisions, eq(divisions.code, H.divisionCode))
-    .where(and(eq(M.active, true), inArray(M.idHash, [...seen.keys()])));
-  const clash = found.filter((f) => f.memberId !== exceptMemberId);
+  const clash = (await activeMemberships(tx, [...seen.keys()])).filter((f) => f.memberId !== exceptMemberId);
   if (clash.length === 0) return;
-  // the other household may lie outside the user's scope: name it (number, head, village) but show nothing more
   throw new AppError(
     'CONFLICT',
     {},
     clash.map((c) => {
       const i = seen.get(c.idHash)!;
-      return {
-        path: paths[i],
-        key: 'monitoring.errors.duplicatePerson',
-        params: { masked: members[i].idMasked, household: c.household, head: c.head, village: c.village ?? c.code },
-      };
+      return duplicatePerson(paths[i], members[i].idMasked, c);
     }),
   );
+}
+
+/** Where these people (by ID hash) are active members now, in any household: one person, one household. */
+export async function activeMemberships(tx: Tx | Db, idHashes: string[]) {
+  if (!idHashes.length) return [];
+  return tx
+    .select({ idHash: M.idHash, memberId: M.id, household: H.id, head: H.headName, village: divisions.name, code: H.divisionCode })
+    .from(M)
+    .innerJoin(H, eq(H.id, M.householdId))
+    .leftJoin(divisions, eq(divisions.code, H.divisionCode))
+    .where(and(eq(M.active, true), inArray(M.idHash, idHashes)));
+}
+
+/** The problem of a person already in another household, which may lie outside the user's scope: named (number, head, village), nothing more shown. */
+export function duplicatePerson(path: string, masked: string, c: Awaited<ReturnType<typeof activeMemberships>>[number]) {
+  return { path, key: 'monitoring.errors.duplicatePerson', params: { masked, household: c.household, head: c.head, village: c.village ?? c.code } };
 }
 
 /** Turns the unique-index race (two requests at once) into the same clear conflict. */

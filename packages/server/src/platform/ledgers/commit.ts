@@ -1,5 +1,5 @@
 // Commit (正式导入): the staged valid rows go in, in ONE transaction with the import's audit entry and
-// status change — a failure anywhere leaves the database as it was. A ledger with applyStaged has its
+// status change — a failure anywhere leaves the database as it was. A ledger with `staged` has its
 // rows copied to the staging table in short chunks first and applied set-based, so the transaction is
 // short (PGlite serves one statement at a time: a long one makes every other request wait); the others
 // go through their write() batch by batch inside the transaction.
@@ -13,23 +13,22 @@ import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { differs, type StagedRow } from './dryRun';
-import { dropStaged, stageRows } from './staging';
+import { applyStagedTable, dropStaged, stageRows } from './staging';
 import { readBatches, type ImportRecord, updateImport } from './store';
 import { ledgerImports } from './tables';
 import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
 import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 
 export async function commitImport(services: Services, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, dir: string) {
-  const applyStaged = def.applyStaged;
+  const spec = def.staged?.(ctx);
   const rowsFile = join(dir, 'rows.ndjson');
   try {
     let result: { inserted: number; updated: number };
-    if (applyStaged) {
+    if (spec) {
       // stage in short chunks (others' queries run between them), then one short set-based transaction
-      const auditKeys = def.naturalKey.map((key) => ({ key, sensitive: !!def.columns.find((c) => c.key === key)?.sensitive }));
-      await stageRows(services, imp.id, rowsFile, def.uniqueNaturalKey ? auditKeys : undefined);
+      await stageRows(services, imp.id, rowsFile, spec.uniqueNaturalKey ? spec.auditKey : undefined);
       result = await services.db.transaction(async (tx) => {
-        const counts = await applyStaged(tx, imp.id, ctx);
+        const counts = await applyStagedTable(tx, imp.id, spec, ctx);
         await finish(tx, imp, def, ctx, mode, counts);
         await dropStaged(services, imp.id, tx);
         return counts;
@@ -37,13 +36,14 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
     } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile));
     // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
     await rm(join(dir, 'rows.ndjson'), { force: true });
-    if (def.tables?.length && result.inserted + result.updated >= 1000) {
-      for (const table of def.tables) await services.database.query(`analyze "${table.replace(/"/g, '')}"`);
+    const tables = def.tables ?? (spec ? [spec.table] : []);
+    if (result.inserted + result.updated >= 1000) {
+      for (const table of tables) await services.database.query(`analyze "${table.replace(/"/g, '')}"`);
     }
     return result;
   } catch (err) {
     // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
-    if (applyStaged) await dropStaged(services, imp.id).catch((e) => console.error(e));
+    if (spec) await dropStaged(services, imp.id).catch((e) => console.error(e));
     const e = err instanceof AppError ? err : isUniqueViolation(err) ? new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]) : new AppError('INTERNAL');
     if (!(err instanceof AppError) && !isUniqueViolation(err)) console.error(err);
     await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
@@ -70,7 +70,7 @@ async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, 
       else if (differs(before, row)) update.push({ before, after: { ...before, ...row } });
       else unchanged++;
     }
-    if (insert.length || update.length) await def.write(tx, { insert, update }, ctx);
+    if (insert.length || update.length) await def.write!(tx, { insert, update }, ctx);
     inserted += insert.length;
     updated += update.length;
   }

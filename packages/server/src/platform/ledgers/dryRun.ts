@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { parseCell, sameValue } from '@xiezuo/shared/ledgerValues/cell';
-import { cleanText, isTotalsLabel } from '@xiezuo/shared/ledgerValues/text';
+import { cleanText, isNotDataLabel } from '@xiezuo/shared/ledgerValues/text';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
@@ -86,7 +86,7 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
       if (afterHeader === 1 && isEnglishHeaderRow(match, sheetRow)) continue;
       const firstText = sheetRow.cells.find((c) => cleanText(c) !== '');
       if (firstText === undefined) continue; // blank row
-      if (isTotalsLabel(firstText)) {
+      if (isNotDataLabel(firstText)) {
         counts.skipped++;
         continue;
       }
@@ -172,9 +172,9 @@ async function classifyBatch(
     for (const p of list) if (problems.length < KEPT_PROBLEMS) problems.push(p);
     rejectedLines.push(JSON.stringify({ n: item.n, cells: item.cells, problems: list.map(storable) } satisfies RejectedRow));
   };
-  for (const item of batch) {
-    let list = item.problems;
-    if (list.length === 0 && def.validate) list = (await def.validate(item.row, ctx)).map((d) => detailToProblem(item, d));
+  const checked = await validateAll(def, ctx, batch);
+  for (const [i, item] of batch.entries()) {
+    let list = checked[i];
     if (list.length === 0) {
       const key = naturalKeyOf(def, item.row);
       const first = seen.get(key);
@@ -186,18 +186,35 @@ async function classifyBatch(
   }
   if (valid.length) {
     const existing = await def.findExisting(services.db as unknown as Tx, valid.map((v) => v.row), ctx);
+    const sealed = !!(def.staged && def.sealRow); // staged as the commit will write it (personal data encrypted)
     const lines = valid.map((v) => {
       const before = existing.get(naturalKeyOf(def, v.row));
       const a = !before ? 'insert' : differs(before, v.row) ? 'update' : 'unchanged';
       if (a === 'insert') counts.toInsert++;
       else if (a === 'update') counts.toUpdate++;
       else counts.unchanged++;
-      return JSON.stringify({ n: v.n, r: v.row, a } satisfies StagedRow);
+      return JSON.stringify({ n: v.n, r: sealed ? def.sealRow!(v.row, before, ctx) : v.row, a } satisfies StagedRow);
     });
     counts.valid += valid.length;
     await staged.write(lines);
   }
   await rejected.write(rejectedLines);
+}
+
+/** Each row's problems: its cells', then the ledger's own checks on the rows that parsed (per row, then per batch). */
+async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[]): Promise<Problem[][]> {
+  const out = batch.map((item) => item.problems);
+  for (const [i, item] of batch.entries()) {
+    if (out[i].length === 0 && def.validate) out[i] = (await def.validate(item.row, ctx)).map((d) => detailToProblem(item, d));
+  }
+  const passed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
+  if (def.validateBatch && passed.length) {
+    const found = await def.validateBatch(passed.map((i) => batch[i].row), ctx);
+    passed.forEach((i, j) => {
+      out[i] = (found[j] ?? []).map((d) => detailToProblem(batch[i], d));
+    });
+  }
+  return out;
 }
 
 function detailToProblem(item: { n: number; problems: Problem[] } & { match?: HeaderMatch }, d: { path: string; key?: string; params?: Record<string, unknown>; message?: string }): Problem {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { registerLedger } from './registry';
@@ -197,19 +198,17 @@ describe('idempotent commits', () => {
     const failing = defineLedger({
       ...exampleLedger,
       key: 'example-failing',
-      applyStaged: undefined,
+      staged: undefined,
       async write(tx, changes, ctx) {
-        await exampleLedger.write(tx, changes, ctx);
+        await exampleLedger.write!(tx, changes, ctx);
         throw new Error('disk full');
       },
     });
+    // fails on its last statement, after the updates and their audit entries were written
     const failingStaged = defineLedger({
       ...exampleLedger,
       key: 'example-failing-staged',
-      async applyStaged(tx, importId, ctx) {
-        await exampleLedger.applyStaged!(tx, importId, ctx);
-        throw new Error('disk full');
-      },
+      staged: (ctx) => ({ ...exampleLedger.staged!(ctx), insertValues: [{ column: 'id', value: sql`1 / 0` }] }),
     });
     registerLedger(t.app, failing);
     registerLedger(t.app, failingStaged);

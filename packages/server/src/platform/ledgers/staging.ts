@@ -1,4 +1,4 @@
-// The staging table for commits: a ledger that can apply its rows set-based (applyStaged) has them
+// The staging table for commits: a ledger that can apply its rows set-based (`staged`) has them
 // copied from rows.ndjson into ledger_import_rows first, in short statements of a few thousand rows
 // each, with the event loop yielded between them — on PGlite, which serves one statement at a time,
 // other requests' queries run in between. Then ONE short transaction applies them to the target table
@@ -15,6 +15,7 @@ import { redact } from '../audit/service';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import type { StagedRow } from './dryRun';
+import { AppError } from '../http/errors';
 import type { LedgerContext } from './types';
 
 const STAGE_CHUNK = 5000;
@@ -22,22 +23,13 @@ const STAGE_CHUNK = 5000;
 /**
  * Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many.
  * The lines go to the database as they are (one JSON array parameter per chunk), never parsed here.
- * With `auditKeys` (the natural key, when the table enforces it), the 'create' audit entries of the rows
- * the dry run found new are prepared here too, chunk by chunk, in ledger_import_audit (up to 1000 keys
- * each, joined by '/'): those rows are inserted for sure or the commit fails, and aggregating 200,000
- * keys inside the transaction would lengthen it on PGlite.
+ * With `auditKey` (when the table enforces the natural key), the 'create' audit entries of the rows the
+ * dry run found new are prepared here too, chunk by chunk, in ledger_import_audit (up to 1000 keys each):
+ * those rows are inserted for sure or the commit fails, and aggregating 200,000 keys inside the
+ * transaction would lengthen it on PGlite.
  */
-/** A key part as the audit log may hold it: a sensitive one (an ID number) masked like 4501**********123X. */
-const maskedSql = (v: string, sensitive: boolean) => (sensitive ? `left(${v}, 4) || repeat('*', greatest(length(${v}) - 8, 0)) || right(${v}, 4)` : v);
-
-export async function stageRows(
-  services: Services,
-  importId: string,
-  path: string,
-  auditKeys?: { key: string; sensitive: boolean }[],
-): Promise<number> {
+export async function stageRows(services: Services, importId: string, path: string, auditKey?: StagedTableSpec['auditKey']): Promise<number> {
   await dropStaged(services, importId); // a commit retried after a failure starts clean
-  const keyOf = (auditKeys ?? []).map((k) => maskedSql(`coalesce(r->>'${k.key.replace(/'/g, "''")}', '')`, k.sensitive)).join(` || '/' || `);
   let count = 0;
   let seq = 0;
   for await (const lines of readLines(path, STAGE_CHUNK)) {
@@ -47,19 +39,17 @@ export async function stageRows(
       [importId, `[${lines.join(',')}]`],
     );
     count += lines.length;
-    if (auditKeys?.length) {
+    if (auditKey?.length) {
       const first = (JSON.parse(lines[0]) as StagedRow).n;
       const last = (JSON.parse(lines[lines.length - 1]) as StagedRow).n;
-      const made = await services.database.query(
-        `insert into ledger_import_audit (import_id, seq, after)
-         select $1, $2::int + g, jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(k order by n))
-         from (select n, ${keyOf} as k, (row_number() over (order by n) - 1) / 1000 as g
-               from ledger_import_rows where import_id = $1 and a = 'insert' and n between $3 and $4) x
-         group by g
-         returning seq`,
-        [importId, seq, first, last],
-      );
-      seq += made.length;
+      const made = await services.db.execute(sql`
+        insert into ledger_import_audit (import_id, seq, after)
+        select ${importId}, ${seq}::int + g, jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(k order by n))
+        from (select n, ${auditName(auditKey, (k) => sql`r->>${lit(k)}`)} as k, (row_number() over (order by n) - 1) / 1000 as g
+              from ledger_import_rows where import_id = ${importId} and a = 'insert' and n between ${first}::int and ${last}::int) x
+        group by g
+        returning seq`);
+      seq += made.rows.length;
     }
     await yieldToOthers(); // let queued requests' queries in between two chunks
   }
@@ -95,23 +85,60 @@ export async function dropStaged(services: Services | { database: Services['data
   }
 }
 
+/** A column of the target table, filled from the staged row's field `key`. */
+export interface StagedColumn {
+  key: string;
+  column: string;
+  type: 'text' | 'integer' | 'numeric' | 'date' | 'boolean';
+  /** Written when the record is created, never changed by a later import (e.g. the ciphertext of the natural key). */
+  insertOnly?: boolean;
+  /**
+   * For a value that is encrypted (a new ciphertext never equals the stored one): the staged row's
+   * boolean field of this name says whether it changed — sealRow decides that against the plaintext.
+   */
+  changedWhen?: string;
+}
+
 /** How a ledger's rows map onto one table, for applyStagedTable. */
 export interface StagedTableSpec {
   table: string;
-  /** Every column the ledger imports: row key → table column and its SQL type (text, integer, numeric, date, boolean). */
-  columns: { key: string; column: string; type: 'text' | 'integer' | 'numeric' | 'date' | 'boolean' }[];
-  /** Row keys of the natural key (a subset of columns). */
+  /** Every column the ledger imports (staged field → table column and its SQL type). */
+  columns: StagedColumn[];
+  /** Staged fields of the natural key (a subset of columns). */
   naturalKey: string[];
   /** The table enforces the natural key with a unique index (see LedgerDefinition.uniqueNaturalKey). */
   uniqueNaturalKey: boolean;
-  /** Audit entity name; entity ids are the natural key's values joined by '/'. */
+  /** Audit entity name. */
   entity: string;
-  /** Natural-key parts that are personal data (an ID number): masked in audit entity ids. */
-  sensitiveKeys: string[];
+  /** Staged fields naming a record in the audit log, joined by '/'; `mask` for personal data (an ID number). */
+  auditKey: { key: string; mask?: boolean }[];
+  /** Update entries name the record by this column (e.g. its id), as the module's own writes do; default the audit key. */
+  entityIdColumn?: string;
+  /** Only target rows meeting this (over alias t) can match, e.g. `t.active` where a partial unique index holds the key. */
+  match?: SQL;
+  /**
+   * Further columns set when a record is created, from SQL over the staged row (alias s) — e.g. a
+   * foreign key looked up by another staged field. A `required` one that finds nothing (the parent was
+   * removed since the dry run) fails the commit as changed meanwhile, with nothing written.
+   */
+  insertValues?: { column: string; value: SQL; required?: boolean }[];
+  /** Set to now() on every row updated (e.g. updated_at). */
+  touch?: string;
 }
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
-const staged = (key: string) => sql`s.r->>${sql.raw(`'${key.replace(/'/g, "''")}'`)}`;
+const lit = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);
+const staged = (key: string) => sql`s.r->>${lit(key)}`;
+
+/** How the audit log names a record: its audit-key fields joined by '/', personal data masked like 4501**********123X. */
+function auditName(auditKey: StagedTableSpec['auditKey'], field: (key: string) => SQL): SQL {
+  const part = ({ key, mask }: StagedTableSpec['auditKey'][number]) => {
+    const v = sql`coalesce((${field(key)})::text, '')`;
+    return mask ? sql`left(${v}, 4) || repeat('*', greatest(length(${v}) - 8, 0)) || right(${v}, 4)` : v;
+  };
+  return sql.join(auditKey.map(part), sql` || '/' || `);
+}
+const rowCount = (r: unknown) => Number((r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0);
 
 /**
  * Applies an import's staged rows to a plain table, set-based, inside the commit's transaction, with
@@ -126,20 +153,20 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   const byKey = new Map(cols.map((c) => [c.key, c]));
   const value = (key: string): SQL => sql`(${staged(key)})::${sql.raw(byKey.get(key)!.type)}`;
   const t = (key: string) => sql`t.${ident(byKey.get(key)!.column)}`;
-  const provided = (key: string) => sql`s.r ? ${sql.raw(`'${key.replace(/'/g, "''")}'`)}`;
+  const provided = (key: string) => sql`s.r ? ${lit(key)}`;
   // '' and null are the same "nothing" (as sameValue has it)
   const cmp = (key: string, e: SQL) => (byKey.get(key)!.type === 'text' ? sql`nullif(${e}, '')` : e);
-  const changed = (key: string) => sql`(${provided(key)} and ${cmp(key, t(key))} is distinct from ${cmp(key, value(key))})`;
+  const changed = (key: string) => {
+    const flag = byKey.get(key)!.changedWhen;
+    return flag ? sql`(${provided(key)} and coalesce((${staged(flag)})::boolean, false))` : sql`(${provided(key)} and ${cmp(key, t(key))} is distinct from ${cmp(key, value(key))})`;
+  };
+  const updatable = cols.filter((c) => !spec.naturalKey.includes(c.key) && !c.insertOnly);
   const anyChanged = sql.join(
-    cols.filter((c) => !spec.naturalKey.includes(c.key)).map((c) => changed(c.key)),
+    updatable.map((c) => changed(c.key)),
     sql` or `,
   );
-  const matches = sql.join(
-    spec.naturalKey.map((k) => sql`${t(k)} = ${value(k)}`),
-    sql` and `,
-  );
-  const masked = (k: string, v: SQL) => (spec.sensitiveKeys.includes(k) ? sql`left(${v}, 4) || repeat('*', greatest(length(${v}) - 8, 0)) || right(${v}, 4)` : v);
-  const entityId = (e: (k: string) => SQL) => sql.join(spec.naturalKey.map((k) => masked(k, sql`coalesce((${e(k)})::text, '')`)), sql` || '/' || `);
+  const matches = sql.join([...spec.naturalKey.map((k) => sql`${t(k)} = ${value(k)}`), ...(spec.match ? [spec.match] : [])], sql` and `);
+  const auditId = (e: (k: string) => SQL) => auditName(spec.auditKey, e);
   // before values as the driver returns them to write(): numeric and date as text
   const beforeJson = (key: string) => {
     const c = byKey.get(key)!;
@@ -149,40 +176,52 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   const pair = (key: string, e: SQL) => sql`case when ${changed(key)} then jsonb_build_object(${key}::text, ${secret(key) ? sql`'[redacted]'::text` : e}) else '{}'::jsonb end`;
   const diff = (side: 'before' | 'after') =>
     sql.join(
-      cols.filter((c) => !spec.naturalKey.includes(c.key)).map((c) => pair(c.key, side === 'before' ? beforeJson(c.key) : sql`s.r->${sql.raw(`'${c.key.replace(/'/g, "''")}'`)}`)),
+      updatable.map((c) => pair(c.key, side === 'before' ? beforeJson(c.key) : sql`s.r->${lit(c.key)}`)),
       sql` || `,
     );
   const notInsertedAtDryRun = spec.uniqueNaturalKey ? sql`s.a <> 'insert'` : sql`true`;
   const from = sql`ledger_import_rows s join ${ident(spec.table)} t on ${matches}`;
   const where = sql`s.import_id = ${importId} and ${notInsertedAtDryRun} and (${anyChanged})`;
   const actor = sql`${ctx.actor.id}::int, ${ctx.actor.name}::text, ${ctx.actor.ip}::text`;
+  const updateEntityId = spec.entityIdColumn ? sql`t.${ident(spec.entityIdColumn)}::text` : auditId(t);
 
   // 1. audit the updates, reading the values before they change
   await tx.execute(sql`
     insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
-    select ${actor}, 'update', ${spec.entity}::text, ${entityId(t)}, ${diff('before')}, ${diff('after')}
+    select ${actor}, 'update', ${spec.entity}::text, ${updateEntityId}, ${diff('before')}, ${diff('after')}
     from ${from} where ${where} order by s.n`);
   // 2. update: the columns the file provides, on the rows that differ
   const set = sql.join(
-    cols.filter((c) => !spec.naturalKey.includes(c.key)).map((c) => sql`${ident(c.column)} = case when ${provided(c.key)} then ${value(c.key)} else ${t(c.key)} end`),
+    [
+      ...updatable.map((c) => sql`${ident(c.column)} = case when ${changed(c.key)} then ${value(c.key)} else ${t(c.key)} end`),
+      ...(spec.touch ? [sql`${ident(spec.touch)} = now()`] : []),
+    ],
     sql`, `,
   );
   const updated = await tx.execute(sql`update ${ident(spec.table)} t set ${set} from ledger_import_rows s where ${matches} and ${where}`);
   // 3. insert the new rows in file order, and audit them in entries of 1000 keys
-  const insertInto = sql`insert into ${ident(spec.table)} (${sql.join(cols.map((c) => ident(c.column)), sql`, `)})
-      select ${sql.join(cols.map((c) => value(c.key)), sql`, `)} from ledger_import_rows s`;
+  const missing = sql`not exists (select 1 from ${ident(spec.table)} t where ${matches})`;
+  const extra = spec.insertValues ?? [];
+  const required = extra.filter((x) => x.required);
+  if (required.length) {
+    const gone = await tx.execute(sql`select 1 from ledger_import_rows s where s.import_id = ${importId} and (s.a = 'insert' or ${missing})
+      and (${sql.join(required.map((x) => sql`(${x.value}) is null`), sql` or `)}) limit 1`);
+    if (gone.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
+  }
+  const insertInto = sql`insert into ${ident(spec.table)} (${sql.join([...cols.map((c) => ident(c.column)), ...extra.map((x) => ident(x.column))], sql`, `)})
+      select ${sql.join([...cols.map((c) => value(c.key)), ...extra.map((x) => x.value)], sql`, `)} from ledger_import_rows s`;
   const insertNew = (which: SQL) => {
     const insert = sql`${insertInto} where s.import_id = ${importId} and ${which} order by s.n`;
+    const returned = [...new Set(spec.auditKey.map((a) => a.key))];
     return tx.execute(sql`
-      with ins as (${insert} returning ${sql.join(spec.naturalKey.map((k) => sql`${ident(byKey.get(k)!.column)}`), sql`, `)}, ctid as _pos),
+      with ins as (${insert} returning ${sql.join(returned.map((k) => ident(byKey.get(k)!.column)), sql`, `)}, ctid as _pos),
       numbered as (select ins.*, row_number() over (order by _pos) - 1 as i from ins)
       insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
       select ${actor}, 'create', ${spec.entity}::text, null, null,
-        jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${entityId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))
+        jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${auditId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))
       from numbered group by i / 1000
       returning (after->>'count')::int as n`);
   };
-  const missing = sql`not exists (select 1 from ${ident(spec.table)} t where ${matches})`;
   const counted = (r: { rows: unknown[] }) => (r.rows as { n: number }[]).reduce((a, x) => a + Number(x.n), 0);
   let insertedCount = 0;
   if (spec.uniqueNaturalKey) {
@@ -190,12 +229,11 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     await tx.execute(sql`
       insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
       select ${actor}, 'create', ${spec.entity}::text, null, null, after from ledger_import_audit where import_id = ${importId} order by seq`);
-    const fresh = await tx.execute(sql`${insertInto} where s.import_id = ${importId} and s.a = 'insert' order by s.n`);
-    insertedCount += Number(fresh.rowCount ?? (fresh as { affectedRows?: number }).affectedRows ?? 0);
+    insertedCount += rowCount(await tx.execute(sql`${insertInto} where s.import_id = ${importId} and s.a = 'insert' order by s.n`));
     // found at the dry run but gone since: inserted again, audited here
     insertedCount += counted(await insertNew(sql`s.a <> 'insert' and ${missing}`));
   } else insertedCount += counted(await insertNew(missing));
   const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as { total: number }[];
-  const updatedCount = Number(updated.rowCount ?? (updated as { affectedRows?: number }).affectedRows ?? 0);
+  const updatedCount = rowCount(updated);
   return { inserted: insertedCount, updated: updatedCount, unchanged: Number(total) - insertedCount - updatedCount };
 }

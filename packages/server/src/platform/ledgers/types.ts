@@ -5,6 +5,7 @@ import type { Permission } from '@xiezuo/shared/roles';
 import type { Services, AuthUser, Actor } from '../context';
 import type { Tx } from '../db/client';
 import type { ErrorDetail } from '../http/errors';
+import type { StagedTableSpec } from './staging';
 
 /**
  * How a cell is read: each type has a parser (packages/shared/src/ledgerValues) that accepts what real
@@ -28,6 +29,7 @@ export interface LedgerColumn {
   example?: string | number; // the sample row
   sensitive?: boolean; // masked in exports unless the user may reveal (and then the export is audited)
   maxLength?: number; // text: longest accepted value (default 500)
+  emptyAs?: string | number | boolean; // what an empty cell of this optional column means (default null)
   width?: number; // column width in the template, in characters
 }
 
@@ -57,27 +59,37 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    * (CONFLICT, nothing written) instead of duplicating. Leave unset when there is no such index.
    */
   uniqueNaturalKey?: boolean;
-  /** Tables write() fills: analysed after a large commit, so the planner sees the new rows (PGlite has no autovacuum). */
+  /** Tables write() fills (default: the staged table): analysed after a large commit, so the planner sees the new rows (PGlite has no autovacuum). */
   tables?: string[];
   /** Cross-field and scope checks on one parsed row; paths name column keys. */
   validate?(row: Row, ctx: LedgerContext): ErrorDetail[] | Promise<ErrorDetail[]>;
+  /**
+   * The same for a batch of parsed rows at once (one query per batch instead of one per row, which a
+   * 200,000-row file needs): the problems of rows[i] at [i]. Runs after validate, on the rows it passed.
+   */
+  validateBatch?(rows: Row[], ctx: LedgerContext): Promise<ErrorDetail[][]>;
   /** Existing records for a batch of natural keys, keyed by `naturalKeyOf(row)`, as rows of this ledger. */
   findExisting(tx: Tx, rows: Row[], ctx: LedgerContext): Promise<Map<string, Row>>;
   /**
-   * Optional, for large ledgers: applies the import's rows from the staging table ledger_import_rows
-   * (import_id, n, a, r jsonb — see staging.ts) set-based, inside the commit's transaction, with the same
-   * outcome and audit entries as write(). When present, the commit stages the rows in short chunks first
-   * (other requests are served in between) and its transaction stays short; applyStagedTable does it for
-   * a ledger that maps onto one plain table. Without it, the commit calls write() batch by batch.
+   * Optional, for large ledgers: how the import's rows map onto one table, so the commit applies them
+   * set-based (applyStagedTable, staging.ts) with the same outcome and audit entries as write(). The
+   * commit then stages the rows in short chunks first (other requests are served in between) and its
+   * transaction stays short. Without it, the commit calls write() batch by batch.
    */
-  applyStaged?(tx: Tx, importId: string, ctx: LedgerContext): Promise<{ inserted: number; updated: number; unchanged: number }>;
-  /** Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. */
-  write(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
+  staged?(ctx: LedgerContext): StagedTableSpec;
+  /**
+   * With `staged`: the row as it is staged, decided at the dry run against the record found (`before`).
+   * Personal data is encrypted here, in the application, so the database never holds it in the clear.
+   */
+  sealRow?(row: Row, before: Row | undefined, ctx: LedgerContext): LedgerRow;
+  /** Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. Needed unless `staged`. */
+  write?(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
   /** Rows for export, already filtered by the user's scope and the list view's filters. */
   exportRows(ctx: LedgerContext, filters: Record<string, string>): AsyncIterable<Row> | Promise<Row[]>;
 }
 
 export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>): LedgerDefinition<Row> {
+  if (!def.write && !def.staged) throw new Error(`ledger ${def.key}: write() or staged() is needed to commit`);
   return def;
 }
 

@@ -6,7 +6,6 @@ import type { Db, Tx } from '../../db/client';
 import { inScope, scopeWhere } from '../../scope';
 import { auditLedgerWrite } from '../audit';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
-import { applyStagedTable } from '../staging';
 import { defineLedger, type LedgerRow, naturalKeyOf } from '../types';
 
 export const EXAMPLE_TABLE_SQL = `
@@ -94,30 +93,24 @@ export const exampleLedger = defineLedger({
     return map;
   },
   // large imports: applied set-based from the staging table (same rows, same audit entries as write())
-  applyStaged: (tx, importId, ctx) =>
-    applyStagedTable(
-      tx,
-      importId,
-      {
-        table: 'ledger_example_members',
-        entity: 'example_member',
-        naturalKey: ['idNumber', 'year'],
-        sensitiveKeys: ['idNumber'],
-        uniqueNaturalKey: true,
-        columns: [
-          { key: 'idNumber', column: 'id_number', type: 'text' },
-          { key: 'year', column: 'year', type: 'integer' },
-          { key: 'name', column: 'name', type: 'text' },
-          { key: 'divisionCode', column: 'division_code', type: 'text' },
-          { key: 'relation', column: 'relation', type: 'text' },
-          { key: 'birthDate', column: 'birth_date', type: 'date' },
-          { key: 'income', column: 'income', type: 'numeric' },
-          { key: 'phone', column: 'phone', type: 'text' },
-          { key: 'disabled', column: 'disabled', type: 'boolean' },
-        ],
-      },
-      ctx,
-    ),
+  staged: () => ({
+    table: 'ledger_example_members',
+    entity: 'example_member',
+    naturalKey: ['idNumber', 'year'],
+    auditKey: [{ key: 'idNumber', mask: true }, { key: 'year' }],
+    uniqueNaturalKey: true,
+    columns: [
+      { key: 'idNumber', column: 'id_number', type: 'text' },
+      { key: 'year', column: 'year', type: 'integer' },
+      { key: 'name', column: 'name', type: 'text' },
+      { key: 'divisionCode', column: 'division_code', type: 'text' },
+      { key: 'relation', column: 'relation', type: 'text' },
+      { key: 'birthDate', column: 'birth_date', type: 'date' },
+      { key: 'income', column: 'income', type: 'numeric' },
+      { key: 'phone', column: 'phone', type: 'text' },
+      { key: 'disabled', column: 'disabled', type: 'boolean' },
+    ],
+  }),
   async write(tx, { insert, update }, ctx) {
     if (insert.length) await insertMembers(tx, insert);
     for (const { after } of update) {

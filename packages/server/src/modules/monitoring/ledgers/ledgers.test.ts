@@ -3,9 +3,9 @@
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { GANGPING, seedMonitoringDemo, XINGYI } from './demo';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
+import { GANGPING, seedMonitoringDemo, XINGYI } from '../demo';
 
 let t: TestApp;
 let xingyi: TestClient, town: TestClient;

@@ -1,0 +1,58 @@
+// What every monitoring ledger shares: a household is named by its head's ID number (户主身份证号),
+// which is sensitive — exports mask it unless the user may and asks to reveal (the ledger machinery
+// audits that) — and every lookup is filtered by the user's scope.
+import { type Category, type Status } from '@xiezuo/shared/contracts/monitoring';
+import { catalogues } from '@xiezuo/shared/i18n/index';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../platform/db/client';
+import type { ErrorDetail } from '../../../platform/http/errors';
+import type { LedgerColumn, LedgerContext } from '../../../platform/ledgers/types';
+import { householdsInScope } from '../access';
+import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
+
+export const zh = catalogues['zh-CN'].monitoring;
+export const options = <K extends string>(values: readonly K[], labels: Record<K, string>) => values.map((value) => ({ value, label: labels[value] }));
+export const num = (v: unknown) => (v == null || v === '' ? null : Number(v));
+export const PERSON = sql`(${M.active} or ${M.leftReason} = 'household_closed')`;
+
+export const headColumn: LedgerColumn = {
+  key: 'headIdNumber', header: '户主身份证号', headerEn: "Head's ID number", synonyms: ['户主身份证号码', '户主证件号码'],
+  type: 'idNumber', required: true, sensitive: true, example: '441224195803120039',
+};
+
+/** Households (in scope) by their head's ID number: the key every monitoring ledger uses. */
+export async function householdsByHead(db: Db | Tx, ctx: LedgerContext, idNumbers: string[]) {
+  const hashes = new Map(idNumbers.map((n) => [ctx.services.cipher.hash(n), n]));
+  if (!hashes.size) return new Map<string, { id: number; divisionCode: string }>();
+  const rows = await db
+    .select({ hash: M.idHash, id: H.id, divisionCode: H.divisionCode })
+    .from(M)
+    .innerJoin(H, eq(H.id, M.householdId))
+    .where(and(eq(M.relation, 'head'), eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
+  return new Map(rows.map((r) => [hashes.get(r.hash)!, { id: r.id, divisionCode: r.divisionCode }]));
+}
+
+/** Each row names a household in scope by its head's ID number (one query per batch). */
+export async function requireHouseholds(rows: { headIdNumber: string }[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
+  const found = await householdsByHead(ctx.services.db, ctx, rows.map((r) => r.headIdNumber));
+  return rows.map((r) => (found.has(r.headIdNumber) ? [] : [{ path: 'headIdNumber', key: 'monitoring.errors.noHousehold' }]));
+}
+
+/** Head ID numbers of households in scope (decrypted for the ledger; the machinery masks them). */
+export async function headIds(ctx: LedgerContext, extra?: SQL) {
+  const rows = await ctx.services.db
+    .select({ id: H.id, cipher: M.idCipher })
+    .from(H)
+    .innerJoin(M, and(eq(M.householdId, H.id), eq(M.relation, 'head'), PERSON))
+    .where(and(householdsInScope(ctx.user.scope), extra));
+  return new Map(rows.map((r) => [r.id, ctx.services.cipher.decrypt(r.cipher)]));
+}
+
+export function filterSql(filters: Record<string, string>): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filters.division && /^\d{12}$/.test(filters.division)) parts.push(sql`${H.divisionCode} like ${`${filters.division.replace(/0+$/, '')}%`}`);
+  if (filters.status) parts.push(eq(H.status, filters.status as Status));
+  if (filters.category) parts.push(eq(H.category, filters.category as Category));
+  return parts.length ? and(...parts) : undefined;
+}
+

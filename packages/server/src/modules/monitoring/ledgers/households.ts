@@ -1,0 +1,92 @@
+// 监测户台账: a household and its head, created and corrected through the module's services.
+import { CATEGORIES, ENTRY_DOORS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
+import { and, eq, inArray } from 'drizzle-orm';
+import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
+import { inScope } from '../../../platform/scope';
+import { divisions } from '../../registry/tables';
+import { createHousehold, updateHousehold } from '../households';
+import { monitoringHouseholds as H } from '../tables';
+import { filterSql, headColumn, headIds, householdsByHead, num, options, zh } from './common';
+
+// ---- 监测户台账 ----
+type HouseholdRow = {
+  village: string; headName: string; headIdNumber: string; category: string; entryDoor: string; isLifted: boolean | null; dibao: boolean | null; tekun: boolean | null;
+  incomePerHead: string | null; incomeYear: number | null; status?: string | null; address: string | null; phone: string | null; note: string | null; id?: number;
+};
+
+export const householdLedger = defineLedger<HouseholdRow>({
+  key: 'monitoring-households',
+  title: '防返贫监测户台账',
+  titleEn: 'Monitored households',
+  entity: 'monitoring_household',
+  columns: [
+    { key: 'village', header: '所在村区划代码', headerEn: 'Village code', synonyms: ['村区划代码', '行政区划代码'], type: 'divisionCode', required: true, example: '441224109202' },
+    { key: 'headName', header: '户主姓名', headerEn: 'Head', synonyms: ['户主'], type: 'text', required: true, example: '麦伯（化名）' },
+    headColumn,
+    { key: 'category', header: '监测类别', headerEn: 'Category', type: 'enum', required: true, options: options(CATEGORIES, zh.categories), example: '突发严重困难户' },
+    { key: 'entryDoor', header: '纳入途径', headerEn: 'Entry', type: 'enum', required: true, options: options(ENTRY_DOORS, zh.entryDoors), example: '干部排查' },
+    { key: 'isLifted', header: '是否脱贫户', headerEn: 'Lifted', type: 'boolean', example: '否' },
+    { key: 'dibao', header: '是否低保户', headerEn: 'Dibao', type: 'boolean', example: '是' },
+    { key: 'tekun', header: '是否特困户', headerEn: 'Tekun', type: 'boolean', example: '否' },
+    { key: 'incomePerHead', header: '人均年纯收入', headerEn: 'Income per head', synonyms: ['家庭人均纯收入'], type: 'amount', example: 6800 },
+    { key: 'incomeYear', header: '收入年度', headerEn: 'Income year', type: 'integer', example: 2025 },
+    { key: 'status', header: '状态', headerEn: 'Status', type: 'enum', options: options(STATUSES, zh.statuses), note: '导出时填写；导入时忽略（状态只能经审核流程改变）' },
+    { key: 'address', header: '住址', headerEn: 'Address', type: 'text' },
+    { key: 'phone', header: '联系电话', headerEn: 'Phone', type: 'phone' },
+    { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
+  ],
+  naturalKey: ['headIdNumber'],
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  validate: (row, ctx) => (inScope(ctx.user.scope, { divisionCode: row.village }) ? [] : [{ path: 'village', key: 'errors.OUT_OF_SCOPE' }]),
+  async validateBatch(rows, ctx) {
+    const codes = [...new Set(rows.map((r) => r.village))];
+    const villages = new Set((await ctx.services.db.select({ code: divisions.code }).from(divisions).where(and(inArray(divisions.code, codes), eq(divisions.level, 'village')))).map((d) => d.code));
+    return rows.map((r) => (villages.has(r.village) ? [] : [{ path: 'village', key: 'monitoring.errors.divisionNotVillage', params: { code: r.village } }]));
+  },
+  async findExisting(tx, rows, ctx) {
+    const found = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
+    const ids = [...found.values()].map((f) => f.id);
+    const hs = ids.length ? await tx.select().from(H).where(inArray(H.id, ids)) : [];
+    const out = new Map<string, HouseholdRow>();
+    for (const [idNumber, f] of found) {
+      const h = hs.find((x) => x.id === f.id)!;
+      const row = { ...toHouseholdRow(h, idNumber), status: undefined, id: h.id };
+      out.set(naturalKeyOf(householdLedger, row), row);
+    }
+    return out;
+  },
+  async write(tx, changes, ctx) {
+    const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
+    for (const r of changes.insert) {
+      const id = r.headIdNumber;
+      const head = {
+        name: r.headName, relation: 'head' as const, gender: Number(id[16]) % 2 ? ('male' as const) : ('female' as const),
+        birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, idNumber: id,
+        health: 'healthy' as const, disability: 'none' as const, schooling: 'not_in_school' as const, work: 'none' as const,
+      };
+      await createHousehold(c, {
+        divisionCode: r.village, entryDoor: r.entryDoor as never, category: r.category as never, isLifted: !!r.isLifted, dibao: !!r.dibao, tekun: !!r.tekun,
+        incomePerHead: num(r.incomePerHead), incomeYear: r.incomeYear, address: r.address ?? undefined, phone: r.phone ?? undefined, note: r.note ?? undefined, members: [head],
+      }, { tx });
+    }
+    for (const { before, after } of changes.update) {
+      await updateHousehold(c, before.id!, {
+        category: after.category, isLifted: !!after.isLifted, dibao: !!after.dibao, tekun: !!after.tekun, incomePerHead: num(after.incomePerHead),
+        incomeYear: after.incomeYear, address: after.address, phone: after.phone, note: after.note,
+      }, tx);
+    }
+  },
+  async exportRows(ctx, filters) {
+    const heads = await headIds(ctx, filterSql(filters));
+    const hs = heads.size ? await ctx.services.db.select().from(H).where(inArray(H.id, [...heads.keys()])).orderBy(H.divisionCode, H.id) : [];
+    return hs.map((h) => toHouseholdRow(h, heads.get(h.id)!));
+  },
+});
+
+function toHouseholdRow(h: typeof H.$inferSelect, headIdNumber: string): HouseholdRow {
+  return {
+    village: h.divisionCode, headName: h.headName, headIdNumber, category: h.category, entryDoor: h.entryDoor, isLifted: h.isLifted, dibao: h.dibao, tekun: h.tekun,
+    incomePerHead: h.incomePerHead, incomeYear: h.incomeYear, status: h.status, address: h.address, phone: h.phone, note: h.note,
+  };
+}
+

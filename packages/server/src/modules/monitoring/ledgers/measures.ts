@@ -1,0 +1,61 @@
+// 帮扶措施台账: assistance measures, added through the module's services.
+import { MEASURE_KINDS, type MeasureKind } from '@xiezuo/shared/contracts/monitoring';
+import { eq, inArray } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/service';
+import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
+import { addMeasure } from '../activity';
+import { monitoringMeasures as Me } from '../tables';
+import { filterSql, headColumn, headIds, householdsByHead, num, options, requireHouseholds, zh } from './common';
+
+// ---- 帮扶措施台账 ----
+type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
+
+const MEASURE_KEY = { naturalKey: ['headIdNumber', 'kind', 'startOn', 'description'] };
+
+export const measureLedger = defineLedger<MeasureRow>({
+  key: 'monitoring-measures',
+  title: '防返贫监测户帮扶措施台账',
+  titleEn: 'Assistance measures for monitored households',
+  entity: 'monitoring_measure',
+  columns: [
+    headColumn,
+    { key: 'kind', header: '措施类型', headerEn: 'Kind', type: 'enum', required: true, options: options(MEASURE_KINDS, zh.measures), example: '教育帮扶/雨露计划' },
+    { key: 'description', header: '措施内容', headerEn: 'Description', type: 'text', required: true, example: '雨露计划助学补助' },
+    { key: 'amount', header: '金额（元）', headerEn: 'Amount (yuan)', synonyms: ['金额', '帮扶金额'], type: 'amount', example: 3000 },
+    { key: 'startOn', header: '开始日期', headerEn: 'Start', type: 'date', required: true, example: '2025-07-20' },
+    { key: 'endOn', header: '结束日期', headerEn: 'End', type: 'date' },
+    { key: 'providerTeamId', header: '帮扶工作队编号', headerEn: 'Provider team id', type: 'integer' },
+  ],
+  naturalKey: MEASURE_KEY.naturalKey,
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  validateBatch: requireHouseholds,
+  async findExisting(tx, rows, ctx) {
+    const households = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
+    const byId = new Map([...households].map(([n, h]) => [h.id, n]));
+    const ms = byId.size ? await tx.select().from(Me).where(inArray(Me.householdId, [...byId.keys()])) : [];
+    return new Map(
+      ms.map((m) => {
+        const row = { headIdNumber: byId.get(m.householdId)!, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId, id: m.id };
+        return [naturalKeyOf(MEASURE_KEY, row), row];
+      }),
+    );
+  },
+  async write(tx, changes, ctx) {
+    const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
+    const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
+    for (const r of changes.insert) {
+      await addMeasure(c, households.get(r.headIdNumber)!.id, { kind: r.kind, description: r.description, amount: num(r.amount), startOn: r.startOn, endOn: r.endOn, providerTeamId: r.providerTeamId }, tx);
+    }
+    for (const { before, after } of changes.update) {
+      const [row] = await tx.update(Me).set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId }).where(eq(Me.id, before.id!)).returning();
+      await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_measure', entityId: row.id, before, after: row });
+    }
+  },
+  async exportRows(ctx, filters) {
+    const heads = await headIds(ctx, filterSql(filters));
+    if (!heads.size) return [];
+    const ms = await ctx.services.db.select().from(Me).where(inArray(Me.householdId, [...heads.keys()])).orderBy(Me.householdId, Me.id);
+    return ms.map((m) => ({ headIdNumber: heads.get(m.householdId)!, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId }));
+  },
+});
+

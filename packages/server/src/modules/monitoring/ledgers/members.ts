@@ -1,0 +1,142 @@
+// 家庭成员台账: the members of monitored households — the largest monitoring ledger (a province keeps
+// hundreds of thousands of rows), so its rows are checked a batch at a time and committed set-based
+// from the staging table. ID numbers and health data are encrypted here at the dry run (sealRow): the
+// staged rows and the database never hold them in the clear.
+import { DISABILITY, GENDERS, HEALTH, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
+import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/client';
+import type { ErrorDetail } from '../../../platform/http/errors';
+import type { StagedTableSpec } from '../../../platform/ledgers/staging';
+import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
+import { householdsInScope } from '../access';
+import { activeMemberships, duplicatePerson, openHealth } from '../households';
+import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
+import { filterSql, headColumn, headIds, householdsByHead, options, PERSON, zh } from './common';
+
+type MemberRow = {
+  headIdNumber: string; name: string; relation: string; gender: string; birthDate: string; idNumber: string;
+  health: string; disability: string | null; schooling: string; work: string;
+  id?: number; healthNote?: string | null; // of the stored record (findExisting), not columns
+};
+
+export const memberLedger = defineLedger<MemberRow>({
+  key: 'monitoring-members',
+  title: '防返贫监测户家庭成员台账',
+  titleEn: 'Members of monitored households',
+  entity: 'monitoring_member',
+  columns: [
+    headColumn,
+    { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '小娅（化名）' },
+    { key: 'relation', header: '与户主关系', headerEn: 'Relation', type: 'enum', required: true, options: options(RELATIONS, zh.relations), example: '孙子女' },
+    { key: 'gender', header: '性别', headerEn: 'Gender', type: 'enum', required: true, options: options(GENDERS, zh.genders), example: '女' },
+    { key: 'birthDate', header: '出生日期', headerEn: 'Birth date', type: 'date', required: true, example: '2006-05-20' },
+    { key: 'idNumber', header: '身份证号', headerEn: 'ID number', synonyms: ['身份证号码', '公民身份号码'], type: 'idNumber', required: true, sensitive: true, example: '441224200605200245' },
+    { key: 'health', header: '健康状况', headerEn: 'Health', type: 'enum', required: true, sensitive: true, options: options(HEALTH, zh.health), example: '健康' },
+    { key: 'disability', header: '残疾情况', headerEn: 'Disability', type: 'enum', sensitive: true, options: options(DISABILITY, zh.disability), emptyAs: 'none', example: '无' },
+    { key: 'schooling', header: '在校情况', headerEn: 'Schooling', type: 'enum', required: true, options: options(SCHOOLING, zh.schooling), example: '大专及以上在读' },
+    { key: 'work', header: '务工情况', headerEn: 'Work', type: 'enum', required: true, options: options(WORK, zh.work), example: '不适用' },
+  ],
+  naturalKey: ['idNumber'],
+  uniqueNaturalKey: true, // monitoring_members_active_person_uq: one person, one active membership
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  validateBatch: checkMembers,
+  async findExisting(tx, rows, ctx) {
+    const hashes = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r.idNumber]));
+    const found = await tx.select({ m: M, hid: H.id }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
+    const heads = await headIdsOf(tx, ctx, found.map((f) => f.hid));
+    const out = new Map<string, MemberRow>();
+    for (const { m, hid } of found) {
+      const row = { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: hashes.get(m.idHash)!, id: m.id };
+      out.set(naturalKeyOf(memberLedger, row), row);
+    }
+    return out;
+  },
+  sealRow: sealMemberRow,
+  staged: stagedMembers,
+  async exportRows(ctx, filters) {
+    const heads = await headIds(ctx, filterSql(filters));
+    if (!heads.size) return [];
+    const ms = await ctx.services.db.select().from(M).where(and(inArray(M.householdId, [...heads.keys()]), eq(M.active, true))).orderBy(M.householdId, M.id);
+    return ms.map((m) => ({ ...toMemberRow(ctx, m, heads.get(m.householdId)!), idNumber: ctx.services.cipher.decrypt(m.idCipher) }));
+  },
+});
+
+/**
+ * The household named by its head must be in scope, and the person may not be an active member of
+ * another household (which may lie outside the scope: named, nothing more shown) — the API's rules,
+ * checked at the dry run with two queries per batch instead of at the commit row by row.
+ */
+async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
+  const { cipher } = ctx.services;
+  const households = await householdsByHead(ctx.services.db, ctx, rows.map((r) => r.headIdNumber));
+  const hashes = rows.map((r) => cipher.hash(r.idNumber));
+  const memberships = new Map((await activeMemberships(ctx.services.db, [...new Set(hashes)])).map((m) => [m.idHash, m]));
+  return rows.map((r, i) => {
+    const household = households.get(r.headIdNumber);
+    if (!household) return [{ path: 'headIdNumber', key: 'monitoring.errors.noHousehold' }];
+    const other = memberships.get(hashes[i]);
+    return other && other.household !== household.id ? [duplicatePerson('idNumber', maskIdNumber(r.idNumber), other)] : [];
+  });
+}
+
+/** The member as the commit writes it: the ID number as hash, ciphertext and mask; health data encrypted. */
+function sealMemberRow(row: MemberRow, before: MemberRow | undefined, ctx: LedgerContext): LedgerRow {
+  const { cipher } = ctx.services;
+  // without a 残疾情况 column what is stored stays (an empty cell reads as none); the health note is not in the ledger
+  const health = { health: row.health, healthNote: before?.healthNote ?? null, disability: row.disability ?? before?.disability ?? 'none' };
+  const { headIdNumber, idNumber, health: _h, disability: _d, ...plain } = row;
+  return {
+    ...plain,
+    idHash: cipher.hash(idNumber),
+    idCipher: cipher.encrypt(idNumber),
+    idMasked: maskIdNumber(idNumber),
+    headHash: cipher.hash(headIdNumber),
+    healthCipher: cipher.encrypt(JSON.stringify(health)),
+    healthChanged: !before || before.health !== health.health || before.disability !== health.disability,
+  };
+}
+
+/** monitoring_members, matched by ID hash among active members; a new member joins the household its head names. */
+function stagedMembers(ctx: LedgerContext): StagedTableSpec {
+  const text = (key: string, column: string) => ({ key, column, type: 'text' as const });
+  const household = sql`(select hm.household_id from monitoring_members hm join monitoring_households on monitoring_households.id = hm.household_id
+    where hm.id_hash = s.r->>'headHash' and hm.relation = 'head' and hm.active and ${householdsInScope(ctx.user.scope) ?? sql`true`})`;
+  return {
+    table: 'monitoring_members',
+    entity: 'monitoring_member',
+    naturalKey: ['idHash'],
+    uniqueNaturalKey: true,
+    match: sql`t.active`,
+    auditKey: [{ key: 'idMasked' }],
+    entityIdColumn: 'id', // as updateMember names it
+    touch: 'updated_at',
+    columns: [
+      text('idHash', 'id_hash'),
+      { ...text('idCipher', 'id_cipher'), insertOnly: true },
+      { ...text('idMasked', 'id_masked'), insertOnly: true },
+      text('name', 'name'),
+      text('relation', 'relation'),
+      text('gender', 'gender'),
+      { key: 'birthDate', column: 'birth_date', type: 'date' },
+      text('schooling', 'schooling'),
+      text('work', 'work'),
+      { ...text('healthCipher', 'health_cipher'), changedWhen: 'healthChanged' },
+    ],
+    insertValues: [{ column: 'household_id', value: household, required: true }],
+  };
+}
+
+async function headIdsOf(tx: Tx, ctx: LedgerContext, householdIds: number[]) {
+  if (!householdIds.length) return new Map<number, string>();
+  const rows = await tx.select({ id: M.householdId, cipher: M.idCipher }).from(M).where(and(inArray(M.householdId, householdIds), eq(M.relation, 'head'), PERSON));
+  return new Map(rows.map((r) => [r.id, ctx.services.cipher.decrypt(r.cipher)]));
+}
+
+function toMemberRow(ctx: LedgerContext, m: typeof M.$inferSelect, headIdNumber: string): MemberRow {
+  const h = openHealth(ctx, m);
+  return {
+    headIdNumber, name: m.name, relation: m.relation, gender: m.gender, birthDate: m.birthDate, idNumber: '',
+    health: h.health, disability: h.disability, schooling: m.schooling, work: m.work, healthNote: h.healthNote,
+  };
+}

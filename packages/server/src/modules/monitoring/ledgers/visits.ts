@@ -1,0 +1,62 @@
+// 入户走访台账: home visits, recorded through the module's services.
+import { eq, inArray } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/service';
+import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
+import { recordVisit } from '../activity';
+import { monitoringVisits as V } from '../tables';
+import { filterSql, headColumn, headIds, householdsByHead, num, requireHouseholds } from './common';
+
+// ---- 入户走访台账 ----
+type VisitRow = { headIdNumber: string; visitedOn: string; visitors: string; findings: string; incomePerHead: string | null; incomeYear: number | null; id?: number };
+
+const VISIT_KEY = { naturalKey: ['headIdNumber', 'visitedOn', 'visitors'] };
+
+export const visitLedger = defineLedger<VisitRow>({
+  key: 'monitoring-visits',
+  title: '防返贫监测户走访台账',
+  titleEn: 'Home visits to monitored households',
+  entity: 'monitoring_visit',
+  columns: [
+    headColumn,
+    { key: 'visitedOn', header: '走访日期', headerEn: 'Visit date', type: 'date', required: true, example: '2025-08-01' },
+    { key: 'visitors', header: '走访人员', headerEn: 'Visitors', type: 'text', required: true, example: '驻岗坪镇工作队、村干部' },
+    { key: 'findings', header: '走访情况', headerEn: 'Findings', synonyms: ['走访发现', '走访记录'], type: 'text', required: true, maxLength: 2000, example: '家有在校生，列为重点观察对象' },
+    { key: 'incomePerHead', header: '核实人均收入', headerEn: 'Verified income per head', type: 'amount', example: 9000 },
+    { key: 'incomeYear', header: '收入年度', headerEn: 'Income year', type: 'integer', example: 2025 },
+  ],
+  naturalKey: VISIT_KEY.naturalKey,
+  permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  validateBatch: requireHouseholds,
+  async findExisting(tx, rows, ctx) {
+    const households = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
+    const byId = new Map([...households].map(([n, h]) => [h.id, n]));
+    const vs = byId.size ? await tx.select().from(V).where(inArray(V.householdId, [...byId.keys()])) : [];
+    return new Map(
+      vs.map((v) => {
+        const row = { headIdNumber: byId.get(v.householdId)!, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear, id: v.id };
+        return [naturalKeyOf(VISIT_KEY, row), row];
+      }),
+    );
+  },
+  async write(tx, changes, ctx) {
+    const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
+    const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
+    for (const r of changes.insert) {
+      await recordVisit(c, households.get(r.headIdNumber)!.id, {
+        visitedOn: r.visitedOn, visitors: r.visitors, findings: r.findings, incomePerHead: num(r.incomePerHead), incomeYear: r.incomeYear,
+        openRisks: [], closeRiskIds: [], followedMeasureIds: [], photoIds: [],
+      }, tx);
+    }
+    for (const { before, after } of changes.update) {
+      const [row] = await tx.update(V).set({ findings: after.findings, incomePerHead: after.incomePerHead, incomeYear: after.incomeYear }).where(eq(V.id, before.id!)).returning();
+      await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_visit', entityId: row.id, before, after: row });
+    }
+  },
+  async exportRows(ctx, filters) {
+    const heads = await headIds(ctx, filterSql(filters));
+    if (!heads.size) return [];
+    const vs = await ctx.services.db.select().from(V).where(inArray(V.householdId, [...heads.keys()])).orderBy(V.visitedOn, V.id);
+    return vs.map((v) => ({ headIdNumber: heads.get(v.householdId)!, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear }));
+  },
+});
+
