@@ -78,6 +78,9 @@ describe('岗坪镇 visits (13 villages, 42 households, 121 persons)', () => {
   });
 });
 
+const GANGPING_NODE = `d:${GANGPING.slice(0, 9)}`;
+const LENGGANG_NODE = `d:${LENGGANG.slice(0, 9)}`;
+
 describe('incremental refresh', () => {
   it('shows a one-row insert, update and delete after one refresh pass', async () => {
     const db = t.services.database;
@@ -96,6 +99,28 @@ describe('incremental refresh', () => {
     await r.runOnce();
     expect(await value(`t:${ids.hq}`, 'M2026-09', 'monitoring.visitedHouseholds')).toBe(0);
     expect(await value(`t:${ids.hq}`, 'Y2026', 'monitoring.visitedHouseholds')).toBe(47);
+  });
+
+  it('queues every town a many-row statement touches, once per statement (an import of 200,000 rows runs the trigger once)', async () => {
+    const db = t.services.database;
+    const triggers = await db.query<{ timing: string; orientation: string }>(
+      `select distinct action_timing as timing, action_orientation as orientation from information_schema.triggers where event_object_table in ('monitoring_members', 'monitoring_visits')`,
+    );
+    expect(triggers).toEqual([{ timing: 'AFTER', orientation: 'STATEMENT' }]);
+    const before = { gangping: await value(GANGPING_NODE, 'M2026-08', 'monitoring.visits'), lenggang: await value(LENGGANG_NODE, 'M2026-08', 'monitoring.visits') };
+    const households = [await insertHousehold(db, '441224109001', 1), await insertHousehold(db, '441224110001', 1)];
+    await db.query(`insert into monitoring_visits (household_id, visited_on, visitors, findings) select h, d, '工作队', '走访' from unnest($1::int[]) h, (values ('2026-08-03'::date), ('2026-08-04'::date)) v(d)`, [households]);
+    await r.runOnce();
+    expect(await value(GANGPING_NODE, 'M2026-08', 'monitoring.visits')).toBe(before.gangping + 2);
+    expect(await value(LENGGANG_NODE, 'M2026-08', 'monitoring.visits')).toBe(before.lenggang + 2);
+    await db.query(`update monitoring_visits set visited_on = visited_on + 31 where household_id = any($1::int[])`, [households]);
+    await r.runOnce();
+    expect(await value(LENGGANG_NODE, 'M2026-08', 'monitoring.visits')).toBe(before.lenggang);
+    expect(await value(LENGGANG_NODE, 'M2026-09', 'monitoring.visits')).toBe(2);
+    await db.query(`delete from monitoring_visits where household_id = any($1::int[])`, [households]);
+    await r.runOnce();
+    expect(await value(GANGPING_NODE, 'M2026-09', 'monitoring.visits')).toBe(0);
+    expect(await value(LENGGANG_NODE, 'M2026-09', 'monitoring.visits')).toBe(0);
   });
 
   it('matches a full rebuild after the changes', async () => {

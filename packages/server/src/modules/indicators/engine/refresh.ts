@@ -47,36 +47,45 @@ export async function wiredSources(database: Database, sources: FactSource[]): P
   return sources.filter((s) => Object.entries(s.requires).every(([t, cs]) => cs.every((c) => have.has(`${t}.${c}`))));
 }
 
-function markSql(key: string, rule: DirtyRule, row: 'NEW' | 'OLD'): string {
-  const r = (e: string) => e.replace(/\bR\./g, `${row}.`);
+/**
+ * Queues the slices the rows of a transition table (`rows`, alias R) touch: one statement per write
+ * statement, however many rows it changed — a 200,000-row import queues its few town-years at once
+ * instead of running a trigger 200,000 times.
+ */
+function markSql(key: string, rule: DirtyRule, rows: 'new_rows' | 'old_rows'): string {
+  const from = rule.from ?? 'null::date';
+  const to = rule.to && rule.to !== 'open' ? rule.to : from;
   const years = rule.from
-    ? `(select generate_series(yf, greatest(yf, least(yt, yf + 10))) as y from (select extract(year from f)::int as yf,
-         extract(year from coalesce(${rule.to === 'open' ? 'current_date' : 't'}, f))::int as yt) z) ys`
-    : `(select 0 as y) ys`;
-  return `d := ${r(rule.division)};
-    f := ${rule.from ? r(rule.from) : 'null'};
-    t := ${rule.to && rule.to !== 'open' ? r(rule.to) : rule.from ? r(rule.from) : 'null'};
-    if d is not null and (f is not null or ${rule.from ? 'false' : 'true'}) then
-      insert into indicator_dirty (source, slice, year) select ${lit(key)}, rpad(substr(d, 1, 9), 12, '0'), ys.y from ${years}
-      on conflict do nothing;
-    end if;`;
+    ? `(select generate_series(yf, greatest(yf, least(yt, yf + 10))) as y from (select extract(year from x.f)::int as yf,
+         extract(year from coalesce(${rule.to === 'open' ? 'current_date' : 'x.t'}, x.f))::int as yt) z)`
+    : `(select 0 as y)`;
+  return `insert into indicator_dirty (source, slice, year)
+      select distinct ${lit(key)}, rpad(substr(x.d, 1, 9), 12, '0'), ys.y
+      from (select ${rule.division} as d, ${from} as f, ${to} as t from ${rows} R) x cross join lateral ${years} ys
+      where x.d is not null${rule.from ? ' and x.f is not null' : ''}
+      on conflict do nothing;`;
 }
 
 /** (Re)creates the queueing triggers on the wired sources' tables and on the trees. */
 export async function installTriggers(database: Database, wired: FactSource[]): Promise<void> {
   const stmts: string[] = [];
+  // statement-level, with transition tables; one trigger per event (PostgreSQL allows transition tables only so)
+  const events = [
+    { suffix: 'i', event: 'insert', referencing: 'new table as new_rows', tables: ['new_rows'] },
+    { suffix: 'u', event: 'update', referencing: 'old table as old_rows new table as new_rows', tables: ['old_rows', 'new_rows'] },
+    { suffix: 'd', event: 'delete', referencing: 'old table as old_rows', tables: ['old_rows'] },
+  ] as const;
   for (const s of wired) {
     s.dirty.forEach((rule, i) => {
       const name = `xzi_${s.key.replace(/\W/g, '_')}_${i}`.slice(0, 60);
-      stmts.push(`create or replace function ${name}() returns trigger language plpgsql as $f$
-        declare d text; f date; t date;
-        begin
-          if TG_OP in ('UPDATE', 'DELETE') then ${markSql(s.key, rule, 'OLD')} end if;
-          if TG_OP in ('UPDATE', 'INSERT') then ${markSql(s.key, rule, 'NEW')} end if;
-          return null;
-        end $f$`);
-      stmts.push(`drop trigger if exists ${name} on ${rule.table}`);
-      stmts.push(`create trigger ${name} after insert or update or delete on ${rule.table} for each row execute function ${name}()`);
+      stmts.push(`drop trigger if exists ${name} on ${rule.table}`); // the row-level trigger of earlier versions
+      for (const e of events) {
+        const fn = `${name}_${e.suffix}`;
+        stmts.push(`create or replace function ${fn}() returns trigger language plpgsql as $f$
+          begin ${e.tables.map((t) => markSql(s.key, rule, t)).join('\n')} return null; end $f$`);
+        stmts.push(`drop trigger if exists ${fn} on ${rule.table}`);
+        stmts.push(`create trigger ${fn} after ${e.event} on ${rule.table} referencing ${e.referencing} for each statement execute function ${fn}()`);
+      }
     });
   }
   stmts.push(`create or replace function xzi_tree() returns trigger language plpgsql as $f$
