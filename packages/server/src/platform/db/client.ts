@@ -1,5 +1,7 @@
 // One database handle for both engines: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -52,8 +54,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onIdl
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
     dir = join(opts.dataDir, 'pglite');
+    await initDataDir(dir);
   }
-  const pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const pglite = await PGlite.create(dir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
@@ -62,4 +65,24 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onIdl
     query: async <T>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params as unknown[])).rows,
     close: () => pglite.close(),
   };
+}
+
+// PGlite's page cache lives in this process and is all touched at start (128 MB by default); the OS
+// file cache keeps the rest of the database files warm. Measured: 350 → 255 MB resident after opening,
+// imports and dashboards no slower.
+const PGLITE_SHARED_BUFFERS = '32MB';
+
+/**
+ * A new data directory is created (initdb) in a child process: PGlite's initdb keeps ~500 MB of this
+ * process's memory until it exits, so a server started on an empty directory would carry it for life.
+ */
+async function initDataDir(dir: string): Promise<void> {
+  if (existsSync(join(dir, 'PG_VERSION'))) return;
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const code = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(dir)}).then((db) => db.close())`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`creating the PGlite data directory ${dir} failed (exit ${status})`))));
+  });
 }
