@@ -1,8 +1,11 @@
 // The database handle on either engine: migrations applied twice change nothing, and (on the server) a
 // connection the server ends does not crash the process — the pool reconnects on next use.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../testing/database';
-import type { Database } from './client';
+import { type Database, openDatabase } from './client';
 import { migrate } from './migrate';
 
 let database: Database;
@@ -15,6 +18,23 @@ const tableCount = async () =>
   (await database.query<{ n: number }>(`select count(*)::int as n from information_schema.tables where table_schema = 'public'`))[0].n;
 
 describe('database', () => {
+  it('creates a PGlite data directory on first open (initdb in a child process) and finds its data on the next', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'xz-db-'));
+    try {
+      const first = await openDatabase({ dataDir });
+      await first.query('create table kept (v text)');
+      await first.query(`insert into kept values ('岗坪镇')`);
+      const [{ setting }] = await first.query<{ setting: string }>(`select current_setting('shared_buffers') as setting`);
+      expect(setting).toBe('32MB');
+      await first.close();
+      const again = await openDatabase({ dataDir });
+      expect(await again.query('select v from kept')).toEqual([{ v: '岗坪镇' }]);
+      await again.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('applies its migrations again without change', async () => {
     const before = await tableCount();
     expect(before).toBeGreaterThan(10);
