@@ -135,10 +135,12 @@ export function toCell(c: LedgerColumn, v: unknown, masked: boolean, t: Translat
   }
 }
 
+/** A sensitive value as whoever may not see it gets it: ID numbers and phones as usual; anything else (a
+ *  health code, a disability grade) fully, in one length — a first letter or a length would tell them apart. */
 export function maskValue(c: LedgerColumn, s: string): string {
   if (c.type === 'idNumber') return maskIdNumber(s);
   if (c.type === 'phone') return s.length > 7 ? `${s.slice(0, 3)}****${s.slice(-4)}` : '****';
-  return s.length <= 1 ? '*' : `${s[0]}${'*'.repeat(Math.min(s.length - 1, 6))}`;
+  return '******';
 }
 
 function rawCell(v: unknown): unknown {
