@@ -84,6 +84,7 @@ export const zhCN = {
     riskForeign: '风险 {{id}} 不属于该户或已消除',
     measureForeign: '措施 {{id}} 不属于该户',
     noHousehold: '在您的管辖范围内找不到以此身份证号为户主的在册监测户',
+    fixedByImport: '已登记的监测户不能经导入更改此项（现为「{{current}}」）',
   },
   refused: {
     authorisation: '入户核实须先签署授权承诺书',
@@ -181,6 +182,7 @@ export const en: typeof zhCN = {
     riskForeign: 'Risk {{id}} does not belong to this household or is closed',
     measureForeign: 'Measure {{id}} does not belong to this household',
     noHousehold: 'No household in your scope has this ID number as its head',
+    fixedByImport: 'An import cannot change this for a registered household (now "{{current}}")',
   },
   refused: {
     authorisation: 'Home verification needs the signed authorisation',

@@ -139,6 +139,7 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
   const cells: Record<string, unknown> = {};
   const problems: Problem[] = [];
   for (const m of match.columns) {
+    if (m.column.exportOnly) continue;
     const raw = sheetRow.cells[m.index] ?? null;
     cells[m.column.key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
     const where = { row: sheetRow.number, col: columnLetter(m.index), header: m.written };

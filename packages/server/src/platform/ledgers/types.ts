@@ -28,6 +28,7 @@ export interface LedgerColumn {
   note?: string; // shown as the header comment
   example?: string | number; // the sample row
   sensitive?: boolean; // masked in exports unless the user may reveal (and then the export is audited)
+  exportOnly?: boolean; // written in exports (e.g. a status only a procedure changes); ignored on import
   maxLength?: number; // text: longest accepted value (default 500)
   emptyAs?: string | number | boolean; // what an empty cell of this optional column means (default null)
   width?: number; // column width in the template, in characters

@@ -1,11 +1,13 @@
 // 监测户台账: a household and its head, created and corrected through the module's services.
+import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { CATEGORIES, ENTRY_DOORS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
 import { and, eq, inArray } from 'drizzle-orm';
-import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
+import type { ErrorDetail } from '../../../platform/http/errors';
+import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry/tables';
-import { createHousehold, updateHousehold } from '../households';
-import { monitoringHouseholds as H } from '../tables';
+import { activeMemberships, createHousehold, duplicatePerson, updateHousehold } from '../households';
+import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 import { filterSql, headColumn, headIds, householdsByHead, num, options, zh } from './common';
 
 // ---- 监测户台账 ----
@@ -30,7 +32,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
     { key: 'tekun', header: '是否特困户', headerEn: 'Tekun', type: 'boolean', example: '否' },
     { key: 'incomePerHead', header: '人均年纯收入', headerEn: 'Income per head', synonyms: ['家庭人均纯收入'], type: 'amount', example: 6800 },
     { key: 'incomeYear', header: '收入年度', headerEn: 'Income year', type: 'integer', example: 2025 },
-    { key: 'status', header: '状态', headerEn: 'Status', type: 'enum', options: options(STATUSES, zh.statuses), note: '导出时填写；导入时忽略（状态只能经审核流程改变）' },
+    { key: 'status', header: '状态', headerEn: 'Status', type: 'enum', options: options(STATUSES, zh.statuses), exportOnly: true, note: '导出时填写；导入时忽略（状态只能经审核流程改变）' },
     { key: 'address', header: '住址', headerEn: 'Address', type: 'text' },
     { key: 'phone', header: '联系电话', headerEn: 'Phone', type: 'phone' },
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
@@ -38,11 +40,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
   naturalKey: ['headIdNumber'],
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   validate: (row, ctx) => (inScope(ctx.user.scope, { divisionCode: row.village }) ? [] : [{ path: 'village', key: 'errors.OUT_OF_SCOPE' }]),
-  async validateBatch(rows, ctx) {
-    const codes = [...new Set(rows.map((r) => r.village))];
-    const villages = new Set((await ctx.services.db.select({ code: divisions.code }).from(divisions).where(and(inArray(divisions.code, codes), eq(divisions.level, 'village')))).map((d) => d.code));
-    return rows.map((r) => (villages.has(r.village) ? [] : [{ path: 'village', key: 'monitoring.errors.divisionNotVillage', params: { code: r.village } }]));
-  },
+  validateBatch: checkHouseholds,
   async findExisting(tx, rows, ctx) {
     const found = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
     const ids = [...found.values()].map((f) => f.id);
@@ -50,7 +48,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
     const out = new Map<string, HouseholdRow>();
     for (const [idNumber, f] of found) {
       const h = hs.find((x) => x.id === f.id)!;
-      const row = { ...toHouseholdRow(h, idNumber), status: undefined, id: h.id };
+      const row = { ...toHouseholdRow(h, idNumber), id: h.id };
       out.set(naturalKeyOf(householdLedger, row), row);
     }
     return out;
@@ -71,9 +69,11 @@ export const householdLedger = defineLedger<HouseholdRow>({
     }
     for (const { before, after } of changes.update) {
       await updateHousehold(c, before.id!, {
-        category: after.category, isLifted: !!after.isLifted, dibao: !!after.dibao, tekun: !!after.tekun, incomePerHead: num(after.incomePerHead),
+        headName: after.headName, category: after.category, isLifted: !!after.isLifted, dibao: !!after.dibao, tekun: !!after.tekun, incomePerHead: num(after.incomePerHead),
         incomeYear: after.incomeYear, address: after.address, phone: after.phone, note: after.note,
       }, tx);
+      // the head's own record carries the name too (the household page lists members by it)
+      if (after.headName !== before.headName) await tx.update(M).set({ name: after.headName, updatedAt: new Date() }).where(and(eq(M.householdId, before.id!), eq(M.relation, 'head'), eq(M.active, true)));
     }
   },
   async exportRows(ctx, filters) {
@@ -90,3 +90,31 @@ function toHouseholdRow(h: typeof H.$inferSelect, headIdNumber: string): Househo
   };
 }
 
+/**
+ * A new household's village must be a registered village; its head may not already be in another
+ * household (which may lie outside the scope: named, nothing more shown); a registered household's
+ * village and entry route are facts of record an import cannot change. One query of each per batch.
+ */
+async function checkHouseholds(rows: HouseholdRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
+  const { db, cipher } = ctx.services;
+  const codes = [...new Set(rows.map((r) => r.village))];
+  const villages = new Set((await db.select({ code: divisions.code }).from(divisions).where(and(inArray(divisions.code, codes), eq(divisions.level, 'village')))).map((d) => d.code));
+  const found = await householdsByHead(db, ctx, rows.map((r) => r.headIdNumber));
+  const ids = [...new Set([...found.values()].map((f) => f.id))];
+  const stored = new Map((ids.length ? await db.select({ id: H.id, village: H.divisionCode, entryDoor: H.entryDoor }).from(H).where(inArray(H.id, ids)) : []).map((h) => [h.id, h]));
+  const hashes = rows.map((r) => cipher.hash(r.headIdNumber));
+  const memberships = new Map((await activeMemberships(db, [...new Set(hashes)])).map((m) => [m.idHash, m]));
+  return rows.map((r, i) => {
+    const mine = found.get(r.headIdNumber);
+    const other = memberships.get(hashes[i]);
+    if (other && other.household !== mine?.id) return [duplicatePerson('headIdNumber', maskIdNumber(r.headIdNumber), other)];
+    const h = mine && stored.get(mine.id);
+    if (h) {
+      const fixed = (path: string, current: string) => ({ path, key: 'monitoring.errors.fixedByImport', params: { current } });
+      if (h.village !== r.village) return [fixed('village', h.village)];
+      if (h.entryDoor !== r.entryDoor) return [fixed('entryDoor', zh.entryDoors[h.entryDoor])]; // the label, as the file writes it
+      return [];
+    }
+    return villages.has(r.village) ? [] : [{ path: 'village', key: 'monitoring.errors.divisionNotVillage', params: { code: r.village } }];
+  });
+}

@@ -74,4 +74,42 @@ describe('monitoring ledgers', () => {
     const o = (await uploadAndCheck(xingyi, 'monitoring-households', 'o.xlsx', outside)).status;
     expect(JSON.stringify(o)).toContain('该数据不在您的管辖范围内');
   });
+
+  it('a revealed export re-imports with nothing changed; a corrected head name is written; village and entry route are refused', async () => {
+    const exported = await cells(town, 'monitoring-households', '?reveal=1');
+    const file = await xlsx(exported);
+    const again = (await uploadAndCheck(town, 'monitoring-households', 'export.xlsx', file)).status;
+    expect(again).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
+    expect(again.unchanged).toBe(again.valid);
+
+    const header = exported[1] as string[];
+    const col = (name: string) => header.findIndex((h) => String(h).replace(/^\*/, '') === name);
+    const first = exported[3] as unknown[];
+    const edited = exported.slice(0, 4).map((r) => [...(r as unknown[])]);
+    edited[3][col('户主姓名')] = '更正后的户主（演示）';
+    const corrected = (await uploadAndCheck(town, 'monitoring-households', 'fix.xlsx', await xlsx(edited))).status;
+    expect(corrected).toMatchObject({ toUpdate: 1, unchanged: 0 });
+    expect((await commitAndWait(town, corrected.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', updated: 1 });
+    const [h] = (await t.services.db.execute(sql`select h.head_name, m.name from monitoring_households h join monitoring_members m on m.household_id = h.id and m.relation = 'head' where h.head_name = '更正后的户主（演示）'`)).rows;
+    expect(h).toEqual({ head_name: '更正后的户主（演示）', name: '更正后的户主（演示）' });
+
+    const moved = edited.map((r) => [...r]);
+    moved[3][col('所在村区划代码')] = first[0] === XINGYI ? '441224109201' : XINGYI;
+    moved[3][col('纳入途径')] = first[col('纳入途径')] === '干部排查' ? '农户自主申报' : '干部排查';
+    const refused = (await uploadAndCheck(town, 'monitoring-households', 'move.xlsx', await xlsx(moved))).status;
+    expect(refused).toMatchObject({ valid: 0, rejected: 1 });
+    expect(refused.problems[0].message).toBe(`第4行 A列〔*所在村区划代码〕：已登记的监测户不能经导入更改此项（现为「${first[0]}」）`);
+  });
+
+  it('refuses at the dry run a new household whose head is already in another household, outside the importer’s villages', async () => {
+    const [m] = (await t.services.db.execute(sql`select m.id_cipher from monitoring_members m join monitoring_households h on h.id = m.household_id where m.active and m.relation <> 'head' and h.division_code <> ${XINGYI} limit 1`)).rows as { id_cipher: string }[];
+    const someone = t.services.cipher.decrypt(m.id_cipher);
+    const file = await xlsx([
+      ['所在村区划代码', '户主姓名', '户主身份证号', '监测类别', '纳入途径'],
+      [XINGYI, '分户户主（演示）', someone, '边缘易致贫户', '干部排查'],
+    ]);
+    const { status } = await uploadAndCheck(xingyi, 'monitoring-households', 'split.xlsx', file);
+    expect(status).toMatchObject({ valid: 0, rejected: 1 });
+    expect(status.problems[0].message).toMatch(/^第2行 C列〔户主身份证号〕：身份证号 4412\*{10}[\dX]{4} 已是 .+户（编号 \d+）的在册成员，一人只能在一个监测户中$/);
+  });
 });
