@@ -40,7 +40,7 @@ export const zhCN = {
   },
   page: { columns: '列（红色为必填）' },
   status: { reading: '正在检查', ready: '检查完成', failed: '无法导入', committing: '正在导入', committed: '已导入' },
-  sheet: { required: '必填', sample: '示例', reason: '问题说明', unit: '单位：{{unit}}', format: '格式：{{format}}', options: '可选：{{options}}', instructions: '填写说明' },
+  sheet: { required: '必填', sample: '示例', sampleMarker: '← 示例行（导入时跳过，可删除）', reason: '问题说明', unit: '单位：{{unit}}', format: '格式：{{format}}', options: '可选：{{options}}', instructions: '填写说明' },
   formats: {
     text: '文字', integer: '整数', decimal: '数字', amount: '金额（可写 55万元、1.6775亿元）', date: '日期（2025-03-01 或 2025年3月1日）',
     idNumber: '18位身份证号', creditCode: '18位统一社会信用代码', divisionCode: '12位行政区划代码', phone: '手机或固定电话', boolean: '是/否', enum: '从下拉列表中选择',
@@ -96,7 +96,7 @@ export const en: typeof zhCN = {
   },
   page: { columns: 'Columns (red: required)' },
   status: { reading: 'Checking', ready: 'Checked', failed: 'Cannot import', committing: 'Importing', committed: 'Imported' },
-  sheet: { required: 'required', sample: 'sample', reason: 'Problems', unit: 'Unit: {{unit}}', format: 'Format: {{format}}', options: 'Options: {{options}}', instructions: 'Instructions' },
+  sheet: { required: 'required', sample: 'sample', sampleMarker: '← sample row (skipped on import; may be deleted)', reason: 'Problems', unit: 'Unit: {{unit}}', format: 'Format: {{format}}', options: 'Options: {{options}}', instructions: 'Instructions' },
   formats: {
     text: 'text', integer: 'whole number', decimal: 'number', amount: 'amount (55万元, 1.6775亿元 accepted)', date: 'date (2025-03-01 or 2025年3月1日)',
     idNumber: '18-character ID number', creditCode: '18-character credit code', divisionCode: '12-digit division code', phone: 'mobile or landline', boolean: 'yes/no', enum: 'pick from the list',

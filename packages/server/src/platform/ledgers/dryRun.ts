@@ -11,7 +11,7 @@ import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type HeaderMatch } from './header';
-import { sampleRowOf } from './layout';
+import { hasSampleMarker, sampleRowOf } from './layout';
 import { columnLetter, fileError, type Problem } from './problems';
 import { readRows, type SheetRow } from './read/rows';
 import type { FileKind } from './read/sniff';
@@ -92,7 +92,7 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
       }
       if (++counts.rowsRead > services.config.ledgers.maxRows) throw fileError('tooManyRows', { max: services.config.ledgers.maxRows });
       const parsed = parseRow(match, sheetRow);
-      if (sample && counts.rowsRead === 1 && parsed.problems.length === 0 && sameRow(def, sample, parsed.row)) {
+      if (sample && counts.rowsRead === 1 && parsed.problems.length === 0 && hasSampleMarker(sheetRow.cells) && sameRow(def, sample, parsed.row)) {
         counts.skipped++; // the template's sample row
         counts.rowsRead--;
         continue;

@@ -3,6 +3,7 @@
 // headers, then the rows. Written with exceljs' streaming writer: large exports never sit in memory.
 import type { Writable } from 'node:stream';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { catalogues } from '@xiezuo/shared/i18n/index';
 import { yuanIn } from '@xiezuo/shared/ledgerValues/amount';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../i18n';
@@ -71,7 +72,10 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
       r.getCell(i + 1).value = (opts.raw ? rawCell(v) : toCell(c, v, opts.mask?.(c) ?? false, t)) as ExcelJS.CellValue;
     });
     if (opts.reasonColumn) r.getCell(width).value = String(row.__reason ?? '');
-    if (opts.sampleRow) r.font = { italic: true, color: { argb: 'FF808080' } };
+    if (opts.sampleRow) {
+      r.font = { italic: true, color: { argb: 'FF808080' } };
+      r.getCell(width + 1).value = t('ledgers.sheet.sampleMarker'); // what tells the sample from a real row equal to it
+    }
     r.commit();
   };
   for await (const row of opts.rows) write(row);
@@ -80,9 +84,16 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
   return n;
 }
 
-/** The template's sample row, from each column's `example` (recognised and skipped on import). */
+/** The template's sample row, from each column's `example` (skipped on import while it carries the marker and its values). */
 export function sampleRowOf(def: LedgerDefinition): LedgerRow {
   return Object.fromEntries(def.columns.map((c) => [c.key, c.example ?? null]));
+}
+
+const SAMPLE_MARKERS = new Set(Object.values(catalogues).map((c) => c.ledgers.sheet.sampleMarker));
+
+/** The sample row of a template, in any language, carries this marker in the cell after its columns. */
+export function hasSampleMarker(cells: unknown[]): boolean {
+  return cells.some((c) => typeof c === 'string' && SAMPLE_MARKERS.has(c.trim()));
 }
 
 function columnStyle(c: LedgerColumn): Partial<ExcelJS.Style> {

@@ -55,6 +55,17 @@ describe('registration and template', () => {
     expect(ws.getCell('B5').numFmt).toBe('@'); // ID numbers typed into the template stay text
   });
 
+  it('skips the template’s marked sample row, but imports a real row that equals it', async () => {
+    const template = await readSheet((await admin.get('/api/ledgers/example-members/template')).rawPayload);
+    expect(template[3][9]).toBe('← 示例行（导入时跳过，可删除）');
+    const filled = [...template, ['赵六', '441426198001010011', 2026, '441426104000']];
+    const { status } = await uploadAndCheck(admin, 'example-members', 'filled.xlsx', await xlsx(filled));
+    expect(status).toMatchObject({ valid: 1, skipped: 1, rowsRead: 1 });
+    // the same values without the marker (an export, a ledger kept by hand) are a record like any other
+    const plain = await uploadAndCheck(admin, 'example-members', 'plain.xlsx', await xlsx([template[1], template[3].slice(0, 9)]));
+    expect(plain.status).toMatchObject({ valid: 1, skipped: 0 });
+  });
+
   it('refuses rows outside the importer’s scope, row by row', async () => {
     const c = await t.userClient('town', 'town_staff', { divisions: ['441426104000'] });
     const file = await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426104001', null, null, null], ['乙', '441426199002150029', 2019, '520221000000', null, null, null]]);
