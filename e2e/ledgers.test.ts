@@ -81,6 +81,31 @@ describe('ledger import dialog', () => {
     await page.context().close();
   });
 
+  it('exports masked by default, and with ID numbers for whoever may reveal them (audited)', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_e2e');
+    await page.goto(`${app.url}/ledgers`);
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '家庭成员台账', exact: true }) });
+    const saveExport = async (click: () => Promise<void>, name: string) => {
+      const download = page.waitForEvent('download');
+      await click();
+      const path = join(dir, name);
+      await (await download).saveAs(path);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      return String(wb.worksheets[0].getRow(4).getCell(2).value);
+    };
+    expect(await saveExport(() => row.getByRole('button', { name: /导出 Excel/ }).click(), 'masked.xlsx')).toBe('4414**********0011');
+    await row.getByRole('button', { name: '导出（含身份证号等敏感信息，将留痕）' }).hover();
+    const item = page.getByRole('menuitem', { name: '导出（含身份证号等敏感信息，将留痕）' });
+    await item.waitFor();
+    await screenshot(page, 'ledgers-export-reveal-menu');
+    expect(await saveExport(() => item.click(), 'revealed.xlsx')).toBe('441426198001010011');
+    const entries = await app.services.database.query<{ action: string }>(`select action from audit_log where entity = 'example_member' and action in ('export', 'reveal') order by id`);
+    expect(entries.map((e) => e.action)).toEqual(['export', 'export', 'reveal']);
+    await page.context().close();
+  });
+
   it('shows a wrong file clearly on a phone', async () => {
     const path = join(dir, 'notes.csv');
     writeFileSync(path, '会议纪要,日期\n第一次联席会议,2025-03-01\n');

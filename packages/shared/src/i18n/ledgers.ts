@@ -46,7 +46,7 @@ export const zhCN = {
     idNumber: '18位身份证号', creditCode: '18位统一社会信用代码', divisionCode: '12位行政区划代码', phone: '手机或固定电话', boolean: '是/否', enum: '从下拉列表中选择',
   },
   dialog: {
-    import: '导入', export: '导出 Excel', template: '下载模板', choose: '选择或拖入文件', hint: '支持 .xlsx 和 .csv（UTF-8 或 GBK）；先检查，确认后再导入',
+    import: '导入', export: '导出 Excel', exportRevealed: '导出（含身份证号等敏感信息，将留痕）', template: '下载模板', choose: '选择或拖入文件', hint: '支持 .xlsx 和 .csv（UTF-8 或 GBK）；先检查，确认后再导入',
     progress: '已读取 {{read}} 行：正确 {{valid}} 行，有问题 {{rejected}} 行',
     toInsert: '新增', toUpdate: '更新', unchanged: '不变', skipped: '跳过', rejected: '有问题', problems: '问题清单（共 {{count}} 条）',
     moreProblems: '只显示前 {{shown}} 条，其余请下载问题行查看',
@@ -102,7 +102,7 @@ export const en: typeof zhCN = {
     idNumber: '18-character ID number', creditCode: '18-character credit code', divisionCode: '12-digit division code', phone: 'mobile or landline', boolean: 'yes/no', enum: 'pick from the list',
   },
   dialog: {
-    import: 'Import', export: 'Export to Excel', template: 'Download template', choose: 'Choose or drop a file', hint: '.xlsx or .csv (UTF-8 or GBK); checked first, imported when you confirm',
+    import: 'Import', export: 'Export to Excel', exportRevealed: 'Export with ID numbers and other sensitive data (audited)', template: 'Download template', choose: 'Choose or drop a file', hint: '.xlsx or .csv (UTF-8 or GBK); checked first, imported when you confirm',
     progress: '{{read}} rows read: {{valid}} valid, {{rejected}} with problems',
     toInsert: 'New', toUpdate: 'Changed', unchanged: 'Unchanged', skipped: 'Skipped', rejected: 'Problems', problems: 'Problems ({{count}})',
     moreProblems: 'Showing the first {{shown}}; download the rejected rows for the rest',

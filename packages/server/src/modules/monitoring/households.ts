@@ -1,6 +1,7 @@
 // 监测户与家庭成员: create, change, list, detail, and the reveal of protected data. ID numbers and health
 // data go in only as ciphertext plus a keyed hash; the hash catches a person already in another household.
 import type { HouseholdCreate, HouseholdPage, HouseholdQuery, HouseholdSummary, LeftReason, MemberInput, MemberReveal, PublicMember, RiskKind } from '@xiezuo/shared/contracts/monitoring';
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -233,20 +234,22 @@ export function publicMember(m: Member): PublicMember {
 
 // ---- list ----
 
-export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>): Promise<HouseholdPage> {
-  const { db, cipher } = ctx.services;
-  const s = settings();
-  const conds: (SQL | undefined)[] = [householdsInScope(ctx.user.scope)];
-  if (q.division) conds.push(sql`${H.divisionCode} like ${`${q.division.replace(/0+$/, '')}%`}`);
+/** The list's filters as conditions on monitoring_households — the list, its total and its ledger exports alike. */
+export function householdFilter(ctx: Pick<Ctx, 'services'>, q: Omit<z.infer<typeof HouseholdQuery>, 'page' | 'pageSize'>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (q.division) conds.push(sql`${H.divisionCode} like ${`${divisionPrefix(q.division)}%`}`);
   if (q.status) conds.push(eq(H.status, q.status));
   if (q.category) conds.push(eq(H.category, q.category));
   if (q.risk) conds.push(sql`exists (select 1 from ${monitoringRisks} r where r.household_id = ${H.id} and r.kind = ${q.risk} and r.closed_on is null)`);
   if (q.q) conds.push(sql`(${H.headName} like ${`%${q.q}%`} or exists (select 1 from ${M} m where m.household_id = ${H.id} and m.name like ${`%${q.q}%`}))`);
-  if (q.idNumber) conds.push(sql`exists (select 1 from ${M} m where m.household_id = ${H.id} and m.id_hash = ${cipher.hash(normaliseIdNumber(q.idNumber))})`);
-  if (q.overdue === 'true') {
-    const limit = overdueStartCutoff(s.deadlineWorkDays);
-    conds.push(and(sql`${H.stage} is not null`, lt(H.procedureStartedOn, limit)));
-  }
+  if (q.idNumber) conds.push(sql`exists (select 1 from ${M} m where m.household_id = ${H.id} and m.id_hash = ${ctx.services.cipher.hash(normaliseIdNumber(q.idNumber))})`);
+  if (q.overdue === 'true') conds.push(and(sql`${H.stage} is not null`, lt(H.procedureStartedOn, overdueStartCutoff(settings().deadlineWorkDays))));
+  return and(...conds);
+}
+
+export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>): Promise<HouseholdPage> {
+  const { db } = ctx.services;
+  const conds = [householdsInScope(ctx.user.scope), householdFilter(ctx, q)];
   const where = and(...conds);
   const [rows, [{ total }]] = await Promise.all([
     db

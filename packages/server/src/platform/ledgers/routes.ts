@@ -147,11 +147,11 @@ export async function ledgerRoutes(app: App) {
       const revealed = reveal === '1' && can(user.role, 'sensitive.reveal') && def.columns.some((c) => c.sensitive);
       if (reveal === '1' && !can(user.role, 'sensitive.reveal')) throw new AppError('FORBIDDEN');
       const entity = def.entity ?? def.key;
+      const rows = await def.exportRows(ctxOf(req), filters); // filters it cannot read are refused before anything is logged
       await app.xz.db.transaction(async (tx) => {
         await writeAudit(tx, actorOf(req), { action: 'export', entity, after: { ledger: def.key, filters, revealed } });
         if (revealed) await writeAudit(tx, actorOf(req), { action: 'reveal', entity, after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) } });
       });
-      const rows = await def.exportRows(ctxOf(req), filters);
       return sendWorkbook(reply, `${def.title}-${new Date().toISOString().slice(0, 10)}.xlsx`, (out) =>
         writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed }),
       );

@@ -1,14 +1,15 @@
 // Buttons a module's list page puts in its toolbar: import (opens the dialog) and export (the current
 // filters and scope, in the template layout). Both hide themselves when the role may not use them.
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, DownOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import type { ImportStatus } from '@xiezuo/shared/contracts/ledgers';
 import type { Permission } from '@xiezuo/shared/roles';
-import { App, Button } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { exportLedger } from './api';
+import { exportLedger, ledgerList } from './api';
 import { LedgerImportDialog } from './LedgerImportDialog';
 
 export function LedgerImportButton(props: { ledgerKey: string; title?: string; permission?: Permission; onCommitted?(s: ImportStatus): void }) {
@@ -26,25 +27,44 @@ export function LedgerImportButton(props: { ledgerKey: string; title?: string; p
   );
 }
 
-export function LedgerExportButton(props: { ledgerKey: string; filters?: Record<string, string | number | boolean | undefined | null>; reveal?: boolean; permission?: Permission }) {
+/**
+ * Export of the list as filtered. Sensitive columns come masked; whoever may reveal them also gets
+ * "export with sensitive data" — needed to edit and re-import such a ledger — which the server audits.
+ */
+export function LedgerExportButton(props: { ledgerKey: string; filters?: Record<string, string | number | boolean | undefined | null>; permission?: Permission }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const mayReveal = can('sensitive.reveal');
+  const { data } = useQuery({ queryKey: ['ledgers'], queryFn: ledgerList, enabled: mayReveal });
   if (!can(props.permission ?? 'ledgers.export')) return null;
-  const run = async () => {
+  const sensitive = !!data?.items.find((l) => l.key === props.ledgerKey)?.columns.some((c) => c.sensitive);
+  const run = async (reveal: boolean) => {
     setBusy(true);
     try {
-      await exportLedger(props.ledgerKey, props.filters, props.reveal);
+      await exportLedger(props.ledgerKey, props.filters, reveal);
     } catch (e) {
       message.error((e as ApiError).message);
     } finally {
       setBusy(false);
     }
   };
+  if (!mayReveal || !sensitive) {
+    return (
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={() => run(false)}>
+        {t('ledgers.dialog.export')}
+      </Button>
+    );
+  }
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={run}>
-      {t('ledgers.dialog.export')}
-    </Button>
+    <Space.Compact>
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={() => run(false)}>
+        {t('ledgers.dialog.export')}
+      </Button>
+      <Dropdown menu={{ items: [{ key: 'reveal', icon: <EyeOutlined />, label: t('ledgers.dialog.exportRevealed') }], onClick: () => run(true) }}>
+        <Button icon={<DownOutlined />} disabled={busy} aria-label={t('ledgers.dialog.exportRevealed')} />
+      </Dropdown>
+    </Space.Compact>
   );
 }

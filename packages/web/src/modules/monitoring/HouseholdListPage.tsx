@@ -39,7 +39,7 @@ export function HouseholdListPage() {
             </Button>
           )}
           <LedgerImportButton ledgerKey="monitoring-households" onCommitted={() => refetch()} />
-          <LedgerExportButton ledgerKey="monitoring-households" filters={{ status: f.status, category: f.category }} />
+          <LedgerExportButton ledgerKey="monitoring-households" filters={f} />
         </Space>
       }
     >

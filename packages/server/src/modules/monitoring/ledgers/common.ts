@@ -1,13 +1,14 @@
 // What every monitoring ledger shares: a household is named by its head's ID number (户主身份证号),
 // which is sensitive — exports mask it unless the user may and asks to reveal (the ledger machinery
 // audits that) — and every lookup is filtered by the user's scope.
-import { type Category, type Status } from '@xiezuo/shared/contracts/monitoring';
+import { HouseholdQuery } from '@xiezuo/shared/contracts/monitoring';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/client';
-import type { ErrorDetail } from '../../../platform/http/errors';
+import { type ErrorDetail, invalid } from '../../../platform/http/errors';
 import type { LedgerColumn, LedgerContext } from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
+import { householdFilter } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 
 export const zh = catalogues['zh-CN'].monitoring;
@@ -48,11 +49,13 @@ export async function headIds(ctx: LedgerContext, extra?: SQL) {
   return new Map(rows.map((r) => [r.id, ctx.services.cipher.decrypt(r.cipher)]));
 }
 
-export function filterSql(filters: Record<string, string>): SQL | undefined {
-  const parts: SQL[] = [];
-  if (filters.division && /^\d{12}$/.test(filters.division)) parts.push(sql`${H.divisionCode} like ${`${filters.division.replace(/0+$/, '')}%`}`);
-  if (filters.status) parts.push(eq(H.status, filters.status as Status));
-  if (filters.category) parts.push(eq(H.category, filters.category as Category));
-  return parts.length ? and(...parts) : undefined;
-}
+const ExportFilter = HouseholdQuery.omit({ page: true, pageSize: true }).partial();
 
+/** An export's filters — the household list's query string — as the list applies them; other keys are not the list's. */
+export function filterSql(ctx: LedgerContext, filters: Record<string, string>): SQL | undefined {
+  const known = Object.fromEntries(Object.entries(filters).filter(([k]) => k in ExportFilter.shape));
+  const q = ExportFilter.safeParse(known);
+  // a filter that cannot be read must not widen the export to everything in scope
+  if (!q.success) throw invalid(...q.error.issues.map((i) => ({ path: `query.${i.path.join('.')}`, key: 'validation.invalidFormat' })));
+  return householdFilter(ctx, q.data);
+}

@@ -77,7 +77,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
     }
   },
   async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(filters));
+    const heads = await headIds(ctx, filterSql(ctx, filters));
     const hs = heads.size ? await ctx.services.db.select().from(H).where(inArray(H.id, [...heads.keys()])).orderBy(H.divisionCode, H.id) : [];
     return hs.map((h) => toHouseholdRow(h, heads.get(h.id)!));
   },

@@ -112,4 +112,19 @@ describe('monitoring ledgers', () => {
     expect(status).toMatchObject({ valid: 0, rejected: 1 });
     expect(status.problems[0].message).toMatch(/^第2行 C列〔户主身份证号〕：身份证号 4412\*{10}[\dX]{4} 已是 .+户（编号 \d+）的在册成员，一人只能在一个监测户中$/);
   });
+
+  it('exports what the household list shows: the same filters (name, ID number, risk, town), a filter it cannot read refused', async () => {
+    const list = (await town.get('/api/monitoring/households?pageSize=200')).json().items as { headName: string; divisionCode: string; openRisks: string[] }[];
+    const rows = async (q: string) => (await cells(town, 'monitoring-households', q)).slice(3).filter((r) => r?.length);
+    const one = list[5];
+    expect((await rows(`?q=${encodeURIComponent(one.headName)}`)).map((r) => r[1])).toEqual([one.headName]);
+    const [m] = (await t.services.db.execute(sql`select m.id_cipher from monitoring_members m join monitoring_households h on h.id = m.household_id where h.head_name = ${one.headName} and m.relation = 'head'`)).rows as { id_cipher: string }[];
+    expect((await rows(`?idNumber=${t.services.cipher.decrypt(m.id_cipher)}`)).map((r) => r[1])).toEqual([one.headName]);
+    const withRisk = list.filter((h) => h.openRisks.includes('schooling'));
+    expect(withRisk.length).toBeGreaterThan(0);
+    expect((await rows('?risk=schooling')).length).toBe(withRisk.length);
+    expect((await rows(`?division=${GANGPING}`)).every((r) => String(r[0]).startsWith('441224109'))).toBe(true);
+    const bad = await town.get('/api/ledgers/monitoring-households/export?status=whatever');
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -52,7 +52,7 @@ export const measureLedger = defineLedger<MeasureRow>({
     }
   },
   async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(filters));
+    const heads = await headIds(ctx, filterSql(ctx, filters));
     if (!heads.size) return [];
     const ms = await ctx.services.db.select().from(Me).where(inArray(Me.householdId, [...heads.keys()])).orderBy(Me.householdId, Me.id);
     return ms.map((m) => ({ headIdNumber: heads.get(m.householdId)!, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId }));

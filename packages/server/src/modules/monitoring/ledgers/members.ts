@@ -55,7 +55,7 @@ export const memberLedger = defineLedger<MemberRow>({
   sealRow: sealMemberRow,
   staged: stagedMembers,
   async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(filters));
+    const heads = await headIds(ctx, filterSql(ctx, filters));
     if (!heads.size) return [];
     const ms = await ctx.services.db.select().from(M).where(and(inArray(M.householdId, [...heads.keys()]), eq(M.active, true))).orderBy(M.householdId, M.id);
     return ms.map((m) => ({ ...toMemberRow(ctx, m, heads.get(m.householdId)!), idNumber: ctx.services.cipher.decrypt(m.idCipher) }));

@@ -53,7 +53,7 @@ export const visitLedger = defineLedger<VisitRow>({
     }
   },
   async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(filters));
+    const heads = await headIds(ctx, filterSql(ctx, filters));
     if (!heads.size) return [];
     const vs = await ctx.services.db.select().from(V).where(inArray(V.householdId, [...heads.keys()])).orderBy(V.visitedOn, V.id);
     return vs.map((v) => ({ headIdNumber: heads.get(v.householdId)!, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear }));
