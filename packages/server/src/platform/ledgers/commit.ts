@@ -22,8 +22,8 @@ import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 export async function commitImport(services: Services, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, dir: string) {
   const spec = def.staged?.(ctx);
   const rowsFile = join(dir, 'rows.ndjson');
+  let result: { inserted: number; updated: number };
   try {
-    let result: { inserted: number; updated: number };
     if (spec) {
       // stage in short chunks (others' queries run between them), then one short set-based transaction
       await stageRows(services, imp.id, rowsFile, spec.uniqueNaturalKey ? spec.auditKey : undefined);
@@ -34,13 +34,6 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
         return counts;
       });
     } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile));
-    // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
-    await rm(join(dir, 'rows.ndjson'), { force: true });
-    const tables = def.tables ?? (spec ? [spec.table] : []);
-    if (result.inserted + result.updated >= 1000) {
-      for (const table of tables) await services.database.query(`analyze "${table.replace(/"/g, '')}"`);
-    }
-    return result;
   } catch (err) {
     // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
     if (spec) await dropStaged(services, imp.id).catch((e) => console.error(e));
@@ -49,6 +42,12 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
     await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
     return null;
   }
+  // committed: what follows can fail without making the import look uncommitted
+  await rm(rowsFile, { force: true }).catch((e) => console.error(e)); // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
+  if (result.inserted + result.updated >= 1000) {
+    for (const table of def.tables ?? (spec ? [spec.table] : [])) await services.database.query(`analyze "${table.replace(/"/g, '')}"`).catch((e) => console.error(e));
+  }
+  return result;
 }
 
 /** Through the ledger's write(), batch by batch, inside the transaction; rows re-classified against the data as it is now. */

@@ -72,6 +72,13 @@ describe('registration and template', () => {
     const { status } = await uploadAndCheck(c, 'example-members', 'scope.xlsx', file);
     expect(status, JSON.stringify(status)).toMatchObject({ valid: 1, rejected: 1 });
     expect(status.problems[0].message).toBe('第3行 D列〔行政区划代码〕：该数据不在您的管辖范围内');
+    // 甲 is now on record in 441426104001; a file of another town's staff naming the same person and year may not take it over
+    expect((await commitAndWait(c, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 1 });
+    const other = await t.userClient('town2', 'town_staff', { divisions: ['441426105000'] });
+    const takeover = await uploadAndCheck(other, 'example-members', 'takeover.xlsx', await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426105001', null, null, null]]));
+    expect(takeover.status).toMatchObject({ valid: 0, rejected: 1 });
+    expect(takeover.status.problems[0].message).toBe('第2行 B列〔身份证号〕：该数据不在您的管辖范围内');
+    await t.services.database.query('delete from ledger_example_members'); // the tests below start empty
   });
 });
 

@@ -82,16 +82,15 @@ export const exampleLedger = defineLedger({
     }
     return [];
   },
-  async findExisting(tx, rows) {
-    const ids = [...new Set(rows.map((r) => String(r.idNumber)))];
-    const found = await tx.execute(sql`select * from ledger_example_members where id_number = any(${sql.param(ids)}::text[])`);
-    const map = new Map<string, LedgerRow>();
-    for (const r of found.rows as Record<string, unknown>[]) {
-      const row = fromDb(r);
-      map.set(naturalKeyOf(exampleLedger, row), row);
-    }
-    return map;
+  // a record of another county under the same key is not the importer's to change (nor to move into their division)
+  async validateBatch(rows, ctx) {
+    const found = await findMembers(ctx.services.db, rows);
+    return rows.map((r) => {
+      const stored = found.get(naturalKeyOf(exampleLedger, r));
+      return stored && !inScope(ctx.user.scope, { divisionCode: String(stored.divisionCode) }) ? [{ path: 'idNumber', key: 'errors.OUT_OF_SCOPE' }] : [];
+    });
   },
+  findExisting: (tx, rows) => findMembers(tx, rows),
   // large imports: applied set-based from the staging table (same rows, same audit entries as write())
   staged: () => ({
     table: 'ledger_example_members',
@@ -128,6 +127,17 @@ export const exampleLedger = defineLedger({
     return (r.rows as Record<string, unknown>[]).map(fromDb);
   },
 });
+
+async function findMembers(tx: Tx | Db, rows: LedgerRow[]): Promise<Map<string, LedgerRow>> {
+  const ids = [...new Set(rows.map((r) => String(r.idNumber)))];
+  const found = await tx.execute(sql`select * from ledger_example_members where id_number = any(${sql.param(ids)}::text[])`);
+  const map = new Map<string, LedgerRow>();
+  for (const r of found.rows as Record<string, unknown>[]) {
+    const row = fromDb(r);
+    map.set(naturalKeyOf({ naturalKey: ['idNumber', 'year'] }, row), row);
+  }
+  return map;
+}
 
 /** Multi-row INSERT, 1000 rows per statement (also the benchmark's write path). */
 export async function insertMembers(tx: Tx | Db, rows: LedgerRow[]) {
