@@ -51,7 +51,9 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
   const batchSize = def.batchSize ?? 1000;
   let inFlight: Promise<void> | null = null;
   try {
-    const it = readRows(path, kind, services.config.ledgers.maxUncompressedBytes)[Symbol.asyncIterator]();
+    // the ledger's sheet: the first whose opening rows hold its header (a 填表说明 sheet may come first)
+    const choose = { rows: HEADER_SCAN_ROWS, fits: (rows: SheetRow[]) => isLedgerHeader(findHeader(def, rows)) };
+    const it = readRows(path, kind, services.config.ledgers.maxUncompressedBytes, choose)[Symbol.asyncIterator]();
     const head: SheetRow[] = [];
     for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
     const match = matchHeader(services, def, head);
@@ -122,8 +124,7 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
 function matchHeader(services: Services, def: LedgerDefinition, head: SheetRow[]): HeaderMatch {
   if (!head.some((r) => r.cells.some((c) => cleanText(c) !== ''))) throw fileError('emptySheet');
   const match = findHeader(def, head);
-  const ok = match && match.missingRequired.length === 0 && match.columns.length > 0;
-  if (ok) return match;
+  if (match && isLedgerHeader(match)) return match;
   // the wrong ledger's template: name the ledger it does look like, when one fits
   const other = ledgersOf(services)
     .filter((d) => d.key !== def.key)
@@ -132,6 +133,10 @@ function matchHeader(services: Services, def: LedgerDefinition, head: SheetRow[]
   const hint = other && other.score === 1 ? [{ path: 'file', key: 'ledgers.file.otherLedger', params: { other: other.d.title } }] : [];
   if (!match || match.columns.length < Math.min(2, def.columns.length)) throw fileError('noHeader', { ledger: def.title }, hint);
   throw fileError('missingColumns', { columns: match.missingRequired.map((c) => c.header).join('、') }, hint);
+}
+
+function isLedgerHeader(match: HeaderMatch | null): boolean {
+  return !!match && match.missingRequired.length === 0 && match.columns.length > 0;
 }
 
 function parseRow(match: HeaderMatch, sheetRow: SheetRow) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { sql } from 'drizzle-orm';
@@ -89,6 +90,24 @@ describe('what real files contain', () => {
       // 55万元 written out wins over the header's 万元
       { id_number: X, year: 2025, name: '钱七', income: '550000.00', birth_date: '1949-12-31', relation: 'other' },
     ]);
+  });
+
+  it('finds the ledger on a later sheet: a 填表说明 sheet first, a hidden list sheet, the ledger third', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填表说明').addRows([['填表说明'], ['1. 身份证号填18位'], ['2. 金额以元为单位']]);
+    const lists = wb.addWorksheet('下拉选项', { state: 'hidden' });
+    lists.addRows([['姓名', '身份证号', '年度', '行政区划代码'], ['隐藏', A, 2040, '441426104000']]);
+    wb.addWorksheet('台账').addRows([['2026年台账'], ['姓名', '身份证号', '年度', '行政区划代码'], ['第三页', B, 2040, '441426104000']]);
+    const { status } = await uploadAndCheck(admin, KEY, 'sheets.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(status).toMatchObject({ status: 'ready', rowsRead: 1, valid: 1 });
+    expect((await commitAndWait(admin, status.id, 'all-or-nothing')).status).toMatchObject({ inserted: 1 });
+    expect((await rowsOf()).filter((r) => r.year === 2040).map((r) => r.name)).toEqual(['第三页']); // not the hidden sheet's row
+    // a workbook where no sheet fits is refused as before, naming what is missing
+    const none = new ExcelJS.Workbook();
+    none.addWorksheet('说明').addRows([['说明']]);
+    none.addWorksheet('其他').addRows([['会议纪要', '日期'], ['联席会议', '2025-03-01']]);
+    const refused = (await uploadAndCheck(admin, KEY, 'none.xlsx', Buffer.from(await none.xlsx.writeBuffer()))).status;
+    expect(refused).toMatchObject({ status: 'failed' });
   });
 
   it('reads CSV in GBK (what Chinese Excel writes) and UTF-8 with a BOM alike', async () => {

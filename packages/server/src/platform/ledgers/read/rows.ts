@@ -1,4 +1,4 @@
-// Rows of the first worksheet (or of a CSV), one at a time, never the whole file in memory.
+// Rows of the ledger's worksheet (or of a CSV), one at a time, never the whole file in memory.
 // Cells come back as numbers, strings, booleans or null; formulas as their cached result only (xlsx.ts).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -7,20 +7,20 @@ import iconv from 'iconv-lite';
 import { AppError } from '../../http/errors';
 import { fileError } from '../problems';
 import type { FileKind } from './sniff';
-import { readXlsxRows } from './xlsx';
+import { readXlsxRows, type SheetChoice } from './xlsx';
 
 export interface SheetRow {
   number: number; // 1-based row number as Excel shows it
   cells: unknown[]; // 0-based: column A is cells[0]
 }
 
-export function readRows(path: string, kind: FileKind, maxInflatedBytes = 1024 * 1024 * 1024): AsyncGenerator<SheetRow> {
-  return kind === 'xlsx' ? readXlsx(path, maxInflatedBytes) : readCsv(path);
+export function readRows(path: string, kind: FileKind, maxInflatedBytes = 1024 * 1024 * 1024, choose?: SheetChoice): AsyncGenerator<SheetRow> {
+  return kind === 'xlsx' ? readXlsx(path, maxInflatedBytes, choose) : readCsv(path);
 }
 
-async function* readXlsx(path: string, maxInflatedBytes: number): AsyncGenerator<SheetRow> {
+async function* readXlsx(path: string, maxInflatedBytes: number, choose?: SheetChoice): AsyncGenerator<SheetRow> {
   try {
-    yield* readXlsxRows(path, maxInflatedBytes);
+    yield* readXlsxRows(path, maxInflatedBytes, choose);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw fileError('unreadable');

@@ -20,13 +20,33 @@ interface ZipEntry {
   localOffset: number;
 }
 
-export async function* readXlsxRows(path: string, maxInflatedBytes: number): AsyncGenerator<SheetRow> {
+/** Which worksheet holds the ledger: shown the first `rows` rows of each visible sheet in tab order. */
+export interface SheetChoice {
+  rows: number;
+  fits(head: SheetRow[]): boolean;
+}
+
+/**
+ * Rows of the workbook's first visible worksheet — or, with `choose`, of the first one whose opening
+ * rows fit (a 填表说明 sheet before the ledger, a sheet per year), else still the first.
+ */
+export async function* readXlsxRows(path: string, maxInflatedBytes: number, choose?: SheetChoice): AsyncGenerator<SheetRow> {
   const entries = await listEntries(path);
   const budget = { left: maxInflatedBytes };
-  const sheetPath = await firstSheetPath(path, entries, budget);
-  const sheet = entries.get(sheetPath);
-  if (!sheet) throw fileError('notSpreadsheet');
+  const sheets = (await sheetPaths(path, entries, budget)).filter((p) => entries.has(p));
+  if (!sheets.length) throw fileError('notSpreadsheet');
   const shared = entries.has('xl/sharedStrings.xml') ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget) : [];
+  let sheet = entries.get(sheets[0])!;
+  if (choose && sheets.length > 1) {
+    for (const p of sheets) {
+      const head: SheetRow[] = [];
+      for await (const row of sheetRows(inflate(path, entries.get(p)!, budget), shared)) if (head.push(row) >= choose.rows) break;
+      if (choose.fits(head)) {
+        sheet = entries.get(p)!;
+        break;
+      }
+    }
+  }
   // The first pass inflates the sheet as far as the row pass will, so it gets an equal budget of its
   // own: the limit is on what the file unpacks to, not on how often it is read, and a lying zip is
   // refused here before any row is read. Total work stays bounded: twice the limit at most.
@@ -112,20 +132,26 @@ async function readText(path: string, entry: ZipEntry | undefined, budget: { lef
   return text;
 }
 
-/** The workbook's first sheet (by tab order), through workbook.xml and its relationships. */
-async function firstSheetPath(path: string, entries: Map<string, ZipEntry>, budget: { left: number }): Promise<string> {
+/** The workbook's visible worksheets in tab order, through workbook.xml and its relationships. */
+async function sheetPaths(path: string, entries: Map<string, ZipEntry>, budget: { left: number }): Promise<string[]> {
   const workbook = await readText(path, entries.get('xl/workbook.xml'), budget);
-  const id = /<(?:\w+:)?sheet\b[^>]*?\br:id\s*=\s*"([^"]+)"/.exec(workbook)?.[1];
   const rels = await readText(path, entries.get('xl/_rels/workbook.xml.rels'), budget);
+  const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    if (attr(m[1], 'Id') !== id) continue;
     const target = attr(m[1], 'Target') ?? '';
-    return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+    targets.set(attr(m[1], 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
   }
-  return [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort()[0] ?? '';
+  const sheets: string[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const state = attr(m[1], 'state');
+    const target = targets.get(/\br:id\s*=\s*"([^"]+)"/.exec(m[1])?.[1] ?? '');
+    // hidden sheets hold dropdown lists and lookups, not the ledger
+    if (target && state !== 'hidden' && state !== 'veryHidden') sheets.push(target);
+  }
+  if (sheets.length) return sheets;
+  return [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort().slice(0, 1);
 }
 
-/** Shared strings: every <t> of an <si>, rich-text runs joined, phonetic (<rPh>) runs left out. */
 async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: number }): Promise<string[]> {
   const out: string[] = [];
   const scanner = new XmlScanner();
