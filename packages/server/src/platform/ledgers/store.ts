@@ -3,7 +3,7 @@
 // (valid rows, normalised) and rejected.ndjson (rejected rows as written, with their problems).
 // Why files rather than a staging table: appending a line costs no database work, so the dry run of
 // 200,000 rows adds no write load to PGlite (which serves one query at a time) and memory stays flat;
-// the database only sees the real writes, once, at commit (a ledger with applyStaged has them copied into
+// the database only sees the real writes, once, at commit (a ledger with `staged` has them copied into
 // the staging table ledger_import_rows at commit, in short chunks — see staging.ts). The upload itself is
 // deleted after the dry run.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
