@@ -85,6 +85,8 @@ export const zhCN = {
     measureForeign: '措施 {{id}} 不属于该户',
     noHousehold: '在您的管辖范围内找不到以此身份证号为户主的在册监测户',
     fixedByImport: '已登记的监测户不能经导入更改此项（现为「{{current}}」）',
+    headStaysHead: '户主本人的与户主关系应为「户主」；户主变更请在系统中办理',
+    secondHead: '一户只能有一位户主：此人不是该户户主，户主变更请在系统中办理',
   },
   refused: {
     authorisation: '入户核实须先签署授权承诺书',
@@ -183,6 +185,8 @@ export const en: typeof zhCN = {
     measureForeign: 'Measure {{id}} does not belong to this household',
     noHousehold: 'No household in your scope has this ID number as its head',
     fixedByImport: 'An import cannot change this for a registered household (now "{{current}}")',
+    headStaysHead: 'The head of household is related as "head"; change the head in the app',
+    secondHead: 'A household has one head, and this person is not it; change the head in the app',
   },
   refused: {
     authorisation: 'Home verification needs the signed authorisation',

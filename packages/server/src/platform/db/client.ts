@@ -1,6 +1,6 @@
 // One database handle for both engines: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -75,14 +75,26 @@ const PGLITE_SHARED_BUFFERS = '32MB';
 /**
  * A new data directory is created (initdb) in a child process: PGlite's initdb keeps ~500 MB of this
  * process's memory until it exits, so a server started on an empty directory would carry it for life.
+ * It is made beside the real one and renamed into place, so a directory is either complete or absent
+ * (an initdb killed halfway leaves only the scratch one, cleared at the next start).
  */
 async function initDataDir(dir: string): Promise<void> {
   if (existsSync(join(dir, 'PG_VERSION'))) return;
+  const scratch = `${dir}.init-${process.pid}`;
+  rmSync(scratch, { recursive: true, force: true });
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const code = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(dir)}).then((db) => db.close())`;
+  const code = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(scratch)}).then((db) => db.close())`;
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`creating the PGlite data directory ${dir} failed (exit ${status})`))));
   });
+  try {
+    if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+    renameSync(scratch, dir);
+  } catch (err) {
+    // another process starting on the same directory got there first: use theirs
+    rmSync(scratch, { recursive: true, force: true });
+    if (!existsSync(join(dir, 'PG_VERSION'))) throw err;
+  }
 }

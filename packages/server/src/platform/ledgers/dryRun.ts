@@ -86,9 +86,10 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
       if (sheetRow.number <= match.row) continue;
       afterHeader++;
       if (afterHeader === 1 && isEnglishHeaderRow(match, sheetRow)) continue;
-      const firstText = sheetRow.cells.find((c) => cleanText(c) !== '');
-      if (firstText === undefined) continue; // blank row
-      if (isNotDataLabel(firstText)) {
+      const texts = sheetRow.cells.filter((c) => cleanText(c) !== '');
+      if (texts.length === 0) continue; // blank row
+      // 合计 after a 序号 or a merged 所在村 copied down: a label among the first cells marks the row
+      if (texts.slice(0, 3).some(isNotDataLabel)) {
         counts.skipped++;
         continue;
       }

@@ -110,6 +110,20 @@ describe('what real files contain', () => {
     expect(refused).toMatchObject({ status: 'failed' });
   });
 
+  it('a 小计 row under a merged 区划代码 is still skipped (the code copied down comes first)', async () => {
+    const file = await xlsx(
+      [
+        ['行政区划代码', '姓名', '身份证号', '年度'],
+        ['441426104000', '甲乙', A, 2041],
+        [null, '丙丁', B, 2041],
+        [null, '小计', null, null],
+      ],
+      (ws) => ws.mergeCells('A2:A4'),
+    );
+    const { status } = await uploadAndCheck(admin, KEY, 'merged.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 2, rejected: 0, skipped: 1 });
+  });
+
   it('reads CSV in GBK (what Chinese Excel writes) and UTF-8 with a BOM alike', async () => {
     const csv = `姓名,身份证号,年度,行政区划代码,年收入\r\n孙八,${A},2024,441426104000,"1,234.5元"\r\n`;
     for (const [name, bytes] of [
@@ -209,7 +223,7 @@ describe('idempotent commits', () => {
     expect(status).toMatchObject({ toInsert: 2 });
     await t.services.database.query(`insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2031, '抢先', '441426104000')`, [C]);
     const { status: after } = await commitAndWait(admin, status.id, 'all-or-nothing');
-    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后已有人录入了其中的记录，请重新导入这个文件' }] } });
+    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件' }] } });
     expect((await rowsOf()).filter((r) => r.year === 2031)).toEqual([{ id_number: C, year: 2031, name: '抢先', income: null, birth_date: null, relation: null }]);
   });
 

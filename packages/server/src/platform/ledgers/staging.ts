@@ -114,7 +114,11 @@ export interface StagedTableSpec {
   auditKey: { key: string; mask?: boolean }[];
   /** Update entries name the record by this column (e.g. its id), as the module's own writes do; default the audit key. */
   entityIdColumn?: string;
-  /** Only target rows meeting this (over alias t) can match, e.g. `t.active` where a partial unique index holds the key. */
+  /**
+   * Only target rows meeting this (over alias t, the staged row s) can match: the user's scope, `t.active`
+   * where a partial unique index holds the key, the version the dry run saw. Checked again at the commit,
+   * so a record moved out of scope or changed since the dry run is never written (the commit fails instead).
+   */
   match?: SQL;
   /**
    * Further columns set when a record is created, from SQL over the staged row (alias s) — e.g. a
@@ -179,11 +183,22 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
       updatable.map((c) => pair(c.key, side === 'before' ? beforeJson(c.key) : sql`s.r->${lit(c.key)}`)),
       sql` || `,
     );
-  const notInsertedAtDryRun = spec.uniqueNaturalKey ? sql`s.a <> 'insert'` : sql`true`;
-  const from = sql`ledger_import_rows s join ${ident(spec.table)} t on ${matches}`;
-  const where = sql`s.import_id = ${importId} and ${notInsertedAtDryRun} and (${anyChanged})`;
+  const table = ident(spec.table);
+  const mine = sql`s.import_id = ${importId}`;
+  // with a unique key, rows new at the dry run are inserted without a second look (a record entered meanwhile fails the commit)
+  const looked = spec.uniqueNaturalKey ? sql`s.a <> 'insert'` : sql`true`;
+  const found = sql`${mine} and ${looked} and s.a <> 'gone'`;
   const actor = sql`${ctx.actor.id}::int, ${ctx.actor.name}::text, ${ctx.actor.ip}::text`;
   const updateEntityId = spec.entityIdColumn ? sql`t.${ident(spec.entityIdColumn)}::text` : auditId(t);
+
+  // 0. the records these rows change, as they are now: locked to the end of the commit (on PostgreSQL; PGlite
+  //    runs one transaction at a time), and the rows whose record no longer matches (gone, moved, or changed
+  //    since the dry run where the spec's match says so) marked 'gone': inserted below, or — where the key is
+  //    still taken — failing the commit as changed meanwhile. Decided once, before anything is written.
+  await tx.execute(sql`select 1 from ledger_import_rows s join ${table} t on ${matches} where ${mine} and ${looked} for update of t`);
+  await tx.execute(sql`update ledger_import_rows s set a = 'gone' where ${mine} and ${looked} and not exists (select 1 from ${table} t where ${matches})`);
+  const from = sql`ledger_import_rows s join ${table} t on ${matches}`;
+  const where = sql`${found} and (${anyChanged})`;
 
   // 1. audit the updates, reading the values before they change
   await tx.execute(sql`
@@ -198,20 +213,20 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     ],
     sql`, `,
   );
-  const updated = await tx.execute(sql`update ${ident(spec.table)} t set ${set} from ledger_import_rows s where ${matches} and ${where}`);
+  const updated = await tx.execute(sql`update ${table} t set ${set} from ledger_import_rows s where ${matches} and ${where}`);
   // 3. insert the new rows in file order, and audit them in entries of 1000 keys
-  const missing = sql`not exists (select 1 from ${ident(spec.table)} t where ${matches})`;
+  const inserting = spec.uniqueNaturalKey ? sql`s.a in ('insert', 'gone')` : sql`s.a = 'gone'`;
   const extra = spec.insertValues ?? [];
   const required = extra.filter((x) => x.required);
   if (required.length) {
-    const gone = await tx.execute(sql`select 1 from ledger_import_rows s where s.import_id = ${importId} and (s.a = 'insert' or ${missing})
+    const gone = await tx.execute(sql`select 1 from ledger_import_rows s where ${mine} and ${inserting}
       and (${sql.join(required.map((x) => sql`(${x.value}) is null`), sql` or `)}) limit 1`);
     if (gone.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
   }
-  const insertInto = sql`insert into ${ident(spec.table)} (${sql.join([...cols.map((c) => ident(c.column)), ...extra.map((x) => ident(x.column))], sql`, `)})
+  const insertInto = sql`insert into ${table} (${sql.join([...cols.map((c) => ident(c.column)), ...extra.map((x) => ident(x.column))], sql`, `)})
       select ${sql.join([...cols.map((c) => value(c.key)), ...extra.map((x) => x.value)], sql`, `)} from ledger_import_rows s`;
   const insertNew = (which: SQL) => {
-    const insert = sql`${insertInto} where s.import_id = ${importId} and ${which} order by s.n`;
+    const insert = sql`${insertInto} where ${mine} and ${which} order by s.n`;
     const returned = [...new Set(spec.auditKey.map((a) => a.key))];
     return tx.execute(sql`
       with ins as (${insert} returning ${sql.join(returned.map((k) => ident(byKey.get(k)!.column)), sql`, `)}, ctid as _pos),
@@ -229,10 +244,10 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     await tx.execute(sql`
       insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
       select ${actor}, 'create', ${spec.entity}::text, null, null, after from ledger_import_audit where import_id = ${importId} order by seq`);
-    insertedCount += rowCount(await tx.execute(sql`${insertInto} where s.import_id = ${importId} and s.a = 'insert' order by s.n`));
-    // found at the dry run but gone since: inserted again, audited here
-    insertedCount += counted(await insertNew(sql`s.a <> 'insert' and ${missing}`));
-  } else insertedCount += counted(await insertNew(missing));
+    insertedCount += rowCount(await tx.execute(sql`${insertInto} where ${mine} and s.a = 'insert' order by s.n`));
+  }
+  // gone since the dry run (or, without a unique key, not found now): inserted, audited here
+  insertedCount += counted(await insertNew(sql`s.a = 'gone'`));
   const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as { total: number }[];
   const updatedCount = rowCount(updated);
   return { inserted: insertedCount, updated: updatedCount, unchanged: Number(total) - insertedCount - updatedCount };

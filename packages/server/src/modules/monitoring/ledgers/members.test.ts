@@ -121,6 +121,40 @@ describe('家庭成员台账 (staged commit)', () => {
     expect(text[1]).toMatch(/^第3行 F列〔身份证号〕：身份证号 4412\*{10}\d{3}[\dX] 已是 .+「户主乙（演示）」户（编号 \d+）的在册成员，一人只能在一个监测户中$/);
   });
 
+  it('the head stays the head: a file making the head someone else, or a second head, is refused at the dry run', async () => {
+    const file = await xlsx([HEADER, member(HEAD, '户主甲（演示）', '配偶', '男', '1965-03-03', HEAD), member(HEAD, '配偶甲（演示）', '户主', '女', '1967-04-04', SPOUSE)]);
+    const { status } = await uploadAndCheck(xingyi, 'monitoring-members', 'heads.xlsx', file);
+    expect(status).toMatchObject({ valid: 0, rejected: 2 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第2行 C列〔与户主关系〕：户主本人的与户主关系应为「户主」；户主变更请在系统中办理',
+      '第3行 C列〔与户主关系〕：一户只能有一位户主：此人不是该户户主，户主变更请在系统中办理',
+    ]);
+  });
+
+  it('a member changed, or moved to a household outside the scope, between the check and the commit is not written: the commit fails', async () => {
+    const spouseRow = (name: string) => member(HEAD, name, '配偶', '女', '1967-04-04', SPOUSE, '健康', '无', '非在校生', '本地务工');
+    const [spouse] = (await membersOf(HEAD)).filter((m) => m.id_hash === t.services.cipher.hash(SPOUSE));
+    // 1. edited in the app after the check: the import's decision was about the old record
+    let { status } = await uploadAndCheck(xingyi, 'monitoring-members', 'late1.xlsx', await xlsx([HEADER, spouseRow('配偶甲（演示）')]));
+    expect(status).toMatchObject({ toUpdate: 1 });
+    expect((await xingyi.patch(`/api/monitoring/members/${spouse.id}`, { healthNote: '刚更新的备注' })).statusCode).toBe(200);
+    const edited = await q('select * from monitoring_members order by id');
+    let done = (await commitAndWait(xingyi, status.id, 'all-or-nothing')).status;
+    expect(done).toMatchObject({ status: 'ready', error: { code: 'CONFLICT' } });
+    expect(await q('select * from monitoring_members order by id')).toEqual(edited);
+    // 2. left the household and joined one of another village, outside xingyi's scope
+    ({ status } = await uploadAndCheck(xingyi, 'monitoring-members', 'late2.xlsx', await xlsx([HEADER, spouseRow('改名（越权）')])));
+    expect(status).toMatchObject({ toUpdate: 1 });
+    expect((await xingyi.post(`/api/monitoring/members/${spouse.id}/leave`, { reason: 'moved_out' })).statusCode).toBe(200);
+    const [other] = await q<{ id: number }>(`select household_id as id from monitoring_members where id_hash = $1`, [t.services.cipher.hash(OTHER_HEAD)]);
+    const moved = await town.post(`/api/monitoring/households/${other.id}/members`, person('配偶甲（演示）', SPOUSE, 'spouse'));
+    expect(moved.statusCode, moved.body).toBe(200);
+    const before = await q('select * from monitoring_members order by id');
+    done = (await commitAndWait(xingyi, status.id, 'all-or-nothing')).status;
+    expect(done).toMatchObject({ status: 'ready', error: { code: 'CONFLICT' } });
+    expect(await q('select * from monitoring_members order by id')).toEqual(before);
+  });
+
   it('a household closed between the check and the commit fails the commit cleanly, nothing written', async () => {
     const newcomer = idOf('44122420150808557');
     const { status } = await uploadAndCheck(xingyi, 'monitoring-members', 'late.xlsx', await xlsx([HEADER, member(HEAD, '新成员（演示）', '孙子女', '女', '2015-08-08', newcomer)]));
@@ -131,7 +165,7 @@ describe('家庭成员台账 (staged commit)', () => {
     await q(`update monitoring_members set active = false, left_reason = 'household_closed' where household_id = (select household_id from monitoring_members where id_hash = $1)`, [t.services.cipher.hash(HEAD)]);
     const closed = await q('select * from monitoring_members order by id');
     const { status: after } = await commitAndWait(xingyi, status.id, 'all-or-nothing');
-    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后已有人录入了其中的记录，请重新导入这个文件' }] } });
+    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件' }] } });
     expect(await q('select * from monitoring_members order by id')).toEqual(closed);
     expect(await q('select id from audit_log order by id')).toEqual(audit);
     expect(members.length).toBe(closed.length);

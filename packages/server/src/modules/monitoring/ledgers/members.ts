@@ -17,7 +17,7 @@ import { filterSql, headColumn, headIds, householdsByHead, options, PERSON, zh }
 type MemberRow = {
   headIdNumber: string; name: string; relation: string; gender: string; birthDate: string; idNumber: string;
   health: string; disability: string | null; schooling: string; work: string;
-  id?: number; healthNote?: string | null; // of the stored record (findExisting), not columns
+  id?: number; healthNote?: string | null; version?: string; // of the stored record (findExisting), not columns
 };
 
 export const memberLedger = defineLedger<MemberRow>({
@@ -43,11 +43,11 @@ export const memberLedger = defineLedger<MemberRow>({
   validateBatch: checkMembers,
   async findExisting(tx, rows, ctx) {
     const hashes = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r.idNumber]));
-    const found = await tx.select({ m: M, hid: H.id }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
+    const found = await tx.select({ m: M, hid: H.id, version: sql<string>`${M}.xmin::text` }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
     const heads = await headIdsOf(tx, ctx, found.map((f) => f.hid));
     const out = new Map<string, MemberRow>();
-    for (const { m, hid } of found) {
-      const row = { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: hashes.get(m.idHash)!, id: m.id };
+    for (const { m, hid, version } of found) {
+      const row = { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: hashes.get(m.idHash)!, id: m.id, version };
       out.set(naturalKeyOf(memberLedger, row), row);
     }
     return out;
@@ -63,9 +63,9 @@ export const memberLedger = defineLedger<MemberRow>({
 });
 
 /**
- * The household named by its head must be in scope, and the person may not be an active member of
- * another household (which may lie outside the scope: named, nothing more shown) — the API's rules,
- * checked at the dry run with two queries per batch instead of at the commit row by row.
+ * The household named by its head must be in scope, the person may not be an active member of another
+ * household (which may lie outside the scope: named, nothing more shown), and the head stays the head —
+ * the API's rules, checked at the dry run with two queries per batch instead of at the commit row by row.
  */
 async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
   const { cipher } = ctx.services;
@@ -76,7 +76,11 @@ async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<Erro
     const household = households.get(r.headIdNumber);
     if (!household) return [{ path: 'headIdNumber', key: 'monitoring.errors.noHousehold' }];
     const other = memberships.get(hashes[i]);
-    return other && other.household !== household.id ? [duplicatePerson('idNumber', maskIdNumber(r.idNumber), other)] : [];
+    if (other && other.household !== household.id) return [duplicatePerson('idNumber', maskIdNumber(r.idNumber), other)];
+    // one head per household, and only the app changes who it is (户主变更 has its own procedure)
+    const isHead = r.idNumber === r.headIdNumber;
+    if (isHead !== (r.relation === 'head')) return [{ path: 'relation', key: isHead ? 'monitoring.errors.headStaysHead' : 'monitoring.errors.secondHead' }];
+    return [];
   });
 }
 
@@ -94,6 +98,7 @@ function sealMemberRow(row: MemberRow, before: MemberRow | undefined, ctx: Ledge
     headHash: cipher.hash(headIdNumber),
     healthCipher: cipher.encrypt(JSON.stringify(health)),
     healthChanged: !before || before.health !== health.health || before.disability !== health.disability,
+    version: before?.version, // the record as the dry run saw it: what was decided here holds only for that version
   };
 }
 
@@ -107,7 +112,8 @@ function stagedMembers(ctx: LedgerContext): StagedTableSpec {
     entity: 'monitoring_member',
     naturalKey: ['idHash'],
     uniqueNaturalKey: true,
-    match: sql`t.active`,
+    // the member as the dry run saw it (its row version), still active, still in the household the file names
+    match: sql`t.active and t.household_id = ${household} and t.xmin::text = s.r->>'version'`,
     auditKey: [{ key: 'idMasked' }],
     entityIdColumn: 'id', // as updateMember names it
     touch: 'updated_at',

@@ -145,8 +145,8 @@ async function sheetPaths(path: string, entries: Map<string, ZipEntry>, budget: 
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const state = attr(m[1], 'state');
     const target = targets.get(/\br:id\s*=\s*"([^"]+)"/.exec(m[1])?.[1] ?? '');
-    // hidden sheets hold dropdown lists and lookups, not the ledger
-    if (target && state !== 'hidden' && state !== 'veryHidden') sheets.push(target);
+    // hidden sheets hold dropdown lists and lookups, chart sheets no cells: neither is the ledger
+    if (target?.startsWith('xl/worksheets/') && state !== 'hidden' && state !== 'veryHidden') sheets.push(target);
   }
   if (sheets.length) return sheets;
   return [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort().slice(0, 1);

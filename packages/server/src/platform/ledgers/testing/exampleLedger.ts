@@ -92,8 +92,9 @@ export const exampleLedger = defineLedger({
   },
   findExisting: (tx, rows) => findMembers(tx, rows),
   // large imports: applied set-based from the staging table (same rows, same audit entries as write())
-  staged: () => ({
+  staged: (ctx) => ({
     table: 'ledger_example_members',
+    match: scopeWhere(ctx.user.scope, { division: sql.raw('t.division_code') as never }), // a record outside the scope is never written
     entity: 'example_member',
     naturalKey: ['idNumber', 'year'],
     auditKey: [{ key: 'idNumber', mask: true }, { key: 'year' }],
