@@ -6,7 +6,7 @@ import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/client';
 import { type ErrorDetail, invalid } from '../../../platform/http/errors';
-import type { LedgerColumn, LedgerContext } from '../../../platform/ledgers/types';
+import { type LedgerColumn, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
 import { householdFilter } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
@@ -58,4 +58,25 @@ export function filterSql(ctx: LedgerContext, filters: Record<string, string>): 
   // a filter that cannot be read must not widen the export to everything in scope
   if (!q.success) throw invalid(...q.error.issues.map((i) => ({ path: `query.${i.path.join('.')}`, key: 'validation.invalidFormat' })));
   return householdFilter(ctx, q.data);
+}
+
+/**
+ * A household's records kept by a ledger (visits, measures) for a batch of rows: those of the households
+ * the rows' heads name (in scope), as ledger rows keyed by the ledger's natural key.
+ */
+export async function recordsOfHouseholds<T extends { householdId: number }, R extends LedgerRow>(
+  tx: Db | Tx,
+  ctx: LedgerContext,
+  rows: { headIdNumber: string }[],
+  load: (householdIds: number[]) => Promise<T[]>,
+  toRow: (record: T, headIdNumber: string) => R,
+  key: { naturalKey: string[] },
+): Promise<Map<string, R>> {
+  const households = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
+  const heads = new Map([...households].map(([idNumber, h]) => [h.id, idNumber]));
+  const records = heads.size ? await load([...heads.keys()]) : [];
+  return new Map(records.map((record) => {
+    const row = toRow(record, heads.get(record.householdId)!);
+    return [naturalKeyOf(key, row), row];
+  }));
 }

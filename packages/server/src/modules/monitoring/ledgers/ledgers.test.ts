@@ -127,4 +127,20 @@ describe('monitoring ledgers', () => {
     const bad = await town.get('/api/ledgers/monitoring-households/export?status=whatever');
     expect(bad.statusCode).toBe(400);
   });
+
+  it('visits and measures: a revealed export re-imports unchanged, an edited finding updates that visit only', async () => {
+    for (const key of ['monitoring-visits', 'monitoring-measures']) {
+      const exported = await cells(town, key, '?reveal=1');
+      const again = (await uploadAndCheck(town, key, `${key}.xlsx`, await xlsx(exported))).status;
+      expect(again, key).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
+      expect(again.unchanged, key).toBe(exported.slice(3).filter((r) => r?.length).length);
+    }
+    const visits = await cells(town, 'monitoring-visits', '?reveal=1');
+    const edited = visits.map((r, i) => (i === 3 ? [...(r as unknown[]).slice(0, 3), '复访：孩子已返校', ...(r as unknown[]).slice(4)] : r));
+    const { status } = await uploadAndCheck(town, 'monitoring-visits', 'v.xlsx', await xlsx(edited));
+    expect(status).toMatchObject({ toInsert: 0, toUpdate: 1 });
+    expect((await commitAndWait(town, status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', updated: 1 });
+    const [{ n }] = (await t.services.db.execute(sql`select count(*)::int as n from monitoring_visits where findings = '复访：孩子已返校'`)).rows as { n: number }[];
+    expect(n).toBe(1);
+  });
 });

@@ -2,10 +2,10 @@
 import { MEASURE_KINDS, type MeasureKind } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/service';
-import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
+import { defineLedger } from '../../../platform/ledgers/types';
 import { addMeasure } from '../activity';
 import { monitoringMeasures as Me } from '../tables';
-import { filterSql, headColumn, headIds, householdsByHead, num, options, requireHouseholds, zh } from './common';
+import { filterSql, headColumn, headIds, householdsByHead, num, options, recordsOfHouseholds, requireHouseholds, zh } from './common';
 
 // ---- 帮扶措施台账 ----
 type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
@@ -29,17 +29,10 @@ export const measureLedger = defineLedger<MeasureRow>({
   naturalKey: MEASURE_KEY.naturalKey,
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   validateBatch: requireHouseholds,
-  async findExisting(tx, rows, ctx) {
-    const households = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
-    const byId = new Map([...households].map(([n, h]) => [h.id, n]));
-    const ms = byId.size ? await tx.select().from(Me).where(inArray(Me.householdId, [...byId.keys()])) : [];
-    return new Map(
-      ms.map((m) => {
-        const row = { headIdNumber: byId.get(m.householdId)!, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId, id: m.id };
-        return [naturalKeyOf(MEASURE_KEY, row), row];
-      }),
-    );
-  },
+  findExisting: (tx, rows, ctx) =>
+    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(Me).where(inArray(Me.householdId, ids)), (m, headIdNumber) => ({
+      headIdNumber, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId, id: m.id,
+    }), MEASURE_KEY),
   async write(tx, changes, ctx) {
     const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
     const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));

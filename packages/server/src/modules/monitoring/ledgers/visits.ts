@@ -1,10 +1,10 @@
 // 入户走访台账: home visits, recorded through the module's services.
 import { eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/service';
-import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
+import { defineLedger } from '../../../platform/ledgers/types';
 import { recordVisit } from '../activity';
 import { monitoringVisits as V } from '../tables';
-import { filterSql, headColumn, headIds, householdsByHead, num, requireHouseholds } from './common';
+import { filterSql, headColumn, headIds, householdsByHead, num, recordsOfHouseholds, requireHouseholds } from './common';
 
 // ---- 入户走访台账 ----
 type VisitRow = { headIdNumber: string; visitedOn: string; visitors: string; findings: string; incomePerHead: string | null; incomeYear: number | null; id?: number };
@@ -27,17 +27,10 @@ export const visitLedger = defineLedger<VisitRow>({
   naturalKey: VISIT_KEY.naturalKey,
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   validateBatch: requireHouseholds,
-  async findExisting(tx, rows, ctx) {
-    const households = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
-    const byId = new Map([...households].map(([n, h]) => [h.id, n]));
-    const vs = byId.size ? await tx.select().from(V).where(inArray(V.householdId, [...byId.keys()])) : [];
-    return new Map(
-      vs.map((v) => {
-        const row = { headIdNumber: byId.get(v.householdId)!, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear, id: v.id };
-        return [naturalKeyOf(VISIT_KEY, row), row];
-      }),
-    );
-  },
+  findExisting: (tx, rows, ctx) =>
+    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(V).where(inArray(V.householdId, ids)), (v, headIdNumber) => ({
+      headIdNumber, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear, id: v.id,
+    }), VISIT_KEY),
   async write(tx, changes, ctx) {
     const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
     const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
