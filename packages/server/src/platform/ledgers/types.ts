@@ -81,6 +81,8 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   /**
    * With `staged`: the row as it is staged, decided at the dry run against the record found (`before`).
    * Personal data is encrypted here, in the application, so the database never holds it in the clear.
+   * What it decides from `before` (an encrypted field changed or not) holds for that record only: the
+   * spec's `match` should then require the record's version the dry run saw (see the member ledger).
    */
   sealRow?(row: Row, before: Row | undefined, ctx: LedgerContext): LedgerRow;
   /** Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. Needed unless `staged`. */
