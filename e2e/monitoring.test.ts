@@ -26,6 +26,16 @@ afterAll(async () => {
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** Waits for the step dialog to close; if it stays open, fails with what it shows (a refusal, an error). */
+async function closed(page: Page) {
+  try {
+    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+  } catch (err) {
+    const shown = await page.locator('.ant-modal').innerText().catch(() => '');
+    throw new Error(`the dialog stayed open, showing: ${shown}`, { cause: err });
+  }
+}
+
 describe('monitoring in the browser', () => {
   it('lists the town’s 42 monitored (+2 being identified) households with masked data, and a village’s staff only theirs', async () => {
     const page = await newPage(browser, DESKTOP);
@@ -132,7 +142,7 @@ describe('monitoring in the browser', () => {
       await page.getByTestId(`action-${action}`).click();
       await fill?.();
       await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
-      await page.locator('.ant-modal').waitFor({ state: 'detached' });
+      await closed(page);
     };
 
     await cun.getByTestId('procedure-clock').waitFor();
@@ -146,7 +156,7 @@ describe('monitoring in the browser', () => {
     await cun.locator('.ant-modal input[type=file]').setInputFiles({ name: '授权承诺书.png', mimeType: 'image/png', buffer: PNG });
     await cun.locator('.ant-modal').getByText('授权承诺书.png').waitFor();
     await cun.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
-    await cun.locator('.ant-modal').waitFor({ state: 'detached' });
+    await closed(cun);
     await cun.getByTestId('household-stage').filter({ hasText: '村级评议公示' }).waitFor();
     await act(cun, 'publicise', async () => {
       await cun.getByLabel('公示开始').fill(addDays(todayCst(), -8));
