@@ -14,7 +14,7 @@ import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 export const zh = catalogues['zh-CN'].monitoring;
 export const options = <K extends string>(values: readonly K[], labels: Record<K, string>) => values.map((value) => ({ value, label: labels[value] }));
 export const num = (v: unknown) => (v == null || v === '' ? null : Number(v));
-export const PERSON = sql`(${M.active} or ${M.leftReason} = 'household_closed')`;
+const PERSON = sql`(${M.active} or ${M.leftReason} = 'household_closed')`;
 
 export const headColumn: LedgerColumn = {
   key: 'headIdNumber', header: '户主身份证号', headerEn: "Head's ID number", synonyms: ['户主身份证号码', '户主证件号码'],
@@ -40,8 +40,8 @@ export async function requireHouseholds(rows: { headIdNumber: string }[], ctx: L
 }
 
 /** Head ID numbers of households in scope (decrypted for the ledger; the machinery masks them). */
-export async function headIds(ctx: LedgerContext, extra?: SQL) {
-  const rows = await ctx.services.db
+export async function headIds(ctx: LedgerContext, extra?: SQL, db: Db | Tx = ctx.services.db) {
+  const rows = await db
     .select({ id: H.id, cipher: M.idCipher })
     .from(H)
     .innerJoin(M, and(eq(M.householdId, H.id), eq(M.relation, 'head'), PERSON))
@@ -79,4 +79,16 @@ export async function recordsOfHouseholds<T extends { householdId: number }, R e
     const row = toRow(record, heads.get(record.householdId)!);
     return [naturalKeyOf(key, row), row];
   }));
+}
+
+/** An export of a household's records (members, visits, measures): those of the households the list's filters select, in scope. */
+export async function recordsForExport<T extends { householdId: number }, R extends LedgerRow>(
+  ctx: LedgerContext,
+  filters: Record<string, string>,
+  load: (householdIds: number[]) => Promise<T[]>,
+  toRow: (record: T, headIdNumber: string) => R,
+): Promise<R[]> {
+  const heads = await headIds(ctx, filterSql(ctx, filters));
+  if (!heads.size) return [];
+  return (await load([...heads.keys()])).map((record) => toRow(record, heads.get(record.householdId)!));
 }

@@ -5,12 +5,16 @@ import { writeAudit } from '../../../platform/audit/service';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { addMeasure } from '../activity';
 import { monitoringMeasures as Me } from '../tables';
-import { filterSql, headColumn, headIds, householdsByHead, num, options, recordsOfHouseholds, requireHouseholds, zh } from './common';
+import { headColumn, householdsByHead, num, options, recordsForExport, recordsOfHouseholds, requireHouseholds, zh } from './common';
 
 // ---- 帮扶措施台账 ----
 type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
 
 const MEASURE_KEY = { naturalKey: ['headIdNumber', 'kind', 'startOn', 'description'] };
+
+const measureRow = (m: typeof Me.$inferSelect, headIdNumber: string): MeasureRow => ({
+  headIdNumber, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId,
+});
 
 export const measureLedger = defineLedger<MeasureRow>({
   key: 'monitoring-measures',
@@ -30,9 +34,7 @@ export const measureLedger = defineLedger<MeasureRow>({
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   validateBatch: requireHouseholds,
   findExisting: (tx, rows, ctx) =>
-    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(Me).where(inArray(Me.householdId, ids)), (m, headIdNumber) => ({
-      headIdNumber, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId, id: m.id,
-    }), MEASURE_KEY),
+    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(Me).where(inArray(Me.householdId, ids)), (m, head) => ({ ...measureRow(m, head), id: m.id }), MEASURE_KEY),
   async write(tx, changes, ctx) {
     const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
     const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
@@ -44,11 +46,7 @@ export const measureLedger = defineLedger<MeasureRow>({
       await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_measure', entityId: row.id, before, after: row });
     }
   },
-  async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(ctx, filters));
-    if (!heads.size) return [];
-    const ms = await ctx.services.db.select().from(Me).where(inArray(Me.householdId, [...heads.keys()])).orderBy(Me.householdId, Me.id);
-    return ms.map((m) => ({ headIdNumber: heads.get(m.householdId)!, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId }));
-  },
+  exportRows: (ctx, filters) =>
+    recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(Me).where(inArray(Me.householdId, ids)).orderBy(Me.householdId, Me.id), measureRow),
 });
 

@@ -5,14 +5,13 @@
 import { DISABILITY, GENDERS, HEALTH, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../platform/db/client';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import type { StagedTableSpec } from '../../../platform/ledgers/staging';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
 import { activeMemberships, duplicatePerson, openHealth } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
-import { filterSql, headColumn, headIds, householdsByHead, options, PERSON, zh } from './common';
+import { headColumn, headIds, householdsByHead, options, recordsForExport, zh } from './common';
 
 type MemberRow = {
   headIdNumber: string; name: string; relation: string; gender: string; birthDate: string; idNumber: string;
@@ -44,7 +43,7 @@ export const memberLedger = defineLedger<MemberRow>({
   async findExisting(tx, rows, ctx) {
     const hashes = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r.idNumber]));
     const found = await tx.select({ m: M, hid: H.id, version: sql<string>`${M}.xmin::text` }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
-    const heads = await headIdsOf(tx, ctx, found.map((f) => f.hid));
+    const heads = found.length ? await headIds(ctx, inArray(H.id, found.map((f) => f.hid)), tx) : new Map<number, string>();
     const out = new Map<string, MemberRow>();
     for (const { m, hid, version } of found) {
       const row = { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: hashes.get(m.idHash)!, id: m.id, version };
@@ -54,12 +53,10 @@ export const memberLedger = defineLedger<MemberRow>({
   },
   sealRow: sealMemberRow,
   staged: stagedMembers,
-  async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(ctx, filters));
-    if (!heads.size) return [];
-    const ms = await ctx.services.db.select().from(M).where(and(inArray(M.householdId, [...heads.keys()]), eq(M.active, true))).orderBy(M.householdId, M.id);
-    return ms.map((m) => ({ ...toMemberRow(ctx, m, heads.get(m.householdId)!), idNumber: ctx.services.cipher.decrypt(m.idCipher) }));
-  },
+  exportRows: (ctx, filters) =>
+    recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(M).where(and(inArray(M.householdId, ids), eq(M.active, true))).orderBy(M.householdId, M.id), (m, head) => ({
+      ...toMemberRow(ctx, m, head), idNumber: ctx.services.cipher.decrypt(m.idCipher),
+    })),
 });
 
 /**
@@ -131,12 +128,6 @@ function stagedMembers(ctx: LedgerContext): StagedTableSpec {
     ],
     insertValues: [{ column: 'household_id', value: household, required: true }],
   };
-}
-
-async function headIdsOf(tx: Tx, ctx: LedgerContext, householdIds: number[]) {
-  if (!householdIds.length) return new Map<number, string>();
-  const rows = await tx.select({ id: M.householdId, cipher: M.idCipher }).from(M).where(and(inArray(M.householdId, householdIds), eq(M.relation, 'head'), PERSON));
-  return new Map(rows.map((r) => [r.id, ctx.services.cipher.decrypt(r.cipher)]));
 }
 
 function toMemberRow(ctx: LedgerContext, m: typeof M.$inferSelect, headIdNumber: string): MemberRow {

@@ -4,12 +4,16 @@ import { writeAudit } from '../../../platform/audit/service';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { recordVisit } from '../activity';
 import { monitoringVisits as V } from '../tables';
-import { filterSql, headColumn, headIds, householdsByHead, num, recordsOfHouseholds, requireHouseholds } from './common';
+import { headColumn, householdsByHead, num, recordsForExport, recordsOfHouseholds, requireHouseholds } from './common';
 
 // ---- 入户走访台账 ----
 type VisitRow = { headIdNumber: string; visitedOn: string; visitors: string; findings: string; incomePerHead: string | null; incomeYear: number | null; id?: number };
 
 const VISIT_KEY = { naturalKey: ['headIdNumber', 'visitedOn', 'visitors'] };
+
+const visitRow = (v: typeof V.$inferSelect, headIdNumber: string): VisitRow => ({
+  headIdNumber, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear,
+});
 
 export const visitLedger = defineLedger<VisitRow>({
   key: 'monitoring-visits',
@@ -28,9 +32,7 @@ export const visitLedger = defineLedger<VisitRow>({
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   validateBatch: requireHouseholds,
   findExisting: (tx, rows, ctx) =>
-    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(V).where(inArray(V.householdId, ids)), (v, headIdNumber) => ({
-      headIdNumber, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear, id: v.id,
-    }), VISIT_KEY),
+    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(V).where(inArray(V.householdId, ids)), (v, head) => ({ ...visitRow(v, head), id: v.id }), VISIT_KEY),
   async write(tx, changes, ctx) {
     const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
     const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
@@ -45,11 +47,7 @@ export const visitLedger = defineLedger<VisitRow>({
       await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_visit', entityId: row.id, before, after: row });
     }
   },
-  async exportRows(ctx, filters) {
-    const heads = await headIds(ctx, filterSql(ctx, filters));
-    if (!heads.size) return [];
-    const vs = await ctx.services.db.select().from(V).where(inArray(V.householdId, [...heads.keys()])).orderBy(V.visitedOn, V.id);
-    return vs.map((v) => ({ headIdNumber: heads.get(v.householdId)!, visitedOn: v.visitedOn, visitors: v.visitors, findings: v.findings, incomePerHead: v.incomePerHead, incomeYear: v.incomeYear }));
-  },
+  exportRows: (ctx, filters) =>
+    recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(V).where(inArray(V.householdId, ids)).orderBy(V.visitedOn, V.id), visitRow),
 });
 

@@ -94,7 +94,7 @@ export const exampleLedger = defineLedger({
   // large imports: applied set-based from the staging table (same rows, same audit entries as write())
   staged: (ctx) => ({
     table: 'ledger_example_members',
-    match: scopeWhere(ctx.user.scope, { division: sql.raw('t.division_code') as never }), // a record outside the scope is never written
+    match: scopeWhere(ctx.user.scope, { division: sql.raw('t.division_code') }), // a record outside the scope is never written
     entity: 'example_member',
     naturalKey: ['idNumber', 'year'],
     auditKey: [{ key: 'idNumber', mask: true }, { key: 'year' }],
