@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { DIVISION_LEVEL_DIGITS, type DivisionLevel, divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { Database } from '../../platform/db/client';
+import { serverFile } from '../../platform/paths';
 
-const EXTRACT = new URL('./data/divisions-44-45-52.tsv.gz', import.meta.url);
+const EXTRACT = serverFile('src/modules/registry/data/divisions-44-45-52.tsv.gz');
 const LEVELS: Record<number, string> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };
 const PARENT_DIGITS: Record<number, number> = { 4: 2, 6: 4, 9: 6, 12: 9 };
 const BATCH = 5000;

@@ -1,11 +1,10 @@
 // Applies the migrations in packages/server/drizzle at start-up, on either engine; safe to run again.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { serverFile } from '../paths';
 import type { Database } from './client';
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+export const MIGRATIONS_DIR = serverFile('drizzle');
 const LOCK_KEY = 7_020_301; // advisory lock so two app instances never migrate at once
 
 export async function migrate(database: Database): Promise<void> {
