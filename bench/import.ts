@@ -71,8 +71,9 @@ function member(i: number) {
   } as const;
 }
 
+/** The ledger as Excel and LibreOffice save it: every text in the shared string table (~475,000 of them). */
 async function writeWorkbook(path: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useSharedStrings: true });
   const ws = wb.addWorksheet('台账');
   ws.addRow(['平远县2025年防返贫监测户家庭成员台账']).commit();
   ws.addRow(['户主身份证号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '健康状况', '残疾情况', '在校情况', '务工情况']).commit();

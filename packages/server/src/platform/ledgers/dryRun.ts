@@ -14,6 +14,7 @@ import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type Hea
 import { hasSampleMarker, sampleRowOf } from './layout';
 import { columnLetter, fileError, type Problem } from './problems';
 import { readRows, type SheetRow } from './read/rows';
+import { detach } from './read/xml';
 import type { FileKind } from './read/sniff';
 import { ledgersOf } from './registry';
 import { LineWriter, updateImport } from './store';
@@ -186,7 +187,7 @@ async function classifyBatch(
       const key = naturalKeyOf(def, item.row);
       const first = seen.get(key);
       if (first !== undefined) list = [{ row: item.n, col: null, header: null, key: 'ledgers.value.duplicate', params: { row: first } }];
-      else seen.set(key, item.n);
+      else seen.set(detach(key), item.n); // kept for the whole import
     }
     if (list.length) reject(item, list);
     else valid.push({ n: item.n, row: item.row });

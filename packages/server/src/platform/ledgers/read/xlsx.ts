@@ -11,6 +11,7 @@ import { createInflateRaw } from 'node:zlib';
 import { fileError } from '../problems';
 import type { SheetRow } from './rows';
 import { FILLED_CELL_BYTES, MergeFill, type Merges, MergeScanner } from './merges';
+import { SharedStrings } from './sharedStrings';
 import { attr, columnIndex, XmlScanner } from './xml';
 
 interface ZipEntry {
@@ -35,7 +36,7 @@ export async function* readXlsxRows(path: string, maxInflatedBytes: number, choo
   const budget = { left: maxInflatedBytes };
   const sheets = (await sheetPaths(path, entries, budget)).filter((p) => entries.has(p));
   if (!sheets.length) throw fileError('notSpreadsheet');
-  const shared = entries.has('xl/sharedStrings.xml') ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget) : [];
+  const shared = entries.has('xl/sharedStrings.xml') ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget) : new SharedStrings();
   let sheet = entries.get(sheets[0])!;
   if (choose && sheets.length > 1) {
     for (const p of sheets) {
@@ -152,8 +153,8 @@ async function sheetPaths(path: string, entries: Map<string, ZipEntry>, budget: 
   return [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort().slice(0, 1);
 }
 
-async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: number }): Promise<string[]> {
-  const out: string[] = [];
+async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: number }): Promise<SharedStrings> {
+  const out = new SharedStrings();
   const scanner = new XmlScanner();
   let current: string | null = null;
   let inT = false;
@@ -176,7 +177,7 @@ async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: 
   return out;
 }
 
-async function* sheetRows(chunks: AsyncIterable<string>, shared: string[]): AsyncGenerator<SheetRow> {
+async function* sheetRows(chunks: AsyncIterable<string>, shared: SharedStrings): AsyncGenerator<SheetRow> {
   const scanner = new XmlScanner();
   let row: SheetRow | null = null;
   let nextRow = 1;
@@ -247,10 +248,10 @@ async function findMerges(path: string, entry: ZipEntry, budget: { left: number 
   return scanner.merges();
 }
 
-function cellValue(cell: { type: string; value: string | null; text: string | null }, shared: string[]): unknown {
+function cellValue(cell: { type: string; value: string | null; text: string | null }, shared: SharedStrings): unknown {
   switch (cell.type) {
     case 's':
-      return cell.value == null ? null : (shared[Number(cell.value)] ?? null);
+      return cell.value == null ? null : shared.get(Number(cell.value));
     case 'inlineStr':
       return cell.text ?? cell.value;
     case 'str':
