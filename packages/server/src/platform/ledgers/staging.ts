@@ -1,5 +1,5 @@
 // The staging table for commits: a ledger that can apply its rows set-based (`staged`) has them
-// copied from rows.ndjson into ledger_import_rows first, in short statements of a few thousand rows
+// copied from rows.ndjson into ledger_import_rows first, in short statements of a thousand rows
 // each, with the event loop yielded between them — on PGlite, which serves one statement at a time,
 // other requests' queries run in between. Then ONE short transaction applies them to the target table
 // with `insert … select` / `update … from` and deletes them, so the commit is still all-or-nothing:
@@ -18,7 +18,10 @@ import type { StagedRow } from './dryRun';
 import { AppError } from '../http/errors';
 import type { LedgerContext } from './types';
 
-const STAGE_CHUNK = 5000;
+// Each chunk travels as one JSON text of ~1.4 MB (UTF-16 once a name is Chinese): small enough for V8 to
+// collect young. At 5,000 rows the 7 MB texts went straight to the old generation and the heap grew by
+// ~40 MB during a 200,000-row commit; at 1,000 it grows by ~10 MB, as fast.
+const STAGE_CHUNK = 1000;
 
 /**
  * Copies the staged rows (rows.ndjson) into ledger_import_rows in short statements; returns how many.
