@@ -14,7 +14,7 @@ import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { differs, type StagedRow } from './dryRun';
 import { applyStagedTable, dropStaged, stageRows } from './staging';
-import { readBatches, type ImportRecord, updateImport } from './store';
+import { type ImportRecord, type LineCodec, lineCodec, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
 import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
 import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
@@ -22,18 +22,19 @@ import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 export async function commitImport(services: Services, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, dir: string) {
   const spec = def.staged?.(ctx);
   const rowsFile = join(dir, 'rows.ndjson');
+  const codec = lineCodec(services, def, 'rows');
   let result: { inserted: number; updated: number };
   try {
     if (spec) {
       // stage in short chunks (others' queries run between them), then one short set-based transaction
-      await stageRows(services, imp.id, rowsFile, spec.uniqueNaturalKey ? spec.auditKey : undefined);
+      await stageRows(services, imp.id, rowsFile, spec.uniqueNaturalKey ? spec.auditKey : undefined, codec);
       result = await services.db.transaction(async (tx) => {
         const counts = await applyStagedTable(tx, imp.id, spec, ctx);
         await finish(tx, imp, def, ctx, mode, counts);
         await dropStaged(services, imp.id, tx);
         return counts;
       });
-    } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile));
+    } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile, codec));
   } catch (err) {
     // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
     if (spec) await dropStaged(services, imp.id).catch((e) => console.error(e));
@@ -51,12 +52,12 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
 }
 
 /** Through the ledger's write(), batch by batch, inside the transaction; rows re-classified against the data as it is now. */
-async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, rowsFile: string) {
+async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, rowsFile: string, codec?: LineCodec) {
   const batchSize = def.batchSize ?? 1000;
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
-  for await (const batch of readBatches<StagedRow>(rowsFile, batchSize)) {
+  for await (const batch of readBatches<StagedRow>(rowsFile, batchSize, codec)) {
     // new at the dry run + a unique index on the natural key: insert without looking again
     const known = def.uniqueNaturalKey ? batch.filter((b) => b.a === 'insert').map((b) => b.r) : [];
     const rows = def.uniqueNaturalKey ? batch.filter((b) => b.a !== 'insert').map((b) => b.r) : batch.map((b) => b.r);

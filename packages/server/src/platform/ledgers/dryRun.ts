@@ -17,7 +17,7 @@ import { readRows, type SheetRow } from './read/rows';
 import { detach } from './read/xml';
 import type { FileKind } from './read/sniff';
 import { ledgersOf } from './registry';
-import { LineWriter, updateImport } from './store';
+import { LineWriter, lineCodec, updateImport } from './store';
 import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
 
 export const KEPT_PROBLEMS = 500; // shown in the preview; the error workbook holds them all
@@ -47,8 +47,8 @@ interface Counts {
 export async function dryRun(services: Services, id: string, def: LedgerDefinition, ctx: LedgerContext, path: string, kind: FileKind, dir: string) {
   const counts: Counts = { rowsRead: 0, valid: 0, rejected: 0, skipped: 0, toInsert: 0, toUpdate: 0, unchanged: 0, problemCount: 0 };
   const problems: Problem[] = [];
-  const staged = new LineWriter(join(dir, 'rows.ndjson'));
-  const rejected = new LineWriter(join(dir, 'rejected.ndjson'));
+  const staged = new LineWriter(join(dir, 'rows.ndjson'), lineCodec(services, def, 'rows'));
+  const rejected = new LineWriter(join(dir, 'rejected.ndjson'), lineCodec(services, def, 'rejected'));
   const batchSize = def.batchSize ?? 1000;
   let inFlight: Promise<void> | null = null;
   try {

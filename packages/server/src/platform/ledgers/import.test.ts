@@ -1,5 +1,5 @@
 // Real-file quirks, idempotence, error workbook and export round-trips, hostile files.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { registerLedger } from './registry';
+import { importDir } from './store';
 import { createExampleTable, exampleLedger } from './testing/exampleLedger';
 import { commitAndWait, readSheet, upload, uploadAndCheck, waitFor, xlsx } from './testing/helpers';
 import { defineLedger } from './types';
@@ -284,6 +285,30 @@ describe('error workbook and export round-trips', () => {
     const again = await importAndCommit(admin, 'fixed.xlsx', fixed);
     expect(again.dry).toMatchObject({ valid: 1, rejected: 0, toInsert: 1 });
     expect(again.committed).toMatchObject({ inserted: 1 });
+  });
+
+  it('keeps the pending rows on disk encrypted, ID numbers and phone numbers never in plain text', async () => {
+    const wrong = '441426199002150028'; // a bad check character: rejected, kept as written for the error workbook
+    const file = await xlsx([
+      ['姓名', '身份证号', '年度', '行政区划代码', '联系电话'],
+      ['好', C, 2021, '441426104000', '13800138000'],
+      ['坏', wrong, 2021, '441426104000', '13900139000'],
+    ]);
+    const { status } = await uploadAndCheck(admin, KEY, 'at-rest.xlsx', file);
+    expect(status).toMatchObject({ valid: 1, rejected: 1 });
+    const dir = importDir(t.services, status.id);
+    for (const [name, secrets] of [['rows.ndjson', [C, '13800138000']], ['rejected.ndjson', [wrong, '13900139000']]] as const) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      for (const secret of secrets) expect(text).not.toContain(secret);
+      const lines = text.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(t.services.cipher.decrypt(lines[0])).toContain(secrets[0]);
+    }
+    const committed = await commitAndWait(admin, status.id, 'valid-rows');
+    expect(committed.status).toMatchObject({ inserted: 1 });
+    expect((await rowsOf()).filter((r) => r.id_number === C && r.year === 2021)).toHaveLength(1);
+    const sheet = await readSheet((await admin.get(`/api/ledgers/imports/${status.id}/errors.xlsx`)).rawPayload);
+    expect(sheet[3].slice(0, 2)).toEqual(['坏', wrong]);
   });
 
   it('exports masked by default; revealed only with sensitive.reveal, audited; export → import changes nothing', async () => {

@@ -22,7 +22,7 @@ import { sampleRowOf, writeLedgerWorkbook } from './layout';
 import { fileError, renderProblem } from './problems';
 import { checkZip, sniffFile } from './read/sniff';
 import { enqueue, ledgerOf, ledgersOf } from './registry';
-import { importDir, type ImportRecord, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
+import { importDir, type ImportRecord, lineCodec, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
 import type { LedgerContext, LedgerDefinition } from './types';
 
@@ -128,7 +128,7 @@ export async function ledgerRoutes(app: App) {
     if (imp.rejected === 0) throw fileError('nothingRejected');
     if (!existsSync(join(importDir(app.xz, imp.id), 'rejected.ndjson'))) throw fileError('expired');
     const rows = async function* () {
-      for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500)) {
+      for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500, lineCodec(app.xz, def, 'rejected'))) {
         for (const r of batch) yield { ...r.cells, __reason: r.problems.map((p) => renderProblem(p, req.t)).join('；') };
       }
     };

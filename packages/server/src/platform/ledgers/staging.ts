@@ -16,6 +16,7 @@ import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import type { StagedRow } from './dryRun';
 import { AppError } from '../http/errors';
+import type { LineCodec } from './store';
 import type { LedgerContext } from './types';
 
 // Each chunk travels as one JSON text of ~1.4 MB (UTF-16 once a name is Chinese): small enough for V8 to
@@ -31,11 +32,12 @@ const STAGE_CHUNK = 1000;
  * those rows are inserted for sure or the commit fails, and aggregating 200,000 keys inside the
  * transaction would lengthen it on PGlite.
  */
-export async function stageRows(services: Services, importId: string, path: string, auditKey?: StagedTableSpec['auditKey']): Promise<number> {
+export async function stageRows(services: Services, importId: string, path: string, auditKey?: StagedTableSpec['auditKey'], codec?: LineCodec): Promise<number> {
   await dropStaged(services, importId); // a commit retried after a failure starts clean
   let count = 0;
   let seq = 0;
-  for await (const lines of readLines(path, STAGE_CHUNK)) {
+  for await (const stored of readLines(path, STAGE_CHUNK)) {
+    const lines = codec ? stored.map(codec.open) : stored;
     await services.database.query(
       `insert into ledger_import_rows (import_id, n, a, r)
        select $1, (e->>'n')::int, e->>'a', e->'r' from jsonb_array_elements($2::jsonb) e`,

@@ -5,7 +5,7 @@
 // 200,000 rows adds no write load to PGlite (which serves one query at a time) and memory stays flat;
 // the database only sees the real writes, once, at commit (a ledger with `staged` has them copied into
 // the staging table ledger_import_rows at commit, in short chunks — see staging.ts). The upload itself is
-// deleted after the dry run.
+// deleted after the dry run; lines that may hold personal data as written are encrypted (lineCodec).
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { eq } from 'drizzle-orm';
 import type { Services } from '../context';
 import { ledgerImports } from './tables';
+import type { LedgerDefinition } from './types';
 
 export type ImportRecord = typeof ledgerImports.$inferSelect;
 const KEEP_MS = 24 * 3_600_000;
@@ -34,15 +35,37 @@ export async function loadImport(services: Services, id: string): Promise<Import
   return row;
 }
 
+/** How an import file's lines are kept on disk: `seal` on the way in, `open` on the way out. */
+export interface LineCodec {
+  seal(line: string): string;
+  open(line: string): string;
+}
+
+/**
+ * Lines that may hold personal data as written — every rejected row, and valid rows not sealed at the
+ * dry run (sealRow), of a ledger with a sensitive column — are encrypted with the personal-data key
+ * (AES-256-GCM), since the folder stays on disk for up to a day. Sealed rows carry only ciphertexts and
+ * keyed hashes of it; rows of other ledgers carry none.
+ */
+export function lineCodec(services: Services, def: LedgerDefinition, file: 'rows' | 'rejected'): LineCodec | undefined {
+  if (!def.columns.some((c) => c.sensitive)) return undefined;
+  if (file === 'rows' && def.staged && def.sealRow) return undefined;
+  return { seal: (line) => services.cipher.encrypt(line), open: (line) => services.cipher.decrypt(line) };
+}
+
 /** Appends lines with back-pressure: a slow disk slows the reader instead of filling memory. */
 export class LineWriter {
   private readonly out: WriteStream;
-  constructor(path: string) {
+  constructor(
+    path: string,
+    private readonly codec?: LineCodec,
+  ) {
     this.out = createWriteStream(path, { flags: 'a' });
   }
   async write(lines: string[]): Promise<void> {
     if (lines.length === 0) return;
-    if (!this.out.write(`${lines.join('\n')}\n`)) await once(this.out, 'drain');
+    const text = this.codec ? lines.map(this.codec.seal) : lines;
+    if (!this.out.write(`${text.join('\n')}\n`)) await once(this.out, 'drain');
   }
   async close(): Promise<void> {
     this.out.end();
@@ -50,8 +73,8 @@ export class LineWriter {
   }
 }
 
-/** Reads an NDJSON file back in batches. */
-export async function* readBatches<T>(path: string, size: number): AsyncGenerator<T[]> {
+/** Reads an NDJSON file back in batches (through the codec it was written with). */
+export async function* readBatches<T>(path: string, size: number, codec?: LineCodec): AsyncGenerator<T[]> {
   try {
     await stat(path);
   } catch {
@@ -61,7 +84,7 @@ export async function* readBatches<T>(path: string, size: number): AsyncGenerato
   let batch: T[] = [];
   for await (const line of lines) {
     if (!line) continue;
-    batch.push(JSON.parse(line) as T);
+    batch.push(JSON.parse(codec ? codec.open(line) : line) as T);
     if (batch.length >= size) {
       yield batch;
       batch = [];
