@@ -7,7 +7,8 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/client';
 import { type ErrorDetail, invalid } from '../../../platform/http/errors';
 import { type LedgerColumn, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
-import { householdsInScope } from '../access';
+import { writeAudit } from '../../../platform/audit/service';
+import { type Ctx, householdsInScope } from '../access';
 import { householdFilter } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 
@@ -91,4 +92,24 @@ export async function recordsForExport<T extends { householdId: number }, R exte
   const heads = await headIds(ctx, filterSql(ctx, filters));
   if (!heads.size) return [];
   return (await load([...heads.keys()])).map((record) => toRow(record, heads.get(record.householdId)!));
+}
+
+/**
+ * write() of a ledger of a household's records (visits, measures): new rows go through the module's
+ * service for the household their head names, as a record entered on screen would; changed rows are
+ * updated in place (`update` sets the columns a later import may change) with one audit entry each.
+ */
+export async function writeHouseholdRecords<R extends { headIdNumber: string; id?: number }>(
+  tx: Tx,
+  ctx: LedgerContext,
+  changes: { insert: R[]; update: { before: R; after: R }[] },
+  how: { entity: string; add: (c: Ctx, householdId: number, row: R) => Promise<unknown>; update: (id: number, after: R) => Promise<{ id: number }> },
+): Promise<void> {
+  const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
+  const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
+  for (const r of changes.insert) await how.add(c, households.get(r.headIdNumber)!.id, r);
+  for (const { before, after } of changes.update) {
+    const row = await how.update(before.id!, after);
+    await writeAudit(tx, ctx.actor, { action: 'update', entity: how.entity, entityId: row.id, before, after: row });
+  }
 }

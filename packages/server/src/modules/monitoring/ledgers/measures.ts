@@ -1,11 +1,10 @@
 // 帮扶措施台账: assistance measures, added through the module's services.
 import { MEASURE_KINDS, type MeasureKind } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
-import { writeAudit } from '../../../platform/audit/service';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { addMeasure } from '../activity';
 import { monitoringMeasures as Me } from '../tables';
-import { headColumn, householdsByHead, num, options, recordsForExport, recordsOfHouseholds, requireHouseholds, zh } from './common';
+import { headColumn, num, options, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords, zh } from './common';
 
 // ---- 帮扶措施台账 ----
 type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
@@ -35,17 +34,12 @@ export const measureLedger = defineLedger<MeasureRow>({
   validateBatch: requireHouseholds,
   findExisting: (tx, rows, ctx) =>
     recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(Me).where(inArray(Me.householdId, ids)), (m, head) => ({ ...measureRow(m, head), id: m.id }), MEASURE_KEY),
-  async write(tx, changes, ctx) {
-    const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
-    const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
-    for (const r of changes.insert) {
-      await addMeasure(c, households.get(r.headIdNumber)!.id, { kind: r.kind, description: r.description, amount: num(r.amount), startOn: r.startOn, endOn: r.endOn, providerTeamId: r.providerTeamId }, tx);
-    }
-    for (const { before, after } of changes.update) {
-      const [row] = await tx.update(Me).set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId }).where(eq(Me.id, before.id!)).returning();
-      await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_measure', entityId: row.id, before, after: row });
-    }
-  },
+  write: (tx, changes, ctx) =>
+    writeHouseholdRecords(tx, ctx, changes, {
+      entity: 'monitoring_measure',
+      add: (c, householdId, r) => addMeasure(c, householdId, { kind: r.kind, description: r.description, amount: num(r.amount), startOn: r.startOn, endOn: r.endOn, providerTeamId: r.providerTeamId }, tx),
+      update: async (id, after) => (await tx.update(Me).set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId }).where(eq(Me.id, id)).returning())[0],
+    }),
   exportRows: (ctx, filters) =>
     recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(Me).where(inArray(Me.householdId, ids)).orderBy(Me.householdId, Me.id), measureRow),
 });

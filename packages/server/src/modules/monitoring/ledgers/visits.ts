@@ -1,10 +1,9 @@
 // 入户走访台账: home visits, recorded through the module's services.
 import { eq, inArray } from 'drizzle-orm';
-import { writeAudit } from '../../../platform/audit/service';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { recordVisit } from '../activity';
 import { monitoringVisits as V } from '../tables';
-import { headColumn, householdsByHead, num, recordsForExport, recordsOfHouseholds, requireHouseholds } from './common';
+import { headColumn, num, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords } from './common';
 
 // ---- 入户走访台账 ----
 type VisitRow = { headIdNumber: string; visitedOn: string; visitors: string; findings: string; incomePerHead: string | null; incomeYear: number | null; id?: number };
@@ -33,20 +32,16 @@ export const visitLedger = defineLedger<VisitRow>({
   validateBatch: requireHouseholds,
   findExisting: (tx, rows, ctx) =>
     recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(V).where(inArray(V.householdId, ids)), (v, head) => ({ ...visitRow(v, head), id: v.id }), VISIT_KEY),
-  async write(tx, changes, ctx) {
-    const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
-    const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
-    for (const r of changes.insert) {
-      await recordVisit(c, households.get(r.headIdNumber)!.id, {
-        visitedOn: r.visitedOn, visitors: r.visitors, findings: r.findings, incomePerHead: num(r.incomePerHead), incomeYear: r.incomeYear,
-        openRisks: [], closeRiskIds: [], followedMeasureIds: [], photoIds: [],
-      }, tx);
-    }
-    for (const { before, after } of changes.update) {
-      const [row] = await tx.update(V).set({ findings: after.findings, incomePerHead: after.incomePerHead, incomeYear: after.incomeYear }).where(eq(V.id, before.id!)).returning();
-      await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_visit', entityId: row.id, before, after: row });
-    }
-  },
+  write: (tx, changes, ctx) =>
+    writeHouseholdRecords(tx, ctx, changes, {
+      entity: 'monitoring_visit',
+      add: (c, householdId, r) =>
+        recordVisit(c, householdId, {
+          visitedOn: r.visitedOn, visitors: r.visitors, findings: r.findings, incomePerHead: num(r.incomePerHead), incomeYear: r.incomeYear,
+          openRisks: [], closeRiskIds: [], followedMeasureIds: [], photoIds: [],
+        }, tx),
+      update: async (id, after) => (await tx.update(V).set({ findings: after.findings, incomePerHead: after.incomePerHead, incomeYear: after.incomeYear }).where(eq(V.id, id)).returning())[0],
+    }),
   exportRows: (ctx, filters) =>
     recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(V).where(inArray(V.householdId, ids)).orderBy(V.visitedOn, V.id), visitRow),
 });
