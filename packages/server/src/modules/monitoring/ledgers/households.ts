@@ -44,10 +44,10 @@ export const householdLedger = defineLedger<HouseholdRow>({
   async findExisting(tx, rows, ctx) {
     const found = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
     const ids = [...found.values()].map((f) => f.id);
-    const hs = ids.length ? await tx.select().from(H).where(inArray(H.id, ids)) : [];
+    const hs = new Map((ids.length ? await tx.select().from(H).where(inArray(H.id, ids)) : []).map((h) => [h.id, h]));
     const out = new Map<string, HouseholdRow>();
     for (const [idNumber, f] of found) {
-      const h = hs.find((x) => x.id === f.id)!;
+      const h = hs.get(f.id)!;
       const row = { ...toHouseholdRow(h, idNumber), id: h.id };
       out.set(naturalKeyOf(householdLedger, row), row);
     }
