@@ -14,7 +14,8 @@ import { loadConfig } from '../packages/server/src/config';
 import { readValues, storedPeriodsFor } from '../packages/server/src/modules/indicators/dashboard';
 import { refresherOf } from '../packages/server/src/modules/indicators/service';
 import { loadDivisions } from '../packages/server/src/modules/registry/divisionLoader';
-import type { Services } from '../packages/server/src/platform/context';
+import { modules } from '../packages/server/src/modules';
+import { servicesFor } from '../packages/server/src/platform/bootstrap';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../packages/server/src/platform/crypto/personalData';
 import { type Database, openDatabase } from '../packages/server/src/platform/db/client';
 import { migrate } from '../packages/server/src/platform/db/migrate';
@@ -114,8 +115,8 @@ async function measure(label: string, database: Database) {
   console.log(`\n${label}`);
   await generate(database);
   const config = { ...loadConfig({}), scryptCost: 10, seedDemo: false, webDist: '/nonexistent' };
-  const services: Services = { config, database, db: database.db, cipher: new PersonalDataCipher(parseKeySpec(generateKeySpec())) };
-  const app = await buildApp(services);
+  const services = servicesFor(config, database, new PersonalDataCipher(parseKeySpec(generateKeySpec())), modules);
+  const app = await buildApp(services, modules);
   let t0 = process.hrtime.bigint();
   await app.ready(); // the refresher finds no fingerprint and builds the aggregates in the background
   await refresherOf(services).ready;

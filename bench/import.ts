@@ -21,7 +21,10 @@ import { catalogues } from '@xiezuo/shared/i18n/index';
 import { type SQL, sql } from '../packages/server/src/platform/db/sql';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../packages/server/src/config';
-import { SOURCES } from '../packages/server/src/modules/indicators/engine/sources';
+import { modules } from '../packages/server/src/modules';
+import { servicesFor } from '../packages/server/src/platform/bootstrap';
+import { factsOf } from '../packages/server/src/platform/module';
+import { translator } from '../packages/server/src/platform/i18n';
 import { installTriggers, wiredSources } from '../packages/server/src/modules/indicators/engine/refresh';
 import { memberLedger } from '../packages/server/src/modules/monitoring/ledgers/members';
 import type { AuthUser, Services } from '../packages/server/src/platform/context';
@@ -149,17 +152,17 @@ const cipher = () => new PersonalDataCipher(parseKeySpec(process.env.BENCH_DATA_
 /** The database as the county's server would find it: migrated, its triggers installed, the households in. */
 async function seed(database: Database) {
   await migrate(database);
-  await installTriggers(database, await wiredSources(database, SOURCES));
+  await installTriggers(database, await wiredSources(database, factsOf(modules)));
   await seedHouseholds(database, cipher());
 }
 
 async function run(label: string, database: Database, file: string, dataDir: string) {
   const config = { ...loadConfig({}), dataDir, seedDemo: false };
-  const services: Services = { config, database, db: database.db, cipher: cipher() };
-  await installTriggers(database, await wiredSources(database, SOURCES)); // as the app does at start
+  const services = servicesFor(config, database, cipher(), modules);
+  await installTriggers(database, await wiredSources(database, factsOf(modules))); // as the app does at start
   const scope: Scope = { all: false, divisionCodes: [`${COUNTY}000000`], divisionPrefixes: [COUNTY], teamIds: [] };
   const user = { id: 1, username: 'bench', displayName: 'bench', role: 'county_staff', permissions: [], mustChangePassword: false, scope, sessionId: '', csrfToken: '' } as unknown as AuthUser;
-  const ctx = { services, user, actor: { id: 1, name: 'bench', ip: null } };
+  const ctx = { services, user, actor: { id: 1, name: 'bench', ip: null }, lang: 'zh-CN' as const, t: translator('zh-CN') };
 
   // validated import: the same steps as POST /imports and POST /commit, without HTTP
   const startRss = process.memoryUsage().rss;

@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../packages/server/src/config';
 import { createUser } from '../packages/server/src/platform/auth/service';
 import { users } from '../packages/server/src/platform/auth/tables';
+import { modules } from '../packages/server/src/modules';
 import { startServices } from '../packages/server/src/platform/bootstrap';
 import type { Services } from '../packages/server/src/platform/context';
 import { buildApp } from '../packages/server/src/platform/http/app';
@@ -41,8 +42,8 @@ export async function startApp(opts: { seedDemo?: boolean; env?: Record<string, 
     scryptCost: 10,
     seedDemo: opts.seedDemo ?? true,
   };
-  const { services, demo } = await startServices(config);
-  const app = await buildApp(services);
+  const { services, demo } = await startServices(config, modules);
+  const app = await buildApp(services, modules);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -4,6 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/platform/db/schema.ts',
+  // every module's tables.ts and the platform's own: the one schema source (no list to keep)
+  schema: ['./src/platform/*/tables.ts', './src/modules/*/tables.ts'],
   out: './drizzle',
 });

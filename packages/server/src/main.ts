@@ -5,11 +5,12 @@ import { buildApp } from './platform/http/app';
 import { purgeAudit } from './platform/audit/service';
 import { loadCalendar } from './platform/calendar/service';
 import { createLogger } from './platform/logger';
+import { modules } from './modules';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const { services, demo } = await startServices(config, (err) => logger.error({ err }, 'database connection lost'));
-const app = await buildApp(services, logger);
+const { services, demo } = await startServices(config, modules, (err) => logger.error({ err }, 'database connection lost'));
+const app = await buildApp(services, modules, logger);
 await app.listen({ port: config.port, host: config.host });
 
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/app';
 import type { Scope } from '../platform/scope';
 import { resolveScope } from '../platform/scope';
-import { moduleSeeds, referenceSeeds } from '.';
+import { modules } from '.';
 
 interface Subject {
   name: string;
@@ -72,7 +72,7 @@ async function xlsxRows(buffer: Buffer): Promise<unknown[][]> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const seed of [...referenceSeeds, ...moduleSeeds]) await seed.run(t.services);
+  for (const m of modules) for (const seed of [m.referenceSeed, m.demoSeed]) if (seed) await seed.run(t.services);
   admin = await t.userClient('matrix_admin', 'admin', { all: true });
   for (const r of (await t.services.db.execute(sql`select id, division_code from teams`)).rows as { id: number; division_code: string }[]) {
     teamStation.set(r.id, r.division_code);
@@ -85,7 +85,7 @@ beforeAll(async () => {
   ];
   for (const [i, s] of specs.entries()) {
     const client = await t.userClient(`matrix_${i}`, s.role, s.scope);
-    const scope = await resolveScope(t.services.db, { scopeAll: false, scopeDivisions: s.scope.divisions ?? [], scopeTeams: s.scope.teams ?? [] });
+    const scope = await resolveScope(t.services, { scopeAll: false, scopeDivisions: s.scope.divisions ?? [], scopeTeams: s.scope.teams ?? [] });
     subjects.push({ name: s.name, client, scope });
   }
 }, 300_000);

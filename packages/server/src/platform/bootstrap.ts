@@ -1,11 +1,11 @@
 // Start-up: open the database, migrate, load the personal-data keys, seed demo data on first start.
 import type { Config } from '../config';
-import { moduleSeeds, referenceSeeds } from '../modules';
 import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
-import { openDatabase } from './db/client';
+import { type Database, openDatabase } from './db/client';
 import { loadCalendar, seedCalendar } from './calendar/service';
 import { migrate } from './db/migrate';
+import { directoryOf, factsOf, type ModuleDefinition } from './module';
 import { seedPlatform } from './seed';
 
 export interface Started {
@@ -14,7 +14,7 @@ export interface Started {
   demo?: { usernames: string[]; password: string };
 }
 
-export async function startServices(config: Config, onIdleError?: (err: Error) => void): Promise<Started> {
+export async function startServices(config: Config, modules: readonly ModuleDefinition[], onIdleError?: (err: Error) => void): Promise<Started> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -22,10 +22,15 @@ export async function startServices(config: Config, onIdleError?: (err: Error) =
   });
   await migrate(database);
   const cipher = new PersonalDataCipher(loadKeyRing(config.dataKey, config.dataDir));
-  const services: Services = { config, database, db: database.db, cipher };
-  for (const seed of referenceSeeds) await seed.run(services);
+  const services = servicesFor(config, database, cipher, modules);
+  for (const m of modules) if (m.referenceSeed) await m.referenceSeed.run(services);
   await seedCalendar(database.db);
   await loadCalendar(database.db);
-  const demo = await seedPlatform(services, config.seedDemo ? moduleSeeds : []);
+  const demo = await seedPlatform(services, config.seedDemo ? modules.flatMap((m) => (m.demoSeed ? [m.demoSeed] : [])) : []);
   return { services, demo };
+}
+
+/** The services for a database and the modules the app runs (the test app builds its own the same way). */
+export function servicesFor(config: Config, database: Database, cipher: PersonalDataCipher, modules: readonly ModuleDefinition[]): Services {
+  return { config, database, db: database.db, cipher, directory: directoryOf(modules), facts: factsOf(modules) };
 }

@@ -2,7 +2,9 @@
 import type { Permission, Role } from '@xiezuo/shared/roles';
 import type { Config } from '../config';
 import type { PersonalDataCipher } from './crypto/personalData';
-import type { Database, Db } from './db/client';
+import type { Database, Db, Tx } from './db/client';
+import type { Directory } from './directory';
+import type { FactSource } from './facts';
 import type { Language, Translate } from './i18n';
 import type { Scope } from './scope';
 
@@ -11,6 +13,24 @@ export interface Services {
   database: Database;
   db: Db;
   cipher: PersonalDataCipher;
+  /** What the platform asks of the shared kernels (the team tree, names), given by the modules that own them. */
+  directory: Directory;
+  /** Every module's fact sources, as their manifests publish them (the indicators engine aggregates them). */
+  facts: FactSource[];
+}
+
+/**
+ * What every service function and ledger receives (ctxOf(req) in a route; systemCtx for seeds and jobs).
+ * `tx` is set while the work runs inside a caller's transaction (a ledger import): withTx(ctx, fn) then
+ * joins it instead of opening another.
+ */
+export interface Ctx {
+  services: Services;
+  user: AuthUser;
+  actor: Actor;
+  lang: Language;
+  t: Translate;
+  tx?: Tx;
 }
 
 export interface AuthUser {

@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm';
 import { type Config, loadConfig } from '../config';
 import { users } from '../platform/auth/tables';
 import { createUser } from '../platform/auth/service';
+import { modules } from '../modules';
+import { servicesFor } from '../platform/bootstrap';
 import type { Services } from '../platform/context';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../platform/crypto/personalData';
 import { type App, buildApp } from '../platform/http/app';
@@ -23,8 +25,8 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config: Config = { ...loadConfig({}), scryptCost: 10, seedDemo: false, webDist: '/nonexistent', ...overrides };
-  const services: Services = { config, database, db: database.db, cipher: new PersonalDataCipher(parseKeySpec(generateKeySpec())) };
-  const app = await buildApp(services);
+  const services = servicesFor(config, database, new PersonalDataCipher(parseKeySpec(generateKeySpec())), modules);
+  const app = await buildApp(services, modules);
   await app.ready();
   const system = { id: null, name: 'test', ip: null };
   return {

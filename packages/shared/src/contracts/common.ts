@@ -1,5 +1,6 @@
 // Shapes every API shares: errors, paging, ids.
 import { z } from 'zod';
+import { checkIdNumber } from '../codes/idNumber';
 import { ERROR_CODES } from '../errors';
 
 export const ApiError = z
@@ -23,11 +24,39 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const Ok = z.object({ ok: z.literal(true) });
 
-/** A calendar day as YYYY-MM-DD (a real date). */
+// ---- the shared vocabulary: one schema and one message key per kind of value ----
+
+/** A calendar day as YYYY-MM-DD (a real date: 2025-02-30 is refused). Message: validation.date. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'validation.date');
+
+/** A statistical division code (统计用区划代码, GB/T 2260 + 6 digits): 12 digits. Message: validation.divisionCode. */
+export const DivisionCode = z.string().regex(/^\d{12}$/, 'validation.divisionCode');
+
+/** A citizen ID number (GB 11643), normalised (half-width, upper-case X) and checked. Messages: validation.idNumber.*. */
+export const IdNumber = z.string().transform((raw, ctx) => {
+  const r = checkIdNumber(raw);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: `validation.idNumber.${r.problem}` });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+/** Money in 元, to the fen, never negative (an API takes 元; 万元/亿元 are for display). Message: validation.amount. */
+export const Amount = z
+  .number()
+  .min(0, 'validation.amount')
+  .max(1e12, 'validation.amount')
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'validation.amount');
+
+/** A mobile (11 digits, 1…) or landline number (0xx-xxxxxxx). Message: validation.phone. */
+export const Phone = z
+  .string()
+  .trim()
+  .refine((v) => /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(v), 'validation.phone');
 
 /** Standard error responses for the OpenAPI document. */
 export const errorResponses = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;

@@ -42,6 +42,8 @@ export const zhCN = {
     creditCode: '统一社会信用代码不正确',
     divisionCode: '行政区划代码应为12位数字',
     date: '日期不正确，应写成 2025-03-01',
+    amount: '金额应为不小于 0 的数，最多两位小数（单位：元）',
+    phone: '电话号码不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号',
     types: { string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表', date: '日期', integer: '整数' },
   },
   password: {
@@ -133,6 +135,8 @@ export const en: CoreMessages = {
     creditCode: 'Invalid unified social credit code',
     divisionCode: 'A division code has 12 digits',
     date: 'Not a date; write it as 2025-03-01',
+    amount: 'An amount is a number of yuan, not negative, with at most two decimals',
+    phone: 'Not a phone number: 11 digits for a mobile, 0xx-xxxxxxx for a landline',
     types: { string: 'text', number: 'a number', boolean: 'yes/no', object: 'an object', array: 'a list', date: 'a date', integer: 'a whole number' },
   },
   password: {

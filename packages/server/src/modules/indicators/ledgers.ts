@@ -5,9 +5,7 @@ import { INDICATOR_BY_CODE, INDICATORS, REPORTED_INDICATORS } from '@xiezuo/shar
 import { PERIOD_PATTERN } from '@xiezuo/shared/indicators/periods';
 import { sql } from 'drizzle-orm';
 import { auditLedgerWrite } from '../../platform/ledgers/audit';
-import { registerLedger } from '../../platform/ledgers/registry';
 import { defineLedger, type LedgerRow, naturalKeyOf } from '../../platform/ledgers/types';
-import type { App } from '../../platform/http/app';
 import type { ErrorDetail } from '../../platform/http/errors';
 import { scopeWhere } from '../../platform/scope';
 import { nodeInScope } from './nodes';
@@ -135,7 +133,4 @@ export const targetsLedger = defineLedger({
   },
 });
 
-export function registerIndicatorLedgers(app: App) {
-  registerLedger(app, reportedLedger);
-  registerLedger(app, targetsLedger);
-}
+export const indicatorLedgers = [reportedLedger, targetsLedger];

@@ -18,9 +18,8 @@ import { INDICATORS, indicatorName } from '@xiezuo/shared/indicators/catalogue';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
 import { actorOf, guard, userOf } from '../../platform/auth/plugin';
-import type { App } from '../../platform/http/app';
+import type { App } from '../../platform/http/types';
 import { AppError } from '../../platform/http/errors';
-import { registerIndicatorLedgers } from './ledgers';
 import { buildXlsx, type TableKind } from './reports';
 import {
   createReportJob,
@@ -44,7 +43,6 @@ export async function indicatorsRoutes(app: App) {
   const tags = ['indicators'];
   const read = guard('indicators.read');
   const refresher = refresherOf(app.xz);
-  registerIndicatorLedgers(app);
 
   // The refresher starts with the app: wire the sources whose tables exist, then poll the change queue.
   app.addHook('onReady', async () => {

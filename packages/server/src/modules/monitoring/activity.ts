@@ -4,7 +4,7 @@ import type { Measure, MeasureKind, Risk, RiskKind, Status, Visit, VisitCreate, 
 import { and, asc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import { AppError, invalid } from '../../platform/http/errors';
-import { divisions } from '../registry/tables';
+import { divisions } from '../registry';
 import { type Ctx, householdsInScope, inTx, levelOver, loadHousehold, settings } from './access';
 import type { Tx } from '../../platform/db/client';
 import { monitoringAttachments, monitoringHouseholds as H, monitoringMeasures as Me, monitoringRisks as R, monitoringVisits as V } from './tables';

@@ -2,7 +2,7 @@
 // history with evidence, the clock, the rule checks and the actions this user may take now.
 import type { HouseholdDetail } from '@xiezuo/shared/contracts/monitoring';
 import { asc, desc, eq } from 'drizzle-orm';
-import { divisions } from '../registry/tables';
+import { divisions } from '../registry';
 import { type Ctx, levelOver, loadHousehold } from './access';
 import { householdSummary, procedureClock, publicMember } from './households';
 import { eliminationChecks } from './review';

@@ -35,7 +35,7 @@ describe('岗坪镇 figures', () => {
     expect(rows).toHaveLength(13);
     expect(rows.reduce((s, r) => s + r.monitored.households, 0)).toBe(42);
     expect(rows.reduce((s, r) => s + r.visits.persons, 0)).toBe(121);
-    const village = await resolveScope(t.services.db, { scopeAll: false, scopeDivisions: [XINGYI], scopeTeams: [] });
+    const village = await resolveScope(t.services, { scopeAll: false, scopeDivisions: [XINGYI], scopeTeams: [] });
     const mine = await monitoringFigures(t.services.db, village, {}, DEMO_PERIOD);
     expect(mine.monitored.households).toBe(rows.find((r) => r.unit.divisionCode === XINGYI)!.monitored.households);
     await expect(monitoringFigures(t.services.db, village, { divisionCode: GANGPING }, DEMO_PERIOD)).rejects.toThrow('OUT_OF_SCOPE');

@@ -9,7 +9,7 @@ import { writeAudit } from '../../platform/audit/service';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
-import { divisions } from '../registry/tables';
+import { divisions } from '../registry';
 import { type Ctx, householdsInScope, inTx, loadHousehold, settings } from './access';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
 import { addDays, todayCst, workDaysBetween } from './workdays';

@@ -39,7 +39,8 @@ export async function rotateMonitoringKeys(services: Services, batch = 500): Pro
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { loadConfig } = await import('../../config');
   const { startServices } = await import('../../platform/bootstrap');
-  const { services } = await startServices({ ...loadConfig(), seedDemo: false });
+  const { modules } = await import('..');
+  const { services } = await startServices({ ...loadConfig(), seedDemo: false }, modules);
   const result = await rotateMonitoringKeys(services);
   console.log(`checked ${result.checked} members, re-encrypted ${result.rotated}`);
   await services.database.close();

@@ -34,16 +34,14 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
 import { actorOf, guard, userOf } from '../../platform/auth/plugin';
-import type { App } from '../../platform/http/app';
-import { registerLedger } from '../../platform/ledgers';
+import type { App } from '../../platform/http/types';
 import { scopeWhere } from '../../platform/scope';
-import { divisions } from '../registry/tables';
+import { divisions } from '../registry';
 import type { Ctx } from './access';
 import { addMeasure, addRisk, closeRisk, followUpMeasure, recordVisit, worklist } from './activity';
 import { householdDetail } from './detail';
 import { childFigures, monitoringFigures } from './figures';
 import { addMember, createHousehold, listHouseholds, memberLeaves, revealMember, updateHousehold, updateMember } from './households';
-import { monitoringLedgers } from './ledgers';
 import { readAttachment, takeStep, uploadAttachment } from './review';
 import { monitoringLines } from './tables';
 
@@ -52,7 +50,6 @@ export async function monitoringRoutes(app: App) {
   const read = guard('monitoring.read');
   const write = guard('monitoring.write');
   const ctxOf = (req: FastifyRequest): Ctx => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
-  for (const def of monitoringLedgers) registerLedger(app, def as never);
   // every answer is a shared contract: validated on the way out and documented in /api/openapi.json
   const e = { ...errorResponses };
   const detail = { 200: HouseholdDetail, ...e };

@@ -4,14 +4,12 @@ import { errorResponses, IdParam } from '@xiezuo/shared/contracts/common';
 import * as C from '@xiezuo/shared/contracts/registry';
 import { z } from 'zod';
 import { actorOf, guard, userOf } from '../../platform/auth/plugin';
-import type { App } from '../../platform/http/app';
-import { registerLedger } from '../../platform/ledgers';
+import type { App } from '../../platform/http/types';
 import { AppError } from '../../platform/http/errors';
 import { changeDivision } from './divisionChanges';
 import { ancestorsAsOf, childrenAsOf, divisionAsOf, searchDivisions, today } from './divisions';
 import { countByType, createPairing, flows, getPairing, listPairings, partnersOf, updatePairing } from './pairings';
 import { createProgramme, listProgrammes } from './programmes';
-import { registryLedgers } from './ledgers';
 import { divisionChanges, divisionVersions } from './tables';
 import { createUnit, getUnit, listUnits, updateUnit } from './units';
 
@@ -23,7 +21,6 @@ export async function registryRoutes(app: App) {
   const tags = ['registry'];
   const db = () => app.xz.db;
   const ok = <T extends z.ZodType>(s: T) => ({ 200: s, ...errorResponses });
-  for (const ledger of registryLedgers) registerLedger(app, ledger);
 
   // ── divisions (reference data: every reader may browse the whole tree) ──
   const shared = { scope: 'reference' as const };

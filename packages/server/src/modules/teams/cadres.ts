@@ -10,7 +10,7 @@ import type { Actor, Services } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
-import { divisions } from '../registry/tables';
+import { divisions } from '../registry';
 import { assertRefs } from './refs';
 import { coversDay, getTeam, inTransaction, today } from './repository';
 import { cadres, teams } from './tables';

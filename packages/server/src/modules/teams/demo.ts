@@ -7,7 +7,7 @@ import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { Tx } from '../../platform/db/client';
 import type { ModuleSeed } from '../../platform/seed';
-import { programmes, units } from '../registry/tables';
+import { programmes, units } from '../registry';
 import { DEMO_EXCHANGES, DEMO_TEAMS, type DemoTeam } from './demoData';
 import { cadres, talentExchanges, teamMembers, teams, teamUnits } from './tables';
 

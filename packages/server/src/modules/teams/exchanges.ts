@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
-import { divisions, programmes } from '../registry/tables';
+import { divisions, programmes } from '../registry';
 import { assertRefs } from './refs';
 import { inTransaction } from './repository';
 import { talentExchanges as tx_ } from './tables';

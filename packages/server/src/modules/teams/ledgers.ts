@@ -12,7 +12,7 @@ import { allCadres, createCadre, updateCadre } from './cadres';
 import { allExchanges, createExchange, updateExchange } from './exchanges';
 import { listMembers, listTeams } from './repository';
 import { addMember, createTeam, updateMember, updateTeam } from './service';
-import { programmes, units } from '../registry/tables';
+import { programmes, units } from '../registry';
 import { cadres, talentExchanges, teamMembers, teams } from './tables';
 
 const zh = catalogues['zh-CN'].teams;
@@ -370,3 +370,4 @@ export const teamLedger = defineLedger<TeamLedgerRow>({
     return rows.sort((a, b) => a.id - b.id).map(({ id: _id, ...r }) => r);
   },
 });
+export const teamsLedgers = [cadreLedger, memberLedger, exchangeLedger, teamLedger];

@@ -1,7 +1,7 @@
 // Division names for display, by code.
 import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
-import { divisions } from '../registry/tables';
+import { divisions } from '../registry';
 
 export async function divisionNames(db: Db | Tx, codes: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter(Boolean))];

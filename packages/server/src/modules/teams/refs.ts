@@ -3,7 +3,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client';
 import { invalid } from '../../platform/http/errors';
-import { programmes, units } from '../registry/tables';
+import { programmes, units } from '../registry';
 import { teams } from './tables';
 
 const TABLES = { unit: units, programme: programmes, team: teams };

@@ -6,7 +6,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
 import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
-import { divisions, programmes, units } from '../registry/tables';
+import { divisions, programmes, units } from '../registry';
 import { cadres, teamMembers, teams, teamUnits } from './tables';
 
 type Q = Db | Tx;

@@ -28,11 +28,9 @@ import {
 } from '@xiezuo/shared/contracts/teams';
 import { z } from 'zod';
 import { actorOf, guard, userOf } from '../../platform/auth/plugin';
-import { registerLedger } from '../../platform/ledgers';
-import type { App } from '../../platform/http/app';
+import type { App } from '../../platform/http/types';
 import { createCadre, getCadre, listCadres, revealIdNumber, toCadreRow, updateCadre } from './cadres';
 import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
-import { cadreLedger, exchangeLedger, memberLedger, teamLedger } from './ledgers';
 import { onDuty } from './onDuty';
 import { listTeams, teamDetail } from './repository';
 import { addMember, createTeam, updateMember, updateTeam } from './service';
@@ -44,10 +42,6 @@ export async function teamsRoutes(app: App) {
   const reveal = guard('registry.read', 'sensitive.reveal');
   const { db, cipher } = app.xz;
   const tags = ['teams'];
-  registerLedger(app, cadreLedger);
-  registerLedger(app, memberLedger);
-  registerLedger(app, exchangeLedger);
-  registerLedger(app, teamLedger);
 
   // ---- teams and members ----
   app.get('/api/teams', { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...errorResponses } } }, async (req) =>

@@ -3,7 +3,7 @@
 // column names are part of its contract.
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { programmes, units } from '../registry/tables';
+import { programmes, units } from '../registry';
 
 // 指挥部/工作组/工作队: nested teams (HQ → group → team) stationed in a division.
 export const teams = pgTable(

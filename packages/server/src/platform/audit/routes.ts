@@ -2,7 +2,7 @@
 import { AuditEntry, AuditQuery } from '@xiezuo/shared/contracts/auth';
 import { errorResponses, pageOf } from '@xiezuo/shared/contracts/common';
 import { guard } from '../auth/plugin';
-import type { App } from '../http/app';
+import type { App } from '../http/types';
 import { listAudit } from './service';
 
 export async function auditRoutes(app: App) {

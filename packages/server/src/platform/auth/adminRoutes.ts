@@ -3,7 +3,7 @@ import { CreateUserRequest, CreateUserResponse, SessionRow, UpdateUserRequest, U
 import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
 import { z } from 'zod';
 import { writeAudit } from '../audit/service';
-import type { App } from '../http/app';
+import type { App } from '../http/types';
 import { AppError } from '../http/errors';
 import { actorOf, guard, userOf } from './plugin';
 import { createUser, listUsers, toUserRow, updateUser } from './service';

@@ -22,7 +22,7 @@ async function authPlugin(app: FastifyInstance) {
     const mode = req.routeOptions.config?.auth;
     const cookie = req.cookies[SESSION_COOKIE];
     if (mode === 'public' && !cookie) return;
-    const result = await checkSession(app.xz.db, app.xz.config, cookie);
+    const result = await checkSession(app.xz, cookie);
     if ('error' in result) {
       if (mode === 'public') return;
       if (cookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });

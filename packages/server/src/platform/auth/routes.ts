@@ -2,11 +2,9 @@
 import { ChangePasswordRequest, LoginRequest, Me } from '@xiezuo/shared/contracts/auth';
 import { errorResponses, Ok } from '@xiezuo/shared/contracts/common';
 import type { FastifyReply } from 'fastify';
-import { inArray } from 'drizzle-orm';
 import type { AuthUser } from '../context';
-import type { App } from '../http/app';
+import type { App } from '../http/types';
 import { writeAudit } from '../audit/service';
-import { divisions, teams } from '../db/schema';
 import { actorOf, userOf } from './plugin';
 import { changePassword, login, passwordRulesFor } from './service';
 import { endSession, SESSION_COOKIE } from './sessions';
@@ -23,10 +21,8 @@ export async function authRoutes(app: App) {
   const me = async (user: AuthUser) => {
     const { scope } = user;
     const [divs, tms] = await Promise.all([
-      scope.divisionCodes.length
-        ? app.xz.db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, scope.divisionCodes))
-        : [],
-      scope.teamIds.length ? app.xz.db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, scope.teamIds)) : [],
+      scope.divisionCodes.length ? app.xz.directory.divisionNames(app.xz.db, scope.divisionCodes) : [],
+      scope.teamIds.length ? app.xz.directory.teamNames(app.xz.db, scope.teamIds) : [],
     ]);
     return {
       id: user.id,

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ROLE_PERMISSIONS, type Role } from '@xiezuo/shared/roles';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../config';
-import type { AuthUser } from '../context';
+import type { AuthUser, Services } from '../context';
 import type { Db } from '../db/client';
 import { resolveScope } from '../scope';
 import { sessions, users } from './tables';
@@ -21,7 +21,8 @@ export async function createSession(db: Db, userId: number, ip: string | null, u
 
 export type SessionCheck = { user: AuthUser } | { error: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' };
 
-export async function checkSession(db: Db, config: Config, cookie: string | undefined, now = new Date()): Promise<SessionCheck> {
+export async function checkSession(services: Services, cookie: string | undefined, now = new Date()): Promise<SessionCheck> {
+  const { db, config } = services;
   if (!cookie) return { error: 'UNAUTHENTICATED' };
   const id = hashSessionId(cookie);
   const [row] = await db
@@ -50,7 +51,7 @@ export async function checkSession(db: Db, config: Config, cookie: string | unde
       role,
       permissions: ROLE_PERMISSIONS[role],
       mustChangePassword: row.u.mustChangePassword,
-      scope: await resolveScope(db, row.u),
+      scope: await resolveScope(services, row.u),
       sessionId: id,
       csrfToken: row.s.csrfToken,
     },

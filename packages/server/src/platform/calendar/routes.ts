@@ -4,7 +4,7 @@ import { CalendarDay, CalendarDayInput, CalendarDayParam, CalendarQuery } from '
 import { errorResponses, Ok } from '@xiezuo/shared/contracts/common';
 import { z } from 'zod';
 import { actorOf, guard } from '../auth/plugin';
-import type { App } from '../http/app';
+import type { App } from '../http/types';
 import { listCalendar, putCalendarDay, removeCalendarDay } from './service';
 
 export async function calendarRoutes(app: App) {

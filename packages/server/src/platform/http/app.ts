@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ModuleDefinition } from '../module';
+import { registerLedger } from '../ledgers/registry';
+import type { App } from './types';
 import { z } from 'zod';
 import { adminRoutes } from '../auth/adminRoutes';
 import { authHooks } from '../auth/plugin';
@@ -16,12 +19,12 @@ import { ledgerRoutes } from '../ledgers/routes';
 import type { RouteInfo, Services } from '../context';
 import { serializeRequest } from '../logger';
 import { errorBody, handleError } from './errors';
-import { moduleRoutes } from '../../modules';
 import type pino from 'pino';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type { App };
 
-export async function buildApp(services: Services, logger: pino.Logger | false = false): Promise<App> {
+/** The app for the given modules (modules/index.ts in production; the test app passes the same list). */
+export async function buildApp(services: Services, modules: readonly ModuleDefinition[], logger: pino.Logger | false = false): Promise<App> {
   const app = Fastify({
     loggerInstance: logger ? (logger.child({}, { serializers: { req: serializeRequest } }) as FastifyBaseLogger) : undefined,
     bodyLimit: services.config.bodyLimitBytes,
@@ -64,7 +67,10 @@ export async function buildApp(services: Services, logger: pino.Logger | false =
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(ledgerRoutes);
-  for (const routes of moduleRoutes) await app.register(routes);
+  for (const m of modules) {
+    for (const ledger of m.ledgers ?? []) registerLedger(app, ledger);
+    if (m.routes) await app.register(m.routes);
+  }
 
   await serveWeb(app, services.config.webDist);
   return app;

@@ -3,10 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../context';
 import { AppError } from '../http/errors';
-import type { LedgerDefinition } from './types';
-
-// biome-ignore lint/suspicious/noExplicitAny: definitions of any row shape share one registry
-type AnyLedger = LedgerDefinition<any>;
+import type { AnyLedger } from './types';
 
 const registries = new WeakMap<Services, Map<string, AnyLedger>>();
 const queues = new WeakMap<Services, Promise<unknown>>();

@@ -14,7 +14,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from '../auth/plugin';
-import type { App } from '../http/app';
+import { ctxOf } from '../ctx';
+import type { App } from '../http/types';
 import { AppError, errorBody } from '../http/errors';
 import { commitImport } from './commit';
 import { dryRun, type RejectedRow } from './dryRun';
@@ -39,7 +40,6 @@ export async function ledgerRoutes(app: App) {
     await app.xz.db.update(ledgerImports).set({ status: 'ready' }).where(eq(ledgerImports.status, 'committing'));
   });
 
-  const ctxOf = (req: FastifyRequest): LedgerContext => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
   const may = (req: FastifyRequest, p: string) => userOf(req).permissions.includes(p as never);
   const assertMay = (req: FastifyRequest, p: string) => {
     if (!may(req, p)) throw new AppError('FORBIDDEN');

@@ -90,50 +90,8 @@ export async function dropStaged(services: Services | { database: Services['data
   }
 }
 
-/** A column of the target table, filled from the staged row's field `key`. */
-export interface StagedColumn {
-  key: string;
-  column: string;
-  type: 'text' | 'integer' | 'numeric' | 'date' | 'boolean';
-  /** Written when the record is created, never changed by a later import (e.g. the ciphertext of the natural key). */
-  insertOnly?: boolean;
-  /**
-   * For a value that is encrypted (a new ciphertext never equals the stored one): the staged row's
-   * boolean field of this name says whether it changed — sealRow decides that against the plaintext.
-   */
-  changedWhen?: string;
-}
-
-/** How a ledger's rows map onto one table, for applyStagedTable. */
-export interface StagedTableSpec {
-  table: string;
-  /** Every column the ledger imports (staged field → table column and its SQL type). */
-  columns: StagedColumn[];
-  /** Staged fields of the natural key (a subset of columns). */
-  naturalKey: string[];
-  /** The table enforces the natural key with a unique index (see LedgerDefinition.uniqueNaturalKey). */
-  uniqueNaturalKey: boolean;
-  /** Audit entity name. */
-  entity: string;
-  /** Staged fields naming a record in the audit log, joined by '/'; `mask` for personal data (an ID number). */
-  auditKey: { key: string; mask?: boolean }[];
-  /** Update entries name the record by this column (e.g. its id), as the module's own writes do; default the audit key. */
-  entityIdColumn?: string;
-  /**
-   * Only target rows meeting this (over alias t, the staged row s) can match: the user's scope, `t.active`
-   * where a partial unique index holds the key, the version the dry run saw. Checked again at the commit,
-   * so a record moved out of scope or changed since the dry run is never written (the commit fails instead).
-   */
-  match?: SQL;
-  /**
-   * Further columns set when a record is created, from SQL over the staged row (alias s) — e.g. a
-   * foreign key looked up by another staged field. A `required` one that finds nothing (the parent was
-   * removed since the dry run) fails the commit as changed meanwhile, with nothing written.
-   */
-  insertValues?: { column: string; value: SQL; required?: boolean }[];
-  /** Set to now() on every row updated (e.g. updated_at). */
-  touch?: string;
-}
+export type { StagedColumn, StagedTableSpec } from './stagedSpec';
+import type { StagedTableSpec } from './stagedSpec';
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 const lit = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);

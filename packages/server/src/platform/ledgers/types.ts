@@ -2,10 +2,10 @@
 // ledgers with `defineLedger` and registers them in its routes file with `registerLedger`; the shared
 // ledger machinery (templates, parsing, dry run, commit, error workbook, export) does the rest.
 import type { Permission } from '@xiezuo/shared/roles';
-import type { Services, AuthUser, Actor } from '../context';
+import type { Ctx } from '../context';
 import type { Tx } from '../db/client';
 import type { ErrorDetail } from '../http/errors';
-import type { StagedTableSpec } from './staging';
+import type { StagedTableSpec } from './stagedSpec';
 
 /**
  * How a cell is read: each type has a parser (packages/shared/src/ledgerValues) that accepts what real
@@ -36,11 +36,8 @@ export interface LedgerColumn {
 
 export type LedgerRow = Record<string, unknown>;
 
-export interface LedgerContext {
-  services: Services;
-  user: AuthUser;
-  actor: Actor;
-}
+/** A ledger runs with the importing (or exporting) user's context; inside the commit `tx` is the import's transaction. */
+export type LedgerContext = Ctx;
 
 export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   key: string; // URL-safe name: /api/ledgers/<key>/...
@@ -90,6 +87,9 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   /** Rows for export, already filtered by the user's scope and the list view's filters. */
   exportRows(ctx: LedgerContext, filters: Record<string, string>): AsyncIterable<Row> | Promise<Row[]>;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: definitions of any row shape share one registry
+export type AnyLedger = LedgerDefinition<any>;
 
 export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>): LedgerDefinition<Row> {
   if (!def.write && !def.staged) throw new Error(`ledger ${def.key}: write() or staged() is needed to commit`);

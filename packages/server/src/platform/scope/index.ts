@@ -5,6 +5,7 @@ import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
+import type { Directory } from '../directory';
 import { AppError } from '../http/errors';
 
 export interface Scope {
@@ -16,27 +17,15 @@ export interface Scope {
 
 export const EVERYTHING: Scope = { all: true, divisionCodes: [], divisionPrefixes: [], teamIds: [] };
 
+/** The user's scope: granted divisions and teams, each team with the teams below it and its station. */
 export async function resolveScope(
-  db: Db,
+  services: { db: Db; directory: Directory },
   user: { scopeAll: boolean; scopeDivisions: string[]; scopeTeams: number[] },
 ): Promise<Scope> {
   if (user.scopeAll) return EVERYTHING;
-  let teamRows: { id: number; division_code: string }[] = [];
-  if (user.scopeTeams.length > 0) {
-    const ids = sql.join(
-      user.scopeTeams.map((id) => sql`${id}`),
-      sql`, `,
-    );
-    const result = await db.execute(sql`
-      with recursive sub as (
-        select id, division_code from teams where id in (${ids})
-        union
-        select t.id, t.division_code from teams t join sub on t.parent_id = sub.id
-      ) select id, division_code from sub`);
-    teamRows = result.rows as typeof teamRows;
-  }
+  const teamRows = user.scopeTeams.length > 0 ? await services.directory.teamSubtrees(services.db, user.scopeTeams) : [];
   const granted = new Set(user.scopeTeams);
-  const stations = teamRows.filter((r) => granted.has(r.id)).map((r) => r.division_code);
+  const stations = teamRows.filter((r) => granted.has(r.id)).map((r) => r.divisionCode);
   const prefixes = [...new Set([...user.scopeDivisions, ...stations].map(divisionPrefix))];
   return {
     all: false,

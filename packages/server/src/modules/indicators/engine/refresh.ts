@@ -13,7 +13,7 @@ import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../../platform/db/client';
 import { indicatorsOf, leafInsertSql, STATIONS_SQL, yearsSql } from './compute';
-import { type DirtyRule, type FactSource, SOURCES } from './sources';
+import type { DirtyRule, FactSource } from './sources';
 import { loadTrees, type Query, type Trees, treeDay } from './tree';
 
 const TREE = '__tree__';
@@ -38,13 +38,20 @@ async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
 
 export const todayCST = () => process.env.XZ_TODAY ?? toIsoDate(new Date());
 
-/** Sources whose tables and columns all exist. */
-export async function wiredSources(database: Database, sources: FactSource[]): Promise<FactSource[]> {
+/** What each source reads that the database lacks ("table.column"); a source with nothing missing is wired. */
+export async function missingColumns(database: Database, sources: FactSource[]): Promise<Map<string, string[]>> {
   const cols = await database.query<{ t: string; c: string }>(
     `select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema()`,
   );
   const have = new Set(cols.map((r) => `${r.t}.${r.c}`));
-  return sources.filter((s) => Object.entries(s.requires).every(([t, cs]) => cs.every((c) => have.has(`${t}.${c}`))));
+  const needed = (s: FactSource) => Object.entries(s.requires).flatMap(([t, cs]) => cs.map((c) => `${t}.${c}`));
+  return new Map(sources.map((s) => [s.key, needed(s).filter((tc) => !have.has(tc))]));
+}
+
+/** Sources whose tables and columns all exist. */
+export async function wiredSources(database: Database, sources: FactSource[]): Promise<FactSource[]> {
+  const missing = await missingColumns(database, sources);
+  return sources.filter((s) => missing.get(s.key)?.length === 0);
 }
 
 /**
@@ -175,7 +182,8 @@ async function rebuildRollups(q: Q, trees: Trees, today: string) {
 }
 
 export interface RefreshOptions {
-  sources?: FactSource[];
+  /** The fact sources to aggregate: services.facts, every module's as their manifests publish them. */
+  sources: FactSource[];
   today?: () => string;
 }
 
@@ -189,9 +197,9 @@ export class Refresher {
 
   constructor(
     private readonly database: Database,
-    opts: RefreshOptions = {},
+    opts: RefreshOptions,
   ) {
-    this.sources = opts.sources ?? SOURCES;
+    this.sources = opts.sources;
     this.today = opts.today ?? todayCST;
   }
 

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
-import { divisions } from '../../registry/tables';
+import { divisions } from '../../registry';
 import { activeMemberships, createHousehold, duplicatePerson, updateHousehold } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 import { filterSql, headColumn, headIds, householdsByHead, num, options, zh } from './common';

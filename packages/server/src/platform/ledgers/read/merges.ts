@@ -6,7 +6,7 @@
 // vertical merge's top-left value down its range as the rows stream by.
 import { StringDecoder } from 'node:string_decoder';
 import { fileError } from '../problems';
-import type { SheetRow } from './rows';
+import type { SheetRow } from './sheetRow';
 import { attr, columnIndex } from './xml';
 
 export const MAX_MERGES = 2_000_000; // vertical merges kept (16 bytes each); more → refused as malicious

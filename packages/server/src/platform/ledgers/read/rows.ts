@@ -9,10 +9,8 @@ import { fileError } from '../problems';
 import type { FileKind } from './sniff';
 import { readXlsxRows, type SheetChoice } from './xlsx';
 
-export interface SheetRow {
-  number: number; // 1-based row number as Excel shows it
-  cells: unknown[]; // 0-based: column A is cells[0]
-}
+export type { SheetRow } from './sheetRow';
+import type { SheetRow } from './sheetRow';
 
 export function readRows(path: string, kind: FileKind, maxInflatedBytes = 1024 * 1024 * 1024, choose?: SheetChoice): AsyncGenerator<SheetRow> {
   return kind === 'xlsx' ? readXlsx(path, maxInflatedBytes, choose) : readCsv(path);

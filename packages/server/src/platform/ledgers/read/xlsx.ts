@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { fileError } from '../problems';
-import type { SheetRow } from './rows';
+import type { SheetRow } from './sheetRow';
 import { FILLED_CELL_BYTES, MergeFill, type Merges, MergeScanner } from './merges';
 import { SharedStrings } from './sharedStrings';
 import { attr, columnIndex, XmlScanner } from './xml';

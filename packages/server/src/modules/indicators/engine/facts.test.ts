@@ -1,0 +1,32 @@
+// Every fact source a module publishes is wired once the database is migrated: a renamed or dropped
+// column fails here, naming the source and the column, instead of quietly leaving a figure at zero.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../testing/app';
+import { missingColumns, wiredSources } from './refresh';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('published fact sources', () => {
+  it('every module publishes some, and each key is prefixed by its module', () => {
+    const prefixes = new Set(t.services.facts.map((f) => f.key.split('.')[0]));
+    expect([...prefixes].sort()).toEqual(['indicators', 'monitoring', 'registry', 'teams']);
+  });
+
+  it('every source finds the tables and columns it reads (none missing, all wired)', async () => {
+    const missing = await missingColumns(t.services.database, t.services.facts);
+    const unwired = [...missing].filter(([, cols]) => cols.length > 0).map(([key, cols]) => `${key}: ${cols.join(', ')}`);
+    expect(unwired).toEqual([]);
+    expect((await wiredSources(t.services.database, t.services.facts)).length).toBe(t.services.facts.length);
+  });
+
+  it('names the source and the column when a column it reads is missing', async () => {
+    const [visits] = t.services.facts.filter((f) => f.key === 'monitoring.visits');
+    const renamed = { ...visits, requires: { ...visits.requires, monitoring_visits: ['household_id', 'visit_day'] } };
+    const missing = await missingColumns(t.services.database, [renamed]);
+    expect(missing.get('monitoring.visits')).toEqual(['monitoring_visits.visit_day']);
+  });
+});

@@ -1,0 +1,17 @@
+// 数据看板 (indicators): the engine that aggregates every module's facts, dashboards, targets and reports.
+import { defineModule } from '../../platform/module';
+import { indicatorsSeed } from './demo';
+import { indicatorFacts } from './facts';
+import { indicatorLedgers } from './ledgers';
+import { indicatorsRoutes } from './routes';
+import * as tables from './tables';
+
+export const indicatorsModule = defineModule({
+  key: 'indicators',
+  tables,
+  routes: indicatorsRoutes,
+  ledgers: indicatorLedgers,
+  facts: indicatorFacts,
+  permissions: ['indicators.read', 'targets.write', 'reports.generate'],
+  demoSeed: indicatorsSeed,
+});

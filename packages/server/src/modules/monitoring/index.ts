@@ -1,0 +1,18 @@
+// 防返贫监测 (monitoring): households and members, the review chain, risks, measures, visits — the
+// template every module's shape follows.
+import { defineModule } from '../../platform/module';
+import { monitoringSeed } from './demo';
+import { monitoringFacts } from './facts';
+import { monitoringLedgers } from './ledgers';
+import { monitoringRoutes } from './routes';
+import * as tables from './tables';
+
+export const monitoringModule = defineModule({
+  key: 'monitoring',
+  tables,
+  routes: monitoringRoutes,
+  ledgers: monitoringLedgers,
+  facts: monitoringFacts,
+  permissions: ['monitoring.read', 'monitoring.write', 'monitoring.review', 'sensitive.reveal'],
+  demoSeed: monitoringSeed,
+});

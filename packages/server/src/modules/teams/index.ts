@@ -1,0 +1,35 @@
+// 队伍与人才 (teams): teams and their members, dispatched cadres and professionals, talent exchanges. The
+// team tree is a shared kernel: other modules and the platform's scope reach it through this file.
+import { inArray, sql } from 'drizzle-orm';
+import { defineModule } from '../../platform/module';
+import { teamsSeed } from './demo';
+import { teamFacts } from './facts';
+import { teamsLedgers } from './ledgers';
+import { teamsRoutes } from './routes';
+import * as tables from './tables';
+
+export const teamsModule = defineModule({
+  key: 'teams',
+  tables,
+  routes: teamsRoutes,
+  ledgers: teamsLedgers,
+  facts: teamFacts,
+  permissions: ['registry.read', 'registry.write', 'sensitive.reveal'],
+  directory: {
+    async teamSubtrees(db, ids) {
+      const list = sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      );
+      const result = await db.execute(sql`
+        with recursive sub as (
+          select id, division_code from teams where id in (${list})
+          union
+          select t.id, t.division_code from teams t join sub on t.parent_id = sub.id
+        ) select id, division_code as "divisionCode" from sub`);
+      return result.rows as { id: number; divisionCode: string }[];
+    },
+    teamNames: (db, ids) => db.select({ id: tables.teams.id, name: tables.teams.name }).from(tables.teams).where(inArray(tables.teams.id, ids)),
+  },
+  demoSeed: teamsSeed,
+});

@@ -1,0 +1,10 @@
+// Lookups the platform needs from the shared kernels but may not import: the registry answers for
+// divisions, the teams module for the team tree. A module provides its part in its manifest.
+import type { Db } from './db/client';
+
+export interface Directory {
+  /** The given teams and every team below them, with the division each is stationed in. */
+  teamSubtrees(db: Db, teamIds: number[]): Promise<{ id: number; divisionCode: string }[]>;
+  divisionNames(db: Db, codes: string[]): Promise<{ code: string; name: string }[]>;
+  teamNames(db: Db, ids: number[]): Promise<{ id: number; name: string }[]>;
+}
