@@ -17,4 +17,5 @@
 export { auditLedgerWrite } from './audit';
 export { registerLedger } from './registry';
 export { ledgerRoutes } from './routes';
+export { amount, date, divisionCode, enumOf, idNumber, optionsOf, phone } from './columns';
 export { type LedgerColumn, type LedgerContext, type LedgerDefinition, type LedgerRow, defineLedger, naturalKeyOf } from './types';
