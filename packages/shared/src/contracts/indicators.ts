@@ -134,3 +134,6 @@ export type TargetRowT = z.infer<typeof TargetRow>;
 export type ReportJobT = z.infer<typeof ReportJob>;
 export type CatalogueItemT = z.infer<typeof CatalogueItem>;
 export type NodeRefT = z.infer<typeof NodeRef>;
+
+/** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
+export const INDICATOR_LEDGERS = { reported: 'indicator-reported', targets: 'indicator-targets' } as const;

@@ -420,3 +420,6 @@ export type Village = z.infer<typeof Village>;
 /** 监测收入标准 of one province and year. */
 export const Line = z.object({ id: z.number().int(), provinceCode: z.string(), year: z.number().int(), amount: z.number(), demo: z.boolean(), note: z.string().nullable() });
 export type Line = z.infer<typeof Line>;
+
+/** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
+export const MONITORING_LEDGERS = { households: 'monitoring-households', members: 'monitoring-members', visits: 'monitoring-visits', measures: 'monitoring-measures' } as const;

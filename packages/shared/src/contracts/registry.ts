@@ -226,3 +226,6 @@ export const Flow = z.object({
   pairings: z.number().int(),
   types: z.array(z.enum(PAIRING_TYPES)),
 });
+
+/** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
+export const REGISTRY_LEDGERS = { units: 'units', pairings: 'pairings', programmes: 'programmes' } as const;

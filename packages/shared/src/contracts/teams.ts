@@ -235,3 +235,6 @@ export const ExchangeSummary = z.object({
   received: Tally,
   byYear: z.array(z.object({ year: z.number().int(), sent: z.number().int(), received: z.number().int() })),
 });
+
+/** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
+export const TEAMS_LEDGERS = { cadres: 'cadres', members: 'team-members', exchanges: 'talent-exchanges', teams: 'teams' } as const;

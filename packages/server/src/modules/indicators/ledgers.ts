@@ -1,5 +1,6 @@
 // Ledgers of the indicators module: 指标填报台账 (figures no module holds yet, e.g. order-class graduates)
 // and 目标任务台账 (targets per unit, indicator and period), imported from and exported to Excel.
+import { INDICATOR_LEDGERS } from '@xiezuo/shared/contracts/indicators';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { INDICATOR_BY_CODE, INDICATORS, REPORTED_INDICATORS } from '@xiezuo/shared/indicators/catalogue';
 import { PERIOD_PATTERN } from '@xiezuo/shared/indicators/periods';
@@ -14,7 +15,7 @@ type Rows = { rows: Record<string, unknown>[] };
 const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 export const reportedLedger = defineLedger({
-  key: 'indicator-reported',
+  key: INDICATOR_LEDGERS.reported,
   title: '指标填报台账',
   titleEn: 'Reported figures',
   entity: 'indicator_reported',
@@ -68,7 +69,7 @@ export const reportedLedger = defineLedger({
 });
 
 export const targetsLedger = defineLedger({
-  key: 'indicator-targets',
+  key: INDICATOR_LEDGERS.targets,
   title: '目标任务台账',
   titleEn: 'Targets',
   entity: 'indicator_target',

@@ -1,5 +1,6 @@
 // Ledgers (台账) of the registry: units and pairings, imported and exported through the shared ledger
 // machinery. Writes go through the same services as the API (validation, scope, audit).
+import { REGISTRY_LEDGERS } from '@xiezuo/shared/contracts/registry';
 import { PAIRING_TYPES, type PairingType, PROGRAMME_KINDS, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, or } from 'drizzle-orm';
@@ -25,7 +26,7 @@ async function divisionExists(db: Db | Tx, code: string | null): Promise<boolean
 type UnitLedgerRow = { name: string; kind: string; divisionCode: string; creditCode: string | null; note: string | null; id?: number };
 
 export const unitLedger = defineLedger<UnitLedgerRow>({
-  key: 'units',
+  key: REGISTRY_LEDGERS.units,
   title: '单位台账',
   titleEn: 'Units',
   entity: 'unit',
@@ -114,7 +115,7 @@ async function programmeIds(db: Db | Tx) {
 const PAIRING_KEY = { naturalKey: ['type', 'helperDivisionCode', 'helperUnit', 'helpedDivisionCode', 'helpedUnit', 'startDate'] };
 
 export const pairingLedger = defineLedger<PairingLedgerRow>({
-  key: 'pairings',
+  key: REGISTRY_LEDGERS.pairings,
   title: '结对关系台账',
   titleEn: 'Pairings',
   entity: 'pairing',
@@ -201,7 +202,7 @@ const toProgrammeRow = (p: typeof programmes.$inferSelect): ProgrammeLedgerRow =
 });
 
 export const programmeLedger = defineLedger<ProgrammeLedgerRow>({
-  key: 'programmes',
+  key: REGISTRY_LEDGERS.programmes,
   title: '协作项目台账',
   titleEn: 'Programmes',
   entity: 'programme',

@@ -1,5 +1,6 @@
 // Ledgers (台账) of the teams module: dispatched people (ID number sensitive: masked in exports), team
 // members by round, and talent exchanges. Writes go through the same services as the API (scope, audit).
+import { TEAMS_LEDGERS } from '@xiezuo/shared/contracts/teams';
 import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS } from '@xiezuo/shared/contracts/teams';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
@@ -43,7 +44,7 @@ type CadreLedgerRow = {
 };
 
 export const cadreLedger = defineLedger<CadreLedgerRow>({
-  key: 'cadres',
+  key: TEAMS_LEDGERS.cadres,
   title: '援派干部和专业技术人才台账',
   titleEn: 'Dispatched cadres and professionals',
   entity: 'cadre',
@@ -127,7 +128,7 @@ const MEMBER_KEY = { naturalKey: ['team', 'idNumber', 'round'] };
 type MemberLedgerRow = { team: string; name: string; idNumber: string; role: string; round: number; startDate: string; endDate: string | null; id?: number };
 
 export const memberLedger = defineLedger<MemberLedgerRow>({
-  key: 'team-members',
+  key: TEAMS_LEDGERS.members,
   title: '工作队成员台账',
   titleEn: 'Team members by round',
   entity: 'team_member',
@@ -189,7 +190,7 @@ type ExchangeLedgerRow = {
 };
 
 export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
-  key: 'talent-exchanges',
+  key: TEAMS_LEDGERS.exchanges,
   title: '人才交流台账',
   titleEn: 'Talent exchanges',
   entity: 'talent_exchange',
@@ -313,7 +314,7 @@ async function resolveTeamRefs(db: Db | Tx, ctx: LedgerContext, row: TeamLedgerR
 }
 
 export const teamLedger = defineLedger<TeamLedgerRow>({
-  key: 'teams',
+  key: TEAMS_LEDGERS.teams,
   title: '工作队台账',
   titleEn: 'Teams',
   entity: 'team',

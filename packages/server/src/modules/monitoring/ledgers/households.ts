@@ -1,4 +1,5 @@
 // 监测户台账: a household and its head, created and corrected through the module's services.
+import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { CATEGORIES, ENTRY_DOORS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -17,7 +18,7 @@ type HouseholdRow = {
 };
 
 export const householdLedger = defineLedger<HouseholdRow>({
-  key: 'monitoring-households',
+  key: MONITORING_LEDGERS.households,
   title: '防返贫监测户台账',
   titleEn: 'Monitored households',
   entity: 'monitoring_household',

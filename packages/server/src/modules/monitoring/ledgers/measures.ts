@@ -1,4 +1,5 @@
 // 帮扶措施台账: assistance measures, added through the module's services.
+import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { MEASURE_KINDS, type MeasureKind } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
 import { defineLedger } from '../../../platform/ledgers/types';
@@ -16,7 +17,7 @@ const measureRow = (m: typeof Me.$inferSelect, headIdNumber: string): MeasureRow
 });
 
 export const measureLedger = defineLedger<MeasureRow>({
-  key: 'monitoring-measures',
+  key: MONITORING_LEDGERS.measures,
   title: '防返贫监测户帮扶措施台账',
   titleEn: 'Assistance measures for monitored households',
   entity: 'monitoring_measure',

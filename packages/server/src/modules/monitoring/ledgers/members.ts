@@ -2,6 +2,7 @@
 // hundreds of thousands of rows), so its rows are checked a batch at a time and committed set-based
 // from the staging table. ID numbers and health data are encrypted here at the dry run (sealRow): the
 // staged rows and the database never hold them in the clear.
+import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { DISABILITY, GENDERS, HEALTH, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -20,7 +21,7 @@ type MemberRow = {
 };
 
 export const memberLedger = defineLedger<MemberRow>({
-  key: 'monitoring-members',
+  key: MONITORING_LEDGERS.members,
   title: '防返贫监测户家庭成员台账',
   titleEn: 'Members of monitored households',
   entity: 'monitoring_member',

@@ -1,4 +1,5 @@
 // 入户走访台账: home visits, recorded through the module's services.
+import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { recordVisit } from '../activity';
@@ -15,7 +16,7 @@ const visitRow = (v: typeof V.$inferSelect, headIdNumber: string): VisitRow => (
 });
 
 export const visitLedger = defineLedger<VisitRow>({
-  key: 'monitoring-visits',
+  key: MONITORING_LEDGERS.visits,
   title: '防返贫监测户走访台账',
   titleEn: 'Home visits to monitored households',
   entity: 'monitoring_visit',
