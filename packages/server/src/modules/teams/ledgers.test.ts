@@ -71,7 +71,7 @@ describe('teams ledgers', () => {
     ]);
     const done = await commitAndWait(leader, status.id, 'valid-rows');
     expect(done.status.status).toBe('committed');
-    const list = (await leader.get('/api/cadres?q=导入')).json();
+    const list = (await leader.get('/api/teams/cadres?q=导入')).json();
     expect(list.items.map((i: { name: string; idNumberMasked: string }) => [i.name, i.idNumberMasked])).toEqual([['导入甲（演示）', '1101**********002X']]); // free text is stored as written, full-width brackets kept
     const raw = await t.services.database.query<{ j: string }>('select row_to_json(c)::text as j from cadres c');
     for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
