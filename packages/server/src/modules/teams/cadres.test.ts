@@ -1,8 +1,8 @@
 // Dispatched people: ID numbers validated (GB 11643), encrypted at rest, masked in lists, revealed only
 // with sensitive.reveal and audited; who is on duty per team and per station.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let ids: Map<string, number>;
@@ -22,9 +22,9 @@ const person = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await seedTeamsDemo(t.services);
-  leader = await t.userClient('leader_bc', 'team_leader', { teams: [ids.get('lw-bingcun')!] });
+  const fixture = await teamsTestApp();
+  ({ t, ids } = fixture);
+  leader = await fixture.bingcunLeader();
 });
 afterAll(() => t.close());
 

@@ -1,8 +1,8 @@
 // The talent exchange ledger: "Guangdong sent 376 cadres and 3523 professionals to Guangxi since 2021"
 // is one query, and so is what it received back; rows are scoped by either side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let admin: TestClient;
@@ -10,8 +10,7 @@ const GD = '440000000000';
 const GX = '450000000000';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedTeamsDemo(t.services);
+  ({ t } = await teamsTestApp());
   admin = await t.userClient('admin1', 'admin', { all: true });
 });
 afterAll(() => t.close());

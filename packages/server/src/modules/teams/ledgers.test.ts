@@ -2,17 +2,17 @@
 // validates ID numbers and team names, then writes encrypted, audited rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let ids: Map<string, number>;
 let leader: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await seedTeamsDemo(t.services);
-  leader = await t.userClient('leader_bc', 'team_leader', { teams: [ids.get('lw-bingcun')!] });
+  const fixture = await teamsTestApp();
+  ({ t, ids } = fixture);
+  leader = await fixture.bingcunLeader();
 });
 afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 // Teams, members by round, and scope: a town team leader sees and edits only their team and its sub-teams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let ids: Map<string, number>;
@@ -10,10 +10,10 @@ let leader: TestClient;
 const id = (key: string) => ids.get(key)!;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await seedTeamsDemo(t.services);
+  const fixture = await teamsTestApp();
+  ({ t, ids } = fixture);
   admin = await t.userClient('admin1', 'admin', { all: true });
-  leader = await t.userClient('leader_bc', 'team_leader', { teams: [id('lw-bingcun')] });
+  leader = await fixture.bingcunLeader();
 });
 afterAll(() => t.close());
 
