@@ -102,7 +102,7 @@ const isScoped = (r: { scope?: string }) => r.scope !== 'reference';
 describe('scope matrix', () => {
   it('covers the modules: at least one scoped list in each', () => {
     const lists = routes().filter((r) => r.method === 'GET' && isScoped(r) && !r.url.includes(':'));
-    for (const prefix of ['/api/registry/', '/api/teams', '/api/cadres', '/api/exchanges', '/api/monitoring/', '/api/indicators/']) {
+    for (const prefix of ['/api/registry/', '/api/teams', '/api/teams/cadres', '/api/teams/exchanges', '/api/monitoring/', '/api/indicators/']) {
       expect(lists.some((r) => r.url.startsWith(prefix)), prefix).toBe(true);
     }
   });

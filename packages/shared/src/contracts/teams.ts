@@ -1,8 +1,7 @@
 // Teams (指挥部/工作组/工作队), their members by round, dispatched cadres and professionals (援派干部/专业技术人才)
 // and the talent exchange ledger (人才交流).
 import { z } from 'zod';
-import { checkIdNumber } from '../codes/idNumber';
-import { pageOf } from './common';
+import { DivisionCode, IdNumber, IsoDate, Paging, pageOf, Phone } from './common';
 
 export const TEAM_KINDS = ['hq', 'group', 'team'] as const; // 指挥部 | 工作组 | 工作队
 export const MEMBER_ROLES = ['leader', 'deputy', 'member', 'liaison'] as const; // 队长 | 副队长 | 队员 | 联络员
@@ -11,39 +10,30 @@ export const GENDERS = ['male', 'female'] as const;
 export const EXCHANGE_KINDS = ['cadre', 'teacher', 'doctor', 'technician', 'other_professional', 'training'] as const;
 /** 党政干部 | 专业技术人才 | 培训: how the reports add exchange kinds up. */
 export const EXCHANGE_GROUPS = ['cadre', 'professional', 'training'] as const;
+export type TeamKind = (typeof TEAM_KINDS)[number];
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type CadreKind = (typeof CADRE_KINDS)[number];
+export type Gender = (typeof GENDERS)[number];
 export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 export type ExchangeGroup = (typeof EXCHANGE_GROUPS)[number];
 export function exchangeGroupOf(kind: ExchangeKind): ExchangeGroup {
   return kind === 'cadre' || kind === 'training' ? kind : 'professional';
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.invalidFormat' });
-// refine (not regex) so the error names the rule from the catalogue
-const divisionCode = z.string().refine((v) => /^\d{12}$/.test(v), { message: 'validation.divisionCode' });
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** GB 11643 ID number: normalised, with the problem named by its catalogue key. */
-export const IdNumberInput = z.string().transform((raw, ctx) => {
-  const r = checkIdNumber(raw);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: `validation.idNumber.${r.problem}` });
-    return z.NEVER;
-  }
-  return r.value;
-});
 
 // ---- teams ----
 export const TeamInput = z.strictObject({
   parentId: id.nullable().optional(),
   name: text(100),
   kind: z.enum(TEAM_KINDS),
-  divisionCode,
+  divisionCode: DivisionCode,
   programmeId: id.nullable().optional(),
   leadUnitId: id.nullable().optional(),
   memberUnitIds: z.array(id).max(100).optional(),
-  startDate: isoDate.nullable().optional(),
-  endDate: isoDate.nullable().optional(),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
   note: z.string().max(1000).nullable().optional(),
 });
 export const TeamPatch = TeamInput.partial();
@@ -90,41 +80,36 @@ export const TeamDetail = TeamRow.extend({
   members: z.array(MemberRow), // on the asked date (default today), or of the asked round
 });
 
-export const TeamDetailQuery = z.strictObject({ on: isoDate.optional(), round: z.coerce.number().int().positive().optional() });
+export const TeamDetailQuery = z.strictObject({ on: IsoDate.optional(), round: z.coerce.number().int().positive().optional() });
 export const TeamListQuery = z.strictObject({ programmeId: z.coerce.number().int().positive().optional(), q: z.string().max(50).optional() });
 
 export const MemberInput = z.strictObject({
   cadreId: id,
   role: z.enum(MEMBER_ROLES),
   round: z.number().int().positive().max(20).default(1),
-  startDate: isoDate,
-  endDate: isoDate.nullable().optional(),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable().optional(),
 });
 export const MemberPatch = z.strictObject({
   role: z.enum(MEMBER_ROLES).optional(),
-  startDate: isoDate.optional(),
-  endDate: isoDate.nullable().optional(),
+  startDate: IsoDate.optional(),
+  endDate: IsoDate.nullable().optional(),
 });
 
 // ---- cadres and professionals ----
 export const CadreInput = z.strictObject({
   name: text(50),
   gender: z.enum(GENDERS),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(v), { message: 'teams.validation.phone' })
-    .nullable()
-    .optional(),
-  idNumber: IdNumberInput,
+  phone: Phone.nullable().optional(),
+  idNumber: IdNumber,
   kind: z.enum(CADRE_KINDS),
   sendingUnit: text(100),
   sendingUnitId: id.nullable().optional(),
   localPost: z.string().trim().max(100).nullable().optional(),
   teamId: id.nullable().optional(),
-  divisionCode: divisionCode.optional(), // defaults to the team's station
-  dispatchStart: isoDate,
-  dispatchEnd: isoDate.nullable().optional(),
+  divisionCode: DivisionCode.optional(), // defaults to the team's station
+  dispatchStart: IsoDate,
+  dispatchEnd: IsoDate.nullable().optional(),
   note: z.string().max(1000).nullable().optional(),
 });
 export const CadrePatch = CadreInput.partial();
@@ -149,11 +134,9 @@ export const CadreRow = z.object({
   note: z.string().nullable(),
 });
 
-export const CadreListQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+export const CadreListQuery = Paging.extend({
   teamId: z.coerce.number().int().positive().optional(),
-  divisionCode: divisionCode.optional(),
+  divisionCode: DivisionCode.optional(),
   kind: z.enum(CADRE_KINDS).optional(),
   onDuty: z.enum(['true', 'false']).optional(),
   q: z.string().max(50).optional(),
@@ -161,7 +144,7 @@ export const CadreListQuery = z.strictObject({
 export const CadrePage = pageOf(CadreRow);
 export const RevealResponse = z.object({ idNumber: z.string() });
 
-export const OnDutyQuery = z.strictObject({ on: isoDate.optional(), teamId: z.coerce.number().int().positive().optional(), divisionCode: divisionCode.optional() });
+export const OnDutyQuery = z.strictObject({ on: IsoDate.optional(), teamId: z.coerce.number().int().positive().optional(), divisionCode: DivisionCode.optional() });
 const OnDutyCount = z.object({ total: z.number().int(), byKind: z.record(z.string(), z.number().int()) });
 export const OnDutyResponse = z.object({
   on: z.string(),
@@ -175,12 +158,12 @@ export const OnDutyResponse = z.object({
 export const ExchangeInput = z.strictObject({
   kind: z.enum(EXCHANGE_KINDS),
   personTimes: z.number().int().positive().max(1_000_000),
-  fromDivisionCode: divisionCode,
-  toDivisionCode: divisionCode,
+  fromDivisionCode: DivisionCode,
+  toDivisionCode: DivisionCode,
   programmeId: id.nullable().optional(),
   teamId: id.nullable().optional(),
-  startDate: isoDate,
-  endDate: isoDate.nullable().optional(),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable().optional(),
   note: z.string().max(1000).nullable().optional(),
 });
 export const ExchangePatch = ExchangeInput.partial();
@@ -201,24 +184,22 @@ export const ExchangeRow = z.object({
   note: z.string().nullable(),
 });
 
-export const ExchangeListQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+export const ExchangeListQuery = Paging.extend({
   kind: z.enum(EXCHANGE_KINDS).optional(),
-  fromDivisionCode: divisionCode.optional(),
-  toDivisionCode: divisionCode.optional(),
+  fromDivisionCode: DivisionCode.optional(),
+  toDivisionCode: DivisionCode.optional(),
   programmeId: z.coerce.number().int().positive().optional(),
-  from: isoDate.optional(), // exchanges starting on or after
-  to: isoDate.optional(), // … and on or before
+  from: IsoDate.optional(), // exchanges starting on or after
+  to: IsoDate.optional(), // … and on or before
 });
 export const ExchangePage = pageOf(ExchangeRow);
 
 /** "Guangdong sent … to Guangxi since 2021": side = 440000000000, other = 450000000000, from = 2021-01-01. */
 export const ExchangeSummaryQuery = z.strictObject({
-  side: divisionCode,
-  other: divisionCode.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  side: DivisionCode,
+  other: DivisionCode.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   programmeId: z.coerce.number().int().positive().optional(),
 });
 const Tally = z.object({

@@ -23,7 +23,7 @@ export const zhCN = {
     anywhere: '各地', unit: '{{n}} 人次', records: '交流记录', year: '年度', new: '新增记录',
   },
   provinces: { '440000000000': '广东省', '450000000000': '广西壮族自治区', '520000000000': '贵州省' },
-  validation: { phone: '电话号码格式不正确', sameSide: '派出地与接收地不能相同', dates: '结束日期不能早于开始日期', noTeam: '找不到该队伍', noParent: '上级队伍不存在或不在管辖范围内', ambiguousParent: '有多个名为「{{name}}」的队伍，无法确定上级', cycle: '不能把队伍设为自己下级的下级', noCadre: '找不到该人员', duplicateId: '该身份证号已登记', noRef: '所选记录不存在', noUnitByName: '找不到名为「{{name}}」的单位', ambiguousUnit: '有多个名为「{{name}}」的单位，请在单位台账中改用可区分的名称' },
+  validation: { sameSide: '派出地与接收地不能相同', dates: '结束日期不能早于开始日期', noTeam: '找不到该队伍', noParent: '上级队伍不存在或不在管辖范围内', ambiguousParent: '有多个名为「{{name}}」的队伍，无法确定上级', cycle: '不能把队伍设为自己下级的下级', noCadre: '找不到该人员', duplicateId: '该身份证号已登记', noRef: '所选记录不存在', noUnitByName: '找不到名为「{{name}}」的单位', ambiguousUnit: '有多个名为「{{name}}」的单位，请在单位台账中改用可区分的名称' },
   demo: '演示',
 };
 
@@ -51,6 +51,6 @@ export const en: typeof zhCN = {
     anywhere: 'anywhere', unit: '{{n}} person-times', records: 'Exchange records', year: 'Year', new: 'New record',
   },
   provinces: { '440000000000': 'Guangdong', '450000000000': 'Guangxi', '520000000000': 'Guizhou' },
-  validation: { phone: 'Phone number format is wrong', sameSide: 'From and to must differ', dates: 'The end date cannot be before the start date', noTeam: 'No such team', noParent: 'The parent team does not exist or is outside your scope', ambiguousParent: 'Several teams are named “{{name}}”; the parent is not clear', cycle: 'A team cannot be placed under its own sub-team', noCadre: 'No such person', duplicateId: 'This ID number is already registered', noRef: 'The chosen record does not exist', noUnitByName: 'No unit named “{{name}}”', ambiguousUnit: 'Several units are named “{{name}}”; give them distinct names in the units ledger' },
+  validation: { sameSide: 'From and to must differ', dates: 'The end date cannot be before the start date', noTeam: 'No such team', noParent: 'The parent team does not exist or is outside your scope', ambiguousParent: 'Several teams are named “{{name}}”; the parent is not clear', cycle: 'A team cannot be placed under its own sub-team', noCadre: 'No such person', duplicateId: 'This ID number is already registered', noRef: 'The chosen record does not exist', noUnitByName: 'No unit named “{{name}}”', ambiguousUnit: 'Several units are named “{{name}}”; give them distinct names in the units ledger' },
   demo: 'demo',
 };

@@ -1,8 +1,8 @@
 // Dispatched people: ID numbers validated (GB 11643), encrypted at rest, masked in lists, revealed only
 // with sensitive.reveal and audited; who is on duty per team and per station.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let ids: Map<string, number>;
@@ -22,9 +22,9 @@ const person = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await seedTeamsDemo(t.services);
-  leader = await t.userClient('leader_bc', 'team_leader', { teams: [ids.get('lw-bingcun')!] });
+  const fixture = await teamsTestApp();
+  ({ t, ids } = fixture);
+  leader = await fixture.bingcunLeader();
 });
 afterAll(() => t.close());
 
@@ -36,12 +36,12 @@ describe('ID numbers', () => {
       ['1101051949', '身份证号应为18位'],
     ];
     for (const [idNumber, message] of cases) {
-      const res = await leader.post('/api/cadres', person({ idNumber }));
+      const res = await leader.post('/api/teams/cadres', person({ idNumber }));
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([{ path: 'body.idNumber', message }]);
     }
     leader.lang = 'en';
-    expect((await leader.post('/api/cadres', person({ idNumber: '110105194912310021' }))).json().details[0]).toEqual({
+    expect((await leader.post('/api/teams/cadres', person({ idNumber: '110105194912310021' }))).json().details[0]).toEqual({
       path: 'body.idNumber',
       message: 'The ID number check digit is wrong',
     });
@@ -49,7 +49,7 @@ describe('ID numbers', () => {
   });
 
   it('stores a valid one only encrypted: no 18-digit ID number anywhere in the raw tables or the audit log', async () => {
-    const res = await leader.post('/api/cadres', person({ idNumber: ' 11010519491231002x ' }));
+    const res = await leader.post('/api/teams/cadres', person({ idNumber: ' 11010519491231002x ' }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ idNumberMasked: '1101**********002X', divisionCode: '441403113000', onDuty: true });
     expect(JSON.stringify(res.json())).not.toContain(VALID);
@@ -64,13 +64,13 @@ describe('ID numbers', () => {
   });
 
   it('refuses the same ID number twice (found by its keyed hash)', async () => {
-    const res = await leader.post('/api/cadres', person({ name: '重复（演示）' }));
+    const res = await leader.post('/api/teams/cadres', person({ name: '重复（演示）' }));
     expect(res.statusCode).toBe(409);
     expect(res.json().details).toEqual([{ path: 'body.idNumber', message: '该身份证号已登记' }]);
   });
 
   it('lists masked ID numbers only', async () => {
-    const items = (await leader.get('/api/cadres?pageSize=100')).json().items as { idNumberMasked: string }[];
+    const items = (await leader.get('/api/teams/cadres?pageSize=100')).json().items as { idNumberMasked: string }[];
     expect(items.length).toBeGreaterThan(0);
     for (const i of items) expect(i.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
   });
@@ -78,24 +78,24 @@ describe('ID numbers', () => {
 
 describe('changes', () => {
   it('updates a person in scope, re-encrypting a new ID number, and refuses a move to another team', async () => {
-    const [c] = (await leader.get('/api/cadres?q=测试人员')).json().items;
-    const res = await leader.patch(`/api/cadres/${c.id}`, { localPost: '丙村镇中心小学副校长', idNumber: '440103198001011231' });
+    const [c] = (await leader.get('/api/teams/cadres?q=测试人员')).json().items;
+    const res = await leader.patch(`/api/teams/cadres/${c.id}`, { localPost: '丙村镇中心小学副校长', idNumber: '440103198001011231' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ localPost: '丙村镇中心小学副校长', idNumberMasked: '4401**********1231' });
     const [row] = await t.services.database.query<{ id_number_cipher: string; id_number_hash: string }>('select id_number_cipher, id_number_hash from cadres where id = $1', [c.id]);
     expect(t.services.cipher.decrypt(row.id_number_cipher)).toBe('440103198001011231');
     expect(row.id_number_hash).toBe(t.services.cipher.hash('440103198001011231'));
-    const move = await leader.patch(`/api/cadres/${c.id}`, { teamId: ids.get('lw-shejiang') });
+    const move = await leader.patch(`/api/teams/cadres/${c.id}`, { teamId: ids.get('lw-shejiang') });
     expect(move.statusCode).toBe(403);
     // back to the published vector for the tests below
-    expect((await leader.patch(`/api/cadres/${c.id}`, { idNumber: VALID })).statusCode).toBe(200);
+    expect((await leader.patch(`/api/teams/cadres/${c.id}`, { idNumber: VALID })).statusCode).toBe(200);
   });
 });
 
 describe('reveal', () => {
   it('shows the full number to a permitted user in scope and writes a reveal audit entry', async () => {
-    const [c] = (await leader.get('/api/cadres?q=测试人员')).json().items;
-    const res = await leader.post(`/api/cadres/${c.id}/reveal`);
+    const [c] = (await leader.get('/api/teams/cadres?q=测试人员')).json().items;
+    const res = await leader.post(`/api/teams/cadres/${c.id}/reveal`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ idNumber: VALID });
     const audit = await t.services.database.query<{ actor_name: string; after: unknown }>(
@@ -109,11 +109,11 @@ describe('reveal', () => {
   it('refuses roles without sensitive.reveal and people outside scope, without an audit entry', async () => {
     const viewer = await t.userClient('viewer1', 'viewer', { all: true });
     const member = await t.userClient('member_bc', 'team_member', { teams: [ids.get('lw-bingcun')!] });
-    const [c] = (await leader.get('/api/cadres?q=测试人员')).json().items;
-    expect((await viewer.post(`/api/cadres/${c.id}/reveal`)).json().code).toBe('FORBIDDEN');
-    expect((await member.post(`/api/cadres/${c.id}/reveal`)).json().code).toBe('FORBIDDEN');
+    const [c] = (await leader.get('/api/teams/cadres?q=测试人员')).json().items;
+    expect((await viewer.post(`/api/teams/cadres/${c.id}/reveal`)).json().code).toBe('FORBIDDEN');
+    expect((await member.post(`/api/teams/cadres/${c.id}/reveal`)).json().code).toBe('FORBIDDEN');
     const outsider = await t.userClient('leader_sj', 'team_leader', { teams: [ids.get('lw-shejiang')!] });
-    expect((await outsider.post(`/api/cadres/${c.id}/reveal`)).json().code).toBe('OUT_OF_SCOPE');
+    expect((await outsider.post(`/api/teams/cadres/${c.id}/reveal`)).json().code).toBe('OUT_OF_SCOPE');
     const n = await t.services.database.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'reveal'");
     expect(n[0].n).toBe(1);
   });
@@ -122,22 +122,22 @@ describe('reveal', () => {
 describe('on duty', () => {
   it('counts the people whose dispatch covers the day, per team and per station', async () => {
     const admin = await t.userClient('admin1', 'admin', { all: true });
-    const now = (await admin.get(`/api/cadres/on-duty?teamId=${ids.get('lw-bingcun')}`)).json();
+    const now = (await admin.get(`/api/teams/cadres/on-duty?teamId=${ids.get('lw-bingcun')}`)).json();
     // round 2 (何志强, 张浩然, 许静怡) plus the teacher created above; 刘敏 left with round 1
     expect(now.total).toBe(4);
     expect(now.people.map((p: { name: string }) => p.name)).not.toContain('刘敏（演示）');
     expect(now.byTeam).toEqual([{ teamId: ids.get('lw-bingcun'), teamName: '荔湾驻丙村镇帮扶工作队', total: 4, byKind: { cadre: 2, agronomist: 1, teacher: 1 } }]);
-    const before = (await admin.get(`/api/cadres/on-duty?teamId=${ids.get('lw-bingcun')}&on=2023-01-01`)).json();
+    const before = (await admin.get(`/api/teams/cadres/on-duty?teamId=${ids.get('lw-bingcun')}&on=2023-01-01`)).json();
     expect(before.people.map((p: { name: string }) => p.name).sort()).toEqual(['何志强（演示）', '刘敏（演示）'].sort());
     // per division: everyone serving in 梅县区 (group + five teams)
-    const meixian = (await admin.get('/api/cadres/on-duty?divisionCode=441403000000')).json();
+    const meixian = (await admin.get('/api/teams/cadres/on-duty?divisionCode=441403000000')).json();
     expect(meixian.byDivision.map((d: { divisionCode: string }) => d.divisionCode)).toContain('441403113000');
     expect(meixian.total).toBe(meixian.byDivision.reduce((s: number, d: { total: number }) => s + d.total, 0));
     expect(meixian.total).toBe(11);
   });
 
   it('a team leader sees only their own team on duty', async () => {
-    const mine = (await leader.get('/api/cadres/on-duty')).json();
+    const mine = (await leader.get('/api/teams/cadres/on-duty')).json();
     expect(mine.byTeam.map((r: { teamId: number }) => r.teamId)).toEqual([ids.get('lw-bingcun')]);
   });
 });

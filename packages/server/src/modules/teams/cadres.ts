@@ -1,34 +1,34 @@
 // 援派干部和专业技术人才: dispatched people. The ID number is stored only as ciphertext plus a keyed hash,
 // listed masked, and revealed only to sensitive.reveal holders, each reveal audited.
-import type { CadreInput, CadrePatch } from '@xiezuo/shared/contracts/teams';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import type { CadreInput, CadreKind, CadrePatch } from '@xiezuo/shared/contracts/teams';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, asc, count, eq, ilike, like, not, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
-import type { Actor, Services } from '../../platform/context';
+import type { Ctx, Services } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
-import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
+import { assertInScope, type Scope } from '../../platform/scope';
 import { divisions } from '../registry';
-import { assertRefs } from './refs';
-import { coversDay, getTeam, inTransaction, today } from './repository';
+import { cadresInScope, coversDay, dbOf } from './access';
+import { assertRefs, checkDates } from './rules';
 import { cadres, teams } from './tables';
+import { getTeam } from './teams';
 
-type Q = Db | Tx;
 type CadreBody = z.output<typeof CadreInput>;
 export interface CadreFilter {
   teamId?: number;
   divisionCode?: string;
-  kind?: string;
+  kind?: CadreKind;
   onDuty?: 'true' | 'false';
   q?: string;
   on?: string;
 }
 
-export const cadreScope = (scope: Scope) => scopeWhere(scope, { team: cadres.teamId, division: cadres.divisionCode });
-
-function cadreQuery(db: Q, day: string) {
+function cadreQuery(db: Db | Tx, day: string) {
   return db
     .select({
       id: cadres.id,
@@ -60,65 +60,72 @@ export function toCadreRow({ idNumberCipher, ...row }: CadreRecord, cipher: Serv
   return { ...row, onDuty: Boolean(row.onDuty), idNumberMasked: maskIdNumber(cipher.decrypt(idNumberCipher)) };
 }
 
-export function cadreConditions(scope: Scope, f: CadreFilter): (SQL | undefined)[] {
-  const conds = [cadreScope(scope)];
+function cadreConditions(scope: Scope, f: CadreFilter): (SQL | undefined)[] {
+  const conds = [cadresInScope(scope)];
   if (f.teamId) conds.push(eq(cadres.teamId, f.teamId));
   if (f.divisionCode) conds.push(like(cadres.divisionCode, `${divisionPrefix(f.divisionCode)}%`));
   if (f.kind) conds.push(eq(cadres.kind, f.kind));
-  const duty = coversDay(cadres.dispatchStart, cadres.dispatchEnd, f.on ?? today());
+  const duty = coversDay(cadres.dispatchStart, cadres.dispatchEnd, f.on ?? todayInBeijing());
   if (f.onDuty === 'true') conds.push(duty);
   if (f.onDuty === 'false') conds.push(not(duty));
   if (f.q) conds.push(or(ilike(cadres.name, `%${f.q}%`), ilike(cadres.sendingUnit, `%${f.q}%`), ilike(cadres.localPost, `%${f.q}%`)));
   return conds;
 }
 
-export async function listCadres(db: Q, scope: Scope, f: CadreFilter & { page: number; pageSize: number }) {
-  const where = and(...cadreConditions(scope, f));
+/** A page of the people in scope, as the API shows them. */
+export async function listCadres(ctx: Ctx, f: CadreFilter & { page: number; pageSize: number }) {
+  const db = dbOf(ctx);
+  const where = and(...cadreConditions(ctx.user.scope, f));
   const [rows, [{ total }]] = await Promise.all([
-    cadreQuery(db, f.on ?? today())
+    cadreQuery(db, f.on ?? todayInBeijing())
       .where(where)
       .orderBy(asc(cadres.teamId), asc(cadres.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ total: count() }).from(cadres).where(where),
   ]);
-  return { rows, total: Number(total) };
+  return { items: rows.map((r) => toCadreRow(r, ctx.services.cipher)), total: Number(total), page: f.page, pageSize: f.pageSize };
 }
 
 /** All matching rows (for the on-duty view and exports). */
-export function allCadres(db: Q, scope: Scope, f: CadreFilter) {
-  return cadreQuery(db, f.on ?? today())
-    .where(and(...cadreConditions(scope, f)))
+export function allCadres(ctx: Ctx, f: CadreFilter) {
+  return cadreQuery(dbOf(ctx), f.on ?? todayInBeijing())
+    .where(and(...cadreConditions(ctx.user.scope, f)))
     .orderBy(asc(cadres.teamId), asc(cadres.id));
 }
 
-export async function getCadre(db: Q, scope: Scope, id: number, path?: string): Promise<CadreRecord> {
-  const [row] = await cadreQuery(db, today()).where(eq(cadres.id, id));
+export async function getCadre(ctx: Ctx, id: number, path?: string): Promise<CadreRecord> {
+  const [row] = await cadreQuery(dbOf(ctx), todayInBeijing()).where(eq(cadres.id, id));
   if (!row) throw path ? invalid({ path, key: 'teams.validation.noCadre' }) : new AppError('NOT_FOUND');
-  assertInScope(scope, { teamId: row.teamId, divisionCode: row.divisionCode });
+  assertInScope(ctx.user.scope, { teamId: row.teamId, divisionCode: row.divisionCode });
   return row;
 }
 
+/** One person in scope, as the API shows them. */
+export async function cadreRow(ctx: Ctx, id: number) {
+  return toCadreRow(await getCadre(ctx, id), ctx.services.cipher);
+}
+
 /** The full ID number, for a permitted user; the reveal is audited in the same transaction. */
-export async function revealIdNumber(services: Services, scope: Scope, actor: Actor, id: number): Promise<string> {
-  return services.db.transaction(async (tx) => {
-    const row = await getCadre(tx, scope, id);
-    await writeAudit(tx, actor, { action: 'reveal', entity: 'cadre', entityId: id, after: { field: 'id_number', name: row.name } });
-    return services.cipher.decrypt(row.idNumberCipher);
+export async function revealIdNumber(ctx: Ctx, id: number): Promise<{ idNumber: string }> {
+  return withTx(ctx, async (tx, ctx) => {
+    const row = await getCadre(ctx, id);
+    await writeAudit(tx, ctx.actor, { action: 'reveal', entity: 'cadre', entityId: id, after: { field: 'id_number', name: row.name } });
+    return { idNumber: ctx.services.cipher.decrypt(row.idNumberCipher) };
   });
 }
 
 /** Where the person serves: as given, else the team's station; both must lie in scope. */
-async function placement(tx: Tx, scope: Scope, teamId: number | null | undefined, divisionCode: string | undefined) {
+async function placement(ctx: Ctx, teamId: number | null | undefined, divisionCode: string | undefined) {
   let code = divisionCode;
   if (teamId != null) {
-    const team = await getTeam(tx, scope, teamId).catch((e: AppError) => {
+    const team = await getTeam(ctx, teamId).catch((e: AppError) => {
       throw e.code === 'NOT_FOUND' ? invalid({ path: 'body.teamId', key: 'teams.validation.noTeam' }) : e;
     });
     code ??= team.divisionCode;
   }
   if (!code) throw invalid({ path: 'body.divisionCode', key: 'validation.required' });
-  assertInScope(scope, { teamId: teamId ?? null, divisionCode: code });
+  assertInScope(ctx.user.scope, { teamId: teamId ?? null, divisionCode: code });
   return code;
 }
 
@@ -127,47 +134,45 @@ async function assertIdNumberFree(tx: Tx, hash: string, exceptId?: number) {
   if (other && other.id !== exceptId) throw new AppError('CONFLICT', {}, [{ path: 'body.idNumber', key: 'teams.validation.duplicateId' }]);
 }
 
-function checkDispatch(start: string, end: string | null | undefined) {
-  if (end && end < start) throw invalid({ path: 'body.dispatchEnd', key: 'teams.validation.dates' });
-}
-
-export async function createCadre(services: Services, scope: Scope, actor: Actor, body: CadreBody, tx0?: Tx) {
-  checkDispatch(body.dispatchStart, body.dispatchEnd);
-  return inTransaction(services.db, tx0, async (tx) => {
+export async function createCadre(ctx: Ctx, body: CadreBody) {
+  checkDates(body.dispatchStart, body.dispatchEnd, 'body.dispatchEnd');
+  return withTx(ctx, async (tx, ctx) => {
+    const { cipher } = ctx.services;
     await assertRefs(tx, [['body.sendingUnitId', 'unit', [body.sendingUnitId]]]);
-    const divisionCode = await placement(tx, scope, body.teamId, body.divisionCode);
-    const idNumberHash = services.cipher.hash(body.idNumber);
+    const divisionCode = await placement(ctx, body.teamId, body.divisionCode);
+    const idNumberHash = cipher.hash(body.idNumber);
     await assertIdNumberFree(tx, idNumberHash);
     const { idNumber, ...rest } = body;
     const [row] = await tx
       .insert(cadres)
-      .values({ ...rest, divisionCode, idNumberCipher: services.cipher.encrypt(idNumber), idNumberHash })
+      .values({ ...rest, divisionCode, idNumberCipher: cipher.encrypt(idNumber), idNumberHash })
       .returning();
-    await writeAudit(tx, actor, { action: 'create', entity: 'cadre', entityId: row.id, after: row });
+    await writeAudit(tx, ctx.actor, { action: 'create', entity: 'cadre', entityId: row.id, after: row });
     return row.id;
   });
 }
 
-export async function updateCadre(services: Services, scope: Scope, actor: Actor, id: number, patch: z.output<typeof CadrePatch>, tx0?: Tx) {
-  return inTransaction(services.db, tx0, async (tx) => {
+export async function updateCadre(ctx: Ctx, id: number, patch: z.output<typeof CadrePatch>) {
+  return withTx(ctx, async (tx, ctx) => {
+    const { cipher } = ctx.services;
     const [before] = await tx.select().from(cadres).where(eq(cadres.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    assertInScope(scope, { teamId: before.teamId, divisionCode: before.divisionCode });
+    assertInScope(ctx.user.scope, { teamId: before.teamId, divisionCode: before.divisionCode });
     await assertRefs(tx, [['body.sendingUnitId', 'unit', [patch.sendingUnitId]]]);
     const { idNumber, ...rest } = patch;
     const values: Partial<typeof cadres.$inferInsert> = { ...rest, updatedAt: new Date() };
-    checkDispatch(rest.dispatchStart ?? before.dispatchStart, rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd);
+    checkDates(rest.dispatchStart ?? before.dispatchStart, rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd, 'body.dispatchEnd');
     if (rest.teamId !== undefined || rest.divisionCode !== undefined) {
       const teamId = rest.teamId === undefined ? before.teamId : rest.teamId;
-      values.divisionCode = await placement(tx, scope, teamId, rest.divisionCode ?? (rest.teamId === undefined ? before.divisionCode : undefined));
+      values.divisionCode = await placement(ctx, teamId, rest.divisionCode ?? (rest.teamId === undefined ? before.divisionCode : undefined));
     }
     if (idNumber !== undefined) {
-      values.idNumberHash = services.cipher.hash(idNumber);
+      values.idNumberHash = cipher.hash(idNumber);
       await assertIdNumberFree(tx, values.idNumberHash, id);
-      values.idNumberCipher = services.cipher.encrypt(idNumber);
+      values.idNumberCipher = cipher.encrypt(idNumber);
     }
     const [after] = await tx.update(cadres).set(values).where(eq(cadres.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'update', entity: 'cadre', entityId: id, before, after });
+    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'cadre', entityId: id, before, after });
     return id;
   });
 }

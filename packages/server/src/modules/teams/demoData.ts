@@ -1,12 +1,14 @@
 // Demo structure from the seed reports: real places (2023 statistical codes), invented people marked 演示.
 // Each team lists its people: [name, gender, kind, sending unit, local post, role].
-type P = [string, 'male' | 'female', 'cadre' | 'teacher' | 'doctor' | 'agronomist' | 'other', string, string | null, 'leader' | 'deputy' | 'member' | 'liaison'];
+import type { CadreKind, ExchangeKind, Gender, MemberRole, TeamKind } from '@xiezuo/shared/contracts/teams';
+
+type P = [string, Gender, CadreKind, string, string | null, MemberRole];
 
 export interface DemoTeam {
   key: string;
   parent?: string;
   name: string;
-  kind: 'hq' | 'group' | 'team';
+  kind: TeamKind;
   divisionCode: string;
   programme: string; // the registry's programme code
   leadUnit?: string; // a name fragment of the registry's unit (牵头单位)
@@ -76,8 +78,8 @@ export const DEMO_TEAMS: DemoTeam[] = [
 // received 447 cadres and 3458 professionals from Guangxi. Yearly splits are invented; the sums are exact.
 const GD = '440000000000';
 const GX = '450000000000';
-type X = [kind: string, n: number, from: string, to: string, year: number, note?: string];
-const yearly = (kind: string, from: string, to: string, counts: number[]): X[] => counts.map((n, i) => [kind, n, from, to, 2021 + i]);
+type X = [kind: ExchangeKind, n: number, from: string, to: string, year: number, note?: string];
+const yearly = (kind: ExchangeKind, from: string, to: string, counts: number[]): X[] => counts.map((n, i) => [kind, n, from, to, 2021 + i]);
 export const DEMO_EXCHANGES: X[] = [
   ...yearly('cadre', GD, GX, [80, 76, 74, 72, 74]), // 376
   ...yearly('teacher', GD, GX, [300, 310, 320, 310, 303]), // 1543, with 四会 → 富川 below: 1563

@@ -1,8 +1,8 @@
 // The talent exchange ledger: "Guangdong sent 376 cadres and 3523 professionals to Guangxi since 2021"
 // is one query, and so is what it received back; rows are scoped by either side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let admin: TestClient;
@@ -10,15 +10,14 @@ const GD = '440000000000';
 const GX = '450000000000';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedTeamsDemo(t.services);
+  ({ t } = await teamsTestApp());
   admin = await t.userClient('admin1', 'admin', { all: true });
 });
 afterAll(() => t.close());
 
 describe('exchange summary', () => {
   it('gives the seed figures: Guangdong ↔ Guangxi since 2021', async () => {
-    const res = await admin.get(`/api/exchanges/summary?side=${GD}&other=${GX}&from=2021-01-01`);
+    const res = await admin.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}&from=2021-01-01`);
     expect(res.statusCode).toBe(200);
     const s = res.json();
     expect(s.sent.byGroup).toEqual({ cadre: 376, professional: 3523, training: 1200 });
@@ -29,26 +28,26 @@ describe('exchange summary', () => {
   });
 
   it('is the same rows seen from the other side (no double counting)', async () => {
-    const s = (await admin.get(`/api/exchanges/summary?side=${GX}&other=${GD}&from=2021-01-01`)).json();
+    const s = (await admin.get(`/api/teams/exchanges/summary?side=${GX}&other=${GD}&from=2021-01-01`)).json();
     expect(s.sent.byGroup).toEqual({ cadre: 447, professional: 3458, training: 0 });
     expect(s.received.byGroup).toEqual({ cadre: 376, professional: 3523, training: 1200 });
   });
 
   it('honours the period and counts a more local row in its province', async () => {
-    const all = (await admin.get(`/api/exchanges/summary?side=${GD}&other=${GX}`)).json();
+    const all = (await admin.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}`)).json();
     expect(all.sent.byGroup.cadre).toBe(376 + 50); // the 2020 row counts when no period is asked
-    const y2024 = (await admin.get(`/api/exchanges/summary?side=${GD}&other=${GX}&from=2024-01-01&to=2024-12-31`)).json();
+    const y2024 = (await admin.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}&from=2024-01-01&to=2024-12-31`)).json();
     expect(y2024.sent.byKind.teacher).toBe(310 + 20); // 四会 → 富川 is part of Guangdong → Guangxi
     // without `other`: everywhere outside Guangdong, so Zhongshan → Liupanshui counts too
-    const anywhere = (await admin.get(`/api/exchanges/summary?side=${GD}&from=2021-01-01`)).json();
+    const anywhere = (await admin.get(`/api/teams/exchanges/summary?side=${GD}&from=2021-01-01`)).json();
     expect(anywhere.sent.byGroup.cadre).toBe(376 + 30);
   });
 
   it('answers only within the user scope', async () => {
     const fuchuan = await t.userClient('fc', 'town_staff', { divisions: ['451123000000'] });
-    const s = (await fuchuan.get(`/api/exchanges/summary?side=${GD}&other=${GX}&from=2021-01-01`)).json();
+    const s = (await fuchuan.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}&from=2021-01-01`)).json();
     expect(s.sent.total).toBe(20);
-    const list = (await fuchuan.get('/api/exchanges')).json();
+    const list = (await fuchuan.get('/api/teams/exchanges')).json();
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ fromDivisionCode: '441284000000', toDivisionCode: '451123000000', personTimes: 20 });
   });
@@ -57,21 +56,21 @@ describe('exchange summary', () => {
 describe('exchange records', () => {
   it('records an exchange, audited, and refuses the same place on both sides naming the field', async () => {
     const body = { kind: 'doctor', personTimes: 12, fromDivisionCode: '442000000000', toDivisionCode: '520204000000', startDate: '2026-03-01' };
-    const res = await admin.post('/api/exchanges', body);
+    const res = await admin.post('/api/teams/exchanges', body);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ kind: 'doctor', personTimes: 12 });
     const audit = await t.services.database.query("select 1 from audit_log where entity = 'talent_exchange' and action = 'create'");
     expect(audit).toHaveLength(1);
-    const same = await admin.post('/api/exchanges', { ...body, toDivisionCode: body.fromDivisionCode });
+    const same = await admin.post('/api/teams/exchanges', { ...body, toDivisionCode: body.fromDivisionCode });
     expect(same.statusCode).toBe(400);
     expect(same.json().details).toEqual([{ path: 'body.toDivisionCode', message: '派出地与接收地不能相同' }]);
-    const bad = await admin.post('/api/exchanges', { ...body, personTimes: 0, fromDivisionCode: '4420' });
+    const bad = await admin.post('/api/teams/exchanges', { ...body, personTimes: 0, fromDivisionCode: '4420' });
     expect(bad.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['body.fromDivisionCode', 'body.personTimes']);
   });
 
   it('refuses a write with neither side in scope', async () => {
     const staff = await t.userClient('lw_member', 'team_member', { divisions: ['441403000000'] });
-    const res = await staff.post('/api/exchanges', { kind: 'cadre', personTimes: 1, fromDivisionCode: GD, toDivisionCode: GX, startDate: '2025-01-01' });
+    const res = await staff.post('/api/teams/exchanges', { kind: 'cadre', personTimes: 1, fromDivisionCode: GD, toDivisionCode: GX, startDate: '2025-01-01' });
     expect(res.json().code).toBe('OUT_OF_SCOPE');
   });
 });

@@ -2,22 +2,22 @@
 // "received" are the same rows seen from either side, so nothing is double counted.
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { EXCHANGE_KINDS, type ExchangeInput, type ExchangeKind, type ExchangePatch, exchangeGroupOf } from '@xiezuo/shared/contracts/teams';
-import { and, asc, count, desc, eq, gte, like, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
-import type { Actor } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
-import { inScope, type Scope, scopeWhere } from '../../platform/scope';
+import type { Scope } from '../../platform/scope';
 import { divisions, programmes } from '../registry';
-import { assertRefs } from './refs';
-import { inTransaction } from './repository';
+import { assertExchangeInScope, dbOf, exchangesInScope } from './access';
+import { assertRefs } from './rules';
 import { talentExchanges as tx_ } from './tables';
 
-type Q = Db | Tx;
 export interface ExchangeFilter {
-  kind?: string;
+  kind?: ExchangeKind;
   fromDivisionCode?: string;
   toDivisionCode?: string;
   programmeId?: number;
@@ -25,16 +25,10 @@ export interface ExchangeFilter {
   to?: string;
 }
 
-/** Visible when either side, or the team that recorded it, lies in scope. */
-export function exchangeScope(scope: Scope): SQL | undefined {
-  if (scope.all) return undefined;
-  return or(scopeWhere(scope, { division: tx_.fromDivisionCode, team: tx_.teamId }), scopeWhere(scope, { division: tx_.toDivisionCode }));
-}
-
 const under = (col: AnyPgColumn, code: string) => like(col, `${divisionPrefix(code)}%`);
 
-export function exchangeConditions(scope: Scope, f: ExchangeFilter) {
-  const conds = [exchangeScope(scope)];
+function exchangeConditions(scope: Scope, f: ExchangeFilter) {
+  const conds = [exchangesInScope(scope)];
   if (f.kind) conds.push(eq(tx_.kind, f.kind));
   if (f.fromDivisionCode) conds.push(under(tx_.fromDivisionCode, f.fromDivisionCode));
   if (f.toDivisionCode) conds.push(under(tx_.toDivisionCode, f.toDivisionCode));
@@ -47,7 +41,7 @@ export function exchangeConditions(scope: Scope, f: ExchangeFilter) {
 const fromDiv = alias(divisions, 'from_div');
 const toDiv = alias(divisions, 'to_div');
 
-function exchangeQuery(db: Q) {
+function exchangeQuery(db: Db | Tx) {
   return db
     .select({
       id: tx_.id,
@@ -70,8 +64,10 @@ function exchangeQuery(db: Q) {
     .leftJoin(programmes, eq(programmes.id, tx_.programmeId));
 }
 
-export async function listExchanges(db: Q, scope: Scope, f: ExchangeFilter & { page: number; pageSize: number }) {
-  const where = exchangeConditions(scope, f);
+/** A page of the exchanges in scope. */
+export async function listExchanges(ctx: Ctx, f: ExchangeFilter & { page: number; pageSize: number }) {
+  const db = dbOf(ctx);
+  const where = exchangeConditions(ctx.user.scope, f);
   const [rows, [{ total }]] = await Promise.all([
     exchangeQuery(db)
       .where(where)
@@ -80,17 +76,17 @@ export async function listExchanges(db: Q, scope: Scope, f: ExchangeFilter & { p
       .offset((f.page - 1) * f.pageSize),
     db.select({ total: count() }).from(tx_).where(where),
   ]);
-  return { rows, total: Number(total) };
+  return { items: rows, total: Number(total), page: f.page, pageSize: f.pageSize };
 }
 
-export function allExchanges(db: Q, scope: Scope, f: ExchangeFilter) {
-  return exchangeQuery(db)
-    .where(exchangeConditions(scope, f))
+export function allExchanges(ctx: Ctx, f: ExchangeFilter) {
+  return exchangeQuery(dbOf(ctx))
+    .where(exchangeConditions(ctx.user.scope, f))
     .orderBy(desc(tx_.startDate), asc(tx_.id));
 }
 
-export async function getExchange(db: Q, scope: Scope, id: number) {
-  const [row] = await exchangeQuery(db).where(and(eq(tx_.id, id), exchangeScope(scope)));
+export async function getExchange(ctx: Ctx, id: number) {
+  const [row] = await exchangeQuery(dbOf(ctx)).where(and(eq(tx_.id, id), exchangesInScope(ctx.user.scope)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -103,9 +99,10 @@ const emptyTally = () => ({
 
 /**
  * Person-times `side` sent to and received from `other` (or from anywhere outside `side`), by kind and
- * year, for exchanges starting within [from, to] — within the user's scope.
+ * year, for exchanges starting within [from, to] — within the user's scope; both sides named.
  */
-export async function exchangeSummary(db: Q, scope: Scope, q: { side: string; other?: string; from?: string; to?: string; programmeId?: number }) {
+export async function exchangeSummary(ctx: Ctx, q: { side: string; other?: string; from?: string; to?: string; programmeId?: number }) {
+  const db = dbOf(ctx);
   const sideFrom = under(tx_.fromDivisionCode, q.side);
   const sideTo = under(tx_.toDivisionCode, q.side);
   const otherFrom = q.other ? under(tx_.fromDivisionCode, q.other) : not(sideFrom);
@@ -113,7 +110,7 @@ export async function exchangeSummary(db: Q, scope: Scope, q: { side: string; ot
   const sent = and(sideFrom, otherTo) as SQL;
   const received = and(sideTo, otherFrom) as SQL;
   const year = sql<number>`extract(year from ${tx_.startDate})::int`;
-  const rows = await db
+  const tally = db
     .select({
       kind: tx_.kind,
       year,
@@ -121,13 +118,22 @@ export async function exchangeSummary(db: Q, scope: Scope, q: { side: string; ot
       received: sql<number>`coalesce(sum(case when ${received} then ${tx_.personTimes} else 0 end), 0)::int`,
     })
     .from(tx_)
-    .where(and(exchangeConditions(scope, { programmeId: q.programmeId, from: q.from, to: q.to }), or(sent, received)))
+    .where(and(exchangeConditions(ctx.user.scope, { programmeId: q.programmeId, from: q.from, to: q.to }), or(sent, received)))
     .groupBy(tx_.kind, year)
     .orderBy(year);
-  const result = { sent: emptyTally(), received: emptyTally(), byYear: [] as { year: number; sent: number; received: number }[] };
+  const [rows, names] = await Promise.all([tally, divisionNames(db, [q.side, q.other ?? ''])]);
+  const result = {
+    side: { code: q.side, name: names.get(q.side) ?? null },
+    other: q.other ? { code: q.other, name: names.get(q.other) ?? null } : null,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    sent: emptyTally(),
+    received: emptyTally(),
+    byYear: [] as { year: number; sent: number; received: number }[],
+  };
   const years = new Map<number, { year: number; sent: number; received: number }>();
   for (const r of rows) {
-    const kind = r.kind as ExchangeKind;
+    const kind = r.kind;
     for (const dir of ['sent', 'received'] as const) {
       const n = Number(r[dir]);
       result[dir].total += n;
@@ -148,40 +154,42 @@ function checkExchange(e: { fromDivisionCode: string; toDivisionCode: string; st
   if (e.endDate && e.endDate < e.startDate) throw invalid({ path: 'body.endDate', key: 'teams.validation.dates' });
 }
 
-/** A user may record an exchange when either side, or its team, lies in their scope. */
-function assertExchangeInScope(scope: Scope, e: { fromDivisionCode: string; toDivisionCode: string; teamId?: number | null }) {
-  if (inScope(scope, { divisionCode: e.fromDivisionCode, teamId: e.teamId }) || inScope(scope, { divisionCode: e.toDivisionCode })) return;
-  throw new AppError('OUT_OF_SCOPE');
-}
-
 const exchangeRefs = (tx: Tx, e: { programmeId?: number | null; teamId?: number | null }) =>
   assertRefs(tx, [
     ['body.programmeId', 'programme', [e.programmeId]],
     ['body.teamId', 'team', [e.teamId]],
   ]);
 
-export async function createExchange(db: Db, scope: Scope, actor: Actor, body: z.output<typeof ExchangeInput>, tx0?: Tx) {
+export async function createExchange(ctx: Ctx, body: z.output<typeof ExchangeInput>) {
   checkExchange(body);
-  assertExchangeInScope(scope, body);
-  return inTransaction(db, tx0, async (tx) => {
+  assertExchangeInScope(ctx.user.scope, body);
+  return withTx(ctx, async (tx, ctx) => {
     await exchangeRefs(tx, body);
     const [row] = await tx.insert(tx_).values(body).returning();
-    await writeAudit(tx, actor, { action: 'create', entity: 'talent_exchange', entityId: row.id, after: row });
+    await writeAudit(tx, ctx.actor, { action: 'create', entity: 'talent_exchange', entityId: row.id, after: row });
     return row.id;
   });
 }
 
-export async function updateExchange(db: Db, scope: Scope, actor: Actor, id: number, patch: z.output<typeof ExchangePatch>, tx0?: Tx) {
-  return inTransaction(db, tx0, async (tx) => {
+export async function updateExchange(ctx: Ctx, id: number, patch: z.output<typeof ExchangePatch>) {
+  return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(tx_).where(eq(tx_.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    assertExchangeInScope(scope, before);
+    assertExchangeInScope(ctx.user.scope, before);
     const next = { ...before, ...patch };
     checkExchange(next);
-    assertExchangeInScope(scope, next);
+    assertExchangeInScope(ctx.user.scope, next);
     await exchangeRefs(tx, patch);
     const [after] = await tx.update(tx_).set(patch).where(eq(tx_.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'update', entity: 'talent_exchange', entityId: id, before, after });
+    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'talent_exchange', entityId: id, before, after });
     return id;
   });
+}
+
+/** Division names for display, by code. */
+async function divisionNames(db: Db | Tx, codes: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const rows = await db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, wanted));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -2,17 +2,17 @@
 // validates ID numbers and team names, then writes encrypted, audited rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let ids: Map<string, number>;
 let leader: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await seedTeamsDemo(t.services);
-  leader = await t.userClient('leader_bc', 'team_leader', { teams: [ids.get('lw-bingcun')!] });
+  const fixture = await teamsTestApp();
+  ({ t, ids } = fixture);
+  leader = await fixture.bingcunLeader();
 });
 afterAll(() => t.close());
 
@@ -71,7 +71,7 @@ describe('teams ledgers', () => {
     ]);
     const done = await commitAndWait(leader, status.id, 'valid-rows');
     expect(done.status.status).toBe('committed');
-    const list = (await leader.get('/api/cadres?q=导入')).json();
+    const list = (await leader.get('/api/teams/cadres?q=导入')).json();
     expect(list.items.map((i: { name: string; idNumberMasked: string }) => [i.name, i.idNumberMasked])).toEqual([['导入甲（演示）', '1101**********002X']]); // free text is stored as written, full-width brackets kept
     const raw = await t.services.database.query<{ j: string }>('select row_to_json(c)::text as j from cadres c');
     for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);

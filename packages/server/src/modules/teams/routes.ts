@@ -1,4 +1,4 @@
-// /api/teams, /api/cadres, /api/exchanges: teams and their members by round, dispatched people (ID
+// /api/teams, /api/teams/cadres, /api/teams/exchanges: teams and their members by round, dispatched people (ID
 // number masked; reveal audited), who is on duty, and the talent exchange ledger with its summary.
 import { errorResponses, IdParam } from '@xiezuo/shared/contracts/common';
 import {
@@ -27,120 +27,67 @@ import {
   TeamRow,
 } from '@xiezuo/shared/contracts/teams';
 import { z } from 'zod';
-import { actorOf, guard, userOf } from '../../platform/auth/plugin';
+import { guard } from '../../platform/auth/plugin';
+import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
-import { createCadre, getCadre, listCadres, revealIdNumber, toCadreRow, updateCadre } from './cadres';
+import { cadreRow, createCadre, listCadres, revealIdNumber, updateCadre } from './cadres';
+import { teamDetail } from './detail';
 import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
+import { addMember, updateMember } from './members';
 import { onDuty } from './onDuty';
-import { listTeams, teamDetail } from './repository';
-import { addMember, createTeam, updateMember, updateTeam } from './service';
-import { divisionNames } from './names';
+import { createTeam, listTeams, updateTeam } from './teams';
 
 export async function teamsRoutes(app: App) {
   const read = guard('registry.read');
   const write = guard('registry.write');
   const reveal = guard('registry.read', 'sensitive.reveal');
-  const { db, cipher } = app.xz;
   const tags = ['teams'];
+  const e = { ...errorResponses };
+  const idOnly = { 200: z.object({ id: z.number().int() }), ...e };
 
   // ---- teams and members ----
-  app.get('/api/teams', { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...errorResponses } } }, async (req) =>
-    listTeams(db, userOf(req).scope, req.query) as never,
+  app.get('/api/teams', { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...e } } }, async (req) => listTeams(ctxOf(req), req.query));
+  app.get('/api/teams/:id', { preHandler: read, schema: { tags, params: IdParam, querystring: TeamDetailQuery, response: { 200: TeamDetail, ...e } } }, async (req) =>
+    teamDetail(ctxOf(req), req.params.id, req.query),
   );
-
-  app.get(
-    '/api/teams/:id',
-    { preHandler: read, schema: { tags, params: IdParam, querystring: TeamDetailQuery, response: { 200: TeamDetail, ...errorResponses } } },
-    async (req) => teamDetail(db, userOf(req).scope, req.params.id, req.query) as never,
+  app.post('/api/teams', { preHandler: write, schema: { tags, body: TeamInput, response: { 200: TeamDetail, ...e } } }, async (req) =>
+    teamDetail(ctxOf(req), await createTeam(ctxOf(req), req.body)),
   );
-
-  app.post('/api/teams', { preHandler: write, schema: { tags, body: TeamInput, response: { 200: TeamDetail, ...errorResponses } } }, async (req) => {
-    const id = await createTeam(db, userOf(req).scope, actorOf(req), req.body);
-    return teamDetail(db, userOf(req).scope, id, {}) as never;
-  });
-
-  app.patch(
-    '/api/teams/:id',
-    { preHandler: write, schema: { tags, params: IdParam, body: TeamPatch, response: { 200: TeamDetail, ...errorResponses } } },
-    async (req) => {
-      await updateTeam(db, userOf(req).scope, actorOf(req), req.params.id, req.body);
-      return teamDetail(db, userOf(req).scope, req.params.id, {}) as never;
-    },
+  app.patch('/api/teams/:id', { preHandler: write, schema: { tags, params: IdParam, body: TeamPatch, response: { 200: TeamDetail, ...e } } }, async (req) =>
+    teamDetail(ctxOf(req), await updateTeam(ctxOf(req), req.params.id, req.body)),
   );
-
-  app.post(
-    '/api/teams/:id/members',
-    { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: { 200: z.object({ id: z.number().int() }), ...errorResponses } } },
-    async (req) => ({ id: (await addMember(db, userOf(req).scope, actorOf(req), req.params.id, req.body)).id }),
-  );
-
-  app.patch(
-    '/api/teams/members/:id',
-    { preHandler: write, schema: { tags, params: IdParam, body: MemberPatch, response: { 200: z.object({ id: z.number().int() }), ...errorResponses } } },
-    async (req) => ({ id: (await updateMember(db, userOf(req).scope, actorOf(req), req.params.id, req.body)).id }),
-  );
-
-  // ---- cadres and professionals ----
-  app.get('/api/cadres', { preHandler: read, schema: { tags, querystring: CadreListQuery, response: { 200: CadrePage, ...errorResponses } } }, async (req) => {
-    const { rows, total } = await listCadres(db, userOf(req).scope, req.query);
-    return { items: rows.map((r) => toCadreRow(r, cipher)), total, page: req.query.page, pageSize: req.query.pageSize } as never;
-  });
-
-  app.get('/api/cadres/on-duty', { preHandler: read, schema: { tags, querystring: OnDutyQuery, response: { 200: OnDutyResponse, ...errorResponses } } }, async (req) =>
-    onDuty(app.xz, userOf(req).scope, req.query) as never,
-  );
-
-  app.get('/api/cadres/:id', { preHandler: read, schema: { tags, params: IdParam, response: { 200: CadreRow, ...errorResponses } } }, async (req) =>
-    toCadreRow(await getCadre(db, userOf(req).scope, req.params.id), cipher) as never,
-  );
-
-  app.post('/api/cadres/:id/reveal', { preHandler: reveal, schema: { tags, params: IdParam, response: { 200: RevealResponse, ...errorResponses } } }, async (req) => ({
-    idNumber: await revealIdNumber(app.xz, userOf(req).scope, actorOf(req), req.params.id),
+  app.post('/api/teams/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: idOnly } }, async (req) => ({
+    id: (await addMember(ctxOf(req), req.params.id, req.body)).id,
+  }));
+  app.patch('/api/teams/members/:id', { preHandler: write, schema: { tags, params: IdParam, body: MemberPatch, response: idOnly } }, async (req) => ({
+    id: (await updateMember(ctxOf(req), req.params.id, req.body)).id,
   }));
 
-  app.post('/api/cadres', { preHandler: write, schema: { tags, body: CadreInput, response: { 200: CadreRow, ...errorResponses } } }, async (req) => {
-    const id = await createCadre(app.xz, userOf(req).scope, actorOf(req), req.body);
-    return toCadreRow(await getCadre(db, userOf(req).scope, id), cipher) as never;
-  });
-
-  app.patch('/api/cadres/:id', { preHandler: write, schema: { tags, params: IdParam, body: CadrePatch, response: { 200: CadreRow, ...errorResponses } } }, async (req) => {
-    await updateCadre(app.xz, userOf(req).scope, actorOf(req), req.params.id, req.body);
-    return toCadreRow(await getCadre(db, userOf(req).scope, req.params.id), cipher) as never;
-  });
-
-  // ---- talent exchanges ----
-  app.get('/api/exchanges', { preHandler: read, schema: { tags, querystring: ExchangeListQuery, response: { 200: ExchangePage, ...errorResponses } } }, async (req) => {
-    const { rows, total } = await listExchanges(db, userOf(req).scope, req.query);
-    return { items: rows, total, page: req.query.page, pageSize: req.query.pageSize } as never;
-  });
-
-  app.get(
-    '/api/exchanges/summary',
-    { preHandler: read, schema: { tags, querystring: ExchangeSummaryQuery, response: { 200: ExchangeSummary, ...errorResponses } } },
-    async (req) => {
-      const q = req.query;
-      const [tally, names] = await Promise.all([exchangeSummary(db, userOf(req).scope, q), divisionNames(db, [q.side, q.other ?? ''])]);
-      return {
-        side: { code: q.side, name: names.get(q.side) ?? null },
-        other: q.other ? { code: q.other, name: names.get(q.other) ?? null } : null,
-        from: q.from ?? null,
-        to: q.to ?? null,
-        ...tally,
-      };
-    },
+  // ---- cadres and professionals ----
+  app.get('/api/teams/cadres', { preHandler: read, schema: { tags, querystring: CadreListQuery, response: { 200: CadrePage, ...e } } }, async (req) => listCadres(ctxOf(req), req.query));
+  app.get('/api/teams/cadres/on-duty', { preHandler: read, schema: { tags, querystring: OnDutyQuery, response: { 200: OnDutyResponse, ...e } } }, async (req) => onDuty(ctxOf(req), req.query));
+  app.get('/api/teams/cadres/:id', { preHandler: read, schema: { tags, params: IdParam, response: { 200: CadreRow, ...e } } }, async (req) => cadreRow(ctxOf(req), req.params.id));
+  app.post('/api/teams/cadres/:id/reveal', { preHandler: reveal, schema: { tags, params: IdParam, response: { 200: RevealResponse, ...e } } }, async (req) =>
+    revealIdNumber(ctxOf(req), req.params.id),
+  );
+  app.post('/api/teams/cadres', { preHandler: write, schema: { tags, body: CadreInput, response: { 200: CadreRow, ...e } } }, async (req) =>
+    cadreRow(ctxOf(req), await createCadre(ctxOf(req), req.body)),
+  );
+  app.patch('/api/teams/cadres/:id', { preHandler: write, schema: { tags, params: IdParam, body: CadrePatch, response: { 200: CadreRow, ...e } } }, async (req) =>
+    cadreRow(ctxOf(req), await updateCadre(ctxOf(req), req.params.id, req.body)),
   );
 
-  app.post('/api/exchanges', { preHandler: write, schema: { tags, body: ExchangeInput, response: { 200: ExchangeRow, ...errorResponses } } }, async (req) => {
-    const id = await createExchange(db, userOf(req).scope, actorOf(req), req.body);
-    return (await getExchange(db, userOf(req).scope, id)) as never;
-  });
-
-  app.patch(
-    '/api/exchanges/:id',
-    { preHandler: write, schema: { tags, params: IdParam, body: ExchangePatch, response: { 200: ExchangeRow, ...errorResponses } } },
-    async (req) => {
-      await updateExchange(db, userOf(req).scope, actorOf(req), req.params.id, req.body);
-      return (await getExchange(db, userOf(req).scope, req.params.id)) as never;
-    },
+  // ---- talent exchanges ----
+  app.get('/api/teams/exchanges', { preHandler: read, schema: { tags, querystring: ExchangeListQuery, response: { 200: ExchangePage, ...e } } }, async (req) =>
+    listExchanges(ctxOf(req), req.query),
+  );
+  app.get('/api/teams/exchanges/summary', { preHandler: read, schema: { tags, querystring: ExchangeSummaryQuery, response: { 200: ExchangeSummary, ...e } } }, async (req) =>
+    exchangeSummary(ctxOf(req), req.query),
+  );
+  app.post('/api/teams/exchanges', { preHandler: write, schema: { tags, body: ExchangeInput, response: { 200: ExchangeRow, ...e } } }, async (req) =>
+    getExchange(ctxOf(req), await createExchange(ctxOf(req), req.body)),
+  );
+  app.patch('/api/teams/exchanges/:id', { preHandler: write, schema: { tags, params: IdParam, body: ExchangePatch, response: { 200: ExchangeRow, ...e } } }, async (req) =>
+    getExchange(ctxOf(req), await updateExchange(ctxOf(req), req.params.id, req.body)),
   );
 }

@@ -1,6 +1,7 @@
 // Teams module tables: teams, their units and members (by round), dispatched people, talent exchanges.
 // The platform's scope resolver queries `teams` (id, parent_id, division_code) with raw SQL, so those
 // column names are part of its contract.
+import type { CadreKind, ExchangeKind, Gender, MemberRole, TeamKind } from '@xiezuo/shared/contracts/teams';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { programmes, units } from '../registry';
@@ -12,7 +13,7 @@ export const teams = pgTable(
     id: serial('id').primaryKey(),
     parentId: integer('parent_id').references((): AnyPgColumn => teams.id),
     name: text('name').notNull(),
-    kind: text('kind').notNull(), // hq | group | team
+    kind: text('kind').$type<TeamKind>().notNull(), // hq | group | team
     divisionCode: text('division_code').notNull(),
     programmeId: integer('programme_id').references(() => programmes.id),
     leadUnitId: integer('lead_unit_id').references(() => units.id), // 牵头单位
@@ -45,11 +46,11 @@ export const cadres = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
-    gender: text('gender').notNull(), // male | female
+    gender: text('gender').$type<Gender>().notNull(), // male | female
     phone: text('phone'),
     idNumberCipher: text('id_number_cipher').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
-    kind: text('kind').notNull(), // cadre | teacher | doctor | agronomist | other
+    kind: text('kind').$type<CadreKind>().notNull(), // cadre | teacher | doctor | agronomist | other
     sendingUnit: text('sending_unit').notNull(), // 派出单位, as written
     sendingUnitId: integer('sending_unit_id').references(() => units.id),
     localPost: text('local_post'), // 挂职
@@ -80,7 +81,7 @@ export const teamMembers = pgTable(
     cadreId: integer('cadre_id')
       .notNull()
       .references(() => cadres.id),
-    role: text('role').notNull(), // leader | deputy | member | liaison
+    role: text('role').$type<MemberRole>().notNull(), // leader | deputy | member | liaison
     round: integer('round').notNull().default(1),
     startDate: date('start_date').notNull(),
     endDate: date('end_date'), // last day, inclusive; null = open
@@ -100,7 +101,7 @@ export const talentExchanges = pgTable(
   'talent_exchanges',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind').notNull(), // cadre | teacher | doctor | technician | other_professional | training
+    kind: text('kind').$type<ExchangeKind>().notNull(), // cadre | teacher | doctor | technician | other_professional | training
     personTimes: integer('person_times').notNull(),
     fromDivisionCode: text('from_division_code').notNull(),
     toDivisionCode: text('to_division_code').notNull(),

@@ -1,7 +1,7 @@
 // Teams, members by round, and scope: a town team leader sees and edits only their team and its sub-teams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { seedTeamsDemo } from './demo';
+import type { TestApp, TestClient } from '../../testing/app';
+import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let ids: Map<string, number>;
@@ -10,10 +10,10 @@ let leader: TestClient;
 const id = (key: string) => ids.get(key)!;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ids = await seedTeamsDemo(t.services);
+  const fixture = await teamsTestApp();
+  ({ t, ids } = fixture);
   admin = await t.userClient('admin1', 'admin', { all: true });
-  leader = await t.userClient('leader_bc', 'team_leader', { teams: [id('lw-bingcun')] });
+  leader = await fixture.bingcunLeader();
 });
 afterAll(() => t.close());
 
@@ -69,7 +69,7 @@ describe('team tree', () => {
 
   it('adds a member for a round, and refuses the same person twice in one round', async () => {
     const team = id('lw-nankou');
-    const cadre = (await admin.get(`/api/cadres?teamId=${id('lw-songyuan')}`)).json().items[0];
+    const cadre = (await admin.get(`/api/teams/cadres?teamId=${id('lw-songyuan')}`)).json().items[0];
     const body = { cadreId: cadre.id, role: 'member', round: 2, startDate: '2025-01-01' };
     expect((await admin.post(`/api/teams/${team}/members`, body)).statusCode).toBe(200);
     expect((await admin.post(`/api/teams/${team}/members`, body)).statusCode).toBe(409);
@@ -82,7 +82,7 @@ describe('team tree', () => {
 describe('contract', () => {
   it('documents the teams API in the OpenAPI document', async () => {
     const doc = (await t.client().get('/api/openapi.json')).json();
-    for (const path of ['/api/teams', '/api/teams/{id}', '/api/cadres', '/api/cadres/{id}/reveal', '/api/cadres/on-duty', '/api/exchanges/summary']) {
+    for (const path of ['/api/teams', '/api/teams/{id}', '/api/teams/cadres', '/api/teams/cadres/{id}/reveal', '/api/teams/cadres/on-duty', '/api/teams/exchanges/summary']) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });
@@ -101,11 +101,11 @@ describe('scope', () => {
     expect((await leader.get(`/api/teams/${other}`)).json().code).toBe('OUT_OF_SCOPE');
     expect((await leader.get(`/api/teams/${id('lw')}`)).statusCode).toBe(403);
     expect((await leader.patch(`/api/teams/${other}`, { note: 'x' })).statusCode).toBe(403);
-    const otherCadres = (await admin.get(`/api/cadres?teamId=${other}`)).json().items as { id: number }[];
+    const otherCadres = (await admin.get(`/api/teams/cadres?teamId=${other}`)).json().items as { id: number }[];
     const member = (await admin.get(`/api/teams/${other}`)).json().members[0];
     expect((await leader.patch(`/api/teams/members/${member.id}`, { role: 'deputy' })).statusCode).toBe(403);
     expect((await leader.post(`/api/teams/${other}/members`, { cadreId: otherCadres[0].id, role: 'member', startDate: '2025-01-01' })).statusCode).toBe(403);
-    expect((await leader.get(`/api/cadres/${otherCadres[0].id}`)).statusCode).toBe(403);
+    expect((await leader.get(`/api/teams/cadres/${otherCadres[0].id}`)).statusCode).toBe(403);
     // nor place a new team outside their subtree
     const outside = await leader.post('/api/teams', { name: 'x', kind: 'team', parentId: other, divisionCode: '441403107000' });
     expect(outside.statusCode).toBe(400);

@@ -1,10 +1,15 @@
-// Referenced rows must exist: a wrong unit, programme or team id is a validation error on its field,
-// not a foreign-key failure from the database.
+// Rules every aggregate of the module shares: a period's end is not before its start, and referenced
+// rows exist (a wrong unit, programme or team id is a validation error on its field, not a foreign-key
+// failure from the database).
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client';
 import { invalid } from '../../platform/http/errors';
 import { programmes, units } from '../registry';
 import { teams } from './tables';
+
+export function checkDates(start: string | null | undefined, end: string | null | undefined, path: string) {
+  if (start && end && end < start) throw invalid({ path, key: 'teams.validation.dates' });
+}
 
 const TABLES = { unit: units, programme: programmes, team: teams };
 
