@@ -1,19 +1,23 @@
 // Message catalogues: one file per module, merged here. zh-CN is the default language.
+import { sharedModules } from '../modules';
 import * as core from './core';
-import * as indicators from './indicators';
 import * as ledgers from './ledgers';
-import * as monitoring from './monitoring';
-import * as registry from './registry';
-import * as teams from './teams';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
-// Each module adds `import * as <module> from './<module>'` and one entry per language below.
+type Modules = typeof sharedModules;
+type Messages<L extends 'zhCN' | 'en'> = { [M in Modules[number] as M['key']]: M['messages'][L] };
+
+/** Each module's messages under its key (modules.ts lists the modules). */
+function moduleMessages<L extends 'zhCN' | 'en'>(lang: L): Messages<L> {
+  return Object.fromEntries(sharedModules.map((m) => [m.key, m.messages[lang]])) as Messages<L>;
+}
+
 export const catalogues = {
-  'zh-CN': { ...core.zhCN, teams: teams.zhCN, ledgers: ledgers.zhCN, monitoring: monitoring.zhCN, registry: registry.zhCN, indicators: indicators.zhCN },
-  en: { ...core.en, teams: teams.en, ledgers: ledgers.en, monitoring: monitoring.en, registry: registry.en, indicators: indicators.en },
+  'zh-CN': { ...core.zhCN, ledgers: ledgers.zhCN, ...moduleMessages('zhCN') },
+  en: { ...core.en, ledgers: ledgers.en, ...moduleMessages('en') },
 } as const;
 
 export function pickLanguage(header: string | undefined | null): Language {

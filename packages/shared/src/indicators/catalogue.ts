@@ -11,16 +11,13 @@
 // - stock (point-in-time 存量): intervals open at the period's end (or today, for the running period).
 // - ratio: numerator ÷ denominator, each rolled up first (never an average of children's ratios).
 
-import { monitoringIndicators } from './monitoring';
-import { registryIndicators } from './registry';
-import { reportedIndicators } from './reported';
+import { sharedModules } from '../modules';
 import type { IndicatorDef } from './types';
-import { teamsIndicators } from './teams';
 
 export type { Breakdown, IndicatorDef, Measure } from './types';
 
-// Every module's indicators, in the order dashboards show them. Adding a module is one line here.
-export const INDICATORS: IndicatorDef[] = [...monitoringIndicators, ...teamsIndicators, ...registryIndicators, ...reportedIndicators];
+// Every module's indicators, in the order of the shared module list (modules.ts).
+export const INDICATORS: IndicatorDef[] = sharedModules.flatMap((m) => m.indicators);
 
 export const INDICATOR_BY_CODE: ReadonlyMap<string, IndicatorDef> = new Map(INDICATORS.map((d) => [d.code, d]));
 
