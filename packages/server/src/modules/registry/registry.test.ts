@@ -2,6 +2,7 @@ import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/tables';
+import { systemCtx } from '../../platform/ctx';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { loadDivisions } from './divisionLoader';
 import { pairings, units } from './tables';
@@ -67,8 +68,9 @@ describe('divisions', () => {
     expect(detail).toMatchObject({ name: '丙村镇', ancestors: [{ name: '广东省' }, { name: '梅州市' }, { name: '梅县区' }] });
     expect((await hq.get(`/api/registry/divisions/${BINGCUN}`)).json().name).toBe('丙村镇（新）');
     const { subtreeAsOf } = await import('./divisions');
-    const before = await subtreeAsOf(t.services.db, MEIXIAN, '2025-06-30');
-    const after = await subtreeAsOf(t.services.db, MEIXIAN, '2025-07-02');
+    const ctx = systemCtx(t.services);
+    const before = await subtreeAsOf(ctx, MEIXIAN, '2025-06-30');
+    const after = await subtreeAsOf(ctx, MEIXIAN, '2025-07-02');
     expect(before.some((d) => d.code === SONGYUAN)).toBe(true);
     expect(after.some((d) => d.code === SONGYUAN)).toBe(false);
     expect(after.length).toBe(before.length - 1); // the villages stayed in the county, only the town went
