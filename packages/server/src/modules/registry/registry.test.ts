@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/tables';
 import { systemCtx } from '../../platform/ctx';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { loadDivisions } from './divisionLoader';
 import { pairings, units } from './tables';
+import { divisionSubtrees } from './testing/builders';
 
 // 四会 (肇庆) helps 富川 (贺州); 荔湾 helps 梅县 and its towns. Only these subtrees are loaded.
 const SIHUI = '441284000000';
@@ -21,7 +21,7 @@ let hq: TestClient;
 let programmeId: number;
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDivisions(t.services.database, { subtrees: [SIHUI, FUCHUAN, LIWAN, MEIXIAN] });
+  await divisionSubtrees(t.services, SIHUI, FUCHUAN, LIWAN, MEIXIAN);
   hq = await t.userClient('hq', 'hq', { all: true });
   const res = await hq.post('/api/registry/programmes', {
     code: 'yue-gui-2021',
