@@ -1,6 +1,6 @@
 // The registry ledgers' checks, on records made by the test builders (no demo data): validate is
 // synchronous and reads nothing, the database checks take one query per batch, and the dry run
-// refuses what the commit would.
+// refuses what the commit would (a party paired with itself, a period overlapping the same pairing).
 import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../platform/context';
@@ -21,6 +21,7 @@ const NOWHERE = '441403999000'; // well-formed, not a division
 let t: TestApp;
 let hq: TestClient;
 let ctx: Ctx;
+let stored: number; // 四会 → 富川, 2021–2025
 const credit = (first17: string) => first17 + creditCodeCheckChar(first17);
 beforeAll(async () => {
   t = await createTestApp();
@@ -28,7 +29,7 @@ beforeAll(async () => {
   ctx = systemCtx(t.services);
   await aProgramme(t.services, { name: '粤桂协作（测试）' });
   await aUnit(t.services, { name: '四会中学（测试）', divisionCode: SIHUI, creditCode: credit('12441284MB0000011') });
-  await aPairing(t.services, { helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN });
+  stored = (await aPairing(t.services, { helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2021-01-01', endDate: '2025-12-31' })).id;
   hq = await t.userClient('hq_checks', 'hq', { all: true });
 });
 afterAll(() => t.close());
@@ -79,6 +80,10 @@ describe('registry ledger checks', () => {
       pairingRow({ helpedUnit: '四会中学（测试）' }), // named in the wrong division
       pairingRow({ programme: '粤桂协作（测试）' }),
       pairingRow({ programme: '没有的项目' }),
+      pairingRow({ startDate: '2025-06-01', endDate: '2025-12-31' }), // overlaps the stored pairing
+      pairingRow({ startDate: '2021-01-01', endDate: '2025-12-31', note: '改' }), // the stored pairing itself: an update
+      pairingRow({ startDate: '2026-03-01' }), // overlaps the rows above from 2026-01-01 (no end)
+      pairingRow({ type: 'district_county', startDate: '2026-03-01' }), // another type: no overlap
     ];
     const problems = await pairingLedger.validateBatch!(rows as never[], c.ctx);
     expect(c.queries).toBe(1);
@@ -89,6 +94,10 @@ describe('registry ledger checks', () => {
       [{ path: 'helpedUnit', key: 'registry.errors.unitUnknownByName', params: { name: '四会中学（测试）' } }],
       [],
       [{ path: 'programme', key: 'registry.errors.programmeUnknownByName', params: { name: '没有的项目' } }],
+      [{ path: 'startDate', key: 'registry.errors.pairingOverlap', params: { id: stored } }],
+      [],
+      [{ path: 'startDate', key: 'registry.errors.pairingOverlapInFile' }],
+      [],
     ]);
 
     const u = counting(ctx);
@@ -115,13 +124,17 @@ describe('registry ledger checks', () => {
       ['校—校', null, SIHUI, '四会中学（测试）', SIHUI, '四会中学（测试）', '2026-01-01', null, null],
       ['县—县', null, MEIXIAN, null, MEIXIAN, null, '2026-01-01', null, null],
       ['县—县', null, NOWHERE, null, FUCHUAN, null, '2026-01-01', null, null],
+      ['县—县', null, SIHUI, null, FUCHUAN, null, '2025-06-01', null, null],
+      ['县—县', null, SIHUI, null, BINGCUN, null, '2026-05-01', null, null],
     ]);
     const d = await uploadAndCheck(hq, 'pairings', '结对.xlsx', file);
-    expect(d.status).toMatchObject({ status: 'ready', rowsRead: 4, valid: 1, rejected: 3 });
+    expect(d.status).toMatchObject({ status: 'ready', rowsRead: 6, valid: 1, rejected: 5 });
     expect(d.status.problems.map((p: { message: string }) => p.message)).toEqual([
       expect.stringMatching(/^第3行 E列〔受帮扶方区划代码〕：帮扶方和受帮扶方不能相同/),
       expect.stringMatching(/^第4行 E列〔受帮扶方区划代码〕：帮扶方和受帮扶方不能相同/),
       expect.stringMatching(/^第5行 C列〔帮扶方区划代码〕：行政区划代码 441403999000 不存在/),
+      expect.stringMatching(new RegExp(`^第6行 G列〔开始日期〕：同一结对在该期间已存在（编号 ${stored}）`)),
+      expect.stringMatching(/^第7行 G列〔开始日期〕：与文件中另一行的同一结对期间重叠/),
     ]);
     const done = await commitAndWait(hq, d.status.id, 'valid-rows');
     expect(done.status).toMatchObject({ status: 'committed' });

@@ -43,6 +43,25 @@ const partyDivision = (over: Parameters<typeof divisionCode>[0]): LedgerColumn =
 const PAIRING_KEY = { naturalKey: ['type', 'helperDivisionCode', 'helperUnit', 'helpedDivisionCode', 'helpedUnit', 'startDate'] };
 const SIDES = ['helper', 'helped'] as const;
 
+/** A pairing's type and parties as createPairing compares them: each party a division, or a unit (by id) in it. */
+type Parties = { type: string; helperDivisionCode: string; helperUnitId: number | null; helpedDivisionCode: string; helpedUnitId: number | null };
+const partiesOf = (row: PairingLedgerRow, unitIds: Map<string, number>): Parties => ({
+  type: row.type,
+  helperDivisionCode: row.helperDivisionCode,
+  helperUnitId: row.helperUnit ? (unitIds.get(unitKey(row.helperDivisionCode, row.helperUnit)) ?? null) : null,
+  helpedDivisionCode: row.helpedDivisionCode,
+  helpedUnitId: row.helpedUnit ? (unitIds.get(unitKey(row.helpedDivisionCode, row.helpedUnit)) ?? null) : null,
+});
+const sameParties = (a: Parties, b: Parties) =>
+  a.type === b.type &&
+  a.helperDivisionCode === b.helperDivisionCode &&
+  a.helperUnitId === b.helperUnitId &&
+  a.helpedDivisionCode === b.helpedDivisionCode &&
+  a.helpedUnitId === b.helpedUnitId;
+/** Two periods (last day inclusive, no end = open) share a day. */
+const overlaps = (a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }) =>
+  a.startDate <= (b.endDate ?? '9999-12-31') && b.startDate <= (a.endDate ?? '9999-12-31');
+
 export const pairingLedger = defineLedger<PairingLedgerRow>({
   key: REGISTRY_LEDGERS.pairings,
   title: '结对关系台账',
@@ -74,7 +93,9 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
       divisionCodes: rows.flatMap((r) => [r.helperDivisionCode, r.helpedDivisionCode]),
       unitNames: rows.flatMap((r) => [r.helperUnit, r.helpedUnit]),
       programmeNames: rows.map((r) => r.programme),
+      pairingsOfHelpers: rows.map((r) => r.helperDivisionCode),
     });
+    const created: { row: PairingLedgerRow; parties: Parties }[] = []; // the batch's rows the commit will insert, so far
     return rows.map((row) => {
       const problems: ErrorDetail[] = [];
       for (const side of SIDES) {
@@ -84,6 +105,19 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
         else if (unit && !found.units.has(unitKey(code, unit))) problems.push({ path: `${side}Unit`, key: 'registry.errors.unitUnknownByName', params: { name: unit } });
       }
       if (row.programme && !found.programmes.has(row.programme)) problems.push({ path: 'programme', key: 'registry.errors.programmeUnknownByName', params: { name: row.programme } });
+      if (problems.length) return problems;
+      // a new pairing may not overlap the same pairing (type and parties) in time, stored or earlier in the batch,
+      // as createPairing refuses; a row of a stored pairing (its natural key) updates it instead
+      const key = naturalKeyOf(PAIRING_KEY, row);
+      if (found.pairings.some((p) => naturalKeyOf(PAIRING_KEY, p) === key)) return problems;
+      const parties = partiesOf(row, found.units);
+      const stored = found.pairings.find((p) => sameParties(p, parties) && overlaps(p, row));
+      if (stored) return [{ path: 'startDate', key: 'registry.errors.pairingOverlap', params: { id: stored.id } }];
+      // an exact repeat of an earlier row is the ledger machinery's "duplicate row", not an overlap
+      if (created.some((c) => naturalKeyOf(PAIRING_KEY, c.row) !== key && sameParties(c.parties, parties) && overlaps(c.row, row))) {
+        return [{ path: 'startDate', key: 'registry.errors.pairingOverlapInFile' }];
+      }
+      created.push({ row, parties });
       return problems;
     });
   },
