@@ -52,12 +52,7 @@ const partiesOf = (row: PairingLedgerRow, unitIds: Map<string, number>): Parties
   helpedDivisionCode: row.helpedDivisionCode,
   helpedUnitId: row.helpedUnit ? (unitIds.get(unitKey(row.helpedDivisionCode, row.helpedUnit)) ?? null) : null,
 });
-const sameParties = (a: Parties, b: Parties) =>
-  a.type === b.type &&
-  a.helperDivisionCode === b.helperDivisionCode &&
-  a.helperUnitId === b.helperUnitId &&
-  a.helpedDivisionCode === b.helpedDivisionCode &&
-  a.helpedUnitId === b.helpedUnitId;
+const partiesKey = (p: Parties) => [p.type, p.helperDivisionCode, p.helperUnitId ?? '', p.helpedDivisionCode, p.helpedUnitId ?? ''].join('|');
 /** Two periods (last day inclusive, no end = open) share a day. */
 const overlaps = (a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }) =>
   a.startDate <= (b.endDate ?? '9999-12-31') && b.startDate <= (a.endDate ?? '9999-12-31');
@@ -95,7 +90,15 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
       programmeNames: rows.map((r) => r.programme),
       pairingsOfHelpers: rows.map((r) => r.helperDivisionCode),
     });
-    const created: { row: PairingLedgerRow; parties: Parties }[] = []; // the batch's rows the commit will insert, so far
+    const storedKeys = new Set(found.pairings.map((p) => naturalKeyOf(PAIRING_KEY, p)));
+    // the periods of each pairing (type and parties): stored ones (with their id), then the batch's new rows (with their natural key)
+    const periods = new Map<string, { id?: number; key?: string; startDate: string; endDate: string | null }[]>();
+    const periodsOf = (parties: Parties) => {
+      const k = partiesKey(parties);
+      if (!periods.has(k)) periods.set(k, []);
+      return periods.get(k)!;
+    };
+    for (const p of found.pairings) periodsOf(p).push(p);
     return rows.map((row) => {
       const problems: ErrorDetail[] = [];
       for (const side of SIDES) {
@@ -109,15 +112,17 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
       // a new pairing may not overlap the same pairing (type and parties) in time, stored or earlier in the batch,
       // as createPairing refuses; a row of a stored pairing (its natural key) updates it instead
       const key = naturalKeyOf(PAIRING_KEY, row);
-      if (found.pairings.some((p) => naturalKeyOf(PAIRING_KEY, p) === key)) return problems;
-      const parties = partiesOf(row, found.units);
-      const stored = found.pairings.find((p) => sameParties(p, parties) && overlaps(p, row));
+      if (storedKeys.has(key)) return problems;
+      const same = periodsOf(partiesOf(row, found.units));
+      const stored = same.find((p) => p.id !== undefined && overlaps(p, row));
       if (stored) return [{ path: 'startDate', key: 'registry.errors.pairingOverlap', params: { id: stored.id } }];
-      // an exact repeat of an earlier row is the ledger machinery's "duplicate row", not an overlap
-      if (created.some((c) => naturalKeyOf(PAIRING_KEY, c.row) !== key && sameParties(c.parties, parties) && overlaps(c.row, row))) {
-        return [{ path: 'startDate', key: 'registry.errors.pairingOverlapInFile' }];
+      // earlier rows of the batch the commit will insert; an exact repeat is the ledger machinery's "duplicate row"
+      let repeat = false;
+      for (const p of same) {
+        if (p.key === key) repeat = true;
+        else if (p.key !== undefined && overlaps(p, row)) return [{ path: 'startDate', key: 'registry.errors.pairingOverlapInFile' }];
       }
-      created.push({ row, parties });
+      if (!repeat) same.push({ key, startDate: row.startDate, endDate: row.endDate });
       return problems;
     });
   },
