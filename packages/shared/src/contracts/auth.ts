@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { PERMISSIONS } from '../roles';
+import { DivisionCode, IsoDate } from './common';
 
 export const Role = z.enum(ROLES);
 
@@ -69,7 +70,7 @@ export const CreateUserRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(64),
   role: Role,
   scopeAll: z.boolean().default(false),
-  scopeDivisions: z.array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' })).max(50).default([]),
+  scopeDivisions: z.array(DivisionCode).max(50).default([]),
   scopeTeams: z.array(z.number().int().positive()).max(50).default([]),
 });
 
@@ -81,7 +82,7 @@ export const UpdateUserRequest = z.strictObject({
   disabled: z.boolean().optional(),
   unlock: z.boolean().optional(),
   scopeAll: z.boolean().optional(),
-  scopeDivisions: z.array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' })).max(50).optional(),
+  scopeDivisions: z.array(DivisionCode).max(50).optional(),
   scopeTeams: z.array(z.number().int().positive()).max(50).optional(),
 });
 
@@ -104,6 +105,6 @@ export const AuditQuery = z.strictObject({
   entity: z.string().max(64).optional(),
   action: z.string().max(32).optional(),
   actorId: z.coerce.number().int().optional(),
-  from: z.string().date().optional(),
-  to: z.string().date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
 });

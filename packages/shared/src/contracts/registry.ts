@@ -1,8 +1,8 @@
 // Registry API contracts: divisions (行政区划), units (单位), programmes (协作项目), pairings (结对).
 import { z } from 'zod';
 import { isValidCreditCode } from '../codes/creditCode';
-import { isDivisionCode } from '../codes/division';
-import { pageOf } from './common';
+import type { DivisionLevel } from '../codes/division';
+import { DivisionCode, IsoDate, pageOf } from './common';
 
 export const UNIT_KINDS = [
   'government', // 党政机关
@@ -35,11 +35,15 @@ export type PairingType = (typeof PAIRING_TYPES)[number];
 
 /** Derived from the dates relative to the day asked about. */
 export const PAIRING_STATUSES = ['planned', 'active', 'ended'] as const;
+export type PairingStatus = (typeof PAIRING_STATUSES)[number];
 export const PROGRAMME_KINDS = ['east_west', 'town_assist', 'other'] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 export const DIVISION_CHANGE_KINDS = ['rename', 'move', 'merge', 'create'] as const;
+export type DivisionChangeKind = (typeof DIVISION_CHANGE_KINDS)[number];
+/** province → village, as the code's significant digits say (codes/division.ts). */
+export const DIVISION_LEVELS = ['province', 'city', 'county', 'town', 'village'] as const satisfies readonly DivisionLevel[];
+export type { DivisionLevel };
 
-export const IsoDate = z.iso.date();
-export const DivisionCode = z.string().trim().refine(isDivisionCode, { message: 'validation.divisionCode' });
 export const CreditCode = z
   .string()
   .trim()
@@ -50,7 +54,7 @@ export const CreditCode = z
 export const DivisionRow = z.object({
   code: z.string(),
   name: z.string(),
-  level: z.string(),
+  level: z.enum(DIVISION_LEVELS),
   parentCode: z.string().nullable(),
   hasChildren: z.boolean(),
 });
@@ -68,7 +72,7 @@ export const DivisionDetail = DivisionRow.extend({
   abolishedOn: z.string().nullable(),
   since: z.string().nullable(),
   versions: z.array(z.object({ name: z.string(), parentCode: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string() })),
-  changes: z.array(z.object({ id: z.number(), kind: z.string(), effectiveOn: z.string(), codes: z.array(z.string()), note: z.string().nullable() })),
+  changes: z.array(z.object({ id: z.number(), kind: z.enum(DIVISION_CHANGE_KINDS), effectiveOn: z.string(), codes: z.array(z.string()), note: z.string().nullable() })),
 });
 export const DivisionCodeParam = z.strictObject({ code: DivisionCode });
 export const DivisionAsOfQuery = z.strictObject({ asOf: IsoDate.optional() });
@@ -117,11 +121,10 @@ export const PhaseBody = z.strictObject({
   endDate: IsoDate.nullish(),
   focus: z.string().trim().max(500).nullish(),
 });
+/** A programme's short stable key: lower-case letters, digits and dashes (yue-gui-2021). */
+export const PROGRAMME_CODE = /^[a-z0-9-]{2,40}$/;
 export const ProgrammeBody = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{2,40}$/),
+  code: z.string().trim().regex(PROGRAMME_CODE),
   name: z.string().trim().min(1).max(200),
   kind: z.enum(PROGRAMME_KINDS),
   startDate: IsoDate,

@@ -15,6 +15,7 @@ export const zhCN = {
     partyMissing: '请填写结对一方（行政区划或单位）',
     sameParty: '帮扶方和受帮扶方不能相同',
     pairingOverlap: '同一结对在该期间已存在（编号 {{id}}）',
+    pairingOverlapInFile: '与文件中另一行的同一结对期间重叠',
   },
   unitKinds: {
     government: '党政机关', command_hq: '指挥部', cooperation_office: '协作办', school: '学校', hospital: '医院',
@@ -67,6 +68,7 @@ export const en: typeof zhCN = {
     partyMissing: 'Give the party (a division or a unit)',
     sameParty: 'Helper and helped party cannot be the same',
     pairingOverlap: 'This pairing already exists in that period (#{{id}})',
+    pairingOverlapInFile: 'Overlaps the same pairing in another row of the file',
   },
   unitKinds: {
     government: 'Government office', command_hq: 'Command HQ', cooperation_office: 'Cooperation office', school: 'School', hospital: 'Hospital',

@@ -2,18 +2,15 @@
 // written through the same services as the API (audited, validated), plus an HQ demo user.
 import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import type { NewUser } from '../../platform/auth/service';
-import type { AuthUser } from '../../platform/context';
 import type { Services } from '../../platform/context';
+import { systemCtx } from '../../platform/ctx';
 import type { ModuleSeed } from '../../platform/seed';
-import { EVERYTHING } from '../../platform/scope';
 import { loadDivisions } from './divisionLoader';
 import { PAIRINGS, PROGRAMMES, type DemoParty, UNITS } from './demoData';
 import { createPairing } from './pairings';
 import { createProgramme } from './programmes';
 import { createUnit } from './units';
 
-const SYSTEM = { id: null, name: 'system（演示数据）', ip: null };
-const SEEDER = { id: 0, username: 'system', role: 'admin', scope: EVERYTHING } as unknown as AuthUser;
 
 /** Reference data, loaded at every start until present (with or without demo data). */
 export const divisionsSeed: ModuleSeed = {
@@ -27,20 +24,21 @@ export const divisionsSeed: ModuleSeed = {
 
 export const registrySeed: ModuleSeed = {
   name: 'registry',
-  async run({ db }: Services): Promise<NewUser[]> {
+  async run(services: Services): Promise<NewUser[]> {
+    const ctx = systemCtx(services, 'system（演示数据）');
     const programmeIds = new Map<string, number>();
-    for (const p of PROGRAMMES) programmeIds.set(p.code, await createProgramme(db, SEEDER, SYSTEM, p));
+    for (const p of PROGRAMMES) programmeIds.set(p.code, await createProgramme(ctx, p));
     const unitIds = new Map<string, number>();
     for (const [name, kind, divisionCode, code17] of UNITS) {
       const creditCode = code17 ? code17 + creditCodeCheckChar(code17) : null;
       const note = code17 ? '演示：统一社会信用代码为虚构（校验位有效）' : null;
-      unitIds.set(name, (await createUnit(db, SEEDER, SYSTEM, { name, kind, divisionCode, creditCode, note })).id);
+      unitIds.set(name, (await createUnit(ctx, { name, kind, divisionCode, creditCode, note })).id);
     }
     const side = (p: DemoParty) => ('unit' in p ? { unitId: unitIds.get(p.unit) } : { divisionCode: p.division });
     for (const p of PAIRINGS) {
       const helper = side(p.helper);
       const helped = side(p.helped);
-      await createPairing(db, SEEDER, SYSTEM, {
+      await createPairing(ctx, {
         type: p.type,
         programmeId: programmeIds.get(p.programme),
         helperDivisionCode: helper.divisionCode,

@@ -6,8 +6,9 @@ import type { DivisionChangeRequest } from '@xiezuo/shared/contracts/registry';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
-import type { Actor, AuthUser } from '../../platform/context';
-import type { Db, Tx } from '../../platform/db/client';
+import type { Ctx } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
+import type { Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
 import { divisionChanges, divisions, divisionVersions } from './tables';
@@ -31,9 +32,10 @@ async function newVersion(tx: Tx, d: Division, day: string, next: { name?: strin
     .where(eq(divisions.code, d.code));
 }
 
-export async function changeDivision(db: Db, user: AuthUser, actor: Actor, code: string, body: Change) {
+export async function changeDivision(ctx: Ctx, code: string, body: Change) {
   const day = body.effectiveOn;
-  return db.transaction(async (tx) => {
+  const { scope } = ctx.user;
+  return withTx(ctx, async (tx) => {
     const codes = [code];
     if (body.kind === 'create') {
       const [exists] = await tx.select().from(divisions).where(eq(divisions.code, code));
@@ -41,26 +43,26 @@ export async function changeDivision(db: Db, user: AuthUser, actor: Actor, code:
       if (!body.name) throw invalid({ path: 'body.name', key: 'validation.required' });
       if (!body.parentCode) throw invalid({ path: 'body.parentCode', key: 'validation.required' });
       await current(tx, body.parentCode, 'body.parentCode');
-      assertInScope(user.scope, { divisionCode: body.parentCode });
+      assertInScope(scope, { divisionCode: body.parentCode });
       await tx.insert(divisions).values({ code, name: body.name, level: divisionLevel(code), parentCode: body.parentCode, since: day });
       codes.push(body.parentCode);
     } else {
       const d = await current(tx, code, 'params.code');
-      assertInScope(user.scope, { divisionCode: code });
+      assertInScope(scope, { divisionCode: code });
       if (body.kind === 'rename') {
         if (!body.name) throw invalid({ path: 'body.name', key: 'validation.required' });
         await newVersion(tx, d, day, { name: body.name });
       } else if (body.kind === 'move') {
         if (!body.parentCode) throw invalid({ path: 'body.parentCode', key: 'validation.required' });
         await current(tx, body.parentCode, 'body.parentCode');
-        assertInScope(user.scope, { divisionCode: body.parentCode });
+        assertInScope(scope, { divisionCode: body.parentCode });
         await newVersion(tx, d, day, { parentCode: body.parentCode });
         codes.push(body.parentCode);
       } else {
         if (!body.into) throw invalid({ path: 'body.into', key: 'validation.required' });
         if (body.into === code) throw invalid({ path: 'body.into', key: 'validation.invalidValue' });
         await current(tx, body.into, 'body.into');
-        assertInScope(user.scope, { divisionCode: body.into });
+        assertInScope(scope, { divisionCode: body.into });
         for (const child of await tx.select().from(divisions).where(eq(divisions.parentCode, code))) {
           if (!child.abolishedOn) await newVersion(tx, child, day, { parentCode: body.into });
         }
@@ -72,7 +74,7 @@ export async function changeDivision(db: Db, user: AuthUser, actor: Actor, code:
       .insert(divisionChanges)
       .values({ kind: body.kind, effectiveOn: day, codes, note: body.note ?? null })
       .returning();
-    await writeAudit(tx, actor, { action: 'update', entity: 'division', entityId: code, after: { ...body, codes } });
+    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'division', entityId: code, after: { ...body, codes } });
     return change;
   });
 }

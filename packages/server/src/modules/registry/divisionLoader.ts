@@ -8,14 +8,14 @@ import type { Database } from '../../platform/db/client';
 import { serverFile } from '../../platform/paths';
 
 const EXTRACT = serverFile('src/modules/registry/data/divisions-44-45-52.tsv.gz');
-const LEVELS: Record<number, string> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };
+const LEVELS: Record<number, DivisionLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };
 const PARENT_DIGITS: Record<number, number> = { 4: 2, 6: 4, 9: 6, 12: 9 };
 const BATCH = 5000;
 
 export interface DivisionRecord {
   code: string; // 12 digits
   name: string;
-  level: string;
+  level: DivisionLevel;
   parentCode: string | null;
 }
 
@@ -52,7 +52,7 @@ export async function loadDivisions(database: Database, opts: { subtrees?: strin
   if (opts.subtrees || opts.codes) {
     const prefixes = (opts.subtrees ?? []).map(divisionPrefix);
     const exact = (opts.codes ?? []).map(divisionPrefix);
-    const own = (r: DivisionRecord) => r.code.slice(0, DIVISION_LEVEL_DIGITS[r.level as DivisionLevel]);
+    const own = (r: DivisionRecord) => r.code.slice(0, DIVISION_LEVEL_DIGITS[r.level]);
     rows = rows.filter((r) => {
       const mine = own(r);
       return prefixes.some((p) => r.code.startsWith(p) || p.startsWith(mine)) || exact.some((p) => p.startsWith(mine));

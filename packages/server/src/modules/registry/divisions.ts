@@ -1,18 +1,21 @@
 // Division queries (行政区划): children, search, detail — all "as of" a date, so that a report for an
 // earlier period sees the tree as it was. The current version of a division lives in `divisions`
 // (valid from `since` until `abolishedOn`); earlier versions in `division_versions`.
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
+import type { DivisionLevel } from '@xiezuo/shared/contracts/registry';
+import { arrayContains, asc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
+import { AppError } from '../../platform/http/errors';
+import { dbOf } from './access';
+import { divisionChanges, divisionVersions } from './tables';
 
 export interface DivisionAsOf {
   code: string;
   name: string;
-  level: string;
+  level: DivisionLevel;
   parentCode: string | null;
 }
-
-export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing date
 
 // The version of division `d` valid on `day`, as SQL columns; rows where nothing is valid are filtered by
 // `existsOn`. `v` is the lateral version row.
@@ -24,15 +27,15 @@ const versionJoin = (day: string) => sql`
 const existsOn = (day: string) => sql`(v.name is not null or ((d.since is null or d.since <= ${day}::date)
   and (d.abolished_on is null or d.abolished_on > ${day}::date)))`;
 
-type Raw = { code: string; name: string; level: string; parent_code: string | null; has_children?: boolean };
+type Raw = { code: string; name: string; level: DivisionLevel; parent_code: string | null; has_children?: boolean };
 const toRow = (r: Raw): DivisionAsOf => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code });
 
 /** Children of `parent` (null: the provinces) as they were on `day` (default today). */
-export async function childrenAsOf(db: Db, parent: string | null, day = today()) {
+export async function childrenAsOf(ctx: Ctx, parent: string | null, day = todayInBeijing()) {
   const cand = parent
     ? sql`select code from divisions where parent_code = ${parent} union select code from division_versions where parent_code = ${parent}`
     : sql`select code from divisions where parent_code is null`;
-  const result = await db.execute(sql`
+  const result = await dbOf(ctx).execute(sql`
     with cand as (${cand})
     select d.code, coalesce(v.name, d.name) as name, d.level,
            case when v.name is not null then v.parent_code else d.parent_code end as parent_code,
@@ -47,8 +50,8 @@ export async function childrenAsOf(db: Db, parent: string | null, day = today())
 }
 
 /** One division as it was on `day`, or null if it did not exist then. */
-export async function divisionAsOf(db: Db, code: string, day = today()): Promise<DivisionAsOf | null> {
-  const result = await db.execute(sql`
+export async function divisionAsOf(ctx: Ctx, code: string, day = todayInBeijing()): Promise<DivisionAsOf | null> {
+  const result = await dbOf(ctx).execute(sql`
     select d.code, coalesce(v.name, d.name) as name, d.level,
            case when v.name is not null then v.parent_code else d.parent_code end as parent_code
     from divisions d ${versionJoin(day)} where d.code = ${code} and ${existsOn(day)}`);
@@ -57,11 +60,11 @@ export async function divisionAsOf(db: Db, code: string, day = today()): Promise
 }
 
 /** Ancestors (province first) of a division as they were on `day`. */
-export async function ancestorsAsOf(db: Db, code: string, day = today()): Promise<DivisionAsOf[]> {
+export async function ancestorsAsOf(ctx: Ctx, code: string, day = todayInBeijing()): Promise<DivisionAsOf[]> {
   const out: DivisionAsOf[] = [];
-  let cur = await divisionAsOf(db, code, day);
+  let cur = await divisionAsOf(ctx, code, day);
   for (let i = 0; cur?.parentCode && i < 6; i++) {
-    cur = await divisionAsOf(db, cur.parentCode, day);
+    cur = await divisionAsOf(ctx, cur.parentCode, day);
     if (cur) out.unshift(cur);
   }
   return out;
@@ -73,7 +76,8 @@ export async function ancestorsAsOf(db: Db, code: string, day = today()): Promis
  * root's prefix plus every division that ever changed and its descendants; each gets its version of
  * `day` and is kept if its parent chain reaches the root.
  */
-export async function subtreeAsOf(db: Db, root: string, day = today()): Promise<DivisionAsOf[]> {
+export async function subtreeAsOf(ctx: Ctx, root: string, day = todayInBeijing()): Promise<DivisionAsOf[]> {
+  const db = dbOf(ctx);
   const changed = await db.execute(sql`
     select code from division_versions union select code from divisions where since is not null or abolished_on is not null`);
   const prefixes = [...new Set([root, ...(changed.rows as { code: string }[]).map((r) => r.code)].map(divisionPrefix))];
@@ -100,10 +104,10 @@ export async function subtreeAsOf(db: Db, root: string, day = today()): Promise<
 }
 
 /** Search current divisions by Chinese name substring or code prefix; each hit with its path. */
-export async function searchDivisions(db: Db, q: string, limit: number) {
+export async function searchDivisions(ctx: Ctx, q: string, limit: number) {
   const digits = /^\d+$/.test(q);
   const cond = digits ? sql`d.code like ${`${q}%`}` : sql`d.name like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`}`;
-  const result = await db.execute(sql`
+  const result = await dbOf(ctx).execute(sql`
     with recursive hits as (
       select d.code, d.name, d.level, d.parent_code from divisions d
       where d.abolished_on is null and ${cond}
@@ -121,15 +125,26 @@ export async function searchDivisions(db: Db, q: string, limit: number) {
   return (result.rows as (Raw & { path: string })[]).map((r) => ({ ...toRow(r), hasChildren: Boolean(r.has_children), path: r.path }));
 }
 
-/** Current names of the given codes (for labelling rows). */
-export async function divisionNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const result = await db.execute(
-    sql`select code, name from divisions where code in (${sql.join(
-      unique.map((c) => sql`${c}`),
-      sql`, `,
-    )})`,
-  );
-  return new Map((result.rows as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+/** One division as it was on `day` (default today): its children, ancestors, versions and changes. */
+export async function divisionDetail(ctx: Ctx, code: string, asOf?: string) {
+  const db = dbOf(ctx);
+  const day = asOf ?? todayInBeijing();
+  const d = await divisionAsOf(ctx, code, day);
+  if (!d) throw new AppError('NOT_FOUND');
+  const [children, ancestors, versions, changes, [cur]] = await Promise.all([
+    childrenAsOf(ctx, d.code, day),
+    ancestorsAsOf(ctx, d.code, day),
+    db.select().from(divisionVersions).where(eq(divisionVersions.code, d.code)).orderBy(asc(divisionVersions.validTo)),
+    db.select().from(divisionChanges).where(arrayContains(divisionChanges.codes, [d.code])).orderBy(asc(divisionChanges.effectiveOn)),
+    db.execute(sql`select since::text, abolished_on::text from divisions where code = ${d.code}`).then((r) => r.rows as { since: string | null; abolished_on: string | null }[]),
+  ]);
+  return {
+    ...d,
+    hasChildren: children.length > 0,
+    ancestors: ancestors.map((a) => ({ code: a.code, name: a.name })),
+    since: cur?.since ?? null,
+    abolishedOn: cur?.abolished_on ?? null,
+    versions: versions.map((v) => ({ name: v.name, parentCode: v.parentCode, validFrom: v.validFrom, validTo: v.validTo })),
+    changes: changes.map((c) => ({ id: c.id, kind: c.kind, effectiveOn: c.effectiveOn, codes: c.codes, note: c.note })),
+  };
 }

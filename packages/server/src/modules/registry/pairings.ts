@@ -1,30 +1,25 @@
 // 结对: helper party → helped party (each a division or a unit), by type and programme, for a period.
 // Every read is scoped: a user sees a pairing when either party lies in their scope; a write needs at
 // least one party in scope. Status (planned/active/ended) follows from the dates and the day asked about.
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { PairingBody, PairingListQuery, PairingPatch, PairingType } from '@xiezuo/shared/contracts/registry';
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
-import type { Actor, AuthUser } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
-import { inScope, scopeWhere } from '../../platform/scope';
-import { today } from './divisions';
+import type { Scope } from '../../platform/scope';
+import { dbOf, eitherPartyInScope, pairingsInScope } from './access';
 import { divisions, pairings, programmes, units } from './tables';
 
 const helperUnit = alias(units, 'helper_unit');
 const helpedUnit = alias(units, 'helped_unit');
 const helperDiv = alias(divisions, 'helper_div');
 const helpedDiv = alias(divisions, 'helped_div');
-
-/** Either party in the user's scope. */
-export function pairingScope(user: AuthUser): SQL | undefined {
-  const a = scopeWhere(user.scope, { division: pairings.helperDivisionCode });
-  const b = scopeWhere(user.scope, { division: pairings.helpedDivisionCode });
-  return a && b ? sql`(${a} or ${b})` : undefined;
-}
 
 /** In force on `day`: started and not yet ended (endDate is the last day). */
 export const inForceOn = (day: string) =>
@@ -36,9 +31,9 @@ const statusOf = (start: string, end: string | null, day: string) =>
 type Filters = Partial<Omit<z.infer<typeof PairingListQuery>, 'page' | 'pageSize'>>;
 
 /** The one filter of pairings: scope plus the list view's filters. The list, its total, the counts by type and exports all use it. */
-export function conditions(user: AuthUser, f: Filters): SQL | undefined {
-  const day = f.asOf ?? today();
-  const conds: (SQL | undefined)[] = [pairingScope(user)];
+export function conditions(scope: Scope, f: Filters): SQL | undefined {
+  const day = f.asOf ?? todayInBeijing();
+  const conds: (SQL | undefined)[] = [pairingsInScope(scope)];
   if (f.type) conds.push(eq(pairings.type, f.type));
   if (f.programmeId) conds.push(eq(pairings.programmeId, f.programmeId));
   if (f.division) {
@@ -90,7 +85,7 @@ function toRow(r: Joined, day: string) {
   const p = r.p;
   return {
     id: p.id,
-    type: p.type as PairingType,
+    type: p.type,
     programmeId: p.programmeId,
     programmeName: r.programmeName,
     helper: party(p.helperDivisionCode, r.helperDivName, p.helperUnitId, r.helperUnitName),
@@ -103,9 +98,10 @@ function toRow(r: Joined, day: string) {
 }
 export type PairingView = ReturnType<typeof toRow>;
 
-export async function listPairings(db: Db, user: AuthUser, q: z.infer<typeof PairingListQuery>) {
-  const where = conditions(user, q);
-  const day = q.asOf ?? today();
+export async function listPairings(ctx: Ctx, q: z.infer<typeof PairingListQuery>) {
+  const db = dbOf(ctx);
+  const where = conditions(ctx.user.scope, q);
+  const day = q.asOf ?? todayInBeijing();
   const [rows, [{ total }]] = await Promise.all([
     joined(db)
       .where(where)
@@ -117,23 +113,24 @@ export async function listPairings(db: Db, user: AuthUser, q: z.infer<typeof Pai
   return { items: rows.map((r) => toRow(r, day)), total: Number(total), page: q.page, pageSize: q.pageSize };
 }
 
-/** All scoped pairings matching the filters (for exports and the partner view). */
-export async function allPairings(db: Db | Tx, user: AuthUser, f: Filters) {
-  const day = f.asOf ?? today();
-  return (await joined(db).where(conditions(user, f)).orderBy(pairings.id)).map((r) => toRow(r, day));
+/** All scoped pairings matching the filters (for exports and the partner view); `helperIn`: only those whose helper lies in one of these divisions. */
+export async function allPairings(ctx: Ctx, f: Filters, helperIn?: string[]) {
+  const day = f.asOf ?? todayInBeijing();
+  const where = and(conditions(ctx.user.scope, f), helperIn ? inArray(pairings.helperDivisionCode, helperIn) : undefined);
+  return (await joined(dbOf(ctx)).where(where).orderBy(pairings.id)).map((r) => toRow(r, day));
 }
 
-export async function getPairing(db: Db | Tx, user: AuthUser, id: number) {
-  const [r] = await joined(db).where(and(eq(pairings.id, id), pairingScope(user)));
+export async function getPairing(ctx: Ctx, id: number) {
+  const [r] = await joined(dbOf(ctx)).where(and(eq(pairings.id, id), pairingsInScope(ctx.user.scope)));
   if (!r) throw new AppError('NOT_FOUND');
-  return toRow(r, today());
+  return toRow(r, todayInBeijing());
 }
 
 /** Everything a division (its subtree) or a unit is paired with on `day`, seen from its side. */
-export async function partnersOf(db: Db, user: AuthUser, q: { division?: string; unitId?: number; asOf?: string }) {
+export async function partnersOf(ctx: Ctx, q: { division?: string; unitId?: number; asOf?: string }) {
   if (!q.division && !q.unitId) throw invalid({ path: 'querystring.division', key: 'validation.required' });
-  const day = q.asOf ?? today();
-  const rows = await allPairings(db, user, { division: q.division, unitId: q.unitId, asOf: day });
+  const day = q.asOf ?? todayInBeijing();
+  const rows = await allPairings(ctx, { division: q.division, unitId: q.unitId, asOf: day });
   const isSelf = (p: PairingView['helper']) =>
     q.unitId ? p.unitId === q.unitId : p.divisionCode.startsWith(divisionPrefix(q.division as string));
   return rows.map((r) => {
@@ -155,12 +152,12 @@ export async function partnersOf(db: Db, user: AuthUser, q: { division?: string;
  * Counts by type, with distinct helper and helped parties, of the pairings the list shows for the same
  * filters and scope; with no status and no day chosen, of those in force today (what "paired" means).
  */
-export async function countByType(db: Db, user: AuthUser, q: Filters) {
+export async function countByType(ctx: Ctx, q: Filters) {
   const party = (side: 'helper' | 'helped') =>
     side === 'helper'
       ? sql`${pairings.helperDivisionCode} || ':' || coalesce(${pairings.helperUnitId}::text, '')`
       : sql`${pairings.helpedDivisionCode} || ':' || coalesce(${pairings.helpedUnitId}::text, '')`;
-  const rows = await db
+  const rows = await dbOf(ctx)
     .select({
       type: pairings.type,
       pairings: sql<number>`count(*)::int`,
@@ -168,24 +165,24 @@ export async function countByType(db: Db, user: AuthUser, q: Filters) {
       helped: sql<number>`count(distinct ${party('helped')})::int`,
     })
     .from(pairings)
-    .where(conditions(user, { ...q, status: q.status ?? (q.asOf ? undefined : 'active') }))
+    .where(conditions(ctx.user.scope, { ...q, status: q.status ?? (q.asOf ? undefined : 'active') }))
     .groupBy(pairings.type)
     .orderBy(pairings.type);
-  return rows.map((r) => ({ ...r, type: r.type as PairingType, pairings: Number(r.pairings), helpers: Number(r.helpers), helped: Number(r.helped) }));
+  return rows.map((r) => ({ ...r, pairings: Number(r.pairings), helpers: Number(r.helpers), helped: Number(r.helped) }));
 }
 
 /** Map flows: pairings in force on `day`, aggregated to county level (helper county → helped county). */
-export async function flows(db: Db, user: AuthUser, q: { asOf?: string; programmeId?: number; type?: PairingType }) {
-  const day = q.asOf ?? today();
+export async function flows(ctx: Ctx, q: { asOf?: string; programmeId?: number; type?: PairingType }) {
+  const day = q.asOf ?? todayInBeijing();
   const county = (col: AnyPgColumn) => sql`rpad(left(${col}, 6), 12, '0')`;
-  const result = await db.execute(sql`
+  const result = await dbOf(ctx).execute(sql`
     select f.from_code, coalesce(df.name, f.from_code) as from_name, f.to_code, coalesce(dt.name, f.to_code) as to_name,
            f.n, f.types
     from (
       select ${county(pairings.helperDivisionCode)} as from_code, ${county(pairings.helpedDivisionCode)} as to_code,
              count(*)::int as n, array_agg(distinct ${pairings.type}) as types
       from ${pairings}
-      where ${and(pairingScope(user), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined, q.type ? eq(pairings.type, q.type) : undefined)}
+      where ${and(pairingsInScope(ctx.user.scope), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined, q.type ? eq(pairings.type, q.type) : undefined)}
       group by 1, 2) f
     left join divisions df on df.code = f.from_code
     left join divisions dt on dt.code = f.to_code
@@ -223,66 +220,59 @@ async function checkPeriodAndProgramme(tx: Tx, b: { startDate: string; endDate?:
   }
 }
 
-export async function createPairing(db: Db, user: AuthUser, actor: Actor, b: z.infer<typeof PairingBody>) {
-  return db.transaction((tx) => createPairingIn(tx, user, actor, b));
+export async function createPairing(ctx: Ctx, b: z.infer<typeof PairingBody>) {
+  return withTx(ctx, async (tx, ctx) => {
+    const helper = await resolveParty(tx, 'helper', b.helperDivisionCode, b.helperUnitId);
+    const helped = await resolveParty(tx, 'helped', b.helpedDivisionCode, b.helpedUnitId);
+    if (helper.divisionCode === helped.divisionCode && helper.unitId === helped.unitId) {
+      throw invalid({ path: 'body.helpedDivisionCode', key: 'registry.errors.sameParty' });
+    }
+    if (!eitherPartyInScope(ctx.user.scope, helper.divisionCode, helped.divisionCode)) throw new AppError('OUT_OF_SCOPE');
+    await checkPeriodAndProgramme(tx, b);
+    const [overlap] = await tx
+      .select({ id: pairings.id })
+      .from(pairings)
+      .where(
+        and(
+          eq(pairings.type, b.type),
+          eq(pairings.helperDivisionCode, helper.divisionCode),
+          eq(pairings.helpedDivisionCode, helped.divisionCode),
+          sql`${pairings.helperUnitId} is not distinct from ${helper.unitId}`,
+          sql`${pairings.helpedUnitId} is not distinct from ${helped.unitId}`,
+          sql`daterange(${pairings.startDate}, ${pairings.endDate}, '[]') && daterange(${b.startDate}::date, ${b.endDate ?? null}::date, '[]')`,
+        ),
+      );
+    if (overlap) throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
+    const [row] = await tx
+      .insert(pairings)
+      .values({
+        type: b.type,
+        programmeId: b.programmeId ?? null,
+        helperDivisionCode: helper.divisionCode,
+        helperUnitId: helper.unitId,
+        helpedDivisionCode: helped.divisionCode,
+        helpedUnitId: helped.unitId,
+        startDate: b.startDate,
+        endDate: b.endDate ?? null,
+        note: b.note ?? null,
+      })
+      .returning();
+    await writeAudit(tx, ctx.actor, { action: 'create', entity: 'pairing', entityId: row.id, after: row });
+    return getPairing(ctx, row.id);
+  });
 }
 
-/** createPairing inside the caller's transaction (ledger imports). */
-export async function createPairingIn(tx: Tx, user: AuthUser, actor: Actor, b: z.infer<typeof PairingBody>) {
-  const helper = await resolveParty(tx, 'helper', b.helperDivisionCode, b.helperUnitId);
-  const helped = await resolveParty(tx, 'helped', b.helpedDivisionCode, b.helpedUnitId);
-  if (helper.divisionCode === helped.divisionCode && helper.unitId === helped.unitId) {
-    throw invalid({ path: 'body.helpedDivisionCode', key: 'registry.errors.sameParty' });
-  }
-  if (!inScope(user.scope, { divisionCode: helper.divisionCode }) && !inScope(user.scope, { divisionCode: helped.divisionCode })) {
-    throw new AppError('OUT_OF_SCOPE');
-  }
-  await checkPeriodAndProgramme(tx, b);
-  const [overlap] = await tx
-    .select({ id: pairings.id })
-    .from(pairings)
-    .where(
-      and(
-        eq(pairings.type, b.type),
-        eq(pairings.helperDivisionCode, helper.divisionCode),
-        eq(pairings.helpedDivisionCode, helped.divisionCode),
-        sql`${pairings.helperUnitId} is not distinct from ${helper.unitId}`,
-        sql`${pairings.helpedUnitId} is not distinct from ${helped.unitId}`,
-        sql`daterange(${pairings.startDate}, ${pairings.endDate}, '[]') && daterange(${b.startDate}::date, ${b.endDate ?? null}::date, '[]')`,
-      ),
-    );
-  if (overlap) throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
-  const [row] = await tx
-    .insert(pairings)
-    .values({
-      type: b.type,
-      programmeId: b.programmeId ?? null,
-      helperDivisionCode: helper.divisionCode,
-      helperUnitId: helper.unitId,
-      helpedDivisionCode: helped.divisionCode,
-      helpedUnitId: helped.unitId,
-      startDate: b.startDate,
-      endDate: b.endDate ?? null,
-      note: b.note ?? null,
-    })
-    .returning();
-  await writeAudit(tx, actor, { action: 'create', entity: 'pairing', entityId: row.id, after: row });
-  return getPairing(tx, user, row.id);
-}
-
-export async function updatePairing(db: Db, user: AuthUser, actor: Actor, id: number, b: z.infer<typeof PairingPatch>) {
-  return db.transaction((tx) => updatePairingIn(tx, user, actor, id, b));
-}
-
-export async function updatePairingIn(tx: Tx, user: AuthUser, actor: Actor, id: number, b: z.infer<typeof PairingPatch>) {
-  const before = await getPairing(tx, user, id);
-  const next = { startDate: b.startDate ?? before.startDate, endDate: b.endDate === undefined ? before.endDate : b.endDate, programmeId: b.programmeId };
-  await checkPeriodAndProgramme(tx, next);
-  const [after] = await tx
-    .update(pairings)
-    .set({ ...b, updatedAt: sql`now()` })
-    .where(eq(pairings.id, id))
-    .returning();
-  await writeAudit(tx, actor, { action: 'update', entity: 'pairing', entityId: id, before, after });
-  return getPairing(tx, user, id);
+export async function updatePairing(ctx: Ctx, id: number, b: z.infer<typeof PairingPatch>) {
+  return withTx(ctx, async (tx, ctx) => {
+    const before = await getPairing(ctx, id);
+    const next = { startDate: b.startDate ?? before.startDate, endDate: b.endDate === undefined ? before.endDate : b.endDate, programmeId: b.programmeId };
+    await checkPeriodAndProgramme(tx, next);
+    const [after] = await tx
+      .update(pairings)
+      .set({ ...b, updatedAt: sql`now()` })
+      .where(eq(pairings.id, id))
+      .returning();
+    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'pairing', entityId: id, before, after });
+    return getPairing(ctx, id);
+  });
 }

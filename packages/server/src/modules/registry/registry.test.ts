@@ -2,9 +2,10 @@ import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/tables';
+import { systemCtx } from '../../platform/ctx';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { loadDivisions } from './divisionLoader';
 import { pairings, units } from './tables';
+import { divisionSubtrees } from './testing/builders';
 
 // 四会 (肇庆) helps 富川 (贺州); 荔湾 helps 梅县 and its towns. Only these subtrees are loaded.
 const SIHUI = '441284000000';
@@ -20,7 +21,7 @@ let hq: TestClient;
 let programmeId: number;
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDivisions(t.services.database, { subtrees: [SIHUI, FUCHUAN, LIWAN, MEIXIAN] });
+  await divisionSubtrees(t.services, SIHUI, FUCHUAN, LIWAN, MEIXIAN);
   hq = await t.userClient('hq', 'hq', { all: true });
   const res = await hq.post('/api/registry/programmes', {
     code: 'yue-gui-2021',
@@ -67,8 +68,9 @@ describe('divisions', () => {
     expect(detail).toMatchObject({ name: '丙村镇', ancestors: [{ name: '广东省' }, { name: '梅州市' }, { name: '梅县区' }] });
     expect((await hq.get(`/api/registry/divisions/${BINGCUN}`)).json().name).toBe('丙村镇（新）');
     const { subtreeAsOf } = await import('./divisions');
-    const before = await subtreeAsOf(t.services.db, MEIXIAN, '2025-06-30');
-    const after = await subtreeAsOf(t.services.db, MEIXIAN, '2025-07-02');
+    const ctx = systemCtx(t.services);
+    const before = await subtreeAsOf(ctx, MEIXIAN, '2025-06-30');
+    const after = await subtreeAsOf(ctx, MEIXIAN, '2025-07-02');
     expect(before.some((d) => d.code === SONGYUAN)).toBe(true);
     expect(after.some((d) => d.code === SONGYUAN)).toBe(false);
     expect(after.length).toBe(before.length - 1); // the villages stayed in the county, only the town went

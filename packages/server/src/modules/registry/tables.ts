@@ -1,4 +1,5 @@
 // Registry tables: divisions (with history), units, programmes and pairings. (`teams` lives in modules/teams.)
+import type { DivisionChangeKind, DivisionLevel, PairingType, ProgrammeKind, UnitKind } from '@xiezuo/shared/contracts/registry';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -20,7 +21,7 @@ export const divisions = pgTable(
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    level: text('level').notNull(), // province | city | county | town | village
+    level: text('level').$type<DivisionLevel>().notNull(), // province | city | county | town | village
     parentCode: text('parent_code'),
     since: date('since'),
     abolishedOn: date('abolished_on'),
@@ -47,7 +48,7 @@ export const divisionVersions = pgTable(
 // 区划变更: the event log (rename | merge | split | move | create), for people to read.
 export const divisionChanges = pgTable('division_changes', {
   id: serial('id').primaryKey(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<DivisionChangeKind>().notNull(),
   effectiveOn: date('effective_on').notNull(),
   codes: text('codes').array().notNull(), // the divisions involved, the changed one first
   note: text('note'),
@@ -61,7 +62,7 @@ export const units = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(), // see UNIT_KINDS in shared/contracts/registry.ts
+    kind: text('kind').$type<UnitKind>().notNull(), // see UNIT_KINDS in shared/contracts/registry.ts
     divisionCode: text('division_code').notNull(),
     creditCode: text('credit_code'),
     note: text('note'),
@@ -80,7 +81,7 @@ export const programmes = pgTable('programmes', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(), // short stable key, e.g. yue-gui-2021
   name: text('name').notNull(),
-  kind: text('kind').notNull(), // east_west | town_assist | other
+  kind: text('kind').$type<ProgrammeKind>().notNull(), // east_west | town_assist | other
   startDate: date('start_date').notNull(),
   endDate: date('end_date'),
   description: text('description'),
@@ -111,7 +112,7 @@ export const pairings = pgTable(
   'pairings',
   {
     id: serial('id').primaryKey(),
-    type: text('type').notNull(), // see PAIRING_TYPES
+    type: text('type').$type<PairingType>().notNull(), // see PAIRING_TYPES
     programmeId: integer('programme_id').references(() => programmes.id),
     helperDivisionCode: text('helper_division_code').notNull(),
     helperUnitId: integer('helper_unit_id').references(() => units.id),

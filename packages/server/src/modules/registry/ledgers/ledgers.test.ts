@@ -2,11 +2,11 @@
 // with errors reported by row and column; good rows are written through the services (audited).
 import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { registrySeed } from './demo';
-import { D } from './demoData';
-import { loadDivisions } from './divisionLoader';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
+import { registrySeed } from '../demo';
+import { D } from '../demoData';
+import { loadDivisions } from '../divisionLoader';
 
 let t: TestApp;
 let hq: TestClient;
