@@ -27,13 +27,16 @@ export const Ok = z.object({ ok: z.literal(true) });
 // ---- the shared vocabulary: one schema and one message key per kind of value ----
 
 /** A calendar day as YYYY-MM-DD (a real date: 2025-02-30 is refused). Message: validation.date. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'validation.date');
+export const IsoDate = z.string().refine(isRealIsoDate, 'validation.date');
+
+function isRealIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
 
 /** A statistical division code (统计用区划代码, GB/T 2260 + 6 digits): 12 digits. Message: validation.divisionCode. */
-export const DivisionCode = z.string().regex(/^\d{12}$/, 'validation.divisionCode');
+export const DivisionCode = z.string().trim().regex(/^\d{12}$/, 'validation.divisionCode');
 
 /** A citizen ID number (GB 11643), normalised (half-width, upper-case X) and checked. Messages: validation.idNumber.*. */
 export const IdNumber = z.string().transform((raw, ctx) => {

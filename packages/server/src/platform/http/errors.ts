@@ -64,8 +64,8 @@ interface IssueLike {
 export function describeIssue(issue: IssueLike, t: Translate): string {
   const p = issue.params;
   if (typeof p.i18n === 'string') return t(p.i18n, p);
-  // custom refinements carry a catalogue key as their message
-  if (issue.code === 'custom' && issue.message && /^[a-z]+\.[\w.]+$/.test(issue.message)) return t(issue.message, p);
+  // the shared vocabulary's checks (and custom refinements) carry a catalogue key as their message
+  if (issue.message && /^[a-z]+\.[\w.]+$/.test(issue.message)) return t(issue.message, p);
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined/.test(issue.message ?? '')) return t('validation.required');

@@ -3,13 +3,16 @@
 //   idNumber({ key: 'headIdNumber', header: '户主身份证号' }), date({ key: 'startDate', header: '开始日期', required: true })
 import type { LedgerColumn } from './types';
 
-type Preset = Partial<LedgerColumn> & { key?: string };
+/**
+ * What a ledger says of its column beyond the preset. `generic: false` drops the preset's generic headers:
+ * a ledger with two columns of one kind (派出地 and 接收地 codes) must not let a bare 区划代码 name either.
+ */
+type Preset = Partial<LedgerColumn> & { generic?: false };
 
-const column = (base: LedgerColumn, over: Preset): LedgerColumn => ({
-  ...base,
-  ...over,
-  synonyms: [...new Set([...(over.synonyms ?? []), ...(base.synonyms ?? [])])].filter((s) => s !== (over.header ?? base.header)),
-});
+const column = (base: LedgerColumn, { generic, ...over }: Preset): LedgerColumn => {
+  const synonyms = [...(over.synonyms ?? []), ...(generic === false ? [] : (base.synonyms ?? []))];
+  return { ...base, ...over, synonyms: [...new Set(synonyms)].filter((s) => s !== (over.header ?? base.header)) };
+};
 
 /** A citizen ID number (GB 11643): checked, sensitive (masked in exports, encrypted by the module). */
 export const idNumber = (over: Preset = {}) =>

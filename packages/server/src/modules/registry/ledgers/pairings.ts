@@ -5,7 +5,7 @@ import { PAIRING_TYPES, type PairingType, REGISTRY_LEDGERS } from '@xiezuo/share
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { date, divisionCode, enumOf } from '../../../platform/ledgers/columns';
-import { defineLedger, type LedgerColumn, naturalKeyOf } from '../../../platform/ledgers/types';
+import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { dbOf, eitherPartyInScope } from '../access';
 import { allPairings, createPairing, type PairingView, updatePairing } from '../pairings';
 import { lookUp, unitKey } from './lookup';
@@ -37,8 +37,6 @@ const toPairingRow = (p: PairingView): PairingLedgerRow => ({
   note: p.note,
 });
 
-// two division columns: the preset's generic headers (区划代码 …) would name either, so only their own match
-const partyDivision = (over: Parameters<typeof divisionCode>[0]): LedgerColumn => ({ ...divisionCode(over), synonyms: [] });
 
 const PAIRING_KEY = { naturalKey: ['type', 'helperDivisionCode', 'helperUnit', 'helpedDivisionCode', 'helpedUnit', 'startDate'] };
 const SIDES = ['helper', 'helped'] as const;
@@ -65,9 +63,9 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
   columns: [
     enumOf(PAIRING_TYPES, zh.pairingTypes, { key: 'type', header: '结对类型', headerEn: 'Type', required: true, example: '县—县' }),
     { key: 'programme', header: '协作项目', headerEn: 'Programme', type: 'text', example: '粤桂东西部协作' },
-    partyDivision({ key: 'helperDivisionCode', header: '帮扶方区划代码', headerEn: 'Helper division code', required: true, note: '帮扶方为单位时填单位所在区划', example: '441284000000' }),
+    divisionCode({ generic: false, key: 'helperDivisionCode', header: '帮扶方区划代码', headerEn: 'Helper division code', required: true, note: '帮扶方为单位时填单位所在区划', example: '441284000000' }),
     { key: 'helperUnit', header: '帮扶单位', headerEn: 'Helper unit', type: 'text', note: '帮扶方为行政区划时留空', example: '' },
-    partyDivision({ key: 'helpedDivisionCode', header: '受帮扶方区划代码', headerEn: 'Helped division code', required: true, example: '451123000000' }),
+    divisionCode({ generic: false, key: 'helpedDivisionCode', header: '受帮扶方区划代码', headerEn: 'Helped division code', required: true, example: '451123000000' }),
     { key: 'helpedUnit', header: '受帮扶单位', headerEn: 'Helped unit', type: 'text', example: '' },
     date({ key: 'startDate', header: '开始日期', headerEn: 'Start date', synonyms: ['结对日期'], required: true, example: '2021-05-01' }),
     date({ key: 'endDate', header: '结束日期', headerEn: 'End date', example: '' }),

@@ -14,8 +14,6 @@ type ExchangeLedgerRow = {
   kind: ExchangeKind; personTimes: number; fromDivisionCode: string; toDivisionCode: string; startDate: string; endDate: string | null; note: string | null; id?: number;
 };
 
-// two division columns: the preset's generic synonyms (行政区划代码 …) would not say which side
-const side = (over: Parameters<typeof divisionCode>[0]) => ({ ...divisionCode(over), synonyms: [] });
 
 export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
   key: TEAMS_LEDGERS.exchanges,
@@ -25,8 +23,8 @@ export const exchangeLedger = defineLedger<ExchangeLedgerRow>({
   columns: [
     enumOf(EXCHANGE_KINDS, zh.exchangeKinds, { key: 'kind', header: '交流类别', headerEn: 'Kind', required: true, example: '教师' }),
     { key: 'personTimes', header: '人次', headerEn: 'Person-times', type: 'integer', required: true, example: 20 },
-    side({ key: 'fromDivisionCode', header: '派出地区划代码', headerEn: 'From (division code)', required: true, example: '441284000000' }),
-    side({ key: 'toDivisionCode', header: '接收地区划代码', headerEn: 'To (division code)', required: true, example: '451123000000' }),
+    divisionCode({ generic: false, key: 'fromDivisionCode', header: '派出地区划代码', headerEn: 'From (division code)', required: true, example: '441284000000' }),
+    divisionCode({ generic: false, key: 'toDivisionCode', header: '接收地区划代码', headerEn: 'To (division code)', required: true, example: '451123000000' }),
     date({ key: 'startDate', header: '开始日期', headerEn: 'Start', required: true, example: '2024-09-01' }),
     date({ key: 'endDate', header: '结束日期', headerEn: 'End' }),
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
