@@ -107,3 +107,26 @@ export const AuditQuery = z.strictObject({
   from: z.string().date().optional(),
   to: z.string().date().optional(),
 });
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import { IdParam, Ok, pageOf } from './common';
+
+export const authApi = {
+  login: endpoint('POST', '/api/auth/login', { body: LoginRequest, response: Ok }),
+  logout: endpoint('POST', '/api/auth/logout', { response: Ok }),
+  me: endpoint('GET', '/api/auth/me', { response: Me }),
+  changePassword: endpoint('POST', '/api/auth/password', { body: ChangePasswordRequest, response: Ok }),
+} as const;
+
+export const adminApi = {
+  users: endpoint('GET', '/api/admin/users', { response: z.array(UserRow) }),
+  createUser: endpoint('POST', '/api/admin/users', { body: CreateUserRequest, response: CreateUserResponse }),
+  updateUser: endpoint('PATCH', '/api/admin/users/:id', { params: IdParam, body: UpdateUserRequest, response: UserRow }),
+  sessions: endpoint('GET', '/api/admin/sessions', { response: z.array(SessionRow) }),
+  endSession: endpoint('DELETE', '/api/admin/sessions/:id', { params: z.strictObject({ id: z.string().min(10).max(100) }), response: Ok }),
+} as const;
+
+export const auditApi = {
+  entries: endpoint('GET', '/api/audit', { query: AuditQuery, response: pageOf(AuditEntry) }),
+} as const;

@@ -423,3 +423,31 @@ export type Line = z.infer<typeof Line>;
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
 export const MONITORING_LEDGERS = { households: 'monitoring-households', members: 'monitoring-members', visits: 'monitoring-visits', measures: 'monitoring-measures' } as const;
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import { IdParam, Ok } from './common';
+
+export const monitoringApi = {
+  households: endpoint('GET', '/api/monitoring/households', { query: HouseholdQuery, response: HouseholdPage }),
+  createHousehold: endpoint('POST', '/api/monitoring/households', { body: HouseholdCreate, response: HouseholdDetail }),
+  household: endpoint('GET', '/api/monitoring/households/:id', { params: IdParam, response: HouseholdDetail }),
+  updateHousehold: endpoint('PATCH', '/api/monitoring/households/:id', { params: IdParam, body: HouseholdUpdate, response: HouseholdDetail }),
+  addMember: endpoint('POST', '/api/monitoring/households/:id/members', { params: IdParam, body: MemberInput, response: HouseholdDetail }),
+  updateMember: endpoint('PATCH', '/api/monitoring/members/:id', { params: IdParam, body: MemberUpdate, response: Ok }),
+  memberLeaves: endpoint('POST', '/api/monitoring/members/:id/leave', { params: IdParam, body: MemberLeave, response: Ok }),
+  revealMember: endpoint('POST', '/api/monitoring/members/:id/reveal', { params: IdParam, response: MemberReveal }),
+  transition: endpoint('POST', '/api/monitoring/households/:id/transitions', { params: IdParam, body: TransitionRequest, response: HouseholdDetail }),
+  uploadAttachment: endpoint('POST', '/api/monitoring/households/:id/attachments', { params: IdParam, body: AttachmentUpload, response: FileMeta }),
+  attachment: endpoint('GET', '/api/monitoring/attachments/:id', { params: IdParam, file: true }),
+  addRisk: endpoint('POST', '/api/monitoring/households/:id/risks', { params: IdParam, body: RiskCreate, response: Risk }),
+  closeRisk: endpoint('POST', '/api/monitoring/risks/:id/close', { params: IdParam, body: RiskClose, response: Risk }),
+  addMeasure: endpoint('POST', '/api/monitoring/households/:id/measures', { params: IdParam, body: MeasureCreate, response: Measure }),
+  followUpMeasure: endpoint('POST', '/api/monitoring/measures/:id/follow-up', { params: IdParam, body: MeasureFollowUp, response: Measure }),
+  recordVisit: endpoint('POST', '/api/monitoring/households/:id/visits', { params: IdParam, body: VisitCreate, response: Visit }),
+  worklist: endpoint('GET', '/api/monitoring/worklist', { response: Worklist }),
+  figures: endpoint('GET', '/api/monitoring/figures', { query: FiguresQuery, response: FiguresResponse }),
+  villages: endpoint('GET', '/api/monitoring/villages', { response: z.array(Village) }),
+  lines: endpoint('GET', '/api/monitoring/lines', { response: z.array(Line) }),
+  putLine: endpoint('PUT', '/api/monitoring/lines', { body: LineUpsert, response: Ok }),
+} as const;
