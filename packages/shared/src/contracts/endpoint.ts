@@ -80,3 +80,22 @@ type Part<K extends string, T> = [T] extends [never] ? { [P in K]?: never } : {}
 export type CallArgs<E> = Part<'params', ParamsOf<E>> & Part<'query', QueryOf<E>> & Part<'body', BodyOf<E>>;
 /** The arguments after the endpoint: none when nothing is required. */
 export type CallRest<E> = {} extends CallArgs<E> ? [args?: CallArgs<E>] : [args: CallArgs<E>];
+
+/**
+ * The URL of a call: each `:name` of the path filled in from params (encoded; a missing one is an error),
+ * the query's values appended, leaving out undefined, null and ''.
+ */
+export function endpointUrl(endpoint: AnyEndpoint, args: { params?: object; query?: object } = {}): string {
+  const params = (args.params ?? {}) as Record<string, unknown>;
+  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null || value === '') throw new Error(`${endpoint.path}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+  const query = new URLSearchParams(
+    Object.entries(args.query ?? {})
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
+  return query ? `${path}?${query}` : path;
+}

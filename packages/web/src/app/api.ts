@@ -1,6 +1,6 @@
 // The one HTTP client: session cookie, CSRF header on writes, language header, errors as ApiError.
 import type { FormInstance } from 'antd';
-import type { AnyEndpoint, CallArgs, CallRest, ResponseOf } from '@xiezuo/shared/contracts/endpoint';
+import { type AnyEndpoint, type CallArgs, type CallRest, endpointUrl, type ResponseOf } from '@xiezuo/shared/contracts/endpoint';
 import type { ApiErrorBody } from '@xiezuo/shared/errors';
 import i18n from './i18n';
 
@@ -47,16 +47,9 @@ async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   return (type.includes('json') ? res.json() : res.blob()) as Promise<T>;
 }
 
-/** The URL of an endpoint: its `:params` filled in (encoded), the query's non-empty values appended. */
-export function urlOf<E extends AnyEndpoint>(endpoint: E, args?: { params?: object; query?: object }): string {
-  const params = (args?.params ?? {}) as Record<string, unknown>;
-  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === null || value === '') throw new Error(`${endpoint.path}: no value for :${name}`);
-    return encodeURIComponent(String(value));
-  });
-  const query = args?.query ? qs(args.query as Record<string, unknown>) : '';
-  return query ? `${path}?${query}` : path;
+/** The URL of a call of an endpoint (for links and images): `urlOf(monitoringApi.attachment, { params: { id } })`. */
+export function urlOf<E extends AnyEndpoint>(endpoint: E, ...[args]: CallRest<E>): string {
+  return endpointUrl(endpoint, (args ?? {}) as { params?: object; query?: object });
 }
 
 /**
@@ -72,12 +65,12 @@ export function call<E extends AnyEndpoint>(endpoint: E, ...[args]: CallRest<E>)
  * the endpoint map, the server checks the body against the contract.
  */
 export function callAny(endpoint: AnyEndpoint, args: { params?: object; query?: object; body?: unknown }): Promise<unknown> {
-  return api(endpoint.method, urlOf(endpoint, args), args.body ?? (endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {}));
+  return api(endpoint.method, endpointUrl(endpoint, args), args.body ?? (endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {}));
 }
 
 /** Downloads a file from the API (exports, templates, reports) under its server-given name. */
 export async function download<E extends AnyEndpoint>(endpoint: E, args: CallArgs<E>, fallbackName: string) {
-  const res = await fetch(urlOf(endpoint, args as { params?: object; query?: object }), { credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
+  const res = await fetch(endpointUrl(endpoint, args as { params?: object; query?: object }), { credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
   if (!res.ok) throw new ApiError(res.status, await res.json());
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
