@@ -37,6 +37,7 @@ export function usePagedQuery<E extends AnyEndpoint>(
   // the page belongs to the filters it was chosen for: other filters start again at page 1
   const signature = JSON.stringify(filters);
   const [chosen, setChosen] = useState({ signature, page: 1 });
+  if (chosen.signature !== signature) setChosen({ signature, page: 1 }); // (React's pattern for state derived from props)
   const page = chosen.signature === signature ? chosen.page : 1;
   const query = { ...filters, page, pageSize };
   const result = useQuery({ queryKey: [...options.key, query], queryFn: () => callAny(endpoint, { query }) as Promise<{ items: RowOf<E>[]; total: number }> });
