@@ -15,10 +15,10 @@ export const CalendarDayInput = CalendarDay.omit({ day: true }).strict();
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 import { endpoint } from './endpoint';
-import { Ok } from './common';
+import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 export const calendarApi = {
   days: endpoint('GET', '/api/calendar', { query: CalendarQuery, response: z.array(CalendarDay) }),
   putDay: endpoint('PUT', '/api/admin/calendar/:day', { params: CalendarDayParam, body: CalendarDayInput, response: CalendarDay }),
-  removeDay: endpoint('DELETE', '/api/admin/calendar/:day', { params: CalendarDayParam, response: Ok }),
+  removeDay: endpoint('DELETE', '/api/admin/calendar/:day', { params: CalendarDayParam, response: common.Ok }),
 } as const;
