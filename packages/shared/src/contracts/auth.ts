@@ -108,3 +108,26 @@ export const AuditQuery = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import * as common from './common'; // (as a namespace: the imports above may name the same things)
+
+export const authApi = {
+  login: endpoint('POST', '/api/auth/login', { body: LoginRequest, response: common.Ok }),
+  logout: endpoint('POST', '/api/auth/logout', { response: common.Ok }),
+  me: endpoint('GET', '/api/auth/me', { response: Me }),
+  changePassword: endpoint('POST', '/api/auth/password', { body: ChangePasswordRequest, response: common.Ok }),
+} as const;
+
+export const adminApi = {
+  users: endpoint('GET', '/api/admin/users', { response: z.array(UserRow) }),
+  createUser: endpoint('POST', '/api/admin/users', { body: CreateUserRequest, response: CreateUserResponse }),
+  updateUser: endpoint('PATCH', '/api/admin/users/:id', { params: common.IdParam, body: UpdateUserRequest, response: UserRow }),
+  sessions: endpoint('GET', '/api/admin/sessions', { response: z.array(SessionRow) }),
+  endSession: endpoint('DELETE', '/api/admin/sessions/:id', { params: z.strictObject({ id: z.string().min(10).max(100) }), response: common.Ok }),
+} as const;
+
+export const auditApi = {
+  entries: endpoint('GET', '/api/audit', { query: AuditQuery, response: common.pageOf(AuditEntry) }),
+} as const;

@@ -12,3 +12,13 @@ export type CalendarDayT = z.infer<typeof CalendarDay>;
 export const CalendarQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 export const CalendarDayParam = z.strictObject({ day: IsoDate });
 export const CalendarDayInput = CalendarDay.omit({ day: true }).strict();
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import * as common from './common'; // (as a namespace: the imports above may name the same things)
+
+export const calendarApi = {
+  days: endpoint('GET', '/api/calendar', { query: CalendarQuery, response: z.array(CalendarDay) }),
+  putDay: endpoint('PUT', '/api/admin/calendar/:day', { params: CalendarDayParam, body: CalendarDayInput, response: CalendarDay }),
+  removeDay: endpoint('DELETE', '/api/admin/calendar/:day', { params: CalendarDayParam, response: common.Ok }),
+} as const;

@@ -137,3 +137,30 @@ export type NodeRefT = z.infer<typeof NodeRef>;
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
 export const INDICATOR_LEDGERS = { reported: 'indicator-reported', targets: 'indicator-targets' } as const;
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import * as common from './common'; // (as a namespace: the imports above may name the same things)
+
+/** The dashboard's tables as a workbook: figures, children, ranking, targets, or all of them. */
+export const IndicatorExportQuery = z.strictObject({
+  node: NodeKey,
+  period: PeriodKey,
+  rank: z.string().max(80).optional(),
+  table: z.enum(['figures', 'children', 'ranking', 'targets', 'all']),
+});
+
+export const indicatorsApi = {
+  catalogue: endpoint('GET', '/api/indicators/catalogue', { response: z.array(CatalogueItem) }),
+  dashboard: endpoint('GET', '/api/indicators/dashboard', { query: DashboardQuery, response: Dashboard }),
+  export: endpoint('GET', '/api/indicators/export', { query: IndicatorExportQuery, file: true }),
+  targets: endpoint('GET', '/api/indicators/targets', { query: TargetsQuery, response: z.array(TargetRow) }),
+  putTarget: endpoint('PUT', '/api/indicators/targets', { body: UpsertTarget, response: z.object({ id: z.number().int() }) }),
+  splitTarget: endpoint('POST', '/api/indicators/targets/split', { body: SplitTarget, response: z.object({ ids: z.array(z.number().int()) }) }),
+  deleteTarget: endpoint('DELETE', '/api/indicators/targets/:id', { params: common.IdParam, response: common.Ok }),
+  reportValue: endpoint('POST', '/api/indicators/reported', { body: ReportedValueInput, response: z.object({ id: z.number().int() }) }),
+  createReport: endpoint('POST', '/api/indicators/reports', { body: CreateReport, response: z.object({ id: z.number().int() }) }),
+  reports: endpoint('GET', '/api/indicators/reports', { response: z.array(ReportJob) }),
+  reportJob: endpoint('GET', '/api/indicators/reports/:id', { params: common.IdParam, response: ReportJob }),
+  reportFile: endpoint('GET', '/api/indicators/reports/:id/file', { params: common.IdParam, file: true }),
+} as const;

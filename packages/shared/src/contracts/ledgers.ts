@@ -73,3 +73,17 @@ export type CommitMode = z.infer<typeof CommitMode>;
 
 /** Export filters are the list view's own query string; `reveal=1` asks for unmasked sensitive columns. */
 export const ExportQuery = z.record(z.string(), z.string());
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+
+export const ledgersApi = {
+  list: endpoint('GET', '/api/ledgers', { response: LedgerList }),
+  ledger: endpoint('GET', '/api/ledgers/:key', { params: LedgerKeyParam, response: LedgerInfo }),
+  template: endpoint('GET', '/api/ledgers/:key/template', { params: LedgerKeyParam, file: true }),
+  upload: endpoint('POST', '/api/ledgers/:key/imports', { params: LedgerKeyParam, form: true, response: ImportStatus }),
+  status: endpoint('GET', '/api/ledgers/imports/:id', { params: ImportIdParam, response: ImportStatus }),
+  commit: endpoint('POST', '/api/ledgers/imports/:id/commit', { params: ImportIdParam, body: CommitRequest, response: ImportStatus }),
+  errors: endpoint('GET', '/api/ledgers/imports/:id/errors.xlsx', { params: ImportIdParam, file: true }),
+  export: endpoint('GET', '/api/ledgers/:key/export', { params: LedgerKeyParam, query: ExportQuery, file: true }),
+} as const;

@@ -232,3 +232,27 @@ export const Flow = z.object({
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
 export const REGISTRY_LEDGERS = { units: 'units', pairings: 'pairings', programmes: 'programmes' } as const;
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import * as common from './common'; // (as a namespace: the imports above may name the same things)
+
+export const registryApi = {
+  divisions: endpoint('GET', '/api/registry/divisions', { query: DivisionListQuery, response: z.array(DivisionRow) }),
+  searchDivisions: endpoint('GET', '/api/registry/divisions/search', { query: DivisionSearchQuery, response: z.array(DivisionSearchHit) }),
+  division: endpoint('GET', '/api/registry/divisions/:code', { params: DivisionCodeParam, query: DivisionAsOfQuery, response: DivisionDetail }),
+  changeDivision: endpoint('POST', '/api/registry/divisions/:code/changes', { params: DivisionCodeParam, body: DivisionChangeRequest, response: z.object({ id: z.number() }) }),
+  units: endpoint('GET', '/api/registry/units', { query: UnitListQuery, response: UnitPage }),
+  unit: endpoint('GET', '/api/registry/units/:id', { params: common.IdParam, response: UnitRow }),
+  createUnit: endpoint('POST', '/api/registry/units', { body: UnitBody, response: UnitRow }),
+  updateUnit: endpoint('PATCH', '/api/registry/units/:id', { params: common.IdParam, body: UnitPatch, response: UnitRow }),
+  programmes: endpoint('GET', '/api/registry/programmes', { response: z.array(ProgrammeRow) }),
+  createProgramme: endpoint('POST', '/api/registry/programmes', { body: ProgrammeBody, response: z.object({ id: z.number() }) }),
+  pairings: endpoint('GET', '/api/registry/pairings', { query: PairingListQuery, response: PairingPage }),
+  partners: endpoint('GET', '/api/registry/pairings/partners', { query: PartnersQuery, response: z.array(PartnerRow) }),
+  pairingCounts: endpoint('GET', '/api/registry/pairings/counts', { query: CountsQuery, response: z.array(PairingCount) }),
+  flows: endpoint('GET', '/api/registry/pairings/flows', { query: FlowsQuery, response: z.array(Flow) }),
+  pairing: endpoint('GET', '/api/registry/pairings/:id', { params: common.IdParam, response: PairingRow }),
+  createPairing: endpoint('POST', '/api/registry/pairings', { body: PairingBody, response: PairingRow }),
+  updatePairing: endpoint('PATCH', '/api/registry/pairings/:id', { params: common.IdParam, body: PairingPatch, response: PairingRow }),
+} as const;

@@ -219,3 +219,26 @@ export const ExchangeSummary = z.object({
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
 export const TEAMS_LEDGERS = { cadres: 'cadres', members: 'team-members', exchanges: 'talent-exchanges', teams: 'teams' } as const;
+
+// ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
+import { endpoint } from './endpoint';
+import * as common from './common'; // (as a namespace: the imports above may name the same things)
+
+export const teamsApi = {
+  teams: endpoint('GET', '/api/teams', { query: TeamListQuery, response: z.array(TeamRow) }),
+  team: endpoint('GET', '/api/teams/:id', { params: common.IdParam, query: TeamDetailQuery, response: TeamDetail }),
+  createTeam: endpoint('POST', '/api/teams', { body: TeamInput, response: TeamDetail }),
+  updateTeam: endpoint('PATCH', '/api/teams/:id', { params: common.IdParam, body: TeamPatch, response: TeamDetail }),
+  addMember: endpoint('POST', '/api/teams/:id/members', { params: common.IdParam, body: MemberInput, response: z.object({ id: z.number().int() }) }),
+  updateMember: endpoint('PATCH', '/api/teams/members/:id', { params: common.IdParam, body: MemberPatch, response: z.object({ id: z.number().int() }) }),
+  cadres: endpoint('GET', '/api/teams/cadres', { query: CadreListQuery, response: CadrePage }),
+  onDuty: endpoint('GET', '/api/teams/cadres/on-duty', { query: OnDutyQuery, response: OnDutyResponse }),
+  cadre: endpoint('GET', '/api/teams/cadres/:id', { params: common.IdParam, response: CadreRow }),
+  revealCadre: endpoint('POST', '/api/teams/cadres/:id/reveal', { params: common.IdParam, response: RevealResponse }),
+  createCadre: endpoint('POST', '/api/teams/cadres', { body: CadreInput, response: CadreRow }),
+  updateCadre: endpoint('PATCH', '/api/teams/cadres/:id', { params: common.IdParam, body: CadrePatch, response: CadreRow }),
+  exchanges: endpoint('GET', '/api/teams/exchanges', { query: ExchangeListQuery, response: ExchangePage }),
+  exchangeSummary: endpoint('GET', '/api/teams/exchanges/summary', { query: ExchangeSummaryQuery, response: ExchangeSummary }),
+  createExchange: endpoint('POST', '/api/teams/exchanges', { body: ExchangeInput, response: ExchangeRow }),
+  updateExchange: endpoint('PATCH', '/api/teams/exchanges/:id', { params: common.IdParam, body: ExchangePatch, response: ExchangeRow }),
+} as const;

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Form, Input, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, fieldErrors, post } from './api';
+import { authApi } from '@xiezuo/shared/contracts/auth';
+import { ApiError, call, fieldErrors } from './api';
 import { useAuth } from './auth';
 
 export function ChangePasswordPage() {
@@ -16,7 +17,7 @@ export function ChangePasswordPage() {
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
     setError(null);
     try {
-      await post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       message.success(t('auth.changed'));
       await refresh();
       navigate('/');

@@ -4,7 +4,8 @@ import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, post } from './api';
+import { authApi } from '@xiezuo/shared/contracts/auth';
+import { ApiError, call } from './api';
 import { switchLanguage } from './i18n';
 
 export function LoginPage() {
@@ -18,7 +19,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await post('/api/auth/login', values);
+      await call(authApi.login, { body: values });
       await client.refetchQueries({ queryKey: ['me'] });
       navigate('/');
     } catch (e) {

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { webModules } from '../modules';
-import { post } from './api';
+import { authApi } from '@xiezuo/shared/contracts/auth';
+import { call } from './api';
 import { useAuth } from './auth';
 import { switchLanguage } from './i18n';
 import type { MenuEntry } from './modules';
@@ -32,7 +33,7 @@ export function Shell() {
   const selected = '/' + location.pathname.split('/').filter(Boolean).slice(0, 2).join('/');
 
   const signOut = async () => {
-    await post('/api/auth/logout').catch(() => {});
+    await call(authApi.logout).catch(() => {});
     client.clear();
     navigate('/login');
   };

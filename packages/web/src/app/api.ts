@@ -1,5 +1,6 @@
 // The one HTTP client: session cookie, CSRF header on writes, language header, errors as ApiError.
 import type { FormInstance } from 'antd';
+import { type AnyEndpoint, type CallArgs, type CallRest, endpointUrl, type ResponseOf } from '@xiezuo/shared/contracts/endpoint';
 import type { ApiErrorBody } from '@xiezuo/shared/errors';
 import i18n from './i18n';
 
@@ -20,7 +21,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** A request to the API. Not exported: pages call endpoints of the modules' maps (call, urlOf, download). */
+async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const isForm = body instanceof FormData;
   const res = await fetch(url, {
     method,
@@ -45,15 +47,30 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return (type.includes('json') ? res.json() : res.blob()) as Promise<T>;
 }
 
-export const get = <T>(url: string) => api<T>('GET', url);
-export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
-export const patch = <T>(url: string, body?: unknown) => api<T>('PATCH', url, body ?? {});
-export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
-export const del = <T>(url: string) => api<T>('DELETE', url);
+/** The URL of a call of an endpoint (for links and images): `urlOf(monitoringApi.attachment, { params: { id } })`. */
+export function urlOf<E extends AnyEndpoint>(endpoint: E, ...[args]: CallRest<E>): string {
+  return endpointUrl(endpoint, (args ?? {}) as { params?: object; query?: object });
+}
+
+/**
+ * Calls an endpoint of a module's map (`call(registryApi.unit, { params: { id } })`): params, query and
+ * body typed from its contract, the answer typed from its response schema. Writes without a body send {}.
+ */
+export function call<E extends AnyEndpoint>(endpoint: E, ...[args]: CallRest<E>): Promise<ResponseOf<E>> {
+  return callAny(endpoint, (args ?? {}) as { params?: object; query?: object; body?: unknown }) as Promise<ResponseOf<E>>;
+}
+
+/**
+ * call() for an endpoint chosen at run time, or a body of untyped form values: the URL still comes from
+ * the endpoint map, the server checks the body against the contract.
+ */
+export function callAny(endpoint: AnyEndpoint, args: { params?: object; query?: object; body?: unknown }): Promise<unknown> {
+  return api(endpoint.method, endpointUrl(endpoint, args), args.body ?? (endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {}));
+}
 
 /** Downloads a file from the API (exports, templates, reports) under its server-given name. */
-export async function download(url: string, fallbackName: string) {
-  const res = await fetch(url, { credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
+export async function download<E extends AnyEndpoint>(endpoint: E, args: CallArgs<E>, fallbackName: string) {
+  const res = await fetch(endpointUrl(endpoint, args as { params?: object; query?: object }), { credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
   if (!res.ok) throw new ApiError(res.status, await res.json());
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
@@ -84,12 +101,6 @@ export function fieldErrors(details: { path: string; message: string }[]) {
     byField.set(name, [...(byField.get(name) ?? []), d.message]);
   }
   return [...byField].map(([name, errors]) => ({ name, errors }));
-}
-
-/** A page of a list, as every list endpoint answers. */
-export interface Page<T> {
-  items: T[];
-  total: number;
 }
 
 /** Query string from an object, dropping empty values. */

@@ -1,20 +1,12 @@
 // The signed-in user, loaded once from /api/auth/me and shared by every page.
+import { authApi, type Me as MeSchema } from '@xiezuo/shared/contracts/auth';
 import type { Permission } from '@xiezuo/shared/roles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { ApiError, get, setCsrfToken } from './api';
+import type { z } from 'zod';
+import { ApiError, call, setCsrfToken } from './api';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  permissions: Permission[];
-  mustChangePassword: boolean;
-  csrfToken: string;
-  scope: { all: boolean; divisions: { code: string; name: string }[]; teams: { id: number; name: string }[] };
-  passwordRules: { minLength: number; minClasses: number };
-}
+export type Me = z.infer<typeof MeSchema>;
 
 interface AuthState {
   me: Me | null;
@@ -31,7 +23,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const me = await get<Me>('/api/auth/me');
+        const me = await call(authApi.me);
         setCsrfToken(me.csrfToken);
         return me;
       } catch (e) {

@@ -2,7 +2,7 @@
 import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
 import { indicatorsModule } from './indicators';
-import { ledgersModule } from './ledgers';
+import { ledgersModule } from '../platform/ledgers';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';

@@ -1,12 +1,12 @@
 // Admin: 节假日与调休 — the weekdays off and the weekend days worked instead, year by year; the
 // monitoring procedure clocks count working days with it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarDayT } from '@xiezuo/shared/contracts/calendar';
+import { calendarApi } from '@xiezuo/shared/contracts/calendar';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, del, fieldErrors, get, put } from '../app/api';
+import { ApiError, call, fieldErrors } from '../app/api';
 import { formatDate } from '../app/format';
 
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -18,16 +18,16 @@ export function CalendarPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [form] = Form.useForm<{ day: Dayjs; work: boolean; name: string }>();
   const key = ['calendar', year];
-  const { data, isLoading } = useQuery({ queryKey: key, queryFn: () => get<CalendarDayT[]>(`/api/calendar?year=${year}`) });
+  const { data, isLoading } = useQuery({ queryKey: key, queryFn: () => call(calendarApi.days, { query: { year } }) });
   const refresh = () => client.invalidateQueries({ queryKey: ['calendar'] });
-  const remove = useMutation({ mutationFn: (day: string) => del(`/api/admin/calendar/${day}`), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (day: string) => call(calendarApi.removeDay, { params: { day } }), onSuccess: refresh });
   const weekdays = t('calendar.weekdays', { returnObjects: true }) as string[];
 
   const add = async () => {
     const v = await form.validateFields();
     const day = v.day.format('YYYY-MM-DD');
     try {
-      await put(`/api/admin/calendar/${day}`, { work: v.work, name: v.name });
+      await call(calendarApi.putDay, { params: { day }, body: { work: v.work, name: v.name } });
       message.success(t('calendar.saved'));
       form.resetFields(['day', 'name']);
       setYear(Number(day.slice(0, 4)));

@@ -3,25 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Popconfirm, Table, Tag } from 'antd';
 import { formatDateTime } from '../app/format';
 import { useTranslation } from 'react-i18next';
-import { del, get } from '../app/api';
-
-interface SessionRow {
-  id: string;
-  username: string;
-  displayName: string;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
+import { adminApi } from '@xiezuo/shared/contracts/auth';
+import { call } from '../app/api';
 
 export function SessionsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const { data, isLoading } = useQuery({ queryKey: ['admin', 'sessions'], queryFn: () => get<SessionRow[]>('/api/admin/sessions') });
+  const { data, isLoading } = useQuery({ queryKey: ['admin', 'sessions'], queryFn: () => call(adminApi.sessions) });
   const end = useMutation({
-    mutationFn: (id: string) => del(`/api/admin/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => call(adminApi.endSession, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'sessions'] }),
   });
   return (

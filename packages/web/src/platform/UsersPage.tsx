@@ -4,22 +4,12 @@ import { ROLES } from '@xiezuo/shared/roles';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrors, get, patch, post } from '../app/api';
+import { adminApi } from '@xiezuo/shared/contracts/auth';
+import type { BodyOf } from '@xiezuo/shared/contracts/endpoint';
+import { ApiError, call, fieldErrors } from '../app/api';
 import { formatDateTime } from '../app/format';
 
-interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  disabled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  scopeAll: boolean;
-  scopeDivisions: string[];
-  scopeTeams: number[];
-  createdAt: string;
-}
+type UserPatch = BodyOf<typeof adminApi.updateUser>;
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -27,9 +17,9 @@ export function UsersPage() {
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
-  const { data, isLoading } = useQuery({ queryKey: ['admin', 'users'], queryFn: () => get<UserRow[]>('/api/admin/users') });
+  const { data, isLoading } = useQuery({ queryKey: ['admin', 'users'], queryFn: () => call(adminApi.users) });
   const refresh = () => client.invalidateQueries({ queryKey: ['admin', 'users'] });
-  const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: object }) => patch(`/api/admin/users/${id}`, body), onSuccess: refresh });
+  const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: UserPatch }) => call(adminApi.updateUser, { params: { id }, body }), onSuccess: refresh });
 
   const create = async () => {
     const v = await form.validateFields();
@@ -42,7 +32,7 @@ export function UsersPage() {
       scopeTeams: (v.scopeTeams ?? '').split(/[\s,，、]+/).filter(Boolean).map(Number),
     };
     try {
-      const res = await post<{ initialPassword: string }>('/api/admin/users', body);
+      const res = await call(adminApi.createUser, { body });
       setCreated({ username: body.username, password: res.initialPassword });
       setOpen(false);
       form.resetFields();

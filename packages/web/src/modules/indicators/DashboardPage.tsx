@@ -2,13 +2,14 @@
 // ("亮成绩比进度"), a city map coloured by any indicator, and the children table; drill down by clicking.
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { CatalogueItemT, DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
+import { type DashboardT, type FigureT, indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
 import { App, Breadcrumb, Button, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { download, get, post } from '../../app/api';
+import { call, download } from '../../app/api';
+import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { useAuth } from '../../app/auth';
 import { Chart } from './Chart';
 import { gaugeOption, mapOption, rankingOption, trendOption } from './charts';
@@ -68,13 +69,13 @@ export function DashboardPage() {
     for (const [k, v] of Object.entries(patch)) v == null ? next.delete(k) : next.set(k, v);
     setParams(next);
   };
-  const qs = new URLSearchParams({ period, ...(node ? { node } : {}), ...(rank ? { rank } : {}) }).toString();
+  const query = { period, node, rank };
   const { data: d, isLoading } = useQuery({
-    queryKey: ['indicators', 'dashboard', qs],
-    queryFn: () => get<DashboardT>(`/api/indicators/dashboard?${qs}`),
+    queryKey: ['indicators', 'dashboard', query],
+    queryFn: () => call(indicatorsApi.dashboard, { query }),
     refetchInterval: 5000, // a change shows within seconds
   });
-  const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => get<CatalogueItemT[]>('/api/indicators/catalogue') });
+  const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => call(indicatorsApi.catalogue) });
 
   const kpis = useMemo(() => {
     const codes = new Set(catalogue?.filter((c) => c.kpi).map((c) => c.code));
@@ -89,10 +90,9 @@ export function DashboardPage() {
 
   if (isLoading || !d) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   const name = `${d.node.name}${d.periodLabel}`;
-  const exportTable = (table: string) =>
-    download(`/api/indicators/export?${new URLSearchParams({ node: d.node.node, period, table, rank: d.rank.code })}`, `${name}.xlsx`);
+  const exportTable = (table: QueryOf<typeof indicatorsApi.export>['table']) => download(indicatorsApi.export, { query: { node: d.node.node, period, table, rank: d.rank.code } }, `${name}.xlsx`);
   const report = async () => {
-    await post('/api/indicators/reports', { node: d.node.node, period, format: 'docx' });
+    await call(indicatorsApi.createReport, { body: { node: d.node.node, period, format: 'docx' } });
     message.success(t('indicators.reportQueued'));
   };
   const drill = (to: string) => set({ node: to });

@@ -1,12 +1,12 @@
 // Picks a node of the roll-up trees: the user's opening node, its path and its children (from the dashboard).
 import { useQuery } from '@tanstack/react-query';
-import type { DashboardT } from '@xiezuo/shared/contracts/indicators';
+import { indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { Select } from 'antd';
-import { get } from '../../app/api';
+import { call } from '../../app/api';
 
 export function useNodeOptions(node: string | undefined, period: string) {
-  const qs = new URLSearchParams({ period, ...(node ? { node } : {}) }).toString();
-  return useQuery({ queryKey: ['indicators', 'dashboard', qs], queryFn: () => get<DashboardT>(`/api/indicators/dashboard?${qs}`) });
+  const query = { period, node };
+  return useQuery({ queryKey: ['indicators', 'dashboard', query], queryFn: () => call(indicatorsApi.dashboard, { query }) });
 }
 
 export function NodeSelect({ value, onChange, period }: { value?: string; onChange: (node: string) => void; period: string }) {

@@ -1,12 +1,12 @@
 // 工作报告: generate a unit's half-year or annual report (.docx) or statistical tables (.xlsx) in the
 // background, watch the progress, download.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportJobT } from '@xiezuo/shared/contracts/indicators';
+import { indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { periodLabel } from '@xiezuo/shared/indicators/periods';
 import { Button, Card, Progress, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download, get, post } from '../../app/api';
+import { call, download } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { NodeSelect } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
@@ -22,11 +22,11 @@ export function ReportsPage() {
   const [format, setFormat] = useState<'docx' | 'xlsx'>('docx');
   const { data: jobs } = useQuery({
     queryKey: ['indicators', 'reports'],
-    queryFn: () => get<ReportJobT[]>('/api/indicators/reports'),
+    queryFn: () => call(indicatorsApi.reports),
     refetchInterval: (q) => (q.state.data?.some((j) => j.status === 'queued' || j.status === 'running') ? 800 : false),
   });
   const make = useMutation({
-    mutationFn: (target: string) => post('/api/indicators/reports', { node: target, period, format }),
+    mutationFn: (target: string) => call(indicatorsApi.createReport, { body: { node: target, period, format } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['indicators', 'reports'] }),
   });
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -45,7 +45,7 @@ export function ReportsPage() {
             ]}
           />
           {can('reports.generate') && (
-            <Button type="primary" loading={make.isPending} onClick={async () => make.mutate(node ?? (await get<{ node: { node: string } }>(`/api/indicators/dashboard?period=${period}`)).node.node)}>
+            <Button type="primary" loading={make.isPending} onClick={async () => make.mutate(node ?? (await call(indicatorsApi.dashboard, { query: { period } })).node.node)}>
               {t('indicators.reports.generate')}
             </Button>
           )}
@@ -65,7 +65,7 @@ export function ReportsPage() {
               title: t('common.actions'),
               render: (_, j) =>
                 j.status === 'done' ? (
-                  <Button size="small" onClick={() => download(`/api/indicators/reports/${j.id}/file`, j.fileName ?? `report.${j.format}`)}>
+                  <Button size="small" onClick={() => download(indicatorsApi.reportFile, { params: { id: j.id } }, j.fileName ?? `report.${j.format}`)}>
                     {t('indicators.reports.download')}
                   </Button>
                 ) : (

@@ -1,12 +1,12 @@
 // 目标任务: targets per unit, indicator and period, with progress; split a target among the children.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatalogueItemT, TargetRowT } from '@xiezuo/shared/contracts/indicators';
+import { indicatorsApi, type TargetRowT } from '@xiezuo/shared/contracts/indicators';
 import { formatPercent } from '@xiezuo/shared/format';
 import { periodLabel } from '@xiezuo/shared/indicators/periods';
 import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post, api } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { NodeSelect, useNodeOptions } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
@@ -20,11 +20,13 @@ function SplitModal({ target, onClose }: { target: TargetRowT; onClose: () => vo
   const sum = Object.values(values).reduce((s, v) => s + (v ?? 0), 0);
   const save = useMutation({
     mutationFn: () =>
-      post('/api/indicators/targets/split', {
-        node: target.node,
-        indicator: target.indicator,
-        period: target.period,
-        children: Object.entries(values).map(([node, value]) => ({ node, value })),
+      call(indicatorsApi.splitTarget, {
+        body: {
+          node: target.node,
+          indicator: target.indicator,
+          period: target.period,
+          children: Object.entries(values).map(([node, value]) => ({ node, value })),
+        },
       }),
     onSuccess: () => {
       message.success(t('indicators.targets.saved'));
@@ -59,13 +61,13 @@ export function TargetsPage() {
   const [node, setNode] = useState<string>();
   const [splitting, setSplitting] = useState<TargetRowT>();
   const [form] = Form.useForm<{ indicator: string; value: number }>();
-  const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => get<CatalogueItemT[]>('/api/indicators/catalogue') });
+  const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => call(indicatorsApi.catalogue) });
   const { data: opening } = useNodeOptions(node, period);
   const current = node ?? opening?.node.node;
-  const qs = new URLSearchParams({ period, ...(current ? { node: current } : {}) }).toString();
-  const { data: rows, isLoading } = useQuery({ queryKey: ['indicators', 'targets', qs], queryFn: () => get<TargetRowT[]>(`/api/indicators/targets?${qs}`), enabled: !!current });
+  const query = { period, node: current };
+  const { data: rows, isLoading } = useQuery({ queryKey: ['indicators', 'targets', query], queryFn: () => call(indicatorsApi.targets, { query }), enabled: !!current });
   const save = useMutation({
-    mutationFn: (v: { indicator: string; value: number }) => api('PUT', '/api/indicators/targets', { node: current, period, ...v }),
+    mutationFn: (v: { indicator: string; value: number }) => call(indicatorsApi.putTarget, { body: { node: current!, period, ...v } }),
     onSuccess: () => {
       message.success(t('indicators.targets.saved'));
       form.resetFields();

@@ -1,10 +1,11 @@
 // Small forms on the household page: register a risk (登记风险), close one, add an assistance measure
 // (添加措施) and record a follow-up. Each posts, then hands the page a fresh household.
-import { MEASURE_KINDS, RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
+import type { AnyEndpoint } from '@xiezuo/shared/contracts/endpoint';
+import { MEASURE_KINDS, monitoringApi, RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../app/api';
+import { ApiError, callAny } from '../../app/api';
 import { today } from './data';
 
 type Kind = 'risk' | 'measure' | 'closeRisk' | 'followUp';
@@ -16,12 +17,13 @@ export function ActivityButton(props: { kind: Kind; target: number; onDone(): vo
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const { kind, target } = props;
-  const url = { risk: `/api/monitoring/households/${target}/risks`, measure: `/api/monitoring/households/${target}/measures`, closeRisk: `/api/monitoring/risks/${target}/close`, followUp: `/api/monitoring/measures/${target}/follow-up` }[kind];
+  const endpoint: AnyEndpoint = { risk: monitoringApi.addRisk, measure: monitoringApi.addMeasure, closeRisk: monitoringApi.closeRisk, followUp: monitoringApi.followUpMeasure }[kind];
   const label = { risk: t('monitoring.risk.add'), measure: t('monitoring.measure.add'), closeRisk: t('monitoring.risk.close'), followUp: t('monitoring.measure.followUp') }[kind];
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await post(url, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null)));
+      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null));
+      await callAny(endpoint, { params: { id: target }, body });
       setOpen(false);
       form.resetFields();
       props.onDone();

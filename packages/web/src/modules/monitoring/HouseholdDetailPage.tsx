@@ -3,12 +3,12 @@
 // Users who may write correct the household and its members, add a member and record one who left.
 import { CameraOutlined, CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action, HouseholdDetail, MemberReveal } from '@xiezuo/shared/contracts/monitoring';
+import { type Action, type HouseholdDetail, type MemberReveal, monitoringApi } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, Button, Card, Descriptions, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { get, post } from '../../app/api';
+import { call, urlOf } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate, formatDateTime } from '../../app/format';
 import { CATEGORY_COLOR, STATUS_COLOR } from './data';
@@ -22,7 +22,7 @@ export function HouseholdDetailPage() {
   const id = Number(useParams().id);
   const client = useQueryClient();
   const key = ['monitoring', 'household', id];
-  const { data: d, isLoading } = useQuery({ queryKey: key, queryFn: () => get<HouseholdDetail>(`/api/monitoring/households/${id}`) });
+  const { data: d, isLoading } = useQuery({ queryKey: key, queryFn: () => call(monitoringApi.household, { params: { id } }) });
   const [action, setAction] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<Record<number, MemberReveal>>({});
   if (isLoading || !d) return <Spin />;
@@ -37,7 +37,7 @@ export function HouseholdDetailPage() {
     setRevealed(rest);
     void refresh();
   };
-  const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await post<MemberReveal>(`/api/monitoring/members/${memberId}/reveal`) });
+  const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await call(monitoringApi.revealMember, { params: { id: memberId } }) });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -243,7 +243,7 @@ export function HouseholdDetailPage() {
                             <div>{v.findings}</div>
                             {v.incomePerHead != null && <div>{`${t('monitoring.visit.income')}：${formatAmount(v.incomePerHead)}`}</div>}
                             {v.photos.map((p) => (
-                              <a key={p.id} href={`/api/monitoring/attachments/${p.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
+                              <a key={p.id} href={urlOf(monitoringApi.attachment, { params: { id: p.id } })} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
                                 <CameraOutlined /> {p.fileName}
                               </a>
                             ))}
@@ -273,7 +273,7 @@ export function HouseholdDetailPage() {
                         {s.details?.noticeFrom && <div>{`${t('monitoring.review.noticeFrom')} ${formatDate(s.details.noticeFrom)} — ${formatDate(s.details.noticeTo)}`}</div>}
                         {s.details?.overrideReason && <div style={{ color: '#d46b08' }}>{`${t('monitoring.review.override')}：${s.details.overrideReason}`}</div>}
                         {s.attachments.map((a) => (
-                          <a key={a.id} href={`/api/monitoring/attachments/${a.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
+                          <a key={a.id} href={urlOf(monitoringApi.attachment, { params: { id: a.id } })} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
                             <PaperClipOutlined /> {a.fileName}
                           </a>
                         ))}

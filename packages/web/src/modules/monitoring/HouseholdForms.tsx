@@ -16,12 +16,14 @@ import {
   RELATIONS,
   SCHOOLING,
   WORK,
+  monitoringApi,
 } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Form, type FormInstance, Input, Modal, Select, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HouseholdFlags, incomeFields, opts } from './fields';
-import { ApiError, checkedValues, fieldErrors, patch, post } from '../../app/api';
+import type { BodyOf } from '@xiezuo/shared/contracts/endpoint';
+import { ApiError, call, checkedValues, fieldErrors } from '../../app/api';
 
 type Values = Record<string, unknown>;
 type T = (k: string, o?: Record<string, unknown>) => string;
@@ -102,7 +104,7 @@ export function EditHouseholdButton({ detail, onDone }: { detail: HouseholdDetai
       initial={initial}
       send={(v) => {
         const body = changed(v, initial);
-        return Object.keys(body).length ? patch<HouseholdDetail>(`/api/monitoring/households/${h.id}`, body) : null;
+        return Object.keys(body).length ? call(monitoringApi.updateHousehold, { params: { id: h.id }, body }) : null;
       }}
       onDone={(next) => onDone(next as HouseholdDetail)}
     >
@@ -183,7 +185,7 @@ export function EditMemberButton({ member, revealed, onDone }: { member: PublicM
         const body = changed(v, initial);
         // the health fields are sent only when chosen or typed: nothing known to compare them with
         for (const k of ['health', 'disability', 'healthNote']) if (v[k] === undefined || v[k] === null || v[k] === '') delete body[k];
-        return Object.keys(body).length ? patch(`/api/monitoring/members/${member.id}`, body) : null;
+        return Object.keys(body).length ? call(monitoringApi.updateMember, { params: { id: member.id }, body }) : null;
       }}
       onDone={onDone}
     >
@@ -234,7 +236,7 @@ export function AddMemberButton({ householdId, onDone }: { householdId: number; 
       label={t('monitoring.member.add')}
       testId="add-member"
       initial={{ relation: 'child', gender: 'male', health: 'healthy', disability: 'none', schooling: 'not_in_school', work: 'farming' }}
-      send={(v) => post<HouseholdDetail>(`/api/monitoring/households/${householdId}/members`, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')))}
+      send={(v) => call(monitoringApi.addMember, { params: { id: householdId }, body: Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as BodyOf<typeof monitoringApi.addMember> })}
       onDone={(next) => onDone(next as HouseholdDetail)}
     >
       {(form) => (
@@ -270,7 +272,7 @@ export function MemberLeaveButton({ member, onDone }: { member: PublicMember; on
       label={t('monitoring.member.leave')}
       title={t('monitoring.member.leaveTitle', { name: member.name })}
       testId={`leave-member-${member.id}`}
-      send={(v) => post(`/api/monitoring/members/${member.id}/leave`, { reason: v.reason, ...(v.note ? { note: v.note } : {}) })}
+      send={(v) => call(monitoringApi.memberLeaves, { params: { id: member.id }, body: { reason: v.reason as BodyOf<typeof monitoringApi.memberLeaves>['reason'], ...(v.note ? { note: v.note as string } : {}) } })}
       onDone={onDone}
     >
       {() => (

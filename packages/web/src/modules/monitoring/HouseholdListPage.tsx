@@ -1,94 +1,78 @@
 // 监测户 list: filters, masked data only, the user's scope (the server filters), import and export.
-import { useQuery } from '@tanstack/react-query';
-import { CATEGORIES, type HouseholdPage, type HouseholdSummary, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
+import { CATEGORIES, MONITORING_LEDGERS, monitoringApi, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { get } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
-import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
-import { CATEGORY_COLOR, qs, STATUS_COLOR } from './data';
+import { ListPage } from '../../platform/ListPage';
+import { type FiltersOf, useFilters, usePagedQuery } from '../../platform/usePagedQuery';
+import { CATEGORY_COLOR, STATUS_COLOR } from './data';
 import { NewHouseholdDialog } from './NewHouseholdDialog';
-
-type Filter = { status?: string; category?: string; risk?: string; q?: string; idNumber?: string; overdue?: string };
 
 export function HouseholdListPage() {
   const { t } = useTranslation();
-  const [f, setF] = useState<Filter>({});
-  const [page, setPage] = useState(1);
+  const [f, set] = useFilters<FiltersOf<typeof monitoringApi.households>>({});
   const [creating, setCreating] = useState(false);
   const { can } = useAuth();
   const navigate = useNavigate();
-  const query = qs({ ...f, page, pageSize: 20 });
-  const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'households', query], queryFn: () => get<HouseholdPage>(`/api/monitoring/households?${query}`) });
-  const set = (patch: Filter) => {
-    setF({ ...f, ...patch });
-    setPage(1);
-  };
+  const list = usePagedQuery(monitoringApi.households, { key: ['monitoring', 'households'], filters: f });
   return (
-    <Card
+    <ListPage
       title={t('monitoring.household.title')}
-      extra={
-        <Space wrap>
-          {can('monitoring.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-household">
-              {t('monitoring.household.new')}
-            </Button>
-          )}
-          <LedgerImportButton ledgerKey="monitoring-households" onCommitted={() => refetch()} />
-          <LedgerExportButton ledgerKey="monitoring-households" filters={f} />
-        </Space>
+      actions={
+        can('monitoring.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-household">
+            {t('monitoring.household.new')}
+          </Button>
+        )
       }
+      ledger={{ key: MONITORING_LEDGERS.households, filters: f, import: { onCommitted: () => list.refetch() } }}
+      filters={
+        <>
+          <Select allowClear placeholder={t('monitoring.household.status')} style={{ minWidth: 120 }} onChange={(v) => set({ status: v })} options={STATUSES.map((s) => ({ value: s, label: t(`monitoring.statuses.${s}`) }))} />
+          <Select allowClear placeholder={t('monitoring.household.category')} style={{ minWidth: 140 }} onChange={(v) => set({ category: v })} options={CATEGORIES.map((s) => ({ value: s, label: t(`monitoring.categories.${s}`) }))} />
+          <Select allowClear placeholder={t('monitoring.risk.kind')} style={{ minWidth: 120 }} onChange={(v) => set({ risk: v })} options={RISK_KINDS.map((s) => ({ value: s, label: t(`monitoring.risks.${s}`) }))} />
+          <Select allowClear placeholder={t('monitoring.household.overdue')} style={{ minWidth: 110 }} onChange={(v) => set({ overdue: v })} options={[{ value: 'true' as const, label: t('monitoring.household.overdue') }]} />
+          <Input.Search allowClear placeholder={t('monitoring.household.search')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 180 }} />
+          <Input.Search allowClear placeholder={t('monitoring.household.idSearch')} onSearch={(v) => set({ idNumber: v.trim() || undefined })} style={{ width: 220 }} />
+        </>
+      }
+      list={list}
+      scroll={{ x: 1000 }}
+      columns={[
+        { title: t('monitoring.household.head'), fixed: 'left', width: 140, render: (_, r) => <Link to={`/monitoring/households/${r.id}`}>{r.headName}</Link> },
+        { title: t('monitoring.household.village'), render: (_, r) => r.village ?? r.divisionCode },
+        { title: t('monitoring.household.category'), render: (_, r) => <Tag color={CATEGORY_COLOR[r.category]}>{t(`monitoring.categories.${r.category}`)}</Tag> },
+        {
+          title: t('monitoring.household.status'),
+          render: (_, r) => (
+            <Space size={2} wrap>
+              <Tag color={STATUS_COLOR[r.status]}>{t(`monitoring.statuses.${r.status}`)}</Tag>
+              {r.stage && <Tag>{t(`monitoring.stages.${r.stage}`)}</Tag>}
+              {r.procedureOverdue && <Tag color="red">{t('monitoring.household.overdue')}</Tag>}
+            </Space>
+          ),
+        },
+        { title: t('monitoring.household.persons'), dataIndex: 'persons', width: 60 },
+        { title: t('monitoring.risk.title'), render: (_, r) => r.openRisks.map((k) => <Tag key={k}>{t(`monitoring.risks.${k}`)}</Tag>) },
+        {
+          title: t('monitoring.household.flags'),
+          render: (_, r) => (
+            <Space size={2}>
+              {r.isLifted && <Tag>{t('monitoring.household.isLifted')}</Tag>}
+              {r.dibao && <Tag>{t('monitoring.household.dibao')}</Tag>}
+              {r.tekun && <Tag>{t('monitoring.household.tekun')}</Tag>}
+              {r.demo && <Tag color="cyan">{t('monitoring.household.demo')}</Tag>}
+            </Space>
+          ),
+        },
+        { title: t('monitoring.household.lastVisit'), render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatDate(r.lastVisitOn)}</span> },
+      ]}
     >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('monitoring.household.status')} style={{ minWidth: 120 }} onChange={(v) => set({ status: v })} options={STATUSES.map((s) => ({ value: s, label: t(`monitoring.statuses.${s}`) }))} />
-        <Select allowClear placeholder={t('monitoring.household.category')} style={{ minWidth: 140 }} onChange={(v) => set({ category: v })} options={CATEGORIES.map((s) => ({ value: s, label: t(`monitoring.categories.${s}`) }))} />
-        <Select allowClear placeholder={t('monitoring.risk.kind')} style={{ minWidth: 120 }} onChange={(v) => set({ risk: v })} options={RISK_KINDS.map((s) => ({ value: s, label: t(`monitoring.risks.${s}`) }))} />
-        <Select allowClear placeholder={t('monitoring.household.overdue')} style={{ minWidth: 110 }} onChange={(v) => set({ overdue: v })} options={[{ value: 'true', label: t('monitoring.household.overdue') }]} />
-        <Input.Search allowClear placeholder={t('monitoring.household.search')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 180 }} />
-        <Input.Search allowClear placeholder={t('monitoring.household.idSearch')} onSearch={(v) => set({ idNumber: v.trim() || undefined })} style={{ width: 220 }} />
-      </Space>
-      <Table<HouseholdSummary>
-        rowKey="id"
-        size="small"
-        loading={isLoading}
-        dataSource={data?.items}
-        scroll={{ x: 1000 }}
-        pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
-        columns={[
-          { title: t('monitoring.household.head'), fixed: 'left', width: 140, render: (_, r) => <Link to={`/monitoring/households/${r.id}`}>{r.headName}</Link> },
-          { title: t('monitoring.household.village'), render: (_, r) => r.village ?? r.divisionCode },
-          { title: t('monitoring.household.category'), render: (_, r) => <Tag color={CATEGORY_COLOR[r.category]}>{t(`monitoring.categories.${r.category}`)}</Tag> },
-          {
-            title: t('monitoring.household.status'),
-            render: (_, r) => (
-              <Space size={2} wrap>
-                <Tag color={STATUS_COLOR[r.status]}>{t(`monitoring.statuses.${r.status}`)}</Tag>
-                {r.stage && <Tag>{t(`monitoring.stages.${r.stage}`)}</Tag>}
-                {r.procedureOverdue && <Tag color="red">{t('monitoring.household.overdue')}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('monitoring.household.persons'), dataIndex: 'persons', width: 60 },
-          { title: t('monitoring.risk.title'), render: (_, r) => r.openRisks.map((k) => <Tag key={k}>{t(`monitoring.risks.${k}`)}</Tag>) },
-          {
-            title: t('monitoring.household.flags'),
-            render: (_, r) => (
-              <Space size={2}>
-                {r.isLifted && <Tag>{t('monitoring.household.isLifted')}</Tag>}
-                {r.dibao && <Tag>{t('monitoring.household.dibao')}</Tag>}
-                {r.tekun && <Tag>{t('monitoring.household.tekun')}</Tag>}
-                {r.demo && <Tag color="cyan">{t('monitoring.household.demo')}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('monitoring.household.lastVisit'), render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatDate(r.lastVisitOn)}</span> },
-        ]}
-      />
       <NewHouseholdDialog open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/monitoring/households/${id}`)} />
-    </Card>
+    </ListPage>
   );
 }

@@ -1,9 +1,9 @@
 // 监测收入标准: the monitoring line by province and year (used by the elimination check); admins keep it.
 import { useQuery } from '@tanstack/react-query';
-import type { Line } from '@xiezuo/shared/contracts/monitoring';
+import { type Line, monitoringApi } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, get } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount } from '../../app/format';
 
@@ -12,11 +12,11 @@ export function LinesPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'lines'], queryFn: () => get<Line[]>('/api/monitoring/lines') });
+  const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'lines'], queryFn: () => call(monitoringApi.lines) });
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api('PUT', '/api/monitoring/lines', { ...v, demo: !!v.demo, note: v.note || undefined });
+      await call(monitoringApi.putLine, { body: { ...v, demo: !!v.demo, note: v.note || undefined } });
       message.success(t('monitoring.review.done'));
       refetch();
     } catch (e) {

@@ -2,11 +2,11 @@
 // numbers (GB 11643) and that nobody is already in another household; its errors land on the fields.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { CATEGORIES, ENTRY_DOORS, GENDERS, HEALTH, type HouseholdDetail, RELATIONS, SCHOOLING, type Village, WORK } from '@xiezuo/shared/contracts/monitoring';
+import { CATEGORIES, ENTRY_DOORS, GENDERS, HEALTH, monitoringApi, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Card, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { HouseholdFlags, incomeFields, opts } from './fields';
 
 
@@ -15,13 +15,13 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const villages = useQuery({ queryKey: ['monitoring', 'villages'], queryFn: () => get<Village[]>('/api/monitoring/villages'), enabled: props.open });
+  const villages = useQuery({ queryKey: ['monitoring', 'villages'], queryFn: () => call(monitoringApi.villages), enabled: props.open });
 
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const d = await post<HouseholdDetail>('/api/monitoring/households', { ...v, isLifted: !!v.isLifted, dibao: !!v.dibao, tekun: !!v.tekun });
+      const d = await call(monitoringApi.createHousehold, { body: { ...v, isLifted: !!v.isLifted, dibao: !!v.dibao, tekun: !!v.tekun } });
       form.resetFields();
       props.onCreated(d.household.id);
     } catch (e) {

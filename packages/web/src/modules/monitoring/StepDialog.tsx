@@ -1,11 +1,11 @@
 // One step of the review chain: the fields that step needs (authorisation, notice dates, comment,
 // a reason when going past the rule warnings) and evidence files; errors land on their fields.
-import type { Action, FileMeta, HouseholdDetail } from '@xiezuo/shared/contracts/monitoring';
+import { type Action, type FileMeta, type HouseholdDetail, monitoringApi } from '@xiezuo/shared/contracts/monitoring';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { fileBase64, today } from './data';
 
 export function StepDialog(props: { detail: HouseholdDetail; action: Action | null; onClose(): void; onDone(d: HouseholdDetail): void }) {
@@ -24,7 +24,7 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
   const upload = async (list: FileList | null) => {
     for (const file of Array.from(list ?? [])) {
       try {
-        const meta = await post<FileMeta>(`/api/monitoring/households/${h.id}/attachments`, { fileName: file.name, mimeType: file.type, contentBase64: await fileBase64(file) });
+        const meta = await call(monitoringApi.uploadAttachment, { params: { id: h.id }, body: { fileName: file.name, mimeType: file.type as FileMeta['mimeType'], contentBase64: await fileBase64(file) } });
         setFiles((f) => [...f, meta]);
       } catch (e) {
         message.error(e instanceof ApiError ? e.body.details[0]?.message ?? e.message : String(e));
@@ -36,8 +36,8 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const body = { action, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), attachmentIds: files.map((f) => f.id) };
-      const d = await post<HouseholdDetail>(`/api/monitoring/households/${h.id}/transitions`, body);
+      const body = { action: action!, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), attachmentIds: files.map((f) => f.id) };
+      const d = await call(monitoringApi.transition, { params: { id: h.id }, body });
       message.success(t('monitoring.review.done'));
       form.resetFields();
       setFiles([]);

@@ -2,12 +2,12 @@
 // income, new and closed risks and the measures followed up, in one save.
 import { CameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { type FileMeta, type HouseholdDetail, type HouseholdPage, RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
+import { type FileMeta, monitoringApi, RISK_KINDS } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, get, post } from '../../app/api';
+import { ApiError, call, urlOf } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { fileBase64, today } from './data';
 
@@ -23,14 +23,14 @@ export function VisitFormPage() {
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['monitoring', 'pick', search], queryFn: () => get<HouseholdPage>(`/api/monitoring/households?pageSize=50&${search ? `q=${encodeURIComponent(search)}` : ''}`), enabled: !params.id });
-  const detail = useQuery({ queryKey: ['monitoring', 'household', picked], queryFn: () => get<HouseholdDetail>(`/api/monitoring/households/${picked}`), enabled: !!picked });
+  const list = useQuery({ queryKey: ['monitoring', 'pick', search], queryFn: () => call(monitoringApi.households, { query: { pageSize: 50, q: search } }), enabled: !params.id });
+  const detail = useQuery({ queryKey: ['monitoring', 'household', picked], queryFn: () => call(monitoringApi.household, { params: { id: picked! } }), enabled: !!picked });
   const d = detail.data;
 
   const addPhotos = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       try {
-        const meta = await post<FileMeta>(`/api/monitoring/households/${picked}/attachments`, { fileName: file.name, mimeType: file.type, contentBase64: await fileBase64(file) });
+        const meta = await call(monitoringApi.uploadAttachment, { params: { id: picked! }, body: { fileName: file.name, mimeType: file.type as FileMeta['mimeType'], contentBase64: await fileBase64(file) } });
         setPhotos((p) => [...p, meta]);
       } catch (e) {
         message.error(e instanceof ApiError ? e.body.details[0]?.message ?? e.message : String(e));
@@ -42,7 +42,7 @@ export function VisitFormPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await post(`/api/monitoring/households/${picked}/visits`, {
+      await call(monitoringApi.recordVisit, { params: { id: picked! }, body: {
         visitedOn: v.visitedOn,
         visitors: v.visitors,
         findings: v.findings,
@@ -52,7 +52,7 @@ export function VisitFormPage() {
         closeRiskIds: v.closeRiskIds ?? [],
         followedMeasureIds: v.followedMeasureIds ?? [],
         photoIds: photos.map((p) => p.id),
-      });
+      } });
       message.success(t('monitoring.visit.saved'));
       navigate(`/monitoring/households/${picked}`);
     } catch (e) {
@@ -122,7 +122,7 @@ export function VisitFormPage() {
               </Button>
               <Space wrap style={{ marginTop: 8, display: 'flex' }}>
                 {photos.map((p) => (
-                  <img key={p.id} src={`/api/monitoring/attachments/${p.id}`} alt={p.fileName} style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }} />
+                  <img key={p.id} src={urlOf(monitoringApi.attachment, { params: { id: p.id } })} alt={p.fileName} style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }} />
                 ))}
               </Space>
             </Form.Item>

@@ -1,17 +1,17 @@
 // 我的待办: households due for a visit, steps waiting for this user's review, measures nobody followed up.
 import { useQuery } from '@tanstack/react-query';
-import type { Worklist } from '@xiezuo/shared/contracts/monitoring';
+import { monitoringApi } from '@xiezuo/shared/contracts/monitoring';
 import { Badge, Card, Col, List, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api';
+import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 
 export function WorklistPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { data, isLoading } = useQuery({ queryKey: ['monitoring', 'worklist'], queryFn: () => get<Worklist>('/api/monitoring/worklist') });
+  const { data, isLoading } = useQuery({ queryKey: ['monitoring', 'worklist'], queryFn: () => call(monitoringApi.worklist) });
   const title = (key: string, n?: number) => (
     <Space>
       {t(key)}

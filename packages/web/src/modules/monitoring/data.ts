@@ -1,7 +1,5 @@
 // Small helpers the monitoring pages share. The API's shapes are the shared contracts
 // (@xiezuo/shared/contracts/monitoring: HouseholdPage, HouseholdDetail, FileMeta, Worklist, Line …).
-export { qs } from '../../app/api';
-
 /** Today in China Standard Time, as the server counts it. */
 export function today(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -2,18 +2,16 @@
 // selected division its path, history and what it is paired with on that day. HQ and admin
 // (registry.reference) record changes with a date: rename, move, merge, a new subdivision (split).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DIVISION_CHANGE_KINDS } from '@xiezuo/shared/contracts/registry';
-import type * as C from '@xiezuo/shared/contracts/registry';
+import { DIVISION_CHANGE_KINDS, registryApi } from '@xiezuo/shared/contracts/registry';
 import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import { ApiError, checkedValues, fieldErrors, get, post } from '../../app/api';
+import { ApiError, call, checkedValues, fieldErrors } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
-import { type DivisionHit, type DivisionRow, type PartnerRow, qs } from './data';
+import { type DivisionRow, type PartnerRow, qs } from './data';
 import { AsOfPicker, DivisionPicker } from './Options';
 
 type ChangeKind = (typeof DIVISION_CHANGE_KINDS)[number];
@@ -40,7 +38,7 @@ function DivisionChangeForm({ division, open, onClose }: { division: { code: str
     };
     setBusy(true);
     try {
-      await post(`/api/registry/divisions/${kind === 'create' ? v.code : division.code}/changes`, body);
+      await call(registryApi.changeDivision, { params: { code: kind === 'create' ? v.code : division.code }, body });
       message.success(t('registry.divisions.changeSaved'));
       form.resetFields();
       onClose();
@@ -89,11 +87,11 @@ function replaceChildren(nodes: Node[], key: string, children: Node[]): Node[] {
 
 function DivisionTree({ asOf, onSelect }: { asOf?: string; onSelect: (code: string) => void }) {
   const [nodes, setNodes] = useState<Node[]>([]);
-  const roots = useQuery({ queryKey: ['registry', 'divisions', 'roots', asOf], queryFn: () => get<DivisionRow[]>(`/api/registry/divisions?${qs({ asOf })}`) });
+  const roots = useQuery({ queryKey: ['registry', 'divisions', 'roots', asOf], queryFn: () => call(registryApi.divisions, { query: { asOf } }) });
   // the tree grows as nodes are opened; it starts again from the provinces when the day changes
   useEffect(() => setNodes((roots.data ?? []).map(toNode)), [roots.data]);
   const load = async (node: { key: React.Key }) => {
-    const kids = await get<DivisionRow[]>(`/api/registry/divisions?${qs({ parent: node.key, asOf })}`);
+    const kids = await call(registryApi.divisions, { query: { parent: String(node.key), asOf } });
     setNodes((cur) => replaceChildren(cur, String(node.key), kids.map(toNode)));
   };
   return <Tree key={asOf ?? 'now'} treeData={nodes} loadData={load} onSelect={(keys) => keys[0] && onSelect(String(keys[0]))} virtual={false} showLine style={{ maxHeight: 600, overflow: "auto" }} />;
@@ -101,8 +99,8 @@ function DivisionTree({ asOf, onSelect }: { asOf?: string; onSelect: (code: stri
 
 function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: ['registry', 'division', code, asOf], queryFn: () => get<z.infer<typeof C.DivisionDetail>>(`/api/registry/divisions/${code}?${qs({ asOf })}`) });
-  const partners = useQuery({ queryKey: ['registry', 'partners', code, asOf], queryFn: () => get<PartnerRow[]>(`/api/registry/pairings/partners?${qs({ division: code, asOf })}`) });
+  const detail = useQuery({ queryKey: ['registry', 'division', code, asOf], queryFn: () => call(registryApi.division, { params: { code }, query: { asOf } }) });
+  const partners = useQuery({ queryKey: ['registry', 'partners', code, asOf], queryFn: () => call(registryApi.partners, { query: { division: code, asOf } }) });
   const { can } = useAuth();
   const [changing, setChanging] = useState(false);
   const d = detail.data;
@@ -173,7 +171,7 @@ export function DivisionsPage() {
   const hits = useQuery({
     queryKey: ['registry', 'divisions', 'search', q],
     enabled: q.length > 0,
-    queryFn: () => get<DivisionHit[]>(`/api/registry/divisions/search?${qs({ q, limit: 30 })}`),
+    queryFn: () => call(registryApi.searchDivisions, { query: { q, limit: 30 } }),
   });
   return (
     <Row gutter={[12, 12]}>

@@ -1,19 +1,19 @@
 // Small shared pieces of the registry pages: enum selects, the as-of date picker, a division picker.
-import { PAIRING_TYPES, UNIT_KINDS } from '@xiezuo/shared/contracts/registry';
+import { PAIRING_TYPES, type PairingType, registryApi, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Select, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api';
-import { type DivisionHit, type DivisionRow, qs, useProgrammes } from './data';
+import { call } from '../../app/api';
+import { type DivisionHit, useProgrammes } from './data';
 
-export function TypeSelect(props: SelectProps<string>) {
+export function TypeSelect(props: SelectProps<PairingType>) {
   const { t } = useTranslation();
   return <Select allowClear placeholder={t('registry.fields.type')} style={{ minWidth: 130 }} options={PAIRING_TYPES.map((v) => ({ value: v, label: t(`registry.pairingTypes.${v}`) }))} {...props} />;
 }
 
-export function UnitKindSelect(props: SelectProps<string>) {
+export function UnitKindSelect(props: SelectProps<UnitKind>) {
   const { t } = useTranslation();
   return <Select allowClear placeholder={t('registry.fields.kind')} style={{ minWidth: 130 }} options={UNIT_KINDS.map((v) => ({ value: v, label: t(`registry.unitKinds.${v}`) }))} {...props} />;
 }
@@ -44,13 +44,13 @@ export function DivisionPicker({ value, onChange, placeholder, style }: { value?
   const current = useQuery({
     queryKey: ['registry', 'division', value, undefined],
     enabled: !!value && !hits.some((h) => h.code === value),
-    queryFn: () => get<DivisionRow>(`/api/registry/divisions/${value}`),
+    queryFn: () => call(registryApi.division, { params: { code: value! } }),
   });
   const options = hits.map((h) => ({ value: h.code, label: `${h.name}（${h.path ? `${h.path} / ` : ''}${h.code}）` }));
   if (value && current.data && !hits.some((h) => h.code === value)) options.push({ value, label: current.data.name });
   return (
     <Select
-      showSearch={{ filterOption: false, onSearch: async (q) => setHits(q.trim() ? await get<DivisionHit[]>(`/api/registry/divisions/search?${qs({ q: q.trim(), limit: 30 })}`) : []) }}
+      showSearch={{ filterOption: false, onSearch: async (q) => setHits(q.trim() ? await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30 } }) : []) }}
       allowClear
       value={value}
       placeholder={placeholder ?? t('registry.fields.division')}

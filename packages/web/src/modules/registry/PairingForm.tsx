@@ -3,8 +3,9 @@
 import { Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, checkedValues, fieldErrors, get, post } from '../../app/api';
-import { type Page, qs, type UnitRow } from './data';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
+import { ApiError, call, checkedValues, fieldErrors } from '../../app/api';
+import type { UnitRow } from './data';
 import { DivisionPicker, ProgrammeSelect, TypeSelect } from './Options';
 
 function UnitPicker(props: { value?: number; onChange?: (v: number | undefined) => void }) {
@@ -12,7 +13,7 @@ function UnitPicker(props: { value?: number; onChange?: (v: number | undefined) 
   const [units, setUnits] = useState<UnitRow[]>([]);
   return (
     <Select
-      showSearch={{ filterOption: false, onSearch: async (q) => setUnits((await get<Page<UnitRow>>(`/api/registry/units?${qs({ q, pageSize: 30 })}`)).items) }}
+      showSearch={{ filterOption: false, onSearch: async (q) => setUnits((await call(registryApi.units, { query: { q, pageSize: 30 } })).items) }}
       allowClear
       placeholder={t('registry.units.searchPlaceholder')}
       options={units.map((u) => ({ value: u.id, label: `${u.name}（${u.divisionName ?? u.divisionCode}）` }))}
@@ -59,7 +60,7 @@ export function PairingForm({ open, onClose, onSaved }: { open: boolean; onClose
       note: v.note || null,
     };
     try {
-      await post('/api/registry/pairings', body);
+      await call(registryApi.createPairing, { body });
       form.resetFields();
       onSaved();
     } catch (e) {

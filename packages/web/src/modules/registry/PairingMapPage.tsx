@@ -6,7 +6,9 @@ import * as echarts from 'echarts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { get } from '../../app/api';
+import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
+import { call } from '../../app/api';
 import { SOUTH_MAP } from '../../app/southMap';
 import { type Flow, qs } from './data';
 import { AsOfPicker, ProgrammeSelect, TypeSelect } from './Options';
@@ -62,8 +64,8 @@ export function PairingMapPage() {
   const navigate = useNavigate();
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>(null);
-  const [f, setF] = useState<{ programmeId?: number; type?: string; asOf?: string }>({});
-  const { data } = useQuery({ queryKey: ['registry', 'flows', f], queryFn: () => get<Flow[]>(`/api/registry/pairings/flows?${qs(f)}`) });
+  const [f, setF] = useState<QueryOf<typeof registryApi.flows> & { programmeId?: number }>({});
+  const { data } = useQuery({ queryKey: ['registry', 'flows', f], queryFn: () => call(registryApi.flows, { query: f }) });
 
   useEffect(() => {
     if (!ref.current) return;

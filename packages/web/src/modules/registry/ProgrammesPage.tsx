@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
-import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
+import { REGISTRY_LEDGERS } from '@xiezuo/shared/contracts/registry';
+import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { useProgrammes } from './data';
 
 export function ProgrammesPage() {
@@ -18,8 +19,8 @@ export function ProgrammesPage() {
       <Col span={24}>
         {/* 协作项目台账: the server lets only HQ and admin (registry.reference) with the whole scope import */}
         <Space wrap>
-          {me?.scope.all && <LedgerImportButton ledgerKey="programmes" permission="registry.reference" onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })} />}
-          <LedgerExportButton ledgerKey="programmes" />
+          {me?.scope.all && <LedgerImportButton ledgerKey={REGISTRY_LEDGERS.programmes} permission="registry.reference" onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })} />}
+          <LedgerExportButton ledgerKey={REGISTRY_LEDGERS.programmes} />
         </Space>
       </Col>
       {isLoading && <Col span={24}><Card loading /></Col>}

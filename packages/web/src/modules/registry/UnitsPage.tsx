@@ -1,12 +1,14 @@
 // 单位: list by kind, division and name/credit code; writers add units (credit code checked by GB 32100).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
+import { Button, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, checkedValues, fieldErrors, get, post } from '../../app/api';
+import { ApiError, call, checkedValues, fieldErrors } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { type Page, qs, type UnitRow } from './data';
+import { ListPage } from '../../platform/ListPage';
+import { type FiltersOf, useFilters, usePagedQuery } from '../../platform/usePagedQuery';
 import { DivisionPicker, UnitKindSelect } from './Options';
 
 function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -16,7 +18,7 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
     const v = await checkedValues(form);
     if (!v) return;
     try {
-      await post('/api/registry/units', { name: v.name, kind: v.kind, divisionCode: v.divisionCode, creditCode: v.creditCode || null, note: v.note || null });
+      await call(registryApi.createUnit, { body: { name: v.name, kind: v.kind, divisionCode: v.divisionCode, creditCode: v.creditCode || null, note: v.note || null } });
       form.resetFields();
       onSaved();
     } catch (e) {
@@ -40,33 +42,31 @@ export function UnitsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const client = useQueryClient();
-  const [f, setF] = useState<{ q?: string; kind?: string; division?: string; page: number }>({ page: 1 });
+  const [f, set] = useFilters<FiltersOf<typeof registryApi.units>>({});
   const [creating, setCreating] = useState(false);
-  const query = qs({ ...f, pageSize: 20 });
-  const { data, isLoading } = useQuery({ queryKey: ['registry', 'units', query], queryFn: () => get<Page<UnitRow>>(`/api/registry/units?${query}`) });
+  const list = usePagedQuery(registryApi.units, { key: ['registry', 'units'], filters: f });
   return (
-    <Card title={t('registry.units.title')} extra={can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('registry.units.create')}</Button>}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <UnitKindSelect value={f.kind} onChange={(kind) => setF({ ...f, kind, page: 1 })} />
-        <DivisionPicker value={f.division} onChange={(division) => setF({ ...f, division, page: 1 })} />
-        <Input.Search allowClear placeholder={t('registry.units.searchPlaceholder')} onSearch={(q) => setF({ ...f, q: q.trim(), page: 1 })} style={{ width: 220 }} />
-      </Space>
-      <Table<UnitRow>
-        rowKey="id"
-        size="small"
-        loading={isLoading}
-        dataSource={data?.items}
-        scroll={{ x: 800 }}
-        pagination={{ current: f.page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: (page) => setF({ ...f, page }), showTotal: (n) => t('common.total', { count: n }) }}
-        columns={[
-          { title: t('registry.fields.name'), render: (_, r) => <Link to={`/registry/pairings?unitId=${r.id}`}>{r.name}</Link> },
-          { title: t('registry.fields.kind'), width: 110, render: (_, r) => <Tag>{t(`registry.unitKinds.${r.kind}`)}</Tag> },
-          { title: t('registry.fields.division'), render: (_, r) => r.divisionName ?? r.divisionCode },
-          { title: t('registry.fields.creditCode'), dataIndex: 'creditCode', width: 190 },
-          { title: t('registry.fields.note'), dataIndex: 'note' },
-        ]}
-      />
+    <ListPage
+      title={t('registry.units.title')}
+      actions={can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('registry.units.create')}</Button>}
+      filters={
+        <>
+          <UnitKindSelect value={f.kind ?? undefined} onChange={(kind) => set({ kind })} />
+          <DivisionPicker value={f.division} onChange={(division) => set({ division })} />
+          <Input.Search allowClear placeholder={t('registry.units.searchPlaceholder')} onSearch={(q) => set({ q: q.trim() })} style={{ width: 220 }} />
+        </>
+      }
+      list={list}
+      scroll={{ x: 800 }}
+      columns={[
+        { title: t('registry.fields.name'), render: (_, r) => <Link to={`/registry/pairings?unitId=${r.id}`}>{r.name}</Link> },
+        { title: t('registry.fields.kind'), width: 110, render: (_, r) => <Tag>{t(`registry.unitKinds.${r.kind}`)}</Tag> },
+        { title: t('registry.fields.division'), render: (_, r) => r.divisionName ?? r.divisionCode },
+        { title: t('registry.fields.creditCode'), dataIndex: 'creditCode', width: 190 },
+        { title: t('registry.fields.note'), dataIndex: 'note' },
+      ]}
+    >
       <UnitForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); client.invalidateQueries({ queryKey: ['registry', 'units'] }); }} />
-    </Card>
+    </ListPage>
   );
 }

@@ -1,9 +1,10 @@
 // Registry API types (inferred from the shared contracts) and the queries the pages share.
 import { useQuery } from '@tanstack/react-query';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
 import type * as C from '@xiezuo/shared/contracts/registry';
 import type { z } from 'zod';
-import { get } from '../../app/api';
-export { type Page, qs } from '../../app/api';
+import { call } from '../../app/api';
+export { qs } from '../../app/api';
 
 export type DivisionRow = z.infer<typeof C.DivisionRow>;
 export type DivisionHit = z.infer<typeof C.DivisionSearchHit>;
@@ -14,5 +15,5 @@ export type PartnerRow = z.infer<typeof C.PartnerRow>;
 export type PairingCount = z.infer<typeof C.PairingCount>;
 export type Flow = z.infer<typeof C.Flow>;
 export function useProgrammes() {
-  return useQuery({ queryKey: ['registry', 'programmes'], queryFn: () => get<ProgrammeRow[]>('/api/registry/programmes'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['registry', 'programmes'], queryFn: () => call(registryApi.programmes), staleTime: 60_000 });
 }

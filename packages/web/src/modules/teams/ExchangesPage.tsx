@@ -1,16 +1,19 @@
 // 人才交流台账: the summary ("广东选派到广西 党政干部 376 人次、专业技术人才 3523 人次") for a pair of sides
 // and a period, then the records themselves, exportable as a ledger.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { EXCHANGE_GROUPS, EXCHANGE_KINDS } from '@xiezuo/shared/contracts/teams';
+import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
+import { EXCHANGE_GROUPS, EXCHANGE_KINDS, type ExchangeKind, TEAMS_LEDGERS, teamsApi } from '@xiezuo/shared/contracts/teams';
 import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download, get } from '../../app/api';
+import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatCount } from '../../app/format';
 import { ExchangeForm } from './forms';
-import { type ExchangeRow, type ExchangeSummary, type Page, qs, periodText } from './data';
+import { ListPage } from '../../platform/ListPage';
+import { usePagedQuery } from '../../platform/usePagedQuery';
+import { type ExchangeSummary, periodText } from './data';
 
 const PROVINCES = ['440000000000', '450000000000', '520000000000'];
 
@@ -31,9 +34,8 @@ function Tally({ title, tally }: { title: string; tally?: ExchangeSummary['sent'
 
 function Summary() {
   const { t } = useTranslation();
-  const [q, setQ] = useState({ side: PROVINCES[0], other: PROVINCES[1] as string | undefined, from: '2021-01-01' as string | undefined, to: undefined as string | undefined });
-  const query = qs(q);
-  const { data } = useQuery({ queryKey: ['teams', 'exchange-summary', query], queryFn: () => get<ExchangeSummary>(`/api/exchanges/summary?${query}`) });
+  const [q, setQ] = useState<QueryOf<typeof teamsApi.exchangeSummary>>({ side: PROVINCES[0], other: PROVINCES[1], from: '2021-01-01', to: undefined });
+  const { data } = useQuery({ queryKey: ['teams', 'exchange-summary', q], queryFn: () => call(teamsApi.exchangeSummary, { query: q }) });
   const name = (code?: string) => (code ? t(`teams.provinces.${code}`, { defaultValue: code }) : t('teams.exchanges.anywhere'));
   const provinceOptions = PROVINCES.map((p) => ({ value: p, label: name(p) }));
   return (
@@ -77,44 +79,35 @@ function Summary() {
 export function ExchangesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [kind, setKind] = useState<string>();
+  const [kind, setKind] = useState<ExchangeKind>();
   const [creating, setCreating] = useState(false);
   const client = useQueryClient();
-  const [page, setPage] = useState(1);
-  const query = qs({ kind, page, pageSize: 20 });
-  const { data, isLoading } = useQuery({ queryKey: ['teams', 'exchanges', query], queryFn: () => get<Page<ExchangeRow>>(`/api/exchanges?${query}`) });
+  const list = usePagedQuery(teamsApi.exchanges, { key: ['teams', 'exchanges'], filters: { kind } });
   return (
     <>
       <Summary />
       <ExchangeForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
-      <Card
+      <ListPage
         title={t('teams.exchanges.records')}
-        extra={
-          <Space wrap>
-            <Select allowClear placeholder={t('teams.fields.exchangeKind')} value={kind} style={{ width: 160 }} onChange={(v) => { setKind(v); setPage(1); }}
+        actions={
+          <>
+            <Select allowClear placeholder={t('teams.fields.exchangeKind')} value={kind} style={{ width: 160 }} onChange={setKind}
               options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
             {can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('teams.exchanges.new')}</Button>}
-            {can('ledgers.export') && <Button onClick={() => download(`/api/ledgers/talent-exchanges/export?${qs({ kind })}`, 'exchanges.xlsx')}>{t('common.export')}</Button>}
-          </Space>
+          </>
         }
-      >
-        <Table<ExchangeRow>
-          rowKey="id"
-          size="small"
-          loading={isLoading}
-          dataSource={data?.items}
-          scroll={{ x: 800 }}
-          pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
-          columns={[
-            { title: t('teams.fields.exchangeKind'), render: (_, r) => t(`teams.exchangeKinds.${r.kind}`) },
-            { title: t('teams.fields.personTimes'), align: 'right', render: (_, r) => formatCount(r.personTimes) },
-            { title: t('teams.fields.from'), render: (_, r) => r.fromDivisionName ?? r.fromDivisionCode },
-            { title: t('teams.fields.to'), render: (_, r) => r.toDivisionName ?? r.toDivisionCode },
-            { title: t('teams.fields.period'), render: (_, r) => periodText(t, r.startDate, r.endDate) },
-            { title: t('teams.fields.note'), render: (_, r) => r.note ?? '—' },
-          ]}
-        />
-      </Card>
+        ledger={{ key: TEAMS_LEDGERS.exchanges, filters: { kind }, exportLabel: t('common.export') }}
+        list={list}
+        scroll={{ x: 800 }}
+        columns={[
+          { title: t('teams.fields.exchangeKind'), render: (_, r) => t(`teams.exchangeKinds.${r.kind}`) },
+          { title: t('teams.fields.personTimes'), align: 'right', render: (_, r) => formatCount(r.personTimes) },
+          { title: t('teams.fields.from'), render: (_, r) => r.fromDivisionName ?? r.fromDivisionCode },
+          { title: t('teams.fields.to'), render: (_, r) => r.toDivisionName ?? r.toDivisionCode },
+          { title: t('teams.fields.period'), render: (_, r) => periodText(t, r.startDate, r.endDate) },
+          { title: t('teams.fields.note'), render: (_, r) => r.note ?? '—' },
+        ]}
+      />
     </>
   );
 }

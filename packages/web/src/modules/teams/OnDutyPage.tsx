@@ -4,9 +4,10 @@ import { Card, Col, DatePicker, Row, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api';
+import { teamsApi } from '@xiezuo/shared/contracts/teams';
+import { call } from '../../app/api';
 import { formatDate } from '../../app/format';
-import { type CadreRow, type OnDuty, qs, periodText } from './data';
+import { type CadreRow, periodText } from './data';
 
 function KindTags({ byKind }: { byKind: Record<string, number> }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ function KindTags({ byKind }: { byKind: Record<string, number> }) {
 export function OnDutyPage() {
   const { t } = useTranslation();
   const [on, setOn] = useState(dayjs().format('YYYY-MM-DD'));
-  const { data, isLoading } = useQuery({ queryKey: ['teams', 'on-duty', on], queryFn: () => get<OnDuty>(`/api/cadres/on-duty?${qs({ on })}`) });
+  const { data, isLoading } = useQuery({ queryKey: ['teams', 'on-duty', on], queryFn: () => call(teamsApi.onDuty, { query: { on } }) });
   const countColumns = [
     { title: t('teams.onDuty.count'), dataIndex: 'total', width: 90 },
     { title: t('teams.fields.cadreKind'), render: (_: unknown, r: { byKind: Record<string, number> }) => <KindTags byKind={r.byKind} /> },

@@ -7,12 +7,13 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { get } from '../../app/api';
+import { TEAMS_LEDGERS, teamsApi } from '@xiezuo/shared/contracts/teams';
+import { call } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useAuth } from '../../app/auth';
-import { LedgerExportButton, LedgerImportButton } from '../ledgers/LedgerButtons';
+import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { MemberForm, TeamForm } from './forms';
-import { type MemberRow, qs, type TeamDetail, type TeamRow, useTeams, periodText } from './data';
+import { type MemberRow, type TeamRow, useTeams, periodText } from './data';
 
 const KIND_COLOR = { hq: 'red', group: 'orange', team: 'blue' } as const;
 
@@ -31,8 +32,8 @@ function Members({ team }: { team: number }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState('date'); // 'date', or a round number as text
   const [on, setOn] = useState(dayjs().format('YYYY-MM-DD'));
-  const query = qs(mode === 'date' ? { on } : { round: mode });
-  const { data, isLoading } = useQuery({ queryKey: ['teams', 'detail', team, query], queryFn: () => get<TeamDetail>(`/api/teams/${team}?${query}`) });
+  const query = mode === 'date' ? { on } : { round: mode };
+  const { data, isLoading } = useQuery({ queryKey: ['teams', 'detail', team, query], queryFn: () => call(teamsApi.team, { params: { id: team }, query }) });
   const { can } = useAuth();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
@@ -111,8 +112,8 @@ export function TeamsPage() {
         <Card title={t('teams.tree.title')} size="small" loading={isLoading}>
           {/* 工作队台账 */}
           <Space wrap size="small" style={{ marginBottom: 8 }}>
-            <LedgerImportButton ledgerKey="teams" permission="registry.write" onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })} />
-            <LedgerExportButton ledgerKey="teams" />
+            <LedgerImportButton ledgerKey={TEAMS_LEDGERS.teams} permission="registry.write" onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })} />
+            <LedgerExportButton ledgerKey={TEAMS_LEDGERS.teams} />
           </Space>
           {tree.length ? (
             <Tree

@@ -1,10 +1,10 @@
 // Teams API types (inferred from the shared contracts) and the queries the pages share.
 import { useQuery } from '@tanstack/react-query';
+import { teamsApi } from '@xiezuo/shared/contracts/teams';
 import type * as C from '@xiezuo/shared/contracts/teams';
 import type { z } from 'zod';
 import type { TFunction } from 'i18next';
-import { get } from '../../app/api';
-export { type Page, qs } from '../../app/api';
+import { call } from '../../app/api';
 import { formatDate } from '../../app/format';
 
 export type TeamRow = z.infer<typeof C.TeamRow>;
@@ -15,7 +15,7 @@ export type OnDuty = z.infer<typeof C.OnDutyResponse>;
 export type ExchangeRow = z.infer<typeof C.ExchangeRow>;
 export type ExchangeSummary = z.infer<typeof C.ExchangeSummary>;
 export function useTeams() {
-  return useQuery({ queryKey: ['teams', 'list'], queryFn: () => get<TeamRow[]>('/api/teams'), staleTime: 30_000 });
+  return useQuery({ queryKey: ['teams', 'list'], queryFn: () => call(teamsApi.teams), staleTime: 30_000 });
 }
 
 /** "2024年7月1日起" or "2021年7月1日至2024年6月30日". */

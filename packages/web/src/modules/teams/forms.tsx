@@ -1,23 +1,25 @@
 // Entry forms of the teams pages: a new person (援派干部/专业技术人才), a team member for a round, an exchange
 // record. The server checks everything; its errors land under the field they name (body.idNumber → 身份证号).
-import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS } from '@xiezuo/shared/contracts/teams';
+import type { AnyEndpoint } from '@xiezuo/shared/contracts/endpoint';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
+import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS, teamsApi } from '@xiezuo/shared/contracts/teams';
 import { DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrors, get, patch, post } from '../../app/api';
+import { ApiError, call, callAny, fieldErrors } from '../../app/api';
 import { useProgrammes } from '../registry/data';
-import { type CadreRow, type Page, type TeamDetail, useTeams } from './data';
+import { type CadreRow, type TeamDetail, useTeams } from './data';
 
 type Values = Record<string, unknown>;
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
 
 /**
- * A modal form that saves its values (POST to create, PATCH to edit, pre-filled with `initial`) and shows
- * the server's field errors under the fields they name.
+ * A modal form that saves its values to an endpoint (create, or edit pre-filled with `initial`) and shows
+ * the server's field errors under the fields they name. The server checks the body against the contract.
  */
-function SaveModal({ open, title, url, method = 'post', initial, toBody, onClose, onSaved, children, form }: {
-  open: boolean; title: string; url: string; method?: 'post' | 'patch'; initial?: Values; toBody: (v: Values) => Values;
+function SaveModal({ open, title, endpoint, params, initial, toBody, onClose, onSaved, children, form }: {
+  open: boolean; title: string; endpoint: AnyEndpoint; params?: { id: number }; initial?: Values; toBody: (v: Values) => Values;
   onClose: () => void; onSaved: () => void; children: React.ReactNode; form: FormInstance;
 }) {
   const { t } = useTranslation();
@@ -26,7 +28,7 @@ function SaveModal({ open, title, url, method = 'post', initial, toBody, onClose
     const values = await form.validateFields();
     setSaving(true);
     try {
-      await (method === 'post' ? post : patch)(url, toBody(values));
+      await callAny(endpoint, { params, body: toBody(values) });
       form.resetFields();
       onSaved();
     } catch (e) {
@@ -71,8 +73,8 @@ export function CadreForm({ cadre, open, onClose, onSaved }: { cadre?: CadreRow;
   const toBody = (v: Values) => ({ ...v, phone: v.phone || null, localPost: v.localPost || null, teamId: v.teamId ?? null, divisionCode: v.divisionCode || undefined, dispatchStart: day(v.dispatchStart), dispatchEnd: day(v.dispatchEnd) ?? null });
   return (
     <SaveModal
-      open={open} title={cadre ? `${t('teams.cadres.edit')} · ${cadre.name}` : t('teams.cadres.new')} url={cadre ? `/api/cadres/${cadre.id}` : '/api/cadres'}
-      method={cadre ? 'patch' : 'post'} initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}
+      open={open} title={cadre ? `${t('teams.cadres.edit')} · ${cadre.name}` : t('teams.cadres.new')} endpoint={cadre ? teamsApi.updateCadre : teamsApi.createCadre}
+      params={cadre && { id: cadre.id }} initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}
     >
       <Form.Item name="name" label={t('teams.fields.personName')} rules={required(t)}><Input /></Form.Item>
       <Form.Item name="gender" label={t('teams.fields.gender')} rules={required(t)}>
@@ -98,10 +100,10 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [people, setPeople] = useState<CadreRow[]>([]);
-  const search = async (q: string) => setPeople((await get<Page<CadreRow>>(`/api/cadres?pageSize=50&q=${encodeURIComponent(q)}`)).items);
+  const search = async (q: string) => setPeople((await call(teamsApi.cadres, { query: { pageSize: 50, q } })).items);
   const toBody = (v: Values) => ({ ...v, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
-    <SaveModal open={open} title={t('teams.tree.addMember')} url={`/api/teams/${team}/members`} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal open={open} title={t('teams.tree.addMember')} endpoint={teamsApi.addMember} params={{ id: team }} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="cadreId" label={t('teams.fields.personName')} rules={required(t)}>
         <Select showSearch={{ filterOption: false, onSearch: search }} onFocus={() => search('')} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.sendingUnit}）` }))} />
       </Form.Item>
@@ -120,7 +122,7 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
   const [form] = Form.useForm();
   const toBody = (v: Values) => ({ ...v, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
-    <SaveModal open={open} title={t('teams.exchanges.new')} url="/api/exchanges" toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal open={open} title={t('teams.exchanges.new')} endpoint={teamsApi.createExchange} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="kind" label={t('teams.fields.exchangeKind')} rules={required(t)}>
         <Select options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
       </Form.Item>
@@ -141,7 +143,7 @@ export function TeamForm({ team, open, onClose, onSaved }: { team: TeamDetail; o
   const teams = useTeams();
   const programmes = useProgrammes();
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
-  const searchUnits = async (q: string) => setUnits((await get<Page<{ id: number; name: string }>>(`/api/registry/units?pageSize=50&q=${encodeURIComponent(q)}`)).items);
+  const searchUnits = async (q: string) => setUnits((await call(registryApi.units, { query: { pageSize: 50, q } })).items);
   const initial = useMemo(
     () => ({
       name: team.name, kind: team.kind, parentId: team.parentId, divisionCode: team.divisionCode, programmeId: team.programmeId, leadUnitId: team.leadUnitId,
@@ -154,7 +156,7 @@ export function TeamForm({ team, open, onClose, onSaved }: { team: TeamDetail; o
     ...v, parentId: v.parentId ?? null, programmeId: v.programmeId ?? null, leadUnitId: v.leadUnitId ?? null, note: v.note || null, startDate: day(v.startDate) ?? null, endDate: day(v.endDate) ?? null,
   });
   return (
-    <SaveModal open={open} title={`${t('teams.tree.editTeam')} · ${team.name}`} url={`/api/teams/${team.id}`} method="patch" initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal open={open} title={`${t('teams.tree.editTeam')} · ${team.name}`} endpoint={teamsApi.updateTeam} params={{ id: team.id }} initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="name" label={t('teams.fields.name')} rules={required(t)}><Input maxLength={100} /></Form.Item>
       <Form.Item name="kind" label={t('teams.fields.kind')} rules={required(t)}>
         <Select options={TEAM_KINDS.map((k) => ({ value: k, label: t(`teams.kinds.${k}`) }))} />

@@ -5,11 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { ImportStatus } from '@xiezuo/shared/contracts/ledgers';
 import type { Permission } from '@xiezuo/shared/roles';
 import { App, Button, Dropdown, Space } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { exportLedger, ledgerList } from './api';
+import { exportLedger, type LedgerFilters, ledgerList } from './api';
 import { LedgerImportDialog } from './LedgerImportDialog';
 
 export function LedgerImportButton(props: { ledgerKey: string; title?: string; permission?: Permission; onCommitted?(s: ImportStatus): void }) {
@@ -31,7 +31,7 @@ export function LedgerImportButton(props: { ledgerKey: string; title?: string; p
  * Export of the list as filtered. Sensitive columns come masked; whoever may reveal them also gets
  * "export with sensitive data" — needed to edit and re-import such a ledger — which the server audits.
  */
-export function LedgerExportButton(props: { ledgerKey: string; filters?: Record<string, string | number | boolean | undefined | null>; permission?: Permission }) {
+export function LedgerExportButton(props: { ledgerKey: string; filters?: LedgerFilters; permission?: Permission; label?: ReactNode }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
@@ -53,14 +53,14 @@ export function LedgerExportButton(props: { ledgerKey: string; filters?: Record<
   if (!mayReveal || !sensitive) {
     return (
       <Button icon={<DownloadOutlined />} loading={busy} onClick={() => run(false)}>
-        {t('ledgers.dialog.export')}
+        {props.label ?? t('ledgers.dialog.export')}
       </Button>
     );
   }
   return (
     <Space.Compact>
       <Button icon={<DownloadOutlined />} loading={busy} onClick={() => run(false)}>
-        {t('ledgers.dialog.export')}
+        {props.label ?? t('ledgers.dialog.export')}
       </Button>
       <Dropdown menu={{ items: [{ key: 'reveal', icon: <EyeOutlined />, label: t('ledgers.dialog.exportRevealed') }], onClick: () => run(true) }}>
         <Button icon={<DownOutlined />} disabled={busy} aria-label={t('ledgers.dialog.exportRevealed')} />

@@ -1,7 +1,8 @@
 // Ledger (台账) import/export in the web: the page listing every ledger, and the dialog and buttons
 // other modules' list pages reuse:
-//   <LedgerImportButton ledgerKey="cadres" onCommitted={refetch} />
-//   <LedgerExportButton ledgerKey="cadres" filters={currentFilters} />
+//   <LedgerImportButton ledgerKey={TEAMS_LEDGERS.cadres} onCommitted={refetch} />
+//   <LedgerExportButton ledgerKey={TEAMS_LEDGERS.cadres} filters={currentFilters} />
+// (list pages get both through platform/ListPage: `ledger={{ key, filters }}`)
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/modules';
 import { LedgersPage } from './LedgersPage';
