@@ -43,7 +43,7 @@ export const zhCN = {
     divisionCode: '行政区划代码应为12位数字',
     date: '日期不正确，应写成 2025-03-01',
     amount: '金额应为不小于 0 的数，最多两位小数（单位：元）',
-    phone: '电话号码不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号',
+    phone: '电话号码格式不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号',
     types: { string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表', date: '日期', integer: '整数' },
   },
   password: {
