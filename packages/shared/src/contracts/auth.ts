@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { PERMISSIONS } from '../roles';
-import { DivisionCode, IsoDate } from './common';
+import { DivisionCode, IdParam, IsoDate, Ok, pageOf } from './common';
+import { endpoint } from './endpoint';
 
 export const Role = z.enum(ROLES);
 
@@ -110,24 +111,22 @@ export const AuditQuery = z.strictObject({
 });
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
-import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 export const authApi = {
-  login: endpoint('POST', '/api/auth/login', { body: LoginRequest, response: common.Ok }),
-  logout: endpoint('POST', '/api/auth/logout', { response: common.Ok }),
+  login: endpoint('POST', '/api/auth/login', { body: LoginRequest, response: Ok }),
+  logout: endpoint('POST', '/api/auth/logout', { response: Ok }),
   me: endpoint('GET', '/api/auth/me', { response: Me }),
-  changePassword: endpoint('POST', '/api/auth/password', { body: ChangePasswordRequest, response: common.Ok }),
+  changePassword: endpoint('POST', '/api/auth/password', { body: ChangePasswordRequest, response: Ok }),
 } as const;
 
 export const adminApi = {
   users: endpoint('GET', '/api/admin/users', { response: z.array(UserRow) }),
   createUser: endpoint('POST', '/api/admin/users', { body: CreateUserRequest, response: CreateUserResponse }),
-  updateUser: endpoint('PATCH', '/api/admin/users/:id', { params: common.IdParam, body: UpdateUserRequest, response: UserRow }),
+  updateUser: endpoint('PATCH', '/api/admin/users/:id', { params: IdParam, body: UpdateUserRequest, response: UserRow }),
   sessions: endpoint('GET', '/api/admin/sessions', { response: z.array(SessionRow) }),
-  endSession: endpoint('DELETE', '/api/admin/sessions/:id', { params: z.strictObject({ id: z.string().min(10).max(100) }), response: common.Ok }),
+  endSession: endpoint('DELETE', '/api/admin/sessions/:id', { params: z.strictObject({ id: z.string().min(10).max(100) }), response: Ok }),
 } as const;
 
 export const auditApi = {
-  entries: endpoint('GET', '/api/audit', { query: AuditQuery, response: common.pageOf(AuditEntry) }),
+  entries: endpoint('GET', '/api/audit', { query: AuditQuery, response: pageOf(AuditEntry) }),
 } as const;

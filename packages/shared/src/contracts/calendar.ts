@@ -1,6 +1,7 @@
 // 节假日与调休: the working-day calendar the procedure clocks count with.
 import { z } from 'zod';
-import { IsoDate } from './common';
+import { IsoDate, Ok } from './common';
+import { endpoint } from './endpoint';
 
 export const CalendarDay = z.object({
   day: IsoDate,
@@ -14,11 +15,9 @@ export const CalendarDayParam = z.strictObject({ day: IsoDate });
 export const CalendarDayInput = CalendarDay.omit({ day: true }).strict();
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
-import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 export const calendarApi = {
   days: endpoint('GET', '/api/calendar', { query: CalendarQuery, response: z.array(CalendarDay) }),
   putDay: endpoint('PUT', '/api/admin/calendar/:day', { params: CalendarDayParam, body: CalendarDayInput, response: CalendarDay }),
-  removeDay: endpoint('DELETE', '/api/admin/calendar/:day', { params: CalendarDayParam, response: common.Ok }),
+  removeDay: endpoint('DELETE', '/api/admin/calendar/:day', { params: CalendarDayParam, response: Ok }),
 } as const;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { isValidCreditCode } from '../codes/creditCode';
 import type { DivisionLevel } from '../codes/division';
-import { DivisionCode, IsoDate, pageOf } from './common';
+import { DivisionCode, IdParam, IsoDate, pageOf } from './common';
+import { endpoint } from './endpoint';
 
 export const UNIT_KINDS = [
   'government', // 党政机关
@@ -234,8 +235,6 @@ export const Flow = z.object({
 export const REGISTRY_LEDGERS = { units: 'units', pairings: 'pairings', programmes: 'programmes' } as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
-import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 export const registryApi = {
   divisions: endpoint('GET', '/api/registry/divisions', { query: DivisionListQuery, response: z.array(DivisionRow) }),
@@ -243,16 +242,16 @@ export const registryApi = {
   division: endpoint('GET', '/api/registry/divisions/:code', { params: DivisionCodeParam, query: DivisionAsOfQuery, response: DivisionDetail }),
   changeDivision: endpoint('POST', '/api/registry/divisions/:code/changes', { params: DivisionCodeParam, body: DivisionChangeRequest, response: z.object({ id: z.number() }) }),
   units: endpoint('GET', '/api/registry/units', { query: UnitListQuery, response: UnitPage }),
-  unit: endpoint('GET', '/api/registry/units/:id', { params: common.IdParam, response: UnitRow }),
+  unit: endpoint('GET', '/api/registry/units/:id', { params: IdParam, response: UnitRow }),
   createUnit: endpoint('POST', '/api/registry/units', { body: UnitBody, response: UnitRow }),
-  updateUnit: endpoint('PATCH', '/api/registry/units/:id', { params: common.IdParam, body: UnitPatch, response: UnitRow }),
+  updateUnit: endpoint('PATCH', '/api/registry/units/:id', { params: IdParam, body: UnitPatch, response: UnitRow }),
   programmes: endpoint('GET', '/api/registry/programmes', { response: z.array(ProgrammeRow) }),
   createProgramme: endpoint('POST', '/api/registry/programmes', { body: ProgrammeBody, response: z.object({ id: z.number() }) }),
   pairings: endpoint('GET', '/api/registry/pairings', { query: PairingListQuery, response: PairingPage }),
   partners: endpoint('GET', '/api/registry/pairings/partners', { query: PartnersQuery, response: z.array(PartnerRow) }),
   pairingCounts: endpoint('GET', '/api/registry/pairings/counts', { query: CountsQuery, response: z.array(PairingCount) }),
   flows: endpoint('GET', '/api/registry/pairings/flows', { query: FlowsQuery, response: z.array(Flow) }),
-  pairing: endpoint('GET', '/api/registry/pairings/:id', { params: common.IdParam, response: PairingRow }),
+  pairing: endpoint('GET', '/api/registry/pairings/:id', { params: IdParam, response: PairingRow }),
   createPairing: endpoint('POST', '/api/registry/pairings', { body: PairingBody, response: PairingRow }),
-  updatePairing: endpoint('PATCH', '/api/registry/pairings/:id', { params: common.IdParam, body: PairingPatch, response: PairingRow }),
+  updatePairing: endpoint('PATCH', '/api/registry/pairings/:id', { params: IdParam, body: PairingPatch, response: PairingRow }),
 } as const;

@@ -1,7 +1,8 @@
 // Teams (指挥部/工作组/工作队), their members by round, dispatched cadres and professionals (援派干部/专业技术人才)
 // and the talent exchange ledger (人才交流).
 import { z } from 'zod';
-import { DivisionCode, IdNumber, IsoDate, Paging, pageOf, Phone } from './common';
+import { DivisionCode, IdNumber, IdParam, IsoDate, pageOf, Paging, Phone } from './common';
+import { endpoint } from './endpoint';
 
 export const TEAM_KINDS = ['hq', 'group', 'team'] as const; // 指挥部 | 工作组 | 工作队
 export const MEMBER_ROLES = ['leader', 'deputy', 'member', 'liaison'] as const; // 队长 | 副队长 | 队员 | 联络员
@@ -221,24 +222,22 @@ export const ExchangeSummary = z.object({
 export const TEAMS_LEDGERS = { cadres: 'cadres', members: 'team-members', exchanges: 'talent-exchanges', teams: 'teams' } as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
-import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 export const teamsApi = {
   teams: endpoint('GET', '/api/teams', { query: TeamListQuery, response: z.array(TeamRow) }),
-  team: endpoint('GET', '/api/teams/:id', { params: common.IdParam, query: TeamDetailQuery, response: TeamDetail }),
+  team: endpoint('GET', '/api/teams/:id', { params: IdParam, query: TeamDetailQuery, response: TeamDetail }),
   createTeam: endpoint('POST', '/api/teams', { body: TeamInput, response: TeamDetail }),
-  updateTeam: endpoint('PATCH', '/api/teams/:id', { params: common.IdParam, body: TeamPatch, response: TeamDetail }),
-  addMember: endpoint('POST', '/api/teams/:id/members', { params: common.IdParam, body: MemberInput, response: z.object({ id: z.number().int() }) }),
-  updateMember: endpoint('PATCH', '/api/teams/members/:id', { params: common.IdParam, body: MemberPatch, response: z.object({ id: z.number().int() }) }),
+  updateTeam: endpoint('PATCH', '/api/teams/:id', { params: IdParam, body: TeamPatch, response: TeamDetail }),
+  addMember: endpoint('POST', '/api/teams/:id/members', { params: IdParam, body: MemberInput, response: z.object({ id: z.number().int() }) }),
+  updateMember: endpoint('PATCH', '/api/teams/members/:id', { params: IdParam, body: MemberPatch, response: z.object({ id: z.number().int() }) }),
   cadres: endpoint('GET', '/api/teams/cadres', { query: CadreListQuery, response: CadrePage }),
   onDuty: endpoint('GET', '/api/teams/cadres/on-duty', { query: OnDutyQuery, response: OnDutyResponse }),
-  cadre: endpoint('GET', '/api/teams/cadres/:id', { params: common.IdParam, response: CadreRow }),
-  revealCadre: endpoint('POST', '/api/teams/cadres/:id/reveal', { params: common.IdParam, response: RevealResponse }),
+  cadre: endpoint('GET', '/api/teams/cadres/:id', { params: IdParam, response: CadreRow }),
+  revealCadre: endpoint('POST', '/api/teams/cadres/:id/reveal', { params: IdParam, response: RevealResponse }),
   createCadre: endpoint('POST', '/api/teams/cadres', { body: CadreInput, response: CadreRow }),
-  updateCadre: endpoint('PATCH', '/api/teams/cadres/:id', { params: common.IdParam, body: CadrePatch, response: CadreRow }),
+  updateCadre: endpoint('PATCH', '/api/teams/cadres/:id', { params: IdParam, body: CadrePatch, response: CadreRow }),
   exchanges: endpoint('GET', '/api/teams/exchanges', { query: ExchangeListQuery, response: ExchangePage }),
   exchangeSummary: endpoint('GET', '/api/teams/exchanges/summary', { query: ExchangeSummaryQuery, response: ExchangeSummary }),
   createExchange: endpoint('POST', '/api/teams/exchanges', { body: ExchangeInput, response: ExchangeRow }),
-  updateExchange: endpoint('PATCH', '/api/teams/exchanges/:id', { params: common.IdParam, body: ExchangePatch, response: ExchangeRow }),
+  updateExchange: endpoint('PATCH', '/api/teams/exchanges/:id', { params: IdParam, body: ExchangePatch, response: ExchangeRow }),
 } as const;
