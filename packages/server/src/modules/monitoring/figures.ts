@@ -1,6 +1,7 @@
 /**
  * 防返贫监测 figures, for the monitoring pages and the indicators engine.
  *
+ *   figuresFor(ctx, query): Promise<{ rows: Figures[] }>   // the route's service: the user's scope, the query's unit
  *   monitoringFigures(db: Db, scope: Scope, unit: FigureUnit, period: { from: string; to: string },
  *                     opts?: { visitIntervalDays?: number }): Promise<Figures>
  *   childFigures(db, scope, divisionCode, period, opts?): Promise<Figures[]>   // one per child division
@@ -27,6 +28,7 @@
 import { IN_SCHOOL, type Figures } from '@xiezuo/shared/contracts/monitoring';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
 import type { Db } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
@@ -123,4 +125,12 @@ export async function childFigures(db: Db, scope: Scope, divisionCode: string, p
   const out: Figures[] = [];
   for (const c of visible) out.push(await monitoringFigures(db, scope, { divisionCode: c.code }, period, opts));
   return out;
+}
+
+/** GET /api/monitoring/figures: the figures of a division or team (or of everything in scope), or one row per child division. */
+export async function figuresFor(ctx: Ctx, q: { division?: string; team?: number; from: string; to: string; children?: 'true' | 'false' }): Promise<{ rows: Figures[] }> {
+  const { db } = ctx.services;
+  const period = { from: q.from, to: q.to };
+  if (q.children === 'true' && q.division) return { rows: await childFigures(db, ctx.user.scope, q.division, period) };
+  return { rows: [await monitoringFigures(db, ctx.user.scope, { divisionCode: q.division, teamId: q.team }, period)] };
 }

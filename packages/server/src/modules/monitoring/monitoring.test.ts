@@ -1,6 +1,7 @@
 // Monitoring through the API: personal data never stored in the clear, scope, reveal audit, bad input,
 // duplicates, the review chain with its levels, elimination with overrides, visits, worklist, key rotation.
 import { randomBytes } from 'node:crypto';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +10,13 @@ import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../../platfor
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { rotateMonitoringKeys } from './rotate';
 import { monitoringHouseholds, monitoringLines, monitoringMembers } from './tables';
-import { addDays, todayCst } from './workdays';
+import { addDays } from './workdays';
 
 const TOWN = '441224109000';
 const ZENGCUN = '441224109201';
 const XINGYI = '441224109202';
 const SIHUI_VILLAGE = '441284100201';
-const today = todayCst();
+const today = todayInBeijing();
 
 const id = (birth: string, seq: string) => {
   const first17 = `441224${birth.replaceAll('-', '')}${seq}`;
