@@ -46,7 +46,7 @@ export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDe
     })),
     steps: steps.map((s) => ({ ...s, at: s.at.toISOString(), attachments: files.filter((f) => f.stepId === s.id) })),
     pendingAttachments: files.filter((f) => !f.stepId && !f.visitId),
-    checks: showChecks ? await eliminationChecks(db, ctx, h, today) : [],
+    checks: showChecks ? await eliminationChecks(ctx, h, today) : [],
     actions: allowedActions({ status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo }, { permissions: ctx.user.permissions, level: levelOver(ctx.user.scope, h.divisionCode) }, today),
     canReveal: ctx.user.permissions.includes('sensitive.reveal'),
   };

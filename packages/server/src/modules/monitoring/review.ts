@@ -8,7 +8,6 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
-import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { type Household, levelOver, loadHousehold } from './access';
 import { openHealth } from './households';
@@ -17,8 +16,9 @@ import { monitoringAttachments, monitoringHouseholds as H, monitoringLines, moni
 import { type Refusal, transition } from './workflow';
 import { workDaysBetween } from './workdays';
 
-/** The elimination rules for one household as of `today`, for reviewers to see. */
-export async function eliminationChecks(db: Db | Tx, ctx: Pick<Ctx, 'services'>, h: Household, today = todayInBeijing()): Promise<RuleCheck[]> {
+/** The elimination rules for one household as of `today`, for reviewers to see (in ctx.tx when there is one). */
+export async function eliminationChecks(ctx: Pick<Ctx, 'services' | 'tx'>, h: Household, today = todayInBeijing()): Promise<RuleCheck[]> {
+  const db = ctx.tx ?? ctx.services.db;
   // one after another: `db` may be a transaction, whose single connection takes one query at a time
   const [measures] = await db.select({ n: sql<number>`count(*)::int` }).from(monitoringMeasures).where(eq(monitoringMeasures.householdId, h.id));
   const [risks] = await db
@@ -61,11 +61,11 @@ function refusalError(r: Refusal): AppError {
 }
 
 export async function takeStep(ctx: Ctx, householdId: number, req: TransitionRequest, today = todayInBeijing()) {
-  return withTx(ctx, async (tx) => {
+  return withTx(ctx, async (tx, ctx) => {
     const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
     const eliminating = h.status === 'eliminating' || req.action === 'propose_elimination';
     const forward = req.action !== 'return' && req.action !== 'reject';
-    const checks = eliminating && forward ? await eliminationChecks(tx, ctx, h, today) : [];
+    const checks = eliminating && forward ? await eliminationChecks(ctx, h, today) : [];
     const warnings = checks.filter((c) => !c.ok).map((c) => c.rule);
     const result = transition(
       { status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo },
