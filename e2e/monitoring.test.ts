@@ -2,9 +2,10 @@
 // the visit form on a 375 px phone, and a new household walked through the whole review chain by the
 // village, the town and the county — each step by the person whose level it needs.
 import type { Browser, Page } from 'playwright-core';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GANGPING, HUAIJI, seedMonitoringDemo, XINGYI } from '../packages/server/src/modules/monitoring/demo';
-import { addDays, todayCst } from '../packages/server/src/modules/monitoring/workdays';
+import { addDays } from '../packages/server/src/modules/monitoring/workdays';
 import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
@@ -159,8 +160,8 @@ describe('monitoring in the browser', () => {
     await closed(cun);
     await cun.getByTestId('household-stage').filter({ hasText: '村级评议公示' }).waitFor();
     await act(cun, 'publicise', async () => {
-      await cun.getByLabel('公示开始').fill(addDays(todayCst(), -8));
-      await cun.getByLabel('公示结束').fill(addDays(todayCst(), -4));
+      await cun.getByLabel('公示开始').fill(addDays(todayInBeijing(), -8));
+      await cun.getByLabel('公示结束').fill(addDays(todayInBeijing(), -4));
       await cun.getByLabel('意见').fill('村民代表评议通过，公示无异议');
     });
     await cun.getByTestId('household-stage').filter({ hasText: '乡镇审核' }).waitFor();

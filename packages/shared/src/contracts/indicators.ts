@@ -1,6 +1,7 @@
 // Indicators API: catalogue, dashboard, targets (目标任务), reported figures (指标填报) and report jobs.
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../indicators/periods';
+import { DivisionCode, IsoDate } from './common';
 
 /** A node of the two roll-up trees: `all`, a division `d:<significant prefix>` or a team `t:<id>`. */
 export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3})?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
@@ -101,9 +102,9 @@ export const SplitTarget = z.strictObject({
 /** 指标填报: a figure no module holds yet (e.g. order-class graduates), for a division or team and a day. */
 export const ReportedValueInput = z.strictObject({
   indicator: IndicatorCode,
-  divisionCode: z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' }),
+  divisionCode: DivisionCode,
   teamId: z.number().int().positive().nullable().optional(),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.invalidFormat' }),
+  day: IsoDate,
   value: z.number().min(0).max(1e15),
   tags: z.array(z.string().max(60)).max(10).optional(),
   note: z.string().max(500).optional(),

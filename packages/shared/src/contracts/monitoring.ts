@@ -1,7 +1,6 @@
 // 防返贫监测 contracts: households and members, the review chain, risks, measures, visits, figures.
 import { z } from 'zod';
-import { checkIdNumber } from '../codes/idNumber';
-import { pageOf } from './common';
+import { Amount, DivisionCode, IdNumber, IsoDate, Phone, pageOf } from './common';
 
 // 监测对象类别: 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
 export const CATEGORIES = ['unstable', 'marginal', 'sudden'] as const;
@@ -41,21 +40,20 @@ export type Schooling = (typeof SCHOOLING)[number];
 export type Work = (typeof WORK)[number];
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
-const money = z.number().min(0).max(1e12);
+// dates, division codes, ID numbers, amounts and phone numbers: the shared vocabulary (contracts/common.ts)
 const text = (max: number) => z.string().trim().max(max);
-
-/** GB 11643 ID number; the message is a catalogue key naming the problem. */
-export const IdNumber = z.string().superRefine((v, ctx) => {
-  const r = checkIdNumber(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: `validation.idNumber.${r.problem}` });
-});
+/** A household's phone: a phone number, or empty (the form clears it). */
+const householdPhone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((v) => v === '' || Phone.safeParse(v).success, 'validation.phone');
 
 export const MemberInput = z.strictObject({
   name: text(50).min(1),
   relation: z.enum(RELATIONS),
   gender: z.enum(GENDERS),
-  birthDate: isoDate,
+  birthDate: IsoDate,
   idNumber: IdNumber,
   health: z.enum(HEALTH),
   healthNote: text(200).optional(),
@@ -75,15 +73,15 @@ const householdFields = {
   isLifted: z.boolean().default(false), // 脱贫户
   dibao: z.boolean().default(false), // 低保
   tekun: z.boolean().default(false), // 特困
-  incomePerHead: money.nullable().optional(), // 人均年纯收入, 元
+  incomePerHead: Amount.nullable().optional(), // 人均年纯收入, 元
   incomeYear: z.number().int().min(2000).max(2100).nullable().optional(),
   address: text(200).optional(),
-  phone: text(30).optional(),
+  phone: householdPhone.optional(),
   note: text(1000).optional(),
 };
 
 export const HouseholdCreate = z.strictObject({
-  divisionCode: z.string().regex(/^\d{12}$/, 'validation.divisionCode'),
+  divisionCode: DivisionCode,
   entryDoor: z.enum(ENTRY_DOORS),
   ...householdFields,
   members: z.array(MemberInput).min(1).max(30),
@@ -105,7 +103,7 @@ export const HouseholdUpdate = z.strictObject({
 export const HouseholdQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  division: z.string().regex(/^\d{12}$/).optional(),
+  division: DivisionCode.optional(),
   status: z.enum(STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
   risk: z.enum(RISK_KINDS).optional(),
@@ -118,9 +116,9 @@ export const TransitionRequest = z.strictObject({
   action: z.enum(ACTIONS),
   comment: text(1000).optional(),
   authorisationSigned: z.boolean().optional(), // 授权承诺书已签字
-  authorisationDate: isoDate.optional(),
-  noticeFrom: isoDate.optional(), // 公示开始
-  noticeTo: isoDate.optional(), // 公示结束 (inclusive)
+  authorisationDate: IsoDate.optional(),
+  noticeFrom: IsoDate.optional(), // 公示开始
+  noticeTo: IsoDate.optional(), // 公示结束 (inclusive)
   overrideReason: text(500).optional(), // why a warning is overridden
   attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
 });
@@ -132,25 +130,25 @@ export const AttachmentUpload = z.strictObject({
   contentBase64: z.string().min(4).max(8_000_000),
 });
 
-export const RiskCreate = z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional(), identifiedOn: isoDate });
-export const RiskClose = z.strictObject({ closedOn: isoDate, note: text(500).optional() });
+export const RiskCreate = z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional(), identifiedOn: IsoDate });
+export const RiskClose = z.strictObject({ closedOn: IsoDate, note: text(500).optional() });
 
 export const MeasureCreate = z.strictObject({
   kind: z.enum(MEASURE_KINDS),
   description: text(500).min(1),
   providerTeamId: z.number().int().positive().nullable().optional(),
   providerUnitId: z.number().int().positive().nullable().optional(),
-  amount: money.nullable().optional(),
-  startOn: isoDate,
-  endOn: isoDate.nullable().optional(),
+  amount: Amount.nullable().optional(),
+  startOn: IsoDate,
+  endOn: IsoDate.nullable().optional(),
 });
-export const MeasureFollowUp = z.strictObject({ on: isoDate, note: text(500).optional() });
+export const MeasureFollowUp = z.strictObject({ on: IsoDate, note: text(500).optional() });
 
 export const VisitCreate = z.strictObject({
-  visitedOn: isoDate,
+  visitedOn: IsoDate,
   visitors: text(200).min(1),
   findings: text(2000).min(1),
-  incomePerHead: money.nullable().optional(),
+  incomePerHead: Amount.nullable().optional(),
   incomeYear: z.number().int().min(2000).max(2100).nullable().optional(),
   openRisks: z.array(z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional() })).max(9).default([]),
   closeRiskIds: z.array(z.number().int().positive()).max(20).default([]),
@@ -162,16 +160,16 @@ export type VisitCreate = z.infer<typeof VisitCreate>;
 export const LineUpsert = z.strictObject({
   provinceCode: z.string().regex(/^\d{2}$/),
   year: z.number().int().min(2000).max(2100),
-  amount: money,
+  amount: Amount,
   demo: z.boolean().default(false),
   note: text(200).optional(),
 });
 
 export const FiguresQuery = z.strictObject({
-  division: z.string().regex(/^\d{12}$/).optional(),
+  division: DivisionCode.optional(),
   team: z.coerce.number().int().positive().optional(),
-  from: isoDate,
-  to: isoDate,
+  from: IsoDate,
+  to: IsoDate,
   children: z.enum(['true', 'false']).optional(), // one row per child division of `division`
 });
 

@@ -14,22 +14,21 @@ import {
   TargetsQuery,
   UpsertTarget,
 } from '@xiezuo/shared/contracts/indicators';
-import { INDICATORS, indicatorName } from '@xiezuo/shared/indicators/catalogue';
 import { z } from 'zod';
-import { writeAudit } from '../../platform/audit/service';
-import { actorOf, guard, userOf } from '../../platform/auth/plugin';
+import { guard } from '../../platform/auth/plugin';
+import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
-import { AppError } from '../../platform/http/errors';
-import { buildXlsx, type TableKind } from './reports';
 import {
+  catalogueFor,
   createReportJob,
   dashboardFor,
   deleteTarget,
+  exportTables,
   listReportJobs,
   listTargets,
-  openingNode,
   refresherOf,
   reportFile,
+  reportJob,
   saveReported,
   splitTarget,
   upsertTarget,
@@ -53,30 +52,10 @@ export async function indicatorsRoutes(app: App) {
     await refresher.stop();
   });
 
-  app.get('/api/indicators/catalogue', { preHandler: read, schema: { tags, response: { 200: z.array(CatalogueItem), ...errorResponses } } }, async (req) => {
-    const wired = new Set(refresher.wiredKeys);
-    return INDICATORS.map((d) => ({
-      code: d.code,
-      name: indicatorName(d, req.lang),
-      unit: req.lang === 'en' ? d.unitEn : d.unitZh,
-      measure: d.measure,
-      group: d.group,
-      source: d.source ?? null,
-      wired: d.measure === 'ratio' ? [d.numerator, d.denominator].every((c) => wired.has(INDICATORS.find((x) => x.code === c)?.source ?? '')) : wired.has(d.source ?? ''),
-      kpi: d.kpi ?? false,
-      money: d.money ?? false,
-      breakdowns: (d.breakdowns ?? []).map((b) => ({ key: b.key, name: req.lang === 'en' ? b.en : b.zh })),
-    }));
-  });
+  app.get('/api/indicators/catalogue', { preHandler: read, schema: { tags, response: { 200: z.array(CatalogueItem), ...errorResponses } } }, async (req) => catalogueFor(ctxOf(req)));
 
-  app.get(
-    '/api/indicators/dashboard',
-    { preHandler: read, schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard, ...errorResponses } } },
-    async (req) => {
-      const user = userOf(req);
-      const node = req.query.node ?? (await openingNode(app.xz, user.scope));
-      return dashboardFor(app.xz, user, req.lang, { ...req.query, node });
-    },
+  app.get('/api/indicators/dashboard', { preHandler: read, schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard, ...errorResponses } } }, async (req) =>
+    dashboardFor(ctxOf(req), req.query),
   );
 
   app.get(
@@ -90,34 +69,30 @@ export async function indicatorsRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const user = userOf(req);
-      const d = await dashboardFor(app.xz, user, req.lang, req.query);
-      const tables: TableKind[] = req.query.table === 'all' ? ['figures', 'children', 'ranking', 'targets'] : [req.query.table];
-      const file = await buildXlsx(d, req.t, tables);
-      await writeAudit(app.xz.db, actorOf(req), { action: 'export', entity: 'indicator_table', entityId: d.node.node, after: req.query });
-      return reply.type(XLSX).header('content-disposition', attachment(`${d.node.name}${d.periodLabel}.xlsx`)).send(file);
+      const { file, fileName } = await exportTables(ctxOf(req), req.query);
+      return reply.type(XLSX).header('content-disposition', attachment(fileName)).send(file);
     },
   );
 
   // ---- targets (目标任务) ----
   app.get('/api/indicators/targets', { preHandler: read, schema: { tags, querystring: TargetsQuery, response: { 200: z.array(TargetRow), ...errorResponses } } }, async (req) =>
-    listTargets(app.xz, userOf(req), req.lang, req.query),
+    listTargets(ctxOf(req), req.query),
   );
   app.put(
     '/api/indicators/targets',
     { preHandler: guard('targets.write'), schema: { tags, body: UpsertTarget, response: { 200: z.object({ id: z.number().int() }), ...errorResponses } } },
-    async (req) => ({ id: await upsertTarget(app.xz, userOf(req), actorOf(req), req.body) }),
+    async (req) => ({ id: await upsertTarget(ctxOf(req), req.body) }),
   );
   app.post(
     '/api/indicators/targets/split',
     { preHandler: guard('targets.write'), schema: { tags, body: SplitTarget, response: { 200: z.object({ ids: z.array(z.number().int()) }), ...errorResponses } } },
-    async (req) => ({ ids: await splitTarget(app.xz, userOf(req), actorOf(req), req.body) }),
+    async (req) => ({ ids: await splitTarget(ctxOf(req), req.body) }),
   );
   app.delete(
     '/api/indicators/targets/:id',
     { preHandler: guard('targets.write'), schema: { tags, params: IdParam, response: { 200: Ok, ...errorResponses } } },
     async (req) => {
-      await deleteTarget(app.xz, userOf(req), actorOf(req), req.params.id);
+      await deleteTarget(ctxOf(req), req.params.id);
       return { ok: true as const };
     },
   );
@@ -126,25 +101,19 @@ export async function indicatorsRoutes(app: App) {
   app.post(
     '/api/indicators/reported',
     { preHandler: guard('ledgers.import'), schema: { tags, body: ReportedValueInput, response: { 200: z.object({ id: z.number().int() }), ...errorResponses } } },
-    async (req) => ({ id: await saveReported(app.xz, userOf(req), actorOf(req), req.body) }),
+    async (req) => ({ id: await saveReported(ctxOf(req), req.body) }),
   );
 
   // ---- reports (工作报告) ----
   app.post(
     '/api/indicators/reports',
     { preHandler: guard('reports.generate'), schema: { tags, body: CreateReport, response: { 202: z.object({ id: z.number().int() }), ...errorResponses } } },
-    async (req, reply) => reply.status(202).send({ id: await createReportJob(app.xz, userOf(req), actorOf(req), req.lang, req.body) }),
+    async (req, reply) => reply.status(202).send({ id: await createReportJob(ctxOf(req), req.body) }),
   );
-  app.get('/api/indicators/reports', { preHandler: read, schema: { tags, response: { 200: z.array(ReportJob), ...errorResponses } } }, async (req) =>
-    listReportJobs(app.xz, userOf(req)),
-  );
-  app.get('/api/indicators/reports/:id', { preHandler: read, schema: { tags, params: IdParam, response: { 200: ReportJob, ...errorResponses } } }, async (req) => {
-    const [job] = await listReportJobs(app.xz, userOf(req), req.params.id);
-    if (!job) throw new AppError('NOT_FOUND');
-    return job;
-  });
+  app.get('/api/indicators/reports', { preHandler: read, schema: { tags, response: { 200: z.array(ReportJob), ...errorResponses } } }, async (req) => listReportJobs(ctxOf(req)));
+  app.get('/api/indicators/reports/:id', { preHandler: read, schema: { tags, params: IdParam, response: { 200: ReportJob, ...errorResponses } } }, async (req) => reportJob(ctxOf(req), req.params.id));
   app.get('/api/indicators/reports/:id/file', { preHandler: read, schema: { tags, params: IdParam, produces: [DOCX, XLSX] } }, async (req, reply) => {
-    const { file, fileName, format } = await reportFile(app.xz, userOf(req), req.params.id);
+    const { file, fileName, format } = await reportFile(ctxOf(req), req.params.id);
     return reply.type(format === 'docx' ? DOCX : XLSX).header('content-disposition', attachment(fileName)).send(file);
   });
 }

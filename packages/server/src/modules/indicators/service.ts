@@ -1,20 +1,23 @@
 // Indicators services: the per-app refresher, dashboards, targets (目标任务), reported figures (指标填报)
-// and background report jobs. Every write is audited; every read is scoped by node.
-import type { TargetRowT } from '@xiezuo/shared/contracts/indicators';
+// and background report jobs. Every write is audited; every read is scoped by node. Each takes the
+// caller's ctx (ctxOf(req) in a route).
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import type { CatalogueItemT, DashboardT, TargetRowT } from '@xiezuo/shared/contracts/indicators';
 import { toIsoDate } from '@xiezuo/shared/format';
-import { INDICATOR_BY_CODE, indicatorName } from '@xiezuo/shared/indicators/catalogue';
+import { INDICATOR_BY_CODE, INDICATORS, indicatorName } from '@xiezuo/shared/indicators/catalogue';
 import { elapsedShare, parsePeriod, periodLabel } from '@xiezuo/shared/indicators/periods';
 import type { Language } from '@xiezuo/shared/i18n/index';
 import { writeAudit } from '../../platform/audit/service';
-import type { Actor, AuthUser, Services } from '../../platform/context';
+import type { Ctx, Services } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import { AppError, invalid } from '../../platform/http/errors';
 import { translator } from '../../platform/i18n';
-import { assertInScope, type Scope } from '../../platform/scope';
+import { assertInScope, EVERYTHING } from '../../platform/scope';
 import { sql } from 'drizzle-orm';
 import { assertIndicator, buildDashboard, figureValue, progressOf, readValues, storedPeriodsFor } from './dashboard';
-import { Refresher, todayCST } from './engine/refresh';
+import { Refresher } from './engine/refresh';
 import { assertNodeInScope, defaultNode, divisionCodeOf, NodeDirectory, nodeInScope, teamIdOf } from './nodes';
-import { buildDocx, buildXlsx, type ReportModel } from './reports';
+import { buildDocx, buildXlsx, type ReportModel, type TableKind } from './reports';
 
 const refreshers = new WeakMap<Services, Refresher>();
 
@@ -25,17 +28,46 @@ export function refresherOf(services: Services): Refresher {
   return r;
 }
 
-export function dashboardFor(services: Services, user: AuthUser, lang: Language, q: { node?: string; period: string; rank?: string }) {
-  const t = translator(lang);
+/** The catalogue in the user's language, each indicator with whether its source feeds the aggregates now. */
+export function catalogueFor(ctx: Ctx): CatalogueItemT[] {
+  const wired = new Set(refresherOf(ctx.services).wiredKeys);
+  const en = ctx.lang === 'en';
+  return INDICATORS.map((d) => ({
+    code: d.code,
+    name: indicatorName(d, ctx.lang),
+    unit: en ? d.unitEn : d.unitZh,
+    measure: d.measure,
+    group: d.group,
+    source: d.source ?? null,
+    wired: d.measure === 'ratio' ? [d.numerator, d.denominator].every((c) => wired.has(INDICATORS.find((x) => x.code === c)?.source ?? '')) : wired.has(d.source ?? ''),
+    kpi: d.kpi ?? false,
+    money: d.money ?? false,
+    breakdowns: (d.breakdowns ?? []).map((b) => ({ key: b.key, name: en ? b.en : b.zh })),
+  }));
+}
+
+/** The dashboard of a node (without one: the node the user's scope opens on) and period. */
+export async function dashboardFor(ctx: Ctx, q: { node?: string; period: string; rank?: string }): Promise<DashboardT> {
+  const { services } = ctx;
+  const node = q.node ?? (await openingNode(ctx));
   return buildDashboard(
-    { database: services.database, wired: new Set(refresherOf(services).wiredKeys), today: todayCST(), lang, allName: t('indicators.all') },
-    user.scope,
-    q,
+    { database: services.database, wired: new Set(refresherOf(services).wiredKeys), today: todayInBeijing(), lang: ctx.lang, allName: ctx.t('indicators.all') },
+    ctx.user.scope,
+    { ...q, node },
   );
 }
 
-export async function openingNode(services: Services, scope: Scope): Promise<string> {
-  return defaultNode(scope, await new NodeDirectory(services.database, '').rootTeams());
+export async function openingNode(ctx: Ctx): Promise<string> {
+  return defaultNode(ctx.user.scope, await new NodeDirectory(ctx.services.database, '').rootTeams());
+}
+
+/** 导出统计表: the dashboard's tables as an .xlsx file, audited. */
+export async function exportTables(ctx: Ctx, q: { node: string; period: string; rank?: string; table: TableKind | 'all' }) {
+  const d = await dashboardFor(ctx, q);
+  const tables: TableKind[] = q.table === 'all' ? ['figures', 'children', 'ranking', 'targets'] : [q.table];
+  const file = await buildXlsx(d, ctx.t, tables);
+  await writeAudit(ctx.services.db, ctx.actor, { action: 'export', entity: 'indicator_table', entityId: d.node.node, after: q });
+  return { file, fileName: `${d.node.name}${d.periodLabel}.xlsx` };
 }
 
 // ---- targets ----
@@ -49,7 +81,8 @@ async function nodeColumns(services: Services, node: string): Promise<{ division
   return { divisionCode: null, teamId: null };
 }
 
-export async function listTargets(services: Services, user: AuthUser, lang: Language, q: { node?: string; period?: string }): Promise<TargetRowT[]> {
+export async function listTargets(ctx: Ctx, q: { node?: string; period?: string }): Promise<TargetRowT[]> {
+  const { services, user, lang } = ctx;
   const rows = await services.database.query<{ id: number; node: string; indicator: string; period: string; value: number; parent_id: number | null }>(
     `select id, node, indicator, period, value, parent_id from indicator_targets
      where ($1::text is null or node = $1 or parent_id in (select id from indicator_targets where node = $1)) and ($2::text is null or period = $2)
@@ -57,10 +90,10 @@ export async function listTargets(services: Services, user: AuthUser, lang: Lang
     [q.node ?? null, q.period ?? null],
   );
   const visible = rows.filter((r) => nodeInScope(user.scope, r.node));
-  const dir = new NodeDirectory(services.database, translator(lang)('indicators.all'));
+  const dir = new NodeDirectory(services.database, ctx.t('indicators.all'));
   const names = await dir.names([...new Set(visible.map((r) => r.node))]);
   const wired = new Set(refresherOf(services).wiredKeys);
-  const today = todayCST();
+  const today = todayInBeijing();
   const out: TargetRowT[] = [];
   for (const r of visible) {
     const def = INDICATOR_BY_CODE.get(r.indicator);
@@ -83,17 +116,11 @@ export async function listTargets(services: Services, user: AuthUser, lang: Lang
   return out;
 }
 
-export async function upsertTarget(
-  services: Services,
-  user: AuthUser,
-  actor: Actor,
-  body: { node: string; indicator: string; period: string; value: number },
-  parentId: number | null = null,
-): Promise<number> {
-  assertNodeInScope(user.scope, body.node);
+export async function upsertTarget(ctx: Ctx, body: { node: string; indicator: string; period: string; value: number }, parentId: number | null = null): Promise<number> {
+  assertNodeInScope(ctx.user.scope, body.node);
   assertIndicator(body.indicator, 'body.indicator');
-  const cols = await nodeColumns(services, body.node);
-  return services.db.transaction(async (tx) => {
+  const cols = await nodeColumns(ctx.services, body.node);
+  return withTx(ctx, async (tx) => {
     const before = (
       (await tx.execute(sql`select id, value, parent_id from indicator_targets where node = ${body.node} and indicator = ${body.indicator} and period = ${body.period}`)) as unknown as {
         rows: { id: number; value: number; parent_id: number | null }[];
@@ -105,19 +132,15 @@ export async function upsertTarget(
       on conflict (node, indicator, period) do update set value = excluded.value, parent_id = excluded.parent_id, updated_at = now()
       returning id`)) as unknown as { rows: { id: number }[] };
     const id = res.rows[0].id;
-    await writeAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'indicator_target', entityId: id, before: before ?? null, after: { ...body, parentId } });
+    await writeAudit(tx, ctx.actor, { action: before ? 'update' : 'create', entity: 'indicator_target', entityId: id, before: before ?? null, after: { ...body, parentId } });
     return id;
   });
 }
 
 /** 目标分解: writes each child's share, linked to the parent's target; the shares may not exceed it. */
-export async function splitTarget(
-  services: Services,
-  user: AuthUser,
-  actor: Actor,
-  body: { node: string; indicator: string; period: string; children: { node: string; value: number }[] },
-): Promise<number[]> {
-  assertNodeInScope(user.scope, body.node);
+export async function splitTarget(ctx: Ctx, body: { node: string; indicator: string; period: string; children: { node: string; value: number }[] }): Promise<number[]> {
+  const { services } = ctx;
+  assertNodeInScope(ctx.user.scope, body.node);
   assertIndicator(body.indicator, 'body.indicator');
   const [parent] = await services.database.query<{ id: number; value: number }>(
     `select id, value from indicator_targets where node = $1 and indicator = $2 and period = $3`,
@@ -131,32 +154,30 @@ export async function splitTarget(
   const sum = body.children.reduce((s, c) => s + c.value, 0);
   if (sum > parent.value + 1e-9) throw invalid({ path: 'body.children', key: 'indicators.validation.splitOver', params: { sum, target: parent.value } });
   const ids: number[] = [];
-  for (const c of body.children) ids.push(await upsertTarget(services, user, actor, { ...body, node: c.node, value: c.value }, parent.id));
+  for (const c of body.children) ids.push(await upsertTarget(ctx, { ...body, node: c.node, value: c.value }, parent.id));
   return ids;
 }
 
-export async function deleteTarget(services: Services, user: AuthUser, actor: Actor, id: number) {
-  const [row] = await services.database.query<{ node: string }>(`select node from indicator_targets where id = $1`, [id]);
+export async function deleteTarget(ctx: Ctx, id: number) {
+  const [row] = await ctx.services.database.query<{ node: string }>(`select node from indicator_targets where id = $1`, [id]);
   if (!row) throw new AppError('NOT_FOUND');
-  assertNodeInScope(user.scope, row.node);
-  await services.db.transaction(async (tx) => {
+  assertNodeInScope(ctx.user.scope, row.node);
+  await withTx(ctx, async (tx) => {
     await tx.execute(sql`update indicator_targets set parent_id = null where parent_id = ${id}`);
     await tx.execute(sql`delete from indicator_targets where id = ${id}`);
-    await writeAudit(tx, actor, { action: 'delete', entity: 'indicator_target', entityId: id, before: row });
+    await writeAudit(tx, ctx.actor, { action: 'delete', entity: 'indicator_target', entityId: id, before: row });
   });
 }
 
 // ---- reported figures (指标填报) ----
 export async function saveReported(
-  services: Services,
-  user: AuthUser,
-  actor: Actor,
+  ctx: Ctx,
   body: { indicator: string; divisionCode: string; teamId?: number | null; day: string; value: number; tags?: string[]; note?: string },
 ): Promise<number> {
   const def = assertIndicator(body.indicator, 'body.indicator');
   if (def.source !== 'indicators.reported') throw invalid({ path: 'body.indicator', key: 'indicators.validation.notReported', params: { code: body.indicator } });
-  assertInScope(user.scope, { divisionCode: body.divisionCode, teamId: body.teamId ?? null });
-  return services.db.transaction(async (tx) => {
+  assertInScope(ctx.user.scope, { divisionCode: body.divisionCode, teamId: body.teamId ?? null });
+  return withTx(ctx, async (tx) => {
     const team = body.teamId ?? null;
     const existing = (
       (await tx.execute(sql`select id, value from indicator_reported where indicator = ${body.indicator} and division_code = ${body.divisionCode}
@@ -174,7 +195,7 @@ export async function saveReported(
       };
       id = res.rows[0].id;
     }
-    await writeAudit(tx, actor, { action: existing ? 'update' : 'create', entity: 'indicator_reported', entityId: id, before: existing ?? null, after: body });
+    await writeAudit(tx, ctx.actor, { action: existing ? 'update' : 'create', entity: 'indicator_reported', entityId: id, before: existing ?? null, after: body });
     return id;
   });
 }
@@ -182,15 +203,16 @@ export async function saveReported(
 // ---- report jobs ----
 const jobChains = new WeakMap<Services, Promise<unknown>>();
 
-export async function createReportJob(services: Services, user: AuthUser, actor: Actor, lang: Language, body: { node: string; period: string; format: 'docx' | 'xlsx' }) {
+export async function createReportJob(ctx: Ctx, body: { node: string; period: string; format: 'docx' | 'xlsx' }) {
+  const { services, user } = ctx;
   assertNodeInScope(user.scope, body.node);
   const [job] = await services.database.query<{ id: number }>(
     `insert into report_jobs (node, period, format, lang, created_by) values ($1, $2, $3, $4, $5) returning id`,
-    [body.node, body.period, body.format, lang, user.id],
+    [body.node, body.period, body.format, ctx.lang, user.id],
   );
-  await writeAudit(services.db, actor, { action: 'export', entity: 'report', entityId: job.id, after: body });
+  await writeAudit(services.db, ctx.actor, { action: 'export', entity: 'report', entityId: job.id, after: body });
   const previous = jobChains.get(services) ?? Promise.resolve();
-  const next = previous.then(() => runReportJob(services, user, job.id));
+  const next = previous.then(() => runReportJob({ ...ctx, tx: undefined }, job.id)); // runs later, outside any transaction
   jobChains.set(services, next.catch(() => undefined));
   return job.id;
 }
@@ -220,20 +242,21 @@ async function parentNode(services: Services, node: string): Promise<string | nu
   return up ? `d:${up.length === 9 ? up.slice(0, 6) : up}` : 'all';
 }
 
-export async function reportModel(services: Services, user: AuthUser, lang: Language, node: string, period: string): Promise<ReportModel> {
-  const dashboard = await dashboardFor(services, user, lang, { node, period });
+export async function reportModel(ctx: Ctx, node: string, period: string): Promise<ReportModel> {
+  const dashboard = await dashboardFor(ctx, { node, period });
   let peers: ReportModel['peers'] = null;
-  const parent = await parentNode(services, node);
+  const parent = await parentNode(ctx.services, node);
   if (parent) {
-    const system = { ...user, scope: { all: true, divisionCodes: [], divisionPrefixes: [], teamIds: [] } };
-    const up = await dashboardFor(services, system, lang, { node: parent, period });
+    const system = { ...ctx, user: { ...ctx.user, scope: EVERYTHING } };
+    const up = await dashboardFor(system, { node: parent, period });
     const me = up.rank.items.find((i) => i.node === node);
     if (me && me.value != null) peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name };
   }
   return { dashboard, peers };
 }
 
-async function runReportJob(services: Services, user: AuthUser, id: number) {
+async function runReportJob(ctx: Ctx, id: number) {
+  const { services } = ctx;
   const [job] = await services.database.query<{ node: string; period: string; format: string; lang: Language }>(
     `select node, period, format, lang from report_jobs where id = $1`,
     [id],
@@ -241,7 +264,7 @@ async function runReportJob(services: Services, user: AuthUser, id: number) {
   const t = translator(job.lang);
   try {
     await progress(services, id, 'running', 10);
-    const model = await reportModel(services, user, job.lang, job.node, job.period);
+    const model = await reportModel({ ...ctx, lang: job.lang, t }, job.node, job.period);
     await progress(services, id, 'running', 60);
     const base = `${model.dashboard.node.name}${periodLabel(job.period, job.lang)}`;
     const file =
@@ -255,8 +278,8 @@ async function runReportJob(services: Services, user: AuthUser, id: number) {
   }
 }
 
-export async function listReportJobs(services: Services, user: AuthUser, id?: number) {
-  const rows = await services.database.query<{
+export async function listReportJobs(ctx: Ctx, id?: number) {
+  const rows = await ctx.services.database.query<{
     id: number;
     node: string;
     period: string;
@@ -273,7 +296,7 @@ export async function listReportJobs(services: Services, user: AuthUser, id?: nu
     [id ?? null],
   );
   return rows
-    .filter((r) => nodeInScope(user.scope, r.node))
+    .filter((r) => nodeInScope(ctx.user.scope, r.node))
     .map((r) => ({
       id: Number(r.id),
       node: r.node,
@@ -288,13 +311,20 @@ export async function listReportJobs(services: Services, user: AuthUser, id?: nu
     }));
 }
 
-export async function reportFile(services: Services, user: AuthUser, id: number) {
-  const [row] = await services.database.query<{ node: string; file: Uint8Array | null; file_name: string | null; format: string }>(
+/** One report job the user may see (else NOT_FOUND). */
+export async function reportJob(ctx: Ctx, id: number) {
+  const [job] = await listReportJobs(ctx, id);
+  if (!job) throw new AppError('NOT_FOUND');
+  return job;
+}
+
+export async function reportFile(ctx: Ctx, id: number) {
+  const [row] = await ctx.services.database.query<{ node: string; file: Uint8Array | null; file_name: string | null; format: string }>(
     `select node, file, file_name, format from report_jobs where id = $1 and status = 'done'`,
     [id],
   );
   if (!row?.file) throw new AppError('NOT_FOUND');
-  assertNodeInScope(user.scope, row.node);
+  assertNodeInScope(ctx.user.scope, row.node);
   return { file: Buffer.from(row.file), fileName: row.file_name ?? `report.${row.format}`, format: row.format };
 }
 

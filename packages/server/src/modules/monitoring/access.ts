@@ -1,18 +1,11 @@
 // Who may reach a household: the one place monitoring turns a user's scope into a query filter, a
 // write check, and the level (village / town / county) that decides which review steps they may take.
 import { and, eq, type SQL } from 'drizzle-orm';
-import type { AuthUser, Services } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
 import { assertInScope, type Scope, scopeWhere } from '../../platform/scope';
 import { monitoringHouseholds } from './tables';
 import type { Level } from './workflow';
-
-export interface Ctx {
-  services: Services;
-  user: AuthUser;
-  actor: { id: number | null; name: string | null; ip: string | null };
-}
 
 export type Household = typeof monitoringHouseholds.$inferSelect;
 
@@ -23,11 +16,6 @@ export function settings(env: NodeJS.ProcessEnv = process.env) {
     deadlineWorkDays: int(env.MONITORING_DEADLINE_WORKDAYS, 20),
     visitIntervalDays: int(env.MONITORING_VISIT_INTERVAL_DAYS, 30),
   };
-}
-
-/** Runs in the caller's transaction (ledger imports) or in a new one. */
-export function inTx<T>(ctx: Ctx, outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return outer ? fn(outer) : ctx.services.db.transaction(fn);
 }
 
 export function householdsInScope(scope: Scope): SQL | undefined {

@@ -2,19 +2,21 @@
 // visits (入户走访), and the worklist that reminds each user of what is due.
 import type { Measure, MeasureKind, Risk, RiskKind, Status, Visit, VisitCreate, Worklist } from '@xiezuo/shared/contracts/monitoring';
 import { and, asc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { writeAudit } from '../../platform/audit/service';
+import type { Ctx } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import { AppError, invalid } from '../../platform/http/errors';
 import { divisions } from '../registry';
-import { type Ctx, householdsInScope, inTx, levelOver, loadHousehold, settings } from './access';
-import type { Tx } from '../../platform/db/client';
+import { householdsInScope, levelOver, loadHousehold, settings } from './access';
 import { monitoringAttachments, monitoringHouseholds as H, monitoringMeasures as Me, monitoringRisks as R, monitoringVisits as V } from './tables';
 import { allowedActions } from './workflow';
-import { addDays, todayCst } from './workdays';
+import { addDays } from './workdays';
 
 const money = (v: number | null | undefined) => (v == null ? null : String(v));
 
 export async function addRisk(ctx: Ctx, householdId: number, body: { kind: RiskKind; note?: string; identifiedOn: string }): Promise<Risk> {
-  return ctx.services.db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
     const [row] = await tx.insert(R).values({ householdId, kind: body.kind, note: body.note ?? null, identifiedOn: body.identifiedOn }).returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_risk', entityId: row.id, after: row });
@@ -23,7 +25,7 @@ export async function addRisk(ctx: Ctx, householdId: number, body: { kind: RiskK
 }
 
 export async function closeRisk(ctx: Ctx, riskId: number, body: { closedOn: string; note?: string }): Promise<Risk> {
-  return ctx.services.db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const [risk] = await tx.select().from(R).where(eq(R.id, riskId));
     if (!risk) throw new AppError('NOT_FOUND');
     await loadHousehold(tx, ctx.user.scope, risk.householdId);
@@ -49,9 +51,10 @@ export function publicMeasure(m: typeof Me.$inferSelect): Measure {
   return { ...m, amount: m.amount == null ? null : Number(m.amount) };
 }
 
-export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody, outer?: Tx): Promise<Measure> {
+/** A measure for a household (in ctx.tx when a ledger import calls it). */
+export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody): Promise<Measure> {
   if (body.endOn && body.endOn < body.startOn) throw invalid({ path: 'body.endOn', key: 'validation.tooSmall', params: { min: body.startOn } });
-  return inTx(ctx, outer, async (tx) => {
+  return withTx(ctx, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
     const [row] = await tx
       .insert(Me)
@@ -72,7 +75,7 @@ export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBod
 }
 
 export async function followUpMeasure(ctx: Ctx, measureId: number, body: { on: string; note?: string }): Promise<Measure> {
-  return ctx.services.db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const [m] = await tx.select().from(Me).where(eq(Me.id, measureId));
     if (!m) throw new AppError('NOT_FOUND');
     await loadHousehold(tx, ctx.user.scope, m.householdId);
@@ -82,10 +85,10 @@ export async function followUpMeasure(ctx: Ctx, measureId: number, body: { on: s
   });
 }
 
-/** One visit: records findings, updates income, opens and closes risks, follows up measures, links photos. */
-export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate, outer?: Tx): Promise<Visit> {
-  if (body.visitedOn > todayCst()) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
-  return inTx(ctx, outer, async (tx) => {
+/** One visit: records findings, updates income, opens and closes risks, follows up measures, links photos (in ctx.tx when a ledger import calls it). */
+export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate): Promise<Visit> {
+  if (body.visitedOn > todayInBeijing()) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
+  return withTx(ctx, async (tx) => {
     const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
     const own = async <T extends { id: number }>(ids: number[], rows: Promise<T[]>, path: string, key: string) => {
       if (!ids.length) return;
@@ -132,7 +135,7 @@ const WATCHED: Status[] = ['identifying', 'monitored', 'eliminating'];
 export async function worklist(ctx: Ctx): Promise<Worklist> {
   const { db } = ctx.services;
   const { visitIntervalDays } = settings();
-  const today = todayCst();
+  const today = todayInBeijing();
   const cutoff = addDays(today, -visitIntervalDays);
   const scoped = householdsInScope(ctx.user.scope);
   const cols = { id: H.id, headName: H.headName, divisionCode: H.divisionCode, village: divisions.name, status: H.status, stage: H.stage, noticeTo: H.noticeTo, lastVisitOn: H.lastVisitOn, procedureStartedOn: H.procedureStartedOn };

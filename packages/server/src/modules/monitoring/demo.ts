@@ -5,12 +5,13 @@
 // Two more households are still being identified, so the review chain and its clock have something to show.
 import type { EntryDoor, MeasureKind, MemberInput, RiskKind, Stage, Status, StepAction } from '@xiezuo/shared/contracts/monitoring';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { ModuleSeed } from '../../platform/seed';
 import { sealMember } from './households';
-import { addDays, todayCst } from './workdays';
+import { addDays } from './workdays';
 import { monitoringHouseholds, monitoringLines, monitoringMeasures, monitoringMembers, monitoringRisks, monitoringSteps, monitoringVisits } from './tables';
 
 export const GANGPING = '441224109000';
@@ -197,7 +198,7 @@ export async function seedMonitoringDemo(services: Services) {
  */
 async function seedPendingDemo(services: Services, villages: string[]) {
   const { db } = services;
-  const today = todayCst();
+  const today = todayInBeijing();
   const pending: { village: string; head: string; door: EntryDoor; stage: Stage; started: string; noticeFrom: string | null; noticeTo: string | null; entered: string; seq: number }[] = [
     { village: villages[2], head: '冯叔（演示）', door: 'self_apply', stage: 'town', started: '2025-08-18', noticeFrom: '2025-08-25', noticeTo: '2025-08-29', entered: '2025-09-01', seq: 300 },
     { village: villages[3], head: '罗婶（演示）', door: 'dept_alert', stage: 'verify', started: addDays(today, -3), noticeFrom: null, noticeTo: null, entered: addDays(today, -3), seq: 310 },

@@ -1,20 +1,21 @@
 // One household as its detail page shows it: members (masked), risks, measures, visits, the review
 // history with evidence, the clock, the rule checks and the actions this user may take now.
 import type { HouseholdDetail } from '@xiezuo/shared/contracts/monitoring';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { asc, desc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
 import { divisions } from '../registry';
-import { type Ctx, levelOver, loadHousehold } from './access';
+import { levelOver, loadHousehold } from './access';
 import { householdSummary, procedureClock, publicMember } from './households';
 import { eliminationChecks } from './review';
 import { monitoringAttachments as A, monitoringMeasures, monitoringMembers, monitoringRisks, monitoringSteps, monitoringVisits } from './tables';
 import { publicMeasure } from './activity';
 import { allowedActions } from './workflow';
-import { todayCst } from './workdays';
 
 export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDetail> {
   const { db } = ctx.services;
   const h = await loadHousehold(db, ctx.user.scope, id);
-  const today = todayCst();
+  const today = todayInBeijing();
   const [members, risks, measures, visits, steps, files, [village]] = await Promise.all([
     db.select().from(monitoringMembers).where(eq(monitoringMembers.householdId, id)).orderBy(desc(monitoringMembers.active), asc(monitoringMembers.id)),
     db.select().from(monitoringRisks).where(eq(monitoringRisks.householdId, id)).orderBy(asc(monitoringRisks.id)),
@@ -45,7 +46,7 @@ export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDe
     })),
     steps: steps.map((s) => ({ ...s, at: s.at.toISOString(), attachments: files.filter((f) => f.stepId === s.id) })),
     pendingAttachments: files.filter((f) => !f.stepId && !f.visitId),
-    checks: showChecks ? await eliminationChecks(db, ctx, h, today) : [],
+    checks: showChecks ? await eliminationChecks(ctx, h, today) : [],
     actions: allowedActions({ status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo }, { permissions: ctx.user.permissions, level: levelOver(ctx.user.scope, h.divisionCode) }, today),
     canReveal: ctx.user.permissions.includes('sensitive.reveal'),
   };

@@ -2,22 +2,27 @@
 import { checkIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVERYTHING, resolveScope } from '../../platform/scope';
+import type { Ctx } from '../../platform/context';
+import { systemCtx } from '../../platform/ctx';
+import { resolveScope, type Scope } from '../../platform/scope';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { DEMO_FIGURES, DEMO_PERIOD, demoHouseholds, GANGPING, seedMonitoringDemo, XINGYI } from './demo';
 import { childFigures, monitoringFigures } from './figures';
 import { monitoringMembers } from './tables';
 
 let t: TestApp;
+let all: Ctx; // scope: everything
+const within = (scope: Scope): Ctx => ({ ...all, user: { ...all.user, scope } });
 beforeAll(async () => {
   t = await createTestApp();
+  all = systemCtx(t.services);
   await seedMonitoringDemo(t.services);
 });
 afterAll(() => t.close());
 
 describe('岗坪镇 figures', () => {
   it('counts exactly the report: 13 villages, 42 households, 121 persons visited, 17 with students', async () => {
-    const f = await monitoringFigures(t.services.db, EVERYTHING, { divisionCode: GANGPING }, DEMO_PERIOD);
+    const f = await monitoringFigures(all, { divisionCode: GANGPING }, DEMO_PERIOD);
     expect(f.unit.name).toBe('岗坪镇');
     expect(f.villages).toBe(DEMO_FIGURES.villages);
     expect(f.monitored).toEqual({ households: 42, persons: 121 });
@@ -27,23 +32,23 @@ describe('岗坪镇 figures', () => {
     expect(Object.values(f.byCategory).reduce((s, c) => s + c.households, 0)).toBe(42);
     expect(f.byRisk.schooling.households).toBe(17);
     expect(f.newlyIdentified).toEqual({ households: 0, persons: 0 }); // identified in June, before the period
-    expect((await monitoringFigures(t.services.db, EVERYTHING, { divisionCode: GANGPING }, { from: '2025-06-01', to: '2025-06-30' })).newlyIdentified).toEqual({ households: 42, persons: 121 });
+    expect((await monitoringFigures(all, { divisionCode: GANGPING }, { from: '2025-06-01', to: '2025-06-30' })).newlyIdentified).toEqual({ households: 42, persons: 121 });
   });
 
   it('rolls up by village without double counting, and keeps to the user’s scope', async () => {
-    const rows = await childFigures(t.services.db, EVERYTHING, GANGPING, DEMO_PERIOD);
+    const rows = await childFigures(all, GANGPING, DEMO_PERIOD);
     expect(rows).toHaveLength(13);
     expect(rows.reduce((s, r) => s + r.monitored.households, 0)).toBe(42);
     expect(rows.reduce((s, r) => s + r.visits.persons, 0)).toBe(121);
     const village = await resolveScope(t.services, { scopeAll: false, scopeDivisions: [XINGYI], scopeTeams: [] });
-    const mine = await monitoringFigures(t.services.db, village, {}, DEMO_PERIOD);
+    const mine = await monitoringFigures(within(village), {}, DEMO_PERIOD);
     expect(mine.monitored.households).toBe(rows.find((r) => r.unit.divisionCode === XINGYI)!.monitored.households);
-    await expect(monitoringFigures(t.services.db, village, { divisionCode: GANGPING }, DEMO_PERIOD)).rejects.toThrow('OUT_OF_SCOPE');
+    await expect(monitoringFigures(within(village), { divisionCode: GANGPING }, DEMO_PERIOD)).rejects.toThrow('OUT_OF_SCOPE');
   });
 
   it('gives a team the figures of the town it is stationed in, and the endpoint the same', async () => {
     const [team] = (await t.services.db.execute(sql`insert into teams (name, kind, division_code) values ('顺德龙江驻岗坪镇工作队（测试）', 'team', ${GANGPING}) returning id`)).rows as { id: number }[];
-    const f = await monitoringFigures(t.services.db, EVERYTHING, { teamId: team.id }, DEMO_PERIOD);
+    const f = await monitoringFigures(all, { teamId: team.id }, DEMO_PERIOD);
     expect(f.unit).toMatchObject({ teamId: team.id, divisionCode: GANGPING, name: '顺德龙江驻岗坪镇工作队（测试）' });
     expect(f.visits).toMatchObject({ households: 42, persons: 121 });
     const leader = await t.userClient('leader', 'team_leader', { teams: [team.id] });
@@ -58,7 +63,7 @@ describe('岗坪镇 figures', () => {
     const [target] = (await t.services.db.execute(sql`select id from monitoring_households where id <> ${m.householdId} order by id limit 1`)).rows as { id: number }[];
     await t.services.db.update(monitoringMembers).set({ active: false, leftReason: 'moved_out' }).where(eq(monitoringMembers.id, m.id));
     await t.services.db.insert(monitoringMembers).values({ ...m, id: undefined as never, householdId: target.id, active: true });
-    const f = await monitoringFigures(t.services.db, EVERYTHING, { divisionCode: GANGPING }, DEMO_PERIOD);
+    const f = await monitoringFigures(all, { divisionCode: GANGPING }, DEMO_PERIOD);
     expect(f.monitored.persons).toBe(121);
   });
 

@@ -1,12 +1,13 @@
 /**
  * 防返贫监测 figures, for the monitoring pages and the indicators engine.
  *
- *   monitoringFigures(db: Db, scope: Scope, unit: FigureUnit, period: { from: string; to: string },
+ *   figuresFor(ctx, query): Promise<{ rows: Figures[] }>   // the route's: the query's unit, or its child divisions
+ *   monitoringFigures(ctx, unit: FigureUnit, period: { from: string; to: string },
  *                     opts?: { visitIntervalDays?: number }): Promise<Figures>
- *   childFigures(db, scope, divisionCode, period, opts?): Promise<Figures[]>   // one per child division
+ *   childFigures(ctx, divisionCode, period, opts?): Promise<Figures[]>   // one per child division
  *
  * unit: { divisionCode } = that division's subtree; { teamId } = the subtree of the division the team is
- * stationed in; {} = everything in scope. Always intersected with `scope` (pass EVERYTHING for system runs).
+ * stationed in; {} = everything in scope. Always intersected with the user's scope (systemCtx for system runs).
  * period: inclusive ISO dates (YYYY-MM-DD). Figures is the zod type in shared/contracts/monitoring.ts.
  *
  * Counting rules
@@ -27,9 +28,10 @@
 import { IN_SCHOOL, type Figures } from '@xiezuo/shared/contracts/monitoring';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
 import type { Db } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
-import { inScope, type Scope, scopeWhere } from '../../platform/scope';
+import { inScope, scopeWhere } from '../../platform/scope';
 import { settings } from './access';
 import { addDays } from './workdays';
 
@@ -59,7 +61,11 @@ async function unitName(db: Db, unit: FigureUnit): Promise<{ prefix: string | nu
   return { prefix: null, name: null, divisionCode: null };
 }
 
-export async function monitoringFigures(db: Db, scope: Scope, unit: FigureUnit, period: { from: string; to: string }, opts: { visitIntervalDays?: number } = {}): Promise<Figures> {
+type FigureCtx = Pick<Ctx, 'services' | 'user'>;
+
+export async function monitoringFigures(ctx: FigureCtx, unit: FigureUnit, period: { from: string; to: string }, opts: { visitIntervalDays?: number } = {}): Promise<Figures> {
+  const { db } = ctx.services;
+  const { scope } = ctx.user;
   const u = await unitName(db, unit);
   if (u.divisionCode && !inScope(scope, { divisionCode: u.divisionCode }) && !(unit.teamId != null && scope.teamIds.includes(unit.teamId))) {
     throw new AppError('OUT_OF_SCOPE');
@@ -117,10 +123,17 @@ export async function monitoringFigures(db: Db, scope: Scope, unit: FigureUnit, 
 }
 
 /** One Figures per child division of `divisionCode` that the user may see. */
-export async function childFigures(db: Db, scope: Scope, divisionCode: string, period: { from: string; to: string }, opts: { visitIntervalDays?: number } = {}) {
-  const children = await rows<{ code: string }>(db, sql`select code from divisions where parent_code = ${divisionCode} order by code`);
-  const visible = children.filter((c) => inScope(scope, { divisionCode: c.code }));
+export async function childFigures(ctx: FigureCtx, divisionCode: string, period: { from: string; to: string }, opts: { visitIntervalDays?: number } = {}) {
+  const children = await rows<{ code: string }>(ctx.services.db, sql`select code from divisions where parent_code = ${divisionCode} order by code`);
+  const visible = children.filter((c) => inScope(ctx.user.scope, { divisionCode: c.code }));
   const out: Figures[] = [];
-  for (const c of visible) out.push(await monitoringFigures(db, scope, { divisionCode: c.code }, period, opts));
+  for (const c of visible) out.push(await monitoringFigures(ctx, { divisionCode: c.code }, period, opts));
   return out;
+}
+
+/** GET /api/monitoring/figures: the figures of a division or team (or of everything in scope), or one row per child division. */
+export async function figuresFor(ctx: Ctx, q: { division?: string; team?: number; from: string; to: string; children?: 'true' | 'false' }): Promise<{ rows: Figures[] }> {
+  const period = { from: q.from, to: q.to };
+  if (q.children === 'true' && q.division) return { rows: await childFigures(ctx, q.division, period) };
+  return { rows: [await monitoringFigures(ctx, { divisionCode: q.division, teamId: q.team }, period)] };
 }

@@ -1,18 +1,21 @@
 // 监测户与家庭成员: create, change, list, detail, and the reveal of protected data. ID numbers and health
 // data go in only as ciphertext plus a keyed hash; the hash catches a person already in another household.
-import type { HouseholdCreate, HouseholdPage, HouseholdQuery, HouseholdSummary, LeftReason, MemberInput, MemberReveal, PublicMember, RiskKind } from '@xiezuo/shared/contracts/monitoring';
+import type { HouseholdCreate, HouseholdPage, HouseholdQuery, HouseholdSummary, LeftReason, MemberInput, MemberReveal, PublicMember, RiskKind, Village } from '@xiezuo/shared/contracts/monitoring';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { writeAudit } from '../../platform/audit/service';
+import type { Ctx } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
-import { assertInScope } from '../../platform/scope';
+import { assertInScope, scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry';
-import { type Ctx, householdsInScope, inTx, loadHousehold, settings } from './access';
+import { householdsInScope, loadHousehold, settings } from './access';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
-import { addDays, todayCst, workDaysBetween } from './workdays';
+import { addDays, workDaysBetween } from './workdays';
 
 type Member = typeof M.$inferSelect;
 
@@ -84,14 +87,15 @@ async function assertVillage(db: Db | Tx, code: string) {
   if (d?.level !== 'village') throw invalid({ path: 'body.divisionCode', key: 'monitoring.errors.divisionNotVillage', params: { code } });
 }
 
-export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { demo?: boolean; today?: string; tx?: Tx } = {}) {
+/** Registers a household with its members, at the first step of identification (in ctx.tx when a ledger import calls it). */
+export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { demo?: boolean; today?: string } = {}) {
   assertInScope(ctx.user.scope, { divisionCode: body.divisionCode });
   const head = body.members.find((m) => m.relation === 'head');
   if (!head) throw invalid({ path: 'body.members', key: 'monitoring.errors.noHead' });
   const sealed = body.members.map((m) => sealMember(ctx, m));
-  const today = opts.today ?? todayCst();
+  const today = opts.today ?? todayInBeijing();
   try {
-    return await inTx(ctx, opts.tx, async (tx) => {
+    return await withTx(ctx, async (tx) => {
       await assertVillage(tx, body.divisionCode);
       await assertNotElsewhere(tx, sealed, sealed.map((_, i) => `body.members.${i}.idNumber`));
       const [h] = await tx
@@ -136,8 +140,8 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
   }
 }
 
-export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string, unknown>, outer?: Tx) {
-  return inTx(ctx, outer, async (tx) => {
+export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string, unknown>) {
+  return withTx(ctx, async (tx) => {
     const before = await loadHousehold(tx, ctx.user.scope, id, true);
     const values: Record<string, unknown> = { ...patch, updatedAt: new Date() };
     if (patch.incomePerHead !== undefined) values.incomePerHead = patch.incomePerHead == null ? null : String(patch.incomePerHead);
@@ -147,10 +151,10 @@ export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string
   });
 }
 
-export async function addMember(ctx: Ctx, householdId: number, m: MemberInput, outer?: Tx) {
+export async function addMember(ctx: Ctx, householdId: number, m: MemberInput) {
   const sealed = sealMember(ctx, m);
   try {
-    return await inTx(ctx, outer, async (tx) => {
+    return await withTx(ctx, async (tx) => {
       const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
       await assertNotElsewhere(tx, [sealed], ['body.idNumber']);
       const active = h.status !== 'rejected' && h.status !== 'eliminated';
@@ -174,8 +178,8 @@ async function loadMember(tx: Db | Tx, ctx: Ctx, memberId: number) {
   return { m, h };
 }
 
-export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<MemberInput>, outer?: Tx) {
-  return inTx(ctx, outer, async (tx) => {
+export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<MemberInput>) {
+  return withTx(ctx, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     const values: Record<string, unknown> = { updatedAt: new Date() };
     for (const k of ['name', 'relation', 'gender', 'birthDate', 'schooling', 'work'] as const) if (patch[k] !== undefined) values[k] = patch[k];
@@ -199,7 +203,7 @@ export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<Me
 }
 
 export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReason, note?: string) {
-  return ctx.services.db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     await tx.update(M).set({ active: false, leftReason: reason, updatedAt: new Date() }).where(eq(M.id, memberId));
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_member', entityId: memberId, before: publicMember(m), after: { active: false, leftReason: reason, note } });
@@ -208,7 +212,7 @@ export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReaso
 
 /** The full ID number and health data of one member: needs sensitive.reveal (route guard), audited. */
 export async function revealMember(ctx: Ctx, memberId: number): Promise<MemberReveal> {
-  return ctx.services.db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     await writeAudit(tx, ctx.actor, { action: 'reveal', entity: 'monitoring_member', entityId: memberId, after: { householdId: m.householdId, fields: ['idNumber', 'health'] } });
     return { idNumber: ctx.services.cipher.decrypt(m.idCipher), ...openHealth(ctx, m) };
@@ -270,15 +274,25 @@ export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>
   return { items: rows.map((r) => householdSummary(r.h, r.village, r.persons, r.risks)), total: Number(total), page: q.page, pageSize: q.pageSize };
 }
 
+/** Villages the user may register households in (for the forms). */
+export async function villagesInScope(ctx: Ctx): Promise<Village[]> {
+  return ctx.services.db
+    .select({ code: divisions.code, name: divisions.name, parentCode: divisions.parentCode })
+    .from(divisions)
+    .where(sql`${divisions.level} = 'village' and ${scopeWhere(ctx.user.scope, { division: divisions.code }) ?? sql`true`}`)
+    .orderBy(asc(divisions.code))
+    .limit(2000);
+}
+
 /** Procedures started before this day have used more than `limit` working days by today (approximate, for the filter). */
 function overdueStartCutoff(limit: number): string {
-  const today = todayCst();
+  const today = todayInBeijing();
   let d = today;
   while (workDaysBetween(d, today) <= limit) d = addDays(d, -1);
   return addDays(d, 1);
 }
 
-export function procedureClock(h: Household, today = todayCst()) {
+export function procedureClock(h: Household, today = todayInBeijing()) {
   const limit = settings().deadlineWorkDays;
   if (!h.stage || !h.procedureStartedOn) return { running: false, workDays: null, limit, overdue: false };
   const workDays = workDaysBetween(h.procedureStartedOn, today);
@@ -308,7 +322,7 @@ export function householdSummary(h: Household, village: string | null, persons: 
     persons: Number(persons),
     openRisks: risks ?? [],
     lastVisitOn: h.lastVisitOn,
-    visitDue: watched && (!h.lastVisitOn || h.lastVisitOn < addDays(todayCst(), -interval)),
+    visitDue: watched && (!h.lastVisitOn || h.lastVisitOn < addDays(todayInBeijing(), -interval)),
     procedureWorkDays: clock.workDays,
     procedureOverdue: clock.overdue,
     identifiedOn: h.identifiedOn,

@@ -1,6 +1,7 @@
 // Monitoring through the API: personal data never stored in the clear, scope, reveal audit, bad input,
 // duplicates, the review chain with its levels, elimination with overrides, visits, worklist, key rotation.
 import { randomBytes } from 'node:crypto';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +10,13 @@ import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../../platfor
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { rotateMonitoringKeys } from './rotate';
 import { monitoringHouseholds, monitoringLines, monitoringMembers } from './tables';
-import { addDays, todayCst } from './workdays';
+import { addDays } from './workdays';
 
 const TOWN = '441224109000';
 const ZENGCUN = '441224109201';
 const XINGYI = '441224109202';
 const SIHUI_VILLAGE = '441284100201';
-const today = todayCst();
+const today = todayInBeijing();
 
 const id = (birth: string, seq: string) => {
   const first17 = `441224${birth.replaceAll('-', '')}${seq}`;
@@ -93,6 +94,13 @@ describe('households and personal data', () => {
     const unknown = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), income: 1 });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details[0].path).toBe('body.income');
+    // the shared vocabulary (contracts/common.ts): a real date, money to the fen, a phone number
+    const impossible = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.other, { birthDate: '1975-02-30' })]));
+    expect(impossible.json().details).toEqual([{ path: 'body.members.0.birthDate', message: '日期不正确，应写成 2025-03-01' }]);
+    const fen = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), incomePerHead: 6800.125 });
+    expect(fen.json().details).toEqual([{ path: 'body.incomePerHead', message: '金额应为不小于 0 的数，最多两位小数（单位：元）' }]);
+    const phone = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), phone: '12345' });
+    expect(phone.json().details).toEqual([{ path: 'body.phone', message: '电话号码不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号' }]);
     const town_ = await county.post('/api/monitoring/households', household(TOWN, [member(PEOPLE.other)]));
     expect(town_.json()).toMatchObject({ code: 'VALIDATION', details: [{ path: 'body.divisionCode', message: '「441224109000」不是已登记的村级区划' }] });
     const noHead = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.other, { relation: 'child' })]));

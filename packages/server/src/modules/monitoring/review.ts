@@ -2,19 +2,23 @@
 // and records the step (who, when, comment, clock, details, evidence) with its audit entry — all in one
 // transaction, so a refused or failed step leaves nothing behind.
 import type { AttachmentType, FileMeta, RuleCheck, TransitionRequest } from '@xiezuo/shared/contracts/monitoring';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import { toIsoDate } from '@xiezuo/shared/format';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
-import type { Db, Tx } from '../../platform/db/client';
+import type { Ctx } from '../../platform/context';
+import { withTx } from '../../platform/ctx';
 import { AppError, invalid } from '../../platform/http/errors';
-import { type Ctx, type Household, levelOver, loadHousehold } from './access';
+import { type Household, levelOver, loadHousehold } from './access';
 import { openHealth } from './households';
 import { checkElimination } from './rules';
 import { monitoringAttachments, monitoringHouseholds as H, monitoringLines, monitoringMeasures, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
 import { type Refusal, transition } from './workflow';
-import { todayCst, workDaysBetween } from './workdays';
+import { workDaysBetween } from './workdays';
 
-/** The elimination rules for one household as of `today`, for reviewers to see. */
-export async function eliminationChecks(db: Db | Tx, ctx: Pick<Ctx, 'services'>, h: Household, today = todayCst()): Promise<RuleCheck[]> {
+/** The elimination rules for one household as of `today`, for reviewers to see (in ctx.tx when there is one). */
+export async function eliminationChecks(ctx: Pick<Ctx, 'services' | 'tx'>, h: Household, today = todayInBeijing()): Promise<RuleCheck[]> {
+  const db = ctx.tx ?? ctx.services.db;
   // one after another: `db` may be a transaction, whose single connection takes one query at a time
   const [measures] = await db.select({ n: sql<number>`count(*)::int` }).from(monitoringMeasures).where(eq(monitoringMeasures.householdId, h.id));
   const [risks] = await db
@@ -56,12 +60,12 @@ function refusalError(r: Refusal): AppError {
   }
 }
 
-export async function takeStep(ctx: Ctx, householdId: number, req: TransitionRequest, today = todayCst()) {
-  return ctx.services.db.transaction(async (tx) => {
+export async function takeStep(ctx: Ctx, householdId: number, req: TransitionRequest, today = todayInBeijing()) {
+  return withTx(ctx, async (tx, ctx) => {
     const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
     const eliminating = h.status === 'eliminating' || req.action === 'propose_elimination';
     const forward = req.action !== 'return' && req.action !== 'reject';
-    const checks = eliminating && forward ? await eliminationChecks(tx, ctx, h, today) : [];
+    const checks = eliminating && forward ? await eliminationChecks(ctx, h, today) : [];
     const warnings = checks.filter((c) => !c.ok).map((c) => c.rule);
     const result = transition(
       { status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo },
@@ -82,7 +86,7 @@ export async function takeStep(ctx: Ctx, householdId: number, req: TransitionReq
     }
 
     const procedure = h.status === 'eliminating' || req.action === 'propose_elimination' ? 'eliminate' : 'identify';
-    const stageWorkDays = h.stageEnteredAt ? workDaysBetween(todayCst(h.stageEnteredAt), today) : null;
+    const stageWorkDays = h.stageEnteredAt ? workDaysBetween(toIsoDate(h.stageEnteredAt), today) : null;
     const values: Partial<typeof H.$inferInsert> = { status: next.status, stage: next.stage, noticeTo: next.noticeTo ?? null, stageEnteredAt: next.stage ? new Date() : null, updatedAt: new Date() };
     if (req.action === 'publicise') values.noticeFrom = req.noticeFrom;
     if (req.action === 'propose_elimination') values.procedureStartedOn = today;
@@ -147,7 +151,7 @@ export async function uploadAttachment(ctx: Ctx, householdId: number, body: { fi
   if (content.length > MAX_BYTES) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentSize', params: { max: '5 MB' } });
   if (!MAGIC[body.mimeType]?.(content)) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentType' });
   const fileName = body.fileName.replace(/[\\/\r\n"]/g, '_');
-  return ctx.services.db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
     const [row] = await tx
       .insert(monitoringAttachments)

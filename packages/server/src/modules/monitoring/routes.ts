@@ -29,63 +29,61 @@ import {
   Worklist,
 } from '@xiezuo/shared/contracts/monitoring';
 import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
-import { asc, eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { writeAudit } from '../../platform/audit/service';
-import { actorOf, guard, userOf } from '../../platform/auth/plugin';
+import { guard } from '../../platform/auth/plugin';
+import type { Ctx } from '../../platform/context';
+import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
-import { scopeWhere } from '../../platform/scope';
-import { divisions } from '../registry';
-import type { Ctx } from './access';
 import { addMeasure, addRisk, closeRisk, followUpMeasure, recordVisit, worklist } from './activity';
 import { householdDetail } from './detail';
-import { childFigures, monitoringFigures } from './figures';
-import { addMember, createHousehold, listHouseholds, memberLeaves, revealMember, updateHousehold, updateMember } from './households';
+import { figuresFor } from './figures';
+import { addMember, createHousehold, listHouseholds, memberLeaves, revealMember, updateHousehold, updateMember, villagesInScope } from './households';
+import { listLines, upsertLine } from './lines';
 import { readAttachment, takeStep, uploadAttachment } from './review';
-import { monitoringLines } from './tables';
+
+/** A change to a household, answered with the household as its page shows it afterwards. */
+const thenDetail = async (ctx: Ctx, id: number, change: (ctx: Ctx) => Promise<unknown>) => {
+  await change(ctx);
+  return householdDetail(ctx, id);
+};
+const thenOk = async (change: Promise<unknown>) => {
+  await change;
+  return { ok: true as const };
+};
 
 export async function monitoringRoutes(app: App) {
   const tags = ['monitoring'];
   const read = guard('monitoring.read');
   const write = guard('monitoring.write');
-  const ctxOf = (req: FastifyRequest): Ctx => ({ services: app.xz, user: userOf(req), actor: actorOf(req) });
   // every answer is a shared contract: validated on the way out and documented in /api/openapi.json
   const e = { ...errorResponses };
   const detail = { 200: HouseholdDetail, ...e };
 
   app.get('/api/monitoring/households', { preHandler: read, schema: { tags, querystring: HouseholdQuery, response: { 200: HouseholdPage, ...e } } }, async (req) => listHouseholds(ctxOf(req), req.query));
   app.post('/api/monitoring/households', { preHandler: write, schema: { tags, body: HouseholdCreate, response: detail } }, async (req) => {
-    const h = await createHousehold(ctxOf(req), req.body);
-    return householdDetail(ctxOf(req), h.id);
+    const ctx = ctxOf(req);
+    return householdDetail(ctx, (await createHousehold(ctx, req.body)).id);
   });
   app.get('/api/monitoring/households/:id', { preHandler: read, schema: { tags, params: IdParam, response: detail } }, async (req) => householdDetail(ctxOf(req), req.params.id));
-  app.patch('/api/monitoring/households/:id', { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: detail } }, async (req) => {
-    await updateHousehold(ctxOf(req), req.params.id, req.body);
-    return householdDetail(ctxOf(req), req.params.id);
-  });
+  app.patch('/api/monitoring/households/:id', { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: detail } }, async (req) =>
+    thenDetail(ctxOf(req), req.params.id, (ctx) => updateHousehold(ctx, req.params.id, req.body)),
+  );
 
-  app.post('/api/monitoring/households/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: detail } }, async (req) => {
-    await addMember(ctxOf(req), req.params.id, req.body);
-    return householdDetail(ctxOf(req), req.params.id);
-  });
-  app.patch('/api/monitoring/members/:id', { preHandler: write, schema: { tags, params: IdParam, body: MemberUpdate, response: { 200: Ok, ...e } } }, async (req) => {
-    await updateMember(ctxOf(req), req.params.id, req.body);
-    return { ok: true as const };
-  });
-  app.post('/api/monitoring/members/:id/leave', { preHandler: write, schema: { tags, params: IdParam, body: MemberLeave, response: { 200: Ok, ...e } } }, async (req) => {
-    await memberLeaves(ctxOf(req), req.params.id, req.body.reason, req.body.note);
-    return { ok: true as const };
-  });
+  app.post('/api/monitoring/households/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: detail } }, async (req) =>
+    thenDetail(ctxOf(req), req.params.id, (ctx) => addMember(ctx, req.params.id, req.body)),
+  );
+  app.patch('/api/monitoring/members/:id', { preHandler: write, schema: { tags, params: IdParam, body: MemberUpdate, response: { 200: Ok, ...e } } }, async (req) => thenOk(updateMember(ctxOf(req), req.params.id, req.body)));
+  app.post('/api/monitoring/members/:id/leave', { preHandler: write, schema: { tags, params: IdParam, body: MemberLeave, response: { 200: Ok, ...e } } }, async (req) =>
+    thenOk(memberLeaves(ctxOf(req), req.params.id, req.body.reason, req.body.note)),
+  );
   // 查看完整身份证号与健康信息: needs sensitive.reveal; every reveal is in the audit log
   app.post('/api/monitoring/members/:id/reveal', { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: { 200: MemberReveal, ...e } } }, async (req) =>
     revealMember(ctxOf(req), req.params.id),
   );
 
-  app.post('/api/monitoring/households/:id/transitions', { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: detail } }, async (req) => {
-    await takeStep(ctxOf(req), req.params.id, req.body);
-    return householdDetail(ctxOf(req), req.params.id);
-  });
+  app.post('/api/monitoring/households/:id/transitions', { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: detail } }, async (req) =>
+    thenDetail(ctxOf(req), req.params.id, (ctx) => takeStep(ctx, req.params.id, req.body)),
+  );
   app.post(
     '/api/monitoring/households/:id/attachments',
     { preHandler: write, bodyLimit: 8 * 1024 * 1024, schema: { tags, params: IdParam, body: AttachmentUpload, response: { 200: FileMeta, ...e } } },
@@ -106,38 +104,11 @@ export async function monitoringRoutes(app: App) {
   app.post('/api/monitoring/households/:id/visits', { preHandler: write, schema: { tags, params: IdParam, body: VisitCreate, response: { 200: Visit, ...e } } }, async (req) => recordVisit(ctxOf(req), req.params.id, req.body));
 
   app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: { 200: Worklist, ...e } } }, async (req) => worklist(ctxOf(req)));
-
-  app.get('/api/monitoring/figures', { preHandler: read, schema: { tags, querystring: FiguresQuery, response: { 200: FiguresResponse, ...e } } }, async (req) => {
-    const { division, team, from, to, children } = req.query;
-    const scope = userOf(req).scope;
-    if (children === 'true' && division) return { rows: await childFigures(app.xz.db, scope, division, { from, to }) };
-    return { rows: [await monitoringFigures(app.xz.db, scope, { divisionCode: division, teamId: team }, { from, to })] };
-  });
-
+  app.get('/api/monitoring/figures', { preHandler: read, schema: { tags, querystring: FiguresQuery, response: { 200: FiguresResponse, ...e } } }, async (req) => figuresFor(ctxOf(req), req.query));
   // villages the user may register households in (for the forms)
-  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: { 200: z.array(Village), ...e } } }, async (req) =>
-    app.xz.db
-      .select({ code: divisions.code, name: divisions.name, parentCode: divisions.parentCode })
-      .from(divisions)
-      .where(sql`${divisions.level} = 'village' and ${scopeWhere(userOf(req).scope, { division: divisions.code }) ?? sql`true`}`)
-      .orderBy(asc(divisions.code))
-      .limit(2000),
-  );
+  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: { 200: z.array(Village), ...e } } }, async (req) => villagesInScope(ctxOf(req)));
 
   // 监测收入标准 by province and year: everyone reads, admins keep them
-  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: { 200: z.array(Line), ...e } } }, async () =>
-    (await app.xz.db.select().from(monitoringLines).orderBy(asc(monitoringLines.provinceCode), asc(monitoringLines.year))).map((l) => ({ ...l, amount: Number(l.amount) })),
-  );
-  app.put('/api/monitoring/lines', { preHandler: guard('admin.users'), schema: { tags, body: LineUpsert, response: { 200: Ok, ...e } } }, async (req) => {
-    const b = req.body;
-    await app.xz.db.transaction(async (tx) => {
-      const [before] = await tx.select().from(monitoringLines).where(sql`${monitoringLines.provinceCode} = ${b.provinceCode} and ${monitoringLines.year} = ${b.year}`);
-      const values = { provinceCode: b.provinceCode, year: b.year, amount: String(b.amount), demo: b.demo, note: b.note ?? null };
-      const [after] = before
-        ? await tx.update(monitoringLines).set(values).where(eq(monitoringLines.id, before.id)).returning()
-        : await tx.insert(monitoringLines).values(values).returning();
-      await writeAudit(tx, actorOf(req), { action: before ? 'update' : 'create', entity: 'monitoring_line', entityId: after.id, before, after });
-    });
-    return { ok: true as const };
-  });
+  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: { 200: z.array(Line), ...e } } }, async (req) => listLines(ctxOf(req)));
+  app.put('/api/monitoring/lines', { preHandler: guard('admin.users'), schema: { tags, body: LineUpsert, response: { 200: Ok, ...e } } }, async (req) => thenOk(upsertLine(ctxOf(req), req.body)));
 }

@@ -13,11 +13,6 @@ export function workDaysBetween(from: string, to: string): number {
   return calendar().workDaysBetween(from, to);
 }
 
-/** Today as YYYY-MM-DD in China Standard Time. */
-export function todayCst(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function addDays(iso: string, days: number): string {
   return new Date(utc(iso) + days * DAY).toISOString().slice(0, 10);
 }

@@ -29,7 +29,7 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
       // stage in short chunks (others' queries run between them), then one short set-based transaction
       await stageRows(services, imp.id, rowsFile, spec.uniqueNaturalKey ? spec.auditKey : undefined, codec);
       result = await services.db.transaction(async (tx) => {
-        const counts = await applyStagedTable(tx, imp.id, spec, ctx);
+        const counts = await applyStagedTable(tx, imp.id, spec, { ...ctx, tx });
         await finish(tx, imp, def, ctx, mode, counts);
         await dropStaged(services, imp.id, tx);
         return counts;
@@ -54,6 +54,7 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
 /** Through the ledger's write(), batch by batch, inside the transaction; rows re-classified against the data as it is now. */
 async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, rowsFile: string, codec?: LineCodec) {
   const batchSize = def.batchSize ?? 1000;
+  const inTx = { ...ctx, tx }; // what write() calls with it joins the commit's transaction (withTx)
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
@@ -61,7 +62,7 @@ async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, 
     // new at the dry run + a unique index on the natural key: insert without looking again
     const known = def.uniqueNaturalKey ? batch.filter((b) => b.a === 'insert').map((b) => b.r) : [];
     const rows = def.uniqueNaturalKey ? batch.filter((b) => b.a !== 'insert').map((b) => b.r) : batch.map((b) => b.r);
-    const existing = rows.length ? await def.findExisting(tx, rows, ctx) : new Map<string, LedgerRow>();
+    const existing = rows.length ? await def.findExisting(tx, rows, inTx) : new Map<string, LedgerRow>();
     const insert: LedgerRow[] = known;
     const update: { before: LedgerRow; after: LedgerRow }[] = [];
     for (const row of rows) {
@@ -70,7 +71,7 @@ async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, 
       else if (differs(before, row)) update.push({ before, after: { ...before, ...row } });
       else unchanged++;
     }
-    if (insert.length || update.length) await def.write!(tx, { insert, update }, ctx);
+    if (insert.length || update.length) await def.write!(tx, { insert, update }, inTx);
     inserted += insert.length;
     updated += update.length;
   }

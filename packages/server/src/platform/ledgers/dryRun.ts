@@ -213,7 +213,7 @@ async function classifyBatch(
 async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[]): Promise<Problem[][]> {
   const out = batch.map((item) => item.problems);
   for (const [i, item] of batch.entries()) {
-    if (out[i].length === 0 && def.validate) out[i] = (await def.validate(item.row, ctx)).map((d) => detailToProblem(item, d));
+    if (out[i].length === 0 && def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));
   }
   const passed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
   if (def.validateBatch && passed.length) {

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { withTx } from '../ctx';
 import { registerLedger } from './registry';
 import { importDir } from './store';
 import { createExampleTable, exampleLedger } from './testing/exampleLedger';
@@ -261,6 +262,29 @@ describe('idempotent commits', () => {
     // nothing left in the staging tables either
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_rows'))[0].n).toBe(0);
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_audit'))[0].n).toBe(0);
+  });
+
+  it('write() runs with the commit’s transaction in ctx.tx: a service joining it through withTx(ctx, …) writes inside the commit and is rolled back with it', async () => {
+    const seen: boolean[] = [];
+    const joining = defineLedger({
+      ...exampleLedger,
+      key: 'example-joining',
+      staged: undefined,
+      async write(tx, changes, ctx) {
+        seen.push(ctx.tx === tx);
+        await withTx(ctx, (inner, c) => exampleLedger.write!(inner, changes, c)); // as a module's service would
+        throw new Error('disk full');
+      },
+    });
+    registerLedger(t.app, joining);
+    const before = await t.services.database.query('select * from ledger_example_members order by id');
+    const auditBefore = await t.services.database.query('select id from audit_log order by id');
+    const { status } = await uploadAndCheck(admin, 'example-joining', 'j.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['同事务', B, 2032, '441426104000']]));
+    expect(status).toMatchObject({ toInsert: 1 });
+    expect((await commitAndWait(admin, status.id, 'all-or-nothing')).status).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
+    expect(seen).toEqual([true]);
+    expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
+    expect(await t.services.database.query('select id from audit_log order by id')).toEqual(auditBefore);
   });
 });
 

@@ -25,7 +25,7 @@ import { checkZip, sniffFile } from './read/sniff';
 import { enqueue, ledgerOf, ledgersOf } from './registry';
 import { importDir, type ImportRecord, lineCodec, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
-import type { LedgerContext, LedgerDefinition } from './types';
+import type { LedgerDefinition } from './types';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -36,7 +36,7 @@ export interface LedgerColumn {
 
 export type LedgerRow = Record<string, unknown>;
 
-/** A ledger runs with the importing (or exporting) user's context; inside the commit `tx` is the import's transaction. */
+/** A ledger runs with the importing (or exporting) user's context; inside the commit (write, staged) `ctx.tx` is the import's transaction. */
 export type LedgerContext = Ctx;
 
 export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
@@ -59,11 +59,16 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   uniqueNaturalKey?: boolean;
   /** Tables write() fills (default: the staged table): analysed after a large commit, so the planner sees the new rows (PGlite has no autovacuum). */
   tables?: string[];
-  /** Cross-field and scope checks on one parsed row; paths name column keys. */
-  validate?(row: Row, ctx: LedgerContext): ErrorDetail[] | Promise<ErrorDetail[]>;
   /**
-   * The same for a batch of parsed rows at once (one query per batch instead of one per row, which a
-   * 200,000-row file needs): the problems of rows[i] at [i]. Runs after validate, on the rows it passed.
+   * Cross-field and scope checks on one parsed row; paths name column keys. Synchronous: it sees the row
+   * and the user's context only, never the database — a query per row is what a 200,000-row file cannot
+   * afford. Whatever needs the database (does the household exist, is the code a registered village)
+   * belongs in validateBatch.
+   */
+  validate?(row: Row, ctx: LedgerContext): ErrorDetail[];
+  /**
+   * The database checks, for a batch of parsed rows at once (one query per batch, never one per row):
+   * the problems of rows[i] at [i]. Runs after validate, on the rows it passed.
    */
   validateBatch?(rows: Row[], ctx: LedgerContext): Promise<ErrorDetail[][]>;
   /** Existing records for a batch of natural keys, keyed by `naturalKeyOf(row)`, as rows of this ledger. */
@@ -82,7 +87,11 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    * spec's `match` should then require the record's version the dry run saw (see the member ledger).
    */
   sealRow?(row: Row, before: Row | undefined, ctx: LedgerContext): LedgerRow;
-  /** Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. Needed unless `staged`. */
+  /**
+   * Inserts new rows and updates changed ones, inside the import's transaction; writes audit entries. Needed unless `staged`.
+   * `tx` is the import's transaction and `ctx.tx` is the same one, so a service function the ledger calls
+   * with ctx joins it through withTx(ctx, …) (nothing is written outside the commit).
+   */
   write?(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
   /** Rows for export, already filtered by the user's scope and the list view's filters. */
   exportRows(ctx: LedgerContext, filters: Record<string, string>): AsyncIterable<Row> | Promise<Row[]>;

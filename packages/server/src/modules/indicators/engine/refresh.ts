@@ -7,7 +7,7 @@
 // costs one town-year of work, and dashboards never scan raw rows.
 // A change of the trees (teams, divisions) or of the catalogue rebuilds the rollups from the leaves.
 import { createHash } from 'node:crypto';
-import { toIsoDate } from '@xiezuo/shared/format';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { INDICATORS } from '@xiezuo/shared/indicators/catalogue';
 import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
 import { sql } from 'drizzle-orm';
@@ -26,7 +26,6 @@ const txQuery =
   async <T>(text: string) =>
     ((await tx.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
 
-/** Today in China; XZ_TODAY pins it (tests, demos of a past period). */
 /** XZ_INDICATORS_PROFILE=1 prints how long each step of a rebuild takes (bench). */
 async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
   if (!process.env.XZ_INDICATORS_PROFILE) return fn();
@@ -35,8 +34,6 @@ async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
   console.log(`    rebuild ${label}: ${Date.now() - t0} ms`);
   return out;
 }
-
-export const todayCST = () => process.env.XZ_TODAY ?? toIsoDate(new Date());
 
 /** What each source reads that the database lacks ("table.column"); a source with nothing missing is wired. */
 export async function missingColumns(database: Database, sources: FactSource[]): Promise<Map<string, string[]>> {
@@ -184,6 +181,7 @@ async function rebuildRollups(q: Q, trees: Trees, today: string) {
 export interface RefreshOptions {
   /** The fact sources to aggregate: services.facts, every module's as their manifests publish them. */
   sources: FactSource[];
+  /** Today as YYYY-MM-DD (default todayInBeijing(), which XZ_TODAY pins). */
   today?: () => string;
 }
 
@@ -200,7 +198,7 @@ export class Refresher {
     opts: RefreshOptions,
   ) {
     this.sources = opts.sources;
-    this.today = opts.today ?? todayCST;
+    this.today = opts.today ?? (() => todayInBeijing());
   }
 
   get wiredKeys(): string[] {

@@ -1,26 +1,27 @@
 // What every monitoring ledger shares: a household is named by its head's ID number (户主身份证号),
 // which is sensitive — exports mask it unless the user may and asks to reveal (the ledger machinery
-// audits that) — and every lookup is filtered by the user's scope.
+// audits that) — and every lookup is filtered by the user's scope. Columns are named with the platform's
+// presets (platform/ledgers/columns.ts).
 import { HouseholdQuery } from '@xiezuo/shared/contracts/monitoring';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/client';
 import { type ErrorDetail, invalid } from '../../../platform/http/errors';
+import { idNumber } from '../../../platform/ledgers/columns';
 import { type LedgerColumn, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { writeAudit } from '../../../platform/audit/service';
-import { type Ctx, householdsInScope } from '../access';
+import { householdsInScope } from '../access';
 import { householdFilter } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 
 export const zh = catalogues['zh-CN'].monitoring;
-export const options = <K extends string>(values: readonly K[], labels: Record<K, string>) => values.map((value) => ({ value, label: labels[value] }));
 export const num = (v: unknown) => (v == null || v === '' ? null : Number(v));
 const PERSON = sql`(${M.active} or ${M.leftReason} = 'household_closed')`;
 
-export const headColumn: LedgerColumn = {
-  key: 'headIdNumber', header: '户主身份证号', headerEn: "Head's ID number", synonyms: ['户主身份证号码', '户主证件号码'],
-  type: 'idNumber', required: true, sensitive: true, example: '441224195803120039',
-};
+/** The head's ID number: an ID-number column (the preset's synonyms) under the head's own headers. */
+export const headColumn: LedgerColumn = idNumber({
+  key: 'headIdNumber', header: '户主身份证号', headerEn: "Head's ID number", synonyms: ['户主身份证号码', '户主证件号码'], example: '441224195803120039',
+});
 
 /** Households (in scope) by their head's ID number: the key every monitoring ledger uses. */
 export async function householdsByHead(db: Db | Tx, ctx: LedgerContext, idNumbers: string[]) {
@@ -96,18 +97,18 @@ export async function recordsForExport<T extends { householdId: number }, R exte
 
 /**
  * write() of a ledger of a household's records (visits, measures): new rows go through the module's
- * service for the household their head names, as a record entered on screen would; changed rows are
- * updated in place (`update` sets the columns a later import may change) with one audit entry each.
+ * service for the household their head names, as a record entered on screen would (with the commit's
+ * ctx, whose tx the service joins); changed rows are updated in place (`update` sets the columns a later
+ * import may change) with one audit entry each.
  */
 export async function writeHouseholdRecords<R extends { headIdNumber: string; id?: number }>(
   tx: Tx,
   ctx: LedgerContext,
   changes: { insert: R[]; update: { before: R; after: R }[] },
-  how: { entity: string; add: (c: Ctx, householdId: number, row: R) => Promise<unknown>; update: (id: number, after: R) => Promise<{ id: number }> },
+  how: { entity: string; add: (ctx: LedgerContext, householdId: number, row: R) => Promise<unknown>; update: (id: number, after: R) => Promise<{ id: number }> },
 ): Promise<void> {
-  const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
   const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
-  for (const r of changes.insert) await how.add(c, households.get(r.headIdNumber)!.id, r);
+  for (const r of changes.insert) await how.add(ctx, households.get(r.headIdNumber)!.id, r);
   for (const { before, after } of changes.update) {
     const row = await how.update(before.id!, after);
     await writeAudit(tx, ctx.actor, { action: 'update', entity: how.entity, entityId: row.id, before, after: row });

@@ -4,12 +4,13 @@ import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { CATEGORIES, ENTRY_DOORS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
+import { amount, divisionCode, enumOf, phone } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry';
 import { activeMemberships, createHousehold, duplicatePerson, updateHousehold } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
-import { filterSql, headColumn, headIds, householdsByHead, num, options, zh } from './common';
+import { filterSql, headColumn, headIds, householdsByHead, num, zh } from './common';
 
 // ---- 监测户台账 ----
 type HouseholdRow = {
@@ -23,19 +24,19 @@ export const householdLedger = defineLedger<HouseholdRow>({
   titleEn: 'Monitored households',
   entity: 'monitoring_household',
   columns: [
-    { key: 'village', header: '所在村区划代码', headerEn: 'Village code', synonyms: ['村区划代码', '行政区划代码'], type: 'divisionCode', required: true, example: '441224109202' },
+    divisionCode({ key: 'village', header: '所在村区划代码', headerEn: 'Village code', synonyms: ['村区划代码', '行政区划代码'], required: true, example: '441224109202' }),
     { key: 'headName', header: '户主姓名', headerEn: 'Head', synonyms: ['户主'], type: 'text', required: true, example: '麦伯（化名）' },
     headColumn,
-    { key: 'category', header: '监测类别', headerEn: 'Category', type: 'enum', required: true, options: options(CATEGORIES, zh.categories), example: '突发严重困难户' },
-    { key: 'entryDoor', header: '纳入途径', headerEn: 'Entry', type: 'enum', required: true, options: options(ENTRY_DOORS, zh.entryDoors), example: '干部排查' },
+    enumOf(CATEGORIES, zh.categories, { key: 'category', header: '监测类别', headerEn: 'Category', required: true, example: '突发严重困难户' }),
+    enumOf(ENTRY_DOORS, zh.entryDoors, { key: 'entryDoor', header: '纳入途径', headerEn: 'Entry', required: true, example: '干部排查' }),
     { key: 'isLifted', header: '是否脱贫户', headerEn: 'Lifted', type: 'boolean', example: '否' },
     { key: 'dibao', header: '是否低保户', headerEn: 'Dibao', type: 'boolean', example: '是' },
     { key: 'tekun', header: '是否特困户', headerEn: 'Tekun', type: 'boolean', example: '否' },
-    { key: 'incomePerHead', header: '人均年纯收入', headerEn: 'Income per head', synonyms: ['家庭人均纯收入'], type: 'amount', example: 6800 },
+    amount({ key: 'incomePerHead', header: '人均年纯收入', headerEn: 'Income per head', synonyms: ['家庭人均纯收入'], example: 6800 }),
     { key: 'incomeYear', header: '收入年度', headerEn: 'Income year', type: 'integer', example: 2025 },
-    { key: 'status', header: '状态', headerEn: 'Status', type: 'enum', options: options(STATUSES, zh.statuses), exportOnly: true, note: '导出时填写；导入时忽略（状态只能经审核流程改变）' },
+    enumOf(STATUSES, zh.statuses, { key: 'status', header: '状态', headerEn: 'Status', exportOnly: true, note: '导出时填写；导入时忽略（状态只能经审核流程改变）' }),
     { key: 'address', header: '住址', headerEn: 'Address', type: 'text' },
-    { key: 'phone', header: '联系电话', headerEn: 'Phone', type: 'phone' },
+    phone(),
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['headIdNumber'],
@@ -54,8 +55,8 @@ export const householdLedger = defineLedger<HouseholdRow>({
     }
     return out;
   },
+  // through the module's services, with the commit's ctx: they join its transaction (ctx.tx)
   async write(tx, changes, ctx) {
-    const c = { services: ctx.services, user: ctx.user, actor: ctx.actor };
     for (const r of changes.insert) {
       const id = r.headIdNumber;
       const head = {
@@ -63,16 +64,16 @@ export const householdLedger = defineLedger<HouseholdRow>({
         birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, idNumber: id,
         health: 'healthy' as const, disability: 'none' as const, schooling: 'not_in_school' as const, work: 'none' as const,
       };
-      await createHousehold(c, {
+      await createHousehold(ctx, {
         divisionCode: r.village, entryDoor: r.entryDoor as never, category: r.category as never, isLifted: !!r.isLifted, dibao: !!r.dibao, tekun: !!r.tekun,
         incomePerHead: num(r.incomePerHead), incomeYear: r.incomeYear, address: r.address ?? undefined, phone: r.phone ?? undefined, note: r.note ?? undefined, members: [head],
-      }, { tx });
+      });
     }
     for (const { before, after } of changes.update) {
-      await updateHousehold(c, before.id!, {
+      await updateHousehold(ctx, before.id!, {
         headName: after.headName, category: after.category, isLifted: !!after.isLifted, dibao: !!after.dibao, tekun: !!after.tekun, incomePerHead: num(after.incomePerHead),
         incomeYear: after.incomeYear, address: after.address, phone: after.phone, note: after.note,
-      }, tx);
+      });
       // the head's own record carries the name too (the household page lists members by it)
       if (after.headName !== before.headName) await tx.update(M).set({ name: after.headName, updatedAt: new Date() }).where(and(eq(M.householdId, before.id!), eq(M.relation, 'head'), eq(M.active, true)));
     }

@@ -1,21 +1,36 @@
 // Monitoring ledgers through the shared machinery: scoped, masked exports; import of households and
 // members with the same checks as the API (duplicates, scope); re-importing changes nothing.
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import type { MemberInput } from '@xiezuo/shared/contracts/monitoring';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { systemCtx } from '../../../platform/ctx';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
-import { GANGPING, seedMonitoringDemo, XINGYI } from '../demo';
+import { type BuiltHousehold, GANGPING, insertHousehold, insertMeasure, insertVillages, insertVisit, XINGYI, ZENGCUN } from '../testing/builders';
 
 let t: TestApp;
 let xingyi: TestClient, town: TestClient;
+const built: BuiltHousehold[] = [];
 const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
 const NEW_HEAD = idOf('44122419700101777');
 const NEW_CHILD = idOf('44122420120202778');
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedMonitoringDemo(t.services);
+  await insertVillages(t.services);
+  // six monitored households, three in 兴义 and three in 曾村, two or three people each, each visited once
+  // and given a measure; those of 兴义 have a child in school, an open schooling risk found at the visit
+  const ctx = systemCtx(t.services);
+  for (let i = 0; i < 6; i++) {
+    const withChild = i % 2 === 0;
+    const members: Partial<MemberInput>[] = [{ name: `测试户主${i}` }, { name: `测试配偶${i}`, relation: 'spouse', gender: 'female' }];
+    if (withChild) members.push({ name: `测试子女${i}`, relation: 'child', birthDate: '2012-03-03', schooling: 'junior' });
+    const h = await insertHousehold(ctx, { village: withChild ? XINGYI : ZENGCUN, entryDoor: i % 3 ? 'cadre_check' : 'self_apply', incomePerHead: 6800 + i * 100, monitored: '2025-06-20', members });
+    await insertVisit(ctx, h.id, { visitedOn: `2025-08-0${i + 1}`, openRisks: withChild ? [{ kind: 'schooling' }] : [] });
+    await insertMeasure(ctx, h.id);
+    built.push(h);
+  }
   xingyi = await t.userClient('xingyi', 'town_staff', { divisions: [XINGYI] });
   town = await t.userClient('town', 'town_staff', { divisions: [GANGPING] });
 });
@@ -31,18 +46,18 @@ describe('monitoring ledgers', () => {
   it('exports only the user’s villages, with ID numbers masked', async () => {
     const mine = (await cells(xingyi, 'monitoring-households')).slice(3).filter((r) => r?.length);
     const all = (await cells(town, 'monitoring-households')).slice(3).filter((r) => r?.length);
-    expect(all).toHaveLength(44); // 42 monitored + 2 being identified
+    expect(all).toHaveLength(built.length);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r) => r[0] === XINGYI)).toBe(true);
     const text = JSON.stringify(all);
     expect(text).not.toMatch(/\d{17}[\dX]/);
     expect(String(all[0][2])).toMatch(/^4412\*{10}[\dX]{4}$/);
     const members = (await cells(town, 'monitoring-members')).slice(3).filter((r) => r?.length);
-    expect(members).toHaveLength(125);
+    expect(members).toHaveLength(built.reduce((n, h) => n + h.members.length, 0));
     expect(JSON.stringify(members)).not.toMatch(/\d{17}[\dX]/);
     // health and disability masked alike for everyone: nothing tells the chronically ill from the healthy
     expect(new Set(members.flatMap((r) => [r[6], r[7]]))).toEqual(new Set(['******']));
-    expect((await cells(town, 'monitoring-visits')).slice(3).filter((r) => r?.length)).toHaveLength(42);
+    expect((await cells(town, 'monitoring-visits')).slice(3).filter((r) => r?.length)).toHaveLength(built.length);
   });
 
   it('imports a household and its member, refuses out-of-scope rows, and re-imports without change', async () => {

@@ -2,10 +2,11 @@
 import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { MEASURE_KINDS, type MeasureKind } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
+import { amount, date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { addMeasure } from '../activity';
 import { monitoringMeasures as Me } from '../tables';
-import { headColumn, num, options, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords, zh } from './common';
+import { headColumn, num, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords, zh } from './common';
 
 // ---- 帮扶措施台账 ----
 type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
@@ -23,11 +24,11 @@ export const measureLedger = defineLedger<MeasureRow>({
   entity: 'monitoring_measure',
   columns: [
     headColumn,
-    { key: 'kind', header: '措施类型', headerEn: 'Kind', type: 'enum', required: true, options: options(MEASURE_KINDS, zh.measures), example: '教育帮扶/雨露计划' },
+    enumOf(MEASURE_KINDS, zh.measures, { key: 'kind', header: '措施类型', headerEn: 'Kind', required: true, example: '教育帮扶/雨露计划' }),
     { key: 'description', header: '措施内容', headerEn: 'Description', type: 'text', required: true, example: '雨露计划助学补助' },
-    { key: 'amount', header: '金额（元）', headerEn: 'Amount (yuan)', synonyms: ['金额', '帮扶金额'], type: 'amount', example: 3000 },
-    { key: 'startOn', header: '开始日期', headerEn: 'Start', type: 'date', required: true, example: '2025-07-20' },
-    { key: 'endOn', header: '结束日期', headerEn: 'End', type: 'date' },
+    amount({ key: 'amount', header: '金额（元）', headerEn: 'Amount (yuan)', synonyms: ['金额', '帮扶金额'], example: 3000 }),
+    date({ key: 'startOn', header: '开始日期', headerEn: 'Start', required: true, example: '2025-07-20' }),
+    date({ key: 'endOn', header: '结束日期', headerEn: 'End' }),
     { key: 'providerTeamId', header: '帮扶工作队编号', headerEn: 'Provider team id', type: 'integer' },
   ],
   naturalKey: MEASURE_KEY.naturalKey,
@@ -38,7 +39,7 @@ export const measureLedger = defineLedger<MeasureRow>({
   write: (tx, changes, ctx) =>
     writeHouseholdRecords(tx, ctx, changes, {
       entity: 'monitoring_measure',
-      add: (c, householdId, r) => addMeasure(c, householdId, { kind: r.kind, description: r.description, amount: num(r.amount), startOn: r.startOn, endOn: r.endOn, providerTeamId: r.providerTeamId }, tx),
+      add: (c, householdId, r) => addMeasure(c, householdId, { kind: r.kind, description: r.description, amount: num(r.amount), startOn: r.startOn, endOn: r.endOn, providerTeamId: r.providerTeamId }),
       update: async (id, after) => (await tx.update(Me).set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId }).where(eq(Me.id, id)).returning())[0],
     }),
   exportRows: (ctx, filters) =>

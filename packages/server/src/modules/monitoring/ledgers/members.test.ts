@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDir } from '../../../platform/ledgers/store';
 import { commitAndWait, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
-import { GANGPING, seedMonitoringDemo, XINGYI } from '../demo';
+import { GANGPING, insertVillages, XINGYI, ZENGCUN } from '../testing/builders';
 
 let t: TestApp;
 let xingyi: TestClient, town: TestClient;
@@ -29,14 +29,14 @@ const person = (name: string, id: string, relation = 'head') => ({
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedMonitoringDemo(t.services); // the villages of 岗坪镇, and its demo households
+  await insertVillages(t.services); // 岗坪镇 and its villages 曾村, 兴义
   xingyi = await t.userClient('xingyi', 'town_staff', { divisions: [XINGYI] });
   town = await t.userClient('town', 'town_staff', { divisions: [GANGPING] });
   const household = (c: TestClient, divisionCode: string, members: unknown[]) =>
     c.post('/api/monitoring/households', { divisionCode, entryDoor: 'cadre_check', category: 'marginal', members });
   const made = await household(xingyi, XINGYI, [person('户主甲（演示）', HEAD)]);
   expect(made.statusCode, made.body).toBe(200);
-  expect((await household(town, '441224109201', [person('户主乙（演示）', OTHER_HEAD), person('乙户成员（演示）', idOf('44122419900707555'), 'spouse')])).statusCode).toBe(200);
+  expect((await household(town, ZENGCUN, [person('户主乙（演示）', OTHER_HEAD), person('乙户成员（演示）', idOf('44122419900707555'), 'spouse')])).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 

@@ -8,11 +8,12 @@ import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import type { StagedTableSpec } from '../../../platform/ledgers/staging';
+import { date, enumOf, idNumber } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
 import { activeMemberships, duplicatePerson, openHealth } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
-import { headColumn, headIds, householdsByHead, options, recordsForExport, zh } from './common';
+import { headColumn, headIds, householdsByHead, recordsForExport, zh } from './common';
 
 type MemberRow = {
   headIdNumber: string; name: string; relation: string; gender: string; birthDate: string; idNumber: string;
@@ -28,14 +29,15 @@ export const memberLedger = defineLedger<MemberRow>({
   columns: [
     headColumn,
     { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '小娅（化名）' },
-    { key: 'relation', header: '与户主关系', headerEn: 'Relation', type: 'enum', required: true, options: options(RELATIONS, zh.relations), example: '孙子女' },
-    { key: 'gender', header: '性别', headerEn: 'Gender', type: 'enum', required: true, options: options(GENDERS, zh.genders), example: '女' },
-    { key: 'birthDate', header: '出生日期', headerEn: 'Birth date', type: 'date', required: true, example: '2006-05-20' },
-    { key: 'idNumber', header: '身份证号', headerEn: 'ID number', synonyms: ['身份证号码', '公民身份号码'], type: 'idNumber', required: true, sensitive: true, example: '441224200605200245' },
-    { key: 'health', header: '健康状况', headerEn: 'Health', type: 'enum', required: true, sensitive: true, options: options(HEALTH, zh.health), example: '健康' },
-    { key: 'disability', header: '残疾情况', headerEn: 'Disability', type: 'enum', sensitive: true, options: options(DISABILITY, zh.disability), emptyAs: 'none', example: '无' },
-    { key: 'schooling', header: '在校情况', headerEn: 'Schooling', type: 'enum', required: true, options: options(SCHOOLING, zh.schooling), example: '大专及以上在读' },
-    { key: 'work', header: '务工情况', headerEn: 'Work', type: 'enum', required: true, options: options(WORK, zh.work), example: '不适用' },
+    enumOf(RELATIONS, zh.relations, { key: 'relation', header: '与户主关系', headerEn: 'Relation', required: true, example: '孙子女' }),
+    enumOf(GENDERS, zh.genders, { key: 'gender', header: '性别', headerEn: 'Gender', required: true, example: '女' }),
+    date({ key: 'birthDate', header: '出生日期', headerEn: 'Birth date', required: true, example: '2006-05-20' }),
+    // after the head's column: a header both could take (身份证号码) names the member's own number
+    idNumber({ example: '441224200605200245' }),
+    enumOf(HEALTH, zh.health, { key: 'health', header: '健康状况', headerEn: 'Health', required: true, sensitive: true, example: '健康' }),
+    enumOf(DISABILITY, zh.disability, { key: 'disability', header: '残疾情况', headerEn: 'Disability', sensitive: true, emptyAs: 'none', example: '无' }),
+    enumOf(SCHOOLING, zh.schooling, { key: 'schooling', header: '在校情况', headerEn: 'Schooling', required: true, example: '大专及以上在读' }),
+    enumOf(WORK, zh.work, { key: 'work', header: '务工情况', headerEn: 'Work', required: true, example: '不适用' }),
   ],
   naturalKey: ['idNumber'],
   uniqueNaturalKey: true, // monitoring_members_active_person_uq: one person, one active membership

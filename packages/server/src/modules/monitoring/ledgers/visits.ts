@@ -1,6 +1,7 @@
 // 入户走访台账: home visits, recorded through the module's services.
 import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
+import { amount, date } from '../../../platform/ledgers/columns';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { recordVisit } from '../activity';
 import { monitoringVisits as V } from '../tables';
@@ -22,10 +23,10 @@ export const visitLedger = defineLedger<VisitRow>({
   entity: 'monitoring_visit',
   columns: [
     headColumn,
-    { key: 'visitedOn', header: '走访日期', headerEn: 'Visit date', type: 'date', required: true, example: '2025-08-01' },
+    date({ key: 'visitedOn', header: '走访日期', headerEn: 'Visit date', required: true, example: '2025-08-01' }),
     { key: 'visitors', header: '走访人员', headerEn: 'Visitors', type: 'text', required: true, example: '驻岗坪镇工作队、村干部' },
     { key: 'findings', header: '走访情况', headerEn: 'Findings', synonyms: ['走访发现', '走访记录'], type: 'text', required: true, maxLength: 2000, example: '家有在校生，列为重点观察对象' },
-    { key: 'incomePerHead', header: '核实人均收入', headerEn: 'Verified income per head', type: 'amount', example: 9000 },
+    amount({ key: 'incomePerHead', header: '核实人均收入', headerEn: 'Verified income per head', example: 9000 }),
     { key: 'incomeYear', header: '收入年度', headerEn: 'Income year', type: 'integer', example: 2025 },
   ],
   naturalKey: VISIT_KEY.naturalKey,
@@ -40,7 +41,7 @@ export const visitLedger = defineLedger<VisitRow>({
         recordVisit(c, householdId, {
           visitedOn: r.visitedOn, visitors: r.visitors, findings: r.findings, incomePerHead: num(r.incomePerHead), incomeYear: r.incomeYear,
           openRisks: [], closeRiskIds: [], followedMeasureIds: [], photoIds: [],
-        }, tx),
+        }),
       update: async (id, after) => (await tx.update(V).set({ findings: after.findings, incomePerHead: after.incomePerHead, incomeYear: after.incomeYear }).where(eq(V.id, id)).returning())[0],
     }),
   exportRows: (ctx, filters) =>
