@@ -1,7 +1,8 @@
 // Indicators API: catalogue, dashboard, targets (目标任务), reported figures (指标填报) and report jobs.
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../indicators/periods';
-import { DivisionCode, IsoDate } from './common';
+import { DivisionCode, IdParam, IsoDate, Ok } from './common';
+import { endpoint } from './endpoint';
 
 /** A node of the two roll-up trees: `all`, a division `d:<significant prefix>` or a team `t:<id>`. */
 export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3})?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
@@ -140,8 +141,6 @@ export type NodeRefT = z.infer<typeof NodeRef>;
 export const INDICATOR_LEDGERS = { reported: 'indicator-reported', targets: 'indicator-targets' } as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
-import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 /** The dashboard's tables as a workbook: figures, children, ranking, targets, or all of them. */
 export const IndicatorExportQuery = z.strictObject({
@@ -158,10 +157,10 @@ export const indicatorsApi = {
   targets: endpoint('GET', '/api/indicators/targets', { query: TargetsQuery, response: z.array(TargetRow) }),
   putTarget: endpoint('PUT', '/api/indicators/targets', { body: UpsertTarget, response: z.object({ id: z.number().int() }) }),
   splitTarget: endpoint('POST', '/api/indicators/targets/split', { body: SplitTarget, response: z.object({ ids: z.array(z.number().int()) }) }),
-  deleteTarget: endpoint('DELETE', '/api/indicators/targets/:id', { params: common.IdParam, response: common.Ok }),
+  deleteTarget: endpoint('DELETE', '/api/indicators/targets/:id', { params: IdParam, response: Ok }),
   reportValue: endpoint('POST', '/api/indicators/reported', { body: ReportedValueInput, response: z.object({ id: z.number().int() }) }),
   createReport: endpoint('POST', '/api/indicators/reports', { body: CreateReport, response: z.object({ id: z.number().int() }) }),
   reports: endpoint('GET', '/api/indicators/reports', { response: z.array(ReportJob) }),
-  reportJob: endpoint('GET', '/api/indicators/reports/:id', { params: common.IdParam, response: ReportJob }),
-  reportFile: endpoint('GET', '/api/indicators/reports/:id/file', { params: common.IdParam, file: true }),
+  reportJob: endpoint('GET', '/api/indicators/reports/:id', { params: IdParam, response: ReportJob }),
+  reportFile: endpoint('GET', '/api/indicators/reports/:id/file', { params: IdParam, file: true }),
 } as const;

@@ -1,5 +1,6 @@
 // Ledger (台账) import/export API contracts: the ledger list, import status with problems, commit.
 import { z } from 'zod';
+import { endpoint } from './endpoint';
 
 export const LedgerKeyParam = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/) });
 export const ImportIdParam = z.strictObject({ id: z.uuid() });
@@ -75,7 +76,6 @@ export type CommitMode = z.infer<typeof CommitMode>;
 export const ExportQuery = z.record(z.string(), z.string());
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
 
 export const ledgersApi = {
   list: endpoint('GET', '/api/ledgers', { response: LedgerList }),

@@ -1,6 +1,7 @@
 // 防返贫监测 contracts: households and members, the review chain, risks, measures, visits, figures.
 import { z } from 'zod';
-import { Amount, DivisionCode, IdNumber, IsoDate, Phone, pageOf } from './common';
+import { Amount, DivisionCode, IdNumber, IdParam, IsoDate, Ok, pageOf, Phone } from './common';
+import { endpoint } from './endpoint';
 
 // 监测对象类别: 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
 export const CATEGORIES = ['unstable', 'marginal', 'sudden'] as const;
@@ -423,29 +424,27 @@ export type Line = z.infer<typeof Line>;
 export const MONITORING_LEDGERS = { households: 'monitoring-households', members: 'monitoring-members', visits: 'monitoring-visits', measures: 'monitoring-measures' } as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
-import { endpoint } from './endpoint';
-import * as common from './common'; // (as a namespace: the imports above may name the same things)
 
 export const monitoringApi = {
   households: endpoint('GET', '/api/monitoring/households', { query: HouseholdQuery, response: HouseholdPage }),
   createHousehold: endpoint('POST', '/api/monitoring/households', { body: HouseholdCreate, response: HouseholdDetail }),
-  household: endpoint('GET', '/api/monitoring/households/:id', { params: common.IdParam, response: HouseholdDetail }),
-  updateHousehold: endpoint('PATCH', '/api/monitoring/households/:id', { params: common.IdParam, body: HouseholdUpdate, response: HouseholdDetail }),
-  addMember: endpoint('POST', '/api/monitoring/households/:id/members', { params: common.IdParam, body: MemberInput, response: HouseholdDetail }),
-  updateMember: endpoint('PATCH', '/api/monitoring/members/:id', { params: common.IdParam, body: MemberUpdate, response: common.Ok }),
-  memberLeaves: endpoint('POST', '/api/monitoring/members/:id/leave', { params: common.IdParam, body: MemberLeave, response: common.Ok }),
-  revealMember: endpoint('POST', '/api/monitoring/members/:id/reveal', { params: common.IdParam, response: MemberReveal }),
-  transition: endpoint('POST', '/api/monitoring/households/:id/transitions', { params: common.IdParam, body: TransitionRequest, response: HouseholdDetail }),
-  uploadAttachment: endpoint('POST', '/api/monitoring/households/:id/attachments', { params: common.IdParam, body: AttachmentUpload, response: FileMeta }),
-  attachment: endpoint('GET', '/api/monitoring/attachments/:id', { params: common.IdParam, file: true }),
-  addRisk: endpoint('POST', '/api/monitoring/households/:id/risks', { params: common.IdParam, body: RiskCreate, response: Risk }),
-  closeRisk: endpoint('POST', '/api/monitoring/risks/:id/close', { params: common.IdParam, body: RiskClose, response: Risk }),
-  addMeasure: endpoint('POST', '/api/monitoring/households/:id/measures', { params: common.IdParam, body: MeasureCreate, response: Measure }),
-  followUpMeasure: endpoint('POST', '/api/monitoring/measures/:id/follow-up', { params: common.IdParam, body: MeasureFollowUp, response: Measure }),
-  recordVisit: endpoint('POST', '/api/monitoring/households/:id/visits', { params: common.IdParam, body: VisitCreate, response: Visit }),
+  household: endpoint('GET', '/api/monitoring/households/:id', { params: IdParam, response: HouseholdDetail }),
+  updateHousehold: endpoint('PATCH', '/api/monitoring/households/:id', { params: IdParam, body: HouseholdUpdate, response: HouseholdDetail }),
+  addMember: endpoint('POST', '/api/monitoring/households/:id/members', { params: IdParam, body: MemberInput, response: HouseholdDetail }),
+  updateMember: endpoint('PATCH', '/api/monitoring/members/:id', { params: IdParam, body: MemberUpdate, response: Ok }),
+  memberLeaves: endpoint('POST', '/api/monitoring/members/:id/leave', { params: IdParam, body: MemberLeave, response: Ok }),
+  revealMember: endpoint('POST', '/api/monitoring/members/:id/reveal', { params: IdParam, response: MemberReveal }),
+  transition: endpoint('POST', '/api/monitoring/households/:id/transitions', { params: IdParam, body: TransitionRequest, response: HouseholdDetail }),
+  uploadAttachment: endpoint('POST', '/api/monitoring/households/:id/attachments', { params: IdParam, body: AttachmentUpload, response: FileMeta }),
+  attachment: endpoint('GET', '/api/monitoring/attachments/:id', { params: IdParam, file: true }),
+  addRisk: endpoint('POST', '/api/monitoring/households/:id/risks', { params: IdParam, body: RiskCreate, response: Risk }),
+  closeRisk: endpoint('POST', '/api/monitoring/risks/:id/close', { params: IdParam, body: RiskClose, response: Risk }),
+  addMeasure: endpoint('POST', '/api/monitoring/households/:id/measures', { params: IdParam, body: MeasureCreate, response: Measure }),
+  followUpMeasure: endpoint('POST', '/api/monitoring/measures/:id/follow-up', { params: IdParam, body: MeasureFollowUp, response: Measure }),
+  recordVisit: endpoint('POST', '/api/monitoring/households/:id/visits', { params: IdParam, body: VisitCreate, response: Visit }),
   worklist: endpoint('GET', '/api/monitoring/worklist', { response: Worklist }),
   figures: endpoint('GET', '/api/monitoring/figures', { query: FiguresQuery, response: FiguresResponse }),
   villages: endpoint('GET', '/api/monitoring/villages', { response: z.array(Village) }),
   lines: endpoint('GET', '/api/monitoring/lines', { response: z.array(Line) }),
-  putLine: endpoint('PUT', '/api/monitoring/lines', { body: LineUpsert, response: common.Ok }),
+  putLine: endpoint('PUT', '/api/monitoring/lines', { body: LineUpsert, response: Ok }),
 } as const;
