@@ -1,9 +1,7 @@
 // Small helpers the monitoring pages share. The API's shapes are the shared contracts
 // (@xiezuo/shared/contracts/monitoring: HouseholdPage, HouseholdDetail, FileMeta, Worklist, Line …).
 /** Today in China Standard Time, as the server counts it. */
-export function today(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInBeijing as today } from '@xiezuo/shared/calendar/today';
 
 /** A file as base64 (for the JSON upload of evidence and photos). */
 export function fileBase64(file: File): Promise<string> {
