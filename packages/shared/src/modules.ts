@@ -1,10 +1,12 @@
-// Every module's shared parts — its messages and its indicator definitions — in the order dashboards and
-// menus show them. Adding a module is one line here (plus its import); its contracts are imported by name.
+// Every module's shared parts — its messages, its indicator definitions and the permissions it grants to
+// roles — in the order dashboards and menus show them. Adding a module is one line here (plus its import);
+// its contracts are imported by name.
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
 import { teamsIndicators } from './indicators/teams';
 import type { IndicatorDef } from './indicators/types';
+import { READERS, type Role } from './roleNames';
 import * as indicators from './i18n/indicators';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
@@ -14,11 +16,36 @@ export interface SharedModule {
   key: string;
   messages: { zhCN: object; en: object };
   indicators: IndicatorDef[];
+  /** The permissions the module checks, each with the roles granted it (an admin holds all). */
+  permissions: Record<string, readonly Role[]>;
 }
 
 export const sharedModules = [
-  { key: 'monitoring', messages: monitoring, indicators: monitoringIndicators },
-  { key: 'teams', messages: teams, indicators: teamsIndicators },
-  { key: 'registry', messages: registry, indicators: registryIndicators },
-  { key: 'indicators', messages: indicators, indicators: reportedIndicators },
+  {
+    key: 'monitoring',
+    messages: monitoring,
+    indicators: monitoringIndicators,
+    permissions: {
+      'monitoring.read': READERS,
+      'monitoring.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
+      'monitoring.review': ['hq', 'team_leader', 'town_staff'], // village/town/county steps of the review chain
+    },
+  },
+  { key: 'teams', messages: teams, indicators: teamsIndicators, permissions: {} }, // checks the registry's
+  {
+    key: 'registry',
+    messages: registry,
+    indicators: registryIndicators,
+    permissions: {
+      'registry.read': READERS,
+      'registry.write': ['hq', 'team_leader', 'team_member'],
+      'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
+    },
+  },
+  {
+    key: 'indicators',
+    messages: indicators,
+    indicators: reportedIndicators,
+    permissions: { 'indicators.read': READERS, 'targets.write': ['hq', 'team_leader'], 'reports.generate': ['hq', 'team_leader', 'team_member'] },
+  },
 ] as const satisfies readonly SharedModule[];

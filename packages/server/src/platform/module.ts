@@ -1,7 +1,6 @@
 // A module manifest: everything a domain module gives the platform, in one place. Each module has one
 // modules/<m>/index.ts that calls defineModule; modules/index.ts lists them; main.ts (and the test app)
 // hand the list to the platform. The platform never imports a module.
-import type { Permission } from '@xiezuo/shared/roles';
 import type { Directory } from './directory';
 import type { FactSource } from './facts';
 import type { App } from './http/types';
@@ -19,8 +18,6 @@ export interface ModuleDefinition {
   ledgers?: AnyLedger[];
   /** Its fact sources, aggregated by the indicators engine. */
   facts?: FactSource[];
-  /** The permissions its routes and ledgers check (roles → permissions stay in shared/roles.ts). */
-  permissions?: readonly Permission[];
   /** Lookups the platform needs from a shared kernel (registry: divisions; teams: the team tree). */
   directory?: Partial<Directory>;
   /** Data every installation needs, demo or not (the division tree), loaded at start until present. */

@@ -12,6 +12,5 @@ export const indicatorsModule = defineModule({
   routes: indicatorsRoutes,
   ledgers: indicatorLedgers,
   facts: indicatorFacts,
-  permissions: ['indicators.read', 'targets.write', 'reports.generate'],
   demoSeed: indicatorsSeed,
 });

@@ -13,6 +13,5 @@ export const monitoringModule = defineModule({
   routes: monitoringRoutes,
   ledgers: monitoringLedgers,
   facts: monitoringFacts,
-  permissions: ['monitoring.read', 'monitoring.write', 'monitoring.review', 'sensitive.reveal'],
   demoSeed: monitoringSeed,
 });

@@ -14,7 +14,6 @@ export const registryModule = defineModule({
   routes: registryRoutes,
   ledgers: registryLedgers,
   facts: registryFacts,
-  permissions: ['registry.read', 'registry.write', 'registry.reference'],
   directory: {
     divisionNames: (db, codes) =>
       db.select({ code: tables.divisions.code, name: tables.divisions.name }).from(tables.divisions).where(inArray(tables.divisions.code, codes)),

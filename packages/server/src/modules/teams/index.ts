@@ -14,7 +14,6 @@ export const teamsModule = defineModule({
   routes: teamsRoutes,
   ledgers: teamsLedgers,
   facts: teamFacts,
-  permissions: ['registry.read', 'registry.write', 'sensitive.reveal'],
   directory: {
     async teamSubtrees(db, ids) {
       const list = sql.join(

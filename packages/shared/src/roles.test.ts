@@ -1,0 +1,28 @@
+// Who may do what: the platform's grants (roles.ts) and each module's (modules.ts) make one table.
+import { describe, expect, it } from 'vitest';
+import { sharedModules } from './modules';
+import { can, PERMISSIONS, ROLE_PERMISSIONS } from './roles';
+
+describe('roles and permissions', () => {
+  it('gives each role what it is meant to have', () => {
+    const sorted = (role: keyof typeof ROLE_PERMISSIONS) => [...ROLE_PERMISSIONS[role]].sort();
+    expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read']);
+    expect(sorted('auditor')).toEqual(['audit.read']);
+    expect(sorted('town_staff')).toEqual(
+      ['indicators.read', 'ledgers.export', 'ledgers.import', 'monitoring.read', 'monitoring.review', 'monitoring.write', 'registry.read', 'sensitive.reveal'].sort(),
+    );
+    expect(sorted('team_member')).toEqual(
+      ['indicators.read', 'ledgers.export', 'ledgers.import', 'monitoring.read', 'monitoring.write', 'registry.read', 'registry.write', 'reports.generate'].sort(),
+    );
+    expect(can('team_leader', 'targets.write')).toBe(true);
+    expect(can('team_leader', 'registry.reference')).toBe(false);
+    expect(can('hq', 'registry.reference')).toBe(true);
+    expect(can('hq', 'admin.users')).toBe(false);
+    expect(ROLE_PERMISSIONS.admin).toEqual(PERMISSIONS);
+  });
+
+  it('names each permission once, a module granting only under its own key or a shared kernel’s', () => {
+    expect(new Set(PERMISSIONS).size).toBe(PERMISSIONS.length);
+    for (const m of sharedModules) for (const p of Object.keys(m.permissions)) expect(p.split('.')[0]).toMatch(/^[a-z]+$/);
+  });
+});
