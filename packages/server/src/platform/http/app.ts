@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -18,7 +19,7 @@ import { calendarRoutes } from '../calendar/routes';
 import { ledgerRoutes } from '../ledgers/routes';
 import type { RouteInfo, Services } from '../context';
 import { serializeRequest } from '../logger';
-import { errorBody, handleError } from './errors';
+import { AppError, errorBody, handleError } from './errors';
 import type pino from 'pino';
 
 export type { App };
@@ -42,6 +43,11 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
   app.setErrorHandler(handleError);
 
   await app.register(cookie);
+  // limits are per route (the sign-in's); a request over a limit gets the usual error body with 429
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { seconds: Math.ceil(ctx.ttl / 1000) }),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Xiezuo API', description: '协作平台 API', version: '0.1.0' },
