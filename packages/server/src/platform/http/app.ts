@@ -21,6 +21,7 @@ import { ledgerRoutes } from '../ledgers/routes';
 import type { RouteInfo, Services } from '../context';
 import { serializeRequest } from '../logger';
 import { AppError, errorBody, handleError } from './errors';
+import { refuseControlCharacters } from './input';
 import type pino from 'pino';
 
 export type { App };
@@ -44,6 +45,7 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', refuseControlCharacters);
 
   await app.register(cookie);
   await app.register(helmet, securityHeaders());
