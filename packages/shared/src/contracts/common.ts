@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { checkIdNumber } from '../codes/idNumber';
 import { ERROR_CODES } from '../errors';
 
+// In the browser zod must not probe for eval (`new Function('')`): the server's Content Security Policy
+// forbids it (script-src 'self'), so the probe is reported as a violation. The server keeps the compiled parsers.
+if ('document' in globalThis) z.config({ jitless: true });
+
 export const ApiError = z
   .object({
     code: z.enum(ERROR_CODES),
