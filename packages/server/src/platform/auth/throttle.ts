@@ -74,7 +74,10 @@ export class LoginThrottle {
     p.lockedUntil = Math.max(p.lockedUntil, now + this.lockMs);
     this.pairs.set(key, p);
     const name = norm(username);
-    this.lockedUsers.set(name, Math.max(this.lockedUsers.get(name) ?? 0, p.lockedUntil));
+    const until = Math.max(this.lockedUsers.get(name) ?? 0, p.lockedUntil);
+    this.lockedUsers.delete(name);
+    this.lockedUsers.set(name, until);
+    if (this.lockedUsers.size > this.maxEntries) this.lockedUsers.delete(this.lockedUsers.keys().next().value as string);
     return true;
   }
 

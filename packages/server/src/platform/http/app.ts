@@ -56,6 +56,7 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
   // limits are per route (the sign-in's); a request over a limit gets the usual error body with 429
   await app.register(rateLimit, {
     global: false,
+    cache: 100_000, // addresses and usernames counted at once (least recently used dropped first)
     errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { seconds: Math.ceil(ctx.ttl / 1000) }),
   });
   await app.register(swagger, {
