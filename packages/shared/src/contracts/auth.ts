@@ -1,6 +1,7 @@
 // Sign-in, the current user, password change, sessions and users (admin).
 import { z } from 'zod';
 import { ROLES } from '../roles';
+import { INT4_MAX } from './common';
 import { PERMISSIONS } from '../roles';
 
 export const Role = z.enum(ROLES);
@@ -69,8 +70,11 @@ export const CreateUserRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(64),
   role: Role,
   scopeAll: z.boolean().default(false),
-  scopeDivisions: z.array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' })).max(50).default([]),
-  scopeTeams: z.array(z.number().int().positive()).max(50).default([]),
+  scopeDivisions: z
+    .array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' }))
+    .max(50)
+    .default([]),
+  scopeTeams: z.array(z.number().int().positive().max(INT4_MAX)).max(50).default([]),
 });
 
 export const CreateUserResponse = z.object({ user: UserRow, initialPassword: z.string() });
@@ -81,8 +85,11 @@ export const UpdateUserRequest = z.strictObject({
   disabled: z.boolean().optional(),
   unlock: z.boolean().optional(),
   scopeAll: z.boolean().optional(),
-  scopeDivisions: z.array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' })).max(50).optional(),
-  scopeTeams: z.array(z.number().int().positive()).max(50).optional(),
+  scopeDivisions: z
+    .array(z.string().regex(/^\d{12}$/, { message: 'validation.divisionCode' }))
+    .max(50)
+    .optional(),
+  scopeTeams: z.array(z.number().int().positive().max(INT4_MAX)).max(50).optional(),
 });
 
 export const AuditEntry = z.object({
@@ -103,7 +110,7 @@ export const AuditQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   entity: z.string().max(64).optional(),
   action: z.string().max(32).optional(),
-  actorId: z.coerce.number().int().optional(),
+  actorId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
   from: z.string().date().optional(),
   to: z.string().date().optional(),
 });

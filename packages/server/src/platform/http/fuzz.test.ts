@@ -117,6 +117,12 @@ describe('bad input', () => {
     const res = await admin.patch('/api/admin/users/2147483648', {});
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toEqual([{ path: 'params.id', message: '不能大于 2147483647' }]);
+    const q = await admin.get('/api/audit?actorId=99999999999');
+    expect(q.statusCode).toBe(400);
+    expect(q.json().details[0].path).toBe('querystring.actorId');
+    const b = await admin.post('/api/admin/users', { username: 'big_team', displayName: 'x', role: 'viewer', scopeTeams: [2147483648] });
+    expect(b.statusCode).toBe(400);
+    expect(b.json().details[0].path).toBe('body.scopeTeams.0');
   });
 
   it('a NUL or another control character in text is a 400 on its field', async () => {
@@ -125,7 +131,7 @@ describe('bad input', () => {
     expect(res.json().details).toEqual([{ path: 'body.displayName', message: '含有不可见的控制字符，请删除后重试' }]);
     const q = await admin.get('/api/audit?entity=%1B');
     expect(q.statusCode).toBe(400);
-    expect(q.json().details[0].path).toBe('query.entity');
+    expect(q.json().details[0].path).toBe('querystring.entity');
     // tab, line feed and carriage return are text
     const ok = await admin.post('/api/admin/users', { username: 'tab_user', displayName: '张\t三', role: 'viewer' });
     expect(ok.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import { AppError, type ErrorDetail } from './errors';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Paths (body.name, query.q, params.id …) of every string, or object key, holding a control character. */
+/** Paths (body.name, querystring.q, params.id …) of every string, or object key, holding a control character. */
 export function controlCharacterPaths(value: unknown, path: string, out: string[] = [], depth = 0): string[] {
   if (out.length >= 20 || depth > 32) return out;
   if (typeof value === 'string') {
@@ -27,7 +27,7 @@ export function controlCharacterPaths(value: unknown, path: string, out: string[
 export async function refuseControlCharacters(req: FastifyRequest) {
   const paths = [
     ...controlCharacterPaths(req.params, 'params'),
-    ...controlCharacterPaths(req.query, 'query'),
+    ...controlCharacterPaths(req.query, 'querystring'),
     ...controlCharacterPaths(req.body, 'body'),
   ];
   if (paths.length)
