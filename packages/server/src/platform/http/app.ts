@@ -27,7 +27,11 @@ import type pino from 'pino';
 export type { App };
 
 /** The app for the given modules (modules/index.ts in production; the test app passes the same list). */
-export async function buildApp(services: Services, modules: readonly ModuleDefinition[], logger: pino.Logger | false = false): Promise<App> {
+export async function buildApp(
+  services: Services,
+  modules: readonly ModuleDefinition[],
+  logger: pino.Logger | false = false,
+): Promise<App> {
   const app = Fastify({
     loggerInstance: logger ? (logger.child({}, { serializers: { req: serializeRequest } }) as FastifyBaseLogger) : undefined,
     bodyLimit: services.config.bodyLimitBytes,
@@ -72,7 +76,10 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',
-    { config: { auth: 'public' }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+    },
     async () => {
       await services.database.query('select 1');
       return { status: 'ok' as const, database: services.database.engine };
