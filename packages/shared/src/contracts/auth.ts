@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { PERMISSIONS } from '../roles';
-import { DivisionCode, IdParam, IsoDate, Ok, pageOf } from './common';
+import { DivisionCode, IdParam, INT4_MAX, IsoDate, Ok, pageOf } from './common';
 import { endpoint } from './endpoint';
 
 export const Role = z.enum(ROLES);
@@ -72,7 +72,7 @@ export const CreateUserRequest = z.strictObject({
   role: Role,
   scopeAll: z.boolean().default(false),
   scopeDivisions: z.array(DivisionCode).max(50).default([]),
-  scopeTeams: z.array(z.number().int().positive()).max(50).default([]),
+  scopeTeams: z.array(z.number().int().positive().max(INT4_MAX)).max(50).default([]),
 });
 
 export const CreateUserResponse = z.object({ user: UserRow, initialPassword: z.string() });
@@ -84,7 +84,7 @@ export const UpdateUserRequest = z.strictObject({
   unlock: z.boolean().optional(),
   scopeAll: z.boolean().optional(),
   scopeDivisions: z.array(DivisionCode).max(50).optional(),
-  scopeTeams: z.array(z.number().int().positive()).max(50).optional(),
+  scopeTeams: z.array(z.number().int().positive().max(INT4_MAX)).max(50).optional(),
 });
 
 export const AuditEntry = z.object({
@@ -105,7 +105,7 @@ export const AuditQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   entity: z.string().max(64).optional(),
   action: z.string().max(32).optional(),
-  actorId: z.coerce.number().int().optional(),
+  actorId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
@@ -123,6 +123,7 @@ export const adminApi = {
   users: endpoint('GET', '/api/admin/users', { response: z.array(UserRow) }),
   createUser: endpoint('POST', '/api/admin/users', { body: CreateUserRequest, response: CreateUserResponse }),
   updateUser: endpoint('PATCH', '/api/admin/users/:id', { params: IdParam, body: UpdateUserRequest, response: UserRow }),
+  unlockUser: endpoint('POST', '/api/admin/users/:id/unlock', { params: IdParam, response: UserRow }),
   sessions: endpoint('GET', '/api/admin/sessions', { response: z.array(SessionRow) }),
   endSession: endpoint('DELETE', '/api/admin/sessions/:id', { params: z.strictObject({ id: z.string().min(10).max(100) }), response: Ok }),
 } as const;

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { checkIdNumber } from '../codes/idNumber';
 import { ERROR_CODES } from '../errors';
 
+// In the browser zod must not probe for eval (`new Function('')`): the server's Content Security Policy
+// forbids it (script-src 'self'), so the probe is reported as a violation. The server keeps the compiled parsers.
+if ('document' in globalThis) z.config({ jitless: true });
+
 export const ApiError = z
   .object({
     code: z.enum(ERROR_CODES),
@@ -16,7 +20,9 @@ export const Paging = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
-export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+/** The largest value of a PostgreSQL integer (serial ids): a larger id is a 400 on its field, never a query. */
+export const INT4_MAX = 2_147_483_647;
+export const IdParam = z.strictObject({ id: z.coerce.number().int().positive().max(INT4_MAX) });
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

@@ -6,15 +6,17 @@ import { writeAudit } from '../audit/service';
 import type { App } from '../http/types';
 import { AppError } from '../http/errors';
 import { actorOf, guard, userOf } from './plugin';
-import { createUser, listUsers, toUserRow, updateUser } from './service';
+import { createUser, listUsers, toUserRow, unlockUser, updateUser } from './service';
 import { endSession, listActiveSessions } from './sessions';
+import { throttleOf } from './throttle';
 
 export async function adminRoutes(app: App) {
   const admin = guard('admin.users');
   const tags = ['admin'];
+  const throttle = throttleOf(app.xz);
 
   app.get('/api/admin/users', { preHandler: admin, schema: { tags, response: { 200: z.array(UserRow), ...errorResponses } } }, async () =>
-    (await listUsers(app.xz.db)).map((u) => toUserRow(u)),
+    (await listUsers(app.xz.db)).map((u) => toUserRow(u, new Date(), throttle)),
   );
 
   app.post(
@@ -29,22 +31,36 @@ export async function adminRoutes(app: App) {
   app.patch(
     '/api/admin/users/:id',
     { preHandler: admin, schema: { tags, params: IdParam, body: UpdateUserRequest, response: { 200: UserRow, ...errorResponses } } },
-    async (req) => toUserRow(await updateUser(app.xz.db, req.params.id, req.body, actorOf(req))),
+    async (req) => toUserRow(await updateUser(app.xz.db, req.params.id, req.body, actorOf(req), throttle), new Date(), throttle),
   );
 
-  app.get('/api/admin/sessions', { preHandler: admin, schema: { tags, response: { 200: z.array(SessionRow), ...errorResponses } } }, async (req) => {
-    const current = userOf(req).sessionId;
-    return (await listActiveSessions(app.xz.db, app.xz.config)).map((s) => ({
-      ...s,
-      createdAt: s.createdAt.toISOString(),
-      lastSeenAt: s.lastSeenAt.toISOString(),
-      current: s.id === current,
-    }));
-  });
+  // ends the user's sign-in locks: the account's and every address's (audited as 'unlock')
+  app.post(
+    '/api/admin/users/:id/unlock',
+    { preHandler: admin, schema: { tags, params: IdParam, response: { 200: UserRow, ...errorResponses } } },
+    async (req) => toUserRow(await unlockUser(app.xz.db, throttle, req.params.id, actorOf(req)), new Date(), throttle),
+  );
+
+  app.get(
+    '/api/admin/sessions',
+    { preHandler: admin, schema: { tags, response: { 200: z.array(SessionRow), ...errorResponses } } },
+    async (req) => {
+      const current = userOf(req).sessionId;
+      return (await listActiveSessions(app.xz.db, app.xz.config)).map((s) => ({
+        ...s,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        current: s.id === current,
+      }));
+    },
+  );
 
   app.delete(
     '/api/admin/sessions/:id',
-    { preHandler: admin, schema: { tags, params: z.strictObject({ id: z.string().min(10).max(100) }), response: { 200: Ok, ...errorResponses } } },
+    {
+      preHandler: admin,
+      schema: { tags, params: z.strictObject({ id: z.string().min(10).max(100) }), response: { 200: Ok, ...errorResponses } },
+    },
     async (req) => {
       await app.xz.db.transaction(async (tx) => {
         const ended = await endSession(tx as never, req.params.id, 'admin');

@@ -1,5 +1,7 @@
 // Every request: language, then the session; non-public routes need a valid session, a CSRF token on
-// writes, and a changed password. Permission checks are per route via `guard`.
+// writes, and a changed password. Permission checks are per route via `guard`; a route's guards run right
+// after this hook (before its body is read and validated), so a role without the permission gets 403 on a
+// write whatever it sends.
 import type { Permission } from '@xiezuo/shared/roles';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -14,6 +16,16 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('user', null);
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('t', null as never);
+
+  // `preHandler: guard(…)` runs at onRequest instead: Fastify validates the body before preHandler hooks
+  app.addHook('onRoute', (route) => {
+    const pre = [route.preHandler].flat().filter((h) => !!h);
+    const guards = pre.filter((h) => GUARDS.has(h as never));
+    if (guards.length === 0) return;
+    route.onRequest = [...[route.onRequest].flat().filter((h) => !!h), ...guards] as never;
+    const rest = pre.filter((h) => !GUARDS.has(h as never));
+    route.preHandler = (rest.length ? rest : undefined) as never;
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLanguage(req);
@@ -37,13 +49,20 @@ async function authPlugin(app: FastifyInstance) {
 
 export const authHooks = fp(authPlugin, { name: 'xiezuo-auth' });
 
-/** preHandler: the signed-in user's role must grant every listed permission. */
+const GUARDS = new WeakSet<object>();
+
+/**
+ * The signed-in user's role must grant every listed permission. Written as `preHandler: guard(…)`; the
+ * auth plugin moves it to the route's onRequest hooks, so it runs before the body is validated.
+ */
 export function guard(...permissions: Permission[]) {
-  return async (req: FastifyRequest, _reply: FastifyReply) => {
+  const check = async (req: FastifyRequest, _reply: FastifyReply) => {
     const user = req.user;
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (!permissions.every((p) => user.permissions.includes(p))) throw new AppError('FORBIDDEN');
   };
+  GUARDS.add(check);
+  return check;
 }
 
 export function actorOf(req: FastifyRequest): Actor {

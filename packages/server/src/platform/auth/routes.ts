@@ -1,22 +1,35 @@
 // /api/auth: sign in and out, the current user, password change.
 import { ChangePasswordRequest, LoginRequest, Me } from '@xiezuo/shared/contracts/auth';
 import { errorResponses, Ok } from '@xiezuo/shared/contracts/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../context';
 import type { App } from '../http/types';
 import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from './plugin';
 import { changePassword, login, passwordRulesFor } from './service';
 import { endSession, SESSION_COOKIE } from './sessions';
+import { throttleOf } from './throttle';
 
 export async function authRoutes(app: App) {
-  const setCookie = (reply: FastifyReply, value: string) =>
+  // Secure whenever the request came over HTTPS (directly, or through a trusted proxy), or when configured
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, value: string) =>
     reply.setCookie(SESSION_COOKIE, value, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: app.xz.config.secureCookies,
+      secure: app.xz.config.secureCookies || req.protocol === 'https',
     });
+  const limits = app.xz.config.login;
+  const throttle = throttleOf(app.xz);
+  // per username (whatever the address), counted only for attempts from an address that is not locked
+  const perUsername = app.createRateLimit({
+    max: limits.perUsernameMax,
+    timeWindow: limits.perUsernameWindowSeconds * 1000,
+    keyGenerator: (req) =>
+      `login-user:${String((req.body as { username?: string })?.username ?? '')
+        .trim()
+        .toLowerCase()}`,
+  });
 
   const me = async (user: AuthUser) => {
     const { scope } = user;
@@ -33,17 +46,35 @@ export async function authRoutes(app: App) {
       mustChangePassword: user.mustChangePassword,
       csrfToken: user.csrfToken,
       // a granted division not (yet) in the registry still shows, by its code
-      scope: { all: scope.all, divisions: scope.divisionCodes.map((code) => divs.find((d) => d.code === code) ?? { code, name: code }), teams: tms },
+      scope: {
+        all: scope.all,
+        divisions: scope.divisionCodes.map((code) => divs.find((d) => d.code === code) ?? { code, name: code }),
+        teams: tms,
+      },
       passwordRules: passwordRulesFor(app.xz.config),
     };
   };
 
   app.post(
     '/api/auth/login',
-    { config: { auth: 'public' }, schema: { tags: ['auth'], body: LoginRequest, response: { 200: Ok, ...errorResponses } } },
+    {
+      config: {
+        auth: 'public',
+        // per address, before the body is read
+        rateLimit: { max: limits.perIpMax, timeWindow: limits.perIpWindowSeconds * 1000 },
+      },
+      schema: { tags: ['auth'], body: LoginRequest, response: { 200: Ok, ...errorResponses } },
+    },
     async (req, reply) => {
-      const { cookie } = await login(app.xz.db, app.xz.config, req.body, actorOf(req), req.headers['user-agent'] ?? null);
-      setCookie(reply, cookie);
+      const usernameLimited = async () => {
+        const r = await perUsername(req);
+        if (!r.isAllowed && r.isExceeded) reply.header('retry-after', r.ttlInSeconds);
+        return !r.isAllowed && r.isExceeded;
+      };
+      const { cookie } = await login(app.xz.db, app.xz.config, throttle, req.body, actorOf(req), req.headers['user-agent'] ?? null, {
+        usernameLimited,
+      });
+      setCookie(req, reply, cookie);
       return { ok: true as const };
     },
   );
@@ -58,8 +89,10 @@ export async function authRoutes(app: App) {
     return { ok: true as const };
   });
 
-  app.get('/api/auth/me', { config: { auth: 'password' }, schema: { tags: ['auth'], response: { 200: Me, ...errorResponses } } }, async (req) =>
-    me(userOf(req)),
+  app.get(
+    '/api/auth/me',
+    { config: { auth: 'password' }, schema: { tags: ['auth'], response: { 200: Me, ...errorResponses } } },
+    async (req) => me(userOf(req)),
   );
 
   app.post(

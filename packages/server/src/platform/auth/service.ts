@@ -10,41 +10,78 @@ import { AppError } from '../http/errors';
 import { checkPassword, isPasswordExpired, PROFILES } from './passwordPolicy';
 import { createSession, endUserSessions } from './sessions';
 import { passwordHistory, users } from './tables';
+import type { LoginThrottle } from './throttle';
 
 // Verifying against a dummy hash keeps the time of "no such user" equal to "wrong password".
 let dummyHash: string | null = null;
 
-export async function login(db: Db, config: Config, input: { username: string; password: string }, actor: Actor, userAgent: string | null) {
-  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+export interface LoginOptions {
+  /** The per-username rate limit, checked once the address is known not to be locked; true when exceeded. */
+  usernameLimited?: () => Promise<boolean>;
+}
+
+/**
+ * Sign-in. Every attempt is counted before the password is checked — per username + address in the
+ * throttle (which decides the lock) and per account in the database (`failed_attempts + 1 … returning`,
+ * one atomic statement) — so parallel guesses cannot all see the same count. Unknown, disabled and existing
+ * users get the same answers: 401 until the limit, then 423 for that address.
+ */
+export async function login(
+  db: Db,
+  config: Config,
+  throttle: LoginThrottle,
+  input: { username: string; password: string },
+  actor: Actor,
+  userAgent: string | null,
+  options: LoginOptions = {},
+) {
+  const ip = actor.ip ?? '';
+  const locked = throttle.locked(input.username, ip);
+  if (locked) {
+    await throttle.hold(locked.n + 1);
+    throw new AppError('LOCKED', { minutes: locked.minutes });
+  }
+  if (await options.usernameLimited?.()) throw new AppError('RATE_LIMITED');
+  const n = throttle.begin(input.username, ip);
+  if (n > config.lockout.maxFailures) {
+    await throttle.hold(n);
+    throw new AppError('LOCKED', { minutes: throttle.locked(input.username, ip)?.minutes ?? config.lockout.minutes });
+  }
   const now = new Date();
+  // the account's own count, raised before the check; the value returned is this attempt's
+  const [user] = await db
+    .update(users)
+    .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+    .where(eq(users.username, input.username))
+    .returning();
+  const fail = async (entityId: number | null, after: Record<string, unknown>) => {
+    const lock = throttle.failed(input.username, ip, n);
+    const who = entityId === null ? actor : { ...actor, id: entityId, name: user.username };
+    await writeAudit(db, who, { action: 'login_failed', entity: 'user', entityId, after: { ...after, failures: n, locked: lock } });
+    await throttle.hold(n);
+    if (lock) throw new AppError('LOCKED', { minutes: config.lockout.minutes });
+    throw new AppError('BAD_CREDENTIALS');
+  };
   if (!user || user.disabled) {
     dummyHash ??= await hashPassword('not-a-password', config.scryptCost);
     await verifyPassword(input.password, dummyHash);
-    await writeAudit(db, actor, { action: 'login_failed', entity: 'user', entityId: null, after: { username: input.username } });
-    throw new AppError('BAD_CREDENTIALS');
+    return fail(null, { username: input.username });
   }
+  // an account locked as a whole (by an older version, or kept by an admin) stays locked for everyone
   if (user.lockedUntil && user.lockedUntil > now) {
+    await throttle.hold(n);
     throw new AppError('LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
   }
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const failures = user.failedAttempts + 1;
-    const lock = failures >= config.lockout.maxFailures;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedAttempts: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + config.lockout.minutes * 60_000) : user.lockedUntil })
-        .where(eq(users.id, user.id));
-      await writeAudit(tx, { ...actor, id: user.id, name: user.username }, { action: 'login_failed', entity: 'user', entityId: user.id, after: { failures, locked: lock } });
-    });
-    if (lock) throw new AppError('LOCKED', { minutes: config.lockout.minutes });
-    throw new AppError('BAD_CREDENTIALS');
-  }
+  if (!(await verifyPassword(input.password, user.passwordHash))) return fail(user.id, {});
+  throttle.succeeded(input.username, ip);
   const expired = isPasswordExpired(user.passwordChangedAt, PROFILES[config.passwordProfile], now);
   return db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ failedAttempts: 0, lockedUntil: null, mustChangePassword: user.mustChangePassword || expired })
       .where(eq(users.id, user.id));
+    // a role that keeps one session at a time (admin by default): a new sign-in ends the older ones
+    if (config.session.singleRoles.includes(user.role)) await endUserSessions(tx as unknown as Db, user.id, 'superseded');
     const session = await createSession(tx as unknown as Db, user.id, actor.ip, userAgent);
     await writeAudit(tx, { ...actor, id: user.id, name: user.username }, { action: 'login', entity: 'user', entityId: user.id });
     return session;
@@ -86,7 +123,10 @@ export async function changePassword(
   const hash = await hashPassword(input.newPassword, config.scryptCost);
   await db.transaction(async (tx) => {
     await tx.insert(passwordHistory).values({ userId, passwordHash: user.passwordHash });
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date() })
+      .where(eq(users.id, userId));
     await endUserSessions(tx as unknown as Db, userId, 'password_change', sessionId);
     await writeAudit(tx, actor, { action: 'password_change', entity: 'user', entityId: userId });
   });
@@ -99,14 +139,15 @@ export function passwordRulesFor(config: Config) {
 
 export type UserRecord = typeof users.$inferSelect;
 
-export function toUserRow(u: UserRecord, now = new Date()) {
+/** A user as admins see it; `throttle` adds the locks of username + address pairs. */
+export function toUserRow(u: UserRecord, now = new Date(), throttle?: LoginThrottle) {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     role: u.role as Role,
     disabled: u.disabled,
-    locked: !!u.lockedUntil && u.lockedUntil > now,
+    locked: (!!u.lockedUntil && u.lockedUntil > now) || !!throttle?.isUserLocked(u.username, now.getTime()),
     mustChangePassword: u.mustChangePassword,
     scopeAll: u.scopeAll,
     scopeDivisions: u.scopeDivisions,
@@ -143,12 +184,17 @@ export async function createUser(db: Db, config: Config, input: NewUser, actor: 
 export async function updateUser(
   db: Db,
   id: number,
-  patch: Partial<Pick<UserRecord, 'displayName' | 'role' | 'disabled' | 'scopeAll' | 'scopeDivisions' | 'scopeTeams'>> & { unlock?: boolean },
+  patch: Partial<Pick<UserRecord, 'displayName' | 'role' | 'disabled' | 'scopeAll' | 'scopeDivisions' | 'scopeTeams'>> & {
+    unlock?: boolean;
+  },
   actor: Actor,
+  throttle?: LoginThrottle,
 ) {
   const [before] = await db.select().from(users).where(eq(users.id, id));
   if (!before) throw new AppError('NOT_FOUND');
   const { unlock, ...fields } = patch;
+  const beforeRow = toUserRow(before, new Date(), throttle);
+  if (unlock) throttle?.unlockUser(before.username);
   return db.transaction(async (tx) => {
     const [after] = await tx
       .update(users)
@@ -156,9 +202,35 @@ export async function updateUser(
       .where(eq(users.id, id))
       .returning();
     if (fields.disabled) await endUserSessions(tx as unknown as Db, id, 'admin');
-    await writeAudit(tx, actor, { action: 'update', entity: 'user', entityId: id, before: toUserRow(before), after: toUserRow(after) });
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      before: beforeRow,
+      after: toUserRow(after, new Date(), throttle),
+    });
     return after;
   });
+}
+
+/** The admin's unlock: ends the account's lock and every address's lock of its username (audited). */
+export async function unlockUser(db: Db, throttle: LoginThrottle, id: number, actor: Actor) {
+  const [before] = await db.select().from(users).where(eq(users.id, id));
+  if (!before) throw new AppError('NOT_FOUND');
+  const wasLocked = toUserRow(before, new Date(), throttle).locked;
+  const after = await db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ lockedUntil: null, failedAttempts: 0 }).where(eq(users.id, id)).returning();
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      before: { locked: wasLocked },
+      after: { locked: false, unlocked: true },
+    });
+    return row;
+  });
+  throttle.unlockUser(before.username);
+  return after;
 }
 
 export async function listUsers(db: Db) {

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -18,17 +20,24 @@ import { calendarRoutes } from '../calendar/routes';
 import { ledgerRoutes } from '../ledgers/routes';
 import type { RouteInfo, Services } from '../context';
 import { serializeRequest } from '../logger';
-import { errorBody, handleError } from './errors';
+import { AppError, errorBody, handleError } from './errors';
+import { refuseControlCharacters } from './input';
 import type pino from 'pino';
 
 export type { App };
 
 /** The app for the given modules (modules/index.ts in production; the test app passes the same list). */
-export async function buildApp(services: Services, modules: readonly ModuleDefinition[], logger: pino.Logger | false = false): Promise<App> {
+export async function buildApp(
+  services: Services,
+  modules: readonly ModuleDefinition[],
+  logger: pino.Logger | false = false,
+): Promise<App> {
   const app = Fastify({
     loggerInstance: logger ? (logger.child({}, { serializers: { req: serializeRequest } }) as FastifyBaseLogger) : undefined,
     bodyLimit: services.config.bodyLimitBytes,
-    trustProxy: true,
+    // off unless configured: otherwise X-Forwarded-For would choose the address in the audit log and the limits
+    // (Fastify accepts a hop count too; its types only lack it)
+    trustProxy: services.config.trustProxy as boolean | string[],
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.decorate('xz', services);
@@ -40,8 +49,20 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', refuseControlCharacters);
 
   await app.register(cookie);
+  await app.register(helmet, securityHeaders());
+  // HSTS only on a request that came over HTTPS (directly, or through a trusted proxy)
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // limits are per route (the sign-in's); a request over a limit gets the usual error body with 429
+  await app.register(rateLimit, {
+    global: false,
+    cache: 100_000, // addresses and usernames counted at once (least recently used dropped first)
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { seconds: Math.ceil(ctx.ttl / 1000) }),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Xiezuo API', description: '协作平台 API', version: '0.1.0' },
@@ -55,7 +76,10 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',
-    { config: { auth: 'public' }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+    },
     async () => {
       await services.database.query('select 1');
       return { status: 'ok' as const, database: services.database.engine };
@@ -74,6 +98,37 @@ export async function buildApp(services: Services, modules: readonly ModuleDefin
 
   await serveWeb(app, services.config.webDist);
   return app;
+}
+
+/**
+ * Security headers (helmet). The CSP fits the built web app (packages/web, a Vite React SPA): scripts and
+ * everything else from the app's own origin only; inline styles allowed, because Ant Design and ECharts set
+ * them at run time; images also as data:/blob: (charts saved as images, icons); no framing by anyone.
+ */
+export function securityHeaders() {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        scriptSrcAttr: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: false, // set per request above, only over HTTPS
+    crossOriginEmbedderPolicy: false,
+  };
 }
 
 /** The built web app, with index.html for every non-API path (client-side routing). */

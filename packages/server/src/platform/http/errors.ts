@@ -137,8 +137,25 @@ export function handleError(error: FastifyError, req: FastifyRequest, reply: Fas
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return reply.status(error.statusCode).send(errorBody(error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION', t));
   }
+  // PostgreSQL refused a value (class 22, data exception: a number out of range, a date that does not exist,
+  // a NUL byte …): the client's input, not our fault. Logged by code only — the query's parameters may hold
+  // personal data.
+  const sqlState = sqlStateOf(error);
+  if (sqlState?.startsWith('22')) {
+    req.log.warn({ sqlState, route: req.routeOptions.url }, 'value refused by the database');
+    return reply.status(400).send(errorBody('VALIDATION', t));
+  }
   req.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody('INTERNAL', t));
+}
+
+/** The SQLSTATE of a database error (pg and PGlite put it in `code`; Drizzle wraps it as `cause`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 function formatBytes(n: number): string {
