@@ -24,7 +24,10 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config: Config = { ...loadConfig({}), scryptCost: 10, seedDemo: false, webDist: '/nonexistent', ...overrides };
+  const defaults = loadConfig({});
+  // no progressive sign-in delay unless a test asks for it (the lockout tests do): wrong passwords in other tests stay fast
+  const login = { ...defaults.login, delayMs: 0, delayMaxMs: 0 };
+  const config: Config = { ...defaults, login, scryptCost: 10, seedDemo: false, webDist: '/nonexistent', ...overrides };
   const services = servicesFor(config, database, new PersonalDataCipher(parseKeySpec(generateKeySpec())), modules);
   const app = await buildApp(services, modules);
   await app.ready();

@@ -116,7 +116,7 @@ describe('lockout per username and address', () => {
 });
 
 describe('rate limits', () => {
-  it('limits sign-ins per address and per username (429, in the error format)', async () => {
+  it('limits sign-ins per address and per username (429, in the error format)', { timeout: 120_000 }, async () => {
     const r = await createTestApp({ login: { ...defaults(), perIpMax: 8, perUsernameMax: 6 } });
     try {
       // one address trying many usernames
@@ -138,7 +138,7 @@ describe('rate limits', () => {
     }
   });
 
-  it('delays answers progressively after repeated failures', async () => {
+  it('delays answers progressively after repeated failures', { timeout: 120_000 }, async () => {
     const r = await createTestApp({ login: { ...defaults(), delayMs: 100, delayMaxMs: 1000 } });
     try {
       await r.userClient('slow', 'viewer');
