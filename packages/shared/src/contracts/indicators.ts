@@ -5,7 +5,7 @@ import { DivisionCode, IdParam, IsoDate, Ok } from './common';
 import { endpoint } from './endpoint';
 
 /** A node of the two roll-up trees: `all`, a division `d:<significant prefix>` or a team `t:<id>`. */
-export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3})?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
+export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
 export const PeriodKey = z.string().regex(PERIOD_PATTERN, { message: 'indicators.validation.period' });
 const IndicatorCode = z.string().min(1).max(80);
 

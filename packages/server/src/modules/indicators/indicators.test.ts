@@ -75,6 +75,21 @@ describe('dashboard', () => {
     expect(top.breadcrumbs.map((b: { node: string }) => b.node)).toEqual([`t:${ids.hq}`]);
   });
 
+  it("opens a village user's dashboard on their village, with the village's own figures (villages are below the leaves)", async () => {
+    const village = await t.userClient('lenggang_village', 'town_staff', { divisions: ['441224110001'] });
+    const home = await dash(village, 'period=M2026-07');
+    expect(home.node).toMatchObject({ node: 'd:441224110001', name: '冷坑村' });
+    expect(fig(home, 'monitoring.visitedHouseholds').value).toBe(5);
+    expect(fig(home, 'monitoring.visitedPersons').value).toBe(10);
+    expect(fig(home, 'monitoring.visitedVillages').value).toBe(1);
+    expect(home.breadcrumbs.map((b: { node: string }) => b.node)).toEqual(['d:441224110001']);
+    // the year adds the months up; the same figure at the town (from the leaves) includes the village's
+    expect(fig(await dash(village, 'period=Y2026'), 'monitoring.visitedHouseholds').value).toBe(5);
+    expect(fig(await dash(hq, 'node=d:441224110&period=M2026-07'), 'monitoring.visitedHouseholds').value).toBe(5);
+    // a neighbouring village is out of scope
+    expect((await village.get('/api/indicators/dashboard?node=d:441224110002&period=M2026-07')).statusCode).toBe(403);
+  });
+
   it("ranks sibling teams, and their figures add up to the parent's", async () => {
     const group = await dash(hq, `node=t:${ids.group}&period=H2026-2&rank=monitoring.visitedPersons`);
     expect(group.rank.items.map((i: { name: string; value: number; rank: number }) => [i.name, i.value, i.rank])).toEqual([

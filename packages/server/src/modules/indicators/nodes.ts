@@ -100,7 +100,7 @@ export class NodeDirectory {
       path = rows.map((r) => `t:${r.id}`);
     } else {
       const p = node === 'all' ? '' : node.slice(2);
-      path = ['all', ...[2, 4, 6, 9].filter((n) => n <= p.length).map((n) => `d:${p.slice(0, n)}`)];
+      path = ['all', ...[2, 4, 6, 9, 12].filter((n) => n <= p.length).map((n) => `d:${p.slice(0, n)}`)];
     }
     return path.filter((n) => nodeInScope(scope, n));
   }

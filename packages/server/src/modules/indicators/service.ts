@@ -51,7 +51,14 @@ export async function dashboardFor(ctx: Ctx, q: { node?: string; period: string;
   const { services } = ctx;
   const node = q.node ?? (await openingNode(ctx));
   return buildDashboard(
-    { database: services.database, wired: new Set(refresherOf(services).wiredKeys), today: todayInBeijing(), lang: ctx.lang, allName: ctx.t('indicators.all') },
+    {
+      database: services.database,
+      wired: new Set(refresherOf(services).wiredKeys),
+      sources: refresherOf(services).wiredSources,
+      today: todayInBeijing(),
+      lang: ctx.lang,
+      allName: ctx.t('indicators.all'),
+    },
     ctx.user.scope,
     { ...q, node },
   );
@@ -98,7 +105,10 @@ export async function listTargets(ctx: Ctx, q: { node?: string; period?: string 
   for (const r of visible) {
     const def = INDICATOR_BY_CODE.get(r.indicator);
     if (!def) continue;
-    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period, today), [r.indicator, def.numerator ?? '', def.denominator ?? '']);
+    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period, today), [r.indicator, def.numerator ?? '', def.denominator ?? ''], {
+      sources: refresherOf(services).wiredSources,
+      today,
+    });
     const actual = figureValue(values, r.node, r.period, def, '', wired, today);
     out.push({
       id: r.id,
