@@ -120,7 +120,8 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
 export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const toBody = (v: Values) => ({ ...v, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
+  const teams = useTeams();
+  const toBody = (v: Values) => ({ ...v, teamId: v.teamId ?? null, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
     <SaveModal open={open} title={t('teams.exchanges.new')} endpoint={teamsApi.createExchange} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="kind" label={t('teams.fields.exchangeKind')} rules={required(t)}>
@@ -129,6 +130,9 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
       <Form.Item name="personTimes" label={t('teams.fields.personTimes')} rules={required(t)}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="fromDivisionCode" label={`${t('teams.fields.from')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} placeholder="441284000000" /></Form.Item>
       <Form.Item name="toDivisionCode" label={`${t('teams.fields.to')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} placeholder="451123000000" /></Form.Item>
+      <Form.Item name="teamId" label={t('teams.fields.team')} extra={t('teams.exchanges.teamHint')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+      </Form.Item>
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="note" label={t('teams.fields.note')}><Input /></Form.Item>
