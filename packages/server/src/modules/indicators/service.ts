@@ -65,7 +65,20 @@ export async function dashboardFor(ctx: Ctx, q: { node?: string; period: string;
 }
 
 export async function openingNode(ctx: Ctx): Promise<string> {
-  return defaultNode(ctx.user.scope, await new NodeDirectory(ctx.services.database, '').rootTeams());
+  return defaultNode(ctx.user.scope);
+}
+
+/** The node picker's options: the top nodes of the user's scope in one tree with their children, or those found by name. */
+export async function nodeOptions(ctx: Ctx, q: { tree?: 'division' | 'team'; q?: string; node?: string }) {
+  const dir = new NodeDirectory(ctx.services.database, ctx.t('indicators.all'));
+  const opening = await openingNode(ctx);
+  const tree = q.tree ?? (opening.startsWith('t:') ? 'team' : 'division');
+  const found = q.q ? await dir.search(ctx.user.scope, tree, q.q) : await dir.tops(ctx.user.scope, tree);
+  const list = q.q ? found : [...new Set([...found, ...(await Promise.all(found.map((n) => dir.children(n)))).flat()])];
+  const visible = list.filter((n) => nodeInScope(ctx.user.scope, n)).slice(0, 100);
+  const current = q.node && nodeInScope(ctx.user.scope, q.node) ? q.node : null;
+  const options = await dir.options(current ? [current, ...visible] : visible);
+  return { opening, current: current ? options[0] : null, items: current ? options.slice(1) : options };
 }
 
 /** 导出统计表: the dashboard's tables as an .xlsx file, audited. */
