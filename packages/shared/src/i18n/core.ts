@@ -70,6 +70,7 @@ export const zhCN = {
     admin: '系统管理', users: '用户', sessions: '在线会话', calendar: '节假日与调休', audit: '审计日志', language: '语言',
   },
   shell: { scope: '管辖范围', allScope: '全部', profile: '个人' },
+  forbidden: { title: '无权访问此页面', hint: '您的角色（{{role}}）不能使用「{{page}}」。如需使用，请联系系统管理员。', home: '返回首页' },
   admin: {
     users: '用户管理', sessions: '在线会话', endSession: '结束会话', endSessionConfirm: '确定要结束该会话吗？',
     lastSeen: '最后活动', createdAt: '创建时间', ip: 'IP 地址', userAgent: '浏览器', role: '角色', scope: '范围',
@@ -163,6 +164,7 @@ export const en: CoreMessages = {
     admin: 'Administration', users: 'Users', sessions: 'Sessions', calendar: 'Holidays', audit: 'Audit log', language: 'Language',
   },
   shell: { scope: 'Scope', allScope: 'Everything', profile: 'Profile' },
+  forbidden: { title: 'No access to this page', hint: 'Your role ({{role}}) may not use “{{page}}”. Ask a system administrator if you need it.', home: 'Back to home' },
   admin: {
     users: 'Users', sessions: 'Sessions', endSession: 'End session', endSessionConfirm: 'End this session?',
     lastSeen: 'Last seen', createdAt: 'Created', ip: 'IP address', userAgent: 'Browser', role: 'Role', scope: 'Scope',

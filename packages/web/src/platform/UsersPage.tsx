@@ -22,7 +22,8 @@ export function UsersPage() {
   const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: UserPatch }) => call(adminApi.updateUser, { params: { id }, body }), onSuccess: refresh });
 
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     const body = {
       username: v.username,
       displayName: v.displayName,

@@ -25,7 +25,8 @@ function SaveModal({ open, title, endpoint, params, initial, toBody, onClose, on
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!values) return;
     setSaving(true);
     try {
       await callAny(endpoint, { params, body: toBody(values) });
