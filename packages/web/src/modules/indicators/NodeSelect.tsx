@@ -44,7 +44,7 @@ export function NodeSelect({ value, onChange }: { value?: string; onChange: (nod
       ),
     }));
   return (
-    <Space.Compact data-testid="node-picker">
+    <Space.Compact data-testid="node-picker" style={{ maxWidth: '100%' }}>
       <Segmented<Tree>
         value={shown}
         onChange={(v) => {
@@ -58,7 +58,7 @@ export function NodeSelect({ value, onChange }: { value?: string; onChange: (nod
         data-testid="node-tree"
       />
       <Select
-        style={{ minWidth: 240 }}
+        style={{ width: 'min(260px, calc(100vw - 210px))', minWidth: 120 }}
         value={value ?? data?.opening}
         labelRender={() => data?.current?.name ?? options.find((o) => o.value === value)?.name ?? value}
         onChange={(v) => {
@@ -69,7 +69,8 @@ export function NodeSelect({ value, onChange }: { value?: string; onChange: (nod
         showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
         placeholder={t('indicators.picker.search')}
         loading={isFetching}
-        popupMatchSelectWidth={360}
+        popupMatchSelectWidth={false}
+        styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)' } } }}
         data-testid="node-select"
       />
     </Space.Compact>

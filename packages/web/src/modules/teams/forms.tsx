@@ -97,7 +97,8 @@ export function CadreForm({ cadre, open, onClose, onSaved }: { cadre?: CadreRow;
   );
 }
 
-export function MemberForm({ team, open, onClose, onSaved }: { team: number; open: boolean; onClose: () => void; onSaved: () => void }) {
+/** Adds a member: the round defaults to the team's current one (`round`), the server says so when the person is already in the team. */
+export function MemberForm({ team, round, open, onClose, onSaved }: { team: number; round?: number; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [people, setPeople] = useState<CadreRow[]>([]);
@@ -111,7 +112,7 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
       <Form.Item name="role" label={t('teams.fields.role')} rules={required(t)}>
         <Select options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`teams.roles.${r}`) }))} />
       </Form.Item>
-      <Form.Item name="round" label={t('teams.fields.round')} initialValue={1} rules={required(t)}><InputNumber min={1} max={20} /></Form.Item>
+      <Form.Item name="round" label={t('teams.fields.round')} initialValue={round ?? 1} rules={required(t)}><InputNumber min={1} max={20} data-testid="member-round" /></Form.Item>
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
     </SaveModal>
