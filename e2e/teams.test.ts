@@ -104,7 +104,7 @@ describe('teams in the browser', () => {
     await page.keyboard.type('张浩然');
     await page.locator('.ant-select-item-option').filter({ hasText: '张浩然（演示）' }).first().click();
     await dialog.getByLabel('职务').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await page.getByTitle('队员', { exact: true }).click();
     await dialog.getByLabel('开始日期').fill('2025-09-01');
     await dialog.getByLabel('开始日期').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -206,8 +206,8 @@ describe('teams in the browser', () => {
     await page.getByRole('cell', { name: '荔湾驻丙村镇帮扶工作队' }).first().waitFor();
     await screenshot(page, 'teams-on-duty');
     await page.goto(`${app.url}/teams/exchanges`);
-    await page.getByText('广东省选派到广西壮族自治区').waitFor();
-    const sent = page.locator('.ant-card', { hasText: '广东省选派到广西壮族自治区' }).last();
+    await page.getByText('广东省派出到广西壮族自治区').waitFor();
+    const sent = page.locator('.ant-card', { hasText: '广东省派出到广西壮族自治区' }).last();
     await sent.getByText('3,523').waitFor();
     await sent.getByText('376').waitFor();
     const received = page.locator('.ant-card', { hasText: '广东省接收广西壮族自治区' }).last();

@@ -19,7 +19,7 @@ export const zhCN = {
   onDuty: { title: '在岗情况', on: '统计日期', count: '在岗人数', people: '人', byTeam: '按队伍', byDivision: '按驻地', list: '在岗人员名单' },
   exchanges: {
     title: '人才交流台账', summary: '交流汇总', side: '本方', other: '对方', since: '起始日期', until: '截止日期',
-    sent: '选派', received: '接收', total: '合计', byYear: '按年度', sentTo: '{{side}}选派到{{other}}', receivedFrom: '{{side}}接收{{other}}',
+    sent: '派出', received: '接收', total: '合计', byYear: '按年度', sentTo: '{{side}}派出到{{other}}', receivedFrom: '{{side}}接收{{other}}',
     anywhere: '各地', unit: '{{n}} 人次', records: '交流记录', year: '年度', new: '新增记录',
     teamHint: '记录交流的队伍；不填则记在您所在的工作队，两端地区可以是结对双方',
   },

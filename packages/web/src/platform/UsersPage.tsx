@@ -72,7 +72,7 @@ export function UsersPage() {
               <Select size="small" value={r.role} style={{ width: 150 }} onChange={(role) => update.mutate({ id: r.id, body: { role } })} options={ROLES.map((x) => ({ value: x, label: t(`roles.${x}`) }))} />
             ),
           },
-          { title: t('admin.scope'), render: (_, r) => (r.scopeAll ? t('shell.allScope') : [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)].join('、') || '—') },
+          { title: t('admin.scope'), render: (_, r) => (r.scopeAll ? t('shell.allScope') : (r.scopeNames ?? [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)]).join('、') || '—') },
           {
             title: t('common.status'),
             render: (_, r) => (

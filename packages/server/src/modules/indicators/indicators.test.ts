@@ -114,6 +114,19 @@ describe('dashboard', () => {
     expect((await leader.get(`/api/indicators/nodes?tree=division&q=${encodeURIComponent('冷坑')}`)).json().items).toEqual([]);
   });
 
+  it('counts an exchange in both directions, named: 派出 at the sending side (the helper), 接收 at the receiving side', async () => {
+    const res = await hq.post('/api/teams/exchanges', { kind: 'cadre', personTimes: 7, fromDivisionCode: HUAIJI, toDivisionCode: FUCHUAN, startDate: '2026-04-01' });
+    expect(res.statusCode, res.body).toBe(200);
+    await refresherOf(t.services).runOnce();
+    const gd = await dash(hq, 'node=d:44&period=Y2026');
+    const gx = await dash(hq, 'node=d:45&period=Y2026');
+    expect(fig(gd, 'teams.cadresSent')).toMatchObject({ value: 7, name: '派出党政干部' });
+    expect(fig(gd, 'teams.cadreExchanges')).toMatchObject({ value: 0, name: '接收党政干部' });
+    expect(fig(gx, 'teams.cadresSent').value).toBe(0);
+    expect(fig(gx, 'teams.cadreExchanges').value).toBe(7);
+    expect(fig(await dash(hq, 'node=d:441224&period=Y2026'), 'teams.cadresSent').value).toBe(7);
+  });
+
   it("ranks sibling teams, and their figures add up to the parent's", async () => {
     const group = await dash(hq, `node=t:${ids.group}&period=H2026-2&rank=monitoring.visitedPersons`);
     expect(group.rank.items.map((i: { name: string; value: number; rank: number }) => [i.name, i.value, i.rank])).toEqual([
