@@ -47,6 +47,18 @@ describe('platform in the browser', () => {
     await page.context().close();
   });
 
+  it('shows the audit log in words: actions, entities and records by name, not internal names', async () => {
+    await app.addUser('audit_admin', 'admin', { all: true });
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'audit_admin');
+    await page.goto(`${app.url}/audit`);
+    await page.getByRole('cell', { name: '用户', exact: true }).first().waitFor();
+    await page.getByRole('cell', { name: 'audit_admin', exact: true }).first().waitFor();
+    expect(await page.getByRole('cell', { name: 'user', exact: true }).count()).toBe(0);
+    await screenshot(page, 'platform-audit-names');
+    await page.context().close();
+  });
+
   it('says so when the password is wrong, and locks after five failures', async () => {
     const page = await newPage(browser);
     await page.goto(`${app.url}/login`);
