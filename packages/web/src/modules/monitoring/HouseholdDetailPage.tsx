@@ -31,6 +31,9 @@ export function HouseholdDetailPage() {
   const canWrite = can('monitoring.write');
   const writable = canWrite && h.status !== 'rejected' && h.status !== 'eliminated';
   const show = (next: HouseholdDetail) => client.setQueryData(key, next);
+  // a monitored household is offered 提出风险消除 only once its rules are met; until then, the next sensible steps
+  const unmet = d.checks.filter((c) => !c.ok);
+  const steps = d.actions.filter((a) => !(a === 'propose_elimination' && h.status === 'monitored' && unmet.length > 0));
   // after a member's edit what this page revealed may be out of date: forget it (another reveal shows the new values)
   const memberSaved = (memberId: number) => {
     const { [memberId]: _, ...rest } = revealed;
@@ -83,9 +86,29 @@ export function HouseholdDetailPage() {
             message={`${d.clock.overdue ? `${t('monitoring.household.overdue')}：` : ''}${t('monitoring.household.procedureDays', { days: d.clock.workDays, limit: d.clock.limit })}`}
           />
         )}
-        {d.actions.length > 0 && (
+        {unmet.length > 0 && h.status === 'monitored' && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            data-testid="next-step"
+            message={t('monitoring.review.nextStep', { n: unmet.length })}
+            description={
+              writable && (
+                <Space wrap style={{ marginTop: 4 }}>
+                  <Link to={`/monitoring/visit/${h.id}`}>
+                    <Button type="primary" size="small" data-testid="next-visit">{t('monitoring.visit.new')}</Button>
+                  </Link>
+                  {unmet.some((c) => c.rule === 'hasMeasure') && <ActivityButton kind="measure" target={h.id} onDone={refresh} small />}
+                  {unmet.some((c) => c.rule === 'noOpenRisk') && <Typography.Text type="secondary">{t('monitoring.review.closeRisksFirst')}</Typography.Text>}
+                </Space>
+              )
+            }
+          />
+        )}
+        {steps.length > 0 && (
           <Space wrap style={{ marginTop: 12 }}>
-            {d.actions.map((a) => (
+            {steps.map((a) => (
               <Button key={a} data-testid={`action-${a}`} type={a === 'return' || a === 'reject' ? 'default' : 'primary'} danger={a === 'reject'} onClick={() => setAction(a)}>
                 {t(`monitoring.actions.${a}`)}
               </Button>
