@@ -198,6 +198,10 @@ describe('monitoring in the browser', () => {
     const page = await newPage(browser, DESKTOP);
     await signIn(page, app.url, 'cun');
     await page.goto(`${app.url}/monitoring/households`);
+    await page.getByRole('link', { name: '麦伯（化名）' }).waitFor();
+    // dates in tables: 2025-03-01, one format (prose and detail say 2025年3月1日)
+    await page.locator('.ant-table-cell').filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ }).first().waitFor();
+    expect(await page.locator('.ant-table-cell').filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日/ }).count()).toBe(0);
     await page.getByRole('link', { name: '麦伯（化名）' }).click();
     await page.getByTestId('rule-checks').waitFor();
     const url = page.url();
