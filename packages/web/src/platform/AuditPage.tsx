@@ -9,7 +9,8 @@ import { useFilters, usePagedQuery } from './usePagedQuery';
 const ACTIONS = ['create', 'update', 'delete', 'reveal', 'export', 'import', 'login', 'login_failed', 'logout', 'session_end', 'password_change'];
 
 /** A record's name from what the entry holds (a person, household, team, user or file), else its number. */
-export function recordName(r: { entityId: string | null; before: unknown; after: unknown }): string {
+export function recordName(r: { entity: string; entityId: string | null; actorId: number | null; actorName: string | null; before: unknown; after: unknown }): string {
+  if (r.entity === 'user' && r.actorName && r.entityId === String(r.actorId)) return r.actorName; // a sign-in: the user themself
   for (const side of [r.after, r.before]) {
     if (side && typeof side === 'object') {
       const o = side as Record<string, unknown>;
