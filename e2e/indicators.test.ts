@@ -17,6 +17,7 @@ beforeAll(async () => {
   app = await startApp({ seedDemo: true });
   [{ id: gangping }] = await app.services.database.query<{ id: number }>(`select id from teams where name like '%岗坪镇%' order by id limit 1`);
   await app.addUser('hq_dash', 'hq', { all: true });
+  await app.addUser('xingyi_dash', 'town_staff', { divisions: ['441224109202'] });
   await refresherOf(app.services).runOnce();
   browser = await launchBrowser();
 }, 180_000);
@@ -38,6 +39,42 @@ describe('dashboard in the browser', () => {
     await page.waitForTimeout(800); // chart animations
     await screenshot(page, 'indicators-dashboard-team');
     await page.context().close();
+  });
+
+  it('opens scope 全部 on 全部 with the provinces, and the node picker finds a town and a team by name', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('dashboard').getByRole('heading', { name: /^全部/ }).waitFor();
+    await page.getByTestId('children-table').getByText('广东省').waitFor();
+    await screenshot(page, 'indicators-picker-hq-home');
+    await page.getByTestId('node-select').click();
+    await page.keyboard.type('岗坪');
+    await page.locator('.ant-select-item-option').filter({ hasText: '岗坪镇' }).filter({ hasText: '怀集县' }).waitFor();
+    await screenshot(page, 'indicators-picker-search');
+    await page.locator('.ant-select-item-option').filter({ hasText: '岗坪镇' }).filter({ hasText: '怀集县' }).click();
+    await page.waitForURL(/node=d%3A441224109|node=d:441224109/);
+    await page.getByTestId('dashboard').getByRole('heading', { name: /^岗坪镇/ }).waitFor();
+    // the team tree: pick the 岗坪镇 team
+    await page.getByTestId('node-tree').getByText('按队伍').click();
+    await page.getByTestId('node-select').click();
+    await page.keyboard.type('岗坪');
+    await page.locator('.ant-select-item-option').filter({ hasText: '岗坪镇' }).first().click();
+    await page.waitForURL(new RegExp(`node=t%3A${gangping}|node=t:${gangping}`));
+    await page.context().close();
+  });
+
+  it("opens the 兴义村 cadre's dashboard on their village with its own figures (5 households), at desktop and 375 px", async () => {
+    for (const phone of [false, true]) {
+      const page = await newPage(browser, phone ? PHONE : undefined);
+      await signIn(page, app.url, 'xingyi_dash');
+      await page.getByTestId('dashboard').getByRole('heading', { name: /^兴义村/ }).waitFor();
+      await page.goto(`${app.url}/?period=Y2025`);
+      await page.getByTestId('kpi-monitoring.households').getByText('5', { exact: true }).waitFor();
+      await page.waitForTimeout(500);
+      await screenshot(page, phone ? 'indicators-village-phone' : 'indicators-village');
+      await page.context().close();
+    }
   });
 
   it('shows the county with its map and the ranking of its towns; drills down by clicking', async () => {

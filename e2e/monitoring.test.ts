@@ -180,6 +180,10 @@ describe('monitoring in the browser', () => {
     await xian.goto(url);
     await act(xian, 'county_approve', () => xian.getByLabel('意见').fill('确定为边缘易致贫户'));
     await xian.getByTestId('household-status').filter({ hasText: '监测中' }).waitFor();
+    // just confirmed: the next step is to help and visit, not a red 提出风险消除 above unmet conditions
+    await xian.getByTestId('next-step').waitFor();
+    expect(await xian.getByTestId('action-propose_elimination').count()).toBe(0);
+    await screenshot(xian, 'monitoring-next-step');
     await xian.getByRole('tab', { name: '审核记录' }).click();
     const history = await xian.getByTestId('review-history').textContent();
     for (const s of ['纳入申报', '入户核实', 'cun', '村级评议并公示', '乡镇审核通过', 'zhen', '县级确定', 'xian', '授权承诺书.png']) expect(history).toContain(s);
@@ -194,6 +198,10 @@ describe('monitoring in the browser', () => {
     const page = await newPage(browser, DESKTOP);
     await signIn(page, app.url, 'cun');
     await page.goto(`${app.url}/monitoring/households`);
+    await page.getByRole('link', { name: '麦伯（化名）' }).waitFor();
+    // dates in tables: 2025-03-01, one format (prose and detail say 2025年3月1日)
+    await page.locator('.ant-table-cell').filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ }).first().waitFor();
+    expect(await page.locator('.ant-table-cell').filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日/ }).count()).toBe(0);
     await page.getByRole('link', { name: '麦伯（化名）' }).click();
     await page.getByTestId('rule-checks').waitFor();
     const url = page.url();

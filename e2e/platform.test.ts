@@ -30,6 +30,35 @@ describe('platform in the browser', () => {
     await page.context().close();
   });
 
+  it('shows a 403 result, not a working-looking page, when a team leader opens the admin pages or the audit log', async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, app.url, 'leader');
+    for (const [path, name] of [['/admin/users', '用户管理'], ['/admin/sessions', ''], ['/audit', '']] as const) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByTestId('forbidden').waitFor();
+      await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问此页面');
+      if (name) await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('工作队队长');
+      expect(await page.getByText('新增用户').count()).toBe(0);
+    }
+    await screenshot(page, 'platform-forbidden');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the audit log in words: actions, entities and records by name, not internal names', async () => {
+    await app.addUser('audit_admin', 'admin', { all: true });
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'audit_admin');
+    await page.goto(`${app.url}/audit`);
+    await page.getByRole('cell', { name: '用户', exact: true }).first().waitFor();
+    await page.getByRole('cell', { name: 'audit_admin', exact: true }).first().waitFor();
+    expect(await page.getByRole('cell', { name: 'user', exact: true }).count()).toBe(0);
+    await screenshot(page, 'platform-audit-names');
+    await page.context().close();
+  });
+
   it('says so when the password is wrong, and locks after five failures', async () => {
     const page = await newPage(browser);
     await page.goto(`${app.url}/login`);

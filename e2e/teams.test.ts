@@ -92,6 +92,48 @@ describe('teams in the browser', () => {
     await page.context().close();
   });
 
+  it('a team leader adds a member: the round defaults to the team\'s second, an existing member is named as one', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_e2e');
+    await page.goto(`${app.url}/teams/tree?team=${bingcun}`);
+    await page.getByRole('cell', { name: '张浩然（演示）' }).waitFor();
+    await page.getByRole('button', { name: '添加成员' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('member-round').inputValue()).resolves.toBe('2');
+    await dialog.getByLabel('姓名').click();
+    await page.keyboard.type('张浩然');
+    await page.locator('.ant-select-item-option').filter({ hasText: '张浩然（演示）' }).first().click();
+    await dialog.getByLabel('职务').click();
+    await page.getByTitle('队员', { exact: true }).click();
+    await dialog.getByLabel('开始日期').fill('2025-09-01');
+    await dialog.getByLabel('开始日期').press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('张浩然（演示）已是该队第2轮队员，不能重复添加').waitFor();
+    await screenshot(page, 'teams-member-already');
+    await page.context().close();
+  });
+
+  it("a team leader records an ordinary exchange between the pairing's two sides (荔湾区 → 梅县区)", async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_e2e');
+    await page.goto(`${app.url}/teams/exchanges`);
+    await page.getByRole('button', { name: '新增记录' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('交流类别').click();
+    await page.getByTitle('教师').click();
+    await dialog.getByLabel('人次').fill('3');
+    await dialog.getByLabel(/派出地/).fill('440103000000');
+    await dialog.getByLabel(/接收地/).fill('441403000000');
+    await dialog.getByLabel('开始日期').fill('2026-03-01');
+    await dialog.getByLabel('开始日期').press('Enter');
+    await screenshot(page, 'teams-exchange-leader-form');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const [row] = await app.services.database.query<{ team_id: number }>(`select team_id from talent_exchanges where person_times = 3 and start_date = '2026-03-01'`);
+    expect(row.team_id).toBe(bingcun);
+    await page.context().close();
+  });
+
   it('edits a team in a pre-filled form: a server error shows under its field, the fix is saved; the ledger buttons are there', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_teams');
@@ -164,8 +206,8 @@ describe('teams in the browser', () => {
     await page.getByRole('cell', { name: '荔湾驻丙村镇帮扶工作队' }).first().waitFor();
     await screenshot(page, 'teams-on-duty');
     await page.goto(`${app.url}/teams/exchanges`);
-    await page.getByText('广东省选派到广西壮族自治区').waitFor();
-    const sent = page.locator('.ant-card', { hasText: '广东省选派到广西壮族自治区' }).last();
+    await page.getByText('广东省派出到广西壮族自治区').waitFor();
+    const sent = page.locator('.ant-card', { hasText: '广东省派出到广西壮族自治区' }).last();
     await sent.getByText('3,523').waitFor();
     await sent.getByText('376').waitFor();
     const received = page.locator('.ant-card', { hasText: '广东省接收广西壮族自治区' }).last();

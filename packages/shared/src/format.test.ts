@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatChange, formatDate, formatPercent, titleWithUnit, withUnit } from './format';
+import { formatAmount, formatChange, formatDate, formatDateTime, formatPercent, formatTableDate, titleWithUnit, withUnit } from './format';
 
 describe('formats people read', () => {
   it('shows amounts in 亿元/万元/元 as the size suggests', () => {
@@ -15,6 +15,11 @@ describe('formats people read', () => {
     expect(formatDate('2025-03-01')).toBe('2025年3月1日');
     expect(formatDate('2025-03-01', 'en')).toBe('2025-03-01');
     expect(formatDate(new Date('2025-06-30T20:00:00Z'))).toBe('2025年7月1日'); // China Standard Time
+    // tables and exports: one format in every language
+    expect(formatTableDate('2025-03-01')).toBe('2025-03-01');
+    expect(formatTableDate(new Date('2025-06-30T20:00:00Z'))).toBe('2025-07-01');
+    expect(formatTableDate(null)).toBe('—');
+    expect(formatDateTime('2025-03-01T06:05:00Z')).toBe('2025-03-01 14:05');
   });
 
   it('shows ratios as percentages', () => {

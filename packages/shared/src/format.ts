@@ -25,6 +25,19 @@ export function formatDate(value: string | Date | null | undefined, lang: 'zh-CN
   return `${y}年${m}月${d}日`;
 }
 
+/** A date in a table or an export: 2025-03-01 in every language (prose and detail use formatDate). */
+export function formatTableDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  return typeof value === 'string' ? value.slice(0, 10) : toIsoDate(value);
+}
+
+/** A moment as 2025-03-01 14:05 in China Standard Time (tables, "updated at"). */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(new Date(value).getTime() + 8 * 3_600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** A Date as YYYY-MM-DD in China Standard Time. */
 export function toIsoDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -60,6 +60,8 @@ export const UserRow = z.object({
   scopeAll: z.boolean(),
   scopeDivisions: z.array(z.string()),
   scopeTeams: z.array(z.number().int()),
+  /** The scope by name: place names of the granted divisions, then team names (a code or #id where unknown). */
+  scopeNames: z.array(z.string()).optional(),
   createdAt: z.string(),
 });
 

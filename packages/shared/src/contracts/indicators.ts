@@ -5,7 +5,7 @@ import { DivisionCode, IdParam, IsoDate, Ok } from './common';
 import { endpoint } from './endpoint';
 
 /** A node of the two roll-up trees: `all`, a division `d:<significant prefix>` or a team `t:<id>`. */
-export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3})?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
+export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
 export const PeriodKey = z.string().regex(PERIOD_PATTERN, { message: 'indicators.validation.period' });
 const IndicatorCode = z.string().min(1).max(80);
 
@@ -29,6 +29,16 @@ export const DashboardQuery = z.strictObject({
 });
 
 export const NodeRef = z.object({ node: z.string(), name: z.string(), kind: z.enum(['all', 'division', 'team']), hasChildren: z.boolean() });
+
+/** The dashboard's node picker: the top nodes of the user's scope in one tree and their children, or nodes found by name. */
+export const NodesQuery = z.strictObject({
+  tree: z.enum(['division', 'team']).optional(),
+  q: z.string().trim().max(50).optional(),
+  node: NodeKey.optional(), // a node to name as well (the one selected)
+});
+export const NodeOption = NodeRef.extend({ path: z.string() }); // path: the names above it (丙村镇 ← 梅县区 ← 梅州市)
+export const NodeList = z.object({ opening: z.string(), current: NodeOption.nullable(), items: z.array(NodeOption) });
+export type NodeOptionT = z.infer<typeof NodeOption>;
 
 export const Figure = z.object({
   code: z.string(),
@@ -153,6 +163,7 @@ export const IndicatorExportQuery = z.strictObject({
 export const indicatorsApi = {
   catalogue: endpoint('GET', '/api/indicators/catalogue', { response: z.array(CatalogueItem) }),
   dashboard: endpoint('GET', '/api/indicators/dashboard', { query: DashboardQuery, response: Dashboard }),
+  nodes: endpoint('GET', '/api/indicators/nodes', { query: NodesQuery, response: NodeList }),
   export: endpoint('GET', '/api/indicators/export', { query: IndicatorExportQuery, file: true }),
   targets: endpoint('GET', '/api/indicators/targets', { query: TargetsQuery, response: z.array(TargetRow) }),
   putTarget: endpoint('PUT', '/api/indicators/targets', { body: UpsertTarget, response: z.object({ id: z.number().int() }) }),

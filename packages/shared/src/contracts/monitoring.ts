@@ -8,6 +8,8 @@ export const CATEGORIES = ['unstable', 'marginal', 'sudden'] as const;
 // 纳入途径: 农户自主申报 / 干部排查 / 部门筛查预警
 export const ENTRY_DOORS = ['self_apply', 'cadre_check', 'dept_alert'] as const;
 // 状态: 认定中 / 监测中 / 风险消除中 / 已消除风险 / 不予纳入
+/** Minimum length of the village public notice (公示), in calendar days, both ends included. */
+export const NOTICE_MIN_DAYS = 5;
 export const STATUSES = ['identifying', 'monitored', 'eliminating', 'eliminated', 'rejected'] as const;
 // 审核环节: 入户核实 → 村级评议公示 → 乡镇审核 → 县级确定
 export const STAGES = ['verify', 'village', 'town', 'county'] as const;

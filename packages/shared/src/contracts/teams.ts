@@ -87,7 +87,7 @@ export const TeamListQuery = z.strictObject({ programmeId: z.coerce.number().int
 export const MemberInput = z.strictObject({
   cadreId: id,
   role: z.enum(MEMBER_ROLES),
-  round: z.number().int().positive().max(20).default(1),
+  round: z.number().int().positive().max(20).optional(), // default: the team's current round
   startDate: IsoDate,
   endDate: IsoDate.nullable().optional(),
 });

@@ -71,6 +71,7 @@ export const zhCN = {
     admin: '系统管理', users: '用户', sessions: '在线会话', calendar: '节假日与调休', audit: '审计日志', language: '语言',
   },
   shell: { scope: '管辖范围', allScope: '全部', profile: '个人' },
+  forbidden: { title: '无权访问此页面', hint: '您的角色（{{role}}）不能使用「{{page}}」。如需使用，请联系系统管理员。', home: '返回首页' },
   admin: {
     users: '用户管理', sessions: '在线会话', endSession: '结束会话', endSessionConfirm: '确定要结束该会话吗？',
     lastSeen: '最后活动', createdAt: '创建时间', ip: 'IP 地址', userAgent: '浏览器', role: '角色', scope: '范围',
@@ -79,7 +80,14 @@ export const zhCN = {
   },
   audit: {
     title: '审计日志', at: '时间', actor: '操作人', action: '操作', entity: '对象', entityId: '编号', ip: '来源',
-    before: '修改前', after: '修改后', actions: { create: '新增', update: '修改', delete: '删除', reveal: '查看敏感信息', export: '导出', import: '导入', login: '登录', logout: '退出', login_failed: '登录失败', session_end: '结束会话', password_change: '修改密码' },
+    before: '修改前', after: '修改后', actions: { create: '新增', update: '修改', delete: '删除', reveal: '查看敏感信息', export: '导出', import: '导入', login: '登录', logout: '退出', login_failed: '登录失败', session_end: '结束会话', password_change: '修改密码', transition: '审核流转' },
+    record: '记录',
+    entities: {
+      user: '用户', session: '会话', work_calendar: '节假日与调休', division: '行政区划', unit: '单位', programme: '协作项目', pairing: '结对关系',
+      team: '队伍', team_member: '队伍成员', cadre: '援派人员', talent_exchange: '人才交流', monitoring_household: '监测户', monitoring_member: '监测对象',
+      monitoring_risk: '风险', monitoring_measure: '帮扶措施', monitoring_visit: '走访记录', monitoring_attachment: '佐证材料', monitoring_line: '监测标准',
+      monitoring_key_rotation: '密钥轮换', indicator_target: '目标任务', indicator_reported: '指标填报', indicator_table: '统计表', report: '工作报告',
+    },
   },
   home: { greeting: '{{name}}，您好', hint: '从左侧菜单进入各模块' },
   calendar: {
@@ -165,6 +173,7 @@ export const en: CoreMessages = {
     admin: 'Administration', users: 'Users', sessions: 'Sessions', calendar: 'Holidays', audit: 'Audit log', language: 'Language',
   },
   shell: { scope: 'Scope', allScope: 'Everything', profile: 'Profile' },
+  forbidden: { title: 'No access to this page', hint: 'Your role ({{role}}) may not use “{{page}}”. Ask a system administrator if you need it.', home: 'Back to home' },
   admin: {
     users: 'Users', sessions: 'Sessions', endSession: 'End session', endSessionConfirm: 'End this session?',
     lastSeen: 'Last seen', createdAt: 'Created', ip: 'IP address', userAgent: 'Browser', role: 'Role', scope: 'Scope',
@@ -173,7 +182,15 @@ export const en: CoreMessages = {
   },
   audit: {
     title: 'Audit log', at: 'Time', actor: 'User', action: 'Action', entity: 'Entity', entityId: 'ID', ip: 'From',
-    before: 'Before', after: 'After', actions: { create: 'Create', update: 'Update', delete: 'Delete', reveal: 'Reveal sensitive data', export: 'Export', import: 'Import', login: 'Sign in', logout: 'Sign out', login_failed: 'Failed sign-in', session_end: 'End session', password_change: 'Change password' },
+    before: 'Before', after: 'After', actions: { create: 'Create', update: 'Update', delete: 'Delete', reveal: 'Reveal sensitive data', export: 'Export', import: 'Import', login: 'Sign in', logout: 'Sign out', login_failed: 'Failed sign-in', session_end: 'End session', password_change: 'Change password', transition: 'Review step' },
+    record: 'Record',
+    entities: {
+      user: 'User', session: 'Session', work_calendar: 'Holiday calendar', division: 'Division', unit: 'Unit', programme: 'Programme', pairing: 'Pairing',
+      team: 'Team', team_member: 'Team member', cadre: 'Dispatched person', talent_exchange: 'Talent exchange', monitoring_household: 'Monitored household',
+      monitoring_member: 'Monitored person', monitoring_risk: 'Risk', monitoring_measure: 'Measure', monitoring_visit: 'Visit', monitoring_attachment: 'Evidence',
+      monitoring_line: 'Monitoring line', monitoring_key_rotation: 'Key rotation', indicator_target: 'Target', indicator_reported: 'Reported figure',
+      indicator_table: 'Statistical table', report: 'Work report',
+    },
   },
   home: { greeting: 'Hello, {{name}}', hint: 'Open a module from the menu on the left' },
   calendar: {

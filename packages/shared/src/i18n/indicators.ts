@@ -37,6 +37,7 @@ export const zhCN = {
   value: '数值',
   indicator: '指标',
   node: '对象',
+  picker: { division: '按区划', team: '按队伍', search: '搜索地区或队伍名称' },
   rank: '名次',
   gauge: '目标完成进度',
   targets: {
@@ -124,6 +125,7 @@ export const en: typeof zhCN = {
   value: 'Value',
   indicator: 'Indicator',
   node: 'Unit',
+  picker: { division: 'Divisions', team: 'Teams', search: 'Search a place or team' },
   rank: 'Rank',
   gauge: 'Progress against target',
   targets: {

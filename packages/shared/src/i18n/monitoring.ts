@@ -58,6 +58,10 @@ export const zhCN = {
     household: '走访户', pick: '选择监测户', submit: '保存走访', takePhoto: '拍照或选择照片',
   },
   review: {
+    nextStep: '下一步：继续帮扶与走访。还有 {{n}} 项风险消除条件未满足（见下方），全部满足后才能提出风险消除',
+    closeRisksFirst: '先在「风险」中登记已消除的风险',
+    authorisationRule: '入户核实前须由户主签署授权承诺书（勾选后才能确定）',
+    noticeRule: '公示期至少 {{min}} 天（含首尾两天），开始日期不晚于今天；公示结束后才能进行乡镇审核',
     history: '审核记录', who: '经办人', when: '时间', comment: '意见', evidence: '佐证材料', authorisation: '已签署授权承诺书',
     authorisationDate: '签署日期', noticeFrom: '公示开始', noticeTo: '公示结束', override: '不采纳系统提示的理由',
     rulesTitle: '风险消除条件核查（系统提示，由审核人员决定）', stageDays: '本环节用时 {{days}} 个工作日', done: '已办理',
@@ -158,6 +162,10 @@ export const en: typeof zhCN = {
     household: 'Household', pick: 'Choose a household', submit: 'Save visit', takePhoto: 'Take or choose photos',
   },
   review: {
+    nextStep: 'Next: keep helping and visiting. {{n}} conditions for eliminating the risk are not met yet (below); the elimination can be proposed once all are',
+    closeRisksFirst: 'First record the risks that are gone under “Risks”',
+    authorisationRule: 'The head of household must sign the authorisation before the home check (tick it to continue)',
+    noticeRule: 'The notice runs at least {{min}} days (both ends included) and starts no later than today; the town reviews after it ends',
     history: 'Review history', who: 'By', when: 'When', comment: 'Comment', evidence: 'Evidence', authorisation: 'Signed authorisation on file',
     authorisationDate: 'Signed on', noticeFrom: 'Notice from', noticeTo: 'Notice until', override: 'Reason for overriding the warnings',
     rulesTitle: 'Elimination rules (the system warns; reviewers decide)', stageDays: '{{days}} working days at this step', done: 'Done',

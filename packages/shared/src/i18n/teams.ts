@@ -19,11 +19,12 @@ export const zhCN = {
   onDuty: { title: '在岗情况', on: '统计日期', count: '在岗人数', people: '人', byTeam: '按队伍', byDivision: '按驻地', list: '在岗人员名单' },
   exchanges: {
     title: '人才交流台账', summary: '交流汇总', side: '本方', other: '对方', since: '起始日期', until: '截止日期',
-    sent: '选派', received: '接收', total: '合计', byYear: '按年度', sentTo: '{{side}}选派到{{other}}', receivedFrom: '{{side}}接收{{other}}',
+    sent: '派出', received: '接收', total: '合计', byYear: '按年度', sentTo: '{{side}}派出到{{other}}', receivedFrom: '{{side}}接收{{other}}',
     anywhere: '各地', unit: '{{n}} 人次', records: '交流记录', year: '年度', new: '新增记录',
+    teamHint: '记录交流的队伍；不填则记在您所在的工作队，两端地区可以是结对双方',
   },
   provinces: { '440000000000': '广东省', '450000000000': '广西壮族自治区', '520000000000': '贵州省' },
-  validation: { sameSide: '派出地与接收地不能相同', dates: '结束日期不能早于开始日期', noTeam: '找不到该队伍', noParent: '上级队伍不存在或不在管辖范围内', ambiguousParent: '有多个名为「{{name}}」的队伍，无法确定上级', cycle: '不能把队伍设为自己下级的下级', noCadre: '找不到该人员', duplicateId: '该身份证号已登记', noRef: '所选记录不存在', noUnitByName: '找不到名为「{{name}}」的单位', ambiguousUnit: '有多个名为「{{name}}」的单位，请在单位台账中改用可区分的名称' },
+  validation: { alreadyMember: '{{name}}已是该队第{{round}}轮队员，不能重复添加', sameSide: '派出地与接收地不能相同', dates: '结束日期不能早于开始日期', noTeam: '找不到该队伍', noParent: '上级队伍不存在或不在管辖范围内', ambiguousParent: '有多个名为「{{name}}」的队伍，无法确定上级', cycle: '不能把队伍设为自己下级的下级', noCadre: '找不到该人员', duplicateId: '该身份证号已登记', noRef: '所选记录不存在', noUnitByName: '找不到名为「{{name}}」的单位', ambiguousUnit: '有多个名为「{{name}}」的单位，请在单位台账中改用可区分的名称' },
   demo: '演示',
 };
 
@@ -49,8 +50,9 @@ export const en: typeof zhCN = {
     title: 'Talent exchange ledger', summary: 'Summary', side: 'This side', other: 'Other side', since: 'From', until: 'To',
     sent: 'Sent', received: 'Received', total: 'Total', byYear: 'By year', sentTo: '{{side}} sent to {{other}}', receivedFrom: '{{side}} received from {{other}}',
     anywhere: 'anywhere', unit: '{{n}} person-times', records: 'Exchange records', year: 'Year', new: 'New record',
+    teamHint: 'The team recording the exchange; empty means your own team. Its two sides may be the paired places',
   },
   provinces: { '440000000000': 'Guangdong', '450000000000': 'Guangxi', '520000000000': 'Guizhou' },
-  validation: { sameSide: 'From and to must differ', dates: 'The end date cannot be before the start date', noTeam: 'No such team', noParent: 'The parent team does not exist or is outside your scope', ambiguousParent: 'Several teams are named “{{name}}”; the parent is not clear', cycle: 'A team cannot be placed under its own sub-team', noCadre: 'No such person', duplicateId: 'This ID number is already registered', noRef: 'The chosen record does not exist', noUnitByName: 'No unit named “{{name}}”', ambiguousUnit: 'Several units are named “{{name}}”; give them distinct names in the units ledger' },
+  validation: { alreadyMember: '{{name}} is already a member of this team (round {{round}})', sameSide: 'From and to must differ', dates: 'The end date cannot be before the start date', noTeam: 'No such team', noParent: 'The parent team does not exist or is outside your scope', ambiguousParent: 'Several teams are named “{{name}}”; the parent is not clear', cycle: 'A team cannot be placed under its own sub-team', noCadre: 'No such person', duplicateId: 'This ID number is already registered', noRef: 'The chosen record does not exist', noUnitByName: 'No unit named “{{name}}”', ambiguousUnit: 'Several units are named “{{name}}”; give them distinct names in the units ledger' },
   demo: 'demo',
 };

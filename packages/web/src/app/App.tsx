@@ -1,16 +1,19 @@
 // Routes: sign-in is public; everything else needs a session and, first, a changed initial password.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import type { Permission } from '@xiezuo/shared/roles';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
 import { webModules } from '../modules';
 import { AuthProvider, useAuth } from './auth';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { LoginPage } from './LoginPage';
+import type { MenuEntry } from './modules';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -24,6 +27,42 @@ function RequireAuth() {
   return <Outlet />;
 }
 
+/** A page the role may not use: a 403 result instead of a page that looks as if it worked. */
+function RequirePermission({ permission, page, children }: { permission: Permission; page?: string; children: ReactNode }) {
+  const { me, can } = useAuth();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  if (can(permission)) return children;
+  return (
+    <Result
+      status="403"
+      title={t('forbidden.title')}
+      subTitle={t('forbidden.hint', { role: me ? t(`roles.${me.role}`) : '', page: page ? t(page) : '' })}
+      extra={<Button type="primary" onClick={() => navigate('/')}>{t('forbidden.home')}</Button>}
+      data-testid="forbidden"
+    />
+  );
+}
+
+// a route's permission: its own, else that of the menu entry with the same path
+const menuByPath = new Map<string, MenuEntry>();
+const walk = (entries: MenuEntry[]) => {
+  for (const e of entries) {
+    menuByPath.set(e.path, e);
+    walk(e.children ?? []);
+  }
+};
+walk(webModules.flatMap((m) => m.menu));
+const routes = webModules
+  .flatMap((m) => m.routes)
+  .map((r) => {
+    const permission = r.permission ?? menuByPath.get(r.path)?.permission;
+    const page = r.labelKey ?? menuByPath.get(r.path)?.labelKey;
+    return permission
+      ? { path: r.path, element: <RequirePermission permission={permission} page={page}>{r.element}</RequirePermission> }
+      : { path: r.path, element: r.element };
+  });
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
@@ -31,7 +70,7 @@ const router = createBrowserRouter([
     children: [
       {
         element: <Shell />,
-        children: [{ path: '/password', element: <ChangePasswordPage /> }, ...webModules.flatMap((m) => m.routes), { path: '*', element: <Navigate to="/" replace /> }],
+        children: [{ path: '/password', element: <ChangePasswordPage /> }, ...routes, { path: '*', element: <Navigate to="/" replace /> }],
       },
     ],
   },

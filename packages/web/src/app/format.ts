@@ -14,8 +14,4 @@ export const formatAmount = (yuan: number | null | undefined, unit?: AmountUnit)
 export const formatDate = (value: string | Date | null | undefined) => date(value, lang());
 
 /** "2025-03-01T06:05:00Z" → "2025-03-01 14:05" in China Standard Time. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
-}
+export { formatDateTime, formatTableDate } from '@xiezuo/shared/format';

@@ -13,5 +13,6 @@ export interface MenuEntry {
 export interface WebModule {
   key: string;
   menu: MenuEntry[];
-  routes: { path: string; element: ReactNode }[];
+  /** A route with a permission shows a 403 result to a user whose role lacks it (the server refuses its calls too). */
+  routes: { path: string; element: ReactNode; permission?: Permission; labelKey?: string }[];
 }

@@ -24,7 +24,8 @@ export function CalendarPage() {
   const weekdays = t('calendar.weekdays', { returnObjects: true }) as string[];
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     const day = v.day.format('YYYY-MM-DD');
     try {
       await call(calendarApi.putDay, { params: { day }, body: { work: v.work, name: v.name } });

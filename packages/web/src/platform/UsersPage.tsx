@@ -22,7 +22,8 @@ export function UsersPage() {
   const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: UserPatch }) => call(adminApi.updateUser, { params: { id }, body }), onSuccess: refresh });
 
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     const body = {
       username: v.username,
       displayName: v.displayName,
@@ -71,7 +72,7 @@ export function UsersPage() {
               <Select size="small" value={r.role} style={{ width: 150 }} onChange={(role) => update.mutate({ id: r.id, body: { role } })} options={ROLES.map((x) => ({ value: x, label: t(`roles.${x}`) }))} />
             ),
           },
-          { title: t('admin.scope'), render: (_, r) => (r.scopeAll ? t('shell.allScope') : [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)].join('、') || '—') },
+          { title: t('admin.scope'), render: (_, r) => (r.scopeAll ? t('shell.allScope') : (r.scopeNames ?? [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)]).join('、') || '—') },
           {
             title: t('common.status'),
             render: (_, r) => (

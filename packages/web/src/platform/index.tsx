@@ -29,9 +29,9 @@ export const adminModule: WebModule = {
     { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   ],
   routes: [
-    { path: '/admin/users', element: <UsersPage /> },
-    { path: '/admin/sessions', element: <SessionsPage /> },
-    { path: '/admin/calendar', element: <CalendarPage /> },
-    { path: '/audit', element: <AuditPage /> },
+    { path: '/admin/users', element: <UsersPage />, permission: 'admin.users', labelKey: 'nav.users' },
+    { path: '/admin/sessions', element: <SessionsPage />, permission: 'admin.users', labelKey: 'nav.sessions' },
+    { path: '/admin/calendar', element: <CalendarPage />, permission: 'admin.calendar', labelKey: 'nav.calendar' },
+    { path: '/audit', element: <AuditPage />, permission: 'audit.read', labelKey: 'nav.audit' },
   ],
 };

@@ -7,6 +7,8 @@ import type { Language } from '@xiezuo/shared/i18n/index';
 import type { Database } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
+import { indicatorsOf, villageSelectSql } from './engine/compute';
+import type { FactSource } from './engine/sources';
 import { assertNodeInScope, NodeDirectory, nodeInScope } from './nodes';
 
 /** value lookup: node → period → indicator|breakdown → value */
@@ -18,13 +20,22 @@ type RollupRow = { node: string; period: string; indicator: string; breakdown: s
  * Values of nodes for periods. Nodes above the leaf level come from indicator_rollups; towns and teams
  * without sub-teams are the leaves themselves (indicator_leaves by slice or team), so they are not stored twice.
  */
-export async function readValues(database: Database, nodes: string[], periods: string[], indicators?: string[]): Promise<Values> {
+export async function readValues(
+  database: Database,
+  nodes: string[],
+  periods: string[],
+  indicators?: string[],
+  villages?: VillageSources,
+): Promise<Values> {
   const only = indicators ? `and indicator = any($3) and breakdown = ''` : '';
   const params = (list: unknown[]) => (indicators ? [list, periods, indicators] : [list, periods]);
   const isTown = (n: string) => n.startsWith('d:') && n.length === 11;
+  const isVillage = (n: string) => n.startsWith('d:') && n.length === 14;
   const towns = nodes.filter(isTown);
-  const rest = nodes.filter((n) => !isTown(n));
+  const rest = nodes.filter((n) => !isTown(n) && !isVillage(n));
   const rows: RollupRow[] = [];
+  const villageNodes = nodes.filter(isVillage);
+  if (villageNodes.length && villages) rows.push(...(await villageValues(database, villageNodes, periods, indicators, villages)));
   if (rest.length) {
     rows.push(
       ...(await database.query<RollupRow>(
@@ -60,6 +71,33 @@ export async function readValues(database: Database, nodes: string[], periods: s
     let byInd = byPeriod.get(r.period);
     if (!byInd) byPeriod.set(r.period, (byInd = new Map()));
     byInd.set(`${r.indicator}|${r.breakdown}`, Number(r.value));
+  }
+  return out;
+}
+
+/** What a village's figures are computed from: the wired sources (villages are below the stored leaves). */
+export interface VillageSources {
+  sources: FactSource[];
+  today: string;
+}
+
+/** A village's figures, computed from the sources (one small query per indicator and year). */
+async function villageValues(database: Database, nodes: string[], periods: string[], indicators: string[] | undefined, v: VillageSources): Promise<RollupRow[]> {
+  const codes = nodes.map((n) => n.slice(2));
+  const wanted = new Set(periods);
+  const years = [...new Set(periods.map((p) => Number(p.slice(1, 5))))].filter((y) => Number.isFinite(y));
+  const out: RollupRow[] = [];
+  for (const source of v.sources) {
+    for (const def of indicatorsOf(source.key)) {
+      if (indicators && !indicators.includes(def.code)) continue;
+      for (const year of years) {
+        const rows = await database.query<{ slice: string; key: string; bkey: string; v: number }>(villageSelectSql(source, def, year, codes, v.today));
+        for (const r of rows) {
+          if (!wanted.has(r.key) || (indicators && r.bkey !== '')) continue;
+          out.push({ node: `d:${r.slice}`, period: r.key, indicator: def.code, breakdown: r.bkey, value: Number(r.v) });
+        }
+      }
+    }
   }
   return out;
 }
@@ -110,6 +148,8 @@ export interface DashboardDeps {
   today: string;
   lang: Language;
   allName: string;
+  /** The wired sources: villages' figures are computed from them. */
+  sources?: FactSource[];
 }
 
 export async function loadTargets(database: Database, nodes: string[], period: string) {
@@ -123,6 +163,7 @@ export async function loadTargets(database: Database, nodes: string[], period: s
 export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { node?: string; period: string; rank?: string }): Promise<DashboardT> {
   const { database, wired, today, lang } = deps;
   const dir = new NodeDirectory(database, deps.allName);
+  const villageSources = deps.sources ? { sources: deps.sources, today } : undefined;
   const node = q.node ?? 'all';
   assertNodeInScope(scope, node);
   const rankDef = INDICATOR_BY_CODE.get(q.rank ?? 'monitoring.visitedHouseholds');
@@ -141,8 +182,8 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   const childIndicators = [...new Set([...kpis, rankDef].flatMap(partsOf))];
 
   const [values, childValues, targets, crumbs, state] = await Promise.all([
-    readValues(database, [node], wanted),
-    readValues(database, childNodes, [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today)])], childIndicators),
+    readValues(database, [node], wanted, undefined, villageSources),
+    readValues(database, childNodes, [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today)])], childIndicators, villageSources),
     loadTargets(database, [node, ...childNodes], period),
     dir.breadcrumbs(node, scope),
     database.query<{ refreshed: string | null; pending: number }>(

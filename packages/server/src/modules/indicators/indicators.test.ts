@@ -75,6 +75,58 @@ describe('dashboard', () => {
     expect(top.breadcrumbs.map((b: { node: string }) => b.node)).toEqual([`t:${ids.hq}`]);
   });
 
+  it("opens a village user's dashboard on their village, with the village's own figures (villages are below the leaves)", async () => {
+    const village = await t.userClient('lenggang_village', 'town_staff', { divisions: ['441224110001'] });
+    const home = await dash(village, 'period=M2026-07');
+    expect(home.node).toMatchObject({ node: 'd:441224110001', name: '冷坑村' });
+    expect(fig(home, 'monitoring.visitedHouseholds').value).toBe(5);
+    expect(fig(home, 'monitoring.visitedPersons').value).toBe(10);
+    expect(fig(home, 'monitoring.visitedVillages').value).toBe(1);
+    expect(home.breadcrumbs.map((b: { node: string }) => b.node)).toEqual(['d:441224110001']);
+    // the year adds the months up; the same figure at the town (from the leaves) includes the village's
+    expect(fig(await dash(village, 'period=Y2026'), 'monitoring.visitedHouseholds').value).toBe(5);
+    expect(fig(await dash(hq, 'node=d:441224110&period=M2026-07'), 'monitoring.visitedHouseholds').value).toBe(5);
+    // a neighbouring village is out of scope
+    expect((await village.get('/api/indicators/dashboard?node=d:441224110002&period=M2026-07')).statusCode).toBe(403);
+  });
+
+  it('opens scope 全部 on 全部 (the provinces below it), and the node picker offers both trees and finds a node by name', async () => {
+    const home = await dash(hq, 'period=M2026-07');
+    expect(home.node.node).toBe('all');
+    expect(home.children.map((c: { node: string }) => c.node)).toEqual(['d:44', 'd:45']);
+    expect(fig(home, 'monitoring.visitedHouseholds').value).toBe(47);
+    const divisions = (await hq.get('/api/indicators/nodes?tree=division')).json();
+    expect(divisions.opening).toBe('all');
+    expect(divisions.items.map((i: { node: string }) => i.node)).toEqual(['all', 'd:44', 'd:45']);
+    const teams = (await hq.get('/api/indicators/nodes?tree=team')).json();
+    expect(teams.items.map((i: { name: string }) => i.name)).toEqual(['佛山驻肇庆指挥部', '顺德驻怀集工作组']);
+    const found = (await hq.get(`/api/indicators/nodes?tree=division&q=${encodeURIComponent('岗坪')}`)).json();
+    expect(found.items).toEqual([{ node: 'd:441224109', name: '岗坪镇', kind: 'division', hasChildren: false, path: '怀集县 · 肇庆市 · 广东省' }]);
+    const team = (await hq.get(`/api/indicators/nodes?tree=team&q=${encodeURIComponent('岗坪')}&node=d:441224`)).json();
+    expect(team.items.map((i: { node: string; path: string }) => [i.node, i.path])).toEqual([[`t:${ids.gangping}`, '顺德驻怀集工作组 · 佛山驻肇庆指挥部']]);
+    expect(team.current).toMatchObject({ node: 'd:441224', name: '怀集县' });
+    // a team leader: their team opens, and nothing outside their scope is offered or found
+    const leader = await t.userClient('gangping_picker', 'team_leader', { teams: [ids.gangping] });
+    const own = (await leader.get('/api/indicators/nodes')).json();
+    expect(own.opening).toBe(`t:${ids.gangping}`);
+    expect(own.items.map((i: { node: string }) => i.node)).toEqual([`t:${ids.gangping}`]);
+    expect((await leader.get(`/api/indicators/nodes?tree=team&q=${encodeURIComponent('冷坑')}`)).json().items).toEqual([]);
+    expect((await leader.get(`/api/indicators/nodes?tree=division&q=${encodeURIComponent('冷坑')}`)).json().items).toEqual([]);
+  });
+
+  it('counts an exchange in both directions, named: 派出 at the sending side (the helper), 接收 at the receiving side', async () => {
+    const res = await hq.post('/api/teams/exchanges', { kind: 'cadre', personTimes: 7, fromDivisionCode: HUAIJI, toDivisionCode: FUCHUAN, startDate: '2026-04-01' });
+    expect(res.statusCode, res.body).toBe(200);
+    await refresherOf(t.services).runOnce();
+    const gd = await dash(hq, 'node=d:44&period=Y2026');
+    const gx = await dash(hq, 'node=d:45&period=Y2026');
+    expect(fig(gd, 'teams.cadresSent')).toMatchObject({ value: 7, name: '派出党政干部' });
+    expect(fig(gd, 'teams.cadreExchanges')).toMatchObject({ value: 0, name: '接收党政干部' });
+    expect(fig(gx, 'teams.cadresSent').value).toBe(0);
+    expect(fig(gx, 'teams.cadreExchanges').value).toBe(7);
+    expect(fig(await dash(hq, 'node=d:441224&period=Y2026'), 'teams.cadresSent').value).toBe(7);
+  });
+
   it("ranks sibling teams, and their figures add up to the parent's", async () => {
     const group = await dash(hq, `node=t:${ids.group}&period=H2026-2&rank=monitoring.visitedPersons`);
     expect(group.rank.items.map((i: { name: string; value: number; rank: number }) => [i.name, i.value, i.rank])).toEqual([

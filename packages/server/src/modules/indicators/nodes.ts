@@ -24,13 +24,16 @@ export function assertNodeInScope(scope: Scope, node: string) {
   if (!nodeInScope(scope, node)) throw new AppError('OUT_OF_SCOPE');
 }
 
-/** Where a user's dashboard opens: their first team, else their first division, else everything. */
-export function defaultNode(scope: Scope, rootTeams: number[]): string {
-  if (scope.all) return rootTeams.length ? `t:${rootTeams[0]}` : 'all';
+/** Where a user's dashboard opens: the top of their scope — everything (全部: the provinces below it) for
+ *  scope all, else their first team, else their first division. */
+export function defaultNode(scope: Scope): string {
+  if (scope.all) return 'all';
   if (scope.teamIds.length) return `t:${Math.min(...scope.teamIds)}`;
   if (scope.divisionPrefixes.length) return `d:${scope.divisionPrefixes[0]}`;
   return 'all';
 }
+
+const LEVEL_ORDER = `case d.level when 'province' then 0 when 'city' then 1 when 'county' then 2 when 'town' then 3 else 4 end`;
 
 export class NodeDirectory {
   constructor(
@@ -100,9 +103,69 @@ export class NodeDirectory {
       path = rows.map((r) => `t:${r.id}`);
     } else {
       const p = node === 'all' ? '' : node.slice(2);
-      path = ['all', ...[2, 4, 6, 9].filter((n) => n <= p.length).map((n) => `d:${p.slice(0, n)}`)];
+      path = ['all', ...[2, 4, 6, 9, 12].filter((n) => n <= p.length).map((n) => `d:${p.slice(0, n)}`)];
     }
     return path.filter((n) => nodeInScope(scope, n));
+  }
+
+  /** The top nodes of a scope in one tree: 全部 (scope all, division tree), root teams, or the scope's own divisions and teams. */
+  async tops(scope: Scope, tree: 'division' | 'team'): Promise<string[]> {
+    if (tree === 'division') return scope.all ? ['all'] : scope.divisionPrefixes.map((p) => `d:${p}`);
+    if (scope.all) return (await this.rootTeams()).map((id) => `t:${id}`);
+    if (!scope.teamIds.length) return [];
+    const rows = await this.database.query<{ id: number }>(
+      `select id from teams where id = any($1) and (parent_id is null or not (parent_id = any($1))) order by id`,
+      [scope.teamIds],
+    );
+    return rows.map((r) => `t:${r.id}`);
+  }
+
+  /** Nodes of one tree whose name contains `q`, inside the scope (at most 50; larger divisions first). */
+  async search(scope: Scope, tree: 'division' | 'team', q: string): Promise<string[]> {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    if (tree === 'team') {
+      const rows = await this.database.query<{ id: number }>(
+        `select id from teams where name like $1 and ($2::boolean or id = any($3)) order by id limit 50`,
+        [like, scope.all, scope.teamIds],
+      );
+      return rows.map((r) => `t:${r.id}`);
+    }
+    const prefixes = scope.all ? [''] : scope.divisionPrefixes;
+    if (!prefixes.length) return [];
+    const rows = await this.database.query<{ code: string; level: DivisionLevel }>(
+      `select d.code, d.level from divisions d where d.name like $1 and d.abolished_on is null and d.code like any($2)
+       order by ${LEVEL_ORDER}, d.code limit 50`,
+      [like, prefixes.map((p) => `${p}%`)],
+    );
+    return rows.map((r) => `d:${r.code.slice(0, DIVISION_LEVEL_DIGITS[r.level])}`);
+  }
+
+  /** Refs with the names above each node (a division's parents, a team's parent chain), nearest first. */
+  async options(nodes: string[]): Promise<(NodeRefT & { path: string })[]> {
+    const refs = await this.refs(nodes);
+    const above = (n: string): string[] => {
+      if (!n.startsWith('d:')) return [];
+      const p = n.slice(2);
+      return [2, 4, 6, 9].filter((k) => k < p.length).map((k) => `d:${p.slice(0, k)}`).reverse();
+    };
+    const teamParents = new Map<string, string[]>();
+    const teamIds = nodes.filter((n) => n.startsWith('t:')).map(teamIdOf);
+    if (teamIds.length) {
+      const rows = await this.database.query<{ id: number; parent_id: number | null }>(
+        `with recursive up as (select id, parent_id, id as start, 0 as depth from teams where id = any($1)
+           union all select t.id, t.parent_id, up.start, up.depth + 1 from teams t join up on t.id = up.parent_id where up.depth < 10)
+         select start as id, parent_id from up where parent_id is not null order by start, depth`,
+        [teamIds],
+      );
+      for (const r of rows) {
+        const list = teamParents.get(`t:${r.id}`) ?? [];
+        list.push(`t:${r.parent_id}`);
+        teamParents.set(`t:${r.id}`, list);
+      }
+    }
+    const pathOf = (n: string) => (n.startsWith('t:') ? (teamParents.get(n) ?? []) : above(n));
+    const names = await this.names([...new Set(nodes.flatMap(pathOf))]);
+    return refs.map((r) => ({ ...r, path: pathOf(r.node).slice(0, 3).map((n) => names.get(n) ?? n).join(' · ') }));
   }
 
   async refs(nodes: string[]): Promise<NodeRefT[]> {

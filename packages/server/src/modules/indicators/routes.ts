@@ -6,6 +6,8 @@ import {
   Dashboard,
   DashboardQuery,
   NodeKey,
+  NodeList,
+  NodesQuery,
   PeriodKey,
   ReportedValueInput,
   ReportJob,
@@ -26,6 +28,7 @@ import {
   exportTables,
   listReportJobs,
   listTargets,
+  nodeOptions,
   refresherOf,
   reportFile,
   reportJob,
@@ -56,6 +59,10 @@ export async function indicatorsRoutes(app: App) {
 
   app.get('/api/indicators/dashboard', { preHandler: read, schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard, ...errorResponses } } }, async (req) =>
     dashboardFor(ctxOf(req), req.query),
+  );
+
+  app.get('/api/indicators/nodes', { preHandler: read, schema: { tags, querystring: NodesQuery, response: { 200: NodeList, ...errorResponses } } }, async (req) =>
+    nodeOptions(ctxOf(req), req.query),
   );
 
   app.get(

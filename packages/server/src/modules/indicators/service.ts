@@ -51,14 +51,34 @@ export async function dashboardFor(ctx: Ctx, q: { node?: string; period: string;
   const { services } = ctx;
   const node = q.node ?? (await openingNode(ctx));
   return buildDashboard(
-    { database: services.database, wired: new Set(refresherOf(services).wiredKeys), today: todayInBeijing(), lang: ctx.lang, allName: ctx.t('indicators.all') },
+    {
+      database: services.database,
+      wired: new Set(refresherOf(services).wiredKeys),
+      sources: refresherOf(services).wiredSources,
+      today: todayInBeijing(),
+      lang: ctx.lang,
+      allName: ctx.t('indicators.all'),
+    },
     ctx.user.scope,
     { ...q, node },
   );
 }
 
 export async function openingNode(ctx: Ctx): Promise<string> {
-  return defaultNode(ctx.user.scope, await new NodeDirectory(ctx.services.database, '').rootTeams());
+  return defaultNode(ctx.user.scope);
+}
+
+/** The node picker's options: the top nodes of the user's scope in one tree with their children, or those found by name. */
+export async function nodeOptions(ctx: Ctx, q: { tree?: 'division' | 'team'; q?: string; node?: string }) {
+  const dir = new NodeDirectory(ctx.services.database, ctx.t('indicators.all'));
+  const opening = await openingNode(ctx);
+  const tree = q.tree ?? (opening.startsWith('t:') ? 'team' : 'division');
+  const found = q.q ? await dir.search(ctx.user.scope, tree, q.q) : await dir.tops(ctx.user.scope, tree);
+  const list = q.q ? found : [...new Set([...found, ...(await Promise.all(found.map((n) => dir.children(n)))).flat()])];
+  const visible = list.filter((n) => nodeInScope(ctx.user.scope, n)).slice(0, 100);
+  const current = q.node && nodeInScope(ctx.user.scope, q.node) ? q.node : null;
+  const options = await dir.options(current ? [current, ...visible] : visible);
+  return { opening, current: current ? options[0] : null, items: current ? options.slice(1) : options };
 }
 
 /** 导出统计表: the dashboard's tables as an .xlsx file, audited. */
@@ -98,7 +118,10 @@ export async function listTargets(ctx: Ctx, q: { node?: string; period?: string 
   for (const r of visible) {
     const def = INDICATOR_BY_CODE.get(r.indicator);
     if (!def) continue;
-    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period, today), [r.indicator, def.numerator ?? '', def.denominator ?? '']);
+    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period, today), [r.indicator, def.numerator ?? '', def.denominator ?? ''], {
+      sources: refresherOf(services).wiredSources,
+      today,
+    });
     const actual = figureValue(values, r.node, r.period, def, '', wired, today);
     out.push({
       id: r.id,

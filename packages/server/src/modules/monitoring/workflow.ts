@@ -1,7 +1,7 @@
 // 认定与风险消除的审核流程 as a pure state machine: given a household's state, the acting user and the
 // request, either the next state or the reason it is refused. No I/O here, so every transition and
 // every refusal is tested in a table (workflow.test.ts).
-import type { Action, Stage, Status } from '@xiezuo/shared/contracts/monitoring';
+import { type Action, NOTICE_MIN_DAYS, type Stage, type Status } from '@xiezuo/shared/contracts/monitoring';
 import type { Permission } from '@xiezuo/shared/roles';
 
 /** How far the acting user's scope reaches over the household's village. */
@@ -40,8 +40,7 @@ export type Refusal =
 
 export type WfResult = { ok: true; next: WfState; procedureEnds: boolean } | { ok: false; refusal: Refusal };
 
-/** Minimum length of the village public notice (公示), in calendar days, both ends included. */
-export const NOTICE_MIN_DAYS = 5;
+export { NOTICE_MIN_DAYS };
 
 interface Rule {
   from: Stage | 'none';

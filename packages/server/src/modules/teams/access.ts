@@ -31,6 +31,16 @@ export function assertExchangeInScope(scope: Scope, e: { fromDivisionCode: strin
   throw new AppError('OUT_OF_SCOPE');
 }
 
+/**
+ * The team a team user's record belongs to when they name none: their own (the first of their scope's
+ * teams). An exchange or person of a team lies in scope by that team, whatever places its sides are —
+ * a 丙村 team leader records 荔湾区 → 梅县区, the two sides of the pairing, under the 丙村 team.
+ */
+export function ownTeamOf(scope: Scope): number | null {
+  if (scope.all || scope.teamIds.length === 0) return null;
+  return Math.min(...scope.teamIds);
+}
+
 /** A dated row is current on `day` when start ≤ day ≤ end (end null = open). */
 export function coversDay(start: AnyPgColumn, end: AnyPgColumn, day: string): SQL {
   return sql`(${start} <= ${day} and (${end} is null or ${end} >= ${day}))`;

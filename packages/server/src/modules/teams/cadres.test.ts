@@ -63,6 +63,12 @@ describe('ID numbers', () => {
     expect(t.services.cipher.decrypt(row.id_number_cipher)).toBe(VALID);
   });
 
+  it("files a person the 丙村 leader records serving in 梅县区 without naming a team under the leader's team (in scope by it)", async () => {
+    const res = await leader.post('/api/teams/cadres', person({ idNumber: '110105194912310046', teamId: undefined, divisionCode: '441403000000', dispatchStart: '2020-01-01', dispatchEnd: '2020-06-30' }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ teamId: ids.get('lw-bingcun'), divisionCode: '441403000000' });
+  });
+
   it('refuses the same ID number twice (found by its keyed hash)', async () => {
     const res = await leader.post('/api/teams/cadres', person({ name: '重复（演示）' }));
     expect(res.statusCode).toBe(409);

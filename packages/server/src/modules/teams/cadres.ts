@@ -11,9 +11,9 @@ import type { Ctx, Services } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
-import { assertInScope, type Scope } from '../../platform/scope';
+import { assertInScope, inScope, type Scope } from '../../platform/scope';
 import { divisions } from '../registry';
-import { cadresInScope, coversDay, dbOf } from './access';
+import { cadresInScope, coversDay, dbOf, ownTeamOf } from './access';
 import { assertRefs, checkDates } from './rules';
 import { cadres, teams } from './tables';
 import { getTeam } from './teams';
@@ -118,6 +118,8 @@ export async function revealIdNumber(ctx: Ctx, id: number): Promise<{ idNumber: 
 /** Where the person serves: as given, else the team's station; both must lie in scope. */
 async function placement(ctx: Ctx, teamId: number | null | undefined, divisionCode: string | undefined) {
   let code = divisionCode;
+  // a team user's person serving outside their station belongs to their team (and is in scope by it)
+  if (teamId == null && code && !inScope(ctx.user.scope, { divisionCode: code })) teamId = ownTeamOf(ctx.user.scope);
   if (teamId != null) {
     const team = await getTeam(ctx, teamId).catch((e: AppError) => {
       throw e.code === 'NOT_FOUND' ? invalid({ path: 'body.teamId', key: 'teams.validation.noTeam' }) : e;
@@ -126,7 +128,7 @@ async function placement(ctx: Ctx, teamId: number | null | undefined, divisionCo
   }
   if (!code) throw invalid({ path: 'body.divisionCode', key: 'validation.required' });
   assertInScope(ctx.user.scope, { teamId: teamId ?? null, divisionCode: code });
-  return code;
+  return { divisionCode: code, teamId: teamId ?? null };
 }
 
 async function assertIdNumberFree(tx: Tx, hash: string, exceptId?: number) {
@@ -139,13 +141,13 @@ export async function createCadre(ctx: Ctx, body: CadreBody) {
   return withTx(ctx, async (tx, ctx) => {
     const { cipher } = ctx.services;
     await assertRefs(tx, [['body.sendingUnitId', 'unit', [body.sendingUnitId]]]);
-    const divisionCode = await placement(ctx, body.teamId, body.divisionCode);
+    const { divisionCode, teamId } = await placement(ctx, body.teamId, body.divisionCode);
     const idNumberHash = cipher.hash(body.idNumber);
     await assertIdNumberFree(tx, idNumberHash);
     const { idNumber, ...rest } = body;
     const [row] = await tx
       .insert(cadres)
-      .values({ ...rest, divisionCode, idNumberCipher: cipher.encrypt(idNumber), idNumberHash })
+      .values({ ...rest, teamId, divisionCode, idNumberCipher: cipher.encrypt(idNumber), idNumberHash })
       .returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'cadre', entityId: row.id, after: row });
     return row.id;
@@ -164,7 +166,9 @@ export async function updateCadre(ctx: Ctx, id: number, patch: z.output<typeof C
     checkDates(rest.dispatchStart ?? before.dispatchStart, rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd, 'body.dispatchEnd');
     if (rest.teamId !== undefined || rest.divisionCode !== undefined) {
       const teamId = rest.teamId === undefined ? before.teamId : rest.teamId;
-      values.divisionCode = await placement(ctx, teamId, rest.divisionCode ?? (rest.teamId === undefined ? before.divisionCode : undefined));
+      const placed = await placement(ctx, teamId, rest.divisionCode ?? (rest.teamId === undefined ? before.divisionCode : undefined));
+      values.divisionCode = placed.divisionCode;
+      values.teamId = placed.teamId;
     }
     if (idNumber !== undefined) {
       values.idNumberHash = cipher.hash(idNumber);

@@ -6,11 +6,13 @@ import { teamsTestApp } from './testing/fixture';
 
 let t: TestApp;
 let admin: TestClient;
+let ids: Map<string, number>;
+let bingcunLeader: () => Promise<TestClient>;
 const GD = '440000000000';
 const GX = '450000000000';
 
 beforeAll(async () => {
-  ({ t } = await teamsTestApp());
+  ({ t, ids, bingcunLeader } = await teamsTestApp());
   admin = await t.userClient('admin1', 'admin', { all: true });
 });
 afterAll(() => t.close());
@@ -66,6 +68,21 @@ describe('exchange records', () => {
     expect(same.json().details).toEqual([{ path: 'body.toDivisionCode', message: '派出地与接收地不能相同' }]);
     const bad = await admin.post('/api/teams/exchanges', { ...body, personTimes: 0, fromDivisionCode: '4420' });
     expect(bad.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['body.fromDivisionCode', 'body.personTimes']);
+  });
+
+  it("lets the 丙村 team leader record 荔湾区 → 梅县区 (the pairing's two sides): the exchange is the team's, in scope by it", async () => {
+    const leader = await bingcunLeader();
+    const body = { kind: 'teacher', personTimes: 3, fromDivisionCode: '440103000000', toDivisionCode: '441403000000', startDate: '2026-03-01' };
+    const res = await leader.post('/api/teams/exchanges', body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ teamId: ids.get('lw-bingcun') });
+    // the leader finds it in their list and may correct it
+    const list = (await leader.get('/api/teams/exchanges?pageSize=100')).json();
+    expect(list.items.map((i: { id: number }) => i.id)).toContain(res.json().id);
+    expect((await leader.patch(`/api/teams/exchanges/${res.json().id}`, { personTimes: 4 })).statusCode).toBe(200);
+    // naming another team (out of their scope) is still refused
+    const other = await leader.post('/api/teams/exchanges', { ...body, teamId: ids.get('lw') });
+    expect(other.json().code).toBe('OUT_OF_SCOPE');
   });
 
   it('refuses a write with neither side in scope', async () => {

@@ -12,7 +12,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
 import { divisions, programmes } from '../registry';
-import { assertExchangeInScope, dbOf, exchangesInScope } from './access';
+import { assertExchangeInScope, dbOf, exchangesInScope, ownTeamOf } from './access';
 import { assertRefs } from './rules';
 import { talentExchanges as tx_ } from './tables';
 
@@ -160,7 +160,8 @@ const exchangeRefs = (tx: Tx, e: { programmeId?: number | null; teamId?: number 
     ['body.teamId', 'team', [e.teamId]],
   ]);
 
-export async function createExchange(ctx: Ctx, body: z.output<typeof ExchangeInput>) {
+export async function createExchange(ctx: Ctx, input: z.output<typeof ExchangeInput>) {
+  const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
   checkExchange(body);
   assertExchangeInScope(ctx.user.scope, body);
   return withTx(ctx, async (tx, ctx) => {

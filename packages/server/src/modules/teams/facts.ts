@@ -1,4 +1,5 @@
-// Facts of teams and talent: teams and their members in post (stocks), talent exchanges (人次, on the receiving side).
+// Facts of teams and talent: teams and their members in post (stocks), talent exchanges (人次) twice, named by
+// direction: received (接收, at the receiving side) and sent (派出, at the sending side — the helper is credited for what it sent).
 import { defineFacts } from '../../platform/facts';
 
 export const teamFacts = defineFacts([
@@ -24,10 +25,20 @@ export const teamFacts = defineFacts([
     key: 'teams.exchanges',
     kind: 'event',
     requires: { talent_exchanges: ['kind', 'person_times', 'to_division_code', 'team_id', 'start_date'] },
-    // counted once, where it happened: at the receiving side
+    // received: at the receiving side
     sql: `select x.to_division_code as division_code, x.team_id, x.start_date as day, null::date as end_day, 'x' || x.id as subject,
                  x.person_times::float8 as qty, array['kind:' || x.kind] as tags
           from talent_exchanges x`,
     dirty: [{ table: 'talent_exchanges', division: 'R.to_division_code', from: 'R.start_date' }],
+  },
+  {
+    key: 'teams.exchangesSent',
+    kind: 'event',
+    requires: { talent_exchanges: ['kind', 'person_times', 'from_division_code', 'team_id', 'start_date'] },
+    // the same rows at the sending side: what a helper province, city or county sent
+    sql: `select x.from_division_code as division_code, x.team_id, x.start_date as day, null::date as end_day, 'x' || x.id as subject,
+                 x.person_times::float8 as qty, array['kind:' || x.kind] as tags
+          from talent_exchanges x`,
+    dirty: [{ table: 'talent_exchanges', division: 'R.from_division_code', from: 'R.start_date' }],
   },
 ]);

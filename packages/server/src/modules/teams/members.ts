@@ -49,18 +49,44 @@ export async function listMembers(ctx: Ctx, f: { teamId?: number; teamIds?: numb
     .orderBy(asc(teamMembers.teamId), ROLE_ORDER, asc(teamMembers.startDate), asc(teamMembers.id));
 }
 
-export async function addMember(ctx: Ctx, teamId: number, body: z.output<typeof MemberInput>) {
-  checkDates(body.startDate, body.endDate, 'body.endDate');
+/** The team's current round: the highest it has members in (1 for a new team). */
+async function currentRound(ctx: Ctx, teamId: number): Promise<number> {
+  const [row] = await dbOf(ctx)
+    .select({ round: sql<number | null>`max(${teamMembers.round})` })
+    .from(teamMembers)
+    .where(eq(teamMembers.teamId, teamId));
+  return Number(row?.round ?? 1);
+}
+
+export async function addMember(ctx: Ctx, teamId: number, input: z.output<typeof MemberInput>) {
+  checkDates(input.startDate, input.endDate, 'body.endDate');
   return withTx(ctx, async (tx, ctx) => {
     await getTeam(ctx, teamId);
-    await getCadre(ctx, body.cadreId, 'body.cadreId');
-    // the same person twice in one round of one team is refused by the unique index
+    const person = await getCadre(ctx, input.cadreId, 'body.cadreId');
+    const body = { ...input, round: input.round ?? (await currentRound(ctx, teamId)) };
+    // already in the team: in the same round, or over days this membership would also cover
+    const end = body.endDate ?? '9999-12-31';
+    const [already] = await tx
+      .select({ round: teamMembers.round })
+      .from(teamMembers)
+      .where(
+        and(
+          eq(teamMembers.teamId, teamId),
+          eq(teamMembers.cadreId, body.cadreId),
+          sql`(${teamMembers.round} = ${body.round} or (${teamMembers.startDate} <= ${end} and (${teamMembers.endDate} is null or ${teamMembers.endDate} >= ${body.startDate})))`,
+        ),
+      )
+      .limit(1);
+    const alreadyMember = () =>
+      new AppError('CONFLICT', {}, [{ path: 'body.cadreId', key: 'teams.validation.alreadyMember', params: { name: person.name, round: already?.round ?? body.round } }]);
+    if (already) throw alreadyMember();
+    // the same person twice in one round of one team is refused by the unique index too (a concurrent add)
     const [row] = await tx
       .insert(teamMembers)
       .values({ ...body, teamId })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError('CONFLICT', {}, [{ path: 'body.round', key: 'validation.invalidValue' }]);
+    if (!row) throw alreadyMember();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'team_member', entityId: row.id, after: row });
     return row;
   });

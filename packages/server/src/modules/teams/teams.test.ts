@@ -67,12 +67,25 @@ describe('team tree', () => {
     expect(prog.json().details).toEqual([{ path: 'body.programmeId', message: '所选记录不存在' }]);
   });
 
+  it("adds a member to the team's current round when no round is given (丙村 is on its second)", async () => {
+    const team = id('lw-bingcun');
+    const cadre = (await admin.get(`/api/teams/cadres?teamId=${id('lw-shejiang')}`)).json().items[0];
+    const res = await admin.post(`/api/teams/${team}/members`, { cadreId: cadre.id, role: 'member', startDate: '2025-03-01' });
+    expect(res.statusCode, res.body).toBe(200);
+    const round2 = (await admin.get(`/api/teams/${team}?round=2`)).json().members;
+    expect(round2.find((m: { cadreId: number }) => m.cadreId === cadre.id)).toMatchObject({ round: 2 });
+  });
+
   it('adds a member for a round, and refuses the same person twice in one round', async () => {
     const team = id('lw-nankou');
     const cadre = (await admin.get(`/api/teams/cadres?teamId=${id('lw-songyuan')}`)).json().items[0];
     const body = { cadreId: cadre.id, role: 'member', round: 2, startDate: '2025-01-01' };
     expect((await admin.post(`/api/teams/${team}/members`, body)).statusCode).toBe(200);
-    expect((await admin.post(`/api/teams/${team}/members`, body)).statusCode).toBe(409);
+    const again = await admin.post(`/api/teams/${team}/members`, body);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().details).toEqual([{ path: 'body.cadreId', message: `${cadre.name}已是该队第2轮队员，不能重复添加` }]);
+    // in another round over days they are already a member: the same message
+    expect((await admin.post(`/api/teams/${team}/members`, { ...body, round: 3 })).json().details[0].path).toBe('body.cadreId');
     const bad = await admin.post(`/api/teams/${team}/members`, { ...body, round: 3, startDate: '2025-02-01', endDate: '2025-01-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0].path).toBe('body.endDate');

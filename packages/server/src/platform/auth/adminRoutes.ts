@@ -15,9 +15,19 @@ export async function adminRoutes(app: App) {
   const tags = ['admin'];
   const throttle = throttleOf(app.xz);
 
-  app.get('/api/admin/users', { preHandler: admin, schema: { tags, response: { 200: z.array(UserRow), ...errorResponses } } }, async () =>
-    (await listUsers(app.xz.db)).map((u) => toUserRow(u, new Date(), throttle)),
-  );
+  app.get('/api/admin/users', { preHandler: admin, schema: { tags, response: { 200: z.array(UserRow), ...errorResponses } } }, async () => {
+    const rows = (await listUsers(app.xz.db)).map((u) => toUserRow(u, new Date(), throttle));
+    // scopes by name (one query per tree), not as 441403000000 or #6
+    const codes = [...new Set(rows.flatMap((r) => r.scopeDivisions))];
+    const ids = [...new Set(rows.flatMap((r) => r.scopeTeams))];
+    const [divs, tms] = await Promise.all([
+      codes.length ? app.xz.directory.divisionNames(app.xz.db, codes) : [],
+      ids.length ? app.xz.directory.teamNames(app.xz.db, ids) : [],
+    ]);
+    const div = new Map(divs.map((d) => [d.code, d.name]));
+    const team = new Map(tms.map((x) => [x.id, x.name]));
+    return rows.map((r) => ({ ...r, scopeNames: [...r.scopeDivisions.map((c) => div.get(c) ?? c), ...r.scopeTeams.map((id) => team.get(id) ?? `#${id}`)] }));
+  });
 
   app.post(
     '/api/admin/users',

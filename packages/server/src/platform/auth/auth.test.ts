@@ -61,6 +61,16 @@ describe('sign-in', () => {
     expect((await c.post('/api/admin/users', { username: 'xone', displayName: 'X', role: 'viewer' })).statusCode).toBe(200);
   });
 
+  it('lists users with their scope by name: places and teams, not codes and ids', async () => {
+    const db = t.services.database;
+    await db.query(`insert into divisions (code, name, level, parent_code) values ('441224000000', '怀集县', 'county', null) on conflict do nothing`);
+    const [{ id }] = await db.query<{ id: number }>(`insert into teams (name, kind, division_code) values ('驻岗坪镇工作队', 'team', '441224109000') returning id`);
+    await t.userClient('scoped_names', 'team_leader', { divisions: ['441224000000'], teams: [id] });
+    const admin = await t.userClient('names_admin', 'admin', { all: true });
+    const row = (await admin.get('/api/admin/users')).json().find((u: { username: string }) => u.username === 'scoped_names');
+    expect(row.scopeNames).toEqual(['怀集县', '驻岗坪镇工作队']);
+  });
+
   it('requires sign-in for the API', async () => {
     const res = await t.client().get('/api/admin/users');
     expect(res.statusCode).toBe(401);

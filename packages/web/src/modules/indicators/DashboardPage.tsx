@@ -13,6 +13,7 @@ import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { useAuth } from '../../app/auth';
 import { Chart } from './Chart';
 import { gaugeOption, mapOption, rankingOption, trendOption } from './charts';
+import { NodeSelect } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
 
 const isRatio = (f: Pick<FigureT, 'unit'>) => f.unit === '%';
@@ -112,6 +113,7 @@ export function DashboardPage() {
             </Typography.Text>
           </Space>
           <Space wrap>
+            <NodeSelect value={d.node.node} onChange={drill} />
             <PeriodPicker value={period} onChange={(p) => set({ period: p })} />
             {can('reports.generate') && (
               <Button icon={<FileWordOutlined />} onClick={report} data-testid="make-report">

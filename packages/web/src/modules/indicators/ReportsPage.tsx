@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, download } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { formatDateTime } from '../../app/format';
 import { NodeSelect } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
 
@@ -60,7 +61,7 @@ export function ReportsPage() {
             { title: t('common.name'), render: (_, j) => j.fileName ?? `${j.node} · ${periodLabel(j.period, lang)}` },
             { title: t('common.status'), render: (_, j) => <Tag color={STATUS_COLOR[j.status]}>{t(`indicators.reports.status.${j.status}`)}</Tag> },
             { title: t('indicators.progress'), render: (_, j) => <Progress percent={j.progress} size="small" style={{ width: 120 }} status={j.status === 'failed' ? 'exception' : undefined} /> },
-            { title: t('common.date'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString() },
+            { title: t('common.date'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
             {
               title: t('common.actions'),
               render: (_, j) =>

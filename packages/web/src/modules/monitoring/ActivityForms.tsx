@@ -20,7 +20,8 @@ export function ActivityButton(props: { kind: Kind; target: number; onDone(): vo
   const endpoint: AnyEndpoint = { risk: monitoringApi.addRisk, measure: monitoringApi.addMeasure, closeRisk: monitoringApi.closeRisk, followUp: monitoringApi.followUpMeasure }[kind];
   const label = { risk: t('monitoring.risk.add'), measure: t('monitoring.measure.add'), closeRisk: t('monitoring.risk.close'), followUp: t('monitoring.measure.followUp') }[kind];
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     try {
       const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null));
       await callAny(endpoint, { params: { id: target }, body });

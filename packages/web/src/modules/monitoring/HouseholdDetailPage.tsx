@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, urlOf } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { formatAmount, formatDate, formatDateTime } from '../../app/format';
+import { formatAmount, formatDate, formatDateTime, formatTableDate } from '../../app/format';
 import { CATEGORY_COLOR, STATUS_COLOR } from './data';
 import { ActivityButton } from './ActivityForms';
 import { AddMemberButton, EditHouseholdButton, EditMemberButton, MemberLeaveButton } from './HouseholdForms';
@@ -31,6 +31,9 @@ export function HouseholdDetailPage() {
   const canWrite = can('monitoring.write');
   const writable = canWrite && h.status !== 'rejected' && h.status !== 'eliminated';
   const show = (next: HouseholdDetail) => client.setQueryData(key, next);
+  // a monitored household is offered 提出风险消除 only once its rules are met; until then, the next sensible steps
+  const unmet = d.checks.filter((c) => !c.ok);
+  const steps = d.actions.filter((a) => !(a === 'propose_elimination' && h.status === 'monitored' && unmet.length > 0));
   // after a member's edit what this page revealed may be out of date: forget it (another reveal shows the new values)
   const memberSaved = (memberId: number) => {
     const { [memberId]: _, ...rest } = revealed;
@@ -83,9 +86,29 @@ export function HouseholdDetailPage() {
             message={`${d.clock.overdue ? `${t('monitoring.household.overdue')}：` : ''}${t('monitoring.household.procedureDays', { days: d.clock.workDays, limit: d.clock.limit })}`}
           />
         )}
-        {d.actions.length > 0 && (
+        {unmet.length > 0 && h.status === 'monitored' && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            data-testid="next-step"
+            message={t('monitoring.review.nextStep', { n: unmet.length })}
+            description={
+              writable && (
+                <Space wrap style={{ marginTop: 4 }}>
+                  <Link to={`/monitoring/visit/${h.id}`}>
+                    <Button type="primary" size="small" data-testid="next-visit">{t('monitoring.visit.new')}</Button>
+                  </Link>
+                  {unmet.some((c) => c.rule === 'hasMeasure') && <ActivityButton kind="measure" target={h.id} onDone={refresh} small />}
+                  {unmet.some((c) => c.rule === 'noOpenRisk') && <Typography.Text type="secondary">{t('monitoring.review.closeRisksFirst')}</Typography.Text>}
+                </Space>
+              )
+            }
+          />
+        )}
+        {steps.length > 0 && (
           <Space wrap style={{ marginTop: 12 }}>
-            {d.actions.map((a) => (
+            {steps.map((a) => (
               <Button key={a} data-testid={`action-${a}`} type={a === 'return' || a === 'reject' ? 'default' : 'primary'} danger={a === 'reject'} onClick={() => setAction(a)}>
                 {t(`monitoring.actions.${a}`)}
               </Button>
@@ -142,7 +165,7 @@ export function HouseholdDetailPage() {
                     },
                     { title: t('monitoring.member.relation'), render: (_, m) => t(`monitoring.relations.${m.relation}`) },
                     { title: t('monitoring.member.gender'), render: (_, m) => t(`monitoring.genders.${m.gender}`) },
-                    { title: t('monitoring.member.birthDate'), render: (_, m) => formatDate(m.birthDate) },
+                    { title: t('monitoring.member.birthDate'), render: (_, m) => formatTableDate(m.birthDate) },
                     {
                       title: t('monitoring.member.idNumber'),
                       render: (_, m) => (
@@ -195,8 +218,8 @@ export function HouseholdDetailPage() {
                   columns={[
                     { title: t('monitoring.risk.kind'), render: (_, r) => t(`monitoring.risks.${r.kind}`) },
                     { title: t('common.remark'), render: (_, r) => r.note ?? '—' },
-                    { title: t('monitoring.risk.identifiedOn'), render: (_, r) => formatDate(r.identifiedOn) },
-                    { title: t('common.status'), render: (_, r) => (r.closedOn ? <Tag color="green">{`${t('monitoring.risk.closed')} ${formatDate(r.closedOn)}`}</Tag> : <Tag color="red">{t('monitoring.risk.open')}</Tag>) },
+                    { title: t('monitoring.risk.identifiedOn'), render: (_, r) => formatTableDate(r.identifiedOn) },
+                    { title: t('common.status'), render: (_, r) => (r.closedOn ? <Tag color="green">{`${t('monitoring.risk.closed')} ${formatTableDate(r.closedOn)}`}</Tag> : <Tag color="red">{t('monitoring.risk.open')}</Tag>) },
                     { title: t('common.actions'), render: (_, r) => !r.closedOn && writable && <ActivityButton small kind="closeRisk" target={r.id} onDone={refresh} /> },
                   ]}
                 />
@@ -220,8 +243,8 @@ export function HouseholdDetailPage() {
                     { title: t('monitoring.measure.description'), dataIndex: 'description' },
                     { title: t('monitoring.measure.provider'), render: (_, m) => (m.providerTeamId ? t('monitoring.measure.team', { id: m.providerTeamId }) : m.providerUnitId ? t('monitoring.measure.unit', { id: m.providerUnitId }) : '—') },
                     { title: t('monitoring.measure.amount'), render: (_, m) => formatAmount(m.amount) },
-                    { title: t('monitoring.measure.startOn'), render: (_, m) => formatDate(m.startOn) },
-                    { title: t('monitoring.measure.lastFollowUp'), render: (_, m) => (m.lastFollowUpOn ? formatDate(m.lastFollowUpOn) : <Tag>{t('monitoring.measure.noFollowUp')}</Tag>) },
+                    { title: t('monitoring.measure.startOn'), render: (_, m) => formatTableDate(m.startOn) },
+                    { title: t('monitoring.measure.lastFollowUp'), render: (_, m) => (m.lastFollowUpOn ? formatTableDate(m.lastFollowUpOn) : <Tag>{t('monitoring.measure.noFollowUp')}</Tag>) },
                     { title: t('common.actions'), render: (_, m) => writable && <ActivityButton small kind="followUp" target={m.id} onDone={refresh} /> },
                   ]}
                 />

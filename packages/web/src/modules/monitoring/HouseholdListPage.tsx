@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
-import { formatDate } from '../../app/format';
+import { formatTableDate } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { type FiltersOf, useFilters, usePagedQuery } from '../../platform/usePagedQuery';
 import { CATEGORY_COLOR, STATUS_COLOR } from './data';
@@ -69,7 +69,7 @@ export function HouseholdListPage() {
             </Space>
           ),
         },
-        { title: t('monitoring.household.lastVisit'), render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatDate(r.lastVisitOn)}</span> },
+        { title: t('monitoring.household.lastVisit'), render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatTableDate(r.lastVisitOn)}</span> },
       ]}
     >
       <NewHouseholdDialog open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/monitoring/households/${id}`)} />

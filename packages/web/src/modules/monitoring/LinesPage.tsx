@@ -14,7 +14,8 @@ export function LinesPage() {
   const [form] = Form.useForm();
   const { data, isLoading, refetch } = useQuery({ queryKey: ['monitoring', 'lines'], queryFn: () => call(monitoringApi.lines) });
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     try {
       await call(monitoringApi.putLine, { body: { ...v, demo: !!v.demo, note: v.note || undefined } });
       message.success(t('monitoring.review.done'));

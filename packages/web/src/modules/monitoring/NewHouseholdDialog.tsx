@@ -18,7 +18,8 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
   const villages = useQuery({ queryKey: ['monitoring', 'villages'], queryFn: () => call(monitoringApi.villages), enabled: props.open });
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     setBusy(true);
     try {
       const d = await call(monitoringApi.createHousehold, { body: { ...v, isLifted: !!v.isLifted, dibao: !!v.dibao, tekun: !!v.tekun } });

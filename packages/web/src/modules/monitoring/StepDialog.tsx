@@ -1,6 +1,7 @@
 // One step of the review chain: the fields that step needs (authorisation, notice dates, comment,
 // a reason when going past the rule warnings) and evidence files; errors land on their fields.
-import { type Action, type FileMeta, type HouseholdDetail, monitoringApi } from '@xiezuo/shared/contracts/monitoring';
+import { type Action, type FileMeta, type HouseholdDetail, monitoringApi, NOTICE_MIN_DAYS } from '@xiezuo/shared/contracts/monitoring';
+import dayjs from 'dayjs';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { useRef, useState } from 'react';
@@ -33,7 +34,8 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     setBusy(true);
     try {
       const body = { action: action!, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), attachmentIds: files.map((f) => f.id) };
@@ -63,10 +65,15 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ authorisationDate: today(), noticeFrom: today() }}>
+      <Form form={form} layout="vertical" initialValues={{ authorisationDate: today(), noticeFrom: today(), noticeTo: dayjs(today()).add(NOTICE_MIN_DAYS - 1, 'day').format('YYYY-MM-DD') }}>
         {action === 'verify' && h.status === 'identifying' && (
           <>
-            <Form.Item name="authorisationSigned" valuePropName="checked">
+            <Form.Item
+              name="authorisationSigned"
+              valuePropName="checked"
+              extra={t('monitoring.review.authorisationRule')}
+              rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('monitoring.refused.authorisation')))) }]}
+            >
               <Checkbox>{t('monitoring.review.authorisation')}</Checkbox>
             </Form.Item>
             <Form.Item name="authorisationDate" label={t('monitoring.review.authorisationDate')}>
@@ -76,10 +83,33 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
         )}
         {action === 'publicise' && (
           <>
-            <Form.Item name="noticeFrom" label={t('monitoring.review.noticeFrom')}>
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('monitoring.review.noticeRule', { min: NOTICE_MIN_DAYS })} data-testid="notice-rule" />
+            <Form.Item
+              name="noticeFrom"
+              label={t('monitoring.review.noticeFrom')}
+              rules={[
+                { required: true, message: t('validation.required') },
+                { validator: (_, v) => (!v || v <= today() ? Promise.resolve() : Promise.reject(new Error(t('monitoring.refused.noticeFuture')))) },
+              ]}
+            >
               <Input type="date" />
             </Form.Item>
-            <Form.Item name="noticeTo" label={t('monitoring.review.noticeTo')}>
+            <Form.Item
+              name="noticeTo"
+              label={t('monitoring.review.noticeTo')}
+              dependencies={['noticeFrom']}
+              rules={[
+                { required: true, message: t('validation.required') },
+                ({ getFieldValue }) => ({
+                  validator: (_, v) => {
+                    const from = getFieldValue('noticeFrom');
+                    if (!v || !from) return Promise.resolve();
+                    const days = dayjs(v).diff(dayjs(from), 'day') + 1;
+                    return days >= NOTICE_MIN_DAYS ? Promise.resolve() : Promise.reject(new Error(t('monitoring.refused.noticeShort', { min: NOTICE_MIN_DAYS, days })));
+                  },
+                }),
+              ]}
+            >
               <Input type="date" />
             </Form.Item>
           </>

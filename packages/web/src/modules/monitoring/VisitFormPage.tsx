@@ -39,7 +39,8 @@ export function VisitFormPage() {
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!v) return;
     setBusy(true);
     try {
       await call(monitoringApi.recordVisit, { params: { id: picked! }, body: {

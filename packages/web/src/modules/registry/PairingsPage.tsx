@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { formatDate } from '../../app/format';
+import { formatDate, formatTableDate } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery, useUrlFilters } from '../../platform/usePagedQuery';
 import type { PairingRow } from './data';
@@ -79,7 +79,7 @@ export function PairingsPage() {
           { title: t('registry.fields.helper'), render: (_, r) => r.helper.label },
           { title: t('registry.fields.helped'), render: (_, r) => r.helped.label },
           { title: t('registry.fields.programme'), dataIndex: 'programmeName' },
-          { title: t('registry.fields.period'), width: 230, render: (_, r) => `${formatDate(r.startDate)} – ${r.endDate ? formatDate(r.endDate) : ''}` },
+          { title: t('registry.fields.period'), width: 230, render: (_, r) => `${formatTableDate(r.startDate)} – ${r.endDate ? formatTableDate(r.endDate) : ''}` },
           { title: t('registry.fields.status'), width: 80, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`registry.statuses.${r.status}`)}</Tag> },
           ...(can('registry.write')
             ? [{

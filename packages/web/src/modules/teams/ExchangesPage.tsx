@@ -1,4 +1,4 @@
-// 人才交流台账: the summary ("广东选派到广西 党政干部 376 人次、专业技术人才 3523 人次") for a pair of sides
+// 人才交流台账: the summary ("广东派出到广西 党政干部 376 人次、专业技术人才 3523 人次") for a pair of sides
 // and a period, then the records themselves, exportable as a ledger.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';

@@ -52,7 +52,7 @@ function Members({ team }: { team: number }) {
         )
       }
     >
-      <MemberForm team={team} open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
+      <MemberForm key={`${team}-${Math.max(1, ...data.rounds)}`} team={team} round={Math.max(1, ...data.rounds)} open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <TeamForm team={data} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('teams.fields.division')}>{data.divisionName ?? data.divisionCode}</Descriptions.Item>

@@ -25,7 +25,8 @@ function SaveModal({ open, title, endpoint, params, initial, toBody, onClose, on
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
+    if (!values) return;
     setSaving(true);
     try {
       await callAny(endpoint, { params, body: toBody(values) });
@@ -96,7 +97,8 @@ export function CadreForm({ cadre, open, onClose, onSaved }: { cadre?: CadreRow;
   );
 }
 
-export function MemberForm({ team, open, onClose, onSaved }: { team: number; open: boolean; onClose: () => void; onSaved: () => void }) {
+/** Adds a member: the round defaults to the team's current one (`round`), the server says so when the person is already in the team. */
+export function MemberForm({ team, round, open, onClose, onSaved }: { team: number; round?: number; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [people, setPeople] = useState<CadreRow[]>([]);
@@ -110,7 +112,7 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
       <Form.Item name="role" label={t('teams.fields.role')} rules={required(t)}>
         <Select options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`teams.roles.${r}`) }))} />
       </Form.Item>
-      <Form.Item name="round" label={t('teams.fields.round')} initialValue={1} rules={required(t)}><InputNumber min={1} max={20} /></Form.Item>
+      <Form.Item name="round" label={t('teams.fields.round')} initialValue={round ?? 1} rules={required(t)}><InputNumber min={1} max={20} data-testid="member-round" /></Form.Item>
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
     </SaveModal>
@@ -120,7 +122,8 @@ export function MemberForm({ team, open, onClose, onSaved }: { team: number; ope
 export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const toBody = (v: Values) => ({ ...v, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
+  const teams = useTeams();
+  const toBody = (v: Values) => ({ ...v, teamId: v.teamId ?? null, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
     <SaveModal open={open} title={t('teams.exchanges.new')} endpoint={teamsApi.createExchange} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
       <Form.Item name="kind" label={t('teams.fields.exchangeKind')} rules={required(t)}>
@@ -129,6 +132,9 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
       <Form.Item name="personTimes" label={t('teams.fields.personTimes')} rules={required(t)}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="fromDivisionCode" label={`${t('teams.fields.from')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} placeholder="441284000000" /></Form.Item>
       <Form.Item name="toDivisionCode" label={`${t('teams.fields.to')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} placeholder="451123000000" /></Form.Item>
+      <Form.Item name="teamId" label={t('teams.fields.team')} extra={t('teams.exchanges.teamHint')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+      </Form.Item>
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="note" label={t('teams.fields.note')}><Input /></Form.Item>

@@ -42,13 +42,33 @@ function breakdownValues(def: IndicatorDef): string {
  * `slices`: 12-digit slice codes to restrict to, or null for all. `today` bounds stocks of the running period.
  */
 export function leafInsertSql(source: FactSource, def: IndicatorDef, year: number, slices: string[] | null, today: string): string {
+  return `insert into indicator_leaves (slice, team_id, period, breakdown, indicator, value)
+          select s.slice, s.team_id, s.key, s.bkey, ${lit(def.code)}, s.v from (${leafBody(source, def, year, { slices }, today)}) s(slice, team_id, key, bkey, v)
+          where s.v <> 0`;
+}
+
+/**
+ * The figures of one indicator for one year of some villages, straight from the source (villages are below
+ * the leaf level: a village's dashboard computes them on demand — a village holds a few hundred rows).
+ * Rows: (slice = the village's code, team_id = 0, key = period, bkey = breakdown, v).
+ */
+export function villageSelectSql(source: FactSource, def: IndicatorDef, year: number, villages: string[], today: string): string {
+  return `select s.slice, s.key, s.bkey, s.v from (${leafBody(source, def, year, { villages }, today)}) s(slice, team_id, key, bkey, v) where s.v <> 0`;
+}
+
+function leafBody(source: FactSource, def: IndicatorDef, year: number, where: { slices?: string[] | null; villages?: string[] }, today: string): string {
+  const { slices, villages } = where;
   const conds: string[] = [];
   if (slices) conds.push(`x.division_code like any (${arr(slices.map((s) => `${s.slice(0, 9)}%`))})`);
+  if (villages) conds.push(`x.division_code = any (${arr(villages)})`);
   if (source.kind === 'event') conds.push(`x.day between date '${year}-01-01' and date '${year}-12-31'`);
   else conds.push(`x.day <= date '${year}-12-31' and (x.end_day is null or x.end_day >= date '${year}-01-01')`);
   if (def.filter?.length) conds.push(`x.tags @> ${arr(def.filter)}`);
   if (def.anyOf?.length) conds.push(`x.tags && ${arr(def.anyOf)}`);
-  const events = `select ${SLICE_EXPR('x.division_code')} as slice, coalesce(x.team_id, st.id, 0) as team_id,
+  const events = villages
+    ? `select x.division_code as slice, 0 as team_id, x.day, x.end_day, x.subject, x.qty, x.tags
+                  from (${source.sql}) x where ${conds.join(' and ')}`
+    : `select ${SLICE_EXPR('x.division_code')} as slice, coalesce(x.team_id, st.id, 0) as team_id,
                          x.day, x.end_day, x.subject, x.qty, x.tags
                   from (${source.sql}) x left join xz_stations st on st.division_code = ${SLICE_EXPR('x.division_code')}
                   where ${conds.join(' and ')}`;
@@ -99,9 +119,7 @@ export function leafInsertSql(source: FactSource, def: IndicatorDef, year: numbe
     default:
       throw new Error(`measure ${def.measure} has no leaves`);
   }
-  return `insert into indicator_leaves (slice, team_id, period, breakdown, indicator, value)
-          select s.slice, s.team_id, s.key, s.bkey, ${lit(def.code)}, s.v from (${body}) s(slice, team_id, key, bkey, v)
-          where s.v <> 0`;
+  return body;
 }
 
 /** Years a source has data in, bounded (stocks run to this year). */

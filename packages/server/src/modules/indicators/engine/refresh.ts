@@ -205,6 +205,10 @@ export class Refresher {
     return this.wired.map((s) => s.key);
   }
 
+  get wiredSources(): FactSource[] {
+    return this.wired;
+  }
+
   /** Finds the wired sources, installs triggers, and rebuilds everything if the catalogue or wiring changed. */
   /** Resolves when the first (re)build, if one was needed, is done; dashboards show `pending` meanwhile. */
   ready: Promise<void> = Promise.resolve();
