@@ -1,0 +1,31 @@
+// What a web module contributes: menu entries and routes. Each module folder exports one of these.
+import type { Permission } from '@xiezuo/shared/roles';
+import { Spin } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+
+export interface MenuEntry {
+  path: string;
+  labelKey: string; // catalogue key
+  icon?: ReactNode;
+  permission?: Permission;
+  children?: MenuEntry[];
+}
+
+export interface WebModule {
+  key: string;
+  menu: MenuEntry[];
+  routes: { path: string; element: ReactNode }[];
+}
+
+/**
+ * A page loaded when first opened (its own chunk), so a phone that opens the visit form never downloads
+ * the dashboard's charts or the map: `{ path, element: lazyPage(() => import('./XPage'), 'XPage') }`.
+ */
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
+  const Page: ComponentType = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '20vh auto' }} />}>
+      <Page />
+    </Suspense>
+  );
+}
