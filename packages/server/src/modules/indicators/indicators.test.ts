@@ -113,6 +113,29 @@ describe('dashboard', () => {
     expect(fig(await dash(hq, 'node=d:441224109&period=M2026-07'), 'monitoring.visitedHouseholds').value).toBe(before + 1);
   });
 
+  it('answers an unchanged poll with an empty 304, and a changed one in full', async () => {
+    const url = '/api/indicators/dashboard?node=d:441224109&period=M2026-07';
+    const first = await hq.get(url);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await hq.get(url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    // another node, or the same after a change, is a full answer with another tag
+    const other = await hq.get('/api/indicators/dashboard?node=d:441224&period=M2026-07', { 'if-none-match': etag });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers.etag).not.toBe(etag);
+    const target = await hq.put('/api/indicators/targets', { node: 'd:441224109', indicator: 'monitoring.visitedHouseholds', period: 'M2026-07', value: 50 });
+    expect(target.statusCode, target.body).toBe(200);
+    const changed = await hq.get(url, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(fig(changed.json(), 'monitoring.visitedHouseholds').target).toBe(50);
+    expect((await hq.delete(`/api/indicators/targets/${target.json().id}`)).statusCode).toBe(200);
+    expect((await hq.get(url, { 'if-none-match': etag })).statusCode).toBe(304);
+  });
+
   it('keeps users to their scope', async () => {
     const other = await t.userClient('lenggang_leader', 'team_leader', { teams: [ids.lenggang] });
     expect((await other.get(`/api/indicators/dashboard?node=t:${ids.gangping}&period=M2026-07`)).json().code).toBe('OUT_OF_SCOPE');
