@@ -37,7 +37,7 @@ const CASES: Case[] = [
   { name: '登录 sign-in', path: '/login', ready: (p) => p.getByRole('button', { name: /登\s*录/ }).waitFor(), budgetKb: 450 },
   { name: '工作台 dashboard (HQ)', user: 'bench_hq', path: '/', ready: (p) => p.getByTestId('trend-chart').locator('canvas').waitFor(), budgetKb: 700 },
   { name: '工作台 dashboard (village)', user: 'bench_village', path: '/', ready: (p) => p.getByTestId('dashboard').waitFor(), budgetKb: 700 },
-  { name: '入户走访 visit form (village)', user: 'bench_village', path: '/monitoring/visit', ready: (p) => p.locator('form').first().waitFor(), budgetKb: 500 },
+  { name: '入户走访 visit form (village)', user: 'bench_village', path: '/monitoring/visit', ready: (p) => p.getByTestId('visit-household').waitFor(), budgetKb: 500 },
 ];
 
 async function main() {

@@ -234,6 +234,44 @@ describe('reports', () => {
     expect(xml).toContain('走访监测户完成目标任务的86.0%，达到时间进度要求。');
   });
 
+  it('lays the report out as a 公文: fonts, A4 margins, page numbers, 其中 rows indented, 存在问题 and 下步计划', async () => {
+    const res = await hq.post('/api/indicators/reports', { node: `t:${ids.gangping}`, period: 'H2026-2', format: 'docx' });
+    await reportsIdle(t.services);
+    const file = await hq.get(`/api/indicators/reports/${res.json().id}/file`);
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    const raw = await zip.file('word/document.xml')!.async('string');
+    const xml = raw.replace(/<[^>]+>/g, '');
+    // GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 方正小标宋, text 仿宋_GB2312 3号
+    const margins = raw.match(/<w:pgMar[^>]*>/)![0];
+    for (const m of ['w:top="2098"', 'w:right="1474"', 'w:bottom="1985"', 'w:left="1588"']) expect(margins).toContain(m);
+    expect(raw).toContain('w:eastAsia="方正小标宋简体"');
+    expect(raw).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(raw).toContain('w:eastAsia="黑体"');
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers).toHaveLength(2); // odd pages right, even pages left
+    for (const f of footers) expect(f).toMatch(/PAGE/);
+    expect(footers.some((f) => f.includes('w:val="right"')) && footers.some((f) => f.includes('w:val="left"'))).toBe(true);
+    expect(xml).toContain('一、工作开展情况');
+    expect(xml).toContain('存在问题');
+    expect(xml).toContain('下步计划');
+    expect(xml).toContain('【请补充：逾期未办结的审核事项');
+    // a 其中 row reads 其中：…, never glued to its total's name
+    expect(xml).not.toMatch(/监测户其中/);
+  });
+
+  it('titles a report of everything by its name and leaves out a ranking where everyone has zero', async () => {
+    const res = await hq.post('/api/indicators/reports', { node: 'all', period: 'H2021-1', format: 'docx' });
+    await reportsIdle(t.services);
+    const job = (await hq.get(`/api/indicators/reports/${res.json().id}`)).json();
+    expect(job.fileName).toBe('东西部协作和驻镇帮镇扶村2021年上半年工作报告.docx');
+    const zip = await JSZip.loadAsync((await hq.get(`/api/indicators/reports/${job.id}/file`)).rawPayload);
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('东西部协作和驻镇帮镇扶村2021年上半年工作报告');
+    expect(xml).not.toContain('全部');
+    expect(xml).not.toContain('排名情况');
+    expect(xml).not.toContain('排名第');
+  });
+
   it('exports the statistical tables as .xlsx', async () => {
     const res = await hq.get(`/api/indicators/export?node=t:${ids.group}&period=H2026-2&table=all`);
     expect(res.statusCode).toBe(200);

@@ -15,6 +15,7 @@ import {
   TargetsQuery,
   UpsertTarget,
 } from '@xiezuo/shared/contracts/indicators';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
@@ -62,7 +63,7 @@ export async function indicatorsRoutes(app: App) {
     const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
     const asked = req.headers['if-none-match'];
-    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return (reply as unknown as FastifyReply).code(304).send();
     return body;
   });
 
