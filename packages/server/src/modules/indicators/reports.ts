@@ -168,7 +168,7 @@ const SONGTI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '
 const SIZE_2 = 44; // 2号 (22 pt), in half-points
 const SIZE_3 = 32; // 3号 (16 pt)
 const SIZE_4 = 28; // 4号 (14 pt)
-const SIZE_TABLE = 24; // 小四 (12 pt) in tables
+const SIZE_TABLE = 21; // 五号 (10.5 pt) in tables
 const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
@@ -206,8 +206,15 @@ function table(head: string[], rows: string[][], first = 0.36, indented: Set<num
 }
 const para = (text: string) => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text, font: FANGSONG, size: SIZE_3 })] });
 const sectionHeading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: LINE, indent: { firstLine: 640 }, children: [new TextRun({ text, font: HEITI, size: SIZE_3 })] });
-const subHeading = (text: string) => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [new TextRun({ text, font: KAITI, size: SIZE_3 })] });
+  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: LINE, indent: { firstLine: 640 }, children: [new TextRun({ text, font: HEITI, size: SIZE_3, color: '000000' })] });
+/** A numbered point: （一） in 楷体, then its text in 仿宋 on the same line. */
+const point = (n: number, text: string) =>
+  new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）`, font: KAITI, size: SIZE_3 }), new TextRun({ text, font: FANGSONG, size: SIZE_3 })],
+  });
 const tableNote = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text, font: FANGSONG, size: SIZE_TABLE })] });
 const pageNumber = (align: Align) =>
   new Footer({
@@ -248,7 +255,7 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
     heading(t('indicators.report.overviewTitle')),
     ...narrative(m).map(para),
     heading(t('indicators.report.figuresTitle')),
-    table([t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')], figures.rows, 0.36, figures.indented),
+    table([t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')], figures.rows, 0.34, figures.indented),
   ];
   if (d.rank.items.length && rankingMeaningful(d.rank.items)) {
     children.push(heading(t('indicators.report.rankTitle')));
@@ -280,9 +287,9 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   }
   const { problems, plans } = problemsAndPlans(d);
   children.push(heading(t('indicators.report.problemsTitle')));
-  problems.forEach((p, i) => children.push(subHeading(`（${'一二三四五六七八九十'[i] ?? i + 1}）`), para(p)));
+  problems.forEach((p, i) => children.push(point(i, p)));
   children.push(heading(t('indicators.report.plansTitle')));
-  plans.forEach((p, i) => children.push(subHeading(`（${'一二三四五六七八九十'[i] ?? i + 1}）`), para(p)));
+  plans.forEach((p, i) => children.push(point(i, p)));
   children.push(tableNote(t('indicators.report.dataNote')));
   // 成文日期 under the text, right-aligned four characters in
   children.push(new Paragraph({ spacing: { ...LINE, before: 560 }, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [new TextRun({ text: chineseDate(generatedAt), font: FANGSONG, size: SIZE_3 })] }));
