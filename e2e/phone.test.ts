@@ -51,12 +51,12 @@ describe('the village cadre on a phone', () => {
 
     // filters fold into one button that opens them in a drawer
     await page.getByTestId('list-filters').click();
-    const drawer = page.locator('.ant-drawer-content').filter({ hasText: '筛选' });
+    const drawer = page.getByRole('dialog').filter({ hasText: '筛选' });
     await drawer.waitFor();
     await page.waitForTimeout(400);
     await screenshot(page, 'phone-households-filters');
     await drawer.getByRole('button', { name: /确\s*定/ }).click();
-    await drawer.waitFor({ state: 'hidden' });
+    await expect.poll(() => drawer.isVisible()).toBe(false);
 
     await bar.getByRole('link', { name: '走访' }).click();
     await page.waitForURL(/\/monitoring\/visit$/);

@@ -85,7 +85,7 @@ function PhoneFilters({ buttons, filters, active }: { buttons?: ReactNode; filte
       )}
       {buttons}
       {filters && (
-        <Drawer placement="bottom" height="auto" open={open} onClose={() => setOpen(false)} title={t('shell.filters')} styles={{ body: { paddingBottom: 24 } }}>
+        <Drawer placement="bottom" open={open} onClose={() => setOpen(false)} title={t('shell.filters')} styles={{ body: { paddingBottom: 24 } }}>
           <div className="xz-phone-filters" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
             {filters}
           </div>
