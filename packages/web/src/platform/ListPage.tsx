@@ -116,18 +116,19 @@ function RowCards<Row extends object>({ list, columns = [], rowKey }: { list: Pa
     typeof rowKey === 'function' ? rowKey(row) : String((row as Record<string, unknown>)[(rowKey as string) ?? 'id'] ?? i);
   const { t } = useTranslation();
   if (list.isLoading) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
-  if (!list.items?.length) return <Empty />;
+  const items = list.items;
+  if (!items?.length) return <Empty />;
   const [head, ...rest] = cols;
   const labelled = rest.filter((c) => c.title);
   const bare = rest.filter((c) => !c.title);
   return (
     <>
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 12 }} data-testid="list-total">
-        {t('common.total', { count: list.total ?? list.items.length })}
+        {t('common.total', { count: list.total ?? items.length })}
       </Typography.Text>
       <List
-        dataSource={list.items}
-        rowKey={(row) => keyOf(row, list.items!.indexOf(row))}
+        dataSource={items}
+        rowKey={(row) => keyOf(row, items.indexOf(row))}
         split={false}
         renderItem={(row, i) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="list-card">

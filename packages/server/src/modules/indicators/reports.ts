@@ -287,9 +287,9 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   }
   const { problems, plans } = problemsAndPlans(d);
   children.push(heading(t('indicators.report.problemsTitle')));
-  problems.forEach((p, i) => children.push(point(i, p)));
+  children.push(...problems.map((p, i) => point(i, p)));
   children.push(heading(t('indicators.report.plansTitle')));
-  plans.forEach((p, i) => children.push(point(i, p)));
+  children.push(...plans.map((p, i) => point(i, p)));
   children.push(tableNote(t('indicators.report.dataNote')));
   // 成文日期 under the text, right-aligned four characters in
   children.push(new Paragraph({ spacing: { ...LINE, before: 560 }, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [new TextRun({ text: chineseDate(generatedAt), font: FANGSONG, size: SIZE_3 })] }));
