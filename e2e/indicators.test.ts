@@ -110,6 +110,60 @@ describe('dashboard in the browser', () => {
     await page.context().close();
   });
 
+  it('opens 广东省 from a click in Guangdong on the top map, then shows Guangdong alone and keeps the figures while loading', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=all&period=Y2025`);
+    const map = page.getByTestId('map-chart');
+    await map.locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await map.scrollIntoViewIfNeeded();
+    const toPixel = (lngLat: number[]) => map.evaluate((el, p) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel(p), lngLat);
+    // answers slowly from here on: the page must keep its figures (dimmed) rather than blank to a spinner
+    await page.route('**/api/indicators/dashboard**', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const box = (await map.boundingBox())!;
+    const [x, y] = await toPixel([113.4, 23.3]); // 广州市
+    await page.mouse.click(box.x + x, box.y + y);
+    await page.waitForURL(/node=d%3A44(&|$)|node=d:44(&|$)/);
+    await page.locator('[data-testid="dashboard"][data-loading="true"]').waitFor({ timeout: 1000 });
+    expect(await page.getByTestId('children-table').count()).toBe(1);
+    await page.locator('[data-testid="dashboard"]:not([data-loading])').waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 4 }).innerText()).toContain('广东省');
+    await page.waitForTimeout(1000);
+    // Guangdong fills the map: Guangzhou is inside it, Nanning (广西) is not drawn
+    await map.screenshot({ path: join(ARTIFACTS, 'indicators-map-guangdong.png') });
+    // Guangdong fills the map: 广州 → 汕头 (3.3° of longitude) spans over a quarter of its width
+    // (on the three-province map it is about a sixth)
+    const box2 = (await map.boundingBox())!;
+    const [gx, gy] = await toPixel([113.4, 23.3]);
+    const [sx] = await toPixel([116.7, 23.4]);
+    expect(gx > 0 && gx < box2.width && gy > 0 && gy < box2.height).toBe(true);
+    expect((sx - gx) / box2.width).toBeGreaterThan(0.25);
+    await page.context().close();
+  });
+
+  it('does not download the map on a phone until asked', async () => {
+    const page = await newPage(browser, PHONE);
+    const mapChunks: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/(southMap|MapCard)-/.test(r.url())) mapChunks.push(r.url());
+    });
+    await signIn(page, app.url, 'hq_dash');
+    await page.goto(`${app.url}/?node=d:441224&period=Y2025`);
+    await page.getByTestId('trend-chart').locator('canvas').waitFor();
+    await page.getByTestId('show-map').waitFor();
+    expect(mapChunks).toEqual([]);
+    await page.getByTestId('show-map').click();
+    await page.getByTestId('map-chart').locator('canvas').waitFor();
+    expect(mapChunks.length).toBeGreaterThan(0);
+    await page.waitForTimeout(800);
+    await screenshot(page, 'indicators-dashboard-phone-map');
+    await page.context().close();
+  });
+
   it('explains distinct counts over a custom range, and writes English units apart', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');

@@ -111,7 +111,7 @@ describe('platform in the browser', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
     await screenshot(page, 'platform-phone');
-    await page.getByRole('button', { name: 'menu' }).click();
+    await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
     await page.waitForTimeout(400); // let the drawer finish sliding in
     await screenshot(page, 'platform-phone-menu');

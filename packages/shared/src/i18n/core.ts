@@ -70,7 +70,7 @@ export const zhCN = {
     home: '工作台', registry: '协作档案', monitoring: '防返贫监测', indicators: '统计分析', ledgers: '台账导入导出',
     admin: '系统管理', users: '用户', sessions: '在线会话', calendar: '节假日与调休', audit: '审计日志', language: '语言',
   },
-  shell: { scope: '管辖范围', allScope: '全部', profile: '个人' },
+  shell: { scope: '管辖范围', allScope: '全部', profile: '个人', menu: '菜单', filters: '筛选', todo: '待办', visit: '走访', households: '监测户' },
   forbidden: { title: '无权访问此页面', hint: '您的角色（{{role}}）不能使用「{{page}}」。如需使用，请联系系统管理员。', home: '返回首页' },
   admin: {
     users: '用户管理', sessions: '在线会话', endSession: '结束会话', endSessionConfirm: '确定要结束该会话吗？',
@@ -172,7 +172,7 @@ export const en: CoreMessages = {
     home: 'Home', registry: 'Registry', monitoring: 'Monitoring', indicators: 'Indicators', ledgers: 'Ledgers',
     admin: 'Administration', users: 'Users', sessions: 'Sessions', calendar: 'Holidays', audit: 'Audit log', language: 'Language',
   },
-  shell: { scope: 'Scope', allScope: 'Everything', profile: 'Profile' },
+  shell: { scope: 'Scope', allScope: 'Everything', profile: 'Profile', menu: 'Menu', filters: 'Filters', todo: 'To do', visit: 'Visit', households: 'Households' },
   forbidden: { title: 'No access to this page', hint: 'Your role ({{role}}) may not use “{{page}}”. Ask a system administrator if you need it.', home: 'Back to home' },
   admin: {
     users: 'Users', sessions: 'Sessions', endSession: 'End session', endSessionConfirm: 'End this session?',

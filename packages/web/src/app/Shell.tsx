@@ -1,7 +1,9 @@
 // The frame around every page: side menu by module, scope and language in the header, user menu.
-import { GlobalOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+// On a phone the menu is a drawer (with a backdrop), and whoever records visits (monitoring.write: the
+// village and town cadres) gets a bottom bar with 待办, 走访 and 监测户 — one tap from anywhere.
+import { CarryOutOutlined, EditOutlined, GlobalOutlined, HomeOutlined as HouseholdsIcon, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Segmented, Tag, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +15,12 @@ import { useAuth } from './auth';
 import { switchLanguage } from './i18n';
 import type { MenuEntry } from './modules';
 
+const BOTTOM = [
+  { path: '/monitoring/worklist', labelKey: 'shell.todo', icon: <CarryOutOutlined /> },
+  { path: '/monitoring/visit', labelKey: 'shell.visit', icon: <EditOutlined /> },
+  { path: '/monitoring/households', labelKey: 'shell.households', icon: <HouseholdsIcon /> },
+];
+
 export function Shell() {
   const { t, i18n } = useTranslation();
   const { me, can } = useAuth();
@@ -22,6 +30,7 @@ export function Shell() {
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const [collapsed, setCollapsed] = useState(phone);
+  const [drawer, setDrawer] = useState(false);
 
   const toItem = (e: MenuEntry): ItemType | null => {
     if (e.permission && !can(e.permission)) return null;
@@ -38,37 +47,36 @@ export function Shell() {
     navigate('/login');
   };
 
+  const bottomBar = phone && can('monitoring.write');
+
   const scope = me?.scope;
   const scopeText = scope?.all ? t('shell.allScope') : [...(scope?.divisions ?? []).map((d) => d.name), ...(scope?.teams ?? []).slice(0, 3).map((x) => x.name)].join('、');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="md"
-        collapsedWidth={phone ? 0 : 64}
-        width={208}
-        trigger={phone ? null : undefined}
-        style={phone ? { position: 'fixed', height: '100vh', zIndex: 20, left: 0, top: 0 } : undefined}
-      >
-        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>{collapsed ? '协' : t('app.name')}</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[location.pathname, selected]}
-          items={items}
-          onClick={(e) => {
-            navigate(e.key);
-            if (phone) setCollapsed(true);
-          }}
-        />
-      </Layout.Sider>
+      {phone ? (
+        <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} width={240} title={t('app.name')} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname, selected]}
+            defaultOpenKeys={[selected.split('/').slice(0, 2).join('/')]}
+            items={items}
+            onClick={(e) => {
+              navigate(e.key);
+              setDrawer(false);
+            }}
+          />
+        </Drawer>
+      ) : (
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" collapsedWidth={64} width={208}>
+          <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>{collapsed ? '协' : t('app.name')}</div>
+          <Menu theme="dark" mode="inline" selectedKeys={[location.pathname, selected]} items={items} onClick={(e) => navigate(e.key)} />
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 12px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
           {phone && (
-            <Button type="text" aria-label="menu" onClick={() => setCollapsed(!collapsed)}>
+            <Button type="text" aria-label={t('shell.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
               ☰
             </Button>
           )}
@@ -100,9 +108,33 @@ export function Shell() {
             </Button>
           </Dropdown>
         </Layout.Header>
-        <Layout.Content style={{ margin: phone ? 8 : 16 }}>
+        <Layout.Content style={{ margin: phone ? 8 : 16, paddingBottom: bottomBar ? 64 : 0 }}>
           <Outlet />
         </Layout.Content>
+        {bottomBar && (
+          <nav
+            data-testid="bottom-bar"
+            style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 30, display: 'flex', background: '#fff', borderTop: '1px solid #f0f0f0', paddingBottom: 'env(safe-area-inset-bottom)' }}
+          >
+            {BOTTOM.map((b) => {
+              const on = location.pathname.startsWith(b.path);
+              return (
+                <a
+                  key={b.path}
+                  href={b.path}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(b.path);
+                  }}
+                  style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '6px 0', fontSize: 12, color: on ? '#c8102e' : '#595959' }}
+                >
+                  <span style={{ fontSize: 20 }}>{b.icon}</span>
+                  {t(b.labelKey)}
+                </a>
+              );
+            })}
+          </nav>
+        )}
       </Layout>
     </Layout>
   );

@@ -5,7 +5,9 @@
 import guangdong from 'echarts-map/json/province/guangdong.json';
 import guangxi from 'echarts-map/json/province/guangxi.json';
 import guizhou from 'echarts-map/json/province/guizhou.json';
-import * as echarts from 'echarts';
+import { EffectScatterChart, LinesChart, MapChart } from 'echarts/charts';
+import { GeoComponent, VisualMapComponent } from 'echarts/components';
+import { echarts } from './echarts';
 
 interface Feature {
   id: string;
@@ -22,5 +24,21 @@ export const CITY_NAME = new Map(FEATURES.map((f) => [f.id, f.properties.name]))
 /** A city's centre point (cp) by 6-digit code. */
 export const CITY_CENTRE = new Map(FEATURES.filter((f) => f.properties.cp).map((f) => [f.id, f.properties.cp as [number, number]]));
 
+echarts.use([MapChart, LinesChart, EffectScatterChart, GeoComponent, VisualMapComponent]);
+
 // all three files use the same compressed encoding, so one collection can carry them
 echarts.registerMap(SOUTH_MAP, { type: 'FeatureCollection', UTF8Encoding: true, features: structuredClone(FEATURES) } as never);
+
+/** The map of one province ('44', '45', '52'), registered when first asked for: drawn alone, it fills the chart. */
+export function provinceMap(province: string): string {
+  const name = `${SOUTH_MAP}-${province}`;
+  if (!echarts.getMap(name)) {
+    const features = FEATURES.filter((f) => f.id.startsWith(province));
+    if (!features.length) return SOUTH_MAP;
+    echarts.registerMap(name, { type: 'FeatureCollection', UTF8Encoding: true, features: structuredClone(features) } as never);
+  }
+  return name;
+}
+
+/** City code by the name the map gives a region (the map's click reports names). */
+export const CITY_CODE = new Map(FEATURES.map((f) => [f.properties.name, f.id]));

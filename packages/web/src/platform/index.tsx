@@ -1,11 +1,7 @@
 // Platform pages: home, users, sessions, the holiday calendar and the audit log.
 import { AuditOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
-import type { WebModule } from '../app/modules';
-import { AuditPage } from './AuditPage';
-import { CalendarPage } from './CalendarPage';
+import { lazyPage, type WebModule } from '../app/modules';
 import { HomePage } from './HomePage';
-import { SessionsPage } from './SessionsPage';
-import { UsersPage } from './UsersPage';
 
 export const homeModule: WebModule = {
   key: 'home',
@@ -29,9 +25,9 @@ export const adminModule: WebModule = {
     { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   ],
   routes: [
-    { path: '/admin/users', element: <UsersPage />, permission: 'admin.users', labelKey: 'nav.users' },
-    { path: '/admin/sessions', element: <SessionsPage />, permission: 'admin.users', labelKey: 'nav.sessions' },
-    { path: '/admin/calendar', element: <CalendarPage />, permission: 'admin.calendar', labelKey: 'nav.calendar' },
-    { path: '/audit', element: <AuditPage />, permission: 'audit.read', labelKey: 'nav.audit' },
+    { path: '/admin/users', element: lazyPage(() => import('./UsersPage'), 'UsersPage'), permission: 'admin.users', labelKey: 'nav.users' },
+    { path: '/admin/sessions', element: lazyPage(() => import('./SessionsPage'), 'SessionsPage'), permission: 'admin.users', labelKey: 'nav.sessions' },
+    { path: '/admin/calendar', element: lazyPage(() => import('./CalendarPage'), 'CalendarPage'), permission: 'admin.calendar', labelKey: 'nav.calendar' },
+    { path: '/audit', element: lazyPage(() => import('./AuditPage'), 'AuditPage'), permission: 'audit.read', labelKey: 'nav.audit' },
   ],
 };

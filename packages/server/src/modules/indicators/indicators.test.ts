@@ -165,6 +165,29 @@ describe('dashboard', () => {
     expect(fig(await dash(hq, 'node=d:441224109&period=M2026-07'), 'monitoring.visitedHouseholds').value).toBe(before + 1);
   });
 
+  it('answers an unchanged poll with an empty 304, and a changed one in full', async () => {
+    const url = '/api/indicators/dashboard?node=d:441224109&period=M2026-07';
+    const first = await hq.get(url);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await hq.get(url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    // another node, or the same after a change, is a full answer with another tag
+    const other = await hq.get('/api/indicators/dashboard?node=d:441224&period=M2026-07', { 'if-none-match': etag });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers.etag).not.toBe(etag);
+    const target = await hq.put('/api/indicators/targets', { node: 'd:441224109', indicator: 'monitoring.visitedHouseholds', period: 'M2026-07', value: 50 });
+    expect(target.statusCode, target.body).toBe(200);
+    const changed = await hq.get(url, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(fig(changed.json(), 'monitoring.visitedHouseholds').target).toBe(50);
+    expect((await hq.delete(`/api/indicators/targets/${target.json().id}`)).statusCode).toBe(200);
+    expect((await hq.get(url, { 'if-none-match': etag })).statusCode).toBe(304);
+  });
+
   it('keeps users to their scope', async () => {
     const other = await t.userClient('lenggang_leader', 'team_leader', { teams: [ids.lenggang] });
     expect((await other.get(`/api/indicators/dashboard?node=t:${ids.gangping}&period=M2026-07`)).json().code).toBe('OUT_OF_SCOPE');
@@ -261,6 +284,44 @@ describe('reports', () => {
     expect(xml).toContain('下半年，驻岗坪镇工作队深入13个村，累计走访监测户43户123人（51户次），同比增长43.3%。');
     expect(xml).toContain('在2个同级单位中，驻岗坪镇工作队“走访监测户”排名第1位。');
     expect(xml).toContain('走访监测户完成目标任务的86.0%，达到时间进度要求。');
+  });
+
+  it('lays the report out as a 公文: fonts, A4 margins, page numbers, 其中 rows indented, 存在问题 and 下步计划', async () => {
+    const res = await hq.post('/api/indicators/reports', { node: `t:${ids.gangping}`, period: 'H2026-2', format: 'docx' });
+    await reportsIdle(t.services);
+    const file = await hq.get(`/api/indicators/reports/${res.json().id}/file`);
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    const raw = await zip.file('word/document.xml')!.async('string');
+    const xml = raw.replace(/<[^>]+>/g, '');
+    // GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 方正小标宋, text 仿宋_GB2312 3号
+    const margins = raw.match(/<w:pgMar[^>]*>/)![0];
+    for (const m of ['w:top="2098"', 'w:right="1474"', 'w:bottom="1985"', 'w:left="1588"']) expect(margins).toContain(m);
+    expect(raw).toContain('w:eastAsia="方正小标宋简体"');
+    expect(raw).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(raw).toContain('w:eastAsia="黑体"');
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers).toHaveLength(2); // odd pages right, even pages left
+    for (const f of footers) expect(f).toMatch(/PAGE/);
+    expect(footers.some((f) => f.includes('w:val="right"')) && footers.some((f) => f.includes('w:val="left"'))).toBe(true);
+    expect(xml).toContain('一、工作开展情况');
+    expect(xml).toContain('存在问题');
+    expect(xml).toContain('下步计划');
+    expect(xml).toContain('【请补充：逾期未办结的审核事项');
+    // a 其中 row reads 其中：…, never glued to its total's name
+    expect(xml).not.toMatch(/监测户其中/);
+  });
+
+  it('titles a report of everything by its name and leaves out a ranking where everyone has zero', async () => {
+    const res = await hq.post('/api/indicators/reports', { node: 'all', period: 'H2021-1', format: 'docx' });
+    await reportsIdle(t.services);
+    const job = (await hq.get(`/api/indicators/reports/${res.json().id}`)).json();
+    expect(job.fileName).toBe('东西部协作和驻镇帮镇扶村2021年上半年工作报告.docx');
+    const zip = await JSZip.loadAsync((await hq.get(`/api/indicators/reports/${job.id}/file`)).rawPayload);
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('东西部协作和驻镇帮镇扶村2021年上半年工作报告');
+    expect(xml).not.toContain('全部');
+    expect(xml).not.toContain('排名情况');
+    expect(xml).not.toContain('排名第');
   });
 
   it('exports the statistical tables as .xlsx', async () => {

@@ -5,14 +5,51 @@ import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
 import { formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { parsePeriod } from '@xiezuo/shared/indicators/periods';
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../../platform/i18n';
 
 export interface ReportModel {
   dashboard: DashboardT;
   /** The node's place among its siblings, from the parent's dashboard (null at a root). */
-  peers: { rank: number; count: number; indicator: string } | null;
+  peers: { rank: number; count: number; indicator: string; allZero?: boolean } | null;
+}
+
+/** A ranking says something only when some value is above zero (else everyone is 名次1). */
+export const rankingMeaningful = (items: { value: number | null }[]) => items.some((i) => (i.value ?? 0) !== 0);
+
+/** The part a 其中 row adds to its total's name: 监测户其中脱贫不稳定户 → 其中：脱贫不稳定户. */
+export function breakdownLabel(f: Pick<FigureT, 'code' | 'name' | 'breakdown'>, figures: Pick<FigureT, 'code' | 'name' | 'breakdown'>[]): string {
+  if (!f.breakdown) return f.name;
+  const base = figures.find((x) => x.code === f.code && x.breakdown === '')?.name ?? '';
+  const part = (f.name.startsWith(base) ? f.name.slice(base.length) : f.name).replace(/^(, )?(of which |其中[:：]?)/, '');
+  return /[a-z]/i.test(part) ? `of which: ${part}` : `其中：${part}`;
+}
+
+/**
+ * 存在问题 and 下步计划: drafted from what is late — indicators behind the time-elapsed share of their
+ * target, and indicators below the same period last year. The writer completes them before sending.
+ */
+export function problemsAndPlans(d: DashboardT): { problems: string[]; plans: string[] } {
+  const behind = d.figures.filter((f) => f.breakdown === '' && f.behind && f.target != null);
+  const declines = d.figures.filter(
+    (f) => f.breakdown === '' && f.value != null && f.lastYear != null && f.lastYear > 0 && (f.changePct ?? 0) <= -0.1 && INDICATOR_BY_CODE.get(f.code)?.measure !== 'stock',
+  );
+  const problems: string[] = [];
+  const plans: string[] = [];
+  if (behind.length) {
+    problems.push(
+      `目标任务进度滞后：${behind.map((f) => `${f.name}完成${formatPercent(f.progress)}`).join('，')}，低于时间进度${formatPercent(d.elapsed)}。`,
+    );
+    plans.push(`聚焦${behind.map((f) => `“${f.name}”`).join('、')}等滞后指标，逐项分解到责任单位和责任人，明确完成时限，确保按期完成目标任务。`);
+  }
+  if (declines.length) {
+    problems.push(`部分指标同比下降：${declines.map((f) => `${f.name}${yoy(f)}`).join('，')}。`);
+    plans.push(`分析${declines.map((f) => `“${f.name}”`).join('、')}同比下降的原因，制定针对性措施。`);
+  }
+  problems.push('【请补充：逾期未办结的审核事项、未按期推进的项目及其他需要说明的问题。】');
+  plans.push('【请补充：下一阶段重点工作安排。】');
+  return { problems, plans };
 }
 
 const num = (v: number | null | undefined) => (v == null ? '—' : Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
@@ -101,7 +138,7 @@ export function narrative(m: ReportModel): string[] {
     const emp = fig('labour.orderClassEmployed');
     out.push(`订单班毕业${num(grads?.value)}人，定向就业${num(emp?.value)}人，就业率${formatPercent(rate.value)}。`);
   }
-  if (m.peers && m.peers.count > 1) {
+  if (m.peers && m.peers.count > 1 && !m.peers.allZero) {
     out.push(`在${m.peers.count}个同级单位中，${name}“${m.peers.indicator}”排名第${m.peers.rank}位。`);
   }
   for (const f of d.figures.filter((x) => x.target != null && x.progress != null)) {
@@ -116,17 +153,41 @@ export function narrative(m: ReportModel): string[] {
   return out;
 }
 
-// ---- docx ----
-const FONT = 'SimSun';
-const cell = (text: string, width: number, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+// ---- docx: laid out as a 公文 (GB/T 9704-2012) ----
+// A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in 2号 方正小标宋简体, text in 3号
+// 仿宋_GB2312 at a fixed 28 pt line (22 lines of 28 characters), headings 一、 in 黑体 and （一） in 楷体_GB2312;
+// page numbers 4号 宋体 as — 1 —, odd pages right, even pages left. Where those fonts are not installed,
+// Word and LibreOffice substitute (on Linux the Noto CJK fonts).
+const MM = 56.7; // twips per millimetre
+const PAGE = Math.round((210 - 28 - 26) * MM); // text width in twips
+const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+const XIAOBIAOSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
+const HEITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+const KAITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '楷体_GB2312' };
+const SONGTI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
+const SIZE_2 = 44; // 2号 (22 pt), in half-points
+const SIZE_3 = 32; // 3号 (16 pt)
+const SIZE_4 = 28; // 4号 (14 pt)
+const SIZE_TABLE = 21; // 五号 (10.5 pt) in tables
+const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+const cell = (text: string, width: number, bold = false, align: Align = AlignmentType.LEFT, indent = 0) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
-    children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: FONT, size: 21 })] })],
+    margins: { left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        alignment: align,
+        indent: indent ? { left: indent } : undefined,
+        spacing: { line: 360, lineRule: LineRuleType.AUTO },
+        children: [new TextRun({ text, bold, font: bold ? HEITI : FANGSONG, size: SIZE_TABLE })],
+      }),
+    ],
   });
-const PAGE = 9000; // text width in twips (A4 with default margins)
-const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-/** A table whose first column (names) takes `first` of the width and the rest share what is left. */
-function table(head: string[], rows: string[][], first = 0.36): Table {
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** A table whose first column (names) takes `first` of the width and the rest share what is left; rows in `indented` sit under their total. */
+function table(head: string[], rows: string[][], first = 0.36, indented: Set<number> = new Set()): Table {
   const widths = head.map((_, i) => Math.round(i === 0 ? PAGE * first : (PAGE * (1 - first)) / (head.length - 1)));
   return new Table({
     width: { size: PAGE, type: WidthType.DXA },
@@ -134,26 +195,52 @@ function table(head: string[], rows: string[][], first = 0.36): Table {
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, widths[i], true, AlignmentType.CENTER)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i], false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT)) })),
+      ...rows.map(
+        (r, n) =>
+          new TableRow({
+            children: r.map((c, i) => cell(c, widths[i], false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT, i === 0 && indented.has(n) ? 480 : 0)),
+          }),
+      ),
     ],
   });
 }
-const para = (text: string) =>
-  new Paragraph({ spacing: { after: 120, line: 360 }, indent: { firstLine: 420 }, children: [new TextRun({ text, font: FONT, size: 24 })] });
+const para = (text: string) => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text, font: FANGSONG, size: SIZE_3 })] });
 const sectionHeading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, font: 'SimHei', bold: true, size: 28 })] });
+  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: LINE, indent: { firstLine: 640 }, children: [new TextRun({ text, font: HEITI, size: SIZE_3, color: '000000' })] });
+/** A numbered point: （一） in 楷体, then its text in 仿宋 on the same line. */
+const point = (n: number, text: string) =>
+  new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）`, font: KAITI, size: SIZE_3 }), new TextRun({ text, font: FANGSONG, size: SIZE_3 })],
+  });
+const tableNote = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text, font: FANGSONG, size: SIZE_TABLE })] });
+const pageNumber = (align: Align) =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: align,
+        indent: align === AlignmentType.RIGHT ? { right: 280 } : { left: 280 }, // one character from the edge
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONGTI, size: SIZE_4 })],
+      }),
+    ],
+  });
 
-export function figureRows(d: DashboardT): string[][] {
-  return d.figures
-    .filter((f) => f.value != null && (f.value !== 0 || (f.lastYear ?? 0) !== 0))
-    .map((f) => [
-      f.name,
-      f.unit,
-      INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.value) : num(f.value),
-      INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.lastYear) : num(f.lastYear),
-      num(f.change),
-      formatChange(f.changePct),
-    ]);
+/** 2026年12月4日, as a 公文 dates itself. */
+const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+export function figureRows(d: DashboardT): { rows: string[][]; indented: Set<number> } {
+  const shown = d.figures.filter((f) => f.value != null && (f.value !== 0 || (f.lastYear ?? 0) !== 0));
+  const rows = shown.map((f) => [
+    breakdownLabel(f, d.figures),
+    f.unit,
+    INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.value) : num(f.value),
+    INDICATOR_BY_CODE.get(f.code)?.measure === 'ratio' ? formatPercent(f.lastYear) : num(f.lastYear),
+    num(f.change),
+    formatChange(f.changePct),
+  ]);
+  return { rows, indented: new Set(shown.flatMap((f, i) => (f.breakdown ? [i] : []))) };
 }
 
 export async function buildDocx(m: ReportModel, t: Translate, generatedAt: string): Promise<Buffer> {
@@ -161,18 +248,16 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   const numerals = t('indicators.report.numerals').split('|');
   let section = 0;
   const heading = (text: string) => sectionHeading(`${numerals[section++] ?? ''}${text}`);
+  const title = t('indicators.report.title', { name: d.node.name, period: d.periodLabel });
+  const figures = figureRows(d);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 240 },
-      children: [new TextRun({ text: t('indicators.report.title', { name: d.node.name, period: d.periodLabel }), font: 'SimHei', bold: true, size: 36 })],
-    }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: t('indicators.report.generatedAt', { at: generatedAt }), font: FONT, size: 20, color: '666666' })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 560, line: 700, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: title, font: XIAOBIAOSONG, size: SIZE_2 })] }),
+    heading(t('indicators.report.overviewTitle')),
     ...narrative(m).map(para),
     heading(t('indicators.report.figuresTitle')),
-    table([t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')], figureRows(d)),
+    table([t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')], figures.rows, 0.34, figures.indented),
   ];
-  if (d.rank.items.length) {
+  if (d.rank.items.length && rankingMeaningful(d.rank.items)) {
     children.push(heading(t('indicators.report.rankTitle')));
     children.push(para(`按“${d.rank.name}”对下级单位排名如下。`));
     children.push(
@@ -200,12 +285,31 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
       ),
     );
   }
-  children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: t('indicators.report.dataNote'), font: FONT, size: 18, color: '666666' })] }));
+  const { problems, plans } = problemsAndPlans(d);
+  children.push(heading(t('indicators.report.problemsTitle')));
+  children.push(...problems.map((p, i) => point(i, p)));
+  children.push(heading(t('indicators.report.plansTitle')));
+  children.push(...plans.map((p, i) => point(i, p)));
+  children.push(tableNote(t('indicators.report.dataNote')));
+  // 成文日期 under the text, right-aligned four characters in
+  children.push(new Paragraph({ spacing: { ...LINE, before: 560 }, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [new TextRun({ text: chineseDate(generatedAt), font: FANGSONG, size: SIZE_3 })] }));
   const doc = new Document({
     creator: 'Xiezuo',
-    title: t('indicators.report.title', { name: d.node.name, period: d.periodLabel }),
-    styles: { default: { document: { run: { font: FONT } } } },
-    sections: [{ children }],
+    title,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: FANGSONG, size: SIZE_3 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(23 * MM) },
+          },
+        },
+        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

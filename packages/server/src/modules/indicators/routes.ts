@@ -1,4 +1,5 @@
 // /api/indicators: catalogue, dashboard, table exports, targets, reported figures, report jobs.
+import { createHash } from 'node:crypto';
 import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
 import {
   CatalogueItem,
@@ -16,6 +17,7 @@ import {
   TargetsQuery,
   UpsertTarget,
 } from '@xiezuo/shared/contracts/indicators';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
@@ -57,9 +59,16 @@ export async function indicatorsRoutes(app: App) {
 
   app.get('/api/indicators/catalogue', { preHandler: read, schema: { tags, response: { 200: z.array(CatalogueItem), ...errorResponses } } }, async (req) => catalogueFor(ctxOf(req)));
 
-  app.get('/api/indicators/dashboard', { preHandler: read, schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard, ...errorResponses } } }, async (req) =>
-    dashboardFor(ctxOf(req), req.query),
-  );
+  // The dashboard polls every few seconds: its answer carries an ETag (a hash of its content), and a poll
+  // that sends it back in If-None-Match while nothing changed gets an empty 304 (the browser does this by itself).
+  app.get('/api/indicators/dashboard', { preHandler: read, schema: { tags, querystring: DashboardQuery, response: { 200: Dashboard, ...errorResponses } } }, async (req, reply) => {
+    const body = await dashboardFor(ctxOf(req), req.query);
+    const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    const asked = req.headers['if-none-match'];
+    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return (reply as unknown as FastifyReply).code(304).send();
+    return body;
+  });
 
   app.get('/api/indicators/nodes', { preHandler: read, schema: { tags, querystring: NodesQuery, response: { 200: NodeList, ...errorResponses } } }, async (req) =>
     nodeOptions(ctxOf(req), req.query),

@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { assertIndicator, buildDashboard, figureValue, progressOf, readValues, storedPeriodsFor } from './dashboard';
 import { Refresher } from './engine/refresh';
 import { assertNodeInScope, defaultNode, divisionCodeOf, NodeDirectory, nodeInScope, teamIdOf } from './nodes';
-import { buildDocx, buildXlsx, type ReportModel, type TableKind } from './reports';
+import { buildDocx, buildXlsx, rankingMeaningful, type ReportModel, type TableKind } from './reports';
 
 const refreshers = new WeakMap<Services, Refresher>();
 
@@ -267,13 +267,15 @@ async function parentNode(services: Services, node: string): Promise<string | nu
 
 export async function reportModel(ctx: Ctx, node: string, period: string): Promise<ReportModel> {
   const dashboard = await dashboardFor(ctx, { node, period });
+  // the report is titled by what the node is, never 「全部」
+  if (dashboard.node.node === 'all') dashboard.node = { ...dashboard.node, name: ctx.t('indicators.report.allName') };
   let peers: ReportModel['peers'] = null;
   const parent = await parentNode(ctx.services, node);
   if (parent) {
     const system = { ...ctx, user: { ...ctx.user, scope: EVERYTHING } };
     const up = await dashboardFor(system, { node: parent, period });
     const me = up.rank.items.find((i) => i.node === node);
-    if (me && me.value != null) peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name };
+    if (me && me.value != null) peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name, allZero: !rankingMeaningful(up.rank.items) };
   }
   return { dashboard, peers };
 }

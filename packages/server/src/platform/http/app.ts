@@ -131,10 +131,34 @@ export function securityHeaders() {
   };
 }
 
-/** The built web app, with index.html for every non-API path (client-side routing). */
+/**
+ * How long a browser keeps a file of the web app: the build's assets carry a content hash in their names
+ * (assets/index-Ztol2cWm.js), so they never change and are cached for a year without asking again;
+ * everything else (index.html, which names the current assets) is asked for again each time.
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * The built web app, with index.html for every non-API path (client-side routing). The build writes a
+ * brotli and a gzip copy beside each asset (packages/web/vite.config.ts); they are sent as they are to a
+ * browser that accepts them.
+ */
 async function serveWeb(app: App, dist: string) {
   const hasWeb = existsSync(join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', webCacheControl(path));
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
       return reply.status(404).send(errorBody('NOT_FOUND', req.t));

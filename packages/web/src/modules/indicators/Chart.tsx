@@ -1,5 +1,5 @@
 // One ECharts canvas with "save as image" in its toolbox; re-renders when the option changes.
-import * as echarts from 'echarts';
+import { echarts } from '../../app/echarts';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 

@@ -1,18 +1,18 @@
 // 数据看板: KPI cards with the same period last year, trend, progress gauges, ranking of the children
 // ("亮成绩比进度"), a city map coloured by any indicator, and the children table; drill down by clicking.
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type DashboardT, type FigureT, indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
-import { App, Breadcrumb, Button, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { App, Breadcrumb, Button, Card, Col, Empty, Grid, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { call, download } from '../../app/api';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { useAuth } from '../../app/auth';
 import { Chart } from './Chart';
-import { gaugeOption, mapOption, rankingOption, trendOption } from './charts';
+import { gaugeOption, rankingOption, trendOption } from './charts';
 import { NodeSelect } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
 
@@ -57,6 +57,9 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
   );
 }
 
+// the map (its ECharts parts and the province outlines) is a chunk of its own: a phone loads it only when asked
+const MapCardBody = lazy(() => import('./MapCard'));
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -71,11 +74,16 @@ export function DashboardPage() {
     setParams(next);
   };
   const query = { period, node, rank };
-  const { data: d, isLoading } = useQuery({
+  const { data: d, isLoading, isPlaceholderData } = useQuery({
     queryKey: ['indicators', 'dashboard', query],
     queryFn: () => call(indicatorsApi.dashboard, { query }),
-    refetchInterval: 5000, // a change shows within seconds
+    // a change shows within seconds; an unchanged poll is a 304 (the server sends an ETag, the browser revalidates)
+    refetchInterval: 5000,
+    // a drill-down or another period keeps the figures shown until the new ones arrive
+    placeholderData: keepPreviousData,
   });
+  const wide = Grid.useBreakpoint().md ?? true;
+  const [mapAsked, setMapAsked] = useState(false);
   const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => call(indicatorsApi.catalogue) });
 
   const kpis = useMemo(() => {
@@ -86,7 +94,6 @@ export function DashboardPage() {
   const t2 = (k: string, o?: Record<string, unknown>) => String(t(k, o as never));
   const trend = useMemo(() => (d ? trendOption(d, d.rank.code, t2) : {}), [d, t]);
   const ranking = useMemo(() => (d ? rankingOption(d, t2) : {}), [d, t]);
-  const map = useMemo(() => (d ? mapOption(d) : {}), [d]);
   const gauges = useMemo(() => (d ? gaugeOption(withTargets, d.elapsed, t2) : {}), [d, t]);
 
   if (isLoading || !d) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
@@ -99,7 +106,13 @@ export function DashboardPage() {
   const drill = (to: string) => set({ node: to });
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="dashboard">
+    <Space
+      direction="vertical"
+      size={12}
+      style={{ width: '100%', opacity: isPlaceholderData ? 0.6 : 1, transition: 'opacity 0.2s' }}
+      data-testid="dashboard"
+      data-loading={isPlaceholderData ? 'true' : undefined}
+    >
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space direction="vertical" size={2}>
@@ -184,16 +197,15 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('indicators.map', { name: d.rank.name })}>
-            <Chart
-              option={map}
-              name={`${name}-map`}
-              height={380}
-              testId="map-chart"
-              onClick={(p) => {
-                const node = (p.data as { node?: string } | undefined)?.node;
-                if (node) drill(node);
-              }}
-            />
+            {wide || mapAsked ? (
+              <Suspense fallback={<Spin style={{ display: 'block', margin: '150px auto' }} />}>
+                <MapCardBody d={d} name={`${name}-map`} onOpen={drill} />
+              </Suspense>
+            ) : (
+              <Button block onClick={() => setMapAsked(true)} data-testid="show-map">
+                {t('indicators.showMap')}
+              </Button>
+            )}
           </Card>
         </Col>
       </Row>

@@ -1,13 +1,10 @@
 // ECharts options of the dashboard: trend against last year, progress gauges, ranking bars, city map.
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import type * as echarts from 'echarts';
-import { withUnit } from '@xiezuo/shared/format';
-import { CITY_NAME, SOUTH_MAP } from '../../app/southMap';
+import type { echarts } from '../../app/echarts';
 
 type T = (k: string, o?: Record<string, unknown>) => string;
-const RED = '#c8102e';
+export const RED = '#c8102e';
 const GREY = '#9aa5b1';
-
 
 export function trendOption(d: DashboardT, code: string, t: T): echarts.EChartsCoreOption {
   const s = d.trend.series.find((x) => x.code === code) ?? d.trend.series[0];
@@ -22,8 +19,8 @@ export function trendOption(d: DashboardT, code: string, t: T): echarts.EChartsC
     yAxis: { type: 'value', minInterval: 1 },
     series: s
       ? [
-          { name: t('indicators.thisYear'), type: 'line', smooth: true, data: s.current, itemStyle: { color: RED }, areaStyle: { opacity: 0.08 } },
-          { name: t('indicators.lastYear'), type: 'line', smooth: true, data: s.lastYear, itemStyle: { color: GREY }, lineStyle: { type: 'dashed' } },
+          { name: t('indicators.thisYear'), type: 'bar', data: s.current, itemStyle: { color: RED }, barGap: '10%' },
+          { name: t('indicators.lastYear'), type: 'bar', data: s.lastYear, itemStyle: { color: GREY } },
         ]
       : [],
   };
@@ -69,26 +66,22 @@ export function rankingOption(d: DashboardT, t: T): echarts.EChartsCoreOption {
   };
 }
 
-export function mapOption(d: DashboardT): echarts.EChartsCoreOption {
-  const data = d.map.cities
-    .filter((c) => CITY_NAME.has(c.code))
-    .map((c) => ({ name: CITY_NAME.get(c.code), value: c.value ?? 0, node: c.node }));
-  const max = Math.max(1, ...data.map((x) => x.value));
-  return {
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}<br/>${d.rank.name}：${Number.isNaN(p.value) ? '—' : withUnit(String(p.value), d.rank.unit)}` },
-    visualMap: { min: 0, max, left: 8, bottom: 8, calculable: true, inRange: { color: ['#fff1f0', '#ffa39e', RED] }, itemHeight: 90 },
-    series: [
-      {
-        type: 'map',
-        map: SOUTH_MAP,
-        roam: true,
-        layoutCenter: ['55%', '50%'],
-        layoutSize: '95%',
-        label: { show: false },
-        emphasis: { label: { show: true } },
-        itemStyle: { borderColor: '#9fb3c8', areaColor: '#f5f7fa' },
-        data,
-      },
-    ],
-  };
+/**
+ * The node a click on a city of the map opens: the child of the shown node that holds the city (a click in
+ * Guangdong on the all-provinces view opens 广东省, on 广东省 opens the city), else the city itself.
+ */
+export function nodeForCity(d: Pick<DashboardT, 'node' | 'children'>, cityCode: string): string | undefined {
+  const city4 = cityCode.slice(0, 4);
+  const child = d.children.find((c) => c.node.startsWith('d:') && city4.startsWith(c.node.slice(2)));
+  if (child) return child.node;
+  const shown = d.node.node;
+  if (shown.startsWith('d:') && shown.slice(2).startsWith(city4)) return undefined; // already in (or under) that city
+  return `d:${city4}`;
+}
+
+/** What the map shows for a node: a province alone for a division in it, the city centred for anything below. */
+export function mapViewOf(node: string): { province?: string; city?: string } {
+  if (!node.startsWith('d:')) return {};
+  const code = node.slice(2);
+  return { province: code.slice(0, 2), city: code.length >= 4 ? `${code.slice(0, 4)}00` : undefined };
 }

@@ -1,9 +1,7 @@
 // Indicators pages: the dashboard (also the landing page, see platform/HomePage), targets and reports.
 import { BarChartOutlined } from '@ant-design/icons';
 import { lazy, Suspense } from 'react';
-import type { WebModule } from '../../app/modules';
-import { ReportsPage } from './ReportsPage';
-import { TargetsPage } from './TargetsPage';
+import { lazyPage, type WebModule } from '../../app/modules';
 
 // The dashboard pulls in ECharts and the province outlines: load it when first shown.
 export const LazyDashboard = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -30,7 +28,7 @@ export const indicatorsModule: WebModule = {
   ],
   routes: [
     { path: '/indicators/dashboard', element: <Dashboard /> },
-    { path: '/indicators/targets', element: <TargetsPage /> },
-    { path: '/indicators/reports', element: <ReportsPage /> },
+    { path: '/indicators/targets', element: lazyPage(() => import('./TargetsPage'), 'TargetsPage') },
+    { path: '/indicators/reports', element: lazyPage(() => import('./ReportsPage'), 'ReportsPage') },
   ],
 };

@@ -1,11 +1,6 @@
 // 防返贫监测 pages: households, one household, the worklist and the phone visit form.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { WebModule } from '../../app/modules';
-import { HouseholdDetailPage } from './HouseholdDetailPage';
-import { HouseholdListPage } from './HouseholdListPage';
-import { LinesPage } from './LinesPage';
-import { VisitFormPage } from './VisitFormPage';
-import { WorklistPage } from './WorklistPage';
+import { lazyPage, type WebModule } from '../../app/modules';
 
 export const monitoringModule: WebModule = {
   key: 'monitoring',
@@ -24,11 +19,11 @@ export const monitoringModule: WebModule = {
     },
   ],
   routes: [
-    { path: '/monitoring/worklist', element: <WorklistPage /> },
-    { path: '/monitoring/households', element: <HouseholdListPage /> },
-    { path: '/monitoring/households/:id', element: <HouseholdDetailPage /> },
-    { path: '/monitoring/visit', element: <VisitFormPage /> },
-    { path: '/monitoring/visit/:id', element: <VisitFormPage /> },
-    { path: '/monitoring/lines', element: <LinesPage /> },
+    { path: '/monitoring/worklist', element: lazyPage(() => import('./WorklistPage'), 'WorklistPage') },
+    { path: '/monitoring/households', element: lazyPage(() => import('./HouseholdListPage'), 'HouseholdListPage') },
+    { path: '/monitoring/households/:id', element: lazyPage(() => import('./HouseholdDetailPage'), 'HouseholdDetailPage') },
+    { path: '/monitoring/visit', element: lazyPage(() => import('./VisitFormPage'), 'VisitFormPage') },
+    { path: '/monitoring/visit/:id', element: lazyPage(() => import('./VisitFormPage'), 'VisitFormPage') },
+    { path: '/monitoring/lines', element: lazyPage(() => import('./LinesPage'), 'LinesPage') },
   ],
 };

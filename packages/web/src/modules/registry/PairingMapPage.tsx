@@ -2,7 +2,7 @@
 // filterable by programme, type and day; clicking a line or a place opens the pairing list.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Typography } from 'antd';
-import * as echarts from 'echarts';
+import { echarts } from '../../app/echarts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

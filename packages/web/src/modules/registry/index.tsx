@@ -1,14 +1,6 @@
 // Registry pages: divisions, units, programmes, pairings (with counts) and the pairing map.
 import { ApartmentOutlined } from '@ant-design/icons';
-import { lazy, Suspense } from 'react';
-import type { WebModule } from '../../app/modules';
-import { DivisionsPage } from './DivisionsPage';
-import { PairingsPage } from './PairingsPage';
-import { ProgrammesPage } from './ProgrammesPage';
-import { UnitsPage } from './UnitsPage';
-
-// The map pulls in ECharts and the province GeoJSON: load it only when opened.
-const PairingMapPage = lazy(() => import('./PairingMapPage').then((m) => ({ default: m.PairingMapPage })));
+import { lazyPage, type WebModule } from '../../app/modules';
 
 export const registryModule: WebModule = {
   key: 'registry',
@@ -28,10 +20,10 @@ export const registryModule: WebModule = {
     },
   ],
   routes: [
-    { path: '/registry/map', element: <Suspense fallback={null}><PairingMapPage /></Suspense> },
-    { path: '/registry/pairings', element: <PairingsPage /> },
-    { path: '/registry/divisions', element: <DivisionsPage /> },
-    { path: '/registry/units', element: <UnitsPage /> },
-    { path: '/registry/programmes', element: <ProgrammesPage /> },
+    { path: '/registry/map', element: lazyPage(() => import('./PairingMapPage'), 'PairingMapPage') }, // ECharts and the province GeoJSON
+    { path: '/registry/pairings', element: lazyPage(() => import('./PairingsPage'), 'PairingsPage') },
+    { path: '/registry/divisions', element: lazyPage(() => import('./DivisionsPage'), 'DivisionsPage') },
+    { path: '/registry/units', element: lazyPage(() => import('./UnitsPage'), 'UnitsPage') },
+    { path: '/registry/programmes', element: lazyPage(() => import('./ProgrammesPage'), 'ProgrammesPage') },
   ],
 };

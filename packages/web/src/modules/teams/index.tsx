@@ -1,10 +1,6 @@
 // Teams pages: the team tree with members by round, dispatched people, who is on duty, talent exchanges.
 import { TeamOutlined } from '@ant-design/icons';
-import type { WebModule } from '../../app/modules';
-import { CadresPage } from './CadresPage';
-import { ExchangesPage } from './ExchangesPage';
-import { OnDutyPage } from './OnDutyPage';
-import { TeamsPage } from './TeamsPage';
+import { lazyPage, type WebModule } from '../../app/modules';
 
 export const teamsModule: WebModule = {
   key: 'teams',
@@ -23,9 +19,9 @@ export const teamsModule: WebModule = {
     },
   ],
   routes: [
-    { path: '/teams/tree', element: <TeamsPage /> },
-    { path: '/teams/cadres', element: <CadresPage /> },
-    { path: '/teams/on-duty', element: <OnDutyPage /> },
-    { path: '/teams/exchanges', element: <ExchangesPage /> },
+    { path: '/teams/tree', element: lazyPage(() => import('./TeamsPage'), 'TeamsPage') },
+    { path: '/teams/cadres', element: lazyPage(() => import('./CadresPage'), 'CadresPage') },
+    { path: '/teams/on-duty', element: lazyPage(() => import('./OnDutyPage'), 'OnDutyPage') },
+    { path: '/teams/exchanges', element: lazyPage(() => import('./ExchangesPage'), 'ExchangesPage') },
   ],
 };

@@ -4,8 +4,7 @@
 //   <LedgerExportButton ledgerKey={TEAMS_LEDGERS.cadres} filters={currentFilters} />
 // (list pages get both through platform/ListPage: `ledger={{ key, filters }}`)
 import { FileExcelOutlined } from '@ant-design/icons';
-import type { WebModule } from '../../app/modules';
-import { LedgersPage } from './LedgersPage';
+import { lazyPage, type WebModule } from '../../app/modules';
 
 export { LedgerExportButton, LedgerImportButton } from './LedgerButtons';
 export { LedgerImportDialog } from './LedgerImportDialog';
@@ -13,5 +12,5 @@ export { LedgerImportDialog } from './LedgerImportDialog';
 export const ledgersModule: WebModule = {
   key: 'ledgers',
   menu: [{ path: '/ledgers', labelKey: 'ledgers.title', icon: <FileExcelOutlined />, permission: 'ledgers.import' }],
-  routes: [{ path: '/ledgers', element: <LedgersPage /> }],
+  routes: [{ path: '/ledgers', element: lazyPage(() => import('./LedgersPage'), 'LedgersPage') }],
 };
