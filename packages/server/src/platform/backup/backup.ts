@@ -2,10 +2,13 @@
 //  - PostgreSQL: one REPEATABLE READ READ ONLY transaction — a snapshot that writers never wait for.
 //  - PGlite in this process (the running app, the tests): PGlite serves one query at a time, so a long
 //    read transaction would hold every request. Instead its data directory is copied as it stands between
-//    two queries (dumpDataDir, under PGlite's own lock: the only moment requests wait) and the copy is
-//    opened as a second, private PGlite and read at leisure.
+//    two queries (snapshot.ts: only the files that changed meanwhile are copied under PGlite's lock, the
+//    only moment requests wait) and the copy is
+//    opened as a second, private PGlite and read at leisure, then removed.
 //  - PGlite data directory that no server has open (the CLI): opened and read in one transaction.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
@@ -13,6 +16,7 @@ import type { Database } from '../db/client';
 import { serverFile } from '../paths';
 import { type ArchiveHeader, ArchiveWriter, FORMAT, FORMAT_VERSION, type Manifest } from './archive';
 import { appliedMigration } from './schema';
+import { snapshotDir } from './snapshot';
 import { listSequences, listTables, pgliteSession, pgSession, type Session, setTextSettings, TableChecksum, tableRows } from './session';
 
 export type BackupSource = { kind: 'postgres'; url: string } | { kind: 'pglite-dir'; dir: string } | { kind: 'live'; database: Database };
@@ -48,11 +52,23 @@ export async function backupDatabase(source: BackupSource, outDir: string): Prom
   }
   let heldMs = 0;
   let db: PGlite;
+  let copyDir: string | undefined;
   if (source.kind === 'live') {
+    const live = source.database.pglite!;
+    const dir = (live as { dataDir?: string }).dataDir;
     const started = performance.now();
-    const copy = await source.database.pglite!.dumpDataDir('none');
-    heldMs = performance.now() - started;
-    db = await PGlite.create({ loadDataDir: copy, extensions: { pg_trgm } });
+    if (dir && existsSync(join(dir, 'PG_VERSION'))) {
+      // between two queries the files on disk are what a crash at that moment would leave: a copy of them
+      // opens (after PostgreSQL's own crash recovery) as the database at that instant
+      copyDir = `${dir}.backup-${process.pid}-${Date.now()}`;
+      heldMs = (await snapshotDir(dir, copyDir, (fn) => live.runExclusive(fn))).heldMs;
+      db = await PGlite.create(copyDir, { extensions: { pg_trgm } });
+    } else {
+      // an in-memory database (tests): its files, as a tar, into a second in-memory instance
+      const copy = await live.dumpDataDir('none');
+      heldMs = performance.now() - started;
+      db = await PGlite.create({ loadDataDir: copy, extensions: { pg_trgm } });
+    }
   } else {
     db = await PGlite.create(source.dir, { extensions: { pg_trgm } });
   }
@@ -60,6 +76,7 @@ export async function backupDatabase(source: BackupSource, outDir: string): Prom
     return { ...(await inSnapshot(pgliteSession(db), 'pglite', outDir)), heldMs };
   } finally {
     await db.close();
+    if (copyDir) await rm(copyDir, { recursive: true, force: true });
   }
 }
 

@@ -35,6 +35,7 @@ const BATCH = 1000;
 export async function restoreArchive(file: string, target: RestoreTarget, opts: RestoreOptions = {}): Promise<RestoreResult> {
   if (!existsSync(file)) throw new BackupError('notArchive', { file, what: '文件不存在 / no such file' });
   await checkSidecar(file);
+  await checkArchive(file);
   if (target.kind === 'postgres') return restoreToPostgres(file, target.url, opts);
   return restoreToPglite(file, target.dataDir, opts);
 }
@@ -161,6 +162,18 @@ async function loadLines(s: Session, file: string): Promise<Manifest> {
       if (line.manifest.contentSha256 !== line.computedSha256) throw new BackupError('badChecksum', { what: 'contentSha256' });
       for (const t of disabled) await s.query(`alter table ${t.name} enable trigger user`);
       await verify(s, line.manifest, [...tables.values()], counts);
+      return line.manifest;
+    }
+  }
+  throw new Error('unreachable: readArchive ends with the manifest');
+}
+
+/** Reads the whole archive once before the target is touched: complete, unaltered, of a schema this build knows. */
+export async function checkArchive(file: string): Promise<Manifest> {
+  for await (const line of readArchive(file)) {
+    if (line.kind === 'H') checkSchema(line.header.migration);
+    else if (line.kind === 'M') {
+      if (line.manifest.contentSha256 !== line.computedSha256) throw new BackupError('badChecksum', { what: 'contentSha256' });
       return line.manifest;
     }
   }
