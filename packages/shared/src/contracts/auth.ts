@@ -107,3 +107,16 @@ export const AuditQuery = z.strictObject({
   from: z.string().date().optional(),
   to: z.string().date().optional(),
 });
+
+/** GET /api/admin/backup: the scheduled backups of an embedded database, and whether the last is too old. */
+export const BackupStatus = z.object({
+  engine: z.enum(['pglite', 'postgres']),
+  /** daily backups run in the server (embedded database with XIEZUO_BACKUP_DIR not "off") */
+  scheduled: z.boolean(),
+  dir: z.string().nullable(),
+  keep: z.number().int(),
+  last: z.object({ file: z.string(), at: z.string(), bytes: z.number().int() }).nullable(),
+  /** true when the database is embedded and the newest archive is older than two days (or there is none) */
+  stale: z.boolean(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
