@@ -8,7 +8,9 @@
 //  - PGlite data directory that no server has open (the CLI): opened and read in one transaction.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
@@ -52,17 +54,21 @@ export async function backupDatabase(source: BackupSource, outDir: string): Prom
   }
   let heldMs = 0;
   let db: PGlite;
-  let copyDir: string | undefined;
   if (source.kind === 'live') {
     const live = source.database.pglite!;
     const dir = (live as { dataDir?: string }).dataDir;
     const started = performance.now();
     if (dir && existsSync(join(dir, 'PG_VERSION'))) {
       // between two queries the files on disk are what a crash at that moment would leave: a copy of them
-      // opens (after PostgreSQL's own crash recovery) as the database at that instant
-      copyDir = `${dir}.backup-${process.pid}-${Date.now()}`;
-      heldMs = (await snapshotDir(dir, copyDir, (fn) => live.runExclusive(fn))).heldMs;
-      db = await PGlite.create(copyDir, { extensions: { pg_trgm } });
+      // opens (after PostgreSQL's own crash recovery) as the database at that instant. It is opened and read
+      // in a child process: starting a PGlite (WebAssembly, crash recovery) blocks its thread for seconds.
+      const copyDir = `${dir}.backup-${process.pid}-${Date.now()}`;
+      try {
+        heldMs = (await snapshotDir(dir, copyDir, (fn) => live.runExclusive(fn))).heldMs;
+        return { ...(await backupInChild(copyDir, outDir)), heldMs };
+      } finally {
+        await rm(copyDir, { recursive: true, force: true });
+      }
     } else {
       // an in-memory database (tests): its files, as a tar, into a second in-memory instance
       const copy = await live.dumpDataDir('none');
@@ -76,8 +82,24 @@ export async function backupDatabase(source: BackupSource, outDir: string): Prom
     return { ...(await inSnapshot(pgliteSession(db), 'pglite', outDir)), heldMs };
   } finally {
     await db.close();
-    if (copyDir) await rm(copyDir, { recursive: true, force: true });
   }
+}
+
+/** `cli.ts backup-copy <dir> <out>` in a child process: the bundle beside this one, or the sources under tsx. */
+async function backupInChild(dir: string, outDir: string): Promise<Omit<BackupResult, 'heldMs'>> {
+  const here = fileURLToPath(import.meta.url);
+  const args = here.endsWith('.ts') ? ['--import', 'tsx', join(dirname(here), 'cli.ts')] : [join(dirname(here), 'backup.js')];
+  const child = spawn(process.execPath, [...args, 'backup-copy', dir, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (status !== 0) throw new Error(`backup of the copy failed (exit ${status}): ${stderr.trim().slice(-2000)}`);
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Omit<BackupResult, 'heldMs'>;
 }
 
 async function inSnapshot(s: Session, engine: 'pglite' | 'postgres', outDir: string): Promise<Omit<BackupResult, 'heldMs'>> {
