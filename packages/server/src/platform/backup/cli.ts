@@ -32,7 +32,7 @@ try {
 
 async function backup() {
   const outAt = args.indexOf('--out');
-  const out = resolve(outAt >= 0 && args[outAt + 1] ? args[outAt + 1] : (process.env.XIEZUO_BACKUP_DIR ?? 'backups'));
+  const out = resolve(outAt >= 0 && args[outAt + 1] ? args[outAt + 1] : (config.backup.dir ?? 'backups'));
   let result: BackupResult | undefined;
   if (config.databaseUrl) result = await backupDatabase({ kind: 'postgres', url: config.databaseUrl }, out);
   else {
