@@ -38,7 +38,9 @@ setInterval(() => loadCalendar(services.db).catch((err) => logger.error({ err },
 // this process for one (it owns the data directory) through a socket there.
 scheduleBackups(config, services.database, logger);
 if (services.database.engine === 'pglite')
-  serveControl(config.dataDir, services.database, (r) => logger.info({ file: r.file, heldMs: Math.round(r.heldMs) }, 'backup written on request'));
+  serveControl(config.dataDir, services.database, (r) =>
+    logger.info({ file: r.file, heldMs: Math.round(r.heldMs) }, 'backup written on request'),
+  );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

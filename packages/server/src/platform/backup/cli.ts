@@ -17,8 +17,7 @@ try {
     // internal: the server's live backup reads its snapshot copy here (backup.ts), and reads the result back
     const { heldMs: _, ...result } = await backupDatabase({ kind: 'pglite-dir', dir: args[0] }, args[1]);
     console.log(JSON.stringify(result));
-  }
-  else if (command === 'restore') await restore();
+  } else if (command === 'restore') await restore();
   else throw new BackupError('usage');
   process.exit(0);
 } catch (err) {

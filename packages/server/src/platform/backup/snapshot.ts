@@ -27,7 +27,11 @@ function walk(dir: string, mirror: string, out: string[] = []): string[] {
 const SLICE_MS = 20;
 const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
-export async function snapshotDir(dir: string, copy: string, underLock: <T>(fn: () => Promise<T>) => Promise<T>): Promise<{ heldMs: number }> {
+export async function snapshotDir(
+  dir: string,
+  copy: string,
+  underLock: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<{ heldMs: number }> {
   const stamps = new Map<string, Stamp>();
   const copyOne = (file: string) => {
     const target = join(copy, relative(dir, file));
