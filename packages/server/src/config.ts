@@ -24,6 +24,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   ledgers: LedgerLimits;
+  /** daily backups of the embedded database: where (undefined: off) and how many to keep */
+  backup: { dir?: string; keep: number };
 }
 
 /** Sign-in limits: requests per address and per username in a window, and the progressive delay. */
@@ -102,6 +104,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFileBytes: int(env.LEDGER_MAX_FILE_BYTES, 100 * 1024 * 1024),
       maxRows: int(env.LEDGER_MAX_ROWS, 300_000),
       maxUncompressedBytes: int(env.LEDGER_MAX_UNCOMPRESSED_BYTES, 1024 * 1024 * 1024),
+    },
+    backup: {
+      dir: env.XIEZUO_BACKUP_DIR === 'off' ? undefined : resolve(env.XIEZUO_BACKUP_DIR || 'backups'),
+      keep: Math.max(1, int(env.XIEZUO_BACKUP_KEEP, 7)),
     },
   };
 }

@@ -4,6 +4,8 @@ import { startServices } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
 import { purgeAudit } from './platform/audit/service';
 import { loadCalendar } from './platform/calendar/service';
+import { serveControl } from './platform/backup/control';
+import { scheduleBackups } from './platform/backup/schedule';
 import { createLogger } from './platform/logger';
 import { modules } from './modules';
 
@@ -31,6 +33,14 @@ void purge();
 
 // Holiday calendar changes made on another instance reach this one's procedure clocks within 10 minutes.
 setInterval(() => loadCalendar(services.db).catch((err) => logger.error({ err }, 'holiday calendar reload failed')), 600_000).unref();
+
+// Daily backups of an embedded database (XIEZUO_BACKUP_DIR, XIEZUO_BACKUP_KEEP), and `npm run backup` asking
+// this process for one (it owns the data directory) through a socket there.
+scheduleBackups(config, services.database, logger);
+if (services.database.engine === 'pglite')
+  serveControl(config.dataDir, services.database, (r) =>
+    logger.info({ file: r.file, heldMs: Math.round(r.heldMs) }, 'backup written on request'),
+  );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -112,6 +112,19 @@ export const AuditQuery = z.strictObject({
   to: IsoDate.optional(),
 });
 
+/** GET /api/admin/backup: the scheduled backups of an embedded database, and whether the last is too old. */
+export const BackupStatus = z.object({
+  engine: z.enum(['pglite', 'postgres']),
+  /** daily backups run in the server (embedded database with XIEZUO_BACKUP_DIR not "off") */
+  scheduled: z.boolean(),
+  dir: z.string().nullable(),
+  keep: z.number().int(),
+  last: z.object({ file: z.string(), at: z.string(), bytes: z.number().int() }).nullable(),
+  /** true when the database is embedded and the newest archive is older than two days (or there is none) */
+  stale: z.boolean(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 
 export const authApi = {
@@ -127,6 +140,7 @@ export const adminApi = {
   updateUser: endpoint('PATCH', '/api/admin/users/:id', { params: IdParam, body: UpdateUserRequest, response: UserRow }),
   unlockUser: endpoint('POST', '/api/admin/users/:id/unlock', { params: IdParam, response: UserRow }),
   sessions: endpoint('GET', '/api/admin/sessions', { response: z.array(SessionRow) }),
+  backup: endpoint('GET', '/api/admin/backup', { response: BackupStatus }),
   endSession: endpoint('DELETE', '/api/admin/sessions/:id', { params: z.strictObject({ id: z.string().min(10).max(100) }), response: Ok }),
 } as const;
 

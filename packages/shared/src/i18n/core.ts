@@ -76,6 +76,8 @@ export const zhCN = {
     users: '用户管理', sessions: '在线会话', endSession: '结束会话', endSessionConfirm: '确定要结束该会话吗？',
     lastSeen: '最后活动', createdAt: '创建时间', ip: 'IP 地址', userAgent: '浏览器', role: '角色', scope: '范围',
     locked: '已锁定', active: '正常', displayName: '姓名', current: '当前会话', newUser: '新增用户', initialPassword: '初始密码', unlock: '解锁',
+    backupStale: '数据库备份已超过两天未更新：最近一次备份 {{last}}（目录 {{dir}}）。请检查定时备份，或运行 npm run backup。',
+    backupNever: '嵌入式数据库还没有任何备份（目录 {{dir}}）。请运行 npm run backup，或设置 XIEZUO_BACKUP_DIR 启用每日备份。',
     disabled: '已停用', scopeDivisions: '管辖区划（12位区划代码）', scopeTeams: '管辖工作队（工作队编号）',
   },
   audit: {
@@ -178,6 +180,8 @@ export const en: CoreMessages = {
     users: 'Users', sessions: 'Sessions', endSession: 'End session', endSessionConfirm: 'End this session?',
     lastSeen: 'Last seen', createdAt: 'Created', ip: 'IP address', userAgent: 'Browser', role: 'Role', scope: 'Scope',
     locked: 'Locked', active: 'Active', displayName: 'Name', current: 'This session', newUser: 'New user', initialPassword: 'Initial password', unlock: 'Unlock',
+    backupStale: 'The last database backup is more than two days old: {{last}} (in {{dir}}). Check the scheduled backups or run npm run backup.',
+    backupNever: 'The embedded database has no backup yet (in {{dir}}). Run npm run backup, or set XIEZUO_BACKUP_DIR for daily backups.',
     disabled: 'Disabled', scopeDivisions: 'Scope: divisions (12-digit codes)', scopeTeams: 'Scope: teams (team numbers)',
   },
   audit: {

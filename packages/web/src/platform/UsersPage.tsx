@@ -1,5 +1,6 @@
 // Admin: users, their roles and scope; a new user gets a one-time password shown once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BackupStatus } from '@xiezuo/shared/contracts/auth';
 import { ROLES } from '@xiezuo/shared/roles';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -19,6 +20,7 @@ export function UsersPage() {
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
   const { data, isLoading } = useQuery({ queryKey: ['admin', 'users'], queryFn: () => call(adminApi.users) });
   const refresh = () => client.invalidateQueries({ queryKey: ['admin', 'users'] });
+  const backup = useQuery({ queryKey: ['admin', 'backup'], queryFn: () => call(adminApi.backup) });
   const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: UserPatch }) => call(adminApi.updateUser, { params: { id }, body }), onSuccess: refresh });
 
   const create = async () => {
@@ -45,6 +47,19 @@ export function UsersPage() {
 
   return (
     <Card title={t('admin.users')} extra={<Button type="primary" onClick={() => setOpen(true)}>{t('admin.newUser')}</Button>}>
+      {backup.data?.stale && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="backup-warning"
+          message={
+            backup.data.last
+              ? t('admin.backupStale', { last: formatDateTime(backup.data.last.at), dir: backup.data.dir ?? '' })
+              : t('admin.backupNever', { dir: backup.data.dir ?? '' })
+          }
+        />
+      )}
       {created && (
         <Alert
           type="success"

@@ -13,6 +13,7 @@ import { registerLedger } from '../ledgers/registry';
 import type { App } from './types';
 import { z } from 'zod';
 import { adminRoutes } from '../auth/adminRoutes';
+import { backupRoutes } from '../backup/routes';
 import { authHooks } from '../auth/plugin';
 import { authRoutes } from '../auth/routes';
 import { auditRoutes } from '../audit/routes';
@@ -88,6 +89,7 @@ export async function buildApp(
 
   await app.register(authRoutes);
   await app.register(adminRoutes);
+  await app.register(backupRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(ledgerRoutes);
