@@ -12,6 +12,7 @@ import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type HeaderMatch } from './header';
 import { hasSampleMarker, sampleRowOf } from './layout';
+import { resolveDivisionNames } from './divisions';
 import { columnLetter, fileError, type Problem } from './problems';
 import { readRows, type SheetRow } from './read/rows';
 import { detach } from './read/xml';
@@ -58,7 +59,7 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     const head: SheetRow[] = [];
     for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
     const match = matchHeader(services, def, head);
-    await updateImport(services, id, { columns: match.columns.map((c) => ({ col: columnLetter(c.index), written: c.written, key: c.column.key, unit: c.unit ?? null })) });
+    await updateImport(services, id, { columns: columnNotes(def, match) });
 
     const seen = new Map<string, number>(); // natural key → first row number: duplicates within the file
     const sample = parseSample(def, match);
@@ -155,7 +156,10 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
       continue;
     }
     const r = parseCell(m.column, raw, m.unit);
+    const from = sheetRow.mergedFrom?.[m.index];
     if (r.ok) row[m.column.key] = r.value;
+    // a merged cell is one cell: its problem is said at the merge's first row, the rows below refer to it
+    else if (from != null && from !== sheetRow.number) problems.push({ row: sheetRow.number, col: null, header: null, key: 'ledgers.value.mergedCell', params: { cell: `${where.col}${from}`, header: m.written } });
     else problems.push({ ...where, key: r.key, params: r.params });
   }
   return { n: sheetRow.number, row, cells, problems, match };
@@ -209,21 +213,72 @@ async function classifyBatch(
   await rejected.write(rejectedLines);
 }
 
-/** Each row's problems: its cells', then the ledger's own checks on the rows that parsed (per row, then per batch). */
+/**
+ * Each row's problems: its cells' (division names resolved a batch at a time), then the ledger's own checks
+ * on the rows that parsed (per row, then per batch). Rows of a group (a household) stand or fall together:
+ * a problem in one rejects the others, and the batch checks see whole groups only.
+ */
 async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[]): Promise<Problem[][]> {
   const out = batch.map((item) => item.problems);
-  for (const [i, item] of batch.entries()) {
-    if (out[i].length === 0 && def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));
+  const parsed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
+  if (def.columns.some((c) => c.type === 'division') && parsed.length) {
+    const found = await resolveDivisionNames(def.columns, parsed.map((i) => batch[i].row), ctx);
+    for (const [j, byKey] of found) {
+      const i = parsed[j];
+      out[i] = [...byKey].map(([key, p]) => detailToProblem(batch[i], { path: key, key: p.key, params: p.params }));
+    }
   }
+  for (const [i, item] of batch.entries()) {
+    if (out[i].length) continue;
+    def.prepare?.(item.row, ctx);
+    if (def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));
+  }
+  rejectGroups(def, batch, out);
   const passed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
   if (def.validateBatch && passed.length) {
     const found = await def.validateBatch(passed.map((i) => batch[i].row), ctx);
     passed.forEach((i, j) => {
       out[i] = (found[j] ?? []).map((d) => detailToProblem(batch[i], d));
     });
+    rejectGroups(def, batch, out);
   }
   return out;
 }
+
+/** Rows of a group with a problem elsewhere in it get a problem saying so (the rows that have one keep theirs). */
+function rejectGroups(def: LedgerDefinition, batch: { n: number; row: LedgerRow }[], out: Problem[][]) {
+  if (!def.groupOf) return;
+  const groupOf = def.groupOf;
+  const keys = batch.map((item) => groupOf(item.row));
+  const failed = new Map<string, number[]>();
+  batch.forEach((item, i) => {
+    if (!out[i].length || out[i].every((p) => p.key === 'ledgers.value.groupRejected')) return;
+    if (!failed.has(keys[i])) failed.set(keys[i], []);
+    failed.get(keys[i])!.push(item.n);
+  });
+  batch.forEach((item, i) => {
+    const rows = failed.get(keys[i]);
+    if (rows && !out[i].length) out[i] = [{ row: item.n, col: null, header: null, key: 'ledgers.value.groupRejected', params: { rows: rows.join('、') } }];
+  });
+}
+
+/**
+ * How the file's columns were matched, as stored with the import: the columns read, then the file's columns
+ * the ledger does not use (key null) and the ledger's columns the file lacks (col null; `default` when a new
+ * record gets a value for it) — the dry run says all of them before the user commits.
+ */
+function columnNotes(def: LedgerDefinition, match: HeaderMatch) {
+  const used = new Set(match.columns.map((c) => c.column.key));
+  return [
+    ...match.columns.map((c) => ({ col: columnLetter(c.index), written: c.written, key: c.column.key, unit: c.unit ?? null })),
+    ...match.ignored.map((written) => ({ col: '', written, key: null })),
+    ...def.columns
+      .filter((c) => !used.has(c.key) && !c.exportOnly)
+      .map((c) => ({ col: null, written: c.header, key: c.key, ...(c.whenMissing !== undefined ? { default: labelOf(c, c.whenMissing) } : {}) })),
+  ];
+}
+
+const labelOf = (c: LedgerDefinition['columns'][number], v: unknown) => c.options?.find((o) => o.value === v)?.label ?? String(v);
 
 function detailToProblem(item: { n: number; problems: Problem[] } & { match?: HeaderMatch }, d: { path: string; key?: string; params?: Record<string, unknown>; message?: string }): Problem {
   const m = item.match?.columns.find((c) => c.column.key === d.path.replace(/^(body\.|row\.)/, ''));

@@ -182,12 +182,25 @@ function statusOf(req: FastifyRequest, imp: ImportRecord) {
     unchanged: imp.unchanged,
     problemCount: imp.problemCount,
     problems: (imp.problems as Parameters<typeof renderProblem>[0][]).map((p) => ({ row: p.row, col: p.col, header: p.header, message: renderProblem(p, req.t) })),
+    ...columnsSaid(imp.columns as ColumnNote[]),
     error: error ? errorBody(error.code as never, req.t, error.params, error.details) : null,
     mode: imp.mode,
     inserted: imp.inserted,
     updated: imp.updated,
     createdAt: imp.createdAt.toISOString(),
     committedAt: imp.committedAt?.toISOString() ?? null,
+  };
+}
+
+type ColumnNote = { col: string | null; written: string; key: string | null; default?: string };
+
+/** What the dry run says of the columns: those ignored, those missing, and the defaults new records get. */
+function columnsSaid(columns: ColumnNote[]) {
+  const list = Array.isArray(columns) ? columns : [];
+  return {
+    ignoredColumns: list.filter((c) => c.key === null).map((c) => c.written),
+    missingColumns: list.filter((c) => c.col === null).map((c) => c.written),
+    defaults: list.filter((c) => c.col === null && c.default != null).map((c) => ({ header: c.written, value: c.default! })),
   };
 }
 

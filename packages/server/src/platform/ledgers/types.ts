@@ -24,6 +24,13 @@ export interface LedgerColumn {
   type: LedgerValueType;
   required?: boolean;
   options?: { value: string; label: string }[]; // enum: dropdown in the template
+  words?: Record<string, string>; // enum: other ways the value is written (之子, GB/T 4761 code 20 …) → value
+  level?: 'province' | 'city' | 'county' | 'town' | 'village'; // division: the level a name must resolve to
+  /**
+   * What a new record gets when the file has no such column at all (健康状况 → 未说明): never put in the row,
+   * so an existing record keeps its value; the dry run lists the defaults it will apply (withDefaults()).
+   */
+  whenMissing?: string | number | boolean;
   unit?: '元' | '万元'; // amount: the unit of bare numbers in this column (default 元)
   note?: string; // shown as the header comment
   example?: string | number; // the sample row
@@ -59,6 +66,13 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   uniqueNaturalKey?: boolean;
   /** Tables write() fills (default: the staged table): analysed after a large commit, so the planner sees the new rows (PGlite has no autovacuum). */
   tables?: string[];
+  /**
+   * Rows that stand or fall together (a household's members): when one row of a group has a problem, every
+   * row of the group is rejected with it. A group must lie within one batch (batchSize).
+   */
+  groupOf?(row: Row): string;
+  /** Completes a parsed row before validate: values derived from others (gender and birth date from the ID number). */
+  prepare?(row: Row, ctx: LedgerContext): void;
   /**
    * Cross-field and scope checks on one parsed row; paths name column keys. Synchronous: it sees the row
    * and the user's context only, never the database — a query per row is what a 200,000-row file cannot
@@ -107,4 +121,11 @@ export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>):
 
 export function naturalKeyOf(def: Pick<LedgerDefinition, 'naturalKey'>, row: LedgerRow): string {
   return def.naturalKey.map((k) => String(row[k] ?? '')).join('\u0001');
+}
+
+/** A new record's row with the values of the columns the file lacked (LedgerColumn.whenMissing). */
+export function withDefaults<Row extends LedgerRow>(def: Pick<LedgerDefinition, 'columns'>, row: Row): Row {
+  const out: LedgerRow = { ...row };
+  for (const c of def.columns) if (c.whenMissing !== undefined && out[c.key] === undefined) out[c.key] = c.whenMissing;
+  return out as Row;
 }
