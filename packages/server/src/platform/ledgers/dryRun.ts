@@ -2,7 +2,7 @@
 // find duplicates within the file, and classify valid rows as insert / update / unchanged against the
 // database — without writing a single ledger row. Works in batches and yields between them, so the
 // request path stays responsive while a 200,000-row file is checked.
-import { rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { parseCell, sameValue } from '@xiezuo/shared/ledgerValues/cell';
@@ -11,15 +11,17 @@ import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type HeaderMatch } from './header';
+import { headerKey } from '@xiezuo/shared/ledgerValues/text';
 import { hasSampleMarker, sampleRowOf } from './layout';
 import { resolveDivisionNames } from './divisions';
+import { ORIGINAL_FILE, ORIGINAL_MAX_BYTES } from './marked';
 import { columnLetter, fileError, type Problem } from './problems';
 import { readRows, type SheetRow } from './read/rows';
 import { detach } from './read/xml';
 import type { FileKind } from './read/sniff';
 import { ledgersOf } from './registry';
 import { LineWriter, lineCodec, updateImport } from './store';
-import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
+import { isMaskedCell, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf, RECORD_KEY_HEADER } from './types';
 
 export const KEPT_PROBLEMS = 500; // shown in the preview; the error workbook holds them all
 
@@ -59,6 +61,10 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     const head: SheetRow[] = [];
     for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
     const match = matchHeader(services, def, head);
+    // an export's hidden 记录标识 column: which record each row is (LedgerDefinition.recordKey)
+    const headerCells = head.find((r) => r.number === match.row)?.cells ?? [];
+    match.recordIndex = def.recordKey ? headerCells.findIndex((c) => headerKey(c) === headerKey(RECORD_KEY_HEADER)) : -1;
+    if (match.recordIndex >= 0) match.ignored = match.ignored.filter((h) => headerKey(h) !== headerKey(RECORD_KEY_HEADER));
     await updateImport(services, id, { columns: columnNotes(def, match) });
 
     const seen = new Map<string, number>(); // natural key → first row number: duplicates within the file
@@ -120,7 +126,10 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
     await rm(dir, { recursive: true, force: true });
   } finally {
-    await rm(path, { force: true });
+    // a workbook with problems is kept (small ones) to be handed back marked (marked.ts); otherwise it goes
+    const keep = kind === 'xlsx' && counts.rejected > 0 && (await stat(path).catch(() => null))?.size! <= ORIGINAL_MAX_BYTES;
+    if (keep) await rename(path, join(dir, ORIGINAL_FILE)).catch(() => rm(path, { force: true }));
+    else await rm(path, { force: true });
   }
 }
 
@@ -146,9 +155,16 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
   const row: LedgerRow = {};
   const cells: Record<string, unknown> = {};
   const problems: Problem[] = [];
+  const record = match.recordIndex != null && match.recordIndex >= 0 ? cleanText(sheetRow.cells[match.recordIndex]) : '';
+  if (record) row.__record = record;
   for (const m of match.columns) {
     if (m.column.exportOnly) continue;
     const raw = sheetRow.cells[m.index] ?? null;
+    // a masked cell of an exported record: unchanged (the stored value is filled in from the record)
+    if (record && m.column.sensitive && isMaskedCell(raw)) {
+      cells[m.column.key] = raw;
+      continue;
+    }
     cells[m.column.key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
     const where = { row: sheetRow.number, col: columnLetter(m.index), header: m.written };
     if (raw && typeof raw === 'object' && 'error' in raw) {
@@ -220,6 +236,7 @@ async function classifyBatch(
  */
 async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[]): Promise<Problem[][]> {
   const out = batch.map((item) => item.problems);
+  await fillRecords(def, ctx, batch, out);
   const parsed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
   if (def.columns.some((c) => c.type === 'division') && parsed.length) {
     const found = await resolveDivisionNames(def.columns, parsed.map((i) => batch[i].row), ctx);
@@ -243,6 +260,31 @@ async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n
     rejectGroups(def, batch, out);
   }
   return out;
+}
+
+/**
+ * Rows carrying an export's record key: the record must still be there, as it was exported (same version);
+ * the cells the export masked take the stored values. The key itself is not part of the row.
+ */
+async function fillRecords(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow }[], out: Problem[][]) {
+  const keyed = batch.flatMap((item, i) => (typeof item.row.__record === 'string' ? [i] : []));
+  if (!def.recordKey || !keyed.length) return;
+  const keyOf = (i: number) => {
+    const s = batch[i].row.__record as string;
+    const at = s.lastIndexOf(':');
+    return { id: s.slice(0, at), version: s.slice(at + 1) };
+  };
+  const found = await def.recordKey.find(ctx.services.db as unknown as Tx, [...new Set(keyed.map((i) => keyOf(i).id))], ctx);
+  for (const i of keyed) {
+    const { id, version } = keyOf(i);
+    const row = batch[i].row;
+    delete row.__record;
+    const stored = found.get(id);
+    const problem = (key: string) => out[i].push({ row: batch[i].n, col: null, header: null, key });
+    if (!stored) problem('ledgers.value.recordGone');
+    else if (stored.version !== version) problem('ledgers.value.recordChanged');
+    else for (const c of def.columns) if (c.sensitive && !(c.key in row) && stored.row[c.key] !== undefined) row[c.key] = stored.row[c.key];
+  }
 }
 
 /** Rows of a group with a problem elsewhere in it get a problem saying so (the rows that have one keep theirs). */

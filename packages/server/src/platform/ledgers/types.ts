@@ -107,6 +107,16 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    * with ctx joins it through withTx(ctx, …) (nothing is written outside the commit).
    */
   write?(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
+  /**
+   * The record key of exports (记录标识, a hidden last column): which stored record an exported row is, and
+   * its version then. On re-import a row carrying it is that record, and a masked cell (4412**********2164,
+   * ******) means "unchanged": the stored value is used. `of` reads it from an exported row; `find` loads the
+   * records of a batch of ids (in scope) as rows of this ledger, each with the version to compare.
+   */
+  recordKey?: {
+    of(row: Row): { id: number | string; version: string } | null;
+    find(tx: Tx, ids: string[], ctx: LedgerContext): Promise<Map<string, { row: Row; version: string }>>;
+  };
   /** Rows for export, already filtered by the user's scope and the list view's filters. */
   exportRows(ctx: LedgerContext, filters: Record<string, string>): AsyncIterable<Row> | Promise<Row[]>;
 }
@@ -122,6 +132,11 @@ export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>):
 export function naturalKeyOf(def: Pick<LedgerDefinition, 'naturalKey'>, row: LedgerRow): string {
   return def.naturalKey.map((k) => String(row[k] ?? '')).join('\u0001');
 }
+
+/** The header of the hidden record-key column of exports. */
+export const RECORD_KEY_HEADER = '记录标识';
+/** A cell an export masked: 4412**********2164, 138****0000, ******. */
+export const isMaskedCell = (v: unknown) => typeof v === 'string' && /\*{4,}/.test(v);
 
 /** A new record's row with the values of the columns the file lacked (LedgerColumn.whenMissing). */
 export function withDefaults<Row extends LedgerRow>(def: Pick<LedgerDefinition, 'columns'>, row: Row): Row {

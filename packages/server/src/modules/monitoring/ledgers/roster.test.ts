@@ -2,13 +2,20 @@
 // template): 42 households and 121 persons go in with zero errors as the town's staff, re-importing changes
 // nothing, the GB18030 CSV of the same data imports identically, four planted errors are reported in
 // their cells and nothing is written, and the dashboard's 监测户/监测对象 rise by 42/121.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
 import { refresherOf } from '../../indicators/service';
 import { GANGPING, insertVillages, testIdNumber } from '../testing/builders';
-import { rosterCsv, rosterXlsx, TOWN_VILLAGES, townRoster } from '../testing/townRoster';
+import { ROSTER_HEADERS, rosterCsv, rosterXlsx, TOWN_VILLAGES, townRoster } from '../testing/townRoster';
+
+const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 
 process.env.XZ_TODAY = '2025-10-08';
 
@@ -65,7 +72,41 @@ describe('监测对象信息表 (one row per person)', () => {
     const res = await town.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' });
     expect(res.statusCode).toBe(400);
     expect(await households()).toBe(0);
-  });
+
+    // the problem workbook is the clerk's own file, the four cells marked where they were
+    const errors = await town.get(`/api/ledgers/imports/${status.id}/errors.xlsx`);
+    expect(errors.statusCode).toBe(200);
+    const check = async (buf: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buf as never);
+      const ws = wb.getWorksheet('监测对象信息表')!;
+      expect(ws.getCell('A1').text).toBe('岗坪镇防返贫监测对象信息表');
+      expect(ws.getCell('A3').text).toBe('序号');
+      expect(ws.getCell(3, ROSTER_HEADERS.length + 1).text).toBe('问题说明');
+      expect(ws.getCell(`A${4 + 121}`).text).toBe('合计');
+      const red = (addr: string) => (ws.getCell(addr).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+      const noteOf = (addr: string) => {
+        const n = ws.getCell(addr).note as unknown;
+        return typeof n === 'string' ? n : JSON.stringify(n);
+      };
+      for (const [addr, word] of [[G, '校验位'], [J, '一般户'], [L, '负数'], [K, '没有这一天']]) {
+        expect(red(addr), addr).toBe('FFFF9C9C');
+        expect(noteOf(addr)).toContain(word);
+      }
+      expect(red('G5')).toBeUndefined();
+      expect(ws.getCell(planted.id + 4, ROSTER_HEADERS.length + 1).text).toContain('校验位');
+      return ws;
+    };
+    await check(errors.rawPayload);
+    if (hasSoffice) {
+      // LibreOffice opens it and, saved again, the marks are where they were
+      const dir = mkdtempSync(join(tmpdir(), 'xz-roster-'));
+      writeFileSync(join(dir, 'marked.xlsx'), errors.rawPayload);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'marked.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+      await check(readFileSync(join(dir, 'out', 'marked.xlsx')));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('imports 42 households and 121 persons with zero errors, says what it ignored and defaulted, and the dashboard rises by 42/121', async () => {
     const before = await dashboard();
