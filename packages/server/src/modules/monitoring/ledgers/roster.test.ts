@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAndWait, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
 import { refresherOf } from '../../indicators/service';
 import { GANGPING, insertVillages, testIdNumber } from '../testing/builders';
@@ -142,6 +142,32 @@ describe('监测对象信息表 (one row per person)', () => {
       expect(status).toMatchObject({ rowsRead: 121, valid: 121, toInsert: 0, toUpdate: 0, unchanged: 121 });
     }
     expect(await households()).toBe(42);
+  });
+
+  it('re-imports its own masked export unchanged, and an edit in it updates just that person', async () => {
+    const res = await town.get(`/api/ledgers/${KEY}/export`);
+    expect(res.statusCode).toBe(200);
+    const sheet = await readSheet(res.rawPayload);
+    const header = sheet[1] as string[];
+    expect(header.at(-1)).toBe('记录标识');
+    const data = sheet.slice(3).filter((r) => r?.length);
+    expect(data).toHaveLength(121);
+    const idCol = header.indexOf('*身份证号');
+    expect(String(data[0][idCol])).toMatch(/^4412\*{10}[\dX]{4}$/);
+    const again = (await uploadAndCheck(town, KEY, 'export.xlsx', res.rawPayload)).status;
+    expect(again.problems).toEqual([]);
+    expect(again).toMatchObject({ rowsRead: 121, valid: 121, toInsert: 0, toUpdate: 0, unchanged: 121 });
+    // a clerk corrects one name in the masked export
+    const nameCol = header.indexOf('*姓名');
+    const edited = await xlsx(sheet.map((r, i) => (i === 5 ? r.map((v, j) => (j === nameCol ? '改过的名字（化名）' : v)) : r)));
+    const upd = (await uploadAndCheck(town, KEY, 'edited.xlsx', edited)).status;
+    expect(upd.problems).toEqual([]);
+    expect(upd).toMatchObject({ toUpdate: 1, unchanged: 120 });
+    expect((await commitAndWait(town, upd.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', updated: 1 });
+    expect(await count(sql`select count(*)::int as n from monitoring_members where name = '改过的名字（化名）' and active`)).toBe(1);
+    // the same export again is now stale for that person: said so, not overwritten
+    const stale = (await uploadAndCheck(town, KEY, 'export.xlsx', res.rawPayload)).status;
+    expect(stale.problems.map((p: { message: string }) => p.message).join()).toContain('导出之后已被修改');
   });
 });
 

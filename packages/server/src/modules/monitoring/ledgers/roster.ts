@@ -8,7 +8,7 @@ import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import {
   CATEGORIES, DISABILITY, ENTRY_DOORS, GENDERS, HEALTH, MONITORING_LEDGERS, RELATIONS, SCHOOLING, type MemberInput, type Status, WORK,
 } from '@xiezuo/shared/contracts/monitoring';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/service';
 import type { Tx } from '../../../platform/db/client';
 import type { ErrorDetail } from '../../../platform/http/errors';
@@ -30,7 +30,7 @@ export type RosterRow = {
   identifiedOn?: string | null; status?: string; eliminatedOn?: string | null; phone?: string | null;
   name: string; idNumber: string; relation: string; gender?: string | null; birthDate?: string | null;
   health?: string; disability?: string | null; schooling?: string; work?: string;
-  id?: number; householdId?: number; // of the stored record (findExisting), not columns
+  id?: number; householdId?: number; version?: string; // of the stored record (findExisting, export), not columns
 };
 
 /** The household a row belongs to in the file: its 户编号 in its village, else its head's ID number. */
@@ -111,11 +111,33 @@ export const rosterLedger = defineLedger<RosterRow>({
     return out;
   },
   write: writeRoster,
+  // the export's hidden 记录标识: the member and its row version, so a masked export can be edited and re-imported
+  recordKey: {
+    of: (row) => (row.id != null && row.version ? { id: row.id, version: row.version } : null),
+    async find(tx, ids, ctx) {
+      const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+      if (!numeric.length) return new Map();
+      const found = await tx
+        .select({ m: M, h: H, version: sql<string>`${M}.xmin::text` })
+        .from(M)
+        .innerJoin(H, eq(H.id, M.householdId))
+        .where(and(inArray(M.id, numeric), eq(M.active, true), householdsInScope(ctx.user.scope)));
+      const heads = found.length ? await headIds(ctx, inArray(H.id, [...new Set(found.map((f) => f.h.id))]), tx) : new Map<number, string>();
+      return new Map(found.map(({ m, h, version }) => [String(m.id), { row: { ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version }]));
+    },
+  },
   async exportRows(ctx, filters) {
     const heads = await headIds(ctx, filterSql(ctx, filters));
     if (!heads.size) return [];
-    const rows = await ctx.services.db.select({ m: M, h: H }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(inArray(H.id, [...heads.keys()]), eq(M.active, true))).orderBy(H.divisionCode, H.id, M.id);
-    return rows.map(({ m, h }) => ({ ...toRosterRow(ctx, h, m, heads.get(h.id)!), idNumber: ctx.services.cipher.decrypt(m.idCipher), householdNo: `H${h.id}` }));
+    const rows = await ctx.services.db
+      .select({ m: M, h: H, version: sql<string>`${M}.xmin::text` })
+      .from(M)
+      .innerJoin(H, eq(H.id, M.householdId))
+      .where(and(inArray(H.id, [...heads.keys()]), eq(M.active, true)))
+      .orderBy(H.divisionCode, H.id, M.id);
+    return rows.map(({ m, h, version }) => ({
+      ...toRosterRow(ctx, h, m, heads.get(h.id)!), idNumber: ctx.services.cipher.decrypt(m.idCipher), householdNo: `H${h.id}`, id: m.id, version,
+    }));
   },
 });
 
