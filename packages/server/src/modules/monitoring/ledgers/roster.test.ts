@@ -192,6 +192,25 @@ describe('the roster’s words, villages and history', () => {
     expect(said.H3).toContain('「很好」');
   });
 
+  it('resolves a village by name within the user’s scope: ambiguous in the county unless the town is written', async () => {
+    await t.services.db.execute(sql`insert into divisions (code, name, level, parent_code) values ('441224110000', '冷坑镇', 'town', '441224000000'), ('441224110201', '兴义村委会', 'village', '441224110000') on conflict do nothing`);
+    const county = await t.userClient('huaiji', 'town_staff', { divisions: ['441224000000'] });
+    const a = testIdNumber('1958-03-03');
+    const b = testIdNumber('1959-03-03');
+    const file = await xlsx([
+      HEAD,
+      ['兴义村', a, '丁（化名）', a, '户主', null, null, '健康', '边缘户', '2024-01-01', '已纳入监测', null],
+      ['冷坑镇兴义村', b, '戊（化名）', b, '户主', null, null, '健康', '边缘户', '2024-01-01', '已纳入监测', null],
+    ]);
+    const { status } = await uploadAndCheck(county, KEY, 'v.xlsx', file);
+    const said = status.problems.map((p: { row: number; col: string | null; message: string }) => `${p.col}${p.row} ${p.message}`);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^A2 .*「兴义村」不止一个.*岗坪镇兴义村委会（441224109202）.*冷坑镇兴义村委会（441224110201）/);
+    // the town's staff see one 兴义 only
+    const mine = (await uploadAndCheck(town, KEY, 'v.xlsx', await xlsx([HEAD, ['兴义', a, '丁（化名）', a, '户主', null, null, '健康', '边缘户', '2024-01-01', '已纳入监测', null]]))).status;
+    expect(mine.problems).toEqual([]);
+  });
+
   it('brings a household in with its history: 风险已消除 with its dates, 识别中 still to be confirmed', async () => {
     const other = testIdNumber('1971-06-06');
     const file = await xlsx([
