@@ -100,7 +100,7 @@ describe('households and personal data', () => {
     const fen = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), incomePerHead: 6800.125 });
     expect(fen.json().details).toEqual([{ path: 'body.incomePerHead', message: '金额应为不小于 0 的数，最多两位小数（单位：元）' }]);
     const phone = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), phone: '12345' });
-    expect(phone.json().details).toEqual([{ path: 'body.phone', message: '电话号码不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号' }]);
+    expect(phone.json().details).toEqual([{ path: 'body.phone', message: '电话号码格式不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号' }]);
     const town_ = await county.post('/api/monitoring/households', household(TOWN, [member(PEOPLE.other)]));
     expect(town_.json()).toMatchObject({ code: 'VALIDATION', details: [{ path: 'body.divisionCode', message: '「441224109000」不是已登记的村级区划' }] });
     const noHead = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.other, { relation: 'child' })]));
