@@ -163,6 +163,7 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
     // a masked cell of an exported record: unchanged (the stored value is filled in from the record)
     if (record && m.column.sensitive && isMaskedCell(raw)) {
       cells[m.column.key] = raw;
+      row.__masked = true;
       continue;
     }
     cells[m.column.key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
@@ -278,9 +279,13 @@ async function fillRecords(def: LedgerDefinition, ctx: LedgerContext, batch: { n
   for (const i of keyed) {
     const { id, version } = keyOf(i);
     const row = batch[i].row;
+    const masked = row.__masked === true;
     delete row.__record;
+    delete row.__masked;
+    if (!masked) continue; // every cell written out: the row stands for itself (matched by its natural key)
     const stored = found.get(id);
     const problem = (key: string) => out[i].push({ row: batch[i].n, col: null, header: null, key });
+    // a masked cell stands for the value as exported: only meaningful while the record is as it was
     if (!stored) problem('ledgers.value.recordGone');
     else if (stored.version !== version) problem('ledgers.value.recordChanged');
     else for (const c of def.columns) if (c.sensitive && !(c.key in row) && stored.row[c.key] !== undefined) row[c.key] = stored.row[c.key];
