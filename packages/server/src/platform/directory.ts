@@ -6,5 +6,10 @@ export interface Directory {
   /** The given teams and every team below them, with the division each is stationed in. */
   teamSubtrees(db: Db, teamIds: number[]): Promise<{ id: number; divisionCode: string }[]>;
   divisionNames(db: Db, codes: string[]): Promise<{ code: string; name: string }[]>;
+  /**
+   * Divisions of a level whose names begin with one of `stems` (兴义 → 兴义村委会), with their parent's name:
+   * how a ledger resolves a division written by name. Optional: without it names are not resolved.
+   */
+  divisionsNamed?(db: Db, stems: string[], level: string): Promise<{ code: string; name: string; parentName: string | null }[]>;
   teamNames(db: Db, ids: number[]): Promise<{ id: number; name: string }[]>;
 }

@@ -57,6 +57,12 @@ export const ImportStatus = z
     unchanged: z.number().int(),
     problemCount: z.number().int(),
     problems: z.array(ImportProblem),
+    /** The file's columns the ledger does not use (序号、备注 …): ignored, and said so before the commit. */
+    ignoredColumns: z.array(z.string()),
+    /** The ledger's columns the file lacks (their headers). */
+    missingColumns: z.array(z.string()),
+    /** What new records get for a column the file lacks (健康状况 → 未说明). */
+    defaults: z.array(z.object({ header: z.string(), value: z.string() })),
     /** The file could not be read at all (wrong template, not a spreadsheet …): why, in words. */
     error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
     mode: z.string().nullable(),

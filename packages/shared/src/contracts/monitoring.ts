@@ -21,12 +21,12 @@ export const RISK_KINDS = ['illness', 'schooling', 'disability', 'disaster', 'ac
 export const MEASURE_KINDS = ['industry', 'employment', 'public_job', 'education', 'health', 'housing', 'social_assistance', 'microcredit', 'social_help', 'other'] as const;
 export const RELATIONS = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'grandparent', 'sibling', 'other'] as const;
 export const GENDERS = ['male', 'female'] as const;
-export const HEALTH = ['healthy', 'chronic', 'serious'] as const;
+export const HEALTH = ['healthy', 'chronic', 'serious', 'disabled', 'unknown'] as const; // disabled, unknown: as the national roster writes 残疾 / leaves it unsaid
 export const DISABILITY = ['none', 'grade1', 'grade2', 'grade3', 'grade4'] as const;
-export const SCHOOLING = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'not_in_school', 'dropped_out'] as const;
+export const SCHOOLING = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'not_in_school', 'dropped_out', 'unknown'] as const;
 /** Members in school (在校生): what "households with students" counts. */
 export const IN_SCHOOL: readonly (typeof SCHOOLING)[number][] = ['primary', 'junior', 'senior', 'vocational', 'college'];
-export const WORK = ['farming', 'local_work', 'migrant_in_province', 'migrant_out_province', 'public_job', 'self_employed', 'unemployed', 'unable', 'none'] as const;
+export const WORK = ['farming', 'local_work', 'migrant_in_province', 'migrant_out_province', 'public_job', 'self_employed', 'unemployed', 'unable', 'none', 'unknown'] as const;
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -423,7 +423,7 @@ export const Line = z.object({ id: z.number().int(), provinceCode: z.string(), y
 export type Line = z.infer<typeof Line>;
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
-export const MONITORING_LEDGERS = { households: 'monitoring-households', members: 'monitoring-members', visits: 'monitoring-visits', measures: 'monitoring-measures' } as const;
+export const MONITORING_LEDGERS = { roster: 'monitoring-roster', households: 'monitoring-households', members: 'monitoring-members', visits: 'monitoring-visits', measures: 'monitoring-measures' } as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 

@@ -13,7 +13,12 @@ export const zhCN = {
     divisionCode: '行政区划代码应为12位数字',
     phone: '电话号码不正确',
     boolean: '应填“是”或“否”',
-    enum: '应为以下之一：{{options}}',
+    enum: '「{{value}}」不是可选的值，应为以下之一：{{options}}',
+    division: { unknown: '找不到「{{value}}」：管辖范围内没有这个名称的{{level}}', ambiguous: '「{{value}}」不止一个，请写明是哪一个（可写区划代码或带上乡镇名）：{{candidates}}' },
+    recordGone: '导出时的这条记录已不存在或不在您的管辖范围内（记录标识列）',
+    recordChanged: '这条记录在导出之后已被修改，请重新导出后再改',
+    mergedCell: '合并单元格 {{cell}}〔{{header}}〕有问题（见第一行的说明）',
+    groupRejected: '同户第{{rows}}行有问题，本户各行都未导入（一户的成员一起导入）',
     duplicate: '与第{{row}}行重复',
     cellError: '单元格是错误值 {{error}}，请在 Excel 中改正',
   },
@@ -43,7 +48,7 @@ export const zhCN = {
   sheet: { required: '必填', sample: '示例', sampleMarker: '← 示例行（导入时跳过，可删除）', reason: '问题说明', unit: '单位：{{unit}}', format: '格式：{{format}}', options: '可选：{{options}}', instructions: '填写说明' },
   formats: {
     text: '文字', integer: '整数', decimal: '数字', amount: '金额（可写 55万元、1.6775亿元）', date: '日期（2025-03-01 或 2025年3月1日）',
-    idNumber: '18位身份证号', creditCode: '18位统一社会信用代码', divisionCode: '12位行政区划代码', phone: '手机或固定电话', boolean: '是/否', enum: '从下拉列表中选择',
+    idNumber: '18位身份证号', creditCode: '18位统一社会信用代码', divisionCode: '12位行政区划代码', division: '名称（如 兴义村）或12位区划代码', phone: '手机或固定电话', boolean: '是/否', enum: '从下拉列表中选择',
   },
   dialog: {
     import: '导入', export: '导出 Excel', exportRevealed: '导出（含身份证号等敏感信息，将留痕）', template: '下载模板', choose: '选择或拖入文件', hint: '支持 .xlsx 和 .csv（UTF-8 或 GBK）；先检查，确认后再导入',
@@ -51,7 +56,7 @@ export const zhCN = {
     toInsert: '新增', toUpdate: '更新', unchanged: '不变', skipped: '跳过', rejected: '有问题', problems: '问题清单（共 {{count}} 条）',
     moreProblems: '只显示前 {{shown}} 条，其余请下载问题行查看',
     commitAll: '全部导入', commitAllHint: '有任何问题行则一行都不导入', commitValid: '只导入正确的行', commitValidHint: '有问题的行可下载、修改后再导入',
-    downloadErrors: '下载问题行', committed: '导入完成：新增 {{inserted}} 行，更新 {{updated}} 行', again: '再导入一个文件', problemColumn: '问题', nothingToDo: '文件与系统中的数据一致，无需导入',
+    ignoredColumns: '未使用的列（已忽略）：{{columns}}', missingColumns: '文件中没有的列：{{columns}}', defaults: '文件中没有「{{header}}」列，新记录按「{{value}}」填写', downloadErrors: '下载问题行', committed: '导入完成：新增 {{inserted}} 行，更新 {{updated}} 行', again: '再导入一个文件', problemColumn: '问题', nothingToDo: '文件与系统中的数据一致，无需导入',
   },
 };
 
@@ -69,7 +74,12 @@ export const en: typeof zhCN = {
     divisionCode: 'a division code has 12 digits',
     phone: 'not a phone number',
     boolean: 'should be 是 (yes) or 否 (no)',
-    enum: 'should be one of: {{options}}',
+    enum: '"{{value}}" is not one of: {{options}}',
+    division: { unknown: 'no {{level}} named "{{value}}" in your area', ambiguous: '"{{value}}" is ambiguous (write the code or add the town): {{candidates}}' },
+    recordGone: 'the exported record no longer exists or is outside your area (record key column)',
+    recordChanged: 'this record was changed after the export: export it again and edit that',
+    mergedCell: 'the merged cell {{cell}} ({{header}}) has a problem (see its first row)',
+    groupRejected: 'row(s) {{rows}} of the same household have problems: none of its rows is imported (a household goes in whole)',
     duplicate: 'duplicate of row {{row}}',
     cellError: 'the cell holds the error {{error}}; fix it in Excel',
   },
@@ -99,7 +109,7 @@ export const en: typeof zhCN = {
   sheet: { required: 'required', sample: 'sample', sampleMarker: '← sample row (skipped on import; may be deleted)', reason: 'Problems', unit: 'Unit: {{unit}}', format: 'Format: {{format}}', options: 'Options: {{options}}', instructions: 'Instructions' },
   formats: {
     text: 'text', integer: 'whole number', decimal: 'number', amount: 'amount (55万元, 1.6775亿元 accepted)', date: 'date (2025-03-01 or 2025年3月1日)',
-    idNumber: '18-character ID number', creditCode: '18-character credit code', divisionCode: '12-digit division code', phone: 'mobile or landline', boolean: 'yes/no', enum: 'pick from the list',
+    idNumber: '18-character ID number', creditCode: '18-character credit code', divisionCode: '12-digit division code', division: 'name (e.g. 兴义村) or 12-digit code', phone: 'mobile or landline', boolean: 'yes/no', enum: 'pick from the list',
   },
   dialog: {
     import: 'Import', export: 'Export to Excel', exportRevealed: 'Export with ID numbers and other sensitive data (audited)', template: 'Download template', choose: 'Choose or drop a file', hint: '.xlsx or .csv (UTF-8 or GBK); checked first, imported when you confirm',
@@ -107,6 +117,6 @@ export const en: typeof zhCN = {
     toInsert: 'New', toUpdate: 'Changed', unchanged: 'Unchanged', skipped: 'Skipped', rejected: 'Problems', problems: 'Problems ({{count}})',
     moreProblems: 'Showing the first {{shown}}; download the rejected rows for the rest',
     commitAll: 'Import all', commitAllHint: 'nothing is imported if any row has a problem', commitValid: 'Import valid rows', commitValidHint: 'download the rejected rows, fix them, import again',
-    downloadErrors: 'Download rejected rows', committed: 'Imported: {{inserted}} new, {{updated}} changed', again: 'Import another file', problemColumn: 'Problem', nothingToDo: 'The file matches the data already here; nothing to import',
+    ignoredColumns: 'Columns not used (ignored): {{columns}}', missingColumns: 'Columns the file lacks: {{columns}}', defaults: 'No "{{header}}" column: new records get "{{value}}"', downloadErrors: 'Download rejected rows', committed: 'Imported: {{inserted}} new, {{updated}} changed', again: 'Import another file', problemColumn: 'Problem', nothingToDo: 'The file matches the data already here; nothing to import',
   },
 };

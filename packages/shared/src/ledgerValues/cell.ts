@@ -15,6 +15,7 @@ export type LedgerValueType =
   | 'idNumber' // GB 11643, normalised (upper-case X, no apostrophe, blank or zero-width character, half-width)
   | 'creditCode' // GB 32100
   | 'divisionCode' // 12 digits
+  | 'division' // a 12-digit code or a name as clerks write it (兴义村, 兴义村委会, 岗坪镇兴义村): the name is resolved by the import against the division tree
   | 'phone'
   | 'boolean' // 是/否
   | 'enum'; // one of `options` (by label or by value)
@@ -24,6 +25,8 @@ export interface CellSpec {
   type: LedgerValueType;
   required?: boolean;
   options?: { value: string; label: string }[];
+  /** enum: other ways people write a value (之子, 儿子, the GB/T 4761 code 20 …) → the value. */
+  words?: Record<string, string>;
   unit?: '元' | '万元';
   maxLength?: number;
   /** What an empty cell of an optional column means (e.g. 残疾情况 left blank: none); default null. */
@@ -72,6 +75,12 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
       if (/^(\d{6}|\d{9}|\d{12})$/.test(s)) return { ok: true, value: s.padEnd(12, '0') };
       return { ok: false, key: 'ledgers.value.divisionCode' };
     }
+    case 'division': {
+      const s = typeof raw === 'number' ? numberText(raw) : cleanText(raw).replace(/\s/g, '');
+      if (/^(\d{6}|\d{9}|\d{12})$/.test(s)) return { ok: true, value: s.padEnd(12, '0') };
+      if (/^\d+$/.test(s)) return { ok: false, key: 'ledgers.value.divisionCode' };
+      return { ok: true, value: s };
+    }
     case 'phone': {
       // +86 / 0086 only before a mobile number: 86123456 is a local landline number
       const s = (typeof raw === 'number' ? numberText(raw) : codeText(raw)).replace(/-/g, '').replace(/^(?:\+|00)?86(?=1[3-9]\d{9}$)/, '');
@@ -92,7 +101,10 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
         spec.options?.find((o) => o.label === s || o.value === s || cleanText(o.label) === s) ??
         spec.options?.find((o) => cleanText(o.label).replace(/\s/g, '') === s.replace(/\s/g, ''));
       if (found) return { ok: true, value: found.value };
-      return { ok: false, key: 'ledgers.value.enum', params: { options: (spec.options ?? []).map((o) => o.label).join('、') } };
+      const word = spec.words && (spec.words[s] ?? spec.words[s.replace(/\s/g, '')] ?? (typeof raw === 'number' ? spec.words[String(raw).padStart(2, '0')] : undefined));
+      if (word) return { ok: true, value: word };
+      // the message repeats what the cell holds: 「一般户」 is then found at a glance
+      return { ok: false, key: 'ledgers.value.enum', params: { value: s, options: (spec.options ?? []).map((o) => o.label).join('、') } };
     }
   }
 }

@@ -34,6 +34,14 @@ export const idNumber = (over: Preset = {}) =>
 export const divisionCode = (over: Preset = {}) =>
   column({ key: 'divisionCode', header: '区划代码', headerEn: 'Division code', synonyms: ['行政区划代码', '统计用区划代码'], type: 'divisionCode', width: 16 }, over);
 
+/**
+ * A division written by name as clerks write it (兴义村, 兴义村委会, 兴义, 岗坪镇兴义村) or by its code: the
+ * import resolves the name within the user's scope to the one division of `level` it names; an unknown or
+ * ambiguous name is a cell error listing the candidates.
+ */
+export const divisionByName = (over: Preset & { level: NonNullable<LedgerColumn['level']> }) =>
+  column({ key: 'divisionCode', header: '所在村', headerEn: 'Village', synonyms: ['行政村', '村名称', '村', '所属村', '区划代码', '行政区划代码'], type: 'division', width: 16 }, over);
+
 /** A calendar day, as people write it (2025-03-01, 2025/3/1, 2025年3月1日, 20250301, an Excel date). */
 export const date = (over: Preset & { key: string; header: string; headerEn: string }) => column({ type: 'date', width: 14, ...over }, {});
 
@@ -45,8 +53,11 @@ export const phone = (over: Preset = {}) =>
   column({ key: 'phone', header: '联系电话', headerEn: 'Phone', synonyms: ['手机号码', '电话', '手机', '联系方式'], type: 'phone', width: 16 }, over);
 
 /** One of a fixed list of values, shown as a dropdown in the template with the labels people read. */
-export const enumOf = <K extends string>(values: readonly K[], labels: Record<K, string>, over: Preset & { key: string; header: string; headerEn: string }) =>
-  column({ type: 'enum', options: optionsOf(values, labels), ...over }, {});
+export const enumOf = <K extends string>(
+  values: readonly K[],
+  labels: Record<K, string>,
+  over: Preset & { key: string; header: string; headerEn: string; words?: Record<string, K> },
+) => column({ type: 'enum', options: optionsOf(values, labels), ...over }, {});
 
 /** Dropdown options from a contract's values and the catalogue's labels. */
 export function optionsOf<K extends string>(values: readonly K[], labels: Record<K, string>): { value: string; label: string }[] {

@@ -2,7 +2,7 @@
 // find duplicates within the file, and classify valid rows as insert / update / unchanged against the
 // database — without writing a single ledger row. Works in batches and yields between them, so the
 // request path stays responsive while a 200,000-row file is checked.
-import { rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { parseCell, sameValue } from '@xiezuo/shared/ledgerValues/cell';
@@ -11,14 +11,17 @@ import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type HeaderMatch } from './header';
+import { headerKey } from '@xiezuo/shared/ledgerValues/text';
 import { hasSampleMarker, sampleRowOf } from './layout';
+import { resolveDivisionNames } from './divisions';
+import { ORIGINAL_FILE, ORIGINAL_MAX_BYTES } from './marked';
 import { columnLetter, fileError, type Problem } from './problems';
 import { readRows, type SheetRow } from './read/rows';
 import { detach } from './read/xml';
 import type { FileKind } from './read/sniff';
 import { ledgersOf } from './registry';
 import { LineWriter, lineCodec, updateImport } from './store';
-import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
+import { isMaskedCell, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf, RECORD_KEY_HEADER } from './types';
 
 export const KEPT_PROBLEMS = 500; // shown in the preview; the error workbook holds them all
 
@@ -58,7 +61,11 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     const head: SheetRow[] = [];
     for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
     const match = matchHeader(services, def, head);
-    await updateImport(services, id, { columns: match.columns.map((c) => ({ col: columnLetter(c.index), written: c.written, key: c.column.key, unit: c.unit ?? null })) });
+    // an export's hidden 记录标识 column: which record each row is (LedgerDefinition.recordKey)
+    const headerCells = head.find((r) => r.number === match.row)?.cells ?? [];
+    match.recordIndex = def.recordKey ? headerCells.findIndex((c) => headerKey(c) === headerKey(RECORD_KEY_HEADER)) : -1;
+    if (match.recordIndex >= 0) match.ignored = match.ignored.filter((h) => headerKey(h) !== headerKey(RECORD_KEY_HEADER));
+    await updateImport(services, id, { columns: columnNotes(def, match) });
 
     const seen = new Map<string, number>(); // natural key → first row number: duplicates within the file
     const sample = parseSample(def, match);
@@ -119,7 +126,10 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
     await rm(dir, { recursive: true, force: true });
   } finally {
-    await rm(path, { force: true });
+    // a workbook with problems is kept (small ones) to be handed back marked (marked.ts); otherwise it goes
+    const keep = kind === 'xlsx' && counts.rejected > 0 && (await stat(path).catch(() => null))?.size! <= ORIGINAL_MAX_BYTES;
+    if (keep) await rename(path, join(dir, ORIGINAL_FILE)).catch(() => rm(path, { force: true }));
+    else await rm(path, { force: true });
   }
 }
 
@@ -145,9 +155,17 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
   const row: LedgerRow = {};
   const cells: Record<string, unknown> = {};
   const problems: Problem[] = [];
+  const record = match.recordIndex != null && match.recordIndex >= 0 ? cleanText(sheetRow.cells[match.recordIndex]) : '';
+  if (record) row.__record = record;
   for (const m of match.columns) {
     if (m.column.exportOnly) continue;
     const raw = sheetRow.cells[m.index] ?? null;
+    // a masked cell of an exported record: unchanged (the stored value is filled in from the record)
+    if (record && m.column.sensitive && isMaskedCell(raw)) {
+      cells[m.column.key] = raw;
+      row.__masked = true;
+      continue;
+    }
     cells[m.column.key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
     const where = { row: sheetRow.number, col: columnLetter(m.index), header: m.written };
     if (raw && typeof raw === 'object' && 'error' in raw) {
@@ -155,7 +173,10 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
       continue;
     }
     const r = parseCell(m.column, raw, m.unit);
+    const from = sheetRow.mergedFrom?.[m.index];
     if (r.ok) row[m.column.key] = r.value;
+    // a merged cell is one cell: its problem is said at the merge's first row, the rows below refer to it
+    else if (from != null && from !== sheetRow.number) problems.push({ row: sheetRow.number, col: null, header: null, key: 'ledgers.value.mergedCell', params: { cell: `${where.col}${from}`, header: m.written } });
     else problems.push({ ...where, key: r.key, params: r.params });
   }
   return { n: sheetRow.number, row, cells, problems, match };
@@ -209,21 +230,102 @@ async function classifyBatch(
   await rejected.write(rejectedLines);
 }
 
-/** Each row's problems: its cells', then the ledger's own checks on the rows that parsed (per row, then per batch). */
+/**
+ * Each row's problems: its cells' (division names resolved a batch at a time), then the ledger's own checks
+ * on the rows that parsed (per row, then per batch). Rows of a group (a household) stand or fall together:
+ * a problem in one rejects the others, and the batch checks see whole groups only.
+ */
 async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[]): Promise<Problem[][]> {
   const out = batch.map((item) => item.problems);
-  for (const [i, item] of batch.entries()) {
-    if (out[i].length === 0 && def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));
+  await fillRecords(def, ctx, batch, out);
+  const parsed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
+  if (def.columns.some((c) => c.type === 'division') && parsed.length) {
+    const found = await resolveDivisionNames(def.columns, parsed.map((i) => batch[i].row), ctx);
+    for (const [j, byKey] of found) {
+      const i = parsed[j];
+      out[i] = [...byKey].map(([key, p]) => detailToProblem(batch[i], { path: key, key: p.key, params: p.params }));
+    }
   }
+  for (const [i, item] of batch.entries()) {
+    if (out[i].length) continue;
+    def.prepare?.(item.row, ctx);
+    if (def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));
+  }
+  rejectGroups(def, batch, out);
   const passed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
   if (def.validateBatch && passed.length) {
     const found = await def.validateBatch(passed.map((i) => batch[i].row), ctx);
     passed.forEach((i, j) => {
       out[i] = (found[j] ?? []).map((d) => detailToProblem(batch[i], d));
     });
+    rejectGroups(def, batch, out);
   }
   return out;
 }
+
+/**
+ * Rows carrying an export's record key: the record must still be there, as it was exported (same version);
+ * the cells the export masked take the stored values. The key itself is not part of the row.
+ */
+async function fillRecords(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow }[], out: Problem[][]) {
+  const keyed = batch.flatMap((item, i) => (typeof item.row.__record === 'string' ? [i] : []));
+  if (!def.recordKey || !keyed.length) return;
+  const keyOf = (i: number) => {
+    const s = batch[i].row.__record as string;
+    const at = s.lastIndexOf(':');
+    return { id: s.slice(0, at), version: s.slice(at + 1) };
+  };
+  const found = await def.recordKey.find(ctx.services.db as unknown as Tx, [...new Set(keyed.map((i) => keyOf(i).id))], ctx);
+  for (const i of keyed) {
+    const { id, version } = keyOf(i);
+    const row = batch[i].row;
+    const masked = row.__masked === true;
+    delete row.__record;
+    delete row.__masked;
+    if (!masked) continue; // every cell written out: the row stands for itself (matched by its natural key)
+    const stored = found.get(id);
+    const problem = (key: string) => out[i].push({ row: batch[i].n, col: null, header: null, key });
+    // a masked cell stands for the value as exported: only meaningful while the record is as it was
+    if (!stored) problem('ledgers.value.recordGone');
+    else if (stored.version !== version) problem('ledgers.value.recordChanged');
+    else for (const c of def.columns) if (c.sensitive && !(c.key in row) && stored.row[c.key] !== undefined) row[c.key] = stored.row[c.key];
+  }
+}
+
+/** Rows of a group with a problem elsewhere in it get a problem saying so (the rows that have one keep theirs). */
+function rejectGroups(def: LedgerDefinition, batch: { n: number; row: LedgerRow }[], out: Problem[][]) {
+  if (!def.groupOf) return;
+  const groupOf = def.groupOf;
+  const keys = batch.map((item) => groupOf(item.row));
+  const failed = new Map<string, number[]>();
+  batch.forEach((item, i) => {
+    if (!out[i].length || out[i].every((p) => p.key === 'ledgers.value.groupRejected')) return;
+    if (!failed.has(keys[i])) failed.set(keys[i], []);
+    failed.get(keys[i])!.push(item.n);
+  });
+  batch.forEach((item, i) => {
+    const rows = failed.get(keys[i]);
+    if (rows && !out[i].length) out[i] = [{ row: item.n, col: null, header: null, key: 'ledgers.value.groupRejected', params: { rows: rows.join('、') } }];
+  });
+}
+
+/**
+ * How the file's columns were matched, as stored with the import: the columns read, then the file's columns
+ * the ledger does not use (key null) and the ledger's columns the file lacks (col null; `default` when a new
+ * record gets a value for it) — the dry run says all of them before the user commits.
+ */
+function columnNotes(def: LedgerDefinition, match: HeaderMatch) {
+  const used = new Set(match.columns.map((c) => c.column.key));
+  return [
+    ...match.columns.map((c) => ({ col: columnLetter(c.index), written: c.written, key: c.column.key, unit: c.unit ?? null })),
+    ...match.ignored.map((written) => ({ col: '', written, key: null })),
+    ...def.columns
+      .filter((c) => !used.has(c.key) && !c.exportOnly)
+      .map((c) => ({ col: null, written: c.header, key: c.key, ...(c.whenMissing !== undefined ? { default: labelOf(c, c.whenMissing) } : {}) })),
+  ];
+}
+
+const labelOf = (c: LedgerDefinition['columns'][number], v: unknown) => c.options?.find((o) => o.value === v)?.label ?? String(v);
 
 function detailToProblem(item: { n: number; problems: Problem[] } & { match?: HeaderMatch }, d: { path: string; key?: string; params?: Record<string, unknown>; message?: string }): Problem {
   const m = item.match?.columns.find((c) => c.column.key === d.path.replace(/^(body\.|row\.)/, ''));

@@ -18,6 +18,7 @@ export interface HeaderMatch {
   columns: MatchedColumn[];
   missingRequired: LedgerColumn[];
   ignored: string[]; // headers the ledger does not know
+  recordIndex?: number; // the hidden 记录标识 column of an export (-1: none)
 }
 
 export const HEADER_SCAN_ROWS = 30;

@@ -154,7 +154,7 @@ describe('what real files contain', () => {
       '第2行 B列〔身份证号〕：校验位不正确',
       '第2行 E列〔出生日期〕：没有这一天',
       '第2行 F列〔年收入〕：金额格式不正确（例：55万元、1,234.5元）',
-      '第2行 G列〔与户主关系〕：应为以下之一：户主、配偶、子女、其他',
+      '第2行 G列〔与户主关系〕：「儿子」不是可选的值，应为以下之一：户主、配偶、子女、其他',
       '第3行 A列〔姓名〕：必填，不能为空',
       '第3行 D列〔行政区划代码〕：行政区划代码应为12位数字',
       '第4行 E列〔出生日期〕：出生日期晚于年度',
@@ -289,7 +289,7 @@ describe('idempotent commits', () => {
 });
 
 describe('error workbook and export round-trips', () => {
-  it('the rejected rows come back with a reason column, and import once fixed', async () => {
+  it('the rejected rows come back in the user’s own file, bad cells marked and a reason column added, and import once fixed', async () => {
     const file = await xlsx([
       ['姓名', '身份证号', '年度', '行政区划代码'],
       ['好', A, 2022, '441426104000'],
@@ -299,15 +299,19 @@ describe('error workbook and export round-trips', () => {
     expect(committed).toMatchObject({ inserted: 1 });
     const res = await admin.get(`/api/ledgers/imports/${dry.id}/errors.xlsx`);
     expect(res.statusCode).toBe(200);
+    // the same sheet, rows and row numbers as uploaded (not the template layout)
     const sheet = await readSheet(res.rawPayload);
-    expect(sheet[1].slice(0, 4)).toEqual(['*姓名', '*身份证号', '*年度', '*行政区划代码']);
-    expect(sheet[1].at(-1)).toBe('问题说明');
-    expect(sheet[3][0]).toBe('坏');
-    expect(String(sheet[3].at(-1))).toBe('第3行 B列〔身份证号〕：校验位不正确');
-    // fix the ID number in the error workbook and import it again
-    const fixed = await xlsx(sheet.map((r, i) => (i === 3 ? [r[0], B, ...r.slice(2)] : r)));
+    expect(sheet[0]).toEqual(['姓名', '身份证号', '年度', '行政区划代码', '问题说明']);
+    expect(sheet[2].slice(0, 2)).toEqual(['坏', '441426199002150028']);
+    expect(String(sheet[2].at(-1))).toBe('第3行 B列〔身份证号〕：校验位不正确');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    expect((wb.worksheets[0].getCell('B3').fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFF9C9C');
+    expect(String(wb.worksheets[0].getCell('B3').note)).toContain('校验位不正确');
+    // fix the ID number in place and import the file again: the good row is unchanged, the fixed one goes in
+    const fixed = await xlsx(sheet.map((r, i) => (i === 2 ? [r[0], B, ...r.slice(2)] : r)));
     const again = await importAndCommit(admin, 'fixed.xlsx', fixed);
-    expect(again.dry).toMatchObject({ valid: 1, rejected: 0, toInsert: 1 });
+    expect(again.dry).toMatchObject({ valid: 2, rejected: 0, toInsert: 1, unchanged: 1 });
     expect(again.committed).toMatchObject({ inserted: 1 });
   });
 
@@ -332,7 +336,7 @@ describe('error workbook and export round-trips', () => {
     expect(committed.status).toMatchObject({ inserted: 1 });
     expect((await rowsOf()).filter((r) => r.id_number === C && r.year === 2021)).toHaveLength(1);
     const sheet = await readSheet((await admin.get(`/api/ledgers/imports/${status.id}/errors.xlsx`)).rawPayload);
-    expect(sheet[3].slice(0, 2)).toEqual(['坏', wrong]);
+    expect(sheet[2].slice(0, 2)).toEqual(['坏', wrong]);
   });
 
   it('exports masked by default; revealed only with sensitive.reveal, audited; export → import changes nothing', async () => {

@@ -8,7 +8,7 @@ import { yuanIn } from '@xiezuo/shared/ledgerValues/amount';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../i18n';
 import { columnLetter } from './problems';
-import type { LedgerColumn, LedgerDefinition, LedgerRow } from './types';
+import { type LedgerColumn, type LedgerDefinition, type LedgerRow, RECORD_KEY_HEADER } from './types';
 
 export const FIRST_DATA_ROW = 4; // 1 title, 2 Chinese headers, 3 English headers
 const VALIDATION_ROWS = 5000;
@@ -23,6 +23,8 @@ export interface SheetOptions {
   reasonColumn?: boolean;
   mask?: (column: LedgerColumn) => boolean;
   sampleRow?: boolean;
+  /** Exports: a hidden last column (记录标识) with each row's record key and version (LedgerDefinition.recordKey). */
+  recordKey?: boolean;
 }
 
 export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, opts: SheetOptions): Promise<number> {
@@ -31,9 +33,11 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
   const ws = wb.addWorksheet(def.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });
   const cols = def.columns;
   const width = cols.length + (opts.reasonColumn ? 1 : 0);
+  const keyed = !!(opts.recordKey && def.recordKey);
   ws.columns = [
     ...cols.map((c) => ({ key: c.key, width: c.width ?? Math.max(12, c.header.length * 2 + 4), style: columnStyle(c) })),
     ...(opts.reasonColumn ? [{ key: '__reason', width: 60 }] : []),
+    ...(keyed ? [{ key: '__record', width: 16, hidden: true }] : []),
   ];
 
   const title = ws.getRow(1);
@@ -61,6 +65,10 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
     zh.getCell(width).font = { bold: true, color: { argb: 'FFC00000' } };
     en.getCell(width).value = 'Problems';
   }
+  if (keyed) {
+    zh.getCell(width + 1).value = RECORD_KEY_HEADER;
+    en.getCell(width + 1).value = 'Record key';
+  }
   zh.commit();
   en.commit();
 
@@ -72,6 +80,10 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
       r.getCell(i + 1).value = (opts.raw ? rawCell(v) : toCell(c, v, opts.mask?.(c) ?? false, t)) as ExcelJS.CellValue;
     });
     if (opts.reasonColumn) r.getCell(width).value = String(row.__reason ?? '');
+    if (keyed) {
+      const k = def.recordKey!.of(row);
+      if (k) r.getCell(width + 1).value = `${k.id}:${k.version}`;
+    }
     if (opts.sampleRow) {
       r.font = { italic: true, color: { argb: 'FF808080' } };
       r.getCell(width + 1).value = t('ledgers.sheet.sampleMarker'); // what tells the sample from a real row equal to it

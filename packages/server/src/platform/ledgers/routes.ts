@@ -20,6 +20,7 @@ import { AppError, errorBody } from '../http/errors';
 import { commitImport } from './commit';
 import { dryRun, type RejectedRow } from './dryRun';
 import { sampleRowOf, writeLedgerWorkbook } from './layout';
+import { markedWorkbook, ORIGINAL_FILE } from './marked';
 import { fileError, renderProblem } from './problems';
 import { checkZip, sniffFile } from './read/sniff';
 import { enqueue, ledgerOf, ledgersOf } from './registry';
@@ -127,6 +128,25 @@ export async function ledgerRoutes(app: App) {
     const def = ledgerOf(app.xz, imp.ledgerKey);
     if (imp.rejected === 0) throw fileError('nothingRejected');
     if (!existsSync(join(importDir(app.xz, imp.id), 'rejected.ndjson'))) throw fileError('expired');
+    // an .xlsx upload comes back as itself, its bad cells marked (marked.ts)
+    const original = join(importDir(app.xz, imp.id), ORIGINAL_FILE);
+    if (existsSync(original)) {
+      const marked = async function* () {
+        for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500, lineCodec(app.xz, def, 'rejected'))) {
+          for (const r of batch) {
+            const cells = r.problems.filter((p) => p.col).map((p) => ({ col: p.col!, message: renderProblem(p, req.t) }));
+            yield { n: r.n, reason: r.problems.map((p) => renderProblem(p, req.t)).join('；'), cells };
+          }
+        }
+      };
+      const buf = await markedWorkbook(original, def, marked(), req.t('ledgers.sheet.reason'));
+      if (buf) {
+        const name = imp.fileName.replace(/\.xlsx$/i, '');
+        reply.header('content-type', XLSX);
+        reply.header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}-问题已标出.xlsx`)}`);
+        return reply.send(buf);
+      }
+    }
     const rows = async function* () {
       for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500, lineCodec(app.xz, def, 'rejected'))) {
         for (const r of batch) yield { ...r.cells, __reason: r.problems.map((p) => renderProblem(p, req.t)).join('；') };
@@ -153,7 +173,7 @@ export async function ledgerRoutes(app: App) {
         if (revealed) await writeAudit(tx, actorOf(req), { action: 'reveal', entity, after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) } });
       });
       return sendWorkbook(reply, `${def.title}-${new Date().toISOString().slice(0, 10)}.xlsx`, (out) =>
-        writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed }),
+        writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed, recordKey: true }),
       );
     },
   );
@@ -182,12 +202,25 @@ function statusOf(req: FastifyRequest, imp: ImportRecord) {
     unchanged: imp.unchanged,
     problemCount: imp.problemCount,
     problems: (imp.problems as Parameters<typeof renderProblem>[0][]).map((p) => ({ row: p.row, col: p.col, header: p.header, message: renderProblem(p, req.t) })),
+    ...columnsSaid(imp.columns as ColumnNote[]),
     error: error ? errorBody(error.code as never, req.t, error.params, error.details) : null,
     mode: imp.mode,
     inserted: imp.inserted,
     updated: imp.updated,
     createdAt: imp.createdAt.toISOString(),
     committedAt: imp.committedAt?.toISOString() ?? null,
+  };
+}
+
+type ColumnNote = { col: string | null; written: string; key: string | null; default?: string };
+
+/** What the dry run says of the columns: those ignored, those missing, and the defaults new records get. */
+function columnsSaid(columns: ColumnNote[]) {
+  const list = Array.isArray(columns) ? columns : [];
+  return {
+    ignoredColumns: list.filter((c) => c.key === null).map((c) => c.written),
+    missingColumns: list.filter((c) => c.col === null).map((c) => c.written),
+    defaults: list.filter((c) => c.col === null && c.default != null).map((c) => ({ header: c.written, value: c.default! })),
   };
 }
 

@@ -24,6 +24,13 @@ export interface LedgerColumn {
   type: LedgerValueType;
   required?: boolean;
   options?: { value: string; label: string }[]; // enum: dropdown in the template
+  words?: Record<string, string>; // enum: other ways the value is written (之子, GB/T 4761 code 20 …) → value
+  level?: 'province' | 'city' | 'county' | 'town' | 'village'; // division: the level a name must resolve to
+  /**
+   * What a new record gets when the file has no such column at all (健康状况 → 未说明): never put in the row,
+   * so an existing record keeps its value; the dry run lists the defaults it will apply (withDefaults()).
+   */
+  whenMissing?: string | number | boolean;
   unit?: '元' | '万元'; // amount: the unit of bare numbers in this column (default 元)
   note?: string; // shown as the header comment
   example?: string | number; // the sample row
@@ -60,6 +67,13 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   /** Tables write() fills (default: the staged table): analysed after a large commit, so the planner sees the new rows (PGlite has no autovacuum). */
   tables?: string[];
   /**
+   * Rows that stand or fall together (a household's members): when one row of a group has a problem, every
+   * row of the group is rejected with it. A group must lie within one batch (batchSize).
+   */
+  groupOf?(row: Row): string;
+  /** Completes a parsed row before validate: values derived from others (gender and birth date from the ID number). */
+  prepare?(row: Row, ctx: LedgerContext): void;
+  /**
    * Cross-field and scope checks on one parsed row; paths name column keys. Synchronous: it sees the row
    * and the user's context only, never the database — a query per row is what a 200,000-row file cannot
    * afford. Whatever needs the database (does the household exist, is the code a registered village)
@@ -93,6 +107,16 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    * with ctx joins it through withTx(ctx, …) (nothing is written outside the commit).
    */
   write?(tx: Tx, changes: { insert: Row[]; update: { before: Row; after: Row }[] }, ctx: LedgerContext): Promise<void>;
+  /**
+   * The record key of exports (记录标识, a hidden last column): which stored record an exported row is, and
+   * its version then. On re-import a row carrying it is that record, and a masked cell (4412**********2164,
+   * ******) means "unchanged": the stored value is used. `of` reads it from an exported row; `find` loads the
+   * records of a batch of ids (in scope) as rows of this ledger, each with the version to compare.
+   */
+  recordKey?: {
+    of(row: Row): { id: number | string; version: string } | null;
+    find(tx: Tx, ids: string[], ctx: LedgerContext): Promise<Map<string, { row: Row; version: string }>>;
+  };
   /** Rows for export, already filtered by the user's scope and the list view's filters. */
   exportRows(ctx: LedgerContext, filters: Record<string, string>): AsyncIterable<Row> | Promise<Row[]>;
 }
@@ -107,4 +131,16 @@ export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>):
 
 export function naturalKeyOf(def: Pick<LedgerDefinition, 'naturalKey'>, row: LedgerRow): string {
   return def.naturalKey.map((k) => String(row[k] ?? '')).join('\u0001');
+}
+
+/** The header of the hidden record-key column of exports. */
+export const RECORD_KEY_HEADER = '记录标识';
+/** A cell an export masked: 4412**********2164, 138****0000, ******. */
+export const isMaskedCell = (v: unknown) => typeof v === 'string' && /\*{4,}/.test(v);
+
+/** A new record's row with the values of the columns the file lacked (LedgerColumn.whenMissing). */
+export function withDefaults<Row extends LedgerRow>(def: Pick<LedgerDefinition, 'columns'>, row: Row): Row {
+  const out: LedgerRow = { ...row };
+  for (const c of def.columns) if (c.whenMissing !== undefined && out[c.key] === undefined) out[c.key] = c.whenMissing;
+  return out as Row;
 }

@@ -146,6 +146,7 @@ function ImportPreview({ status }: { status: ImportStatus }) {
           <Statistic title={t('ledgers.dialog.rejected')} value={status.rejected} valueStyle={status.rejected ? { color: '#cf1322' } : undefined} />
         </Flex>
       )}
+      {status.status === 'ready' && <ColumnsSaid status={status} />}
       {status.problems.length > 0 && status.status !== 'committed' && (
         <>
           <Typography.Text strong>{t('ledgers.dialog.problems', { count: status.problemCount })}</Typography.Text>
@@ -161,5 +162,29 @@ function ImportPreview({ status }: { status: ImportStatus }) {
         </>
       )}
     </Space>
+  );
+}
+
+/** What the check did with the columns: those it ignored, those the file lacked, and the defaults new records get. */
+function ColumnsSaid({ status }: { status: ImportStatus }) {
+  const { t } = useTranslation();
+  const ignored = status.ignoredColumns ?? [];
+  const missing = status.missingColumns ?? [];
+  const defaults = status.defaults ?? [];
+  if (!ignored.length && !missing.length) return null;
+  return (
+    <Alert
+      type="info"
+      data-testid="ledger-import-columns"
+      message={
+        <Space direction="vertical" size={2}>
+          {ignored.length > 0 && <span>{t('ledgers.dialog.ignoredColumns', { columns: ignored.join('、') })}</span>}
+          {missing.length > 0 && <span>{t('ledgers.dialog.missingColumns', { columns: missing.join('、') })}</span>}
+          {defaults.map((d) => (
+            <span key={d.header}>{t('ledgers.dialog.defaults', d)}</span>
+          ))}
+        </Space>
+      }
+    />
   );
 }

@@ -2,7 +2,7 @@
 import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { CATEGORIES, ENTRY_DOORS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, divisionCode, enumOf, phone } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
@@ -15,7 +15,7 @@ import { filterSql, headColumn, headIds, householdsByHead, num, zh } from './com
 // ---- 监测户台账 ----
 type HouseholdRow = {
   village: string; headName: string; headIdNumber: string; category: string; entryDoor: string; isLifted: boolean | null; dibao: boolean | null; tekun: boolean | null;
-  incomePerHead: string | null; incomeYear: number | null; status?: string | null; address: string | null; phone: string | null; note: string | null; id?: number;
+  incomePerHead: string | null; incomeYear: number | null; status?: string | null; address: string | null; phone: string | null; note: string | null; id?: number; version?: string;
 };
 
 export const householdLedger = defineLedger<HouseholdRow>({
@@ -78,10 +78,23 @@ export const householdLedger = defineLedger<HouseholdRow>({
       if (after.headName !== before.headName) await tx.update(M).set({ name: after.headName, updatedAt: new Date() }).where(and(eq(M.householdId, before.id!), eq(M.relation, 'head'), eq(M.active, true)));
     }
   },
+  // the export's hidden 记录标识: the household and its row version, so a masked export can be edited and re-imported
+  recordKey: {
+    of: (row) => (row.id != null && row.version ? { id: row.id, version: row.version } : null),
+    async find(tx, ids, ctx) {
+      const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+      const heads = numeric.length ? await headIds(ctx, inArray(H.id, numeric), tx) : new Map<number, string>();
+      if (!heads.size) return new Map();
+      const hs = await tx.select({ h: H, version: sql<string>`${H}.xmin::text` }).from(H).where(inArray(H.id, [...heads.keys()]));
+      return new Map(hs.map(({ h, version }) => [String(h.id), { row: toHouseholdRow(h, heads.get(h.id)!), version }]));
+    },
+  },
   async exportRows(ctx, filters) {
     const heads = await headIds(ctx, filterSql(ctx, filters));
-    const hs = heads.size ? await ctx.services.db.select().from(H).where(inArray(H.id, [...heads.keys()])).orderBy(H.divisionCode, H.id) : [];
-    return hs.map((h) => toHouseholdRow(h, heads.get(h.id)!));
+    const hs = heads.size
+      ? await ctx.services.db.select({ h: H, version: sql<string>`${H}.xmin::text` }).from(H).where(inArray(H.id, [...heads.keys()])).orderBy(H.divisionCode, H.id)
+      : [];
+    return hs.map(({ h, version }) => ({ ...toHouseholdRow(h, heads.get(h.id)!), id: h.id, version }));
   },
 });
 

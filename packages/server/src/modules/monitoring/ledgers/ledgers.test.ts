@@ -60,6 +60,14 @@ describe('monitoring ledgers', () => {
     expect((await cells(town, 'monitoring-visits')).slice(3).filter((r) => r?.length)).toHaveLength(built.length);
   });
 
+  it('re-imports its own masked household export unchanged (hidden 记录标识; masked head ID numbers mean unchanged)', async () => {
+    const res = await town.get('/api/ledgers/monitoring-households/export');
+    expect(res.statusCode).toBe(200);
+    const { status } = await uploadAndCheck(town, 'monitoring-households', 'export.xlsx', res.rawPayload);
+    expect(status.problems).toEqual([]);
+    expect(status).toMatchObject({ valid: built.length, toInsert: 0, toUpdate: 0, unchanged: built.length });
+  });
+
   it('imports a household and its member, refuses out-of-scope rows, and re-imports without change', async () => {
     const households = await xlsx([
       ['所在村区划代码', '户主姓名', '户主身份证号', '监测类别', '纳入途径', '是否低保户', '人均年纯收入', '收入年度'],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDir } from '../../../platform/ledgers/store';
-import { commitAndWait, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
 import { GANGPING, insertVillages, XINGYI, ZENGCUN } from '../testing/builders';
 
@@ -106,6 +106,18 @@ describe('家庭成员台账 (staged commit)', () => {
     expect(now[2]).toEqual(afterNote[2]); // the child untouched
     const [update] = await q<{ entity_id: string; before: unknown; after: unknown }>(`select entity_id, before, after from audit_log where id > $1 and action = 'update'`, [auditBefore]);
     expect(update).toEqual({ entity_id: String(spouseId), before: { work: afterNote[1].work, healthCipher: '[redacted]' }, after: { work: now[1].work, healthCipher: '[redacted]' } });
+  });
+
+  it('re-imports its own masked export unchanged (a hidden 记录标识 keys each row; masked cells mean unchanged)', async () => {
+    const res = await town.get('/api/ledgers/monitoring-members/export');
+    expect(res.statusCode).toBe(200);
+    const sheet = await readSheet(res.rawPayload);
+    const rows = sheet.slice(3).filter((r) => r?.length);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(JSON.stringify(rows)).not.toMatch(/\d{17}[\dX]/);
+    const { status } = await uploadAndCheck(town, 'monitoring-members', 'export.xlsx', res.rawPayload);
+    expect(status.problems).toEqual([]);
+    expect(status).toMatchObject({ valid: rows.length, toInsert: 0, toUpdate: 0, unchanged: rows.length });
   });
 
   it('refuses at the dry run a head outside the scope and a person already in another household, naming it without showing more', async () => {

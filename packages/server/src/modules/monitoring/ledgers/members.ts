@@ -56,10 +56,35 @@ export const memberLedger = defineLedger<MemberRow>({
   },
   sealRow: sealMemberRow,
   staged: stagedMembers,
+  // the export's hidden 记录标识: the member and its row version, so a masked export can be edited and re-imported
+  recordKey: {
+    of: (row) => (row.id != null && row.version ? { id: row.id, version: row.version } : null),
+    async find(tx, ids, ctx) {
+      const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+      if (!numeric.length) return new Map();
+      const found = await tx
+        .select({ m: M, hid: H.id, version: sql<string>`${M}.xmin::text` })
+        .from(M)
+        .innerJoin(H, eq(H.id, M.householdId))
+        .where(and(inArray(M.id, numeric), eq(M.active, true), householdsInScope(ctx.user.scope)));
+      const heads = found.length ? await headIds(ctx, inArray(H.id, found.map((f) => f.hid)), tx) : new Map<number, string>();
+      return new Map(found.map(({ m, hid, version }) => [String(m.id), { row: { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version }]));
+    },
+  },
   exportRows: (ctx, filters) =>
-    recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(M).where(and(inArray(M.householdId, ids), eq(M.active, true))).orderBy(M.householdId, M.id), (m, head) => ({
-      ...toMemberRow(ctx, m, head), idNumber: ctx.services.cipher.decrypt(m.idCipher),
-    })),
+    recordsForExport(
+      ctx,
+      filters,
+      async (ids) =>
+        (
+          await ctx.services.db
+            .select({ m: M, version: sql<string>`${M}.xmin::text` })
+            .from(M)
+            .where(and(inArray(M.householdId, ids), eq(M.active, true)))
+            .orderBy(M.householdId, M.id)
+        ).map((r) => ({ ...r.m, version: r.version })),
+      ({ version, ...m }, head) => ({ ...toMemberRow(ctx, m, head), idNumber: ctx.services.cipher.decrypt(m.idCipher), id: m.id, version }),
+    ),
 });
 
 /**

@@ -169,7 +169,11 @@ export class MergeFill {
         if (a.r2 < n) continue; // ended
         this.active[keep++] = a;
         if (a.r1 >= n || blank) continue;
-        for (let c = a.c1; c <= a.c2; c++) cells[c] = a.value;
+        row.mergedFrom ??= {};
+        for (let c = a.c1; c <= a.c2; c++) {
+          cells[c] = a.value;
+          row.mergedFrom[c] = a.r1;
+        }
         filled += a.c2 - a.c1 + 1;
       }
       this.active.length = keep;

@@ -2,4 +2,5 @@
 export interface SheetRow {
   number: number; // 1-based row number as Excel shows it
   cells: unknown[]; // 0-based: column A is cells[0]
+  mergedFrom?: Record<number, number>; // cells copied down from a vertical merge: column index → the merge's first row
 }
