@@ -9,20 +9,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from '../packages/server/src/platform/db/sql';
 import { loadConfig } from '../packages/server/src/config';
+import { modules } from '../packages/server/src/modules';
 import { readValues, storedPeriodsFor } from '../packages/server/src/modules/indicators/dashboard';
 import { refresherOf } from '../packages/server/src/modules/indicators/service';
 import { loadDivisions } from '../packages/server/src/modules/registry/divisionLoader';
-import { modules } from '../packages/server/src/modules';
+import { createUser } from '../packages/server/src/platform/auth/service';
 import { servicesFor } from '../packages/server/src/platform/bootstrap';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../packages/server/src/platform/crypto/personalData';
 import { type Database, openDatabase } from '../packages/server/src/platform/db/client';
 import { migrate } from '../packages/server/src/platform/db/migrate';
+import { sql } from '../packages/server/src/platform/db/sql';
 import { buildApp } from '../packages/server/src/platform/http/app';
-import { createUser } from '../packages/server/src/platform/auth/service';
-import { openTestDatabase } from '../packages/server/src/testing/database';
 import { TEST_PASSWORD, TestClient } from '../packages/server/src/testing/app';
+import { openTestDatabase } from '../packages/server/src/testing/database';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -52,7 +52,10 @@ async function generate(database: Database) {
   const t0 = process.hrtime.bigint();
   await loadDivisions(database);
   // teams: an HQ per province, a group per county, a team per town
-  await bulk(database, `insert into teams (name, kind, division_code, start_date) select name || '指挥部', 'hq', code, '2021-07-01' from divisions where level = 'province'`);
+  await bulk(
+    database,
+    `insert into teams (name, kind, division_code, start_date) select name || '指挥部', 'hq', code, '2021-07-01' from divisions where level = 'province'`,
+  );
   await bulk(
     database,
     `insert into teams (name, kind, division_code, parent_id, start_date)
@@ -92,7 +95,10 @@ async function generate(database: Database) {
      from (select i, i % c.n as k from generate_series(1, ${N.cadres}) i, (select count(*) as n from teams where kind = 'team') c) g
      join (select id, division_code, row_number() over (order by id) - 1 as rn from teams where kind = 'team') t on t.rn = g.k`,
   );
-  await bulk(database, `insert into team_members (team_id, cadre_id, role, start_date) select team_id, id, 'member', '2024-07-01' from cadres`);
+  await bulk(
+    database,
+    `insert into team_members (team_id, cadre_id, role, start_date) select team_id, id, 'member', '2024-07-01' from cadres`,
+  );
   await bulk(
     database,
     `insert into talent_exchanges (kind, person_times, from_division_code, to_division_code, team_id, start_date)
@@ -108,7 +114,11 @@ async function generate(database: Database) {
             (select count(*)::int from talent_exchanges) as exchanges, (select count(*)::int from teams) as teams,
             (select count(*)::int from divisions) as divisions`,
   );
-  log(`generated in ${(ms(t0) / 1000).toFixed(1)} s: ${Object.entries(c).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+  log(
+    `generated in ${(ms(t0) / 1000).toFixed(1)} s: ${Object.entries(c)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
 }
 
 async function measure(label: string, database: Database) {
@@ -127,7 +137,13 @@ async function measure(label: string, database: Database) {
   log(`indicator_leaves ${sizes.leaves.toLocaleString('en')} rows, indicator_rollups ${sizes.rollups.toLocaleString('en')} rows`);
   await database.query('analyze indicator_rollups');
 
-  await createUser(database.db, config, { username: 'bench', displayName: 'bench', role: 'hq', scopeAll: true, scopeDivisions: [], scopeTeams: [] }, { id: null, name: 'bench', ip: null }, TEST_PASSWORD);
+  await createUser(
+    database.db,
+    config,
+    { username: 'bench', displayName: 'bench', role: 'hq', scopeAll: true, scopeDivisions: [], scopeTeams: [] },
+    { id: null, name: 'bench', ip: null },
+    TEST_PASSWORD,
+  );
   await database.query(`update users set must_change_password = false where username = 'bench'`);
   const client = new TestClient(app);
   await client.login('bench', TEST_PASSWORD);
@@ -153,16 +169,38 @@ async function measure(label: string, database: Database) {
   for (let i = 0; i < RUNS + 3; i++) {
     t0 = process.hrtime.bigint();
     await readValues(database, [`t:${hq.id}`], periods);
-    await readValues(database, children, [...storedPeriodsFor(PERIOD), 'H2025-1'], ['monitoring.visitedHouseholds', 'monitoring.visitedPersons', 'monitoring.households', 'monitoring.persons', 'teams.members', 'teams.cadreExchanges', 'teams.professionalExchanges', 'labour.orderClassEmployed', 'labour.orderClassGraduates']);
+    await readValues(
+      database,
+      children,
+      [...storedPeriodsFor(PERIOD), 'H2025-1'],
+      [
+        'monitoring.visitedHouseholds',
+        'monitoring.visitedPersons',
+        'monitoring.households',
+        'monitoring.persons',
+        'teams.members',
+        'teams.cadreExchanges',
+        'teams.professionalExchanges',
+        'labour.orderClassEmployed',
+        'labour.orderClassGraduates',
+      ],
+    );
     const cities = await database.query<{ code: string }>(`select code from divisions where level = 'city' and abolished_on is null`);
-    await readValues(database, cities.map((c) => `d:${c.code.slice(0, 4)}`), [PERIOD], ['monitoring.visitedHouseholds']);
+    await readValues(
+      database,
+      cities.map((c) => `d:${c.code.slice(0, 4)}`),
+      [PERIOD],
+      ['monitoring.visitedHouseholds'],
+    );
     if (i >= 3) bare.push(ms(t0));
   }
   const e50 = pct(endpoint, 50);
   const e95 = pct(endpoint, 95);
   const b50 = pct(bare, 50);
   log(`dashboard endpoint p50 ${e50.toFixed(1)} ms, p95 ${e95.toFixed(1)} ms (${RUNS} requests)`);
-  log(`bare SQL over the aggregates p50 ${b50.toFixed(1)} ms, p95 ${pct(bare, 95).toFixed(1)} ms; endpoint/bare (p50) ${(e50 / b50).toFixed(2)}`);
+  log(
+    `bare SQL over the aggregates p50 ${b50.toFixed(1)} ms, p95 ${pct(bare, 95).toFixed(1)} ms; endpoint/bare (p50) ${(e50 / b50).toFixed(2)}`,
+  );
 
   // a one-row change: a visit to a not-yet-visited household this month, until the dashboard shows it
   const monthUrl = `/api/indicators/dashboard?node=t:${hq.id}&period=M2026-11`;
@@ -171,7 +209,10 @@ async function measure(label: string, database: Database) {
     `select h.id from monitoring_households h where h.division_code like '44%' and not exists (select 1 from monitoring_visits v where v.household_id = h.id and v.visited_on >= '2026-11-01') limit 1`,
   );
   t0 = process.hrtime.bigint();
-  await database.query(`insert into monitoring_visits (household_id, visited_on, visitors, findings) values ($1, '2026-11-20', 'bench', 'bench')`, [fresh.id]);
+  await database.query(
+    `insert into monitoring_visits (household_id, visited_on, visitors, findings) values ($1, '2026-11-20', 'bench', 'bench')`,
+    [fresh.id],
+  );
   for (;;) {
     const now = (await client.get(monthUrl)).json().figures.find((f: { code: string }) => f.code === 'monitoring.visitedHouseholds').value;
     if (now === before + 1) break;
@@ -179,13 +220,19 @@ async function measure(label: string, database: Database) {
     await new Promise((r) => setTimeout(r, 50));
   }
   log(`one-row change shown on the dashboard after ${ms(t0).toFixed(0)} ms (refresher polls every 500 ms)`);
-  log(`goal p95 ≤ ${database.engine === 'postgres' ? 300 : 1000} ms: ${e95 <= (database.engine === 'postgres' ? 300 : 1000) ? 'met' : 'NOT met'}`);
+  log(
+    `goal p95 ≤ ${database.engine === 'postgres' ? 300 : 1000} ms: ${e95 <= (database.engine === 'postgres' ? 300 : 1000) ? 'met' : 'NOT met'}`,
+  );
   await refresherOf(services).stop();
   await app.close();
 }
 
 async function main() {
-  console.log(`bench:dashboard — scale ${SCALE}: ${Object.entries(N).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+  console.log(
+    `bench:dashboard — scale ${SCALE}: ${Object.entries(N)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
   if (engines.includes('pglite')) {
     const dir = mkdtempSync(join(tmpdir(), 'xz-bench-dash-'));

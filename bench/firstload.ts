@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../packages/server/src/config';
 import { modules } from '../packages/server/src/modules';
-import { XINGYI } from '../packages/server/src/modules/monitoring/demo';
 import { refresherOf } from '../packages/server/src/modules/indicators/service';
+import { XINGYI } from '../packages/server/src/modules/monitoring/demo';
 import { createUser } from '../packages/server/src/platform/auth/service';
 import { users } from '../packages/server/src/platform/auth/tables';
 import { startServices } from '../packages/server/src/platform/bootstrap';
@@ -35,9 +35,27 @@ interface Case {
 
 const CASES: Case[] = [
   { name: '登录 sign-in', path: '/login', ready: (p) => p.getByRole('button', { name: /登\s*录/ }).waitFor(), budgetKb: 450 },
-  { name: '工作台 dashboard (HQ)', user: 'bench_hq', path: '/', ready: (p) => p.getByTestId('trend-chart').locator('canvas').waitFor(), budgetKb: 700 },
-  { name: '工作台 dashboard (village)', user: 'bench_village', path: '/', ready: (p) => p.getByTestId('dashboard').waitFor(), budgetKb: 700 },
-  { name: '入户走访 visit form (village)', user: 'bench_village', path: '/monitoring/visit', ready: (p) => p.getByTestId('visit-household').waitFor(), budgetKb: 500 },
+  {
+    name: '工作台 dashboard (HQ)',
+    user: 'bench_hq',
+    path: '/',
+    ready: (p) => p.getByTestId('trend-chart').locator('canvas').waitFor(),
+    budgetKb: 700,
+  },
+  {
+    name: '工作台 dashboard (village)',
+    user: 'bench_village',
+    path: '/',
+    ready: (p) => p.getByTestId('dashboard').waitFor(),
+    budgetKb: 700,
+  },
+  {
+    name: '入户走访 visit form (village)',
+    user: 'bench_village',
+    path: '/monitoring/visit',
+    ready: (p) => p.getByTestId('visit-household').waitFor(),
+    budgetKb: 500,
+  },
 ];
 
 async function main() {
@@ -45,7 +63,10 @@ async function main() {
   const webDist = process.env.BENCH_WEB_DIST ?? mkdtempSync(join(tmpdir(), 'xz-firstload-web-'));
   if (own) {
     console.log('building the web app …');
-    execFileSync('npx', ['vite', 'build', 'packages/web', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npx', ['vite', 'build', 'packages/web', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'xz-firstload-'));
   const config = { ...loadConfig({}), dataDir, webDist, port: 0, host: '127.0.0.1', scryptCost: 10, seedDemo: true };
@@ -60,14 +81,28 @@ async function main() {
     ['bench_hq', 'hq', { scopeAll: true, scopeDivisions: [] }],
     ['bench_village', 'town_staff', { scopeAll: false, scopeDivisions: [XINGYI] }],
   ] as const) {
-    await createUser(services.db, config, { username, displayName: username, role, ...scope, scopeDivisions: [...scope.scopeDivisions], scopeTeams: [] }, system, PASSWORD);
+    await createUser(
+      services.db,
+      config,
+      { username, displayName: username, role, ...scope, scopeDivisions: [...scope.scopeDivisions], scopeTeams: [] },
+      system,
+      PASSWORD,
+    );
     await services.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, username));
   }
   await refresherOf(services).runOnce();
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const rows: { name: string; kb: number; requests: number; ms: number; budgetKb: number }[] = [];
   try {
@@ -110,7 +145,9 @@ async function main() {
   console.log('|---|---|---|---|---|');
   for (const r of rows) {
     const over = r.kb > r.budgetKb;
-    console.log(`| ${r.name} | ${Math.round(r.kb)} KB | ${r.requests} | ${(r.ms / 1000).toFixed(1)} s | < ${r.budgetKb} KB ${over ? '✗ OVER' : '✓'} |`);
+    console.log(
+      `| ${r.name} | ${Math.round(r.kb)} KB | ${r.requests} | ${(r.ms / 1000).toFixed(1)} s | < ${r.budgetKb} KB ${over ? '✗ OVER' : '✓'} |`,
+    );
   }
   if (rows.some((r) => r.kb > r.budgetKb)) process.exitCode = 1;
 }

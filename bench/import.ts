@@ -12,30 +12,30 @@
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFile } from 'node:fs/promises';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idNumberCheckChar, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { catalogues } from '@xiezuo/shared/i18n/index';
-import { type SQL, sql } from '../packages/server/src/platform/db/sql';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../packages/server/src/config';
 import { modules } from '../packages/server/src/modules';
-import { servicesFor } from '../packages/server/src/platform/bootstrap';
-import { factsOf } from '../packages/server/src/platform/module';
-import { translator } from '../packages/server/src/platform/i18n';
 import { installTriggers, wiredSources } from '../packages/server/src/modules/indicators/engine/refresh';
 import { memberLedger } from '../packages/server/src/modules/monitoring/ledgers/members';
-import type { AuthUser, Services } from '../packages/server/src/platform/context';
+import { servicesFor } from '../packages/server/src/platform/bootstrap';
+import type { AuthUser } from '../packages/server/src/platform/context';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../packages/server/src/platform/crypto/personalData';
 import { type Database, type Db, openDatabase, type Tx } from '../packages/server/src/platform/db/client';
 import { migrate } from '../packages/server/src/platform/db/migrate';
+import { type SQL, sql } from '../packages/server/src/platform/db/sql';
+import { translator } from '../packages/server/src/platform/i18n';
 import { commitImport } from '../packages/server/src/platform/ledgers/commit';
 import { dryRun } from '../packages/server/src/platform/ledgers/dryRun';
 import { checkZip, sniffFile } from '../packages/server/src/platform/ledgers/read/sniff';
 import { loadImport, makeImportDir } from '../packages/server/src/platform/ledgers/store';
 import { ledgerImports } from '../packages/server/src/platform/ledgers/tables';
+import { factsOf } from '../packages/server/src/platform/module';
 import type { Scope } from '../packages/server/src/platform/scope';
 import { createScratchDatabase } from '../packages/server/src/testing/database';
 
@@ -79,10 +79,32 @@ async function writeWorkbook(path: string) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useSharedStrings: true });
   const ws = wb.addWorksheet('台账');
   ws.addRow(['平远县2025年防返贫监测户家庭成员台账']).commit();
-  ws.addRow(['户主身份证号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '健康状况', '残疾情况', '在校情况', '务工情况']).commit();
+  ws.addRow([
+    '户主身份证号',
+    '姓名',
+    '与户主关系',
+    '性别',
+    '出生日期',
+    '身份证号',
+    '健康状况',
+    '残疾情况',
+    '在校情况',
+    '务工情况',
+  ]).commit();
   for (let i = 0; i < ROWS; i++) {
     const m = member(i);
-    ws.addRow([head(m.household), m.name, zh.relations[m.relation], zh.genders[m.gender], m.birthDate, m.idNumber, zh.health[m.health], zh.disability[m.disability], zh.schooling[m.schooling], zh.work[m.work]]).commit();
+    ws.addRow([
+      head(m.household),
+      m.name,
+      zh.relations[m.relation],
+      zh.genders[m.gender],
+      m.birthDate,
+      m.idNumber,
+      zh.health[m.health],
+      zh.disability[m.disability],
+      zh.schooling[m.schooling],
+      zh.work[m.work],
+    ]).commit();
   }
   ws.commit();
   await wb.commit();
@@ -92,23 +114,64 @@ async function writeWorkbook(path: string) {
 async function insertRows(db: Db | Tx, table: string, columns: string[], n: number, make: (i: number) => unknown[], size = 1000) {
   for (let i = 0; i < n; i += size) {
     const tuples: SQL[] = [];
-    for (let j = i; j < Math.min(n, i + size); j++) tuples.push(sql`(${sql.join(make(j).map((v) => sql`${v}`), sql`, `)})`);
+    for (let j = i; j < Math.min(n, i + size); j++)
+      tuples.push(
+        sql`(${sql.join(
+          make(j).map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
     await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(columns.join(', '))}) values ${sql.join(tuples, sql`, `)}`);
   }
 }
 
-const MEMBER_COLUMNS = ['household_id', 'name', 'relation', 'gender', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'health_cipher', 'schooling', 'work'];
+const MEMBER_COLUMNS = [
+  'household_id',
+  'name',
+  'relation',
+  'gender',
+  'birth_date',
+  'id_cipher',
+  'id_hash',
+  'id_masked',
+  'health_cipher',
+  'schooling',
+  'work',
+];
 
 /** 50,000 households of the county, each with its head, as the app stores them. */
 async function seedHouseholds(database: Database, cipher: PersonalDataCipher) {
-  await insertRows(database.db, 'monitoring_households', ['id', 'division_code', 'head_name', 'entry_door', 'category', 'status'], HOUSEHOLDS, (k) => [
-    k + 1, `${COUNTY}${String(100 + (k % 20)).padStart(3, '0')}${String(200 + (k % 30)).padStart(3, '0')}`, `户主${k}`, 'cadre_check', 'marginal', 'monitored',
-  ]);
+  await insertRows(
+    database.db,
+    'monitoring_households',
+    ['id', 'division_code', 'head_name', 'entry_door', 'category', 'status'],
+    HOUSEHOLDS,
+    (k) => [
+      k + 1,
+      `${COUNTY}${String(100 + (k % 20)).padStart(3, '0')}${String(200 + (k % 30)).padStart(3, '0')}`,
+      `户主${k}`,
+      'cadre_check',
+      'marginal',
+      'monitored',
+    ],
+  );
   await database.query(`select setval(pg_get_serial_sequence('monitoring_households', 'id'), ${HOUSEHOLDS})`);
   const healthy = JSON.stringify({ health: 'healthy', healthNote: null, disability: 'none' });
   await insertRows(database.db, 'monitoring_members', MEMBER_COLUMNS, HOUSEHOLDS, (k) => {
     const id = head(k);
-    return [k + 1, `户主${k}`, 'head', 'male', `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, cipher.encrypt(id), cipher.hash(id), maskIdNumber(id), cipher.encrypt(healthy), 'not_in_school', 'farming'];
+    return [
+      k + 1,
+      `户主${k}`,
+      'head',
+      'male',
+      `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+      cipher.encrypt(id),
+      cipher.hash(id),
+      maskIdNumber(id),
+      cipher.encrypt(healthy),
+      'not_in_school',
+      'farming',
+    ];
   });
   await database.query('analyze');
 }
@@ -161,7 +224,17 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const services = servicesFor(config, database, cipher(), modules);
   await installTriggers(database, await wiredSources(database, factsOf(modules))); // as the app does at start
   const scope: Scope = { all: false, divisionCodes: [`${COUNTY}000000`], divisionPrefixes: [COUNTY], teamIds: [] };
-  const user = { id: 1, username: 'bench', displayName: 'bench', role: 'county_staff', permissions: [], mustChangePassword: false, scope, sessionId: '', csrfToken: '' } as unknown as AuthUser;
+  const user = {
+    id: 1,
+    username: 'bench',
+    displayName: 'bench',
+    role: 'county_staff',
+    permissions: [],
+    mustChangePassword: false,
+    scope,
+    sessionId: '',
+    csrfToken: '',
+  } as unknown as AuthUser;
   const ctx = { services, user, actor: { id: 1, name: 'bench', ip: null }, lang: 'zh-CN' as const, t: translator('zh-CN') };
 
   // validated import: the same steps as POST /imports and POST /commit, without HTTP
@@ -175,7 +248,9 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const size = statSync(file).size;
   const kind = await sniffFile(file, 'bench.xlsx', size);
   await checkZip(file, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
-  await database.db.insert(ledgerImports).values({ id, ledgerKey: memberLedger.key, userId: 1, fileName: 'bench.xlsx', fileBytes: size, sha256: '-', status: 'reading' });
+  await database.db
+    .insert(ledgerImports)
+    .values({ id, ledgerKey: memberLedger.key, userId: 1, fileName: 'bench.xlsx', fileBytes: size, sha256: '-', status: 'reading' });
   const copy = join(dir, 'upload'); // dryRun deletes the upload it is given
   await copyFile(file, copy);
   const t1 = performance.now();
@@ -185,12 +260,16 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const dryPeak = peak;
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
-  if (imp.status !== 'ready' || imp.valid !== ROWS) throw new Error(`dry run: ${imp.status} valid=${imp.valid} rejected=${imp.rejected} ${JSON.stringify(imp.error ?? (imp.problems as unknown[]).slice(0, 3))}`);
+  if (imp.status !== 'ready' || imp.valid !== ROWS)
+    throw new Error(
+      `dry run: ${imp.status} valid=${imp.valid} rejected=${imp.rejected} ${JSON.stringify(imp.error ?? (imp.problems as unknown[]).slice(0, 3))}`,
+    );
   const commitProbe = stallProbe(database);
   const result = await commitImport(services, imp, memberLedger, ctx, 'all-or-nothing', dir);
   const commitStall = await commitProbe();
   const t3 = performance.now();
-  if (result?.inserted !== ROWS) throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
+  if (result?.inserted !== ROWS)
+    throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
   const importPeak = peak;
   const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
@@ -201,7 +280,19 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const stored = Array.from({ length: ROWS }, (_, i) => {
     const m = member(i);
     const health = JSON.stringify({ health: m.health, healthNote: null, disability: m.disability });
-    return [m.household + 1, m.name, m.relation, m.gender, m.birthDate, c.encrypt(m.idNumber), c.hash(m.idNumber), maskIdNumber(m.idNumber), c.encrypt(health), m.schooling, m.work];
+    return [
+      m.household + 1,
+      m.name,
+      m.relation,
+      m.gender,
+      m.birthDate,
+      c.encrypt(m.idNumber),
+      c.hash(m.idNumber),
+      maskIdNumber(m.idNumber),
+      c.encrypt(health),
+      m.schooling,
+      m.work,
+    ];
   });
   const b0 = performance.now();
   await database.db.transaction((tx) => insertRows(tx, 'monitoring_members', MEMBER_COLUMNS, ROWS, (i) => stored[i]));
@@ -212,11 +303,17 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const ours = ROWS / importSeconds;
   const raw = ROWS / ((b1 - b0) / 1000);
   console.log(`\n${label}`);
-  console.log(`  validated import: ${Math.round(ours).toLocaleString()} rows/s  (${importSeconds.toFixed(1)} s: dry run ${((t2 - t1) / 1000).toFixed(1)} s, commit ${((t3 - t2) / 1000).toFixed(1)} s)`);
+  console.log(
+    `  validated import: ${Math.round(ours).toLocaleString()} rows/s  (${importSeconds.toFixed(1)} s: dry run ${((t2 - t1) / 1000).toFixed(1)} s, commit ${((t3 - t2) / 1000).toFixed(1)} s)`,
+  );
   console.log(`  raw bulk INSERT:  ${Math.round(raw).toLocaleString()} rows/s  (${((b1 - b0) / 1000).toFixed(1)} s)`);
   console.log(`  ratio:            ${(ours / raw).toFixed(2)}  (goal ≥ 0.3) ${ours / raw >= 0.3 ? 'OK' : 'BELOW GOAL'}`);
-  console.log(`  peak RSS during import: ${mb(importPeak)}  (goal ≤ 400 MB) ${importPeak <= 400 * 1024 * 1024 ? 'OK' : 'ABOVE GOAL'}; ${mb(startRss)} before it, +${mb(importPeak - startRss)} for the import (+${mb(dryPeak - startRss)} by the end of the dry run) (JS heap: +${mb(importHeapPeak - startHeap)} at most)`);
-  console.log(`  longest wait of a concurrent \`select 1\`: ${Math.round(dryStall.max)} ms during the dry run, ${Math.round(commitStall.max)} ms during the commit (${dryStall.count + commitStall.count} probes)`);
+  console.log(
+    `  peak RSS during import: ${mb(importPeak)}  (goal ≤ 400 MB) ${importPeak <= 400 * 1024 * 1024 ? 'OK' : 'ABOVE GOAL'}; ${mb(startRss)} before it, +${mb(importPeak - startRss)} for the import (+${mb(dryPeak - startRss)} by the end of the dry run) (JS heap: +${mb(importHeapPeak - startHeap)} at most)`,
+  );
+  console.log(
+    `  longest wait of a concurrent \`select 1\`: ${Math.round(dryStall.max)} ms during the dry run, ${Math.round(commitStall.max)} ms during the commit (${dryStall.count + commitStall.count} probes)`,
+  );
 }
 
 /** Runs this script again in a child process with the given arguments (same Node flags). */
@@ -236,7 +333,9 @@ async function main() {
   try {
     const g0 = performance.now();
     await child('--write-workbook', file);
-    console.log(`generated ${ROWS.toLocaleString()} rows: ${mb(statSync(file).size)} .xlsx in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${ROWS.toLocaleString()} rows: ${mb(statSync(file).size)} .xlsx in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+    );
     // each engine: the data set prepared by one process, the import measured in a fresh one (a server restarted with its data)
     const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
     const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');

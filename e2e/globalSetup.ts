@@ -8,7 +8,10 @@ import type { TestProject } from 'vitest/node';
 export default function setup(project: TestProject) {
   const outDir = process.env.XZ_WEB_DIST ?? mkdtempSync(join(tmpdir(), 'xz-web-'));
   if (!process.env.XZ_WEB_DIST) {
-    execFileSync('npx', ['vite', 'build', 'packages/web', '--outDir', outDir, '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npx', ['vite', 'build', 'packages/web', '--outDir', outDir, '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   project.provide('webDist', outDir);
 }

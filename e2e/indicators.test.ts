@@ -15,7 +15,9 @@ let gangping: number;
 
 beforeAll(async () => {
   app = await startApp({ seedDemo: true });
-  [{ id: gangping }] = await app.services.database.query<{ id: number }>(`select id from teams where name like '%岗坪镇%' order by id limit 1`);
+  [{ id: gangping }] = await app.services.database.query<{ id: number }>(
+    `select id from teams where name like '%岗坪镇%' order by id limit 1`,
+  );
   await app.addUser('hq_dash', 'hq', { all: true });
   await app.addUser('xingyi_dash', 'town_staff', { divisions: ['441224109202'] });
   await refresherOf(app.services).runOnce();
@@ -54,7 +56,10 @@ describe('dashboard in the browser', () => {
     await screenshot(page, 'indicators-picker-search');
     await page.locator('.ant-select-item-option').filter({ hasText: '岗坪镇' }).filter({ hasText: '怀集县' }).click();
     await page.waitForURL(/node=d%3A441224109|node=d:441224109/);
-    await page.getByTestId('dashboard').getByRole('heading', { name: /^岗坪镇/ }).waitFor();
+    await page
+      .getByTestId('dashboard')
+      .getByRole('heading', { name: /^岗坪镇/ })
+      .waitFor();
     // the team tree: pick the 岗坪镇 team
     await page.getByTestId('node-tree').getByText('按队伍').click();
     await page.getByTestId('node-select').click();
@@ -68,7 +73,10 @@ describe('dashboard in the browser', () => {
     for (const phone of [false, true]) {
       const page = await newPage(browser, phone ? PHONE : undefined);
       await signIn(page, app.url, 'xingyi_dash');
-      await page.getByTestId('dashboard').getByRole('heading', { name: /^兴义村/ }).waitFor();
+      await page
+        .getByTestId('dashboard')
+        .getByRole('heading', { name: /^兴义村/ })
+        .waitFor();
       await page.goto(`${app.url}/?period=Y2025`);
       await page.getByTestId('kpi-monitoring.households').getByText('5', { exact: true }).waitFor();
       await page.waitForTimeout(500);
@@ -102,7 +110,11 @@ describe('dashboard in the browser', () => {
     await map.scrollIntoViewIfNeeded();
     await map.screenshot({ path: join(ARTIFACTS, 'indicators-map-hq.png') });
     const box = (await map.boundingBox())!;
-    for (const [city, lngLat] of [['广州市', [113.4, 23.3]], ['南宁市', [108.4, 23.0]], ['贵阳市', [106.7, 26.7]]] as const) {
+    for (const [city, lngLat] of [
+      ['广州市', [113.4, 23.3]],
+      ['南宁市', [108.4, 23.0]],
+      ['贵阳市', [106.7, 26.7]],
+    ] as const) {
       const [x, y] = await map.evaluate((el, p) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel(p), [...lngLat]);
       await page.mouse.move(box.x + x, box.y + y);
       await expect.poll(() => map.innerText(), { timeout: 5000 }).toContain(city);
@@ -118,7 +130,8 @@ describe('dashboard in the browser', () => {
     await map.locator('canvas').waitFor();
     await page.waitForTimeout(800);
     await map.scrollIntoViewIfNeeded();
-    const toPixel = (lngLat: number[]) => map.evaluate((el, p) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel(p), lngLat);
+    const toPixel = (lngLat: number[]) =>
+      map.evaluate((el, p) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel(p), lngLat);
     // answers slowly from here on: the page must keep its figures (dimmed) rather than blank to a spinner
     await page.route('**/api/indicators/dashboard**', async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
@@ -209,8 +222,21 @@ describe('dashboard in the browser', () => {
     // needs libreoffice-writer and poppler-utils (apt-get install -y libreoffice-writer poppler-utils)
     if (existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftoppm')) {
       const profile = `file://${join(tmpdir(), 'xz-lo-profile')}`;
-      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', ARTIFACTS, docx], { timeout: 120_000, stdio: 'ignore' });
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', join(ARTIFACTS, 'indicators-report.pdf'), join(ARTIFACTS, 'indicators-report')]);
+      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', ARTIFACTS, docx], {
+        timeout: 120_000,
+        stdio: 'ignore',
+      });
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        join(ARTIFACTS, 'indicators-report.pdf'),
+        join(ARTIFACTS, 'indicators-report'),
+      ]);
       expect(existsSync(join(ARTIFACTS, 'indicators-report-1.png'))).toBe(true);
     }
     await page.context().close();

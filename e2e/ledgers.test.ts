@@ -4,11 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerLedger } from '../packages/server/src/platform/ledgers';
 import { createExampleTable, exampleLedger } from '../packages/server/src/platform/ledgers/testing/exampleLedger';
-import type { Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser, newPage, PHONE, type RunningApp, signIn, startApp } from './support';
 
 // the dialog is position:fixed: a viewport screenshot shows it as the user sees it (a full-page one may not)
@@ -101,7 +100,9 @@ describe('ledger import dialog', () => {
     await item.waitFor();
     await screenshot(page, 'ledgers-export-reveal-menu');
     expect(await saveExport(() => item.click(), 'revealed.xlsx')).toBe('441426198001010011');
-    const entries = await app.services.database.query<{ action: string }>(`select action from audit_log where entity = 'example_member' and action in ('export', 'reveal') order by id`);
+    const entries = await app.services.database.query<{ action: string }>(
+      `select action from audit_log where entity = 'example_member' and action in ('export', 'reveal') order by id`,
+    );
     expect(entries.map((e) => e.action)).toEqual(['export', 'export', 'reveal']);
     await page.context().close();
   });
@@ -112,7 +113,11 @@ describe('ledger import dialog', () => {
     const page = await newPage(browser, PHONE);
     await signIn(page, app.url, 'leader_e2e');
     await page.goto(`${app.url}/ledgers`);
-    await page.getByRole('row').filter({ has: page.getByRole('cell', { name: '家庭成员台账', exact: true }) }).getByRole('button', { name: /导\s*入/ }).click();
+    await page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: '家庭成员台账', exact: true }) })
+      .getByRole('button', { name: /导\s*入/ })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles(path);
     await dialog.getByText(/找不到表头/).waitFor();

@@ -1,8 +1,9 @@
 // 防返贫监测 in the browser: the list (masked, scoped), the worklist, a household with its rule checks,
 // the visit form on a 375 px phone, and a new household walked through the whole review chain by the
 // village, the town and the county — each step by the person whose level it needs.
-import type { Browser, Page } from 'playwright-core';
+
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GANGPING, HUAIJI, seedMonitoringDemo, XINGYI } from '../packages/server/src/modules/monitoring/demo';
 import { addDays } from '../packages/server/src/modules/monitoring/workdays';
@@ -32,7 +33,10 @@ async function closed(page: Page) {
   try {
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
   } catch (err) {
-    const shown = await page.locator('.ant-modal').innerText().catch(() => '');
+    const shown = await page
+      .locator('.ant-modal')
+      .innerText()
+      .catch(() => '');
     throw new Error(`the dialog stayed open, showing: ${shown}`, { cause: err });
   }
 }
@@ -73,9 +77,18 @@ describe('monitoring in the browser', () => {
     const masked = await page.locator('tbody code').allTextContents();
     expect(masked).toHaveLength(3);
     for (const m of masked) expect(m).toMatch(/^4412\*{10}[\dX]{4}$/);
-    await page.getByRole('button', { name: /查\s*看/ }).first().click();
-    await page.locator('tbody code').first().filter({ hasText: /^\d{17}[\dX]$/ }).waitFor();
-    const audit = await app.services.database.query("select actor_name from audit_log where action = 'reveal' and entity = 'monitoring_member'");
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .first()
+      .click();
+    await page
+      .locator('tbody code')
+      .first()
+      .filter({ hasText: /^\d{17}[\dX]$/ })
+      .waitFor();
+    const audit = await app.services.database.query(
+      "select actor_name from audit_log where action = 'reveal' and entity = 'monitoring_member'",
+    );
     expect(audit).toEqual([{ actor_name: 'cun' }]);
     await screenshot(page, 'monitoring-detail');
     // add an assistance measure from its tab
@@ -84,7 +97,10 @@ describe('monitoring in the browser', () => {
     await page.locator('.ant-modal').getByLabel('措施类型').click();
     await page.getByTitle('就业帮扶').click();
     await page.locator('.ant-modal').getByLabel('内容').fill('推荐到龙江镇企业务工（演示）');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByRole('cell', { name: '推荐到龙江镇企业务工（演示）' }).waitFor();
     await screenshot(page, 'monitoring-detail-measures');
     await page.context().close();
@@ -132,31 +148,46 @@ describe('monitoring in the browser', () => {
     const good = id('44122419720404551');
     await dialog.getByLabel('身份证号').fill(good.slice(0, 17) + (good[17] === '1' ? '2' : '1'));
     await dialog.getByLabel('出生日期').fill('1972-04-04');
-    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await dialog.getByText('身份证号校验位不正确').first().waitFor();
     await screenshot(cun, 'monitoring-new-household-error');
     await dialog.getByLabel('身份证号').fill(good);
-    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await cun.waitForURL(/\/monitoring\/households\/\d+$/);
     const url = cun.url();
     const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
       await page.getByTestId(`action-${action}`).click();
       await fill?.();
-      await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+      await page
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
       await closed(page);
     };
 
     await cun.getByTestId('procedure-clock').waitFor();
     // without the signed authorisation the step is refused on its field
     await cun.getByTestId('action-verify').click();
-    await cun.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+    await cun
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await cun.getByText('入户核实须先签署授权承诺书').waitFor();
     await screenshot(cun, 'monitoring-chain-refused');
     await cun.getByRole('checkbox', { name: '已签署授权承诺书' }).check();
     await cun.getByLabel('意见').fill('已入户核实，家庭成员患大病');
     await cun.locator('.ant-modal input[type=file]').setInputFiles({ name: '授权承诺书.png', mimeType: 'image/png', buffer: PNG });
     await cun.locator('.ant-modal').getByText('授权承诺书.png').waitFor();
-    await cun.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+    await cun
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await closed(cun);
     await cun.getByTestId('household-stage').filter({ hasText: '村级评议公示' }).waitFor();
     await act(cun, 'publicise', async () => {
@@ -186,7 +217,8 @@ describe('monitoring in the browser', () => {
     await screenshot(xian, 'monitoring-next-step');
     await xian.getByRole('tab', { name: '审核记录' }).click();
     const history = await xian.getByTestId('review-history').textContent();
-    for (const s of ['纳入申报', '入户核实', 'cun', '村级评议并公示', '乡镇审核通过', 'zhen', '县级确定', 'xian', '授权承诺书.png']) expect(history).toContain(s);
+    for (const s of ['纳入申报', '入户核实', 'cun', '村级评议并公示', '乡镇审核通过', 'zhen', '县级确定', 'xian', '授权承诺书.png'])
+      expect(history).toContain(s);
     await screenshot(xian, 'monitoring-chain-done');
     await xian.context().close();
   });
@@ -200,13 +232,26 @@ describe('monitoring in the browser', () => {
     await page.goto(`${app.url}/monitoring/households`);
     await page.getByRole('link', { name: '麦伯（化名）' }).waitFor();
     // dates in tables: 2025-03-01, one format (prose and detail say 2025年3月1日)
-    await page.locator('.ant-table-cell').filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ }).first().waitFor();
-    expect(await page.locator('.ant-table-cell').filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日/ }).count()).toBe(0);
+    await page
+      .locator('.ant-table-cell')
+      .filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ })
+      .first()
+      .waitFor();
+    expect(
+      await page
+        .locator('.ant-table-cell')
+        .filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日/ })
+        .count(),
+    ).toBe(0);
     await page.getByRole('link', { name: '麦伯（化名）' }).click();
     await page.getByTestId('rule-checks').waitFor();
     const url = page.url();
     const modal = page.locator('.ant-modal');
-    const save = () => page.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
+    const save = () =>
+      page
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
 
     // the household: category, 低保 flag, phone, address
     await page.getByTestId('edit-household').click();
@@ -220,20 +265,36 @@ describe('monitoring in the browser', () => {
     await page.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
 
     // a member: work changed; health and disability start empty (unseen), and stay as they were
-    const maiBo = await page.getByRole('row', { name: /麦伯（化名）/ }).getByTestId(/^edit-member-/).getAttribute('data-testid');
+    const maiBo = await page
+      .getByRole('row', { name: /麦伯（化名）/ })
+      .getByTestId(/^edit-member-/)
+      .getAttribute('data-testid');
     const memberId = Number(maiBo!.replace('edit-member-', ''));
-    const [before] = (await app.services.database.query(`select health_cipher from monitoring_members where id = ${memberId}`)) as { health_cipher: string }[];
+    const [before] = (await app.services.database.query(`select health_cipher from monitoring_members where id = ${memberId}`)) as {
+      health_cipher: string;
+    }[];
     await page.getByTestId(`edit-member-${memberId}`).click();
     await modal.getByTestId('health-hidden').waitFor();
     // relation, schooling, work as they are; health and disability show no value, only 'unchanged'
-    expect((await modal.locator('.ant-select').allInnerTexts()).map((x) => x.trim())).toEqual(['户主', '非在校生', '务农', '不修改', '不修改']);
+    expect((await modal.locator('.ant-select').allInnerTexts()).map((x) => x.trim())).toEqual([
+      '户主',
+      '非在校生',
+      '务农',
+      '不修改',
+      '不修改',
+    ]);
     await modal.getByLabel('务工情况').click();
     await page.getByTitle('本地务工').click();
     await screenshot(page, 'monitoring-member-edit');
     await save();
     await modal.waitFor({ state: 'detached' });
-    await page.getByRole('row', { name: /麦伯（化名）/ }).getByText('本地务工').waitFor();
-    const [after] = (await app.services.database.query(`select health_cipher from monitoring_members where id = ${memberId}`)) as { health_cipher: string }[];
+    await page
+      .getByRole('row', { name: /麦伯（化名）/ })
+      .getByText('本地务工')
+      .waitFor();
+    const [after] = (await app.services.database.query(`select health_cipher from monitoring_members where id = ${memberId}`)) as {
+      health_cipher: string;
+    }[];
     expect(after.health_cipher).toBe(before.health_cipher); // health untouched, not re-sent
 
     // a new member: a wrong check digit is refused under the ID field, then the right one is taken
@@ -250,12 +311,18 @@ describe('monitoring in the browser', () => {
     await page.getByRole('row', { name: /麦新（演示）/ }).waitFor();
 
     // …who then moved out
-    await page.getByRole('row', { name: /麦新（演示）/ }).getByTestId(/^leave-member-/).click();
+    await page
+      .getByRole('row', { name: /麦新（演示）/ })
+      .getByTestId(/^leave-member-/)
+      .click();
     await modal.getByLabel('原因').click();
     await page.getByTitle('迁出', { exact: true }).click();
     await save();
     await modal.waitFor({ state: 'detached' });
-    await page.getByRole('row', { name: /麦新（演示）/ }).getByText('迁出').waitFor();
+    await page
+      .getByRole('row', { name: /麦新（演示）/ })
+      .getByText('迁出')
+      .waitFor();
 
     // all of it is still there after a reload
     await page.reload();
@@ -281,7 +348,10 @@ describe('monitoring in the browser', () => {
     expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(375);
     await phone.waitForTimeout(400); // the dialog's opening animation, for the picture only
     await screenshot(phone, 'monitoring-household-edit-phone');
-    await phone.locator('.ant-modal-footer').getByRole('button', { name: /取\s*消/ }).click();
+    await phone
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await phone.locator('.ant-modal').waitFor({ state: 'detached' });
     await phone.getByTestId('add-member').click();
     await phone.locator('.ant-modal').getByLabel('身份证号').waitFor();

@@ -35,7 +35,11 @@ describe('platform in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, app.url, 'leader');
-    for (const [path, name] of [['/admin/users', '用户管理'], ['/admin/sessions', ''], ['/audit', '']] as const) {
+    for (const [path, name] of [
+      ['/admin/users', '用户管理'],
+      ['/admin/sessions', ''],
+      ['/audit', ''],
+    ] as const) {
       await page.goto(`${app.url}${path}`);
       await page.getByTestId('forbidden').waitFor();
       await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问此页面');

@@ -169,7 +169,9 @@ describe('registry in the browser', () => {
     await page.locator('.ant-card-head-title', { hasText: /^丙村镇（更名演示）$/ }).waitFor();
     await page.getByText(/^丙村镇（.+ – .+）$/).waitFor(); // the old name with its validity, under 沿革
     await screenshot(page, 'registry-division-changed');
-    const [row] = (await app.services.database.query<{ name: string; since: string }>("select name, since::text from divisions where code = '441403113000'"));
+    const [row] = await app.services.database.query<{ name: string; since: string }>(
+      "select name, since::text from divisions where code = '441403113000'",
+    );
     expect(row).toEqual({ name: '丙村镇（更名演示）', since: '2026-01-01' });
     await page.context().close();
   });

@@ -27,7 +27,10 @@ beforeAll(async () => {
     [GANGPING, '岗坪镇', 'town', '441224000000'],
     ...TOWN_VILLAGES.map(([c, n]) => [c, n, 'village', GANGPING]),
   ]) {
-    await db.query('insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict (code) do update set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code', [code, name, level, parent]);
+    await db.query(
+      'insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict (code) do update set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code',
+      [code, name, level, parent],
+    );
   }
   // the town as this test knows it: the reference extract's own villages of 岗坪镇 would make some names ambiguous
   await db.query(`delete from divisions where parent_code = $1 and code <> all($2::text[])`, [GANGPING, TOWN_VILLAGES.map(([c]) => c)]);
@@ -42,7 +45,11 @@ afterAll(async () => {
 async function openImport(page: Page) {
   await signIn(page, app.url, 'gangping_e2e');
   await page.goto(`${app.url}/ledgers`);
-  await page.getByRole('row').filter({ has: page.getByRole('cell', { name: '防返贫监测对象信息表', exact: true }) }).getByRole('button', { name: /导\s*入/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: '防返贫监测对象信息表', exact: true }) })
+    .getByRole('button', { name: /导\s*入/ })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText('选择或拖入文件').waitFor();
   return dialog;

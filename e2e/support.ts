@@ -4,15 +4,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Role } from '@xiezuo/shared/roles';
-import { eq } from '../packages/server/src/platform/db/sql';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../packages/server/src/config';
+import { modules } from '../packages/server/src/modules';
 import { createUser } from '../packages/server/src/platform/auth/service';
 import { users } from '../packages/server/src/platform/auth/tables';
-import { modules } from '../packages/server/src/modules';
 import { startServices } from '../packages/server/src/platform/bootstrap';
 import type { Services } from '../packages/server/src/platform/context';
+import { eq } from '../packages/server/src/platform/db/sql';
 import { buildApp } from '../packages/server/src/platform/http/app';
 import { createScratchDatabase } from '../packages/server/src/testing/database';
 
@@ -53,7 +53,14 @@ export async function startApp(opts: { seedDemo?: boolean; env?: Record<string, 
     services,
     demo,
     async addUser(username, role, scope = {}) {
-      const input = { username, displayName: username, role, scopeAll: scope.all ?? false, scopeDivisions: scope.divisions ?? [], scopeTeams: scope.teams ?? [] };
+      const input = {
+        username,
+        displayName: username,
+        role,
+        scopeAll: scope.all ?? false,
+        scopeDivisions: scope.divisions ?? [],
+        scopeTeams: scope.teams ?? [],
+      };
       await createUser(services.db, config, input, system, PASSWORD);
       await services.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, username));
     },
@@ -69,7 +76,16 @@ export async function startApp(opts: { seedDemo?: boolean; env?: Record<string, 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

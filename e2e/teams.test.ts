@@ -1,9 +1,10 @@
 // Teams in the browser: the team tree with rotation, people with masked ID numbers and an audited reveal,
 // who is on duty, and the talent exchange summary with the seed's figures — on a fresh app with demo data.
-import { eq } from '../packages/server/src/platform/db/sql';
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
+import { eq } from '../packages/server/src/platform/db/sql';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
@@ -26,7 +27,9 @@ afterAll(async () => {
 
 describe('teams in the browser', () => {
   it('offers the demo team users to sign in with', () => {
-    expect(app.demo?.usernames).toEqual(expect.arrayContaining(['leader_bingcun', 'member_bingcun', 'staff_gangping', 'viewer_teams', 'hq_guangqing']));
+    expect(app.demo?.usernames).toEqual(
+      expect.arrayContaining(['leader_bingcun', 'member_bingcun', 'staff_gangping', 'viewer_teams', 'hq_guangqing']),
+    );
   });
 
   it('shows the team tree and a team’s members now and in round 1', async () => {
@@ -54,7 +57,10 @@ describe('teams in the browser', () => {
     expect(masked.length).toBe(4);
     for (const m of masked) expect(m).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     await screenshot(page, 'teams-cadres');
-    await page.getByRole('button', { name: /查\s*看/ }).first().click();
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .first()
+      .click();
     const full = await page.locator('.ant-modal h4').textContent();
     expect(full).toMatch(/^\d{17}[\dX]$/);
     await page.getByText('查看完整证件号已记入审计日志').waitFor();
@@ -92,7 +98,7 @@ describe('teams in the browser', () => {
     await page.context().close();
   });
 
-  it('a team leader adds a member: the round defaults to the team\'s second, an existing member is named as one', async () => {
+  it("a team leader adds a member: the round defaults to the team's second, an existing member is named as one", async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'leader_e2e');
     await page.goto(`${app.url}/teams/tree?team=${bingcun}`);
@@ -129,7 +135,9 @@ describe('teams in the browser', () => {
     await screenshot(page, 'teams-exchange-leader-form');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const [row] = await app.services.database.query<{ team_id: number }>(`select team_id from talent_exchanges where person_times = 3 and start_date = '2026-03-01'`);
+    const [row] = await app.services.database.query<{ team_id: number }>(
+      `select team_id from talent_exchanges where person_times = 3 and start_date = '2026-03-01'`,
+    );
     expect(row.team_id).toBe(bingcun);
     await page.context().close();
   });
@@ -164,7 +172,10 @@ describe('teams in the browser', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'leader_e2e');
     await page.goto(`${app.url}/teams/cadres`);
-    await page.getByRole('row', { name: /何志强（演示）/ }).getByRole('button', { name: /编\s*辑/ }).click();
+    await page
+      .getByRole('row', { name: /何志强（演示）/ })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByLabel('姓名').inputValue()).toBe('何志强（演示）');
     expect(await dialog.getByLabel('身份证号').count()).toBe(0); // entered only when creating

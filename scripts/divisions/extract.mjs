@@ -16,7 +16,9 @@ const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const out = new URL('../../packages/server/src/modules/registry/data/divisions-44-45-52.tsv.gz', import.meta.url);
 
 function rows(file) {
-  const lines = readFileSync(join(dir, 'dist', file), 'utf8').split(/\r?\n/).slice(1);
+  const lines = readFileSync(join(dir, 'dist', file), 'utf8')
+    .split(/\r?\n/)
+    .slice(1);
   return lines.filter(Boolean).map((line) => {
     const m = /^(\d+),"([^"]*)"/.exec(line);
     if (!m) throw new Error(`${file}: cannot read ${line}`);

@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SPEC = /(?:^|[\s;])(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const SPEC =
+  /(?:^|[\s;])(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,7 +20,9 @@ function sourcesUnder(dir: string): string[] {
 function resolveImport(from: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined; // packages (@xiezuo/shared is checked as its own tree)
   const base = resolve(dirname(from), spec);
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && statSync(p).isFile());
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+    (p) => existsSync(p) && statSync(p).isFile(),
+  );
 }
 
 /** file → the files it imports, relative to the repository root. */
@@ -72,12 +75,22 @@ describe('import graph', () => {
 
   it('reads the imports it is meant to check (a known edge is found)', () => {
     expect(server.get('packages/server/src/main.ts')).toContain('packages/server/src/modules/index.ts');
-    expect(cyclesOf(new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]))).toEqual([['a', 'b']]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b']]);
   });
 
   it('the platform never imports a module', () => {
     const upward = [...server].flatMap(([file, targets]) =>
-      file.startsWith('packages/server/src/platform/') ? targets.filter((t) => t.startsWith('packages/server/src/modules/')).map((t) => `${file} → ${t}`) : [],
+      file.startsWith('packages/server/src/platform/')
+        ? targets.filter((t) => t.startsWith('packages/server/src/modules/')).map((t) => `${file} → ${t}`)
+        : [],
     );
     expect(upward).toEqual([]);
   });

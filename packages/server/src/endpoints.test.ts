@@ -37,12 +37,15 @@ describe('endpoint maps', () => {
 
   it('finds the maps it checks', () => {
     const names = new Set(maps.map((m) => m.name.split('.')[0]));
-    for (const m of ['authApi', 'ledgersApi', 'registryApi', 'teamsApi', 'monitoringApi', 'indicatorsApi', 'calendarApi']) expect(names).toContain(m);
+    for (const m of ['authApi', 'ledgersApi', 'registryApi', 'teamsApi', 'monitoringApi', 'indicatorsApi', 'calendarApi'])
+      expect(names).toContain(m);
   });
 
   it('every endpoint of every map is a route the server serves', () => {
     const routes = new Set(t.app.routeTable.map((r) => key(r.method, r.url)));
-    const missing = maps.filter((m) => !routes.has(key(m.endpoint.method, m.endpoint.path))).map((m) => `${m.name}: ${m.endpoint.method} ${m.endpoint.path}`);
+    const missing = maps
+      .filter((m) => !routes.has(key(m.endpoint.method, m.endpoint.path)))
+      .map((m) => `${m.name}: ${m.endpoint.method} ${m.endpoint.path}`);
     expect(missing).toEqual([]);
   });
 

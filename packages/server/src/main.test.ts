@@ -37,7 +37,14 @@ describe('the server as npm start runs it', () => {
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/bundle.mjs', 'packages/server/src/main.ts', bundle], { cwd: ROOT, stdio: 'inherit' });
     port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', XIEZUO_DATA_DIR: join(work, 'data'), SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      XIEZUO_DATA_DIR: join(work, 'data'),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     if (process.env.TEST_DATABASE_URL) {
       scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);

@@ -1,13 +1,13 @@
 // `npm start`: the API and the web app at http://localhost:3000.
 import { loadConfig } from './config';
-import { startServices } from './platform/bootstrap';
-import { buildApp } from './platform/http/app';
+import { modules } from './modules';
 import { purgeAudit } from './platform/audit/service';
-import { loadCalendar } from './platform/calendar/service';
 import { serveControl } from './platform/backup/control';
 import { scheduleBackups } from './platform/backup/schedule';
+import { startServices } from './platform/bootstrap';
+import { loadCalendar } from './platform/calendar/service';
+import { buildApp } from './platform/http/app';
 import { createLogger } from './platform/logger';
-import { modules } from './modules';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);

@@ -1,4 +1,4 @@
 export * from './codes/index';
 export * from './errors';
-export * from './roles';
 export * from './format';
+export * from './roles';

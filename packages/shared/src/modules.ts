@@ -1,16 +1,17 @@
 // Every module's shared parts — its messages, its indicator definitions and the permissions it grants to
 // roles — in the order dashboards and menus show them. Adding a module is one line here (plus its import);
 // its contracts are imported by name.
+
+import * as indicators from './i18n/indicators';
+import * as monitoring from './i18n/monitoring';
+import * as registry from './i18n/registry';
+import * as teams from './i18n/teams';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
 import { teamsIndicators } from './indicators/teams';
 import type { IndicatorDef } from './indicators/types';
 import { READERS, type Role } from './roleNames';
-import * as indicators from './i18n/indicators';
-import * as monitoring from './i18n/monitoring';
-import * as registry from './i18n/registry';
-import * as teams from './i18n/teams';
 
 export interface SharedModule {
   key: string;
@@ -46,6 +47,10 @@ export const sharedModules = [
     key: 'indicators',
     messages: indicators,
     indicators: reportedIndicators,
-    permissions: { 'indicators.read': READERS, 'targets.write': ['hq', 'team_leader'], 'reports.generate': ['hq', 'team_leader', 'team_member'] },
+    permissions: {
+      'indicators.read': READERS,
+      'targets.write': ['hq', 'team_leader'],
+      'reports.generate': ['hq', 'team_leader', 'team_member'],
+    },
   },
 ] as const satisfies readonly SharedModule[];

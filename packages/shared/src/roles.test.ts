@@ -9,10 +9,28 @@ describe('roles and permissions', () => {
     expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read']);
     expect(sorted('auditor')).toEqual(['audit.read']);
     expect(sorted('town_staff')).toEqual(
-      ['indicators.read', 'ledgers.export', 'ledgers.import', 'monitoring.read', 'monitoring.review', 'monitoring.write', 'registry.read', 'sensitive.reveal'].sort(),
+      [
+        'indicators.read',
+        'ledgers.export',
+        'ledgers.import',
+        'monitoring.read',
+        'monitoring.review',
+        'monitoring.write',
+        'registry.read',
+        'sensitive.reveal',
+      ].sort(),
     );
     expect(sorted('team_member')).toEqual(
-      ['indicators.read', 'ledgers.export', 'ledgers.import', 'monitoring.read', 'monitoring.write', 'registry.read', 'registry.write', 'reports.generate'].sort(),
+      [
+        'indicators.read',
+        'ledgers.export',
+        'ledgers.import',
+        'monitoring.read',
+        'monitoring.write',
+        'registry.read',
+        'registry.write',
+        'reports.generate',
+      ].sort(),
     );
     expect(can('team_leader', 'targets.write')).toBe(true);
     expect(can('team_leader', 'registry.reference')).toBe(false);

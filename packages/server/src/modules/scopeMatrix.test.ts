@@ -2,12 +2,13 @@
 // module (lists, details, search, exports) returns nothing outside their scope, and every write to a
 // record outside it is refused. New endpoints are picked up from the route table automatically; an
 // endpoint that deliberately serves unscoped reference data must say so with `config: { scope: 'reference' }`.
-import ExcelJS from 'exceljs';
+
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../testing/app';
 import type { Scope } from '../platform/scope';
 import { resolveScope } from '../platform/scope';
+import { createTestApp, type TestApp, type TestClient } from '../testing/app';
 import { modules } from '.';
 
 interface Subject {
@@ -77,7 +78,9 @@ beforeAll(async () => {
   for (const r of (await t.services.db.execute(sql`select id, division_code from teams`)).rows as { id: number; division_code: string }[]) {
     teamStation.set(r.id, r.division_code);
   }
-  const [bingcun] = (await t.services.db.execute(sql`select id from teams where name like '%丙村%' order by id limit 1`)).rows as { id: number }[];
+  const [bingcun] = (await t.services.db.execute(sql`select id from teams where name like '%丙村%' order by id limit 1`)).rows as {
+    id: number;
+  }[];
   const specs = [
     { name: 'town staff of 岗坪镇', role: 'town_staff' as const, scope: { divisions: ['441224109000'] } },
     { name: 'team leader of the 丙村 team', role: 'team_leader' as const, scope: { teams: [bingcun.id] } },
@@ -85,7 +88,11 @@ beforeAll(async () => {
   ];
   for (const [i, s] of specs.entries()) {
     const client = await t.userClient(`matrix_${i}`, s.role, s.scope);
-    const scope = await resolveScope(t.services, { scopeAll: false, scopeDivisions: s.scope.divisions ?? [], scopeTeams: s.scope.teams ?? [] });
+    const scope = await resolveScope(t.services, {
+      scopeAll: false,
+      scopeDivisions: s.scope.divisions ?? [],
+      scopeTeams: s.scope.teams ?? [],
+    });
     subjects.push({ name: s.name, client, scope });
   }
 }, 300_000);
@@ -102,8 +109,18 @@ const isScoped = (r: { scope?: string }) => r.scope !== 'reference';
 describe('scope matrix', () => {
   it('covers the modules: at least one scoped list in each', () => {
     const lists = routes().filter((r) => r.method === 'GET' && isScoped(r) && !r.url.includes(':'));
-    for (const prefix of ['/api/registry/', '/api/teams', '/api/teams/cadres', '/api/teams/exchanges', '/api/monitoring/', '/api/indicators/']) {
-      expect(lists.some((r) => r.url.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of [
+      '/api/registry/',
+      '/api/teams',
+      '/api/teams/cadres',
+      '/api/teams/exchanges',
+      '/api/monitoring/',
+      '/api/indicators/',
+    ]) {
+      expect(
+        lists.some((r) => r.url.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
   });
 
@@ -150,7 +167,13 @@ describe('scope matrix', () => {
         if (res.statusCode === 403) continue; // role may not export this ledger
         expect(res.statusCode, `${s.name}: export ${key}`).toBe(200);
         const rows = await xlsxRows(res.rawPayload);
-        const outside = rows.filter((r) => rowInScope(r.filter((v) => typeof v === 'string' && CODE.test(v)), s.scope) === false);
+        const outside = rows.filter(
+          (r) =>
+            rowInScope(
+              r.filter((v) => typeof v === 'string' && CODE.test(v)),
+              s.scope,
+            ) === false,
+        );
         expect(outside, `${s.name}: export ${key}`).toEqual([]);
       }
     }
@@ -186,21 +209,40 @@ describe('scope matrix', () => {
     // Where to find a record of each write route, and a body its contract accepts — so that a refusal
     // comes from the scope, not from validation. Every scoped write route must be listed here.
     const household = sql`select id, division_code as code from monitoring_households`;
-    const byHousehold = (table: string) => sql.raw(`select x.id, h.division_code as code from ${table} x join monitoring_households h on h.id = x.household_id`);
+    const byHousehold = (table: string) =>
+      sql.raw(`select x.id, h.division_code as code from ${table} x join monitoring_households h on h.id = x.household_id`);
     const WRITES: Record<string, { find: ReturnType<typeof sql>; body?: unknown }> = {
       'PATCH /api/teams/:id': { find: sql`select id, division_code as code, id as "teamId" from teams`, body: {} },
-      'POST /api/teams/:id/members': { find: sql`select id, division_code as code, id as "teamId" from teams`, body: { cadreId: 1, role: 'member', startDate: day } },
-      'PATCH /api/teams/members/:id': { find: sql`select m.id, t.division_code as code, t.id as "teamId" from team_members m join teams t on t.id = m.team_id`, body: {} },
+      'POST /api/teams/:id/members': {
+        find: sql`select id, division_code as code, id as "teamId" from teams`,
+        body: { cadreId: 1, role: 'member', startDate: day },
+      },
+      'PATCH /api/teams/members/:id': {
+        find: sql`select m.id, t.division_code as code, t.id as "teamId" from team_members m join teams t on t.id = m.team_id`,
+        body: {},
+      },
       'PATCH /api/monitoring/households/:id': { find: household, body: {} },
       'POST /api/monitoring/households/:id/members': {
         find: household,
-        body: { name: '测试', relation: 'child', gender: 'male', birthDate: '2010-01-01', idNumber: '11010519491231002X', health: 'healthy', schooling: 'junior', work: 'none' },
+        body: {
+          name: '测试',
+          relation: 'child',
+          gender: 'male',
+          birthDate: '2010-01-01',
+          idNumber: '11010519491231002X',
+          health: 'healthy',
+          schooling: 'junior',
+          work: 'none',
+        },
       },
       'PATCH /api/monitoring/members/:id': { find: byHousehold('monitoring_members'), body: {} },
       'POST /api/monitoring/members/:id/leave': { find: byHousehold('monitoring_members'), body: { reason: 'other' } },
       'POST /api/monitoring/members/:id/reveal': { find: byHousehold('monitoring_members'), body: {} },
       'POST /api/monitoring/households/:id/transitions': { find: household, body: { action: 'reject', comment: 'x' } },
-      'POST /api/monitoring/households/:id/attachments': { find: household, body: { fileName: 'a.png', mimeType: 'image/png', contentBase64: 'iVBORw0KGgo=' } },
+      'POST /api/monitoring/households/:id/attachments': {
+        find: household,
+        body: { fileName: 'a.png', mimeType: 'image/png', contentBase64: 'iVBORw0KGgo=' },
+      },
       'POST /api/monitoring/households/:id/risks': { find: household, body: { kind: 'other', identifiedOn: day } },
       'POST /api/monitoring/risks/:id/close': { find: byHousehold('monitoring_risks'), body: { closedOn: day } },
       'POST /api/monitoring/households/:id/measures': { find: household, body: { kind: 'other', description: 'x', startOn: day } },
@@ -212,7 +254,8 @@ describe('scope matrix', () => {
       'DELETE /api/admin/sessions/:id': 'system administration: admins only, no scope',
       'POST /api/ledgers/imports/:id/commit': 'an import belongs to the user who uploaded it (ledger tests)',
     };
-    const auditCount = async () => ((await t.services.db.execute(sql`select count(*)::int as n from audit_log where action <> 'login'`)).rows[0] as { n: number }).n;
+    const auditCount = async () =>
+      ((await t.services.db.execute(sql`select count(*)::int as n from audit_log where action <> 'login'`)).rows[0] as { n: number }).n;
     const writeRoutes = routes().filter((r) => ['PATCH', 'PUT', 'DELETE', 'POST'].includes(r.method) && /\/:id(\/|$)/.test(r.url));
     const missing: string[] = [];
     for (const route of writeRoutes) {

@@ -1,9 +1,9 @@
 // Start-up: open the database, migrate, load the personal-data keys, seed demo data on first start.
 import type { Config } from '../config';
+import { loadCalendar, seedCalendar } from './calendar/service';
 import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
 import { type Database, openDatabase } from './db/client';
-import { loadCalendar, seedCalendar } from './calendar/service';
 import { migrate } from './db/migrate';
 import { directoryOf, factsOf, type ModuleDefinition } from './module';
 import { seedPlatform } from './seed';
@@ -14,7 +14,11 @@ export interface Started {
   demo?: { usernames: string[]; password: string };
 }
 
-export async function startServices(config: Config, modules: readonly ModuleDefinition[], onIdleError?: (err: Error) => void): Promise<Started> {
+export async function startServices(
+  config: Config,
+  modules: readonly ModuleDefinition[],
+  onIdleError?: (err: Error) => void,
+): Promise<Started> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -31,6 +35,11 @@ export async function startServices(config: Config, modules: readonly ModuleDefi
 }
 
 /** The services for a database and the modules the app runs (the test app builds its own the same way). */
-export function servicesFor(config: Config, database: Database, cipher: PersonalDataCipher, modules: readonly ModuleDefinition[]): Services {
+export function servicesFor(
+  config: Config,
+  database: Database,
+  cipher: PersonalDataCipher,
+  modules: readonly ModuleDefinition[],
+): Services {
   return { config, database, db: database.db, cipher, directory: directoryOf(modules), facts: factsOf(modules) };
 }

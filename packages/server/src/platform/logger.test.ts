@@ -16,6 +16,8 @@ describe('logger', () => {
     const log = pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, out);
     log.info({ req: { headers: { cookie: 'xz_sid=abc123secret' } }, body: { password: 'hunter2', idNumber: '11010519491231002X' } }, 'x');
     expect(lines.join('')).not.toMatch(/abc123secret|hunter2|11010519491231002X/);
-    expect(serializeRequest({ method: 'GET', url: '/api/x/11010519491231002X?id=11010519491231002X', ip: '1.2.3.4' }).url).toBe('/api/x/[id]');
+    expect(serializeRequest({ method: 'GET', url: '/api/x/11010519491231002X?id=11010519491231002X', ip: '1.2.3.4' }).url).toBe(
+      '/api/x/[id]',
+    );
   });
 });

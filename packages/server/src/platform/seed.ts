@@ -3,8 +3,8 @@
 import { sql } from 'drizzle-orm';
 import type { NewUser } from './auth/service';
 import { createUser } from './auth/service';
-import { generateOneTimePassword } from './crypto/password';
 import type { Services } from './context';
+import { generateOneTimePassword } from './crypto/password';
 
 export interface ModuleSeed {
   name: string;

@@ -2,9 +2,9 @@
 import type { Role } from '@xiezuo/shared/roles';
 import { eq } from 'drizzle-orm';
 import { type Config, loadConfig } from '../config';
-import { users } from '../platform/auth/tables';
-import { createUser } from '../platform/auth/service';
 import { modules } from '../modules';
+import { createUser } from '../platform/auth/service';
+import { users } from '../platform/auth/tables';
 import { servicesFor } from '../platform/bootstrap';
 import type { Services } from '../platform/context';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../platform/crypto/personalData';
@@ -40,7 +40,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       const { user } = await createUser(
         services.db,
         config,
-        { username, displayName: username, role, scopeAll: scope.all ?? false, scopeDivisions: scope.divisions ?? [], scopeTeams: scope.teams ?? [] },
+        {
+          username,
+          displayName: username,
+          role,
+          scopeAll: scope.all ?? false,
+          scopeDivisions: scope.divisions ?? [],
+          scopeTeams: scope.teams ?? [],
+        },
         system,
         TEST_PASSWORD,
       );

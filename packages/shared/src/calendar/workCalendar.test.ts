@@ -22,7 +22,17 @@ describe('working days', () => {
 
   it('holds the published Spring Festival of 2026 (9 days, two working Saturdays)', () => {
     const festival = OFFICIAL_CALENDAR.filter((e) => e.name === '春节' && e.day.startsWith('2026'));
-    expect(festival.map((e) => e.day)).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
+    expect(festival.map((e) => e.day)).toEqual([
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+    ]);
     expect(official.isWorkDay('2026-02-14') && official.isWorkDay('2026-02-28')).toBe(true);
   });
 

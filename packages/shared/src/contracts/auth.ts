@@ -1,7 +1,6 @@
 // Sign-in, the current user, password change, sessions and users (admin).
 import { z } from 'zod';
-import { ROLES } from '../roles';
-import { PERMISSIONS } from '../roles';
+import { PERMISSIONS, ROLES } from '../roles';
 import { DivisionCode, IdParam, INT4_MAX, IsoDate, Ok, pageOf } from './common';
 import { endpoint } from './endpoint';
 

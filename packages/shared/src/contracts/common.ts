@@ -42,7 +42,10 @@ function isRealIsoDate(s: string): boolean {
 }
 
 /** A statistical division code (统计用区划代码, GB/T 2260 + 6 digits): 12 digits. Message: validation.divisionCode. */
-export const DivisionCode = z.string().trim().regex(/^\d{12}$/, 'validation.divisionCode');
+export const DivisionCode = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, 'validation.divisionCode');
 
 /** A citizen ID number (GB 11643), normalised (half-width, upper-case X) and checked. Messages: validation.idNumber.*. */
 export const IdNumber = z.string().transform((raw, ctx) => {

@@ -36,6 +36,7 @@ export interface Endpoint<M extends HttpMethod = HttpMethod, P extends string = 
   readonly schemas: S;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: any endpoint, whatever its schemas
 export type AnyEndpoint = Endpoint<HttpMethod, string, any>;
 
 /** A params schema must name every `:name` of the path (a typo in either is a type error). */
@@ -46,6 +47,7 @@ type ParamsMatchPath<P extends string, S> = S extends { params: infer Q extends 
   : unknown;
 
 /** Declares an endpoint: `endpoint('GET', '/api/registry/units/:id', { params: IdParam, response: UnitRow })`. */
+// biome-ignore lint/complexity/noBannedTypes: {} is "no schemas", the default an endpoint without query or body has
 export function endpoint<const M extends HttpMethod, const P extends string, const S extends EndpointSchemas = {}>(
   method: M,
   path: P,
@@ -55,7 +57,13 @@ export function endpoint<const M extends HttpMethod, const P extends string, con
 }
 
 export function isEndpoint(value: unknown): value is AnyEndpoint {
-  return typeof value === 'object' && value !== null && typeof (value as AnyEndpoint).method === 'string' && typeof (value as AnyEndpoint).path === 'string' && 'schemas' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AnyEndpoint).method === 'string' &&
+    typeof (value as AnyEndpoint).path === 'string' &&
+    'schemas' in value
+  );
 }
 
 type SchemasOf<E> = E extends Endpoint<HttpMethod, string, infer S> ? S : never;
@@ -70,15 +78,19 @@ export type ParamsOf<E> = [PathParamNames<PathOf<E>>] extends [never]
 /** The query string's values, as the client may give them (z.input). */
 export type QueryOf<E> = SchemasOf<E> extends { query: infer Q extends z.ZodType } ? z.input<Q> : never;
 /** The body, as the client may give it (z.input); a FormData for uploads. */
-export type BodyOf<E> = SchemasOf<E> extends { body: infer B extends z.ZodType } ? z.input<B> : SchemasOf<E> extends { form: true } ? FormData : never;
+export type BodyOf<E> =
+  SchemasOf<E> extends { body: infer B extends z.ZodType } ? z.input<B> : SchemasOf<E> extends { form: true } ? FormData : never;
 /** The answer (z.output of the response schema); a Blob for files. */
-export type ResponseOf<E> = SchemasOf<E> extends { response: infer R extends z.ZodType } ? z.output<R> : SchemasOf<E> extends { file: true } ? Blob : unknown;
+export type ResponseOf<E> =
+  SchemasOf<E> extends { response: infer R extends z.ZodType } ? z.output<R> : SchemasOf<E> extends { file: true } ? Blob : unknown;
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every key of T is optional
 type Part<K extends string, T> = [T] extends [never] ? { [P in K]?: never } : {} extends T ? { [P in K]?: T } : { [P in K]: T };
 
 /** What a call of the endpoint takes: `{ params, query, body }`, each required when the endpoint needs it. */
 export type CallArgs<E> = Part<'params', ParamsOf<E>> & Part<'query', QueryOf<E>> & Part<'body', BodyOf<E>>;
 /** The arguments after the endpoint: none when nothing is required. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends` asks whether the arguments may be left out
 export type CallRest<E> = {} extends CallArgs<E> ? [args?: CallArgs<E>] : [args: CallArgs<E>];
 
 /**

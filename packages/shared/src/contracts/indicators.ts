@@ -5,7 +5,9 @@ import { DivisionCode, IdParam, IsoDate, Ok } from './common';
 import { endpoint } from './endpoint';
 
 /** A node of the two roll-up trees: `all`, a division `d:<significant prefix>` or a team `t:<id>`. */
-export const NodeKey = z.string().regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
+export const NodeKey = z
+  .string()
+  .regex(/^(all|d:\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?|t:\d{1,9})$/, { message: 'indicators.validation.node' });
 export const PeriodKey = z.string().regex(PERIOD_PATTERN, { message: 'indicators.validation.period' });
 const IndicatorCode = z.string().min(1).max(80);
 
@@ -28,7 +30,12 @@ export const DashboardQuery = z.strictObject({
   rank: IndicatorCode.optional(), // the indicator ranked among children and coloured on the map
 });
 
-export const NodeRef = z.object({ node: z.string(), name: z.string(), kind: z.enum(['all', 'division', 'team']), hasChildren: z.boolean() });
+export const NodeRef = z.object({
+  node: z.string(),
+  name: z.string(),
+  kind: z.enum(['all', 'division', 'team']),
+  hasChildren: z.boolean(),
+});
 
 /** The dashboard's node picker: the top nodes of the user's scope in one tree and their children, or nodes found by name. */
 export const NodesQuery = z.strictObject({
@@ -64,13 +71,23 @@ export const Dashboard = z.object({
   figures: z.array(Figure),
   trend: z.object({
     months: z.array(z.string()),
-    series: z.array(z.object({ code: z.string(), name: z.string(), current: z.array(z.number().nullable()), lastYear: z.array(z.number().nullable()) })),
+    series: z.array(
+      z.object({ code: z.string(), name: z.string(), current: z.array(z.number().nullable()), lastYear: z.array(z.number().nullable()) }),
+    ),
   }),
   rank: z.object({
     code: z.string(),
     name: z.string(),
     unit: z.string(),
-    items: z.array(z.object({ node: z.string(), name: z.string(), value: z.number().nullable(), lastYear: z.number().nullable(), rank: z.number().int() })),
+    items: z.array(
+      z.object({
+        node: z.string(),
+        name: z.string(),
+        value: z.number().nullable(),
+        lastYear: z.number().nullable(),
+        rank: z.number().int(),
+      }),
+    ),
   }),
   children: z.array(z.object({ ...NodeRef.shape, values: z.record(z.string(), z.number().nullable()) })),
   // the rank indicator by city (echarts-map has city outlines for 广东/广西/贵州): 6-digit GB/T 2260 codes
@@ -107,7 +124,10 @@ export const SplitTarget = z.strictObject({
   node: NodeKey,
   indicator: IndicatorCode,
   period: PeriodKey,
-  children: z.array(z.strictObject({ node: NodeKey, value: z.number().min(0).max(1e15) })).min(1).max(500),
+  children: z
+    .array(z.strictObject({ node: NodeKey, value: z.number().min(0).max(1e15) }))
+    .min(1)
+    .max(500),
 });
 
 /** 指标填报: a figure no module holds yet (e.g. order-class graduates), for a division or team and a day. */
@@ -167,7 +187,10 @@ export const indicatorsApi = {
   export: endpoint('GET', '/api/indicators/export', { query: IndicatorExportQuery, file: true }),
   targets: endpoint('GET', '/api/indicators/targets', { query: TargetsQuery, response: z.array(TargetRow) }),
   putTarget: endpoint('PUT', '/api/indicators/targets', { body: UpsertTarget, response: z.object({ id: z.number().int() }) }),
-  splitTarget: endpoint('POST', '/api/indicators/targets/split', { body: SplitTarget, response: z.object({ ids: z.array(z.number().int()) }) }),
+  splitTarget: endpoint('POST', '/api/indicators/targets/split', {
+    body: SplitTarget,
+    response: z.object({ ids: z.array(z.number().int()) }),
+  }),
   deleteTarget: endpoint('DELETE', '/api/indicators/targets/:id', { params: IdParam, response: Ok }),
   reportValue: endpoint('POST', '/api/indicators/reported', { body: ReportedValueInput, response: z.object({ id: z.number().int() }) }),
   createReport: endpoint('POST', '/api/indicators/reports', { body: CreateReport, response: z.object({ id: z.number().int() }) }),

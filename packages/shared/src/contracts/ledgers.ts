@@ -64,7 +64,9 @@ export const ImportStatus = z
     /** What new records get for a column the file lacks (健康状况 → 未说明). */
     defaults: z.array(z.object({ header: z.string(), value: z.string() })),
     /** The file could not be read at all (wrong template, not a spreadsheet …): why, in words. */
-    error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
+    error: z
+      .object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) })
+      .nullable(),
     mode: z.string().nullable(),
     inserted: z.number().int().nullable(),
     updated: z.number().int().nullable(),

@@ -1,6 +1,6 @@
 // 防返贫监测 contracts: households and members, the review chain, risks, measures, visits, figures.
 import { z } from 'zod';
-import { Amount, DivisionCode, IdNumber, IdParam, IsoDate, Ok, pageOf, Phone } from './common';
+import { Amount, DivisionCode, IdNumber, IdParam, IsoDate, Ok, Phone, pageOf } from './common';
 import { endpoint } from './endpoint';
 
 // 监测对象类别: 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
@@ -16,17 +16,59 @@ export const STAGES = ['verify', 'village', 'town', 'county'] as const;
 export const PROCEDURES = ['identify', 'eliminate'] as const;
 export const ACTIONS = ['verify', 'publicise', 'town_approve', 'county_approve', 'return', 'reject', 'propose_elimination'] as const;
 // 风险类型
-export const RISK_KINDS = ['illness', 'schooling', 'disability', 'disaster', 'accident', 'industry_failure', 'unstable_work', 'no_labour', 'other'] as const;
+export const RISK_KINDS = [
+  'illness',
+  'schooling',
+  'disability',
+  'disaster',
+  'accident',
+  'industry_failure',
+  'unstable_work',
+  'no_labour',
+  'other',
+] as const;
 // 帮扶措施
-export const MEASURE_KINDS = ['industry', 'employment', 'public_job', 'education', 'health', 'housing', 'social_assistance', 'microcredit', 'social_help', 'other'] as const;
+export const MEASURE_KINDS = [
+  'industry',
+  'employment',
+  'public_job',
+  'education',
+  'health',
+  'housing',
+  'social_assistance',
+  'microcredit',
+  'social_help',
+  'other',
+] as const;
 export const RELATIONS = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'grandparent', 'sibling', 'other'] as const;
 export const GENDERS = ['male', 'female'] as const;
 export const HEALTH = ['healthy', 'chronic', 'serious', 'disabled', 'unknown'] as const; // disabled, unknown: as the national roster writes 残疾 / leaves it unsaid
 export const DISABILITY = ['none', 'grade1', 'grade2', 'grade3', 'grade4'] as const;
-export const SCHOOLING = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'not_in_school', 'dropped_out', 'unknown'] as const;
+export const SCHOOLING = [
+  'preschool',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'college',
+  'not_in_school',
+  'dropped_out',
+  'unknown',
+] as const;
 /** Members in school (在校生): what "households with students" counts. */
 export const IN_SCHOOL: readonly (typeof SCHOOLING)[number][] = ['primary', 'junior', 'senior', 'vocational', 'college'];
-export const WORK = ['farming', 'local_work', 'migrant_in_province', 'migrant_out_province', 'public_job', 'self_employed', 'unemployed', 'unable', 'none', 'unknown'] as const;
+export const WORK = [
+  'farming',
+  'local_work',
+  'migrant_in_province',
+  'migrant_out_province',
+  'public_job',
+  'self_employed',
+  'unemployed',
+  'unable',
+  'none',
+  'unknown',
+] as const;
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -153,7 +195,10 @@ export const VisitCreate = z.strictObject({
   findings: text(2000).min(1),
   incomePerHead: Amount.nullable().optional(),
   incomeYear: z.number().int().min(2000).max(2100).nullable().optional(),
-  openRisks: z.array(z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional() })).max(9).default([]),
+  openRisks: z
+    .array(z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional() }))
+    .max(9)
+    .default([]),
   closeRiskIds: z.array(z.number().int().positive()).max(20).default([]),
   followedMeasureIds: z.array(z.number().int().positive()).max(50).default([]),
   photoIds: z.array(z.number().int().positive()).max(10).default([]),
@@ -194,7 +239,12 @@ export const Figures = z.object({
   byRisk: z.record(z.string(), Count), // open risks
   newlyIdentified: Count,
   eliminated: Count,
-  visits: z.object({ made: z.number().int(), households: z.number().int(), persons: z.number().int(), overdueHouseholds: z.number().int() }),
+  visits: z.object({
+    made: z.number().int(),
+    households: z.number().int(),
+    persons: z.number().int(),
+    overdueHouseholds: z.number().int(),
+  }),
   householdsWithStudents: z.number().int(),
   villages: z.number().int(), // villages with at least one monitored household
 });
@@ -264,7 +314,12 @@ export const MemberReveal = z.object({
 export type MemberReveal = z.infer<typeof MemberReveal>;
 
 /** An uploaded file (佐证材料 or visit photo), without its content. */
-export const FileMeta = z.object({ id: z.number().int(), fileName: z.string(), mimeType: z.enum(ATTACHMENT_TYPES), size: z.number().int() });
+export const FileMeta = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mimeType: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int(),
+});
 export type FileMeta = z.infer<typeof FileMeta>;
 export const AttachmentMeta = FileMeta.extend({ stepId: z.number().int().nullable(), visitId: z.number().int().nullable() });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
@@ -419,11 +474,24 @@ export const Village = z.object({ code: z.string(), name: z.string(), parentCode
 export type Village = z.infer<typeof Village>;
 
 /** 监测收入标准 of one province and year. */
-export const Line = z.object({ id: z.number().int(), provinceCode: z.string(), year: z.number().int(), amount: z.number(), demo: z.boolean(), note: z.string().nullable() });
+export const Line = z.object({
+  id: z.number().int(),
+  provinceCode: z.string(),
+  year: z.number().int(),
+  amount: z.number(),
+  demo: z.boolean(),
+  note: z.string().nullable(),
+});
 export type Line = z.infer<typeof Line>;
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
-export const MONITORING_LEDGERS = { roster: 'monitoring-roster', households: 'monitoring-households', members: 'monitoring-members', visits: 'monitoring-visits', measures: 'monitoring-measures' } as const;
+export const MONITORING_LEDGERS = {
+  roster: 'monitoring-roster',
+  households: 'monitoring-households',
+  members: 'monitoring-members',
+  visits: 'monitoring-visits',
+  measures: 'monitoring-measures',
+} as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 
@@ -431,18 +499,34 @@ export const monitoringApi = {
   households: endpoint('GET', '/api/monitoring/households', { query: HouseholdQuery, response: HouseholdPage }),
   createHousehold: endpoint('POST', '/api/monitoring/households', { body: HouseholdCreate, response: HouseholdDetail }),
   household: endpoint('GET', '/api/monitoring/households/:id', { params: IdParam, response: HouseholdDetail }),
-  updateHousehold: endpoint('PATCH', '/api/monitoring/households/:id', { params: IdParam, body: HouseholdUpdate, response: HouseholdDetail }),
+  updateHousehold: endpoint('PATCH', '/api/monitoring/households/:id', {
+    params: IdParam,
+    body: HouseholdUpdate,
+    response: HouseholdDetail,
+  }),
   addMember: endpoint('POST', '/api/monitoring/households/:id/members', { params: IdParam, body: MemberInput, response: HouseholdDetail }),
   updateMember: endpoint('PATCH', '/api/monitoring/members/:id', { params: IdParam, body: MemberUpdate, response: Ok }),
   memberLeaves: endpoint('POST', '/api/monitoring/members/:id/leave', { params: IdParam, body: MemberLeave, response: Ok }),
   revealMember: endpoint('POST', '/api/monitoring/members/:id/reveal', { params: IdParam, response: MemberReveal }),
-  transition: endpoint('POST', '/api/monitoring/households/:id/transitions', { params: IdParam, body: TransitionRequest, response: HouseholdDetail }),
-  uploadAttachment: endpoint('POST', '/api/monitoring/households/:id/attachments', { params: IdParam, body: AttachmentUpload, response: FileMeta }),
+  transition: endpoint('POST', '/api/monitoring/households/:id/transitions', {
+    params: IdParam,
+    body: TransitionRequest,
+    response: HouseholdDetail,
+  }),
+  uploadAttachment: endpoint('POST', '/api/monitoring/households/:id/attachments', {
+    params: IdParam,
+    body: AttachmentUpload,
+    response: FileMeta,
+  }),
   attachment: endpoint('GET', '/api/monitoring/attachments/:id', { params: IdParam, file: true }),
   addRisk: endpoint('POST', '/api/monitoring/households/:id/risks', { params: IdParam, body: RiskCreate, response: Risk }),
   closeRisk: endpoint('POST', '/api/monitoring/risks/:id/close', { params: IdParam, body: RiskClose, response: Risk }),
   addMeasure: endpoint('POST', '/api/monitoring/households/:id/measures', { params: IdParam, body: MeasureCreate, response: Measure }),
-  followUpMeasure: endpoint('POST', '/api/monitoring/measures/:id/follow-up', { params: IdParam, body: MeasureFollowUp, response: Measure }),
+  followUpMeasure: endpoint('POST', '/api/monitoring/measures/:id/follow-up', {
+    params: IdParam,
+    body: MeasureFollowUp,
+    response: Measure,
+  }),
   recordVisit: endpoint('POST', '/api/monitoring/households/:id/visits', { params: IdParam, body: VisitCreate, response: Visit }),
   worklist: endpoint('GET', '/api/monitoring/worklist', { response: Worklist }),
   figures: endpoint('GET', '/api/monitoring/figures', { query: FiguresQuery, response: FiguresResponse }),

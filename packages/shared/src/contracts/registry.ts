@@ -72,8 +72,18 @@ export const DivisionDetail = DivisionRow.extend({
   ancestors: z.array(z.object({ code: z.string(), name: z.string() })),
   abolishedOn: z.string().nullable(),
   since: z.string().nullable(),
-  versions: z.array(z.object({ name: z.string(), parentCode: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string() })),
-  changes: z.array(z.object({ id: z.number(), kind: z.enum(DIVISION_CHANGE_KINDS), effectiveOn: z.string(), codes: z.array(z.string()), note: z.string().nullable() })),
+  versions: z.array(
+    z.object({ name: z.string(), parentCode: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string() }),
+  ),
+  changes: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(DIVISION_CHANGE_KINDS),
+      effectiveOn: z.string(),
+      codes: z.array(z.string()),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export const DivisionCodeParam = z.strictObject({ code: DivisionCode });
 export const DivisionAsOfQuery = z.strictObject({ asOf: IsoDate.optional() });
@@ -218,7 +228,12 @@ export const PartnerRow = z.object({
 });
 /** The list's filters (counts follow the list); with neither asOf nor status: pairings in force today. */
 export const CountsQuery = PairingListQuery.omit({ page: true, pageSize: true });
-export const PairingCount = z.object({ type: z.enum(PAIRING_TYPES), pairings: z.number().int(), helpers: z.number().int(), helped: z.number().int() });
+export const PairingCount = z.object({
+  type: z.enum(PAIRING_TYPES),
+  pairings: z.number().int(),
+  helpers: z.number().int(),
+  helped: z.number().int(),
+});
 export const FlowsQuery = z.strictObject({
   asOf: IsoDate.optional(),
   programmeId: z.coerce.number().int().positive().optional(),
@@ -239,8 +254,16 @@ export const REGISTRY_LEDGERS = { units: 'units', pairings: 'pairings', programm
 export const registryApi = {
   divisions: endpoint('GET', '/api/registry/divisions', { query: DivisionListQuery, response: z.array(DivisionRow) }),
   searchDivisions: endpoint('GET', '/api/registry/divisions/search', { query: DivisionSearchQuery, response: z.array(DivisionSearchHit) }),
-  division: endpoint('GET', '/api/registry/divisions/:code', { params: DivisionCodeParam, query: DivisionAsOfQuery, response: DivisionDetail }),
-  changeDivision: endpoint('POST', '/api/registry/divisions/:code/changes', { params: DivisionCodeParam, body: DivisionChangeRequest, response: z.object({ id: z.number() }) }),
+  division: endpoint('GET', '/api/registry/divisions/:code', {
+    params: DivisionCodeParam,
+    query: DivisionAsOfQuery,
+    response: DivisionDetail,
+  }),
+  changeDivision: endpoint('POST', '/api/registry/divisions/:code/changes', {
+    params: DivisionCodeParam,
+    body: DivisionChangeRequest,
+    response: z.object({ id: z.number() }),
+  }),
   units: endpoint('GET', '/api/registry/units', { query: UnitListQuery, response: UnitPage }),
   unit: endpoint('GET', '/api/registry/units/:id', { params: IdParam, response: UnitRow }),
   createUnit: endpoint('POST', '/api/registry/units', { body: UnitBody, response: UnitRow }),

@@ -1,7 +1,7 @@
 // Teams (指挥部/工作组/工作队), their members by round, dispatched cadres and professionals (援派干部/专业技术人才)
 // and the talent exchange ledger (人才交流).
 import { z } from 'zod';
-import { DivisionCode, IdNumber, IdParam, IsoDate, pageOf, Paging, Phone } from './common';
+import { DivisionCode, IdNumber, IdParam, IsoDate, Paging, Phone, pageOf } from './common';
 import { endpoint } from './endpoint';
 
 export const TEAM_KINDS = ['hq', 'group', 'team'] as const; // 指挥部 | 工作组 | 工作队
@@ -82,7 +82,10 @@ export const TeamDetail = TeamRow.extend({
 });
 
 export const TeamDetailQuery = z.strictObject({ on: IsoDate.optional(), round: z.coerce.number().int().positive().optional() });
-export const TeamListQuery = z.strictObject({ programmeId: z.coerce.number().int().positive().optional(), q: z.string().max(50).optional() });
+export const TeamListQuery = z.strictObject({
+  programmeId: z.coerce.number().int().positive().optional(),
+  q: z.string().max(50).optional(),
+});
 
 export const MemberInput = z.strictObject({
   cadreId: id,
@@ -145,7 +148,11 @@ export const CadreListQuery = Paging.extend({
 export const CadrePage = pageOf(CadreRow);
 export const RevealResponse = z.object({ idNumber: z.string() });
 
-export const OnDutyQuery = z.strictObject({ on: IsoDate.optional(), teamId: z.coerce.number().int().positive().optional(), divisionCode: DivisionCode.optional() });
+export const OnDutyQuery = z.strictObject({
+  on: IsoDate.optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  divisionCode: DivisionCode.optional(),
+});
 const OnDutyCount = z.object({ total: z.number().int(), byKind: z.record(z.string(), z.number().int()) });
 export const OnDutyResponse = z.object({
   on: z.string(),
@@ -228,8 +235,16 @@ export const teamsApi = {
   team: endpoint('GET', '/api/teams/:id', { params: IdParam, query: TeamDetailQuery, response: TeamDetail }),
   createTeam: endpoint('POST', '/api/teams', { body: TeamInput, response: TeamDetail }),
   updateTeam: endpoint('PATCH', '/api/teams/:id', { params: IdParam, body: TeamPatch, response: TeamDetail }),
-  addMember: endpoint('POST', '/api/teams/:id/members', { params: IdParam, body: MemberInput, response: z.object({ id: z.number().int() }) }),
-  updateMember: endpoint('PATCH', '/api/teams/members/:id', { params: IdParam, body: MemberPatch, response: z.object({ id: z.number().int() }) }),
+  addMember: endpoint('POST', '/api/teams/:id/members', {
+    params: IdParam,
+    body: MemberInput,
+    response: z.object({ id: z.number().int() }),
+  }),
+  updateMember: endpoint('PATCH', '/api/teams/members/:id', {
+    params: IdParam,
+    body: MemberPatch,
+    response: z.object({ id: z.number().int() }),
+  }),
   cadres: endpoint('GET', '/api/teams/cadres', { query: CadreListQuery, response: CadrePage }),
   onDuty: endpoint('GET', '/api/teams/cadres/on-duty', { query: OnDutyQuery, response: OnDutyResponse }),
   cadre: endpoint('GET', '/api/teams/cadres/:id', { params: IdParam, response: CadreRow }),

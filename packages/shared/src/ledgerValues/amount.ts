@@ -17,7 +17,10 @@ export function parseAmount(raw: unknown, defaultUnit: AmountUnit = '元'): Amou
     // a number cell is often a formula's value (=10000/3): the cadre sees it to the fen, so that is what it means
     return shiftToYuan(numberToPlain(raw), SHIFT[defaultUnit], true);
   }
-  let s = cleanText(raw).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/^RMB/i, '');
+  let s = cleanText(raw)
+    .replace(/[,，\s]/g, '')
+    .replace(/^[¥￥]/, '')
+    .replace(/^RMB/i, '');
   let unit: AmountUnit = defaultUnit;
   const m = /(亿元|亿|万元|万|元)$/.exec(s);
   if (m) {

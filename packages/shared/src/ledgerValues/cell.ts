@@ -101,7 +101,11 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
         spec.options?.find((o) => o.label === s || o.value === s || cleanText(o.label) === s) ??
         spec.options?.find((o) => cleanText(o.label).replace(/\s/g, '') === s.replace(/\s/g, ''));
       if (found) return { ok: true, value: found.value };
-      const word = spec.words && (spec.words[s] ?? spec.words[s.replace(/\s/g, '')] ?? (typeof raw === 'number' ? spec.words[String(raw).padStart(2, '0')] : undefined));
+      const word =
+        spec.words &&
+        (spec.words[s] ??
+          spec.words[s.replace(/\s/g, '')] ??
+          (typeof raw === 'number' ? spec.words[String(raw).padStart(2, '0')] : undefined));
       if (word) return { ok: true, value: word };
       // the message repeats what the cell holds: 「一般户」 is then found at a glance
       return { ok: false, key: 'ledgers.value.enum', params: { value: s, options: (spec.options ?? []).map((o) => o.label).join('、') } };
@@ -129,7 +133,8 @@ function numberText(n: number): string {
 
 /** The same value written the same way: what decides "unchanged" on re-import. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === undefined || v === '' ? null : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  const norm = (v: unknown) =>
+    v === undefined || v === '' ? null : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v;
   const x = norm(a);
   const y = norm(b);
   if (x === y) return true;

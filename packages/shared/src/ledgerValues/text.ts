@@ -14,7 +14,10 @@ export function cleanText(raw: unknown): string {
   const s = String(raw);
   // most cells need nothing: skip the replacements (this runs for every cell of 200,000-row files)
   if (!NEEDS_CLEANING.test(s)) return s;
-  return toHalfWidth(s).replace(ZERO_WIDTH, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return toHalfWidth(s)
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 const NEEDS_CLEANING = /[\s\u00a0\u3000\uFF01-\uFF5E\u200B-\u200D\u2060\uFEFF]/;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
@@ -25,7 +28,9 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
  * gives for it (’ ‘ ＇ `).
  */
 export function codeText(raw: unknown): string {
-  return cleanText(raw).replace(/\s/g, '').replace(/^['’‘`]+/, '');
+  return cleanText(raw)
+    .replace(/\s/g, '')
+    .replace(/^['’‘`]+/, '');
 }
 
 /** A free-text value as written, only trimmed of blanks at either end (ideographic space and NBSP included); '' for nothing. */
@@ -57,6 +62,9 @@ const FOOTER = /^(?:(?:填表|填报|制表|审核|审批|统计|经办|单位�
 /** Rows that are not records: totals (合计/总计/小计…) and the footer under the table (填表人：…, 审核人：…). */
 export function isNotDataLabel(raw: unknown): boolean {
   // 合计（户）, 填表人（签字）： — what the brackets say does not change what the row is
-  const s = cleanText(raw).replace(/\s/g, '').replace(/\([^)]*\)/g, '').toLowerCase();
+  const s = cleanText(raw)
+    .replace(/\s/g, '')
+    .replace(/\([^)]*\)/g, '')
+    .toLowerCase();
   return TOTALS.test(s) || FOOTER.test(s);
 }

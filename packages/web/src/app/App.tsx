@@ -2,10 +2,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Permission } from '@xiezuo/shared/roles';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
@@ -38,7 +38,11 @@ function RequirePermission({ permission, page, children }: { permission: Permiss
       status="403"
       title={t('forbidden.title')}
       subTitle={t('forbidden.hint', { role: me ? t(`roles.${me.role}`) : '', page: page ? t(page) : '' })}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('forbidden.home')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('forbidden.home')}
+        </Button>
+      }
       data-testid="forbidden"
     />
   );
@@ -59,7 +63,14 @@ const routes = webModules
     const permission = r.permission ?? menuByPath.get(r.path)?.permission;
     const page = r.labelKey ?? menuByPath.get(r.path)?.labelKey;
     return permission
-      ? { path: r.path, element: <RequirePermission permission={permission} page={page}>{r.element}</RequirePermission> }
+      ? {
+          path: r.path,
+          element: (
+            <RequirePermission permission={permission} page={page}>
+              {r.element}
+            </RequirePermission>
+          ),
+        }
       : { path: r.path, element: r.element };
   });
 

@@ -1,9 +1,10 @@
 // Password change; forced after sign-in with an initial password or when the MLPS profile says it is due.
+
+import { authApi } from '@xiezuo/shared/contracts/auth';
 import { Alert, Button, Card, Form, Input, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { authApi } from '@xiezuo/shared/contracts/auth';
 import { ApiError, call, fieldErrors } from './api';
 import { useAuth } from './auth';
 
@@ -34,7 +35,11 @@ export function ChangePasswordPage() {
         {me?.mustChangePassword && <Alert type="warning" showIcon message={t('auth.mustChange')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('auth.currentPassword')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
@@ -52,7 +57,8 @@ export function ChangePasswordPage() {
             rules={[
               { required: true, message: t('validation.required') },
               ({ getFieldValue }) => ({
-                validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch')))),
+                validator: (_, v) =>
+                  v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch'))),
               }),
             ]}
           >

@@ -1,10 +1,10 @@
 // Sign-in: username and password; errors in the words the server chose (wrong password, locked …).
 import { useQueryClient } from '@tanstack/react-query';
+import { authApi } from '@xiezuo/shared/contracts/auth';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { authApi } from '@xiezuo/shared/contracts/auth';
 import { ApiError, call } from './api';
 import { switchLanguage } from './i18n';
 
@@ -30,13 +30,30 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#e6f4ff,#fff7e6)', padding: 12 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#e6f4ff,#fff7e6)',
+        padding: 12,
+      }}
+    >
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('app.name')}
           </Typography.Title>
-          <Segmented size="small" value={i18n.language} onChange={(v) => switchLanguage(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} />
+          <Segmented
+            size="small"
+            value={i18n.language}
+            onChange={(v) => switchLanguage(v as 'zh-CN' | 'en')}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
         </div>
         <Typography.Paragraph type="secondary">{t('app.fullName')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}

@@ -1,15 +1,23 @@
 // The frame around every page: side menu by module, scope and language in the header, user menu.
 // On a phone the menu is a drawer (with a backdrop), and whoever records visits (monitoring.write: the
 // village and town cadres) gets a bottom bar with 待办, 走访 and 监测户 — one tap from anywhere.
-import { CarryOutOutlined, EditOutlined, GlobalOutlined, HomeOutlined as HouseholdsIcon, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CarryOutOutlined,
+  EditOutlined,
+  GlobalOutlined,
+  HomeOutlined as HouseholdsIcon,
+  KeyOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { authApi } from '@xiezuo/shared/contracts/auth';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { webModules } from '../modules';
-import { authApi } from '@xiezuo/shared/contracts/auth';
 import { call } from './api';
 import { useAuth } from './auth';
 import { switchLanguage } from './i18n';
@@ -39,7 +47,7 @@ export function Shell() {
     return { key: e.path, icon: e.icon, label: t(e.labelKey), children };
   };
   const items = webModules.flatMap((m) => m.menu.map(toItem)).filter(Boolean) as ItemType[];
-  const selected = '/' + location.pathname.split('/').filter(Boolean).slice(0, 2).join('/');
+  const selected = `/${location.pathname.split('/').filter(Boolean).slice(0, 2).join('/')}`;
 
   const signOut = async () => {
     await call(authApi.logout).catch(() => {});
@@ -50,12 +58,22 @@ export function Shell() {
   const bottomBar = phone && can('monitoring.write');
 
   const scope = me?.scope;
-  const scopeText = scope?.all ? t('shell.allScope') : [...(scope?.divisions ?? []).map((d) => d.name), ...(scope?.teams ?? []).slice(0, 3).map((x) => x.name)].join('、');
+  const scopeText = scope?.all
+    ? t('shell.allScope')
+    : [...(scope?.divisions ?? []).map((d) => d.name), ...(scope?.teams ?? []).slice(0, 3).map((x) => x.name)].join('、');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
-        <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} width={240} title={t('app.name')} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          width={240}
+          title={t('app.name')}
+          styles={{ body: { padding: 0 } }}
+          data-testid="menu-drawer"
+        >
           <Menu
             mode="inline"
             selectedKeys={[location.pathname, selected]}
@@ -69,12 +87,23 @@ export function Shell() {
         </Drawer>
       ) : (
         <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" collapsedWidth={64} width={208}>
-          <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>{collapsed ? '协' : t('app.name')}</div>
+          <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>
+            {collapsed ? '协' : t('app.name')}
+          </div>
           <Menu theme="dark" mode="inline" selectedKeys={[location.pathname, selected]} items={items} onClick={(e) => navigate(e.key)} />
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 12px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 12px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           {phone && (
             <Button type="text" aria-label={t('shell.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
               ☰
@@ -114,7 +143,17 @@ export function Shell() {
         {bottomBar && (
           <nav
             data-testid="bottom-bar"
-            style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 30, display: 'flex', background: '#fff', borderTop: '1px solid #f0f0f0', paddingBottom: 'env(safe-area-inset-bottom)' }}
+            style={{
+              position: 'fixed',
+              left: 0,
+              right: 0,
+              bottom: 0,
+              zIndex: 30,
+              display: 'flex',
+              background: '#fff',
+              borderTop: '1px solid #f0f0f0',
+              paddingBottom: 'env(safe-area-inset-bottom)',
+            }}
           >
             {BOTTOM.map((b) => {
               const on = location.pathname.startsWith(b.path);
@@ -126,7 +165,15 @@ export function Shell() {
                     e.preventDefault();
                     navigate(b.path);
                   }}
-                  style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '6px 0', fontSize: 12, color: on ? '#c8102e' : '#595959' }}
+                  style={{
+                    flex: 1,
+                    display: 'flex',
+                    flexDirection: 'column',
+                    alignItems: 'center',
+                    padding: '6px 0',
+                    fontSize: 12,
+                    color: on ? '#c8102e' : '#595959',
+                  }}
                 >
                   <span style={{ fontSize: 20 }}>{b.icon}</span>
                   {t(b.labelKey)}

@@ -1,7 +1,8 @@
 // The one HTTP client: session cookie, CSRF header on writes, language header, errors as ApiError.
-import type { FormInstance } from 'antd';
+
 import { type AnyEndpoint, type CallArgs, type CallRest, endpointUrl, type ResponseOf } from '@xiezuo/shared/contracts/endpoint';
 import type { ApiErrorBody } from '@xiezuo/shared/errors';
+import type { FormInstance } from 'antd';
 import i18n from './i18n';
 
 let csrfToken = '';
@@ -65,12 +66,19 @@ export function call<E extends AnyEndpoint>(endpoint: E, ...[args]: CallRest<E>)
  * the endpoint map, the server checks the body against the contract.
  */
 export function callAny(endpoint: AnyEndpoint, args: { params?: object; query?: object; body?: unknown }): Promise<unknown> {
-  return api(endpoint.method, endpointUrl(endpoint, args), args.body ?? (endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {}));
+  return api(
+    endpoint.method,
+    endpointUrl(endpoint, args),
+    args.body ?? (endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {}),
+  );
 }
 
 /** Downloads a file from the API (exports, templates, reports) under its server-given name. */
 export async function download<E extends AnyEndpoint>(endpoint: E, args: CallArgs<E>, fallbackName: string) {
-  const res = await fetch(endpointUrl(endpoint, args as { params?: object; query?: object }), { credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
+  const res = await fetch(endpointUrl(endpoint, args as { params?: object; query?: object }), {
+    credentials: 'same-origin',
+    headers: { 'accept-language': i18n.language },
+  });
   if (!res.ok) throw new ApiError(res.status, await res.json());
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
@@ -88,9 +96,16 @@ export async function download<E extends AnyEndpoint>(endpoint: E, args: CallArg
  * A form's values after the browser's own checks, with the server's errors of the last try cleared
  * first; undefined when a check fails (antd shows it under its field).
  */
+// biome-ignore lint/suspicious/noExplicitAny: a form's values are whatever its fields hold
 export async function checkedValues(form: FormInstance): Promise<Record<string, any> | undefined> {
   form.setFields(Object.keys(form.getFieldsValue(true)).map((name) => ({ name, errors: [] })));
-  if (!(await form.validateFields().then(() => true, () => false))) return undefined;
+  if (
+    !(await form.validateFields().then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined;
   return form.getFieldsValue(true);
 }
 

@@ -1,7 +1,8 @@
 // The signed-in user, loaded once from /api/auth/me and shared by every page.
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { authApi, type Me as MeSchema } from '@xiezuo/shared/contracts/auth';
 import type { Permission } from '@xiezuo/shared/roles';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { z } from 'zod';
 import { ApiError, call, setCsrfToken } from './api';

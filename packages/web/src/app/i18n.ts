@@ -16,6 +16,7 @@ void i18n.use(initReactI18next).init({
 });
 
 export function switchLanguage(lang: Language) {
+  // biome-ignore lint/suspicious/noDocumentCookie: the server reads the language from this cookie (Cookie Store API is not in every browser we serve)
   document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax`;
   document.documentElement.lang = lang;
   void i18n.changeLanguage(lang);

@@ -2,11 +2,12 @@
 // registered once as one ECharts map that the pairing map and the dashboard both draw on.
 // ECharts decodes a registered map's coordinates in place, so registering the shared feature objects
 // twice (under two names) decoded them twice and lost provinces; hence one name, registered here only.
+
+import { EffectScatterChart, LinesChart, MapChart } from 'echarts/charts';
+import { GeoComponent, VisualMapComponent } from 'echarts/components';
 import guangdong from 'echarts-map/json/province/guangdong.json';
 import guangxi from 'echarts-map/json/province/guangxi.json';
 import guizhou from 'echarts-map/json/province/guizhou.json';
-import { EffectScatterChart, LinesChart, MapChart } from 'echarts/charts';
-import { GeoComponent, VisualMapComponent } from 'echarts/components';
 import { echarts } from './echarts';
 
 interface Feature {

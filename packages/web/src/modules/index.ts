@@ -1,10 +1,18 @@
 // Every web module, in menu order. A module adds its import and one entry between home and admin.
 import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
-import { indicatorsModule } from './indicators';
 import { ledgersModule } from '../platform/ledgers';
+import { indicatorsModule } from './indicators';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
 
-export const webModules: WebModule[] = [homeModule, indicatorsModule, registryModule, teamsModule, monitoringModule, ledgersModule, adminModule];
+export const webModules: WebModule[] = [
+  homeModule,
+  indicatorsModule,
+  registryModule,
+  teamsModule,
+  monitoringModule,
+  ledgersModule,
+  adminModule,
+];

@@ -6,15 +6,35 @@ import { formatDateTime } from '../app/format';
 import { ListPage } from './ListPage';
 import { useFilters, usePagedQuery } from './usePagedQuery';
 
-const ACTIONS = ['create', 'update', 'delete', 'reveal', 'export', 'import', 'login', 'login_failed', 'logout', 'session_end', 'password_change'];
+const ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'reveal',
+  'export',
+  'import',
+  'login',
+  'login_failed',
+  'logout',
+  'session_end',
+  'password_change',
+];
 
 /** A record's name from what the entry holds (a person, household, team, user or file), else its number. */
-export function recordName(r: { entity: string; entityId: string | null; actorId: number | null; actorName: string | null; before: unknown; after: unknown }): string {
+export function recordName(r: {
+  entity: string;
+  entityId: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+}): string {
   if (r.entity === 'user' && r.actorName && r.entityId === String(r.actorId)) return r.actorName; // a sign-in: the user themself
   for (const side of [r.after, r.before]) {
     if (side && typeof side === 'object') {
       const o = side as Record<string, unknown>;
-      for (const k of ['name', 'headName', 'displayName', 'username', 'fileName', 'title']) if (typeof o[k] === 'string' && o[k]) return String(o[k]);
+      for (const k of ['name', 'headName', 'displayName', 'username', 'fileName', 'title'])
+        if (typeof o[k] === 'string' && o[k]) return String(o[k]);
     }
   }
   return r.entityId ? `#${r.entityId}` : '—';
@@ -30,7 +50,12 @@ export function AuditPage() {
       list={list}
       filters={
         <>
-          <Input.Search placeholder={t('audit.entity')} allowClear onSearch={(v) => set({ entity: v || undefined })} style={{ width: 180 }} />
+          <Input.Search
+            placeholder={t('audit.entity')}
+            allowClear
+            onSearch={(v) => set({ entity: v || undefined })}
+            style={{ width: 180 }}
+          />
           <Select
             allowClear
             placeholder={t('audit.action')}
@@ -46,15 +71,23 @@ export function AuditPage() {
         rowExpandable: (r) => r.before != null || r.after != null,
         expandedRowRender: (r) => (
           <Space align="start" wrap>
-            <pre style={{ margin: 0 }}>{t('audit.before')}: {JSON.stringify(r.before, null, 2)}</pre>
-            <pre style={{ margin: 0 }}>{t('audit.after')}: {JSON.stringify(r.after, null, 2)}</pre>
+            <pre style={{ margin: 0 }}>
+              {t('audit.before')}: {JSON.stringify(r.before, null, 2)}
+            </pre>
+            <pre style={{ margin: 0 }}>
+              {t('audit.after')}: {JSON.stringify(r.after, null, 2)}
+            </pre>
           </Space>
         ),
       }}
       columns={[
         { title: t('audit.at'), render: (_, r) => formatDateTime(r.at), width: 170 },
         { title: t('audit.actor'), dataIndex: 'actorName' },
-        { title: t('audit.action'), render: (_, r) => t(`audit.actions.${r.action}`, { defaultValue: t(`monitoring.actions.${r.action}`, { defaultValue: r.action }) }) },
+        {
+          title: t('audit.action'),
+          render: (_, r) =>
+            t(`audit.actions.${r.action}`, { defaultValue: t(`monitoring.actions.${r.action}`, { defaultValue: r.action }) }),
+        },
         { title: t('audit.entity'), render: (_, r) => t(`audit.entities.${r.entity}`, { defaultValue: r.entity }) },
         { title: t('audit.record'), render: (_, r) => recordName(r) },
         { title: t('audit.ip'), dataIndex: 'ip' },

@@ -41,7 +41,10 @@ export function CalendarPage() {
   };
 
   return (
-    <Card title={t('calendar.title')} extra={<InputNumber aria-label={t('calendar.year')} value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />}>
+    <Card
+      title={t('calendar.title')}
+      extra={<InputNumber aria-label={t('calendar.year')} value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />}
+    >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Alert type="info" showIcon message={t('calendar.hint')} />
         <Form form={form} layout="inline" initialValues={{ work: false }} data-testid="calendar-form">
@@ -49,9 +52,19 @@ export function CalendarPage() {
             <DatePicker />
           </Form.Item>
           <Form.Item name="work" label={t('calendar.kind')}>
-            <Select style={{ width: 150 }} options={[{ value: false, label: t('calendar.off') }, { value: true, label: t('calendar.work') }]} />
+            <Select
+              style={{ width: 150 }}
+              options={[
+                { value: false, label: t('calendar.off') },
+                { value: true, label: t('calendar.work') },
+              ]}
+            />
           </Form.Item>
-          <Form.Item name="name" label={t('calendar.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('calendar.name')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input style={{ width: 160 }} placeholder={t('calendar.namePlaceholder')} />
           </Form.Item>
           <Button type="primary" onClick={add}>
@@ -68,7 +81,11 @@ export function CalendarPage() {
           columns={[
             { title: t('calendar.day'), dataIndex: 'day', render: (d: string) => formatDate(d) },
             { title: t('calendar.weekday'), dataIndex: 'day', render: (d: string) => weekdays[weekday(d)] },
-            { title: t('calendar.kind'), dataIndex: 'work', render: (w: boolean) => (w ? <Tag color="blue">{t('calendar.work')}</Tag> : <Tag color="red">{t('calendar.off')}</Tag>) },
+            {
+              title: t('calendar.kind'),
+              dataIndex: 'work',
+              render: (w: boolean) => (w ? <Tag color="blue">{t('calendar.work')}</Tag> : <Tag color="red">{t('calendar.off')}</Tag>),
+            },
             { title: t('calendar.name'), dataIndex: 'name' },
             {
               title: t('common.actions'),

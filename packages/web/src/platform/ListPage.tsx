@@ -6,11 +6,26 @@
 // the buttons go under the title so the title stays visible.
 import { FilterOutlined } from '@ant-design/icons';
 import type { Permission } from '@xiezuo/shared/roles';
-import { Badge, Button, Card, Drawer, Empty, Grid, List, Pagination, Space, Spin, Table, type TableColumnType, type TableProps, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Grid,
+  List,
+  Pagination,
+  Space,
+  Spin,
+  Table,
+  type TableColumnType,
+  type TableProps,
+  Typography,
+} from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LedgerExportButton, LedgerImportButton } from './ledgers/LedgerButtons';
 import type { LedgerFilters } from './ledgers/api';
+import { LedgerExportButton, LedgerImportButton } from './ledgers/LedgerButtons';
 import type { PagedQuery } from './usePagedQuery';
 
 export interface ListLedger {
@@ -42,7 +57,9 @@ export function ListPage<Row extends object>({ title, list, actions, filters, le
     actions || ledger ? (
       <Space wrap>
         {actions}
-        {ledger?.import && <LedgerImportButton ledgerKey={ledger.key} permission={ledger.import.permission} onCommitted={ledger.import.onCommitted} />}
+        {ledger?.import && (
+          <LedgerImportButton ledgerKey={ledger.key} permission={ledger.import.permission} onCommitted={ledger.import.onCommitted} />
+        )}
         {ledger && <LedgerExportButton ledgerKey={ledger.key} filters={ledger.filters} label={ledger.exportLabel} />}
       </Space>
     ) : undefined;
@@ -85,7 +102,13 @@ function PhoneFilters({ buttons, filters, active }: { buttons?: ReactNode; filte
       )}
       {buttons}
       {filters && (
-        <Drawer placement="bottom" open={open} onClose={() => setOpen(false)} title={t('shell.filters')} styles={{ body: { paddingBottom: 24 } }}>
+        <Drawer
+          placement="bottom"
+          open={open}
+          onClose={() => setOpen(false)}
+          title={t('shell.filters')}
+          styles={{ body: { paddingBottom: 24 } }}
+        >
           <div className="xz-phone-filters" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
             {filters}
           </div>
@@ -105,12 +128,21 @@ function cellOf<Row>(c: Column<Row>, row: Row, index: number): ReactNode {
   const path = c.dataIndex == null ? [] : ([] as (string | number)[]).concat(c.dataIndex as never);
   const value = path.reduce<unknown>((v, k) => (v == null ? v : (v as Record<string | number, unknown>)[k]), row);
   const shown = c.render ? c.render(value, row, index) : value;
-  if (shown != null && typeof shown === 'object' && !('$$typeof' in (shown as object)) && 'children' in (shown as object)) return (shown as { children: ReactNode }).children;
+  if (shown != null && typeof shown === 'object' && !('$$typeof' in (shown as object)) && 'children' in (shown as object))
+    return (shown as { children: ReactNode }).children;
   return (shown as ReactNode) ?? '—';
 }
 
 /** The rows as cards: the first column is the card's title, the others label and value; a column without a title (buttons) goes last. */
-function RowCards<Row extends object>({ list, columns = [], rowKey }: { list: PagedQuery<Row>; columns?: TableProps<Row>['columns']; rowKey?: TableProps<Row>['rowKey'] }) {
+function RowCards<Row extends object>({
+  list,
+  columns = [],
+  rowKey,
+}: {
+  list: PagedQuery<Row>;
+  columns?: TableProps<Row>['columns'];
+  rowKey?: TableProps<Row>['rowKey'];
+}) {
   const cols = (columns as Column<Row>[]).filter((c) => !c.children && !c.hidden);
   const keyOf = (row: Row, i: number) =>
     typeof rowKey === 'function' ? rowKey(row) : String((row as Record<string, unknown>)[(rowKey as string) ?? 'id'] ?? i);

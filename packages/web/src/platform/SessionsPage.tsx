@@ -1,10 +1,10 @@
 // Admin: sessions still open, with a button to end one.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Popconfirm, Table, Tag } from 'antd';
-import { formatDateTime } from '../app/format';
-import { useTranslation } from 'react-i18next';
 import { adminApi } from '@xiezuo/shared/contracts/auth';
+import { Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
+import { formatDateTime } from '../app/format';
 
 export function SessionsPage() {
   const { t } = useTranslation();

@@ -1,12 +1,11 @@
 // Admin: users, their roles and scope; a new user gets a one-time password shown once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BackupStatus } from '@xiezuo/shared/contracts/auth';
+import { adminApi } from '@xiezuo/shared/contracts/auth';
+import type { BodyOf } from '@xiezuo/shared/contracts/endpoint';
 import { ROLES } from '@xiezuo/shared/roles';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi } from '@xiezuo/shared/contracts/auth';
-import type { BodyOf } from '@xiezuo/shared/contracts/endpoint';
 import { ApiError, call, fieldErrors } from '../app/api';
 import { formatDateTime } from '../app/format';
 
@@ -21,7 +20,10 @@ export function UsersPage() {
   const { data, isLoading } = useQuery({ queryKey: ['admin', 'users'], queryFn: () => call(adminApi.users) });
   const refresh = () => client.invalidateQueries({ queryKey: ['admin', 'users'] });
   const backup = useQuery({ queryKey: ['admin', 'backup'], queryFn: () => call(adminApi.backup) });
-  const update = useMutation({ mutationFn: ({ id, body }: { id: number; body: UserPatch }) => call(adminApi.updateUser, { params: { id }, body }), onSuccess: refresh });
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UserPatch }) => call(adminApi.updateUser, { params: { id }, body }),
+    onSuccess: refresh,
+  });
 
   const create = async () => {
     const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
@@ -32,7 +34,10 @@ export function UsersPage() {
       role: v.role,
       scopeAll: !!v.scopeAll,
       scopeDivisions: (v.scopeDivisions ?? '').split(/[\s,，、]+/).filter(Boolean),
-      scopeTeams: (v.scopeTeams ?? '').split(/[\s,，、]+/).filter(Boolean).map(Number),
+      scopeTeams: (v.scopeTeams ?? '')
+        .split(/[\s,，、]+/)
+        .filter(Boolean)
+        .map(Number),
     };
     try {
       const res = await call(adminApi.createUser, { body });
@@ -46,7 +51,14 @@ export function UsersPage() {
   };
 
   return (
-    <Card title={t('admin.users')} extra={<Button type="primary" onClick={() => setOpen(true)}>{t('admin.newUser')}</Button>}>
+    <Card
+      title={t('admin.users')}
+      extra={
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {t('admin.newUser')}
+        </Button>
+      }
+    >
       {backup.data?.stale && (
         <Alert
           type="warning"
@@ -68,7 +80,10 @@ export function UsersPage() {
           style={{ marginBottom: 12 }}
           message={
             <span>
-              {created.username} · {t('admin.initialPassword')}: <Typography.Text code copyable>{created.password}</Typography.Text>
+              {created.username} · {t('admin.initialPassword')}:{' '}
+              <Typography.Text code copyable>
+                {created.password}
+              </Typography.Text>
             </span>
           }
         />
@@ -84,15 +99,33 @@ export function UsersPage() {
           {
             title: t('admin.role'),
             render: (_, r) => (
-              <Select size="small" value={r.role} style={{ width: 150 }} onChange={(role) => update.mutate({ id: r.id, body: { role } })} options={ROLES.map((x) => ({ value: x, label: t(`roles.${x}`) }))} />
+              <Select
+                size="small"
+                value={r.role}
+                style={{ width: 150 }}
+                onChange={(role) => update.mutate({ id: r.id, body: { role } })}
+                options={ROLES.map((x) => ({ value: x, label: t(`roles.${x}`) }))}
+              />
             ),
           },
-          { title: t('admin.scope'), render: (_, r) => (r.scopeAll ? t('shell.allScope') : (r.scopeNames ?? [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)]).join('、') || '—') },
+          {
+            title: t('admin.scope'),
+            render: (_, r) =>
+              r.scopeAll
+                ? t('shell.allScope')
+                : (r.scopeNames ?? [...r.scopeDivisions, ...r.scopeTeams.map((id) => `#${id}`)]).join('、') || '—',
+          },
           {
             title: t('common.status'),
             render: (_, r) => (
               <Space>
-                {r.disabled ? <Tag>{t('admin.disabled')}</Tag> : r.locked ? <Tag color="red">{t('admin.locked')}</Tag> : <Tag color="green">{t('admin.active')}</Tag>}
+                {r.disabled ? (
+                  <Tag>{t('admin.disabled')}</Tag>
+                ) : r.locked ? (
+                  <Tag color="red">{t('admin.locked')}</Tag>
+                ) : (
+                  <Tag color="green">{t('admin.active')}</Tag>
+                )}
                 {r.locked && (
                   <Button size="small" onClick={() => update.mutate({ id: r.id, body: { unlock: true } })}>
                     {t('admin.unlock')}
@@ -101,11 +134,23 @@ export function UsersPage() {
               </Space>
             ),
           },
-          { title: t('admin.disabled'), render: (_, r) => <Switch size="small" checked={r.disabled} onChange={(disabled) => update.mutate({ id: r.id, body: { disabled } })} /> },
+          {
+            title: t('admin.disabled'),
+            render: (_, r) => (
+              <Switch size="small" checked={r.disabled} onChange={(disabled) => update.mutate({ id: r.id, body: { disabled } })} />
+            ),
+          },
           { title: t('admin.createdAt'), render: (_, r) => formatDateTime(r.createdAt) },
         ]}
       />
-      <Modal open={open} title={t('admin.newUser')} onOk={create} onCancel={() => setOpen(false)} okText={t('common.save')} cancelText={t('common.cancel')}>
+      <Modal
+        open={open}
+        title={t('admin.newUser')}
+        onOk={create}
+        onCancel={() => setOpen(false)}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+      >
         <Form form={form} layout="vertical" initialValues={{ role: 'team_member' }}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input />

@@ -26,8 +26,18 @@ export const adminModule: WebModule = {
   ],
   routes: [
     { path: '/admin/users', element: lazyPage(() => import('./UsersPage'), 'UsersPage'), permission: 'admin.users', labelKey: 'nav.users' },
-    { path: '/admin/sessions', element: lazyPage(() => import('./SessionsPage'), 'SessionsPage'), permission: 'admin.users', labelKey: 'nav.sessions' },
-    { path: '/admin/calendar', element: lazyPage(() => import('./CalendarPage'), 'CalendarPage'), permission: 'admin.calendar', labelKey: 'nav.calendar' },
+    {
+      path: '/admin/sessions',
+      element: lazyPage(() => import('./SessionsPage'), 'SessionsPage'),
+      permission: 'admin.users',
+      labelKey: 'nav.sessions',
+    },
+    {
+      path: '/admin/calendar',
+      element: lazyPage(() => import('./CalendarPage'), 'CalendarPage'),
+      permission: 'admin.calendar',
+      labelKey: 'nav.calendar',
+    },
     { path: '/audit', element: lazyPage(() => import('./AuditPage'), 'AuditPage'), permission: 'audit.read', labelKey: 'nav.audit' },
   ],
 };

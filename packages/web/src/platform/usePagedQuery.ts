@@ -40,7 +40,10 @@ export function usePagedQuery<E extends AnyEndpoint>(
   if (chosen.signature !== signature) setChosen({ signature, page: 1 }); // (React's pattern for state derived from props)
   const page = chosen.signature === signature ? chosen.page : 1;
   const query = { ...filters, page, pageSize };
-  const result = useQuery({ queryKey: [...options.key, query], queryFn: () => callAny(endpoint, { query }) as Promise<{ items: RowOf<E>[]; total: number }> });
+  const result = useQuery({
+    queryKey: [...options.key, query],
+    queryFn: () => callAny(endpoint, { query }) as Promise<{ items: RowOf<E>[]; total: number }>,
+  });
   const setPage = (next: number) => setChosen({ signature, page: next });
   return {
     items: result.data?.items,
@@ -49,7 +52,14 @@ export function usePagedQuery<E extends AnyEndpoint>(
     refetch: result.refetch,
     page,
     setPage,
-    pagination: { current: page, pageSize, total: result.data?.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) },
+    pagination: {
+      current: page,
+      pageSize,
+      total: result.data?.total,
+      showSizeChanger: false,
+      onChange: setPage,
+      showTotal: (n) => t('common.total', { count: n }),
+    },
   };
 }
 
@@ -60,9 +70,13 @@ export function useFilters<F extends object>(initial: F): [F, (patch: Partial<F>
 }
 
 /** Filters kept in the URL's query string (so other pages can link to a filtered list); empty values are removed. */
-export function useUrlFilters<K extends string>(keys: readonly K[]): [Partial<Record<K, string>>, (patch: Partial<Record<K, string | number | undefined>>) => void] {
+export function useUrlFilters<K extends string>(
+  keys: readonly K[],
+): [Partial<Record<K, string>>, (patch: Partial<Record<K, string | number | undefined>>) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(keys.flatMap((k) => (params.get(k) != null ? [[k, params.get(k)]] : []))) as Partial<Record<K, string>>;
+  const filters = Object.fromEntries(keys.flatMap((k) => (params.get(k) != null ? [[k, params.get(k)]] : []))) as Partial<
+    Record<K, string>
+  >;
   const set = (patch: Partial<Record<K, string | number | undefined>>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {

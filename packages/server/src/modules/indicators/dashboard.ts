@@ -1,9 +1,17 @@
 // The dashboard: figures of a node and period with last year's, targets and progress, the monthly trend,
 // children and their ranking — read only from indicator_rollups (a handful of indexed queries).
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { type IndicatorDef, INDICATOR_BY_CODE, INDICATORS, indicatorName, ratioOf } from '@xiezuo/shared/indicators/catalogue';
-import { canonicalPeriod, elapsedShare, monthsOf, parsePeriod, periodLabel, periodsOfYear, samePeriodLastYear } from '@xiezuo/shared/indicators/periods';
 import type { Language } from '@xiezuo/shared/i18n/index';
+import { INDICATOR_BY_CODE, INDICATORS, type IndicatorDef, indicatorName, ratioOf } from '@xiezuo/shared/indicators/catalogue';
+import {
+  canonicalPeriod,
+  elapsedShare,
+  monthsOf,
+  parsePeriod,
+  periodLabel,
+  periodsOfYear,
+  samePeriodLastYear,
+} from '@xiezuo/shared/indicators/periods';
 import type { Database } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
@@ -82,7 +90,13 @@ export interface VillageSources {
 }
 
 /** A village's figures, computed from the sources (one small query per indicator and year). */
-async function villageValues(database: Database, nodes: string[], periods: string[], indicators: string[] | undefined, v: VillageSources): Promise<RollupRow[]> {
+async function villageValues(
+  database: Database,
+  nodes: string[],
+  periods: string[],
+  indicators: string[] | undefined,
+  v: VillageSources,
+): Promise<RollupRow[]> {
   const codes = nodes.map((n) => n.slice(2));
   const wanted = new Set(periods);
   const years = [...new Set(periods.map((p) => Number(p.slice(1, 5))))].filter((y) => Number.isFinite(y));
@@ -91,7 +105,9 @@ async function villageValues(database: Database, nodes: string[], periods: strin
     for (const def of indicatorsOf(source.key)) {
       if (indicators && !indicators.includes(def.code)) continue;
       for (const year of years) {
-        const rows = await database.query<{ slice: string; key: string; bkey: string; v: number }>(villageSelectSql(source, def, year, codes, v.today));
+        const rows = await database.query<{ slice: string; key: string; bkey: string; v: number }>(
+          villageSelectSql(source, def, year, codes, v.today),
+        );
         for (const r of rows) {
           if (!wanted.has(r.key) || (indicators && r.bkey !== '')) continue;
           out.push({ node: `d:${r.slice}`, period: r.key, indicator: def.code, breakdown: r.bkey, value: Number(r.v) });
@@ -117,11 +133,22 @@ export function storedPeriodsFor(key: string, today?: string): string[] {
 }
 
 /** One figure of one node for a (possibly custom) period; null when the source is not wired. */
-export function figureValue(values: Values, node: string, period: string, def: IndicatorDef, breakdown: string, wired: Set<string>, today: string): number | null {
+export function figureValue(
+  values: Values,
+  node: string,
+  period: string,
+  def: IndicatorDef,
+  breakdown: string,
+  wired: Set<string>,
+  today: string,
+): number | null {
   if (def.measure === 'ratio') {
     const num = INDICATOR_BY_CODE.get(def.numerator!)!;
     const den = INDICATOR_BY_CODE.get(def.denominator!)!;
-    return ratioOf(figureValue(values, node, period, num, breakdown, wired, today), figureValue(values, node, period, den, breakdown, wired, today));
+    return ratioOf(
+      figureValue(values, node, period, num, breakdown, wired, today),
+      figureValue(values, node, period, den, breakdown, wired, today),
+    );
   }
   if (!def.source || !wired.has(def.source)) return null;
   const get = (k: string) => values.get(node)?.get(k)?.get(`${def.code}|${breakdown}`) ?? 0;
@@ -160,7 +187,11 @@ export async function loadTargets(database: Database, nodes: string[], period: s
   return rows;
 }
 
-export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { node?: string; period: string; rank?: string }): Promise<DashboardT> {
+export async function buildDashboard(
+  deps: DashboardDeps,
+  scope: Scope,
+  q: { node?: string; period: string; rank?: string },
+): Promise<DashboardT> {
   const { database, wired, today, lang } = deps;
   const dir = new NodeDirectory(database, deps.allName);
   const villageSources = deps.sources ? { sources: deps.sources, today } : undefined;
@@ -172,9 +203,13 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
   const period = canonicalPeriod(q.period);
   const lastYear = samePeriodLastYear(period);
   const year = Number(period.slice(1, 5));
-  const trendMonths = periodsOfYear(year).slice(0, 12).map((p) => p.key);
+  const trendMonths = periodsOfYear(year)
+    .slice(0, 12)
+    .map((p) => p.key);
   const lastTrendMonths = trendMonths.map(samePeriodLastYear);
-  const wanted = [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today), ...trendMonths, ...lastTrendMonths])];
+  const wanted = [
+    ...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today), ...trendMonths, ...lastTrendMonths]),
+  ];
 
   const childNodes = (await dir.children(node)).filter((n) => nodeInScope(scope, n) || scope.all);
   const kpis = INDICATORS.filter((d) => d.kpi);
@@ -183,7 +218,13 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
 
   const [values, childValues, targets, crumbs, state] = await Promise.all([
     readValues(database, [node], wanted, undefined, villageSources),
-    readValues(database, childNodes, [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today)])], childIndicators, villageSources),
+    readValues(
+      database,
+      childNodes,
+      [...new Set([...storedPeriodsFor(period, today), ...storedPeriodsFor(lastYear, today)])],
+      childIndicators,
+      villageSources,
+    ),
     loadTargets(database, [node, ...childNodes], period),
     dir.breadcrumbs(node, scope),
     database.query<{ refreshed: string | null; pending: number }>(
@@ -261,7 +302,13 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, q: { nod
     trend,
     rank: { code: rankDef.code, name: indicatorName(rankDef, lang), unit: lang === 'en' ? rankDef.unitEn : rankDef.unitZh, items },
     children,
-    map: { cities: cityNodes.map((n) => ({ code: n.slice(2).padEnd(6, '0'), node: n, value: figureValue(cityValues, n, period, rankDef, '', wired, today) })) },
+    map: {
+      cities: cityNodes.map((n) => ({
+        code: n.slice(2).padEnd(6, '0'),
+        node: n,
+        value: figureValue(cityValues, n, period, rankDef, '', wired, today),
+      })),
+    },
     refreshedAt: state[0]?.refreshed ?? null,
     pending: state[0]?.pending ?? 0,
   };

@@ -12,7 +12,9 @@ export const indicatorsSeed: ModuleSeed = {
       await tx.execute(sql`insert into indicator_reported (indicator, division_code, day, value, note) values
         ('labour.orderClassGraduates', ${FUCHUAN}, '2025-07-01', 86, '3D打印订单班（演示，据报道）'),
         ('labour.orderClassEmployed', ${FUCHUAN}, '2025-07-01', 81, '3D打印订单班（演示，据报道）')`);
-      const rows = (await tx.execute(sql`select id, parent_id, division_code from teams where name like '%岗坪镇%' order by id limit 1`)) as unknown as {
+      const rows = (await tx.execute(
+        sql`select id, parent_id, division_code from teams where name like '%岗坪镇%' order by id limit 1`,
+      )) as unknown as {
         rows: { id: number; division_code: string }[];
       };
       const team = rows.rows[0];

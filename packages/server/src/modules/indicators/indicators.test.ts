@@ -1,12 +1,23 @@
 // The whole path: module rows / reported figures → aggregates → dashboard API → targets → report files.
-import JSZip from 'jszip';
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { formatPercent } from '@xiezuo/shared/format';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
-import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from './testing/fixtures';
-import { refresherOf, reportsIdle } from './service';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { refresherOf, reportsIdle } from './service';
+import {
+  baseDivisions,
+  GANGPING,
+  gangpingVisits,
+  HUAIJI,
+  insertDivisions,
+  insertHousehold,
+  insertTeam,
+  insertVisit,
+  LENGGANG,
+} from './testing/fixtures';
 
 process.env.XZ_TODAY = '2026-11-23';
 
@@ -40,7 +51,8 @@ beforeAll(async () => {
   await insertDivisions(db, [['441224110001', '冷坑村', 'village', LENGGANG]]);
   for (let i = 0; i < 5; i++) await insertVisit(db, await insertHousehold(db, '441224110001', 2), '2026-07-20');
   // last year: 岗坪镇 visited 30 households in July 2025
-  for (let i = 0; i < 30; i++) await insertVisit(db, await insertHousehold(db, '441224109001', 1, { identifiedOn: '2024-05-01' }), '2025-07-05');
+  for (let i = 0; i < 30; i++)
+    await insertVisit(db, await insertHousehold(db, '441224109001', 1, { identifiedOn: '2024-05-01' }), '2025-07-05');
   hq = await t.userClient('hq', 'hq', { all: true });
   await refresherOf(t.services).runOnce();
 }, 90_000);
@@ -48,7 +60,10 @@ afterAll(async () => t.close());
 
 describe('dashboard', () => {
   it('shows a ratio of 81 over 86 as 94.2 % (the order class), entered as reported figures', async () => {
-    for (const [indicator, value] of [['labour.orderClassGraduates', 86], ['labour.orderClassEmployed', 81]] as const) {
+    for (const [indicator, value] of [
+      ['labour.orderClassGraduates', 86],
+      ['labour.orderClassEmployed', 81],
+    ] as const) {
       const res = await hq.post('/api/indicators/reported', { indicator, divisionCode: FUCHUAN, day: '2025-07-01', value });
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -101,9 +116,13 @@ describe('dashboard', () => {
     const teams = (await hq.get('/api/indicators/nodes?tree=team')).json();
     expect(teams.items.map((i: { name: string }) => i.name)).toEqual(['佛山驻肇庆指挥部', '顺德驻怀集工作组']);
     const found = (await hq.get(`/api/indicators/nodes?tree=division&q=${encodeURIComponent('岗坪')}`)).json();
-    expect(found.items).toEqual([{ node: 'd:441224109', name: '岗坪镇', kind: 'division', hasChildren: false, path: '怀集县 · 肇庆市 · 广东省' }]);
+    expect(found.items).toEqual([
+      { node: 'd:441224109', name: '岗坪镇', kind: 'division', hasChildren: false, path: '怀集县 · 肇庆市 · 广东省' },
+    ]);
     const team = (await hq.get(`/api/indicators/nodes?tree=team&q=${encodeURIComponent('岗坪')}&node=d:441224`)).json();
-    expect(team.items.map((i: { node: string; path: string }) => [i.node, i.path])).toEqual([[`t:${ids.gangping}`, '顺德驻怀集工作组 · 佛山驻肇庆指挥部']]);
+    expect(team.items.map((i: { node: string; path: string }) => [i.node, i.path])).toEqual([
+      [`t:${ids.gangping}`, '顺德驻怀集工作组 · 佛山驻肇庆指挥部'],
+    ]);
     expect(team.current).toMatchObject({ node: 'd:441224', name: '怀集县' });
     // a team leader: their team opens, and nothing outside their scope is offered or found
     const leader = await t.userClient('gangping_picker', 'team_leader', { teams: [ids.gangping] });
@@ -115,7 +134,13 @@ describe('dashboard', () => {
   });
 
   it('counts an exchange in both directions, named: 派出 at the sending side (the helper), 接收 at the receiving side', async () => {
-    const res = await hq.post('/api/teams/exchanges', { kind: 'cadre', personTimes: 7, fromDivisionCode: HUAIJI, toDivisionCode: FUCHUAN, startDate: '2026-04-01' });
+    const res = await hq.post('/api/teams/exchanges', {
+      kind: 'cadre',
+      personTimes: 7,
+      fromDivisionCode: HUAIJI,
+      toDivisionCode: FUCHUAN,
+      startDate: '2026-04-01',
+    });
     expect(res.statusCode, res.body).toBe(200);
     await refresherOf(t.services).runOnce();
     const gd = await dash(hq, 'node=d:44&period=Y2026');
@@ -178,7 +203,12 @@ describe('dashboard', () => {
     const other = await hq.get('/api/indicators/dashboard?node=d:441224&period=M2026-07', { 'if-none-match': etag });
     expect(other.statusCode).toBe(200);
     expect(other.headers.etag).not.toBe(etag);
-    const target = await hq.put('/api/indicators/targets', { node: 'd:441224109', indicator: 'monitoring.visitedHouseholds', period: 'M2026-07', value: 50 });
+    const target = await hq.put('/api/indicators/targets', {
+      node: 'd:441224109',
+      indicator: 'monitoring.visitedHouseholds',
+      period: 'M2026-07',
+      value: 50,
+    });
     expect(target.statusCode, target.body).toBe(200);
     const changed = await hq.get(url, { 'if-none-match': etag });
     expect(changed.statusCode).toBe(200);
@@ -193,9 +223,11 @@ describe('dashboard', () => {
     expect((await other.get(`/api/indicators/dashboard?node=t:${ids.gangping}&period=M2026-07`)).json().code).toBe('OUT_OF_SCOPE');
     const own = await dash(other, 'period=M2026-07');
     expect(own.node.node).toBe(`t:${ids.lenggang}`);
-    expect((await other.put('/api/indicators/targets', { node: `t:${ids.gangping}`, indicator: 'monitoring.visits', period: 'Y2026', value: 1 })).json().code).toBe(
-      'OUT_OF_SCOPE',
-    );
+    expect(
+      (
+        await other.put('/api/indicators/targets', { node: `t:${ids.gangping}`, indicator: 'monitoring.visits', period: 'Y2026', value: 1 })
+      ).json().code,
+    ).toBe('OUT_OF_SCOPE');
   });
 
   it('refuses an unknown period with the field named', async () => {
@@ -226,7 +258,16 @@ describe('targets', () => {
 
   it('shows progress and flags a team behind the elapsed share of the period', async () => {
     // H2026-2 on 2026-11-23: 146 of 184 days elapsed (79.3 %)
-    expect((await hq.put('/api/indicators/targets', { node: `t:${ids.group}`, indicator: 'monitoring.visitedHouseholds', period: 'H2026-2', value: 100 })).statusCode).toBe(200);
+    expect(
+      (
+        await hq.put('/api/indicators/targets', {
+          node: `t:${ids.group}`,
+          indicator: 'monitoring.visitedHouseholds',
+          period: 'H2026-2',
+          value: 100,
+        })
+      ).statusCode,
+    ).toBe(200);
     const split = await hq.post('/api/indicators/targets/split', {
       node: `t:${ids.group}`,
       indicator: 'monitoring.visitedHouseholds',
@@ -260,7 +301,10 @@ describe('targets', () => {
 
   it('exports the targets of a team only to users of that team, even where the team is stationed', async () => {
     const nodes = async (c: TestClient) =>
-      (await readSheet((await c.get('/api/ledgers/indicator-targets/export')).rawPayload)).slice(3).map((r) => r?.[0]).filter(Boolean);
+      (await readSheet((await c.get('/api/ledgers/indicator-targets/export')).rawPayload))
+        .slice(3)
+        .map((r) => r?.[0])
+        .filter(Boolean);
     expect(await nodes(hq)).toContain(`t:${ids.gangping}`);
     const county = await t.userClient('huaiji_targets', 'team_leader', { divisions: [HUAIJI.slice(0, 6)] });
     expect((await nodes(county)).filter((n) => String(n).startsWith('t:'))).toEqual([]);
@@ -299,7 +343,11 @@ describe('reports', () => {
     expect(raw).toContain('w:eastAsia="方正小标宋简体"');
     expect(raw).toContain('w:eastAsia="仿宋_GB2312"');
     expect(raw).toContain('w:eastAsia="黑体"');
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /word\/footer\d+\.xml/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers).toHaveLength(2); // odd pages right, even pages left
     for (const f of footers) expect(f).toMatch(/PAGE/);
     expect(footers.some((f) => f.includes('w:val="right"')) && footers.some((f) => f.includes('w:val="left"'))).toBe(true);

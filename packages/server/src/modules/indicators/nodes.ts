@@ -53,7 +53,9 @@ export class NodeDirectory {
     const codes = [...byCode.keys()];
     const ids = nodes.filter((n) => n.startsWith('t:')).map(teamIdOf);
     if (codes.length) {
-      const rows = await this.database.query<{ code: string; name: string }>(`select code, name from divisions where code = any($1)`, [codes]);
+      const rows = await this.database.query<{ code: string; name: string }>(`select code, name from divisions where code = any($1)`, [
+        codes,
+      ]);
       for (const r of rows) out.set(byCode.get(r.code)!, r.name);
     }
     if (ids.length) {
@@ -146,7 +148,10 @@ export class NodeDirectory {
     const above = (n: string): string[] => {
       if (!n.startsWith('d:')) return [];
       const p = n.slice(2);
-      return [2, 4, 6, 9].filter((k) => k < p.length).map((k) => `d:${p.slice(0, k)}`).reverse();
+      return [2, 4, 6, 9]
+        .filter((k) => k < p.length)
+        .map((k) => `d:${p.slice(0, k)}`)
+        .reverse();
     };
     const teamParents = new Map<string, string[]>();
     const teamIds = nodes.filter((n) => n.startsWith('t:')).map(teamIdOf);
@@ -165,7 +170,13 @@ export class NodeDirectory {
     }
     const pathOf = (n: string) => (n.startsWith('t:') ? (teamParents.get(n) ?? []) : above(n));
     const names = await this.names([...new Set(nodes.flatMap(pathOf))]);
-    return refs.map((r) => ({ ...r, path: pathOf(r.node).slice(0, 3).map((n) => names.get(n) ?? n).join(' · ') }));
+    return refs.map((r) => ({
+      ...r,
+      path: pathOf(r.node)
+        .slice(0, 3)
+        .map((n) => names.get(n) ?? n)
+        .join(' · '),
+    }));
   }
 
   async refs(nodes: string[]): Promise<NodeRefT[]> {

@@ -5,7 +5,22 @@ import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
 import { formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { parsePeriod } from '@xiezuo/shared/indicators/periods';
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../../platform/i18n';
 
@@ -19,7 +34,10 @@ export interface ReportModel {
 export const rankingMeaningful = (items: { value: number | null }[]) => items.some((i) => (i.value ?? 0) !== 0);
 
 /** The part a 其中 row adds to its total's name: 监测户其中脱贫不稳定户 → 其中：脱贫不稳定户. */
-export function breakdownLabel(f: Pick<FigureT, 'code' | 'name' | 'breakdown'>, figures: Pick<FigureT, 'code' | 'name' | 'breakdown'>[]): string {
+export function breakdownLabel(
+  f: Pick<FigureT, 'code' | 'name' | 'breakdown'>,
+  figures: Pick<FigureT, 'code' | 'name' | 'breakdown'>[],
+): string {
   if (!f.breakdown) return f.name;
   const base = figures.find((x) => x.code === f.code && x.breakdown === '')?.name ?? '';
   const part = (f.name.startsWith(base) ? f.name.slice(base.length) : f.name).replace(/^(, )?(of which |其中[:：]?)/, '');
@@ -33,7 +51,13 @@ export function breakdownLabel(f: Pick<FigureT, 'code' | 'name' | 'breakdown'>, 
 export function problemsAndPlans(d: DashboardT): { problems: string[]; plans: string[] } {
   const behind = d.figures.filter((f) => f.breakdown === '' && f.behind && f.target != null);
   const declines = d.figures.filter(
-    (f) => f.breakdown === '' && f.value != null && f.lastYear != null && f.lastYear > 0 && (f.changePct ?? 0) <= -0.1 && INDICATOR_BY_CODE.get(f.code)?.measure !== 'stock',
+    (f) =>
+      f.breakdown === '' &&
+      f.value != null &&
+      f.lastYear != null &&
+      f.lastYear > 0 &&
+      (f.changePct ?? 0) <= -0.1 &&
+      INDICATOR_BY_CODE.get(f.code)?.measure !== 'stock',
   );
   const problems: string[] = [];
   const plans: string[] = [];
@@ -41,7 +65,9 @@ export function problemsAndPlans(d: DashboardT): { problems: string[]; plans: st
     problems.push(
       `目标任务进度滞后：${behind.map((f) => `${f.name}完成${formatPercent(f.progress)}`).join('，')}，低于时间进度${formatPercent(d.elapsed)}。`,
     );
-    plans.push(`聚焦${behind.map((f) => `“${f.name}”`).join('、')}等滞后指标，逐项分解到责任单位和责任人，明确完成时限，确保按期完成目标任务。`);
+    plans.push(
+      `聚焦${behind.map((f) => `“${f.name}”`).join('、')}等滞后指标，逐项分解到责任单位和责任人，明确完成时限，确保按期完成目标任务。`,
+    );
   }
   if (declines.length) {
     problems.push(`部分指标同比下降：${declines.map((f) => `${f.name}${yoy(f)}`).join('，')}。`);
@@ -52,7 +78,8 @@ export function problemsAndPlans(d: DashboardT): { problems: string[]; plans: st
   return { problems, plans };
 }
 
-const num = (v: number | null | undefined) => (v == null ? '—' : Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+const num = (v: number | null | undefined) =>
+  v == null ? '—' : Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /** A figure as people write it: 94.2% for rates, 42户 for counts. */
 export function show(f: Pick<FigureT, 'code' | 'value' | 'unit'>): string {
@@ -198,24 +225,41 @@ function table(head: string[], rows: string[][], first = 0.36, indented: Set<num
       ...rows.map(
         (r, n) =>
           new TableRow({
-            children: r.map((c, i) => cell(c, widths[i], false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT, i === 0 && indented.has(n) ? 480 : 0)),
+            children: r.map((c, i) =>
+              cell(c, widths[i], false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT, i === 0 && indented.has(n) ? 480 : 0),
+            ),
           }),
       ),
     ],
   });
 }
-const para = (text: string) => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text, font: FANGSONG, size: SIZE_3 })] });
+const para = (text: string) =>
+  new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [new TextRun({ text, font: FANGSONG, size: SIZE_3 })],
+  });
 const sectionHeading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: LINE, indent: { firstLine: 640 }, children: [new TextRun({ text, font: HEITI, size: SIZE_3, color: '000000' })] });
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: LINE,
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, font: HEITI, size: SIZE_3, color: '000000' })],
+  });
 /** A numbered point: （一） in 楷体, then its text in 仿宋 on the same line. */
 const point = (n: number, text: string) =>
   new Paragraph({
     spacing: LINE,
     indent: { firstLine: 640 },
     alignment: AlignmentType.JUSTIFIED,
-    children: [new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）`, font: KAITI, size: SIZE_3 }), new TextRun({ text, font: FANGSONG, size: SIZE_3 })],
+    children: [
+      new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）`, font: KAITI, size: SIZE_3 }),
+      new TextRun({ text, font: FANGSONG, size: SIZE_3 }),
+    ],
   });
-const tableNote = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text, font: FANGSONG, size: SIZE_TABLE })] });
+const tableNote = (text: string) =>
+  new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text, font: FANGSONG, size: SIZE_TABLE })] });
 const pageNumber = (align: Align) =>
   new Footer({
     children: [
@@ -251,11 +295,20 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   const title = t('indicators.report.title', { name: d.node.name, period: d.periodLabel });
   const figures = figureRows(d);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 560, line: 700, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: title, font: XIAOBIAOSONG, size: SIZE_2 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 560, line: 700, lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text: title, font: XIAOBIAOSONG, size: SIZE_2 })],
+    }),
     heading(t('indicators.report.overviewTitle')),
     ...narrative(m).map(para),
     heading(t('indicators.report.figuresTitle')),
-    table([t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')], figures.rows, 0.34, figures.indented),
+    table(
+      [t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')],
+      figures.rows,
+      0.34,
+      figures.indented,
+    ),
   ];
   if (d.rank.items.length && rankingMeaningful(d.rank.items)) {
     children.push(heading(t('indicators.report.rankTitle')));
@@ -273,7 +326,14 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
     children.push(heading(t('indicators.report.targetsTitle')));
     children.push(
       table(
-        [t('indicators.indicator'), t('indicators.target'), d.periodLabel, t('indicators.progress'), t('indicators.elapsed', { pct: '' }).trim(), t('common.status')],
+        [
+          t('indicators.indicator'),
+          t('indicators.target'),
+          d.periodLabel,
+          t('indicators.progress'),
+          t('indicators.elapsed', { pct: '' }).trim(),
+          t('common.status'),
+        ],
         targets.map((f) => [
           f.name,
           num(f.target),
@@ -292,7 +352,14 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   children.push(...plans.map((p, i) => point(i, p)));
   children.push(tableNote(t('indicators.report.dataNote')));
   // 成文日期 under the text, right-aligned four characters in
-  children.push(new Paragraph({ spacing: { ...LINE, before: 560 }, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [new TextRun({ text: chineseDate(generatedAt), font: FANGSONG, size: SIZE_3 })] }));
+  children.push(
+    new Paragraph({
+      spacing: { ...LINE, before: 560 },
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 1280 },
+      children: [new TextRun({ text: chineseDate(generatedAt), font: FANGSONG, size: SIZE_3 })],
+    }),
+  );
   const doc = new Document({
     creator: 'Xiezuo',
     title,
@@ -303,7 +370,13 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
         properties: {
           page: {
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(23 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+              footer: Math.round(23 * MM),
+            },
           },
         },
         footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
@@ -334,8 +407,19 @@ export async function buildXlsx(d: DashboardT, t: Translate, tables: TableKind[]
     sheet(
       wb,
       t('indicators.report.sheetFigures'),
-      [t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), `${t('indicators.change')}(%)`, t('indicators.target'), `${t('indicators.progress')}(%)`],
-      d.figures.filter((f) => f.value != null).map((f) => [f.name, f.unit, f.value, f.lastYear, f.change, pct(f.changePct), f.target, pct(f.progress)]),
+      [
+        t('indicators.indicator'),
+        '单位',
+        d.periodLabel,
+        t('indicators.lastYear'),
+        t('indicators.changeAbs'),
+        `${t('indicators.change')}(%)`,
+        t('indicators.target'),
+        `${t('indicators.progress')}(%)`,
+      ],
+      d.figures
+        .filter((f) => f.value != null)
+        .map((f) => [f.name, f.unit, f.value, f.lastYear, f.change, pct(f.changePct), f.target, pct(f.progress)]),
     );
   }
   if (tables.includes('children') && d.children.length) {
@@ -360,7 +444,9 @@ export async function buildXlsx(d: DashboardT, t: Translate, tables: TableKind[]
       wb,
       t('indicators.report.sheetTargets'),
       [t('indicators.indicator'), t('indicators.target'), d.periodLabel, `${t('indicators.progress')}(%)`, t('common.status')],
-      d.figures.filter((f) => f.target != null).map((f) => [f.name, f.target, f.value, pct(f.progress), f.behind ? t('indicators.behind') : t('indicators.onTrack')]),
+      d.figures
+        .filter((f) => f.target != null)
+        .map((f) => [f.name, f.target, f.value, pct(f.progress), f.behind ? t('indicators.behind') : t('indicators.onTrack')]),
     );
   }
   if (wb.worksheets.length === 0) sheet(wb, t('indicators.report.sheetFigures'), [t('common.noData')], []);

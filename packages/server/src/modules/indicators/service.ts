@@ -4,20 +4,20 @@
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import type { CatalogueItemT, DashboardT, TargetRowT } from '@xiezuo/shared/contracts/indicators';
 import { toIsoDate } from '@xiezuo/shared/format';
+import type { Language } from '@xiezuo/shared/i18n/index';
 import { INDICATOR_BY_CODE, INDICATORS, indicatorName } from '@xiezuo/shared/indicators/catalogue';
 import { elapsedShare, parsePeriod, periodLabel } from '@xiezuo/shared/indicators/periods';
-import type { Language } from '@xiezuo/shared/i18n/index';
+import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx, Services } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import { AppError, invalid } from '../../platform/http/errors';
 import { translator } from '../../platform/i18n';
 import { assertInScope, EVERYTHING } from '../../platform/scope';
-import { sql } from 'drizzle-orm';
 import { assertIndicator, buildDashboard, figureValue, progressOf, readValues, storedPeriodsFor } from './dashboard';
 import { Refresher } from './engine/refresh';
 import { assertNodeInScope, defaultNode, divisionCodeOf, NodeDirectory, nodeInScope, teamIdOf } from './nodes';
-import { buildDocx, buildXlsx, rankingMeaningful, type ReportModel, type TableKind } from './reports';
+import { buildDocx, buildXlsx, type ReportModel, rankingMeaningful, type TableKind } from './reports';
 
 const refreshers = new WeakMap<Services, Refresher>();
 
@@ -39,7 +39,10 @@ export function catalogueFor(ctx: Ctx): CatalogueItemT[] {
     measure: d.measure,
     group: d.group,
     source: d.source ?? null,
-    wired: d.measure === 'ratio' ? [d.numerator, d.denominator].every((c) => wired.has(INDICATORS.find((x) => x.code === c)?.source ?? '')) : wired.has(d.source ?? ''),
+    wired:
+      d.measure === 'ratio'
+        ? [d.numerator, d.denominator].every((c) => wired.has(INDICATORS.find((x) => x.code === c)?.source ?? ''))
+        : wired.has(d.source ?? ''),
     kpi: d.kpi ?? false,
     money: d.money ?? false,
     breakdowns: (d.breakdowns ?? []).map((b) => ({ key: b.key, name: en ? b.en : b.zh })),
@@ -94,7 +97,9 @@ export async function exportTables(ctx: Ctx, q: { node: string; period: string; 
 async function nodeColumns(services: Services, node: string): Promise<{ divisionCode: string | null; teamId: number | null }> {
   if (node.startsWith('d:')) return { divisionCode: divisionCodeOf(node), teamId: null };
   if (node.startsWith('t:')) {
-    const [row] = await services.database.query<{ division_code: string }>(`select division_code from teams where id = $1`, [teamIdOf(node)]);
+    const [row] = await services.database.query<{ division_code: string }>(`select division_code from teams where id = $1`, [
+      teamIdOf(node),
+    ]);
     if (!row) throw invalid({ path: 'body.node', key: 'indicators.validation.node' });
     return { divisionCode: row.division_code, teamId: teamIdOf(node) };
   }
@@ -103,7 +108,14 @@ async function nodeColumns(services: Services, node: string): Promise<{ division
 
 export async function listTargets(ctx: Ctx, q: { node?: string; period?: string }): Promise<TargetRowT[]> {
   const { services, user, lang } = ctx;
-  const rows = await services.database.query<{ id: number; node: string; indicator: string; period: string; value: number; parent_id: number | null }>(
+  const rows = await services.database.query<{
+    id: number;
+    node: string;
+    indicator: string;
+    period: string;
+    value: number;
+    parent_id: number | null;
+  }>(
     `select id, node, indicator, period, value, parent_id from indicator_targets
      where ($1::text is null or node = $1 or parent_id in (select id from indicator_targets where node = $1)) and ($2::text is null or period = $2)
      order by period desc, node, indicator`,
@@ -118,10 +130,16 @@ export async function listTargets(ctx: Ctx, q: { node?: string; period?: string 
   for (const r of visible) {
     const def = INDICATOR_BY_CODE.get(r.indicator);
     if (!def) continue;
-    const values = await readValues(services.database, [r.node], storedPeriodsFor(r.period, today), [r.indicator, def.numerator ?? '', def.denominator ?? ''], {
-      sources: refresherOf(services).wiredSources,
-      today,
-    });
+    const values = await readValues(
+      services.database,
+      [r.node],
+      storedPeriodsFor(r.period, today),
+      [r.indicator, def.numerator ?? '', def.denominator ?? ''],
+      {
+        sources: refresherOf(services).wiredSources,
+        today,
+      },
+    );
     const actual = figureValue(values, r.node, r.period, def, '', wired, today);
     out.push({
       id: r.id,
@@ -139,13 +157,19 @@ export async function listTargets(ctx: Ctx, q: { node?: string; period?: string 
   return out;
 }
 
-export async function upsertTarget(ctx: Ctx, body: { node: string; indicator: string; period: string; value: number }, parentId: number | null = null): Promise<number> {
+export async function upsertTarget(
+  ctx: Ctx,
+  body: { node: string; indicator: string; period: string; value: number },
+  parentId: number | null = null,
+): Promise<number> {
   assertNodeInScope(ctx.user.scope, body.node);
   assertIndicator(body.indicator, 'body.indicator');
   const cols = await nodeColumns(ctx.services, body.node);
   return withTx(ctx, async (tx) => {
     const before = (
-      (await tx.execute(sql`select id, value, parent_id from indicator_targets where node = ${body.node} and indicator = ${body.indicator} and period = ${body.period}`)) as unknown as {
+      (await tx.execute(
+        sql`select id, value, parent_id from indicator_targets where node = ${body.node} and indicator = ${body.indicator} and period = ${body.period}`,
+      )) as unknown as {
         rows: { id: number; value: number; parent_id: number | null }[];
       }
     ).rows[0];
@@ -155,13 +179,22 @@ export async function upsertTarget(ctx: Ctx, body: { node: string; indicator: st
       on conflict (node, indicator, period) do update set value = excluded.value, parent_id = excluded.parent_id, updated_at = now()
       returning id`)) as unknown as { rows: { id: number }[] };
     const id = res.rows[0].id;
-    await writeAudit(tx, ctx.actor, { action: before ? 'update' : 'create', entity: 'indicator_target', entityId: id, before: before ?? null, after: { ...body, parentId } });
+    await writeAudit(tx, ctx.actor, {
+      action: before ? 'update' : 'create',
+      entity: 'indicator_target',
+      entityId: id,
+      before: before ?? null,
+      after: { ...body, parentId },
+    });
     return id;
   });
 }
 
 /** 目标分解: writes each child's share, linked to the parent's target; the shares may not exceed it. */
-export async function splitTarget(ctx: Ctx, body: { node: string; indicator: string; period: string; children: { node: string; value: number }[] }): Promise<number[]> {
+export async function splitTarget(
+  ctx: Ctx,
+  body: { node: string; indicator: string; period: string; children: { node: string; value: number }[] },
+): Promise<number[]> {
   const { services } = ctx;
   assertNodeInScope(ctx.user.scope, body.node);
   assertIndicator(body.indicator, 'body.indicator');
@@ -172,10 +205,16 @@ export async function splitTarget(ctx: Ctx, body: { node: string; indicator: str
   if (!parent) throw new AppError('NOT_FOUND');
   const kids = new Set(await new NodeDirectory(services.database, '').children(body.node));
   body.children.forEach((c, i) => {
-    if (!kids.has(c.node)) throw invalid({ path: `body.children.${i}.node`, key: 'indicators.validation.splitNotChild', params: { node: c.node, parent: body.node } });
+    if (!kids.has(c.node))
+      throw invalid({
+        path: `body.children.${i}.node`,
+        key: 'indicators.validation.splitNotChild',
+        params: { node: c.node, parent: body.node },
+      });
   });
   const sum = body.children.reduce((s, c) => s + c.value, 0);
-  if (sum > parent.value + 1e-9) throw invalid({ path: 'body.children', key: 'indicators.validation.splitOver', params: { sum, target: parent.value } });
+  if (sum > parent.value + 1e-9)
+    throw invalid({ path: 'body.children', key: 'indicators.validation.splitOver', params: { sum, target: parent.value } });
   const ids: number[] = [];
   for (const c of body.children) ids.push(await upsertTarget(ctx, { ...body, node: c.node, value: c.value }, parent.id));
   return ids;
@@ -198,7 +237,8 @@ export async function saveReported(
   body: { indicator: string; divisionCode: string; teamId?: number | null; day: string; value: number; tags?: string[]; note?: string },
 ): Promise<number> {
   const def = assertIndicator(body.indicator, 'body.indicator');
-  if (def.source !== 'indicators.reported') throw invalid({ path: 'body.indicator', key: 'indicators.validation.notReported', params: { code: body.indicator } });
+  if (def.source !== 'indicators.reported')
+    throw invalid({ path: 'body.indicator', key: 'indicators.validation.notReported', params: { code: body.indicator } });
   assertInScope(ctx.user.scope, { divisionCode: body.divisionCode, teamId: body.teamId ?? null });
   return withTx(ctx, async (tx) => {
     const team = body.teamId ?? null;
@@ -209,7 +249,9 @@ export async function saveReported(
     const tags = sql`${`{${(body.tags ?? []).map((x) => `"${x.replace(/"/g, '')}"`).join(',')}}`}::text[]`;
     let id: number;
     if (existing) {
-      await tx.execute(sql`update indicator_reported set value = ${body.value}, tags = ${tags}, note = ${body.note ?? null} where id = ${existing.id}`);
+      await tx.execute(
+        sql`update indicator_reported set value = ${body.value}, tags = ${tags}, note = ${body.note ?? null} where id = ${existing.id}`,
+      );
       id = existing.id;
     } else {
       const res = (await tx.execute(sql`insert into indicator_reported (indicator, division_code, team_id, day, value, tags, note)
@@ -218,7 +260,13 @@ export async function saveReported(
       };
       id = res.rows[0].id;
     }
-    await writeAudit(tx, ctx.actor, { action: existing ? 'update' : 'create', entity: 'indicator_reported', entityId: id, before: existing ?? null, after: body });
+    await writeAudit(tx, ctx.actor, {
+      action: existing ? 'update' : 'create',
+      entity: 'indicator_reported',
+      entityId: id,
+      before: existing ?? null,
+      after: body,
+    });
     return id;
   });
 }
@@ -236,7 +284,10 @@ export async function createReportJob(ctx: Ctx, body: { node: string; period: st
   await writeAudit(services.db, ctx.actor, { action: 'export', entity: 'report', entityId: job.id, after: body });
   const previous = jobChains.get(services) ?? Promise.resolve();
   const next = previous.then(() => runReportJob({ ...ctx, tx: undefined }, job.id)); // runs later, outside any transaction
-  jobChains.set(services, next.catch(() => undefined));
+  jobChains.set(
+    services,
+    next.catch(() => undefined),
+  );
   return job.id;
 }
 
@@ -245,7 +296,13 @@ export async function reportsIdle(services: Services) {
   await (jobChains.get(services) ?? Promise.resolve());
 }
 
-async function progress(services: Services, id: number, status: string, pct: number, extra: { fileName?: string; file?: Buffer; error?: string } = {}) {
+async function progress(
+  services: Services,
+  id: number,
+  status: string,
+  pct: number,
+  extra: { fileName?: string; file?: Buffer; error?: string } = {},
+) {
   await services.database.query(
     `update report_jobs set status = $2, progress = $3, file_name = coalesce($4, file_name), file = coalesce($5, file), error = $6,
        finished_at = case when $2 in ('done', 'failed') then now() else null end where id = $1`,
@@ -275,7 +332,8 @@ export async function reportModel(ctx: Ctx, node: string, period: string): Promi
     const system = { ...ctx, user: { ...ctx.user, scope: EVERYTHING } };
     const up = await dashboardFor(system, { node: parent, period });
     const me = up.rank.items.find((i) => i.node === node);
-    if (me && me.value != null) peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name, allZero: !rankingMeaningful(up.rank.items) };
+    if (me && me.value != null)
+      peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name, allZero: !rankingMeaningful(up.rank.items) };
   }
   return { dashboard, peers };
 }

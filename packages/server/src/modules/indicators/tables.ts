@@ -101,7 +101,10 @@ export const indicatorReported = pgTable(
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('indicator_reported_div_idx').on(t.divisionCode), uniqueIndex('indicator_reported_uq').on(t.indicator, t.divisionCode, t.teamId, t.day)],
+  (t) => [
+    index('indicator_reported_div_idx').on(t.divisionCode),
+    uniqueIndex('indicator_reported_uq').on(t.indicator, t.divisionCode, t.teamId, t.day),
+  ],
 );
 
 // 报告任务: a background report (docx/xlsx) with its progress and, when done, the file.

@@ -24,7 +24,10 @@ export function householdsInScope(scope: Scope): SQL | undefined {
 
 /** The household, if it exists and lies in the user's scope (else NOT_FOUND / OUT_OF_SCOPE). */
 export async function loadHousehold(db: Db | Tx, scope: Scope, id: number, forUpdate = false): Promise<Household> {
-  const q = db.select().from(monitoringHouseholds).where(and(eq(monitoringHouseholds.id, id)));
+  const q = db
+    .select()
+    .from(monitoringHouseholds)
+    .where(and(eq(monitoringHouseholds.id, id)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND');
   assertInScope(scope, { divisionCode: row.divisionCode });

@@ -1,24 +1,34 @@
 // What happens to a monitored household over time: risks (风险), assistance measures (帮扶措施) and home
 // visits (入户走访), and the worklist that reminds each user of what is due.
+
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import type { Measure, MeasureKind, Risk, RiskKind, Status, Visit, VisitCreate, Worklist } from '@xiezuo/shared/contracts/monitoring';
 import { and, asc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import { AppError, invalid } from '../../platform/http/errors';
 import { divisions } from '../registry';
 import { householdsInScope, levelOver, loadHousehold, settings } from './access';
-import { monitoringAttachments, monitoringHouseholds as H, monitoringMeasures as Me, monitoringRisks as R, monitoringVisits as V } from './tables';
-import { allowedActions } from './workflow';
+import {
+  monitoringHouseholds as H,
+  monitoringMeasures as Me,
+  monitoringAttachments,
+  monitoringRisks as R,
+  monitoringVisits as V,
+} from './tables';
 import { addDays } from './workdays';
+import { allowedActions } from './workflow';
 
 const money = (v: number | null | undefined) => (v == null ? null : String(v));
 
 export async function addRisk(ctx: Ctx, householdId: number, body: { kind: RiskKind; note?: string; identifiedOn: string }): Promise<Risk> {
   return withTx(ctx, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
-    const [row] = await tx.insert(R).values({ householdId, kind: body.kind, note: body.note ?? null, identifiedOn: body.identifiedOn }).returning();
+    const [row] = await tx
+      .insert(R)
+      .values({ householdId, kind: body.kind, note: body.note ?? null, identifiedOn: body.identifiedOn })
+      .returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_risk', entityId: row.id, after: row });
     return row;
   });
@@ -30,7 +40,11 @@ export async function closeRisk(ctx: Ctx, riskId: number, body: { closedOn: stri
     if (!risk) throw new AppError('NOT_FOUND');
     await loadHousehold(tx, ctx.user.scope, risk.householdId);
     if (risk.closedOn) throw new AppError('CONFLICT');
-    const [after] = await tx.update(R).set({ closedOn: body.closedOn, closeNote: body.note ?? null }).where(eq(R.id, riskId)).returning();
+    const [after] = await tx
+      .update(R)
+      .set({ closedOn: body.closedOn, closeNote: body.note ?? null })
+      .where(eq(R.id, riskId))
+      .returning();
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_risk', entityId: riskId, before: risk, after });
     return after;
   });
@@ -53,7 +67,8 @@ export function publicMeasure(m: typeof Me.$inferSelect): Measure {
 
 /** A measure for a household (in ctx.tx when a ledger import calls it). */
 export async function addMeasure(ctx: Ctx, householdId: number, body: MeasureBody): Promise<Measure> {
-  if (body.endOn && body.endOn < body.startOn) throw invalid({ path: 'body.endOn', key: 'validation.tooSmall', params: { min: body.startOn } });
+  if (body.endOn && body.endOn < body.startOn)
+    throw invalid({ path: 'body.endOn', key: 'validation.tooSmall', params: { min: body.startOn } });
   return withTx(ctx, async (tx) => {
     await loadHousehold(tx, ctx.user.scope, householdId);
     const [row] = await tx
@@ -79,7 +94,11 @@ export async function followUpMeasure(ctx: Ctx, measureId: number, body: { on: s
     const [m] = await tx.select().from(Me).where(eq(Me.id, measureId));
     if (!m) throw new AppError('NOT_FOUND');
     await loadHousehold(tx, ctx.user.scope, m.householdId);
-    const [after] = await tx.update(Me).set({ lastFollowUpOn: body.on, followUpNote: body.note ?? null }).where(eq(Me.id, measureId)).returning();
+    const [after] = await tx
+      .update(Me)
+      .set({ lastFollowUpOn: body.on, followUpNote: body.note ?? null })
+      .where(eq(Me.id, measureId))
+      .returning();
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_measure', entityId: measureId, before: m, after });
     return publicMeasure(after);
   });
@@ -96,15 +115,51 @@ export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCrea
       const missing = ids.find((id) => !found.some((r) => r.id === id));
       if (missing) throw invalid({ path, key, params: { id: missing } });
     };
-    await own(body.closeRiskIds, tx.select({ id: R.id }).from(R).where(and(inArray(R.id, body.closeRiskIds.length ? body.closeRiskIds : [0]), eq(R.householdId, h.id), isNull(R.closedOn))), 'body.closeRiskIds', 'monitoring.errors.riskForeign');
-    await own(body.followedMeasureIds, tx.select({ id: Me.id }).from(Me).where(and(inArray(Me.id, body.followedMeasureIds.length ? body.followedMeasureIds : [0]), eq(Me.householdId, h.id))), 'body.followedMeasureIds', 'monitoring.errors.measureForeign');
-    await own(body.photoIds, tx.select({ id: monitoringAttachments.id }).from(monitoringAttachments).where(and(inArray(monitoringAttachments.id, body.photoIds.length ? body.photoIds : [0]), eq(monitoringAttachments.householdId, h.id), isNull(monitoringAttachments.visitId), isNull(monitoringAttachments.stepId))), 'body.photoIds', 'monitoring.errors.attachmentForeign');
+    await own(
+      body.closeRiskIds,
+      tx
+        .select({ id: R.id })
+        .from(R)
+        .where(and(inArray(R.id, body.closeRiskIds.length ? body.closeRiskIds : [0]), eq(R.householdId, h.id), isNull(R.closedOn))),
+      'body.closeRiskIds',
+      'monitoring.errors.riskForeign',
+    );
+    await own(
+      body.followedMeasureIds,
+      tx
+        .select({ id: Me.id })
+        .from(Me)
+        .where(and(inArray(Me.id, body.followedMeasureIds.length ? body.followedMeasureIds : [0]), eq(Me.householdId, h.id))),
+      'body.followedMeasureIds',
+      'monitoring.errors.measureForeign',
+    );
+    await own(
+      body.photoIds,
+      tx
+        .select({ id: monitoringAttachments.id })
+        .from(monitoringAttachments)
+        .where(
+          and(
+            inArray(monitoringAttachments.id, body.photoIds.length ? body.photoIds : [0]),
+            eq(monitoringAttachments.householdId, h.id),
+            isNull(monitoringAttachments.visitId),
+            isNull(monitoringAttachments.stepId),
+          ),
+        ),
+      'body.photoIds',
+      'monitoring.errors.attachmentForeign',
+    );
 
     const opened = body.openRisks.length
-      ? await tx.insert(R).values(body.openRisks.map((r) => ({ householdId: h.id, kind: r.kind, note: r.note ?? null, identifiedOn: body.visitedOn }))).returning({ id: R.id, kind: R.kind })
+      ? await tx
+          .insert(R)
+          .values(body.openRisks.map((r) => ({ householdId: h.id, kind: r.kind, note: r.note ?? null, identifiedOn: body.visitedOn })))
+          .returning({ id: R.id, kind: R.kind })
       : [];
-    if (body.closeRiskIds.length) await tx.update(R).set({ closedOn: body.visitedOn, closeNote: '走访核实' }).where(inArray(R.id, body.closeRiskIds));
-    if (body.followedMeasureIds.length) await tx.update(Me).set({ lastFollowUpOn: body.visitedOn }).where(inArray(Me.id, body.followedMeasureIds));
+    if (body.closeRiskIds.length)
+      await tx.update(R).set({ closedOn: body.visitedOn, closeNote: '走访核实' }).where(inArray(R.id, body.closeRiskIds));
+    if (body.followedMeasureIds.length)
+      await tx.update(Me).set({ lastFollowUpOn: body.visitedOn }).where(inArray(Me.id, body.followedMeasureIds));
     const [visit] = await tx
       .insert(V)
       .values({
@@ -118,14 +173,20 @@ export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCrea
         createdBy: ctx.actor.id,
       })
       .returning();
-    if (body.photoIds.length) await tx.update(monitoringAttachments).set({ visitId: visit.id }).where(inArray(monitoringAttachments.id, body.photoIds));
+    if (body.photoIds.length)
+      await tx.update(monitoringAttachments).set({ visitId: visit.id }).where(inArray(monitoringAttachments.id, body.photoIds));
     const patch: Partial<typeof H.$inferInsert> = { updatedAt: new Date() };
     if (!h.lastVisitOn || body.visitedOn > h.lastVisitOn) patch.lastVisitOn = body.visitedOn;
-    if (body.incomePerHead != null) Object.assign(patch, { incomePerHead: money(body.incomePerHead), incomeYear: body.incomeYear ?? h.incomeYear });
+    if (body.incomePerHead != null)
+      Object.assign(patch, { incomePerHead: money(body.incomePerHead), incomeYear: body.incomeYear ?? h.incomeYear });
     await tx.update(H).set(patch).where(eq(H.id, h.id));
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_visit', entityId: visit.id, after: visit });
     const { createdBy: _, ...rest } = visit;
-    return { ...rest, incomePerHead: visit.incomePerHead == null ? null : Number(visit.incomePerHead), createdAt: visit.createdAt.toISOString() };
+    return {
+      ...rest,
+      incomePerHead: visit.incomePerHead == null ? null : Number(visit.incomePerHead),
+      createdAt: visit.createdAt.toISOString(),
+    };
   });
 }
 
@@ -138,22 +199,68 @@ export async function worklist(ctx: Ctx): Promise<Worklist> {
   const today = todayInBeijing();
   const cutoff = addDays(today, -visitIntervalDays);
   const scoped = householdsInScope(ctx.user.scope);
-  const cols = { id: H.id, headName: H.headName, divisionCode: H.divisionCode, village: divisions.name, status: H.status, stage: H.stage, noticeTo: H.noticeTo, lastVisitOn: H.lastVisitOn, procedureStartedOn: H.procedureStartedOn };
+  const cols = {
+    id: H.id,
+    headName: H.headName,
+    divisionCode: H.divisionCode,
+    village: divisions.name,
+    status: H.status,
+    stage: H.stage,
+    noticeTo: H.noticeTo,
+    lastVisitOn: H.lastVisitOn,
+    procedureStartedOn: H.procedureStartedOn,
+  };
   const watched: SQL = inArray(H.status, WATCHED);
   const [due, pending, measures] = await Promise.all([
-    db.select(cols).from(H).leftJoin(divisions, eq(divisions.code, H.divisionCode)).where(and(scoped, watched, or(isNull(H.lastVisitOn), lt(H.lastVisitOn, cutoff)))).orderBy(asc(H.lastVisitOn), asc(H.id)).limit(200),
-    db.select(cols).from(H).leftJoin(divisions, eq(divisions.code, H.divisionCode)).where(and(scoped, sql`${H.stage} is not null`)).orderBy(asc(H.stageEnteredAt)).limit(500),
     db
-      .select({ id: Me.id, householdId: Me.householdId, headName: H.headName, village: divisions.name, kind: Me.kind, description: Me.description, startOn: Me.startOn, lastFollowUpOn: Me.lastFollowUpOn })
+      .select(cols)
+      .from(H)
+      .leftJoin(divisions, eq(divisions.code, H.divisionCode))
+      .where(and(scoped, watched, or(isNull(H.lastVisitOn), lt(H.lastVisitOn, cutoff))))
+      .orderBy(asc(H.lastVisitOn), asc(H.id))
+      .limit(200),
+    db
+      .select(cols)
+      .from(H)
+      .leftJoin(divisions, eq(divisions.code, H.divisionCode))
+      .where(and(scoped, sql`${H.stage} is not null`))
+      .orderBy(asc(H.stageEnteredAt))
+      .limit(500),
+    db
+      .select({
+        id: Me.id,
+        householdId: Me.householdId,
+        headName: H.headName,
+        village: divisions.name,
+        kind: Me.kind,
+        description: Me.description,
+        startOn: Me.startOn,
+        lastFollowUpOn: Me.lastFollowUpOn,
+      })
       .from(Me)
       .innerJoin(H, eq(H.id, Me.householdId))
       .leftJoin(divisions, eq(divisions.code, H.divisionCode))
-      .where(and(scoped, watched, or(isNull(Me.endOn), sql`${Me.endOn} >= ${today}`), or(isNull(Me.lastFollowUpOn), lt(Me.lastFollowUpOn, cutoff)), lt(Me.startOn, cutoff)))
+      .where(
+        and(
+          scoped,
+          watched,
+          or(isNull(Me.endOn), sql`${Me.endOn} >= ${today}`),
+          or(isNull(Me.lastFollowUpOn), lt(Me.lastFollowUpOn, cutoff)),
+          lt(Me.startOn, cutoff),
+        ),
+      )
       .orderBy(asc(Me.lastFollowUpOn), asc(Me.id))
       .limit(200),
   ]);
   const reviews = pending
-    .map((h) => ({ ...h, actions: allowedActions({ status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo }, { permissions: ctx.user.permissions, level: levelOver(ctx.user.scope, h.divisionCode) }, today) }))
+    .map((h) => ({
+      ...h,
+      actions: allowedActions(
+        { status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo },
+        { permissions: ctx.user.permissions, level: levelOver(ctx.user.scope, h.divisionCode) },
+        today,
+      ),
+    }))
     .filter((h) => h.actions.length > 0);
   return { intervalDays: visitIntervalDays, dueVisits: due, reviews, measures };
 }

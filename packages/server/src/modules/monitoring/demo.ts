@@ -3,24 +3,42 @@
 // students under close watch. The 麦伯 family of 兴义村 is the report's case (names are its pseudonyms);
 // every other person is invented, marked 演示, with generated ID numbers that pass the GB 11643 check.
 // Two more households are still being identified, so the review chain and its clock have something to show.
-import type { EntryDoor, MeasureKind, MemberInput, RiskKind, Stage, Status, StepAction } from '@xiezuo/shared/contracts/monitoring';
-import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import type { EntryDoor, MeasureKind, MemberInput, RiskKind, Stage, Status, StepAction } from '@xiezuo/shared/contracts/monitoring';
 import { sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { ModuleSeed } from '../../platform/seed';
 import { sealMember } from './households';
+import {
+  monitoringHouseholds,
+  monitoringLines,
+  monitoringMeasures,
+  monitoringMembers,
+  monitoringRisks,
+  monitoringSteps,
+  monitoringVisits,
+} from './tables';
 import { addDays } from './workdays';
-import { monitoringHouseholds, monitoringLines, monitoringMeasures, monitoringMembers, monitoringRisks, monitoringSteps, monitoringVisits } from './tables';
 
 export const GANGPING = '441224109000';
 export const HUAIJI = '441224000000';
 // 2023 statistical codes of 岗坪镇's 13 村委会 (used only when the registry has not loaded them)
 const VILLAGES: [string, string][] = [
-  ['441224109201', '曾村村委会'], ['441224109202', '兴义村委会'], ['441224109203', '谢屋村委会'], ['441224109204', '红星村委会'],
-  ['441224109205', '庞庙村委会'], ['441224109206', '地灵村委会'], ['441224109207', '沙腾村委会'], ['441224109208', '睦渊村委会'],
-  ['441224109209', '关塘村委会'], ['441224109210', '四隆村委会'], ['441224109211', '四和村委会'], ['441224109212', '太原村委会'],
+  ['441224109201', '曾村村委会'],
+  ['441224109202', '兴义村委会'],
+  ['441224109203', '谢屋村委会'],
+  ['441224109204', '红星村委会'],
+  ['441224109205', '庞庙村委会'],
+  ['441224109206', '地灵村委会'],
+  ['441224109207', '沙腾村委会'],
+  ['441224109208', '睦渊村委会'],
+  ['441224109209', '关塘村委会'],
+  ['441224109210', '四隆村委会'],
+  ['441224109211', '四和村委会'],
+  ['441224109212', '太原村委会'],
   ['441224109213', '维安村委会'],
 ];
 export const XINGYI = '441224109202';
@@ -33,7 +51,11 @@ const GIVEN = ['伯', '叔', '婶', '姨', '哥', '嫂', '妹', '仔', '姐', '�
 
 async function ensureDivisions(services: Services): Promise<string[]> {
   const { db } = services;
-  const have = (await db.execute(sql`select code from divisions where parent_code = ${GANGPING} and level = 'village' and name like '%村委会' order by code`)).rows as { code: string }[];
+  const have = (
+    await db.execute(
+      sql`select code from divisions where parent_code = ${GANGPING} and level = 'village' and name like '%村委会' order by code`,
+    )
+  ).rows as { code: string }[];
   if (have.length >= 13) return have.slice(0, 13).map((r) => r.code);
   const rows: [string, string, string, string | null][] = [
     ['440000000000', '广东省', 'province', null],
@@ -43,7 +65,9 @@ async function ensureDivisions(services: Services): Promise<string[]> {
     ...VILLAGES.map(([code, name]) => [code, name, 'village', GANGPING] as [string, string, string, string]),
   ];
   for (const [code, name, level, parent] of rows) {
-    await db.execute(sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent}) on conflict (code) do nothing`);
+    await db.execute(
+      sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent}) on conflict (code) do nothing`,
+    );
   }
   return VILLAGES.map(([c]) => c);
 }
@@ -69,13 +93,32 @@ interface DemoHousehold {
 /** The 42 households: sizes give 121 persons; 17 of them have a member in school. */
 export function demoHouseholds(villages: string[]): DemoHousehold[] {
   let seq = 0;
-  const person = (name: string, relation: MemberInput['relation'], gender: 'male' | 'female', birth: string, schooling: MemberInput['schooling'], work: MemberInput['work'], health: MemberInput['health'] = 'healthy'): MemberInput => ({
-    name, relation, gender, birthDate: birth, idNumber: demoIdNumber(birth, ++seq, gender), health, disability: 'none', schooling, work,
+  const person = (
+    name: string,
+    relation: MemberInput['relation'],
+    gender: 'male' | 'female',
+    birth: string,
+    schooling: MemberInput['schooling'],
+    work: MemberInput['work'],
+    health: MemberInput['health'] = 'healthy',
+  ): MemberInput => ({
+    name,
+    relation,
+    gender,
+    birthDate: birth,
+    idNumber: demoIdNumber(birth, ++seq, gender),
+    health,
+    disability: 'none',
+    schooling,
+    work,
   });
   const out: DemoHousehold[] = [];
   // the report's family: 麦伯 and his granddaughters 小娅 (college) and 小艺 (vocational school, 14)
   out.push({
-    village: XINGYI, category: 'sudden', dibao: true, income: 6800,
+    village: XINGYI,
+    category: 'sudden',
+    dibao: true,
+    income: 6800,
     members: [
       person('麦伯（化名）', 'head', 'male', '1958-03-12', 'not_in_school', 'farming', 'chronic'),
       person('小娅（化名）', 'grandchild', 'female', '2006-05-20', 'college', 'none'),
@@ -96,19 +139,53 @@ export function demoHouseholds(villages: string[]): DemoHousehold[] {
     const surname = SURNAMES[i % SURNAMES.length];
     const headBirth = `${1955 + (i % 25)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
     const headGender = i % 3 === 0 ? 'female' : 'male';
-    const members = [person(`${surname}${GIVEN[i % GIVEN.length]}（演示）`, 'head', headGender, headBirth, 'not_in_school', i % 4 === 0 ? 'local_work' : 'farming', i % 5 === 0 ? 'chronic' : 'healthy')];
+    const members = [
+      person(
+        `${surname}${GIVEN[i % GIVEN.length]}（演示）`,
+        'head',
+        headGender,
+        headBirth,
+        'not_in_school',
+        i % 4 === 0 ? 'local_work' : 'farming',
+        i % 5 === 0 ? 'chronic' : 'healthy',
+      ),
+    ];
     if (student) {
       const school = (['primary', 'junior', 'senior', 'vocational', 'college'] as const)[i % 5];
       const born = { primary: 2015, junior: 2011, senior: 2008, vocational: 2009, college: 2005 }[school];
-      members.push(person(`${surname}小${GIVEN[(i + 3) % GIVEN.length]}（演示）`, 'child', i % 2 ? 'male' : 'female', `${born}-09-0${(i % 9) + 1}`, school, 'none'));
+      members.push(
+        person(
+          `${surname}小${GIVEN[(i + 3) % GIVEN.length]}（演示）`,
+          'child',
+          i % 2 ? 'male' : 'female',
+          `${born}-09-0${(i % 9) + 1}`,
+          school,
+          'none',
+        ),
+      );
     }
     while (members.length < size) {
       const k = members.length;
       const spouse = k === 1 || (student && k === 2);
       members.push(
         spouse
-          ? person(`${surname}${GIVEN[(i + k) % GIVEN.length]}嫂（演示）`, 'spouse', headGender === 'male' ? 'female' : 'male', `${1958 + (i % 25)}-0${(i % 9) + 1}-15`, 'not_in_school', i % 2 ? 'migrant_in_province' : 'farming')
-          : person(`${surname}${GIVEN[(i + k) % GIVEN.length]}公（演示）`, 'parent', 'male', `${1940 + (i % 10)}-11-0${(i % 9) + 1}`, 'not_in_school', 'unable', i % 2 ? 'serious' : 'chronic'),
+          ? person(
+              `${surname}${GIVEN[(i + k) % GIVEN.length]}嫂（演示）`,
+              'spouse',
+              headGender === 'male' ? 'female' : 'male',
+              `${1958 + (i % 25)}-0${(i % 9) + 1}-15`,
+              'not_in_school',
+              i % 2 ? 'migrant_in_province' : 'farming',
+            )
+          : person(
+              `${surname}${GIVEN[(i + k) % GIVEN.length]}公（演示）`,
+              'parent',
+              'male',
+              `${1940 + (i % 10)}-11-0${(i % 9) + 1}`,
+              'not_in_school',
+              'unable',
+              i % 2 ? 'serious' : 'chronic',
+            ),
       );
     }
     const risks = [(['illness', 'unstable_work', 'disability', 'accident', 'disaster', 'industry_failure'] as const)[i % 6] as RiskKind];
@@ -142,12 +219,23 @@ export async function seedMonitoringDemo(services: Services) {
   const { db } = services;
   const villages = await ensureDivisions(services);
   const lines = [
-    ['44', 2024, 8500], ['44', 2025, 8800], ['44', 2026, 9000],
-    ['45', 2024, 7600], ['45', 2025, 7800], ['45', 2026, 8000],
-    ['52', 2024, 7500], ['52', 2025, 7700], ['52', 2026, 7900],
+    ['44', 2024, 8500],
+    ['44', 2025, 8800],
+    ['44', 2026, 9000],
+    ['45', 2024, 7600],
+    ['45', 2025, 7800],
+    ['45', 2026, 8000],
+    ['52', 2024, 7500],
+    ['52', 2025, 7700],
+    ['52', 2026, 7900],
   ] as const;
-  await db.insert(monitoringLines).values(lines.map(([p, y, a]) => ({ provinceCode: p, year: y, amount: String(a), demo: true, note: '演示数据，非官方标准' }))).onConflictDoNothing();
-  const team = ((await db.execute(sql`select id from teams where division_code = ${GANGPING} order by id limit 1`)).rows as { id: number }[])[0]?.id ?? null;
+  await db
+    .insert(monitoringLines)
+    .values(lines.map(([p, y, a]) => ({ provinceCode: p, year: y, amount: String(a), demo: true, note: '演示数据，非官方标准' })))
+    .onConflictDoNothing();
+  const team =
+    ((await db.execute(sql`select id from teams where division_code = ${GANGPING} order by id limit 1`)).rows as { id: number }[])[0]?.id ??
+    null;
   const ctx = { services };
   const chain: [StepAction, Status | null, Stage | null, Stage | '', string][] = [
     ['create', null, null, 'verify', '2025-06-03'],
@@ -162,29 +250,72 @@ export async function seedMonitoringDemo(services: Services) {
       const [h] = await tx
         .insert(monitoringHouseholds)
         .values({
-          divisionCode: d.village, headName: d.members[0].name, entryDoor: (['cadre_check', 'self_apply', 'dept_alert'] as const)[i % 3], category: d.category,
-          isLifted: d.category === 'unstable', dibao: d.dibao, incomePerHead: String(d.income), incomeYear: 2025, status: eliminating ? 'eliminating' : 'monitored',
-          stage: eliminating ? 'county' : null, procedureStartedOn: eliminating ? '2025-08-25' : null, stageEnteredAt: eliminating ? new Date('2025-09-08T02:00:00Z') : null,
-          noticeFrom: eliminating ? '2025-08-28' : null, noticeTo: eliminating ? '2025-09-03' : null,
-          identifiedOn: '2025-06-20', lastVisitOn: `2025-08-${String(1 + (i % 28)).padStart(2, '0')}`, demo: true, note: '演示数据',
+          divisionCode: d.village,
+          headName: d.members[0].name,
+          entryDoor: (['cadre_check', 'self_apply', 'dept_alert'] as const)[i % 3],
+          category: d.category,
+          isLifted: d.category === 'unstable',
+          dibao: d.dibao,
+          incomePerHead: String(d.income),
+          incomeYear: 2025,
+          status: eliminating ? 'eliminating' : 'monitored',
+          stage: eliminating ? 'county' : null,
+          procedureStartedOn: eliminating ? '2025-08-25' : null,
+          stageEnteredAt: eliminating ? new Date('2025-09-08T02:00:00Z') : null,
+          noticeFrom: eliminating ? '2025-08-28' : null,
+          noticeTo: eliminating ? '2025-09-03' : null,
+          identifiedOn: '2025-06-20',
+          lastVisitOn: `2025-08-${String(1 + (i % 28)).padStart(2, '0')}`,
+          demo: true,
+          note: '演示数据',
         })
         .returning();
       await tx.insert(monitoringMembers).values(d.members.map((m) => ({ ...sealMember(ctx, m), householdId: h.id })));
       await tx.insert(monitoringSteps).values(
         chain.map(([action, fromStatus, fromStage, toStage, day]) => ({
-          householdId: h.id, procedure: 'identify' as const, action, fromStatus, fromStage, toStatus: toStage ? ('identifying' as const) : ('monitored' as const), toStage: toStage || null,
-          actorName: '岗坪镇工作人员（演示）', at: new Date(`${day}T02:00:00Z`), comment: action === 'create' ? '入户走访排查发现' : '同意',
-          details: action === 'verify' ? { authorisationSigned: true, authorisationDate: day } : action === 'publicise' ? { noticeFrom: '2025-06-09', noticeTo: '2025-06-13' } : null,
+          householdId: h.id,
+          procedure: 'identify' as const,
+          action,
+          fromStatus,
+          fromStage,
+          toStatus: toStage ? ('identifying' as const) : ('monitored' as const),
+          toStage: toStage || null,
+          actorName: '岗坪镇工作人员（演示）',
+          at: new Date(`${day}T02:00:00Z`),
+          comment: action === 'create' ? '入户走访排查发现' : '同意',
+          details:
+            action === 'verify'
+              ? { authorisationSigned: true, authorisationDate: day }
+              : action === 'publicise'
+                ? { noticeFrom: '2025-06-09', noticeTo: '2025-06-13' }
+                : null,
         })),
       );
-      await tx.insert(monitoringRisks).values(d.risks.map((kind) => ({ householdId: h.id, kind, identifiedOn: '2025-06-03', closedOn: eliminating ? '2025-08-20' : null })));
+      await tx
+        .insert(monitoringRisks)
+        .values(
+          d.risks.map((kind) => ({ householdId: h.id, kind, identifiedOn: '2025-06-03', closedOn: eliminating ? '2025-08-20' : null })),
+        );
       await tx.insert(monitoringMeasures).values(
-        d.measures.map((m) => ({ householdId: h.id, kind: m.kind, description: m.description, amount: m.amount == null ? null : String(m.amount), startOn: '2025-07-20', providerTeamId: team, lastFollowUpOn: '2025-08-20' })),
+        d.measures.map((m) => ({
+          householdId: h.id,
+          kind: m.kind,
+          description: m.description,
+          amount: m.amount == null ? null : String(m.amount),
+          startOn: '2025-07-20',
+          providerTeamId: team,
+          lastFollowUpOn: '2025-08-20',
+        })),
       );
       await tx.insert(monitoringVisits).values({
-        householdId: h.id, visitedOn: h.lastVisitOn!, visitors: '驻岗坪镇工作队、镇村干部（演示）',
-        findings: d.members.some((m) => ['primary', 'junior', 'senior', 'vocational', 'college'].includes(m.schooling)) ? '家有在校生，列为近期重点观察对象，确保适龄学生顺利入学。' : '家庭成员健康、产业就业情况已核实。',
-        incomePerHead: String(d.income), incomeYear: 2025,
+        householdId: h.id,
+        visitedOn: h.lastVisitOn!,
+        visitors: '驻岗坪镇工作队、镇村干部（演示）',
+        findings: d.members.some((m) => ['primary', 'junior', 'senior', 'vocational', 'college'].includes(m.schooling))
+          ? '家有在校生，列为近期重点观察对象，确保适龄学生顺利入学。'
+          : '家庭成员健康、产业就业情况已核实。',
+        incomePerHead: String(d.income),
+        incomeYear: 2025,
       });
     });
   }
@@ -199,21 +330,83 @@ export async function seedMonitoringDemo(services: Services) {
 async function seedPendingDemo(services: Services, villages: string[]) {
   const { db } = services;
   const today = todayInBeijing();
-  const pending: { village: string; head: string; door: EntryDoor; stage: Stage; started: string; noticeFrom: string | null; noticeTo: string | null; entered: string; seq: number }[] = [
-    { village: villages[2], head: '冯叔（演示）', door: 'self_apply', stage: 'town', started: '2025-08-18', noticeFrom: '2025-08-25', noticeTo: '2025-08-29', entered: '2025-09-01', seq: 300 },
-    { village: villages[3], head: '罗婶（演示）', door: 'dept_alert', stage: 'verify', started: addDays(today, -3), noticeFrom: null, noticeTo: null, entered: addDays(today, -3), seq: 310 },
+  const pending: {
+    village: string;
+    head: string;
+    door: EntryDoor;
+    stage: Stage;
+    started: string;
+    noticeFrom: string | null;
+    noticeTo: string | null;
+    entered: string;
+    seq: number;
+  }[] = [
+    {
+      village: villages[2],
+      head: '冯叔（演示）',
+      door: 'self_apply',
+      stage: 'town',
+      started: '2025-08-18',
+      noticeFrom: '2025-08-25',
+      noticeTo: '2025-08-29',
+      entered: '2025-09-01',
+      seq: 300,
+    },
+    {
+      village: villages[3],
+      head: '罗婶（演示）',
+      door: 'dept_alert',
+      stage: 'verify',
+      started: addDays(today, -3),
+      noticeFrom: null,
+      noticeTo: null,
+      entered: addDays(today, -3),
+      seq: 310,
+    },
   ];
   for (const p of pending) {
     const members: MemberInput[] = [
-      { name: p.head, relation: 'head', gender: 'male', birthDate: '1968-05-05', idNumber: demoIdNumber('1968-05-05', p.seq, 'male'), health: 'serious', disability: 'none', schooling: 'not_in_school', work: 'unable' },
-      { name: `${p.head.slice(0, 1)}小妹（演示）`, relation: 'child', gender: 'female', birthDate: '2012-03-03', idNumber: demoIdNumber('2012-03-03', p.seq + 1, 'female'), health: 'healthy', disability: 'none', schooling: 'junior', work: 'none' },
+      {
+        name: p.head,
+        relation: 'head',
+        gender: 'male',
+        birthDate: '1968-05-05',
+        idNumber: demoIdNumber('1968-05-05', p.seq, 'male'),
+        health: 'serious',
+        disability: 'none',
+        schooling: 'not_in_school',
+        work: 'unable',
+      },
+      {
+        name: `${p.head.slice(0, 1)}小妹（演示）`,
+        relation: 'child',
+        gender: 'female',
+        birthDate: '2012-03-03',
+        idNumber: demoIdNumber('2012-03-03', p.seq + 1, 'female'),
+        health: 'healthy',
+        disability: 'none',
+        schooling: 'junior',
+        work: 'none',
+      },
     ];
     await db.transaction(async (tx) => {
       const [h] = await tx
         .insert(monitoringHouseholds)
         .values({
-          divisionCode: p.village, headName: p.head, entryDoor: p.door, category: 'sudden', incomePerHead: '5200', incomeYear: 2025, status: 'identifying', stage: p.stage,
-          procedureStartedOn: p.started, stageEnteredAt: new Date(`${p.entered}T02:00:00Z`), noticeFrom: p.noticeFrom, noticeTo: p.noticeTo, demo: true, note: '演示数据',
+          divisionCode: p.village,
+          headName: p.head,
+          entryDoor: p.door,
+          category: 'sudden',
+          incomePerHead: '5200',
+          incomeYear: 2025,
+          status: 'identifying',
+          stage: p.stage,
+          procedureStartedOn: p.started,
+          stageEnteredAt: new Date(`${p.entered}T02:00:00Z`),
+          noticeFrom: p.noticeFrom,
+          noticeTo: p.noticeTo,
+          demo: true,
+          note: '演示数据',
         })
         .returning();
       await tx.insert(monitoringMembers).values(members.map((m) => ({ ...sealMember({ services }, m), householdId: h.id })));
@@ -221,9 +414,22 @@ async function seedPendingDemo(services: Services, villages: string[]) {
       if (p.stage === 'town') steps.push(['verify', 'village', '2025-08-20'], ['publicise', 'town', p.entered]);
       await tx.insert(monitoringSteps).values(
         steps.map(([action, toStage, day], i) => ({
-          householdId: h.id, procedure: 'identify' as const, action, fromStatus: i ? ('identifying' as const) : null, fromStage: i ? steps[i - 1][1] : null, toStatus: 'identifying' as const, toStage,
-          actorName: '兴义村工作人员（演示）', at: new Date(`${day}T02:00:00Z`), comment: action === 'create' ? '重病致家庭支出骤增' : '同意',
-          details: action === 'verify' ? { authorisationSigned: true, authorisationDate: day } : action === 'publicise' ? { noticeFrom: p.noticeFrom, noticeTo: p.noticeTo } : null,
+          householdId: h.id,
+          procedure: 'identify' as const,
+          action,
+          fromStatus: i ? ('identifying' as const) : null,
+          fromStage: i ? steps[i - 1][1] : null,
+          toStatus: 'identifying' as const,
+          toStage,
+          actorName: '兴义村工作人员（演示）',
+          at: new Date(`${day}T02:00:00Z`),
+          comment: action === 'create' ? '重病致家庭支出骤增' : '同意',
+          details:
+            action === 'verify'
+              ? { authorisationSigned: true, authorisationDate: day }
+              : action === 'publicise'
+                ? { noticeFrom: p.noticeFrom, noticeTo: p.noticeTo }
+                : null,
         })),
       );
       await tx.insert(monitoringRisks).values({ householdId: h.id, kind: 'illness', identifiedOn: p.started });

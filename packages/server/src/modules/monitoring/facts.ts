@@ -59,7 +59,10 @@ function monitoringSources(): FactSource[] {
       sql: `select h.division_code, null::int as team_id, v.visited_on as day, null::date as end_day, 'h' || v.household_id as subject,
                    1::float8 as qty, array[]::text[] as tags
             from ${vis} v join ${hh} h on h.id = v.household_id`,
-      dirty: [{ table: vis, division: byHousehold, from: 'R.visited_on' }, { table: hh, division: 'R.division_code' }],
+      dirty: [
+        { table: vis, division: byHousehold, from: 'R.visited_on' },
+        { table: hh, division: 'R.division_code' },
+      ],
     },
     {
       key: 'monitoring.visitPersons',
@@ -81,7 +84,10 @@ function monitoringSources(): FactSource[] {
       sql: `select h.division_code, null::int as team_id, v.visited_on as day, null::date as end_day, h.division_code as subject, 1::float8 as qty,
                    array[]::text[] as tags
             from ${vis} v join ${hh} h on h.id = v.household_id`,
-      dirty: [{ table: vis, division: byHousehold, from: 'R.visited_on' }, { table: hh, division: 'R.division_code' }],
+      dirty: [
+        { table: vis, division: byHousehold, from: 'R.visited_on' },
+        { table: hh, division: 'R.division_code' },
+      ],
     },
   ];
 }

@@ -28,11 +28,18 @@ describe('岗坪镇 figures', () => {
     expect(f.monitored).toEqual({ households: 42, persons: 121 });
     expect(f.visits).toMatchObject({ made: 42, households: 42, persons: 121 });
     expect(f.householdsWithStudents).toBe(17);
-    expect(f.byStatus).toEqual({ monitored: { households: 41, persons: 118 }, eliminating: { households: 1, persons: 3 }, identifying: { households: 2, persons: 4 } });
+    expect(f.byStatus).toEqual({
+      monitored: { households: 41, persons: 118 },
+      eliminating: { households: 1, persons: 3 },
+      identifying: { households: 2, persons: 4 },
+    });
     expect(Object.values(f.byCategory).reduce((s, c) => s + c.households, 0)).toBe(42);
     expect(f.byRisk.schooling.households).toBe(17);
     expect(f.newlyIdentified).toEqual({ households: 0, persons: 0 }); // identified in June, before the period
-    expect((await monitoringFigures(all, { divisionCode: GANGPING }, { from: '2025-06-01', to: '2025-06-30' })).newlyIdentified).toEqual({ households: 42, persons: 121 });
+    expect((await monitoringFigures(all, { divisionCode: GANGPING }, { from: '2025-06-01', to: '2025-06-30' })).newlyIdentified).toEqual({
+      households: 42,
+      persons: 121,
+    });
   });
 
   it('rolls up by village without double counting, and keeps to the user’s scope', async () => {
@@ -47,20 +54,28 @@ describe('岗坪镇 figures', () => {
   });
 
   it('gives a team the figures of the town it is stationed in, and the endpoint the same', async () => {
-    const [team] = (await t.services.db.execute(sql`insert into teams (name, kind, division_code) values ('顺德龙江驻岗坪镇工作队（测试）', 'team', ${GANGPING}) returning id`)).rows as { id: number }[];
+    const [team] = (
+      await t.services.db.execute(
+        sql`insert into teams (name, kind, division_code) values ('顺德龙江驻岗坪镇工作队（测试）', 'team', ${GANGPING}) returning id`,
+      )
+    ).rows as { id: number }[];
     const f = await monitoringFigures(all, { teamId: team.id }, DEMO_PERIOD);
     expect(f.unit).toMatchObject({ teamId: team.id, divisionCode: GANGPING, name: '顺德龙江驻岗坪镇工作队（测试）' });
     expect(f.visits).toMatchObject({ households: 42, persons: 121 });
     const leader = await t.userClient('leader', 'team_leader', { teams: [team.id] });
     const res = (await leader.get(`/api/monitoring/figures?team=${team.id}&from=${DEMO_PERIOD.from}&to=${DEMO_PERIOD.to}`)).json();
     expect(res.rows[0]).toMatchObject({ monitored: { households: 42, persons: 121 }, householdsWithStudents: 17, villages: 13 });
-    const byVillage = (await leader.get(`/api/monitoring/figures?division=${GANGPING}&children=true&from=${DEMO_PERIOD.from}&to=${DEMO_PERIOD.to}`)).json();
+    const byVillage = (
+      await leader.get(`/api/monitoring/figures?division=${GANGPING}&children=true&from=${DEMO_PERIOD.from}&to=${DEMO_PERIOD.to}`)
+    ).json();
     expect(byVillage.rows).toHaveLength(13);
   });
 
   it('counts a person once when they moved between households', async () => {
     const [m] = await t.services.db.select().from(monitoringMembers).where(eq(monitoringMembers.relation, 'spouse')).limit(1);
-    const [target] = (await t.services.db.execute(sql`select id from monitoring_households where id <> ${m.householdId} order by id limit 1`)).rows as { id: number }[];
+    const [target] = (
+      await t.services.db.execute(sql`select id from monitoring_households where id <> ${m.householdId} order by id limit 1`)
+    ).rows as { id: number }[];
     await t.services.db.update(monitoringMembers).set({ active: false, leftReason: 'moved_out' }).where(eq(monitoringMembers.id, m.id));
     await t.services.db.insert(monitoringMembers).values({ ...m, id: undefined as never, householdId: target.id, active: true });
     const f = await monitoringFigures(all, { divisionCode: GANGPING }, DEMO_PERIOD);

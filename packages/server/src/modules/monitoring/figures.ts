@@ -25,8 +25,9 @@
  * - visits.overdueHouseholds: monitored households with no visit in the `visitIntervalDays` up to `to`.
  * - householdsWithStudents: monitored households with an active member in school (primary to college).
  */
-import { IN_SCHOOL, type Figures } from '@xiezuo/shared/contracts/monitoring';
+
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { type Figures, IN_SCHOOL } from '@xiezuo/shared/contracts/monitoring';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import type { Db } from '../../platform/db/client';
@@ -50,7 +51,10 @@ async function rows<T>(db: Db, q: SQL): Promise<T[]> {
 
 async function unitName(db: Db, unit: FigureUnit): Promise<{ prefix: string | null; name: string | null; divisionCode: string | null }> {
   if (unit.teamId != null) {
-    const [t] = await rows<{ name: string; division_code: string }>(db, sql`select name, division_code from teams where id = ${unit.teamId}`);
+    const [t] = await rows<{ name: string; division_code: string }>(
+      db,
+      sql`select name, division_code from teams where id = ${unit.teamId}`,
+    );
     if (!t) throw new AppError('NOT_FOUND');
     return { prefix: divisionPrefix(t.division_code), name: t.name, divisionCode: t.division_code };
   }
@@ -63,11 +67,20 @@ async function unitName(db: Db, unit: FigureUnit): Promise<{ prefix: string | nu
 
 type FigureCtx = Pick<Ctx, 'services' | 'user'>;
 
-export async function monitoringFigures(ctx: FigureCtx, unit: FigureUnit, period: { from: string; to: string }, opts: { visitIntervalDays?: number } = {}): Promise<Figures> {
+export async function monitoringFigures(
+  ctx: FigureCtx,
+  unit: FigureUnit,
+  period: { from: string; to: string },
+  opts: { visitIntervalDays?: number } = {},
+): Promise<Figures> {
   const { db } = ctx.services;
   const { scope } = ctx.user;
   const u = await unitName(db, unit);
-  if (u.divisionCode && !inScope(scope, { divisionCode: u.divisionCode }) && !(unit.teamId != null && scope.teamIds.includes(unit.teamId))) {
+  if (
+    u.divisionCode &&
+    !inScope(scope, { divisionCode: u.divisionCode }) &&
+    !(unit.teamId != null && scope.teamIds.includes(unit.teamId))
+  ) {
     throw new AppError('OUT_OF_SCOPE');
   }
   const conds: SQL[] = [sql`true`];
@@ -77,14 +90,21 @@ export async function monitoringFigures(ctx: FigureCtx, unit: FigureUnit, period
   const base = sql.join(conds, sql` and `);
   const from = sql`monitoring_households h left join monitoring_members m on m.household_id = h.id and ${PERSON}`;
   const counts = sql`count(distinct h.id)::int as households, count(distinct m.id_hash)::int as persons`;
-  const one = async (extra: SQL): Promise<Count> => (await rows<Count>(db, sql`select ${counts} from ${from} where ${base} and ${extra}`))[0];
+  const one = async (extra: SQL): Promise<Count> =>
+    (await rows<Count>(db, sql`select ${counts} from ${from} where ${base} and ${extra}`))[0];
   const grouped = async (key: SQL, extra: SQL, join: SQL = sql``): Promise<Record<string, Count>> => {
-    const r = await rows<Count & { k: string }>(db, sql`select ${key} as k, ${counts} from ${from} ${join} where ${base} and ${extra} group by 1`);
+    const r = await rows<Count & { k: string }>(
+      db,
+      sql`select ${key} as k, ${counts} from ${from} ${join} where ${base} and ${extra} group by 1`,
+    );
     return Object.fromEntries(r.map(({ k, households, persons }) => [k, { households, persons }]));
   };
   const interval = opts.visitIntervalDays ?? settings().visitIntervalDays;
   const overdueBefore = addDays(period.to, -interval);
-  const inSchool = sql.join(IN_SCHOOL.map((s) => sql`${s}`), sql`, `);
+  const inSchool = sql.join(
+    IN_SCHOOL.map((s) => sql`${s}`),
+    sql`, `,
+  );
 
   const [monitored, byCategory, byStatus, byRisk, newlyIdentified, eliminated, visits, visitedPersons, extra] = await Promise.all([
     one(MONITORED),
@@ -97,7 +117,9 @@ export async function monitoringFigures(ctx: FigureCtx, unit: FigureUnit, period
       db,
       sql`select count(*)::int as made, count(distinct v.household_id)::int as households from monitoring_visits v join monitoring_households h on h.id = v.household_id where ${base} and v.visited_on between ${period.from} and ${period.to}`,
     ),
-    one(sql`exists (select 1 from monitoring_visits v where v.household_id = h.id and v.visited_on between ${period.from} and ${period.to})`),
+    one(
+      sql`exists (select 1 from monitoring_visits v where v.household_id = h.id and v.visited_on between ${period.from} and ${period.to})`,
+    ),
     rows<{ overdue: number; students: number; villages: number }>(
       db,
       sql`select count(*) filter (where not exists (select 1 from monitoring_visits v where v.household_id = h.id and v.visited_on > ${overdueBefore} and v.visited_on <= ${period.to})
@@ -116,15 +138,28 @@ export async function monitoringFigures(ctx: FigureCtx, unit: FigureUnit, period
     byRisk,
     newlyIdentified,
     eliminated,
-    visits: { made: visits[0].made, households: visits[0].households, persons: visitedPersons.persons, overdueHouseholds: extra[0].overdue },
+    visits: {
+      made: visits[0].made,
+      households: visits[0].households,
+      persons: visitedPersons.persons,
+      overdueHouseholds: extra[0].overdue,
+    },
     householdsWithStudents: extra[0].students,
     villages: extra[0].villages,
   };
 }
 
 /** One Figures per child division of `divisionCode` that the user may see. */
-export async function childFigures(ctx: FigureCtx, divisionCode: string, period: { from: string; to: string }, opts: { visitIntervalDays?: number } = {}) {
-  const children = await rows<{ code: string }>(ctx.services.db, sql`select code from divisions where parent_code = ${divisionCode} order by code`);
+export async function childFigures(
+  ctx: FigureCtx,
+  divisionCode: string,
+  period: { from: string; to: string },
+  opts: { visitIntervalDays?: number } = {},
+) {
+  const children = await rows<{ code: string }>(
+    ctx.services.db,
+    sql`select code from divisions where parent_code = ${divisionCode} order by code`,
+  );
   const visible = children.filter((c) => inScope(ctx.user.scope, { divisionCode: c.code }));
   const out: Figures[] = [];
   for (const c of visible) out.push(await monitoringFigures(ctx, { divisionCode: c.code }, period, opts));
@@ -132,7 +167,10 @@ export async function childFigures(ctx: FigureCtx, divisionCode: string, period:
 }
 
 /** GET /api/monitoring/figures: the figures of a division or team (or of everything in scope), or one row per child division. */
-export async function figuresFor(ctx: Ctx, q: { division?: string; team?: number; from: string; to: string; children?: 'true' | 'false' }): Promise<{ rows: Figures[] }> {
+export async function figuresFor(
+  ctx: Ctx,
+  q: { division?: string; team?: number; from: string; to: string; children?: 'true' | 'false' },
+): Promise<{ rows: Figures[] }> {
   const period = { from: q.from, to: q.to };
   if (q.children === 'true' && q.division) return { rows: await childFigures(ctx, q.division, period) };
   return { rows: [await monitoringFigures(ctx, { divisionCode: q.division, teamId: q.team }, period)] };

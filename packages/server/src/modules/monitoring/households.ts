@@ -1,11 +1,23 @@
 // 监测户与家庭成员: create, change, list, detail, and the reveal of protected data. ID numbers and health
 // data go in only as ciphertext plus a keyed hash; the hash catches a person already in another household.
-import type { HouseholdCreate, HouseholdPage, HouseholdQuery, HouseholdSummary, LeftReason, MemberInput, MemberReveal, PublicMember, RiskKind, Village } from '@xiezuo/shared/contracts/monitoring';
+
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
+import type {
+  HouseholdCreate,
+  HouseholdPage,
+  HouseholdQuery,
+  HouseholdSummary,
+  LeftReason,
+  MemberInput,
+  MemberReveal,
+  PublicMember,
+  RiskKind,
+  Village,
+} from '@xiezuo/shared/contracts/monitoring';
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
@@ -31,7 +43,9 @@ export function sealMember(ctx: Pick<Ctx, 'services'>, m: MemberInput) {
     idCipher: cipher.encrypt(id),
     idHash: cipher.hash(id),
     idMasked: maskIdNumber(id),
-    healthCipher: cipher.encrypt(JSON.stringify({ health: m.health, healthNote: m.healthNote ?? null, disability: m.disability ?? 'none' })),
+    healthCipher: cipher.encrypt(
+      JSON.stringify({ health: m.health, healthNote: m.healthNote ?? null, disability: m.disability ?? 'none' }),
+    ),
     schooling: m.schooling,
     work: m.work,
   };
@@ -73,7 +87,11 @@ export async function activeMemberships(tx: Tx | Db, idHashes: string[]) {
 
 /** The problem of a person already in another household, which may lie outside the user's scope: named (number, head, village), nothing more shown. */
 export function duplicatePerson(path: string, masked: string, c: Awaited<ReturnType<typeof activeMemberships>>[number]) {
-  return { path, key: 'monitoring.errors.duplicatePerson', params: { masked, household: c.household, head: c.head, village: c.village ?? c.code } };
+  return {
+    path,
+    key: 'monitoring.errors.duplicatePerson',
+    params: { masked, household: c.household, head: c.head, village: c.village ?? c.code },
+  };
 }
 
 /** Turns the unique-index race (two requests at once) into the same clear conflict. */
@@ -97,7 +115,11 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
   try {
     return await withTx(ctx, async (tx) => {
       await assertVillage(tx, body.divisionCode);
-      await assertNotElsewhere(tx, sealed, sealed.map((_, i) => `body.members.${i}.idNumber`));
+      await assertNotElsewhere(
+        tx,
+        sealed,
+        sealed.map((_, i) => `body.members.${i}.idNumber`),
+      );
       const [h] = await tx
         .insert(H)
         .values({
@@ -131,7 +153,12 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
         actorName: ctx.user.displayName,
         details: { entryDoor: body.entryDoor },
       });
-      await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_household', entityId: h.id, after: { ...h, members: sealed.map((m) => ({ name: m.name, relation: m.relation })) } });
+      await writeAudit(tx, ctx.actor, {
+        action: 'create',
+        entity: 'monitoring_household',
+        entityId: h.id,
+        after: { ...h, members: sealed.map((m) => ({ name: m.name, relation: m.relation })) },
+      });
       return h;
     });
   } catch (e) {
@@ -162,7 +189,12 @@ export async function addMember(ctx: Ctx, householdId: number, m: MemberInput) {
         .insert(M)
         .values({ ...sealed, householdId, active, leftReason: active ? null : 'household_closed' })
         .returning();
-      await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_member', entityId: row.id, after: { householdId, name: row.name, relation: row.relation } });
+      await writeAudit(tx, ctx.actor, {
+        action: 'create',
+        entity: 'monitoring_member',
+        entityId: row.id,
+        after: { householdId, name: row.name, relation: row.relation },
+      });
       return row;
     });
   } catch (e) {
@@ -182,22 +214,37 @@ export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<Me
   return withTx(ctx, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     const values: Record<string, unknown> = { updatedAt: new Date() };
-    for (const k of ['name', 'relation', 'gender', 'birthDate', 'schooling', 'work'] as const) if (patch[k] !== undefined) values[k] = patch[k];
+    for (const k of ['name', 'relation', 'gender', 'birthDate', 'schooling', 'work'] as const)
+      if (patch[k] !== undefined) values[k] = patch[k];
     if (patch.idNumber !== undefined) {
       const id = normaliseIdNumber(patch.idNumber);
-      Object.assign(values, { idCipher: ctx.services.cipher.encrypt(id), idHash: ctx.services.cipher.hash(id), idMasked: maskIdNumber(id) });
+      Object.assign(values, {
+        idCipher: ctx.services.cipher.encrypt(id),
+        idHash: ctx.services.cipher.hash(id),
+        idMasked: maskIdNumber(id),
+      });
       if (m.active) await assertNotElsewhere(tx, [values as { idHash: string; idMasked: string }], ['body.idNumber'], m.id);
     }
     if (patch.health !== undefined || patch.healthNote !== undefined || patch.disability !== undefined) {
       const old = openHealth(ctx, m);
-      const next = { health: patch.health ?? old.health, healthNote: patch.healthNote ?? old.healthNote, disability: patch.disability ?? old.disability };
+      const next = {
+        health: patch.health ?? old.health,
+        healthNote: patch.healthNote ?? old.healthNote,
+        disability: patch.disability ?? old.disability,
+      };
       values.healthCipher = ctx.services.cipher.encrypt(JSON.stringify(next));
     }
     const [after] = await tx.update(M).set(values).where(eq(M.id, memberId)).returning();
     // health data never enters the log, but that it was rewritten does (by field name)
     const sensitiveChanged = (['health', 'healthNote', 'disability'] as const).filter((k) => patch[k] !== undefined);
     const logged = sensitiveChanged.length ? { ...publicMember(after), sensitiveFieldsChanged: sensitiveChanged } : publicMember(after);
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_member', entityId: memberId, before: publicMember(m), after: logged });
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'monitoring_member',
+      entityId: memberId,
+      before: publicMember(m),
+      after: logged,
+    });
     return after;
   });
 }
@@ -206,7 +253,13 @@ export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReaso
   return withTx(ctx, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
     await tx.update(M).set({ active: false, leftReason: reason, updatedAt: new Date() }).where(eq(M.id, memberId));
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_member', entityId: memberId, before: publicMember(m), after: { active: false, leftReason: reason, note } });
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'monitoring_member',
+      entityId: memberId,
+      before: publicMember(m),
+      after: { active: false, leftReason: reason, note },
+    });
   });
 }
 
@@ -214,7 +267,12 @@ export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReaso
 export async function revealMember(ctx: Ctx, memberId: number): Promise<MemberReveal> {
   return withTx(ctx, async (tx) => {
     const { m } = await loadMember(tx, ctx, memberId);
-    await writeAudit(tx, ctx.actor, { action: 'reveal', entity: 'monitoring_member', entityId: memberId, after: { householdId: m.householdId, fields: ['idNumber', 'health'] } });
+    await writeAudit(tx, ctx.actor, {
+      action: 'reveal',
+      entity: 'monitoring_member',
+      entityId: memberId,
+      after: { householdId: m.householdId, fields: ['idNumber', 'health'] },
+    });
     return { idNumber: ctx.services.cipher.decrypt(m.idCipher), ...openHealth(ctx, m) };
   });
 }
@@ -244,10 +302,20 @@ export function householdFilter(ctx: Pick<Ctx, 'services'>, q: Omit<z.infer<type
   if (q.division) conds.push(sql`${H.divisionCode} like ${`${divisionPrefix(q.division)}%`}`);
   if (q.status) conds.push(eq(H.status, q.status));
   if (q.category) conds.push(eq(H.category, q.category));
-  if (q.risk) conds.push(sql`exists (select 1 from ${monitoringRisks} r where r.household_id = ${H.id} and r.kind = ${q.risk} and r.closed_on is null)`);
-  if (q.q) conds.push(sql`(${H.headName} like ${`%${q.q}%`} or exists (select 1 from ${M} m where m.household_id = ${H.id} and m.name like ${`%${q.q}%`}))`);
-  if (q.idNumber) conds.push(sql`exists (select 1 from ${M} m where m.household_id = ${H.id} and m.id_hash = ${ctx.services.cipher.hash(normaliseIdNumber(q.idNumber))})`);
-  if (q.overdue === 'true') conds.push(and(sql`${H.stage} is not null`, lt(H.procedureStartedOn, overdueStartCutoff(settings().deadlineWorkDays))));
+  if (q.risk)
+    conds.push(
+      sql`exists (select 1 from ${monitoringRisks} r where r.household_id = ${H.id} and r.kind = ${q.risk} and r.closed_on is null)`,
+    );
+  if (q.q)
+    conds.push(
+      sql`(${H.headName} like ${`%${q.q}%`} or exists (select 1 from ${M} m where m.household_id = ${H.id} and m.name like ${`%${q.q}%`}))`,
+    );
+  if (q.idNumber)
+    conds.push(
+      sql`exists (select 1 from ${M} m where m.household_id = ${H.id} and m.id_hash = ${ctx.services.cipher.hash(normaliseIdNumber(q.idNumber))})`,
+    );
+  if (q.overdue === 'true')
+    conds.push(and(sql`${H.stage} is not null`, lt(H.procedureStartedOn, overdueStartCutoff(settings().deadlineWorkDays))));
   return and(...conds);
 }
 
@@ -261,7 +329,9 @@ export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>
         h: H,
         village: divisions.name,
         persons: sql<number>`(select count(*)::int from ${M} m where m.household_id = ${H.id} and m.active)`,
-        risks: sql<RiskKind[]>`coalesce((select array_agg(distinct r.kind) from ${monitoringRisks} r where r.household_id = ${H.id} and r.closed_on is null), '{}')`,
+        risks: sql<
+          RiskKind[]
+        >`coalesce((select array_agg(distinct r.kind) from ${monitoringRisks} r where r.household_id = ${H.id} and r.closed_on is null), '{}')`,
       })
       .from(H)
       .leftJoin(divisions, eq(divisions.code, H.divisionCode))
@@ -271,7 +341,12 @@ export async function listHouseholds(ctx: Ctx, q: z.infer<typeof HouseholdQuery>
       .offset((q.page - 1) * q.pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(H).where(where),
   ]);
-  return { items: rows.map((r) => householdSummary(r.h, r.village, r.persons, r.risks)), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => householdSummary(r.h, r.village, r.persons, r.risks)),
+    total: Number(total),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Villages the user may register households in (for the forms). */
@@ -330,4 +405,3 @@ export function householdSummary(h: Household, village: string | null, persons: 
     demo: h.demo,
   };
 }
-

@@ -14,7 +14,10 @@ export async function listLines(ctx: Ctx): Promise<Line[]> {
 /** Sets the line of one province and year (created or changed), audited. */
 export async function upsertLine(ctx: Ctx, b: { provinceCode: string; year: number; amount: number; demo: boolean; note?: string }) {
   await withTx(ctx, async (tx) => {
-    const [before] = await tx.select().from(monitoringLines).where(and(eq(monitoringLines.provinceCode, b.provinceCode), eq(monitoringLines.year, b.year)));
+    const [before] = await tx
+      .select()
+      .from(monitoringLines)
+      .where(and(eq(monitoringLines.provinceCode, b.provinceCode), eq(monitoringLines.year, b.year)));
     const values = { provinceCode: b.provinceCode, year: b.year, amount: String(b.amount), demo: b.demo, note: b.note ?? null };
     const [after] = before
       ? await tx.update(monitoringLines).set(values).where(eq(monitoringLines.id, before.id)).returning()

@@ -29,10 +29,27 @@ const PEOPLE = {
   sihui: id('1980-07-07', '045'),
 };
 const member = (idNumber: string, over: object = {}) => ({
-  name: '测试户主', relation: 'head', gender: 'male', birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-  idNumber, health: 'chronic', healthNote: '高血压', disability: 'none', schooling: 'not_in_school', work: 'farming', ...over,
+  name: '测试户主',
+  relation: 'head',
+  gender: 'male',
+  birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+  idNumber,
+  health: 'chronic',
+  healthNote: '高血压',
+  disability: 'none',
+  schooling: 'not_in_school',
+  work: 'farming',
+  ...over,
 });
-const household = (divisionCode: string, members: object[]) => ({ divisionCode, entryDoor: 'cadre_check', category: 'sudden', dibao: true, incomePerHead: 6800, incomeYear: 2025, members });
+const household = (divisionCode: string, members: object[]) => ({
+  divisionCode,
+  entryDoor: 'cadre_check',
+  category: 'sudden',
+  dibao: true,
+  incomePerHead: 6800,
+  incomeYear: 2025,
+  members,
+});
 
 let t: TestApp;
 let admin: TestClient, xingyi: TestClient, zengcun: TestClient, town: TestClient, county: TestClient, member_: TestClient;
@@ -42,11 +59,18 @@ beforeAll(async () => {
   t = await createTestApp();
   t.services.cipher = new PersonalDataCipher(parseKeySpec(keySpec));
   const rows: [string, string, string, string | null][] = [
-    ['440000000000', '广东省', 'province', null], ['441200000000', '肇庆市', 'city', '440000000000'], ['441224000000', '怀集县', 'county', '441200000000'],
-    [TOWN, '岗坪镇', 'town', '441224000000'], [ZENGCUN, '曾村村委会', 'village', TOWN], [XINGYI, '兴义村委会', 'village', TOWN],
-    ['441284000000', '四会市', 'county', '441200000000'], ['441284100000', '东城街道', 'town', '441284000000'], [SIHUI_VILLAGE, '演示村委会', 'village', '441284100000'],
+    ['440000000000', '广东省', 'province', null],
+    ['441200000000', '肇庆市', 'city', '440000000000'],
+    ['441224000000', '怀集县', 'county', '441200000000'],
+    [TOWN, '岗坪镇', 'town', '441224000000'],
+    [ZENGCUN, '曾村村委会', 'village', TOWN],
+    [XINGYI, '兴义村委会', 'village', TOWN],
+    ['441284000000', '四会市', 'county', '441200000000'],
+    ['441284100000', '东城街道', 'town', '441284000000'],
+    [SIHUI_VILLAGE, '演示村委会', 'village', '441284100000'],
   ];
-  for (const [code, name, level, parent] of rows) await t.services.db.execute(sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent})`);
+  for (const [code, name, level, parent] of rows)
+    await t.services.db.execute(sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent})`);
   await t.services.db.insert(monitoringLines).values({ provinceCode: '44', year: 2025, amount: '7800', demo: true });
   admin = await t.userClient('admin', 'admin', { all: true });
   xingyi = await t.userClient('xingyi', 'town_staff', { divisions: [XINGYI] });
@@ -62,18 +86,38 @@ const count = async () => Number((await t.services.db.execute(sql`select count(*
 
 describe('households and personal data', () => {
   it('registers a household; the database holds no plain ID number or health data', async () => {
-    const res = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.head), member(PEOPLE.girl, { name: '小娅', relation: 'grandchild', gender: 'female', schooling: 'college', work: 'none', health: 'healthy' })]));
+    const res = await xingyi.post(
+      '/api/monitoring/households',
+      household(XINGYI, [
+        member(PEOPLE.head),
+        member(PEOPLE.girl, {
+          name: '小娅',
+          relation: 'grandchild',
+          gender: 'female',
+          schooling: 'college',
+          work: 'none',
+          health: 'healthy',
+        }),
+      ]),
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     mai = body.household.id;
     expect(body.household).toMatchObject({ status: 'identifying', stage: 'verify', village: '兴义村委会', persons: 2 });
-    expect(body.members.map((m: { idMasked: string }) => m.idMasked)).toEqual([`4412**********${PEOPLE.head.slice(-4)}`, `4412**********${PEOPLE.girl.slice(-4)}`]);
+    expect(body.members.map((m: { idMasked: string }) => m.idMasked)).toEqual([
+      `4412**********${PEOPLE.head.slice(-4)}`,
+      `4412**********${PEOPLE.girl.slice(-4)}`,
+    ]);
     expect(res.body).not.toContain(PEOPLE.head);
     expect(res.body).not.toContain('高血压');
 
     // a raw dump of every monitoring table and the audit log: no 18-digit ID number, no health note
     const dump = JSON.stringify(
-      await Promise.all(['monitoring_households', 'monitoring_members', 'monitoring_steps', 'audit_log'].map((tb) => t.services.database.query(`select * from ${tb}`))),
+      await Promise.all(
+        ['monitoring_households', 'monitoring_members', 'monitoring_steps', 'audit_log'].map((tb) =>
+          t.services.database.query(`select * from ${tb}`),
+        ),
+      ),
     );
     for (const v of Object.values(PEOPLE)) expect(dump).not.toContain(v);
     expect(dump).not.toContain('高血压');
@@ -95,30 +139,45 @@ describe('households and personal data', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details[0].path).toBe('body.income');
     // the shared vocabulary (contracts/common.ts): a real date, money to the fen, a phone number
-    const impossible = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.other, { birthDate: '1975-02-30' })]));
+    const impossible = await xingyi.post(
+      '/api/monitoring/households',
+      household(XINGYI, [member(PEOPLE.other, { birthDate: '1975-02-30' })]),
+    );
     expect(impossible.json().details).toEqual([{ path: 'body.members.0.birthDate', message: '日期不正确，应写成 2025-03-01' }]);
     const fen = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), incomePerHead: 6800.125 });
     expect(fen.json().details).toEqual([{ path: 'body.incomePerHead', message: '金额应为不小于 0 的数，最多两位小数（单位：元）' }]);
     const phone = await xingyi.post('/api/monitoring/households', { ...household(XINGYI, [member(PEOPLE.other)]), phone: '12345' });
     expect(phone.json().details).toEqual([{ path: 'body.phone', message: '电话号码格式不正确，应为 11 位手机号或 0xx-xxxxxxx 座机号' }]);
     const town_ = await county.post('/api/monitoring/households', household(TOWN, [member(PEOPLE.other)]));
-    expect(town_.json()).toMatchObject({ code: 'VALIDATION', details: [{ path: 'body.divisionCode', message: '「441224109000」不是已登记的村级区划' }] });
+    expect(town_.json()).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'body.divisionCode', message: '「441224109000」不是已登记的村级区划' }],
+    });
     const noHead = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.other, { relation: 'child' })]));
     expect(noHead.json().details[0]).toEqual({ path: 'body.members', message: '成员中须有一位户主' });
-    const twice = await xingyi.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.other), member(PEOPLE.other, { relation: 'spouse' })]));
+    const twice = await xingyi.post(
+      '/api/monitoring/households',
+      household(XINGYI, [member(PEOPLE.other), member(PEOPLE.other, { relation: 'spouse' })]),
+    );
     expect(twice.json().details[0].path).toBe('body.members.1.idNumber');
     expect(await count()).toBe(before);
   });
 
   it('refuses a person already in another household, naming it, across villages and counties', async () => {
-    const res = await admin.post('/api/monitoring/households', household(SIHUI_VILLAGE, [member(PEOPLE.sihui), member(PEOPLE.girl, { relation: 'child' })]));
+    const res = await admin.post(
+      '/api/monitoring/households',
+      household(SIHUI_VILLAGE, [member(PEOPLE.sihui), member(PEOPLE.girl, { relation: 'child' })]),
+    );
     expect(res.statusCode).toBe(409);
     const [detail] = res.json().details;
     expect(detail.path).toBe('body.members.1.idNumber');
     expect(detail.message).toContain(`兴义村委会「测试户主」户（编号 ${mai}）`);
     expect(detail.message).toContain(`4412**********${PEOPLE.girl.slice(-4)}`);
     // the unique partial index holds even if the service check were bypassed
-    const [m] = await t.services.db.select().from(monitoringMembers).where(eq(monitoringMembers.idHash, t.services.cipher.hash(PEOPLE.girl)));
+    const [m] = await t.services.db
+      .select()
+      .from(monitoringMembers)
+      .where(eq(monitoringMembers.idHash, t.services.cipher.hash(PEOPLE.girl)));
     await expect(t.services.db.insert(monitoringMembers).values({ ...m, id: undefined as never })).rejects.toThrow();
   });
 
@@ -138,7 +197,9 @@ describe('households and personal data', () => {
     expect((await town.get('/api/monitoring/households')).json().total).toBe(2);
     expect((await zengcun.get(`/api/monitoring/households/${mai}`)).json().code).toBe('OUT_OF_SCOPE');
     expect((await zengcun.post(`/api/monitoring/households/${mai}/risks`, { kind: 'illness', identifiedOn: today })).statusCode).toBe(403);
-    expect((await zengcun.post(`/api/monitoring/households/${mai}/transitions`, { action: 'verify', authorisationSigned: true })).json().code).toBe('OUT_OF_SCOPE');
+    expect(
+      (await zengcun.post(`/api/monitoring/households/${mai}/transitions`, { action: 'verify', authorisationSigned: true })).json().code,
+    ).toBe('OUT_OF_SCOPE');
     expect((await zengcun.post('/api/monitoring/households', household(XINGYI, [member(PEOPLE.sihui)]))).json().code).toBe('OUT_OF_SCOPE');
     const memberId = (await xingyi.get(`/api/monitoring/households/${mai}`)).json().members[0].id;
     expect((await zengcun.post(`/api/monitoring/members/${memberId}/reveal`)).json().code).toBe('OUT_OF_SCOPE');
@@ -153,7 +214,10 @@ describe('households and personal data', () => {
     expect((await member_.post(`/api/monitoring/members/${memberId}/reveal`)).json().code).toBe('FORBIDDEN');
     const res = await xingyi.post(`/api/monitoring/members/${memberId}/reveal`);
     expect(res.json()).toMatchObject({ idNumber: PEOPLE.head, health: 'chronic', healthNote: '高血压' });
-    const entries = await t.services.db.select().from(auditLog).where(and(eq(auditLog.action, 'reveal'), eq(auditLog.entityId, String(memberId))));
+    const entries = await t.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'reveal'), eq(auditLog.entityId, String(memberId))));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorName: 'xingyi', entity: 'monitoring_member' });
     expect(JSON.stringify(entries)).not.toContain(PEOPLE.head);
@@ -161,17 +225,31 @@ describe('households and personal data', () => {
 
   it('adds a member, changes only the fields sent (unseen health and disability stay), records the leaving', async () => {
     const somebody = id('1990-02-02', '057');
-    const bad = await xingyi.post(`/api/monitoring/households/${mai}/members`, member(somebody.slice(0, 17) + (somebody[17] === '1' ? '2' : '1'), { relation: 'child' }));
+    const bad = await xingyi.post(
+      `/api/monitoring/households/${mai}/members`,
+      member(somebody.slice(0, 17) + (somebody[17] === '1' ? '2' : '1'), { relation: 'child' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.map((d: { path: string }) => d.path)).toEqual(['body.idNumber']);
-    const added = await xingyi.post(`/api/monitoring/households/${mai}/members`, member(somebody, { name: '麦仔', relation: 'child', disability: 'grade2', healthNote: '糖尿病' }));
+    const added = await xingyi.post(
+      `/api/monitoring/households/${mai}/members`,
+      member(somebody, { name: '麦仔', relation: 'child', disability: 'grade2', healthNote: '糖尿病' }),
+    );
     expect(added.statusCode, added.body).toBe(200);
     const memberId = added.json().members.find((m: { name: string }) => m.name === '麦仔').id;
     const work = await xingyi.patch(`/api/monitoring/members/${memberId}`, { work: 'migrant_out_province' });
     expect(work.statusCode, work.body).toBe(200);
-    expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({ health: 'chronic', healthNote: '糖尿病', disability: 'grade2' });
+    expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({
+      health: 'chronic',
+      healthNote: '糖尿病',
+      disability: 'grade2',
+    });
     await xingyi.patch(`/api/monitoring/members/${memberId}`, { health: 'serious' });
-    expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({ health: 'serious', healthNote: '糖尿病', disability: 'grade2' });
+    expect((await xingyi.post(`/api/monitoring/members/${memberId}/reveal`)).json()).toMatchObject({
+      health: 'serious',
+      healthNote: '糖尿病',
+      disability: 'grade2',
+    });
     // the log says health was rewritten, never what it says
     const [logged] = await t.services.database.query<{ after: Record<string, unknown> }>(
       `select after from audit_log where entity = 'monitoring_member' and entity_id = $1 and action = 'update' order by id desc limit 1`,
@@ -182,7 +260,11 @@ describe('households and personal data', () => {
     const left = await xingyi.post(`/api/monitoring/members/${memberId}/leave`, { reason: 'moved_out', note: '迁往佛山' });
     expect(left.statusCode, left.body).toBe(200);
     const d = (await xingyi.get(`/api/monitoring/households/${mai}`)).json();
-    expect(d.members.find((m: { id: number }) => m.id === memberId)).toMatchObject({ active: false, leftReason: 'moved_out', work: 'migrant_out_province' });
+    expect(d.members.find((m: { id: number }) => m.id === memberId)).toMatchObject({
+      active: false,
+      leftReason: 'moved_out',
+      work: 'migrant_out_province',
+    });
     expect(d.household.persons).toBe(2);
   });
 });
@@ -191,21 +273,50 @@ describe('the review chain through the API', () => {
   const step = (c: TestClient, body: object) => c.post(`/api/monitoring/households/${mai}/transitions`, body);
 
   it('walks 入户核实 → 村级评议公示 → 乡镇审核 → 县级确定 with each level and refusal', async () => {
-    expect((await step(xingyi, { action: 'verify' })).json().details).toEqual([{ path: 'body.authorisationSigned', message: '入户核实须先签署授权承诺书' }]);
+    expect((await step(xingyi, { action: 'verify' })).json().details).toEqual([
+      { path: 'body.authorisationSigned', message: '入户核实须先签署授权承诺书' },
+    ]);
     // evidence: a signed authorisation scan (PNG); a file pretending to be PNG is refused
-    const fake = await xingyi.post(`/api/monitoring/households/${mai}/attachments`, { fileName: 'x.png', mimeType: 'image/png', contentBase64: Buffer.from('not a png').toString('base64') });
+    const fake = await xingyi.post(`/api/monitoring/households/${mai}/attachments`, {
+      fileName: 'x.png',
+      mimeType: 'image/png',
+      contentBase64: Buffer.from('not a png').toString('base64'),
+    });
     expect(fake.json().details[0].path).toBe('body.contentBase64');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(32)]);
-    const file = (await xingyi.post(`/api/monitoring/households/${mai}/attachments`, { fileName: '授权书.png', mimeType: 'image/png', contentBase64: png.toString('base64') })).json();
-    const ok = await step(xingyi, { action: 'verify', authorisationSigned: true, authorisationDate: today, comment: '已入户核实', attachmentIds: [file.id] });
+    const file = (
+      await xingyi.post(`/api/monitoring/households/${mai}/attachments`, {
+        fileName: '授权书.png',
+        mimeType: 'image/png',
+        contentBase64: png.toString('base64'),
+      })
+    ).json();
+    const ok = await step(xingyi, {
+      action: 'verify',
+      authorisationSigned: true,
+      authorisationDate: today,
+      comment: '已入户核实',
+      attachmentIds: [file.id],
+    });
     expect(ok.json().household.stage).toBe('village');
-    expect(ok.json().steps.at(-1)).toMatchObject({ action: 'verify', actorName: 'xingyi', comment: '已入户核实', attachments: [{ id: file.id, fileName: '授权书.png' }] });
+    expect(ok.json().steps.at(-1)).toMatchObject({
+      action: 'verify',
+      actorName: 'xingyi',
+      comment: '已入户核实',
+      attachments: [{ id: file.id, fileName: '授权书.png' }],
+    });
     expect((await zengcun.get(`/api/monitoring/attachments/${file.id}`)).statusCode).toBe(403);
     expect((await xingyi.get(`/api/monitoring/attachments/${file.id}`)).rawPayload.equals(png)).toBe(true);
 
     expect((await step(member_, { action: 'publicise', noticeFrom: today, noticeTo: addDays(today, 4) })).json().code).toBe('FORBIDDEN');
-    expect((await step(xingyi, { action: 'publicise', noticeFrom: today, noticeTo: addDays(today, 3) })).json().details[0]).toEqual({ path: 'body.noticeTo', message: '公示期至少 5 天（现为 4 天）' });
-    expect((await step(xingyi, { action: 'publicise', noticeFrom: today, noticeTo: addDays(today, 4), comment: '村民代表评议通过' })).json().household.stage).toBe('town');
+    expect((await step(xingyi, { action: 'publicise', noticeFrom: today, noticeTo: addDays(today, 3) })).json().details[0]).toEqual({
+      path: 'body.noticeTo',
+      message: '公示期至少 5 天（现为 4 天）',
+    });
+    expect(
+      (await step(xingyi, { action: 'publicise', noticeFrom: today, noticeTo: addDays(today, 4), comment: '村民代表评议通过' })).json()
+        .household.stage,
+    ).toBe('town');
     const running = await step(town, { action: 'town_approve' });
     expect(running.statusCode).toBe(409);
     expect(running.json().details[0].message).toContain('之后才能进行乡镇审核');
@@ -213,29 +324,65 @@ describe('the review chain through the API', () => {
     expect((await step(town, { action: 'return', comment: '公示期未满，重新公示' })).json().household.stage).toBe('village');
     await step(xingyi, { action: 'publicise', noticeFrom: addDays(today, -9), noticeTo: addDays(today, -5), comment: '已公示' });
     const byVillage = await step(xingyi, { action: 'town_approve' });
-    expect(byVillage.json()).toMatchObject({ code: 'FORBIDDEN', details: [{ path: 'body.action', message: '该环节须由乡镇级或以上人员办理' }] });
+    expect(byVillage.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      details: [{ path: 'body.action', message: '该环节须由乡镇级或以上人员办理' }],
+    });
     expect((await step(town, { action: 'town_approve', comment: '同意' })).json().household.stage).toBe('county');
     expect((await step(town, { action: 'county_approve' })).json().details[0].message).toBe('该环节须由县级人员办理');
     const done = (await step(county, { action: 'county_approve', comment: '确定为监测对象' })).json();
     expect(done.household).toMatchObject({ status: 'monitored', stage: null, identifiedOn: today });
-    expect(done.steps.map((s: { action: string }) => s.action)).toEqual(['create', 'verify', 'publicise', 'return', 'publicise', 'town_approve', 'county_approve']);
-    expect(done.steps.every((s: { stageWorkDays: number | null; action: string }) => s.action === 'create' || s.stageWorkDays === 0)).toBe(true);
+    expect(done.steps.map((s: { action: string }) => s.action)).toEqual([
+      'create',
+      'verify',
+      'publicise',
+      'return',
+      'publicise',
+      'town_approve',
+      'county_approve',
+    ]);
+    expect(done.steps.every((s: { stageWorkDays: number | null; action: string }) => s.action === 'create' || s.stageWorkDays === 0)).toBe(
+      true,
+    );
     expect((await step(county, { action: 'county_approve' })).json().code).toBe('INVALID_TRANSITION');
-    const audits = await t.services.db.select().from(auditLog).where(and(eq(auditLog.action, 'transition'), eq(auditLog.entityId, String(mai))));
+    const audits = await t.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'transition'), eq(auditLog.entityId, String(mai))));
     expect(audits).toHaveLength(6);
   });
 
   it('records visits, risks and measures; refuses another household’s risk and writes nothing', async () => {
-    const measure = (await xingyi.post(`/api/monitoring/households/${mai}/measures`, { kind: 'education', description: '雨露计划', amount: 3000, startOn: today })).json();
+    const measure = (
+      await xingyi.post(`/api/monitoring/households/${mai}/measures`, {
+        kind: 'education',
+        description: '雨露计划',
+        amount: 3000,
+        startOn: today,
+      })
+    ).json();
     const otherRisk = (await county.get('/api/monitoring/households?q=曾村')).json().items[0].id;
     const risk = (await county.post(`/api/monitoring/households/${otherRisk}/risks`, { kind: 'illness', identifiedOn: today })).json();
-    const visit = { visitedOn: today, visitors: '驻镇工作队', findings: '小娅准备入学', incomePerHead: 9000, incomeYear: 2025, openRisks: [{ kind: 'schooling' }], followedMeasureIds: [measure.id] };
+    const visit = {
+      visitedOn: today,
+      visitors: '驻镇工作队',
+      findings: '小娅准备入学',
+      incomePerHead: 9000,
+      incomeYear: 2025,
+      openRisks: [{ kind: 'schooling' }],
+      followedMeasureIds: [measure.id],
+    };
     const wrong = await xingyi.post(`/api/monitoring/households/${mai}/visits`, { ...visit, closeRiskIds: [risk.id] });
     expect(wrong.json().details[0]).toMatchObject({ path: 'body.closeRiskIds' });
     expect((await xingyi.get(`/api/monitoring/households/${mai}`)).json().visits).toHaveLength(0);
     const res = await xingyi.post(`/api/monitoring/households/${mai}/visits`, visit);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ householdId: mai, visitedOn: today, incomePerHead: 9000, riskChanges: { opened: [{ kind: 'schooling' }], closed: [], followed: [measure.id] } });
+    expect(res.json()).toMatchObject({
+      householdId: mai,
+      visitedOn: today,
+      incomePerHead: 9000,
+      riskChanges: { opened: [{ kind: 'schooling' }], closed: [], followed: [measure.id] },
+    });
     expect(measure).toMatchObject({ householdId: mai, kind: 'education', amount: 3000 });
     const d = (await xingyi.get(`/api/monitoring/households/${mai}`)).json();
     expect(d.household).toMatchObject({ lastVisitOn: today, incomePerHead: 9000, openRisks: ['schooling'] });
@@ -252,17 +399,26 @@ describe('the review chain through the API', () => {
   it('checks the elimination rules, needs a reason to override, and records the decision', async () => {
     const step2 = (c: TestClient, body: object) => c.post(`/api/monitoring/households/${mai}/transitions`, body);
     const d = (await xingyi.get(`/api/monitoring/households/${mai}`)).json();
-    expect(d.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { rule: string }) => c.rule)).toEqual(['monitoredSixMonths', 'hasLabour']); // grandfather 66, granddaughter in college
+    expect(d.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { rule: string }) => c.rule)).toEqual([
+      'monitoredSixMonths',
+      'hasLabour',
+    ]); // grandfather 66, granddaughter in college
     expect(d.actions).toEqual(['propose_elimination']);
     const refused = await step2(xingyi, { action: 'propose_elimination' });
     expect(refused.json().details[0]).toEqual({ path: 'body.overrideReason', message: '有 2 项条件未满足，如仍继续请填写理由' });
     const ok = (await step2(xingyi, { action: 'propose_elimination', overrideReason: '收入已稳定，家属同意', comment: '提出消除' })).json();
     expect(ok.household).toMatchObject({ status: 'eliminating', stage: 'verify' });
-    expect(ok.steps.at(-1).details).toMatchObject({ overrideReason: '收入已稳定，家属同意', checks: expect.arrayContaining([{ rule: 'monitoredSixMonths', ok: false, params: expect.any(Object) }]) });
+    expect(ok.steps.at(-1).details).toMatchObject({
+      overrideReason: '收入已稳定，家属同意',
+      checks: expect.arrayContaining([{ rule: 'monitoredSixMonths', ok: false, params: expect.any(Object) }]),
+    });
     // a county refusal keeps the household monitored, its members still active
     const back = (await step2(xingyi, { action: 'reject', comment: '暂不消除' })).json();
     expect(back.household.status).toBe('monitored');
-    const active = await t.services.db.select().from(monitoringMembers).where(and(eq(monitoringMembers.householdId, mai), eq(monitoringMembers.active, true)));
+    const active = await t.services.db
+      .select()
+      .from(monitoringMembers)
+      .where(and(eq(monitoringMembers.householdId, mai), eq(monitoringMembers.active, true)));
     expect(active).toHaveLength(2);
   });
 
@@ -270,7 +426,9 @@ describe('the review chain through the API', () => {
     const w = (await town.get('/api/monitoring/worklist')).json();
     expect(w.intervalDays).toBe(30);
     // the 曾村 household waits at 入户核实, which town staff may do too
-    expect(w.reviews.map((r: { headName: string; actions: string[] }) => [r.headName, r.actions])).toEqual([['曾村户主', ['verify', 'reject']]]);
+    expect(w.reviews.map((r: { headName: string; actions: string[] }) => [r.headName, r.actions])).toEqual([
+      ['曾村户主', ['verify', 'reject']],
+    ]);
     expect((await xingyi.get('/api/monitoring/worklist')).json().reviews).toEqual([]);
   });
 
@@ -288,13 +446,23 @@ describe('contract', () => {
     const ok = (path: string, method: string) => doc.paths[path]?.[method]?.responses?.['200']?.content?.['application/json']?.schema;
     const detail = ok('/api/monitoring/households/{id}', 'get');
     expect(detail.type).toBe('object');
-    expect(detail.required).toEqual(expect.arrayContaining(['household', 'clock', 'members', 'risks', 'measures', 'visits', 'steps', 'checks', 'actions', 'canReveal']));
+    expect(detail.required).toEqual(
+      expect.arrayContaining(['household', 'clock', 'members', 'risks', 'measures', 'visits', 'steps', 'checks', 'actions', 'canReveal']),
+    );
     const member = detail.properties.members.items;
     expect(member.required).toEqual(expect.arrayContaining(['id', 'name', 'relation', 'idMasked', 'active']));
     expect(Object.keys(member.properties)).not.toContain('idNumber'); // the full number only through the audited reveal
     expect(Object.keys(member.properties).some((k) => k.startsWith('health'))).toBe(false);
-    expect(detail.properties.steps.items.properties.attachments.items.required).toEqual(expect.arrayContaining(['id', 'fileName', 'mimeType', 'size']));
-    expect(detail.properties.household.properties.status.enum).toEqual(['identifying', 'monitored', 'eliminating', 'eliminated', 'rejected']);
+    expect(detail.properties.steps.items.properties.attachments.items.required).toEqual(
+      expect.arrayContaining(['id', 'fileName', 'mimeType', 'size']),
+    );
+    expect(detail.properties.household.properties.status.enum).toEqual([
+      'identifying',
+      'monitored',
+      'eliminating',
+      'eliminated',
+      'rejected',
+    ]);
     // every JSON answer of the module has a real schema, not the empty one z.unknown() gives
     const answers = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(([path]) => path.startsWith('/api/monitoring/') && path !== '/api/monitoring/attachments/{id}')
@@ -323,7 +491,9 @@ describe('key rotation', () => {
     expect(result).toEqual({ checked: before.length, rotated: before.length });
     const after = await t.services.db.select().from(monitoringMembers);
     expect(after.every((m) => m.idCipher.startsWith('k2.') && m.healthCipher.startsWith('k2.'))).toBe(true);
-    expect(after.map((m) => t.services.cipher.decrypt(m.idCipher)).sort()).toEqual(before.map((m) => new PersonalDataCipher(old).decrypt(m.idCipher)).sort());
+    expect(after.map((m) => t.services.cipher.decrypt(m.idCipher)).sort()).toEqual(
+      before.map((m) => new PersonalDataCipher(old).decrypt(m.idCipher)).sort(),
+    );
     expect(await rotateMonitoringKeys(t.services)).toEqual({ checked: before.length, rotated: 0 });
     expect((await xingyi.get(`/api/monitoring/households?idNumber=${PEOPLE.girl}`)).json().total).toBe(1);
     const [h] = await t.services.db.select().from(monitoringHouseholds).where(eq(monitoringHouseholds.id, mai));

@@ -1,8 +1,9 @@
 // The review chain in the database: loads the household, asks the pure state machine (workflow.ts),
 // and records the step (who, when, comment, clock, details, evidence) with its audit entry — all in one
 // transaction, so a refused or failed step leaves nothing behind.
-import type { AttachmentType, FileMeta, RuleCheck, TransitionRequest } from '@xiezuo/shared/contracts/monitoring';
+
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import type { AttachmentType, FileMeta, RuleCheck, TransitionRequest } from '@xiezuo/shared/contracts/monitoring';
 import { toIsoDate } from '@xiezuo/shared/format';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
@@ -12,20 +13,34 @@ import { AppError, invalid } from '../../platform/http/errors';
 import { type Household, levelOver, loadHousehold } from './access';
 import { openHealth } from './households';
 import { checkElimination } from './rules';
-import { monitoringAttachments, monitoringHouseholds as H, monitoringLines, monitoringMeasures, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
-import { type Refusal, transition } from './workflow';
+import {
+  monitoringHouseholds as H,
+  monitoringMembers as M,
+  monitoringAttachments,
+  monitoringLines,
+  monitoringMeasures,
+  monitoringRisks,
+  monitoringSteps,
+} from './tables';
 import { workDaysBetween } from './workdays';
+import { type Refusal, transition } from './workflow';
 
 /** The elimination rules for one household as of `today`, for reviewers to see (in ctx.tx when there is one). */
 export async function eliminationChecks(ctx: Pick<Ctx, 'services' | 'tx'>, h: Household, today = todayInBeijing()): Promise<RuleCheck[]> {
   const db = ctx.tx ?? ctx.services.db;
   // one after another: `db` may be a transaction, whose single connection takes one query at a time
-  const [measures] = await db.select({ n: sql<number>`count(*)::int` }).from(monitoringMeasures).where(eq(monitoringMeasures.householdId, h.id));
+  const [measures] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(monitoringMeasures)
+    .where(eq(monitoringMeasures.householdId, h.id));
   const [risks] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(monitoringRisks)
     .where(and(eq(monitoringRisks.householdId, h.id), isNull(monitoringRisks.closedOn)));
-  const members = await db.select().from(M).where(and(eq(M.householdId, h.id), eq(M.active, true)));
+  const members = await db
+    .select()
+    .from(M)
+    .where(and(eq(M.householdId, h.id), eq(M.active, true)));
   const [line] = h.incomeYear
     ? await db
         .select({ amount: monitoringLines.amount })
@@ -80,14 +95,26 @@ export async function takeStep(ctx: Ctx, householdId: number, req: TransitionReq
       const found = await tx
         .select({ id: monitoringAttachments.id })
         .from(monitoringAttachments)
-        .where(and(inArray(monitoringAttachments.id, req.attachmentIds), eq(monitoringAttachments.householdId, h.id), isNull(monitoringAttachments.stepId)));
+        .where(
+          and(
+            inArray(monitoringAttachments.id, req.attachmentIds),
+            eq(monitoringAttachments.householdId, h.id),
+            isNull(monitoringAttachments.stepId),
+          ),
+        );
       const missing = req.attachmentIds.find((id) => !found.some((f) => f.id === id));
       if (missing) throw invalid({ path: 'body.attachmentIds', key: 'monitoring.errors.attachmentForeign', params: { id: missing } });
     }
 
     const procedure = h.status === 'eliminating' || req.action === 'propose_elimination' ? 'eliminate' : 'identify';
     const stageWorkDays = h.stageEnteredAt ? workDaysBetween(toIsoDate(h.stageEnteredAt), today) : null;
-    const values: Partial<typeof H.$inferInsert> = { status: next.status, stage: next.stage, noticeTo: next.noticeTo ?? null, stageEnteredAt: next.stage ? new Date() : null, updatedAt: new Date() };
+    const values: Partial<typeof H.$inferInsert> = {
+      status: next.status,
+      stage: next.stage,
+      noticeTo: next.noticeTo ?? null,
+      stageEnteredAt: next.stage ? new Date() : null,
+      updatedAt: new Date(),
+    };
     if (req.action === 'publicise') values.noticeFrom = req.noticeFrom;
     if (req.action === 'propose_elimination') values.procedureStartedOn = today;
     if (procedureEnds) values.procedureStartedOn = null;
@@ -97,7 +124,10 @@ export async function takeStep(ctx: Ctx, householdId: number, req: TransitionReq
 
     // a closed household no longer holds its people: they may join another household later
     if (next.status === 'rejected' || next.status === 'eliminated') {
-      await tx.update(M).set({ active: false, leftReason: 'household_closed', updatedAt: new Date() }).where(and(eq(M.householdId, h.id), eq(M.active, true)));
+      await tx
+        .update(M)
+        .set({ active: false, leftReason: 'household_closed', updatedAt: new Date() })
+        .where(and(eq(M.householdId, h.id), eq(M.active, true)));
     }
 
     const details = {
@@ -125,7 +155,8 @@ export async function takeStep(ctx: Ctx, householdId: number, req: TransitionReq
         details,
       })
       .returning();
-    if (req.attachmentIds.length) await tx.update(monitoringAttachments).set({ stepId: step.id }).where(inArray(monitoringAttachments.id, req.attachmentIds));
+    if (req.attachmentIds.length)
+      await tx.update(monitoringAttachments).set({ stepId: step.id }).where(inArray(monitoringAttachments.id, req.attachmentIds));
     await writeAudit(tx, ctx.actor, {
       action: 'transition',
       entity: 'monitoring_household',
@@ -146,9 +177,14 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 };
 
-export async function uploadAttachment(ctx: Ctx, householdId: number, body: { fileName: string; mimeType: AttachmentType; contentBase64: string }): Promise<FileMeta> {
+export async function uploadAttachment(
+  ctx: Ctx,
+  householdId: number,
+  body: { fileName: string; mimeType: AttachmentType; contentBase64: string },
+): Promise<FileMeta> {
   const content = Buffer.from(body.contentBase64, 'base64');
-  if (content.length > MAX_BYTES) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentSize', params: { max: '5 MB' } });
+  if (content.length > MAX_BYTES)
+    throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentSize', params: { max: '5 MB' } });
   if (!MAGIC[body.mimeType]?.(content)) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentType' });
   const fileName = body.fileName.replace(/[\\/\r\n"]/g, '_');
   return withTx(ctx, async (tx) => {
@@ -156,8 +192,18 @@ export async function uploadAttachment(ctx: Ctx, householdId: number, body: { fi
     const [row] = await tx
       .insert(monitoringAttachments)
       .values({ householdId, fileName, mimeType: body.mimeType, size: content.length, content, uploadedBy: ctx.actor.id })
-      .returning({ id: monitoringAttachments.id, fileName: monitoringAttachments.fileName, size: monitoringAttachments.size, mimeType: monitoringAttachments.mimeType });
-    await writeAudit(tx, ctx.actor, { action: 'create', entity: 'monitoring_attachment', entityId: row.id, after: { householdId, ...row } });
+      .returning({
+        id: monitoringAttachments.id,
+        fileName: monitoringAttachments.fileName,
+        size: monitoringAttachments.size,
+        mimeType: monitoringAttachments.mimeType,
+      });
+    await writeAudit(tx, ctx.actor, {
+      action: 'create',
+      entity: 'monitoring_attachment',
+      entityId: row.id,
+      after: { householdId, ...row },
+    });
     return row;
   });
 }

@@ -4,7 +4,7 @@
 // (keep the old key listed until this has run):
 //   npx tsx packages/server/src/modules/monitoring/rotate.ts
 import { pathToFileURL } from 'node:url';
-import { eq, gt, asc } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import type { Services } from '../../platform/context';
 import { monitoringMembers as M } from './tables';
@@ -15,7 +15,12 @@ export async function rotateMonitoringKeys(services: Services, batch = 500): Pro
   let checked = 0;
   let rotated = 0;
   for (;;) {
-    const rows = await db.select({ id: M.id, idCipher: M.idCipher, healthCipher: M.healthCipher }).from(M).where(gt(M.id, last)).orderBy(asc(M.id)).limit(batch);
+    const rows = await db
+      .select({ id: M.id, idCipher: M.idCipher, healthCipher: M.healthCipher })
+      .from(M)
+      .where(gt(M.id, last))
+      .orderBy(asc(M.id))
+      .limit(batch);
     if (rows.length === 0) break;
     last = rows[rows.length - 1].id;
     checked += rows.length;
@@ -28,7 +33,11 @@ export async function rotateMonitoringKeys(services: Services, batch = 500): Pro
           .set({ idCipher: cipher.encrypt(cipher.decrypt(r.idCipher)), healthCipher: cipher.encrypt(cipher.decrypt(r.healthCipher)) })
           .where(eq(M.id, r.id));
       }
-      await writeAudit(tx, { id: null, name: 'system', ip: null }, { action: 'update', entity: 'monitoring_key_rotation', after: { members: stale.map((r) => r.id) } });
+      await writeAudit(
+        tx,
+        { id: null, name: 'system', ip: null },
+        { action: 'update', entity: 'monitoring_key_rotation', after: { members: stale.map((r) => r.id) } },
+      );
     });
     rotated += stale.length;
   }

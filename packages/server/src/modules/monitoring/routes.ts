@@ -1,10 +1,12 @@
 // /api/monitoring: households and members, the review chain, risks, measures, visits, worklist, figures
 // and monitoring lines. Every route is guarded by a permission; every query goes through the user's scope.
+
+import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
 import {
   AttachmentUpload,
-  FileMeta,
   FiguresQuery,
   FiguresResponse,
+  FileMeta,
   HouseholdCreate,
   HouseholdDetail,
   HouseholdPage,
@@ -28,7 +30,6 @@ import {
   VisitCreate,
   Worklist,
 } from '@xiezuo/shared/contracts/monitoring';
-import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
 import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import type { Ctx } from '../../platform/context';
@@ -37,7 +38,16 @@ import type { App } from '../../platform/http/types';
 import { addMeasure, addRisk, closeRisk, followUpMeasure, recordVisit, worklist } from './activity';
 import { householdDetail } from './detail';
 import { figuresFor } from './figures';
-import { addMember, createHousehold, listHouseholds, memberLeaves, revealMember, updateHousehold, updateMember, villagesInScope } from './households';
+import {
+  addMember,
+  createHousehold,
+  listHouseholds,
+  memberLeaves,
+  revealMember,
+  updateHousehold,
+  updateMember,
+  villagesInScope,
+} from './households';
 import { listLines, upsertLine } from './lines';
 import { readAttachment, takeStep, uploadAttachment } from './review';
 
@@ -59,34 +69,58 @@ export async function monitoringRoutes(app: App) {
   const e = { ...errorResponses };
   const detail = { 200: HouseholdDetail, ...e };
 
-  app.get('/api/monitoring/households', { preHandler: read, schema: { tags, querystring: HouseholdQuery, response: { 200: HouseholdPage, ...e } } }, async (req) => listHouseholds(ctxOf(req), req.query));
+  app.get(
+    '/api/monitoring/households',
+    { preHandler: read, schema: { tags, querystring: HouseholdQuery, response: { 200: HouseholdPage, ...e } } },
+    async (req) => listHouseholds(ctxOf(req), req.query),
+  );
   app.post('/api/monitoring/households', { preHandler: write, schema: { tags, body: HouseholdCreate, response: detail } }, async (req) => {
     const ctx = ctxOf(req);
     return householdDetail(ctx, (await createHousehold(ctx, req.body)).id);
   });
-  app.get('/api/monitoring/households/:id', { preHandler: read, schema: { tags, params: IdParam, response: detail } }, async (req) => householdDetail(ctxOf(req), req.params.id));
-  app.patch('/api/monitoring/households/:id', { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: detail } }, async (req) =>
-    thenDetail(ctxOf(req), req.params.id, (ctx) => updateHousehold(ctx, req.params.id, req.body)),
+  app.get('/api/monitoring/households/:id', { preHandler: read, schema: { tags, params: IdParam, response: detail } }, async (req) =>
+    householdDetail(ctxOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/monitoring/households/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: HouseholdUpdate, response: detail } },
+    async (req) => thenDetail(ctxOf(req), req.params.id, (ctx) => updateHousehold(ctx, req.params.id, req.body)),
   );
 
-  app.post('/api/monitoring/households/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: detail } }, async (req) =>
-    thenDetail(ctxOf(req), req.params.id, (ctx) => addMember(ctx, req.params.id, req.body)),
+  app.post(
+    '/api/monitoring/households/:id/members',
+    { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: detail } },
+    async (req) => thenDetail(ctxOf(req), req.params.id, (ctx) => addMember(ctx, req.params.id, req.body)),
   );
-  app.patch('/api/monitoring/members/:id', { preHandler: write, schema: { tags, params: IdParam, body: MemberUpdate, response: { 200: Ok, ...e } } }, async (req) => thenOk(updateMember(ctxOf(req), req.params.id, req.body)));
-  app.post('/api/monitoring/members/:id/leave', { preHandler: write, schema: { tags, params: IdParam, body: MemberLeave, response: { 200: Ok, ...e } } }, async (req) =>
-    thenOk(memberLeaves(ctxOf(req), req.params.id, req.body.reason, req.body.note)),
+  app.patch(
+    '/api/monitoring/members/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: MemberUpdate, response: { 200: Ok, ...e } } },
+    async (req) => thenOk(updateMember(ctxOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/monitoring/members/:id/leave',
+    { preHandler: write, schema: { tags, params: IdParam, body: MemberLeave, response: { 200: Ok, ...e } } },
+    async (req) => thenOk(memberLeaves(ctxOf(req), req.params.id, req.body.reason, req.body.note)),
   );
   // 查看完整身份证号与健康信息: needs sensitive.reveal; every reveal is in the audit log
-  app.post('/api/monitoring/members/:id/reveal', { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: { 200: MemberReveal, ...e } } }, async (req) =>
-    revealMember(ctxOf(req), req.params.id),
+  app.post(
+    '/api/monitoring/members/:id/reveal',
+    { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: { 200: MemberReveal, ...e } } },
+    async (req) => revealMember(ctxOf(req), req.params.id),
   );
 
-  app.post('/api/monitoring/households/:id/transitions', { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: detail } }, async (req) =>
-    thenDetail(ctxOf(req), req.params.id, (ctx) => takeStep(ctx, req.params.id, req.body)),
+  app.post(
+    '/api/monitoring/households/:id/transitions',
+    { preHandler: read, schema: { tags, params: IdParam, body: TransitionRequest, response: detail } },
+    async (req) => thenDetail(ctxOf(req), req.params.id, (ctx) => takeStep(ctx, req.params.id, req.body)),
   );
   app.post(
     '/api/monitoring/households/:id/attachments',
-    { preHandler: write, bodyLimit: 8 * 1024 * 1024, schema: { tags, params: IdParam, body: AttachmentUpload, response: { 200: FileMeta, ...e } } },
+    {
+      preHandler: write,
+      bodyLimit: 8 * 1024 * 1024,
+      schema: { tags, params: IdParam, body: AttachmentUpload, response: { 200: FileMeta, ...e } },
+    },
     async (req) => uploadAttachment(ctxOf(req), req.params.id, req.body),
   );
   app.get('/api/monitoring/attachments/:id', { preHandler: read, schema: { tags, params: IdParam } }, async (req, reply) => {
@@ -97,18 +131,52 @@ export async function monitoringRoutes(app: App) {
     return reply.send(a.content);
   });
 
-  app.post('/api/monitoring/households/:id/risks', { preHandler: write, schema: { tags, params: IdParam, body: RiskCreate, response: { 200: Risk, ...e } } }, async (req) => addRisk(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/risks/:id/close', { preHandler: write, schema: { tags, params: IdParam, body: RiskClose, response: { 200: Risk, ...e } } }, async (req) => closeRisk(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/households/:id/measures', { preHandler: write, schema: { tags, params: IdParam, body: MeasureCreate, response: { 200: Measure, ...e } } }, async (req) => addMeasure(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/measures/:id/follow-up', { preHandler: write, schema: { tags, params: IdParam, body: MeasureFollowUp, response: { 200: Measure, ...e } } }, async (req) => followUpMeasure(ctxOf(req), req.params.id, req.body));
-  app.post('/api/monitoring/households/:id/visits', { preHandler: write, schema: { tags, params: IdParam, body: VisitCreate, response: { 200: Visit, ...e } } }, async (req) => recordVisit(ctxOf(req), req.params.id, req.body));
+  app.post(
+    '/api/monitoring/households/:id/risks',
+    { preHandler: write, schema: { tags, params: IdParam, body: RiskCreate, response: { 200: Risk, ...e } } },
+    async (req) => addRisk(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/monitoring/risks/:id/close',
+    { preHandler: write, schema: { tags, params: IdParam, body: RiskClose, response: { 200: Risk, ...e } } },
+    async (req) => closeRisk(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/monitoring/households/:id/measures',
+    { preHandler: write, schema: { tags, params: IdParam, body: MeasureCreate, response: { 200: Measure, ...e } } },
+    async (req) => addMeasure(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/monitoring/measures/:id/follow-up',
+    { preHandler: write, schema: { tags, params: IdParam, body: MeasureFollowUp, response: { 200: Measure, ...e } } },
+    async (req) => followUpMeasure(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/monitoring/households/:id/visits',
+    { preHandler: write, schema: { tags, params: IdParam, body: VisitCreate, response: { 200: Visit, ...e } } },
+    async (req) => recordVisit(ctxOf(req), req.params.id, req.body),
+  );
 
-  app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: { 200: Worklist, ...e } } }, async (req) => worklist(ctxOf(req)));
-  app.get('/api/monitoring/figures', { preHandler: read, schema: { tags, querystring: FiguresQuery, response: { 200: FiguresResponse, ...e } } }, async (req) => figuresFor(ctxOf(req), req.query));
+  app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: { 200: Worklist, ...e } } }, async (req) =>
+    worklist(ctxOf(req)),
+  );
+  app.get(
+    '/api/monitoring/figures',
+    { preHandler: read, schema: { tags, querystring: FiguresQuery, response: { 200: FiguresResponse, ...e } } },
+    async (req) => figuresFor(ctxOf(req), req.query),
+  );
   // villages the user may register households in (for the forms)
-  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: { 200: z.array(Village), ...e } } }, async (req) => villagesInScope(ctxOf(req)));
+  app.get('/api/monitoring/villages', { preHandler: read, schema: { tags, response: { 200: z.array(Village), ...e } } }, async (req) =>
+    villagesInScope(ctxOf(req)),
+  );
 
   // 监测收入标准 by province and year: everyone reads, admins keep them
-  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: { 200: z.array(Line), ...e } } }, async (req) => listLines(ctxOf(req)));
-  app.put('/api/monitoring/lines', { preHandler: guard('admin.users'), schema: { tags, body: LineUpsert, response: { 200: Ok, ...e } } }, async (req) => thenOk(upsertLine(ctxOf(req), req.body)));
+  app.get('/api/monitoring/lines', { preHandler: read, schema: { tags, response: { 200: z.array(Line), ...e } } }, async (req) =>
+    listLines(ctxOf(req)),
+  );
+  app.put(
+    '/api/monitoring/lines',
+    { preHandler: guard('admin.users'), schema: { tags, body: LineUpsert, response: { 200: Ok, ...e } } },
+    async (req) => thenOk(upsertLine(ctxOf(req), req.body)),
+  );
 }

@@ -32,7 +32,11 @@ export function hasWorkingAgeLabour(members: RuleFacts['members'], today: string
 export function checkElimination(f: RuleFacts): RuleCheck[] {
   const sixMonthsAfter = f.monitoredSince ? addMonths(f.monitoredSince, 6) : null;
   return [
-    { rule: 'monitoredSixMonths', ok: !!sixMonthsAfter && sixMonthsAfter <= f.today, params: { since: f.monitoredSince, from: sixMonthsAfter } },
+    {
+      rule: 'monitoredSixMonths',
+      ok: !!sixMonthsAfter && sixMonthsAfter <= f.today,
+      params: { since: f.monitoredSince, from: sixMonthsAfter },
+    },
     { rule: 'hasMeasure', ok: f.measures >= 1, params: { count: f.measures } },
     {
       rule: 'incomeAboveLine',

@@ -108,7 +108,8 @@ export function transition(state: WfState, actor: WfActor, input: WfInput): WfRe
     case 'propose_elimination':
       return { ok: true, next: { status: 'eliminating', stage: 'verify', noticeTo: null }, procedureEnds: false };
     case 'verify':
-      if (state.status === 'identifying' && input.authorisationSigned !== true) return field('authorisationSigned', 'monitoring.refused.authorisation');
+      if (state.status === 'identifying' && input.authorisationSigned !== true)
+        return field('authorisationSigned', 'monitoring.refused.authorisation');
       return { ok: true, next: { ...state, stage: NEXT.verify! }, procedureEnds: false };
     case 'publicise': {
       if (!input.noticeFrom) return field('noticeFrom', 'validation.required');
@@ -120,7 +121,8 @@ export function transition(state: WfState, actor: WfActor, input: WfInput): WfRe
     }
     case 'town_approve':
       // the town may audit only after the public notice has run its full course
-      if (state.noticeTo && input.today <= state.noticeTo) return field('action', 'monitoring.refused.noticeRunning', { until: state.noticeTo });
+      if (state.noticeTo && input.today <= state.noticeTo)
+        return field('action', 'monitoring.refused.noticeRunning', { until: state.noticeTo });
       return { ok: true, next: { ...state, stage: 'county' }, procedureEnds: false };
     case 'county_approve': {
       const status: Status = state.status === 'identifying' ? 'monitored' : 'eliminated';
@@ -133,7 +135,15 @@ export function transition(state: WfState, actor: WfActor, input: WfInput): WfRe
 export function allowedActions(state: WfState, actor: WfActor, today: string): Action[] {
   const all: Action[] = ['verify', 'publicise', 'town_approve', 'county_approve', 'return', 'reject', 'propose_elimination'];
   return all.filter((action) => {
-    const r = transition(state, actor, { action, today, comment: 'x', authorisationSigned: true, noticeFrom: today, noticeTo: today, overrideReason: 'x' });
+    const r = transition(state, actor, {
+      action,
+      today,
+      comment: 'x',
+      authorisationSigned: true,
+      noticeFrom: today,
+      noticeTo: today,
+      overrideReason: 'x',
+    });
     return r.ok || r.refusal.kind === 'field';
   });
 }

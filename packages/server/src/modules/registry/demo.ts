@@ -5,12 +5,11 @@ import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import { systemCtx } from '../../platform/ctx';
 import type { ModuleSeed } from '../../platform/seed';
+import { type DemoParty, PAIRINGS, PROGRAMMES, UNITS } from './demoData';
 import { loadDivisions } from './divisionLoader';
-import { PAIRINGS, PROGRAMMES, type DemoParty, UNITS } from './demoData';
 import { createPairing } from './pairings';
 import { createProgramme } from './programmes';
 import { createUnit } from './units';
-
 
 /** Reference data, loaded at every start until present (with or without demo data). */
 export const divisionsSeed: ModuleSeed = {
@@ -52,7 +51,14 @@ export const registrySeed: ModuleSeed = {
     }
     return [
       { username: 'hq', displayName: '省协作指挥部（演示）', role: 'hq', scopeAll: true, scopeDivisions: [], scopeTeams: [] },
-      { username: 'viewer_meixian', displayName: '梅县区只读用户（演示）', role: 'viewer', scopeAll: false, scopeDivisions: ['441403000000'], scopeTeams: [] },
+      {
+        username: 'viewer_meixian',
+        displayName: '梅县区只读用户（演示）',
+        role: 'viewer',
+        scopeAll: false,
+        scopeDivisions: ['441403000000'],
+        scopeTeams: [],
+      },
     ];
   },
 };

@@ -44,7 +44,11 @@ export interface DemoProgramme {
 // Order matters: the teams demo picks the first programme whose name contains 驻镇/广清/粤桂/黔.
 export const PROGRAMMES: DemoProgramme[] = [
   {
-    code: 'yue-gui-2021', name: '粤桂东西部协作', kind: 'east_west', startDate: '2021-01-01', endDate: '2025-12-31',
+    code: 'yue-gui-2021',
+    name: '粤桂东西部协作',
+    kind: 'east_west',
+    startDate: '2021-01-01',
+    endDate: '2025-12-31',
     description: '广东8市33县（市、区）结对帮扶广西；2021年以来广东向广西派出党政干部376人次、专业技术人才3523人次。',
     phases: [
       { name: '过渡期衔接（演示划分）', startDate: '2021-01-01', endDate: '2022-12-31', focus: '巩固拓展脱贫攻坚成果同乡村振兴有效衔接' },
@@ -52,16 +56,29 @@ export const PROGRAMMES: DemoProgramme[] = [
     ],
   },
   {
-    code: 'yue-qian-zs-lps', name: '粤黔东西部协作（中山—六盘水）', kind: 'east_west', startDate: '2021-05-01', endDate: '2025-12-31',
+    code: 'yue-qian-zs-lps',
+    name: '粤黔东西部协作（中山—六盘水）',
+    kind: 'east_west',
+    startDate: '2021-05-01',
+    endDate: '2025-12-31',
     description: '中山市与六盘水市（水城、六枝、盘州）东西部协作：共建4个产业园区，消费帮扶1.83亿元。',
     phases: [],
   },
   {
-    code: 'gd-zzbz-1', name: '广东驻镇帮镇扶村 第一轮', kind: 'town_assist', startDate: '2021-07-01', endDate: '2024-06-30',
-    description: '珠三角地区派出工作队驻镇帮扶粤东西北乡镇（第一轮，日期为演示）。', phases: [],
+    code: 'gd-zzbz-1',
+    name: '广东驻镇帮镇扶村 第一轮',
+    kind: 'town_assist',
+    startDate: '2021-07-01',
+    endDate: '2024-06-30',
+    description: '珠三角地区派出工作队驻镇帮扶粤东西北乡镇（第一轮，日期为演示）。',
+    phases: [],
   },
   {
-    code: 'gq-zzbz-2', name: '广清驻镇帮镇扶村 第二轮', kind: 'town_assist', startDate: '2024-07-01', endDate: '2026-12-31',
+    code: 'gq-zzbz-2',
+    name: '广清驻镇帮镇扶村 第二轮',
+    kind: 'town_assist',
+    startDate: '2024-07-01',
+    endDate: '2026-12-31',
     description: '广州援派干部驻清远24个镇；“133N”工作思路和三年攻坚行动方案。',
     phases: [
       { name: '第一年', startDate: '2024-07-01', endDate: '2025-06-30', focus: '以民生为主' },
@@ -70,8 +87,13 @@ export const PROGRAMMES: DemoProgramme[] = [
     ],
   },
   {
-    code: 'gd-zzbz-2', name: '广东驻镇帮镇扶村 第二轮', kind: 'town_assist', startDate: '2024-07-01', endDate: '2026-12-31',
-    description: '荔湾区派驻梅县区5镇、顺德龙江驻怀集岗坪镇等（第二轮，日期为演示）。', phases: [],
+    code: 'gd-zzbz-2',
+    name: '广东驻镇帮镇扶村 第二轮',
+    kind: 'town_assist',
+    startDate: '2024-07-01',
+    endDate: '2026-12-31',
+    description: '荔湾区派驻梅县区5镇、顺德龙江驻怀集岗坪镇等（第二轮，日期为演示）。',
+    phases: [],
   },
 ];
 
@@ -119,23 +141,91 @@ export const PAIRINGS: DemoPairing[] = [
   { type: 'county_county', programme: 'yue-gui-2021', helper: div(D.sihui), helped: div(D.fuchuan), start: '2021-05-01' },
   { type: 'district_county', programme: 'yue-gui-2021', helper: div(D.futian), helped: div(D.shanglin), start: '2021-04-01' },
   { type: 'city_city', programme: 'yue-qian-zs-lps', helper: div(D.zhongshan), helped: div(D.liupanshui), start: '2021-05-01' },
-  ...[D.shuicheng, D.liuzhi, D.panzhou].map((c): DemoPairing => ({ type: 'city_county', programme: 'yue-qian-zs-lps', helper: div(D.zhongshan), helped: div(c), start: '2021-05-01' })),
+  ...[D.shuicheng, D.liuzhi, D.panzhou].map(
+    (c): DemoPairing => ({
+      type: 'city_county',
+      programme: 'yue-qian-zs-lps',
+      helper: div(D.zhongshan),
+      helped: div(c),
+      start: '2021-05-01',
+    }),
+  ),
   // 荔湾 → 梅县 and its five towns, first round ended, second round running
   ...(['gd-zzbz-1', 'gd-zzbz-2'] as const).flatMap((programme): DemoPairing[] => {
     const [start, end] = programme === 'gd-zzbz-1' ? ['2021-07-01', '2024-06-30'] : ['2024-07-01', undefined];
     return [
       { type: 'district_county', programme, helper: div(D.liwan), helped: div(D.meixian), start, end },
-      ...LIWAN_TOWNS.map((town): DemoPairing => ({ type: 'district_town', programme, helper: div(D.liwan), helped: div(town), start, end })),
+      ...LIWAN_TOWNS.map(
+        (town): DemoPairing => ({ type: 'district_town', programme, helper: div(D.liwan), helped: div(town), start, end }),
+      ),
       { type: 'town_town', programme, helper: div(D.longjiang), helped: div(D.gangping), start, end },
     ];
   }),
   { type: 'city_city', programme: 'gq-zzbz-2', helper: div(D.guangzhou), helped: div(D.qingyuan), start: '2024-07-01' },
-  ...[D.tangtang, D.qigong, D.yonghe].map((town): DemoPairing => ({ type: 'city_town', programme: 'gq-zzbz-2', helper: div(D.guangzhou), helped: div(town), start: '2024-07-01' })),
-  { type: 'school_school', programme: 'yue-gui-2021', helper: unit('四会市第一中学（演示）'), helped: unit('富川瑶族自治县第一中学（演示）'), start: '2021-09-01', note: '演示' },
-  { type: 'school_school', programme: 'yue-gui-2021', helper: unit('深圳市福田区实验学校（演示）'), helped: unit('上林县中学（演示）'), start: '2021-09-01', note: '演示' },
-  { type: 'hospital_hospital', programme: 'yue-gui-2021', helper: unit('四会市人民医院（演示）'), helped: unit('富川瑶族自治县人民医院（演示）'), start: '2021-06-01', note: '演示' },
-  { type: 'hospital_hospital', programme: 'yue-gui-2021', helper: unit('福田区人民医院（演示）'), helped: unit('上林县人民医院（演示）'), start: '2021-06-01', end: '2025-08-31', note: '演示：已结束的结对' },
-  { type: 'hospital_hospital', programme: 'yue-qian-zs-lps', helper: unit('中山市人民医院（演示）'), helped: unit('六盘水市人民医院（演示）'), start: '2021-07-01', note: '演示' },
-  { type: 'enterprise_village', programme: 'gd-zzbz-2', helper: unit('荔湾区某农业科技有限公司（演示）'), helped: unit('梅县区丙村镇溪联村民委员会'), start: '2024-09-01', note: '演示：溪联村帮扶产业基地' },
-  { type: 'enterprise_village', programme: 'yue-gui-2021', helper: unit('四会市某食品有限公司（演示）'), helped: unit('富川瑶族自治县某脐橙专业合作社（演示）'), start: '2022-03-01', note: '演示' },
+  ...[D.tangtang, D.qigong, D.yonghe].map(
+    (town): DemoPairing => ({
+      type: 'city_town',
+      programme: 'gq-zzbz-2',
+      helper: div(D.guangzhou),
+      helped: div(town),
+      start: '2024-07-01',
+    }),
+  ),
+  {
+    type: 'school_school',
+    programme: 'yue-gui-2021',
+    helper: unit('四会市第一中学（演示）'),
+    helped: unit('富川瑶族自治县第一中学（演示）'),
+    start: '2021-09-01',
+    note: '演示',
+  },
+  {
+    type: 'school_school',
+    programme: 'yue-gui-2021',
+    helper: unit('深圳市福田区实验学校（演示）'),
+    helped: unit('上林县中学（演示）'),
+    start: '2021-09-01',
+    note: '演示',
+  },
+  {
+    type: 'hospital_hospital',
+    programme: 'yue-gui-2021',
+    helper: unit('四会市人民医院（演示）'),
+    helped: unit('富川瑶族自治县人民医院（演示）'),
+    start: '2021-06-01',
+    note: '演示',
+  },
+  {
+    type: 'hospital_hospital',
+    programme: 'yue-gui-2021',
+    helper: unit('福田区人民医院（演示）'),
+    helped: unit('上林县人民医院（演示）'),
+    start: '2021-06-01',
+    end: '2025-08-31',
+    note: '演示：已结束的结对',
+  },
+  {
+    type: 'hospital_hospital',
+    programme: 'yue-qian-zs-lps',
+    helper: unit('中山市人民医院（演示）'),
+    helped: unit('六盘水市人民医院（演示）'),
+    start: '2021-07-01',
+    note: '演示',
+  },
+  {
+    type: 'enterprise_village',
+    programme: 'gd-zzbz-2',
+    helper: unit('荔湾区某农业科技有限公司（演示）'),
+    helped: unit('梅县区丙村镇溪联村民委员会'),
+    start: '2024-09-01',
+    note: '演示：溪联村帮扶产业基地',
+  },
+  {
+    type: 'enterprise_village',
+    programme: 'yue-gui-2021',
+    helper: unit('四会市某食品有限公司（演示）'),
+    helped: unit('富川瑶族自治县某脐橙专业合作社（演示）'),
+    start: '2022-03-01',
+    note: '演示',
+  },
 ];

@@ -24,7 +24,8 @@ async function current(tx: Tx, code: string, field: string): Promise<Division> {
 
 /** Closes the current version on `day` and applies `next` from then on. */
 async function newVersion(tx: Tx, d: Division, day: string, next: { name?: string; parentCode?: string | null }) {
-  if (d.since && d.since >= day) throw invalid({ path: 'body.effectiveOn', key: 'registry.errors.effectiveTooEarly', params: { since: d.since } });
+  if (d.since && d.since >= day)
+    throw invalid({ path: 'body.effectiveOn', key: 'registry.errors.effectiveTooEarly', params: { since: d.since } });
   await tx.insert(divisionVersions).values({ code: d.code, name: d.name, parentCode: d.parentCode, validFrom: d.since, validTo: day });
   await tx
     .update(divisions)

@@ -44,9 +44,7 @@ export async function childrenAsOf(ctx: Ctx, parent: string | null, day = todayI
     from divisions d join cand using (code) ${versionJoin(day)}
     where ${existsOn(day)}
     order by d.code`);
-  return (result.rows as Raw[])
-    .filter((r) => r.parent_code === parent)
-    .map((r) => ({ ...toRow(r), hasChildren: Boolean(r.has_children) }));
+  return (result.rows as Raw[]).filter((r) => r.parent_code === parent).map((r) => ({ ...toRow(r), hasChildren: Boolean(r.has_children) }));
 }
 
 /** One division as it was on `day`, or null if it did not exist then. */
@@ -135,8 +133,14 @@ export async function divisionDetail(ctx: Ctx, code: string, asOf?: string) {
     childrenAsOf(ctx, d.code, day),
     ancestorsAsOf(ctx, d.code, day),
     db.select().from(divisionVersions).where(eq(divisionVersions.code, d.code)).orderBy(asc(divisionVersions.validTo)),
-    db.select().from(divisionChanges).where(arrayContains(divisionChanges.codes, [d.code])).orderBy(asc(divisionChanges.effectiveOn)),
-    db.execute(sql`select since::text, abolished_on::text from divisions where code = ${d.code}`).then((r) => r.rows as { since: string | null; abolished_on: string | null }[]),
+    db
+      .select()
+      .from(divisionChanges)
+      .where(arrayContains(divisionChanges.codes, [d.code]))
+      .orderBy(asc(divisionChanges.effectiveOn)),
+    db
+      .execute(sql`select since::text, abolished_on::text from divisions where code = ${d.code}`)
+      .then((r) => r.rows as { since: string | null; abolished_on: string | null }[]),
   ]);
   return {
     ...d,

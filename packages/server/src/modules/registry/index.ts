@@ -1,7 +1,8 @@
 // 协作档案 (registry): the division tree, units, programmes and pairings — the shared kernel other modules
 // reach through this file (never through its tables.ts).
-import { alias } from 'drizzle-orm/pg-core';
+
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { defineModule } from '../../platform/module';
 import { divisionsSeed, registrySeed } from './demo';
 import { registryFacts } from './facts';
@@ -17,7 +18,10 @@ export const registryModule = defineModule({
   facts: registryFacts,
   directory: {
     divisionNames: (db, codes) =>
-      db.select({ code: tables.divisions.code, name: tables.divisions.name }).from(tables.divisions).where(inArray(tables.divisions.code, codes)),
+      db
+        .select({ code: tables.divisions.code, name: tables.divisions.name })
+        .from(tables.divisions)
+        .where(inArray(tables.divisions.code, codes)),
     divisionsNamed: (db, stems, level) => {
       const d = tables.divisions;
       const parent = alias(d, 'parent');
@@ -26,7 +30,16 @@ export const registryModule = defineModule({
         .select({ code: d.code, name: d.name, parentName: parent.name })
         .from(d)
         .leftJoin(parent, eq(parent.code, d.parentCode))
-        .where(and(eq(d.level, level as never), isNull(d.abolishedOn), sql`${d.name} like any(array[${sql.join(patterns.map((p) => sql`${p}`), sql`, `)}]::text[])`))
+        .where(
+          and(
+            eq(d.level, level as never),
+            isNull(d.abolishedOn),
+            sql`${d.name} like any(array[${sql.join(
+              patterns.map((p) => sql`${p}`),
+              sql`, `,
+            )}]::text[])`,
+          ),
+        )
         .limit(2000);
     },
   },

@@ -187,7 +187,9 @@ export async function flows(ctx: Ctx, q: { asOf?: string; programmeId?: number; 
     left join divisions df on df.code = f.from_code
     left join divisions dt on dt.code = f.to_code
     order by f.n desc, f.from_code, f.to_code`);
-  return (result.rows as { from_code: string; from_name: string; to_code: string; to_name: string; n: number; types: string[] | string }[]).map((r) => ({
+  return (
+    result.rows as { from_code: string; from_name: string; to_code: string; to_name: string; n: number; types: string[] | string }[]
+  ).map((r) => ({
     from: { code: r.from_code, name: r.from_name },
     to: { code: r.to_code, name: r.to_name },
     pairings: Number(r.n),
@@ -207,7 +209,10 @@ async function resolveParty(tx: Tx, side: Side, divisionCode?: string | null, un
     return { divisionCode: u.divisionCode, unitId };
   }
   if (!divisionCode) throw invalid({ path: divField, key: 'registry.errors.partyMissing' });
-  const [d] = await tx.select({ code: divisions.code, abolishedOn: divisions.abolishedOn }).from(divisions).where(eq(divisions.code, divisionCode));
+  const [d] = await tx
+    .select({ code: divisions.code, abolishedOn: divisions.abolishedOn })
+    .from(divisions)
+    .where(eq(divisions.code, divisionCode));
   if (!d) throw invalid({ path: divField, key: 'registry.errors.divisionUnknown', params: { code: divisionCode } });
   return { divisionCode, unitId: null };
 }
@@ -242,7 +247,8 @@ export async function createPairing(ctx: Ctx, b: z.infer<typeof PairingBody>) {
           sql`daterange(${pairings.startDate}, ${pairings.endDate}, '[]') && daterange(${b.startDate}::date, ${b.endDate ?? null}::date, '[]')`,
         ),
       );
-    if (overlap) throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
+    if (overlap)
+      throw new AppError('CONFLICT', {}, [{ path: 'body.startDate', key: 'registry.errors.pairingOverlap', params: { id: overlap.id } }]);
     const [row] = await tx
       .insert(pairings)
       .values({
@@ -265,7 +271,11 @@ export async function createPairing(ctx: Ctx, b: z.infer<typeof PairingBody>) {
 export async function updatePairing(ctx: Ctx, id: number, b: z.infer<typeof PairingPatch>) {
   return withTx(ctx, async (tx, ctx) => {
     const before = await getPairing(ctx, id);
-    const next = { startDate: b.startDate ?? before.startDate, endDate: b.endDate === undefined ? before.endDate : b.endDate, programmeId: b.programmeId };
+    const next = {
+      startDate: b.startDate ?? before.startDate,
+      endDate: b.endDate === undefined ? before.endDate : b.endDate,
+      programmeId: b.programmeId,
+    };
     await checkPeriodAndProgramme(tx, next);
     const [after] = await tx
       .update(pairings)

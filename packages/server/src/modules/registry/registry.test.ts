@@ -62,7 +62,11 @@ describe('divisions', () => {
     const bingcunNow = (await hq.get(`/api/registry/divisions?parent=${BINGCUN}`)).json();
     const bingcunThen = (await hq.get(`/api/registry/divisions?parent=${BINGCUN}&asOf=2025-06-30`)).json();
     expect(bingcunNow.length).toBeGreaterThan(bingcunThen.length);
-    const rename = await hq.post(`/api/registry/divisions/${BINGCUN}/changes`, { kind: 'rename', name: '丙村镇（新）', effectiveOn: '2025-08-01' });
+    const rename = await hq.post(`/api/registry/divisions/${BINGCUN}/changes`, {
+      kind: 'rename',
+      name: '丙村镇（新）',
+      effectiveOn: '2025-08-01',
+    });
     expect(rename.statusCode).toBe(200);
     const detail = (await hq.get(`/api/registry/divisions/${BINGCUN}?asOf=2025-07-15`)).json();
     expect(detail).toMatchObject({ name: '丙村镇', ancestors: [{ name: '广东省' }, { name: '梅州市' }, { name: '梅县区' }] });
@@ -79,9 +83,18 @@ describe('divisions', () => {
   it('splits: a new town created on a day takes villages from another; the day before, the old tree', async () => {
     const NEW_TOWN = '441403199000';
     const village = (await hq.get(`/api/registry/divisions?parent=${NANKOU}`)).json()[0];
-    const create = await hq.post(`/api/registry/divisions/${NEW_TOWN}/changes`, { kind: 'create', name: '新设镇（演示）', parentCode: MEIXIAN, effectiveOn: '2026-01-01' });
+    const create = await hq.post(`/api/registry/divisions/${NEW_TOWN}/changes`, {
+      kind: 'create',
+      name: '新设镇（演示）',
+      parentCode: MEIXIAN,
+      effectiveOn: '2026-01-01',
+    });
     expect(create.statusCode).toBe(200);
-    const move = await hq.post(`/api/registry/divisions/${village.code}/changes`, { kind: 'move', parentCode: NEW_TOWN, effectiveOn: '2026-01-01' });
+    const move = await hq.post(`/api/registry/divisions/${village.code}/changes`, {
+      kind: 'move',
+      parentCode: NEW_TOWN,
+      effectiveOn: '2026-01-01',
+    });
     expect(move.statusCode).toBe(200);
     const kids = async (parent: string, asOf?: string) =>
       (await hq.get(`/api/registry/divisions?parent=${parent}${asOf ? `&asOf=${asOf}` : ''}`)).json().map((d: { code: string }) => d.code);
@@ -90,7 +103,11 @@ describe('divisions', () => {
     expect(await kids(NEW_TOWN)).toEqual([village.code]);
     expect(await kids(village.parentCode, '2025-12-31')).toContain(village.code);
     expect(await kids(village.parentCode)).not.toContain(village.code);
-    const early = await hq.post(`/api/registry/divisions/${village.code}/changes`, { kind: 'rename', name: 'x', effectiveOn: '2025-06-01' });
+    const early = await hq.post(`/api/registry/divisions/${village.code}/changes`, {
+      kind: 'rename',
+      name: 'x',
+      effectiveOn: '2025-06-01',
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().details[0].path).toBe('body.effectiveOn');
   });
@@ -118,28 +135,53 @@ describe('divisions', () => {
         expect(res.statusCode, JSON.stringify(body)).toBe(403);
         expect(res.json().code).toBe('FORBIDDEN');
       }
-      const split = await c.post('/api/registry/divisions/441403198000/changes', { kind: 'create', name: '另设镇', parentCode: MEIXIAN, effectiveOn: '2026-03-01' });
+      const split = await c.post('/api/registry/divisions/441403198000/changes', {
+        kind: 'create',
+        name: '另设镇',
+        parentCode: MEIXIAN,
+        effectiveOn: '2026-03-01',
+      });
       expect(split.statusCode).toBe(403);
       // programmes are shared reference data too
-      const prog = await c.post('/api/registry/programmes', { code: 'x-2026', name: '未授权项目', kind: 'other', startDate: '2026-01-01', phases: [] });
+      const prog = await c.post('/api/registry/programmes', {
+        code: 'x-2026',
+        name: '未授权项目',
+        kind: 'other',
+        startDate: '2026-01-01',
+        phases: [],
+      });
       expect(prog.statusCode).toBe(403);
     }
     expect(await snapshot()).toEqual(before);
     // admin may, like HQ
     const admin = await t.userClient('registry_admin', 'admin', { all: true });
     const village = (await hq.get(`/api/registry/divisions?parent=${NANKOU}`)).json()[0];
-    const ok = await admin.post(`/api/registry/divisions/${village.code}/changes`, { kind: 'rename', name: `${village.name}（更名）`, effectiveOn: '2026-03-01' });
+    const ok = await admin.post(`/api/registry/divisions/${village.code}/changes`, {
+      kind: 'rename',
+      name: `${village.name}（更名）`,
+      effectiveOn: '2026-03-01',
+    });
     expect(ok.statusCode).toBe(200);
   });
 });
 
 describe('units', () => {
   it('accepts a valid GB 32100 credit code (91350100M000100Y43) and refuses a wrong check character', async () => {
-    const ok = await hq.post('/api/registry/units', { name: '四会市协作办（演示）', kind: 'cooperation_office', divisionCode: SIHUI, creditCode: '91350100M000100Y43' });
+    const ok = await hq.post('/api/registry/units', {
+      name: '四会市协作办（演示）',
+      kind: 'cooperation_office',
+      divisionCode: SIHUI,
+      creditCode: '91350100M000100Y43',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ divisionName: '四会市', creditCode: '91350100M000100Y43' });
     const [{ n: before }] = await t.services.db.select({ n: count() }).from(units);
-    const bad = await hq.post('/api/registry/units', { name: '坏代码', kind: 'enterprise', divisionCode: SIHUI, creditCode: '91350100M000100Y44' });
+    const bad = await hq.post('/api/registry/units', {
+      name: '坏代码',
+      kind: 'enterprise',
+      divisionCode: SIHUI,
+      creditCode: '91350100M000100Y44',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toEqual([{ path: 'body.creditCode', message: '统一社会信用代码不正确' }]);
     const noDiv = await hq.post('/api/registry/units', { name: '无区划', kind: 'school', divisionCode: '449999999999' });
@@ -197,7 +239,7 @@ describe('pairings', () => {
     ]);
     const unit = (await hq.get(`/api/registry/pairings/partners?unitId=${schoolB}`)).json();
     expect(unit).toHaveLength(1);
-    expect((await hq.get('/api/registry/pairings/partners?asOf=2020-01-01&unitId=' + schoolB)).json()).toEqual([]);
+    expect((await hq.get(`/api/registry/pairings/partners?asOf=2020-01-01&unitId=${schoolB}`)).json()).toEqual([]);
   });
 
   it('counts by type and map flows at county level', async () => {
@@ -212,7 +254,10 @@ describe('pairings', () => {
     // the counts follow the list's filters: the same query string gives the same pairings, grouped by type
     const sum = (cs: { pairings: number }[]) => cs.reduce((n, c) => n + c.pairings, 0);
     const both = async (query: string) => {
-      const [c, l] = await Promise.all([hq.get(`/api/registry/pairings/counts?${query}`), hq.get(`/api/registry/pairings?${query}&pageSize=100`)]);
+      const [c, l] = await Promise.all([
+        hq.get(`/api/registry/pairings/counts?${query}`),
+        hq.get(`/api/registry/pairings?${query}&pageSize=100`),
+      ]);
       expect(c.statusCode, query).toBe(200);
       return { counts: c.json() as { type: string; pairings: number }[], list: l.json() as { total: number; items: { type: string }[] } };
     };
@@ -222,13 +267,24 @@ describe('pairings', () => {
     const sihuiCounts = await both(`division=${SIHUI}&status=active`);
     expect(sihuiCounts.counts.map((c) => c.type)).toEqual(['county_county', 'school_school']);
     expect((await hq.get(`/api/registry/pairings/counts?division=${SIHUI}`)).json()).toEqual(sihuiCounts.counts); // no status: in force today
-    for (const query of [`division=${MEIXIAN}&asOf=2025-01-15`, `division=${MEIXIAN}&status=ended`, `q=${encodeURIComponent('第一中学')}&status=active`, 'type=county_county&status=active', `programmeId=${programmeId}&status=active`, `unitId=${schoolB}&asOf=2025-01-15`]) {
+    for (const query of [
+      `division=${MEIXIAN}&asOf=2025-01-15`,
+      `division=${MEIXIAN}&status=ended`,
+      `q=${encodeURIComponent('第一中学')}&status=active`,
+      'type=county_county&status=active',
+      `programmeId=${programmeId}&status=active`,
+      `unitId=${schoolB}&asOf=2025-01-15`,
+    ]) {
       const r = await both(query);
       expect(sum(r.counts), query).toBe(r.list.total);
       expect(r.counts.map((c) => c.type).sort(), query).toEqual([...new Set(r.list.items.map((i) => i.type))].sort());
     }
-    expect((await both(`division=${MEIXIAN}&status=ended`)).counts).toEqual([{ type: 'district_town', pairings: 1, helpers: 1, helped: 1 }]);
-    expect((await both(`q=${encodeURIComponent('第一中学')}&status=active`)).counts).toEqual([{ type: 'school_school', pairings: 1, helpers: 1, helped: 1 }]);
+    expect((await both(`division=${MEIXIAN}&status=ended`)).counts).toEqual([
+      { type: 'district_town', pairings: 1, helpers: 1, helped: 1 },
+    ]);
+    expect((await both(`q=${encodeURIComponent('第一中学')}&status=active`)).counts).toEqual([
+      { type: 'school_school', pairings: 1, helpers: 1, helped: 1 },
+    ]);
     expect((await hq.get('/api/registry/pairings/counts?division=4412')).statusCode).toBe(400);
     const flows = (await hq.get('/api/registry/pairings/flows')).json();
     const sihui = flows.find((f: { from: { code: string } }) => f.from.code === SIHUI);
@@ -248,12 +304,27 @@ describe('pairings', () => {
     // a division filter outside the scope widens nothing
     expect((await county.get(`/api/registry/pairings/counts?division=${SIHUI}`)).json()).toEqual([]);
     const [{ n: before }] = await t.services.db.select({ n: count() }).from(pairings);
-    const outside = await county.post('/api/registry/pairings', { type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2026-01-01' });
+    const outside = await county.post('/api/registry/pairings', {
+      type: 'county_county',
+      helperDivisionCode: SIHUI,
+      helpedDivisionCode: FUCHUAN,
+      startDate: '2026-01-01',
+    });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('OUT_OF_SCOPE');
-    const rename = await county.post(`/api/registry/divisions/${FUCHUAN}/changes`, { kind: 'rename', name: '富川县', effectiveOn: '2026-01-01' });
+    const rename = await county.post(`/api/registry/divisions/${FUCHUAN}/changes`, {
+      kind: 'rename',
+      name: '富川县',
+      effectiveOn: '2026-01-01',
+    });
     expect(rename.statusCode).toBe(403);
-    const inside = await county.post('/api/registry/pairings', { type: 'district_town', helperDivisionCode: LIWAN, helpedDivisionCode: SONGYUAN, startDate: '2024-01-01', endDate: '2025-06-30' });
+    const inside = await county.post('/api/registry/pairings', {
+      type: 'district_town',
+      helperDivisionCode: LIWAN,
+      helpedDivisionCode: SONGYUAN,
+      startDate: '2024-01-01',
+      endDate: '2025-06-30',
+    });
     expect(inside.statusCode).toBe(200);
     const [{ n: after }] = await t.services.db.select({ n: count() }).from(pairings);
     expect(after).toBe(before + 1);
@@ -265,11 +336,20 @@ describe('pairings', () => {
     const cases: [unknown, string][] = [
       [{ type: 'county_county', helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.helperDivisionCode'],
       [{ type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-02-30' }, 'body.startDate'],
-      [{ type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01', endDate: '2023-01-01' }, 'body.endDate'],
+      [
+        { type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01', endDate: '2023-01-01' },
+        'body.endDate',
+      ],
       [{ type: 'twin_towns', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.type'],
-      [{ type: 'county_county', helperDivisionCode: '4412', helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.helperDivisionCode'],
+      [
+        { type: 'county_county', helperDivisionCode: '4412', helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' },
+        'body.helperDivisionCode',
+      ],
       [{ type: 'county_county', helperDivisionCode: SIHUI, helpedUnitId: 99999, startDate: '2024-01-01' }, 'body.helpedUnitId'],
-      [{ type: 'county_county', helperDivisionCode: SIHUI, helperUnitId: schoolA, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' }, 'body.helperUnitId'],
+      [
+        { type: 'county_county', helperDivisionCode: SIHUI, helperUnitId: schoolA, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' },
+        'body.helperUnitId',
+      ],
       [{ type: 'county_county', helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01', extra: 1 }, 'body.extra'],
     ];
     for (const [body, path] of cases) {
@@ -277,7 +357,13 @@ describe('pairings', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().details.map((d: { path: string }) => d.path)).toContain(path);
     }
-    const dup = await hq.post('/api/registry/pairings', { type: 'county_county', programmeId, helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2024-01-01' });
+    const dup = await hq.post('/api/registry/pairings', {
+      type: 'county_county',
+      programmeId,
+      helperDivisionCode: SIHUI,
+      helpedDivisionCode: FUCHUAN,
+      startDate: '2024-01-01',
+    });
     expect(dup.statusCode).toBe(409);
     const [{ n: after }] = await t.services.db.select({ n: count() }).from(pairings);
     expect(after).toBe(before);

@@ -1,17 +1,7 @@
 // Registry tables: divisions (with history), units, programmes and pairings. (`teams` lives in modules/teams.)
 import type { DivisionChangeKind, DivisionLevel, PairingType, ProgrammeKind, UnitKind } from '@xiezuo/shared/contracts/registry';
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // 行政区划: 12-digit statistical codes; one row per code ever used, holding its current version.
 // `since`: the day the current name/parent took effect (null = as far back as we know);

@@ -47,7 +47,11 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitListQuery>) {
 }
 
 export async function getUnit(ctx: Ctx, id: number): Promise<UnitView> {
-  const [row] = await dbOf(ctx).select(columns).from(units).leftJoin(divisions, eq(divisions.code, units.divisionCode)).where(eq(units.id, id));
+  const [row] = await dbOf(ctx)
+    .select(columns)
+    .from(units)
+    .leftJoin(divisions, eq(divisions.code, units.divisionCode))
+    .where(eq(units.id, id));
   if (!row) throw new AppError('NOT_FOUND');
   assertInScope(ctx.user.scope, { divisionCode: row.divisionCode });
   return row;

@@ -22,7 +22,10 @@ export const cadresInScope = (scope: Scope) => scopeWhere(scope, { team: cadres.
 /** Exchanges the user may see: either side, or the team that recorded it, in scope. */
 export function exchangesInScope(scope: Scope): SQL | undefined {
   if (scope.all) return undefined;
-  return or(scopeWhere(scope, { division: talentExchanges.fromDivisionCode, team: talentExchanges.teamId }), scopeWhere(scope, { division: talentExchanges.toDivisionCode }));
+  return or(
+    scopeWhere(scope, { division: talentExchanges.fromDivisionCode, team: talentExchanges.teamId }),
+    scopeWhere(scope, { division: talentExchanges.toDivisionCode }),
+  );
 }
 
 /** A user may record an exchange when either side, or its team, lies in their scope. */

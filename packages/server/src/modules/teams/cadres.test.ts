@@ -59,12 +59,23 @@ describe('ID numbers', () => {
     const audit = await t.services.database.query<{ j: string }>('select row_to_json(a)::text as j from audit_log a');
     for (const { j } of audit) expect(j).not.toMatch(/\d{17}[\dX]/);
     // …and the stored ciphertext decrypts back to it
-    const [row] = await t.services.database.query<{ id_number_cipher: string }>('select id_number_cipher from cadres where id = $1', [res.json().id]);
+    const [row] = await t.services.database.query<{ id_number_cipher: string }>('select id_number_cipher from cadres where id = $1', [
+      res.json().id,
+    ]);
     expect(t.services.cipher.decrypt(row.id_number_cipher)).toBe(VALID);
   });
 
   it("files a person the 丙村 leader records serving in 梅县区 without naming a team under the leader's team (in scope by it)", async () => {
-    const res = await leader.post('/api/teams/cadres', person({ idNumber: '110105194912310046', teamId: undefined, divisionCode: '441403000000', dispatchStart: '2020-01-01', dispatchEnd: '2020-06-30' }));
+    const res = await leader.post(
+      '/api/teams/cadres',
+      person({
+        idNumber: '110105194912310046',
+        teamId: undefined,
+        divisionCode: '441403000000',
+        dispatchStart: '2020-01-01',
+        dispatchEnd: '2020-06-30',
+      }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ teamId: ids.get('lw-bingcun'), divisionCode: '441403000000' });
   });
@@ -88,7 +99,10 @@ describe('changes', () => {
     const res = await leader.patch(`/api/teams/cadres/${c.id}`, { localPost: '丙村镇中心小学副校长', idNumber: '440103198001011231' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ localPost: '丙村镇中心小学副校长', idNumberMasked: '4401**********1231' });
-    const [row] = await t.services.database.query<{ id_number_cipher: string; id_number_hash: string }>('select id_number_cipher, id_number_hash from cadres where id = $1', [c.id]);
+    const [row] = await t.services.database.query<{ id_number_cipher: string; id_number_hash: string }>(
+      'select id_number_cipher, id_number_hash from cadres where id = $1',
+      [c.id],
+    );
     expect(t.services.cipher.decrypt(row.id_number_cipher)).toBe('440103198001011231');
     expect(row.id_number_hash).toBe(t.services.cipher.hash('440103198001011231'));
     const move = await leader.patch(`/api/teams/cadres/${c.id}`, { teamId: ids.get('lw-shejiang') });
@@ -132,7 +146,9 @@ describe('on duty', () => {
     // round 2 (何志强, 张浩然, 许静怡) plus the teacher created above; 刘敏 left with round 1
     expect(now.total).toBe(4);
     expect(now.people.map((p: { name: string }) => p.name)).not.toContain('刘敏（演示）');
-    expect(now.byTeam).toEqual([{ teamId: ids.get('lw-bingcun'), teamName: '荔湾驻丙村镇帮扶工作队', total: 4, byKind: { cadre: 2, agronomist: 1, teacher: 1 } }]);
+    expect(now.byTeam).toEqual([
+      { teamId: ids.get('lw-bingcun'), teamName: '荔湾驻丙村镇帮扶工作队', total: 4, byKind: { cadre: 2, agronomist: 1, teacher: 1 } },
+    ]);
     const before = (await admin.get(`/api/teams/cadres/on-duty?teamId=${ids.get('lw-bingcun')}&on=2023-01-01`)).json();
     expect(before.people.map((p: { name: string }) => p.name).sort()).toEqual(['何志强（演示）', '刘敏（演示）'].sort());
     // per division: everyone serving in 梅县区 (group + five teams)

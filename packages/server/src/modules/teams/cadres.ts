@@ -1,9 +1,9 @@
 // 援派干部和专业技术人才: dispatched people. The ID number is stored only as ciphertext plus a keyed hash,
 // listed masked, and revealed only to sensitive.reveal holders, each reveal audited.
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
-import type { CadreInput, CadreKind, CadrePatch } from '@xiezuo/shared/contracts/teams';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import type { CadreInput, CadreKind, CadrePatch } from '@xiezuo/shared/contracts/teams';
 import { and, asc, count, eq, ilike, like, not, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
@@ -163,7 +163,11 @@ export async function updateCadre(ctx: Ctx, id: number, patch: z.output<typeof C
     await assertRefs(tx, [['body.sendingUnitId', 'unit', [patch.sendingUnitId]]]);
     const { idNumber, ...rest } = patch;
     const values: Partial<typeof cadres.$inferInsert> = { ...rest, updatedAt: new Date() };
-    checkDates(rest.dispatchStart ?? before.dispatchStart, rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd, 'body.dispatchEnd');
+    checkDates(
+      rest.dispatchStart ?? before.dispatchStart,
+      rest.dispatchEnd === undefined ? before.dispatchEnd : rest.dispatchEnd,
+      'body.dispatchEnd',
+    );
     if (rest.teamId !== undefined || rest.divisionCode !== undefined) {
       const teamId = rest.teamId === undefined ? before.teamId : rest.teamId;
       const placed = await placement(ctx, teamId, rest.divisionCode ?? (rest.teamId === undefined ? before.divisionCode : undefined));

@@ -19,7 +19,12 @@ export function demoIdNumber(region: string, n: number): string {
 
 async function unitIdLike(tx: Tx, fragment: string | undefined) {
   if (!fragment) return null;
-  const [row] = await tx.select({ id: units.id }).from(units).where(ilike(units.name, `%${fragment}%`)).orderBy(units.id).limit(1);
+  const [row] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(ilike(units.name, `%${fragment}%`))
+    .orderBy(units.id)
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -59,7 +64,11 @@ async function seedTeam(tx: Tx, services: Services, t: DemoTeam, parentId: numbe
         const [c] = await tx
           .insert(cadres)
           .values({
-            name, gender, kind, sendingUnit, localPost,
+            name,
+            gender,
+            kind,
+            sendingUnit,
+            localPost,
             phone: `1380000${String(seq.n).padStart(4, '0')}`,
             idNumberCipher: services.cipher.encrypt(idNumber),
             idNumberHash: services.cipher.hash(idNumber),
@@ -117,8 +126,20 @@ export const teamsSeed: ModuleSeed = {
     const base = { scopeAll: false, scopeDivisions: [] as string[], scopeTeams: [] as number[] };
     return [
       { ...base, username: 'hq_guangqing', displayName: '广清指挥部（演示）', role: 'hq', scopeTeams: [ids.get('gq')!] },
-      { ...base, username: 'leader_bingcun', displayName: '丙村镇工作队队长（演示）', role: 'team_leader', scopeTeams: [ids.get('lw-bingcun')!] },
-      { ...base, username: 'member_bingcun', displayName: '丙村镇工作队队员（演示）', role: 'team_member', scopeTeams: [ids.get('lw-bingcun')!] },
+      {
+        ...base,
+        username: 'leader_bingcun',
+        displayName: '丙村镇工作队队长（演示）',
+        role: 'team_leader',
+        scopeTeams: [ids.get('lw-bingcun')!],
+      },
+      {
+        ...base,
+        username: 'member_bingcun',
+        displayName: '丙村镇工作队队员（演示）',
+        role: 'team_member',
+        scopeTeams: [ids.get('lw-bingcun')!],
+      },
       { ...base, username: 'staff_gangping', displayName: '岗坪镇工作人员（演示）', role: 'town_staff', scopeDivisions: ['441224109000'] },
       { ...base, username: 'viewer_teams', displayName: '只读用户（演示）', role: 'viewer', scopeAll: true },
     ];

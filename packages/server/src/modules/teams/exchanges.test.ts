@@ -57,7 +57,13 @@ describe('exchange summary', () => {
 
 describe('exchange records', () => {
   it('records an exchange, audited, and refuses the same place on both sides naming the field', async () => {
-    const body = { kind: 'doctor', personTimes: 12, fromDivisionCode: '442000000000', toDivisionCode: '520204000000', startDate: '2026-03-01' };
+    const body = {
+      kind: 'doctor',
+      personTimes: 12,
+      fromDivisionCode: '442000000000',
+      toDivisionCode: '520204000000',
+      startDate: '2026-03-01',
+    };
     const res = await admin.post('/api/teams/exchanges', body);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ kind: 'doctor', personTimes: 12 });
@@ -67,12 +73,23 @@ describe('exchange records', () => {
     expect(same.statusCode).toBe(400);
     expect(same.json().details).toEqual([{ path: 'body.toDivisionCode', message: '派出地与接收地不能相同' }]);
     const bad = await admin.post('/api/teams/exchanges', { ...body, personTimes: 0, fromDivisionCode: '4420' });
-    expect(bad.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['body.fromDivisionCode', 'body.personTimes']);
+    expect(
+      bad
+        .json()
+        .details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.fromDivisionCode', 'body.personTimes']);
   });
 
   it("lets the 丙村 team leader record 荔湾区 → 梅县区 (the pairing's two sides): the exchange is the team's, in scope by it", async () => {
     const leader = await bingcunLeader();
-    const body = { kind: 'teacher', personTimes: 3, fromDivisionCode: '440103000000', toDivisionCode: '441403000000', startDate: '2026-03-01' };
+    const body = {
+      kind: 'teacher',
+      personTimes: 3,
+      fromDivisionCode: '440103000000',
+      toDivisionCode: '441403000000',
+      startDate: '2026-03-01',
+    };
     const res = await leader.post('/api/teams/exchanges', body);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ teamId: ids.get('lw-bingcun') });
@@ -87,7 +104,13 @@ describe('exchange records', () => {
 
   it('refuses a write with neither side in scope', async () => {
     const staff = await t.userClient('lw_member', 'team_member', { divisions: ['441403000000'] });
-    const res = await staff.post('/api/teams/exchanges', { kind: 'cadre', personTimes: 1, fromDivisionCode: GD, toDivisionCode: GX, startDate: '2025-01-01' });
+    const res = await staff.post('/api/teams/exchanges', {
+      kind: 'cadre',
+      personTimes: 1,
+      fromDivisionCode: GD,
+      toDivisionCode: GX,
+      startDate: '2025-01-01',
+    });
     expect(res.json().code).toBe('OUT_OF_SCOPE');
   });
 });

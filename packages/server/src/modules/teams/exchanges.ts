@@ -80,9 +80,7 @@ export async function listExchanges(ctx: Ctx, f: ExchangeFilter & { page: number
 }
 
 export function allExchanges(ctx: Ctx, f: ExchangeFilter) {
-  return exchangeQuery(dbOf(ctx))
-    .where(exchangeConditions(ctx.user.scope, f))
-    .orderBy(desc(tx_.startDate), asc(tx_.id));
+  return exchangeQuery(dbOf(ctx)).where(exchangeConditions(ctx.user.scope, f)).orderBy(desc(tx_.startDate), asc(tx_.id));
 }
 
 export async function getExchange(ctx: Ctx, id: number) {

@@ -19,7 +19,9 @@ export const teamFacts = defineFacts([
     sql: `select t.division_code, m.team_id, m.start_date as day, m.end_date as end_day, 'c' || m.cadre_id as subject, 1::float8 as qty,
                  array['role:' || m.role, 'kind:' || c.kind] as tags
           from team_members m join teams t on t.id = m.team_id join cadres c on c.id = m.cadre_id`,
-    dirty: [{ table: 'team_members', division: '(select division_code from teams where id = R.team_id)', from: 'R.start_date', to: 'open' }],
+    dirty: [
+      { table: 'team_members', division: '(select division_code from teams where id = R.team_id)', from: 'R.start_date', to: 'open' },
+    ],
   },
   {
     key: 'teams.exchanges',

@@ -28,7 +28,8 @@ export const teamsModule = defineModule({
         ) select id, division_code as "divisionCode" from sub`);
       return result.rows as { id: number; divisionCode: string }[];
     },
-    teamNames: (db, ids) => db.select({ id: tables.teams.id, name: tables.teams.name }).from(tables.teams).where(inArray(tables.teams.id, ids)),
+    teamNames: (db, ids) =>
+      db.select({ id: tables.teams.id, name: tables.teams.name }).from(tables.teams).where(inArray(tables.teams.id, ids)),
   },
   demoSeed: teamsSeed,
 });

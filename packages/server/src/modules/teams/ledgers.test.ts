@@ -51,14 +51,79 @@ describe('teams ledgers', () => {
       'select id_number_cipher as c from cadres where team_id = $1 limit 1',
       [ids.get('lw-shejiang')],
     );
-    const header = ['姓名', '性别', '联系电话', '身份证号', '人员类别', '派出单位', '挂职职务', '所在队伍', '驻地区划代码', '派驻开始日期', '派驻结束日期', '备注'];
+    const header = [
+      '姓名',
+      '性别',
+      '联系电话',
+      '身份证号',
+      '人员类别',
+      '派出单位',
+      '挂职职务',
+      '所在队伍',
+      '驻地区划代码',
+      '派驻开始日期',
+      '派驻结束日期',
+      '备注',
+    ];
     const file = await xlsx([
       header,
-      ['导入甲（演示）', '女', '13800005678', '11010519491231002X', '支教教师', '广州市荔湾区教育局', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
-      ['导入乙（演示）', '男', null, '110105194912310021', '党政干部', '广州市荔湾区人民政府', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
-      ['导入丙（演示）', '男', null, '440103198001011231', '党政干部', '广州市荔湾区人民政府', null, '荔湾驻畲江镇帮扶工作队', null, '2025-09-01', null, null],
+      [
+        '导入甲（演示）',
+        '女',
+        '13800005678',
+        '11010519491231002X',
+        '支教教师',
+        '广州市荔湾区教育局',
+        null,
+        '荔湾驻丙村镇帮扶工作队',
+        null,
+        '2025-09-01',
+        null,
+        null,
+      ],
+      [
+        '导入乙（演示）',
+        '男',
+        null,
+        '110105194912310021',
+        '党政干部',
+        '广州市荔湾区人民政府',
+        null,
+        '荔湾驻丙村镇帮扶工作队',
+        null,
+        '2025-09-01',
+        null,
+        null,
+      ],
+      [
+        '导入丙（演示）',
+        '男',
+        null,
+        '440103198001011231',
+        '党政干部',
+        '广州市荔湾区人民政府',
+        null,
+        '荔湾驻畲江镇帮扶工作队',
+        null,
+        '2025-09-01',
+        null,
+        null,
+      ],
       // someone already registered in another team: not the leader's to overwrite
-      ['导入丁（演示）', '男', null, t.services.cipher.decrypt(outsider.c), '党政干部', '广州市荔湾区人民政府', null, '荔湾驻丙村镇帮扶工作队', null, '2025-09-01', null, null],
+      [
+        '导入丁（演示）',
+        '男',
+        null,
+        t.services.cipher.decrypt(outsider.c),
+        '党政干部',
+        '广州市荔湾区人民政府',
+        null,
+        '荔湾驻丙村镇帮扶工作队',
+        null,
+        '2025-09-01',
+        null,
+        null,
+      ],
     ]);
     const { res, status } = await uploadAndCheck(leader, 'cadres', '干部台账.xlsx', file);
     expect(res.statusCode).toBe(202);
@@ -72,7 +137,9 @@ describe('teams ledgers', () => {
     const done = await commitAndWait(leader, status.id, 'valid-rows');
     expect(done.status.status).toBe('committed');
     const list = (await leader.get('/api/teams/cadres?q=导入')).json();
-    expect(list.items.map((i: { name: string; idNumberMasked: string }) => [i.name, i.idNumberMasked])).toEqual([['导入甲（演示）', '1101**********002X']]); // free text is stored as written, full-width brackets kept
+    expect(list.items.map((i: { name: string; idNumberMasked: string }) => [i.name, i.idNumberMasked])).toEqual([
+      ['导入甲（演示）', '1101**********002X'],
+    ]); // free text is stored as written, full-width brackets kept
     const raw = await t.services.database.query<{ j: string }>('select row_to_json(c)::text as j from cadres c');
     for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
   });
@@ -88,7 +155,17 @@ describe('teams ledgers', () => {
       ['荔湾驻石扇镇帮扶工作队', '工作队', '荔湾区派驻梅县区驻镇帮扶工作组', '441403104000', null, null, '2024-07-01', null, null],
       [...bingcun.slice(0, 8), '第二轮延续'],
       ['中山驻钟山区工作组', '工作组', '中山市对口协作六盘水市工作队', '520201000000', null, null, null, null, null],
-      ['荔湾驻城东镇帮扶工作队', '工作队', '荔湾区派驻梅县区驻镇帮扶工作组', '441403101000', '不存在的项目', '不存在的单位', null, null, null],
+      [
+        '荔湾驻城东镇帮扶工作队',
+        '工作队',
+        '荔湾区派驻梅县区驻镇帮扶工作组',
+        '441403101000',
+        '不存在的项目',
+        '不存在的单位',
+        null,
+        null,
+        null,
+      ],
     ]);
     const d = await uploadAndCheck(meixian, 'teams', '工作队.xlsx', file);
     expect(d.status).toMatchObject({ status: 'ready', rowsRead: 4, valid: 2, rejected: 2, toInsert: 1, toUpdate: 1 });
@@ -106,7 +183,9 @@ describe('teams ledgers', () => {
       { name: '荔湾驻丙村镇帮扶工作队', parent_id: ids.get('lw'), note: '第二轮延续' },
       { name: '荔湾驻石扇镇帮扶工作队', parent_id: ids.get('lw'), note: null },
     ]);
-    const audit = await t.services.database.query<{ action: string }>("select action from audit_log where entity = 'team' and action in ('create', 'update') order by id desc limit 2");
+    const audit = await t.services.database.query<{ action: string }>(
+      "select action from audit_log where entity = 'team' and action in ('create', 'update') order by id desc limit 2",
+    );
     expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
     const again = await uploadAndCheck(meixian, 'teams', '工作队.xlsx', file);
     expect(again.status).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 2 });
@@ -132,12 +211,16 @@ describe('teams ledgers', () => {
       expect.stringMatching(/^第6行 D列〔驻地区划代码〕：该数据不在您的管辖范围内/),
       expect.stringMatching(/^第7行 C列〔上级队伍〕：上级队伍不存在或不在管辖范围内/),
     ]);
-    expect((await t.services.database.query("select 1 from teams where name = '荔湾驻梅县演示指挥部'"))).toHaveLength(0); // the dry run wrote nothing
+    expect(await t.services.database.query("select 1 from teams where name = '荔湾驻梅县演示指挥部'")).toHaveLength(0); // the dry run wrote nothing
     expect((await commitAndWait(meixian, d.status.id, 'valid-rows')).status.status).toBe('committed');
     const rows = await t.services.database.query<{ id: number; name: string; kind: string; parent_id: number | null }>(
       "select id, name, kind, parent_id from teams where name in ('荔湾驻梅县演示指挥部', '荔湾驻石扇镇第二工作队(演示)', '荔湾驻石扇镇第二工作队（演示）', '后建工作组(演示)', '后建工作组（演示）', '早于上级的工作队(演示)', '早于上级的工作队（演示）') order by id",
     );
-    expect(rows.map((r) => [r.kind, r.parent_id])).toEqual([['hq', null], ['team', rows[0].id], ['group', null]]);
+    expect(rows.map((r) => [r.kind, r.parent_id])).toEqual([
+      ['hq', null],
+      ['team', rows[0].id],
+      ['group', null],
+    ]);
     expect(rows[0].name).toBe('荔湾驻梅县演示指挥部');
     // the new team sits under the new HQ in the tree the leader sees
     const child = (await meixian.get(`/api/teams/${rows[1].id}`)).json();

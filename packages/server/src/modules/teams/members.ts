@@ -78,7 +78,9 @@ export async function addMember(ctx: Ctx, teamId: number, input: z.output<typeof
       )
       .limit(1);
     const alreadyMember = () =>
-      new AppError('CONFLICT', {}, [{ path: 'body.cadreId', key: 'teams.validation.alreadyMember', params: { name: person.name, round: already?.round ?? body.round } }]);
+      new AppError('CONFLICT', {}, [
+        { path: 'body.cadreId', key: 'teams.validation.alreadyMember', params: { name: person.name, round: already?.round ?? body.round } },
+      ]);
     if (already) throw alreadyMember();
     // the same person twice in one round of one team is refused by the unique index too (a concurrent add)
     const [row] = await tx

@@ -46,48 +46,88 @@ export async function teamsRoutes(app: App) {
   const idOnly = { 200: z.object({ id: z.number().int() }), ...e };
 
   // ---- teams and members ----
-  app.get('/api/teams', { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...e } } }, async (req) => listTeams(ctxOf(req), req.query));
-  app.get('/api/teams/:id', { preHandler: read, schema: { tags, params: IdParam, querystring: TeamDetailQuery, response: { 200: TeamDetail, ...e } } }, async (req) =>
-    teamDetail(ctxOf(req), req.params.id, req.query),
+  app.get(
+    '/api/teams',
+    { preHandler: read, schema: { tags, querystring: TeamListQuery, response: { 200: z.array(TeamRow), ...e } } },
+    async (req) => listTeams(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/teams/:id',
+    { preHandler: read, schema: { tags, params: IdParam, querystring: TeamDetailQuery, response: { 200: TeamDetail, ...e } } },
+    async (req) => teamDetail(ctxOf(req), req.params.id, req.query),
   );
   app.post('/api/teams', { preHandler: write, schema: { tags, body: TeamInput, response: { 200: TeamDetail, ...e } } }, async (req) =>
     teamDetail(ctxOf(req), await createTeam(ctxOf(req), req.body)),
   );
-  app.patch('/api/teams/:id', { preHandler: write, schema: { tags, params: IdParam, body: TeamPatch, response: { 200: TeamDetail, ...e } } }, async (req) =>
-    teamDetail(ctxOf(req), await updateTeam(ctxOf(req), req.params.id, req.body)),
+  app.patch(
+    '/api/teams/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: TeamPatch, response: { 200: TeamDetail, ...e } } },
+    async (req) => teamDetail(ctxOf(req), await updateTeam(ctxOf(req), req.params.id, req.body)),
   );
-  app.post('/api/teams/:id/members', { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: idOnly } }, async (req) => ({
-    id: (await addMember(ctxOf(req), req.params.id, req.body)).id,
-  }));
-  app.patch('/api/teams/members/:id', { preHandler: write, schema: { tags, params: IdParam, body: MemberPatch, response: idOnly } }, async (req) => ({
-    id: (await updateMember(ctxOf(req), req.params.id, req.body)).id,
-  }));
+  app.post(
+    '/api/teams/:id/members',
+    { preHandler: write, schema: { tags, params: IdParam, body: MemberInput, response: idOnly } },
+    async (req) => ({
+      id: (await addMember(ctxOf(req), req.params.id, req.body)).id,
+    }),
+  );
+  app.patch(
+    '/api/teams/members/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: MemberPatch, response: idOnly } },
+    async (req) => ({
+      id: (await updateMember(ctxOf(req), req.params.id, req.body)).id,
+    }),
+  );
 
   // ---- cadres and professionals ----
-  app.get('/api/teams/cadres', { preHandler: read, schema: { tags, querystring: CadreListQuery, response: { 200: CadrePage, ...e } } }, async (req) => listCadres(ctxOf(req), req.query));
-  app.get('/api/teams/cadres/on-duty', { preHandler: read, schema: { tags, querystring: OnDutyQuery, response: { 200: OnDutyResponse, ...e } } }, async (req) => onDuty(ctxOf(req), req.query));
-  app.get('/api/teams/cadres/:id', { preHandler: read, schema: { tags, params: IdParam, response: { 200: CadreRow, ...e } } }, async (req) => cadreRow(ctxOf(req), req.params.id));
-  app.post('/api/teams/cadres/:id/reveal', { preHandler: reveal, schema: { tags, params: IdParam, response: { 200: RevealResponse, ...e } } }, async (req) =>
-    revealIdNumber(ctxOf(req), req.params.id),
+  app.get(
+    '/api/teams/cadres',
+    { preHandler: read, schema: { tags, querystring: CadreListQuery, response: { 200: CadrePage, ...e } } },
+    async (req) => listCadres(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/teams/cadres/on-duty',
+    { preHandler: read, schema: { tags, querystring: OnDutyQuery, response: { 200: OnDutyResponse, ...e } } },
+    async (req) => onDuty(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/teams/cadres/:id',
+    { preHandler: read, schema: { tags, params: IdParam, response: { 200: CadreRow, ...e } } },
+    async (req) => cadreRow(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/teams/cadres/:id/reveal',
+    { preHandler: reveal, schema: { tags, params: IdParam, response: { 200: RevealResponse, ...e } } },
+    async (req) => revealIdNumber(ctxOf(req), req.params.id),
   );
   app.post('/api/teams/cadres', { preHandler: write, schema: { tags, body: CadreInput, response: { 200: CadreRow, ...e } } }, async (req) =>
     cadreRow(ctxOf(req), await createCadre(ctxOf(req), req.body)),
   );
-  app.patch('/api/teams/cadres/:id', { preHandler: write, schema: { tags, params: IdParam, body: CadrePatch, response: { 200: CadreRow, ...e } } }, async (req) =>
-    cadreRow(ctxOf(req), await updateCadre(ctxOf(req), req.params.id, req.body)),
+  app.patch(
+    '/api/teams/cadres/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: CadrePatch, response: { 200: CadreRow, ...e } } },
+    async (req) => cadreRow(ctxOf(req), await updateCadre(ctxOf(req), req.params.id, req.body)),
   );
 
   // ---- talent exchanges ----
-  app.get('/api/teams/exchanges', { preHandler: read, schema: { tags, querystring: ExchangeListQuery, response: { 200: ExchangePage, ...e } } }, async (req) =>
-    listExchanges(ctxOf(req), req.query),
+  app.get(
+    '/api/teams/exchanges',
+    { preHandler: read, schema: { tags, querystring: ExchangeListQuery, response: { 200: ExchangePage, ...e } } },
+    async (req) => listExchanges(ctxOf(req), req.query),
   );
-  app.get('/api/teams/exchanges/summary', { preHandler: read, schema: { tags, querystring: ExchangeSummaryQuery, response: { 200: ExchangeSummary, ...e } } }, async (req) =>
-    exchangeSummary(ctxOf(req), req.query),
+  app.get(
+    '/api/teams/exchanges/summary',
+    { preHandler: read, schema: { tags, querystring: ExchangeSummaryQuery, response: { 200: ExchangeSummary, ...e } } },
+    async (req) => exchangeSummary(ctxOf(req), req.query),
   );
-  app.post('/api/teams/exchanges', { preHandler: write, schema: { tags, body: ExchangeInput, response: { 200: ExchangeRow, ...e } } }, async (req) =>
-    getExchange(ctxOf(req), await createExchange(ctxOf(req), req.body)),
+  app.post(
+    '/api/teams/exchanges',
+    { preHandler: write, schema: { tags, body: ExchangeInput, response: { 200: ExchangeRow, ...e } } },
+    async (req) => getExchange(ctxOf(req), await createExchange(ctxOf(req), req.body)),
   );
-  app.patch('/api/teams/exchanges/:id', { preHandler: write, schema: { tags, params: IdParam, body: ExchangePatch, response: { 200: ExchangeRow, ...e } } }, async (req) =>
-    getExchange(ctxOf(req), await updateExchange(ctxOf(req), req.params.id, req.body)),
+  app.patch(
+    '/api/teams/exchanges/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: ExchangePatch, response: { 200: ExchangeRow, ...e } } },
+    async (req) => getExchange(ctxOf(req), await updateExchange(ctxOf(req), req.params.id, req.body)),
   );
 }

@@ -13,7 +13,10 @@ export function checkDates(start: string | null | undefined, end: string | null 
 
 const TABLES = { unit: units, programme: programmes, team: teams };
 
-export async function assertRefs(tx: Tx, refs: [path: string, kind: keyof typeof TABLES, ids: (number | null | undefined)[] | undefined][]) {
+export async function assertRefs(
+  tx: Tx,
+  refs: [path: string, kind: keyof typeof TABLES, ids: (number | null | undefined)[] | undefined][],
+) {
   for (const [path, kind, ids] of refs) {
     const wanted = [...new Set((ids ?? []).filter((id): id is number => id != null))];
     if (!wanted.length) continue;

@@ -21,10 +21,23 @@ describe('team tree', () => {
   it('lists every team with its parent, kind and station for a user who sees everything', async () => {
     const res = await admin.get('/api/teams');
     expect(res.statusCode).toBe(200);
-    const rows = res.json() as { id: number; parentId: number | null; kind: string; name: string; divisionCode: string; membersNow: number }[];
+    const rows = res.json() as {
+      id: number;
+      parentId: number | null;
+      kind: string;
+      name: string;
+      divisionCode: string;
+      membersNow: number;
+    }[];
     expect(rows).toHaveLength(16);
     const lw = rows.filter((r) => r.parentId === id('lw')).map((r) => r.name);
-    expect(lw).toEqual(['荔湾驻丙村镇帮扶工作队', '荔湾驻畲江镇帮扶工作队', '荔湾驻南口镇帮扶工作队', '荔湾驻白渡镇帮扶工作队', '荔湾驻松源镇帮扶工作队']);
+    expect(lw).toEqual([
+      '荔湾驻丙村镇帮扶工作队',
+      '荔湾驻畲江镇帮扶工作队',
+      '荔湾驻南口镇帮扶工作队',
+      '荔湾驻白渡镇帮扶工作队',
+      '荔湾驻松源镇帮扶工作队',
+    ]);
     const zs = rows.filter((r) => r.parentId === id('zs'));
     expect(zs.map((r) => r.divisionCode).sort()).toEqual(['520203000000', '520204000000', '520281000000']);
     expect(rows.find((r) => r.id === id('gangping'))).toMatchObject({ kind: 'team', divisionCode: '441224109000', membersNow: 2 });
@@ -55,7 +68,10 @@ describe('team tree', () => {
     const cycle = await admin.patch(`/api/teams/${id('sh')}`, { parentId: created.id });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().details).toEqual([{ path: 'body.parentId', message: '不能把队伍设为自己下级的下级' }]);
-    const audit = await t.services.database.query<{ action: string }>("select action from audit_log where entity = 'team' and entity_id = $1", [String(created.id)]);
+    const audit = await t.services.database.query<{ action: string }>(
+      "select action from audit_log where entity = 'team' and entity_id = $1",
+      [String(created.id)],
+    );
     expect(audit.map((a) => a.action)).toEqual(['create']);
   });
 
@@ -95,7 +111,14 @@ describe('team tree', () => {
 describe('contract', () => {
   it('documents the teams API in the OpenAPI document', async () => {
     const doc = (await t.client().get('/api/openapi.json')).json();
-    for (const path of ['/api/teams', '/api/teams/{id}', '/api/teams/cadres', '/api/teams/cadres/{id}/reveal', '/api/teams/cadres/on-duty', '/api/teams/exchanges/summary']) {
+    for (const path of [
+      '/api/teams',
+      '/api/teams/{id}',
+      '/api/teams/cadres',
+      '/api/teams/cadres/{id}/reveal',
+      '/api/teams/cadres/on-duty',
+      '/api/teams/exchanges/summary',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });
@@ -103,7 +126,12 @@ describe('contract', () => {
 
 describe('scope', () => {
   it('a town team leader lists only their own team and its sub-teams', async () => {
-    const sub = await leader.post('/api/teams', { name: '丙村镇溪联村帮扶小组', kind: 'team', parentId: id('lw-bingcun'), divisionCode: '441403113000' });
+    const sub = await leader.post('/api/teams', {
+      name: '丙村镇溪联村帮扶小组',
+      kind: 'team',
+      parentId: id('lw-bingcun'),
+      divisionCode: '441403113000',
+    });
     expect(sub.statusCode).toBe(200);
     const rows = (await leader.get('/api/teams')).json() as { id: number }[];
     expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([id('lw-bingcun'), sub.json().id]);
@@ -117,7 +145,10 @@ describe('scope', () => {
     const otherCadres = (await admin.get(`/api/teams/cadres?teamId=${other}`)).json().items as { id: number }[];
     const member = (await admin.get(`/api/teams/${other}`)).json().members[0];
     expect((await leader.patch(`/api/teams/members/${member.id}`, { role: 'deputy' })).statusCode).toBe(403);
-    expect((await leader.post(`/api/teams/${other}/members`, { cadreId: otherCadres[0].id, role: 'member', startDate: '2025-01-01' })).statusCode).toBe(403);
+    expect(
+      (await leader.post(`/api/teams/${other}/members`, { cadreId: otherCadres[0].id, role: 'member', startDate: '2025-01-01' }))
+        .statusCode,
+    ).toBe(403);
     expect((await leader.get(`/api/teams/cadres/${otherCadres[0].id}`)).statusCode).toBe(403);
     // nor place a new team outside their subtree
     const outside = await leader.post('/api/teams', { name: 'x', kind: 'team', parentId: other, divisionCode: '441403107000' });
@@ -139,7 +170,9 @@ describe('scope', () => {
     expect(names).toHaveLength(7); // group, five teams, the sub-team created above
     expect(names).toContain('荔湾驻松源镇帮扶工作队');
     const staff = await t.userClient('staff_gp', 'town_staff', { divisions: ['441224109000'] });
-    expect(((await staff.get('/api/teams')).json() as { name: string }[]).map((r) => r.name)).toEqual(['顺德龙江驻怀集县岗坪镇帮镇扶村工作队']);
+    expect(((await staff.get('/api/teams')).json() as { name: string }[]).map((r) => r.name)).toEqual([
+      '顺德龙江驻怀集县岗坪镇帮镇扶村工作队',
+    ]);
     expect((await staff.post('/api/teams', { name: 'x', kind: 'team', divisionCode: '441224109000' })).json().code).toBe('FORBIDDEN');
   });
 });

@@ -8,7 +8,10 @@ import { listAudit } from './service';
 export async function auditRoutes(app: App) {
   app.get(
     '/api/audit',
-    { preHandler: guard('audit.read'), schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: pageOf(AuditEntry), ...errorResponses } } },
+    {
+      preHandler: guard('audit.read'),
+      schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: pageOf(AuditEntry), ...errorResponses } },
+    },
     async (req) => listAudit(app.xz.db, req.query),
   );
 }

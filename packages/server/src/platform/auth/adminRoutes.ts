@@ -3,8 +3,8 @@ import { CreateUserRequest, CreateUserResponse, SessionRow, UpdateUserRequest, U
 import { errorResponses, IdParam, Ok } from '@xiezuo/shared/contracts/common';
 import { z } from 'zod';
 import { writeAudit } from '../audit/service';
-import type { App } from '../http/types';
 import { AppError } from '../http/errors';
+import type { App } from '../http/types';
 import { actorOf, guard, userOf } from './plugin';
 import { createUser, listUsers, toUserRow, unlockUser, updateUser } from './service';
 import { endSession, listActiveSessions } from './sessions';
@@ -26,7 +26,10 @@ export async function adminRoutes(app: App) {
     ]);
     const div = new Map(divs.map((d) => [d.code, d.name]));
     const team = new Map(tms.map((x) => [x.id, x.name]));
-    return rows.map((r) => ({ ...r, scopeNames: [...r.scopeDivisions.map((c) => div.get(c) ?? c), ...r.scopeTeams.map((id) => team.get(id) ?? `#${id}`)] }));
+    return rows.map((r) => ({
+      ...r,
+      scopeNames: [...r.scopeDivisions.map((c) => div.get(c) ?? c), ...r.scopeTeams.map((id) => team.get(id) ?? `#${id}`)],
+    }));
   });
 
   app.post(

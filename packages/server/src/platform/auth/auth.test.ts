@@ -63,8 +63,12 @@ describe('sign-in', () => {
 
   it('lists users with their scope by name: places and teams, not codes and ids', async () => {
     const db = t.services.database;
-    await db.query(`insert into divisions (code, name, level, parent_code) values ('441224000000', '怀集县', 'county', null) on conflict do nothing`);
-    const [{ id }] = await db.query<{ id: number }>(`insert into teams (name, kind, division_code) values ('驻岗坪镇工作队', 'team', '441224109000') returning id`);
+    await db.query(
+      `insert into divisions (code, name, level, parent_code) values ('441224000000', '怀集县', 'county', null) on conflict do nothing`,
+    );
+    const [{ id }] = await db.query<{ id: number }>(
+      `insert into teams (name, kind, division_code) values ('驻岗坪镇工作队', 'team', '441224109000') returning id`,
+    );
     await t.userClient('scoped_names', 'team_leader', { divisions: ['441224000000'], teams: [id] });
     const admin = await t.userClient('names_admin', 'admin', { all: true });
     const row = (await admin.get('/api/admin/users')).json().find((u: { username: string }) => u.username === 'scoped_names');
@@ -91,7 +95,10 @@ describe('sign-in', () => {
   it('ends a session after the absolute timeout even when active', async () => {
     const c = await t.userClient('longday', 'viewer');
     const [u] = await t.services.db.select().from(users).where(eq(users.username, 'longday'));
-    await t.services.db.update(sessions).set({ createdAt: new Date(Date.now() - 13 * 3_600_000) }).where(eq(sessions.userId, u.id));
+    await t.services.db
+      .update(sessions)
+      .set({ createdAt: new Date(Date.now() - 13 * 3_600_000) })
+      .where(eq(sessions.userId, u.id));
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
@@ -134,13 +141,18 @@ describe('initial password', () => {
     try {
       const c = await m.userClient('mlps', 'viewer');
       const simple = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefghijk' });
-      expect(simple.json().details.map((d: { message: string }) => d.message)).toContain('须包含大写字母、小写字母、数字、符号中的至少 3 类');
+      expect(simple.json().details.map((d: { message: string }) => d.message)).toContain(
+        '须包含大写字母、小写字母、数字、符号中的至少 3 类',
+      );
       expect((await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Gx#2024abcd' })).statusCode).toBe(200);
       expect((await c.post('/api/auth/password', { currentPassword: 'Gx#2024abcd', newPassword: 'Gz#2025abcd' })).statusCode).toBe(200);
       const reuse = await c.post('/api/auth/password', { currentPassword: 'Gz#2025abcd', newPassword: 'Gx#2024abcd' });
       expect(reuse.json().code).toBe('PASSWORD_POLICY');
       // a password older than 90 days must be changed at the next sign-in
-      await m.services.db.update(users).set({ passwordChangedAt: new Date(Date.now() - 91 * 86_400_000) }).where(eq(users.username, 'mlps'));
+      await m.services.db
+        .update(users)
+        .set({ passwordChangedAt: new Date(Date.now() - 91 * 86_400_000) })
+        .where(eq(users.username, 'mlps'));
       const again = m.client();
       await again.login('mlps', 'Gz#2025abcd');
       expect((await again.get('/api/auth/me')).json().mustChangePassword).toBe(true);

@@ -2,9 +2,9 @@
 import { ChangePasswordRequest, LoginRequest, Me } from '@xiezuo/shared/contracts/auth';
 import { errorResponses, Ok } from '@xiezuo/shared/contracts/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { writeAudit } from '../audit/service';
 import type { AuthUser } from '../context';
 import type { App } from '../http/types';
-import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from './plugin';
 import { changePassword, login, passwordRulesFor } from './service';
 import { endSession, SESSION_COOKIE } from './sessions';

@@ -34,7 +34,11 @@ export async function checkSession(services: Services, cookie: string | undefine
   const idleMs = config.session.idleMinutes * 60_000;
   const absoluteMs = config.session.absoluteHours * 3_600_000;
   const reason =
-    now.getTime() - row.s.createdAt.getTime() > absoluteMs ? 'absolute' : now.getTime() - row.s.lastSeenAt.getTime() > idleMs ? 'idle' : null;
+    now.getTime() - row.s.createdAt.getTime() > absoluteMs
+      ? 'absolute'
+      : now.getTime() - row.s.lastSeenAt.getTime() > idleMs
+        ? 'idle'
+        : null;
   if (reason) {
     await endSession(db, id, reason);
     return { error: 'SESSION_EXPIRED' };

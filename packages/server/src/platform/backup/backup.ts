@@ -6,9 +6,10 @@
 //    only moment requests wait) and the copy is
 //    opened as a second, private PGlite and read at leisure, then removed.
 //  - PGlite data directory that no server has open (the CLI): opened and read in one transaction.
+
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -18,8 +19,8 @@ import type { Database } from '../db/client';
 import { serverFile } from '../paths';
 import { type ArchiveHeader, ArchiveWriter, FORMAT, FORMAT_VERSION, type Manifest } from './archive';
 import { appliedMigration } from './schema';
-import { snapshotDir } from './snapshot';
 import { listSequences, listTables, pgliteSession, pgSession, type Session, setTextSettings, TableChecksum, tableRows } from './session';
+import { snapshotDir } from './snapshot';
 
 export type BackupSource = { kind: 'postgres'; url: string } | { kind: 'pglite-dir'; dir: string } | { kind: 'live'; database: Database };
 

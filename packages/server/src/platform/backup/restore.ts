@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PersonalDataCipher, parseKeySpec } from '../crypto/personalData';
 import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
-import { checkSidecar, readArchive, type Manifest } from './archive';
-import { PersonalDataCipher, parseKeySpec } from '../crypto/personalData';
+import { checkSidecar, type Manifest, readArchive } from './archive';
 import { BackupError } from './messages';
 import { type CipherCheck, checkCiphers } from './personalData';
 import { applyMigrationsUpTo, codeMigrations } from './schema';

@@ -1,8 +1,8 @@
 // The holiday calendar: shipped years seeded once, kept by admins (audited), read by everyone, and what
 // the monitoring procedure clock counts with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { workDaysBetween } from '../../modules/monitoring/workdays';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { loadCalendar, seedCalendar } from './service';
 
 let t: TestApp;

@@ -14,12 +14,20 @@ export async function calendarRoutes(app: App) {
 
   app.get(
     '/api/calendar',
-    { preHandler: guard(), config: reference, schema: { tags, querystring: CalendarQuery, response: { 200: z.array(CalendarDay), ...errorResponses } } },
+    {
+      preHandler: guard(),
+      config: reference,
+      schema: { tags, querystring: CalendarQuery, response: { 200: z.array(CalendarDay), ...errorResponses } },
+    },
     async (req) => listCalendar(app.xz.db, req.query.year),
   );
   app.put(
     '/api/admin/calendar/:day',
-    { preHandler: keep, config: reference, schema: { tags, params: CalendarDayParam, body: CalendarDayInput, response: { 200: CalendarDay, ...errorResponses } } },
+    {
+      preHandler: keep,
+      config: reference,
+      schema: { tags, params: CalendarDayParam, body: CalendarDayInput, response: { 200: CalendarDay, ...errorResponses } },
+    },
     async (req) => putCalendarDay(app.xz.db, actorOf(req), { day: req.params.day, ...req.body }),
   );
   app.delete(

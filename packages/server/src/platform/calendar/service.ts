@@ -53,8 +53,17 @@ export async function putCalendarDay(db: Db, actor: Actor, entry: CalendarDayT):
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(workCalendar).where(eq(workCalendar.day, entry.day));
     const row = { ...entry, source: 'admin' };
-    await tx.insert(workCalendar).values(row).onConflictDoUpdate({ target: workCalendar.day, set: { work: row.work, name: row.name, source: row.source } });
-    await writeAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'work_calendar', entityId: entry.day, before, after: entry });
+    await tx
+      .insert(workCalendar)
+      .values(row)
+      .onConflictDoUpdate({ target: workCalendar.day, set: { work: row.work, name: row.name, source: row.source } });
+    await writeAudit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entity: 'work_calendar',
+      entityId: entry.day,
+      before,
+      after: entry,
+    });
   });
   await loadCalendar(db);
   return entry;

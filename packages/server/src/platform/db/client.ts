@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 // biome-ignore lint/suspicious/noExplicitAny: both drivers' result kinds
 export type Db = PgDatabase<PgQueryResultHKT & any>;
@@ -53,7 +53,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onIdl
     dir = join(opts.dataDir, 'pglite');
     await initDataDir(dir);
   }
-  const pglite = await PGlite.create(dir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])] });
+  const pglite = await PGlite.create(dir, {
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
+  });
   const db = drizzlePglite(pglite) as unknown as Db;
   return {
     db,
@@ -84,7 +87,9 @@ async function initDataDir(dir: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
-    child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`creating the PGlite data directory ${dir} failed (exit ${status})`))));
+    child.on('exit', (status) =>
+      status === 0 ? resolve() : reject(new Error(`creating the PGlite data directory ${dir} failed (exit ${status})`)),
+    );
   });
   try {
     if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);

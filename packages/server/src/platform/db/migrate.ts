@@ -1,6 +1,7 @@
 // Applies the migrations in packages/server/drizzle at start-up, on either engine; safe to run again.
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { serverFile } from '../paths';
 import type { Database } from './client';
 

@@ -81,7 +81,14 @@ describe('bad input', () => {
     let status = 0;
     let body: unknown;
     const logged: unknown[] = [];
-    const reply = { status: (s: number) => ({ send: (b: unknown) => ((status = s), (body = b)) }) };
+    const reply = {
+      status: (s: number) => ({
+        send: (b: unknown) => {
+          status = s;
+          body = b;
+        },
+      }),
+    };
     const req = { headers: {}, cookies: {}, log: { error: (o: unknown) => logged.push(o) }, routeOptions: {} };
     handleError(new Error('secret detail at /srv/app.ts:12') as never, req as never, reply as never);
     expect(status).toBe(500);

@@ -3,7 +3,7 @@
 import type { ApiErrorBody, ErrorCode } from '@xiezuo/shared/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type Translate, translator, requestLanguage } from '../i18n';
+import { requestLanguage, type Translate, translator } from '../i18n';
 
 export interface ErrorDetail {
   path: string;

@@ -25,4 +25,4 @@ export function requestLanguage(req: { cookies?: Record<string, string | undefin
   return pickLanguage(req.headers['accept-language'] as string | undefined);
 }
 
-export { type Language };
+export type { Language };

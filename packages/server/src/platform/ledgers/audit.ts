@@ -27,7 +27,14 @@ export async function auditLedgerWrite(
     };
   });
   if (changes.insert.length) {
-    entries.push({ ...actor, action: 'create', entity, entityId: null, before: null, after: { via: 'ledger-import', count: changes.insert.length, ids: changes.insert.map((r) => String(idOf(r))) } });
+    entries.push({
+      ...actor,
+      action: 'create',
+      entity,
+      entityId: null,
+      before: null,
+      after: { via: 'ledger-import', count: changes.insert.length, ids: changes.insert.map((r) => String(idOf(r))) },
+    });
   }
   for (let i = 0; i < entries.length; i += 500) await tx.insert(auditLog).values(entries.slice(i, i + 500));
 }

@@ -32,7 +32,17 @@ export const idNumber = (over: Preset = {}) =>
 
 /** A statistical division code (12 digits). */
 export const divisionCode = (over: Preset = {}) =>
-  column({ key: 'divisionCode', header: '区划代码', headerEn: 'Division code', synonyms: ['行政区划代码', '统计用区划代码'], type: 'divisionCode', width: 16 }, over);
+  column(
+    {
+      key: 'divisionCode',
+      header: '区划代码',
+      headerEn: 'Division code',
+      synonyms: ['行政区划代码', '统计用区划代码'],
+      type: 'divisionCode',
+      width: 16,
+    },
+    over,
+  );
 
 /**
  * A division written by name as clerks write it (兴义村, 兴义村委会, 兴义, 岗坪镇兴义村) or by its code: the
@@ -40,17 +50,31 @@ export const divisionCode = (over: Preset = {}) =>
  * ambiguous name is a cell error listing the candidates.
  */
 export const divisionByName = (over: Preset & { level: NonNullable<LedgerColumn['level']> }) =>
-  column({ key: 'divisionCode', header: '所在村', headerEn: 'Village', synonyms: ['行政村', '村名称', '村', '所属村', '区划代码', '行政区划代码'], type: 'division', width: 16 }, over);
+  column(
+    {
+      key: 'divisionCode',
+      header: '所在村',
+      headerEn: 'Village',
+      synonyms: ['行政村', '村名称', '村', '所属村', '区划代码', '行政区划代码'],
+      type: 'division',
+      width: 16,
+    },
+    over,
+  );
 
 /** A calendar day, as people write it (2025-03-01, 2025/3/1, 2025年3月1日, 20250301, an Excel date). */
 export const date = (over: Preset & { key: string; header: string; headerEn: string }) => column({ type: 'date', width: 14, ...over }, {});
 
 /** Money in 元 (12.5万元, 1,234.00 and 万元 columns read too). */
-export const amount = (over: Preset & { key: string; header: string; headerEn: string }) => column({ type: 'amount', width: 14, ...over }, {});
+export const amount = (over: Preset & { key: string; header: string; headerEn: string }) =>
+  column({ type: 'amount', width: 14, ...over }, {});
 
 /** A phone number. */
 export const phone = (over: Preset = {}) =>
-  column({ key: 'phone', header: '联系电话', headerEn: 'Phone', synonyms: ['手机号码', '电话', '手机', '联系方式'], type: 'phone', width: 16 }, over);
+  column(
+    { key: 'phone', header: '联系电话', headerEn: 'Phone', synonyms: ['手机号码', '电话', '手机', '联系方式'], type: 'phone', width: 16 },
+    over,
+  );
 
 /** One of a fixed list of values, shown as a dropdown in the template with the labels people read. */
 export const enumOf = <K extends string>(

@@ -7,6 +7,7 @@
 // unchanged rows are never written and re-importing the same file changes nothing.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit/service';
 import type { Services } from '../context';
@@ -17,9 +18,15 @@ import { applyStagedTable, dropStaged, stageRows } from './staging';
 import { type ImportRecord, type LineCodec, lineCodec, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
 import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
-import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 
-export async function commitImport(services: Services, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, dir: string) {
+export async function commitImport(
+  services: Services,
+  imp: ImportRecord,
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  mode: CommitMode,
+  dir: string,
+) {
   const spec = def.staged?.(ctx);
   const rowsFile = join(dir, 'rows.ndjson');
   const codec = lineCodec(services, def, 'rows');
@@ -38,7 +45,12 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
   } catch (err) {
     // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
     if (spec) await dropStaged(services, imp.id).catch((e) => console.error(e));
-    const e = err instanceof AppError ? err : isUniqueViolation(err) ? new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]) : new AppError('INTERNAL');
+    const e =
+      err instanceof AppError
+        ? err
+        : isUniqueViolation(err)
+          ? new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }])
+          : new AppError('INTERNAL');
     if (!(err instanceof AppError) && !isUniqueViolation(err)) console.error(err);
     await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
     return null;
@@ -46,13 +58,22 @@ export async function commitImport(services: Services, imp: ImportRecord, def: L
   // committed: what follows can fail without making the import look uncommitted
   await rm(rowsFile, { force: true }).catch((e) => console.error(e)); // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
   if (result.inserted + result.updated >= 1000) {
-    for (const table of def.tables ?? (spec ? [spec.table] : [])) await services.database.query(`analyze "${table.replace(/"/g, '')}"`).catch((e) => console.error(e));
+    for (const table of def.tables ?? (spec ? [spec.table] : []))
+      await services.database.query(`analyze "${table.replace(/"/g, '')}"`).catch((e) => console.error(e));
   }
   return result;
 }
 
 /** Through the ledger's write(), batch by batch, inside the transaction; rows re-classified against the data as it is now. */
-async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, rowsFile: string, codec?: LineCodec) {
+async function writeInBatches(
+  tx: Tx,
+  imp: ImportRecord,
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  mode: CommitMode,
+  rowsFile: string,
+  codec?: LineCodec,
+) {
   const batchSize = def.batchSize ?? 1000;
   const inTx = { ...ctx, tx }; // what write() calls with it joins the commit's transaction (withTx)
   let inserted = 0;
@@ -80,16 +101,40 @@ async function writeInBatches(tx: Tx, imp: ImportRecord, def: LedgerDefinition, 
 }
 
 /** The import's own audit entry and status, in the commit's transaction. */
-async function finish(tx: Tx, imp: ImportRecord, def: LedgerDefinition, ctx: LedgerContext, mode: CommitMode, c: { inserted: number; updated: number; unchanged: number }) {
+async function finish(
+  tx: Tx,
+  imp: ImportRecord,
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  mode: CommitMode,
+  c: { inserted: number; updated: number; unchanged: number },
+) {
   await writeAudit(tx, ctx.actor, {
     action: 'import',
     entity: def.entity ?? def.key,
     entityId: imp.id,
-    after: { file: imp.fileName, sha256: imp.sha256, mode, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: imp.rejected },
+    after: {
+      file: imp.fileName,
+      sha256: imp.sha256,
+      mode,
+      inserted: c.inserted,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      rejected: imp.rejected,
+    },
   });
   await tx
     .update(ledgerImports)
-    .set({ status: 'committed', mode, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, committedAt: new Date(), updatedAt: new Date(), error: null })
+    .set({
+      status: 'committed',
+      mode,
+      inserted: c.inserted,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      committedAt: new Date(),
+      updatedAt: new Date(),
+      error: null,
+    })
     .where(eq(ledgerImports.id, imp.id));
 }
 

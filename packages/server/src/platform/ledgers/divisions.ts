@@ -18,7 +18,9 @@ export function stemsOf(name: string, level: string): Set<string> {
   const out = new Set<string>();
   const strip = (s: string, depth: number) => {
     out.add(s);
-    if (depth < 2) for (const suffix of SUFFIXES[level] ?? []) if (s.length > suffix.length && s.endsWith(suffix)) strip(s.slice(0, -suffix.length), depth + 1);
+    if (depth < 2)
+      for (const suffix of SUFFIXES[level] ?? [])
+        if (s.length > suffix.length && s.endsWith(suffix)) strip(s.slice(0, -suffix.length), depth + 1);
   };
   strip(cleanText(name).replace(/\s/g, ''), 0);
   return out;
@@ -44,7 +46,11 @@ export interface DivisionProblem {
 const LEVEL_WORDS: Record<string, string> = { village: '村（社区）', town: '乡镇（街道）', county: '县（区）', city: '市', province: '省' };
 
 /** Replaces each name in the rows' division columns by its code; returns the problems by row index and column key. */
-export async function resolveDivisionNames(columns: LedgerColumn[], rows: LedgerRow[], ctx: LedgerContext): Promise<Map<number, Map<string, DivisionProblem>>> {
+export async function resolveDivisionNames(
+  columns: LedgerColumn[],
+  rows: LedgerRow[],
+  ctx: LedgerContext,
+): Promise<Map<number, Map<string, DivisionProblem>>> {
   const problems = new Map<number, Map<string, DivisionProblem>>();
   const named = columns.filter((c) => c.type === 'division');
   const lookup = ctx.services.directory.divisionsNamed;
@@ -61,13 +67,20 @@ export async function resolveDivisionNames(columns: LedgerColumn[], rows: Ledger
       for (const r of readings(name)) {
         const stems = stemsOf(r.stem, level);
         const parents = r.parent ? stemsOf(r.parent, 'town') : null;
-        candidates = inMine.filter((d) => meets(stemsOf(d.name, level), stems) && (!parents || (d.parentName != null && meets(stemsOf(d.parentName, 'town'), parents))));
+        candidates = inMine.filter(
+          (d) =>
+            meets(stemsOf(d.name, level), stems) && (!parents || (d.parentName != null && meets(stemsOf(d.parentName, 'town'), parents))),
+        );
         if (candidates.length) break;
       }
       if (candidates.length === 1) resolved.set(name, candidates[0].code);
-      else if (!candidates.length) resolved.set(name, { key: 'ledgers.value.division.unknown', params: { value: name, level: LEVEL_WORDS[level] ?? level } });
+      else if (!candidates.length)
+        resolved.set(name, { key: 'ledgers.value.division.unknown', params: { value: name, level: LEVEL_WORDS[level] ?? level } });
       else {
-        const list = candidates.slice(0, 10).map((d) => `${d.parentName ?? ''}${d.name}（${d.code}）`).join('、');
+        const list = candidates
+          .slice(0, 10)
+          .map((d) => `${d.parentName ?? ''}${d.name}（${d.code}）`)
+          .join('、');
         resolved.set(name, { key: 'ledgers.value.division.ambiguous', params: { value: name, candidates: list } });
       }
     }

@@ -6,19 +6,18 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { parseCell, sameValue } from '@xiezuo/shared/ledgerValues/cell';
-import { cleanText, isNotDataLabel } from '@xiezuo/shared/ledgerValues/text';
+import { cleanText, headerKey, isNotDataLabel } from '@xiezuo/shared/ledgerValues/text';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
-import { findHeader, HEADER_SCAN_ROWS, headerScore, isEnglishHeaderRow, type HeaderMatch } from './header';
-import { headerKey } from '@xiezuo/shared/ledgerValues/text';
-import { hasSampleMarker, sampleRowOf } from './layout';
 import { resolveDivisionNames } from './divisions';
+import { findHeader, HEADER_SCAN_ROWS, type HeaderMatch, headerScore, isEnglishHeaderRow } from './header';
+import { hasSampleMarker, sampleRowOf } from './layout';
 import { ORIGINAL_FILE, ORIGINAL_MAX_BYTES } from './marked';
 import { columnLetter, fileError, type Problem } from './problems';
 import { readRows, type SheetRow } from './read/rows';
-import { detach } from './read/xml';
 import type { FileKind } from './read/sniff';
+import { detach } from './read/xml';
 import { ledgersOf } from './registry';
 import { LineWriter, lineCodec, updateImport } from './store';
 import { isMaskedCell, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf, RECORD_KEY_HEADER } from './types';
@@ -47,7 +46,15 @@ interface Counts {
   problemCount: number;
 }
 
-export async function dryRun(services: Services, id: string, def: LedgerDefinition, ctx: LedgerContext, path: string, kind: FileKind, dir: string) {
+export async function dryRun(
+  services: Services,
+  id: string,
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  path: string,
+  kind: FileKind,
+  dir: string,
+) {
   const counts: Counts = { rowsRead: 0, valid: 0, rejected: 0, skipped: 0, toInsert: 0, toUpdate: 0, unchanged: 0, problemCount: 0 };
   const problems: Problem[] = [];
   const staged = new LineWriter(join(dir, 'rows.ndjson'), lineCodec(services, def, 'rows'));
@@ -59,7 +66,8 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     const choose = { rows: HEADER_SCAN_ROWS, fits: (rows: SheetRow[]) => isLedgerHeader(findHeader(def, rows)) };
     const it = readRows(path, kind, services.config.ledgers.maxUncompressedBytes, choose)[Symbol.asyncIterator]();
     const head: SheetRow[] = [];
-    for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) head.push(r.value);
+    for (let r = await it.next(); !r.done; r = head.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined })
+      head.push(r.value);
     const match = matchHeader(services, def, head);
     // an export's hidden 记录标识 column: which record each row is (LedgerDefinition.recordKey)
     const headerCells = head.find((r) => r.number === match.row)?.cells ?? [];
@@ -103,7 +111,13 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
       }
       if (++counts.rowsRead > services.config.ledgers.maxRows) throw fileError('tooManyRows', { max: services.config.ledgers.maxRows });
       const parsed = parseRow(match, sheetRow);
-      if (sample && counts.rowsRead === 1 && parsed.problems.length === 0 && hasSampleMarker(sheetRow.cells) && sameRow(def, sample, parsed.row)) {
+      if (
+        sample &&
+        counts.rowsRead === 1 &&
+        parsed.problems.length === 0 &&
+        hasSampleMarker(sheetRow.cells) &&
+        sameRow(def, sample, parsed.row)
+      ) {
         counts.skipped++; // the template's sample row
         counts.rowsRead--;
         continue;
@@ -127,7 +141,10 @@ export async function dryRun(services: Services, id: string, def: LedgerDefiniti
     await rm(dir, { recursive: true, force: true });
   } finally {
     // a workbook with problems is kept (small ones) to be handed back marked (marked.ts); otherwise it goes
-    const keep = kind === 'xlsx' && counts.rejected > 0 && (await stat(path).catch(() => null))?.size! <= ORIGINAL_MAX_BYTES;
+    const keep =
+      kind === 'xlsx' &&
+      counts.rejected > 0 &&
+      ((await stat(path).catch(() => null))?.size ?? Number.POSITIVE_INFINITY) <= ORIGINAL_MAX_BYTES;
     if (keep) await rename(path, join(dir, ORIGINAL_FILE)).catch(() => rm(path, { force: true }));
     else await rm(path, { force: true });
   }
@@ -176,7 +193,14 @@ function parseRow(match: HeaderMatch, sheetRow: SheetRow) {
     const from = sheetRow.mergedFrom?.[m.index];
     if (r.ok) row[m.column.key] = r.value;
     // a merged cell is one cell: its problem is said at the merge's first row, the rows below refer to it
-    else if (from != null && from !== sheetRow.number) problems.push({ row: sheetRow.number, col: null, header: null, key: 'ledgers.value.mergedCell', params: { cell: `${where.col}${from}`, header: m.written } });
+    else if (from != null && from !== sheetRow.number)
+      problems.push({
+        row: sheetRow.number,
+        col: null,
+        header: null,
+        key: 'ledgers.value.mergedCell',
+        params: { cell: `${where.col}${from}`, header: m.written },
+      });
     else problems.push({ ...where, key: r.key, params: r.params });
   }
   return { n: sheetRow.number, row, cells, problems, match };
@@ -214,7 +238,11 @@ async function classifyBatch(
     else valid.push({ n: item.n, row: item.row });
   }
   if (valid.length) {
-    const existing = await def.findExisting(services.db as unknown as Tx, valid.map((v) => v.row), ctx);
+    const existing = await def.findExisting(
+      services.db as unknown as Tx,
+      valid.map((v) => v.row),
+      ctx,
+    );
     const sealed = !!(def.staged && def.sealRow); // staged as the commit will write it (personal data encrypted)
     const lines = valid.map((v) => {
       const before = existing.get(naturalKeyOf(def, v.row));
@@ -235,12 +263,20 @@ async function classifyBatch(
  * on the rows that parsed (per row, then per batch). Rows of a group (a household) stand or fall together:
  * a problem in one rejects the others, and the batch checks see whole groups only.
  */
-async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[]): Promise<Problem[][]> {
+async function validateAll(
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  batch: { n: number; row: LedgerRow; problems: Problem[]; match?: HeaderMatch }[],
+): Promise<Problem[][]> {
   const out = batch.map((item) => item.problems);
   await fillRecords(def, ctx, batch, out);
-  const parsed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
+  const parsed = batch.flatMap((_item, i) => (out[i].length === 0 ? [i] : []));
   if (def.columns.some((c) => c.type === 'division') && parsed.length) {
-    const found = await resolveDivisionNames(def.columns, parsed.map((i) => batch[i].row), ctx);
+    const found = await resolveDivisionNames(
+      def.columns,
+      parsed.map((i) => batch[i].row),
+      ctx,
+    );
     for (const [j, byKey] of found) {
       const i = parsed[j];
       out[i] = [...byKey].map(([key, p]) => detailToProblem(batch[i], { path: key, key: p.key, params: p.params }));
@@ -252,9 +288,12 @@ async function validateAll(def: LedgerDefinition, ctx: LedgerContext, batch: { n
     if (def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));
   }
   rejectGroups(def, batch, out);
-  const passed = batch.flatMap((item, i) => (out[i].length === 0 ? [i] : []));
+  const passed = batch.flatMap((_item, i) => (out[i].length === 0 ? [i] : []));
   if (def.validateBatch && passed.length) {
-    const found = await def.validateBatch(passed.map((i) => batch[i].row), ctx);
+    const found = await def.validateBatch(
+      passed.map((i) => batch[i].row),
+      ctx,
+    );
     passed.forEach((i, j) => {
       out[i] = (found[j] ?? []).map((d) => detailToProblem(batch[i], d));
     });
@@ -305,7 +344,8 @@ function rejectGroups(def: LedgerDefinition, batch: { n: number; row: LedgerRow 
   });
   batch.forEach((item, i) => {
     const rows = failed.get(keys[i]);
-    if (rows && !out[i].length) out[i] = [{ row: item.n, col: null, header: null, key: 'ledgers.value.groupRejected', params: { rows: rows.join('、') } }];
+    if (rows && !out[i].length)
+      out[i] = [{ row: item.n, col: null, header: null, key: 'ledgers.value.groupRejected', params: { rows: rows.join('、') } }];
   });
 }
 
@@ -321,15 +361,30 @@ function columnNotes(def: LedgerDefinition, match: HeaderMatch) {
     ...match.ignored.map((written) => ({ col: '', written, key: null })),
     ...def.columns
       .filter((c) => !used.has(c.key) && !c.exportOnly)
-      .map((c) => ({ col: null, written: c.header, key: c.key, ...(c.whenMissing !== undefined ? { default: labelOf(c, c.whenMissing) } : {}) })),
+      .map((c) => ({
+        col: null,
+        written: c.header,
+        key: c.key,
+        ...(c.whenMissing !== undefined ? { default: labelOf(c, c.whenMissing) } : {}),
+      })),
   ];
 }
 
 const labelOf = (c: LedgerDefinition['columns'][number], v: unknown) => c.options?.find((o) => o.value === v)?.label ?? String(v);
 
-function detailToProblem(item: { n: number; problems: Problem[] } & { match?: HeaderMatch }, d: { path: string; key?: string; params?: Record<string, unknown>; message?: string }): Problem {
+function detailToProblem(
+  item: { n: number; problems: Problem[] } & { match?: HeaderMatch },
+  d: { path: string; key?: string; params?: Record<string, unknown>; message?: string },
+): Problem {
   const m = item.match?.columns.find((c) => c.column.key === d.path.replace(/^(body\.|row\.)/, ''));
-  return { row: item.n, col: m ? columnLetter(m.index) : null, header: m ? m.written : null, key: d.key, params: d.params, message: d.message };
+  return {
+    row: item.n,
+    col: m ? columnLetter(m.index) : null,
+    header: m ? m.written : null,
+    key: d.key,
+    params: d.params,
+    message: d.message,
+  };
 }
 
 /** A row differs from the stored record when any column the file provides has another value. */

@@ -1,8 +1,9 @@
 // Finding the header row: the first rows may hold a title (merged cells), a date line or blanks. The row
 // matching most of the ledger's headers (by name, English name or synonym, ignoring blanks, full-width
 // characters and required marks) is the header; a second row of English headers right below is skipped.
-import { cleanText, headerKey, headerUnit } from '@xiezuo/shared/ledgerValues/text';
+
 import type { AmountUnit } from '@xiezuo/shared/ledgerValues/amount';
+import { cleanText, headerKey, headerUnit } from '@xiezuo/shared/ledgerValues/text';
 import type { SheetRow } from './read/rows';
 import type { LedgerColumn, LedgerDefinition } from './types';
 
@@ -65,7 +66,10 @@ export function headerScore(def: LedgerDefinition, rows: SheetRow[]): number {
   const m = findHeader(def, rows);
   if (!m) return 0;
   const required = def.columns.filter((c) => c.required).length || def.columns.length;
-  return Math.min(1, m.columns.filter((c) => c.column.required || required === def.columns.length).length / required) * (m.missingRequired.length ? 0.5 : 1);
+  return (
+    Math.min(1, m.columns.filter((c) => c.column.required || required === def.columns.length).length / required) *
+    (m.missingRequired.length ? 0.5 : 1)
+  );
 }
 
 /** A row right below the header that repeats the headers in English (our template's second header row). */

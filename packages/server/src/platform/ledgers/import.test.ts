@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { withTx } from '../ctx';
@@ -19,8 +19,15 @@ import { defineLedger } from './types';
 let t: TestApp;
 let admin: TestClient;
 const KEY = 'example-members';
-const rowsOf = () => t.services.database.query<Record<string, unknown>>('select id_number, year, name, income, birth_date::text as birth_date, relation from ledger_example_members order by id');
-const audit = (action: string) => t.services.database.query<{ entity_id: string; before: unknown; after: unknown }>(`select entity_id, before, after from audit_log where action = $1 and entity = 'example_member' order by id`, [action]);
+const rowsOf = () =>
+  t.services.database.query<Record<string, unknown>>(
+    'select id_number, year, name, income, birth_date::text as birth_date, relation from ledger_example_members order by id',
+  );
+const audit = (action: string) =>
+  t.services.database.query<{ entity_id: string; before: unknown; after: unknown }>(
+    `select entity_id, before, after from audit_log where action = $1 and entity = 'example_member' order by id`,
+    [action],
+  );
 
 // valid ID numbers (GB 11643 check characters)
 const A = '441426198001010011';
@@ -98,7 +105,10 @@ describe('what real files contain', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('填表说明').addRows([['填表说明'], ['1. 身份证号填18位'], ['2. 金额以元为单位']]);
     const lists = wb.addWorksheet('下拉选项', { state: 'hidden' });
-    lists.addRows([['姓名', '身份证号', '年度', '行政区划代码'], ['隐藏', A, 2040, '441426104000']]);
+    lists.addRows([
+      ['姓名', '身份证号', '年度', '行政区划代码'],
+      ['隐藏', A, 2040, '441426104000'],
+    ]);
     wb.addWorksheet('台账').addRows([['2026年台账'], ['姓名', '身份证号', '年度', '行政区划代码'], ['第三页', B, 2040, '441426104000']]);
     const { status } = await uploadAndCheck(admin, KEY, 'sheets.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(status).toMatchObject({ status: 'ready', rowsRead: 1, valid: 1 });
@@ -107,7 +117,10 @@ describe('what real files contain', () => {
     // a workbook where no sheet fits is refused as before, naming what is missing
     const none = new ExcelJS.Workbook();
     none.addWorksheet('说明').addRows([['说明']]);
-    none.addWorksheet('其他').addRows([['会议纪要', '日期'], ['联席会议', '2025-03-01']]);
+    none.addWorksheet('其他').addRows([
+      ['会议纪要', '日期'],
+      ['联席会议', '2025-03-01'],
+    ]);
     const refused = (await uploadAndCheck(admin, KEY, 'none.xlsx', Buffer.from(await none.xlsx.writeBuffer()))).status;
     expect(refused).toMatchObject({ status: 'failed' });
   });
@@ -137,7 +150,9 @@ describe('what real files contain', () => {
       expect(status.toInsert + status.unchanged).toBe(1);
       await commitAndWait(admin, status.id, 'all-or-nothing');
     }
-    expect((await rowsOf()).filter((r) => r.year === 2024)).toEqual([{ id_number: A, year: 2024, name: '孙八', income: '1234.50', birth_date: null, relation: null }]);
+    expect((await rowsOf()).filter((r) => r.year === 2024)).toEqual([
+      { id_number: A, year: 2024, name: '孙八', income: '1234.50', birth_date: null, relation: null },
+    ]);
   });
 
   it('reports every problem in cadre words, including a formula without a cached value and duplicates', async () => {
@@ -178,7 +193,11 @@ describe('idempotent commits', () => {
     ];
     const first = await importAndCommit(admin, 'v1.xlsx', await xlsx(rows));
     expect(first.committed).toMatchObject({ status: 'committed', inserted: 3, updated: 0 });
-    expect((await audit('create')).at(-1)).toEqual({ entity_id: null, before: null, after: { via: 'ledger-import', count: 3, ids: [`${maskIdNumber(A)}/2023`, `${maskIdNumber(B)}/2023`, `${maskIdNumber(C)}/2023`] } });
+    expect((await audit('create')).at(-1)).toEqual({
+      entity_id: null,
+      before: null,
+      after: { via: 'ledger-import', count: 3, ids: [`${maskIdNumber(A)}/2023`, `${maskIdNumber(B)}/2023`, `${maskIdNumber(C)}/2023`] },
+    });
     expect(JSON.stringify(await audit('create'))).not.toContain(A); // the log holds ID numbers masked only
     const before = await t.services.database.query('select * from ledger_example_members order by id');
     const auditCount = (await t.services.database.query<{ n: number }>('select count(*)::int n from audit_log'))[0].n;
@@ -201,8 +220,16 @@ describe('idempotent commits', () => {
   it('free text keeps its full-width brackets: 广东省（XX）公司 round-trips unchanged and re-imports change nothing', async () => {
     const names = ['广东省（XX）公司', '梅州市（蕉岭）协作办　驻村', '蕉岭县（长潭）合作社'];
     // a record entered in the app (not imported) with full-width brackets, as a form stores it
-    await t.services.database.query(`insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2029, $2, '441426104000')`, [C, names[2]]);
-    const rows = [['姓名', '身份证号', '年度', '行政区划代码'], [` ${names[0]} `, A, 2029, '441426104000'], [names[1], B, 2029, '441426104000'], [names[2], C, 2029, '441426104000']];
+    await t.services.database.query(
+      `insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2029, $2, '441426104000')`,
+      [C, names[2]],
+    );
+    const rows = [
+      ['姓名', '身份证号', '年度', '行政区划代码'],
+      [` ${names[0]} `, A, 2029, '441426104000'],
+      [names[1], B, 2029, '441426104000'],
+      [names[2], C, 2029, '441426104000'],
+    ];
     const first = await importAndCommit(admin, 'brackets.xlsx', await xlsx(rows));
     expect(first.dry).toMatchObject({ valid: 3, toInsert: 2, toUpdate: 0, unchanged: 1 });
     expect(first.committed).toMatchObject({ status: 'committed', inserted: 2, updated: 0 });
@@ -220,13 +247,25 @@ describe('idempotent commits', () => {
   });
 
   it('a record entered between the check and the commit fails the commit cleanly instead of duplicating', async () => {
-    const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['新人', C, 2031, '441426104000'], ['另一人', A, 2031, '441426104000']]);
+    const file = await xlsx([
+      ['姓名', '身份证号', '年度', '行政区划代码'],
+      ['新人', C, 2031, '441426104000'],
+      ['另一人', A, 2031, '441426104000'],
+    ]);
     const { status } = await uploadAndCheck(admin, KEY, 'race.xlsx', file);
     expect(status).toMatchObject({ toInsert: 2 });
-    await t.services.database.query(`insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2031, '抢先', '441426104000')`, [C]);
+    await t.services.database.query(
+      `insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2031, '抢先', '441426104000')`,
+      [C],
+    );
     const { status: after } = await commitAndWait(admin, status.id, 'all-or-nothing');
-    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件' }] } });
-    expect((await rowsOf()).filter((r) => r.year === 2031)).toEqual([{ id_number: C, year: 2031, name: '抢先', income: null, birth_date: null, relation: null }]);
+    expect(after).toMatchObject({
+      status: 'ready',
+      error: { code: 'CONFLICT', details: [{ message: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件' }] },
+    });
+    expect((await rowsOf()).filter((r) => r.year === 2031)).toEqual([
+      { id_number: C, year: 2031, name: '抢先', income: null, birth_date: null, relation: null },
+    ]);
   });
 
   it('a failure during commit leaves the database exactly as it was, through write() or the staging table', async () => {
@@ -250,7 +289,11 @@ describe('idempotent commits', () => {
     for (const key of ['example-failing', 'example-failing-staged']) {
       const before = await t.services.database.query('select * from ledger_example_members order by id');
       // one new row, one changed row
-      const file = await xlsx([['姓名', '身份证号', '年度', '行政区划代码', '年收入'], ['新人', A, 2030, '441426104000', null], ['周一', A, 2023, '441426104000', '999']]);
+      const file = await xlsx([
+        ['姓名', '身份证号', '年度', '行政区划代码', '年收入'],
+        ['新人', A, 2030, '441426104000', null],
+        ['周一', A, 2023, '441426104000', '999'],
+      ]);
       const { status } = await uploadAndCheck(admin, key, 'f.xlsx', file);
       expect(status).toMatchObject({ toInsert: 1, toUpdate: 1 });
       const auditBefore = await t.services.database.query('select id from audit_log order by id');
@@ -279,9 +322,20 @@ describe('idempotent commits', () => {
     registerLedger(t.app, joining);
     const before = await t.services.database.query('select * from ledger_example_members order by id');
     const auditBefore = await t.services.database.query('select id from audit_log order by id');
-    const { status } = await uploadAndCheck(admin, 'example-joining', 'j.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['同事务', B, 2032, '441426104000']]));
+    const { status } = await uploadAndCheck(
+      admin,
+      'example-joining',
+      'j.xlsx',
+      await xlsx([
+        ['姓名', '身份证号', '年度', '行政区划代码'],
+        ['同事务', B, 2032, '441426104000'],
+      ]),
+    );
     expect(status).toMatchObject({ toInsert: 1 });
-    expect((await commitAndWait(admin, status.id, 'all-or-nothing')).status).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
+    expect((await commitAndWait(admin, status.id, 'all-or-nothing')).status).toMatchObject({
+      status: 'ready',
+      error: { code: 'INTERNAL' },
+    });
     expect(seen).toEqual([true]);
     expect(await t.services.database.query('select * from ledger_example_members order by id')).toEqual(before);
     expect(await t.services.database.query('select id from audit_log order by id')).toEqual(auditBefore);
@@ -325,7 +379,10 @@ describe('error workbook and export round-trips', () => {
     const { status } = await uploadAndCheck(admin, KEY, 'at-rest.xlsx', file);
     expect(status).toMatchObject({ valid: 1, rejected: 1 });
     const dir = importDir(t.services, status.id);
-    for (const [name, secrets] of [['rows.ndjson', [C, '13800138000']], ['rejected.ndjson', [wrong, '13900139000']]] as const) {
+    for (const [name, secrets] of [
+      ['rows.ndjson', [C, '13800138000']],
+      ['rejected.ndjson', [wrong, '13900139000']],
+    ] as const) {
       const text = readFileSync(join(dir, name), 'utf8');
       for (const secret of secrets) expect(text).not.toContain(secret);
       const lines = text.trim().split('\n');
@@ -348,7 +405,9 @@ describe('error workbook and export round-trips', () => {
     const sheet = await readSheet(revealed.rawPayload);
     expect(sheet.slice(3).map((r) => r[1])).toEqual([A, B, C]);
     expect(sheet[4][6]).toBe(2500);
-    const reveals = await t.services.database.query<{ after: { filters: unknown } }>(`select after from audit_log where action = 'reveal' and entity = 'example_member'`);
+    const reveals = await t.services.database.query<{ after: { filters: unknown } }>(
+      `select after from audit_log where action = 'reveal' and entity = 'example_member'`,
+    );
     expect(reveals).toEqual([{ after: { ledger: KEY, filters: { year: '2023' }, columns: ['idNumber', 'phone'] } }]);
     const round = await importAndCommit(admin, 'export.xlsx', revealed.rawPayload);
     expect(round.dry).toMatchObject({ rowsRead: 3, valid: 3, unchanged: 3, toUpdate: 0, toInsert: 0 });
@@ -361,7 +420,15 @@ describe('error workbook and export round-trips', () => {
   });
 
   it("an import is its uploader's: others get 404", async () => {
-    const { status } = await uploadAndCheck(admin, KEY, 'mine.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码'], ['某', A, 2021, '441426104000']]));
+    const { status } = await uploadAndCheck(
+      admin,
+      KEY,
+      'mine.xlsx',
+      await xlsx([
+        ['姓名', '身份证号', '年度', '行政区划代码'],
+        ['某', A, 2021, '441426104000'],
+      ]),
+    );
     const other = await t.userClient('other', 'hq', { all: true });
     expect((await other.get(`/api/ledgers/imports/${status.id}`)).statusCode).toBe(404);
     expect((await other.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'valid-rows' })).statusCode).toBe(404);
@@ -402,14 +469,20 @@ describe('hostile files change nothing', () => {
     const before = (await rowsOf()).length;
     const { res, status } = await uploadAndCheck(admin, key, name, bytes);
     expect((await rowsOf()).length).toBe(before);
-    if (res.statusCode !== 202) return res.json().details.map((d: { message: string }) => d.message).join(' ');
+    if (res.statusCode !== 202)
+      return res
+        .json()
+        .details.map((d: { message: string }) => d.message)
+        .join(' ');
     expect(status.status).toBe('failed');
     return status.error.details.map((d: { message: string }) => d.message).join(' ');
   };
 
   it('not a spreadsheet, an old .xls, an empty file', async () => {
     expect(await fileError('photo.xlsx', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'))).toBe('这不是 Excel（.xlsx）或 CSV 文件');
-    expect(await fileError('old.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]))).toContain('另存为 .xlsx');
+    expect(await fileError('old.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]))).toContain(
+      '另存为 .xlsx',
+    );
     expect(await fileError('empty.csv', Buffer.alloc(0))).toBe('文件是空的');
     const docx = new JSZip();
     docx.file('word/document.xml', '<w:document/>');
@@ -432,7 +505,10 @@ describe('hostile files change nothing', () => {
     zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>');
     const cells = (values: string[]) => `<row>${values.map((v) => `<c t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
     const header = cells(['姓名', '身份证号', '年度', '行政区划代码']);
-    zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${header}${cells(['某', A, '2020', '441426104000']).repeat(100_000)}</sheetData></worksheet>`);
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet><sheetData>${header}${cells(['某', A, '2020', '441426104000']).repeat(100_000)}</sheetData></worksheet>`,
+    );
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     // rewrite the sheet's declared uncompressed size to 1 KB, in the local header and the central directory
     for (let p = bytes.indexOf('xl/worksheets/sheet1.xml'); p >= 0; p = bytes.indexOf('xl/worksheets/sheet1.xml', p + 1)) {
@@ -468,7 +544,17 @@ describe('hostile files change nothing', () => {
     expect(await fileError('blank.xlsx', await xlsx([]))).toBe('工作表中没有数据行');
     expect(await fileError('headers.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码']]))).toBe('工作表中没有数据行');
     const units = (await admin.get('/api/ledgers/example-units/template')).rawPayload;
-    expect(await fileError('units.xlsx', units)).toBe('找不到表头：这不像是「家庭成员台账」的表格，请用本台账的模板 这似乎是「组团单位台账」的表格');
-    expect(await fileError('partial.xlsx', await xlsx([['姓名', '身份证号'], ['某', A]]))).toBe('缺少必填列：年度、行政区划代码');
+    expect(await fileError('units.xlsx', units)).toBe(
+      '找不到表头：这不像是「家庭成员台账」的表格，请用本台账的模板 这似乎是「组团单位台账」的表格',
+    );
+    expect(
+      await fileError(
+        'partial.xlsx',
+        await xlsx([
+          ['姓名', '身份证号'],
+          ['某', A],
+        ]),
+      ),
+    ).toBe('缺少必填列：年度、行政区划代码');
   });
 });

@@ -15,7 +15,7 @@
 // Values reach findExisting/write already normalised (see LedgerValueType in types.ts). write() must do its
 // own writes and audit them (auditLedgerWrite helps) inside the given transaction; it must also check scope.
 export { auditLedgerWrite } from './audit';
+export { amount, date, divisionCode, enumOf, idNumber, optionsOf, phone } from './columns';
 export { registerLedger } from './registry';
 export { ledgerRoutes } from './routes';
-export { amount, date, divisionCode, enumOf, idNumber, optionsOf, phone } from './columns';
-export { type LedgerColumn, type LedgerContext, type LedgerDefinition, type LedgerRow, defineLedger, naturalKeyOf } from './types';
+export { defineLedger, type LedgerColumn, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';

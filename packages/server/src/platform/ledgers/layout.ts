@@ -58,7 +58,11 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
     e.value = c.headerEn;
     e.font = { italic: true, color: { argb: 'FF666666' } };
     const list = dropdown(c, t);
-    if (list) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${columnLetter(i)}${FIRST_DATA_ROW}:${columnLetter(i)}${FIRST_DATA_ROW + VALIDATION_ROWS}`, list);
+    if (list)
+      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${columnLetter(i)}${FIRST_DATA_ROW}:${columnLetter(i)}${FIRST_DATA_ROW + VALIDATION_ROWS}`,
+        list,
+      );
   });
   if (opts.reasonColumn) {
     zh.getCell(width).value = t('ledgers.sheet.reason');
@@ -132,7 +136,14 @@ function dropdown(c: LedgerColumn, t: Translate): ExcelJS.DataValidation | null 
   const list = labels.join(',');
   // Excel refuses inline lists over 255 characters; such columns keep the note only
   if (!labels.length || list.length > 250 || labels.some((l) => l.includes(','))) return null;
-  return { type: 'list', allowBlank: !c.required, formulae: [`"${list}"`], showErrorMessage: true, errorTitle: c.header, error: t('ledgers.value.enum', { options: labels.join('、') }) };
+  return {
+    type: 'list',
+    allowBlank: !c.required,
+    formulae: [`"${list}"`],
+    showErrorMessage: true,
+    errorTitle: c.header,
+    error: t('ledgers.value.enum', { options: labels.join('、') }),
+  };
 }
 
 /** A typed ledger value as the cell a person would type: dates as dates, amounts in the column unit, labels for codes. */

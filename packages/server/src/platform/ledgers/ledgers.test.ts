@@ -68,14 +68,23 @@ describe('registration and template', () => {
 
   it('refuses rows outside the importer’s scope, row by row', async () => {
     const c = await t.userClient('town', 'town_staff', { divisions: ['441426104000'] });
-    const file = await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426104001', null, null, null], ['乙', '441426199002150029', 2019, '520221000000', null, null, null]]);
+    const file = await xlsx([
+      HEAD,
+      ['甲', '441426198001010011', 2019, '441426104001', null, null, null],
+      ['乙', '441426199002150029', 2019, '520221000000', null, null, null],
+    ]);
     const { status } = await uploadAndCheck(c, 'example-members', 'scope.xlsx', file);
     expect(status, JSON.stringify(status)).toMatchObject({ valid: 1, rejected: 1 });
     expect(status.problems[0].message).toBe('第3行 D列〔行政区划代码〕：该数据不在您的管辖范围内');
     // 甲 is now on record in 441426104001; a file of another town's staff naming the same person and year may not take it over
     expect((await commitAndWait(c, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 1 });
     const other = await t.userClient('town2', 'town_staff', { divisions: ['441426105000'] });
-    const takeover = await uploadAndCheck(other, 'example-members', 'takeover.xlsx', await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426105001', null, null, null]]));
+    const takeover = await uploadAndCheck(
+      other,
+      'example-members',
+      'takeover.xlsx',
+      await xlsx([HEAD, ['甲', '441426198001010011', 2019, '441426105001', null, null, null]]),
+    );
     expect(takeover.status).toMatchObject({ valid: 0, rejected: 1 });
     expect(takeover.status.problems[0].message).toBe('第2行 B列〔身份证号〕：该数据不在您的管辖范围内');
     await t.services.database.query('delete from ledger_example_members'); // the tests below start empty
@@ -103,7 +112,9 @@ describe('dry run and commit', () => {
     expect(valid.status).toMatchObject({ status: 'committed', inserted: 1, updated: 0 });
     expect(await count()).toBe(1);
     // committed once: a second commit is refused
-    expect((await admin.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'valid-rows' })).json().details[0].message).toBe('这次导入不能提交（正在检查、已提交或已失败）');
+    expect((await admin.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'valid-rows' })).json().details[0].message).toBe(
+      '这次导入不能提交（正在检查、已提交或已失败）',
+    );
   });
 
   it('refuses to commit a check whose staged rows have expired', async () => {

@@ -16,10 +16,28 @@ if (!hasSoffice) console.warn('LibreOffice tests SKIPPED: soffice not found (apt
 const work = mkdtempSync(join(tmpdir(), 'xz-lo-'));
 /** Converts with headless LibreOffice (own profile, so parallel runs never share one) and returns the output. */
 function soffice(input: string, to: string, infilter?: string): Buffer {
-  const args = [`-env:UserInstallation=file://${work}/profile`, '--headless', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', join(work, 'out'), input];
+  const args = [
+    `-env:UserInstallation=file://${work}/profile`,
+    '--headless',
+    ...(infilter ? [`--infilter=${infilter}`] : []),
+    '--convert-to',
+    to,
+    '--outdir',
+    join(work, 'out'),
+    input,
+  ];
   execFileSync('soffice', args, { stdio: 'ignore', timeout: 60_000 });
   const ext = to.split(':')[0];
-  return readFileSync(join(work, 'out', input.split('/').pop()!.replace(/\.[^.]+$/, `.${ext}`)));
+  return readFileSync(
+    join(
+      work,
+      'out',
+      input
+        .split('/')
+        .pop()!
+        .replace(/\.[^.]+$/, `.${ext}`),
+    ),
+  );
 }
 
 let t: TestApp;
@@ -48,7 +66,9 @@ describe.skipIf(!hasSoffice)('LibreOffice', () => {
     const { status } = await uploadAndCheck(admin, exampleLedger.key, 'libreoffice.xlsx', file);
     expect(status).toMatchObject({ status: 'ready', rowsRead: 2, valid: 2, rejected: 0, skipped: 1, toInsert: 2 });
     await commitAndWait(admin, status.id, 'all-or-nothing');
-    const rows = await t.services.database.query('select id_number, birth_date::text as birth_date, income from ledger_example_members order by id');
+    const rows = await t.services.database.query(
+      'select id_number, birth_date::text as birth_date, income from ledger_example_members order by id',
+    );
     expect(rows).toEqual([
       { id_number: '441426198001010011', birth_date: '1980-01-01', income: '12000.50' },
       { id_number: '11010519491231002X', birth_date: '1949-12-31', income: '550000.00' },

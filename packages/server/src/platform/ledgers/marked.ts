@@ -26,7 +26,18 @@ function ledgerSheet(wb: ExcelJS.Workbook, def: LedgerDefinition) {
     const rows: SheetRow[] = [];
     for (let n = 1; n <= Math.min(ws.rowCount, HEADER_SCAN_ROWS); n++) {
       const values = ws.getRow(n).values as unknown[];
-      rows.push({ number: n, cells: Array.isArray(values) ? values.slice(1).map((v) => (v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('') : v)) : [] });
+      rows.push({
+        number: n,
+        cells: Array.isArray(values)
+          ? values
+              .slice(1)
+              .map((v) =>
+                v && typeof v === 'object' && 'richText' in v
+                  ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+                  : v,
+              )
+          : [],
+      });
     }
     const m = findHeader(def, rows);
     if (m && m.columns.length > (best?.score ?? 0)) best = { ws, header: m.row, score: m.columns.length };
@@ -35,7 +46,12 @@ function ledgerSheet(wb: ExcelJS.Workbook, def: LedgerDefinition) {
 }
 
 /** The user's workbook with its rejected rows marked; null when the ledger's sheet cannot be found again. */
-export async function markedWorkbook(path: string, def: LedgerDefinition, rows: AsyncIterable<MarkedRow>, reasonHeader: string): Promise<Buffer | null> {
+export async function markedWorkbook(
+  path: string,
+  def: LedgerDefinition,
+  rows: AsyncIterable<MarkedRow>,
+  reasonHeader: string,
+): Promise<Buffer | null> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const found = ledgerSheet(wb, def);

@@ -19,7 +19,9 @@ export function fileError(reason: string, params: Record<string, unknown> = {}, 
 
 export function renderProblem(p: Problem, t: Translate): string {
   const message = p.message ?? t(p.key ?? 'validation.invalidFormat', p.params);
-  return p.col ? t('ledgers.problem.cell', { row: p.row, col: p.col, header: p.header, message }) : t('ledgers.problem.row', { row: p.row, message });
+  return p.col
+    ? t('ledgers.problem.cell', { row: p.row, col: p.col, header: p.header, message })
+    : t('ledgers.problem.row', { row: p.row, message });
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */

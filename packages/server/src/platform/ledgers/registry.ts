@@ -11,7 +11,8 @@ const queues = new WeakMap<Services, Promise<unknown>>();
 /** Registers a ledger: its template, import, dry run, commit and export are then served under /api/ledgers/<key>. */
 export function registerLedger(app: Pick<FastifyInstance, 'xz'>, def: AnyLedger): void {
   if (!/^[a-z][a-z0-9-]{0,63}$/.test(def.key)) throw new Error(`ledger key "${def.key}" must be lower-case letters, digits and dashes`);
-  for (const k of def.naturalKey) if (!def.columns.some((c) => c.key === k)) throw new Error(`ledger ${def.key}: natural key ${k} is not a column`);
+  for (const k of def.naturalKey)
+    if (!def.columns.some((c) => c.key === k)) throw new Error(`ledger ${def.key}: natural key ${k} is not a column`);
   const map = registries.get(app.xz) ?? new Map<string, AnyLedger>();
   registries.set(app.xz, map);
   map.set(def.key, def);
@@ -31,7 +32,10 @@ export function ledgerOf(services: Services, key: string): AnyLedger {
 export function enqueue(services: Services, job: () => Promise<void>): Promise<void> {
   const previous = queues.get(services) ?? Promise.resolve();
   const next = previous.then(job, job);
-  queues.set(services, next.catch(() => undefined));
+  queues.set(
+    services,
+    next.catch(() => undefined),
+  );
   return next;
 }
 

@@ -9,14 +9,14 @@ import multipart from '@fastify/multipart';
 import { errorResponses } from '@xiezuo/shared/contracts/common';
 import { CommitRequest, ImportIdParam, ImportStatus, LedgerInfo, LedgerKeyParam, LedgerList } from '@xiezuo/shared/contracts/ledgers';
 import { can } from '@xiezuo/shared/roles';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from '../auth/plugin';
 import { ctxOf } from '../ctx';
-import type { App } from '../http/types';
 import { AppError, errorBody } from '../http/errors';
+import type { App } from '../http/types';
 import { commitImport } from './commit';
 import { dryRun, type RejectedRow } from './dryRun';
 import { sampleRowOf, writeLedgerWorkbook } from './layout';
@@ -24,7 +24,7 @@ import { markedWorkbook, ORIGINAL_FILE } from './marked';
 import { fileError, renderProblem } from './problems';
 import { checkZip, sniffFile } from './read/sniff';
 import { enqueue, ledgerOf, ledgersOf } from './registry';
-import { importDir, type ImportRecord, lineCodec, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
+import { type ImportRecord, importDir, lineCodec, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
 import type { LedgerDefinition } from './types';
 
@@ -37,7 +37,10 @@ export async function ledgerRoutes(app: App) {
   // jobs run in this process: after a restart, a check in progress is lost (failed) and a commit in
   // progress was rolled back with its transaction (ready to commit again)
   app.addHook('onReady', async () => {
-    await app.xz.db.update(ledgerImports).set({ status: 'failed', error: { code: 'LEDGER_FILE', params: {}, details: [{ path: 'file', key: 'ledgers.file.interrupted' }] } }).where(eq(ledgerImports.status, 'reading'));
+    await app.xz.db
+      .update(ledgerImports)
+      .set({ status: 'failed', error: { code: 'LEDGER_FILE', params: {}, details: [{ path: 'file', key: 'ledgers.file.interrupted' }] } })
+      .where(eq(ledgerImports.status, 'reading'));
     await app.xz.db.update(ledgerImports).set({ status: 'ready' }).where(eq(ledgerImports.status, 'committing'));
   });
 
@@ -52,7 +55,17 @@ export async function ledgerRoutes(app: App) {
     naturalKey: d.naturalKey,
     canImport: may(req, d.permissions.import),
     canExport: may(req, d.permissions.export),
-    columns: d.columns.map((c) => ({ key: c.key, header: c.header, headerEn: c.headerEn, type: c.type, required: !!c.required, options: c.options, unit: c.unit, note: c.note, sensitive: !!c.sensitive })),
+    columns: d.columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      headerEn: c.headerEn,
+      type: c.type,
+      required: !!c.required,
+      options: c.options,
+      unit: c.unit,
+      note: c.note,
+      sensitive: !!c.sensitive,
+    })),
   });
 
   app.get('/api/ledgers', { schema: { tags: ['ledgers'], response: { 200: LedgerList, ...errorResponses } } }, async (req) => ({
@@ -61,44 +74,64 @@ export async function ledgerRoutes(app: App) {
       .filter((l) => l.canImport || l.canExport),
   }));
 
-  app.get('/api/ledgers/:key', { schema: { tags: ['ledgers'], params: LedgerKeyParam, response: { 200: LedgerInfo, ...errorResponses } } }, async (req) =>
-    info(req, ledgerOf(app.xz, req.params.key)),
+  app.get(
+    '/api/ledgers/:key',
+    { schema: { tags: ['ledgers'], params: LedgerKeyParam, response: { 200: LedgerInfo, ...errorResponses } } },
+    async (req) => info(req, ledgerOf(app.xz, req.params.key)),
   );
 
   app.get('/api/ledgers/:key/template', { schema: { tags: ['ledgers'], params: LedgerKeyParam, produces: [XLSX] } }, async (req, reply) => {
     const def = ledgerOf(app.xz, req.params.key);
     if (!may(req, def.permissions.import) && !may(req, def.permissions.export)) throw new AppError('FORBIDDEN');
-    return sendWorkbook(reply, `${def.title}-模板.xlsx`, (out) => writeLedgerWorkbook(out, def, { t: req.t, rows: [sampleRowOf(def)], sampleRow: true }));
+    return sendWorkbook(reply, `${def.title}-模板.xlsx`, (out) =>
+      writeLedgerWorkbook(out, def, { t: req.t, rows: [sampleRowOf(def)], sampleRow: true }),
+    );
   });
 
   // Upload → staged file → dry run in the background; answers at once with the import's id.
-  app.post('/api/ledgers/:key/imports', { schema: { tags: ['ledgers'], params: LedgerKeyParam, consumes: ['multipart/form-data'], response: { 202: ImportStatus, ...errorResponses } } }, async (req, reply) => {
-    const def = ledgerOf(app.xz, req.params.key);
-    assertMay(req, def.permissions.import);
-    if (!req.isMultipart()) throw fileError('noFile');
-    const id = randomUUID();
-    const dir = await makeImportDir(app.xz, id);
-    const path = join(dir, 'upload');
-    const { fileName, sha256 } = await receiveFile(req, path, config.ledgers.maxFileBytes, dir);
-    const size = (await stat(path)).size;
-    try {
-      const kind = await sniffFile(path, fileName, size);
-      if (kind === 'xlsx') await checkZip(path, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
-      const user = userOf(req);
-      await app.xz.db.insert(ledgerImports).values({ id, ledgerKey: def.key, userId: user.id, fileName, fileBytes: size, sha256, status: 'reading' });
-      const ctx = ctxOf(req);
-      void enqueue(app.xz, () => dryRun(app.xz, id, def, ctx, path, kind, dir));
-      void purgeOldImports(app.xz);
-    } catch (err) {
-      await rmDir(dir);
-      throw err;
-    }
-    reply.status(202);
-    return statusOf(req, (await loadImport(app.xz, id))!);
-  });
+  app.post(
+    '/api/ledgers/:key/imports',
+    {
+      schema: {
+        tags: ['ledgers'],
+        params: LedgerKeyParam,
+        consumes: ['multipart/form-data'],
+        response: { 202: ImportStatus, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const def = ledgerOf(app.xz, req.params.key);
+      assertMay(req, def.permissions.import);
+      if (!req.isMultipart()) throw fileError('noFile');
+      const id = randomUUID();
+      const dir = await makeImportDir(app.xz, id);
+      const path = join(dir, 'upload');
+      const { fileName, sha256 } = await receiveFile(req, path, config.ledgers.maxFileBytes, dir);
+      const size = (await stat(path)).size;
+      try {
+        const kind = await sniffFile(path, fileName, size);
+        if (kind === 'xlsx')
+          await checkZip(path, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+        const user = userOf(req);
+        await app.xz.db
+          .insert(ledgerImports)
+          .values({ id, ledgerKey: def.key, userId: user.id, fileName, fileBytes: size, sha256, status: 'reading' });
+        const ctx = ctxOf(req);
+        void enqueue(app.xz, () => dryRun(app.xz, id, def, ctx, path, kind, dir));
+        void purgeOldImports(app.xz);
+      } catch (err) {
+        await rmDir(dir);
+        throw err;
+      }
+      reply.status(202);
+      return statusOf(req, (await loadImport(app.xz, id))!);
+    },
+  );
 
-  app.get('/api/ledgers/imports/:id', { schema: { tags: ['ledgers'], params: ImportIdParam, response: { 200: ImportStatus, ...errorResponses } } }, async (req) =>
-    statusOf(req, await ownImport(req, req.params.id)),
+  app.get(
+    '/api/ledgers/imports/:id',
+    { schema: { tags: ['ledgers'], params: ImportIdParam, response: { 200: ImportStatus, ...errorResponses } } },
+    async (req) => statusOf(req, await ownImport(req, req.params.id)),
   );
 
   app.post(
@@ -123,37 +156,54 @@ export async function ledgerRoutes(app: App) {
   );
 
   // The rejected rows in the template layout, with a 问题说明 column: fix and import again.
-  app.get('/api/ledgers/imports/:id/errors.xlsx', { schema: { tags: ['ledgers'], params: ImportIdParam, produces: [XLSX] } }, async (req, reply) => {
-    const imp = await ownImport(req, req.params.id);
-    const def = ledgerOf(app.xz, imp.ledgerKey);
-    if (imp.rejected === 0) throw fileError('nothingRejected');
-    if (!existsSync(join(importDir(app.xz, imp.id), 'rejected.ndjson'))) throw fileError('expired');
-    // an .xlsx upload comes back as itself, its bad cells marked (marked.ts)
-    const original = join(importDir(app.xz, imp.id), ORIGINAL_FILE);
-    if (existsSync(original)) {
-      const marked = async function* () {
-        for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500, lineCodec(app.xz, def, 'rejected'))) {
-          for (const r of batch) {
-            const cells = r.problems.filter((p) => p.col).map((p) => ({ col: p.col!, message: renderProblem(p, req.t) }));
-            yield { n: r.n, reason: r.problems.map((p) => renderProblem(p, req.t)).join('；'), cells };
+  app.get(
+    '/api/ledgers/imports/:id/errors.xlsx',
+    { schema: { tags: ['ledgers'], params: ImportIdParam, produces: [XLSX] } },
+    async (req, reply) => {
+      const imp = await ownImport(req, req.params.id);
+      const def = ledgerOf(app.xz, imp.ledgerKey);
+      if (imp.rejected === 0) throw fileError('nothingRejected');
+      if (!existsSync(join(importDir(app.xz, imp.id), 'rejected.ndjson'))) throw fileError('expired');
+      // an .xlsx upload comes back as itself, its bad cells marked (marked.ts)
+      const original = join(importDir(app.xz, imp.id), ORIGINAL_FILE);
+      if (existsSync(original)) {
+        const marked = async function* () {
+          for await (const batch of readBatches<RejectedRow>(
+            join(importDir(app.xz, imp.id), 'rejected.ndjson'),
+            500,
+            lineCodec(app.xz, def, 'rejected'),
+          )) {
+            for (const r of batch) {
+              const cells = r.problems.filter((p) => p.col).map((p) => ({ col: p.col!, message: renderProblem(p, req.t) }));
+              yield { n: r.n, reason: r.problems.map((p) => renderProblem(p, req.t)).join('；'), cells };
+            }
           }
+        };
+        const buf = await markedWorkbook(original, def, marked(), req.t('ledgers.sheet.reason'));
+        if (buf) {
+          const name = imp.fileName.replace(/\.xlsx$/i, '');
+          reply.header('content-type', XLSX);
+          reply.header(
+            'content-disposition',
+            `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}-问题已标出.xlsx`)}`,
+          );
+          return reply.send(buf);
+        }
+      }
+      const rows = async function* () {
+        for await (const batch of readBatches<RejectedRow>(
+          join(importDir(app.xz, imp.id), 'rejected.ndjson'),
+          500,
+          lineCodec(app.xz, def, 'rejected'),
+        )) {
+          for (const r of batch) yield { ...r.cells, __reason: r.problems.map((p) => renderProblem(p, req.t)).join('；') };
         }
       };
-      const buf = await markedWorkbook(original, def, marked(), req.t('ledgers.sheet.reason'));
-      if (buf) {
-        const name = imp.fileName.replace(/\.xlsx$/i, '');
-        reply.header('content-type', XLSX);
-        reply.header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}-问题已标出.xlsx`)}`);
-        return reply.send(buf);
-      }
-    }
-    const rows = async function* () {
-      for await (const batch of readBatches<RejectedRow>(join(importDir(app.xz, imp.id), 'rejected.ndjson'), 500, lineCodec(app.xz, def, 'rejected'))) {
-        for (const r of batch) yield { ...r.cells, __reason: r.problems.map((p) => renderProblem(p, req.t)).join('；') };
-      }
-    };
-    return sendWorkbook(reply, `${def.title}-问题行.xlsx`, (out) => writeLedgerWorkbook(out, def, { t: req.t, rows: rows(), raw: true, reasonColumn: true }));
-  });
+      return sendWorkbook(reply, `${def.title}-问题行.xlsx`, (out) =>
+        writeLedgerWorkbook(out, def, { t: req.t, rows: rows(), raw: true, reasonColumn: true }),
+      );
+    },
+  );
 
   // Export of a list view: its filters are the query string; sensitive columns masked unless revealed.
   app.get(
@@ -170,7 +220,12 @@ export async function ledgerRoutes(app: App) {
       const rows = await def.exportRows(ctxOf(req), filters); // filters it cannot read are refused before anything is logged
       await app.xz.db.transaction(async (tx) => {
         await writeAudit(tx, actorOf(req), { action: 'export', entity, after: { ledger: def.key, filters, revealed } });
-        if (revealed) await writeAudit(tx, actorOf(req), { action: 'reveal', entity, after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) } });
+        if (revealed)
+          await writeAudit(tx, actorOf(req), {
+            action: 'reveal',
+            entity,
+            after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) },
+          });
       });
       return sendWorkbook(reply, `${def.title}-${new Date().toISOString().slice(0, 10)}.xlsx`, (out) =>
         writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed, recordKey: true }),
@@ -187,7 +242,11 @@ export async function ledgerRoutes(app: App) {
 }
 
 function statusOf(req: FastifyRequest, imp: ImportRecord) {
-  const error = imp.error as { code: string; params: Record<string, unknown>; details: { path: string; key?: string; params?: Record<string, unknown> }[] } | null;
+  const error = imp.error as {
+    code: string;
+    params: Record<string, unknown>;
+    details: { path: string; key?: string; params?: Record<string, unknown> }[];
+  } | null;
   return {
     id: imp.id,
     ledgerKey: imp.ledgerKey,
@@ -201,7 +260,12 @@ function statusOf(req: FastifyRequest, imp: ImportRecord) {
     toUpdate: imp.toUpdate,
     unchanged: imp.unchanged,
     problemCount: imp.problemCount,
-    problems: (imp.problems as Parameters<typeof renderProblem>[0][]).map((p) => ({ row: p.row, col: p.col, header: p.header, message: renderProblem(p, req.t) })),
+    problems: (imp.problems as Parameters<typeof renderProblem>[0][]).map((p) => ({
+      row: p.row,
+      col: p.col,
+      header: p.header,
+      message: renderProblem(p, req.t),
+    })),
     ...columnsSaid(imp.columns as ColumnNote[]),
     error: error ? errorBody(error.code as never, req.t, error.params, error.details) : null,
     mode: imp.mode,

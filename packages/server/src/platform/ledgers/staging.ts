@@ -14,8 +14,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { redact } from '../audit/service';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
-import type { StagedRow } from './dryRun';
 import { AppError } from '../http/errors';
+import type { StagedRow } from './dryRun';
 import type { LineCodec } from './store';
 import type { LedgerContext } from './types';
 
@@ -32,7 +32,13 @@ const STAGE_CHUNK = 1000;
  * those rows are inserted for sure or the commit fails, and aggregating 200,000 keys inside the
  * transaction would lengthen it on PGlite.
  */
-export async function stageRows(services: Services, importId: string, path: string, auditKey?: StagedTableSpec['auditKey'], codec?: LineCodec): Promise<number> {
+export async function stageRows(
+  services: Services,
+  importId: string,
+  path: string,
+  auditKey?: StagedTableSpec['auditKey'],
+  codec?: LineCodec,
+): Promise<number> {
   await dropStaged(services, importId); // a commit retried after a failure starts clean
   let count = 0;
   let seq = 0;
@@ -91,6 +97,7 @@ export async function dropStaged(services: Services | { database: Services['data
 }
 
 export type { StagedColumn, StagedTableSpec } from './stagedSpec';
+
 import type { StagedTableSpec } from './stagedSpec';
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -105,7 +112,8 @@ function auditName(auditKey: StagedTableSpec['auditKey'], field: (key: string) =
   };
   return sql.join(auditKey.map(part), sql` || '/' || `);
 }
-const rowCount = (r: unknown) => Number((r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0);
+const rowCount = (r: unknown) =>
+  Number((r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0);
 
 /**
  * Applies an import's staged rows to a plain table, set-based, inside the commit's transaction, with
@@ -125,7 +133,9 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   const cmp = (key: string, e: SQL) => (byKey.get(key)!.type === 'text' ? sql`nullif(${e}, '')` : e);
   const changed = (key: string) => {
     const flag = byKey.get(key)!.changedWhen;
-    return flag ? sql`(${provided(key)} and coalesce((${staged(flag)})::boolean, false))` : sql`(${provided(key)} and ${cmp(key, t(key))} is distinct from ${cmp(key, value(key))})`;
+    return flag
+      ? sql`(${provided(key)} and coalesce((${staged(flag)})::boolean, false))`
+      : sql`(${provided(key)} and ${cmp(key, t(key))} is distinct from ${cmp(key, value(key))})`;
   };
   const updatable = cols.filter((c) => !spec.naturalKey.includes(c.key) && !c.insertOnly);
   const anyChanged = sql.join(
@@ -140,7 +150,8 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     return c.type === 'numeric' || c.type === 'date' ? sql`to_jsonb(${t(key)}::text)` : sql`to_jsonb(${t(key)})`;
   };
   const secret = (key: string) => (redact({ [key]: 1 }) as Record<string, unknown>)[key] === '[redacted]';
-  const pair = (key: string, e: SQL) => sql`case when ${changed(key)} then jsonb_build_object(${key}::text, ${secret(key) ? sql`'[redacted]'::text` : e}) else '{}'::jsonb end`;
+  const pair = (key: string, e: SQL) =>
+    sql`case when ${changed(key)} then jsonb_build_object(${key}::text, ${secret(key) ? sql`'[redacted]'::text` : e}) else '{}'::jsonb end`;
   const diff = (side: 'before' | 'after') =>
     sql.join(
       updatable.map((c) => pair(c.key, side === 'before' ? beforeJson(c.key) : sql`s.r->${lit(c.key)}`)),
@@ -159,7 +170,9 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   //    since the dry run where the spec's match says so) marked 'gone': inserted below, or — where the key is
   //    still taken — failing the commit as changed meanwhile. Decided once, before anything is written.
   await tx.execute(sql`select 1 from ledger_import_rows s join ${table} t on ${matches} where ${mine} and ${looked} for update of t`);
-  await tx.execute(sql`update ledger_import_rows s set a = 'gone' where ${mine} and ${looked} and not exists (select 1 from ${table} t where ${matches})`);
+  await tx.execute(
+    sql`update ledger_import_rows s set a = 'gone' where ${mine} and ${looked} and not exists (select 1 from ${table} t where ${matches})`,
+  );
   const from = sql`ledger_import_rows s join ${table} t on ${matches}`;
   const where = sql`${found} and (${anyChanged})`;
 
@@ -183,7 +196,10 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   const required = extra.filter((x) => x.required);
   if (required.length) {
     const gone = await tx.execute(sql`select 1 from ledger_import_rows s where ${mine} and ${inserting}
-      and (${sql.join(required.map((x) => sql`(${x.value}) is null`), sql` or `)}) limit 1`);
+      and (${sql.join(
+        required.map((x) => sql`(${x.value}) is null`),
+        sql` or `,
+      )}) limit 1`);
     if (gone.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
   }
   const insertInto = sql`insert into ${table} (${sql.join([...cols.map((c) => ident(c.column)), ...extra.map((x) => ident(x.column))], sql`, `)})
@@ -192,7 +208,10 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     const insert = sql`${insertInto} where ${mine} and ${which} order by s.n`;
     const returned = [...new Set(spec.auditKey.map((a) => a.key))];
     return tx.execute(sql`
-      with ins as (${insert} returning ${sql.join(returned.map((k) => ident(byKey.get(k)!.column)), sql`, `)}, ctid as _pos),
+      with ins as (${insert} returning ${sql.join(
+        returned.map((k) => ident(byKey.get(k)!.column)),
+        sql`, `,
+      )}, ctid as _pos),
       numbered as (select ins.*, row_number() over (order by _pos) - 1 as i from ins)
       insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
       select ${actor}, 'create', ${spec.entity}::text, null, null,
@@ -211,7 +230,9 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   }
   // gone since the dry run (or, without a unique key, not found now): inserted, audited here
   insertedCount += counted(await insertNew(sql`s.a = 'gone'`));
-  const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as { total: number }[];
+  const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as {
+    total: number;
+  }[];
   const updatedCount = rowCount(updated);
   return { inserted: insertedCount, updated: updatedCount, unchanged: Number(total) - insertedCount - updatedCount };
 }

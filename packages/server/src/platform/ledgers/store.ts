@@ -6,9 +6,10 @@
 // the database only sees the real writes, once, at commit (a ledger with `staged` has them copied into
 // the staging table ledger_import_rows at commit, in short chunks — see staging.ts). The upload itself is
 // deleted after the dry run; lines that may hold personal data as written are encrypted (lineCodec).
+
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { eq } from 'drizzle-orm';

@@ -14,6 +14,7 @@ import type { StagedTableSpec } from './stagedSpec';
  * ("167750000.00", what numeric(18,2) gives back), boolean → boolean; an empty cell → null.
  */
 export type { LedgerValueType } from '@xiezuo/shared/ledgerValues/cell';
+
 import type { LedgerValueType } from '@xiezuo/shared/ledgerValues/cell';
 
 export interface LedgerColumn {

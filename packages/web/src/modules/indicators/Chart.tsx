@@ -1,7 +1,8 @@
 // One ECharts canvas with "save as image" in its toolbox; re-renders when the option changes.
-import { echarts } from '../../app/echarts';
+
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { echarts } from '../../app/echarts';
 
 export function Chart({
   option,
@@ -35,7 +36,10 @@ export function Chart({
 
   useEffect(() => {
     chart.current?.setOption(
-      { toolbox: { right: 8, feature: { saveAsImage: { title: t('indicators.saveImage'), name, pixelRatio: 2, backgroundColor: '#fff' } } }, ...option },
+      {
+        toolbox: { right: 8, feature: { saveAsImage: { title: t('indicators.saveImage'), name, pixelRatio: 2, backgroundColor: '#fff' } } },
+        ...option,
+      },
       true,
     );
     // lets the browser test find a place on a map (longitude, latitude → pixel)

@@ -2,14 +2,31 @@
 // ("亮成绩比进度"), a city map coloured by any indicator, and the children table; drill down by clicking.
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { type DashboardT, type FigureT, indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
-import { App, Breadcrumb, Button, Card, Col, Empty, Grid, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Grid,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { call, download } from '../../app/api';
-import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { useAuth } from '../../app/auth';
 import { Chart } from './Chart';
 import { gaugeOption, rankingOption, trendOption } from './charts';
@@ -17,7 +34,8 @@ import { NodeSelect } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
 
 const isRatio = (f: Pick<FigureT, 'unit'>) => f.unit === '%';
-export const showValue = (f: Pick<FigureT, 'unit'>, v: number | null) => (v == null ? '—' : isRatio(f) ? formatPercent(v) : v.toLocaleString('zh-CN'));
+export const showValue = (f: Pick<FigureT, 'unit'>, v: number | null) =>
+  v == null ? '—' : isRatio(f) ? formatPercent(v) : v.toLocaleString('zh-CN');
 
 function Change({ f, wired }: { f: FigureT; wired: boolean }) {
   const { t } = useTranslation();
@@ -43,8 +61,16 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
   const { t } = useTranslation();
   return (
     <Card size="small" data-testid={`kpi-${f.code}`}>
-      <Statistic title={f.name} value={showValue(f, f.value)} suffix={isRatio(f) || f.value == null ? undefined : unitFor(showValue(f, f.value), f.unit)} />
-      {notForRange(f, wired, period) ? <Typography.Text type="secondary">{t('indicators.distinctNotForRange')}</Typography.Text> : <Change f={f} wired={wired} />}
+      <Statistic
+        title={f.name}
+        value={showValue(f, f.value)}
+        suffix={isRatio(f) || f.value == null ? undefined : unitFor(showValue(f, f.value), f.unit)}
+      />
+      {notForRange(f, wired, period) ? (
+        <Typography.Text type="secondary">{t('indicators.distinctNotForRange')}</Typography.Text>
+      ) : (
+        <Change f={f} wired={wired} />
+      )}
       {f.target != null && (
         <div style={{ marginTop: 6 }}>
           <Progress percent={Math.round((f.progress ?? 0) * 1000) / 10} size="small" status={f.behind ? 'exception' : 'normal'} />
@@ -74,7 +100,11 @@ export function DashboardPage() {
     setParams(next);
   };
   const query = { period, node, rank };
-  const { data: d, isLoading, isPlaceholderData } = useQuery({
+  const {
+    data: d,
+    isLoading,
+    isPlaceholderData,
+  } = useQuery({
     queryKey: ['indicators', 'dashboard', query],
     queryFn: () => call(indicatorsApi.dashboard, { query }),
     // a change shows within seconds; an unchanged poll is a 304 (the server sends an ETag, the browser revalidates)
@@ -90,15 +120,16 @@ export function DashboardPage() {
     const codes = new Set(catalogue?.filter((c) => c.kpi).map((c) => c.code));
     return d?.figures.filter((f) => f.breakdown === '' && codes.has(f.code)) ?? [];
   }, [d, catalogue]);
-  const withTargets = d?.figures.filter((f) => f.target != null) ?? [];
-  const t2 = (k: string, o?: Record<string, unknown>) => String(t(k, o as never));
-  const trend = useMemo(() => (d ? trendOption(d, d.rank.code, t2) : {}), [d, t]);
-  const ranking = useMemo(() => (d ? rankingOption(d, t2) : {}), [d, t]);
-  const gauges = useMemo(() => (d ? gaugeOption(withTargets, d.elapsed, t2) : {}), [d, t]);
+  const withTargets = useMemo(() => d?.figures.filter((f) => f.target != null) ?? [], [d]);
+  const t2 = useCallback((k: string, o?: Record<string, unknown>) => String(t(k, o as never)), [t]);
+  const trend = useMemo(() => (d ? trendOption(d, d.rank.code, t2) : {}), [d, t2]);
+  const ranking = useMemo(() => (d ? rankingOption(d, t2) : {}), [d, t2]);
+  const gauges = useMemo(() => (d ? gaugeOption(withTargets, d.elapsed, t2) : {}), [d, withTargets, t2]);
 
   if (isLoading || !d) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   const name = `${d.node.name}${d.periodLabel}`;
-  const exportTable = (table: QueryOf<typeof indicatorsApi.export>['table']) => download(indicatorsApi.export, { query: { node: d.node.node, period, table, rank: d.rank.code } }, `${name}.xlsx`);
+  const exportTable = (table: QueryOf<typeof indicatorsApi.export>['table']) =>
+    download(indicatorsApi.export, { query: { node: d.node.node, period, table, rank: d.rank.code } }, `${name}.xlsx`);
   const report = async () => {
     await call(indicatorsApi.createReport, { body: { node: d.node.node, period, format: 'docx' } });
     message.success(t('indicators.reportQueued'));
@@ -116,7 +147,7 @@ export function DashboardPage() {
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space direction="vertical" size={2}>
-            <Breadcrumb items={d.breadcrumbs.map((b) => ({ title: <a onClick={() => drill(b.node)}>{b.name}</a> }))} />
+            <Breadcrumb items={d.breadcrumbs.map((b) => ({ title: <NodeLink node={b.node} onOpen={drill} name={b.name} /> }))} />
             <Typography.Title level={4} style={{ margin: 0 }}>
               {d.node.name} · {d.periodLabel}
             </Typography.Title>
@@ -158,7 +189,11 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('indicators.gauge')}>
-            {withTargets.length ? <Chart option={gauges} name={`${name}-progress`} testId="gauge-chart" /> : <Empty style={{ height: 248 }} description={t('indicators.noTargets')} />}
+            {withTargets.length ? (
+              <Chart option={gauges} name={`${name}-progress`} testId="gauge-chart" />
+            ) : (
+              <Empty style={{ height: 248 }} description={t('indicators.noTargets')} />
+            )}
           </Card>
         </Col>
       </Row>
@@ -233,7 +268,7 @@ export function DashboardPage() {
               title: t('indicators.node'),
               dataIndex: 'name',
               fixed: 'left',
-              render: (v: string, r) => <a onClick={() => drill(r.node)}>{v}</a>,
+              render: (v: string, r) => <NodeLink node={r.node} onOpen={drill} name={v} />,
             },
             ...kpis.map((f) => ({
               title: titleWithUnit(f.name, f.unit),
@@ -278,7 +313,11 @@ export function DashboardPage() {
                 return <span style={{ paddingLeft: 16 }}>{v.startsWith(base) ? v.slice(base.length).replace(/^, /, '') : v}</span>;
               },
             },
-            { title: d.periodLabel, align: 'right', render: (_, r) => (isRatio(r) ? showValue(r, r.value) : withUnit(showValue(r, r.value), r.unit)) },
+            {
+              title: d.periodLabel,
+              align: 'right',
+              render: (_, r) => (isRatio(r) ? showValue(r, r.value) : withUnit(showValue(r, r.value), r.unit)),
+            },
             { title: t('indicators.lastYear'), align: 'right', render: (_, r) => showValue(r, r.lastYear) },
             { title: t('indicators.change'), align: 'right', render: (_, r) => formatChange(r.changePct) },
             { title: t('indicators.target'), align: 'right', render: (_, r) => showValue(r, r.target) },
@@ -291,5 +330,21 @@ export function DashboardPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/** A link to another node of the dashboard: a real address (it opens in a new tab too), followed in place. */
+function NodeLink({ node, name, onOpen }: { node: string; name: string; onOpen: (node: string) => void }) {
+  const href = `?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(window.location.search)), node })}`;
+  return (
+    <a
+      href={href}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpen(node);
+      }}
+    >
+      {name}
+    </a>
   );
 }

@@ -17,7 +17,11 @@ export function mapOption(d: DashboardT): echarts.EChartsCoreOption {
     .map((c) => ({ name: CITY_NAME.get(c.code), value: c.value ?? 0, node: c.node, selected: c.code === view.city }));
   const max = Math.max(1, ...data.map((x) => x.value));
   return {
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}<br/>${d.rank.name}：${Number.isNaN(p.value) ? '—' : withUnit(String(p.value), d.rank.unit)}` },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value: number }) =>
+        `${p.name}<br/>${d.rank.name}：${Number.isNaN(p.value) ? '—' : withUnit(String(p.value), d.rank.unit)}`,
+    },
     visualMap: { min: 0, max, left: 8, bottom: 8, calculable: true, inRange: { color: ['#fff1f0', '#ffa39e', RED] }, itemHeight: 90 },
     series: [
       {

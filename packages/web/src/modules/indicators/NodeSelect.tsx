@@ -24,7 +24,11 @@ export function NodeSelect({ value, onChange }: { value?: string; onChange: (nod
     return () => clearTimeout(timer);
   }, [search]);
   const query = { tree, q: q || undefined, node: value };
-  const { data, isFetching } = useQuery({ queryKey: ['indicators', 'nodes', query], queryFn: () => call(indicatorsApi.nodes, { query }), placeholderData: (prev) => prev });
+  const { data, isFetching } = useQuery({
+    queryKey: ['indicators', 'nodes', query],
+    queryFn: () => call(indicatorsApi.nodes, { query }),
+    placeholderData: (prev) => prev,
+  });
   const shown = tree ?? (data?.opening.startsWith('t:') ? 'team' : 'division');
   const seen = new Set<string>();
   const options = [...(data?.current && !q ? [data.current] : []), ...(data?.items ?? [])]

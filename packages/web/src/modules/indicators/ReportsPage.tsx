@@ -46,7 +46,11 @@ export function ReportsPage() {
             ]}
           />
           {can('reports.generate') && (
-            <Button type="primary" loading={make.isPending} onClick={async () => make.mutate(node ?? (await call(indicatorsApi.dashboard, { query: { period } })).node.node)}>
+            <Button
+              type="primary"
+              loading={make.isPending}
+              onClick={async () => make.mutate(node ?? (await call(indicatorsApi.dashboard, { query: { period } })).node.node)}
+            >
               {t('indicators.reports.generate')}
             </Button>
           )}
@@ -59,14 +63,30 @@ export function ReportsPage() {
           scroll={{ x: true }}
           columns={[
             { title: t('common.name'), render: (_, j) => j.fileName ?? `${j.node} · ${periodLabel(j.period, lang)}` },
-            { title: t('common.status'), render: (_, j) => <Tag color={STATUS_COLOR[j.status]}>{t(`indicators.reports.status.${j.status}`)}</Tag> },
-            { title: t('indicators.progress'), render: (_, j) => <Progress percent={j.progress} size="small" style={{ width: 120 }} status={j.status === 'failed' ? 'exception' : undefined} /> },
+            {
+              title: t('common.status'),
+              render: (_, j) => <Tag color={STATUS_COLOR[j.status]}>{t(`indicators.reports.status.${j.status}`)}</Tag>,
+            },
+            {
+              title: t('indicators.progress'),
+              render: (_, j) => (
+                <Progress
+                  percent={j.progress}
+                  size="small"
+                  style={{ width: 120 }}
+                  status={j.status === 'failed' ? 'exception' : undefined}
+                />
+              ),
+            },
             { title: t('common.date'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
             {
               title: t('common.actions'),
               render: (_, j) =>
                 j.status === 'done' ? (
-                  <Button size="small" onClick={() => download(indicatorsApi.reportFile, { params: { id: j.id } }, j.fileName ?? `report.${j.format}`)}>
+                  <Button
+                    size="small"
+                    onClick={() => download(indicatorsApi.reportFile, { params: { id: j.id } }, j.fileName ?? `report.${j.format}`)}
+                  >
                     {t('indicators.reports.download')}
                   </Button>
                 ) : (

@@ -36,7 +36,12 @@ function SplitModal({ target, onClose }: { target: TargetRowT; onClose: () => vo
     onError: (e) => message.error(e instanceof ApiError ? (e.body.details[0]?.message ?? e.message) : String(e)),
   });
   return (
-    <Modal open title={t('indicators.targets.splitTitle', { name: `${target.nodeName} · ${target.indicatorName}` })} onCancel={onClose} onOk={() => save.mutate()}>
+    <Modal
+      open
+      title={t('indicators.targets.splitTitle', { name: `${target.nodeName} · ${target.indicatorName}` })}
+      onCancel={onClose}
+      onOk={() => save.mutate()}
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         {data?.children.map((c) => (
           <Space key={c.node} style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -45,7 +50,9 @@ function SplitModal({ target, onClose }: { target: TargetRowT; onClose: () => vo
           </Space>
         ))}
         <Typography.Text type={sum > target.value ? 'danger' : 'secondary'}>
-          {sum > target.value ? t('indicators.targets.over', { n: sum - target.value }) : t('indicators.targets.remainder', { n: target.value - sum })}
+          {sum > target.value
+            ? t('indicators.targets.over', { n: sum - target.value })
+            : t('indicators.targets.remainder', { n: target.value - sum })}
         </Typography.Text>
       </Space>
     </Modal>
@@ -65,7 +72,11 @@ export function TargetsPage() {
   const { data: opening } = useNodeOptions(node, period);
   const current = node ?? opening?.node.node;
   const query = { period, node: current };
-  const { data: rows, isLoading } = useQuery({ queryKey: ['indicators', 'targets', query], queryFn: () => call(indicatorsApi.targets, { query }), enabled: !!current });
+  const { data: rows, isLoading } = useQuery({
+    queryKey: ['indicators', 'targets', query],
+    queryFn: () => call(indicatorsApi.targets, { query }),
+    enabled: !!current,
+  });
   const save = useMutation({
     mutationFn: (v: { indicator: string; value: number }) => call(indicatorsApi.putTarget, { body: { node: current!, period, ...v } }),
     onSuccess: () => {
@@ -115,7 +126,14 @@ export function TargetsPage() {
             { title: t('indicators.value'), dataIndex: 'actual', align: 'right', render: (v: number | null) => v ?? '—' },
             {
               title: t('indicators.progress'),
-              render: (_, r) => (r.progress == null ? '—' : <Tag color={r.behind ? 'orange' : 'green'}>{`${formatPercent(r.progress)} ${r.behind ? t('indicators.behind') : t('indicators.onTrack')}`}</Tag>),
+              render: (_, r) =>
+                r.progress == null ? (
+                  '—'
+                ) : (
+                  <Tag
+                    color={r.behind ? 'orange' : 'green'}
+                  >{`${formatPercent(r.progress)} ${r.behind ? t('indicators.behind') : t('indicators.onTrack')}`}</Tag>
+                ),
             },
             {
               title: t('common.actions'),

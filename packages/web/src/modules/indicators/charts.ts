@@ -46,7 +46,12 @@ export function gaugeOption(figures: FigureT[], elapsed: number, t: T): echarts.
       title: { offsetCenter: [0, '72%'], fontSize: 12 },
       detail: { valueAnimation: true, offsetCenter: [0, '5%'], fontSize: 18, formatter: '{value}%' },
       markLine: undefined,
-      data: [{ value: Math.round((f.progress ?? 0) * 1000) / 10, name: `${f.name}\n${t('indicators.elapsed', { pct: `${Math.round(elapsed * 100)}%` })}` }],
+      data: [
+        {
+          value: Math.round((f.progress ?? 0) * 1000) / 10,
+          name: `${f.name}\n${t('indicators.elapsed', { pct: `${Math.round(elapsed * 100)}%` })}`,
+        },
+      ],
     })),
   };
 }
@@ -60,7 +65,13 @@ export function rankingOption(d: DashboardT, t: T): echarts.EChartsCoreOption {
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: items.map((i) => i.name), axisLabel: { width: 140, overflow: 'truncate' } },
     series: [
-      { name: t('indicators.thisYear'), type: 'bar', data: items.map((i) => i.value), itemStyle: { color: RED }, label: { show: true, position: 'right' } },
+      {
+        name: t('indicators.thisYear'),
+        type: 'bar',
+        data: items.map((i) => i.value),
+        itemStyle: { color: RED },
+        label: { show: true, position: 'right' },
+      },
       { name: t('indicators.lastYear'), type: 'bar', data: items.map((i) => i.lastYear), itemStyle: { color: GREY } },
     ],
   };

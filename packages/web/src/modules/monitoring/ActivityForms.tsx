@@ -17,8 +17,18 @@ export function ActivityButton(props: { kind: Kind; target: number; onDone(): vo
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const { kind, target } = props;
-  const endpoint: AnyEndpoint = { risk: monitoringApi.addRisk, measure: monitoringApi.addMeasure, closeRisk: monitoringApi.closeRisk, followUp: monitoringApi.followUpMeasure }[kind];
-  const label = { risk: t('monitoring.risk.add'), measure: t('monitoring.measure.add'), closeRisk: t('monitoring.risk.close'), followUp: t('monitoring.measure.followUp') }[kind];
+  const endpoint: AnyEndpoint = {
+    risk: monitoringApi.addRisk,
+    measure: monitoringApi.addMeasure,
+    closeRisk: monitoringApi.closeRisk,
+    followUp: monitoringApi.followUpMeasure,
+  }[kind];
+  const label = {
+    risk: t('monitoring.risk.add'),
+    measure: t('monitoring.measure.add'),
+    closeRisk: t('monitoring.risk.close'),
+    followUp: t('monitoring.measure.followUp'),
+  }[kind];
   const submit = async () => {
     const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
     if (!v) return;
@@ -45,7 +55,15 @@ export function ActivityButton(props: { kind: Kind; target: number; onDone(): vo
       <Button size={props.small ? 'small' : 'middle'} type={props.small ? 'link' : 'default'} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <Modal open={open} title={label} onOk={submit} onCancel={() => setOpen(false)} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={open}
+        title={label}
+        onOk={submit}
+        onCancel={() => setOpen(false)}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ identifiedOn: today(), closedOn: today(), startOn: today(), on: today() }}>
           {kind === 'risk' && (
             <>
@@ -61,7 +79,11 @@ export function ActivityButton(props: { kind: Kind; target: number; onDone(): vo
               <Form.Item name="kind" label={t('monitoring.measure.kind')} rules={[{ required: true, message: t('validation.required') }]}>
                 <Select options={MEASURE_KINDS.map((k) => ({ value: k, label: t(`monitoring.measures.${k}`) }))} />
               </Form.Item>
-              <Form.Item name="description" label={t('monitoring.measure.description')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name="description"
+                label={t('monitoring.measure.description')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Input />
               </Form.Item>
               <Form.Item name="amount" label={t('monitoring.measure.amount')}>

@@ -11,8 +11,8 @@ import { Link, useParams } from 'react-router';
 import { call, urlOf } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate, formatDateTime, formatTableDate } from '../../app/format';
-import { CATEGORY_COLOR, STATUS_COLOR } from './data';
 import { ActivityButton } from './ActivityForms';
+import { CATEGORY_COLOR, STATUS_COLOR } from './data';
 import { AddMemberButton, EditHouseholdButton, EditMemberButton, MemberLeaveButton } from './HouseholdForms';
 import { StepDialog } from './StepDialog';
 
@@ -40,7 +40,8 @@ export function HouseholdDetailPage() {
     setRevealed(rest);
     void refresh();
   };
-  const reveal = async (memberId: number) => setRevealed({ ...revealed, [memberId]: await call(monitoringApi.revealMember, { params: { id: memberId } }) });
+  const reveal = async (memberId: number) =>
+    setRevealed({ ...revealed, [memberId]: await call(monitoringApi.revealMember, { params: { id: memberId } }) });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -48,7 +49,9 @@ export function HouseholdDetailPage() {
         title={
           <Space wrap>
             {h.headName}
-            <Tag color={STATUS_COLOR[h.status]} data-testid="household-status">{t(`monitoring.statuses.${h.status}`)}</Tag>
+            <Tag color={STATUS_COLOR[h.status]} data-testid="household-status">
+              {t(`monitoring.statuses.${h.status}`)}
+            </Tag>
             {h.stage && <Tag data-testid="household-stage">{t(`monitoring.stages.${h.stage}`)}</Tag>}
             {h.demo && <Tag color="cyan">{t('monitoring.household.demo')}</Tag>}
           </Space>
@@ -66,15 +69,29 @@ export function HouseholdDetailPage() {
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('monitoring.household.village')}>{h.village ?? h.divisionCode}</Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.household.category')}><Tag color={CATEGORY_COLOR[h.category]}>{t(`monitoring.categories.${h.category}`)}</Tag></Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.category')}>
+            <Tag color={CATEGORY_COLOR[h.category]}>{t(`monitoring.categories.${h.category}`)}</Tag>
+          </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.entryDoor')}>{t(`monitoring.entryDoors.${h.entryDoor}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.household.income')}>{h.incomePerHead == null ? '—' : `${formatAmount(h.incomePerHead)}（${h.incomeYear}）`}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.income')}>
+            {h.incomePerHead == null ? '—' : `${formatAmount(h.incomePerHead)}（${h.incomeYear}）`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.flags')}>
-            {[h.isLifted && t('monitoring.household.isLifted'), h.dibao && t('monitoring.household.dibao'), h.tekun && t('monitoring.household.tekun')].filter(Boolean).join('、') || '—'}
+            {[
+              h.isLifted && t('monitoring.household.isLifted'),
+              h.dibao && t('monitoring.household.dibao'),
+              h.tekun && t('monitoring.household.tekun'),
+            ]
+              .filter(Boolean)
+              .join('、') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.lastVisit')}>{formatDate(h.lastVisitOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.household.phone')}><span data-testid="household-phone">{h.phone || '—'}</span></Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.household.address')}><span data-testid="household-address">{h.address || '—'}</span></Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.phone')}>
+            <span data-testid="household-phone">{h.phone || '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.household.address')}>
+            <span data-testid="household-address">{h.address || '—'}</span>
+          </Descriptions.Item>
           {h.note && <Descriptions.Item label={t('monitoring.household.note')}>{h.note}</Descriptions.Item>}
         </Descriptions>
         {d.clock.running && (
@@ -97,10 +114,14 @@ export function HouseholdDetailPage() {
               writable && (
                 <Space wrap style={{ marginTop: 4 }}>
                   <Link to={`/monitoring/visit/${h.id}`}>
-                    <Button type="primary" size="small" data-testid="next-visit">{t('monitoring.visit.new')}</Button>
+                    <Button type="primary" size="small" data-testid="next-visit">
+                      {t('monitoring.visit.new')}
+                    </Button>
                   </Link>
                   {unmet.some((c) => c.rule === 'hasMeasure') && <ActivityButton kind="measure" target={h.id} onDone={refresh} small />}
-                  {unmet.some((c) => c.rule === 'noOpenRisk') && <Typography.Text type="secondary">{t('monitoring.review.closeRisksFirst')}</Typography.Text>}
+                  {unmet.some((c) => c.rule === 'noOpenRisk') && (
+                    <Typography.Text type="secondary">{t('monitoring.review.closeRisksFirst')}</Typography.Text>
+                  )}
                 </Space>
               )
             }
@@ -109,7 +130,13 @@ export function HouseholdDetailPage() {
         {steps.length > 0 && (
           <Space wrap style={{ marginTop: 12 }}>
             {steps.map((a) => (
-              <Button key={a} data-testid={`action-${a}`} type={a === 'return' || a === 'reject' ? 'default' : 'primary'} danger={a === 'reject'} onClick={() => setAction(a)}>
+              <Button
+                key={a}
+                data-testid={`action-${a}`}
+                type={a === 'return' || a === 'reject' ? 'default' : 'primary'}
+                danger={a === 'reject'}
+                onClick={() => setAction(a)}
+              >
                 {t(`monitoring.actions.${a}`)}
               </Button>
             ))}
@@ -142,65 +169,72 @@ export function HouseholdDetailPage() {
               label: `${t('monitoring.household.members')}（${h.persons}）`,
               children: (
                 <>
-                {writable && <AddMemberButton householdId={h.id} onDone={show} />}
-                <Table
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  dataSource={d.members}
-                  rowClassName={(m) => (m.active ? '' : 'ant-table-row-disabled')}
-                  columns={[
-                    {
-                      title: t('monitoring.member.name'),
-                      render: (_, m) =>
-                        m.active ? (
-                          m.name
-                        ) : (
-                          <Space size={4} wrap>
-                            <Typography.Text delete>{m.name}</Typography.Text>
-                            {m.leftReason && <Tag data-testid={`left-${m.id}`}>{t(`monitoring.leftReasons.${m.leftReason}`)}</Tag>}
+                  {writable && <AddMemberButton householdId={h.id} onDone={show} />}
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    dataSource={d.members}
+                    rowClassName={(m) => (m.active ? '' : 'ant-table-row-disabled')}
+                    columns={[
+                      {
+                        title: t('monitoring.member.name'),
+                        render: (_, m) =>
+                          m.active ? (
+                            m.name
+                          ) : (
+                            <Space size={4} wrap>
+                              <Typography.Text delete>{m.name}</Typography.Text>
+                              {m.leftReason && <Tag data-testid={`left-${m.id}`}>{t(`monitoring.leftReasons.${m.leftReason}`)}</Tag>}
+                            </Space>
+                          ),
+                      },
+                      { title: t('monitoring.member.relation'), render: (_, m) => t(`monitoring.relations.${m.relation}`) },
+                      { title: t('monitoring.member.gender'), render: (_, m) => t(`monitoring.genders.${m.gender}`) },
+                      { title: t('monitoring.member.birthDate'), render: (_, m) => formatTableDate(m.birthDate) },
+                      {
+                        title: t('monitoring.member.idNumber'),
+                        render: (_, m) => (
+                          <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+                            <Typography.Text code data-testid={`id-${m.id}`}>
+                              {revealed[m.id]?.idNumber ?? m.idMasked}
+                            </Typography.Text>
+                            {d.canReveal && !revealed[m.id] && (
+                              <Button size="small" type="link" onClick={() => reveal(m.id)}>
+                                {t('monitoring.member.reveal')}
+                              </Button>
+                            )}
                           </Space>
                         ),
-                    },
-                    { title: t('monitoring.member.relation'), render: (_, m) => t(`monitoring.relations.${m.relation}`) },
-                    { title: t('monitoring.member.gender'), render: (_, m) => t(`monitoring.genders.${m.gender}`) },
-                    { title: t('monitoring.member.birthDate'), render: (_, m) => formatTableDate(m.birthDate) },
-                    {
-                      title: t('monitoring.member.idNumber'),
-                      render: (_, m) => (
-                        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
-                          <Typography.Text code data-testid={`id-${m.id}`}>{revealed[m.id]?.idNumber ?? m.idMasked}</Typography.Text>
-                          {d.canReveal && !revealed[m.id] && (
-                            <Button size="small" type="link" onClick={() => reveal(m.id)}>
-                              {t('monitoring.member.reveal')}
-                            </Button>
-                          )}
-                        </Space>
-                      ),
-                    },
-                    {
-                      title: t('monitoring.member.health'),
-                      render: (_, m) => (revealed[m.id] ? `${t(`monitoring.health.${revealed[m.id].health}`)}${revealed[m.id].healthNote ? `（${revealed[m.id].healthNote}）` : ''}；${t(`monitoring.disability.${revealed[m.id].disability}`)}` : '***'),
-                    },
-                    { title: t('monitoring.member.schooling'), render: (_, m) => t(`monitoring.schooling.${m.schooling}`) },
-                    { title: t('monitoring.member.work'), render: (_, m) => t(`monitoring.work.${m.work}`) },
-                    ...(canWrite
-                      ? [{
-                          title: t('common.actions'),
-                          fixed: 'right' as const,
-                          width: 96,
-                          render: (_: unknown, m: (typeof d.members)[number]) =>
-                            m.active && (
-                              <Space size={0} direction="vertical">
-                                <EditMemberButton member={m} revealed={revealed[m.id]} onDone={() => memberSaved(m.id)} />
-                                {writable && <MemberLeaveButton member={m} onDone={() => memberSaved(m.id)} />}
-                              </Space>
-                            ),
-                        }]
-                      : []),
-                  ]}
-                />
+                      },
+                      {
+                        title: t('monitoring.member.health'),
+                        render: (_, m) =>
+                          revealed[m.id]
+                            ? `${t(`monitoring.health.${revealed[m.id].health}`)}${revealed[m.id].healthNote ? `（${revealed[m.id].healthNote}）` : ''}；${t(`monitoring.disability.${revealed[m.id].disability}`)}`
+                            : '***',
+                      },
+                      { title: t('monitoring.member.schooling'), render: (_, m) => t(`monitoring.schooling.${m.schooling}`) },
+                      { title: t('monitoring.member.work'), render: (_, m) => t(`monitoring.work.${m.work}`) },
+                      ...(canWrite
+                        ? [
+                            {
+                              title: t('common.actions'),
+                              fixed: 'right' as const,
+                              width: 96,
+                              render: (_: unknown, m: (typeof d.members)[number]) =>
+                                m.active && (
+                                  <Space size={0} direction="vertical">
+                                    <EditMemberButton member={m} revealed={revealed[m.id]} onDone={() => memberSaved(m.id)} />
+                                    {writable && <MemberLeaveButton member={m} onDone={() => memberSaved(m.id)} />}
+                                  </Space>
+                                ),
+                            },
+                          ]
+                        : []),
+                    ]}
+                  />
                 </>
               ),
             },
@@ -209,20 +243,32 @@ export function HouseholdDetailPage() {
               label: t('monitoring.risk.title'),
               children: (
                 <>
-                {writable && <ActivityButton kind="risk" target={h.id} onDone={refresh} />}
-                <Table
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  dataSource={d.risks}
-                  columns={[
-                    { title: t('monitoring.risk.kind'), render: (_, r) => t(`monitoring.risks.${r.kind}`) },
-                    { title: t('common.remark'), render: (_, r) => r.note ?? '—' },
-                    { title: t('monitoring.risk.identifiedOn'), render: (_, r) => formatTableDate(r.identifiedOn) },
-                    { title: t('common.status'), render: (_, r) => (r.closedOn ? <Tag color="green">{`${t('monitoring.risk.closed')} ${formatTableDate(r.closedOn)}`}</Tag> : <Tag color="red">{t('monitoring.risk.open')}</Tag>) },
-                    { title: t('common.actions'), render: (_, r) => !r.closedOn && writable && <ActivityButton small kind="closeRisk" target={r.id} onDone={refresh} /> },
-                  ]}
-                />
+                  {writable && <ActivityButton kind="risk" target={h.id} onDone={refresh} />}
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={d.risks}
+                    columns={[
+                      { title: t('monitoring.risk.kind'), render: (_, r) => t(`monitoring.risks.${r.kind}`) },
+                      { title: t('common.remark'), render: (_, r) => r.note ?? '—' },
+                      { title: t('monitoring.risk.identifiedOn'), render: (_, r) => formatTableDate(r.identifiedOn) },
+                      {
+                        title: t('common.status'),
+                        render: (_, r) =>
+                          r.closedOn ? (
+                            <Tag color="green">{`${t('monitoring.risk.closed')} ${formatTableDate(r.closedOn)}`}</Tag>
+                          ) : (
+                            <Tag color="red">{t('monitoring.risk.open')}</Tag>
+                          ),
+                      },
+                      {
+                        title: t('common.actions'),
+                        render: (_, r) =>
+                          !r.closedOn && writable && <ActivityButton small kind="closeRisk" target={r.id} onDone={refresh} />,
+                      },
+                    ]}
+                  />
                 </>
               ),
             },
@@ -231,23 +277,38 @@ export function HouseholdDetailPage() {
               label: t('monitoring.measure.title'),
               children: (
                 <>
-                {writable && <ActivityButton kind="measure" target={h.id} onDone={refresh} />}
-                <Table
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 700 }}
-                  dataSource={d.measures}
-                  columns={[
-                    { title: t('monitoring.measure.kind'), render: (_, m) => t(`monitoring.measures.${m.kind}`) },
-                    { title: t('monitoring.measure.description'), dataIndex: 'description' },
-                    { title: t('monitoring.measure.provider'), render: (_, m) => (m.providerTeamId ? t('monitoring.measure.team', { id: m.providerTeamId }) : m.providerUnitId ? t('monitoring.measure.unit', { id: m.providerUnitId }) : '—') },
-                    { title: t('monitoring.measure.amount'), render: (_, m) => formatAmount(m.amount) },
-                    { title: t('monitoring.measure.startOn'), render: (_, m) => formatTableDate(m.startOn) },
-                    { title: t('monitoring.measure.lastFollowUp'), render: (_, m) => (m.lastFollowUpOn ? formatTableDate(m.lastFollowUpOn) : <Tag>{t('monitoring.measure.noFollowUp')}</Tag>) },
-                    { title: t('common.actions'), render: (_, m) => writable && <ActivityButton small kind="followUp" target={m.id} onDone={refresh} /> },
-                  ]}
-                />
+                  {writable && <ActivityButton kind="measure" target={h.id} onDone={refresh} />}
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    scroll={{ x: 700 }}
+                    dataSource={d.measures}
+                    columns={[
+                      { title: t('monitoring.measure.kind'), render: (_, m) => t(`monitoring.measures.${m.kind}`) },
+                      { title: t('monitoring.measure.description'), dataIndex: 'description' },
+                      {
+                        title: t('monitoring.measure.provider'),
+                        render: (_, m) =>
+                          m.providerTeamId
+                            ? t('monitoring.measure.team', { id: m.providerTeamId })
+                            : m.providerUnitId
+                              ? t('monitoring.measure.unit', { id: m.providerUnitId })
+                              : '—',
+                      },
+                      { title: t('monitoring.measure.amount'), render: (_, m) => formatAmount(m.amount) },
+                      { title: t('monitoring.measure.startOn'), render: (_, m) => formatTableDate(m.startOn) },
+                      {
+                        title: t('monitoring.measure.lastFollowUp'),
+                        render: (_, m) =>
+                          m.lastFollowUpOn ? formatTableDate(m.lastFollowUpOn) : <Tag>{t('monitoring.measure.noFollowUp')}</Tag>,
+                      },
+                      {
+                        title: t('common.actions'),
+                        render: (_, m) => writable && <ActivityButton small kind="followUp" target={m.id} onDone={refresh} />,
+                      },
+                    ]}
+                  />
                 </>
               ),
             },
@@ -266,7 +327,13 @@ export function HouseholdDetailPage() {
                             <div>{v.findings}</div>
                             {v.incomePerHead != null && <div>{`${t('monitoring.visit.income')}：${formatAmount(v.incomePerHead)}`}</div>}
                             {v.photos.map((p) => (
-                              <a key={p.id} href={urlOf(monitoringApi.attachment, { params: { id: p.id } })} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
+                              <a
+                                key={p.id}
+                                href={urlOf(monitoringApi.attachment, { params: { id: p.id } })}
+                                target="_blank"
+                                rel="noreferrer"
+                                style={{ marginRight: 8 }}
+                              >
                                 <CameraOutlined /> {p.fileName}
                               </a>
                             ))}
@@ -290,13 +357,27 @@ export function HouseholdDetailPage() {
                       <div>
                         <Typography.Text strong>{t(`monitoring.actions.${s.action}`)}</Typography.Text>
                         {` · ${s.actorName ?? '—'} · ${formatDateTime(s.at)}`}
-                        {s.stageWorkDays != null && <Tag style={{ marginLeft: 8 }}>{t('monitoring.review.stageDays', { days: s.stageWorkDays })}</Tag>}
+                        {s.stageWorkDays != null && (
+                          <Tag style={{ marginLeft: 8 }}>{t('monitoring.review.stageDays', { days: s.stageWorkDays })}</Tag>
+                        )}
                         {s.comment && <div>{s.comment}</div>}
-                        {s.details?.authorisationSigned && <div>{`${t('monitoring.review.authorisation')} ${formatDate(s.details.authorisationDate)}`}</div>}
-                        {s.details?.noticeFrom && <div>{`${t('monitoring.review.noticeFrom')} ${formatDate(s.details.noticeFrom)} — ${formatDate(s.details.noticeTo)}`}</div>}
-                        {s.details?.overrideReason && <div style={{ color: '#d46b08' }}>{`${t('monitoring.review.override')}：${s.details.overrideReason}`}</div>}
+                        {s.details?.authorisationSigned && (
+                          <div>{`${t('monitoring.review.authorisation')} ${formatDate(s.details.authorisationDate)}`}</div>
+                        )}
+                        {s.details?.noticeFrom && (
+                          <div>{`${t('monitoring.review.noticeFrom')} ${formatDate(s.details.noticeFrom)} — ${formatDate(s.details.noticeTo)}`}</div>
+                        )}
+                        {s.details?.overrideReason && (
+                          <div style={{ color: '#d46b08' }}>{`${t('monitoring.review.override')}：${s.details.overrideReason}`}</div>
+                        )}
                         {s.attachments.map((a) => (
-                          <a key={a.id} href={urlOf(monitoringApi.attachment, { params: { id: a.id } })} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
+                          <a
+                            key={a.id}
+                            href={urlOf(monitoringApi.attachment, { params: { id: a.id } })}
+                            target="_blank"
+                            rel="noreferrer"
+                            style={{ marginRight: 8 }}
+                          >
                             <PaperClipOutlined /> {a.fileName}
                           </a>
                         ))}
@@ -309,7 +390,15 @@ export function HouseholdDetailPage() {
           ]}
         />
       </Card>
-      <StepDialog detail={d} action={action} onClose={() => setAction(null)} onDone={(next) => { client.setQueryData(key, next); setAction(null); }} />
+      <StepDialog
+        detail={d}
+        action={action}
+        onClose={() => setAction(null)}
+        onDone={(next) => {
+          client.setQueryData(key, next);
+          setAction(null);
+        }}
+      />
     </Space>
   );
 }

@@ -5,6 +5,8 @@
 // Health and disability are never in the household's answer (only a reveal, audited, shows them), so the
 // member form does not pretend to know them: those fields start empty, and empty means "unchanged" —
 // MemberUpdate leaves every absent field as it is.
+
+import type { BodyOf } from '@xiezuo/shared/contracts/endpoint';
 import {
   CATEGORIES,
   DISABILITY,
@@ -12,18 +14,17 @@ import {
   HEALTH,
   type HouseholdDetail,
   type MemberReveal,
+  monitoringApi,
   type PublicMember,
   RELATIONS,
   SCHOOLING,
   WORK,
-  monitoringApi,
 } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Form, type FormInstance, Input, Modal, Select, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HouseholdFlags, incomeFields, opts } from './fields';
-import type { BodyOf } from '@xiezuo/shared/contracts/endpoint';
 import { ApiError, call, checkedValues, fieldErrors } from '../../app/api';
+import { HouseholdFlags, incomeFields, opts } from './fields';
 
 type Values = Record<string, unknown>;
 type T = (k: string, o?: Record<string, unknown>) => string;
@@ -32,7 +33,11 @@ const required = (t: T) => [{ required: true, message: t('validation.required') 
 /** The fields whose value differs from where the form started (an emptied number is sent as null, an emptied text as ''). */
 function changed(values: Values, initial: Values): Values {
   const norm = (x: unknown) => (x === undefined ? null : x);
-  return Object.fromEntries(Object.entries(values).filter(([k, v]) => norm(v) !== norm(initial[k])).map(([k, v]) => [k, norm(v)]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k, v]) => norm(v) !== norm(initial[k]))
+      .map(([k, v]) => [k, norm(v)]),
+  );
 }
 
 /**
@@ -40,8 +45,15 @@ function changed(values: Values, initial: Values): Values {
  * anything else (scope, a field not shown) in a message.
  */
 function FormButton(props: {
-  label: string; title?: string; testId: string; small?: boolean; initial?: Values; width?: number;
-  send(values: Values, form: FormInstance): Promise<unknown> | null; onDone(answer: unknown): void; children(form: FormInstance): ReactNode;
+  label: string;
+  title?: string;
+  testId: string;
+  small?: boolean;
+  initial?: Values;
+  width?: number;
+  send(values: Values, form: FormInstance): Promise<unknown> | null;
+  onDone(answer: unknown): void;
+  children(form: FormInstance): ReactNode;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -69,17 +81,33 @@ function FormButton(props: {
       form.setFields(fields.filter((f) => shown.has(f.name)));
       const rest = fields.filter((f) => !shown.has(f.name));
       const details = rest.flatMap((f) => f.errors).join('; ');
-      if (rest.length || !fields.length) message.error(details ? t('monitoring.member.errorJoin', { message: e.body.message, details }) : e.body.message);
+      if (rest.length || !fields.length)
+        message.error(details ? t('monitoring.member.errorJoin', { message: e.body.message, details }) : e.body.message);
     } finally {
       setBusy(false);
     }
   };
   return (
     <>
-      <Button size={props.small ? 'small' : 'middle'} type={props.small ? 'link' : 'default'} data-testid={props.testId} onClick={() => setOpen(true)}>
+      <Button
+        size={props.small ? 'small' : 'middle'}
+        type={props.small ? 'link' : 'default'}
+        data-testid={props.testId}
+        onClick={() => setOpen(true)}
+      >
         {props.label}
       </Button>
-      <Modal open={open} title={props.title ?? props.label} width={props.width} onOk={submit} confirmLoading={busy} onCancel={() => setOpen(false)} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={open}
+        title={props.title ?? props.label}
+        width={props.width}
+        onOk={submit}
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         {/* destroyed when hidden: each opening starts again from the current values */}
         <Form form={form} layout="vertical" initialValues={props.initial}>
           {props.children(form)}
@@ -94,8 +122,15 @@ export function EditHouseholdButton({ detail, onDone }: { detail: HouseholdDetai
   const { t } = useTranslation();
   const h = detail.household;
   const initial: Values = {
-    category: h.category, isLifted: h.isLifted, dibao: h.dibao, tekun: h.tekun, incomePerHead: h.incomePerHead, incomeYear: h.incomeYear,
-    phone: h.phone ?? '', address: h.address ?? '', note: h.note ?? '',
+    category: h.category,
+    isLifted: h.isLifted,
+    dibao: h.dibao,
+    tekun: h.tekun,
+    incomePerHead: h.incomePerHead,
+    incomeYear: h.incomeYear,
+    phone: h.phone ?? '',
+    address: h.address ?? '',
+    note: h.note ?? '',
   };
   return (
     <FormButton
@@ -236,7 +271,14 @@ export function AddMemberButton({ householdId, onDone }: { householdId: number; 
       label={t('monitoring.member.add')}
       testId="add-member"
       initial={{ relation: 'child', gender: 'male', health: 'healthy', disability: 'none', schooling: 'not_in_school', work: 'farming' }}
-      send={(v) => call(monitoringApi.addMember, { params: { id: householdId }, body: Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as BodyOf<typeof monitoringApi.addMember> })}
+      send={(v) =>
+        call(monitoringApi.addMember, {
+          params: { id: householdId },
+          body: Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as BodyOf<
+            typeof monitoringApi.addMember
+          >,
+        })
+      }
       onDone={(next) => onDone(next as HouseholdDetail)}
     >
       {(form) => (
@@ -272,7 +314,12 @@ export function MemberLeaveButton({ member, onDone }: { member: PublicMember; on
       label={t('monitoring.member.leave')}
       title={t('monitoring.member.leaveTitle', { name: member.name })}
       testId={`leave-member-${member.id}`}
-      send={(v) => call(monitoringApi.memberLeaves, { params: { id: member.id }, body: { reason: v.reason as BodyOf<typeof monitoringApi.memberLeaves>['reason'], ...(v.note ? { note: v.note as string } : {}) } })}
+      send={(v) =>
+        call(monitoringApi.memberLeaves, {
+          params: { id: member.id },
+          body: { reason: v.reason as BodyOf<typeof monitoringApi.memberLeaves>['reason'], ...(v.note ? { note: v.note as string } : {}) },
+        })
+      }
       onDone={onDone}
     >
       {() => (

@@ -1,6 +1,7 @@
 // 监测户 list: filters, masked data only, the user's scope (the server filters), import and export.
-import { CATEGORIES, MONITORING_LEDGERS, monitoringApi, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
+
 import { PlusOutlined } from '@ant-design/icons';
+import { CATEGORIES, MONITORING_LEDGERS, monitoringApi, RISK_KINDS, STATUSES } from '@xiezuo/shared/contracts/monitoring';
 import { Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,20 +33,62 @@ export function HouseholdListPage() {
       ledger={{ key: MONITORING_LEDGERS.households, filters: f, import: { onCommitted: () => list.refetch() } }}
       filters={
         <>
-          <Select allowClear placeholder={t('monitoring.household.status')} style={{ minWidth: 120 }} onChange={(v) => set({ status: v })} options={STATUSES.map((s) => ({ value: s, label: t(`monitoring.statuses.${s}`) }))} />
-          <Select allowClear placeholder={t('monitoring.household.category')} style={{ minWidth: 140 }} onChange={(v) => set({ category: v })} options={CATEGORIES.map((s) => ({ value: s, label: t(`monitoring.categories.${s}`) }))} />
-          <Select allowClear placeholder={t('monitoring.risk.kind')} style={{ minWidth: 120 }} onChange={(v) => set({ risk: v })} options={RISK_KINDS.map((s) => ({ value: s, label: t(`monitoring.risks.${s}`) }))} />
-          <Select allowClear placeholder={t('monitoring.household.overdue')} style={{ minWidth: 110 }} onChange={(v) => set({ overdue: v })} options={[{ value: 'true' as const, label: t('monitoring.household.overdue') }]} />
-          <Input.Search allowClear placeholder={t('monitoring.household.search')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 180 }} />
-          <Input.Search allowClear placeholder={t('monitoring.household.idSearch')} onSearch={(v) => set({ idNumber: v.trim() || undefined })} style={{ width: 220 }} />
+          <Select
+            allowClear
+            placeholder={t('monitoring.household.status')}
+            style={{ minWidth: 120 }}
+            onChange={(v) => set({ status: v })}
+            options={STATUSES.map((s) => ({ value: s, label: t(`monitoring.statuses.${s}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('monitoring.household.category')}
+            style={{ minWidth: 140 }}
+            onChange={(v) => set({ category: v })}
+            options={CATEGORIES.map((s) => ({ value: s, label: t(`monitoring.categories.${s}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('monitoring.risk.kind')}
+            style={{ minWidth: 120 }}
+            onChange={(v) => set({ risk: v })}
+            options={RISK_KINDS.map((s) => ({ value: s, label: t(`monitoring.risks.${s}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('monitoring.household.overdue')}
+            style={{ minWidth: 110 }}
+            onChange={(v) => set({ overdue: v })}
+            options={[{ value: 'true' as const, label: t('monitoring.household.overdue') }]}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('monitoring.household.search')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ width: 180 }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('monitoring.household.idSearch')}
+            onSearch={(v) => set({ idNumber: v.trim() || undefined })}
+            style={{ width: 220 }}
+          />
         </>
       }
       list={list}
       scroll={{ x: 1000 }}
       columns={[
-        { title: t('monitoring.household.head'), fixed: 'left', width: 140, render: (_, r) => <Link to={`/monitoring/households/${r.id}`}>{r.headName}</Link> },
+        {
+          title: t('monitoring.household.head'),
+          fixed: 'left',
+          width: 140,
+          render: (_, r) => <Link to={`/monitoring/households/${r.id}`}>{r.headName}</Link>,
+        },
         { title: t('monitoring.household.village'), render: (_, r) => r.village ?? r.divisionCode },
-        { title: t('monitoring.household.category'), render: (_, r) => <Tag color={CATEGORY_COLOR[r.category]}>{t(`monitoring.categories.${r.category}`)}</Tag> },
+        {
+          title: t('monitoring.household.category'),
+          render: (_, r) => <Tag color={CATEGORY_COLOR[r.category]}>{t(`monitoring.categories.${r.category}`)}</Tag>,
+        },
         {
           title: t('monitoring.household.status'),
           render: (_, r) => (
@@ -69,7 +112,10 @@ export function HouseholdListPage() {
             </Space>
           ),
         },
-        { title: t('monitoring.household.lastVisit'), render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatTableDate(r.lastVisitOn)}</span> },
+        {
+          title: t('monitoring.household.lastVisit'),
+          render: (_, r) => <span style={{ color: r.visitDue ? '#cf1322' : undefined }}>{formatTableDate(r.lastVisitOn)}</span>,
+        },
       ]}
     >
       <NewHouseholdDialog open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/monitoring/households/${id}`)} />

@@ -28,7 +28,11 @@ export function LinesPage() {
     <Card title={t('monitoring.lines.title')}>
       {can('admin.users') && (
         <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ year: new Date().getFullYear() }}>
-          <Form.Item name="provinceCode" label={t('monitoring.lines.province')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="provinceCode"
+            label={t('monitoring.lines.province')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input style={{ width: 70 }} placeholder="44" maxLength={2} />
           </Form.Item>
           <Form.Item name="year" label={t('monitoring.lines.year')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -60,7 +64,15 @@ export function LinesPage() {
           { title: t('monitoring.lines.province'), dataIndex: 'provinceCode' },
           { title: t('monitoring.lines.year'), dataIndex: 'year' },
           { title: t('monitoring.lines.amount'), render: (_, l) => formatAmount(l.amount, '元') },
-          { title: t('common.remark'), render: (_, l) => <Space>{l.demo && <Tag color="cyan">{t('monitoring.lines.demo')}</Tag>}{l.note}</Space> },
+          {
+            title: t('common.remark'),
+            render: (_, l) => (
+              <Space>
+                {l.demo && <Tag color="cyan">{t('monitoring.lines.demo')}</Tag>}
+                {l.note}
+              </Space>
+            ),
+          },
         ]}
       />
     </Card>

@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../app/api';
 import { HouseholdFlags, incomeFields, opts } from './fields';
 
-
 export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCreated(id: number): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -28,7 +27,16 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const fields = e.body.details.filter((d) => d.path.startsWith('body.'));
-      if (fields.length) form.setFields(fields.map((d) => ({ name: d.path.slice(5).split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [d.message] })));
+      if (fields.length)
+        form.setFields(
+          fields.map((d) => ({
+            name: d.path
+              .slice(5)
+              .split('.')
+              .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+            errors: [d.message],
+          })),
+        );
       message.error(fields[0]?.message ?? e.message);
     } finally {
       setBusy(false);
@@ -37,11 +45,33 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
 
   const member = { relation: 'head', gender: 'male', health: 'healthy', disability: 'none', schooling: 'not_in_school', work: 'farming' };
   return (
-    <Modal open={props.open} width={760} title={t('monitoring.household.new')} onCancel={props.onClose} onOk={submit} confirmLoading={busy} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ entryDoor: 'cadre_check', category: 'marginal', incomeYear: new Date().getFullYear() - 1, members: [member] }}>
+    <Modal
+      open={props.open}
+      width={760}
+      title={t('monitoring.household.new')}
+      onCancel={props.onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ entryDoor: 'cadre_check', category: 'marginal', incomeYear: new Date().getFullYear() - 1, members: [member] }}
+      >
         <Space wrap align="start">
-          <Form.Item name="divisionCode" label={t('monitoring.household.village')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 220 }} options={(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))} />
+          <Form.Item
+            name="divisionCode"
+            label={t('monitoring.household.village')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
+              options={(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))}
+            />
           </Form.Item>
           <Form.Item name="entryDoor" label={t('monitoring.household.entryDoor')}>
             <Select style={{ width: 150 }} options={opts(t, 'entryDoors', ENTRY_DOORS)} />
@@ -58,15 +88,33 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
-                <Card key={f.key} size="small" style={{ marginBottom: 8 }} title={`${t('monitoring.household.members')} ${i + 1}`} extra={fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}>
+                <Card
+                  key={f.key}
+                  size="small"
+                  style={{ marginBottom: 8 }}
+                  title={`${t('monitoring.household.members')} ${i + 1}`}
+                  extra={fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
+                >
                   <Space wrap align="start">
-                    <Form.Item name={[f.name, 'name']} label={t('monitoring.member.name')} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      label={t('monitoring.member.name')}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
                       <Input style={{ width: 130 }} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'idNumber']} label={t('monitoring.member.idNumber')} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'idNumber']}
+                      label={t('monitoring.member.idNumber')}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
                       <Input style={{ width: 200 }} maxLength={18} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'birthDate']} label={t('monitoring.member.birthDate')} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'birthDate']}
+                      label={t('monitoring.member.birthDate')}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
                       <Input type="date" style={{ width: 150 }} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'relation']} label={t('monitoring.member.relation')}>

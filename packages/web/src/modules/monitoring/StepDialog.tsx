@@ -1,9 +1,10 @@
 // One step of the review chain: the fields that step needs (authorisation, notice dates, comment,
 // a reason when going past the rule warnings) and evidence files; errors land on their fields.
-import { type Action, type FileMeta, type HouseholdDetail, monitoringApi, NOTICE_MIN_DAYS } from '@xiezuo/shared/contracts/monitoring';
-import dayjs from 'dayjs';
+
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { type Action, type FileMeta, type HouseholdDetail, monitoringApi, NOTICE_MIN_DAYS } from '@xiezuo/shared/contracts/monitoring';
 import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
+import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../app/api';
@@ -25,10 +26,13 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
   const upload = async (list: FileList | null) => {
     for (const file of Array.from(list ?? [])) {
       try {
-        const meta = await call(monitoringApi.uploadAttachment, { params: { id: h.id }, body: { fileName: file.name, mimeType: file.type as FileMeta['mimeType'], contentBase64: await fileBase64(file) } });
+        const meta = await call(monitoringApi.uploadAttachment, {
+          params: { id: h.id },
+          body: { fileName: file.name, mimeType: file.type as FileMeta['mimeType'], contentBase64: await fileBase64(file) },
+        });
         setFiles((f) => [...f, meta]);
       } catch (e) {
-        message.error(e instanceof ApiError ? e.body.details[0]?.message ?? e.message : String(e));
+        message.error(e instanceof ApiError ? (e.body.details[0]?.message ?? e.message) : String(e));
       }
     }
   };
@@ -38,7 +42,11 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
     if (!v) return;
     setBusy(true);
     try {
-      const body = { action: action!, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), attachmentIds: files.map((f) => f.id) };
+      const body = {
+        action: action!,
+        ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')),
+        attachmentIds: files.map((f) => f.id),
+      };
       const d = await call(monitoringApi.transition, { params: { id: h.id }, body });
       message.success(t('monitoring.review.done'));
       form.resetFields();
@@ -65,7 +73,17 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ authorisationDate: today(), noticeFrom: today(), noticeTo: dayjs(today()).add(NOTICE_MIN_DAYS - 1, 'day').format('YYYY-MM-DD') }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          authorisationDate: today(),
+          noticeFrom: today(),
+          noticeTo: dayjs(today())
+            .add(NOTICE_MIN_DAYS - 1, 'day')
+            .format('YYYY-MM-DD'),
+        }}
+      >
         {action === 'verify' && h.status === 'identifying' && (
           <>
             <Form.Item
@@ -83,13 +101,22 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
         )}
         {action === 'publicise' && (
           <>
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('monitoring.review.noticeRule', { min: NOTICE_MIN_DAYS })} data-testid="notice-rule" />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('monitoring.review.noticeRule', { min: NOTICE_MIN_DAYS })}
+              data-testid="notice-rule"
+            />
             <Form.Item
               name="noticeFrom"
               label={t('monitoring.review.noticeFrom')}
               rules={[
                 { required: true, message: t('validation.required') },
-                { validator: (_, v) => (!v || v <= today() ? Promise.resolve() : Promise.reject(new Error(t('monitoring.refused.noticeFuture')))) },
+                {
+                  validator: (_, v) =>
+                    !v || v <= today() ? Promise.resolve() : Promise.reject(new Error(t('monitoring.refused.noticeFuture'))),
+                },
               ]}
             >
               <Input type="date" />
@@ -105,7 +132,9 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
                     const from = getFieldValue('noticeFrom');
                     if (!v || !from) return Promise.resolve();
                     const days = dayjs(v).diff(dayjs(from), 'day') + 1;
-                    return days >= NOTICE_MIN_DAYS ? Promise.resolve() : Promise.reject(new Error(t('monitoring.refused.noticeShort', { min: NOTICE_MIN_DAYS, days })));
+                    return days >= NOTICE_MIN_DAYS
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('monitoring.refused.noticeShort', { min: NOTICE_MIN_DAYS, days })));
                   },
                 }),
               ]}
@@ -116,7 +145,12 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
         )}
         {needsReason && (
           <>
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={failed.map((c) => t(`monitoring.rules.${c.rule}`)).join('；')} />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={failed.map((c) => t(`monitoring.rules.${c.rule}`)).join('；')}
+            />
             <Form.Item name="overrideReason" label={t('monitoring.review.override')}>
               <Input.TextArea rows={2} />
             </Form.Item>
@@ -126,7 +160,14 @@ export function StepDialog(props: { detail: HouseholdDetail; action: Action | nu
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item label={t('monitoring.review.evidence')}>
-          <input ref={picker} type="file" style={{ display: 'none' }} accept="image/jpeg,image/png,application/pdf" multiple onChange={(e) => upload(e.target.files)} />
+          <input
+            ref={picker}
+            type="file"
+            style={{ display: 'none' }}
+            accept="image/jpeg,image/png,application/pdf"
+            multiple
+            onChange={(e) => upload(e.target.files)}
+          />
           <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()}>
             {t('monitoring.review.attach')}
           </Button>

@@ -34,7 +34,13 @@ export function WorklistPage() {
                     <Space size={2} wrap>
                       {r.village}
                       {r.stage && <Tag>{t(`monitoring.stages.${r.stage}`)}</Tag>}
-                      {r.actions.filter((a) => a !== 'return' && a !== 'reject').map((a) => <Tag color="blue" key={a}>{t(`monitoring.actions.${a}`)}</Tag>)}
+                      {r.actions
+                        .filter((a) => a !== 'return' && a !== 'reject')
+                        .map((a) => (
+                          <Tag color="blue" key={a}>
+                            {t(`monitoring.actions.${a}`)}
+                          </Tag>
+                        ))}
                     </Space>
                   }
                 />
@@ -44,14 +50,31 @@ export function WorklistPage() {
         </Card>
       </Col>
       <Col xs={24} lg={8}>
-        <Card title={title('monitoring.worklist.dueVisits', data?.dueVisits.length)} extra={data && <small>{t('monitoring.worklist.interval', { days: data.intervalDays })}</small>} loading={isLoading}>
+        <Card
+          title={title('monitoring.worklist.dueVisits', data?.dueVisits.length)}
+          extra={data && <small>{t('monitoring.worklist.interval', { days: data.intervalDays })}</small>}
+          loading={isLoading}
+        >
           <List
             size="small"
             dataSource={data?.dueVisits}
             pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
             renderItem={(r) => (
-              <List.Item actions={can('monitoring.write') ? [<Link key="v" to={`/monitoring/visit/${r.id}`}>{t('monitoring.visit.new')}</Link>] : []}>
-                <List.Item.Meta title={<Link to={`/monitoring/households/${r.id}`}>{r.headName}</Link>} description={`${r.village ?? ''} · ${t('monitoring.household.lastVisit')} ${formatDate(r.lastVisitOn)}`} />
+              <List.Item
+                actions={
+                  can('monitoring.write')
+                    ? [
+                        <Link key="v" to={`/monitoring/visit/${r.id}`}>
+                          {t('monitoring.visit.new')}
+                        </Link>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={<Link to={`/monitoring/households/${r.id}`}>{r.headName}</Link>}
+                  description={`${r.village ?? ''} · ${t('monitoring.household.lastVisit')} ${formatDate(r.lastVisitOn)}`}
+                />
               </List.Item>
             )}
           />
@@ -66,7 +89,9 @@ export function WorklistPage() {
             renderItem={(m) => (
               <List.Item>
                 <List.Item.Meta
-                  title={<Link to={`/monitoring/households/${m.householdId}`}>{`${m.headName} · ${t(`monitoring.measures.${m.kind}`)}`}</Link>}
+                  title={
+                    <Link to={`/monitoring/households/${m.householdId}`}>{`${m.headName} · ${t(`monitoring.measures.${m.kind}`)}`}</Link>
+                  }
                   description={`${m.description} · ${t('monitoring.measure.lastFollowUp')} ${formatDate(m.lastFollowUpOn)}`}
                 />
               </List.Item>

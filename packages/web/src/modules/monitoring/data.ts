@@ -13,5 +13,11 @@ export function fileBase64(file: File): Promise<string> {
   });
 }
 
-export const STATUS_COLOR: Record<string, string> = { identifying: 'blue', monitored: 'orange', eliminating: 'purple', eliminated: 'green', rejected: 'default' };
+export const STATUS_COLOR: Record<string, string> = {
+  identifying: 'blue',
+  monitored: 'orange',
+  eliminating: 'purple',
+  eliminated: 'green',
+  rejected: 'default',
+};
 export const CATEGORY_COLOR: Record<string, string> = { unstable: 'volcano', marginal: 'gold', sudden: 'red' };

@@ -3,7 +3,26 @@
 // (registry.reference) record changes with a date: rename, move, merge, a new subdivision (split).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DIVISION_CHANGE_KINDS, registryApi } from '@xiezuo/shared/contracts/registry';
-import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,35 +63,63 @@ function DivisionChangeForm({ division, open, onClose }: { division: { code: str
       onClose();
       await client.invalidateQueries({ queryKey: ['registry'] });
     } catch (e) {
-      if (e instanceof ApiError) form.setFields(fieldErrors(e.body.details.length ? e.body.details : [{ path: 'body.kind', message: e.body.message }]));
+      if (e instanceof ApiError)
+        form.setFields(fieldErrors(e.body.details.length ? e.body.details : [{ path: 'body.kind', message: e.body.message }]));
     } finally {
       setBusy(false);
     }
   };
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal open={open} title={t('registry.divisions.changeTitle', { name: division.name })} onCancel={onClose} destroyOnHidden
-      footer={[<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="s" type="primary" loading={busy} onClick={save}>{t('common.save')}</Button>]}>
+    <Modal
+      open={open}
+      title={t('registry.divisions.changeTitle', { name: division.name })}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="c" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="s" type="primary" loading={busy} onClick={save}>
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
       <Form form={form} layout="vertical" initialValues={{ kind: 'rename' }}>
         <Form.Item name="kind" label={t('registry.fields.kind')}>
           <Select options={DIVISION_CHANGE_KINDS.map((k) => ({ value: k, label: t(`registry.divisions.changeActions.${k}`) }))} />
         </Form.Item>
         {kind === 'create' && (
-          <Form.Item name="code" label={t('registry.divisions.newCode')} extra={t('registry.divisions.newCodeHint')} rules={[...required, { pattern: /^\d{12}$/, message: t('validation.divisionCode') }]}>
+          <Form.Item
+            name="code"
+            label={t('registry.divisions.newCode')}
+            extra={t('registry.divisions.newCodeHint')}
+            rules={[...required, { pattern: /^\d{12}$/, message: t('validation.divisionCode') }]}
+          >
             <Input maxLength={12} />
           </Form.Item>
         )}
         {(kind === 'rename' || kind === 'create') && (
-          <Form.Item name="name" label={t('registry.divisions.newName')} rules={required}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="name" label={t('registry.divisions.newName')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
         )}
         {kind === 'move' && (
-          <Form.Item name="parentCode" label={t('registry.divisions.newParent')} rules={required}><DivisionPicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="parentCode" label={t('registry.divisions.newParent')} rules={required}>
+            <DivisionPicker style={{ width: '100%' }} />
+          </Form.Item>
         )}
         {kind === 'merge' && (
-          <Form.Item name="into" label={t('registry.divisions.into')} rules={required}><DivisionPicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="into" label={t('registry.divisions.into')} rules={required}>
+            <DivisionPicker style={{ width: '100%' }} />
+          </Form.Item>
         )}
-        <Form.Item name="effectiveOn" label={t('registry.divisions.effectiveOn')} rules={required}><DatePicker /></Form.Item>
-        <Form.Item name="note" label={t('registry.fields.note')}><Input maxLength={500} /></Form.Item>
+        <Form.Item name="effectiveOn" label={t('registry.divisions.effectiveOn')} rules={required}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="note" label={t('registry.fields.note')}>
+          <Input maxLength={500} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -82,25 +129,46 @@ type Node = DataNode & { key: string };
 const toNode = (d: DivisionRow): Node => ({ key: d.code, title: d.name, isLeaf: !d.hasChildren });
 
 function replaceChildren(nodes: Node[], key: string, children: Node[]): Node[] {
-  return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: replaceChildren(n.children as Node[], key, children) } : n));
+  return nodes.map((n) =>
+    n.key === key ? { ...n, children } : n.children ? { ...n, children: replaceChildren(n.children as Node[], key, children) } : n,
+  );
 }
 
 function DivisionTree({ asOf, onSelect }: { asOf?: string; onSelect: (code: string) => void }) {
   const [nodes, setNodes] = useState<Node[]>([]);
-  const roots = useQuery({ queryKey: ['registry', 'divisions', 'roots', asOf], queryFn: () => call(registryApi.divisions, { query: { asOf } }) });
+  const roots = useQuery({
+    queryKey: ['registry', 'divisions', 'roots', asOf],
+    queryFn: () => call(registryApi.divisions, { query: { asOf } }),
+  });
   // the tree grows as nodes are opened; it starts again from the provinces when the day changes
   useEffect(() => setNodes((roots.data ?? []).map(toNode)), [roots.data]);
   const load = async (node: { key: React.Key }) => {
     const kids = await call(registryApi.divisions, { query: { parent: String(node.key), asOf } });
     setNodes((cur) => replaceChildren(cur, String(node.key), kids.map(toNode)));
   };
-  return <Tree key={asOf ?? 'now'} treeData={nodes} loadData={load} onSelect={(keys) => keys[0] && onSelect(String(keys[0]))} virtual={false} showLine style={{ maxHeight: 600, overflow: "auto" }} />;
+  return (
+    <Tree
+      key={asOf ?? 'now'}
+      treeData={nodes}
+      loadData={load}
+      onSelect={(keys) => keys[0] && onSelect(String(keys[0]))}
+      virtual={false}
+      showLine
+      style={{ maxHeight: 600, overflow: 'auto' }}
+    />
+  );
 }
 
 function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: ['registry', 'division', code, asOf], queryFn: () => call(registryApi.division, { params: { code }, query: { asOf } }) });
-  const partners = useQuery({ queryKey: ['registry', 'partners', code, asOf], queryFn: () => call(registryApi.partners, { query: { division: code, asOf } }) });
+  const detail = useQuery({
+    queryKey: ['registry', 'division', code, asOf],
+    queryFn: () => call(registryApi.division, { params: { code }, query: { asOf } }),
+  });
+  const partners = useQuery({
+    queryKey: ['registry', 'partners', code, asOf],
+    queryFn: () => call(registryApi.partners, { query: { division: code, asOf } }),
+  });
   const { can } = useAuth();
   const [changing, setChanging] = useState(false);
   const d = detail.data;
@@ -113,7 +181,11 @@ function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {
         extra={
           <Space>
             {/* the tree is shared by every scope: only HQ and admin change it (the server checks the same permission) */}
-            {can('registry.reference') && !d.abolishedOn && <Button size="small" onClick={() => setChanging(true)}>{t('registry.divisions.change')}</Button>}
+            {can('registry.reference') && !d.abolishedOn && (
+              <Button size="small" onClick={() => setChanging(true)}>
+                {t('registry.divisions.change')}
+              </Button>
+            )}
             <Link to={`/registry/pairings?${qs({ division: code, asOf })}`}>{t('registry.nav.pairings')}</Link>
           </Space>
         }
@@ -153,7 +225,15 @@ function DivisionDetail({ code, asOf }: { code: string; asOf?: string }) {
           scroll={{ x: 520 }}
           columns={[
             { title: t('registry.fields.type'), render: (_, r) => t(`registry.pairingTypes.${r.type}`) },
-            { title: t('registry.fields.role'), render: (_, r) => (r.role === 'helper' ? <Tag color="blue">{t('registry.pairings.roleHelper')}</Tag> : <Tag color="green">{t('registry.pairings.roleHelped')}</Tag>) },
+            {
+              title: t('registry.fields.role'),
+              render: (_, r) =>
+                r.role === 'helper' ? (
+                  <Tag color="blue">{t('registry.pairings.roleHelper')}</Tag>
+                ) : (
+                  <Tag color="green">{t('registry.pairings.roleHelped')}</Tag>
+                ),
+            },
             { title: t('registry.fields.partner'), render: (_, r) => r.partner.label },
             { title: t('registry.fields.programme'), dataIndex: 'programmeName' },
           ]}
@@ -177,7 +257,12 @@ export function DivisionsPage() {
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={10}>
         <Card title={t('registry.divisions.title')} extra={<AsOfPicker value={asOf} onChange={setAsOf} />}>
-          <Input.Search allowClear placeholder={t('registry.divisions.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ marginBottom: 8 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('registry.divisions.searchPlaceholder')}
+            onSearch={(v) => setQ(v.trim())}
+            style={{ marginBottom: 8 }}
+          />
           {q ? (
             <List
               size="small"
@@ -185,7 +270,11 @@ export function DivisionsPage() {
               dataSource={hits.data}
               style={{ maxHeight: 560, overflow: 'auto' }}
               renderItem={(h) => (
-                <List.Item onClick={() => setSelected(h.code)} style={{ cursor: 'pointer' }} className={h.code === selected ? 'ant-list-item-active' : undefined}>
+                <List.Item
+                  onClick={() => setSelected(h.code)}
+                  style={{ cursor: 'pointer' }}
+                  className={h.code === selected ? 'ant-list-item-active' : undefined}
+                >
                   <Space direction="vertical" size={0}>
                     <Typography.Text strong>{h.name}</Typography.Text>
                     <Typography.Text type="secondary">
@@ -200,7 +289,15 @@ export function DivisionsPage() {
           )}
         </Card>
       </Col>
-      <Col xs={24} lg={14}>{selected ? <DivisionDetail code={selected} asOf={asOf} /> : <Card><Empty description={t('registry.divisions.asOfHint')} /></Card>}</Col>
+      <Col xs={24} lg={14}>
+        {selected ? (
+          <DivisionDetail code={selected} asOf={asOf} />
+        ) : (
+          <Card>
+            <Empty description={t('registry.divisions.asOfHint')} />
+          </Card>
+        )}
+      </Col>
     </Row>
   );
 }

@@ -1,6 +1,7 @@
 // Small shared pieces of the registry pages: enum selects, the as-of date picker, a division picker.
-import { PAIRING_TYPES, type PairingType, registryApi, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
+
 import { useQuery } from '@tanstack/react-query';
+import { PAIRING_TYPES, type PairingType, registryApi, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
 import { DatePicker, Select, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,18 +11,42 @@ import { type DivisionHit, useProgrammes } from './data';
 
 export function TypeSelect(props: SelectProps<PairingType>) {
   const { t } = useTranslation();
-  return <Select allowClear placeholder={t('registry.fields.type')} style={{ minWidth: 130 }} options={PAIRING_TYPES.map((v) => ({ value: v, label: t(`registry.pairingTypes.${v}`) }))} {...props} />;
+  return (
+    <Select
+      allowClear
+      placeholder={t('registry.fields.type')}
+      style={{ minWidth: 130 }}
+      options={PAIRING_TYPES.map((v) => ({ value: v, label: t(`registry.pairingTypes.${v}`) }))}
+      {...props}
+    />
+  );
 }
 
 export function UnitKindSelect(props: SelectProps<UnitKind>) {
   const { t } = useTranslation();
-  return <Select allowClear placeholder={t('registry.fields.kind')} style={{ minWidth: 130 }} options={UNIT_KINDS.map((v) => ({ value: v, label: t(`registry.unitKinds.${v}`) }))} {...props} />;
+  return (
+    <Select
+      allowClear
+      placeholder={t('registry.fields.kind')}
+      style={{ minWidth: 130 }}
+      options={UNIT_KINDS.map((v) => ({ value: v, label: t(`registry.unitKinds.${v}`) }))}
+      {...props}
+    />
+  );
 }
 
 export function ProgrammeSelect(props: SelectProps<number>) {
   const { t } = useTranslation();
   const { data } = useProgrammes();
-  return <Select allowClear placeholder={t('registry.fields.programme')} style={{ minWidth: 200 }} options={(data ?? []).map((p) => ({ value: p.id, label: p.name }))} {...props} />;
+  return (
+    <Select
+      allowClear
+      placeholder={t('registry.fields.programme')}
+      style={{ minWidth: 200 }}
+      options={(data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+      {...props}
+    />
+  );
 }
 
 export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: string | undefined) => void }) {
@@ -37,7 +62,17 @@ export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: 
 }
 
 /** Searches divisions as you type; the value is a 12-digit code. */
-export function DivisionPicker({ value, onChange, placeholder, style }: { value?: string; onChange?: (v: string | undefined) => void; placeholder?: string; style?: React.CSSProperties }) {
+export function DivisionPicker({
+  value,
+  onChange,
+  placeholder,
+  style,
+}: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  placeholder?: string;
+  style?: React.CSSProperties;
+}) {
   const { t } = useTranslation();
   const [hits, setHits] = useState<DivisionHit[]>([]);
   // a value set from outside (the URL) still shows its name
@@ -50,7 +85,10 @@ export function DivisionPicker({ value, onChange, placeholder, style }: { value?
   if (value && current.data && !hits.some((h) => h.code === value)) options.push({ value, label: current.data.name });
   return (
     <Select
-      showSearch={{ filterOption: false, onSearch: async (q) => setHits(q.trim() ? await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30 } }) : []) }}
+      showSearch={{
+        filterOption: false,
+        onSearch: async (q) => setHits(q.trim() ? await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30 } }) : []),
+      }}
       allowClear
       value={value}
       placeholder={placeholder ?? t('registry.fields.division')}

@@ -1,14 +1,14 @@
 // 结对地图: Guangdong, Guangxi and Guizhou with lines from helper to helped places (county level),
 // filterable by programme, type and day; clicking a line or a place opens the pairing list.
 import { useQuery } from '@tanstack/react-query';
+import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
 import { Card, Space, Typography } from 'antd';
-import { echarts } from '../../app/echarts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
-import { registryApi } from '@xiezuo/shared/contracts/registry';
 import { call } from '../../app/api';
+import { echarts } from '../../app/echarts';
 import { SOUTH_MAP } from '../../app/southMap';
 import { type Flow, qs } from './data';
 import { AsOfPicker, ProgrammeSelect, TypeSelect } from './Options';
@@ -21,7 +21,10 @@ function option(flows: Flow[], t: (k: string, o?: object) => string) {
     const from = placeOf(f.from.code);
     const to = placeOf(f.to.code);
     if (!from || !to) continue;
-    for (const [p, xy] of [[f.from, from], [f.to, to]] as const) {
+    for (const [p, xy] of [
+      [f.from, from],
+      [f.to, to],
+    ] as const) {
       const cur = places.get(p.code);
       places.set(p.code, { name: p.name, code: p.code, value: [xy[0], xy[1], (cur?.value[2] ?? 0) + f.pairings] });
     }
@@ -35,7 +38,15 @@ function option(flows: Flow[], t: (k: string, o?: object) => string) {
           ? `${p.data.from?.name} → ${p.data.to?.name}<br/>${t('registry.map.flows', { count: p.data.value })}`
           : `${p.data.name}<br/>${t('registry.map.flows', { count: (p.data.value as number[])[2] })}`,
     },
-    geo: { map: SOUTH_MAP, roam: true, layoutCenter: ['50%', '50%'], layoutSize: '88%', itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' }, label: { show: false }, emphasis: { label: { show: true } } },
+    geo: {
+      map: SOUTH_MAP,
+      roam: true,
+      layoutCenter: ['50%', '50%'],
+      layoutSize: '88%',
+      itemStyle: { areaColor: '#f3f6fa', borderColor: '#9fb3c8' },
+      label: { show: false },
+      emphasis: { label: { show: true } },
+    },
     series: [
       {
         type: 'lines',
@@ -82,14 +93,20 @@ export function PairingMapPage() {
   useEffect(() => {
     const c = chart.current;
     if (!c || !data) return;
-    c.setOption(option(data, (k, o) => String(t(k, o as never))), true);
+    c.setOption(
+      option(data, (k, o) => String(t(k, o as never))),
+      true,
+    );
     // lets the browser test find a place on the canvas
     Object.assign(c.getDom(), { toPixel: (lngLat: [number, number]) => c.convertToPixel('geo', lngLat) });
     c.off('click');
     c.on('click', (p) => {
       const d = p.data as { to?: { code: string }; from?: { code: string }; code?: string };
       const division = p.seriesType === 'lines' ? d.to?.code : d.code;
-      if (division) navigate(`/registry/pairings?${qs({ division, type: f.type, programmeId: f.programmeId, asOf: f.asOf, status: f.asOf ? undefined : 'active' })}`);
+      if (division)
+        navigate(
+          `/registry/pairings?${qs({ division, type: f.type, programmeId: f.programmeId, asOf: f.asOf, status: f.asOf ? undefined : 'active' })}`,
+        );
     });
   }, [data, f, navigate, t]);
 

@@ -1,11 +1,11 @@
 // 协作项目: each programme with its period, phases and focus, and how many pairings it holds.
 import { useQueryClient } from '@tanstack/react-query';
+import { REGISTRY_LEDGERS } from '@xiezuo/shared/contracts/registry';
 import { Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
-import { REGISTRY_LEDGERS } from '@xiezuo/shared/contracts/registry';
 import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { useProgrammes } from './data';
 
@@ -19,16 +19,32 @@ export function ProgrammesPage() {
       <Col span={24}>
         {/* 协作项目台账: the server lets only HQ and admin (registry.reference) with the whole scope import */}
         <Space wrap>
-          {me?.scope.all && <LedgerImportButton ledgerKey={REGISTRY_LEDGERS.programmes} permission="registry.reference" onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })} />}
+          {me?.scope.all && (
+            <LedgerImportButton
+              ledgerKey={REGISTRY_LEDGERS.programmes}
+              permission="registry.reference"
+              onCommitted={() => void client.invalidateQueries({ queryKey: ['registry', 'programmes'] })}
+            />
+          )}
           <LedgerExportButton ledgerKey={REGISTRY_LEDGERS.programmes} />
         </Space>
       </Col>
-      {isLoading && <Col span={24}><Card loading /></Col>}
+      {isLoading && (
+        <Col span={24}>
+          <Card loading />
+        </Col>
+      )}
       {(data ?? []).map((p) => (
         <Col key={p.id} xs={24} md={12} xl={8}>
-          <Card title={p.name} size="small" extra={<Tag color={p.kind === 'east_west' ? 'blue' : 'green'}>{t(`registry.programmeKinds.${p.kind}`)}</Tag>}>
+          <Card
+            title={p.name}
+            size="small"
+            extra={<Tag color={p.kind === 'east_west' ? 'blue' : 'green'}>{t(`registry.programmeKinds.${p.kind}`)}</Tag>}
+          >
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('registry.fields.period')}>{formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : ''}</Descriptions.Item>
+              <Descriptions.Item label={t('registry.fields.period')}>
+                {formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : ''}
+              </Descriptions.Item>
               <Descriptions.Item label={t('registry.fields.pairings')}>
                 <Link to={`/registry/pairings?programmeId=${p.id}`}>{p.pairingCount}</Link>
               </Descriptions.Item>
@@ -39,8 +55,8 @@ export function ProgrammesPage() {
                 items={p.phases.map((ph) => ({
                   children: (
                     <>
-                      <Typography.Text strong>{ph.name}</Typography.Text>（{formatDate(ph.startDate)} – {ph.endDate ? formatDate(ph.endDate) : ''}）
-                      <div>{ph.focus}</div>
+                      <Typography.Text strong>{ph.name}</Typography.Text>（{formatDate(ph.startDate)} –{' '}
+                      {ph.endDate ? formatDate(ph.endDate) : ''}）<div>{ph.focus}</div>
                     </>
                   ),
                 }))}

@@ -18,7 +18,9 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
     const v = await checkedValues(form);
     if (!v) return;
     try {
-      await call(registryApi.createUnit, { body: { name: v.name, kind: v.kind, divisionCode: v.divisionCode, creditCode: v.creditCode || null, note: v.note || null } });
+      await call(registryApi.createUnit, {
+        body: { name: v.name, kind: v.kind, divisionCode: v.divisionCode, creditCode: v.creditCode || null, note: v.note || null },
+      });
       form.resetFields();
       onSaved();
     } catch (e) {
@@ -26,13 +28,34 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
     }
   };
   return (
-    <Modal open={open} title={t('registry.units.create')} onCancel={onClose} onOk={save} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open={open}
+      title={t('registry.units.create')}
+      onCancel={onClose}
+      onOk={save}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('registry.fields.name')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item>
-        <Form.Item name="kind" label={t('registry.fields.kind')} rules={[{ required: true, message: t('validation.required') }]}><UnitKindSelect /></Form.Item>
-        <Form.Item name="divisionCode" label={t('registry.fields.division')} rules={[{ required: true, message: t('validation.required') }]}><DivisionPicker /></Form.Item>
-        <Form.Item name="creditCode" label={t('registry.fields.creditCode')}><Input maxLength={18} /></Form.Item>
-        <Form.Item name="note" label={t('registry.fields.note')}><Input /></Form.Item>
+        <Form.Item name="name" label={t('registry.fields.name')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('registry.fields.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+          <UnitKindSelect />
+        </Form.Item>
+        <Form.Item
+          name="divisionCode"
+          label={t('registry.fields.division')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <DivisionPicker />
+        </Form.Item>
+        <Form.Item name="creditCode" label={t('registry.fields.creditCode')}>
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="note" label={t('registry.fields.note')}>
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -48,12 +71,23 @@ export function UnitsPage() {
   return (
     <ListPage
       title={t('registry.units.title')}
-      actions={can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('registry.units.create')}</Button>}
+      actions={
+        can('registry.write') && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('registry.units.create')}
+          </Button>
+        )
+      }
       filters={
         <>
           <UnitKindSelect value={f.kind ?? undefined} onChange={(kind) => set({ kind })} />
           <DivisionPicker value={f.division} onChange={(division) => set({ division })} />
-          <Input.Search allowClear placeholder={t('registry.units.searchPlaceholder')} onSearch={(q) => set({ q: q.trim() })} style={{ width: 220 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('registry.units.searchPlaceholder')}
+            onSearch={(q) => set({ q: q.trim() })}
+            style={{ width: 220 }}
+          />
         </>
       }
       list={list}
@@ -66,7 +100,14 @@ export function UnitsPage() {
         { title: t('registry.fields.note'), dataIndex: 'note' },
       ]}
     >
-      <UnitForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); client.invalidateQueries({ queryKey: ['registry', 'units'] }); }} />
+      <UnitForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          client.invalidateQueries({ queryKey: ['registry', 'units'] });
+        }}
+      />
     </ListPage>
   );
 }

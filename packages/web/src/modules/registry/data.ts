@@ -1,9 +1,10 @@
 // Registry API types (inferred from the shared contracts) and the queries the pages share.
 import { useQuery } from '@tanstack/react-query';
-import { registryApi } from '@xiezuo/shared/contracts/registry';
 import type * as C from '@xiezuo/shared/contracts/registry';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
 import type { z } from 'zod';
 import { call } from '../../app/api';
+
 export { qs } from '../../app/api';
 
 export type DivisionRow = z.infer<typeof C.DivisionRow>;

@@ -9,8 +9,8 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ListPage } from '../../platform/ListPage';
 import { type FiltersOf, useFilters, usePagedQuery } from '../../platform/usePagedQuery';
+import { type CadreRow, periodText, useTeams } from './data';
 import { CadreForm } from './forms';
-import { type CadreRow, useTeams, periodText } from './data';
 
 export function CadresPage() {
   const { t } = useTranslation();
@@ -22,22 +22,56 @@ export function CadresPage() {
   const [editing, setEditing] = useState<CadreRow | undefined>();
   const client = useQueryClient();
   const list = usePagedQuery(teamsApi.cadres, { key: ['teams', 'cadres'], filters: f });
-  const reveal = async (r: CadreRow) => setRevealed({ name: r.name, idNumber: (await call(teamsApi.revealCadre, { params: { id: r.id } })).idNumber });
+  const reveal = async (r: CadreRow) =>
+    setRevealed({ name: r.name, idNumber: (await call(teamsApi.revealCadre, { params: { id: r.id } })).idNumber });
 
   return (
     <ListPage
       title={t('teams.cadres.title')}
-      actions={can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('teams.cadres.new')}</Button>}
+      actions={
+        can('registry.write') && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('teams.cadres.new')}
+          </Button>
+        )
+      }
       ledger={{ key: TEAMS_LEDGERS.cadres, filters: f, exportLabel: t('common.export') }}
       filters={
         <>
-          <Select allowClear placeholder={t('teams.fields.team')} style={{ minWidth: 220 }} value={f.teamId} onChange={(v) => set({ teamId: v })}
-            options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} showSearch={{ optionFilterProp: 'label' }} />
-          <Select allowClear placeholder={t('teams.fields.cadreKind')} style={{ minWidth: 120 }} value={f.kind} onChange={(v) => set({ kind: v })}
-            options={CADRE_KINDS.map((k) => ({ value: k, label: t(`teams.cadreKinds.${k}`) }))} />
-          <Select allowClear placeholder={t('teams.fields.onDuty')} style={{ minWidth: 100 }} value={f.onDuty} onChange={(v) => set({ onDuty: v })}
-            options={[{ value: 'true' as const, label: t('common.yes') }, { value: 'false' as const, label: t('common.no') }]} />
-          <Input.Search allowClear placeholder={t('teams.cadres.search')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 220 }} />
+          <Select
+            allowClear
+            placeholder={t('teams.fields.team')}
+            style={{ minWidth: 220 }}
+            value={f.teamId}
+            onChange={(v) => set({ teamId: v })}
+            options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+          <Select
+            allowClear
+            placeholder={t('teams.fields.cadreKind')}
+            style={{ minWidth: 120 }}
+            value={f.kind}
+            onChange={(v) => set({ kind: v })}
+            options={CADRE_KINDS.map((k) => ({ value: k, label: t(`teams.cadreKinds.${k}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('teams.fields.onDuty')}
+            style={{ minWidth: 100 }}
+            value={f.onDuty}
+            onChange={(v) => set({ onDuty: v })}
+            options={[
+              { value: 'true' as const, label: t('common.yes') },
+              { value: 'false' as const, label: t('common.no') },
+            ]}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('teams.cadres.search')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ width: 220 }}
+          />
         </>
       }
       list={list}
@@ -64,16 +98,54 @@ export function CadresPage() {
         { title: t('teams.fields.localPost'), render: (_, r) => r.localPost ?? '—' },
         { title: t('teams.fields.team'), render: (_, r) => r.teamName ?? '—' },
         { title: t('teams.fields.dispatch'), render: (_, r) => periodText(t, r.dispatchStart, r.dispatchEnd) },
-        { title: t('teams.fields.onDuty'), width: 70, render: (_, r) => (r.onDuty ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
+        {
+          title: t('teams.fields.onDuty'),
+          width: 70,
+          render: (_, r) => (r.onDuty ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
+        },
         ...(can('registry.write')
-          ? [{ title: '', key: 'edit', width: 70, fixed: 'right' as const, render: (_: unknown, r: CadreRow) => <Button size="small" type="link" onClick={() => setEditing(r)}>{t('common.edit')}</Button> }]
+          ? [
+              {
+                title: '',
+                key: 'edit',
+                width: 70,
+                fixed: 'right' as const,
+                render: (_: unknown, r: CadreRow) => (
+                  <Button size="small" type="link" onClick={() => setEditing(r)}>
+                    {t('common.edit')}
+                  </Button>
+                ),
+              },
+            ]
           : []),
       ]}
     >
-      <CadreForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
-      <CadreForm cadre={editing} open={!!editing} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
-      <Modal open={!!revealed} title={`${t('teams.cadres.revealTitle')} · ${revealed?.name ?? ''}`} onCancel={() => setRevealed(null)} footer={null}>
-        <Typography.Title level={4} copyable>{revealed?.idNumber}</Typography.Title>
+      <CadreForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          void client.invalidateQueries({ queryKey: ['teams'] });
+        }}
+      />
+      <CadreForm
+        cadre={editing}
+        open={!!editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          void client.invalidateQueries({ queryKey: ['teams'] });
+        }}
+      />
+      <Modal
+        open={!!revealed}
+        title={`${t('teams.cadres.revealTitle')} · ${revealed?.name ?? ''}`}
+        onCancel={() => setRevealed(null)}
+        footer={null}
+      >
+        <Typography.Title level={4} copyable>
+          {revealed?.idNumber}
+        </Typography.Title>
         <Alert type="info" showIcon message={t('teams.cadres.revealHint')} />
       </Modal>
     </ListPage>

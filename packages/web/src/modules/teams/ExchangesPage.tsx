@@ -10,10 +10,10 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatCount } from '../../app/format';
-import { ExchangeForm } from './forms';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import { type ExchangeSummary, periodText } from './data';
+import { ExchangeForm } from './forms';
 
 const PROVINCES = ['440000000000', '450000000000', '520000000000'];
 
@@ -24,7 +24,12 @@ function Tally({ title, tally }: { title: string; tally?: ExchangeSummary['sent'
       <Row gutter={[12, 12]}>
         {EXCHANGE_GROUPS.map((g) => (
           <Col key={g} xs={12} sm={8}>
-            <Statistic title={t(`teams.exchangeGroups.${g}`)} value={tally?.byGroup[g] ?? 0} formatter={(v) => formatCount(Number(v))} suffix={<span style={{ fontSize: 12 }}>{t('teams.fields.personTimes')}</span>} />
+            <Statistic
+              title={t(`teams.exchangeGroups.${g}`)}
+              value={tally?.byGroup[g] ?? 0}
+              formatter={(v) => formatCount(Number(v))}
+              suffix={<span style={{ fontSize: 12 }}>{t('teams.fields.personTimes')}</span>}
+            />
           </Col>
         ))}
       </Row>
@@ -34,7 +39,12 @@ function Tally({ title, tally }: { title: string; tally?: ExchangeSummary['sent'
 
 function Summary() {
   const { t } = useTranslation();
-  const [q, setQ] = useState<QueryOf<typeof teamsApi.exchangeSummary>>({ side: PROVINCES[0], other: PROVINCES[1], from: '2021-01-01', to: undefined });
+  const [q, setQ] = useState<QueryOf<typeof teamsApi.exchangeSummary>>({
+    side: PROVINCES[0],
+    other: PROVINCES[1],
+    from: '2021-01-01',
+    to: undefined,
+  });
   const { data } = useQuery({ queryKey: ['teams', 'exchange-summary', q], queryFn: () => call(teamsApi.exchangeSummary, { query: q }) });
   const name = (code?: string) => (code ? t(`teams.provinces.${code}`, { defaultValue: code }) : t('teams.exchanges.anywhere'));
   const provinceOptions = PROVINCES.map((p) => ({ value: p, label: name(p) }));
@@ -44,9 +54,23 @@ function Summary() {
       style={{ marginBottom: 12 }}
       extra={
         <Space wrap>
-          <Select aria-label={t('teams.exchanges.side')} value={q.side} style={{ width: 150 }} options={provinceOptions} onChange={(side) => setQ({ ...q, side })} />
+          <Select
+            aria-label={t('teams.exchanges.side')}
+            value={q.side}
+            style={{ width: 150 }}
+            options={provinceOptions}
+            onChange={(side) => setQ({ ...q, side })}
+          />
           ⇄
-          <Select aria-label={t('teams.exchanges.other')} allowClear placeholder={t('teams.exchanges.anywhere')} value={q.other} style={{ width: 150 }} options={provinceOptions} onChange={(other) => setQ({ ...q, other })} />
+          <Select
+            aria-label={t('teams.exchanges.other')}
+            allowClear
+            placeholder={t('teams.exchanges.anywhere')}
+            value={q.other}
+            style={{ width: 150 }}
+            options={provinceOptions}
+            onChange={(other) => setQ({ ...q, other })}
+          />
           <DatePicker.RangePicker
             allowEmpty={[true, true]}
             placeholder={[t('teams.exchanges.since'), t('teams.exchanges.until')]}
@@ -64,12 +88,18 @@ function Summary() {
           <Tally title={t('teams.exchanges.receivedFrom', { side: name(q.side), other: name(q.other) })} tally={data?.received} />
         </Col>
         <Col span={24}>
-          <Table rowKey="year" size="small" pagination={false} dataSource={data?.byYear} title={() => t('teams.exchanges.byYear')}
+          <Table
+            rowKey="year"
+            size="small"
+            pagination={false}
+            dataSource={data?.byYear}
+            title={() => t('teams.exchanges.byYear')}
             columns={[
               { title: t('teams.exchanges.year'), dataIndex: 'year' },
               { title: t('teams.exchanges.sent'), render: (_, r) => formatCount(r.sent) },
               { title: t('teams.exchanges.received'), render: (_, r) => formatCount(r.received) },
-            ]} />
+            ]}
+          />
         </Col>
       </Row>
     </Card>
@@ -86,14 +116,31 @@ export function ExchangesPage() {
   return (
     <>
       <Summary />
-      <ExchangeForm open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
+      <ExchangeForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          void client.invalidateQueries({ queryKey: ['teams'] });
+        }}
+      />
       <ListPage
         title={t('teams.exchanges.records')}
         actions={
           <>
-            <Select allowClear placeholder={t('teams.fields.exchangeKind')} value={kind} style={{ width: 160 }} onChange={setKind}
-              options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
-            {can('registry.write') && <Button type="primary" onClick={() => setCreating(true)}>{t('teams.exchanges.new')}</Button>}
+            <Select
+              allowClear
+              placeholder={t('teams.fields.exchangeKind')}
+              value={kind}
+              style={{ width: 160 }}
+              onChange={setKind}
+              options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))}
+            />
+            {can('registry.write') && (
+              <Button type="primary" onClick={() => setCreating(true)}>
+                {t('teams.exchanges.new')}
+              </Button>
+            )}
           </>
         }
         ledger={{ key: TEAMS_LEDGERS.exchanges, filters: { kind }, exportLabel: t('common.export') }}

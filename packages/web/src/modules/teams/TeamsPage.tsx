@@ -1,19 +1,19 @@
 // 工作队: the HQ → group → team tree on the left; the chosen team's station, programme, units and its
 // members on a date (or of one round) on the right. Rotation shows as rounds.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { TEAMS_LEDGERS, teamsApi } from '@xiezuo/shared/contracts/teams';
 import { Button, Card, Col, DatePicker, Descriptions, Empty, Row, Segmented, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { TEAMS_LEDGERS, teamsApi } from '@xiezuo/shared/contracts/teams';
 import { call } from '../../app/api';
-import { formatDate } from '../../app/format';
 import { useAuth } from '../../app/auth';
+import { formatDate } from '../../app/format';
 import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
+import { type MemberRow, periodText, type TeamRow, useTeams } from './data';
 import { MemberForm, TeamForm } from './forms';
-import { type MemberRow, type TeamRow, useTeams, periodText } from './data';
 
 const KIND_COLOR = { hq: 'red', group: 'orange', team: 'blue' } as const;
 
@@ -24,7 +24,8 @@ function toTree(rows: TeamRow[], label: (r: TeamRow) => React.ReactNode): DataNo
     const parent = r.parentId != null && visible.has(r.parentId) ? r.parentId : null; // a scope root shows as a root
     children.set(parent, [...(children.get(parent) ?? []), r]);
   }
-  const build = (parent: number | null): DataNode[] => (children.get(parent) ?? []).map((r) => ({ key: r.id, title: label(r), children: build(r.id) }));
+  const build = (parent: number | null): DataNode[] =>
+    (children.get(parent) ?? []).map((r) => ({ key: r.id, title: label(r), children: build(r.id) }));
   return build(null);
 }
 
@@ -33,7 +34,10 @@ function Members({ team }: { team: number }) {
   const [mode, setMode] = useState('date'); // 'date', or a round number as text
   const [on, setOn] = useState(dayjs().format('YYYY-MM-DD'));
   const query = mode === 'date' ? { on } : { round: mode };
-  const { data, isLoading } = useQuery({ queryKey: ['teams', 'detail', team, query], queryFn: () => call(teamsApi.team, { params: { id: team }, query }) });
+  const { data, isLoading } = useQuery({
+    queryKey: ['teams', 'detail', team, query],
+    queryFn: () => call(teamsApi.team, { params: { id: team }, query }),
+  });
   const { can } = useAuth();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
@@ -42,18 +46,45 @@ function Members({ team }: { team: number }) {
   return (
     <Card
       size="small"
-      title={<Space wrap>{data.name}<Tag color={KIND_COLOR[data.kind]}>{t(`teams.kinds.${data.kind}`)}</Tag></Space>}
+      title={
+        <Space wrap>
+          {data.name}
+          <Tag color={KIND_COLOR[data.kind]}>{t(`teams.kinds.${data.kind}`)}</Tag>
+        </Space>
+      }
       extra={
         can('registry.write') && (
           <Space size="small">
-            <Button size="small" onClick={() => setEditing(true)}>{t('common.edit')}</Button>
-            <Button size="small" onClick={() => setAdding(true)}>{t('teams.tree.addMember')}</Button>
+            <Button size="small" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+            <Button size="small" onClick={() => setAdding(true)}>
+              {t('teams.tree.addMember')}
+            </Button>
           </Space>
         )
       }
     >
-      <MemberForm key={`${team}-${Math.max(1, ...data.rounds)}`} team={team} round={Math.max(1, ...data.rounds)} open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
-      <TeamForm team={data} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void client.invalidateQueries({ queryKey: ['teams'] }); }} />
+      <MemberForm
+        key={`${team}-${Math.max(1, ...data.rounds)}`}
+        team={team}
+        round={Math.max(1, ...data.rounds)}
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={() => {
+          setAdding(false);
+          void client.invalidateQueries({ queryKey: ['teams'] });
+        }}
+      />
+      <TeamForm
+        team={data}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          void client.invalidateQueries({ queryKey: ['teams'] });
+        }}
+      />
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('teams.fields.division')}>{data.divisionName ?? data.divisionCode}</Descriptions.Item>
         <Descriptions.Item label={t('teams.fields.programme')}>{data.programmeName ?? '—'}</Descriptions.Item>
@@ -66,7 +97,10 @@ function Members({ team }: { team: number }) {
         <Segmented
           value={mode}
           onChange={(v) => setMode(String(v))}
-          options={[{ value: 'date', label: t('teams.tree.allRounds') }, ...data.rounds.map((n) => ({ value: String(n), label: t('teams.tree.roundN', { n }) }))]}
+          options={[
+            { value: 'date', label: t('teams.tree.allRounds') },
+            ...data.rounds.map((n) => ({ value: String(n), label: t('teams.tree.roundN', { n }) })),
+          ]}
         />
         {mode === 'date' && <DatePicker allowClear={false} value={dayjs(on)} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />}
       </Space>
@@ -80,7 +114,10 @@ function Members({ team }: { team: number }) {
         locale={{ emptyText: t('teams.tree.noMembers') }}
         columns={[
           { title: t('teams.fields.personName'), dataIndex: 'name', fixed: 'left', width: 120 },
-          { title: t('teams.fields.role'), render: (_, m) => <Tag color={m.role === 'leader' ? 'gold' : undefined}>{t(`teams.roles.${m.role}`)}</Tag> },
+          {
+            title: t('teams.fields.role'),
+            render: (_, m) => <Tag color={m.role === 'leader' ? 'gold' : undefined}>{t(`teams.roles.${m.role}`)}</Tag>,
+          },
           { title: t('teams.fields.cadreKind'), render: (_, m) => t(`teams.cadreKinds.${m.kind}`) },
           { title: t('teams.fields.sendingUnit'), dataIndex: 'sendingUnit' },
           { title: t('teams.fields.round'), render: (_, m) => t('teams.tree.roundN', { n: m.round }) },
@@ -101,7 +138,10 @@ export function TeamsPage() {
     () =>
       toTree(data ?? [], (r) => (
         <span>
-          {r.name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{r.membersNow}）</Typography.Text>
+          {r.name}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            （{r.membersNow}）
+          </Typography.Text>
         </span>
       )),
     [data],
@@ -112,7 +152,11 @@ export function TeamsPage() {
         <Card title={t('teams.tree.title')} size="small" loading={isLoading}>
           {/* 工作队台账 */}
           <Space wrap size="small" style={{ marginBottom: 8 }}>
-            <LedgerImportButton ledgerKey={TEAMS_LEDGERS.teams} permission="registry.write" onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })} />
+            <LedgerImportButton
+              ledgerKey={TEAMS_LEDGERS.teams}
+              permission="registry.write"
+              onCommitted={() => void client.invalidateQueries({ queryKey: ['teams'] })}
+            />
             <LedgerExportButton ledgerKey={TEAMS_LEDGERS.teams} />
           </Space>
           {tree.length ? (
@@ -128,7 +172,9 @@ export function TeamsPage() {
           )}
         </Card>
       </Col>
-      <Col xs={24} lg={15}>{selected ? <Members key={selected} team={selected} /> : null}</Col>
+      <Col xs={24} lg={15}>
+        {selected ? <Members key={selected} team={selected} /> : null}
+      </Col>
     </Row>
   );
 }

@@ -1,9 +1,9 @@
 // Teams API types (inferred from the shared contracts) and the queries the pages share.
 import { useQuery } from '@tanstack/react-query';
-import { teamsApi } from '@xiezuo/shared/contracts/teams';
 import type * as C from '@xiezuo/shared/contracts/teams';
-import type { z } from 'zod';
+import { teamsApi } from '@xiezuo/shared/contracts/teams';
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import { call } from '../../app/api';
 import { formatDate } from '../../app/format';
 
@@ -20,5 +20,7 @@ export function useTeams() {
 
 /** "2024年7月1日起" or "2021年7月1日至2024年6月30日". */
 export function periodText(t: TFunction, start: string, end: string | null) {
-  return end ? t('teams.fields.range', { start: formatDate(start), end: formatDate(end) }) : t('teams.fields.since', { date: formatDate(start) });
+  return end
+    ? t('teams.fields.range', { start: formatDate(start), end: formatDate(end) })
+    : t('teams.fields.since', { date: formatDate(start) });
 }

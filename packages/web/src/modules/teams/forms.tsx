@@ -18,9 +18,28 @@ const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
  * A modal form that saves its values to an endpoint (create, or edit pre-filled with `initial`) and shows
  * the server's field errors under the fields they name. The server checks the body against the contract.
  */
-function SaveModal({ open, title, endpoint, params, initial, toBody, onClose, onSaved, children, form }: {
-  open: boolean; title: string; endpoint: AnyEndpoint; params?: { id: number }; initial?: Values; toBody: (v: Values) => Values;
-  onClose: () => void; onSaved: () => void; children: React.ReactNode; form: FormInstance;
+function SaveModal({
+  open,
+  title,
+  endpoint,
+  params,
+  initial,
+  toBody,
+  onClose,
+  onSaved,
+  children,
+  form,
+}: {
+  open: boolean;
+  title: string;
+  endpoint: AnyEndpoint;
+  params?: { id: number };
+  initial?: Values;
+  toBody: (v: Values) => Values;
+  onClose: () => void;
+  onSaved: () => void;
+  children: React.ReactNode;
+  form: FormInstance;
 }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
@@ -39,13 +58,23 @@ function SaveModal({ open, title, endpoint, params, initial, toBody, onClose, on
       const fields = fieldErrors(e.body.details);
       form.setFields(fields.filter((f) => shown.has(f.name)));
       const rest = fields.filter((f) => !shown.has(f.name));
-      if (rest.length || !fields.length) Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
+      if (rest.length || !fields.length)
+        Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
     } finally {
       setSaving(false);
     }
   };
   return (
-    <Modal open={open} title={title} onOk={save} confirmLoading={saving} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      onOk={save}
+      confirmLoading={saving}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       {/* destroyed when hidden, so each opening starts again from `initial` */}
       <Form form={form} layout="vertical" initialValues={initial}>
         {children}
@@ -60,61 +89,145 @@ const dateValue = (s: string | null | undefined) => (s ? dayjs(s) : undefined);
 const required = (t: (k: string) => string) => [{ required: true, message: t('validation.required') }];
 
 /** A new person, or (given `cadre`) an edit of one; the ID number is entered only when creating (the list shows it masked). */
-export function CadreForm({ cadre, open, onClose, onSaved }: { cadre?: CadreRow; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function CadreForm({
+  cadre,
+  open,
+  onClose,
+  onSaved,
+}: {
+  cadre?: CadreRow;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const teams = useTeams();
   const initial = useMemo(
-    () => cadre && {
-      name: cadre.name, gender: cadre.gender, phone: cadre.phone, kind: cadre.kind, sendingUnit: cadre.sendingUnit, localPost: cadre.localPost,
-      teamId: cadre.teamId, dispatchStart: dateValue(cadre.dispatchStart), dispatchEnd: dateValue(cadre.dispatchEnd),
-    },
+    () =>
+      cadre && {
+        name: cadre.name,
+        gender: cadre.gender,
+        phone: cadre.phone,
+        kind: cadre.kind,
+        sendingUnit: cadre.sendingUnit,
+        localPost: cadre.localPost,
+        teamId: cadre.teamId,
+        dispatchStart: dateValue(cadre.dispatchStart),
+        dispatchEnd: dateValue(cadre.dispatchEnd),
+      },
     [cadre],
   );
-  const toBody = (v: Values) => ({ ...v, phone: v.phone || null, localPost: v.localPost || null, teamId: v.teamId ?? null, divisionCode: v.divisionCode || undefined, dispatchStart: day(v.dispatchStart), dispatchEnd: day(v.dispatchEnd) ?? null });
+  const toBody = (v: Values) => ({
+    ...v,
+    phone: v.phone || null,
+    localPost: v.localPost || null,
+    teamId: v.teamId ?? null,
+    divisionCode: v.divisionCode || undefined,
+    dispatchStart: day(v.dispatchStart),
+    dispatchEnd: day(v.dispatchEnd) ?? null,
+  });
   return (
     <SaveModal
-      open={open} title={cadre ? `${t('teams.cadres.edit')} · ${cadre.name}` : t('teams.cadres.new')} endpoint={cadre ? teamsApi.updateCadre : teamsApi.createCadre}
-      params={cadre && { id: cadre.id }} initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}
+      open={open}
+      title={cadre ? `${t('teams.cadres.edit')} · ${cadre.name}` : t('teams.cadres.new')}
+      endpoint={cadre ? teamsApi.updateCadre : teamsApi.createCadre}
+      params={cadre && { id: cadre.id }}
+      initial={initial}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
     >
-      <Form.Item name="name" label={t('teams.fields.personName')} rules={required(t)}><Input /></Form.Item>
+      <Form.Item name="name" label={t('teams.fields.personName')} rules={required(t)}>
+        <Input />
+      </Form.Item>
       <Form.Item name="gender" label={t('teams.fields.gender')} rules={required(t)}>
         <Select options={GENDERS.map((g) => ({ value: g, label: t(`teams.genders.${g}`) }))} />
       </Form.Item>
-      {!cadre && <Form.Item name="idNumber" label={t('teams.fields.idNumber')} rules={required(t)}><Input maxLength={18} autoComplete="off" /></Form.Item>}
-      <Form.Item name="phone" label={t('teams.fields.phone')}><Input /></Form.Item>
+      {!cadre && (
+        <Form.Item name="idNumber" label={t('teams.fields.idNumber')} rules={required(t)}>
+          <Input maxLength={18} autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item name="phone" label={t('teams.fields.phone')}>
+        <Input />
+      </Form.Item>
       <Form.Item name="kind" label={t('teams.fields.cadreKind')} rules={required(t)}>
         <Select options={CADRE_KINDS.map((k) => ({ value: k, label: t(`teams.cadreKinds.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="sendingUnit" label={t('teams.fields.sendingUnit')} rules={required(t)}><Input /></Form.Item>
-      <Form.Item name="localPost" label={t('teams.fields.localPost')}><Input /></Form.Item>
-      <Form.Item name="teamId" label={t('teams.fields.team')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+      <Form.Item name="sendingUnit" label={t('teams.fields.sendingUnit')} rules={required(t)}>
+        <Input />
       </Form.Item>
-      <Form.Item name="dispatchStart" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="dispatchEnd" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="localPost" label={t('teams.fields.localPost')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="teamId" label={t('teams.fields.team')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="dispatchStart" label={t('teams.fields.startDate')} rules={required(t)}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="dispatchEnd" label={t('teams.fields.endDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
     </SaveModal>
   );
 }
 
 /** Adds a member: the round defaults to the team's current one (`round`), the server says so when the person is already in the team. */
-export function MemberForm({ team, round, open, onClose, onSaved }: { team: number; round?: number; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function MemberForm({
+  team,
+  round,
+  open,
+  onClose,
+  onSaved,
+}: {
+  team: number;
+  round?: number;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [people, setPeople] = useState<CadreRow[]>([]);
   const search = async (q: string) => setPeople((await call(teamsApi.cadres, { query: { pageSize: 50, q } })).items);
   const toBody = (v: Values) => ({ ...v, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
   return (
-    <SaveModal open={open} title={t('teams.tree.addMember')} endpoint={teamsApi.addMember} params={{ id: team }} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal
+      open={open}
+      title={t('teams.tree.addMember')}
+      endpoint={teamsApi.addMember}
+      params={{ id: team }}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
       <Form.Item name="cadreId" label={t('teams.fields.personName')} rules={required(t)}>
-        <Select showSearch={{ filterOption: false, onSearch: search }} onFocus={() => search('')} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.sendingUnit}）` }))} />
+        <Select
+          showSearch={{ filterOption: false, onSearch: search }}
+          onFocus={() => search('')}
+          options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.sendingUnit}）` }))}
+        />
       </Form.Item>
       <Form.Item name="role" label={t('teams.fields.role')} rules={required(t)}>
         <Select options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`teams.roles.${r}`) }))} />
       </Form.Item>
-      <Form.Item name="round" label={t('teams.fields.round')} initialValue={round ?? 1} rules={required(t)}><InputNumber min={1} max={20} data-testid="member-round" /></Form.Item>
-      <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="round" label={t('teams.fields.round')} initialValue={round ?? 1} rules={required(t)}>
+        <InputNumber min={1} max={20} data-testid="member-round" />
+      </Form.Item>
+      <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="endDate" label={t('teams.fields.endDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
     </SaveModal>
   );
 }
@@ -123,21 +236,51 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const teams = useTeams();
-  const toBody = (v: Values) => ({ ...v, teamId: v.teamId ?? null, note: v.note || null, startDate: day(v.startDate), endDate: day(v.endDate) ?? null });
+  const toBody = (v: Values) => ({
+    ...v,
+    teamId: v.teamId ?? null,
+    note: v.note || null,
+    startDate: day(v.startDate),
+    endDate: day(v.endDate) ?? null,
+  });
   return (
-    <SaveModal open={open} title={t('teams.exchanges.new')} endpoint={teamsApi.createExchange} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
+    <SaveModal
+      open={open}
+      title={t('teams.exchanges.new')}
+      endpoint={teamsApi.createExchange}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
       <Form.Item name="kind" label={t('teams.fields.exchangeKind')} rules={required(t)}>
         <Select options={EXCHANGE_KINDS.map((k) => ({ value: k, label: t(`teams.exchangeKinds.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="personTimes" label={t('teams.fields.personTimes')} rules={required(t)}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="fromDivisionCode" label={`${t('teams.fields.from')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} placeholder="441284000000" /></Form.Item>
-      <Form.Item name="toDivisionCode" label={`${t('teams.fields.to')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} placeholder="451123000000" /></Form.Item>
-      <Form.Item name="teamId" label={t('teams.fields.team')} extra={t('teams.exchanges.teamHint')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+      <Form.Item name="personTimes" label={t('teams.fields.personTimes')} rules={required(t)}>
+        <InputNumber min={1} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}><DatePicker style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="note" label={t('teams.fields.note')}><Input /></Form.Item>
+      <Form.Item name="fromDivisionCode" label={`${t('teams.fields.from')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}>
+        <Input maxLength={12} placeholder="441284000000" />
+      </Form.Item>
+      <Form.Item name="toDivisionCode" label={`${t('teams.fields.to')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}>
+        <Input maxLength={12} placeholder="451123000000" />
+      </Form.Item>
+      <Form.Item name="teamId" label={t('teams.fields.team')} extra={t('teams.exchanges.teamHint')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="endDate" label={t('teams.fields.endDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('teams.fields.note')}>
+        <Input />
+      </Form.Item>
     </SaveModal>
   );
 }
@@ -152,34 +295,79 @@ export function TeamForm({ team, open, onClose, onSaved }: { team: TeamDetail; o
   const searchUnits = async (q: string) => setUnits((await call(registryApi.units, { query: { pageSize: 50, q } })).items);
   const initial = useMemo(
     () => ({
-      name: team.name, kind: team.kind, parentId: team.parentId, divisionCode: team.divisionCode, programmeId: team.programmeId, leadUnitId: team.leadUnitId,
-      startDate: dateValue(team.startDate), endDate: dateValue(team.endDate), note: team.note,
+      name: team.name,
+      kind: team.kind,
+      parentId: team.parentId,
+      divisionCode: team.divisionCode,
+      programmeId: team.programmeId,
+      leadUnitId: team.leadUnitId,
+      startDate: dateValue(team.startDate),
+      endDate: dateValue(team.endDate),
+      note: team.note,
     }),
     [team],
   );
-  const unitOptions = [...(team.leadUnitId ? [{ id: team.leadUnitId, name: team.leadUnitName ?? '' }] : []), ...units.filter((u) => u.id !== team.leadUnitId)];
+  const unitOptions = [
+    ...(team.leadUnitId ? [{ id: team.leadUnitId, name: team.leadUnitName ?? '' }] : []),
+    ...units.filter((u) => u.id !== team.leadUnitId),
+  ];
   const toBody = (v: Values) => ({
-    ...v, parentId: v.parentId ?? null, programmeId: v.programmeId ?? null, leadUnitId: v.leadUnitId ?? null, note: v.note || null, startDate: day(v.startDate) ?? null, endDate: day(v.endDate) ?? null,
+    ...v,
+    parentId: v.parentId ?? null,
+    programmeId: v.programmeId ?? null,
+    leadUnitId: v.leadUnitId ?? null,
+    note: v.note || null,
+    startDate: day(v.startDate) ?? null,
+    endDate: day(v.endDate) ?? null,
   });
   return (
-    <SaveModal open={open} title={`${t('teams.tree.editTeam')} · ${team.name}`} endpoint={teamsApi.updateTeam} params={{ id: team.id }} initial={initial} toBody={toBody} onClose={onClose} onSaved={onSaved} form={form}>
-      <Form.Item name="name" label={t('teams.fields.name')} rules={required(t)}><Input maxLength={100} /></Form.Item>
+    <SaveModal
+      open={open}
+      title={`${t('teams.tree.editTeam')} · ${team.name}`}
+      endpoint={teamsApi.updateTeam}
+      params={{ id: team.id }}
+      initial={initial}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
+      <Form.Item name="name" label={t('teams.fields.name')} rules={required(t)}>
+        <Input maxLength={100} />
+      </Form.Item>
       <Form.Item name="kind" label={t('teams.fields.kind')} rules={required(t)}>
         <Select options={TEAM_KINDS.map((k) => ({ value: k, label: t(`teams.kinds.${k}`) }))} />
       </Form.Item>
       <Form.Item name="parentId" label={t('teams.fields.parent')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(teams.data ?? []).filter((r) => r.id !== team.id).map((r) => ({ value: r.id, label: r.name }))} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(teams.data ?? []).filter((r) => r.id !== team.id).map((r) => ({ value: r.id, label: r.name }))}
+        />
       </Form.Item>
-      <Form.Item name="divisionCode" label={`${t('teams.fields.division')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}><Input maxLength={12} /></Form.Item>
+      <Form.Item name="divisionCode" label={`${t('teams.fields.division')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}>
+        <Input maxLength={12} />
+      </Form.Item>
       <Form.Item name="programmeId" label={t('teams.fields.programme')}>
         <Select allowClear options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
       </Form.Item>
       <Form.Item name="leadUnitId" label={t('teams.fields.leadUnit')}>
-        <Select allowClear showSearch={{ filterOption: false, onSearch: searchUnits }} onFocus={() => searchUnits('')} options={unitOptions.map((u) => ({ value: u.id, label: u.name }))} />
+        <Select
+          allowClear
+          showSearch={{ filterOption: false, onSearch: searchUnits }}
+          onFocus={() => searchUnits('')}
+          options={unitOptions.map((u) => ({ value: u.id, label: u.name }))}
+        />
       </Form.Item>
-      <Form.Item name="startDate" label={t('teams.fields.startDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="endDate" label={t('teams.fields.endDate')}><DatePicker style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="note" label={t('teams.fields.note')}><Input maxLength={1000} /></Form.Item>
+      <Form.Item name="startDate" label={t('teams.fields.startDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="endDate" label={t('teams.fields.endDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('teams.fields.note')}>
+        <Input maxLength={1000} />
+      </Form.Item>
     </SaveModal>
   );
 }

@@ -12,7 +12,12 @@ import { useAuth } from '../../app/auth';
 import { exportLedger, type LedgerFilters, ledgerList } from './api';
 import { LedgerImportDialog } from './LedgerImportDialog';
 
-export function LedgerImportButton(props: { ledgerKey: string; title?: string; permission?: Permission; onCommitted?(s: ImportStatus): void }) {
+export function LedgerImportButton(props: {
+  ledgerKey: string;
+  title?: string;
+  permission?: Permission;
+  onCommitted?(s: ImportStatus): void;
+}) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
@@ -22,7 +27,13 @@ export function LedgerImportButton(props: { ledgerKey: string; title?: string; p
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
         {t('ledgers.dialog.import')}
       </Button>
-      <LedgerImportDialog ledgerKey={props.ledgerKey} title={props.title} open={open} onClose={() => setOpen(false)} onCommitted={props.onCommitted} />
+      <LedgerImportDialog
+        ledgerKey={props.ledgerKey}
+        title={props.title}
+        open={open}
+        onClose={() => setOpen(false)}
+        onCommitted={props.onCommitted}
+      />
     </>
   );
 }
@@ -62,7 +73,9 @@ export function LedgerExportButton(props: { ledgerKey: string; filters?: LedgerF
       <Button icon={<DownloadOutlined />} loading={busy} onClick={() => run(false)}>
         {props.label ?? t('ledgers.dialog.export')}
       </Button>
-      <Dropdown menu={{ items: [{ key: 'reveal', icon: <EyeOutlined />, label: t('ledgers.dialog.exportRevealed') }], onClick: () => run(true) }}>
+      <Dropdown
+        menu={{ items: [{ key: 'reveal', icon: <EyeOutlined />, label: t('ledgers.dialog.exportRevealed') }], onClick: () => run(true) }}
+      >
         <Button icon={<DownOutlined />} disabled={busy} aria-label={t('ledgers.dialog.exportRevealed')} />
       </Dropdown>
     </Space.Compact>

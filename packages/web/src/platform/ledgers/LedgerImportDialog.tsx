@@ -68,7 +68,15 @@ export function LedgerImportDialog({ ledgerKey, title, open, onClose, onCommitte
   const fileError = status?.error && status.status === 'failed' ? status.error : null;
   const commitError = status?.error && status.status === 'ready' ? status.error : null;
   return (
-    <Modal open={open} onCancel={close} title={title ?? t('ledgers.dialog.import')} footer={null} width={860} destroyOnHidden data-testid="ledger-import-dialog">
+    <Modal
+      open={open}
+      onCancel={close}
+      title={title ?? t('ledgers.dialog.import')}
+      footer={null}
+      width={860}
+      destroyOnHidden
+      data-testid="ledger-import-dialog"
+    >
       {!id && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={start} disabled={sending}>
@@ -89,13 +97,20 @@ export function LedgerImportDialog({ ledgerKey, title, open, onClose, onCommitte
       {commitError && <ErrorAlert error={commitError} />}
       {status && (
         <Flex gap={8} wrap justify="flex-end" style={{ marginTop: 16 }}>
-          {status.rejected > 0 && status.status !== 'reading' && <Button onClick={() => downloadErrors(status.id)}>{t('ledgers.dialog.downloadErrors')}</Button>}
+          {status.rejected > 0 && status.status !== 'reading' && (
+            <Button onClick={() => downloadErrors(status.id)}>{t('ledgers.dialog.downloadErrors')}</Button>
+          )}
           {status.status === 'ready' && (
             <>
               <Button onClick={() => commit('valid-rows')} disabled={status.valid === 0} title={t('ledgers.dialog.commitValidHint')}>
                 {t('ledgers.dialog.commitValid')}
               </Button>
-              <Button type="primary" onClick={() => commit('all-or-nothing')} disabled={status.rejected > 0} title={t('ledgers.dialog.commitAllHint')}>
+              <Button
+                type="primary"
+                onClick={() => commit('all-or-nothing')}
+                disabled={status.rejected > 0}
+                title={t('ledgers.dialog.commitAllHint')}
+              >
                 {t('ledgers.dialog.commitAll')}
               </Button>
             </>
@@ -135,7 +150,11 @@ function ImportPreview({ status }: { status: ImportStatus }) {
         <Alert
           type="success"
           showIcon
-          message={status.inserted || status.updated ? t('ledgers.dialog.committed', { inserted: status.inserted, updated: status.updated }) : t('ledgers.dialog.nothingToDo')}
+          message={
+            status.inserted || status.updated
+              ? t('ledgers.dialog.committed', { inserted: status.inserted, updated: status.updated })
+              : t('ledgers.dialog.nothingToDo')
+          }
         />
       ) : (
         <Flex gap={24} wrap>
@@ -143,7 +162,11 @@ function ImportPreview({ status }: { status: ImportStatus }) {
           <Statistic title={t('ledgers.dialog.toUpdate')} value={status.toUpdate} />
           <Statistic title={t('ledgers.dialog.unchanged')} value={status.unchanged} />
           <Statistic title={t('ledgers.dialog.skipped')} value={status.skipped} />
-          <Statistic title={t('ledgers.dialog.rejected')} value={status.rejected} valueStyle={status.rejected ? { color: '#cf1322' } : undefined} />
+          <Statistic
+            title={t('ledgers.dialog.rejected')}
+            value={status.rejected}
+            valueStyle={status.rejected ? { color: '#cf1322' } : undefined}
+          />
         </Flex>
       )}
       {status.status === 'ready' && <ColumnsSaid status={status} />}
@@ -158,7 +181,9 @@ function ImportPreview({ status }: { status: ImportStatus }) {
             scroll={{ x: 500 }}
             columns={[{ title: t('ledgers.dialog.problemColumn'), dataIndex: 'message' }]}
           />
-          {status.problemCount > status.problems.length && <Typography.Text type="secondary">{t('ledgers.dialog.moreProblems', { shown: status.problems.length })}</Typography.Text>}
+          {status.problemCount > status.problems.length && (
+            <Typography.Text type="secondary">{t('ledgers.dialog.moreProblems', { shown: status.problems.length })}</Typography.Text>
+          )}
         </>
       )}
     </Space>

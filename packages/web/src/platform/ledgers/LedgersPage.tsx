@@ -1,6 +1,6 @@
 // 台账导入导出: every ledger the user may use, with its template, import and export in one place.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Button } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { downloadTemplate, ledgerList } from './api';
 import { LedgerExportButton, LedgerImportButton } from './LedgerButtons';
@@ -37,7 +37,9 @@ export function LedgersPage() {
             render: (_, l) => (
               <Space wrap>
                 <Button onClick={() => downloadTemplate(l.key)}>{t('ledgers.dialog.template')}</Button>
-                {l.canImport && <LedgerImportButton ledgerKey={l.key} title={`${t('ledgers.dialog.import')} · ${en ? l.titleEn : l.title}`} />}
+                {l.canImport && (
+                  <LedgerImportButton ledgerKey={l.key} title={`${t('ledgers.dialog.import')} · ${en ? l.titleEn : l.title}`} />
+                )}
                 {l.canExport && <LedgerExportButton ledgerKey={l.key} />}
               </Space>
             ),

@@ -1,6 +1,6 @@
 // Computing leaf figures from a source's stream: one INSERT … SELECT per indicator and year, for a set of
 // slices (incremental) or for everything (rebuild). The counting rules live here (see the catalogue).
-import { type IndicatorDef, INDICATORS } from '@xiezuo/shared/indicators/catalogue';
+import { INDICATORS, type IndicatorDef } from '@xiezuo/shared/indicators/catalogue';
 import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
 import type { FactSource } from './sources';
 
@@ -56,7 +56,13 @@ export function villageSelectSql(source: FactSource, def: IndicatorDef, year: nu
   return `select s.slice, s.key, s.bkey, s.v from (${leafBody(source, def, year, { villages }, today)}) s(slice, team_id, key, bkey, v) where s.v <> 0`;
 }
 
-function leafBody(source: FactSource, def: IndicatorDef, year: number, where: { slices?: string[] | null; villages?: string[] }, today: string): string {
+function leafBody(
+  source: FactSource,
+  def: IndicatorDef,
+  year: number,
+  where: { slices?: string[] | null; villages?: string[] },
+  today: string,
+): string {
   const { slices, villages } = where;
   const conds: string[] = [];
   if (slices) conds.push(`x.division_code like any (${arr(slices.map((s) => `${s.slice(0, 9)}%`))})`);

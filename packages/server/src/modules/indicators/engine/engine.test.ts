@@ -1,9 +1,19 @@
 // The aggregation engine: rows in the modules' tables → leaves → rollups, incrementally and by rebuild.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../testing/app';
-import { baseDivisions, GANGPING, gangpingVisits, HUAIJI, insertDivisions, insertHousehold, insertTeam, insertVisit, LENGGANG } from '../testing/fixtures';
 import { readValues } from '../dashboard';
 import { refresherOf } from '../service';
+import {
+  baseDivisions,
+  GANGPING,
+  gangpingVisits,
+  HUAIJI,
+  insertDivisions,
+  insertHousehold,
+  insertTeam,
+  insertVisit,
+  LENGGANG,
+} from '../testing/fixtures';
 import type { Refresher } from './refresh';
 
 process.env.XZ_TODAY = '2026-11-23';
@@ -53,7 +63,7 @@ describe('岗坪镇 visits (13 villages, 42 households, 121 persons)', () => {
     expect(await value(`t:${ids.gangping}`, 'Q2026-3', 'monitoring.visits')).toBe(50);
     expect(await value(`t:${ids.gangping}`, 'M2026-08', 'monitoring.visitedHouseholds')).toBe(8);
     // a quarter is not the sum of its months for distinct measures
-    expect(await value(`t:${ids.gangping}`, 'M2026-07', 'monitoring.visitedHouseholds') + 8).toBe(50);
+    expect((await value(`t:${ids.gangping}`, 'M2026-07', 'monitoring.visitedHouseholds')) + 8).toBe(50);
   });
 
   it('splits 其中脱贫人口 from the persons', async () => {
@@ -107,9 +117,15 @@ describe('incremental refresh', () => {
       `select distinct action_timing as timing, action_orientation as orientation from information_schema.triggers where event_object_table in ('monitoring_members', 'monitoring_visits')`,
     );
     expect(triggers).toEqual([{ timing: 'AFTER', orientation: 'STATEMENT' }]);
-    const before = { gangping: await value(GANGPING_NODE, 'M2026-08', 'monitoring.visits'), lenggang: await value(LENGGANG_NODE, 'M2026-08', 'monitoring.visits') };
+    const before = {
+      gangping: await value(GANGPING_NODE, 'M2026-08', 'monitoring.visits'),
+      lenggang: await value(LENGGANG_NODE, 'M2026-08', 'monitoring.visits'),
+    };
     const households = [await insertHousehold(db, '441224109001', 1), await insertHousehold(db, '441224110001', 1)];
-    await db.query(`insert into monitoring_visits (household_id, visited_on, visitors, findings) select h, d, '工作队', '走访' from unnest($1::int[]) h, (values ('2026-08-03'::date), ('2026-08-04'::date)) v(d)`, [households]);
+    await db.query(
+      `insert into monitoring_visits (household_id, visited_on, visitors, findings) select h, d, '工作队', '走访' from unnest($1::int[]) h, (values ('2026-08-03'::date), ('2026-08-04'::date)) v(d)`,
+      [households],
+    );
     await r.runOnce();
     expect(await value(GANGPING_NODE, 'M2026-08', 'monitoring.visits')).toBe(before.gangping + 2);
     expect(await value(LENGGANG_NODE, 'M2026-08', 'monitoring.visits')).toBe(before.lenggang + 2);
@@ -135,9 +151,10 @@ describe('division history', () => {
   it("rolls last year's figures up last year's tree", async () => {
     const db = t.services.database;
     // 冷坑镇 belonged to 顺德区 (fixture) until 2026-01-01, then moved to 怀集县
-    await db.query(`insert into division_versions (code, name, parent_code, valid_from, valid_to) values ($1, '冷坑镇', '440606000000', null, '2026-01-01')`, [
-      LENGGANG,
-    ]);
+    await db.query(
+      `insert into division_versions (code, name, parent_code, valid_from, valid_to) values ($1, '冷坑镇', '440606000000', null, '2026-01-01')`,
+      [LENGGANG],
+    );
     const h = await insertHousehold(db, '441224110001', 3);
     await insertVisit(db, h, '2025-07-15');
     await insertVisit(db, h, '2026-07-15');

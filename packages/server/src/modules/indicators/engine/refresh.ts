@@ -88,15 +88,19 @@ export async function installTriggers(database: Database, wired: FactSource[]): 
         stmts.push(`create or replace function ${fn}() returns trigger language plpgsql as $f$
           begin ${e.tables.map((t) => markSql(s.key, rule, t)).join('\n')} return null; end $f$`);
         stmts.push(`drop trigger if exists ${fn} on ${rule.table}`);
-        stmts.push(`create trigger ${fn} after ${e.event} on ${rule.table} referencing ${e.referencing} for each statement execute function ${fn}()`);
+        stmts.push(
+          `create trigger ${fn} after ${e.event} on ${rule.table} referencing ${e.referencing} for each statement execute function ${fn}()`,
+        );
       }
     });
   }
   stmts.push(`create or replace function xzi_tree() returns trigger language plpgsql as $f$
     begin insert into indicator_dirty (source, slice, year) values (${lit(TREE)}, '*', 0) on conflict do nothing; return null; end $f$`);
-  const trees = (await database.query<{ t: string }>(
-    `select table_name as t from information_schema.tables where table_schema = current_schema() and table_name in ('teams', 'divisions', 'division_versions')`,
-  )).map((r) => r.t);
+  const trees = (
+    await database.query<{ t: string }>(
+      `select table_name as t from information_schema.tables where table_schema = current_schema() and table_name in ('teams', 'divisions', 'division_versions')`,
+    )
+  ).map((r) => r.t);
   for (const t of trees) {
     stmts.push(`drop trigger if exists xzi_tree_${t} on ${t}`);
     stmts.push(`create trigger xzi_tree_${t} after insert or update or delete on ${t} for each statement execute function xzi_tree()`);
@@ -130,7 +134,9 @@ async function refreshSlices(q: Q, trees: Trees, source: FactSource, year: numbe
   if (defs.length === 0) return;
   const where = `indicator in (${defs.map((d) => lit(d.code)).join(',')})
     and slice in (${slices.map(lit).join(',')})
-    and period in (${periodsOfYear(year).map((p) => lit(p.key)).join(',')})`;
+    and period in (${periodsOfYear(year)
+      .map((p) => lit(p.key))
+      .join(',')})`;
   const cols = 'slice, team_id, period, breakdown, indicator, value';
   const old = await q<Leaf>(`delete from indicator_leaves where ${where} returning ${cols}`);
   for (const def of defs) await q(leafInsertSql(source, def, year, slices, today));
@@ -168,7 +174,9 @@ async function rebuildRollups(q: Q, trees: Trees, today: string) {
   );
   await q(`drop table if exists xz_anc`);
   await q(`create temp table xz_anc (slice text, team_id int, year int, node text)`);
-  const anc = keys.flatMap((k) => nodesOf(trees, k.slice, k.team_id, k.year, today).map((n) => `(${lit(k.slice)}, ${k.team_id}, ${k.year}, ${lit(n)})`));
+  const anc = keys.flatMap((k) =>
+    nodesOf(trees, k.slice, k.team_id, k.year, today).map((n) => `(${lit(k.slice)}, ${k.team_id}, ${k.year}, ${lit(n)})`),
+  );
   for (let i = 0; i < anc.length; i += 2000) await q(`insert into xz_anc values ${anc.slice(i, i + 2000).join(',')}`);
   await q(`analyze xz_anc`);
   await q(`insert into indicator_rollups (node, period, indicator, breakdown, value)
@@ -271,7 +279,9 @@ export class Refresher {
       }
     }
     await profiled('leaf indexes', async () => {
-      await q(`alter table indicator_leaves add constraint indicator_leaves_slice_period_indicator_breakdown_team_id_pk primary key (slice, period, indicator, breakdown, team_id)`);
+      await q(
+        `alter table indicator_leaves add constraint indicator_leaves_slice_period_indicator_breakdown_team_id_pk primary key (slice, period, indicator, breakdown, team_id)`,
+      );
       await q(`create index indicator_leaves_team_idx on indicator_leaves (team_id, period)`);
       await q(`analyze indicator_leaves`);
     });

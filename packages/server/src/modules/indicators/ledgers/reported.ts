@@ -1,6 +1,7 @@
 // 指标填报台账: figures no module holds yet (e.g. order-class graduates), by division and day.
-import { INDICATOR_LEDGERS } from '@xiezuo/shared/contracts/indicators';
+
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { INDICATOR_LEDGERS } from '@xiezuo/shared/contracts/indicators';
 import { REPORTED_INDICATORS } from '@xiezuo/shared/indicators/catalogue';
 import { sql } from 'drizzle-orm';
 import { auditLedgerWrite } from '../../../platform/ledgers/audit';
@@ -26,7 +27,8 @@ export const reportedLedger = defineLedger({
   ],
   // the scope, from the row alone; nothing here needs the database
   validate(row, ctx) {
-    if (!nodeInScope(ctx.user.scope, `d:${divisionPrefix(String(row.divisionCode))}`)) return [{ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' }];
+    if (!nodeInScope(ctx.user.scope, `d:${divisionPrefix(String(row.divisionCode))}`))
+      return [{ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' }];
     return [];
   },
   async findExisting(tx, rows) {
@@ -36,7 +38,14 @@ export const reportedLedger = defineLedger({
     )) as unknown as Rows;
     const map = new Map<string, LedgerRow>();
     for (const r of found.rows) {
-      const row: LedgerRow = { id: r.id, indicator: r.indicator, divisionCode: r.division_code, day: dateText(r.day), value: Number(r.value), note: r.note };
+      const row: LedgerRow = {
+        id: r.id,
+        indicator: r.indicator,
+        divisionCode: r.division_code,
+        day: dateText(r.day),
+        value: Number(r.value),
+        note: r.note,
+      };
       map.set(naturalKeyOf(reportedLedger, row), row);
     }
     return map;
@@ -58,6 +67,12 @@ export const reportedLedger = defineLedger({
     const r = (await ctx.services.db.execute(
       sql`select indicator, division_code, day, value, note from indicator_reported where ${scope ?? sql`true`} order by day, division_code`,
     )) as unknown as Rows;
-    return r.rows.map((x) => ({ indicator: x.indicator, divisionCode: x.division_code, day: dateText(x.day), value: Number(x.value), note: x.note }));
+    return r.rows.map((x) => ({
+      indicator: x.indicator,
+      divisionCode: x.division_code,
+      day: dateText(x.day),
+      value: Number(x.value),
+      note: x.note,
+    }));
   },
 });

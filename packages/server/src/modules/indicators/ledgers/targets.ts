@@ -19,11 +19,27 @@ export const targetsLedger = defineLedger({
   naturalKey: ['node', 'indicator', 'period'],
   columns: [
     {
-      key: 'node', header: '对象', headerEn: 'Unit', type: 'text', required: true,
-      note: '工作队写 t:编号，区划写 d:区划代码前缀（如 d:441224）', example: 't:1',
+      key: 'node',
+      header: '对象',
+      headerEn: 'Unit',
+      type: 'text',
+      required: true,
+      note: '工作队写 t:编号，区划写 d:区划代码前缀（如 d:441224）',
+      example: 't:1',
     },
-    indicatorColumn(INDICATORS.filter((d) => d.measure !== 'ratio'), '走访监测户'),
-    { key: 'period', header: '期间', headerEn: 'Period', type: 'text', required: true, note: 'Y2026 全年，H2026-1 上半年，Q2026-3 季度，M2026-07 月', example: 'H2026-1' },
+    indicatorColumn(
+      INDICATORS.filter((d) => d.measure !== 'ratio'),
+      '走访监测户',
+    ),
+    {
+      key: 'period',
+      header: '期间',
+      headerEn: 'Period',
+      type: 'text',
+      required: true,
+      note: 'Y2026 全年，H2026-1 上半年，Q2026-3 季度，M2026-07 月',
+      example: 'H2026-1',
+    },
     { key: 'value', header: '目标值', headerEn: 'Target', type: 'decimal', required: true, example: 50 },
   ],
   // the row's own form and the scope; whether a team exists is the batch's question (validateBatch)
@@ -31,8 +47,10 @@ export const targetsLedger = defineLedger({
     const out: ErrorDetail[] = [];
     if (!/^(all|d:\d{2,9}|t:\d+)$/.test(String(row.node))) out.push({ path: 'node', key: 'indicators.validation.node' });
     else if (!nodeInScope(ctx.user.scope, String(row.node))) out.push({ path: 'node', key: 'errors.OUT_OF_SCOPE' });
-    if (!PERIOD_PATTERN.test(String(row.period)) || String(row.period).startsWith('C')) out.push({ path: 'period', key: 'indicators.validation.period' });
-    if (!INDICATOR_BY_CODE.has(String(row.indicator))) out.push({ path: 'indicator', key: 'indicators.validation.unknownIndicator', params: { code: row.indicator } });
+    if (!PERIOD_PATTERN.test(String(row.period)) || String(row.period).startsWith('C'))
+      out.push({ path: 'period', key: 'indicators.validation.period' });
+    if (!INDICATOR_BY_CODE.has(String(row.indicator)))
+      out.push({ path: 'indicator', key: 'indicators.validation.unknownIndicator', params: { code: row.indicator } });
     return out;
   },
   validateBatch: teamsExist,
@@ -58,7 +76,8 @@ export const targetsLedger = defineLedger({
         values (${node}, ${division}, ${team}, ${r.indicator}, ${r.period}, ${r.value}) returning id`)) as unknown as Rows;
       inserted.push({ ...r, id: res.rows[0].id });
     }
-    for (const { after } of changes.update) await tx.execute(sql`update indicator_targets set value = ${after.value}, updated_at = now() where id = ${after.id}`);
+    for (const { after } of changes.update)
+      await tx.execute(sql`update indicator_targets set value = ${after.value}, updated_at = now() where id = ${after.id}`);
     await auditLedgerWrite(tx, ctx, 'indicator_target', { insert: inserted, update: changes.update }, (r) => String(r.id));
   },
   async exportRows(ctx) {
@@ -77,8 +96,17 @@ export const targetsLedger = defineLedger({
 
 /** A team's target names a team that exists (as the targets API requires): one query per batch. */
 async function teamsExist(rows: LedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
-  const ids = [...new Set(rows.map((r) => String(r.node)).filter((n) => n.startsWith('t:')).map(teamIdOf))];
-  const found = ids.length ? await ctx.services.database.query<{ id: number }>(`select id from teams where id = any($1::int[])`, [ids]) : [];
+  const ids = [
+    ...new Set(
+      rows
+        .map((r) => String(r.node))
+        .filter((n) => n.startsWith('t:'))
+        .map(teamIdOf),
+    ),
+  ];
+  const found = ids.length
+    ? await ctx.services.database.query<{ id: number }>(`select id from teams where id = any($1::int[])`, [ids])
+    : [];
   const known = new Set(found.map((t) => Number(t.id)));
   return rows.map((r) => {
     const node = String(r.node);

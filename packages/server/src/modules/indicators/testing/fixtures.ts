@@ -7,7 +7,12 @@ export const HUAIJI = '441224000000';
 
 export async function insertDivisions(db: Database, rows: [code: string, name: string, level: string, parent: string | null][]) {
   for (const [code, name, level, parent] of rows) {
-    await db.query(`insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict do nothing`, [code, name, level, parent]);
+    await db.query(`insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict do nothing`, [
+      code,
+      name,
+      level,
+      parent,
+    ]);
   }
 }
 
@@ -64,7 +69,10 @@ export async function insertVisit(db: Database, householdId: number, day: string
 /** The seed's 岗坪镇 case: 13 villages, 42 households, 121 persons, all visited in July 2026 (some twice). */
 export async function gangpingVisits(db: Database): Promise<number[]> {
   const villages = Array.from({ length: 13 }, (_, i) => `441224109${String(i + 1).padStart(3, '0')}`);
-  await insertDivisions(db, villages.map((v, i) => [v, `村${i + 1}`, 'village', GANGPING] as [string, string, string, string]));
+  await insertDivisions(
+    db,
+    villages.map((v, i) => [v, `村${i + 1}`, 'village', GANGPING] as [string, string, string, string]),
+  );
   const ids: number[] = [];
   // 42 households: 37 of 3 persons and 5 of 2 persons = 111 + 10 = 121
   for (let i = 0; i < 42; i++) {

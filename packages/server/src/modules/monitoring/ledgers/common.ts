@@ -5,11 +5,11 @@
 import { HouseholdQuery } from '@xiezuo/shared/contracts/monitoring';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/service';
 import type { Db, Tx } from '../../../platform/db/client';
 import { type ErrorDetail, invalid } from '../../../platform/http/errors';
 import { idNumber } from '../../../platform/ledgers/columns';
 import { type LedgerColumn, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
-import { writeAudit } from '../../../platform/audit/service';
 import { householdsInScope } from '../access';
 import { householdFilter } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
@@ -20,7 +20,11 @@ const PERSON = sql`(${M.active} or ${M.leftReason} = 'household_closed')`;
 
 /** The head's ID number: an ID-number column (the preset's synonyms) under the head's own headers. */
 export const headColumn: LedgerColumn = idNumber({
-  key: 'headIdNumber', header: '户主身份证号', headerEn: "Head's ID number", synonyms: ['户主身份证号码', '户主证件号码'], example: '441224195803120039',
+  key: 'headIdNumber',
+  header: '户主身份证号',
+  headerEn: "Head's ID number",
+  synonyms: ['户主身份证号码', '户主证件号码'],
+  example: '441224195803120039',
 });
 
 /** Households (in scope) by their head's ID number: the key every monitoring ledger uses. */
@@ -37,7 +41,11 @@ export async function householdsByHead(db: Db | Tx, ctx: LedgerContext, idNumber
 
 /** Each row names a household in scope by its head's ID number (one query per batch). */
 export async function requireHouseholds(rows: { headIdNumber: string }[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
-  const found = await householdsByHead(ctx.services.db, ctx, rows.map((r) => r.headIdNumber));
+  const found = await householdsByHead(
+    ctx.services.db,
+    ctx,
+    rows.map((r) => r.headIdNumber),
+  );
   return rows.map((r) => (found.has(r.headIdNumber) ? [] : [{ path: 'headIdNumber', key: 'monitoring.errors.noHousehold' }]));
 }
 
@@ -74,13 +82,19 @@ export async function recordsOfHouseholds<T extends { householdId: number }, R e
   toRow: (record: T, headIdNumber: string) => R,
   key: { naturalKey: string[] },
 ): Promise<Map<string, R>> {
-  const households = await householdsByHead(tx, ctx, rows.map((r) => r.headIdNumber));
+  const households = await householdsByHead(
+    tx,
+    ctx,
+    rows.map((r) => r.headIdNumber),
+  );
   const heads = new Map([...households].map(([idNumber, h]) => [h.id, idNumber]));
   const records = heads.size ? await load([...heads.keys()]) : [];
-  return new Map(records.map((record) => {
-    const row = toRow(record, heads.get(record.householdId)!);
-    return [naturalKeyOf(key, row), row];
-  }));
+  return new Map(
+    records.map((record) => {
+      const row = toRow(record, heads.get(record.householdId)!);
+      return [naturalKeyOf(key, row), row];
+    }),
+  );
 }
 
 /** An export of a household's records (members, visits, measures): those of the households the list's filters select, in scope. */
@@ -105,9 +119,17 @@ export async function writeHouseholdRecords<R extends { headIdNumber: string; id
   tx: Tx,
   ctx: LedgerContext,
   changes: { insert: R[]; update: { before: R; after: R }[] },
-  how: { entity: string; add: (ctx: LedgerContext, householdId: number, row: R) => Promise<unknown>; update: (id: number, after: R) => Promise<{ id: number }> },
+  how: {
+    entity: string;
+    add: (ctx: LedgerContext, householdId: number, row: R) => Promise<unknown>;
+    update: (id: number, after: R) => Promise<{ id: number }>;
+  },
 ): Promise<void> {
-  const households = await householdsByHead(tx, ctx, changes.insert.map((r) => r.headIdNumber));
+  const households = await householdsByHead(
+    tx,
+    ctx,
+    changes.insert.map((r) => r.headIdNumber),
+  );
   for (const r of changes.insert) await how.add(ctx, households.get(r.headIdNumber)!.id, r);
   for (const { before, after } of changes.update) {
     const row = await how.update(before.id!, after);

@@ -4,10 +4,19 @@ import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import type { MemberInput } from '@xiezuo/shared/contracts/monitoring';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { systemCtx } from '../../../platform/ctx';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
-import { type BuiltHousehold, GANGPING, insertHousehold, insertMeasure, insertVillages, insertVisit, XINGYI, ZENGCUN } from '../testing/builders';
+import {
+  type BuiltHousehold,
+  GANGPING,
+  insertHousehold,
+  insertMeasure,
+  insertVillages,
+  insertVisit,
+  XINGYI,
+  ZENGCUN,
+} from '../testing/builders';
 
 let t: TestApp;
 let xingyi: TestClient, town: TestClient;
@@ -26,7 +35,13 @@ beforeAll(async () => {
     const withChild = i % 2 === 0;
     const members: Partial<MemberInput>[] = [{ name: `测试户主${i}` }, { name: `测试配偶${i}`, relation: 'spouse', gender: 'female' }];
     if (withChild) members.push({ name: `测试子女${i}`, relation: 'child', birthDate: '2012-03-03', schooling: 'junior' });
-    const h = await insertHousehold(ctx, { village: withChild ? XINGYI : ZENGCUN, entryDoor: i % 3 ? 'cadre_check' : 'self_apply', incomePerHead: 6800 + i * 100, monitored: '2025-06-20', members });
+    const h = await insertHousehold(ctx, {
+      village: withChild ? XINGYI : ZENGCUN,
+      entryDoor: i % 3 ? 'cadre_check' : 'self_apply',
+      incomePerHead: 6800 + i * 100,
+      monitored: '2025-06-20',
+      members,
+    });
     await insertVisit(ctx, h.id, { visitedOn: `2025-08-0${i + 1}`, openRisks: withChild ? [{ kind: 'schooling' }] : [] });
     await insertMeasure(ctx, h.id);
     built.push(h);
@@ -75,8 +90,8 @@ describe('monitoring ledgers', () => {
     ]);
     const { status } = await uploadAndCheck(xingyi, 'monitoring-households', 'h.xlsx', households);
     expect(status.status, JSON.stringify(status)).toBe('ready');
-    const committed = (await commitAndWait(xingyi, status.id, "all-or-nothing")).status;
-    expect(committed.status).toBe("committed");
+    const committed = (await commitAndWait(xingyi, status.id, 'all-or-nothing')).status;
+    expect(committed.status).toBe('committed');
     const members = await xlsx([
       ['户主身份证号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '健康状况', '在校情况', '务工情况'],
       [NEW_HEAD, '导入子女（演示）', '子女', '女', '2012-02-02', NEW_CHILD, '健康', '初中在读', '不适用'],
@@ -84,7 +99,11 @@ describe('monitoring ledgers', () => {
     const m = (await uploadAndCheck(xingyi, 'monitoring-members', 'm.xlsx', members)).status;
     const mc = (await commitAndWait(xingyi, m.id, 'all-or-nothing')).status;
     expect(mc.status).toBe('committed');
-    const [row] = (await t.services.db.execute(sql`select count(*)::int as n from monitoring_members m join monitoring_households h on h.id = m.household_id where h.head_name like '导入户主%'`)).rows as { n: number }[];
+    const [row] = (
+      await t.services.db.execute(
+        sql`select count(*)::int as n from monitoring_members m join monitoring_households h on h.id = m.household_id where h.head_name like '导入户主%'`,
+      )
+    ).rows as { n: number }[];
     expect(row.n).toBe(2);
     // the same file again: nothing new
     const again = (await uploadAndCheck(xingyi, 'monitoring-households', 'h.xlsx', households)).status;
@@ -113,7 +132,11 @@ describe('monitoring ledgers', () => {
     const corrected = (await uploadAndCheck(town, 'monitoring-households', 'fix.xlsx', await xlsx(edited))).status;
     expect(corrected).toMatchObject({ toUpdate: 1, unchanged: 0 });
     expect((await commitAndWait(town, corrected.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', updated: 1 });
-    const [h] = (await t.services.db.execute(sql`select h.head_name, m.name from monitoring_households h join monitoring_members m on m.household_id = h.id and m.relation = 'head' where h.head_name = '更正后的户主（演示）'`)).rows;
+    const [h] = (
+      await t.services.db.execute(
+        sql`select h.head_name, m.name from monitoring_households h join monitoring_members m on m.household_id = h.id and m.relation = 'head' where h.head_name = '更正后的户主（演示）'`,
+      )
+    ).rows;
     expect(h).toEqual({ head_name: '更正后的户主（演示）', name: '更正后的户主（演示）' });
 
     const moved = edited.map((r) => [...r]);
@@ -125,7 +148,11 @@ describe('monitoring ledgers', () => {
   });
 
   it('refuses at the dry run a new household whose head is already in another household, outside the importer’s villages', async () => {
-    const [m] = (await t.services.db.execute(sql`select m.id_cipher from monitoring_members m join monitoring_households h on h.id = m.household_id where m.active and m.relation <> 'head' and h.division_code <> ${XINGYI} limit 1`)).rows as { id_cipher: string }[];
+    const [m] = (
+      await t.services.db.execute(
+        sql`select m.id_cipher from monitoring_members m join monitoring_households h on h.id = m.household_id where m.active and m.relation <> 'head' and h.division_code <> ${XINGYI} limit 1`,
+      )
+    ).rows as { id_cipher: string }[];
     const someone = t.services.cipher.decrypt(m.id_cipher);
     const file = await xlsx([
       ['所在村区划代码', '户主姓名', '户主身份证号', '监测类别', '纳入途径'],
@@ -133,15 +160,25 @@ describe('monitoring ledgers', () => {
     ]);
     const { status } = await uploadAndCheck(xingyi, 'monitoring-households', 'split.xlsx', file);
     expect(status).toMatchObject({ valid: 0, rejected: 1 });
-    expect(status.problems[0].message).toMatch(/^第2行 C列〔户主身份证号〕：身份证号 4412\*{10}[\dX]{4} 已是 .+户（编号 \d+）的在册成员，一人只能在一个监测户中$/);
+    expect(status.problems[0].message).toMatch(
+      /^第2行 C列〔户主身份证号〕：身份证号 4412\*{10}[\dX]{4} 已是 .+户（编号 \d+）的在册成员，一人只能在一个监测户中$/,
+    );
   });
 
   it('exports what the household list shows: the same filters (name, ID number, risk, town), a filter it cannot read refused', async () => {
-    const list = (await town.get('/api/monitoring/households?pageSize=200')).json().items as { headName: string; divisionCode: string; openRisks: string[] }[];
+    const list = (await town.get('/api/monitoring/households?pageSize=200')).json().items as {
+      headName: string;
+      divisionCode: string;
+      openRisks: string[];
+    }[];
     const rows = async (q: string) => (await cells(town, 'monitoring-households', q)).slice(3).filter((r) => r?.length);
     const one = list[5];
     expect((await rows(`?q=${encodeURIComponent(one.headName)}`)).map((r) => r[1])).toEqual([one.headName]);
-    const [m] = (await t.services.db.execute(sql`select m.id_cipher from monitoring_members m join monitoring_households h on h.id = m.household_id where h.head_name = ${one.headName} and m.relation = 'head'`)).rows as { id_cipher: string }[];
+    const [m] = (
+      await t.services.db.execute(
+        sql`select m.id_cipher from monitoring_members m join monitoring_households h on h.id = m.household_id where h.head_name = ${one.headName} and m.relation = 'head'`,
+      )
+    ).rows as { id_cipher: string }[];
     expect((await rows(`?idNumber=${t.services.cipher.decrypt(m.id_cipher)}`)).map((r) => r[1])).toEqual([one.headName]);
     const withRisk = list.filter((h) => h.openRisks.includes('schooling'));
     expect(withRisk.length).toBeGreaterThan(0);
@@ -159,11 +196,14 @@ describe('monitoring ledgers', () => {
       expect(again.unchanged, key).toBe(exported.slice(3).filter((r) => r?.length).length);
     }
     const visits = await cells(town, 'monitoring-visits', '?reveal=1');
-    const edited = visits.map((r, i) => (i === 3 ? [...(r as unknown[]).slice(0, 3), '复访：孩子已返校', ...(r as unknown[]).slice(4)] : r));
+    const edited = visits.map((r, i) =>
+      i === 3 ? [...(r as unknown[]).slice(0, 3), '复访：孩子已返校', ...(r as unknown[]).slice(4)] : r,
+    );
     const { status } = await uploadAndCheck(town, 'monitoring-visits', 'v.xlsx', await xlsx(edited));
     expect(status).toMatchObject({ toInsert: 0, toUpdate: 1 });
     expect((await commitAndWait(town, status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', updated: 1 });
-    const [{ n }] = (await t.services.db.execute(sql`select count(*)::int as n from monitoring_visits where findings = '复访：孩子已返校'`)).rows as { n: number }[];
+    const [{ n }] = (await t.services.db.execute(sql`select count(*)::int as n from monitoring_visits where findings = '复访：孩子已返校'`))
+      .rows as { n: number }[];
     expect(n).toBe(1);
   });
 });

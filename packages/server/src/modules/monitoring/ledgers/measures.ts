@@ -1,6 +1,5 @@
 // 帮扶措施台账: assistance measures, added through the module's services.
-import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
-import { MEASURE_KINDS, type MeasureKind } from '@xiezuo/shared/contracts/monitoring';
+import { MEASURE_KINDS, type MeasureKind, MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { eq, inArray } from 'drizzle-orm';
 import { amount, date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger } from '../../../platform/ledgers/types';
@@ -9,12 +8,27 @@ import { monitoringMeasures as Me } from '../tables';
 import { headColumn, num, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords, zh } from './common';
 
 // ---- 帮扶措施台账 ----
-type MeasureRow = { headIdNumber: string; kind: MeasureKind; description: string; amount: string | null; startOn: string; endOn: string | null; providerTeamId: number | null; id?: number };
+type MeasureRow = {
+  headIdNumber: string;
+  kind: MeasureKind;
+  description: string;
+  amount: string | null;
+  startOn: string;
+  endOn: string | null;
+  providerTeamId: number | null;
+  id?: number;
+};
 
 const MEASURE_KEY = { naturalKey: ['headIdNumber', 'kind', 'startOn', 'description'] };
 
 const measureRow = (m: typeof Me.$inferSelect, headIdNumber: string): MeasureRow => ({
-  headIdNumber, kind: m.kind, description: m.description, amount: m.amount, startOn: m.startOn, endOn: m.endOn, providerTeamId: m.providerTeamId,
+  headIdNumber,
+  kind: m.kind,
+  description: m.description,
+  amount: m.amount,
+  startOn: m.startOn,
+  endOn: m.endOn,
+  providerTeamId: m.providerTeamId,
 });
 
 export const measureLedger = defineLedger<MeasureRow>({
@@ -35,14 +49,40 @@ export const measureLedger = defineLedger<MeasureRow>({
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
   validateBatch: requireHouseholds,
   findExisting: (tx, rows, ctx) =>
-    recordsOfHouseholds(tx, ctx, rows, (ids) => tx.select().from(Me).where(inArray(Me.householdId, ids)), (m, head) => ({ ...measureRow(m, head), id: m.id }), MEASURE_KEY),
+    recordsOfHouseholds(
+      tx,
+      ctx,
+      rows,
+      (ids) => tx.select().from(Me).where(inArray(Me.householdId, ids)),
+      (m, head) => ({ ...measureRow(m, head), id: m.id }),
+      MEASURE_KEY,
+    ),
   write: (tx, changes, ctx) =>
     writeHouseholdRecords(tx, ctx, changes, {
       entity: 'monitoring_measure',
-      add: (c, householdId, r) => addMeasure(c, householdId, { kind: r.kind, description: r.description, amount: num(r.amount), startOn: r.startOn, endOn: r.endOn, providerTeamId: r.providerTeamId }),
-      update: async (id, after) => (await tx.update(Me).set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId }).where(eq(Me.id, id)).returning())[0],
+      add: (c, householdId, r) =>
+        addMeasure(c, householdId, {
+          kind: r.kind,
+          description: r.description,
+          amount: num(r.amount),
+          startOn: r.startOn,
+          endOn: r.endOn,
+          providerTeamId: r.providerTeamId,
+        }),
+      update: async (id, after) =>
+        (
+          await tx
+            .update(Me)
+            .set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId })
+            .where(eq(Me.id, id))
+            .returning()
+        )[0],
     }),
   exportRows: (ctx, filters) =>
-    recordsForExport(ctx, filters, (ids) => ctx.services.db.select().from(Me).where(inArray(Me.householdId, ids)).orderBy(Me.householdId, Me.id), measureRow),
+    recordsForExport(
+      ctx,
+      filters,
+      (ids) => ctx.services.db.select().from(Me).where(inArray(Me.householdId, ids)).orderBy(Me.householdId, Me.id),
+      measureRow,
+    ),
 });
-

@@ -19,12 +19,28 @@ const SPOUSE = idOf('44122419670404552');
 const CHILD = idOf('44122420100505553');
 const OTHER_HEAD = idOf('44122419600606554'); // a household of another village (outside xingyi's scope)
 const HEADER = ['户主身份证号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '健康状况', '残疾情况', '在校情况', '务工情况'];
-const member = (head: string, name: string, relation: string, gender: string, birth: string, id: string, health = '健康', disability = '无', schooling = '非在校生', work = '省内务工') => [
-  head, name, relation, gender, birth, id, health, disability, schooling, work,
-];
+const member = (
+  head: string,
+  name: string,
+  relation: string,
+  gender: string,
+  birth: string,
+  id: string,
+  health = '健康',
+  disability = '无',
+  schooling = '非在校生',
+  work = '省内务工',
+) => [head, name, relation, gender, birth, id, health, disability, schooling, work];
 
 const person = (name: string, id: string, relation = 'head') => ({
-  name, relation, gender: 'male', birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, idNumber: id, health: 'healthy', schooling: 'not_in_school', work: 'none',
+  name,
+  relation,
+  gender: 'male',
+  birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+  idNumber: id,
+  health: 'healthy',
+  schooling: 'not_in_school',
+  work: 'none',
 });
 
 beforeAll(async () => {
@@ -36,13 +52,30 @@ beforeAll(async () => {
     c.post('/api/monitoring/households', { divisionCode, entryDoor: 'cadre_check', category: 'marginal', members });
   const made = await household(xingyi, XINGYI, [person('户主甲（演示）', HEAD)]);
   expect(made.statusCode, made.body).toBe(200);
-  expect((await household(town, ZENGCUN, [person('户主乙（演示）', OTHER_HEAD), person('乙户成员（演示）', idOf('44122419900707555'), 'spouse')])).statusCode).toBe(200);
+  expect(
+    (
+      await household(town, ZENGCUN, [
+        person('户主乙（演示）', OTHER_HEAD),
+        person('乙户成员（演示）', idOf('44122419900707555'), 'spouse'),
+      ])
+    ).statusCode,
+  ).toBe(200);
 });
 afterAll(() => t.close());
 
 const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => t.services.database.query<T>(text, params);
 const membersOf = (head: string) =>
-  q<{ id: number; name: string; work: string; id_cipher: string; id_hash: string; id_masked: string; health_cipher: string; household_id: number; active: boolean }>(
+  q<{
+    id: number;
+    name: string;
+    work: string;
+    id_cipher: string;
+    id_hash: string;
+    id_masked: string;
+    health_cipher: string;
+    household_id: number;
+    active: boolean;
+  }>(
     `select m.* from monitoring_members m where m.household_id = (select household_id from monitoring_members where id_hash = $1 and relation = 'head') order by m.id`,
     [t.services.cipher.hash(head)],
   );
@@ -50,7 +83,11 @@ const health = (cipher: string) => JSON.parse(t.services.cipher.decrypt(cipher))
 
 describe('家庭成员台账 (staged commit)', () => {
   it('adds members to the household their head names, encrypted, audited; nothing in the clear on the way', async () => {
-    const file = await xlsx([HEADER, member(HEAD, '配偶甲（演示）', '配偶', '女', '1967-04-04', SPOUSE), member(HEAD, '子女甲（演示）', '子女', '男', '2010-05-05', CHILD, '长期慢性病', '', '小学在读', '不适用')]);
+    const file = await xlsx([
+      HEADER,
+      member(HEAD, '配偶甲（演示）', '配偶', '女', '1967-04-04', SPOUSE),
+      member(HEAD, '子女甲（演示）', '子女', '男', '2010-05-05', CHILD, '长期慢性病', '', '小学在读', '不适用'),
+    ]);
     const { status } = await uploadAndCheck(xingyi, 'monitoring-members', 'm.xlsx', file);
     expect(status).toMatchObject({ status: 'ready', valid: 2, rejected: 0, toInsert: 2 });
     // the staged rows the commit will send hold hashes and ciphertexts, not ID numbers or health data
@@ -71,9 +108,16 @@ describe('家庭成员台账 (staged commit)', () => {
     expect(child.active).toBe(true);
     expect(health(child.health_cipher)).toEqual({ health: 'chronic', healthNote: null, disability: 'none' });
 
-    const entries = await q<{ action: string; entity: string; after: { ids?: string[]; count?: number } }>('select action, entity, after from audit_log where id > $1 order by id', [auditBefore]);
+    const entries = await q<{ action: string; entity: string; after: { ids?: string[]; count?: number } }>(
+      'select action, entity, after from audit_log where id > $1 order by id',
+      [auditBefore],
+    );
     expect(entries.map((e) => `${e.action}:${e.entity}`)).toEqual(['create:monitoring_member', 'import:monitoring_member']);
-    expect(entries[0].after).toEqual({ via: 'ledger-import', count: 2, ids: [`4412**********${SPOUSE.slice(-4)}`, `4412**********${CHILD.slice(-4)}`] });
+    expect(entries[0].after).toEqual({
+      via: 'ledger-import',
+      count: 2,
+      ids: [`4412**********${SPOUSE.slice(-4)}`, `4412**********${CHILD.slice(-4)}`],
+    });
     const log = JSON.stringify(await q('select * from audit_log'));
     for (const secret of [SPOUSE, CHILD, HEAD]) expect(log).not.toContain(secret);
     expect((await q<{ n: number }>('select count(*)::int n from ledger_import_rows'))[0].n).toBe(0);
@@ -84,10 +128,12 @@ describe('家庭成员台账 (staged commit)', () => {
   });
 
   it('the same file again changes nothing; an edited file updates exactly the edited member, keeping what the ledger does not hold', async () => {
-    const spouse = (work: string, healthLabel: string) => member(HEAD, '配偶甲（演示）', '配偶', '女', '1967-04-04', SPOUSE, healthLabel, '无', '非在校生', work);
+    const spouse = (work: string, healthLabel: string) =>
+      member(HEAD, '配偶甲（演示）', '配偶', '女', '1967-04-04', SPOUSE, healthLabel, '无', '非在校生', work);
     const childRow = member(HEAD, '子女甲（演示）', '子女', '男', '2010-05-05', CHILD, '长期慢性病', '', '小学在读', '不适用');
     const before = await membersOf(HEAD);
-    const again = (await uploadAndCheck(xingyi, 'monitoring-members', 'm.xlsx', await xlsx([HEADER, spouse('省内务工', '健康'), childRow]))).status;
+    const again = (await uploadAndCheck(xingyi, 'monitoring-members', 'm.xlsx', await xlsx([HEADER, spouse('省内务工', '健康'), childRow])))
+      .status;
     expect(again, JSON.stringify(again)).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 2 });
     expect((await commitAndWait(xingyi, again.id, 'all-or-nothing')).status).toMatchObject({ inserted: 0, updated: 0 });
     expect(await membersOf(HEAD)).toEqual(before); // not even a ciphertext rewritten
@@ -97,15 +143,24 @@ describe('家庭成员台账 (staged commit)', () => {
     expect((await xingyi.patch(`/api/monitoring/members/${spouseId}`, { healthNote: '需定期复查' })).statusCode).toBe(200);
     const afterNote = await membersOf(HEAD);
     const auditBefore = (await q<{ n: number }>('select max(id)::int n from audit_log'))[0].n;
-    const edited = (await uploadAndCheck(xingyi, 'monitoring-members', 'm2.xlsx', await xlsx([HEADER, spouse('省外务工', '患有大病'), childRow]))).status;
+    const edited = (
+      await uploadAndCheck(xingyi, 'monitoring-members', 'm2.xlsx', await xlsx([HEADER, spouse('省外务工', '患有大病'), childRow]))
+    ).status;
     expect(edited).toMatchObject({ toInsert: 0, toUpdate: 1, unchanged: 1 });
     expect((await commitAndWait(xingyi, edited.id, 'all-or-nothing')).status).toMatchObject({ inserted: 0, updated: 1 });
     const now = await membersOf(HEAD);
     expect(now[1].work).not.toBe(afterNote[1].work);
     expect(health(now[1].health_cipher)).toEqual({ health: 'serious', healthNote: '需定期复查', disability: 'none' });
     expect(now[2]).toEqual(afterNote[2]); // the child untouched
-    const [update] = await q<{ entity_id: string; before: unknown; after: unknown }>(`select entity_id, before, after from audit_log where id > $1 and action = 'update'`, [auditBefore]);
-    expect(update).toEqual({ entity_id: String(spouseId), before: { work: afterNote[1].work, healthCipher: '[redacted]' }, after: { work: now[1].work, healthCipher: '[redacted]' } });
+    const [update] = await q<{ entity_id: string; before: unknown; after: unknown }>(
+      `select entity_id, before, after from audit_log where id > $1 and action = 'update'`,
+      [auditBefore],
+    );
+    expect(update).toEqual({
+      entity_id: String(spouseId),
+      before: { work: afterNote[1].work, healthCipher: '[redacted]' },
+      after: { work: now[1].work, healthCipher: '[redacted]' },
+    });
   });
 
   it('re-imports its own masked export unchanged (a hidden 记录标识 keys each row; masked cells mean unchanged)', async () => {
@@ -130,11 +185,17 @@ describe('家庭成员台账 (staged commit)', () => {
     expect(status).toMatchObject({ valid: 0, rejected: 2 });
     const text = status.problems.map((p: { message: string }) => p.message);
     expect(text[0]).toBe('第2行 A列〔户主身份证号〕：在您的管辖范围内找不到以此身份证号为户主的在册监测户');
-    expect(text[1]).toMatch(/^第3行 F列〔身份证号〕：身份证号 4412\*{10}\d{3}[\dX] 已是 .+「户主乙（演示）」户（编号 \d+）的在册成员，一人只能在一个监测户中$/);
+    expect(text[1]).toMatch(
+      /^第3行 F列〔身份证号〕：身份证号 4412\*{10}\d{3}[\dX] 已是 .+「户主乙（演示）」户（编号 \d+）的在册成员，一人只能在一个监测户中$/,
+    );
   });
 
   it('the head stays the head: a file making the head someone else, or a second head, is refused at the dry run', async () => {
-    const file = await xlsx([HEADER, member(HEAD, '户主甲（演示）', '配偶', '男', '1965-03-03', HEAD), member(HEAD, '配偶甲（演示）', '户主', '女', '1967-04-04', SPOUSE)]);
+    const file = await xlsx([
+      HEADER,
+      member(HEAD, '户主甲（演示）', '配偶', '男', '1965-03-03', HEAD),
+      member(HEAD, '配偶甲（演示）', '户主', '女', '1967-04-04', SPOUSE),
+    ]);
     const { status } = await uploadAndCheck(xingyi, 'monitoring-members', 'heads.xlsx', file);
     expect(status).toMatchObject({ valid: 0, rejected: 2 });
     expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
@@ -158,7 +219,9 @@ describe('家庭成员台账 (staged commit)', () => {
     ({ status } = await uploadAndCheck(xingyi, 'monitoring-members', 'late2.xlsx', await xlsx([HEADER, spouseRow('改名（越权）')])));
     expect(status).toMatchObject({ toUpdate: 1 });
     expect((await xingyi.post(`/api/monitoring/members/${spouse.id}/leave`, { reason: 'moved_out' })).statusCode).toBe(200);
-    const [other] = await q<{ id: number }>(`select household_id as id from monitoring_members where id_hash = $1`, [t.services.cipher.hash(OTHER_HEAD)]);
+    const [other] = await q<{ id: number }>(`select household_id as id from monitoring_members where id_hash = $1`, [
+      t.services.cipher.hash(OTHER_HEAD),
+    ]);
     const moved = await town.post(`/api/monitoring/households/${other.id}/members`, person('配偶甲（演示）', SPOUSE, 'spouse'));
     expect(moved.statusCode, moved.body).toBe(200);
     const before = await q('select * from monitoring_members order by id');
@@ -169,15 +232,26 @@ describe('家庭成员台账 (staged commit)', () => {
 
   it('a household closed between the check and the commit fails the commit cleanly, nothing written', async () => {
     const newcomer = idOf('44122420150808557');
-    const { status } = await uploadAndCheck(xingyi, 'monitoring-members', 'late.xlsx', await xlsx([HEADER, member(HEAD, '新成员（演示）', '孙子女', '女', '2015-08-08', newcomer)]));
+    const { status } = await uploadAndCheck(
+      xingyi,
+      'monitoring-members',
+      'late.xlsx',
+      await xlsx([HEADER, member(HEAD, '新成员（演示）', '孙子女', '女', '2015-08-08', newcomer)]),
+    );
     expect(status).toMatchObject({ toInsert: 1 });
     const members = await q('select * from monitoring_members order by id');
     const audit = await q('select id from audit_log order by id');
     // closing the household makes every member inactive (review.ts), its head included
-    await q(`update monitoring_members set active = false, left_reason = 'household_closed' where household_id = (select household_id from monitoring_members where id_hash = $1)`, [t.services.cipher.hash(HEAD)]);
+    await q(
+      `update monitoring_members set active = false, left_reason = 'household_closed' where household_id = (select household_id from monitoring_members where id_hash = $1)`,
+      [t.services.cipher.hash(HEAD)],
+    );
     const closed = await q('select * from monitoring_members order by id');
     const { status: after } = await commitAndWait(xingyi, status.id, 'all-or-nothing');
-    expect(after).toMatchObject({ status: 'ready', error: { code: 'CONFLICT', details: [{ message: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件' }] } });
+    expect(after).toMatchObject({
+      status: 'ready',
+      error: { code: 'CONFLICT', details: [{ message: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件' }] },
+    });
     expect(await q('select * from monitoring_members order by id')).toEqual(closed);
     expect(await q('select id from audit_log order by id')).toEqual(audit);
     expect(members.length).toBe(closed.length);

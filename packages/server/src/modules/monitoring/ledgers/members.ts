@@ -2,13 +2,13 @@
 // hundreds of thousands of rows), so its rows are checked a batch at a time and committed set-based
 // from the staging table. ID numbers and health data are encrypted here at the dry run (sealRow): the
 // staged rows and the database never hold them in the clear.
-import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
-import { DISABILITY, GENDERS, HEALTH, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
+
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { DISABILITY, GENDERS, HEALTH, MONITORING_LEDGERS, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
-import type { StagedTableSpec } from '../../../platform/ledgers/staging';
 import { date, enumOf, idNumber } from '../../../platform/ledgers/columns';
+import type { StagedTableSpec } from '../../../platform/ledgers/staging';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
 import { activeMemberships, duplicatePerson, openHealth } from '../households';
@@ -16,9 +16,19 @@ import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 import { headColumn, headIds, householdsByHead, recordsForExport, zh } from './common';
 
 type MemberRow = {
-  headIdNumber: string; name: string; relation: string; gender: string; birthDate: string; idNumber: string;
-  health: string; disability: string | null; schooling: string; work: string;
-  id?: number; healthNote?: string | null; version?: string; // of the stored record (findExisting), not columns
+  headIdNumber: string;
+  name: string;
+  relation: string;
+  gender: string;
+  birthDate: string;
+  idNumber: string;
+  health: string;
+  disability: string | null;
+  schooling: string;
+  work: string;
+  id?: number;
+  healthNote?: string | null;
+  version?: string; // of the stored record (findExisting), not columns
 };
 
 export const memberLedger = defineLedger<MemberRow>({
@@ -35,8 +45,21 @@ export const memberLedger = defineLedger<MemberRow>({
     // after the head's column: a header both could take (身份证号码) names the member's own number
     idNumber({ example: '441224200605200245' }),
     enumOf(HEALTH, zh.health, { key: 'health', header: '健康状况', headerEn: 'Health', required: true, sensitive: true, example: '健康' }),
-    enumOf(DISABILITY, zh.disability, { key: 'disability', header: '残疾情况', headerEn: 'Disability', sensitive: true, emptyAs: 'none', example: '无' }),
-    enumOf(SCHOOLING, zh.schooling, { key: 'schooling', header: '在校情况', headerEn: 'Schooling', required: true, example: '大专及以上在读' }),
+    enumOf(DISABILITY, zh.disability, {
+      key: 'disability',
+      header: '残疾情况',
+      headerEn: 'Disability',
+      sensitive: true,
+      emptyAs: 'none',
+      example: '无',
+    }),
+    enumOf(SCHOOLING, zh.schooling, {
+      key: 'schooling',
+      header: '在校情况',
+      headerEn: 'Schooling',
+      required: true,
+      example: '大专及以上在读',
+    }),
     enumOf(WORK, zh.work, { key: 'work', header: '务工情况', headerEn: 'Work', required: true, example: '不适用' }),
   ],
   naturalKey: ['idNumber'],
@@ -45,8 +68,21 @@ export const memberLedger = defineLedger<MemberRow>({
   validateBatch: checkMembers,
   async findExisting(tx, rows, ctx) {
     const hashes = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r.idNumber]));
-    const found = await tx.select({ m: M, hid: H.id, version: sql<string>`${M}.xmin::text` }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
-    const heads = found.length ? await headIds(ctx, inArray(H.id, found.map((f) => f.hid)), tx) : new Map<number, string>();
+    const found = await tx
+      .select({ m: M, hid: H.id, version: sql<string>`${M}.xmin::text` })
+      .from(M)
+      .innerJoin(H, eq(H.id, M.householdId))
+      .where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)));
+    const heads = found.length
+      ? await headIds(
+          ctx,
+          inArray(
+            H.id,
+            found.map((f) => f.hid),
+          ),
+          tx,
+        )
+      : new Map<number, string>();
     const out = new Map<string, MemberRow>();
     for (const { m, hid, version } of found) {
       const row = { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: hashes.get(m.idHash)!, id: m.id, version };
@@ -67,8 +103,22 @@ export const memberLedger = defineLedger<MemberRow>({
         .from(M)
         .innerJoin(H, eq(H.id, M.householdId))
         .where(and(inArray(M.id, numeric), eq(M.active, true), householdsInScope(ctx.user.scope)));
-      const heads = found.length ? await headIds(ctx, inArray(H.id, found.map((f) => f.hid)), tx) : new Map<number, string>();
-      return new Map(found.map(({ m, hid, version }) => [String(m.id), { row: { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version }]));
+      const heads = found.length
+        ? await headIds(
+            ctx,
+            inArray(
+              H.id,
+              found.map((f) => f.hid),
+            ),
+            tx,
+          )
+        : new Map<number, string>();
+      return new Map(
+        found.map(({ m, hid, version }) => [
+          String(m.id),
+          { row: { ...toMemberRow(ctx, m, heads.get(hid) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version },
+        ]),
+      );
     },
   },
   exportRows: (ctx, filters) =>
@@ -94,7 +144,11 @@ export const memberLedger = defineLedger<MemberRow>({
  */
 async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
   const { cipher } = ctx.services;
-  const households = await householdsByHead(ctx.services.db, ctx, rows.map((r) => r.headIdNumber));
+  const households = await householdsByHead(
+    ctx.services.db,
+    ctx,
+    rows.map((r) => r.headIdNumber),
+  );
   const hashes = rows.map((r) => cipher.hash(r.idNumber));
   const memberships = new Map((await activeMemberships(ctx.services.db, [...new Set(hashes)])).map((m) => [m.idHash, m]));
   return rows.map((r, i) => {
@@ -104,7 +158,8 @@ async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<Erro
     if (other && other.household !== household.id) return [duplicatePerson('idNumber', maskIdNumber(r.idNumber), other)];
     // one head per household, and only the app changes who it is (户主变更 has its own procedure)
     const isHead = r.idNumber === r.headIdNumber;
-    if (isHead !== (r.relation === 'head')) return [{ path: 'relation', key: isHead ? 'monitoring.errors.headStaysHead' : 'monitoring.errors.secondHead' }];
+    if (isHead !== (r.relation === 'head'))
+      return [{ path: 'relation', key: isHead ? 'monitoring.errors.headStaysHead' : 'monitoring.errors.secondHead' }];
     return [];
   });
 }
@@ -161,7 +216,16 @@ function stagedMembers(ctx: LedgerContext): StagedTableSpec {
 function toMemberRow(ctx: LedgerContext, m: typeof M.$inferSelect, headIdNumber: string): MemberRow {
   const h = openHealth(ctx, m);
   return {
-    headIdNumber, name: m.name, relation: m.relation, gender: m.gender, birthDate: m.birthDate, idNumber: '',
-    health: h.health, disability: h.disability, schooling: m.schooling, work: m.work, healthNote: h.healthNote,
+    headIdNumber,
+    name: m.name,
+    relation: m.relation,
+    gender: m.gender,
+    birthDate: m.birthDate,
+    idNumber: '',
+    health: h.health,
+    disability: h.disability,
+    schooling: m.schooling,
+    work: m.work,
+    healthNote: h.healthNote,
   };
 }

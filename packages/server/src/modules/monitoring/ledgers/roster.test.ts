@@ -6,8 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
@@ -60,7 +60,9 @@ describe('监测对象信息表 (one row per person)', () => {
     const [G, J, L, K] = [`G${planted.id + 4}`, `J${planted.category + 4}`, `L${planted.income + 4}`, `K${planted.date + 4}`];
     const { status } = await uploadAndCheck(town, KEY, '岗坪镇监测对象（有误）.xlsx', file);
     expect(status.status, JSON.stringify(status.error)).toBe('ready');
-    const cells = status.problems.filter((p: { col: string | null }) => p.col).map((p: { row: number; col: string; message: string }) => `${p.col}${p.row}`);
+    const cells = status.problems
+      .filter((p: { col: string | null }) => p.col)
+      .map((p: { row: number; col: string; message: string }) => `${p.col}${p.row}`);
     expect(cells.sort()).toEqual([G, J, K, L].sort());
     const say = (cell: string) => status.problems.find((p: { row: number; col: string }) => `${p.col}${p.row}` === cell).message;
     expect(say(G)).toContain('校验位');
@@ -68,7 +70,11 @@ describe('监测对象信息表 (one row per person)', () => {
     expect(say(L)).toContain('负数');
     expect(say(K)).toContain('没有这一天');
     // the other rows of those households are held back with them, said so by row
-    expect(status.problems.filter((p: { col: string | null }) => !p.col).every((p: { message: string }) => /本户各行都未导入|合并单元格/.test(p.message))).toBe(true);
+    expect(
+      status.problems
+        .filter((p: { col: string | null }) => !p.col)
+        .every((p: { message: string }) => /本户各行都未导入|合并单元格/.test(p.message)),
+    ).toBe(true);
     const res = await town.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' });
     expect(res.statusCode).toBe(400);
     expect(await households()).toBe(0);
@@ -89,7 +95,12 @@ describe('监测对象信息表 (one row per person)', () => {
         const n = ws.getCell(addr).note as unknown;
         return typeof n === 'string' ? n : JSON.stringify(n);
       };
-      for (const [addr, word] of [[G, '校验位'], [J, '一般户'], [L, '负数'], [K, '没有这一天']]) {
+      for (const [addr, word] of [
+        [G, '校验位'],
+        [J, '一般户'],
+        [L, '负数'],
+        [K, '没有这一天'],
+      ]) {
         expect(red(addr), addr).toBe('FFFF9C9C');
         expect(noteOf(addr)).toContain(word);
       }
@@ -102,7 +113,19 @@ describe('监测对象信息表 (one row per person)', () => {
       // LibreOffice opens it and, saved again, the marks are where they were
       const dir = mkdtempSync(join(tmpdir(), 'xz-roster-'));
       writeFileSync(join(dir, 'marked.xlsx'), errors.rawPayload);
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'marked.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          join(dir, 'out'),
+          join(dir, 'marked.xlsx'),
+        ],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
       await check(readFileSync(join(dir, 'out', 'marked.xlsx')));
       rmSync(dir, { recursive: true, force: true });
     }
@@ -115,27 +138,60 @@ describe('监测对象信息表 (one row per person)', () => {
     expect(status.problems).toEqual([]);
     expect(status).toMatchObject({ rowsRead: 121, valid: 121, rejected: 0, toInsert: 121, skipped: 1 });
     expect(status.ignoredColumns).toEqual(['序号', '县(市、区)', '乡镇', '人数', '风险类型', '备注']);
-    expect(status.missingColumns).toEqual(expect.arrayContaining(['户主身份证号', '性别', '出生日期', '务工情况', '纳入途径', '风险消除时间']));
-    expect(status.defaults).toEqual(expect.arrayContaining([{ header: '务工情况', value: '未说明' }, { header: '纳入途径', value: '干部排查' }]));
+    expect(status.missingColumns).toEqual(
+      expect.arrayContaining(['户主身份证号', '性别', '出生日期', '务工情况', '纳入途径', '风险消除时间']),
+    );
+    expect(status.defaults).toEqual(
+      expect.arrayContaining([
+        { header: '务工情况', value: '未说明' },
+        { header: '纳入途径', value: '干部排查' },
+      ]),
+    );
     const done = (await commitAndWait(town, status.id, 'all-or-nothing')).status;
     expect(done).toMatchObject({ status: 'committed', inserted: 121 });
     expect(await households()).toBe(42);
     expect(await persons()).toBe(121);
     // confirmed households, with their history: monitored since their identification date, migrated by the clerk
-    const [h] = (await t.services.db.execute(sql`select h.status, h.identified_on::text, h.category, h.division_code, h.income_per_head::text from monitoring_households h order by h.id limit 1`)).rows as Record<string, string>[];
-    expect(h).toEqual({ status: 'monitored', identified_on: roster[0].identifiedOn, category: 'unstable', division_code: roster[0].village, income_per_head: roster[0].income });
-    expect(await count(sql`select count(*)::int as n from audit_log where action = 'transition' and entity = 'monitoring_household' and (after->>'migration')::boolean`)).toBe(42);
+    const [h] = (
+      await t.services.db.execute(
+        sql`select h.status, h.identified_on::text, h.category, h.division_code, h.income_per_head::text from monitoring_households h order by h.id limit 1`,
+      )
+    ).rows as Record<string, string>[];
+    expect(h).toEqual({
+      status: 'monitored',
+      identified_on: roster[0].identifiedOn,
+      category: 'unstable',
+      division_code: roster[0].village,
+      income_per_head: roster[0].income,
+    });
+    expect(
+      await count(
+        sql`select count(*)::int as n from audit_log where action = 'transition' and entity = 'monitoring_household' and (after->>'migration')::boolean`,
+      ),
+    ).toBe(42);
     expect(await count(sql`select count(distinct division_code)::int as n from monitoring_households`)).toBe(13);
     // gender and birth date from the ID number; relations as the national system writes them
-    const [m] = (await t.services.db.execute(sql`select gender, birth_date::text as birth, relation, work from monitoring_members where name = ${roster[1].members[2].name}`)).rows as Record<string, string>[];
-    expect(m).toEqual({ gender: 'male', birth: `${roster[1].members[2].idNumber.slice(6, 10)}-${roster[1].members[2].idNumber.slice(10, 12)}-${roster[1].members[2].idNumber.slice(12, 14)}`, relation: 'child', work: 'unknown' });
+    const [m] = (
+      await t.services.db.execute(
+        sql`select gender, birth_date::text as birth, relation, work from monitoring_members where name = ${roster[1].members[2].name}`,
+      )
+    ).rows as Record<string, string>[];
+    expect(m).toEqual({
+      gender: 'male',
+      birth: `${roster[1].members[2].idNumber.slice(6, 10)}-${roster[1].members[2].idNumber.slice(10, 12)}-${roster[1].members[2].idNumber.slice(12, 14)}`,
+      relation: 'child',
+      work: 'unknown',
+    });
     const after = await dashboard();
     expect(after.households - before.households).toBe(42);
     expect(after.persons - before.persons).toBe(121);
   }, 60_000);
 
   it('re-imports the same file, and its GB18030 CSV, without a change', async () => {
-    for (const [name, file] of [['again.xlsx', await rosterXlsx(roster)], ['岗坪镇.csv', rosterCsv(roster)]] as const) {
+    for (const [name, file] of [
+      ['again.xlsx', await rosterXlsx(roster)],
+      ['岗坪镇.csv', rosterCsv(roster)],
+    ] as const) {
       const { status } = await uploadAndCheck(town, KEY, name, file);
       expect(status.status, JSON.stringify(status.error)).toBe('ready');
       expect(status.problems).toEqual([]);
@@ -174,17 +230,47 @@ describe('监测对象信息表 (one row per person)', () => {
 describe('the roster’s words, villages and history', () => {
   const head = testIdNumber('1966-04-04');
   const wife = testIdNumber('1969-05-05');
-  const HEAD = ['所在村', '户主身份证号', '姓名', '身份证号', '与户主关系', '性别', '出生日期', '健康状况', '监测对象类别', '识别时间', '监测状态', '风险消除时间'];
+  const HEAD = [
+    '所在村',
+    '户主身份证号',
+    '姓名',
+    '身份证号',
+    '与户主关系',
+    '性别',
+    '出生日期',
+    '健康状况',
+    '监测对象类别',
+    '识别时间',
+    '监测状态',
+    '风险消除时间',
+  ];
 
   it('names an unknown village and a value it does not know, and checks gender and birth date against the ID number', async () => {
     const file = await xlsx([
       HEAD,
       ['火星村', head, '甲（化名）', head, '户主', '男', null, '健康', '边缘户', '2024-01-01', '已纳入监测', null],
       ['兴义村', head, '乙（化名）', wife, '表姑', '女', null, '很好', '边缘户', '2024-01-01', '已纳入监测', null],
-      ['兴义村', head, '丙（化名）', testIdNumber('1990-01-02'), '之女', '男', '1990-01-03', '健康', '边缘户', '2024-01-01', '已纳入监测', null],
+      [
+        '兴义村',
+        head,
+        '丙（化名）',
+        testIdNumber('1990-01-02'),
+        '之女',
+        '男',
+        '1990-01-03',
+        '健康',
+        '边缘户',
+        '2024-01-01',
+        '已纳入监测',
+        null,
+      ],
     ]);
     const { status } = await uploadAndCheck(town, KEY, 'w.xlsx', file);
-    const said = Object.fromEntries(status.problems.filter((p: { col: string | null }) => p.col).map((p: { row: number; col: string; message: string }) => [`${p.col}${p.row}`, p.message]));
+    const said = Object.fromEntries(
+      status.problems
+        .filter((p: { col: string | null }) => p.col)
+        .map((p: { row: number; col: string; message: string }) => [`${p.col}${p.row}`, p.message]),
+    );
     expect(said.A2).toContain('找不到「火星村」');
     expect(said.E3).toContain('「表姑」');
     expect(said.F4).toContain('应为 女');
@@ -193,7 +279,9 @@ describe('the roster’s words, villages and history', () => {
   });
 
   it('resolves a village by name within the user’s scope: ambiguous in the county unless the town is written', async () => {
-    await t.services.db.execute(sql`insert into divisions (code, name, level, parent_code) values ('441224110000', '冷坑镇', 'town', '441224000000'), ('441224110201', '兴义村委会', 'village', '441224110000') on conflict do nothing`);
+    await t.services.db.execute(
+      sql`insert into divisions (code, name, level, parent_code) values ('441224110000', '冷坑镇', 'town', '441224000000'), ('441224110201', '兴义村委会', 'village', '441224110000') on conflict do nothing`,
+    );
     const county = await t.userClient('huaiji', 'town_staff', { divisions: ['441224000000'] });
     const a = testIdNumber('1958-03-03');
     const b = testIdNumber('1959-03-03');
@@ -207,7 +295,14 @@ describe('the roster’s words, villages and history', () => {
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/^A2 .*「兴义村」不止一个.*岗坪镇兴义村委会（441224109202）.*冷坑镇兴义村委会（441224110201）/);
     // the town's staff see one 兴义 only
-    const mine = (await uploadAndCheck(town, KEY, 'v.xlsx', await xlsx([HEAD, ['兴义', a, '丁（化名）', a, '户主', null, null, '健康', '边缘户', '2024-01-01', '已纳入监测', null]]))).status;
+    const mine = (
+      await uploadAndCheck(
+        town,
+        KEY,
+        'v.xlsx',
+        await xlsx([HEAD, ['兴义', a, '丁（化名）', a, '户主', null, null, '健康', '边缘户', '2024-01-01', '已纳入监测', null]]),
+      )
+    ).status;
     expect(mine.problems).toEqual([]);
   });
 
@@ -223,8 +318,10 @@ describe('the roster’s words, villages and history', () => {
     expect(status.problems).toEqual([]);
     expect(status.defaults.map((d: { header: string }) => d.header)).toEqual(expect.arrayContaining(['在校情况', '务工情况']));
     expect((await commitAndWait(town, status.id, 'all-or-nothing')).status.status).toBe('committed');
-    const rows = (await t.services.db.execute(sql`select h.status, h.stage, h.identified_on::text as identified, h.eliminated_on::text as eliminated, h.procedure_started_on::text as started
-      from monitoring_households h join monitoring_members m on m.household_id = h.id and m.relation = 'head' where m.id_hash in (${t.services.cipher.hash(head)}, ${t.services.cipher.hash(other)}) order by h.id`)).rows;
+    const rows = (
+      await t.services.db.execute(sql`select h.status, h.stage, h.identified_on::text as identified, h.eliminated_on::text as eliminated, h.procedure_started_on::text as started
+      from monitoring_households h join monitoring_members m on m.household_id = h.id and m.relation = 'head' where m.id_hash in (${t.services.cipher.hash(head)}, ${t.services.cipher.hash(other)}) order by h.id`)
+    ).rows;
     expect(rows).toEqual([
       { status: 'eliminated', stage: null, identified: '2023-05-06', eliminated: '2024-12-20', started: null },
       { status: 'identifying', stage: 'verify', identified: null, eliminated: null, started: '2025-08-01' },

@@ -6,7 +6,17 @@
 // 风险消除时间), recorded as a migration by the importing user, and counts from its identification date.
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import {
-  CATEGORIES, DISABILITY, ENTRY_DOORS, GENDERS, HEALTH, MONITORING_LEDGERS, RELATIONS, SCHOOLING, type MemberInput, type Status, WORK,
+  CATEGORIES,
+  DISABILITY,
+  ENTRY_DOORS,
+  GENDERS,
+  HEALTH,
+  type MemberInput,
+  MONITORING_LEDGERS,
+  RELATIONS,
+  SCHOOLING,
+  type Status,
+  WORK,
 } from '@xiezuo/shared/contracts/monitoring';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/service';
@@ -26,11 +36,28 @@ const ROSTER_STATUSES = ['identifying', 'monitored', 'eliminated'] as const;
 const ROSTER_STATUS_LABELS = { identifying: '识别中', monitored: '已纳入监测', eliminated: '风险已消除' };
 
 export type RosterRow = {
-  householdNo?: string | null; village: string; headIdNumber?: string | null; category: string; entryDoor?: string; incomePerHead?: string | null;
-  identifiedOn?: string | null; status?: string; eliminatedOn?: string | null; phone?: string | null;
-  name: string; idNumber: string; relation: string; gender?: string | null; birthDate?: string | null;
-  health?: string; disability?: string | null; schooling?: string; work?: string;
-  id?: number; householdId?: number; version?: string; // of the stored record (findExisting, export), not columns
+  householdNo?: string | null;
+  village: string;
+  headIdNumber?: string | null;
+  category: string;
+  entryDoor?: string;
+  incomePerHead?: string | null;
+  identifiedOn?: string | null;
+  status?: string;
+  eliminatedOn?: string | null;
+  phone?: string | null;
+  name: string;
+  idNumber: string;
+  relation: string;
+  gender?: string | null;
+  birthDate?: string | null;
+  health?: string;
+  disability?: string | null;
+  schooling?: string;
+  work?: string;
+  id?: number;
+  householdId?: number;
+  version?: string; // of the stored record (findExisting, export), not columns
 };
 
 /** The household a row belongs to in the file: its 户编号 in its village, else its head's ID number. */
@@ -46,31 +73,129 @@ export const rosterLedger = defineLedger<RosterRow>({
   entity: 'monitoring_household',
   columns: [
     divisionByName({
-      key: 'village', header: '所在村', headerEn: 'Village', level: 'village', required: true, example: '兴义村',
+      key: 'village',
+      header: '所在村',
+      headerEn: 'Village',
+      level: 'village',
+      required: true,
+      example: '兴义村',
       synonyms: ['行政村', '村', '村名', '村名称', '所在行政村', '村（社区）', '所属村', '村委会', '所在村区划代码', '村区划代码'],
     }),
-    { key: 'householdNo', header: '户编号', headerEn: 'Household no.', synonyms: ['户码', '户号', '家庭编号', '农户编号'], type: 'text', maxLength: 40, example: '4412241092020001' },
+    {
+      key: 'householdNo',
+      header: '户编号',
+      headerEn: 'Household no.',
+      synonyms: ['户码', '户号', '家庭编号', '农户编号'],
+      type: 'text',
+      maxLength: 40,
+      example: '4412241092020001',
+    },
     { ...headColumn, required: false, note: '可不填：有户编号时，以本户「与户主关系」为户主的一行为准' },
-    { key: 'name', header: '姓名', headerEn: 'Name', synonyms: ['成员姓名', '监测对象姓名', '家庭成员姓名'], type: 'text', required: true, maxLength: 50, example: '麦伯（化名）' },
+    {
+      key: 'name',
+      header: '姓名',
+      headerEn: 'Name',
+      synonyms: ['成员姓名', '监测对象姓名', '家庭成员姓名'],
+      type: 'text',
+      required: true,
+      maxLength: 50,
+      example: '麦伯（化名）',
+    },
     idNumber({ synonyms: ['成员身份证号', '成员证件号码', '监测对象身份证号'], example: '441224195803120039' }),
-    enumOf(RELATIONS, zh.relations, { key: 'relation', header: '与户主关系', headerEn: 'Relation', synonyms: ['家庭关系', '与户主的关系'], required: true, words: RELATION_WORDS, example: '户主' }),
-    enumOf(GENDERS, zh.genders, { key: 'gender', header: '性别', headerEn: 'Gender', note: '可不填：按身份证号填写；填了则与身份证号核对' }),
-    date({ key: 'birthDate', header: '出生日期', headerEn: 'Birth date', note: '可不填：按身份证号填写；填了则与身份证号核对' }),
-    enumOf(HEALTH, zh.health, { key: 'health', header: '健康状况', headerEn: 'Health', sensitive: true, words: HEALTH_WORDS, whenMissing: 'unknown', example: '健康' }),
-    enumOf(DISABILITY, zh.disability, { key: 'disability', header: '残疾情况', headerEn: 'Disability', synonyms: ['残疾等级'], sensitive: true, emptyAs: 'none' }),
-    enumOf(SCHOOLING, zh.schooling, { key: 'schooling', header: '在校情况', headerEn: 'Schooling', synonyms: ['在校生状况', '在校生情况', '就学情况'], words: SCHOOLING_WORDS, whenMissing: 'unknown' }),
-    enumOf(WORK, zh.work, { key: 'work', header: '务工情况', headerEn: 'Work', synonyms: ['务工状况', '就业情况', '就业状况'], words: WORK_WORDS, whenMissing: 'unknown' }),
-    enumOf(CATEGORIES, zh.categories, {
-      key: 'category', header: '监测对象类别', headerEn: 'Category', synonyms: ['监测类别', '监测户类型', '监测对象类型', '监测户类别', '户类型'], required: true, words: CATEGORY_WORDS, example: '边缘易致贫户',
+    enumOf(RELATIONS, zh.relations, {
+      key: 'relation',
+      header: '与户主关系',
+      headerEn: 'Relation',
+      synonyms: ['家庭关系', '与户主的关系'],
+      required: true,
+      words: RELATION_WORDS,
+      example: '户主',
     }),
-    enumOf(ENTRY_DOORS, zh.entryDoors, { key: 'entryDoor', header: '纳入途径', headerEn: 'Entry', synonyms: ['识别途径', '纳入方式', '识别方式'], words: ENTRY_WORDS, whenMissing: 'cadre_check' }),
-    amount({ key: 'incomePerHead', header: '家庭年人均纯收入', headerEn: 'Income per head', synonyms: ['人均纯收入', '人均年纯收入', '家庭人均纯收入', '年人均纯收入'], example: 6800 }),
-    date({ key: 'identifiedOn', header: '识别时间', headerEn: 'Identified on', synonyms: ['识别日期', '纳入监测时间', '纳入时间', '认定时间', '确定时间', '纳入监测日期'] }),
+    enumOf(GENDERS, zh.genders, {
+      key: 'gender',
+      header: '性别',
+      headerEn: 'Gender',
+      note: '可不填：按身份证号填写；填了则与身份证号核对',
+    }),
+    date({ key: 'birthDate', header: '出生日期', headerEn: 'Birth date', note: '可不填：按身份证号填写；填了则与身份证号核对' }),
+    enumOf(HEALTH, zh.health, {
+      key: 'health',
+      header: '健康状况',
+      headerEn: 'Health',
+      sensitive: true,
+      words: HEALTH_WORDS,
+      whenMissing: 'unknown',
+      example: '健康',
+    }),
+    enumOf(DISABILITY, zh.disability, {
+      key: 'disability',
+      header: '残疾情况',
+      headerEn: 'Disability',
+      synonyms: ['残疾等级'],
+      sensitive: true,
+      emptyAs: 'none',
+    }),
+    enumOf(SCHOOLING, zh.schooling, {
+      key: 'schooling',
+      header: '在校情况',
+      headerEn: 'Schooling',
+      synonyms: ['在校生状况', '在校生情况', '就学情况'],
+      words: SCHOOLING_WORDS,
+      whenMissing: 'unknown',
+    }),
+    enumOf(WORK, zh.work, {
+      key: 'work',
+      header: '务工情况',
+      headerEn: 'Work',
+      synonyms: ['务工状况', '就业情况', '就业状况'],
+      words: WORK_WORDS,
+      whenMissing: 'unknown',
+    }),
+    enumOf(CATEGORIES, zh.categories, {
+      key: 'category',
+      header: '监测对象类别',
+      headerEn: 'Category',
+      synonyms: ['监测类别', '监测户类型', '监测对象类型', '监测户类别', '户类型'],
+      required: true,
+      words: CATEGORY_WORDS,
+      example: '边缘易致贫户',
+    }),
+    enumOf(ENTRY_DOORS, zh.entryDoors, {
+      key: 'entryDoor',
+      header: '纳入途径',
+      headerEn: 'Entry',
+      synonyms: ['识别途径', '纳入方式', '识别方式'],
+      words: ENTRY_WORDS,
+      whenMissing: 'cadre_check',
+    }),
+    amount({
+      key: 'incomePerHead',
+      header: '家庭年人均纯收入',
+      headerEn: 'Income per head',
+      synonyms: ['人均纯收入', '人均年纯收入', '家庭人均纯收入', '年人均纯收入'],
+      example: 6800,
+    }),
+    date({
+      key: 'identifiedOn',
+      header: '识别时间',
+      headerEn: 'Identified on',
+      synonyms: ['识别日期', '纳入监测时间', '纳入时间', '认定时间', '确定时间', '纳入监测日期'],
+    }),
     enumOf(ROSTER_STATUSES, ROSTER_STATUS_LABELS, {
-      key: 'status', header: '监测状态', headerEn: 'Status', synonyms: ['状态', '风险消除状态', '是否风险消除'], words: STATUS_WORDS, whenMissing: 'monitored',
+      key: 'status',
+      header: '监测状态',
+      headerEn: 'Status',
+      synonyms: ['状态', '风险消除状态', '是否风险消除'],
+      words: STATUS_WORDS,
+      whenMissing: 'monitored',
       note: '识别中 / 已纳入监测 / 风险已消除：新登记的户按此状态进入系统（记为迁移）；已登记的户只能经审核流程改变',
     }),
-    date({ key: 'eliminatedOn', header: '风险消除时间', headerEn: 'Risk eliminated on', synonyms: ['风险消除日期', '消除时间', '解除监测时间'] }),
+    date({
+      key: 'eliminatedOn',
+      header: '风险消除时间',
+      headerEn: 'Risk eliminated on',
+      synonyms: ['风险消除日期', '消除时间', '解除监测时间'],
+    }),
     phone(),
   ],
   naturalKey: ['idNumber'],
@@ -85,27 +210,42 @@ export const rosterLedger = defineLedger<RosterRow>({
   validate(row, ctx) {
     const out: ErrorDetail[] = [];
     if (!inScope(ctx.user.scope, { divisionCode: row.village })) out.push({ path: 'village', key: 'errors.OUT_OF_SCOPE' });
-    if (row.gender !== idGender(row.idNumber)) out.push({ path: 'gender', key: 'monitoring.errors.notAsIdNumber', params: { expected: zh.genders[idGender(row.idNumber)] } });
-    if (row.birthDate !== idBirth(row.idNumber)) out.push({ path: 'birthDate', key: 'monitoring.errors.notAsIdNumber', params: { expected: idBirth(row.idNumber) } });
-    if (row.incomePerHead != null && Number(row.incomePerHead) < 0) out.push({ path: 'incomePerHead', key: 'monitoring.errors.negativeIncome' });
+    if (row.gender !== idGender(row.idNumber))
+      out.push({ path: 'gender', key: 'monitoring.errors.notAsIdNumber', params: { expected: zh.genders[idGender(row.idNumber)] } });
+    if (row.birthDate !== idBirth(row.idNumber))
+      out.push({ path: 'birthDate', key: 'monitoring.errors.notAsIdNumber', params: { expected: idBirth(row.idNumber) } });
+    if (row.incomePerHead != null && Number(row.incomePerHead) < 0)
+      out.push({ path: 'incomePerHead', key: 'monitoring.errors.negativeIncome' });
     if (!row.householdNo && !row.headIdNumber) out.push({ path: 'householdNo', key: 'monitoring.errors.noHouseholdKey' });
     if (row.status === 'eliminated' && !row.eliminatedOn) out.push({ path: 'eliminatedOn', key: 'monitoring.errors.eliminatedOnMissing' });
-    if ((row.status ?? 'monitored') !== 'identifying' && !row.identifiedOn) out.push({ path: 'identifiedOn', key: 'monitoring.errors.identifiedOnMissing' });
-    if (row.identifiedOn && row.eliminatedOn && row.eliminatedOn < row.identifiedOn) out.push({ path: 'eliminatedOn', key: 'monitoring.errors.eliminatedBeforeIdentified' });
+    if ((row.status ?? 'monitored') !== 'identifying' && !row.identifiedOn)
+      out.push({ path: 'identifiedOn', key: 'monitoring.errors.identifiedOnMissing' });
+    if (row.identifiedOn && row.eliminatedOn && row.eliminatedOn < row.identifiedOn)
+      out.push({ path: 'eliminatedOn', key: 'monitoring.errors.eliminatedBeforeIdentified' });
     return out;
   },
   validateBatch: checkRoster,
   async findExisting(tx, rows, ctx) {
     const hashes = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r]));
     const found = hashes.size
-      ? await tx.select({ m: M, h: H }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)))
+      ? await tx
+          .select({ m: M, h: H })
+          .from(M)
+          .innerJoin(H, eq(H.id, M.householdId))
+          .where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)))
       : [];
     const heads = found.length ? await headIds(ctx, inArray(H.id, [...new Set(found.map((f) => f.h.id))]), tx) : new Map<number, string>();
     const out = new Map<string, RosterRow>();
     for (const { m, h } of found) {
       const file = hashes.get(m.idHash)!;
       // 户编号 only groups the file's rows: it is not kept, so it never makes a row look changed
-      const row: RosterRow = { ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''), idNumber: file.idNumber, householdNo: file.householdNo, id: m.id, householdId: h.id };
+      const row: RosterRow = {
+        ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''),
+        idNumber: file.idNumber,
+        householdNo: file.householdNo,
+        id: m.id,
+        householdId: h.id,
+      };
       out.set(naturalKeyOf(rosterLedger, row), row);
     }
     return out;
@@ -122,8 +262,15 @@ export const rosterLedger = defineLedger<RosterRow>({
         .from(M)
         .innerJoin(H, eq(H.id, M.householdId))
         .where(and(inArray(M.id, numeric), eq(M.active, true), householdsInScope(ctx.user.scope)));
-      const heads = found.length ? await headIds(ctx, inArray(H.id, [...new Set(found.map((f) => f.h.id))]), tx) : new Map<number, string>();
-      return new Map(found.map(({ m, h, version }) => [String(m.id), { row: { ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version }]));
+      const heads = found.length
+        ? await headIds(ctx, inArray(H.id, [...new Set(found.map((f) => f.h.id))]), tx)
+        : new Map<number, string>();
+      return new Map(
+        found.map(({ m, h, version }) => [
+          String(m.id),
+          { row: { ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version },
+        ]),
+      );
     },
   },
   async exportRows(ctx, filters) {
@@ -136,7 +283,11 @@ export const rosterLedger = defineLedger<RosterRow>({
       .where(and(inArray(H.id, [...heads.keys()]), eq(M.active, true)))
       .orderBy(H.divisionCode, H.id, M.id);
     return rows.map(({ m, h, version }) => ({
-      ...toRosterRow(ctx, h, m, heads.get(h.id)!), idNumber: ctx.services.cipher.decrypt(m.idCipher), householdNo: `H${h.id}`, id: m.id, version,
+      ...toRosterRow(ctx, h, m, heads.get(h.id)!),
+      idNumber: ctx.services.cipher.decrypt(m.idCipher),
+      householdNo: `H${h.id}`,
+      id: m.id,
+      version,
     }));
   },
 });
@@ -144,9 +295,24 @@ export const rosterLedger = defineLedger<RosterRow>({
 function toRosterRow(ctx: LedgerContext, h: typeof H.$inferSelect, m: typeof M.$inferSelect, headIdNumber: string): RosterRow {
   const health = openHealth(ctx, m);
   return {
-    village: h.divisionCode, headIdNumber, category: h.category, entryDoor: h.entryDoor, incomePerHead: h.incomePerHead,
-    identifiedOn: h.status === 'identifying' ? h.procedureStartedOn : h.identifiedOn, status: h.status, eliminatedOn: h.eliminatedOn, phone: h.phone,
-    name: m.name, idNumber: '', relation: m.relation, gender: m.gender, birthDate: m.birthDate, health: health.health, disability: health.disability, schooling: m.schooling, work: m.work,
+    village: h.divisionCode,
+    headIdNumber,
+    category: h.category,
+    entryDoor: h.entryDoor,
+    incomePerHead: h.incomePerHead,
+    identifiedOn: h.status === 'identifying' ? h.procedureStartedOn : h.identifiedOn,
+    status: h.status,
+    eliminatedOn: h.eliminatedOn,
+    phone: h.phone,
+    name: m.name,
+    idNumber: '',
+    relation: m.relation,
+    gender: m.gender,
+    birthDate: m.birthDate,
+    health: health.health,
+    disability: health.disability,
+    schooling: m.schooling,
+    work: m.work,
   };
 }
 
@@ -160,7 +326,7 @@ async function checkRoster(rows: RosterRow[], ctx: LedgerContext): Promise<Error
   const { db, cipher } = ctx.services;
   const out: ErrorDetail[][] = rows.map(() => []);
   const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), i]));
+  for (const [i, r] of rows.entries()) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), i]);
   for (const members of groups.values()) {
     const heads = members.filter((i) => rows[i].relation === 'head');
     if (heads.length === 0) {
@@ -171,50 +337,93 @@ async function checkRoster(rows: RosterRow[], ctx: LedgerContext): Promise<Error
     const head = rows[heads[0]];
     for (const i of members) {
       const r = rows[i];
-      if (r.headIdNumber && r.headIdNumber !== head.idNumber) out[i].push({ path: 'headIdNumber', key: 'monitoring.errors.notTheHead', params: { masked: maskIdNumber(head.idNumber) } });
+      if (r.headIdNumber && r.headIdNumber !== head.idNumber)
+        out[i].push({ path: 'headIdNumber', key: 'monitoring.errors.notTheHead', params: { masked: maskIdNumber(head.idNumber) } });
       r.headIdNumber = head.idNumber;
       for (const k of HOUSEHOLD_KEYS) {
-        if (i !== heads[0] && (r[k] ?? null) !== (head[k] ?? null)) out[i].push({ path: k, key: 'monitoring.errors.unlikeHeadRow', params: { value: String(head[k] ?? '') } });
+        if (i !== heads[0] && (r[k] ?? null) !== (head[k] ?? null))
+          out[i].push({ path: k, key: 'monitoring.errors.unlikeHeadRow', params: { value: String(head[k] ?? '') } });
       }
     }
   }
   const codes = [...new Set(rows.map((r) => r.village))];
-  const villages = new Set((await db.select({ code: divisions.code }).from(divisions).where(and(inArray(divisions.code, codes), eq(divisions.level, 'village')))).map((d) => d.code));
+  const villages = new Set(
+    (
+      await db
+        .select({ code: divisions.code })
+        .from(divisions)
+        .where(and(inArray(divisions.code, codes), eq(divisions.level, 'village')))
+    ).map((d) => d.code),
+  );
   const hashes = rows.map((r) => cipher.hash(r.idNumber));
   const memberships = new Map((await activeMemberships(db, [...new Set(hashes)])).map((m) => [m.idHash, m]));
   const headHashes = [...new Set(rows.map((r) => cipher.hash(r.headIdNumber!)))];
   const registered = new Map(
     (headHashes.length
-      ? await db.select({ hash: M.idHash, h: H }).from(M).innerJoin(H, eq(H.id, M.householdId)).where(and(eq(M.relation, 'head'), eq(M.active, true), inArray(M.idHash, headHashes)))
+      ? await db
+          .select({ hash: M.idHash, h: H })
+          .from(M)
+          .innerJoin(H, eq(H.id, M.householdId))
+          .where(and(eq(M.relation, 'head'), eq(M.active, true), inArray(M.idHash, headHashes)))
       : []
     ).map((x) => [x.hash, x.h]),
   );
-  rows.forEach((r, i) => {
-    if (out[i].length) return;
+  for (const [i, r] of rows.entries()) {
+    if (out[i].length) continue;
     const h = registered.get(cipher.hash(r.headIdNumber!));
     const other = memberships.get(hashes[i]);
-    if (other && other.household !== h?.id) return out[i].push(duplicatePerson('idNumber', maskIdNumber(r.idNumber), other));
-    if (h) {
-      if (!inScope(ctx.user.scope, { divisionCode: h.divisionCode })) return out[i].push({ path: 'village', key: 'errors.OUT_OF_SCOPE' });
-      const fixed = (path: string, current: string | null) => out[i].push({ path, key: 'monitoring.errors.fixedByImport', params: { current: current ?? '' } });
-      if (h.divisionCode !== r.village) return fixed('village', h.divisionCode);
-      if (r.entryDoor !== undefined && h.entryDoor !== r.entryDoor) return fixed('entryDoor', zh.entryDoors[h.entryDoor]);
-      if (r.status !== undefined && h.status !== r.status) return fixed('status', zh.statuses[h.status]);
-      const identified = h.status === 'identifying' ? h.procedureStartedOn : h.identifiedOn;
-      if (r.identifiedOn !== undefined && identified !== r.identifiedOn) return fixed('identifiedOn', identified);
-      if (r.eliminatedOn !== undefined && h.eliminatedOn !== r.eliminatedOn) return fixed('eliminatedOn', h.eliminatedOn);
-      return;
+    if (other && other.household !== h?.id) {
+      out[i].push(duplicatePerson('idNumber', maskIdNumber(r.idNumber), other));
+      continue;
     }
-    if (!villages.has(r.village)) out[i].push({ path: 'village', key: 'monitoring.errors.divisionNotVillage', params: { code: r.village } });
-  });
+    if (h) {
+      if (!inScope(ctx.user.scope, { divisionCode: h.divisionCode })) {
+        out[i].push({ path: 'village', key: 'errors.OUT_OF_SCOPE' });
+        continue;
+      }
+      const fixed = (path: string, current: string | null) =>
+        out[i].push({ path, key: 'monitoring.errors.fixedByImport', params: { current: current ?? '' } });
+      if (h.divisionCode !== r.village) {
+        fixed('village', h.divisionCode);
+        continue;
+      }
+      if (r.entryDoor !== undefined && h.entryDoor !== r.entryDoor) {
+        fixed('entryDoor', zh.entryDoors[h.entryDoor]);
+        continue;
+      }
+      if (r.status !== undefined && h.status !== r.status) {
+        fixed('status', zh.statuses[h.status]);
+        continue;
+      }
+      const identified = h.status === 'identifying' ? h.procedureStartedOn : h.identifiedOn;
+      if (r.identifiedOn !== undefined && identified !== r.identifiedOn) {
+        fixed('identifiedOn', identified);
+        continue;
+      }
+      if (r.eliminatedOn !== undefined && h.eliminatedOn !== r.eliminatedOn) {
+        fixed('eliminatedOn', h.eliminatedOn);
+        continue;
+      }
+      continue;
+    }
+    if (!villages.has(r.village))
+      out[i].push({ path: 'village', key: 'monitoring.errors.divisionNotVillage', params: { code: r.village } });
+  }
   return out;
 }
 
 const memberOf = (r: RosterRow): MemberInput => {
   const m = withDefaults(rosterLedger, r);
   return {
-    name: m.name, relation: m.relation as never, gender: m.gender as never, birthDate: m.birthDate!, idNumber: m.idNumber,
-    health: m.health as never, disability: (m.disability ?? 'none') as never, schooling: m.schooling as never, work: m.work as never,
+    name: m.name,
+    relation: m.relation as never,
+    gender: m.gender as never,
+    birthDate: m.birthDate!,
+    idNumber: m.idNumber,
+    health: m.health as never,
+    disability: (m.disability ?? 'none') as never,
+    schooling: m.schooling as never,
+    work: m.work as never,
   };
 };
 
@@ -224,7 +433,11 @@ const memberOf = (r: RosterRow): MemberInput => {
  * that status with its dates as a migration step by the importing user; a registered one has its columns and
  * its members updated, and new members added.
  */
-async function writeRoster(tx: Tx, changes: { insert: RosterRow[]; update: { before: RosterRow; after: RosterRow }[] }, ctx: LedgerContext) {
+async function writeRoster(
+  tx: Tx,
+  changes: { insert: RosterRow[]; update: { before: RosterRow; after: RosterRow }[] },
+  ctx: LedgerContext,
+) {
   const groups = new Map<string, { insert: RosterRow[]; update: { before: RosterRow; after: RosterRow }[] }>();
   const add = (r: RosterRow) => groups.get(groupOf(r)) ?? groups.set(groupOf(r), { insert: [], update: [] }).get(groupOf(r))!;
   for (const r of changes.insert) add(r).insert.push(r);
@@ -234,8 +447,15 @@ async function writeRoster(tx: Tx, changes: { insert: RosterRow[]; update: { bef
     if (registeredId == null) {
       const all = withDefaults(rosterLedger, g.insert.find((r) => r.relation === 'head') ?? g.insert[0]);
       const h = await createHousehold(ctx, {
-        divisionCode: all.village, entryDoor: all.entryDoor as never, category: all.category as never, isLifted: false, dibao: false, tekun: false,
-        incomePerHead: num(all.incomePerHead), incomeYear: all.identifiedOn ? Number(all.identifiedOn.slice(0, 4)) : null, phone: all.phone ?? undefined,
+        divisionCode: all.village,
+        entryDoor: all.entryDoor as never,
+        category: all.category as never,
+        isLifted: false,
+        dibao: false,
+        tekun: false,
+        incomePerHead: num(all.incomePerHead),
+        incomeYear: all.identifiedOn ? Number(all.identifiedOn.slice(0, 4)) : null,
+        phone: all.phone ?? undefined,
         members: g.insert.map(memberOf),
       });
       await migrate(tx, ctx, h.id, all.status as Status, all.identifiedOn ?? null, all.eliminatedOn ?? null, all.category);
@@ -245,9 +465,14 @@ async function writeRoster(tx: Tx, changes: { insert: RosterRow[]; update: { bef
     const changed = g.update.find((u) => HOUSEHOLD_KEYS.some((k) => k in u.after && (u.after[k] ?? null) !== (u.before[k] ?? null)));
     if (changed) {
       const a = changed.after;
-      await updateHousehold(ctx, registeredId, { category: a.category, incomePerHead: num(a.incomePerHead), ...(a.phone !== undefined ? { phone: a.phone } : {}) });
+      await updateHousehold(ctx, registeredId, {
+        category: a.category,
+        incomePerHead: num(a.incomePerHead),
+        ...(a.phone !== undefined ? { phone: a.phone } : {}),
+      });
     }
-    if (head && g.update.some((u) => u.after.relation === 'head' && u.after.name !== u.before.name)) await tx.update(H).set({ headName: head.name }).where(eq(H.id, registeredId));
+    if (head && g.update.some((u) => u.after.relation === 'head' && u.after.name !== u.before.name))
+      await tx.update(H).set({ headName: head.name }).where(eq(H.id, registeredId));
     for (const { before, after } of g.update) {
       const patch: Partial<MemberInput> = {};
       for (const k of ['name', 'relation', 'gender', 'birthDate', 'health', 'disability', 'schooling', 'work'] as const) {
@@ -272,23 +497,50 @@ async function householdOfHead(tx: Tx, ctx: LedgerContext, headIdNumber: string)
  * step and one audit entry saying it was migrated by this user (no review chain is replayed). It counts on
  * the dashboards from its identification date (facts read identified_on).
  */
-async function migrate(tx: Tx, ctx: LedgerContext, id: number, status: Status, identifiedOn: string | null, eliminatedOn: string | null, category: string) {
+async function migrate(
+  tx: Tx,
+  ctx: LedgerContext,
+  id: number,
+  status: Status,
+  identifiedOn: string | null,
+  eliminatedOn: string | null,
+  category: string,
+) {
   if (status === 'identifying') {
     if (identifiedOn) await tx.update(H).set({ procedureStartedOn: identifiedOn }).where(eq(H.id, id));
     return;
   }
   const [after] = await tx
     .update(H)
-    .set({ status, stage: null, procedureStartedOn: null, stageEnteredAt: null, identifiedOn, eliminatedOn: status === 'eliminated' ? eliminatedOn : null, updatedAt: new Date() })
+    .set({
+      status,
+      stage: null,
+      procedureStartedOn: null,
+      stageEnteredAt: null,
+      identifiedOn,
+      eliminatedOn: status === 'eliminated' ? eliminatedOn : null,
+      updatedAt: new Date(),
+    })
     .where(eq(H.id, id))
     .returning();
   await tx.insert(monitoringSteps).values({
-    householdId: id, procedure: 'identify', action: 'create', fromStatus: 'identifying', fromStage: 'verify', toStatus: status, toStage: null,
-    actorId: ctx.actor.id, actorName: ctx.user.displayName, comment: '导入在册监测户（迁移）', details: { migration: true, identifiedOn, eliminatedOn },
+    householdId: id,
+    procedure: 'identify',
+    action: 'create',
+    fromStatus: 'identifying',
+    fromStage: 'verify',
+    toStatus: status,
+    toStage: null,
+    actorId: ctx.actor.id,
+    actorName: ctx.user.displayName,
+    comment: '导入在册监测户（迁移）',
+    details: { migration: true, identifiedOn, eliminatedOn },
   });
   await writeAudit(tx, ctx.actor, {
-    action: 'transition', entity: 'monitoring_household', entityId: id,
-    before: { status: 'identifying' }, after: { migration: true, status: after.status, identifiedOn, eliminatedOn: after.eliminatedOn, category },
+    action: 'transition',
+    entity: 'monitoring_household',
+    entityId: id,
+    before: { status: 'identifying' },
+    after: { migration: true, status: after.status, identifiedOn, eliminatedOn: after.eliminatedOn, category },
   });
 }
-

@@ -15,7 +15,13 @@ export const ZENGCUN = '441224109201'; // 曾村村委会
 export const XINGYI = '441224109202'; // 兴义村委会
 
 /** Province, city, county and town, and the town's villages (by default 曾村 and 兴义). */
-export async function insertVillages(services: Services, villages: [code: string, name: string][] = [[ZENGCUN, '曾村村委会'], [XINGYI, '兴义村委会']]) {
+export async function insertVillages(
+  services: Services,
+  villages: [code: string, name: string][] = [
+    [ZENGCUN, '曾村村委会'],
+    [XINGYI, '兴义村委会'],
+  ],
+) {
   const rows: [string, string, string, string | null][] = [
     ['440000000000', '广东省', 'province', null],
     ['441200000000', '肇庆市', 'city', '440000000000'],
@@ -24,7 +30,9 @@ export async function insertVillages(services: Services, villages: [code: string
     ...villages.map(([code, name]) => [code, name, 'village', GANGPING] as [string, string, string, string]),
   ];
   for (const [code, name, level, parent] of rows) {
-    await services.db.execute(sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent}) on conflict (code) do nothing`);
+    await services.db.execute(
+      sql`insert into divisions (code, name, level, parent_code) values (${code}, ${name}, ${level}, ${parent}) on conflict (code) do nothing`,
+    );
   }
 }
 
@@ -39,8 +47,16 @@ export function testIdNumber(birth = '1972-02-02'): string {
 export function person(over: Partial<MemberInput> = {}): MemberInput {
   const idNumber = over.idNumber ?? testIdNumber(over.birthDate);
   return {
-    name: '测试成员', relation: 'head', gender: 'male', birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, idNumber,
-    health: 'healthy', disability: 'none', schooling: 'not_in_school', work: 'farming', ...over,
+    name: '测试成员',
+    relation: 'head',
+    gender: 'male',
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    idNumber,
+    health: 'healthy',
+    disability: 'none',
+    schooling: 'not_in_school',
+    work: 'farming',
+    ...over,
   };
 }
 
@@ -57,12 +73,28 @@ export interface BuiltHousehold {
  */
 export async function insertHousehold(
   ctx: Ctx,
-  o: { village: string; members?: Partial<MemberInput>[]; category?: Category; entryDoor?: EntryDoor; incomePerHead?: number; monitored?: string },
+  o: {
+    village: string;
+    members?: Partial<MemberInput>[];
+    category?: Category;
+    entryDoor?: EntryDoor;
+    incomePerHead?: number;
+    monitored?: string;
+  },
 ): Promise<BuiltHousehold> {
-  const members = (o.members ?? [{}]).map((m, i) => person({ relation: i === 0 ? 'head' : 'child', name: i === 0 ? '测试户主' : `测试成员${i}`, ...m }));
+  const members = (o.members ?? [{}]).map((m, i) =>
+    person({ relation: i === 0 ? 'head' : 'child', name: i === 0 ? '测试户主' : `测试成员${i}`, ...m }),
+  );
   const h = await createHousehold(ctx, {
-    divisionCode: o.village, entryDoor: o.entryDoor ?? 'cadre_check', category: o.category ?? 'marginal', isLifted: false, dibao: false, tekun: false,
-    incomePerHead: o.incomePerHead ?? null, incomeYear: o.incomePerHead == null ? null : 2025, members,
+    divisionCode: o.village,
+    entryDoor: o.entryDoor ?? 'cadre_check',
+    category: o.category ?? 'marginal',
+    isLifted: false,
+    dibao: false,
+    tekun: false,
+    incomePerHead: o.incomePerHead ?? null,
+    incomeYear: o.incomePerHead == null ? null : 2025,
+    members,
   });
   if (o.monitored) {
     await ctx.services.db
@@ -76,13 +108,26 @@ export async function insertHousehold(
 /** A home visit through the module's service (nothing opened or closed unless `over` says so). */
 export function insertVisit(ctx: Ctx, householdId: number, over: Partial<VisitCreate> = {}) {
   return recordVisit(ctx, householdId, {
-    visitedOn: '2025-08-01', visitors: '测试走访人员', findings: '家庭情况已核实', openRisks: [], closeRiskIds: [], followedMeasureIds: [], photoIds: [], ...over,
+    visitedOn: '2025-08-01',
+    visitors: '测试走访人员',
+    findings: '家庭情况已核实',
+    openRisks: [],
+    closeRiskIds: [],
+    followedMeasureIds: [],
+    photoIds: [],
+    ...over,
   });
 }
 
 /** An assistance measure through the module's service. */
 export function insertMeasure(ctx: Ctx, householdId: number, over: Partial<MeasureBody> = {}) {
-  return addMeasure(ctx, householdId, { kind: 'education', description: '雨露计划助学补助（测试）', amount: 3000, startOn: '2025-07-20', ...over });
+  return addMeasure(ctx, householdId, {
+    kind: 'education',
+    description: '雨露计划助学补助（测试）',
+    amount: 3000,
+    startOn: '2025-07-20',
+    ...over,
+  });
 }
 
 /** An open risk of the household, through the module's service. */

@@ -29,7 +29,9 @@ beforeAll(async () => {
   ctx = systemCtx(t.services);
   await aProgramme(t.services, { name: '粤桂协作（测试）' });
   await aUnit(t.services, { name: '四会中学（测试）', divisionCode: SIHUI, creditCode: credit('12441284MB0000011') });
-  stored = (await aPairing(t.services, { helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2021-01-01', endDate: '2025-12-31' })).id;
+  stored = (
+    await aPairing(t.services, { helperDivisionCode: SIHUI, helpedDivisionCode: FUCHUAN, startDate: '2021-01-01', endDate: '2025-12-31' })
+  ).id;
   hq = await t.userClient('hq_checks', 'hq', { all: true });
 });
 afterAll(() => t.close());
@@ -139,6 +141,8 @@ describe('registry ledger checks', () => {
     const done = await commitAndWait(hq, d.status.id, 'valid-rows');
     expect(done.status).toMatchObject({ status: 'committed' });
     const partners = (await hq.get(`/api/registry/pairings/partners?division=${BINGCUN}&asOf=2026-06-01`)).json();
-    expect(partners.map((p: { partner: { label: string }; programmeName: string }) => `${p.partner.label}:${p.programmeName}`)).toEqual(['四会市:粤桂协作（测试）']);
+    expect(partners.map((p: { partner: { label: string }; programmeName: string }) => `${p.partner.label}:${p.programmeName}`)).toEqual([
+      '四会市:粤桂协作（测试）',
+    ]);
   });
 });

@@ -64,7 +64,9 @@ describe('registry ledgers', () => {
     expect((await commitAndWait(meixian, p.status.id, 'valid-rows')).status.status).toBe('committed');
     const partners = (await hq.get(`/api/registry/pairings/partners?division=${D.songyuan}`)).json();
     // free text is stored as written: the unit's name keeps its full-width brackets, and the reference to it matches
-    expect(partners.map((x: { type: string; self: { label: string } }) => `${x.type}:${x.self.label}`)).toContain('school_school:梅县区松源中学（演示）');
+    expect(partners.map((x: { type: string; self: { label: string } }) => `${x.type}:${x.self.label}`)).toContain(
+      'school_school:梅县区松源中学（演示）',
+    );
     // importing the same file again changes nothing
     const again = await uploadAndCheck(meixian, 'pairings', '结对.xlsx', pairingFile);
     expect(again.status).toMatchObject({ toInsert: 0 });
@@ -96,12 +98,19 @@ describe('registry ledgers', () => {
       expect.stringMatching(/^第4行 E列〔结束日期〕/),
     ]);
     expect((await commitAndWait(hq, d.status.id, 'valid-rows')).status.status).toBe('committed');
-    const list = (await hq.get('/api/registry/programmes')).json() as { code: string; endDate: string | null; description: string | null; phases: unknown[] }[];
+    const list = (await hq.get('/api/registry/programmes')).json() as {
+      code: string;
+      endDate: string | null;
+      description: string | null;
+      phases: unknown[];
+    }[];
     expect(list.find((p) => p.code === 'yue-gui-2026')).toMatchObject({ endDate: '2030-12-31', phases: [] });
     const extended = list.find((p) => p.code === 'gq-zzbz-2')!;
     expect(extended).toMatchObject({ endDate: '2027-06-30', description: '延期一年' });
     expect(extended.phases.length).toBeGreaterThan(0); // the ledger leaves phases alone
-    const audit = await t.services.database.query<{ action: string }>("select action from audit_log where entity = 'programme' and action in ('create', 'update') order by id desc limit 2");
+    const audit = await t.services.database.query<{ action: string }>(
+      "select action from audit_log where entity = 'programme' and action in ('create', 'update') order by id desc limit 2",
+    );
     expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
     const again = await uploadAndCheck(hq, 'programmes', '项目.xlsx', file);
     expect(again.status).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: 2 });

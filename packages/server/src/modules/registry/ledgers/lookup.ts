@@ -42,7 +42,13 @@ export const unitKey = (divisionCode: string, name: string) => `${divisionCode}|
 
 const distinct = (values?: (string | null)[]) => [...new Set((values ?? []).filter((v): v is string => !!v))];
 
-type Hit = { kind: 'division' | 'unit' | 'programme' | 'credit' | 'pairing'; key: string | null; name: string | null; code: string | null; id: number | null };
+type Hit = {
+  kind: 'division' | 'unit' | 'programme' | 'credit' | 'pairing';
+  key: string | null;
+  name: string | null;
+  code: string | null;
+  id: number | null;
+};
 
 export async function lookUp(db: Db | Tx, wanted: Wanted): Promise<Found> {
   const found: Found = { divisions: new Set(), units: new Map(), programmes: new Map(), credits: new Map(), pairings: [] };
@@ -58,15 +64,22 @@ export async function lookUp(db: Db | Tx, wanted: Wanted): Promise<Found> {
   const hit = (kind: Hit['kind'], key: SQL, name: SQL, code: SQL, id: SQL) =>
     sql`select ${kind}::text as kind, ${key}::text as key, ${name}::text as name, ${code}::text as code, ${id}::int as id`;
   const none = sql`null`;
-  if (codes.length) parts.push(sql`${hit('division', none, none, sql`${divisions.code}`, none)} from ${divisions} where ${inArray(divisions.code, codes)}`);
+  if (codes.length)
+    parts.push(sql`${hit('division', none, none, sql`${divisions.code}`, none)} from ${divisions} where ${inArray(divisions.code, codes)}`);
   if (unitNames.length) {
-    parts.push(sql`${hit('unit', none, sql`${units.name}`, sql`${units.divisionCode}`, sql`${units.id}`)} from ${units} where ${inArray(units.name, unitNames)}`);
+    parts.push(
+      sql`${hit('unit', none, sql`${units.name}`, sql`${units.divisionCode}`, sql`${units.id}`)} from ${units} where ${inArray(units.name, unitNames)}`,
+    );
   }
   if (programmeNames.length) {
-    parts.push(sql`${hit('programme', none, sql`${programmes.name}`, none, sql`${programmes.id}`)} from ${programmes} where ${inArray(programmes.name, programmeNames)}`);
+    parts.push(
+      sql`${hit('programme', none, sql`${programmes.name}`, none, sql`${programmes.id}`)} from ${programmes} where ${inArray(programmes.name, programmeNames)}`,
+    );
   }
   if (creditCodes.length) {
-    parts.push(sql`${hit('credit', sql`${units.creditCode}`, sql`${units.name}`, sql`${units.divisionCode}`, none)} from ${units} where ${inArray(units.creditCode, creditCodes)}`);
+    parts.push(
+      sql`${hit('credit', sql`${units.creditCode}`, sql`${units.name}`, sql`${units.divisionCode}`, none)} from ${units} where ${inArray(units.creditCode, creditCodes)}`,
+    );
   }
   if (helpers.length) {
     const p = sql`json_build_array(p.type, p.helper_division_code, p.helper_unit_id, hu.name, p.helped_division_code, p.helped_unit_id, pu.name, p.start_date, p.end_date)`;
@@ -82,8 +95,20 @@ export async function lookUp(db: Db | Tx, wanted: Wanted): Promise<Found> {
     else if (r.kind === 'programme') found.programmes.set(r.name as string, Number(r.id));
     else if (r.kind === 'credit') found.credits.set(r.key as string, { name: r.name as string, divisionCode: r.code as string });
     else {
-      const [type, helperDivisionCode, helperUnitId, helperUnit, helpedDivisionCode, helpedUnitId, helpedUnit, startDate, endDate] = JSON.parse(r.key as string);
-      found.pairings.push({ id: Number(r.id), type, helperDivisionCode, helperUnitId, helperUnit, helpedDivisionCode, helpedUnitId, helpedUnit, startDate, endDate });
+      const [type, helperDivisionCode, helperUnitId, helperUnit, helpedDivisionCode, helpedUnitId, helpedUnit, startDate, endDate] =
+        JSON.parse(r.key as string);
+      found.pairings.push({
+        id: Number(r.id),
+        type,
+        helperDivisionCode,
+        helperUnitId,
+        helperUnit,
+        helpedDivisionCode,
+        helpedUnitId,
+        helpedUnit,
+        startDate,
+        endDate,
+      });
     }
   }
   return found;

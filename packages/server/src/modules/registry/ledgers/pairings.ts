@@ -37,12 +37,17 @@ const toPairingRow = (p: PairingView): PairingLedgerRow => ({
   note: p.note,
 });
 
-
 const PAIRING_KEY = { naturalKey: ['type', 'helperDivisionCode', 'helperUnit', 'helpedDivisionCode', 'helpedUnit', 'startDate'] };
 const SIDES = ['helper', 'helped'] as const;
 
 /** A pairing's type and parties as createPairing compares them: each party a division, or a unit (by id) in it. */
-type Parties = { type: string; helperDivisionCode: string; helperUnitId: number | null; helpedDivisionCode: string; helpedUnitId: number | null };
+type Parties = {
+  type: string;
+  helperDivisionCode: string;
+  helperUnitId: number | null;
+  helpedDivisionCode: string;
+  helpedUnitId: number | null;
+};
 const partiesOf = (row: PairingLedgerRow, unitIds: Map<string, number>): Parties => ({
   type: row.type,
   helperDivisionCode: row.helperDivisionCode,
@@ -50,7 +55,8 @@ const partiesOf = (row: PairingLedgerRow, unitIds: Map<string, number>): Parties
   helpedDivisionCode: row.helpedDivisionCode,
   helpedUnitId: row.helpedUnit ? (unitIds.get(unitKey(row.helpedDivisionCode, row.helpedUnit)) ?? null) : null,
 });
-const partiesKey = (p: Parties) => [p.type, p.helperDivisionCode, p.helperUnitId ?? '', p.helpedDivisionCode, p.helpedUnitId ?? ''].join('|');
+const partiesKey = (p: Parties) =>
+  [p.type, p.helperDivisionCode, p.helperUnitId ?? '', p.helpedDivisionCode, p.helpedUnitId ?? ''].join('|');
 /** Two periods (last day inclusive, no end = open) share a day. */
 const overlaps = (a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }) =>
   a.startDate <= (b.endDate ?? '9999-12-31') && b.startDate <= (a.endDate ?? '9999-12-31');
@@ -63,9 +69,24 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
   columns: [
     enumOf(PAIRING_TYPES, zh.pairingTypes, { key: 'type', header: '结对类型', headerEn: 'Type', required: true, example: '县—县' }),
     { key: 'programme', header: '协作项目', headerEn: 'Programme', type: 'text', example: '粤桂东西部协作' },
-    divisionCode({ generic: false, key: 'helperDivisionCode', header: '帮扶方区划代码', headerEn: 'Helper division code', required: true, note: '帮扶方为单位时填单位所在区划', example: '441284000000' }),
+    divisionCode({
+      generic: false,
+      key: 'helperDivisionCode',
+      header: '帮扶方区划代码',
+      headerEn: 'Helper division code',
+      required: true,
+      note: '帮扶方为单位时填单位所在区划',
+      example: '441284000000',
+    }),
     { key: 'helperUnit', header: '帮扶单位', headerEn: 'Helper unit', type: 'text', note: '帮扶方为行政区划时留空', example: '' },
-    divisionCode({ generic: false, key: 'helpedDivisionCode', header: '受帮扶方区划代码', headerEn: 'Helped division code', required: true, example: '451123000000' }),
+    divisionCode({
+      generic: false,
+      key: 'helpedDivisionCode',
+      header: '受帮扶方区划代码',
+      headerEn: 'Helped division code',
+      required: true,
+      example: '451123000000',
+    }),
     { key: 'helpedUnit', header: '受帮扶单位', headerEn: 'Helped unit', type: 'text', example: '' },
     date({ key: 'startDate', header: '开始日期', headerEn: 'Start date', synonyms: ['结对日期'], required: true, example: '2021-05-01' }),
     date({ key: 'endDate', header: '结束日期', headerEn: 'End date', example: '' }),
@@ -75,9 +96,11 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
   permissions: { import: 'registry.write', export: 'ledgers.export' }, // importing writes the registry: as the API, registry.write
   validate(row, ctx) {
     const problems: ErrorDetail[] = [];
-    if (!eitherPartyInScope(ctx.user.scope, row.helperDivisionCode, row.helpedDivisionCode)) problems.push({ path: 'helpedDivisionCode', key: 'errors.OUT_OF_SCOPE' });
+    if (!eitherPartyInScope(ctx.user.scope, row.helperDivisionCode, row.helpedDivisionCode))
+      problems.push({ path: 'helpedDivisionCode', key: 'errors.OUT_OF_SCOPE' });
     // the same division, and the same unit in it or none: the commit would refuse the pairing
-    if (row.helperDivisionCode === row.helpedDivisionCode && row.helperUnit === row.helpedUnit) problems.push({ path: 'helpedDivisionCode', key: 'registry.errors.sameParty' });
+    if (row.helperDivisionCode === row.helpedDivisionCode && row.helperUnit === row.helpedUnit)
+      problems.push({ path: 'helpedDivisionCode', key: 'registry.errors.sameParty' });
     if (row.endDate && row.endDate < row.startDate) problems.push({ path: 'endDate', key: 'registry.errors.endBeforeStart' });
     return problems;
   },
@@ -102,10 +125,13 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
       for (const side of SIDES) {
         const code = row[`${side}DivisionCode`];
         const unit = row[`${side}Unit`];
-        if (!found.divisions.has(code)) problems.push({ path: `${side}DivisionCode`, key: 'registry.errors.divisionUnknown', params: { code } });
-        else if (unit && !found.units.has(unitKey(code, unit))) problems.push({ path: `${side}Unit`, key: 'registry.errors.unitUnknownByName', params: { name: unit } });
+        if (!found.divisions.has(code))
+          problems.push({ path: `${side}DivisionCode`, key: 'registry.errors.divisionUnknown', params: { code } });
+        else if (unit && !found.units.has(unitKey(code, unit)))
+          problems.push({ path: `${side}Unit`, key: 'registry.errors.unitUnknownByName', params: { name: unit } });
       }
-      if (row.programme && !found.programmes.has(row.programme)) problems.push({ path: 'programme', key: 'registry.errors.programmeUnknownByName', params: { name: row.programme } });
+      if (row.programme && !found.programmes.has(row.programme))
+        problems.push({ path: 'programme', key: 'registry.errors.programmeUnknownByName', params: { name: row.programme } });
       if (problems.length) return problems;
       // a new pairing may not overlap the same pairing (type and parties) in time, stored or earlier in the batch,
       // as createPairing refuses; a row of a stored pairing (its natural key) updates it instead
@@ -132,7 +158,10 @@ export const pairingLedger = defineLedger<PairingLedgerRow>({
   async write(tx, changes, ctx) {
     const inImport = { ...ctx, tx };
     const rows = [...changes.insert, ...changes.update.map((u) => u.after)];
-    const found = await lookUp(tx, { unitNames: rows.flatMap((r) => [r.helperUnit, r.helpedUnit]), programmeNames: rows.map((r) => r.programme) });
+    const found = await lookUp(tx, {
+      unitNames: rows.flatMap((r) => [r.helperUnit, r.helpedUnit]),
+      programmeNames: rows.map((r) => r.programme),
+    });
     const unitOf = (code: string, name: string | null) => (name ? found.units.get(unitKey(code, name)) : undefined);
     for (const r of changes.insert) {
       const helperUnitId = unitOf(r.helperDivisionCode, r.helperUnit);

@@ -22,10 +22,33 @@ export const unitLedger = defineLedger<UnitLedgerRow>({
   titleEn: 'Units',
   entity: 'unit',
   columns: [
-    { key: 'name', header: '单位名称', headerEn: 'Name', synonyms: ['名称', '单位'], type: 'text', required: true, maxLength: 200, example: '四会市第一中学（演示）' },
-    enumOf(UNIT_KINDS, zh.unitKinds, { key: 'kind', header: '单位类型', headerEn: 'Kind', synonyms: ['类型'], required: true, example: '学校' }),
+    {
+      key: 'name',
+      header: '单位名称',
+      headerEn: 'Name',
+      synonyms: ['名称', '单位'],
+      type: 'text',
+      required: true,
+      maxLength: 200,
+      example: '四会市第一中学（演示）',
+    },
+    enumOf(UNIT_KINDS, zh.unitKinds, {
+      key: 'kind',
+      header: '单位类型',
+      headerEn: 'Kind',
+      synonyms: ['类型'],
+      required: true,
+      example: '学校',
+    }),
     divisionCode({ header: '所在区划代码', synonyms: ['区划代码', '行政区划代码'], required: true, example: '441284000000' }),
-    { key: 'creditCode', header: '统一社会信用代码', headerEn: 'Credit code', synonyms: ['信用代码', '社会信用代码'], type: 'creditCode', example: '91350100M000100Y43' },
+    {
+      key: 'creditCode',
+      header: '统一社会信用代码',
+      headerEn: 'Credit code',
+      synonyms: ['信用代码', '社会信用代码'],
+      type: 'creditCode',
+      example: '91350100M000100Y43',
+    },
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['name', 'divisionCode'],
@@ -37,9 +60,11 @@ export const unitLedger = defineLedger<UnitLedgerRow>({
     const found = await lookUp(dbOf(ctx), { divisionCodes: rows.map((r) => r.divisionCode), creditCodes: rows.map((r) => r.creditCode) });
     return rows.map((row) => {
       const problems: ErrorDetail[] = [];
-      if (!found.divisions.has(row.divisionCode)) problems.push({ path: 'divisionCode', key: 'registry.errors.divisionUnknown', params: { code: row.divisionCode } });
+      if (!found.divisions.has(row.divisionCode))
+        problems.push({ path: 'divisionCode', key: 'registry.errors.divisionUnknown', params: { code: row.divisionCode } });
       const holder = row.creditCode ? found.credits.get(row.creditCode) : undefined;
-      if (holder && (holder.name !== row.name || holder.divisionCode !== row.divisionCode)) problems.push({ path: 'creditCode', key: 'registry.errors.creditCodeTaken' });
+      if (holder && (holder.name !== row.name || holder.divisionCode !== row.divisionCode))
+        problems.push({ path: 'creditCode', key: 'registry.errors.creditCodeTaken' });
       return problems;
     });
   },
@@ -57,7 +82,13 @@ export const unitLedger = defineLedger<UnitLedgerRow>({
   },
   async write(tx, changes, ctx) {
     const inImport = { ...ctx, tx };
-    const body = (r: UnitLedgerRow) => ({ name: r.name, kind: r.kind, divisionCode: r.divisionCode, creditCode: r.creditCode, note: r.note });
+    const body = (r: UnitLedgerRow) => ({
+      name: r.name,
+      kind: r.kind,
+      divisionCode: r.divisionCode,
+      creditCode: r.creditCode,
+      note: r.note,
+    });
     for (const r of changes.insert) await createUnit(inImport, body(r));
     for (const { before, after } of changes.update) await updateUnit(inImport, before.id as number, body(after));
   },

@@ -25,7 +25,15 @@ export function aUnit(services: Services, fields: Partial<z.infer<typeof UnitBod
 /** A programme (2021–2025 unless told otherwise); its id. */
 export function aProgramme(services: Services, fields: Partial<z.infer<typeof ProgrammeBody>> = {}) {
   const n = ++serial;
-  return createProgramme(ctxOf(services), { code: `test-${n}`, name: `测试项目${n}`, kind: 'other', startDate: '2021-01-01', endDate: '2025-12-31', phases: [], ...fields });
+  return createProgramme(ctxOf(services), {
+    code: `test-${n}`,
+    name: `测试项目${n}`,
+    kind: 'other',
+    startDate: '2021-01-01',
+    endDate: '2025-12-31',
+    phases: [],
+    ...fields,
+  });
 }
 
 /** A pairing between two parties (divisions or units), from 2021-01-01 unless told otherwise. */

@@ -1,6 +1,6 @@
 // 援派干部人才台账: dispatched people (ID number sensitive: masked in exports), created and corrected
 // through the module's services (scope, audit).
-import { CADRE_KINDS, type CadreKind, type Gender, GENDERS, TEAMS_LEDGERS } from '@xiezuo/shared/contracts/teams';
+import { CADRE_KINDS, type CadreKind, GENDERS, type Gender, TEAMS_LEDGERS } from '@xiezuo/shared/contracts/teams';
 import { eq, inArray } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { date, divisionCode, enumOf, idNumber, phone } from '../../../platform/ledgers/columns';
@@ -11,8 +11,18 @@ import { cadres, teams } from '../tables';
 import { cadresByHash, teamColumn, visibleTeamsByName, zh } from './common';
 
 type CadreLedgerRow = {
-  name: string; gender: Gender; phone: string | null; idNumber: string; kind: CadreKind; sendingUnit: string;
-  localPost: string | null; team: string | null; divisionCode: string | null; dispatchStart: string; dispatchEnd: string | null; note: string | null;
+  name: string;
+  gender: Gender;
+  phone: string | null;
+  idNumber: string;
+  kind: CadreKind;
+  sendingUnit: string;
+  localPost: string | null;
+  team: string | null;
+  divisionCode: string | null;
+  dispatchStart: string;
+  dispatchEnd: string | null;
+  note: string | null;
   id?: number;
 };
 
@@ -27,7 +37,14 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
     phone({ example: '13800001234' }),
     idNumber({ example: '11010519491231002X' }),
     enumOf(CADRE_KINDS, zh.cadreKinds, { key: 'kind', header: '人员类别', headerEn: 'Category', required: true, example: '党政干部' }),
-    { key: 'sendingUnit', header: '派出单位', headerEn: 'Sending unit', type: 'text', required: true, example: '广州市荔湾区多宝街道办事处' },
+    {
+      key: 'sendingUnit',
+      header: '派出单位',
+      headerEn: 'Sending unit',
+      type: 'text',
+      required: true,
+      example: '广州市荔湾区多宝街道办事处',
+    },
     { key: 'localPost', header: '挂职职务', headerEn: 'Local post', synonyms: ['挂职'], type: 'text', example: '丙村镇党委副书记' },
     teamColumn,
     divisionCode({ header: '驻地区划代码', headerEn: 'Station division code', note: '不填则取所在队伍的驻地', example: '441403113000' }),
@@ -41,7 +58,8 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
     const problems: ErrorDetail[] = [];
     if (row.team == null && row.divisionCode == null) problems.push({ path: 'divisionCode', key: 'validation.required' });
     if (row.dispatchEnd && row.dispatchEnd < row.dispatchStart) problems.push({ path: 'dispatchEnd', key: 'teams.validation.dates' });
-    if (row.divisionCode && !inScope(ctx.user.scope, { divisionCode: row.divisionCode })) problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
+    if (row.divisionCode && !inScope(ctx.user.scope, { divisionCode: row.divisionCode }))
+      problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
     return problems;
   },
   validateBatch: checkCadres,
@@ -61,7 +79,10 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
-    const teamIds = await visibleTeamsByName(c, [...changes.insert, ...changes.update.map((u) => u.after)].map((r) => r.team));
+    const teamIds = await visibleTeamsByName(
+      c,
+      [...changes.insert, ...changes.update.map((u) => u.after)].map((r) => r.team),
+    );
     const body = (r: CadreLedgerRow) => {
       const { team, divisionCode, id: _id, ...rest } = r;
       return { ...rest, teamId: team ? (teamIds.get(team)?.id ?? null) : null, divisionCode: divisionCode ?? undefined };
@@ -87,7 +108,10 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
  */
 async function checkCadres(rows: CadreLedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
   const { db, cipher } = ctx.services;
-  const teamIds = await visibleTeamsByName(ctx, rows.map((r) => r.team));
+  const teamIds = await visibleTeamsByName(
+    ctx,
+    rows.map((r) => r.team),
+  );
   const hashes = rows.map((r) => cipher.hash(r.idNumber));
   const registered = await cadresByHash(db, hashes);
   return rows.map((row, i) => {
@@ -100,12 +124,25 @@ async function checkCadres(rows: CadreLedgerRow[], ctx: LedgerContext): Promise<
 }
 
 function toCadreLedgerRow(
-  c: Pick<typeof cadres.$inferSelect, 'name' | 'gender' | 'phone' | 'kind' | 'sendingUnit' | 'localPost' | 'divisionCode' | 'dispatchStart' | 'dispatchEnd' | 'note'>,
+  c: Pick<
+    typeof cadres.$inferSelect,
+    'name' | 'gender' | 'phone' | 'kind' | 'sendingUnit' | 'localPost' | 'divisionCode' | 'dispatchStart' | 'dispatchEnd' | 'note'
+  >,
   teamName: string | null,
   idNumber: string,
 ): CadreLedgerRow {
   return {
-    name: c.name, gender: c.gender, phone: c.phone, idNumber, kind: c.kind, sendingUnit: c.sendingUnit, localPost: c.localPost,
-    team: teamName, divisionCode: c.divisionCode, dispatchStart: c.dispatchStart, dispatchEnd: c.dispatchEnd, note: c.note,
+    name: c.name,
+    gender: c.gender,
+    phone: c.phone,
+    idNumber,
+    kind: c.kind,
+    sendingUnit: c.sendingUnit,
+    localPost: c.localPost,
+    team: teamName,
+    divisionCode: c.divisionCode,
+    dispatchStart: c.dispatchStart,
+    dispatchEnd: c.dispatchEnd,
+    note: c.note,
   };
 }

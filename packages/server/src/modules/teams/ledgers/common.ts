@@ -10,7 +10,14 @@ import { cadres, teams } from '../tables';
 
 export const zh = catalogues['zh-CN'].teams;
 
-export const teamColumn: LedgerColumn = { key: 'team', header: '所在队伍', headerEn: 'Team', synonyms: ['工作队', '队伍名称'], type: 'text', example: '荔湾驻丙村镇帮扶工作队' };
+export const teamColumn: LedgerColumn = {
+  key: 'team',
+  header: '所在队伍',
+  headerEn: 'Team',
+  synonyms: ['工作队', '队伍名称'],
+  type: 'text',
+  example: '荔湾驻丙村镇帮扶工作队',
+};
 
 const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v != null))];
 
@@ -31,7 +38,10 @@ export async function visibleTeamsByName(ctx: Ctx, names: (string | null | undef
 export async function cadresByHash(db: Db | Tx, hashes: string[]) {
   const wanted = unique(hashes);
   const rows = wanted.length
-    ? await db.select({ id: cadres.id, hash: cadres.idNumberHash, teamId: cadres.teamId, divisionCode: cadres.divisionCode }).from(cadres).where(inArray(cadres.idNumberHash, wanted))
+    ? await db
+        .select({ id: cadres.id, hash: cadres.idNumberHash, teamId: cadres.teamId, divisionCode: cadres.divisionCode })
+        .from(cadres)
+        .where(inArray(cadres.idNumberHash, wanted))
     : [];
   return new Map(rows.map((r) => [r.hash, r]));
 }

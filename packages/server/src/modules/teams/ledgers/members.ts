@@ -12,7 +12,16 @@ import { cadres, teamMembers, teams } from '../tables';
 import { cadresByHash, teamColumn, visibleTeamsByName, zh } from './common';
 
 const MEMBER_KEY = { naturalKey: ['team', 'idNumber', 'round'] };
-type MemberLedgerRow = { team: string; name: string; idNumber: string; role: MemberRole; round: number; startDate: string; endDate: string | null; id?: number };
+type MemberLedgerRow = {
+  team: string;
+  name: string;
+  idNumber: string;
+  role: MemberRole;
+  round: number;
+  startDate: string;
+  endDate: string | null;
+  id?: number;
+};
 
 export const memberLedger = defineLedger<MemberLedgerRow>({
   key: TEAMS_LEDGERS.members,
@@ -33,13 +42,23 @@ export const memberLedger = defineLedger<MemberLedgerRow>({
   validate: (row) => (row.endDate && row.endDate < row.startDate ? [{ path: 'endDate', key: 'teams.validation.dates' }] : []),
   validateBatch: checkMembers,
   async findExisting(tx, rows, ctx) {
-    const found = await memberRowsFor(tx, ctx, rows.map((r) => ctx.services.cipher.hash(r.idNumber)));
+    const found = await memberRowsFor(
+      tx,
+      ctx,
+      rows.map((r) => ctx.services.cipher.hash(r.idNumber)),
+    );
     return new Map(found.map((r) => [naturalKeyOf(MEMBER_KEY, r), r]));
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
-    const teamIds = await visibleTeamsByName(c, changes.insert.map((r) => r.team));
-    const people = await cadresByHash(tx, changes.insert.map((r) => ctx.services.cipher.hash(r.idNumber)));
+    const teamIds = await visibleTeamsByName(
+      c,
+      changes.insert.map((r) => r.team),
+    );
+    const people = await cadresByHash(
+      tx,
+      changes.insert.map((r) => ctx.services.cipher.hash(r.idNumber)),
+    );
     for (const r of changes.insert) {
       const cadreId = people.get(ctx.services.cipher.hash(r.idNumber))!.id;
       await addMember(c, teamIds.get(r.team)!.id, { cadreId, role: r.role, round: r.round, startDate: r.startDate, endDate: r.endDate });
@@ -49,18 +68,38 @@ export const memberLedger = defineLedger<MemberLedgerRow>({
     }
   },
   async exportRows(ctx, filters) {
-    const rows = await listMembers(ctx, { teamId: filters.teamId ? Number(filters.teamId) : undefined, on: filters.on, round: filters.round ? Number(filters.round) : undefined });
+    const rows = await listMembers(ctx, {
+      teamId: filters.teamId ? Number(filters.teamId) : undefined,
+      on: filters.on,
+      round: filters.round ? Number(filters.round) : undefined,
+    });
     const ciphers = new Map(
-      (await dbOf(ctx).select({ id: cadres.id, c: cadres.idNumberCipher }).from(cadres).where(inArray(cadres.id, rows.length ? rows.map((r) => r.cadreId) : [0]))).map((r) => [r.id, r.c]),
+      (
+        await dbOf(ctx)
+          .select({ id: cadres.id, c: cadres.idNumberCipher })
+          .from(cadres)
+          .where(inArray(cadres.id, rows.length ? rows.map((r) => r.cadreId) : [0]))
+      ).map((r) => [r.id, r.c]),
     );
-    return rows.map((r) => ({ team: r.teamName, name: r.name, idNumber: ctx.services.cipher.decrypt(ciphers.get(r.cadreId)!), role: r.role, round: r.round, startDate: r.startDate, endDate: r.endDate }));
+    return rows.map((r) => ({
+      team: r.teamName,
+      name: r.name,
+      idNumber: ctx.services.cipher.decrypt(ciphers.get(r.cadreId)!),
+      role: r.role,
+      round: r.round,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    }));
   },
 });
 
 /** The team must be one the user sees and the person registered. One query of each per batch. */
 async function checkMembers(rows: MemberLedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
   const { db, cipher } = ctx.services;
-  const teamIds = await visibleTeamsByName(ctx, rows.map((r) => r.team));
+  const teamIds = await visibleTeamsByName(
+    ctx,
+    rows.map((r) => r.team),
+  );
   const hashes = rows.map((r) => cipher.hash(r.idNumber));
   const registered = await cadresByHash(db, hashes);
   return rows.map((row, i) => {
@@ -74,7 +113,16 @@ async function checkMembers(rows: MemberLedgerRow[], ctx: LedgerContext): Promis
 async function memberRowsFor(tx: Tx, ctx: LedgerContext, hashes: string[]): Promise<MemberLedgerRow[]> {
   if (!hashes.length) return [];
   const rows = await tx
-    .select({ id: teamMembers.id, team: teams.name, name: cadres.name, cipher: cadres.idNumberCipher, role: teamMembers.role, round: teamMembers.round, startDate: teamMembers.startDate, endDate: teamMembers.endDate })
+    .select({
+      id: teamMembers.id,
+      team: teams.name,
+      name: cadres.name,
+      cipher: cadres.idNumberCipher,
+      role: teamMembers.role,
+      round: teamMembers.round,
+      startDate: teamMembers.startDate,
+      endDate: teamMembers.endDate,
+    })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .innerJoin(cadres, eq(cadres.id, teamMembers.cadreId))

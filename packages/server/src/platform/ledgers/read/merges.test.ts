@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors';
-import { readRows, type SheetRow } from './rows';
 import { MergeScanner } from './merges';
+import { readRows, type SheetRow } from './rows';
 
 const dir = mkdtempSync(join(tmpdir(), 'xz-merges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,9 +79,19 @@ describe('merged cells', () => {
     const rows = await read(path);
     const byNumber = new Map(rows.map((r) => [r.number, r.cells]));
     expect(byNumber.get(1)?.[0]).toBe('2025年家庭成员台账');
-    expect(byNumber.get(1)?.slice(1).every((c) => c == null)).toBe(true);
+    expect(
+      byNumber
+        .get(1)
+        ?.slice(1)
+        .every((c) => c == null),
+    ).toBe(true);
     expect(byNumber.get(2)?.[5]).toBe('家庭信息');
-    expect(byNumber.get(2)?.slice(6).every((c) => c == null)).toBe(true);
+    expect(
+      byNumber
+        .get(2)
+        ?.slice(6)
+        .every((c) => c == null),
+    ).toBe(true);
     expect(byNumber.get(3)?.[3] ?? null).toBe(null); // the header's own horizontal merge
     expect([4, 5, 6, 7].map((n) => byNumber.get(n)?.[0])).toEqual([head, head, head, head]);
     expect([8, 9].map((n) => byNumber.get(n)?.[0])).toEqual(['441426198002021235', '441426198002021235']);
@@ -164,13 +174,21 @@ describe('merged cells', () => {
     for (let i = 0; i <= prefixed.length; i++) {
       expect(result([prefixed.subarray(0, i), prefixed.subarray(i)])).toEqual({ count: 1, r1: [2], c1: [1], r2: [3], c2: [1] });
     }
-    expect(result([Buffer.from('<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:J1"/></mergeCells></worksheet>')])).toBe(null);
+    expect(result([Buffer.from('<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:J1"/></mergeCells></worksheet>')])).toBe(
+      null,
+    );
     expect(result([Buffer.from('<worksheet><sheetData/></worksheet>')])).toBe(null);
   });
 
   it('the zip-bomb budget still stops a lying zip, in the first pass, before any row', async () => {
-    const body = inlineRow(1, { A: '姓名', B: '身份证号' }) + Array.from({ length: 50_000 }, (_, i) => inlineRow(i + 2, { A: '某', B: '441426199001011234' })).join('');
-    const path = await handMade('liar.xlsx', `<worksheet><sheetData>${body}</sheetData><mergeCells><mergeCell ref="A2:A9"/></mergeCells></worksheet>`, true);
+    const body =
+      inlineRow(1, { A: '姓名', B: '身份证号' }) +
+      Array.from({ length: 50_000 }, (_, i) => inlineRow(i + 2, { A: '某', B: '441426199001011234' })).join('');
+    const path = await handMade(
+      'liar.xlsx',
+      `<worksheet><sheetData>${body}</sheetData><mergeCells><mergeCell ref="A2:A9"/></mergeCells></worksheet>`,
+      true,
+    );
     const seen: number[] = [];
     const reading = (async () => {
       for await (const r of readRows(path, 'xlsx', 1024 * 1024)) seen.push(r.number);

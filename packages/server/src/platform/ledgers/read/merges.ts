@@ -24,7 +24,8 @@ export interface Merges {
 
 const START = Buffer.from('mergeCells');
 const CARRY = 64; // bytes kept between chunks: "<prefix:mergeCells" cut anywhere is found whole
-const isNameByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2d || b === 0x2e;
+const isNameByte = (b: number) =>
+  (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2d || b === 0x2e;
 const endsName = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f; // space > /
 
 /** Finds <mergeCells> in a sheet's bytes fed chunk by chunk and collects its <mergeCell ref="…"/>. */
@@ -80,7 +81,13 @@ export class MergeScanner {
     const keys = new Float64Array(this.n);
     for (let i = 0; i < this.n; i++) keys[i] = this.cells[4 * i] * 2 ** 22 + i; // first row, then file order
     keys.sort();
-    const out: Merges = { count: this.n, r1: new Int32Array(this.n), c1: new Int32Array(this.n), r2: new Int32Array(this.n), c2: new Int32Array(this.n) };
+    const out: Merges = {
+      count: this.n,
+      r1: new Int32Array(this.n),
+      c1: new Int32Array(this.n),
+      r2: new Int32Array(this.n),
+      c2: new Int32Array(this.n),
+    };
     for (let k = 0; k < this.n; k++) {
       const i = keys[k] % 2 ** 22;
       out.r1[k] = this.cells[4 * i];
@@ -189,4 +196,3 @@ export class MergeFill {
     return filled;
   }
 }
-

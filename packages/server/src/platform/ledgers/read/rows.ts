@@ -10,9 +10,15 @@ import type { FileKind } from './sniff';
 import { readXlsxRows, type SheetChoice } from './xlsx';
 
 export type { SheetRow } from './sheetRow';
+
 import type { SheetRow } from './sheetRow';
 
-export function readRows(path: string, kind: FileKind, maxInflatedBytes = 1024 * 1024 * 1024, choose?: SheetChoice): AsyncGenerator<SheetRow> {
+export function readRows(
+  path: string,
+  kind: FileKind,
+  maxInflatedBytes = 1024 * 1024 * 1024,
+  choose?: SheetChoice,
+): AsyncGenerator<SheetRow> {
   return kind === 'xlsx' ? readXlsx(path, maxInflatedBytes, choose) : readCsv(path);
 }
 
@@ -28,7 +34,9 @@ async function* readXlsx(path: string, maxInflatedBytes: number, choose?: SheetC
 async function* readCsv(path: string): AsyncGenerator<SheetRow> {
   const encoding = await detectEncoding(path);
   const input = createReadStream(path).pipe(iconv.decodeStream(encoding, { stripBOM: true }));
-  const parser = input.pipe(parse({ relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false, delimiter: [',', '\t'] }));
+  const parser = input.pipe(
+    parse({ relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false, delimiter: [',', '\t'] }),
+  );
   let number = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {

@@ -11,11 +11,14 @@ const packed = (texts: string[]) => {
 describe('the packed shared string table', () => {
   it('gives back every string as pushed, at its index', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '441426194001015009', '成员12', '👨‍👩‍👧'))), (texts) => {
-        const table = packed(texts);
-        expect(table.size).toBe(texts.length);
-        expect(texts.map((_, i) => table.get(i))).toEqual(texts);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '441426194001015009', '成员12', '👨‍👩‍👧'))),
+        (texts) => {
+          const table = packed(texts);
+          expect(table.size).toBe(texts.length);
+          expect(texts.map((_, i) => table.get(i))).toEqual(texts);
+        },
+      ),
     );
   });
 

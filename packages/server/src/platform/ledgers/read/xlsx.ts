@@ -9,9 +9,9 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { fileError } from '../problems';
-import type { SheetRow } from './sheetRow';
-import { FILLED_CELL_BYTES, MergeFill, type Merges, MergeScanner } from './merges';
+import { FILLED_CELL_BYTES, MergeFill, MergeScanner, type Merges } from './merges';
 import { SharedStrings } from './sharedStrings';
+import type { SheetRow } from './sheetRow';
 import { attr, columnIndex, XmlScanner } from './xml';
 
 interface ZipEntry {
@@ -36,7 +36,9 @@ export async function* readXlsxRows(path: string, maxInflatedBytes: number, choo
   const budget = { left: maxInflatedBytes };
   const sheets = (await sheetPaths(path, entries, budget)).filter((p) => entries.has(p));
   if (!sheets.length) throw fileError('notSpreadsheet');
-  const shared = entries.has('xl/sharedStrings.xml') ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget) : new SharedStrings();
+  const shared = entries.has('xl/sharedStrings.xml')
+    ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget)
+    : new SharedStrings();
   let sheet = entries.get(sheets[0])!;
   if (choose && sheets.length > 1) {
     for (const p of sheets) {
@@ -81,7 +83,12 @@ async function listEntries(path: string): Promise<Map<string, ZipEntry>> {
     for (let p = 0, i = 0; i < count && p + 46 <= dir.length; i++) {
       const nameLen = dir.readUInt16LE(p + 28);
       const name = dir.toString('utf8', p + 46, p + 46 + nameLen).replace(/^\//, '');
-      map.set(name, { name, method: dir.readUInt16LE(p + 10), compressedSize: dir.readUInt32LE(p + 20), localOffset: dir.readUInt32LE(p + 42) });
+      map.set(name, {
+        name,
+        method: dir.readUInt16LE(p + 10),
+        compressedSize: dir.readUInt32LE(p + 20),
+        localOffset: dir.readUInt32LE(p + 42),
+      });
       p += 46 + nameLen + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
     }
     return map;
@@ -150,7 +157,10 @@ async function sheetPaths(path: string, entries: Map<string, ZipEntry>, budget: 
     if (target?.startsWith('xl/worksheets/') && state !== 'hidden' && state !== 'veryHidden') sheets.push(target);
   }
   if (sheets.length) return sheets;
-  return [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort().slice(0, 1);
+  return [...entries.keys()]
+    .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+    .sort()
+    .slice(0, 1);
 }
 
 async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: number }): Promise<SharedStrings> {
@@ -162,7 +172,8 @@ async function readSharedStrings(path: string, entry: ZipEntry, budget: { left: 
   for await (const chunk of inflate(path, entry, budget)) {
     for (const tok of scanner.feed(chunk)) {
       if (tok.kind === 'open') {
-        if (tok.name === 'si') current = tok.selfClosing ? (out.push(''), null) : '';
+        if (tok.name === 'si' && tok.selfClosing) out.push('');
+        if (tok.name === 'si') current = tok.selfClosing ? null : '';
         else if (tok.name === 't' && !tok.selfClosing) inT = true;
         else if (tok.name === 'rPh') inPhonetic = !tok.selfClosing;
       } else if (tok.kind === 'close') {

@@ -1,7 +1,10 @@
 // A small streaming XML tokenizer for the regular XML inside .xlsx files (sheets, shared strings):
 // several times faster than a general SAX parser, which matters at 200,000 rows. Element names lose
 // their namespace prefix (x:row → row); entities are decoded in text and attribute values.
-export type XmlToken = { kind: 'open'; name: string; attrs: string; selfClosing: boolean } | { kind: 'close'; name: string } | { kind: 'text'; text: string };
+export type XmlToken =
+  | { kind: 'open'; name: string; attrs: string; selfClosing: boolean }
+  | { kind: 'close'; name: string }
+  | { kind: 'text'; text: string };
 
 export class XmlScanner {
   private buf = '';
@@ -94,7 +97,7 @@ export function decode(s: string): string {
  * concatenation is flattened into a string of its own, and its slice refers only to that.
  */
 export function detach(s: string): string {
-  return (` ${s}`).slice(1);
+  return ` ${s}`.slice(1);
 }
 
 /** "B12" → 1; "AA3" → 26. */

@@ -1,11 +1,12 @@
 // A tiny ledger for tests, the browser test and the benchmark: household members (家庭成员) kept in a
 // table the test creates itself. It shows what a module writes: findExisting by natural key, write
 // with audit, scope-filtered export.
+
+import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { inScope, scopeWhere } from '../../scope';
 import { auditLedgerWrite } from '../audit';
-import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { defineLedger, type LedgerRow, naturalKeyOf } from '../types';
 
 export const EXAMPLE_TABLE_SQL = `
@@ -51,9 +52,26 @@ export const exampleLedger = defineLedger({
   tables: ['ledger_example_members'],
   columns: [
     { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '张三' },
-    { key: 'idNumber', header: '身份证号', headerEn: 'ID number', type: 'idNumber', required: true, sensitive: true, synonyms: ['身份证号码', '公民身份号码', '身份证'], example: '11010519491231002X' },
+    {
+      key: 'idNumber',
+      header: '身份证号',
+      headerEn: 'ID number',
+      type: 'idNumber',
+      required: true,
+      sensitive: true,
+      synonyms: ['身份证号码', '公民身份号码', '身份证'],
+      example: '11010519491231002X',
+    },
     { key: 'year', header: '年度', headerEn: 'Year', type: 'integer', required: true, example: 2025 },
-    { key: 'divisionCode', header: '行政区划代码', headerEn: 'Division code', type: 'divisionCode', required: true, synonyms: ['区划代码'], example: '441426104000' },
+    {
+      key: 'divisionCode',
+      header: '行政区划代码',
+      headerEn: 'Division code',
+      type: 'divisionCode',
+      required: true,
+      synonyms: ['区划代码'],
+      example: '441426104000',
+    },
     {
       key: 'relation',
       header: '与户主关系',
@@ -69,7 +87,16 @@ export const exampleLedger = defineLedger({
       example: '户主',
     },
     { key: 'birthDate', header: '出生日期', headerEn: 'Birth date', type: 'date', example: '1949-12-31' },
-    { key: 'income', header: '年收入', headerEn: 'Annual income', type: 'amount', unit: '元', synonyms: ['家庭年收入', '收入'], note: '上一年度纯收入', example: 12345.5 },
+    {
+      key: 'income',
+      header: '年收入',
+      headerEn: 'Annual income',
+      type: 'amount',
+      unit: '元',
+      synonyms: ['家庭年收入', '收入'],
+      note: '上一年度纯收入',
+      example: 12345.5,
+    },
     { key: 'phone', header: '联系电话', headerEn: 'Phone', type: 'phone', sensitive: true, example: '13800138000' },
     { key: 'disabled', header: '是否残疾', headerEn: 'Disabled', type: 'boolean', example: '否' },
   ],
@@ -87,7 +114,9 @@ export const exampleLedger = defineLedger({
     const found = await findMembers(ctx.services.db, rows);
     return rows.map((r) => {
       const stored = found.get(naturalKeyOf(exampleLedger, r));
-      return stored && !inScope(ctx.user.scope, { divisionCode: String(stored.divisionCode) }) ? [{ path: 'idNumber', key: 'errors.OUT_OF_SCOPE' }] : [];
+      return stored && !inScope(ctx.user.scope, { divisionCode: String(stored.divisionCode) })
+        ? [{ path: 'idNumber', key: 'errors.OUT_OF_SCOPE' }]
+        : [];
     });
   },
   findExisting: (tx, rows) => findMembers(tx, rows),
@@ -145,7 +174,10 @@ export async function insertMembers(tx: Tx | Db, rows: LedgerRow[]) {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     const values = sql.join(
-      chunk.map((r) => sql`(${r.idNumber}, ${r.year}, ${r.name}, ${r.divisionCode}, ${r.relation ?? null}, ${r.birthDate ?? null}, ${r.income ?? null}, ${r.phone ?? null}, ${r.disabled ?? null})`),
+      chunk.map(
+        (r) =>
+          sql`(${r.idNumber}, ${r.year}, ${r.name}, ${r.divisionCode}, ${r.relation ?? null}, ${r.birthDate ?? null}, ${r.income ?? null}, ${r.phone ?? null}, ${r.disabled ?? null})`,
+      ),
       sql`, `,
     );
     await tx.execute(sql`insert into ledger_example_members (${sql.raw(COLS.join(', '))}) values ${values}`);
