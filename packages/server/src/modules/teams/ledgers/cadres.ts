@@ -8,7 +8,7 @@ import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platfor
 import { inScope } from '../../../platform/scope';
 import { allCadres, createCadre, updateCadre } from '../cadres';
 import { cadres, teams } from '../tables';
-import { cadresByHash, teamColumn, visibleTeamsByName, zh } from './common';
+import { teamColumn, teamsAndPeopleOf, visibleTeamsByName, zh } from './common';
 
 type CadreLedgerRow = {
   name: string;
@@ -107,13 +107,7 @@ export const cadreLedger = defineLedger<CadreLedgerRow>({
  * scope, is not theirs to overwrite. One query of each per batch.
  */
 async function checkCadres(rows: CadreLedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
-  const { db, cipher } = ctx.services;
-  const teamIds = await visibleTeamsByName(
-    ctx,
-    rows.map((r) => r.team),
-  );
-  const hashes = rows.map((r) => cipher.hash(r.idNumber));
-  const registered = await cadresByHash(db, hashes);
+  const { teamIds, hashes, registered } = await teamsAndPeopleOf(ctx, rows);
   return rows.map((row, i) => {
     const problems: ErrorDetail[] = [];
     if (row.team != null && !teamIds.has(row.team)) problems.push({ path: 'team', key: 'teams.validation.noTeam' });

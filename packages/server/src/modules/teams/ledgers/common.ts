@@ -45,3 +45,14 @@ export async function cadresByHash(db: Db | Tx, hashes: string[]) {
     : [];
   return new Map(rows.map((r) => [r.hash, r]));
 }
+
+/** What a batch of people's rows names, looked up at once: the teams the user sees, and who is registered by ID number. */
+export async function teamsAndPeopleOf(ctx: Ctx, rows: { team: string | null; idNumber: string }[]) {
+  const teamIds = await visibleTeamsByName(
+    ctx,
+    rows.map((r) => r.team),
+  );
+  const hashes = rows.map((r) => ctx.services.cipher.hash(r.idNumber));
+  const registered = await cadresByHash(ctx.services.db, hashes);
+  return { teamIds, hashes, registered };
+}

@@ -9,7 +9,7 @@ import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platfor
 import { dbOf } from '../access';
 import { addMember, listMembers, updateMember } from '../members';
 import { cadres, teamMembers, teams } from '../tables';
-import { cadresByHash, teamColumn, visibleTeamsByName, zh } from './common';
+import { cadresByHash, teamColumn, teamsAndPeopleOf, visibleTeamsByName, zh } from './common';
 
 const MEMBER_KEY = { naturalKey: ['team', 'idNumber', 'round'] };
 type MemberLedgerRow = {
@@ -95,13 +95,7 @@ export const memberLedger = defineLedger<MemberLedgerRow>({
 
 /** The team must be one the user sees and the person registered. One query of each per batch. */
 async function checkMembers(rows: MemberLedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
-  const { db, cipher } = ctx.services;
-  const teamIds = await visibleTeamsByName(
-    ctx,
-    rows.map((r) => r.team),
-  );
-  const hashes = rows.map((r) => cipher.hash(r.idNumber));
-  const registered = await cadresByHash(db, hashes);
+  const { teamIds, hashes, registered } = await teamsAndPeopleOf(ctx, rows);
   return rows.map((row, i) => {
     const problems: ErrorDetail[] = [];
     if (!teamIds.has(row.team)) problems.push({ path: 'team', key: 'teams.validation.noTeam' });
