@@ -12,11 +12,12 @@ import { ARTIFACTS, launchBrowser, newPage, PHONE, type RunningApp, screenshot, 
 let app: RunningApp;
 let browser: Browser;
 let gangping: number;
+let gangpingName: string;
 
 beforeAll(async () => {
   app = await startApp({ seedDemo: true });
-  [{ id: gangping }] = await app.services.database.query<{ id: number }>(
-    `select id from teams where name like '%岗坪镇%' order by id limit 1`,
+  [{ id: gangping, name: gangpingName }] = await app.services.database.query<{ id: number; name: string }>(
+    `select id, name from teams where name like '%岗坪镇%' order by id limit 1`,
   );
   await app.addUser('hq_dash', 'hq', { all: true });
   await app.addUser('xingyi_dash', 'town_staff', { divisions: ['441224109202'] });
@@ -64,7 +65,12 @@ describe('dashboard in the browser', () => {
     await page.getByTestId('node-tree').getByText('按队伍').click();
     await page.getByTestId('node-select').click();
     await page.keyboard.type('岗坪');
-    await page.locator('.ant-select-item-option').filter({ hasText: '岗坪镇' }).first().click();
+    // the team itself, in the open dropdown (the division search's list may linger hidden; several teams name 岗坪镇)
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: gangpingName })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`node=t%3A${gangping}|node=t:${gangping}`));
     await page.context().close();
   });
