@@ -9,7 +9,7 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ListPage } from '../../platform/ListPage';
 import { type FiltersOf, useFilters, usePagedQuery } from '../../platform/usePagedQuery';
-import { type CadreRow, periodText, useTeams } from './data';
+import { type CadreRow, periodText, teamOptions, useTeams } from './data';
 import { CadreForm } from './forms';
 
 export function CadresPage() {
@@ -44,7 +44,7 @@ export function CadresPage() {
             style={{ minWidth: 220 }}
             value={f.teamId}
             onChange={(v) => set({ teamId: v })}
-            options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            options={teamOptions(teams)}
             showSearch={{ optionFilterProp: 'label' }}
           />
           <Select

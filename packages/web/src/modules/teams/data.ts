@@ -18,6 +18,11 @@ export function useTeams() {
   return useQuery({ queryKey: ['teams', 'list'], queryFn: () => call(teamsApi.teams), staleTime: 30_000 });
 }
 
+/** The teams the user sees, as options of a team dropdown (value: id, label: name). */
+export function teamOptions(teams: ReturnType<typeof useTeams>) {
+  return (teams.data ?? []).map((r) => ({ value: r.id, label: r.name }));
+}
+
 /** "2024年7月1日起" or "2021年7月1日至2024年6月30日". */
 export function periodText(t: TFunction, start: string, end: string | null) {
   return end

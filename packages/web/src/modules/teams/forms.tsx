@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, callAny, fieldErrors } from '../../app/api';
 import { useProgrammes } from '../registry/data';
-import { type CadreRow, type TeamDetail, useTeams } from './data';
+import { type CadreRow, type TeamDetail, teamOptions, useTeams } from './data';
 
 type Values = Record<string, unknown>;
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
@@ -163,11 +163,7 @@ export function CadreForm({
         <Input />
       </Form.Item>
       <Form.Item name="teamId" label={t('teams.fields.team')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-        />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teamOptions(teams)} />
       </Form.Item>
       <Form.Item name="dispatchStart" label={t('teams.fields.startDate')} rules={required(t)}>
         <DatePicker style={{ width: '100%' }} />
@@ -266,11 +262,7 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
         <Input maxLength={12} placeholder="451123000000" />
       </Form.Item>
       <Form.Item name="teamId" label={t('teams.fields.team')} extra={t('teams.exchanges.teamHint')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(teams.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-        />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teamOptions(teams)} />
       </Form.Item>
       <Form.Item name="startDate" label={t('teams.fields.startDate')} rules={required(t)}>
         <DatePicker style={{ width: '100%' }} />
