@@ -5,7 +5,7 @@ import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
-import { directoryOf, factsOf, type ModuleDefinition } from './module';
+import { directoryOf, factsOf, type ModuleDefinition, reportChaptersOf } from './module';
 import { seedPlatform } from './seed';
 
 export interface Started {
@@ -41,5 +41,13 @@ export function servicesFor(
   cipher: PersonalDataCipher,
   modules: readonly ModuleDefinition[],
 ): Services {
-  return { config, database, db: database.db, cipher, directory: directoryOf(modules), facts: factsOf(modules) };
+  return {
+    config,
+    database,
+    db: database.db,
+    cipher,
+    directory: directoryOf(modules),
+    facts: factsOf(modules),
+    reportChapters: reportChaptersOf(modules),
+  };
 }

@@ -6,6 +6,7 @@ import type { Database, Db, Tx } from './db/client';
 import type { Directory } from './directory';
 import type { FactSource } from './facts';
 import type { Language, Translate } from './i18n';
+import type { ReportChapter } from './reports';
 import type { Scope } from './scope';
 
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   directory: Directory;
   /** Every module's fact sources, as their manifests publish them (the indicators engine aggregates them). */
   facts: FactSource[];
+  /** Every module's chapter of the work report, in module order. */
+  reportChapters: ReportChapter[];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Directory } from './directory';
 import type { FactSource } from './facts';
 import type { App } from './http/types';
 import type { AnyLedger } from './ledgers/types';
+import type { ReportChapter } from './reports';
 import type { ModuleSeed } from './seed';
 
 export interface ModuleDefinition {
@@ -18,6 +19,8 @@ export interface ModuleDefinition {
   ledgers?: AnyLedger[];
   /** Its fact sources, aggregated by the indicators engine. */
   facts?: FactSource[];
+  /** Its chapter of the work report (工作报告), written from the dashboard's figures. */
+  report?: ReportChapter;
   /** Lookups the platform needs from a shared kernel (registry: divisions; teams: the team tree). */
   directory?: Partial<Directory>;
   /** Data every installation needs, demo or not (the division tree), loaded at start until present. */
@@ -52,4 +55,9 @@ export function factsOf(modules: readonly ModuleDefinition[]): FactSource[] {
     seen.add(f.key);
   }
   return facts;
+}
+
+/** The report chapters in module order (a module without one has nothing to say in reports). */
+export function reportChaptersOf(modules: readonly ModuleDefinition[]): ReportChapter[] {
+  return modules.flatMap((m) => (m.report ? [m.report] : []));
 }

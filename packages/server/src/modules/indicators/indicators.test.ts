@@ -325,7 +325,8 @@ describe('reports', () => {
     const file = await hq.get(`/api/indicators/reports/${job.id}/file`);
     const zip = await JSZip.loadAsync(file.rawPayload);
     const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(xml).toContain('下半年，驻岗坪镇工作队深入13个村，累计走访监测户43户123人（51户次），同比增长43.3%。');
+    // the monitoring module's chapter, as a numbered point with its title
+    expect(xml).toMatch(/（[一二三]）防返贫监测。下半年，驻岗坪镇工作队深入13个村，累计走访监测户43户123人（51户次），同比增长43.3%。/);
     expect(xml).toContain('在2个同级单位中，驻岗坪镇工作队“走访监测户”排名第1位。');
     expect(xml).toContain('走访监测户完成目标任务的86.0%，达到时间进度要求。');
   });

@@ -2,7 +2,7 @@
 // from the data, figures table with the same period last year, ranking among peers, targets — and the
 // statistical tables as .xlsx. Both are built from the dashboard, so they show exactly what it shows.
 import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
-import { formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
+import { formatAmount, formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { parsePeriod } from '@xiezuo/shared/indicators/periods';
 import {
@@ -23,11 +23,14 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../../platform/i18n';
+import type { ReportChapter, ReportFigures } from '../../platform/reports';
 
 export interface ReportModel {
   dashboard: DashboardT;
   /** The node's place among its siblings, from the parent's dashboard (null at a root). */
   peers: { rank: number; count: number; indicator: string; allZero?: boolean } | null;
+  /** The modules' report chapters (services.reportChapters), in module order. */
+  chapters: ReportChapter[];
 }
 
 /** A ranking says something only when some value is above zero (else everyone is 名次1). */
@@ -78,7 +81,7 @@ export function problemsAndPlans(d: DashboardT): { problems: string[]; plans: st
   return { problems, plans };
 }
 
-const num = (v: number | null | undefined) =>
+export const num = (v: number | null | undefined) =>
   v == null ? '—' : Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /** A figure as people write it: 94.2% for rates, 42户 for counts. */
@@ -106,7 +109,7 @@ export function periodOpening(key: string): string {
   }
 }
 
-function yoy(f: FigureT | undefined): string {
+export function yoy(f: FigureT | undefined): string {
   if (!f || f.value == null) return '';
   if (!f.lastYear) return '去年同期无数据';
   if (f.change === 0) return '与去年同期持平';
@@ -114,70 +117,45 @@ function yoy(f: FigureT | undefined): string {
   return f.change! > 0 ? `同比增长${pct}` : `同比下降${pct}`;
 }
 
-/** Narrative sentences written from the figures (Chinese, as the report is). */
-export function narrative(m: ReportModel): string[] {
-  const d = m.dashboard;
-  const fig = (code: string, b = '') => d.figures.find((f) => f.code === code && f.breakdown === b);
-  const has = (f: FigureT | undefined): f is FigureT => f != null && f.value != null && f.value !== 0;
-  const open = periodOpening(d.period);
-  const name = d.node.name;
-  const out: string[] = [];
+/** The figures of a report as chapters read them (see platform/reports.ts). */
+export function reportFigures(d: DashboardT): ReportFigures {
+  return {
+    fig: (code, b = '') => d.figures.find((f) => f.code === code && f.breakdown === b),
+    has: (f): f is FigureT => f != null && f.value != null && f.value !== 0,
+    num,
+    money: (v) => (v == null ? '—' : formatAmount(v)),
+    yoy,
+    open: periodOpening(d.period),
+    name: d.node.name,
+  };
+}
 
-  const vh = fig('monitoring.visitedHouseholds');
-  const vp = fig('monitoring.visitedPersons');
-  if (has(vh)) {
-    const villages = fig('monitoring.visitedVillages');
-    const visits = fig('monitoring.visits');
-    let s = `${open}，${name}`;
-    if (has(villages)) s += `深入${num(villages.value)}个村，`;
-    s += `累计走访监测户${num(vh.value)}户${has(vp) ? `${num(vp.value)}人` : ''}`;
-    if (has(visits) && visits.value !== vh.value) s += `（${num(visits.value)}户次）`;
-    const y = yoy(vh);
-    out.push(`${s}${y ? `，${y}` : ''}。`);
-  }
-  const hh = fig('monitoring.households');
-  if (has(hh)) {
-    const persons = fig('monitoring.persons');
-    const cats = ['unstable', 'marginal', 'sudden']
-      .map((k) => fig('monitoring.households', k))
-      .filter(has)
-      .map((f) => `${f.name.replace(/^监测户其中/, '')}${num(f.value)}户`);
-    let s = `截至期末，${name}共有监测户${num(hh.value)}户${has(persons) ? `${num(persons.value)}人` : ''}`;
-    if (cats.length) s += `，其中${cats.join('、')}`;
-    out.push(`${s}。`);
-  }
-  const ident = fig('monitoring.identified');
-  const elim = fig('monitoring.eliminated');
-  if (has(ident) || has(elim)) out.push(`${open}新识别监测户${num(ident?.value ?? 0)}户，风险消除${num(elim?.value ?? 0)}户。`);
-  const members = fig('teams.members');
-  const cadres = fig('teams.cadreExchanges');
-  const pros = fig('teams.professionalExchanges');
-  if (has(members) || has(cadres) || has(pros)) {
-    const parts: string[] = [];
-    if (has(members)) parts.push(`在岗队员${num(members.value)}人`);
-    if (has(cadres)) parts.push(`交流党政干部${num(cadres.value)}人次${yoy(cadres) ? `（${yoy(cadres)}）` : ''}`);
-    if (has(pros)) parts.push(`专业技术人才${num(pros.value)}人次${yoy(pros) ? `（${yoy(pros)}）` : ''}`);
-    out.push(`${open}，${parts.join('，')}。`);
-  }
-  const rate = fig('labour.orderClassRate');
-  if (rate?.value != null) {
-    const grads = fig('labour.orderClassGraduates');
-    const emp = fig('labour.orderClassEmployed');
-    out.push(`订单班毕业${num(grads?.value)}人，定向就业${num(emp?.value)}人，就业率${formatPercent(rate.value)}。`);
-  }
+export interface Narrative {
+  /** One entry per module chapter that has something to say, in module order. */
+  chapters: { title: string; sentences: string[] }[];
+  /** Rank among peers and progress against targets: about the node as a whole. */
+  general: string[];
+}
+
+/** Narrative sentences written from the figures (Chinese, as the report is): the modules' chapters, then the whole. */
+export function narrative(m: ReportModel): Narrative {
+  const d = m.dashboard;
+  const r = reportFigures(d);
+  const chapters = m.chapters.map((c) => ({ title: c.title, sentences: c.sentences(r) })).filter((c) => c.sentences.length > 0);
+  const general: string[] = [];
   if (m.peers && m.peers.count > 1 && !m.peers.allZero) {
-    out.push(`在${m.peers.count}个同级单位中，${name}“${m.peers.indicator}”排名第${m.peers.rank}位。`);
+    general.push(`在${m.peers.count}个同级单位中，${r.name}“${m.peers.indicator}”排名第${m.peers.rank}位。`);
   }
   for (const f of d.figures.filter((x) => x.target != null && x.progress != null)) {
     const p = formatPercent(f.progress);
-    out.push(
+    general.push(
       f.behind
         ? `${f.name}完成目标任务的${p}，低于时间进度${formatPercent(d.elapsed)}，需加快进度。`
         : `${f.name}完成目标任务的${p}，达到时间进度要求。`,
     );
   }
-  if (out.length === 0) out.push('本期暂无数据。');
-  return out;
+  if (chapters.length === 0 && general.length === 0) general.push('本期暂无数据。');
+  return { chapters, general };
 }
 
 // ---- docx: laid out as a 公文 (GB/T 9704-2012) ----
@@ -247,17 +225,21 @@ const sectionHeading = (text: string) =>
     indent: { firstLine: 640 },
     children: [new TextRun({ text, font: HEITI, size: SIZE_3, color: '000000' })],
   });
-/** A numbered point: （一） in 楷体, then its text in 仿宋 on the same line. */
-const point = (n: number, text: string) =>
+/** A numbered point: （一） and its lead-in (a chapter title) in 楷体, then its text in 仿宋 on the same line. */
+const point = (n: number, text: string, lead = '') =>
   new Paragraph({
     spacing: LINE,
     indent: { firstLine: 640 },
     alignment: AlignmentType.JUSTIFIED,
     children: [
-      new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）`, font: KAITI, size: SIZE_3 }),
+      new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）${lead}`, font: KAITI, size: SIZE_3 }),
       new TextRun({ text, font: FANGSONG, size: SIZE_3 }),
     ],
   });
+/** 总体情况: each module's chapter as a numbered point (（一）防返贫监测。…), then the sentences about the whole. */
+function overview(n: Narrative): Paragraph[] {
+  return [...n.chapters.map((c, i) => point(i, c.sentences.join(''), `${c.title}。`)), ...n.general.map(para)];
+}
 const tableNote = (text: string) =>
   new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text, font: FANGSONG, size: SIZE_TABLE })] });
 const pageNumber = (align: Align) =>
@@ -301,7 +283,7 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
       children: [new TextRun({ text: title, font: XIAOBIAOSONG, size: SIZE_2 })],
     }),
     heading(t('indicators.report.overviewTitle')),
-    ...narrative(m).map(para),
+    ...overview(narrative(m)),
     heading(t('indicators.report.figuresTitle')),
     table(
       [t('indicators.indicator'), '单位', d.periodLabel, t('indicators.lastYear'), t('indicators.changeAbs'), t('indicators.change')],

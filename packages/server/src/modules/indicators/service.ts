@@ -335,7 +335,7 @@ export async function reportModel(ctx: Ctx, node: string, period: string): Promi
     if (me && me.value != null)
       peers = { rank: me.rank, count: up.rank.items.length, indicator: up.rank.name, allZero: !rankingMeaningful(up.rank.items) };
   }
-  return { dashboard, peers };
+  return { dashboard, peers, chapters: ctx.services.reportChapters };
 }
 
 async function runReportJob(ctx: Ctx, id: number) {

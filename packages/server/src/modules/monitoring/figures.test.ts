@@ -82,6 +82,21 @@ describe('岗坪镇 figures', () => {
     expect(f.monitored.persons).toBe(121);
   });
 
+  it('publishes the members of 脱贫户 as lifted_persons (其中脱贫人口 for every module), each person once', async () => {
+    const q = (text: string) => t.services.database.query<{ n: number }>(text).then((r) => r[0].n);
+    const expected = await q(
+      `select count(distinct m.id_hash)::int as n from monitoring_members m join monitoring_households h on h.id = m.household_id where h.is_lifted`,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(await q('select count(*)::int as n from lifted_persons')).toBe(expected);
+    expect(
+      await q(
+        `select count(*)::int as n from lifted_persons l join monitoring_members m on m.id_hash = l.id_hash
+          join monitoring_households h on h.id = m.household_id where not h.is_lifted`,
+      ),
+    ).toBe(0);
+  });
+
   it('generates demo ID numbers that pass GB 11643 and are all different', () => {
     const ids = demoHouseholds(Array(13).fill(XINGYI)).flatMap((h) => h.members.map((m) => m.idNumber));
     expect(ids).toHaveLength(121);

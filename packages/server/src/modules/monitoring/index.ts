@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module';
 import { monitoringSeed } from './demo';
 import { monitoringFacts } from './facts';
 import { monitoringLedgers } from './ledgers';
+import { monitoringReport } from './report';
 import { monitoringRoutes } from './routes';
 import * as tables from './tables';
 
@@ -13,5 +14,6 @@ export const monitoringModule = defineModule({
   routes: monitoringRoutes,
   ledgers: monitoringLedgers,
   facts: monitoringFacts,
+  report: monitoringReport,
   demoSeed: monitoringSeed,
 });

@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/module';
 import { teamsSeed } from './demo';
 import { teamFacts } from './facts';
 import { teamsLedgers } from './ledgers';
+import { teamsReport } from './report';
 import { teamsRoutes } from './routes';
 import * as tables from './tables';
 
@@ -31,5 +32,6 @@ export const teamsModule = defineModule({
     teamNames: (db, ids) =>
       db.select({ id: tables.teams.id, name: tables.teams.name }).from(tables.teams).where(inArray(tables.teams.id, ids)),
   },
+  report: teamsReport,
   demoSeed: teamsSeed,
 });

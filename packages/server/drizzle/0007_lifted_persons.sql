@@ -1,0 +1,1 @@
+CREATE VIEW "public"."lifted_persons" AS (select distinct m.id_hash from monitoring_members m join monitoring_households h on h.id = m.household_id where h.is_lifted);
