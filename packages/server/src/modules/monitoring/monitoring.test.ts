@@ -181,6 +181,24 @@ describe('households and personal data', () => {
     await expect(t.services.db.insert(monitoringMembers).values({ ...m, id: undefined as never })).rejects.toThrow();
   });
 
+  it('out of scope, says only that the person is monitored elsewhere and which county to contact (issue #21)', async () => {
+    const sihui = await t.userClient('sihui', 'town_staff', { divisions: ['441284000000'] });
+    const before = await count();
+    const res = await sihui.post(
+      '/api/monitoring/households',
+      household(SIHUI_VILLAGE, [member(PEOPLE.sihui), member(PEOPLE.girl, { relation: 'child' })]),
+    );
+    expect(res.statusCode).toBe(409);
+    const [detail] = res.json().details;
+    expect(detail).toEqual({
+      path: 'body.members.1.idNumber',
+      message: `身份证号 4412**********${PEOPLE.girl.slice(-4)} 已在您管辖范围以外的监测户中登记，一人只能在一个监测户中；如需核实，请联系怀集县防返贫监测工作部门`,
+    });
+    // nothing that identifies the household: no id, village, head's name
+    expect(JSON.stringify(res.json())).not.toMatch(/兴义|测试户主|小娅|编号|441224109/);
+    expect(await count()).toBe(before);
+  });
+
   it('finds a household by exact ID number through the keyed hash, within scope only', async () => {
     const mine = (await xingyi.get(`/api/monitoring/households?idNumber=${PEOPLE.girl}`)).json();
     expect(mine.items.map((h: { id: number }) => h.id)).toEqual([mai]);

@@ -222,7 +222,7 @@ async function checkHouseholds(rows: HouseholdRow[], ctx: LedgerContext): Promis
   return rows.map((r, i) => {
     const mine = found.get(r.headIdNumber);
     const other = memberships.get(hashes[i]);
-    if (other && other.household !== mine?.id) return [duplicatePerson('headIdNumber', maskIdNumber(r.headIdNumber), other)];
+    if (other && other.household !== mine?.id) return [duplicatePerson(ctx, 'headIdNumber', maskIdNumber(r.headIdNumber), other)];
     const h = mine && stored.get(mine.id);
     if (h) {
       const fixed = (path: string, current: string) => ({ path, key: 'monitoring.errors.fixedByImport', params: { current } });

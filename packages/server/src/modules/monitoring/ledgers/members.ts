@@ -155,7 +155,7 @@ async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<Erro
     const household = households.get(r.headIdNumber);
     if (!household) return [{ path: 'headIdNumber', key: 'monitoring.errors.noHousehold' }];
     const other = memberships.get(hashes[i]);
-    if (other && other.household !== household.id) return [duplicatePerson('idNumber', maskIdNumber(r.idNumber), other)];
+    if (other && other.household !== household.id) return [duplicatePerson(ctx, 'idNumber', maskIdNumber(r.idNumber), other)];
     // one head per household, and only the app changes who it is (户主变更 has its own procedure)
     const isHead = r.idNumber === r.headIdNumber;
     if (isHead !== (r.relation === 'head'))

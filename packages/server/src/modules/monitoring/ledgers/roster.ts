@@ -373,7 +373,7 @@ async function checkRoster(rows: RosterRow[], ctx: LedgerContext): Promise<Error
     const h = registered.get(cipher.hash(r.headIdNumber!));
     const other = memberships.get(hashes[i]);
     if (other && other.household !== h?.id) {
-      out[i].push(duplicatePerson('idNumber', maskIdNumber(r.idNumber), other));
+      out[i].push(duplicatePerson(ctx, 'idNumber', maskIdNumber(r.idNumber), other));
       continue;
     }
     if (h) {
