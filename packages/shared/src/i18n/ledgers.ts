@@ -4,6 +4,7 @@ export const zhCN = {
   value: {
     required: '必填，不能为空',
     tooLong: '内容过长（最多 {{max}} 个字）',
+    controlCharacter: '含有不可见的控制字符，请删除后重新导入',
     number: '应为数字',
     integer: '应为整数',
     amount: { format: '金额格式不正确（例：55万元、1,234.5元）', precision: '金额最多精确到分', tooLarge: '金额过大' },
@@ -112,6 +113,7 @@ export const en: typeof zhCN = {
   value: {
     required: 'required',
     tooLong: 'too long (at most {{max}} characters)',
+    controlCharacter: 'contains an invisible control character; remove it and import again',
     number: 'should be a number',
     integer: 'should be a whole number',
     amount: {

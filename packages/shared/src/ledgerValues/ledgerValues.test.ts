@@ -68,6 +68,12 @@ describe('amounts', () => {
     expect(parseCell({ type: 'decimal' }, 10000 / 3)).toEqual({ ok: true, value: 10000 / 3 }); // no declared precision: as is
   });
 
+  it('refuses a text cell holding NUL or another invisible control character (PostgreSQL refuses NUL in text)', () => {
+    expect(parseCell({ type: 'text' }, '张\u0000三')).toEqual({ ok: false, key: 'ledgers.value.controlCharacter' });
+    expect(parseCell({ type: 'text' }, '张三\u001b')).toEqual({ ok: false, key: 'ledgers.value.controlCharacter' });
+    expect(parseCell({ type: 'text' }, '第一行\n第二行\t备注')).toEqual({ ok: true, value: '第一行\n第二行\t备注' });
+  });
+
   it('reads any number cell as the nearest fen, stable on re-reading', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (n) => {
