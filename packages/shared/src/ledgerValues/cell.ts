@@ -4,6 +4,7 @@ import { isValidCreditCode } from '../codes/creditCode';
 import { checkIdNumber } from '../codes/idNumber';
 import { type AmountUnit, parseAmount } from './amount';
 import { parseDate } from './date';
+import { unneutraliseFormula } from './formula';
 import { cleanText, codeText, freeText } from './text';
 
 export type LedgerValueType =
@@ -43,7 +44,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const FALSE_WORDS = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '✗']);
 
 /** `unit` overrides the column's declared unit when the file's header names one (金额（万元）). */
-export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): CellResult {
+export function parseCell(spec: CellSpec, written: unknown, unit?: AmountUnit): CellResult {
+  const raw = unneutraliseFormula(written); // our own export's ' before a formula-like text
   const empty = raw == null || (typeof raw === 'string' && cleanText(raw) === '');
   if (empty) return spec.required ? { ok: false, key: 'ledgers.value.required' } : { ok: true, value: spec.emptyAs ?? null };
   switch (spec.type) {
