@@ -46,7 +46,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
       required: true,
       example: '441224109202',
     }),
-    { key: 'headName', header: '户主姓名', headerEn: 'Head', synonyms: ['户主'], type: 'text', required: true, example: '麦伯（化名）' },
+    { key: 'headName', header: '户主姓名', headerEn: 'Head', synonyms: ['户主'], type: 'text', required: true, example: '张三（示例）' },
     headColumn,
     enumOf(CATEGORIES, zh.categories, {
       key: 'category',

@@ -99,9 +99,9 @@ export const rosterLedger = defineLedger<RosterRow>({
       type: 'text',
       required: true,
       maxLength: 50,
-      example: '麦伯（化名）',
+      example: '张三（示例）',
     },
-    idNumber({ synonyms: ['成员身份证号', '成员证件号码', '监测对象身份证号'], example: '441224195803120039' }),
+    idNumber({ synonyms: ['成员身份证号', '成员证件号码', '监测对象身份证号'], example: '110105195803120010' }),
     enumOf(RELATIONS, zh.relations, {
       key: 'relation',
       header: '与户主关系',
