@@ -5,6 +5,7 @@ import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
 import type {
+  HouseholdContact,
   HouseholdCreate,
   HouseholdPage,
   HouseholdQuery,
@@ -27,6 +28,7 @@ import { AppError, type ErrorDetail, invalid } from '../../platform/http/errors'
 import { assertInScope, inScope, scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry';
 import { householdsInScope, loadHousehold, settings } from './access';
+import { openContact, sealContact } from './contact';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
 import { addDays, workDaysBetween } from './workdays';
 
@@ -162,8 +164,8 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
           tekun: body.tekun,
           incomePerHead: body.incomePerHead == null ? null : String(body.incomePerHead),
           incomeYear: body.incomeYear ?? null,
-          address: body.address ?? null,
-          phone: body.phone ?? null,
+          address: sealContact(ctx, body.address),
+          phone: sealContact(ctx, body.phone),
           note: body.note ?? null,
           status: 'identifying',
           stage: 'verify',
@@ -187,7 +189,7 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
         action: 'create',
         entity: 'monitoring_household',
         entityId: h.id,
-        after: { ...h, members: sealed.map((m) => ({ name: m.name, relation: m.relation })) },
+        after: { ...auditedHousehold(h), members: sealed.map((m) => ({ name: m.name, relation: m.relation })) },
       });
       return h;
     });
@@ -202,8 +204,17 @@ export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string
     const before = await loadHousehold(tx, ctx.user.scope, id, true);
     const values: Record<string, unknown> = { ...patch, updatedAt: new Date() };
     if (patch.incomePerHead !== undefined) values.incomePerHead = patch.incomePerHead == null ? null : String(patch.incomePerHead);
+    for (const k of ['phone', 'address'] as const)
+      if (patch[k] !== undefined)
+        values[k] = openContact(ctx, before[k]) === patch[k] ? before[k] : sealContact(ctx, patch[k] as string | null);
     const [after] = await tx.update(H).set(values).where(eq(H.id, id)).returning();
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_household', entityId: id, before, after });
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'monitoring_household',
+      entityId: id,
+      before: auditedHousehold(before),
+      after: auditedHousehold(after),
+    });
     return after;
   });
 }
@@ -290,6 +301,25 @@ export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReaso
       before: publicMember(m),
       after: { active: false, leftReason: reason, note },
     });
+  });
+}
+
+/** A household row for the audit log: phone and address said changed or not, never their ciphertext. */
+function auditedHousehold<T extends { phone: string | null; address: string | null }>(h: T): T {
+  return { ...h, phone: h.phone && '[encrypted]', address: h.address && '[encrypted]' };
+}
+
+/** The household's phone number and address in the clear: needs sensitive.reveal (route guard), audited. */
+export async function revealHouseholdContact(ctx: Ctx, householdId: number): Promise<HouseholdContact> {
+  return withTx(ctx, async (tx) => {
+    const h = await loadHousehold(tx, ctx.user.scope, householdId);
+    await writeAudit(tx, ctx.actor, {
+      action: 'reveal',
+      entity: 'monitoring_household',
+      entityId: householdId,
+      after: { fields: ['phone', 'address'] },
+    });
+    return { phone: openContact(ctx, h.phone), address: openContact(ctx, h.address) };
   });
 }
 

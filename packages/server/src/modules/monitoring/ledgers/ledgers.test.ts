@@ -52,7 +52,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const cells = async (c: TestClient, key: string, q = '') => {
-  const res = await c.get(`/api/ledgers/${key}/export${q}`);
+  // a revealing export is a POST (with the CSRF token), its filters in the body
+  const res =
+    q === '?reveal=1' ? await c.post(`/api/ledgers/${key}/export`, { reveal: true }) : await c.get(`/api/ledgers/${key}/export${q}`);
   expect(res.statusCode, res.body).toBe(200);
   return readSheet(res.rawPayload);
 };

@@ -27,6 +27,7 @@ import { defineLedger, type LedgerContext, naturalKeyOf, withDefaults } from '..
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry';
 import { householdsInScope } from '../access';
+import { openContact } from '../contact';
 import { activeMemberships, addMember, createHousehold, duplicatePerson, openHealth, updateHousehold, updateMember } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringSteps } from '../tables';
 import { filterSql, headColumn, headIds, num, zh } from './common';
@@ -196,7 +197,7 @@ export const rosterLedger = defineLedger<RosterRow>({
       headerEn: 'Risk eliminated on',
       synonyms: ['风险消除日期', '消除时间', '解除监测时间'],
     }),
-    phone(),
+    phone({ sensitive: true }), // masked in exports unless revealed, like ID numbers
   ],
   naturalKey: ['idNumber'],
   batchSize: 20_000, // a household's rows must meet in one batch (groupOf); a county's roster fits
@@ -303,7 +304,7 @@ function toRosterRow(ctx: LedgerContext, h: typeof H.$inferSelect, m: typeof M.$
     identifiedOn: h.status === 'identifying' ? h.procedureStartedOn : h.identifiedOn,
     status: h.status,
     eliminatedOn: h.eliminatedOn,
-    phone: h.phone,
+    phone: openContact(ctx, h.phone),
     name: m.name,
     idNumber: '',
     relation: m.relation,
