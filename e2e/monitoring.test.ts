@@ -262,6 +262,9 @@ describe('monitoring in the browser', () => {
     await modal.getByLabel('住址').fill('兴义村麦屋三巷 3 号（演示）');
     await save();
     await modal.waitFor({ state: 'detached' });
+    // phone and address are shown masked; 查看 reveals them (audited)
+    await page.getByTestId('household-phone').filter({ hasText: '138****8000' }).waitFor();
+    await page.getByTestId('reveal-contact').click();
     await page.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
 
     // a member: work changed; health and disability start empty (unseen), and stay as they were
@@ -326,6 +329,9 @@ describe('monitoring in the browser', () => {
 
     // all of it is still there after a reload
     await page.reload();
+    await page.getByTestId('household-phone').filter({ hasText: '138****8000' }).waitFor();
+    expect(await page.getByTestId('household-address').textContent()).toBe('兴义村******');
+    await page.getByTestId('reveal-contact').click();
     await page.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
     expect(await page.getByTestId('household-address').textContent()).toBe('兴义村麦屋三巷 3 号（演示）');
     const facts = (await page.locator('.ant-descriptions').textContent()) ?? '';
@@ -340,7 +346,7 @@ describe('monitoring in the browser', () => {
     const phone = await newPage(browser, PHONE);
     await signIn(phone, app.url, 'cun');
     await phone.goto(url);
-    await phone.getByTestId('household-phone').filter({ hasText: '13800138000' }).waitFor();
+    await phone.getByTestId('household-phone').filter({ hasText: '138****8000' }).waitFor();
     expect(await noHorizontalScroll(phone)).toBeLessThanOrEqual(375);
     await screenshot(phone, 'monitoring-household-corrected-phone');
     await phone.getByTestId('edit-household').click();

@@ -22,7 +22,7 @@ export const PASSWORD = 'e2e passphrase for tests';
 export interface RunningApp {
   url: string;
   services: Services;
-  demo?: { usernames: string[]; password: string };
+  demo?: { usernames: string[]; passwords: Record<string, string> };
   /** A user whose password is already changed to PASSWORD. */
   addUser(username: string, role: Role, scope?: { all?: boolean; divisions?: string[]; teams?: number[] }): Promise<void>;
   close(): Promise<void>;

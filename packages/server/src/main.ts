@@ -6,9 +6,12 @@ import { serveControl } from './platform/backup/control';
 import { scheduleBackups } from './platform/backup/schedule';
 import { startServices } from './platform/bootstrap';
 import { loadCalendar } from './platform/calendar/service';
+import { announceFirstStart } from './platform/firstStart';
 import { buildApp } from './platform/http/app';
 import { createLogger } from './platform/logger';
 
+// files this process makes (the embedded database, the data key, ledger uploads, backups) are its user's alone
+process.umask(0o077);
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const { services, demo } = await startServices(config, modules, (err) => logger.error({ err }, 'database connection lost'));
@@ -17,11 +20,7 @@ await app.listen({ port: config.port, host: config.host });
 
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
 console.log(`\n协作 Xiezuo  http://localhost:${config.port}   数据库: ${where}`);
-if (demo) {
-  console.log('首次启动，已写入演示数据。演示账号（首次登录须修改密码）：');
-  console.log(`  用户名: ${demo.usernames.join(', ')}`);
-  console.log(`  一次性密码: ${demo.password}\n`);
-}
+if (demo) announceFirstStart(config, demo);
 
 // Audit entries past the retention period are removed once a day (never younger ones: the table refuses).
 const purge = () =>

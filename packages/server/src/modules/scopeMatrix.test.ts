@@ -238,6 +238,7 @@ describe('scope matrix', () => {
       'PATCH /api/monitoring/members/:id': { find: byHousehold('monitoring_members'), body: {} },
       'POST /api/monitoring/members/:id/leave': { find: byHousehold('monitoring_members'), body: { reason: 'other' } },
       'POST /api/monitoring/members/:id/reveal': { find: byHousehold('monitoring_members'), body: {} },
+      'POST /api/monitoring/households/:id/reveal': { find: household, body: {} },
       'POST /api/monitoring/households/:id/transitions': { find: household, body: { action: 'reject', comment: 'x' } },
       'POST /api/monitoring/households/:id/attachments': {
         find: household,

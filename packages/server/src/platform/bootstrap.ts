@@ -10,8 +10,8 @@ import { seedPlatform } from './seed';
 
 export interface Started {
   services: Services;
-  /** Set on first start: the demo users and their one-time password. */
-  demo?: { usernames: string[]; password: string };
+  /** Set on first start: the users made and each one's one-time password. */
+  demo?: { usernames: string[]; passwords: Record<string, string> };
 }
 
 export async function startServices(

@@ -1,5 +1,6 @@
-// First start: demo data from every module, then the demo users (one shared one-time password that
-// each user must change at first sign-in). Runs only while the users table is empty.
+// First start: demo data from every module, then the users — each with a one-time password of its own
+// (one shared password would let any demo user sign in as admin before admin does), changed at first
+// sign-in. Runs only while the users table is empty.
 import { sql } from 'drizzle-orm';
 import type { NewUser } from './auth/service';
 import { createUser } from './auth/service';
@@ -14,7 +15,7 @@ export interface ModuleSeed {
 
 const SYSTEM = { id: null, name: 'system', ip: null };
 
-export async function seedPlatform(services: Services, seeds: ModuleSeed[], password = generateOneTimePassword()) {
+export async function seedPlatform(services: Services, seeds: ModuleSeed[]) {
   const { db } = services;
   const [{ n }] = (await db.execute(sql`select count(*)::int as n from users`)).rows as { n: number }[];
   if (n > 0) return undefined;
@@ -23,6 +24,10 @@ export async function seedPlatform(services: Services, seeds: ModuleSeed[], pass
     { username: 'auditor', displayName: '审计员（演示）', role: 'auditor', scopeAll: true, scopeDivisions: [], scopeTeams: [] },
   ];
   for (const seed of seeds) users.push(...((await seed.run(services)) ?? []));
-  for (const u of users) await createUser(db, services.config, u, SYSTEM, password);
-  return { usernames: users.map((u) => u.username), password };
+  const passwords: Record<string, string> = {};
+  for (const u of users) {
+    passwords[u.username] = generateOneTimePassword();
+    await createUser(db, services.config, u, SYSTEM, passwords[u.username]);
+  }
+  return { usernames: users.map((u) => u.username), passwords };
 }

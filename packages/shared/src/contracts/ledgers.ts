@@ -80,8 +80,13 @@ export const CommitMode = z.enum(['all-or-nothing', 'valid-rows']);
 export const CommitRequest = z.strictObject({ mode: CommitMode });
 export type CommitMode = z.infer<typeof CommitMode>;
 
-/** Export filters are the list view's own query string; `reveal=1` asks for unmasked sensitive columns. */
+/** Export filters are the list view's own query string (sensitive columns masked). */
 export const ExportQuery = z.record(z.string(), z.string());
+/**
+ * The same export as a POST (with the session's CSRF token): the list view's filters, and `reveal` to ask for
+ * the sensitive columns unmasked (audited). A revealing export is never a GET: a link could trigger it.
+ */
+export const ExportRequest = z.strictObject({ filters: ExportQuery.default({}), reveal: z.boolean().default(false) });
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 
@@ -94,4 +99,5 @@ export const ledgersApi = {
   commit: endpoint('POST', '/api/ledgers/imports/:id/commit', { params: ImportIdParam, body: CommitRequest, response: ImportStatus }),
   errors: endpoint('GET', '/api/ledgers/imports/:id/errors.xlsx', { params: ImportIdParam, file: true }),
   export: endpoint('GET', '/api/ledgers/:key/export', { params: LedgerKeyParam, query: ExportQuery, file: true }),
+  exportPost: endpoint('POST', '/api/ledgers/:key/export', { params: LedgerKeyParam, body: ExportRequest, file: true }),
 } as const;

@@ -313,6 +313,10 @@ export const MemberReveal = z.object({
 });
 export type MemberReveal = z.infer<typeof MemberReveal>;
 
+/** 查看户联系电话与住址: the answer to a reveal (audited); the household page shows them masked. */
+export const HouseholdContact = z.object({ phone: z.string().nullable(), address: z.string().nullable() });
+export type HouseholdContact = z.infer<typeof HouseholdContact>;
+
 /** An uploaded file (佐证材料 or visit photo), without its content. */
 export const FileMeta = z.object({
   id: z.number().int(),
@@ -411,8 +415,8 @@ export type Step = z.infer<typeof Step>;
 /** A household with everything its page shows, and what this user may do with it now. */
 export const HouseholdDetail = z.object({
   household: HouseholdSummary.extend({
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
+    address: z.string().nullable(), // masked (兴义村******): revealHouseholdContact shows it, audited
+    phone: z.string().nullable(), // masked (138****8000)
     note: z.string().nullable(),
     noticeFrom: z.string().nullable(),
     noticeTo: z.string().nullable(),
@@ -508,6 +512,7 @@ export const monitoringApi = {
   updateMember: endpoint('PATCH', '/api/monitoring/members/:id', { params: IdParam, body: MemberUpdate, response: Ok }),
   memberLeaves: endpoint('POST', '/api/monitoring/members/:id/leave', { params: IdParam, body: MemberLeave, response: Ok }),
   revealMember: endpoint('POST', '/api/monitoring/members/:id/reveal', { params: IdParam, response: MemberReveal }),
+  revealHouseholdContact: endpoint('POST', '/api/monitoring/households/:id/reveal', { params: IdParam, response: HouseholdContact }),
   transition: endpoint('POST', '/api/monitoring/households/:id/transitions', {
     params: IdParam,
     body: TransitionRequest,

@@ -4,6 +4,7 @@ export const zhCN = {
   value: {
     required: '必填，不能为空',
     tooLong: '内容过长（最多 {{max}} 个字）',
+    controlCharacter: '含有不可见的控制字符，请删除后重新导入',
     number: '应为数字',
     integer: '应为整数',
     amount: { format: '金额格式不正确（例：55万元、1,234.5元）', precision: '金额最多精确到分', tooLarge: '金额过大' },
@@ -51,6 +52,7 @@ export const zhCN = {
     interrupted: '检查因系统重启而中断，请重新导入这个文件',
     changedMeanwhile: '检查之后其中的记录已被他人录入或修改，请重新导入这个文件',
   },
+  revealNeedsPost: '导出含敏感信息的台账须在页面上点击「导出（含身份证号等敏感信息）」，不能通过链接打开',
   page: { columns: '列（红色为必填）' },
   status: { reading: '正在检查', ready: '检查完成', failed: '无法导入', committing: '正在导入', committed: '已导入' },
   sheet: {
@@ -112,6 +114,7 @@ export const en: typeof zhCN = {
   value: {
     required: 'required',
     tooLong: 'too long (at most {{max}} characters)',
+    controlCharacter: 'contains an invisible control character; remove it and import again',
     number: 'should be a number',
     integer: 'should be a whole number',
     amount: {
@@ -163,6 +166,7 @@ export const en: typeof zhCN = {
     interrupted: 'The check was interrupted by a restart; import the file again',
     changedMeanwhile: 'Some of these records were entered or changed by someone else after the check; import the file again',
   },
+  revealNeedsPost: 'An export with sensitive data must be asked for with its button on the page, not through a link',
   page: { columns: 'Columns (red: required)' },
   status: { reading: 'Checking', ready: 'Checked', failed: 'Cannot import', committing: 'Importing', committed: 'Imported' },
   sheet: {

@@ -228,6 +228,8 @@ export const zhCN = {
   errors: {
     divisionNotVillage: '「{{code}}」不是已登记的村级区划',
     duplicatePerson: '身份证号 {{masked}} 已是 {{village}}「{{head}}」户（编号 {{household}}）的在册成员，一人只能在一个监测户中',
+    duplicatePersonElsewhere:
+      '身份证号 {{masked}} 已在您管辖范围以外的监测户中登记，一人只能在一个监测户中；如需核实，请联系{{county}}防返贫监测工作部门',
     duplicateInRequest: '同一身份证号在本次提交中出现了两次',
     noHead: '成员中须有一位户主',
     attachmentType: '文件内容与类型不符，只接受 JPG、PNG 或 PDF',
@@ -506,6 +508,8 @@ export const en: typeof zhCN = {
     divisionNotVillage: '"{{code}}" is not a registered village',
     duplicatePerson:
       'ID number {{masked}} already belongs to household {{household}} ("{{head}}", {{village}}); a person can be in one household only',
+    duplicatePersonElsewhere:
+      'ID number {{masked}} is already registered in a monitored household outside your scope; a person can be in one household only. To check, contact the monitoring office of {{county}}',
     duplicateInRequest: 'The same ID number appears twice in this request',
     noHead: 'One member must be the head of household',
     attachmentType: 'The file does not match its type; only JPG, PNG or PDF',

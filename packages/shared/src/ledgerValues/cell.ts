@@ -4,6 +4,7 @@ import { isValidCreditCode } from '../codes/creditCode';
 import { checkIdNumber } from '../codes/idNumber';
 import { type AmountUnit, parseAmount } from './amount';
 import { parseDate } from './date';
+import { unneutraliseFormula } from './formula';
 import { cleanText, codeText, freeText } from './text';
 
 export type LedgerValueType =
@@ -37,10 +38,14 @@ export type CellValue = string | number | boolean | null;
 export type CellResult = { ok: true; value: CellValue } | { ok: false; key: string; params?: Record<string, unknown> };
 
 const TRUE_WORDS = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', 'ture']);
+// NUL and the other invisible controls but tab and line breaks: no cell means them (PostgreSQL refuses NUL in text)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const FALSE_WORDS = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '✗']);
 
 /** `unit` overrides the column's declared unit when the file's header names one (金额（万元）). */
-export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): CellResult {
+export function parseCell(spec: CellSpec, written: unknown, unit?: AmountUnit): CellResult {
+  const raw = unneutraliseFormula(written); // our own export's ' before a formula-like text
   const empty = raw == null || (typeof raw === 'string' && cleanText(raw) === '');
   if (empty) return spec.required ? { ok: false, key: 'ledgers.value.required' } : { ok: true, value: spec.emptyAs ?? null };
   switch (spec.type) {
@@ -48,6 +53,7 @@ export function parseCell(spec: CellSpec, raw: unknown, unit?: AmountUnit): Cell
       // as written (trimmed): full-width brackets and inner spacing are part of a name, not noise
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : freeText(raw);
       const max = spec.maxLength ?? 500;
+      if (CONTROL.test(s)) return { ok: false, key: 'ledgers.value.controlCharacter' };
       return s.length > max ? { ok: false, key: 'ledgers.value.tooLong', params: { max } } : { ok: true, value: s };
     }
     case 'integer':

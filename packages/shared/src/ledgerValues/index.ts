@@ -2,4 +2,5 @@
 export * from './amount';
 export * from './cell';
 export * from './date';
+export * from './formula';
 export * from './text';

@@ -4,6 +4,7 @@ import { idNumberCheckChar } from '../codes/idNumber';
 import { parseAmount, yuanIn } from './amount';
 import { parseCell, sameValue } from './cell';
 import { excelSerialToIso, isoToExcelSerial, parseDate } from './date';
+import { neutraliseFormula } from './formula';
 import { headerKey, headerUnit, isNotDataLabel } from './text';
 
 const fullWidth = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -66,6 +67,22 @@ describe('amounts', () => {
     expect(parseCell({ type: 'amount' }, 10000 / 3)).toEqual({ ok: true, value: '3333.33' });
     expect(parseCell({ type: 'amount' }, '3333.333')).toEqual({ ok: false, key: 'ledgers.value.amount.precision' });
     expect(parseCell({ type: 'decimal' }, 10000 / 3)).toEqual({ ok: true, value: 10000 / 3 }); // no declared precision: as is
+  });
+
+  it('neutralises formula-like text for a spreadsheet and reads it back as written', () => {
+    for (const s of ['=1+1', '+86', '-x', '@SUM(A1)', '\tx', '\rx']) {
+      expect(neutraliseFormula(s)).toBe(`'${s}`);
+      expect(parseCell({ type: 'text', maxLength: 50 }, neutraliseFormula(s))).toEqual({ ok: true, value: s.trim() });
+    }
+    expect(neutraliseFormula('张三')).toBe('张三');
+    expect(neutraliseFormula(-5)).toBe(-5); // numbers stay numbers
+    expect(parseCell({ type: 'text' }, "'张三")).toEqual({ ok: true, value: "'张三" }); // a ' the writer meant stays
+  });
+
+  it('refuses a text cell holding NUL or another invisible control character (PostgreSQL refuses NUL in text)', () => {
+    expect(parseCell({ type: 'text' }, '张\u0000三')).toEqual({ ok: false, key: 'ledgers.value.controlCharacter' });
+    expect(parseCell({ type: 'text' }, '张三\u001b')).toEqual({ ok: false, key: 'ledgers.value.controlCharacter' });
+    expect(parseCell({ type: 'text' }, '第一行\n第二行\t备注')).toEqual({ ok: true, value: '第一行\n第二行\t备注' });
   });
 
   it('reads any number cell as the nearest fen, stable on re-reading', () => {

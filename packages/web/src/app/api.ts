@@ -73,11 +73,20 @@ export function callAny(endpoint: AnyEndpoint, args: { params?: object; query?: 
   );
 }
 
-/** Downloads a file from the API (exports, templates, reports) under its server-given name. */
+/**
+ * Downloads a file from the API (exports, templates, reports) under its server-given name. A POST endpoint
+ * (the revealing export) sends its body with the CSRF token, like any write.
+ */
 export async function download<E extends AnyEndpoint>(endpoint: E, args: CallArgs<E>, fallbackName: string) {
+  const post = endpoint.method !== 'GET';
   const res = await fetch(endpointUrl(endpoint, args as { params?: object; query?: object }), {
+    method: endpoint.method,
     credentials: 'same-origin',
-    headers: { 'accept-language': i18n.language },
+    headers: {
+      'accept-language': i18n.language,
+      ...(post ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}),
+    },
+    body: post ? JSON.stringify((args as { body?: unknown }).body ?? {}) : undefined,
   });
   if (!res.ok) throw new ApiError(res.status, await res.json());
   const disposition = res.headers.get('content-disposition') ?? '';

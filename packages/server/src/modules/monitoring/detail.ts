@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { divisions } from '../registry';
 import { levelOver, loadHousehold } from './access';
 import { publicMeasure } from './activity';
+import { maskAddress, maskPhone, openContact } from './contact';
 import { householdSummary, procedureClock, publicMember } from './households';
 import { eliminationChecks } from './review';
 import {
@@ -50,8 +51,8 @@ export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDe
   return {
     household: {
       ...householdSummary(h, village?.name ?? null, persons, openRisks),
-      address: h.address,
-      phone: h.phone,
+      address: maskAddress(openContact(ctx, h.address)),
+      phone: maskPhone(openContact(ctx, h.phone)),
       note: h.note,
       noticeFrom: h.noticeFrom,
       noticeTo: h.noticeTo,

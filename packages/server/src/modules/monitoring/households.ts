@@ -5,6 +5,7 @@ import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { maskIdNumber, normaliseIdNumber } from '@xiezuo/shared/codes/idNumber';
 import type {
+  HouseholdContact,
   HouseholdCreate,
   HouseholdPage,
   HouseholdQuery,
@@ -17,15 +18,17 @@ import type {
   Village,
 } from '@xiezuo/shared/contracts/monitoring';
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
-import { AppError, invalid } from '../../platform/http/errors';
-import { assertInScope, scopeWhere } from '../../platform/scope';
+import { AppError, type ErrorDetail, invalid } from '../../platform/http/errors';
+import { assertInScope, inScope, scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry';
 import { householdsInScope, loadHousehold, settings } from './access';
+import { openContact, sealContact } from './contact';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringRisks, monitoringSteps } from './tables';
 import { addDays, workDaysBetween } from './workdays';
 
@@ -55,8 +58,14 @@ export function openHealth(ctx: Pick<Ctx, 'services'>, m: Pick<Member, 'healthCi
   return JSON.parse(ctx.services.cipher.decrypt(m.healthCipher));
 }
 
-/** Refuses a person who is already an active member elsewhere, naming that household. */
-async function assertNotElsewhere(tx: Tx | Db, members: { idHash: string; idMasked: string }[], paths: string[], exceptMemberId?: number) {
+/** Refuses a person who is already an active member elsewhere: that household named only when it is in the user's scope. */
+async function assertNotElsewhere(
+  ctx: Pick<Ctx, 'user'>,
+  tx: Tx | Db,
+  members: { idHash: string; idMasked: string }[],
+  paths: string[],
+  exceptMemberId?: number,
+) {
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
     if (seen.has(m.idHash)) throw invalid({ path: paths[i], key: 'monitoring.errors.duplicateInRequest' });
@@ -69,29 +78,51 @@ async function assertNotElsewhere(tx: Tx | Db, members: { idHash: string; idMask
     {},
     clash.map((c) => {
       const i = seen.get(c.idHash)!;
-      return duplicatePerson(paths[i], members[i].idMasked, c);
+      return duplicatePerson(ctx, paths[i], members[i].idMasked, c);
     }),
   );
 }
+
+const county = alias(divisions, 'county');
 
 /** Where these people (by ID hash) are active members now, in any household: one person, one household. */
 export async function activeMemberships(tx: Tx | Db, idHashes: string[]) {
   if (!idHashes.length) return [];
   return tx
-    .select({ idHash: M.idHash, memberId: M.id, household: H.id, head: H.headName, village: divisions.name, code: H.divisionCode })
+    .select({
+      idHash: M.idHash,
+      memberId: M.id,
+      household: H.id,
+      head: H.headName,
+      village: divisions.name,
+      code: H.divisionCode,
+      county: county.name,
+    })
     .from(M)
     .innerJoin(H, eq(H.id, M.householdId))
     .leftJoin(divisions, eq(divisions.code, H.divisionCode))
+    .leftJoin(county, eq(county.code, sql`substr(${H.divisionCode}, 1, 6) || '000000'`))
     .where(and(eq(M.active, true), inArray(M.idHash, idHashes)));
 }
 
-/** The problem of a person already in another household, which may lie outside the user's scope: named (number, head, village), nothing more shown. */
-export function duplicatePerson(path: string, masked: string, c: Awaited<ReturnType<typeof activeMemberships>>[number]) {
-  return {
-    path,
-    key: 'monitoring.errors.duplicatePerson',
-    params: { masked, household: c.household, head: c.head, village: c.village ?? c.code },
-  };
+/**
+ * The problem of a person already in another household. In the user's scope: that household named (number,
+ * head, village). Outside it: only that the person is monitored elsewhere and which county (县级) to contact —
+ * nothing that identifies the household or its people (issue #21).
+ */
+export function duplicatePerson(
+  ctx: Pick<Ctx, 'user'>,
+  path: string,
+  masked: string,
+  c: Awaited<ReturnType<typeof activeMemberships>>[number],
+): ErrorDetail {
+  if (inScope(ctx.user.scope, { divisionCode: c.code }))
+    return {
+      path,
+      key: 'monitoring.errors.duplicatePerson',
+      params: { masked, household: c.household, head: c.head, village: c.village ?? c.code },
+    };
+  return { path, key: 'monitoring.errors.duplicatePersonElsewhere', params: { masked, county: c.county ?? `${c.code.slice(0, 6)}000000` } };
 }
 
 /** Turns the unique-index race (two requests at once) into the same clear conflict. */
@@ -116,6 +147,7 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
     return await withTx(ctx, async (tx) => {
       await assertVillage(tx, body.divisionCode);
       await assertNotElsewhere(
+        ctx,
         tx,
         sealed,
         sealed.map((_, i) => `body.members.${i}.idNumber`),
@@ -132,8 +164,8 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
           tekun: body.tekun,
           incomePerHead: body.incomePerHead == null ? null : String(body.incomePerHead),
           incomeYear: body.incomeYear ?? null,
-          address: body.address ?? null,
-          phone: body.phone ?? null,
+          address: sealContact(ctx, body.address),
+          phone: sealContact(ctx, body.phone),
           note: body.note ?? null,
           status: 'identifying',
           stage: 'verify',
@@ -157,7 +189,7 @@ export async function createHousehold(ctx: Ctx, body: HouseholdCreate, opts: { d
         action: 'create',
         entity: 'monitoring_household',
         entityId: h.id,
-        after: { ...h, members: sealed.map((m) => ({ name: m.name, relation: m.relation })) },
+        after: { ...auditedHousehold(h), members: sealed.map((m) => ({ name: m.name, relation: m.relation })) },
       });
       return h;
     });
@@ -172,8 +204,17 @@ export async function updateHousehold(ctx: Ctx, id: number, patch: Record<string
     const before = await loadHousehold(tx, ctx.user.scope, id, true);
     const values: Record<string, unknown> = { ...patch, updatedAt: new Date() };
     if (patch.incomePerHead !== undefined) values.incomePerHead = patch.incomePerHead == null ? null : String(patch.incomePerHead);
+    for (const k of ['phone', 'address'] as const)
+      if (patch[k] !== undefined)
+        values[k] = openContact(ctx, before[k]) === patch[k] ? before[k] : sealContact(ctx, patch[k] as string | null);
     const [after] = await tx.update(H).set(values).where(eq(H.id, id)).returning();
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'monitoring_household', entityId: id, before, after });
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'monitoring_household',
+      entityId: id,
+      before: auditedHousehold(before),
+      after: auditedHousehold(after),
+    });
     return after;
   });
 }
@@ -183,7 +224,7 @@ export async function addMember(ctx: Ctx, householdId: number, m: MemberInput) {
   try {
     return await withTx(ctx, async (tx) => {
       const h = await loadHousehold(tx, ctx.user.scope, householdId, true);
-      await assertNotElsewhere(tx, [sealed], ['body.idNumber']);
+      await assertNotElsewhere(ctx, tx, [sealed], ['body.idNumber']);
       const active = h.status !== 'rejected' && h.status !== 'eliminated';
       const [row] = await tx
         .insert(M)
@@ -223,7 +264,7 @@ export async function updateMember(ctx: Ctx, memberId: number, patch: Partial<Me
         idHash: ctx.services.cipher.hash(id),
         idMasked: maskIdNumber(id),
       });
-      if (m.active) await assertNotElsewhere(tx, [values as { idHash: string; idMasked: string }], ['body.idNumber'], m.id);
+      if (m.active) await assertNotElsewhere(ctx, tx, [values as { idHash: string; idMasked: string }], ['body.idNumber'], m.id);
     }
     if (patch.health !== undefined || patch.healthNote !== undefined || patch.disability !== undefined) {
       const old = openHealth(ctx, m);
@@ -260,6 +301,25 @@ export async function memberLeaves(ctx: Ctx, memberId: number, reason: LeftReaso
       before: publicMember(m),
       after: { active: false, leftReason: reason, note },
     });
+  });
+}
+
+/** A household row for the audit log: phone and address said changed or not, never their ciphertext. */
+function auditedHousehold<T extends { phone: string | null; address: string | null }>(h: T): T {
+  return { ...h, phone: h.phone && '[encrypted]', address: h.address && '[encrypted]' };
+}
+
+/** The household's phone number and address in the clear: needs sensitive.reveal (route guard), audited. */
+export async function revealHouseholdContact(ctx: Ctx, householdId: number): Promise<HouseholdContact> {
+  return withTx(ctx, async (tx) => {
+    const h = await loadHousehold(tx, ctx.user.scope, householdId);
+    await writeAudit(tx, ctx.actor, {
+      action: 'reveal',
+      entity: 'monitoring_household',
+      entityId: householdId,
+      after: { fields: ['phone', 'address'] },
+    });
+    return { phone: openContact(ctx, h.phone), address: openContact(ctx, h.address) };
   });
 }
 

@@ -1,6 +1,7 @@
 // 防返贫监测 (monitoring): households and members, the review chain, risks, measures, visits — the
 // template every module's shape follows.
 import { defineModule } from '../../platform/module';
+import { sealPlainContacts } from './contact';
 import { monitoringSeed } from './demo';
 import { monitoringFacts } from './facts';
 import { monitoringLedgers } from './ledgers';
@@ -16,4 +17,6 @@ export const monitoringModule = defineModule({
   facts: monitoringFacts,
   report: monitoringReport,
   demoSeed: monitoringSeed,
+  // at every start: phones and addresses written before they were encrypted get encrypted (none left: one query)
+  referenceSeed: { name: 'monitoring-seal-contacts', run: async (services) => void (await sealPlainContacts({ services })) },
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/tables';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../../platform/crypto/personalData';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
+import { sealPlainContacts } from './contact';
 import { rotateMonitoringKeys } from './rotate';
 import { monitoringHouseholds, monitoringLines, monitoringMembers } from './tables';
 import { addDays } from './workdays';
@@ -181,6 +182,24 @@ describe('households and personal data', () => {
     await expect(t.services.db.insert(monitoringMembers).values({ ...m, id: undefined as never })).rejects.toThrow();
   });
 
+  it('out of scope, says only that the person is monitored elsewhere and which county to contact (issue #21)', async () => {
+    const sihui = await t.userClient('sihui', 'town_staff', { divisions: ['441284000000'] });
+    const before = await count();
+    const res = await sihui.post(
+      '/api/monitoring/households',
+      household(SIHUI_VILLAGE, [member(PEOPLE.sihui), member(PEOPLE.girl, { relation: 'child' })]),
+    );
+    expect(res.statusCode).toBe(409);
+    const [detail] = res.json().details;
+    expect(detail).toEqual({
+      path: 'body.members.1.idNumber',
+      message: `身份证号 4412**********${PEOPLE.girl.slice(-4)} 已在您管辖范围以外的监测户中登记，一人只能在一个监测户中；如需核实，请联系怀集县防返贫监测工作部门`,
+    });
+    // nothing that identifies the household: no id, village, head's name
+    expect(JSON.stringify(res.json())).not.toMatch(/兴义|测试户主|小娅|编号|441224109/);
+    expect(await count()).toBe(before);
+  });
+
   it('finds a household by exact ID number through the keyed hash, within scope only', async () => {
     const mine = (await xingyi.get(`/api/monitoring/households?idNumber=${PEOPLE.girl}`)).json();
     expect(mine.items.map((h: { id: number }) => h.id)).toEqual([mai]);
@@ -221,6 +240,43 @@ describe('households and personal data', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorName: 'xingyi', entity: 'monitoring_member' });
     expect(JSON.stringify(entries)).not.toContain(PEOPLE.head);
+  });
+
+  it('keeps a household’s phone and address encrypted, shows them masked, reveals them with sensitive.reveal and audits it (issue #21)', async () => {
+    const PHONE = '13926645588';
+    const ADDRESS = '兴义村三组12号';
+    expect((await xingyi.patch(`/api/monitoring/households/${mai}`, { phone: PHONE, address: ADDRESS })).statusCode).toBe(200);
+    const [row] = await t.services.db.select().from(monitoringHouseholds).where(eq(monitoringHouseholds.id, mai));
+    expect(`${row.phone} ${row.address}`).not.toMatch(/13926645588|兴义村三组/);
+    expect(t.services.cipher.decrypt(row.phone!)).toBe(PHONE);
+    expect(t.services.cipher.decrypt(row.address!)).toBe(ADDRESS);
+    const detail = (await xingyi.get(`/api/monitoring/households/${mai}`)).json().household;
+    expect(detail).toMatchObject({ phone: '139****5588', address: '兴义村******' });
+    expect((await member_.post(`/api/monitoring/households/${mai}/reveal`)).json().code).toBe('FORBIDDEN');
+    expect((await xingyi.post(`/api/monitoring/households/${mai}/reveal`)).json()).toEqual({ phone: PHONE, address: ADDRESS });
+    const entries = await t.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'monitoring_household'), eq(auditLog.entityId, String(mai))));
+    expect(entries.map((e) => e.action)).toContain('reveal');
+    expect(JSON.stringify(entries)).not.toMatch(/13926645588|兴义村三组|[\w-]+\.[A-Za-z0-9+/]{16}\./); // neither the values nor their ciphertext
+    // the edit form sends back what it shows: an unchanged value keeps its ciphertext
+    expect((await xingyi.patch(`/api/monitoring/households/${mai}`, { phone: PHONE, note: '备注' })).statusCode).toBe(200);
+    const [same] = await t.services.db.select().from(monitoringHouseholds).where(eq(monitoringHouseholds.id, mai));
+    expect(same.phone).toBe(row.phone);
+  });
+
+  it('encrypts phones and addresses stored in the clear before encryption, at start', async () => {
+    await t.services.db
+      .update(monitoringHouseholds)
+      .set({ phone: '13800138000', address: '曾村一组' })
+      .where(eq(monitoringHouseholds.id, mai));
+    expect((await xingyi.get(`/api/monitoring/households/${mai}`)).json().household.phone).toBe('138****8000'); // read either way
+    expect(await sealPlainContacts({ services: t.services })).toBe(1);
+    expect(await sealPlainContacts({ services: t.services })).toBe(0);
+    const [row] = await t.services.db.select().from(monitoringHouseholds).where(eq(monitoringHouseholds.id, mai));
+    expect(t.services.cipher.decrypt(row.phone!)).toBe('13800138000');
+    expect(t.services.cipher.decrypt(row.address!)).toBe('曾村一组');
   });
 
   it('adds a member, changes only the fields sent (unseen health and disability stay), records the leaving', async () => {
@@ -488,13 +544,15 @@ describe('key rotation', () => {
     const before = await t.services.db.select().from(monitoringMembers);
     expect(before.every((m) => t.services.cipher.needsRotation(m.idCipher))).toBe(true);
     const result = await rotateMonitoringKeys(t.services);
-    expect(result).toEqual({ checked: before.length, rotated: before.length });
+    expect(result).toEqual({ checked: before.length, rotated: before.length, households: 1 }); // 麦伯's phone and address too
+    const [sealed] = await t.services.db.select().from(monitoringHouseholds).where(eq(monitoringHouseholds.id, mai));
+    expect(sealed.phone!.startsWith('k2.') && t.services.cipher.decrypt(sealed.phone!) === '13800138000').toBe(true);
     const after = await t.services.db.select().from(monitoringMembers);
     expect(after.every((m) => m.idCipher.startsWith('k2.') && m.healthCipher.startsWith('k2.'))).toBe(true);
     expect(after.map((m) => t.services.cipher.decrypt(m.idCipher)).sort()).toEqual(
       before.map((m) => new PersonalDataCipher(old).decrypt(m.idCipher)).sort(),
     );
-    expect(await rotateMonitoringKeys(t.services)).toEqual({ checked: before.length, rotated: 0 });
+    expect(await rotateMonitoringKeys(t.services)).toEqual({ checked: before.length, rotated: 0, households: 0 });
     expect((await xingyi.get(`/api/monitoring/households?idNumber=${PEOPLE.girl}`)).json().total).toBe(1);
     const [h] = await t.services.db.select().from(monitoringHouseholds).where(eq(monitoringHouseholds.id, mai));
     expect(h.status).toBe('monitored');

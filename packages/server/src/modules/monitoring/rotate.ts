@@ -7,9 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { asc, eq, gt } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/service';
 import type { Services } from '../../platform/context';
-import { monitoringMembers as M } from './tables';
+import { openContact, sealContact } from './contact';
+import { monitoringHouseholds as H, monitoringMembers as M } from './tables';
 
-export async function rotateMonitoringKeys(services: Services, batch = 500): Promise<{ checked: number; rotated: number }> {
+export async function rotateMonitoringKeys(
+  services: Services,
+  batch = 500,
+): Promise<{ checked: number; rotated: number; households: number }> {
   const { db, cipher } = services;
   let last = 0;
   let checked = 0;
@@ -41,7 +45,41 @@ export async function rotateMonitoringKeys(services: Services, batch = 500): Pro
     });
     rotated += stale.length;
   }
-  return { checked, rotated };
+  return { checked, rotated, households: await rotateContacts(services, batch) };
+}
+
+/** Households' phones and addresses (ciphertext since #21) made with an older key, re-encrypted. */
+async function rotateContacts(services: Services, batch: number): Promise<number> {
+  const { db, cipher } = services;
+  let last = 0;
+  let rotated = 0;
+  const stale = (v: string | null) => v != null && cipher.needsRotation(v);
+  for (;;) {
+    const rows = await db
+      .select({ id: H.id, phone: H.phone, address: H.address })
+      .from(H)
+      .where(gt(H.id, last))
+      .orderBy(asc(H.id))
+      .limit(batch);
+    if (rows.length === 0) return rotated;
+    last = rows[rows.length - 1].id;
+    const old = rows.filter((r) => stale(r.phone) || stale(r.address));
+    if (!old.length) continue;
+    await db.transaction(async (tx) => {
+      const again = (v: string | null) => (v == null ? null : sealContact({ services }, openContact({ services }, v)));
+      for (const r of old)
+        await tx
+          .update(H)
+          .set({ phone: again(r.phone), address: again(r.address) })
+          .where(eq(H.id, r.id));
+      await writeAudit(
+        tx,
+        { id: null, name: 'system', ip: null },
+        { action: 'update', entity: 'monitoring_key_rotation', after: { households: old.map((r) => r.id) } },
+      );
+    });
+    rotated += old.length;
+  }
 }
 
 // CLI
@@ -51,6 +89,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { modules } = await import('..');
   const { services } = await startServices({ ...loadConfig(), seedDemo: false }, modules);
   const result = await rotateMonitoringKeys(services);
-  console.log(`checked ${result.checked} members, re-encrypted ${result.rotated}`);
+  console.log(
+    `checked ${result.checked} members, re-encrypted ${result.rotated}; re-encrypted the phone and address of ${result.households} households`,
+  );
   await services.database.close();
 }

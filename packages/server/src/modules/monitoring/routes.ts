@@ -7,6 +7,7 @@ import {
   FiguresQuery,
   FiguresResponse,
   FileMeta,
+  HouseholdContact,
   HouseholdCreate,
   HouseholdDetail,
   HouseholdPage,
@@ -43,6 +44,7 @@ import {
   createHousehold,
   listHouseholds,
   memberLeaves,
+  revealHouseholdContact,
   revealMember,
   updateHousehold,
   updateMember,
@@ -107,6 +109,15 @@ export async function monitoringRoutes(app: App) {
     '/api/monitoring/members/:id/reveal',
     { preHandler: guard('monitoring.read', 'sensitive.reveal'), schema: { tags, params: IdParam, response: { 200: MemberReveal, ...e } } },
     async (req) => revealMember(ctxOf(req), req.params.id),
+  );
+  // 查看户联系电话与住址: the same rule
+  app.post(
+    '/api/monitoring/households/:id/reveal',
+    {
+      preHandler: guard('monitoring.read', 'sensitive.reveal'),
+      schema: { tags, params: IdParam, response: { 200: HouseholdContact, ...e } },
+    },
+    async (req) => revealHouseholdContact(ctxOf(req), req.params.id),
   );
 
   app.post(

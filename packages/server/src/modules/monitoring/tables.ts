@@ -54,7 +54,8 @@ export const monitoringHouseholds = pgTable(
     tekun: boolean('tekun').notNull().default(false), // 特困
     incomePerHead: numeric('income_per_head', { precision: 18, scale: 2 }), // 元/人·年
     incomeYear: integer('income_year'),
-    address: text('address'),
+    address: text('address'), // 住址: ciphertext (cipher.encrypt, contact.ts), like ID numbers; shown masked, revealed with audit
+    // 联系电话: ciphertext too
     phone: text('phone'),
     note: text('note'),
     status: text('status').$type<Status>().notNull(), // identifying | monitored | eliminating | eliminated | rejected

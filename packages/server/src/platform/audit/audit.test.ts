@@ -39,6 +39,35 @@ describe('audit log', () => {
     expect((await t.services.db.select().from(auditLog)).length).toBe(n);
   });
 
+  it("shows the auditor people's names, phones and addresses masked in entries about households and members (issue #21)", async () => {
+    await writeAudit(t.services.db, actor, {
+      action: 'update',
+      entity: 'monitoring_household',
+      entityId: 7,
+      before: { headName: '麦伯', phone: '13800138000', address: '兴义村三组12号', category: 'sudden' },
+      after: { headName: '麦伯', phone: '13900139000', address: '兴义村四组1号', members: [{ name: '小娅', relation: 'grandchild' }] },
+    });
+    await writeAudit(t.services.db, actor, {
+      action: 'update',
+      entity: 'monitoring_member',
+      entityId: 9,
+      after: { name: '小艺', relation: 'grandchild' },
+    });
+    const auditor = await t.userClient('auditor1', 'auditor', { all: true });
+    const res = await auditor.get('/api/audit?entity=monitoring_household');
+    expect(res.statusCode).toBe(200);
+    const [entry] = res.json().items;
+    expect(entry).toMatchObject({ entity: 'monitoring_household', entityId: '7', actorName: 'tester' });
+    expect(entry.before).toEqual({ headName: '麦*', phone: '138****8000', address: '******', category: 'sudden' });
+    expect(entry.after.members).toEqual([{ name: '小*', relation: 'grandchild' }]);
+    const member = (await auditor.get('/api/audit?entity=monitoring_member')).json().items[0];
+    expect(member.after).toEqual({ name: '小*', relation: 'grandchild' });
+    expect(JSON.stringify((await auditor.get('/api/audit?pageSize=500')).json())).not.toMatch(/麦伯|小娅|小艺|13800138000|兴义村三组/);
+    // entries about the app's own users keep their names: the auditor follows who did what
+    const users = (await auditor.get('/api/audit?entity=user')).json().items;
+    expect(users.some((u: { after: { displayName?: string } }) => u.after?.displayName === '文员')).toBe(true);
+  });
+
   it('never stores secrets in before/after', () => {
     expect(redact({ name: '张三', idNumber: '11010519491231002X', nested: { passwordHash: 'x', health: '慢性病' } })).toEqual({
       name: '张三',

@@ -83,7 +83,44 @@ export async function listAudit(db: Db, f: AuditFilter) {
       .offset((f.page - 1) * f.pageSize),
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
-  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: Number(total), page: f.page, pageSize: f.pageSize };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      at: r.at.toISOString(),
+      before: maskPeople(r.entity, r.before),
+      after: maskPeople(r.entity, r.after),
+    })),
+    total: Number(total),
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+// Entries about people on record (monitored households and their members, cadres and team members, a
+// ledger of them): whoever reads the audit log (auditors, admins) sees who did what to which record, not
+// these people's names, phones and addresses — the record id and the masked values are enough to follow it.
+const PEOPLE_ENTITIES = /^monitoring_|household|member|cadre|person/;
+const NAME_KEYS = /^(name|headName|head|displayName|realName)$/;
+const PHONE_KEYS = /phone|mobile|^tel$/i;
+const ADDRESS_KEYS = /address/i;
+
+/** The audit entry's before/after as the audit page shows it: names, phones and addresses of people masked. */
+export function maskPeople(entity: string, value: unknown): unknown {
+  return PEOPLE_ENTITIES.test(entity) ? maskDeep(value, 0) : value;
+}
+
+function maskDeep(value: unknown, depth: number): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+      if (typeof v !== 'string' || v === '' || v === '[redacted]') return [k, maskDeep(v, depth + 1)];
+      if (NAME_KEYS.test(k)) return [k, `${[...v][0]}${'*'.repeat(Math.min(2, [...v].length - 1) || 1)}`];
+      if (PHONE_KEYS.test(k)) return [k, v.length > 7 ? `${v.slice(0, 3)}****${v.slice(-4)}` : '****'];
+      if (ADDRESS_KEYS.test(k)) return [k, '******'];
+      return [k, v];
+    }),
+  );
 }
 
 /** Deletes entries older than the retention period (never younger: the trigger refuses). */

@@ -1,7 +1,7 @@
 // Personal data at rest (ID numbers, health data): AES-256-GCM with a key ring so keys can rotate,
 // and a keyed hash (HMAC-SHA256) for exact lookup and duplicate detection without decrypting.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface KeyRing {
@@ -19,9 +19,10 @@ export function loadKeyRing(spec: string | undefined, dataDir: string): KeyRing 
   if (!text) {
     const file = join(dataDir, 'data-key.txt');
     if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       writeFileSync(file, generateKeySpec(), { mode: 0o600 });
     }
+    chmodSync(file, 0o600); // owner-only, also for a key file made before this rule
     text = readFileSync(file, 'utf8').trim();
   }
   return parseKeySpec(text);

@@ -1,6 +1,6 @@
 // One database handle for both engines: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -49,9 +49,12 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onIdl
   }
   let dir: string | undefined;
   if (opts.dataDir) {
-    mkdirSync(opts.dataDir, { recursive: true });
+    // owner-only: the database files (and the data key beside them) are nobody else's to read, whatever the umask
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(opts.dataDir, 0o700);
     dir = join(opts.dataDir, 'pglite');
     await initDataDir(dir);
+    chmodSync(dir, 0o700);
   }
   const pglite = await PGlite.create(dir, {
     extensions: { pg_trgm },
@@ -83,7 +86,7 @@ async function initDataDir(dir: string): Promise<void> {
   const scratch = `${dir}.init-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const code = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(scratch)}).then((db) => db.close())`;
+  const code = `process.umask(0o077); require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(scratch)}).then((db) => db.close())`;
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);

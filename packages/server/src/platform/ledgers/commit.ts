@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/service';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
+import { describeError } from '../logger';
 import { differs, type StagedRow } from './dryRun';
 import { applyStagedTable, dropStaged, stageRows } from './staging';
 import { type ImportRecord, type LineCodec, lineCodec, readBatches, updateImport } from './store';
@@ -44,22 +45,22 @@ export async function commitImport(
     } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile, codec));
   } catch (err) {
     // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
-    if (spec) await dropStaged(services, imp.id).catch((e) => console.error(e));
+    if (spec) await dropStaged(services, imp.id).catch((e) => console.error(describeError(e)));
     const e =
       err instanceof AppError
         ? err
         : isUniqueViolation(err)
           ? new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }])
           : new AppError('INTERNAL');
-    if (!(err instanceof AppError) && !isUniqueViolation(err)) console.error(err);
+    if (!(err instanceof AppError) && !isUniqueViolation(err)) console.error(describeError(err));
     await updateImport(services, imp.id, { status: 'ready', error: { code: e.code, params: e.params, details: e.details } });
     return null;
   }
   // committed: what follows can fail without making the import look uncommitted
-  await rm(rowsFile, { force: true }).catch((e) => console.error(e)); // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
+  await rm(rowsFile, { force: true }).catch((e) => console.error(describeError(e))); // the staged rows are spent; rejected rows stay for the error workbook until the folder expires
   if (result.inserted + result.updated >= 1000) {
     for (const table of def.tables ?? (spec ? [spec.table] : []))
-      await services.database.query(`analyze "${table.replace(/"/g, '')}"`).catch((e) => console.error(e));
+      await services.database.query(`analyze "${table.replace(/"/g, '')}"`).catch((e) => console.error(describeError(e)));
   }
   return result;
 }

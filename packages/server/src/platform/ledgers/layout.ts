@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { yuanIn } from '@xiezuo/shared/ledgerValues/amount';
+import { neutraliseFormula } from '@xiezuo/shared/ledgerValues/formula';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../i18n';
 import { columnLetter } from './problems';
@@ -81,9 +82,10 @@ export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, 
     const r = ws.getRow(FIRST_DATA_ROW + n++);
     cols.forEach((c, i) => {
       const v = row[c.key];
-      r.getCell(i + 1).value = (opts.raw ? rawCell(v) : toCell(c, v, opts.mask?.(c) ?? false, t)) as ExcelJS.CellValue;
+      // text that a spreadsheet could take for a formula is written with a leading ' (read back without it)
+      r.getCell(i + 1).value = neutraliseFormula(opts.raw ? rawCell(v) : toCell(c, v, opts.mask?.(c) ?? false, t)) as ExcelJS.CellValue;
     });
-    if (opts.reasonColumn) r.getCell(width).value = String(row.__reason ?? '');
+    if (opts.reasonColumn) r.getCell(width).value = neutraliseFormula(String(row.__reason ?? ''));
     if (keyed) {
       const k = def.recordKey!.of(row);
       if (k) r.getCell(width + 1).value = `${k.id}:${k.version}`;

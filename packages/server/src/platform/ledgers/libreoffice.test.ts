@@ -76,7 +76,7 @@ describe.skipIf(!hasSoffice)('LibreOffice', () => {
   });
 
   it('reads our export, and our export re-saved by LibreOffice imports with nothing changed', async () => {
-    const res = await admin.get(`/api/ledgers/${exampleLedger.key}/export?reveal=1`);
+    const res = await admin.post(`/api/ledgers/${exampleLedger.key}/export`, { reveal: true });
     const path = join(work, 'export.xlsx');
     writeFileSync(path, res.rawPayload);
     const csv = soffice(path, 'csv:Text - txt - csv (StarCalc):44,34,76').toString('utf8');

@@ -7,11 +7,19 @@ import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import { errorResponses } from '@xiezuo/shared/contracts/common';
-import { CommitRequest, ImportIdParam, ImportStatus, LedgerInfo, LedgerKeyParam, LedgerList } from '@xiezuo/shared/contracts/ledgers';
+import {
+  CommitRequest,
+  ExportQuery,
+  ExportRequest,
+  ImportIdParam,
+  ImportStatus,
+  LedgerInfo,
+  LedgerKeyParam,
+  LedgerList,
+} from '@xiezuo/shared/contracts/ledgers';
 import { can } from '@xiezuo/shared/roles';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from '../auth/plugin';
 import { ctxOf } from '../ctx';
@@ -205,33 +213,50 @@ export async function ledgerRoutes(app: App) {
     },
   );
 
-  // Export of a list view: its filters are the query string; sensitive columns masked unless revealed.
+  // Export of a list view: its filters are the query string; sensitive columns masked. A revealing export is a
+  // POST with the CSRF token (below): as a GET, a link on another site could make a signed-in user's browser
+  // write a reveal in their name.
   app.get(
     '/api/ledgers/:key/export',
-    { schema: { tags: ['ledgers'], params: LedgerKeyParam, querystring: z.record(z.string(), z.string()), produces: [XLSX] } },
+    { schema: { tags: ['ledgers'], params: LedgerKeyParam, querystring: ExportQuery, produces: [XLSX] } },
     async (req, reply) => {
-      const def = ledgerOf(app.xz, req.params.key);
-      assertMay(req, def.permissions.export);
       const { reveal, ...filters } = req.query;
-      const user = userOf(req);
-      const revealed = reveal === '1' && can(user.role, 'sensitive.reveal') && def.columns.some((c) => c.sensitive);
-      if (reveal === '1' && !can(user.role, 'sensitive.reveal')) throw new AppError('FORBIDDEN');
-      const entity = def.entity ?? def.key;
-      const rows = await def.exportRows(ctxOf(req), filters); // filters it cannot read are refused before anything is logged
-      await app.xz.db.transaction(async (tx) => {
-        await writeAudit(tx, actorOf(req), { action: 'export', entity, after: { ledger: def.key, filters, revealed } });
-        if (revealed)
-          await writeAudit(tx, actorOf(req), {
-            action: 'reveal',
-            entity,
-            after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) },
-          });
-      });
-      return sendWorkbook(reply, `${def.title}-${new Date().toISOString().slice(0, 10)}.xlsx`, (out) =>
-        writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed, recordKey: true }),
-      );
+      if (reveal !== undefined) throw new AppError('VALIDATION', {}, [{ path: 'querystring.reveal', key: 'ledgers.revealNeedsPost' }]);
+      return exportLedger(req, reply, filters, false);
     },
   );
+  app.post(
+    '/api/ledgers/:key/export',
+    { schema: { tags: ['ledgers'], params: LedgerKeyParam, body: ExportRequest, produces: [XLSX] } },
+    async (req, reply) => exportLedger(req, reply, req.body.filters, req.body.reveal),
+  );
+
+  async function exportLedger(
+    req: FastifyRequest<{ Params: { key: string } }>,
+    reply: FastifyReply,
+    filters: Record<string, string>,
+    reveal: boolean,
+  ) {
+    const def = ledgerOf(app.xz, req.params.key);
+    assertMay(req, def.permissions.export);
+    const user = userOf(req);
+    if (reveal && !can(user.role, 'sensitive.reveal')) throw new AppError('FORBIDDEN');
+    const revealed = reveal && def.columns.some((c) => c.sensitive);
+    const entity = def.entity ?? def.key;
+    const rows = await def.exportRows(ctxOf(req), filters); // filters it cannot read are refused before anything is logged
+    await app.xz.db.transaction(async (tx) => {
+      await writeAudit(tx, actorOf(req), { action: 'export', entity, after: { ledger: def.key, filters, revealed } });
+      if (revealed)
+        await writeAudit(tx, actorOf(req), {
+          action: 'reveal',
+          entity,
+          after: { ledger: def.key, filters, columns: def.columns.filter((c) => c.sensitive).map((c) => c.key) },
+        });
+    });
+    return sendWorkbook(reply, `${def.title}-${new Date().toISOString().slice(0, 10)}.xlsx`, (out) =>
+      writeLedgerWorkbook(out, def, { t: req.t, rows, mask: (c) => !!c.sensitive && !revealed, recordKey: true }),
+    );
+  }
 
   async function ownImport(req: FastifyRequest, id: string): Promise<ImportRecord> {
     const imp = await loadImport(app.xz, id);

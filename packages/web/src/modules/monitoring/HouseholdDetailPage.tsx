@@ -3,7 +3,13 @@
 // Users who may write correct the household and its members, add a member and record one who left.
 import { CameraOutlined, CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Action, type HouseholdDetail, type MemberReveal, monitoringApi } from '@xiezuo/shared/contracts/monitoring';
+import {
+  type Action,
+  type HouseholdContact,
+  type HouseholdDetail,
+  type MemberReveal,
+  monitoringApi,
+} from '@xiezuo/shared/contracts/monitoring';
 import { Alert, Button, Card, Descriptions, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +31,7 @@ export function HouseholdDetailPage() {
   const { data: d, isLoading } = useQuery({ queryKey: key, queryFn: () => call(monitoringApi.household, { params: { id } }) });
   const [action, setAction] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<Record<number, MemberReveal>>({});
+  const [contact, setContact] = useState<HouseholdContact | null>(null);
   if (isLoading || !d) return <Spin />;
   const h = d.household;
   const refresh = () => client.invalidateQueries({ queryKey: key });
@@ -42,6 +49,13 @@ export function HouseholdDetailPage() {
   };
   const reveal = async (memberId: number) =>
     setRevealed({ ...revealed, [memberId]: await call(monitoringApi.revealMember, { params: { id: memberId } }) });
+  // the household's phone and address come masked; a reveal (audited) shows them, and the edit form starts from them
+  const revealContact = async () => setContact(await call(monitoringApi.revealHouseholdContact, { params: { id: h.id } }));
+  const contactButton = d.canReveal && !contact && (h.phone || h.address) && (
+    <Button size="small" type="link" onClick={revealContact} data-testid="reveal-contact">
+      {t('monitoring.member.reveal')}
+    </Button>
+  );
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -59,7 +73,14 @@ export function HouseholdDetailPage() {
         extra={
           canWrite && (
             <Space wrap>
-              <EditHouseholdButton detail={d} onDone={show} />
+              <EditHouseholdButton
+                detail={d}
+                contact={contact}
+                onDone={(next) => {
+                  setContact(null);
+                  show(next);
+                }}
+              />
               <Link to={`/monitoring/visit/${h.id}`}>
                 <Button>{t('monitoring.visit.new')}</Button>
               </Link>
@@ -87,10 +108,11 @@ export function HouseholdDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.lastVisit')}>{formatDate(h.lastVisitOn)}</Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.phone')}>
-            <span data-testid="household-phone">{h.phone || '—'}</span>
+            <span data-testid="household-phone">{(contact ? contact.phone : h.phone) || '—'}</span>
+            {contactButton}
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.household.address')}>
-            <span data-testid="household-address">{h.address || '—'}</span>
+            <span data-testid="household-address">{(contact ? contact.address : h.address) || '—'}</span>
           </Descriptions.Item>
           {h.note && <Descriptions.Item label={t('monitoring.household.note')}>{h.note}</Descriptions.Item>}
         </Descriptions>

@@ -12,6 +12,7 @@ import {
   DISABILITY,
   GENDERS,
   HEALTH,
+  type HouseholdContact,
   type HouseholdDetail,
   type MemberReveal,
   monitoringApi,
@@ -118,9 +119,19 @@ function FormButton(props: {
 }
 
 /** 修改户信息: category, flags, income and its year, phone, address, note. */
-export function EditHouseholdButton({ detail, onDone }: { detail: HouseholdDetail; onDone(next: HouseholdDetail): void }) {
+export function EditHouseholdButton({
+  detail,
+  contact,
+  onDone,
+}: {
+  detail: HouseholdDetail;
+  /** The phone and address as a reveal showed them; otherwise the form shows them masked, sent only if retyped. */
+  contact?: HouseholdContact | null;
+  onDone(next: HouseholdDetail): void;
+}) {
   const { t } = useTranslation();
   const h = detail.household;
+  const shown = contact ?? { phone: h.phone, address: h.address };
   const initial: Values = {
     category: h.category,
     isLifted: h.isLifted,
@@ -128,8 +139,8 @@ export function EditHouseholdButton({ detail, onDone }: { detail: HouseholdDetai
     tekun: h.tekun,
     incomePerHead: h.incomePerHead,
     incomeYear: h.incomeYear,
-    phone: h.phone ?? '',
-    address: h.address ?? '',
+    phone: shown.phone ?? '',
+    address: shown.address ?? '',
     note: h.note ?? '',
   };
   return (

@@ -20,11 +20,14 @@ export function uploadLedger(key: string, file: File) {
 export const downloadTemplate = (key: string) => download(ledgersApi.template, { params: { key } }, `${key}-template.xlsx`);
 export const downloadErrors = (id: string) => download(ledgersApi.errors, { params: { id } }, 'errors.xlsx');
 
-/** The list view's filters as the export's query string (empty values left out). */
+/**
+ * The list view's filters as the export's query string (empty values left out). With sensitive columns
+ * revealed it is a POST carrying the CSRF token: a link on another site cannot ask for it.
+ */
 export function exportLedger(key: string, filters: LedgerFilters = {}, reveal = false) {
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') query[k] = String(v);
-  if (reveal) query.reveal = '1';
+  if (reveal) return download(ledgersApi.exportPost, { params: { key }, body: { filters: query, reveal: true } }, `${key}.xlsx`);
   return download(ledgersApi.export, { params: { key }, query }, `${key}.xlsx`);
 }
 

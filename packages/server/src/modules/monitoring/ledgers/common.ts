@@ -24,7 +24,7 @@ export const headColumn: LedgerColumn = idNumber({
   header: '户主身份证号',
   headerEn: "Head's ID number",
   synonyms: ['户主身份证号码', '户主证件号码'],
-  example: '441224195803120039',
+  example: '110105195803120010',
 });
 
 /** Households (in scope) by their head's ID number: the key every monitoring ledger uses. */

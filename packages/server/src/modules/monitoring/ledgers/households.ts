@@ -8,6 +8,7 @@ import { amount, divisionCode, enumOf, phone } from '../../../platform/ledgers/c
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry';
+import { openContact } from '../contact';
 import { activeMemberships, createHousehold, duplicatePerson, updateHousehold } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
 import { filterSql, headColumn, headIds, householdsByHead, num, zh } from './common';
@@ -46,7 +47,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
       required: true,
       example: '441224109202',
     }),
-    { key: 'headName', header: '户主姓名', headerEn: 'Head', synonyms: ['户主'], type: 'text', required: true, example: '麦伯（化名）' },
+    { key: 'headName', header: '户主姓名', headerEn: 'Head', synonyms: ['户主'], type: 'text', required: true, example: '张三（示例）' },
     headColumn,
     enumOf(CATEGORIES, zh.categories, {
       key: 'category',
@@ -68,8 +69,9 @@ export const householdLedger = defineLedger<HouseholdRow>({
       exportOnly: true,
       note: '导出时填写；导入时忽略（状态只能经审核流程改变）',
     }),
-    { key: 'address', header: '住址', headerEn: 'Address', type: 'text' },
-    phone(),
+    // personal data: masked in exports unless revealed (and then audited), like ID numbers
+    { key: 'address', header: '住址', headerEn: 'Address', type: 'text', sensitive: true },
+    phone({ sensitive: true }),
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['headIdNumber'],
@@ -87,7 +89,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
     const out = new Map<string, HouseholdRow>();
     for (const [idNumber, f] of found) {
       const h = hs.get(f.id)!;
-      const row = { ...toHouseholdRow(h, idNumber), id: h.id };
+      const row = { ...toHouseholdRow(ctx, h, idNumber), id: h.id };
       out.set(naturalKeyOf(householdLedger, row), row);
     }
     return out;
@@ -154,7 +156,7 @@ export const householdLedger = defineLedger<HouseholdRow>({
         .select({ h: H, version: sql<string>`${H}.xmin::text` })
         .from(H)
         .where(inArray(H.id, [...heads.keys()]));
-      return new Map(hs.map(({ h, version }) => [String(h.id), { row: toHouseholdRow(h, heads.get(h.id)!), version }]));
+      return new Map(hs.map(({ h, version }) => [String(h.id), { row: toHouseholdRow(ctx, h, heads.get(h.id)!), version }]));
     },
   },
   async exportRows(ctx, filters) {
@@ -166,11 +168,11 @@ export const householdLedger = defineLedger<HouseholdRow>({
           .where(inArray(H.id, [...heads.keys()]))
           .orderBy(H.divisionCode, H.id)
       : [];
-    return hs.map(({ h, version }) => ({ ...toHouseholdRow(h, heads.get(h.id)!), id: h.id, version }));
+    return hs.map(({ h, version }) => ({ ...toHouseholdRow(ctx, h, heads.get(h.id)!), id: h.id, version }));
   },
 });
 
-function toHouseholdRow(h: typeof H.$inferSelect, headIdNumber: string): HouseholdRow {
+function toHouseholdRow(ctx: Pick<LedgerContext, 'services'>, h: typeof H.$inferSelect, headIdNumber: string): HouseholdRow {
   return {
     village: h.divisionCode,
     headName: h.headName,
@@ -183,8 +185,8 @@ function toHouseholdRow(h: typeof H.$inferSelect, headIdNumber: string): Househo
     incomePerHead: h.incomePerHead,
     incomeYear: h.incomeYear,
     status: h.status,
-    address: h.address,
-    phone: h.phone,
+    address: openContact(ctx, h.address),
+    phone: openContact(ctx, h.phone),
     note: h.note,
   };
 }
@@ -222,7 +224,7 @@ async function checkHouseholds(rows: HouseholdRow[], ctx: LedgerContext): Promis
   return rows.map((r, i) => {
     const mine = found.get(r.headIdNumber);
     const other = memberships.get(hashes[i]);
-    if (other && other.household !== mine?.id) return [duplicatePerson('headIdNumber', maskIdNumber(r.headIdNumber), other)];
+    if (other && other.household !== mine?.id) return [duplicatePerson(ctx, 'headIdNumber', maskIdNumber(r.headIdNumber), other)];
     const h = mine && stored.get(mine.id);
     if (h) {
       const fixed = (path: string, current: string) => ({ path, key: 'monitoring.errors.fixedByImport', params: { current } });

@@ -175,7 +175,7 @@ describe('家庭成员台账 (staged commit)', () => {
     expect(status).toMatchObject({ valid: rows.length, toInsert: 0, toUpdate: 0, unchanged: rows.length });
   });
 
-  it('refuses at the dry run a head outside the scope and a person already in another household, naming it without showing more', async () => {
+  it('refuses at the dry run a head outside the scope and a person already in a household outside it, saying only which county to contact', async () => {
     const file = await xlsx([
       HEADER,
       member(OTHER_HEAD, '越权（演示）', '子女', '男', '2011-01-01', idOf('44122420110101556')),
@@ -186,7 +186,14 @@ describe('家庭成员台账 (staged commit)', () => {
     const text = status.problems.map((p: { message: string }) => p.message);
     expect(text[0]).toBe('第2行 A列〔户主身份证号〕：在您的管辖范围内找不到以此身份证号为户主的在册监测户');
     expect(text[1]).toMatch(
-      /^第3行 F列〔身份证号〕：身份证号 4412\*{10}\d{3}[\dX] 已是 .+「户主乙（演示）」户（编号 \d+）的在册成员，一人只能在一个监测户中$/,
+      /^第3行 F列〔身份证号〕：身份证号 4412\*{10}\d{3}[\dX] 已在您管辖范围以外的监测户中登记，一人只能在一个监测户中；如需核实，请联系怀集县防返贫监测工作部门$/,
+    );
+    // the town's staff, whose scope holds that household, are told which one it is
+    const again = await uploadAndCheck(town, 'monitoring-members', 'bad2.xlsx', file);
+    expect(again.status.problems.map((p: { message: string }) => p.message)).toContainEqual(
+      expect.stringMatching(
+        /^第3行 F列〔身份证号〕：身份证号 4412\*{10}\d{3}[\dX] 已是 曾村村委会「户主乙（演示）」户（编号 \d+）的在册成员/,
+      ),
     );
   });
 

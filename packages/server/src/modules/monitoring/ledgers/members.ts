@@ -38,12 +38,12 @@ export const memberLedger = defineLedger<MemberRow>({
   entity: 'monitoring_member',
   columns: [
     headColumn,
-    { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '小娅（化名）' },
+    { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '李小梅（示例）' },
     enumOf(RELATIONS, zh.relations, { key: 'relation', header: '与户主关系', headerEn: 'Relation', required: true, example: '孙子女' }),
     enumOf(GENDERS, zh.genders, { key: 'gender', header: '性别', headerEn: 'Gender', required: true, example: '女' }),
     date({ key: 'birthDate', header: '出生日期', headerEn: 'Birth date', required: true, example: '2006-05-20' }),
     // after the head's column: a header both could take (身份证号码) names the member's own number
-    idNumber({ example: '441224200605200245' }),
+    idNumber({ example: '110105200605200021' }),
     enumOf(HEALTH, zh.health, { key: 'health', header: '健康状况', headerEn: 'Health', required: true, sensitive: true, example: '健康' }),
     enumOf(DISABILITY, zh.disability, {
       key: 'disability',
@@ -155,7 +155,7 @@ async function checkMembers(rows: MemberRow[], ctx: LedgerContext): Promise<Erro
     const household = households.get(r.headIdNumber);
     if (!household) return [{ path: 'headIdNumber', key: 'monitoring.errors.noHousehold' }];
     const other = memberships.get(hashes[i]);
-    if (other && other.household !== household.id) return [duplicatePerson('idNumber', maskIdNumber(r.idNumber), other)];
+    if (other && other.household !== household.id) return [duplicatePerson(ctx, 'idNumber', maskIdNumber(r.idNumber), other)];
     // one head per household, and only the app changes who it is (户主变更 has its own procedure)
     const isHead = r.idNumber === r.headIdNumber;
     if (isHead !== (r.relation === 'head'))

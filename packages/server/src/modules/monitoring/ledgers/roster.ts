@@ -27,6 +27,7 @@ import { defineLedger, type LedgerContext, naturalKeyOf, withDefaults } from '..
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry';
 import { householdsInScope } from '../access';
+import { openContact } from '../contact';
 import { activeMemberships, addMember, createHousehold, duplicatePerson, openHealth, updateHousehold, updateMember } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M, monitoringSteps } from '../tables';
 import { filterSql, headColumn, headIds, num, zh } from './common';
@@ -99,9 +100,9 @@ export const rosterLedger = defineLedger<RosterRow>({
       type: 'text',
       required: true,
       maxLength: 50,
-      example: '麦伯（化名）',
+      example: '张三（示例）',
     },
-    idNumber({ synonyms: ['成员身份证号', '成员证件号码', '监测对象身份证号'], example: '441224195803120039' }),
+    idNumber({ synonyms: ['成员身份证号', '成员证件号码', '监测对象身份证号'], example: '110105195803120010' }),
     enumOf(RELATIONS, zh.relations, {
       key: 'relation',
       header: '与户主关系',
@@ -196,7 +197,7 @@ export const rosterLedger = defineLedger<RosterRow>({
       headerEn: 'Risk eliminated on',
       synonyms: ['风险消除日期', '消除时间', '解除监测时间'],
     }),
-    phone(),
+    phone({ sensitive: true }), // masked in exports unless revealed, like ID numbers
   ],
   naturalKey: ['idNumber'],
   batchSize: 20_000, // a household's rows must meet in one batch (groupOf); a county's roster fits
@@ -303,7 +304,7 @@ function toRosterRow(ctx: LedgerContext, h: typeof H.$inferSelect, m: typeof M.$
     identifiedOn: h.status === 'identifying' ? h.procedureStartedOn : h.identifiedOn,
     status: h.status,
     eliminatedOn: h.eliminatedOn,
-    phone: h.phone,
+    phone: openContact(ctx, h.phone),
     name: m.name,
     idNumber: '',
     relation: m.relation,
@@ -373,7 +374,7 @@ async function checkRoster(rows: RosterRow[], ctx: LedgerContext): Promise<Error
     const h = registered.get(cipher.hash(r.headIdNumber!));
     const other = memberships.get(hashes[i]);
     if (other && other.household !== h?.id) {
-      out[i].push(duplicatePerson('idNumber', maskIdNumber(r.idNumber), other));
+      out[i].push(duplicatePerson(ctx, 'idNumber', maskIdNumber(r.idNumber), other));
       continue;
     }
     if (h) {

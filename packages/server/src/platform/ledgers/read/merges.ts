@@ -11,7 +11,7 @@ import { attr, columnIndex } from './xml';
 
 export const MAX_MERGES = 2_000_000; // vertical merges kept (16 bytes each); more → refused as malicious
 export const FILLED_CELL_BYTES = 16; // what a copied-down cell costs against the inflate budget
-const MAX_COLUMN = 16_383; // XFD
+export const MAX_COLUMN = 16_383; // XFD
 
 /** Vertical merged ranges, sorted by first row: rows 1-based, columns 0-based, all inclusive. */
 export interface Merges {

@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { fileError } from '../problems';
-import { FILLED_CELL_BYTES, MergeFill, MergeScanner, type Merges } from './merges';
+import { FILLED_CELL_BYTES, MAX_COLUMN, MergeFill, MergeScanner, type Merges } from './merges';
 import { SharedStrings } from './sharedStrings';
 import type { SheetRow } from './sheetRow';
 import { attr, columnIndex, XmlScanner } from './xml';
@@ -218,6 +218,9 @@ async function* sheetRows(chunks: AsyncIterable<string>, shared: SharedStrings):
           case 'c': {
             const ref = attr(tok.attrs, 'r');
             const index = ref ? columnIndex(ref) : col;
+            // past XFD (Excel's last column) no real sheet goes; a reference far beyond it would make a row of
+            // millions of empty cells (fuzz.test: ZZZZZZ1 ran the server out of memory)
+            if (index > MAX_COLUMN || index < 0) throw fileError('unreadable');
             col = index + 1;
             cell = { index, type: attr(tok.attrs, 't') ?? 'n', value: null, text: null, inIs: false };
             if (tok.selfClosing) cell = null;
