@@ -2,9 +2,9 @@
 // certificates, sales by channel (each credited once to the helper side and once to the helped side, a sale
 // reported twice counted once), and matching fairs (产销对接活动) with intents and realised deals.
 import { z } from 'zod';
-import { CreditCode } from './registry';
 import { Amount, DivisionCode, IdParam, IsoDate, Paging, Phone, pageOf } from './common';
 import { endpoint } from './endpoint';
+import { CreditCode } from './registry';
 
 /** 单位采购（预算单位） | 工会采购 | 专柜/专馆/专区 | 832平台 | 其他电商平台 | 市场/商超 | 个人. */
 export const SALE_CHANNELS = ['unit', 'union', 'counter', 'platform832', 'ecommerce', 'market', 'individual'] as const;
@@ -153,8 +153,6 @@ export const SaleListQuery = Paging.extend({
   to: IsoDate.optional(),
 });
 export const SalePage = pageOf(SaleRow);
-/** Resolving a flagged sale: it is a duplicate (counted once, as the first) or a sale of its own. */
-export const ResolveInput = z.strictObject({ state: z.enum(['confirmed', 'distinct']) });
 
 /** Totals of the sales in scope with the list's filters (counted sales only). */
 export const SaleTotals = z.object({
@@ -209,17 +207,23 @@ export const CONSUMPTION_LEDGERS = {
 const Id = z.object({ id: z.number().int() });
 export const consumptionApi = {
   suppliers: endpoint('GET', '/api/consumption/suppliers', { query: SupplierListQuery, response: SupplierPage }),
+  supplier: endpoint('GET', '/api/consumption/suppliers/:id', { params: IdParam, response: SupplierRow }),
   createSupplier: endpoint('POST', '/api/consumption/suppliers', { body: SupplierInput, response: SupplierRow }),
   updateSupplier: endpoint('PATCH', '/api/consumption/suppliers/:id', { params: IdParam, body: SupplierPatch, response: SupplierRow }),
   products: endpoint('GET', '/api/consumption/products', { query: ProductListQuery, response: ProductPage }),
+  product: endpoint('GET', '/api/consumption/products/:id', { params: IdParam, response: ProductRow }),
   createProduct: endpoint('POST', '/api/consumption/products', { body: ProductInput, response: ProductRow }),
   updateProduct: endpoint('PATCH', '/api/consumption/products/:id', { params: IdParam, body: ProductPatch, response: ProductRow }),
   sales: endpoint('GET', '/api/consumption/sales', { query: SaleListQuery, response: SalePage }),
   saleTotals: endpoint('GET', '/api/consumption/sales/totals', { query: SaleListQuery, response: SaleTotals }),
   createSale: endpoint('POST', '/api/consumption/sales', { body: SaleInput, response: SaleRow }),
   updateSale: endpoint('PATCH', '/api/consumption/sales/:id', { params: IdParam, body: SalePatch, response: SaleRow }),
-  resolveSale: endpoint('POST', '/api/consumption/sales/:id/resolve', { params: IdParam, body: ResolveInput, response: SaleRow }),
+  sale: endpoint('GET', '/api/consumption/sales/:id', { params: IdParam, response: SaleRow }),
+  // resolving a flagged sale: the same sale (only the first report counts) or a sale of its own (counted too)
+  confirmDuplicate: endpoint('POST', '/api/consumption/sales/:id/duplicate', { params: IdParam, response: SaleRow }),
+  notDuplicate: endpoint('POST', '/api/consumption/sales/:id/distinct', { params: IdParam, response: SaleRow }),
   fairs: endpoint('GET', '/api/consumption/fairs', { query: FairListQuery, response: FairPage }),
+  fair: endpoint('GET', '/api/consumption/fairs/:id', { params: IdParam, response: FairRow }),
   createFair: endpoint('POST', '/api/consumption/fairs', { body: FairInput, response: Id }),
   updateFair: endpoint('PATCH', '/api/consumption/fairs/:id', { params: IdParam, body: FairPatch, response: Id }),
 } as const;

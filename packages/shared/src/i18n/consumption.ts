@@ -92,11 +92,18 @@ export const zhCN = {
     sameSide: '帮扶方与受援方不能是同一地区',
     notPending: '这条记录没有待确认的重复标记',
     amountPositive: '金额必须大于0',
+    noHelperSide: '请填写帮扶方区划代码（采购单位未在单位台账中登记，无法确定所在地）',
   },
 };
 
 export const en: typeof zhCN = {
-  nav: { root: 'Consumption assistance', sales: 'Sales ledger', products: 'Certified products', suppliers: 'Suppliers', fairs: 'Matching fairs' },
+  nav: {
+    root: 'Consumption assistance',
+    sales: 'Sales ledger',
+    products: 'Certified products',
+    suppliers: 'Suppliers',
+    fairs: 'Matching fairs',
+  },
   channels: {
     unit: 'Unit purchase (budget units)',
     union: 'Trade-union purchase',
@@ -176,7 +183,13 @@ export const en: typeof zhCN = {
     counted: 'Counted',
     notCounted: 'Not counted',
   },
-  products: { title: 'Certified products', new: 'New product', expired: 'Certificate expired', valid: 'Valid', onlyExpired: 'Expired only' },
+  products: {
+    title: 'Certified products',
+    new: 'New product',
+    expired: 'Certificate expired',
+    valid: 'Valid',
+    onlyExpired: 'Expired only',
+  },
   suppliers: { title: 'Suppliers', new: 'New supplier', products: 'Certified products' },
   fairs: { title: 'Matching fairs', new: 'New fair' },
   validation: {
@@ -188,5 +201,6 @@ export const en: typeof zhCN = {
     sameSide: 'The helper and the helped side cannot be the same place',
     notPending: 'This record has no duplicate flag to resolve',
     amountPositive: 'The amount must be more than 0',
+    noHelperSide: 'Give the helper side’s division code (the buying unit is not in the units register, so its place is unknown)',
   },
 };

@@ -13,7 +13,8 @@ export const dbOf = (ctx: Ctx): Db | Tx => ctx.tx ?? ctx.services.db;
 
 export const suppliersInScope = (s: Scope) =>
   scopeWhere(s, { division: consumptionSuppliers.divisionCode, team: consumptionSuppliers.teamId });
-export const productsInScope = (s: Scope) => scopeWhere(s, { division: consumptionProducts.divisionCode, team: consumptionProducts.teamId });
+export const productsInScope = (s: Scope) =>
+  scopeWhere(s, { division: consumptionProducts.divisionCode, team: consumptionProducts.teamId });
 export const fairsInScope = (s: Scope) => scopeWhere(s, { division: consumptionFairs.divisionCode, team: consumptionFairs.teamId });
 
 export function salesInScope(s: Scope): SQL | undefined {

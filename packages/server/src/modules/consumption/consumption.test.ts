@@ -23,7 +23,8 @@ const dash = async (node: string, period = 'Y2026') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { figures: { code: string; breakdown: string; value: number | null; previous?: number | null }[] };
 };
-const fig = (d: Awaited<ReturnType<typeof dash>>, code: string, b = '') => d.figures.find((f) => f.code === code && f.breakdown === b)?.value;
+const fig = (d: Awaited<ReturnType<typeof dash>>, code: string, b = '') =>
+  d.figures.find((f) => f.code === code && f.breakdown === b)?.value;
 
 describe('dashboard figures from the demo ledgers', () => {
   it('中山 bought and helped sell 1.83亿元, the same sales sold by 六盘水; the pending duplicate is not counted', async () => {
@@ -75,11 +76,16 @@ describe('sales', () => {
       reporter: '采购单位',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ duplicateOf: first.id, duplicateState: 'pending', counted: false, sellerDivisionCode: first.sellerDivisionCode });
+    expect(res.json()).toMatchObject({
+      duplicateOf: first.id,
+      duplicateState: 'pending',
+      counted: false,
+      sellerDivisionCode: first.sellerDivisionCode,
+    });
     const flagged = (await hq.get('/api/consumption/sales/totals')).json();
     expect(flagged.total).toBe(before.total);
     expect(flagged.pendingDuplicates).toBe(before.pendingDuplicates + 1);
-    const resolved = await hq.post(`/api/consumption/sales/${res.json().id}/resolve`, { state: 'distinct' });
+    const resolved = await hq.post(`/api/consumption/sales/${res.json().id}/distinct`, {});
     expect(resolved.json()).toMatchObject({ duplicateState: 'distinct', counted: true });
     const after = (await hq.get('/api/consumption/sales/totals')).json();
     expect(Number(after.total)).toBeCloseTo(Number(before.total) + 1234.5, 2);
@@ -97,14 +103,21 @@ describe('sales', () => {
       helperDivisionCode: one.helperDivisionCode,
     });
     expect(res.json()).toMatchObject({ duplicateOf: one.id, counted: false });
-    expect((await hq.post(`/api/consumption/sales/${res.json().id}/resolve`, { state: 'confirmed' })).json().counted).toBe(false);
+    expect((await hq.post(`/api/consumption/sales/${res.json().id}/duplicate`, {})).json().counted).toBe(false);
   });
 
   it('marks a sale after the product certificate expired, and refuses bad input naming the field', async () => {
     const products = (await hq.get('/api/consumption/products?expired=true')).json().items;
     expect(products.map((p: { name: string }) => p.name)).toEqual(['客家腌面']);
     const p = products[0];
-    const base = { saleDate: '2026-08-01', supplierId: p.supplierId, productId: p.id, amount: 500, channel: 'market', helperDivisionCode: '440103000000' };
+    const base = {
+      saleDate: '2026-08-01',
+      supplierId: p.supplierId,
+      productId: p.id,
+      amount: 500,
+      channel: 'market',
+      helperDivisionCode: '440103000000',
+    };
     expect((await hq.post('/api/consumption/sales', base)).json()).toMatchObject({ certExpired: true, counted: true });
     const bad = async (body: object) => {
       const res = await hq.post('/api/consumption/sales', { ...base, ...body });
@@ -131,7 +144,11 @@ describe('sales', () => {
 
 describe('suppliers and products', () => {
   it('checks the credit code (GB 32100) and the certificate dates', async () => {
-    const bad = await hq.post('/api/consumption/suppliers', { name: '某合作社', creditCode: '93451123MA60000011', divisionCode: '451123000000' });
+    const bad = await hq.post('/api/consumption/suppliers', {
+      name: '某合作社',
+      creditCode: '93451123MA60000011',
+      divisionCode: '451123000000',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0]).toMatchObject({ path: 'body.creditCode', message: '统一社会信用代码不正确' });
     const [s] = (await hq.get('/api/consumption/suppliers?divisionCode=451123000000')).json().items;

@@ -39,7 +39,14 @@ async function seedSuppliers(tx: Tx, year: number) {
     n += 1;
     const [s] = await tx
       .insert(consumptionSuppliers)
-      .values({ name, creditCode: demoCreditCode(kind, divisionCode, n), divisionCode, contact: '联系人（演示）', phone: `0858-${String(8_000_000 + n)}`, note: '演示数据' })
+      .values({
+        name,
+        creditCode: demoCreditCode(kind, divisionCode, n),
+        divisionCode,
+        contact: '联系人（演示）',
+        phone: `0858${8_000_000 + n}`,
+        note: '演示数据',
+      })
       .returning();
     let productId = 0;
     for (const [pname, category, unit, price] of products) {
@@ -53,7 +60,11 @@ async function seedSuppliers(tx: Tx, year: number) {
           unit,
           price: price.toFixed(2),
           certNo: `XF-${divisionCode.slice(0, 6)}-${year - 1}-${String(n).padStart(3, '0')}`,
-          certBody: divisionCode.startsWith('52') ? '贵州省发展和改革委员会（演示）' : divisionCode.startsWith('45') ? '广西壮族自治区发展和改革委员会（演示）' : '广东省农业农村厅（演示）',
+          certBody: divisionCode.startsWith('52')
+            ? '贵州省发展和改革委员会（演示）'
+            : divisionCode.startsWith('45')
+              ? '广西壮族自治区发展和改革委员会（演示）'
+              : '广东省农业农村厅（演示）',
           certDate: `${year - 1}-03-01`,
           certExpiry: key === 'nk-noodle' ? `${year}-06-30` : `${year + 1}-02-28`, // 客家腌面: expired mid-year, later sales marked
           note: '演示数据',
@@ -76,7 +87,10 @@ export async function seedConsumptionDemo(services: Services) {
     for (const [helper, key, channel, thisYear, lastYear, team, buyers] of SALE_BLOCKS) {
       const s = suppliers.get(key)!;
       const teamId = await teamIdNamed(tx, team);
-      for (const [y, total] of [[year, thisYear], [year - 1, lastYear]] as const) {
+      for (const [y, total] of [
+        [year, thisYear],
+        [year - 1, lastYear],
+      ] as const) {
         const n = buyers?.length ?? 6;
         const days = daysOf(y, today, n);
         splitAmount(total, n).forEach((amount, i) => {
@@ -117,7 +131,12 @@ export async function seedConsumptionDemo(services: Services) {
   });
 }
 
-async function seedFair(tx: Tx, suppliers: Map<string, { id: number; divisionCode: string; productId: number }>, year: number, today: string) {
+async function seedFair(
+  tx: Tx,
+  suppliers: Map<string, { id: number; divisionCode: string; productId: number }>,
+  year: number,
+  today: string,
+) {
   const teamId = await teamIdNamed(tx, FAIR.team);
   const fairDate = `${year}-${today.slice(5, 7) >= '04' ? '04' : '01'}-18`;
   const [fair] = await tx

@@ -43,7 +43,15 @@ export const SUPPLIERS: [string, string, '91' | '93', string, [string, ProductCa
 ];
 
 /** A block of sales: [helper, supplier key, channel, total 元 this year, total 元 last year, team name, buyer names] */
-export type SaleBlock = [helper: string, supplier: string, channel: SaleChannel, thisYear: number, lastYear: number, team: string, buyers?: string[]];
+export type SaleBlock = [
+  helper: string,
+  supplier: string,
+  channel: SaleChannel,
+  thisYear: number,
+  lastYear: number,
+  team: string,
+  buyers?: string[],
+];
 
 const ZS = '中山市对口协作六盘水市工作队';
 const ZS_SC = '中山驻水城区工作组';
@@ -52,10 +60,24 @@ const LW_GROUP = '荔湾区派驻梅县区驻镇帮扶工作组';
 
 /** The 18 member units of the 水城 group that bought 1,000万元 between them. */
 export const ZS_UNITS = [
-  '中山市人民医院（演示）', '中山市教育局（演示）', '中山市财政局（演示）', '中山市农业农村局（演示）', '中山市商务局（演示）',
-  '中山市卫生健康局（演示）', '中山市发展和改革局（演示）', '中山市交通运输局（演示）', '中山市公安局（演示）', '中山市税务局（演示）',
-  '中山市自然资源局（演示）', '中山市住房和城乡建设局（演示）', '中山市水务局（演示）', '中山市文化广电旅游局（演示）',
-  '中山市民政局（演示）', '中山市人力资源和社会保障局（演示）', '中山市市场监督管理局（演示）', '中山市城市管理和综合执法局（演示）',
+  '中山市人民医院（演示）',
+  '中山市教育局（演示）',
+  '中山市财政局（演示）',
+  '中山市农业农村局（演示）',
+  '中山市商务局（演示）',
+  '中山市卫生健康局（演示）',
+  '中山市发展和改革局（演示）',
+  '中山市交通运输局（演示）',
+  '中山市公安局（演示）',
+  '中山市税务局（演示）',
+  '中山市自然资源局（演示）',
+  '中山市住房和城乡建设局（演示）',
+  '中山市水务局（演示）',
+  '中山市文化广电旅游局（演示）',
+  '中山市民政局（演示）',
+  '中山市人力资源和社会保障局（演示）',
+  '中山市市场监督管理局（演示）',
+  '中山市城市管理和综合执法局（演示）',
 ];
 
 // 中山 this year: 1,000万元 (18 units) + 1.73亿元 by the other channels = 1.83亿元.

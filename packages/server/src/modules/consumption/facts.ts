@@ -55,7 +55,14 @@ export const consumptionFacts = defineFacts([
     sql: `select c.division_code, c.team_id, (c.created_at at time zone 'Asia/Shanghai')::date as day, null::date as end_day,
                  'c' || c.id as subject, 1::float8 as qty, array[]::text[] as tags
           from consumption_suppliers c`,
-    dirty: [{ table: 'consumption_suppliers', division: 'R.division_code', from: "(R.created_at at time zone 'Asia/Shanghai')::date", to: 'open' }],
+    dirty: [
+      {
+        table: 'consumption_suppliers',
+        division: 'R.division_code',
+        from: "(R.created_at at time zone 'Asia/Shanghai')::date",
+        to: 'open',
+      },
+    ],
   },
   {
     key: 'consumption.fairs',

@@ -11,7 +11,12 @@ import type { Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { divisions } from '../registry';
 import { assertAnyInScope, checkTeam, dbOf, fairsInScope, ownTeamOf } from './access';
-import { consumptionFairSuppliers as attend, consumptionFairs as fair, consumptionSales as sale, consumptionSuppliers as sup } from './tables';
+import {
+  consumptionFairSuppliers as attend,
+  consumptionFairs as fair,
+  consumptionSales as sale,
+  consumptionSuppliers as sup,
+} from './tables';
 
 export interface FairFilter {
   divisionCode?: string;
@@ -88,6 +93,12 @@ export async function allFairs(ctx: Ctx, f: FairFilter) {
   return withSuppliers(ctx, await fairQuery(ctx).where(conditions(ctx, f)).orderBy(asc(fair.id)));
 }
 
+export async function getFair(ctx: Ctx, id: number) {
+  const [row] = await withSuppliers(ctx, await fairQuery(ctx).where(and(eq(fair.id, id), fairsInScope(ctx.user.scope))));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
 async function setSuppliers(tx: Tx, fairId: number, ids: number[] | undefined) {
   if (ids === undefined) return;
   const wanted = [...new Set(ids)];
@@ -129,7 +140,13 @@ export async function updateFair(ctx: Ctx, id: number, patch: z.output<typeof Fa
       .where(eq(fair.id, id))
       .returning();
     await setSuppliers(tx, id, supplierIds);
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'consumption_fair', entityId: id, before, after: { ...after, supplierIds } });
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'consumption_fair',
+      entityId: id,
+      before,
+      after: { ...after, supplierIds },
+    });
     return id;
   });
 }

@@ -6,12 +6,12 @@ import {
   FairListQuery,
   FairPage,
   FairPatch,
+  FairRow,
   ProductInput,
   ProductListQuery,
   ProductPage,
   ProductPatch,
   ProductRow,
-  ResolveInput,
   SaleInput,
   SaleListQuery,
   SalePage,
@@ -28,7 +28,7 @@ import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
-import { createFair, listFairs, updateFair } from './fairs';
+import { createFair, getFair, listFairs, updateFair } from './fairs';
 import { createProduct, getProduct, listProducts, updateProduct } from './products';
 import { createSale, getSale, listSales, resolveSale, saleTotals, updateSale } from './sales';
 import { createSupplier, getSupplier, listSuppliers, updateSupplier } from './suppliers';
@@ -47,6 +47,11 @@ export async function consumptionRoutes(app: App) {
     { preHandler: read, schema: { tags, querystring: SupplierListQuery, response: { 200: SupplierPage, ...e } } },
     async (req) => listSuppliers(ctxOf(req), req.query),
   );
+  app.get(
+    `${base}/suppliers/:id`,
+    { preHandler: read, schema: { tags, params: IdParam, response: { 200: SupplierRow, ...e } } },
+    async (req) => getSupplier(ctxOf(req), req.params.id),
+  );
   app.post(
     `${base}/suppliers`,
     { preHandler: write, schema: { tags, body: SupplierInput, response: { 200: SupplierRow, ...e } } },
@@ -63,6 +68,11 @@ export async function consumptionRoutes(app: App) {
     `${base}/products`,
     { preHandler: read, schema: { tags, querystring: ProductListQuery, response: { 200: ProductPage, ...e } } },
     async (req) => listProducts(ctxOf(req), req.query),
+  );
+  app.get(
+    `${base}/products/:id`,
+    { preHandler: read, schema: { tags, params: IdParam, response: { 200: ProductRow, ...e } } },
+    async (req) => getProduct(ctxOf(req), req.params.id),
   );
   app.post(
     `${base}/products`,
@@ -94,10 +104,19 @@ export async function consumptionRoutes(app: App) {
     { preHandler: write, schema: { tags, params: IdParam, body: SalePatch, response: { 200: SaleRow, ...e } } },
     async (req) => getSale(ctxOf(req), await updateSale(ctxOf(req), req.params.id, req.body)),
   );
+  app.get(`${base}/sales/:id`, { preHandler: read, schema: { tags, params: IdParam, response: { 200: SaleRow, ...e } } }, async (req) =>
+    getSale(ctxOf(req), req.params.id),
+  );
+  // the user's decision on a flagged sale: the same sale reported again, or a sale of its own
   app.post(
-    `${base}/sales/:id/resolve`,
-    { preHandler: write, schema: { tags, params: IdParam, body: ResolveInput, response: { 200: SaleRow, ...e } } },
-    async (req) => getSale(ctxOf(req), await resolveSale(ctxOf(req), req.params.id, req.body.state)),
+    `${base}/sales/:id/duplicate`,
+    { preHandler: write, schema: { tags, params: IdParam, response: { 200: SaleRow, ...e } } },
+    async (req) => getSale(ctxOf(req), await resolveSale(ctxOf(req), req.params.id, 'confirmed')),
+  );
+  app.post(
+    `${base}/sales/:id/distinct`,
+    { preHandler: write, schema: { tags, params: IdParam, response: { 200: SaleRow, ...e } } },
+    async (req) => getSale(ctxOf(req), await resolveSale(ctxOf(req), req.params.id, 'distinct')),
   );
 
   // ---- matching fairs ----
@@ -106,10 +125,17 @@ export async function consumptionRoutes(app: App) {
     { preHandler: read, schema: { tags, querystring: FairListQuery, response: { 200: FairPage, ...e } } },
     async (req) => listFairs(ctxOf(req), req.query),
   );
+  app.get(`${base}/fairs/:id`, { preHandler: read, schema: { tags, params: IdParam, response: { 200: FairRow, ...e } } }, async (req) =>
+    getFair(ctxOf(req), req.params.id),
+  );
   app.post(`${base}/fairs`, { preHandler: write, schema: { tags, body: FairInput, response: idOnly } }, async (req) => ({
     id: await createFair(ctxOf(req), req.body),
   }));
-  app.patch(`${base}/fairs/:id`, { preHandler: write, schema: { tags, params: IdParam, body: FairPatch, response: idOnly } }, async (req) => ({
-    id: await updateFair(ctxOf(req), req.params.id, req.body),
-  }));
+  app.patch(
+    `${base}/fairs/:id`,
+    { preHandler: write, schema: { tags, params: IdParam, body: FairPatch, response: idOnly } },
+    async (req) => ({
+      id: await updateFair(ctxOf(req), req.params.id, req.body),
+    }),
+  );
 }

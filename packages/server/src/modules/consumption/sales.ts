@@ -129,7 +129,13 @@ export async function saleTotals(ctx: Ctx, f: SaleFilter) {
     if (isPurchase(r.channel)) purchased += c;
     byChannel[r.channel] = yuan(c);
   }
-  return { total: yuan(total), purchased: yuan(purchased), helpedSell: yuan(total - purchased), byChannel, pendingDuplicates: Number(pending) };
+  return {
+    total: yuan(total),
+    purchased: yuan(purchased),
+    helpedSell: yuan(total - purchased),
+    byChannel,
+    pendingDuplicates: Number(pending),
+  };
 }
 
 const yuan = (cents: bigint) => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;

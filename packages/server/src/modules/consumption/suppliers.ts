@@ -1,6 +1,7 @@
 // 供应商: enterprises and cooperatives of the helped areas, one per credit code (GB 32100).
-import type { SupplierInput, SupplierPatch } from '@xiezuo/shared/contracts/consumption';
+
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import type { SupplierInput, SupplierPatch } from '@xiezuo/shared/contracts/consumption';
 import { and, asc, count, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';

@@ -3,7 +3,7 @@
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
-import { divisions } from '../../registry';
+import { divisions, units } from '../../registry';
 import { dbOf } from '../access';
 import { suppliersByKeys } from '../suppliers';
 
@@ -50,14 +50,24 @@ export async function knownDivisions(ctx: Ctx, codes: (string | null | undefined
 
 /** Suppliers the user may see, by credit code and by name (of two of one name, the first registered). */
 export async function supplierLookup(ctx: Ctx, rows: { supplierCreditCode?: string | null; supplierName?: string | null }[]) {
-  const found = await suppliersByKeys(
-    ctx,
-    unique(rows.map((r) => r.supplierCreditCode)),
-    unique(rows.map((r) => r.supplierName)),
-  );
+  const found = await suppliersByKeys(ctx, unique(rows.map((r) => r.supplierCreditCode)), unique(rows.map((r) => r.supplierName)));
   const byCode = new Map(found.map((s) => [s.creditCode, s]));
   const byName = new Map<string, (typeof found)[number]>();
   for (const s of [...found].sort((a, b) => a.id - b.id)) if (!byName.has(s.name)) byName.set(s.name, s);
   return (r: { supplierCreditCode?: string | null; supplierName?: string | null }) =>
     (r.supplierCreditCode ? byCode.get(r.supplierCreditCode) : undefined) ?? (r.supplierName ? byName.get(r.supplierName) : undefined);
+}
+
+/** The divisions of registered units by name: a platform export names the buying unit, not its place. */
+export async function unitPlaces(ctx: Ctx, names: (string | null | undefined)[]) {
+  const wanted = unique(names);
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await dbOf(ctx)
+    .select({ name: units.name, divisionCode: units.divisionCode })
+    .from(units)
+    .where(inArray(units.name, wanted))
+    .orderBy(units.id);
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.name)) out.set(r.name, r.divisionCode);
+  return out;
 }

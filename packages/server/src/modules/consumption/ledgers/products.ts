@@ -39,16 +39,64 @@ export const productLedger = defineLedger<ProductLedgerRow>({
       type: 'creditCode',
       example: '93451123MA5000014E',
     },
-    { key: 'supplierName', header: '供应商名称', headerEn: 'Supplier', synonyms: ['供应商', '生产企业', '企业名称'], type: 'text', example: '富川瑶族自治县某脐橙专业合作社（演示）' },
-    { key: 'name', header: '产品名称', headerEn: 'Product', synonyms: ['商品名称', '产品'], type: 'text', required: true, maxLength: 100, example: '富川脐橙' },
-    enumOf(PRODUCT_CATEGORIES, zh.categories, { key: 'category', header: '品类', headerEn: 'Category', synonyms: ['产品类别', '类别'], required: true, example: '果蔬' }),
+    {
+      key: 'supplierName',
+      header: '供应商名称',
+      headerEn: 'Supplier',
+      synonyms: ['供应商', '生产企业', '企业名称'],
+      type: 'text',
+      example: '富川瑶族自治县某脐橙专业合作社（演示）',
+    },
+    {
+      key: 'name',
+      header: '产品名称',
+      headerEn: 'Product',
+      synonyms: ['商品名称', '产品'],
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      example: '富川脐橙',
+    },
+    enumOf(PRODUCT_CATEGORIES, zh.categories, {
+      key: 'category',
+      header: '品类',
+      headerEn: 'Category',
+      synonyms: ['产品类别', '类别'],
+      required: true,
+      example: '果蔬',
+    }),
     divisionCode({ header: '产地区划代码', synonyms: ['产地代码'], example: '451123000000' }),
     { key: 'unit', header: '计量单位', headerEn: 'Unit', synonyms: ['单位', '规格'], type: 'text', maxLength: 10, example: '箱' },
     amount({ key: 'price', header: '价格（元）', headerEn: 'Price', synonyms: ['单价', '价格', '销售价格'], example: 68 }),
-    { key: 'certNo', header: '认定证书编号', headerEn: 'Certificate no.', synonyms: ['证书编号', '认定编号'], type: 'text', required: true, maxLength: 50, example: 'GX-FC-2025-001' },
-    { key: 'certBody', header: '认定机构', headerEn: 'Certified by', synonyms: ['认定单位', '发证机关'], type: 'text', required: true, maxLength: 100, example: '广西壮族自治区发展和改革委员会' },
+    {
+      key: 'certNo',
+      header: '认定证书编号',
+      headerEn: 'Certificate no.',
+      synonyms: ['证书编号', '认定编号'],
+      type: 'text',
+      required: true,
+      maxLength: 50,
+      example: 'GX-FC-2025-001',
+    },
+    {
+      key: 'certBody',
+      header: '认定机构',
+      headerEn: 'Certified by',
+      synonyms: ['认定单位', '发证机关'],
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      example: '广西壮族自治区发展和改革委员会',
+    },
     date({ key: 'certDate', header: '认定日期', headerEn: 'Certified on', synonyms: ['发证日期'], required: true, example: '2025-03-01' }),
-    date({ key: 'certExpiry', header: '有效期至', headerEn: 'Valid until', synonyms: ['有效期', '到期日期', '有效期截止'], required: true, example: '2027-02-28' }),
+    date({
+      key: 'certExpiry',
+      header: '有效期至',
+      headerEn: 'Valid until',
+      synonyms: ['有效期', '到期日期', '有效期截止'],
+      required: true,
+      example: '2027-02-28',
+    }),
     { key: 'photoUrl', header: '产品图片链接', headerEn: 'Photo URL', synonyms: ['图片'], type: 'text' },
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
@@ -62,10 +110,17 @@ export const productLedger = defineLedger<ProductLedgerRow>({
     return problems;
   },
   async validateBatch(rows, ctx) {
-    const [supplierOf, known] = await Promise.all([supplierLookup(ctx, rows), knownDivisions(ctx, rows.map((r) => r.divisionCode))]);
+    const [supplierOf, known] = await Promise.all([
+      supplierLookup(ctx, rows),
+      knownDivisions(
+        ctx,
+        rows.map((r) => r.divisionCode),
+      ),
+    ]);
     return rows.map((r) => {
       const problems: ErrorDetail[] = [];
-      if (!supplierOf(r)) problems.push({ path: r.supplierCreditCode ? 'supplierCreditCode' : 'supplierName', key: 'consumption.validation.noSupplier' });
+      if (!supplierOf(r))
+        problems.push({ path: r.supplierCreditCode ? 'supplierCreditCode' : 'supplierName', key: 'consumption.validation.noSupplier' });
       if (r.divisionCode && !known.has(r.divisionCode))
         problems.push({ path: 'divisionCode', key: 'registry.errors.divisionUnknown', params: { code: r.divisionCode } });
       return problems;
@@ -76,7 +131,12 @@ export const productLedger = defineLedger<ProductLedgerRow>({
       .select({ p: consumptionProducts, supplierName: consumptionSuppliers.name, supplierCreditCode: consumptionSuppliers.creditCode })
       .from(consumptionProducts)
       .innerJoin(consumptionSuppliers, eq(consumptionSuppliers.id, consumptionProducts.supplierId))
-      .where(inArray(consumptionProducts.certNo, rows.map((r) => r.certNo)));
+      .where(
+        inArray(
+          consumptionProducts.certNo,
+          rows.map((r) => r.certNo),
+        ),
+      );
     return new Map(found.map(({ p, ...s }) => [p.certNo, { ...rowOf({ ...p, ...s }), id: p.id }]));
   },
   async write(tx, changes, ctx) {

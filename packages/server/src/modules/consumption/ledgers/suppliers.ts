@@ -37,7 +37,15 @@ export const supplierLedger = defineLedger<SupplierLedgerRow>({
   titleEn: 'Consumption assistance suppliers',
   entity: 'consumption_supplier',
   columns: [
-    { key: 'name', header: '供应商名称', headerEn: 'Supplier', synonyms: ['企业名称', '经营主体名称', '单位名称'], type: 'text', required: true, example: '富川瑶族自治县某脐橙专业合作社（演示）' },
+    {
+      key: 'name',
+      header: '供应商名称',
+      headerEn: 'Supplier',
+      synonyms: ['企业名称', '经营主体名称', '单位名称'],
+      type: 'text',
+      required: true,
+      example: '富川瑶族自治县某脐橙专业合作社（演示）',
+    },
     {
       key: 'creditCode',
       header: '统一社会信用代码',

@@ -39,7 +39,12 @@ const TEAMS: [string, string, string, string, string | null][] = [
 
 async function insertBase(db: Database) {
   for (const [code, name, level, parent] of DIVISIONS)
-    await db.query('insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict do nothing', [code, name, level, parent]);
+    await db.query('insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict do nothing', [
+      code,
+      name,
+      level,
+      parent,
+    ]);
   const ids = new Map<string, number>();
   for (const [key, name, kind, station, parent] of TEAMS) {
     const [r] = await db.query<{ id: number }>(
