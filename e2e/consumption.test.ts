@@ -44,8 +44,9 @@ describe('consumption assistance in the browser', () => {
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
-    await page.getByText('共 0 条').waitFor();
+    await page.getByText(/与第\d+号记录疑似重复/).waitFor({ state: 'detached' }); // no longer pending: off the filtered list
     expect(await countedDuplicates()).toEqual(['confirmed']);
+    await screenshot(page, 'consumption-sales-resolved');
     await page.context().close();
   });
 
@@ -61,6 +62,22 @@ describe('consumption assistance in the browser', () => {
     await page.goto(`${app.url}/consumption/fairs`);
     await page.getByText('粤桂消费帮扶产销对接会（绿博城）').waitFor();
     await screenshot(page, 'consumption-fairs');
+    await page.context().close();
+  });
+
+  it('the public catalogue opens without signing in on a 375 px phone, searchable, without non-public fields', async () => {
+    const page = await newPage(browser, PHONE);
+    await page.goto(`${app.url}/catalogue`);
+    await page.getByRole('heading', { name: '消费帮扶产品目录' }).waitFor();
+    await page.getByText('富川脐橙').waitFor();
+    await page.getByLabel('产地').selectOption({ label: '富川瑶族自治县' });
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByText('共 4 个认定产品').waitFor();
+    await screenshot(page, 'consumption-catalogue-phone');
+    const text = await page.locator('body').innerText();
+    const codes = await app.services.database.query<{ c: string }>('select credit_code as c from consumption_suppliers');
+    for (const { c } of codes) expect(text).not.toContain(c);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.context().close();
   });
 

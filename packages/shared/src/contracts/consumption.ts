@@ -195,6 +195,30 @@ export const FairRow = z.object({
 export const FairListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 export const FairPage = pageOf(FairRow);
 
+// ---- the public catalogue (公开产品目录): no sign-in, only public fields ----
+export const CatalogueQuery = z.strictObject({
+  // '' is what the page's form sends for 全部
+  county: z.union([DivisionCode, z.literal('')]).optional(), // the origin county (or any division above it)
+  category: z.union([z.enum(PRODUCT_CATEGORIES), z.literal('')]).optional(),
+  q: z.string().trim().max(50).optional(),
+});
+/** What anyone may read of a certified product and its supplier: no credit code, certificate number, sales or notes. */
+export const CatalogueItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  category: z.enum(PRODUCT_CATEGORIES),
+  county: z.string().nullable(), // the origin's name
+  countyCode: z.string(),
+  unit: z.string().nullable(),
+  price: z.string().nullable(),
+  photoUrl: z.string().nullable(),
+  supplier: z.string(),
+  contact: z.string().nullable(),
+  phone: z.string().nullable(),
+  validUntil: z.string(),
+});
+export const Catalogue = z.object({ items: z.array(CatalogueItem), total: z.number().int() });
+
 /** The module's ledgers (台账): keys of /api/ledgers/<key>. */
 export const CONSUMPTION_LEDGERS = {
   suppliers: 'consumption-suppliers',
@@ -222,6 +246,7 @@ export const consumptionApi = {
   // resolving a flagged sale: the same sale (only the first report counts) or a sale of its own (counted too)
   confirmDuplicate: endpoint('POST', '/api/consumption/sales/:id/duplicate', { params: IdParam, response: SaleRow }),
   notDuplicate: endpoint('POST', '/api/consumption/sales/:id/distinct', { params: IdParam, response: SaleRow }),
+  catalogue: endpoint('GET', '/api/public/products', { query: CatalogueQuery, response: Catalogue }),
   fairs: endpoint('GET', '/api/consumption/fairs', { query: FairListQuery, response: FairPage }),
   fair: endpoint('GET', '/api/consumption/fairs/:id', { params: IdParam, response: FairRow }),
   createFair: endpoint('POST', '/api/consumption/fairs', { body: FairInput, response: Id }),

@@ -3,7 +3,9 @@
 // a sale reported twice counted once until resolved, scope by either side or the team, and bad input by field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp, TestClient } from '../../testing/app';
+import { reportFigures } from '../indicators/reports';
 import { refresherOf } from '../indicators/service';
+import { consumptionReport } from './report';
 import { consumptionTestApp } from './testing/fixture';
 
 process.env.XZ_TODAY = '2026-11-23';
@@ -37,6 +39,14 @@ describe('dashboard figures from the demo ledgers', () => {
     const lps = await dash('d:5202');
     expect(fig(lps, 'consumption.sold')).toBeCloseTo(183_000_000, 2);
     expect(fig(lps, 'consumption.amount') ?? 0).toBe(0);
+  });
+
+  it('writes the report chapter in the seeds’ words from the same figures', async () => {
+    const d = (await hq.get('/api/indicators/dashboard?node=d:4420&period=Y2026')).json();
+    const [sentence] = consumptionReport.sentences(reportFigures(d));
+    expect(sentence).toMatch(
+      /^2026年，采购和帮助销售帮扶地区农特产品1\.83亿元（同比增长\d+(\.\d+)?%），其中采购2,200万元（19家单位参与），帮助销售1\.61亿元，通过832平台销售4,500万元。$/,
+    );
   });
 
   it('the 18 member units of the 水城 group bought 1,000万元', async () => {

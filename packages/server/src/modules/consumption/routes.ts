@@ -2,6 +2,8 @@
 // matching fairs. Reads need consumption.read, writes consumption.write; every service filters by scope.
 import { errorResponses, IdParam } from '@xiezuo/shared/contracts/common';
 import {
+  Catalogue,
+  CatalogueQuery,
   FairInput,
   FairListQuery,
   FairPage,
@@ -28,6 +30,7 @@ import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
+import { cataloguePage, publicCatalogueJson } from './catalogue';
 import { createFair, getFair, listFairs, updateFair } from './fairs';
 import { createProduct, getProduct, listProducts, updateProduct } from './products';
 import { createSale, getSale, listSales, resolveSale, saleTotals, updateSale } from './sales';
@@ -40,6 +43,21 @@ export async function consumptionRoutes(app: App) {
   const e = { ...errorResponses };
   const idOnly = { 200: z.object({ id: z.number().int() }), ...e };
   const base = '/api/consumption';
+
+  // ---- the public catalogue: no sign-in, the same for everyone (reference data, not scoped) ----
+  const open = { auth: 'public', scope: 'reference' } as const;
+  app.get(
+    '/api/public/products',
+    { config: open, schema: { tags, querystring: CatalogueQuery, response: { 200: Catalogue, ...e } } },
+    // sent as the cached text (a string payload is not serialised again); its shape is CatalogueItem's, built in catalogue.ts
+    async (req, reply) => reply.type('application/json; charset=utf-8').send((await publicCatalogueJson(app.xz, req.query)) as never),
+  );
+  app.get('/catalogue', { config: open, schema: { hide: true, querystring: CatalogueQuery } }, async (req, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=60')
+      .send(await cataloguePage(app.xz, req.query)),
+  );
 
   // ---- suppliers ----
   app.get(
