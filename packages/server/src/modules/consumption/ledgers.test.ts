@@ -129,6 +129,34 @@ describe('sales ledger', () => {
   });
 });
 
+describe('fairs ledger', () => {
+  it('imports a fair with its suppliers named as a clerk writes them; refuses an unknown one; round trips unchanged', async () => {
+    const file = await workbook((ws) => {
+      ws.addRow(['活动名称', '日期', '举办地点', '举办地区划代码', '参展企业', '采购商', '意向金额']);
+      ws.addRow([
+        '梅县金柚推介会（演示）',
+        '2026-09-20',
+        '荔湾区某广场',
+        '440103000000',
+        '梅县区丙村镇某金柚专业合作社（演示）、梅县区松源镇某茶叶有限公司（演示）',
+        12,
+        '85万元',
+      ]);
+      ws.addRow(['另一场（演示）', '2026-09-21', '某地', '440103000000', '不存在的企业', 3, null]);
+    });
+    const { status } = await uploadAndCheck(hq, 'consumption-fairs', '产销对接.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 1, rejected: 1 });
+    expect(status.problems[0].message).toMatch(/^第3行 E列〔参展企业〕：找不到该供应商/);
+    await commitAndWait(hq, status.id, 'valid-rows');
+    const fair = (await hq.get('/api/consumption/fairs?divisionCode=440103000000')).json().items[0];
+    expect(fair).toMatchObject({ name: '梅县金柚推介会（演示）', intentAmount: '850000.00', buyers: 12 });
+    expect(fair.suppliers).toHaveLength(2);
+    const res = await hq.get('/api/ledgers/consumption-fairs/export');
+    const again = await uploadAndCheck(hq, 'consumption-fairs', '导出.xlsx', res.rawPayload);
+    expect(again.status).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
+  });
+});
+
 describe('suppliers and products ledgers', () => {
   it('imports suppliers with credit codes checked, and products with certificates; round trips unchanged', async () => {
     const file = await workbook((ws) => {

@@ -1,6 +1,6 @@
 // 产销对接活动: matching fairs with the suppliers attending, the intents signed and the deals realised since
 // (the counted sales linked to the fair).
-import { consumptionApi } from '@xiezuo/shared/contracts/consumption';
+import { CONSUMPTION_LEDGERS, consumptionApi } from '@xiezuo/shared/contracts/consumption';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
@@ -13,6 +13,7 @@ export function FairsPage() {
   return (
     <ListPage
       title={t('consumption.fairs.title')}
+      ledger={{ key: CONSUMPTION_LEDGERS.fairs, import: { permission: 'consumption.write', onCommitted: () => list.refetch() } }}
       list={list}
       rowKey="id"
       scroll={{ x: 900 }}
