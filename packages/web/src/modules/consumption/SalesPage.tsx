@@ -2,6 +2,7 @@
 // their flags — a possible duplicate the user resolves in place, a sale after the certificate expired — and
 // the ledger's import (clerks' sheets, the 832 platform's order export) and export.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { CONSUMPTION_LEDGERS, consumptionApi, SALE_CHANNELS, type SaleChannel } from '@xiezuo/shared/contracts/consumption';
 import { Button, Card, Col, Popconfirm, Row, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -14,7 +15,7 @@ import { usePagedQuery } from '../../platform/usePagedQuery';
 import type { SaleRow } from './data';
 import { SaleForm } from './SaleForm';
 
-function Totals({ filters }: { filters: { channel?: SaleChannel } }) {
+function Totals({ filters }: { filters: { channel?: SaleChannel; from?: string; to?: string } }) {
   const { t } = useTranslation();
   const { data } = useQuery({
     queryKey: ['consumption', 'totals', filters],
@@ -83,14 +84,17 @@ export function SalesPage() {
   const { can } = useAuth();
   const client = useQueryClient();
   const [channel, setChannel] = useState<SaleChannel>();
+  const thisYear = Number(todayInBeijing().slice(0, 4));
+  const [year, setYear] = useState<number | undefined>(thisYear); // the year's figures by default, as the dashboard
   const [pending, setPending] = useState(false);
   const [creating, setCreating] = useState(false);
-  const filters = { channel, duplicates: pending ? ('pending' as const) : undefined };
+  const period = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
+  const filters = { channel, ...period, duplicates: pending ? ('pending' as const) : undefined };
   const list = usePagedQuery(consumptionApi.sales, { key: ['consumption', 'sales'], filters });
   const refresh = () => void client.invalidateQueries({ queryKey: ['consumption'] });
   return (
     <>
-      <Totals filters={{ channel }} />
+      <Totals filters={{ channel, ...period }} />
       <SaleForm
         open={creating}
         onClose={() => setCreating(false)}
@@ -110,6 +114,18 @@ export function SalesPage() {
         }
         filters={
           <Space wrap>
+            <Select
+              allowClear
+              aria-label={t('consumption.sales.year')}
+              placeholder={t('consumption.sales.allYears')}
+              value={year}
+              style={{ width: 110 }}
+              onChange={setYear}
+              options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({
+                value: y,
+                label: t('consumption.sales.yearLabel', { year: y }),
+              }))}
+            />
             <Select
               allowClear
               aria-label={t('consumption.fields.channel')}
@@ -161,7 +177,7 @@ export function SalesPage() {
             render: (_, r) => `${r.helperDivisionName ?? r.helperDivisionCode} → ${r.sellerDivisionName ?? r.sellerDivisionCode}`,
           },
           { title: t('consumption.fields.reporter'), render: (_, r) => r.reporter ?? '—' },
-          { title: t('consumption.sales.counted'), render: (_, r) => <Flags row={r} onResolved={refresh} /> },
+          { title: t('consumption.sales.counted'), width: 240, render: (_, r) => <Flags row={r} onResolved={refresh} /> },
         ]}
       />
     </>
