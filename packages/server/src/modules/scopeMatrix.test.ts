@@ -249,6 +249,18 @@ describe('scope matrix', () => {
       'POST /api/monitoring/households/:id/measures': { find: household, body: { kind: 'other', description: 'x', startOn: day } },
       'POST /api/monitoring/measures/:id/follow-up': { find: byHousehold('monitoring_measures'), body: { on: day } },
       'POST /api/monitoring/households/:id/visits': { find: household, body: { visitedOn: day, visitors: 'x', findings: 'x' } },
+      'PATCH /api/consumption/fairs/:id': {
+        find: sql`select id, division_code as code, team_id as "teamId" from consumption_fairs`,
+        body: {},
+      },
+      'PATCH /api/consumption/suppliers/:id': {
+        find: sql`select id, division_code as code, team_id as "teamId" from consumption_suppliers`,
+        body: {},
+      },
+      'PATCH /api/consumption/products/:id': {
+        find: sql`select id, division_code as code, team_id as "teamId" from consumption_products`,
+        body: {},
+      },
       'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
     };
     const UNSCOPED: Record<string, string> = {

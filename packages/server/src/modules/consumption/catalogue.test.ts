@@ -1,0 +1,86 @@
+// The public catalogue: reachable without signing in, as JSON and as a page; only public fields (no credit code,
+// certificate number, sales); expired certificates left out; 200 concurrent readers with p95 ≤ 300 ms on PGlite.
+import { availableParallelism, loadavg } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../testing/app';
+import { consumptionTestApp } from './testing/fixture';
+
+process.env.XZ_TODAY = '2026-11-23';
+
+let t: TestApp;
+let creditCodes: string[];
+
+beforeAll(async () => {
+  ({ t } = await consumptionTestApp());
+  creditCodes = (await t.services.database.query<{ c: string }>('select credit_code as c from consumption_suppliers')).map((r) => r.c);
+}, 120_000);
+afterAll(() => t.close());
+
+const PUBLIC_FIELDS = [
+  'category',
+  'contact',
+  'county',
+  'countyCode',
+  'id',
+  'name',
+  'phone',
+  'photoUrl',
+  'price',
+  'supplier',
+  'unit',
+  'validUntil',
+];
+
+describe('public catalogue', () => {
+  it('answers without a session, with public fields only and valid certificates only', async () => {
+    const res = await t.client().get('/api/public/products');
+    expect(res.statusCode, res.body).toBe(200);
+    const { items, total } = res.json();
+    expect(total).toBe(12); // 13 demo products, 客家腌面's certificate expired
+    for (const i of items) expect(Object.keys(i).sort()).toEqual(PUBLIC_FIELDS);
+    expect(items.map((i: { name: string }) => i.name)).not.toContain('客家腌面');
+    for (const code of creditCodes) expect(res.body).not.toContain(code);
+    expect(res.body).not.toMatch(/XF-\d{6}/); // certificate numbers
+    expect(res.body).not.toContain('演示数据'); // notes
+  });
+
+  it('filters by county, category and words', async () => {
+    const get = async (q: string) => (await t.client().get(`/api/public/products?${q}`)).json();
+    expect((await get('county=451123000000')).items.map((i: { supplier: string }) => i.supplier)).toHaveLength(4);
+    expect((await get('county=520200000000&category=tea')).items.map((i: { name: string }) => i.name)).toEqual(['六枝龙胆草茶']);
+    expect((await get('q=脐橙')).items.map((i: { county: string }) => i.county)).toEqual(['富川瑶族自治县']);
+    expect((await t.client().get('/api/public/products?county=4511')).statusCode).toBe(400);
+  });
+
+  it('serves the page without a session, escaped, without non-public fields', async () => {
+    const res = await t.client().get('/catalogue?county=451123000000&category=&q=');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('富川脐橙');
+    expect(res.body).toContain('共 4 个认定产品');
+    for (const code of creditCodes) expect(res.body).not.toContain(code);
+  });
+
+  it('holds 200 concurrent readers with p95 ≤ 300 ms', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const times: number[] = [];
+    const read = async (i: number) => {
+      const start = performance.now();
+      const res = await fetch(`${address}/api/public/products${i % 2 ? '?county=520200000000' : ''}`);
+      await res.json();
+      expect(res.status).toBe(200);
+      times.push(performance.now() - start);
+    };
+    await read(0); // the first reader fills the cache
+    times.length = 0;
+    await Promise.all(Array.from({ length: 200 }, (_, i) => read(i)));
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.floor(times.length * 0.95)];
+    // 300 ms on a machine of its own; when other processes crowd the cores (shared CI), the bound grows with the
+    // load they put on each core — the work per request is what the test holds constant
+    const crowding = Math.max(1, loadavg()[0] / availableParallelism());
+    expect(p95, `p95 ${p95.toFixed(0)} ms, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`).toBeLessThanOrEqual(
+      300 * crowding,
+    );
+  });
+});

@@ -1,0 +1,136 @@
+// Indicators of 消费帮扶 (consumption): money in 元. The helper side's amount (采购 + 帮销) and the helped side's
+// sales are the same sales credited once to each side; a sale reported twice counts once.
+import { SALE_CHANNELS } from '../contracts/consumption';
+import { defineIndicators } from './types';
+
+const CHANNEL_ZH: Record<(typeof SALE_CHANNELS)[number], [string, string]> = {
+  unit: ['其中单位采购', 'of which unit purchases'],
+  union: ['其中工会采购', 'of which trade-union purchases'],
+  counter: ['其中专柜专馆专区', 'of which counters and halls'],
+  platform832: ['其中832平台', 'of which the 832 platform'],
+  ecommerce: ['其中其他电商平台', 'of which other e-commerce'],
+  market: ['其中市场商超', 'of which markets and supermarkets'],
+  individual: ['其中个人购买', 'of which individuals'],
+};
+const byChannel = SALE_CHANNELS.map((c) => ({ key: c, tag: `channel:${c}`, zh: CHANNEL_ZH[c][0], en: CHANNEL_ZH[c][1] }));
+
+export const consumptionIndicators = defineIndicators([
+  {
+    code: 'consumption.amount',
+    zh: '消费帮扶金额（采购和帮销）',
+    en: 'Consumption assistance (bought and helped to sell)',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'consumption',
+    measure: 'sum', // Σ amount of counted sales at the helper side
+    source: 'consumption.helperSales',
+    money: true,
+    kpi: true,
+    breakdowns: [
+      { key: 'purchase', tag: 'mode:purchase', zh: '其中采购', en: 'of which purchased' },
+      { key: 'helpsell', tag: 'mode:helpsell', zh: '其中帮销', en: 'of which helped to sell' },
+      ...byChannel,
+    ],
+  },
+  {
+    code: 'consumption.purchased',
+    zh: '采购帮扶地区产品',
+    en: 'Products of helped areas purchased',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'consumption',
+    measure: 'sum',
+    source: 'consumption.helperSales',
+    filter: ['mode:purchase'],
+    money: true,
+    kpi: true,
+  },
+  {
+    code: 'consumption.helpedSell',
+    zh: '帮助销售帮扶地区产品',
+    en: 'Products of helped areas helped to sell',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'consumption',
+    measure: 'sum',
+    source: 'consumption.helperSales',
+    filter: ['mode:helpsell'],
+    money: true,
+  },
+  {
+    code: 'consumption.platform832',
+    zh: '832平台销售额',
+    en: 'Sales on the 832 platform',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'consumption',
+    measure: 'sum',
+    source: 'consumption.helperSales',
+    filter: ['channel:platform832'],
+    money: true,
+  },
+  {
+    code: 'consumption.sold',
+    zh: '销售消费帮扶产品（受援地）',
+    en: 'Products sold (helped side)',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'consumption',
+    measure: 'sum', // the same sales, at the selling county
+    source: 'consumption.helpedSales',
+    money: true,
+    kpi: true,
+    breakdowns: [{ key: 'expired', tag: 'expired', zh: '其中认定过期后销售', en: 'of which sold after the certificate expired' }],
+  },
+  {
+    code: 'consumption.buyers',
+    zh: '参与采购单位',
+    en: 'Units that purchased',
+    unitZh: '家',
+    unitEn: 'units',
+    group: 'consumption',
+    measure: 'distinct', // distinct buyer names among counted purchases
+    source: 'consumption.buyers',
+  },
+  {
+    code: 'consumption.products',
+    zh: '认定帮扶产品',
+    en: 'Certified products',
+    unitZh: '个',
+    unitEn: 'products',
+    group: 'consumption',
+    measure: 'stock', // certificates valid at the period's end
+    source: 'consumption.products',
+  },
+  {
+    code: 'consumption.suppliers',
+    zh: '消费帮扶供应商',
+    en: 'Suppliers',
+    unitZh: '家',
+    unitEn: 'suppliers',
+    group: 'consumption',
+    measure: 'stock',
+    source: 'consumption.suppliers',
+  },
+  {
+    code: 'consumption.fairs',
+    zh: '举办产销对接活动',
+    en: 'Matching fairs held',
+    unitZh: '场',
+    unitEn: 'fairs',
+    group: 'consumption',
+    measure: 'count',
+    source: 'consumption.fairs',
+  },
+  {
+    code: 'consumption.intents',
+    zh: '签约意向金额',
+    en: 'Intents signed at fairs',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'consumption',
+    measure: 'sum',
+    source: 'consumption.intents',
+    money: true,
+  },
+]);
