@@ -3,9 +3,11 @@
 // its contracts are imported by name.
 
 import * as indicators from './i18n/indicators';
+import * as labour from './i18n/labour';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
 import * as teams from './i18n/teams';
+import { labourIndicators } from './indicators/labour';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
@@ -42,6 +44,12 @@ export const sharedModules = [
       'registry.write': ['hq', 'team_leader', 'team_member'],
       'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
     },
+  },
+  {
+    key: 'labour',
+    messages: labour,
+    indicators: labourIndicators,
+    permissions: { 'labour.read': READERS, 'labour.write': ['hq', 'team_leader', 'team_member', 'town_staff'] },
   },
   {
     key: 'indicators',

@@ -1,0 +1,31 @@
+// 劳务协作's chapter of the work report, in the seeds' own words: 「农村劳动力务工就业73.85万人，其中到广东
+// 37.86万人」, 「订单班毕业86人，就业81人，就业率94.2%，平均月薪5500元」.
+import { formatPercent } from '@xiezuo/shared/format';
+import type { ReportChapter } from '../../platform/reports';
+
+export const labourReport: ReportChapter = {
+  title: '劳务协作',
+  sentences({ fig, has, num, money, yoy, open }) {
+    const out: string[] = [];
+    const employed = fig('labour.employed');
+    if (has(employed)) {
+      const parts = [`${open}，帮助农村劳动力务工就业${num(employed.value)}人${yoy(employed) ? `（${yoy(employed)}）` : ''}`];
+      const tuopin = fig('labour.employed', 'tuopin');
+      if (has(tuopin)) parts.push(`其中脱贫人口${num(tuopin.value)}人`);
+      const gd = fig('labour.employed', 'guangdong');
+      if (has(gd)) parts.push(`到广东就业${num(gd.value)}人`);
+      const fresh = fig('labour.newlyEmployed');
+      if (has(fresh)) parts.push(`新增务工就业${num(fresh.value)}人`);
+      out.push(`${parts.join('，')}。`);
+    }
+    const rate = fig('labour.orderClassRate');
+    if (rate?.value != null) {
+      const wage = fig('labour.orderClassAverageWage');
+      const tail = wage?.value != null ? `，平均月薪${money(wage.value)}` : '';
+      out.push(
+        `订单班毕业${num(fig('labour.orderClassGraduates')?.value)}人，定向就业${num(fig('labour.orderClassEmployed')?.value)}人，就业率${formatPercent(rate.value)}${tail}。`,
+      );
+    }
+    return out;
+  },
+};
