@@ -1,0 +1,25 @@
+// 劳务协作 pages: the 脱贫人口名册, the employment ledger and the order classes.
+import { SolutionOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../app/modules';
+
+export const labourModule: WebModule = {
+  key: 'labour',
+  menu: [
+    {
+      path: '/labour',
+      labelKey: 'labour.nav.root',
+      icon: <SolutionOutlined />,
+      permission: 'labour.read',
+      children: [
+        { path: '/labour/classes', labelKey: 'labour.nav.classes', permission: 'labour.read' },
+        { path: '/labour/employments', labelKey: 'labour.nav.employments', permission: 'labour.read' },
+        { path: '/labour/roster', labelKey: 'labour.nav.roster', permission: 'labour.read' },
+      ],
+    },
+  ],
+  routes: [
+    { path: '/labour/classes', element: lazyPage(() => import('./OrderClassesPage'), 'OrderClassesPage') },
+    { path: '/labour/employments', element: lazyPage(() => import('./EmploymentsPage'), 'EmploymentsPage') },
+    { path: '/labour/roster', element: lazyPage(() => import('./RosterPage'), 'RosterPage') },
+  ],
+};
