@@ -29,10 +29,10 @@ export function fuchuanIdNumber(year: number, n: number): string {
 export const demoName = (n: number) => `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}（演示）`;
 
 /** The seed's class: 86 graduates of 88 students, 81 employed, wages averaging 5,500元 (40 × 5,000 + 40 × 6,000 + 5,500). */
-export function orderClassStudents(graduates: number, employed: number, students = graduates + 2) {
+export function orderClassStudents(graduates: number, employed: number, students = graduates + 2, wageShift = 0) {
   return Array.from({ length: students }, (_, i) => {
     const isEmployed = i < employed;
-    const wage = !isEmployed ? null : i === employed - 1 && employed % 2 === 1 ? 5500 : i % 2 === 0 ? 5000 : 6000;
+    const wage = !isEmployed ? null : (i === employed - 1 && employed % 2 === 1 ? 5500 : i % 2 === 0 ? 5000 : 6000) + wageShift;
     return { i, graduated: i < graduates, employed: isEmployed, monthlyWage: wage };
   });
 }
@@ -82,7 +82,7 @@ export async function seedLabourDemo(services: Services) {
   await insertOrderClass(
     services,
     { name: '3D打印订单班', cohort: year - 1, graduationDate: grad(year - 1) },
-    orderClassStudents(60, 54),
+    orderClassStudents(60, 54, 62, -300), // averaging 5,200元
     100,
   );
 

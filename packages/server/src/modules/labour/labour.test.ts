@@ -44,7 +44,7 @@ describe('order classes', () => {
       expect(fig(d, 'labour.orderClassGraduates')).toMatchObject({ value: 86, lastYear: 60 });
       expect(fig(d, 'labour.orderClassEmployed')).toMatchObject({ value: 81, lastYear: 54 });
       expect(formatPercent(fig(d, 'labour.orderClassRate')!.value!)).toBe('94.2%');
-      expect(fig(d, 'labour.orderClassAverageWage')!.value).toBeCloseTo(5500, 6);
+      expect(fig(d, 'labour.orderClassAverageWage')).toMatchObject({ value: 5500, lastYear: 5200 });
     }
     const page = (await hq.get('/api/labour/order-classes?page=1&pageSize=10')).json();
     const now = page.items.find((c: { cohort: number }) => c.cohort === 2026);
@@ -217,6 +217,28 @@ describe('scope and personal data', () => {
     const revealed = await hq.get('/api/ledgers/labour-roster/export?reveal=1');
     const { status } = await uploadAndCheck(hq, 'labour-roster', '名册导出.xlsx', revealed.rawPayload);
     expect(status).toMatchObject({ status: 'ready', valid: 22, toInsert: 0, toUpdate: 0, unchanged: 22 });
+  });
+});
+
+describe('templates', () => {
+  it('serves the three labour templates with their headers, and the reported-figures template without the retired indicators', async () => {
+    for (const [key, first] of [
+      ['labour-roster', ['*姓名', '*身份证号', '*所在村']],
+      ['labour-employments', ['*姓名', '*身份证号', '*户籍所在村', '*就业单位', '*就业地区划代码']],
+      ['labour-class-members', ['*订单班名称', '*届别', '*学员姓名', '*身份证号']],
+    ] as const) {
+      const res = await hq.get(`/api/ledgers/${key}/template`);
+      expect(res.statusCode, key).toBe(200);
+      expect((await readSheet(res.rawPayload))[1].slice(0, first.length)).toEqual(first);
+    }
+    expect((await hq.get('/api/ledgers/indicator-reported/template')).statusCode).toBe(200);
+    const reported = await hq.post('/api/indicators/reported', {
+      indicator: 'labour.orderClassGraduates',
+      divisionCode: FUCHUAN,
+      day: '2026-07-01',
+      value: 86,
+    });
+    expect(reported.statusCode).toBe(400); // counted from the class roster now, never typed
   });
 });
 
