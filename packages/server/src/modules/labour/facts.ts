@@ -29,16 +29,46 @@ const SPELLS = `with j as (select * from labour_employments),
                (array_agg(id order by start_date, id))[1] as first_id
           from g group by id_hash, spell)`;
 
+// The pairing a helped place is credited to (结对帮扶): of the pairings in force on `day` whose helped side
+// contains the place, the most specific (a county pairing before a province one); rows without one drop out.
+const PREFIX = (code: string) => `case when right(${code}, 10) = '0000000000' then left(${code}, 2)
+  when right(${code}, 8) = '00000000' then left(${code}, 4) when right(${code}, 6) = '000000' then left(${code}, 6)
+  when right(${code}, 3) = '000' then left(${code}, 9) else ${code} end`;
+const helperOf = (rows: string, key: string) => `select distinct on (${key}) p.helper_division_code as division_code,
+    x.day, x.end_day, x.subject, x.qty, x.tags
+  from (${rows}) x join pairings p on x.division_code like ${PREFIX('p.helped_division_code')} || '%'
+    and p.start_date <= coalesce(x.end_day, x.day) and (p.end_date is null or p.end_date >= x.day)
+  order by ${key}, length(${PREFIX('p.helped_division_code')}) desc, p.id`;
+/** Dirty rules: the helper division a helped place's change lands on (the most specific pairing). */
+const HELPER_OF = (
+  code: string,
+) => `(select p.helper_division_code from pairings p where ${code} like ${PREFIX('p.helped_division_code')} || '%'
+  order by length(${PREFIX('p.helped_division_code')}) desc, p.id limit 1)`;
+const HELPER_OF_CLASS = HELPER_OF('(select division_code from labour_order_classes where id = R.class_id)');
+
+const EMPLOYED = `${SPELLS}
+          select j.division_code, j.team_id, s.day, s.end_day, 'p:' || s.id_hash as subject, 1::float8 as qty, ${JOB_TAGS} as tags
+          from s join labour_employments j on j.id = s.first_id`;
+const CLASS_MEMBERS = `select c.division_code, c.team_id, c.graduation_date as day, null::date as end_day, 'o:' || m.id as subject,
+                 coalesce(m.monthly_wage, 0)::float8 as qty,
+                 array_remove(array[case when m.graduated then 'graduated' end, case when m.employed then 'employed' end,
+                   ${TUOPIN('m.id_hash')}], null) as tags
+          from labour_class_members m join labour_order_classes c on c.id = m.class_id`;
+const EMPLOYED_REQUIRES = {
+  labour_employments: ['id_hash', 'division_code', 'team_id', 'work_division_code', 'start_date', 'end_date', 'channel'],
+};
+const CLASS_REQUIRES = {
+  labour_class_members: ['class_id', 'id_hash', 'graduated', 'employed', 'monthly_wage'],
+  labour_order_classes: ['division_code', 'team_id', 'graduation_date'],
+};
+const PAIRINGS = { pairings: ['helper_division_code', 'helped_division_code', 'start_date', 'end_date'] };
+
 export const labourFacts = defineFacts([
   {
     key: 'labour.employed',
     kind: 'interval',
-    requires: {
-      labour_employments: ['id_hash', 'division_code', 'team_id', 'work_division_code', 'start_date', 'end_date', 'channel'],
-    },
-    sql: `${SPELLS}
-          select j.division_code, j.team_id, s.day, s.end_day, 'p:' || s.id_hash as subject, 1::float8 as qty, ${JOB_TAGS} as tags
-          from s join labour_employments j on j.id = s.first_id`,
+    requires: EMPLOYED_REQUIRES,
+    sql: EMPLOYED,
     dirty: [
       { table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' },
       { table: 'labour_roster', division: 'R.division_code' }, // a person joining the roster turns 其中脱贫人口
@@ -61,19 +91,34 @@ export const labourFacts = defineFacts([
   {
     key: 'labour.classMembers',
     kind: 'event',
-    requires: {
-      labour_class_members: ['class_id', 'id_hash', 'graduated', 'employed', 'monthly_wage'],
-      labour_order_classes: ['division_code', 'team_id', 'graduation_date'],
-    },
-    sql: `select c.division_code, c.team_id, c.graduation_date as day, null::date as end_day, 'o:' || m.id as subject,
-                 coalesce(m.monthly_wage, 0)::float8 as qty,
-                 array_remove(array[case when m.graduated then 'graduated' end, case when m.employed then 'employed' end,
-                   ${TUOPIN('m.id_hash')}], null) as tags
-          from labour_class_members m join labour_order_classes c on c.id = m.class_id`,
+    requires: CLASS_REQUIRES,
+    sql: CLASS_MEMBERS,
     dirty: [
       { table: 'labour_class_members', division: '(select division_code from labour_order_classes where id = R.class_id)' },
       { table: 'labour_order_classes', division: 'R.division_code', from: 'R.graduation_date' },
       { table: 'labour_roster', division: 'R.division_code' },
+    ],
+  },
+  // the same people at the helper side of the pairing (帮扶方): what 四会 helped 富川 achieve
+  {
+    key: 'labour.employedHelper',
+    kind: 'interval',
+    requires: { ...EMPLOYED_REQUIRES, ...PAIRINGS },
+    sql: `select division_code, null::int as team_id, day, end_day, subject, qty, tags from (${helperOf(EMPLOYED, 'x.subject, x.day')}) h`,
+    dirty: [
+      { table: 'labour_employments', division: HELPER_OF('R.division_code'), from: 'R.start_date', to: 'open' },
+      { table: 'pairings', division: 'R.helper_division_code' },
+    ],
+  },
+  {
+    key: 'labour.classMembersHelper',
+    kind: 'event',
+    requires: { ...CLASS_REQUIRES, ...PAIRINGS },
+    sql: `select division_code, null::int as team_id, day, end_day, subject, qty, tags from (${helperOf(CLASS_MEMBERS, 'x.subject')}) h`,
+    dirty: [
+      { table: 'labour_class_members', division: HELPER_OF_CLASS },
+      { table: 'labour_order_classes', division: HELPER_OF('R.division_code'), from: 'R.graduation_date' },
+      { table: 'pairings', division: 'R.helper_division_code' },
     ],
   },
 ]);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app';
 import { refresherOf } from '../indicators/service';
-import { divisionSubtrees } from '../registry/testing/builders';
+import { aPairing, divisionSubtrees } from '../registry/testing/builders';
 import { FUCHUAN, fuchuanIdNumber, seedLabourDemo } from './demo';
 import { labourReport } from './report';
 
@@ -30,7 +30,10 @@ const fig = (d: { figures: Fig[] }, code: string, b = '') => d.figures.find((f) 
 
 beforeAll(async () => {
   t = await createTestApp();
-  await divisionSubtrees(t.services, '451123', '440606', '451102');
+  await divisionSubtrees(t.services, '451123', '440606', '451102', '441284');
+  // 四会 helps 富川 (a county pairing), and 肇庆 helps 贺州 (a city one): 富川's people are credited to 四会, once
+  await aPairing(t.services, { helperDivisionCode: '441284000000', helpedDivisionCode: FUCHUAN });
+  await aPairing(t.services, { type: 'city_city', helperDivisionCode: '441200000000', helpedDivisionCode: '451100000000' });
   await seedLabourDemo(t.services);
   hq = await t.userClient('hq', 'hq', { all: true });
   await refresherOf(t.services).runOnce();
@@ -46,6 +49,13 @@ describe('order classes', () => {
       expect(formatPercent(fig(d, 'labour.orderClassRate')!.value!)).toBe('94.2%');
       expect(fig(d, 'labour.orderClassAverageWage')).toMatchObject({ value: 5500, lastYear: 5200 });
     }
+    // at the helper side of the pairing: 四会 (the most specific pairing); 肇庆 has it through 四会, not twice
+    const sihui = await dash(hq, 'node=d:441284&period=Y2026');
+    expect(fig(sihui, 'labour.helperOrderClassGraduates')).toMatchObject({ value: 86, lastYear: 60 });
+    expect(formatPercent(fig(sihui, 'labour.helperOrderClassRate')!.value!)).toBe('94.2%');
+    expect(fig(sihui, 'labour.helperOrderClassAverageWage')!.value).toBe(5500);
+    expect(fig(await dash(hq, 'node=d:4412&period=Y2026'), 'labour.helperOrderClassGraduates')!.value).toBe(86);
+    expect(fig(await dash(hq, 'node=all&period=Y2026'), 'labour.helperOrderClassGraduates')!.value).toBe(86);
     const page = (await hq.get('/api/labour/order-classes?page=1&pageSize=10')).json();
     const now = page.items.find((c: { cohort: number }) => c.cohort === 2026);
     expect(now).toMatchObject({ students: 88, graduates: 86, employed: 81, averageWage: 5500 });

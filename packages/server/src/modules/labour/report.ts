@@ -18,14 +18,22 @@ export const labourReport: ReportChapter = {
       if (has(fresh)) parts.push(`新增务工就业${num(fresh.value)}人`);
       out.push(`${parts.join('，')}。`);
     }
-    const rate = fig('labour.orderClassRate');
-    if (rate?.value != null) {
-      const wage = fig('labour.orderClassAverageWage');
+    // the helped side's own classes, else (a helper's report) the classes of the places it helps
+    for (const [p, lead] of [
+      ['labour.orderClass', ''],
+      ['labour.helperOrderClass', '帮助协作地区'],
+    ] as const) {
+      const rate = fig(`${p}Rate`);
+      if (rate?.value == null) continue;
+      const wage = fig(`${p}AverageWage`);
       const tail = wage?.value != null ? `，平均月薪${money(wage.value)}` : '';
       out.push(
-        `订单班毕业${num(fig('labour.orderClassGraduates')?.value)}人，定向就业${num(fig('labour.orderClassEmployed')?.value)}人，就业率${formatPercent(rate.value)}${tail}。`,
+        `${lead}订单班毕业${num(fig(`${p}Graduates`)?.value)}人，定向就业${num(fig(`${p}Employed`)?.value)}人，就业率${formatPercent(rate.value)}${tail}。`,
       );
+      break;
     }
+    const helped = fig('labour.helperEmployed');
+    if (!has(employed) && has(helped)) out.unshift(`${open}，帮助协作地区农村劳动力务工就业${num(helped.value)}人。`);
     return out;
   },
 };
