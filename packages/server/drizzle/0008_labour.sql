@@ -63,10 +63,37 @@ CREATE TABLE "labour_roster" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "labour_trainees" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"training_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"id_cipher" text NOT NULL,
+	"id_hash" text NOT NULL,
+	"id_masked" text NOT NULL,
+	"certified" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "labour_trainings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"organiser" text NOT NULL,
+	"division_code" text NOT NULL,
+	"team_id" integer,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "labour_trainings_dates_ck" CHECK ("labour_trainings"."end_date" >= "labour_trainings"."start_date")
+);
+--> statement-breakpoint
 DROP VIEW "public"."lifted_persons";--> statement-breakpoint
 ALTER TABLE "labour_class_members" ADD CONSTRAINT "labour_class_members_class_id_labour_order_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."labour_order_classes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "labour_employments" ADD CONSTRAINT "labour_employments_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "labour_order_classes" ADD CONSTRAINT "labour_order_classes_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "labour_trainees" ADD CONSTRAINT "labour_trainees_training_id_labour_trainings_id_fk" FOREIGN KEY ("training_id") REFERENCES "public"."labour_trainings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "labour_trainings" ADD CONSTRAINT "labour_trainings_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "labour_class_members_uq" ON "labour_class_members" USING btree ("class_id","id_hash");--> statement-breakpoint
 CREATE INDEX "labour_class_members_hash_idx" ON "labour_class_members" USING btree ("id_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "labour_employments_job_uq" ON "labour_employments" USING btree ("id_hash","employer","start_date");--> statement-breakpoint
@@ -76,6 +103,10 @@ CREATE UNIQUE INDEX "labour_order_classes_name_uq" ON "labour_order_classes" USI
 CREATE INDEX "labour_order_classes_division_idx" ON "labour_order_classes" USING btree ("division_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "labour_roster_hash_uq" ON "labour_roster" USING btree ("id_hash");--> statement-breakpoint
 CREATE INDEX "labour_roster_division_idx" ON "labour_roster" USING btree ("division_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "labour_trainees_uq" ON "labour_trainees" USING btree ("training_id","id_hash");--> statement-breakpoint
+CREATE INDEX "labour_trainees_hash_idx" ON "labour_trainees" USING btree ("id_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "labour_trainings_uq" ON "labour_trainings" USING btree ("name","start_date","division_code");--> statement-breakpoint
+CREATE INDEX "labour_trainings_division_idx" ON "labour_trainings" USING btree ("division_code");--> statement-breakpoint
 CREATE VIEW "public"."lifted_persons" AS (select r.id_hash from labour_roster r
       union
       select m.id_hash from monitoring_members m join monitoring_households h on h.id = m.household_id where h.is_lifted);

@@ -129,6 +129,28 @@ export const OrderClassRow = z.object({
 export const OrderClassListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
 export const OrderClassPage = pageOf(OrderClassRow);
 
+// ---- 技能培训 ----
+/** 职业技能 | 创业 | 引导性 (岗前/政策) | 其他. */
+export const TRAINING_KINDS = ['skills', 'entrepreneurship', 'orientation', 'other'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export const TrainingRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(TRAINING_KINDS),
+  organiser: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  // computed from the trainees
+  trainees: z.number().int(),
+  lifted: z.number().int(), // 其中脱贫人口
+  certified: z.number().int(),
+});
+export const TrainingListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
+export const TrainingPage = pageOf(TrainingRow);
+
 export const RevealResponse = z.object({ idNumber: z.string() });
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>. */
@@ -136,6 +158,7 @@ export const LABOUR_LEDGERS = {
   roster: 'labour-roster',
   employments: 'labour-employments',
   classMembers: 'labour-class-members',
+  trainees: 'labour-trainees',
 } as const;
 
 export const labourApi = {
@@ -147,4 +170,5 @@ export const labourApi = {
   revealEmployment: endpoint('POST', '/api/labour/employments/:id/reveal', { params: IdParam, response: RevealResponse }),
   orderClasses: endpoint('GET', '/api/labour/order-classes', { query: OrderClassListQuery, response: OrderClassPage }),
   createOrderClass: endpoint('POST', '/api/labour/order-classes', { body: OrderClassInput, response: OrderClassRow }),
+  trainings: endpoint('GET', '/api/labour/trainings', { query: TrainingListQuery, response: TrainingPage }),
 } as const;

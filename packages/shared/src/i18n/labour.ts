@@ -1,8 +1,16 @@
 // 劳务协作 messages: the 脱贫人口名册, employment records and order classes.
 export const zhCN = {
-  nav: { root: '劳务协作', roster: '脱贫人口名册', employments: '务工就业台账', classes: '订单班' },
+  nav: { root: '劳务协作', roster: '脱贫人口名册', employments: '务工就业台账', classes: '订单班', trainings: '技能培训' },
   destinations: { local: '就地就近', in_province: '省内', out_province: '跨省' },
   channels: { organised: '组织化输出', self: '自主就业' },
+  trainingKinds: { skills: '职业技能培训', entrepreneurship: '创业培训', orientation: '引导性培训', other: '其他' },
+  trainings: {
+    title: '技能培训',
+    search: '培训名称 / 组织单位',
+    trainees: '学员（人次）',
+    certified: '取得证书',
+    hint: '学员名单请用「培训学员台账」导入',
+  },
   fields: {
     name: '姓名',
     idNumber: '身份证号',
@@ -20,6 +28,9 @@ export const zhCN = {
     stable: '稳岗',
     monthlyWage: '月工资',
     channel: '就业方式',
+    kind: '类型',
+    organiser: '组织单位',
+    place: '培训地点',
     className: '订单班',
     school: '培养学校',
     enterprise: '合作企业',
@@ -52,9 +63,23 @@ export const zhCN = {
 };
 
 export const en: typeof zhCN = {
-  nav: { root: 'Labour cooperation', roster: 'Poverty-alleviated roster', employments: 'Employment ledger', classes: 'Order classes' },
+  nav: {
+    root: 'Labour cooperation',
+    roster: 'Poverty-alleviated roster',
+    employments: 'Employment ledger',
+    classes: 'Order classes',
+    trainings: 'Skills training',
+  },
   destinations: { local: 'Near home', in_province: 'In province', out_province: 'Out of province' },
   channels: { organised: 'Organised', self: 'Self-found' },
+  trainingKinds: { skills: 'Vocational skills', entrepreneurship: 'Entrepreneurship', orientation: 'Orientation', other: 'Other' },
+  trainings: {
+    title: 'Skills training',
+    search: 'Training / organiser',
+    trainees: 'Trainees (person-times)',
+    certified: 'Certified',
+    hint: 'Import the trainees with the training ledger',
+  },
   fields: {
     name: 'Name',
     idNumber: 'ID number',
@@ -72,6 +97,9 @@ export const en: typeof zhCN = {
     stable: 'Stable (≥ 6 months)',
     monthlyWage: 'Monthly wage',
     channel: 'Channel',
+    kind: 'Kind',
+    organiser: 'Organiser',
+    place: 'Place',
     className: 'Order class',
     school: 'School',
     enterprise: 'Enterprise',

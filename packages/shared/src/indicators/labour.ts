@@ -113,6 +113,17 @@ export const labourIndicators = defineIndicators([
     money: true,
     kpi: true,
   },
+  {
+    code: 'labour.trainees',
+    zh: '技能培训',
+    en: 'Skills training',
+    unitZh: '人次',
+    unitEn: 'person-times',
+    group: 'labour',
+    measure: 'person_times', // one trainee of one session; a person in two sessions is two 人次
+    source: 'labour.trainees',
+    breakdowns: [TUOPIN, { key: 'certified', tag: 'certified', zh: '其中取得证书', en: 'of which certified' }],
+  },
   // the same people credited to the helper side of the pairing (帮扶方: 四会 for 富川), as 派出/接收 in teams
   {
     code: 'labour.helperEmployed',

@@ -10,7 +10,7 @@ import type { ModuleSeed } from '../../platform/seed';
 import { saveEmployment } from './employments';
 import { sealIdNumber } from './people';
 import { saveRosterPerson } from './roster';
-import { labourClassMembers, labourOrderClasses } from './tables';
+import { labourClassMembers, labourOrderClasses, labourTrainees, labourTrainings } from './tables';
 
 export const FUCHUAN = '451123000000';
 export const FUCHUAN_VILLAGES = ['451123100201', '451123100216', '451123102207', '451123104202', '451123105207', '451123106209'];
@@ -115,6 +115,7 @@ export async function seedLabourDemo(services: Services) {
       note: cook ? '劳务品牌：富川药膳师傅' : null,
     });
   }
+  await seedTrainings(services, year, today);
   // one person with a second, overlapping job: still one employed person
   await saveEmployment(ctx, {
     name: demoName(201),
@@ -128,6 +129,38 @@ export async function seedLabourDemo(services: Services) {
     channel: 'self',
     note: null,
   });
+}
+
+/** 技能培训: the 富川药膳师傅 labour brand's cooking class this year (40 trainees, the first 12 on the roster) and last year's. */
+async function seedTrainings(services: Services, year: number, today: string) {
+  for (const [y, trainees, certified] of [
+    [year, 40, 32],
+    [year - 1, 30, 25],
+  ] as const) {
+    const start = y < year || today >= `${y}-04-01` ? `${y}-04-01` : `${y}-01-02`;
+    const [row] = await services.db
+      .insert(labourTrainings)
+      .values({
+        name: '富川药膳师傅培训班（演示）',
+        kind: 'skills',
+        organiser: '富川瑶族自治县人力资源和社会保障局（演示）',
+        divisionCode: FUCHUAN,
+        startDate: start,
+        endDate: start.replace(/-(\d\d)$/, (_, d) => `-${String(Number(d) + 9).padStart(2, '0')}`),
+      })
+      .returning();
+    await services.db.insert(labourTrainees).values(
+      Array.from({ length: trainees }, (_, i) => {
+        const p = i < 12 ? 200 + i : 400 + i + (y - year) * 100;
+        return {
+          trainingId: row.id,
+          name: demoName(p),
+          ...sealIdNumber(services.cipher, fuchuanIdNumber(1985 + (p % 10), p)),
+          certified: i < certified,
+        };
+      }),
+    );
+  }
 }
 
 export const labourSeed: ModuleSeed = {

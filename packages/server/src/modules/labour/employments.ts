@@ -13,7 +13,7 @@ import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope, inScope } from '../../platform/scope';
 import { divisions } from '../registry';
 import { assertWritable, dbOf, employmentsInScope, ownTeamOf } from './access';
-import { numberOrNull, sealIdNumber } from './people';
+import { isLifted, numberOrNull, sealIdNumber } from './people';
 import { labourEmployments } from './tables';
 
 export interface EmploymentFilter {
@@ -31,7 +31,7 @@ function employmentQuery(ctx: Ctx) {
       row: e,
       divisionName: divisions.name,
       workDivisionName: workPlace.name,
-      lifted: sql<boolean>`exists (select 1 from lifted_persons l where l.id_hash = ${e.idHash})`.mapWith(Boolean),
+      lifted: sql<boolean>`${isLifted('labour_employments')}`.mapWith(Boolean),
     })
     .from(e)
     .leftJoin(divisions, eq(divisions.code, e.divisionCode))

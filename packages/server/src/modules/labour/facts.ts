@@ -121,4 +121,21 @@ export const labourFacts = defineFacts([
       { table: 'pairings', division: 'R.helper_division_code' },
     ],
   },
+  // 技能培训: one trainee of one session (人次) at the session's place and start date
+  {
+    key: 'labour.trainees',
+    kind: 'event',
+    requires: {
+      labour_trainees: ['training_id', 'id_hash', 'certified'],
+      labour_trainings: ['kind', 'division_code', 'team_id', 'start_date'],
+    },
+    sql: `select s.division_code, s.team_id, s.start_date as day, null::date as end_day, 'p:' || t.id_hash as subject, 1::float8 as qty,
+                 array_remove(array['kind:' || s.kind, case when t.certified then 'certified' end, ${TUOPIN('t.id_hash')}], null) as tags
+          from labour_trainees t join labour_trainings s on s.id = t.training_id`,
+    dirty: [
+      { table: 'labour_trainees', division: '(select division_code from labour_trainings where id = R.training_id)' },
+      { table: 'labour_trainings', division: 'R.division_code', from: 'R.start_date' },
+      { table: 'labour_roster', division: 'R.division_code' },
+    ],
+  },
 ]);

@@ -194,6 +194,47 @@ describe('employment ledger', () => {
   });
 });
 
+describe('training ledger', () => {
+  it('creates the sessions it names and counts 人次, 其中脱贫人口 and certificates from the trainees', async () => {
+    const roster = fuchuanIdNumber(1990, 701); // on the roster (imported above)
+    const other = fuchuanIdNumber(1996, 720);
+    const head = [
+      '培训班名称',
+      '培训类型',
+      '主办单位',
+      '培训地点区划代码',
+      '培训开始日期',
+      '培训结束日期',
+      '姓名',
+      '身份证号码',
+      '是否取证',
+    ];
+    const file = await xlsx([
+      ['朝东镇2026年技能培训学员花名册'],
+      head,
+      ['药膳厨师培训班', '职业技能', '朝东镇人民政府', CHAODONG, '2026-05-06', '2026-05-15', '名册甲', roster, '是'],
+      ['药膳厨师培训班', '职业技能', '朝东镇人民政府', CHAODONG, '2026-05-06', '2026-05-15', '培训乙', other, '否'],
+      ['电商直播培训班', '创业培训', '朝东镇人民政府', CHAODONG, '2026-08-01', '2026-08-03', '名册甲', roster, null],
+      ['坏日期班', '职业技能', '朝东镇人民政府', CHAODONG, '2026-08-05', '2026-08-01', '培训乙', other, null],
+      ['合计', null, null, null, null, null, '4人次', null, null],
+    ]);
+    const { status } = await uploadAndCheck(hq, 'labour-trainees', '培训.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', rowsRead: 4, valid: 3, rejected: 1 });
+    expect(status.problems[0].message).toBe('第6行 F列〔培训结束日期〕：结束日期早于开始日期');
+    expect((await commitAndWait(hq, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 3 });
+    await refresherOf(t.services).runOnce();
+    const town = await dash(hq, `node=d:${CHAODONG.slice(0, 9)}&period=Y2026`);
+    expect(fig(town, 'labour.trainees')!.value).toBe(3); // 人次: 名册甲 twice
+    expect(fig(town, 'labour.trainees', 'tuopin')!.value).toBe(2);
+    expect(fig(town, 'labour.trainees', 'certified')!.value).toBe(1);
+    const list = (await hq.get(`/api/labour/trainings?page=1&pageSize=10&divisionCode=${CHAODONG}`)).json();
+    expect(list.items.map((i: { name: string; trainees: number; lifted: number }) => [i.name, i.trainees, i.lifted])).toEqual([
+      ['电商直播培训班', 1, 1],
+      ['药膳厨师培训班', 2, 1],
+    ]);
+  });
+});
+
 describe('scope and personal data', () => {
   it('shows a county user only their county, ID numbers masked; a reveal is audited', async () => {
     const other = await t.userClient('other_county', 'town_staff', { divisions: ['451102'] });
@@ -205,6 +246,7 @@ describe('scope and personal data', () => {
     for (const j of jobs.items) expect(j.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     const lifted = jobs.items.find((j: { name: string; employer: string }) => j.name === '名册乙');
     expect(lifted).toMatchObject({ lifted: true, destination: 'out_province', toGuangdong: true, stable: true });
+    expect(jobs.items.find((j: { name: string }) => j.name === '普通丙')).toMatchObject({ lifted: false, destination: 'local' });
     const res = await hq.post(`/api/labour/employments/${lifted.id}/reveal`, {});
     expect(res.json().idNumber).toBe(fuchuanIdNumber(1991, 702));
     const audit = await t.services.database.query("select 1 from audit_log where action = 'reveal' and entity = 'labour_employment'");
@@ -231,11 +273,12 @@ describe('scope and personal data', () => {
 });
 
 describe('templates', () => {
-  it('serves the three labour templates with their headers, and the reported-figures template without the retired indicators', async () => {
+  it('serves the four labour templates with their headers, and the reported-figures template without the retired indicators', async () => {
     for (const [key, first] of [
       ['labour-roster', ['*姓名', '*身份证号', '*所在村']],
       ['labour-employments', ['*姓名', '*身份证号', '*户籍所在村', '*就业单位', '*就业地区划代码']],
       ['labour-class-members', ['*订单班名称', '*届别', '*学员姓名', '*身份证号']],
+      ['labour-trainees', ['*培训名称', '*培训类型', '*组织单位', '*培训地点区划代码']],
     ] as const) {
       const res = await hq.get(`/api/ledgers/${key}/template`);
       expect(res.statusCode, key).toBe(200);
@@ -265,7 +308,8 @@ describe('report chapter', () => {
       open: '2026年',
       name: '富川瑶族自治县',
     });
-    expect(sentences.at(-1)).toBe('订单班毕业86人，定向就业81人，就业率94.2%，平均月薪5500元。');
+    expect(sentences).toContain('订单班毕业86人，定向就业81人，就业率94.2%，平均月薪5500元。');
+    expect(sentences).toContain('开展技能培训43人次，其中脱贫人口14人次，取得证书33人次。'); // the demo's 40 and the ledger test's 3
     expect(sentences[0]).toMatch(/^2026年，帮助农村劳动力务工就业\d+人，其中脱贫人口\d+人，到广东就业\d+人/);
   });
 });

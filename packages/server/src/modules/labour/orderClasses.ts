@@ -3,7 +3,7 @@
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { OrderClassInput } from '@xiezuo/shared/contracts/labour';
 import { ratioOf } from '@xiezuo/shared/indicators/catalogue';
-import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx } from '../../platform/context';
@@ -11,6 +11,7 @@ import { withTx } from '../../platform/ctx';
 import { AppError } from '../../platform/http/errors';
 import { divisions } from '../registry';
 import { assertWritable, classesInScope, dbOf, ownTeamOf } from './access';
+import { isLifted } from './people';
 import { labourClassMembers, labourOrderClasses } from './tables';
 
 export interface ClassFilter {
@@ -37,7 +38,7 @@ async function rosterCounts(ctx: Ctx, ids: number[]) {
       students: sql<number>`count(*)::int`,
       graduates: sql<number>`count(*) filter (where ${m.graduated})::int`,
       employed: sql<number>`count(*) filter (where ${m.employed})::int`,
-      lifted: sql<number>`count(*) filter (where exists (select 1 from lifted_persons l where l.id_hash = ${m.idHash}))::int`,
+      lifted: sql<number>`count(*) filter (where ${isLifted('labour_class_members')})::int`,
       wages: sql<number>`coalesce(sum(${m.monthlyWage}) filter (where ${m.employed}), 0)::float8`,
     })
     .from(m)
@@ -54,7 +55,7 @@ export async function listOrderClasses(ctx: Ctx, f: ClassFilter & { page: number
       .from(c)
       .leftJoin(divisions, eq(divisions.code, c.divisionCode))
       .where(where)
-      .orderBy(asc(c.graduationDate), asc(c.id))
+      .orderBy(desc(c.graduationDate), asc(c.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     dbOf(ctx).select({ total: count() }).from(c).where(where),

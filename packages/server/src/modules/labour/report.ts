@@ -32,6 +32,15 @@ export const labourReport: ReportChapter = {
       );
       break;
     }
+    const trained = fig('labour.trainees');
+    if (has(trained)) {
+      const tuopin = fig('labour.trainees', 'tuopin');
+      const certified = fig('labour.trainees', 'certified');
+      const parts = [`开展技能培训${num(trained.value)}人次`];
+      if (has(tuopin)) parts.push(`其中脱贫人口${num(tuopin.value)}人次`);
+      if (has(certified)) parts.push(`取得证书${num(certified.value)}人次`);
+      out.push(`${parts.join('，')}。`);
+    }
     const helped = fig('labour.helperEmployed');
     if (!has(employed) && has(helped)) out.unshift(`${open}，帮助协作地区农村劳动力务工就业${num(helped.value)}人。`);
     return out;

@@ -14,6 +14,8 @@ import {
   RosterListQuery,
   RosterPage,
   RosterRow,
+  TrainingListQuery,
+  TrainingPage,
 } from '@xiezuo/shared/contracts/labour';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
@@ -21,6 +23,7 @@ import type { App } from '../../platform/http/types';
 import { employmentRow, listEmployments, revealEmployment, saveEmployment } from './employments';
 import { createOrderClass, listOrderClasses, orderClassRow } from './orderClasses';
 import { listRoster, revealRosterPerson, rosterRow, saveRosterPerson } from './roster';
+import { listTrainings } from './trainings';
 
 export async function labourRoutes(app: App) {
   const read = guard('labour.read');
@@ -70,5 +73,11 @@ export async function labourRoutes(app: App) {
     '/api/labour/order-classes',
     { preHandler: write, schema: { tags, body: OrderClassInput, response: { 200: OrderClassRow, ...e } } },
     async (req) => orderClassRow(ctxOf(req), await createOrderClass(ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/labour/trainings',
+    { preHandler: read, schema: { tags, querystring: TrainingListQuery, response: { 200: TrainingPage, ...e } } },
+    async (req) => listTrainings(ctxOf(req), req.query),
   );
 }

@@ -1,6 +1,6 @@
 // 劳务协作 tables. People are held like monitoring members: the ID number only as ciphertext (services.cipher)
 // plus a keyed hash for lookup and a masked form to show; 其中脱贫人口 joins id_hash to the view lifted_persons.
-import type { EmploymentChannel } from '@xiezuo/shared/contracts/labour';
+import type { EmploymentChannel, TrainingKind } from '@xiezuo/shared/contracts/labour';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, numeric, pgTable, pgView, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { teams } from '../teams/tables';
@@ -97,6 +97,45 @@ export const labourClassMembers = pgTable(
     index('labour_class_members_hash_idx').on(t.idHash),
     check('labour_class_members_employed_ck', sql`not ${t.employed} or ${t.graduated}`),
   ],
+);
+
+// 技能培训: a session (type, dates, organiser, where), and its trainees (人次: one row per person per session).
+export const labourTrainings = pgTable(
+  'labour_trainings',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<TrainingKind>().notNull(), // skills | entrepreneurship | orientation | other
+    organiser: text('organiser').notNull(), // 组织单位
+    divisionCode: text('division_code').notNull(), // where it was held (the helped side)
+    teamId: integer('team_id').references(() => teams.id),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('labour_trainings_uq').on(t.name, t.startDate, t.divisionCode),
+    index('labour_trainings_division_idx').on(t.divisionCode),
+    check('labour_trainings_dates_ck', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+export const labourTrainees = pgTable(
+  'labour_trainees',
+  {
+    id: serial('id').primaryKey(),
+    trainingId: integer('training_id')
+      .notNull()
+      .references(() => labourTrainings.id),
+    name: text('name').notNull(),
+    idCipher: text('id_cipher').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    certified: boolean('certified').notNull().default(false), // 取得证书
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('labour_trainees_uq').on(t.trainingId, t.idHash), index('labour_trainees_hash_idx').on(t.idHash)],
 );
 
 // 脱贫人口 as every module counts "其中脱贫人口": the ID hashes of people lifted out of poverty, each once — the

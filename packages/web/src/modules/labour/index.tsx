@@ -1,4 +1,4 @@
-// 劳务协作 pages: the 脱贫人口名册, the employment ledger and the order classes.
+// 劳务协作 pages: the 脱贫人口名册, the employment ledger, order classes and trainings.
 import { SolutionOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../app/modules';
 
@@ -13,6 +13,7 @@ export const labourModule: WebModule = {
       children: [
         { path: '/labour/classes', labelKey: 'labour.nav.classes', permission: 'labour.read' },
         { path: '/labour/employments', labelKey: 'labour.nav.employments', permission: 'labour.read' },
+        { path: '/labour/trainings', labelKey: 'labour.nav.trainings', permission: 'labour.read' },
         { path: '/labour/roster', labelKey: 'labour.nav.roster', permission: 'labour.read' },
       ],
     },
@@ -20,6 +21,7 @@ export const labourModule: WebModule = {
   routes: [
     { path: '/labour/classes', element: lazyPage(() => import('./OrderClassesPage'), 'OrderClassesPage') },
     { path: '/labour/employments', element: lazyPage(() => import('./EmploymentsPage'), 'EmploymentsPage') },
+    { path: '/labour/trainings', element: lazyPage(() => import('./TrainingsPage'), 'TrainingsPage') },
     { path: '/labour/roster', element: lazyPage(() => import('./RosterPage'), 'RosterPage') },
   ],
 };
