@@ -57,7 +57,7 @@ describe('labour in the browser', () => {
     const masked = await page.getByTestId('list-page').locator('code').allTextContents();
     expect(masked.length).toBeGreaterThan(0);
     for (const m of masked) expect(m).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
-    await page.getByText('劳务品牌：富川药膳师傅').first().waitFor();
+    await page.getByText('富川药膳师傅').first().waitFor();
     await screenshot(page, 'labour-employments-phone');
     await page
       .getByRole('button', { name: /查\s*看/ })

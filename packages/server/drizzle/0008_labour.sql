@@ -28,6 +28,8 @@ CREATE TABLE "labour_employments" (
 	"end_date" date,
 	"monthly_wage" numeric(18, 2),
 	"channel" text NOT NULL,
+	"station" text,
+	"brand" text,
 	"note" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

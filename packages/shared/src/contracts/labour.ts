@@ -65,6 +65,8 @@ export const EmploymentInput = z.strictObject({
   endDate: IsoDate.nullable().optional(),
   monthlyWage: Wage.nullable().optional(),
   channel: z.enum(EMPLOYMENT_CHANNELS),
+  station: z.string().trim().max(100).nullable().optional(), // 劳务工作站
+  brand: z.string().trim().max(100).nullable().optional(), // 劳务品牌
   note,
 });
 export const EmploymentRow = z.object({
@@ -85,6 +87,8 @@ export const EmploymentRow = z.object({
   stable: z.boolean(), // 稳岗 (≥ 6 months)
   monthlyWage: z.number().nullable(),
   channel: z.enum(EMPLOYMENT_CHANNELS),
+  station: z.string().nullable(),
+  brand: z.string().nullable(),
   note: z.string().nullable(),
 });
 export const EmploymentListQuery = Paging.extend({

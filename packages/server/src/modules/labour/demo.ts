@@ -112,7 +112,9 @@ export async function seedLabourDemo(services: Services) {
       endDate: n % 7 === 6 && n % 2 === 0 ? `${year - 1}-12-31` : null, // jobs of last year that ended
       monthlyWage: cook ? 6500 : [5200, 3200, 3800][n % 3],
       channel: n % 2 ? 'organised' : 'self',
-      note: cook ? '劳务品牌：富川药膳师傅' : null,
+      station: n % 2 && (cook || n % 3 === 0) ? '富川驻佛山劳务工作站（演示）' : null,
+      brand: cook ? '富川药膳师傅' : null,
+      note: null,
     });
   }
   await seedTrainings(services, year, today);
@@ -127,6 +129,8 @@ export async function seedLabourDemo(services: Services) {
     endDate: null,
     monthlyWage: 1500,
     channel: 'self',
+    station: null,
+    brand: null,
     note: null,
   });
 }

@@ -58,6 +58,8 @@ export function toEmploymentRow({ row, divisionName, workDivisionName, lifted }:
     stable: isStable(row.startDate, row.endDate, todayInBeijing()),
     monthlyWage: numberOrNull(row.monthlyWage),
     channel: row.channel,
+    station: row.station,
+    brand: row.brand,
     note: row.note,
   };
 }

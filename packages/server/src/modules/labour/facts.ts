@@ -5,7 +5,8 @@
 // - labour.jobStarts (event): a job starting (distinct persons = 新增就业).
 // - labour.classMembers (event): an order-class student at the class's graduation date; qty = monthly wage
 //   of the employed (average wage = wages ÷ employed).
-// Tags: dest:local|in_province|out_province, guangdong (work in 广东), channel:…, stable (≥ 6 months),
+// Tags: dest:local|in_province|out_province, guangdong (work in 广东), channel:…, stable (≥ 6 months), station
+// (placed by a 劳务工作站), brand (under a 劳务品牌),
 // tuopin (the person's id_hash is in lifted_persons).
 import { defineFacts } from '../../platform/facts';
 
@@ -15,6 +16,7 @@ const TUOPIN = (hash: string) => `case when exists (select 1 from lifted_persons
 
 const JOB_TAGS = `array_remove(array[${DEST('j.division_code', 'j.work_division_code')}, 'channel:' || j.channel,
   case when j.work_division_code like '44%' then 'guangdong' end,
+  case when j.station is not null then 'station' end, case when j.brand is not null then 'brand' end,
   case when coalesce(j.end_date, current_date) >= j.start_date + interval '6 months' then 'stable' end,
   ${TUOPIN('j.id_hash')}], null)`;
 
@@ -54,9 +56,8 @@ const CLASS_MEMBERS = `select c.division_code, c.team_id, c.graduation_date as d
                  array_remove(array[case when m.graduated then 'graduated' end, case when m.employed then 'employed' end,
                    ${TUOPIN('m.id_hash')}], null) as tags
           from labour_class_members m join labour_order_classes c on c.id = m.class_id`;
-const EMPLOYED_REQUIRES = {
-  labour_employments: ['id_hash', 'division_code', 'team_id', 'work_division_code', 'start_date', 'end_date', 'channel'],
-};
+const JOB_COLUMNS = ['id_hash', 'division_code', 'team_id', 'work_division_code', 'start_date', 'end_date', 'channel', 'station', 'brand'];
+const EMPLOYED_REQUIRES = { labour_employments: JOB_COLUMNS };
 const CLASS_REQUIRES = {
   labour_class_members: ['class_id', 'id_hash', 'graduated', 'employed', 'monthly_wage'],
   labour_order_classes: ['division_code', 'team_id', 'graduation_date'],
@@ -77,9 +78,7 @@ export const labourFacts = defineFacts([
   {
     key: 'labour.jobStarts',
     kind: 'event',
-    requires: {
-      labour_employments: ['id_hash', 'division_code', 'team_id', 'work_division_code', 'start_date', 'end_date', 'channel'],
-    },
+    requires: EMPLOYED_REQUIRES,
     sql: `select j.division_code, j.team_id, j.start_date as day, null::date as end_day, 'p:' || j.id_hash as subject, 1::float8 as qty,
                  ${JOB_TAGS} as tags
           from labour_employments j`,

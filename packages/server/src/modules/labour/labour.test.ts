@@ -97,14 +97,14 @@ describe('employment ledger', () => {
     expect(r.status, JSON.stringify(r.status?.problems)).toMatchObject({ status: 'ready', valid: 2, rejected: 0 });
     expect((await commitAndWait(hq, r.status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', inserted: 2 });
 
-    const head = ['姓名', '身份证号', '户籍所在村', '就业单位', '就业地区划代码', '开始日期', '结束日期', '月工资', '就业方式', '备注'];
+    const head = ['姓名', '身份证号', '户籍所在村', '就业单位', '就业地区划代码', '开始日期', '结束日期', '月工资', '就业方式', '劳务品牌'];
     const file = await xlsx(
       [
         ['朝东镇农村劳动力务工就业台账'],
         ['填报单位：朝东镇人民政府', null, null, null, null, null, null, null, null, '2026年11月'],
         head,
         ['名册甲', rostered, '朝东村', '佛山某电子有限公司', '440606000000', '2026-02-01', null, '5200', '组织化输出', null],
-        ['名册甲', rostered, '朝东村', '顺德某家政公司', '440606000000', '2026/5/1', null, 1500, '自主', '兼职'],
+        ['名册甲', rostered, '朝东村', '顺德某家政公司', '440606000000', '2026/5/1', null, 1500, '自主', null],
         [
           '名册乙',
           monitoredToo,
@@ -133,6 +133,8 @@ describe('employment ledger', () => {
     expect(fig(town, 'labour.employed', 'tuopin')!.value).toBe(2);
     expect(fig(town, 'labour.employed', 'guangdong')!.value).toBe(2);
     expect(fig(town, 'labour.local')!.value).toBe(1);
+    expect(fig(town, 'labour.brandEmployed')!.value).toBe(1); // 乙, a 富川药膳师傅 cook
+    expect(fig(town, 'labour.stable')!.value).toBe(3); // all three have worked six months by 2026-11-23
     expect(fig(town, 'labour.newlyEmployed')!.value).toBe(2); // 甲 (twice in 2026, once) and 丙
     expect(fig(town, 'labour.newlyEmployed', 'tuopin')!.value).toBe(1);
     // the same year last year: 乙 (from September) and 丁 had left by the year's end

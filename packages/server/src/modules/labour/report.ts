@@ -14,6 +14,8 @@ export const labourReport: ReportChapter = {
       if (has(tuopin)) parts.push(`其中脱贫人口${num(tuopin.value)}人`);
       const gd = fig('labour.employed', 'guangdong');
       if (has(gd)) parts.push(`到广东就业${num(gd.value)}人`);
+      const brand = fig('labour.brandEmployed');
+      if (has(brand)) parts.push(`劳务品牌带动就业${num(brand.value)}人`);
       const fresh = fig('labour.newlyEmployed');
       if (has(fresh)) parts.push(`新增务工就业${num(fresh.value)}人`);
       out.push(`${parts.join('，')}。`);

@@ -41,6 +41,8 @@ export const labourEmployments = pgTable(
     endDate: date('end_date'), // last day, inclusive; null = still employed
     monthlyWage: numeric('monthly_wage', { precision: 18, scale: 2 }),
     channel: text('channel').$type<EmploymentChannel>().notNull(), // organised | self
+    station: text('station'), // 劳务工作站 that placed the person, as named (organised output)
+    brand: text('brand'), // 劳务品牌 the job falls under (富川药膳师傅), as named
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -40,7 +40,7 @@ export function EmploymentsPage() {
         </>
       }
       list={list}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1600 }}
       columns={[
         { title: t('labour.fields.name'), dataIndex: 'name', fixed: 'left', width: 110 },
         {
@@ -74,6 +74,8 @@ export function EmploymentsPage() {
           render: (_, r: Row) => (r.monthlyWage == null ? '—' : formatAmount(r.monthlyWage, '元')),
         },
         { title: t('labour.fields.channel'), render: (_, r: Row) => t(`labour.channels.${r.channel}`) },
+        { title: t('labour.fields.station'), render: (_, r: Row) => r.station ?? '—' },
+        { title: t('labour.fields.brand'), render: (_, r: Row) => r.brand ?? '—' },
         { title: t('labour.fields.note'), render: (_, r: Row) => r.note ?? '—' },
       ]}
     />

@@ -23,6 +23,8 @@ type EmploymentLedgerRow = {
   endDate: string | null;
   monthlyWage: string | null; // 元, two decimals (as the amount column reads it)
   channel: EmploymentChannel;
+  station: string | null;
+  brand: string | null;
   note: string | null;
 };
 
@@ -36,6 +38,8 @@ const toRow = (r: typeof labourEmployments.$inferSelect, idNumber: string): Empl
   endDate: r.endDate,
   monthlyWage: r.monthlyWage,
   channel: r.channel,
+  station: r.station,
+  brand: r.brand,
   note: r.note,
 });
 
@@ -93,6 +97,15 @@ export const employmentLedger = defineLedger<EmploymentLedgerRow>({
       example: '组织化输出',
       words: { 有组织输出: 'organised', 自主外出: 'self', 自主: 'self', 自行就业: 'self' },
     }),
+    {
+      key: 'station',
+      header: '劳务工作站',
+      headerEn: 'Labour station',
+      synonyms: ['输出工作站', '劳务站'],
+      type: 'text',
+      example: '富川驻佛山劳务工作站',
+    },
+    { key: 'brand', header: '劳务品牌', headerEn: 'Labour brand', type: 'text', example: '富川药膳师傅' },
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   validate(row, ctx) {
