@@ -126,6 +126,9 @@ describe('employment ledger', () => {
     const { status } = await uploadAndCheck(hq, 'labour-employments', '务工台账.xlsx', file);
     expect(status, JSON.stringify(status?.problems)).toMatchObject({ status: 'ready', rowsRead: 5, valid: 5, rejected: 0, toInsert: 5 });
     expect((await commitAndWait(hq, status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', inserted: 5 });
+    // committed set-based from the staging table, sealed at the dry run: no ID number in the clear in the table
+    for (const { j } of await t.services.database.query<{ j: string }>('select row_to_json(e)::text as j from labour_employments e'))
+      expect(j).not.toMatch(/\d{17}[\dX]/);
     await refresherOf(t.services).runOnce();
 
     const town = await dash(hq, `node=d:${CHAODONG.slice(0, 9)}&period=Y2026`);

@@ -2,13 +2,15 @@
 // work by division code, from which 就地就近/省内/跨省 is computed. Written through saveEmployment (scope, audit).
 import { EMPLOYMENT_CHANNELS, type EmploymentChannel, LABOUR_LEDGERS } from '@xiezuo/shared/contracts/labour';
 import { catalogues } from '@xiezuo/shared/i18n/index';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, divisionByName, divisionCode, enumOf, idNumber } from '../../../platform/ledgers/columns';
-import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
-import { inScope } from '../../../platform/scope';
+import type { StagedTableSpec } from '../../../platform/ledgers/stagedSpec';
+import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
+import { inScope, scopeWhere } from '../../../platform/scope';
 import { ownTeamOf } from '../access';
-import { allEmployments, saveEmployment } from '../employments';
+import { allEmployments } from '../employments';
+import { sealIdNumber } from '../people';
 import { labourEmployments } from '../tables';
 
 const zh = catalogues['zh-CN'].labour;
@@ -126,13 +128,55 @@ export const employmentLedger = defineLedger<EmploymentLedgerRow>({
     }
     return out;
   },
-  async write(tx, changes, ctx) {
-    const c = { ...ctx, tx };
-    for (const r of [...changes.insert, ...changes.update.map((u) => u.after)])
-      await saveEmployment(c, { ...r, monthlyWage: r.monthlyWage == null ? null : Number(r.monthlyWage) });
-  },
+  // a province's ledger is ~740,000 rows: committed set-based from the staging table, ID numbers sealed at the dry run
+  uniqueNaturalKey: true, // labour_employments_job_uq (id_hash, employer, start_date)
+  sealRow: sealEmploymentRow,
+  staged: stagedEmployments,
   async exportRows(ctx, filters) {
     const rows = await allEmployments(ctx, { divisionCode: filters.divisionCode, q: filters.q });
     return rows.map((r) => toRow(r, ctx.services.cipher.decrypt(r.idCipher)));
   },
 });
+
+/** The team a row's record belongs to: none when the home village is the user's, else the team user's own (as saveEmployment). */
+const teamOfRow = (row: EmploymentLedgerRow, ctx: LedgerContext) =>
+  inScope(ctx.user.scope, { divisionCode: row.divisionCode }) ? null : ownTeamOf(ctx.user.scope);
+
+/** The job as the commit writes it: the ID number as hash, ciphertext and mask, never in the clear. */
+function sealEmploymentRow(row: EmploymentLedgerRow, _before: EmploymentLedgerRow | undefined, ctx: LedgerContext): LedgerRow {
+  const { idNumber, ...plain } = row;
+  return { ...plain, ...sealIdNumber(ctx.services.cipher, idNumber), teamId: teamOfRow(row, ctx) };
+}
+
+/** labour_employments, matched by (ID hash, employer, start date) among the records in the user's scope. */
+function stagedEmployments(ctx: LedgerContext): StagedTableSpec {
+  const text = (key: string, column: string) => ({ key, column, type: 'text' as const });
+  const scope = scopeWhere(ctx.user.scope, { division: sql.raw('t.division_code'), team: sql.raw('t.team_id') });
+  return {
+    table: 'labour_employments',
+    entity: 'labour_employment',
+    naturalKey: ['idHash', 'employer', 'startDate'],
+    uniqueNaturalKey: true,
+    match: scope ?? sql`true`,
+    auditKey: [{ key: 'idMasked' }, { key: 'employer' }, { key: 'startDate' }],
+    entityIdColumn: 'id',
+    touch: 'updated_at',
+    columns: [
+      text('idHash', 'id_hash'),
+      { ...text('idCipher', 'id_cipher'), insertOnly: true },
+      { ...text('idMasked', 'id_masked'), insertOnly: true },
+      text('name', 'name'),
+      text('divisionCode', 'division_code'),
+      { key: 'teamId', column: 'team_id', type: 'integer' },
+      text('employer', 'employer'),
+      text('workDivisionCode', 'work_division_code'),
+      { key: 'startDate', column: 'start_date', type: 'date' },
+      { key: 'endDate', column: 'end_date', type: 'date' },
+      { key: 'monthlyWage', column: 'monthly_wage', type: 'numeric' },
+      text('channel', 'channel'),
+      text('station', 'station'),
+      text('brand', 'brand'),
+      text('note', 'note'),
+    ],
+  };
+}
