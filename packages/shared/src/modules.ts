@@ -4,10 +4,12 @@
 
 import * as consumption from './i18n/consumption';
 import * as indicators from './i18n/indicators';
+import * as labour from './i18n/labour';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
 import * as teams from './i18n/teams';
 import { consumptionIndicators } from './indicators/consumption';
+import { labourIndicators } from './indicators/labour';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
@@ -44,6 +46,12 @@ export const sharedModules = [
       'registry.write': ['hq', 'team_leader', 'team_member'],
       'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
     },
+  },
+  {
+    key: 'labour',
+    messages: labour,
+    indicators: labourIndicators,
+    permissions: { 'labour.read': READERS, 'labour.write': ['hq', 'team_leader', 'team_member', 'town_staff'] },
   },
   {
     key: 'consumption',

@@ -3,8 +3,16 @@
 import type { ModuleDefinition } from '../platform/module';
 import { consumptionModule } from './consumption';
 import { indicatorsModule } from './indicators';
+import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
 
-export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, consumptionModule, indicatorsModule];
+export const modules: readonly ModuleDefinition[] = [
+  registryModule,
+  teamsModule,
+  monitoringModule,
+  labourModule,
+  consumptionModule,
+  indicatorsModule,
+];

@@ -4,6 +4,7 @@ import { adminModule, homeModule } from '../platform';
 import { ledgersModule } from '../platform/ledgers';
 import { consumptionModule } from './consumption';
 import { indicatorsModule } from './indicators';
+import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
@@ -14,6 +15,7 @@ export const webModules: WebModule[] = [
   registryModule,
   teamsModule,
   monitoringModule,
+  labourModule,
   consumptionModule,
   ledgersModule,
   adminModule,

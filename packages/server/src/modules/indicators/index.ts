@@ -3,7 +3,6 @@ import { defineModule } from '../../platform/module';
 import { indicatorsSeed } from './demo';
 import { indicatorFacts } from './facts';
 import { indicatorLedgers } from './ledgers';
-import { reportedFiguresReport } from './report';
 import { indicatorsRoutes } from './routes';
 import * as tables from './tables';
 
@@ -13,6 +12,5 @@ export const indicatorsModule = defineModule({
   routes: indicatorsRoutes,
   ledgers: indicatorLedgers,
   facts: indicatorFacts,
-  report: reportedFiguresReport,
   demoSeed: indicatorsSeed,
 });

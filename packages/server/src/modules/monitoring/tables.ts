@@ -28,7 +28,6 @@ import {
   jsonb,
   numeric,
   pgTable,
-  pgView,
   serial,
   text,
   timestamp,
@@ -219,11 +218,4 @@ export const monitoringLines = pgTable(
   },
   (t) => [uniqueIndex('monitoring_lines_uq').on(t.provinceCode, t.year)],
 );
-
-// 脱贫人口 as every module counts "其中脱贫人口": the ID hashes of people lifted out of poverty. A view so that
-// fact sources of any module join it by id_hash (set-based, never typed). Here: members of 脱贫户 monitored
-// households (leavers included: being lifted is the person's, not the household's, status). The labour
-// module's 脱贫人口名册 (roster) adds its people to the same view when it lands.
-export const liftedPersons = pgView('lifted_persons', { idHash: text('id_hash').notNull() }).as(
-  sql`select distinct m.id_hash from monitoring_members m join monitoring_households h on h.id = m.household_id where h.is_lifted`,
-);
+// 脱贫人口 (the view lifted_persons, of this module's 脱贫户 members and the roster) is declared in labour/tables.ts.

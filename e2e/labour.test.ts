@@ -1,0 +1,73 @@
+// 劳务协作 in the browser on the demo data: the 3D打印订单班 with 86 graduates, 81 employed → 94.2 % and
+// 5,500元 computed from its student roster, on the order-class page and the HQ dashboard at 富川; the
+// employment ledger with masked ID numbers, 脱贫人口 marked, and an audited reveal — at desktop and 375 px.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+
+let app: RunningApp;
+let browser: Browser;
+const year = new Date().getUTCFullYear();
+
+beforeAll(async () => {
+  app = await startApp({ seedDemo: true });
+  await app.addUser('hq_labour', 'hq', { all: true });
+  await app.addUser('fuchuan_labour', 'town_staff', { divisions: ['451123'] });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('labour in the browser', () => {
+  it('shows the order class: 86 graduates, 81 employed, 94.2 %, 5,500元 (desktop and 375 px)', async () => {
+    for (const phone of [false, true]) {
+      const page = await newPage(browser, phone ? PHONE : undefined);
+      await signIn(page, app.url, 'hq_labour');
+      await page.goto(`${app.url}/labour/classes`);
+      const list = page.getByTestId('list-page');
+      await list.getByText('94.2%').waitFor(); // this year's cohort; last year's (54 of 60) is 90.0%
+      await list.getByText('5,500元').waitFor();
+      await list.getByText('90.0%').waitFor();
+      expect(await list.textContent()).toMatch(/88\D*86\D*81\D*94\.2%/);
+      await screenshot(page, phone ? 'labour-classes-phone' : 'labour-classes');
+      await page.context().close();
+    }
+  });
+
+  it('shows the rate and the average wage on the dashboard of 富川, with last year', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_labour');
+    await page.getByTestId('dashboard').waitFor();
+    await page.goto(`${app.url}/?node=d:451123&period=Y${year}`);
+    await page.getByTestId('kpi-labour.orderClassRate').getByText('94.2%').waitFor({ timeout: 30_000 });
+    await page.getByTestId('kpi-labour.orderClassAverageWage').getByText('5,500', { exact: true }).waitFor();
+    await page.getByTestId('kpi-labour.orderClassAverageWage').getByText('去年同期 5,200').waitFor();
+    await page.waitForTimeout(800); // chart animations
+    await screenshot(page, 'labour-dashboard-fuchuan');
+    await page.context().close();
+  });
+
+  it('lists the employment ledger of 富川 masked, marks 脱贫人口, and audits a reveal (375 px)', async () => {
+    const page = await newPage(browser, PHONE);
+    await signIn(page, app.url, 'fuchuan_labour');
+    await page.goto(`${app.url}/labour/employments`);
+    await page.getByText('共 31 条').waitFor();
+    const masked = await page.getByTestId('list-page').locator('code').allTextContents();
+    expect(masked.length).toBeGreaterThan(0);
+    for (const m of masked) expect(m).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    await page.getByText('富川药膳师傅').first().waitFor();
+    await screenshot(page, 'labour-employments-phone');
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .first()
+      .click();
+    expect(await page.locator('.ant-modal h4').textContent()).toMatch(/^451123\d{11}[\dX]$/);
+    const audit = await app.services.database.query(
+      "select actor_name from audit_log where action = 'reveal' and entity = 'labour_employment'",
+    );
+    expect(audit).toEqual([{ actor_name: 'fuchuan_labour' }]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,140 @@
+// Facts of 劳务协作, by origin (the home village, credited to the team that recorded it):
+// - labour.employed (interval): a person employed, once — overlapping or adjoining jobs of one person are
+//   merged into one spell (gaps and islands), placed and tagged by the spell's first job, so a person with
+//   two jobs is one employed person in the stock.
+// - labour.jobStarts (event): a job starting (distinct persons = 新增就业).
+// - labour.classMembers (event): an order-class student at the class's graduation date; qty = monthly wage
+//   of the employed (average wage = wages ÷ employed).
+// Tags: dest:local|in_province|out_province, guangdong (work in 广东), channel:…, stable (≥ 6 months), station
+// (placed by a 劳务工作站), brand (under a 劳务品牌),
+// tuopin (the person's id_hash is in lifted_persons).
+import { defineFacts } from '../../platform/facts';
+
+const DEST = (home: string, work: string) => `case when left(${work}, 6) = left(${home}, 6) then 'dest:local'
+  when left(${work}, 2) = left(${home}, 2) then 'dest:in_province' else 'dest:out_province' end`;
+const TUOPIN = (hash: string) => `case when exists (select 1 from lifted_persons l where l.id_hash = ${hash}) then 'tuopin' end`;
+
+const JOB_TAGS = `array_remove(array[${DEST('j.division_code', 'j.work_division_code')}, 'channel:' || j.channel,
+  case when j.work_division_code like '44%' then 'guangdong' end,
+  case when j.station is not null then 'station' end, case when j.brand is not null then 'brand' end,
+  case when coalesce(j.end_date, current_date) >= j.start_date + interval '6 months' then 'stable' end,
+  ${TUOPIN('j.id_hash')}], null)`;
+
+// spells: a job starts a new spell when it begins after every earlier job of the person has ended (+1 day)
+const SPELLS = `with j as (select * from labour_employments),
+  o as (select j.*, max(coalesce(j.end_date, date '9999-12-31')) over (partition by j.id_hash order by j.start_date, j.id
+          rows between unbounded preceding and 1 preceding) as prev_end from j),
+  g as (select o.*, sum(case when o.prev_end is null or o.start_date > o.prev_end + 1 then 1 else 0 end)
+          over (partition by o.id_hash order by o.start_date, o.id) as spell from o),
+  s as (select id_hash, spell, min(start_date) as day,
+               nullif(max(coalesce(end_date, date '9999-12-31')), date '9999-12-31') as end_day,
+               (array_agg(id order by start_date, id))[1] as first_id
+          from g group by id_hash, spell)`;
+
+// The pairing a helped place is credited to (结对帮扶): of the pairings in force on `day` whose helped side
+// contains the place, the most specific (a county pairing before a province one); rows without one drop out.
+const PREFIX = (code: string) => `case when right(${code}, 10) = '0000000000' then left(${code}, 2)
+  when right(${code}, 8) = '00000000' then left(${code}, 4) when right(${code}, 6) = '000000' then left(${code}, 6)
+  when right(${code}, 3) = '000' then left(${code}, 9) else ${code} end`;
+const helperOf = (rows: string, key: string) => `select distinct on (${key}) p.helper_division_code as division_code,
+    x.day, x.end_day, x.subject, x.qty, x.tags
+  from (${rows}) x join pairings p on x.division_code like ${PREFIX('p.helped_division_code')} || '%'
+    and p.start_date <= coalesce(x.end_day, x.day) and (p.end_date is null or p.end_date >= x.day)
+  order by ${key}, length(${PREFIX('p.helped_division_code')}) desc, p.id`;
+/** Dirty rules: the helper division a helped place's change lands on (the most specific pairing). */
+const HELPER_OF = (
+  code: string,
+) => `(select p.helper_division_code from pairings p where ${code} like ${PREFIX('p.helped_division_code')} || '%'
+  order by length(${PREFIX('p.helped_division_code')}) desc, p.id limit 1)`;
+const HELPER_OF_CLASS = HELPER_OF('(select division_code from labour_order_classes where id = R.class_id)');
+
+const EMPLOYED = `${SPELLS}
+          select j.division_code, j.team_id, s.day, s.end_day, 'p:' || s.id_hash as subject, 1::float8 as qty, ${JOB_TAGS} as tags
+          from s join labour_employments j on j.id = s.first_id`;
+const CLASS_MEMBERS = `select c.division_code, c.team_id, c.graduation_date as day, null::date as end_day, 'o:' || m.id as subject,
+                 coalesce(m.monthly_wage, 0)::float8 as qty,
+                 array_remove(array[case when m.graduated then 'graduated' end, case when m.employed then 'employed' end,
+                   ${TUOPIN('m.id_hash')}], null) as tags
+          from labour_class_members m join labour_order_classes c on c.id = m.class_id`;
+const JOB_COLUMNS = ['id_hash', 'division_code', 'team_id', 'work_division_code', 'start_date', 'end_date', 'channel', 'station', 'brand'];
+const EMPLOYED_REQUIRES = { labour_employments: JOB_COLUMNS };
+const CLASS_REQUIRES = {
+  labour_class_members: ['class_id', 'id_hash', 'graduated', 'employed', 'monthly_wage'],
+  labour_order_classes: ['division_code', 'team_id', 'graduation_date'],
+};
+const PAIRINGS = { pairings: ['helper_division_code', 'helped_division_code', 'start_date', 'end_date'] };
+
+export const labourFacts = defineFacts([
+  {
+    key: 'labour.employed',
+    kind: 'interval',
+    requires: EMPLOYED_REQUIRES,
+    sql: EMPLOYED,
+    dirty: [
+      { table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' },
+      { table: 'labour_roster', division: 'R.division_code' }, // a person joining the roster turns 其中脱贫人口
+    ],
+  },
+  {
+    key: 'labour.jobStarts',
+    kind: 'event',
+    requires: EMPLOYED_REQUIRES,
+    sql: `select j.division_code, j.team_id, j.start_date as day, null::date as end_day, 'p:' || j.id_hash as subject, 1::float8 as qty,
+                 ${JOB_TAGS} as tags
+          from labour_employments j`,
+    dirty: [
+      { table: 'labour_employments', division: 'R.division_code', from: 'R.start_date' },
+      { table: 'labour_roster', division: 'R.division_code' },
+    ],
+  },
+  {
+    key: 'labour.classMembers',
+    kind: 'event',
+    requires: CLASS_REQUIRES,
+    sql: CLASS_MEMBERS,
+    dirty: [
+      { table: 'labour_class_members', division: '(select division_code from labour_order_classes where id = R.class_id)' },
+      { table: 'labour_order_classes', division: 'R.division_code', from: 'R.graduation_date' },
+      { table: 'labour_roster', division: 'R.division_code' },
+    ],
+  },
+  // the same people at the helper side of the pairing (帮扶方): what 四会 helped 富川 achieve
+  {
+    key: 'labour.employedHelper',
+    kind: 'interval',
+    requires: { ...EMPLOYED_REQUIRES, ...PAIRINGS },
+    sql: `select division_code, null::int as team_id, day, end_day, subject, qty, tags from (${helperOf(EMPLOYED, 'x.subject, x.day')}) h`,
+    dirty: [
+      { table: 'labour_employments', division: HELPER_OF('R.division_code'), from: 'R.start_date', to: 'open' },
+      { table: 'pairings', division: 'R.helper_division_code' },
+    ],
+  },
+  {
+    key: 'labour.classMembersHelper',
+    kind: 'event',
+    requires: { ...CLASS_REQUIRES, ...PAIRINGS },
+    sql: `select division_code, null::int as team_id, day, end_day, subject, qty, tags from (${helperOf(CLASS_MEMBERS, 'x.subject')}) h`,
+    dirty: [
+      { table: 'labour_class_members', division: HELPER_OF_CLASS },
+      { table: 'labour_order_classes', division: HELPER_OF('R.division_code'), from: 'R.graduation_date' },
+      { table: 'pairings', division: 'R.helper_division_code' },
+    ],
+  },
+  // 技能培训: one trainee of one session (人次) at the session's place and start date
+  {
+    key: 'labour.trainees',
+    kind: 'event',
+    requires: {
+      labour_trainees: ['training_id', 'id_hash', 'certified'],
+      labour_trainings: ['kind', 'division_code', 'team_id', 'start_date'],
+    },
+    sql: `select s.division_code, s.team_id, s.start_date as day, null::date as end_day, 'p:' || t.id_hash as subject, 1::float8 as qty,
+                 array_remove(array['kind:' || s.kind, case when t.certified then 'certified' end, ${TUOPIN('t.id_hash')}], null) as tags
+          from labour_trainees t join labour_trainings s on s.id = t.training_id`,
+    dirty: [
+      { table: 'labour_trainees', division: '(select division_code from labour_trainings where id = R.training_id)' },
+      { table: 'labour_trainings', division: 'R.division_code', from: 'R.start_date' },
+      { table: 'labour_roster', division: 'R.division_code' },
+    ],
+  },
+]);

@@ -1,0 +1,19 @@
+// 劳务协作 (labour): the 脱贫人口名册 (its people join the view lifted_persons, the 其中脱贫人口 of every
+// module), employment records of people and order classes, with their facts, indicators and report chapter.
+import { defineModule } from '../../platform/module';
+import { labourSeed } from './demo';
+import { labourFacts } from './facts';
+import { labourLedgers } from './ledgers';
+import { labourReport } from './report';
+import { labourRoutes } from './routes';
+import * as tables from './tables';
+
+export const labourModule = defineModule({
+  key: 'labour',
+  tables,
+  routes: labourRoutes,
+  ledgers: labourLedgers,
+  facts: labourFacts,
+  report: labourReport,
+  demoSeed: labourSeed,
+});

@@ -1,0 +1,8 @@
+// Ledgers (台账) of the labour module: the 脱贫人口名册, employment records, order-class students, training trainees.
+import { classMemberLedger } from './classMembers';
+import { employmentLedger } from './employments';
+import { rosterLedger } from './roster';
+import { traineeLedger } from './trainees';
+
+export { classMemberLedger, employmentLedger, rosterLedger, traineeLedger };
+export const labourLedgers = [rosterLedger, employmentLedger, classMemberLedger, traineeLedger];

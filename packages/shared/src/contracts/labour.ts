@@ -1,0 +1,178 @@
+// 劳务协作 (labour): the 脱贫人口名册 (roster of people lifted out of poverty), employment records of people
+// (务工就业) and order classes (订单班) with their students. Every figure is counted from these people records.
+import { z } from 'zod';
+import { Amount, DivisionCode, IdNumber, IdParam, IsoDate, Paging, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+/** Where a job is, seen from the worker's home village: 就地就近 (same county) | 省内 | 跨省. Computed, never typed. */
+export const DESTINATION_KINDS = ['local', 'in_province', 'out_province'] as const;
+/** 组织化输出 (through a station or programme) | 自主就业. */
+export const EMPLOYMENT_CHANNELS = ['organised', 'self'] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+export type EmploymentChannel = (typeof EMPLOYMENT_CHANNELS)[number];
+
+/** 就地就近 / 省内 / 跨省 from the home village and the place of work (12-digit codes). */
+export function destinationKindOf(home: string, work: string): DestinationKind {
+  if (home.slice(0, 6) === work.slice(0, 6)) return 'local';
+  if (home.slice(0, 2) === work.slice(0, 2)) return 'in_province';
+  return 'out_province';
+}
+
+/** 稳岗: employed six months or more (to the end date, or to `today` while the job is open). */
+export function isStable(start: string, end: string | null, today: string): boolean {
+  const until = end ?? today;
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 6);
+  return until >= d.toISOString().slice(0, 10);
+}
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = z.string().max(1000).nullable().optional();
+const Wage = Amount.refine((v) => v <= 1_000_000, 'validation.amount');
+
+// ---- 脱贫人口名册 ----
+export const RosterInput = z.strictObject({
+  name: text(50),
+  idNumber: IdNumber,
+  divisionCode: DivisionCode, // the home village
+  householdHead: z.string().trim().max(50).nullable().optional(), // 户主
+  liftedYear: z.number().int().min(2013).max(2030),
+  note,
+});
+export const RosterRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  householdHead: z.string().nullable(),
+  liftedYear: z.number().int(),
+  note: z.string().nullable(),
+});
+export const RosterListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
+export const RosterPage = pageOf(RosterRow);
+
+// ---- 务工就业 ----
+export const EmploymentInput = z.strictObject({
+  name: text(50),
+  idNumber: IdNumber,
+  divisionCode: DivisionCode, // home village (the helped side)
+  teamId: id.nullable().optional(),
+  employer: text(100),
+  workDivisionCode: DivisionCode, // where the job is
+  startDate: IsoDate,
+  endDate: IsoDate.nullable().optional(),
+  monthlyWage: Wage.nullable().optional(),
+  channel: z.enum(EMPLOYMENT_CHANNELS),
+  station: z.string().trim().max(100).nullable().optional(), // 劳务工作站
+  brand: z.string().trim().max(100).nullable().optional(), // 劳务品牌
+  note,
+});
+export const EmploymentRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  lifted: z.boolean(), // 脱贫人口: in lifted_persons
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  employer: z.string(),
+  workDivisionCode: z.string(),
+  workDivisionName: z.string().nullable(),
+  destination: z.enum(DESTINATION_KINDS),
+  toGuangdong: z.boolean(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  stable: z.boolean(), // 稳岗 (≥ 6 months)
+  monthlyWage: z.number().nullable(),
+  channel: z.enum(EMPLOYMENT_CHANNELS),
+  station: z.string().nullable(),
+  brand: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const EmploymentListQuery = Paging.extend({
+  divisionCode: DivisionCode.optional(),
+  destination: z.enum(DESTINATION_KINDS).optional(),
+  q: z.string().max(50).optional(),
+});
+export const EmploymentPage = pageOf(EmploymentRow);
+
+// ---- 订单班 ----
+export const OrderClassInput = z.strictObject({
+  name: text(100), // 3D打印订单班
+  school: text(100),
+  enterprise: text(100),
+  major: z.string().trim().max(100).nullable().optional(),
+  divisionCode: DivisionCode, // the helped county the students come from
+  teamId: id.nullable().optional(),
+  cohort: z.number().int().min(2000).max(2100),
+  graduationDate: IsoDate,
+  note,
+});
+export const OrderClassRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  school: z.string(),
+  enterprise: z.string(),
+  major: z.string().nullable(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  cohort: z.number().int(),
+  graduationDate: z.string(),
+  note: z.string().nullable(),
+  // computed from the class roster
+  students: z.number().int(),
+  graduates: z.number().int(),
+  employed: z.number().int(),
+  lifted: z.number().int(), // 其中脱贫人口 among the students
+  rate: z.number().nullable(), // employed ÷ graduates
+  averageWage: z.number().nullable(), // 元/月 of the employed
+});
+export const OrderClassListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
+export const OrderClassPage = pageOf(OrderClassRow);
+
+// ---- 技能培训 ----
+/** 职业技能 | 创业 | 引导性 (岗前/政策) | 其他. */
+export const TRAINING_KINDS = ['skills', 'entrepreneurship', 'orientation', 'other'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export const TrainingRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(TRAINING_KINDS),
+  organiser: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  // computed from the trainees
+  trainees: z.number().int(),
+  lifted: z.number().int(), // 其中脱贫人口
+  certified: z.number().int(),
+});
+export const TrainingListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
+export const TrainingPage = pageOf(TrainingRow);
+
+export const RevealResponse = z.object({ idNumber: z.string() });
+
+/** The module's ledgers (台账): keys of /api/ledgers/<key>. */
+export const LABOUR_LEDGERS = {
+  roster: 'labour-roster',
+  employments: 'labour-employments',
+  classMembers: 'labour-class-members',
+  trainees: 'labour-trainees',
+} as const;
+
+export const labourApi = {
+  roster: endpoint('GET', '/api/labour/roster', { query: RosterListQuery, response: RosterPage }),
+  createRosterPerson: endpoint('POST', '/api/labour/roster', { body: RosterInput, response: RosterRow }),
+  revealRosterPerson: endpoint('POST', '/api/labour/roster/:id/reveal', { params: IdParam, response: RevealResponse }),
+  employments: endpoint('GET', '/api/labour/employments', { query: EmploymentListQuery, response: EmploymentPage }),
+  createEmployment: endpoint('POST', '/api/labour/employments', { body: EmploymentInput, response: EmploymentRow }),
+  revealEmployment: endpoint('POST', '/api/labour/employments/:id/reveal', { params: IdParam, response: RevealResponse }),
+  orderClasses: endpoint('GET', '/api/labour/order-classes', { query: OrderClassListQuery, response: OrderClassPage }),
+  createOrderClass: endpoint('POST', '/api/labour/order-classes', { body: OrderClassInput, response: OrderClassRow }),
+  trainings: endpoint('GET', '/api/labour/trainings', { query: TrainingListQuery, response: TrainingPage }),
+} as const;

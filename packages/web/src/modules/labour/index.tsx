@@ -1,0 +1,27 @@
+// 劳务协作 pages: the 脱贫人口名册, the employment ledger, order classes and trainings.
+import { SolutionOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../app/modules';
+
+export const labourModule: WebModule = {
+  key: 'labour',
+  menu: [
+    {
+      path: '/labour',
+      labelKey: 'labour.nav.root',
+      icon: <SolutionOutlined />,
+      permission: 'labour.read',
+      children: [
+        { path: '/labour/classes', labelKey: 'labour.nav.classes', permission: 'labour.read' },
+        { path: '/labour/employments', labelKey: 'labour.nav.employments', permission: 'labour.read' },
+        { path: '/labour/trainings', labelKey: 'labour.nav.trainings', permission: 'labour.read' },
+        { path: '/labour/roster', labelKey: 'labour.nav.roster', permission: 'labour.read' },
+      ],
+    },
+  ],
+  routes: [
+    { path: '/labour/classes', element: lazyPage(() => import('./OrderClassesPage'), 'OrderClassesPage') },
+    { path: '/labour/employments', element: lazyPage(() => import('./EmploymentsPage'), 'EmploymentsPage') },
+    { path: '/labour/trainings', element: lazyPage(() => import('./TrainingsPage'), 'TrainingsPage') },
+    { path: '/labour/roster', element: lazyPage(() => import('./RosterPage'), 'RosterPage') },
+  ],
+};
