@@ -2,10 +2,12 @@
 // roles — in the order dashboards and menus show them. Adding a module is one line here (plus its import);
 // its contracts are imported by name.
 
+import * as funds from './i18n/funds';
 import * as indicators from './i18n/indicators';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
 import * as teams from './i18n/teams';
+import { fundsIndicators } from './indicators/funds';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
@@ -41,6 +43,15 @@ export const sharedModules = [
       'registry.read': READERS,
       'registry.write': ['hq', 'team_leader', 'team_member'],
       'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
+    },
+  },
+  {
+    key: 'funds',
+    messages: funds,
+    indicators: fundsIndicators,
+    permissions: {
+      'funds.read': READERS,
+      'funds.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
     },
   },
   {

@@ -1,9 +1,10 @@
 // Every domain module, in order: routes are registered and demo data seeded in this order (teams after
 // registry: it looks up the registry's programmes and units). Adding a module is one line here.
 import type { ModuleDefinition } from '../platform/module';
+import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
 
-export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, indicatorsModule];
+export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, fundsModule, indicatorsModule];
