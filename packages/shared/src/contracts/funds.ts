@@ -106,8 +106,11 @@ export const ProjectInput = z.strictObject({
 });
 export const ProjectPatch = ProjectInput.partial();
 
-/** Moves a project to a step of its lifecycle, dated; steps follow one another and dates never go back. */
-export const ProjectStepInput = z.strictObject({ status: z.enum(PROJECT_STATUSES), date: IsoDate, note });
+/**
+ * Moves a project to a step of its lifecycle (default: the next one), dated (default: today); steps follow one
+ * another and dates never go back.
+ */
+export const ProjectStepInput = z.strictObject({ status: z.enum(PROJECT_STATUSES).optional(), date: IsoDate.optional(), note });
 
 const Money = z.object({ budget: money, commitment: money, disbursement: money, expenditure: money });
 

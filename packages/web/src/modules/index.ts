@@ -2,6 +2,7 @@
 import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
 import { ledgersModule } from '../platform/ledgers';
+import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
@@ -13,6 +14,7 @@ export const webModules: WebModule[] = [
   registryModule,
   teamsModule,
   monitoringModule,
+  fundsModule,
   ledgersModule,
   adminModule,
 ];

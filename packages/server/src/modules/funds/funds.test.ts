@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await fundsTestApp();
   hq = await t.userClient('hq_funds', 'hq', { all: true });
   nankou = await t.userClient('staff_nankou', 'town_staff', { divisions: [NANKOU] });
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const dash = async (node: string, period = 'Y2026') => {

@@ -204,17 +204,11 @@ async function setBudgets(tx: Tx, projectId: number, budgets: { kind: FundKind; 
     if (seen.has(b.kind)) throw invalid({ path: `body.budgets.${i}.kind`, key: 'funds.validation.duplicateKind' });
     seen.add(b.kind);
   }
-  const used = await tx
-    .select({ kind: ff.kind, max: sql<string>`max(s)::text` })
-    .from(
-      tx
-        .select({ kind: ff.kind, type: ff.type, s: sql`sum(${ff.amount})`.as('s') })
-        .from(ff)
-        .where(eq(ff.projectId, projectId))
-        .groupBy(ff.kind, ff.type)
-        .as('ff'),
-    )
-    .groupBy(ff.kind);
+  // the most any one type of flow (committed, disbursed, spent) took of each kind
+  const used = (
+    await tx.execute(sql`select kind, max(s)::text as max from (select kind, type, sum(amount) as s from funds_flows
+      where project_id = ${projectId} group by kind, type) x group by kind`)
+  ).rows as { kind: FundKind; max: string }[];
   for (const u of used) {
     const b = budgets.find((x) => x.kind === u.kind);
     if (Number(u.max) > (b?.amount ?? 0) + 1e-6) {
@@ -295,13 +289,13 @@ export async function stepProject(ctx: Ctx, id: number, input: z.output<typeof P
     if (!before) throw new AppError('NOT_FOUND');
     assertProjectInScope(ctx.user.scope, before);
     const from = PROJECT_STATUSES.indexOf(before.status);
-    const to = PROJECT_STATUSES.indexOf(input.status);
-    if (to <= from) throw invalid({ path: 'body.status', key: 'funds.validation.stepBack' });
+    const to = input.status ? PROJECT_STATUSES.indexOf(input.status) : from + 1;
+    if (to <= from || to >= PROJECT_STATUSES.length) throw invalid({ path: 'body.status', key: 'funds.validation.stepBack' });
+    const date = input.date ?? todayInBeijing();
     const lastDate = before[STEP_DATE[before.status]] as string | null;
-    if (lastDate && input.date < lastDate)
-      throw invalid({ path: 'body.date', key: 'funds.validation.stepDate', params: { date: lastDate } });
-    const set: Record<string, string> = { status: input.status };
-    for (let i = from + 1; i <= to; i++) set[STEP_DATE[PROJECT_STATUSES[i]]] = input.date;
+    if (lastDate && date < lastDate) throw invalid({ path: 'body.date', key: 'funds.validation.stepDate', params: { date: lastDate } });
+    const set: Record<string, string> = { status: PROJECT_STATUSES[to] };
+    for (let i = from + 1; i <= to; i++) set[STEP_DATE[PROJECT_STATUSES[i]]] = date;
     const [after] = await tx
       .update(fp)
       .set({ ...set, updatedAt: new Date() })
