@@ -53,6 +53,10 @@ export const zhCN = {
     asset: '形成资产',
     assetOwner: '资产所有人',
     reservedOn: '入库日期',
+    flowType: '资金流向',
+    personName: '姓名',
+    idNumber: '身份证号',
+    mechanism: '联农带农方式',
   },
   projects: {
     title: '协作项目',
@@ -165,6 +169,10 @@ export const en: typeof zhCN = {
     asset: 'Asset',
     assetOwner: 'Asset owner',
     reservedOn: 'Reserved on',
+    flowType: 'Flow',
+    personName: 'Name',
+    idNumber: 'ID number',
+    mechanism: 'Benefit mechanism',
   },
   projects: {
     title: 'Projects',

@@ -41,7 +41,7 @@ function conditions(scope: Scope, f: AllocationFilter) {
 const payerDiv = alias(divisions, 'payer_div');
 const recvDiv = alias(divisions, 'recv_div');
 const parent = alias(fa, 'parent_alloc');
-const passedOn = sql<string>`(select coalesce(sum(c.amount), 0)::numeric(18,2)::text from funds_allocations c where c.parent_id = ${fa.id})`;
+const passedOn = sql<string>`(select coalesce(sum(c.amount), 0)::numeric(18,2)::text from funds_allocations c where c.parent_id = funds_allocations.id)`;
 
 function rowQuery(db: Db | Tx) {
   return db

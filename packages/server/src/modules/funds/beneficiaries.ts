@@ -1,7 +1,7 @@
 // 项目受益户: the people a project benefits and how (就业务工, 分红 …). The ID number is kept encrypted with its
 // keyed hash (其中脱贫人口 comes from lifted_persons by that hash, never typed) and a masked form to show.
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
-import type { BeneficiaryInput } from '@xiezuo/shared/contracts/funds';
+import type { BeneficiaryInput, BenefitMechanism } from '@xiezuo/shared/contracts/funds';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
@@ -30,5 +30,29 @@ export async function createBeneficiary(ctx: Ctx, input: z.output<typeof Benefic
       .returning({ id: fb.id, projectId: fb.projectId, name: fb.name, idNumberMasked: fb.idNumberMasked, mechanism: fb.mechanism });
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'fund_beneficiary', entityId: row.id, after: row });
     return row.id;
+  });
+}
+
+/** A beneficiary corrected from the ledger: name, mechanism, date, note (the person and project stay). */
+export async function updateBeneficiary(
+  ctx: Ctx,
+  id: number,
+  patch: { name: string; mechanism: BenefitMechanism; since: string; note: string | null },
+) {
+  return withTx(ctx, async (tx, ctx) => {
+    const [before] = await tx.select().from(fb).where(eq(fb.id, id));
+    if (!before) throw invalid({ path: 'body.id', key: 'funds.validation.noProject' });
+    const [project] = await tx.select().from(fp).where(eq(fp.id, before.projectId));
+    assertProjectInScope(ctx.user.scope, project);
+    const [after] = await tx.update(fb).set(patch).where(eq(fb.id, id)).returning();
+    const strip = ({ idNumberCipher: _c, idHash: _h, ...r }: typeof before) => r;
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'fund_beneficiary',
+      entityId: id,
+      before: strip(before),
+      after: strip(after),
+    });
+    return id;
   });
 }

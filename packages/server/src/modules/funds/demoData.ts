@@ -55,7 +55,7 @@ const lighting = (n: number, village: string, name: string, budget: number, stat
   status,
   steps: ['02-10', '03-01', '03-20', '05-30', '06-20', '07-05'],
   disbursedShare: share,
-  asset: ['路灯设施', `${name.replace(/路$/, '')}村集体`],
+  asset: ['路灯设施', name.endsWith('村') ? `${name}集体` : '南口镇人民政府'],
   unit: '南口镇人民政府',
 });
 

@@ -117,3 +117,47 @@ describe('项目台账', () => {
     expect(p).toMatchObject({ status: 'started', startedOn: '2026-09-01', money: { budget: '35000.00' } });
   });
 });
+
+describe('项目受益户台账', () => {
+  it('imports beneficiaries by project code (ID numbers encrypted; 脱贫人口 from the registry), and a revealed export back unchanged', async () => {
+    const { checkIdNumber } = await import('@xiezuo/shared/codes/idNumber');
+    const idOf = (first17: string) =>
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'].map((c) => first17 + c).find((v) => checkIdNumber(v).ok)!;
+    const lifted = idOf('44122419800101123');
+    const other = idOf('44122419850202456');
+    const [h] = await t.services.database.query<{ id: number }>(
+      `insert into monitoring_households (division_code, head_name, entry_door, category, is_lifted, status, identified_on)
+       values ('441224109202', '户主', 'cadre_check', 'unstable', true, 'monitored', '2025-03-01') returning id`,
+    );
+    await t.services.database.query(
+      `insert into monitoring_members (household_id, name, relation, gender, birth_date, id_cipher, id_hash, id_masked, health_cipher, schooling, work)
+       values ($1, '受益人甲', 'self', 'male', '1980-01-01', 'x', $2, 'x', 'x', 'none', 'none')`,
+      [h.id, t.services.cipher.hash(lifted)],
+    );
+    const header = ['项目编号', '姓名', '身份证号码', '受益方式', '受益日期', '备注'];
+    const file = await clerkFile(
+      '兴义村砂糖橘基地受益户花名册',
+      header,
+      [
+        ['GP-CY-01', '受益人甲', lifted, '务工', '2026-04-01', null],
+        ['GP-CY-01', '受益人乙', other, '入股分红', '2026-04-01', null],
+        ['GP-XX-99', '受益人丙', other, '务工', '2026-04-01', null],
+      ],
+      ['合计', '3人', null, null, null, null],
+    );
+    const { status } = await uploadAndCheck(hq, 'funds-beneficiaries', '受益户.xlsx', file);
+    expect(status).toMatchObject({ valid: 2, rejected: 1 });
+    expect(status.problems[0]).toMatchObject({ row: 5, col: 'A' });
+    expect((await commitAndWait(hq, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 2 });
+    const p = (await hq.get('/api/funds/projects?q=GP-CY-01')).json().items[0];
+    const detail = (await hq.get(`/api/funds/projects/${p.id}`)).json();
+    expect(detail.liftedBeneficiaries, JSON.stringify(detail.beneficiaryList)).toBe(1);
+    expect(detail.beneficiaryList.map((b: { mechanism: string }) => b.mechanism)).toEqual(['wages', 'dividend']);
+    const raw = await t.services.database.query<{ j: string }>('select row_to_json(b)::text as j from funds_beneficiaries b');
+    for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
+    const exported = await hq.get('/api/ledgers/funds-beneficiaries/export?reveal=1');
+    expect(exported.statusCode).toBe(200);
+    const again = await uploadAndCheck(hq, 'funds-beneficiaries', '受益户导出.xlsx', exported.rawPayload);
+    expect(again.status).toMatchObject({ valid: 2, toInsert: 0, toUpdate: 0, unchanged: 2 });
+  });
+});

@@ -53,9 +53,9 @@ function conditions(scope: Scope, f: ProjectFilter) {
 }
 
 const sumOf = (expr: SQL) => sql<string>`coalesce(${expr}, 0)::numeric(18,2)::text`;
-const budgetOf = sql<string>`(select coalesce(sum(b.amount), 0)::numeric(18,2)::text from funds_project_budgets b where b.project_id = ${fp.id})`;
+const budgetOf = sql<string>`(select coalesce(sum(b.amount), 0)::numeric(18,2)::text from funds_project_budgets b where b.project_id = funds_projects.id)`;
 const flowOf = (type: string) =>
-  sql<string>`(select coalesce(sum(f.amount), 0)::numeric(18,2)::text from funds_flows f where f.project_id = ${fp.id} and f.type = ${type})`;
+  sql<string>`(select coalesce(sum(f.amount), 0)::numeric(18,2)::text from funds_flows f where f.project_id = funds_projects.id and f.type = ${type})`;
 
 function rowQuery(db: Db | Tx) {
   return db
@@ -89,7 +89,7 @@ function rowQuery(db: Db | Tx) {
       commitment: flowOf('commitment'),
       disbursement: flowOf('disbursement'),
       expenditure: flowOf('expenditure'),
-      beneficiaries: sql<number>`(select count(*)::int from funds_beneficiaries x where x.project_id = ${fp.id})`,
+      beneficiaries: sql<number>`(select count(*)::int from funds_beneficiaries x where x.project_id = funds_projects.id)`,
     })
     .from(fp)
     .leftJoin(divisions, eq(divisions.code, fp.divisionCode))
@@ -154,7 +154,7 @@ export async function projectDetail(ctx: Ctx, id: number) {
         mechanism: fb.mechanism,
         since: fb.since,
         note: fb.note,
-        lifted: sql<boolean>`exists (select 1 from lifted_persons l where l.id_hash = ${fb.idHash})`,
+        lifted: sql<boolean>`exists (select 1 from lifted_persons l where l.id_hash = funds_beneficiaries.id_hash)`,
       })
       .from(fb)
       .where(eq(fb.projectId, id))

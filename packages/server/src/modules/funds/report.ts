@@ -10,12 +10,11 @@ export const fundsReport: ReportChapter = {
     const sent = fig('funds.fiscalSent');
     const recv = fig('funds.fiscalReceived');
     if (has(sent)) out.push(`${open}，${name}拨付财政援助资金${money(sent.value)}${withYoy(sent)}。`);
-    if (has(recv)) {
-      const social = fig('funds.received', 'social');
-      out.push(
-        `${open}，${name}到位财政援助资金${money(recv.value)}${withYoy(recv)}${has(social) ? `，筹集社会帮扶资金${money(social.value)}` : ''}。`,
-      );
-    }
+    const social = fig('funds.received', 'social');
+    const got: string[] = [];
+    if (has(recv)) got.push(`到位财政援助资金${money(recv.value)}${withYoy(recv)}`);
+    if (has(social)) got.push(`筹集社会帮扶资金${money(social.value)}`);
+    if (got.length) out.push(`${open}，${name}${got.join('，')}。`);
     const started = fig('funds.started');
     const completed = fig('funds.completed');
     const committed = fig('funds.committed');

@@ -78,7 +78,7 @@ function FlowButton({ d, onDone }: { d: Detail; onDone(next: Detail): void }) {
       </Button>
       <Modal open={open} title={t('funds.projects.addFlow')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ type: 'disbursement', kind: kinds[0], occurredOn: dayjs() }} onFinish={submit}>
-          <Form.Item name="type" label={t('funds.fields.disbursement')} rules={[{ required: true }]}>
+          <Form.Item name="type" label={t('funds.fields.flowType')} rules={[{ required: true }]}>
             <Select options={FLOW_TYPES.map((f) => ({ value: f, label: t(`funds.flowTypes.${f}`) }))} />
           </Form.Item>
           <Form.Item name="kind" label={t('funds.fields.kind')} rules={[{ required: true }]}>
@@ -184,7 +184,7 @@ export function ProjectDetailPage() {
           dataSource={d.flows}
           columns={[
             { title: t('funds.projects.date'), render: (_, f) => formatDate(f.occurredOn) },
-            { title: t('funds.fields.disbursement'), render: (_, f) => t(`funds.flowTypes.${f.type}`) },
+            { title: t('funds.fields.flowType'), render: (_, f) => t(`funds.flowTypes.${f.type}`) },
             { title: t('funds.fields.kind'), render: (_, f) => t(`funds.kinds.${f.kind}`) },
             { title: t('funds.fields.amount'), align: 'right', render: (_, f) => yuan(f.amount) },
             { title: t('funds.projects.voucher'), render: (_, f) => f.voucherNo ?? '—' },
@@ -202,9 +202,9 @@ export function ProjectDetailPage() {
           dataSource={d.beneficiaryList}
           locale={{ emptyText: t('funds.projects.none') }}
           columns={[
-            { title: t('funds.fields.name'), dataIndex: 'name' },
-            { title: 'ID', dataIndex: 'idNumberMasked' },
-            { title: t('funds.fields.type'), render: (_, p) => t(`funds.mechanisms.${p.mechanism}`) },
+            { title: t('funds.fields.personName'), dataIndex: 'name' },
+            { title: t('funds.fields.idNumber'), dataIndex: 'idNumberMasked' },
+            { title: t('funds.fields.mechanism'), render: (_, p) => t(`funds.mechanisms.${p.mechanism}`) },
             { title: '', render: (_, p) => p.lifted && <Tag color="orange">{t('funds.projects.lifted')}</Tag> },
           ]}
         />
