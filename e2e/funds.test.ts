@@ -78,4 +78,27 @@ describe('funds in the browser', () => {
     await screenshot(page, 'funds-project-detail-phone');
     await page.context().close();
   });
+
+  it('a town user adds a project: a code already used is said under the field, then it is saved with its budget', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'staff_nankou');
+    await page.goto(`${app.url}/funds/projects`);
+    await page.getByText('共 10 条').waitFor();
+    await page.getByRole('button', { name: '新建项目' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('项目编号').fill('NK-LD-01');
+    await dialog.getByLabel('项目名称').fill('瑶上村道路亮化工程（二期）');
+    await dialog.getByLabel('项目地点').click();
+    await page.keyboard.type('瑶上村');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '441403106219' }).click();
+    await dialog.getByLabel('社会帮扶资金预算（元）').fill('30000');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByText('项目编号已存在').waitFor();
+    await screenshot(page, 'funds-project-new-error');
+    await dialog.getByLabel('项目编号').fill('NK-LD-20');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('project-status').getByText('储备入库').waitFor();
+    await page.getByText('3万元').first().waitFor();
+    await page.context().close();
+  });
 });

@@ -9,17 +9,22 @@ import {
   type ProjectStatus,
   type ProjectType,
 } from '@xiezuo/shared/contracts/funds';
-import { Input, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { call } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
+import { ProjectForm } from './forms';
 import { rateOf, yuan } from './money';
 
 export function ProjectsPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const [status, setStatus] = useState<ProjectStatus>();
   const [type, setType] = useState<ProjectType>();
   const [late, setLate] = useState(false);
@@ -33,6 +38,13 @@ export function ProjectsPage() {
   return (
     <ListPage
       title={t('funds.projects.title')}
+      actions={
+        can('funds.write') && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('funds.projects.new')}
+          </Button>
+        )
+      }
       ledger={{ key: FUNDS_LEDGERS.projects, filters, import: { permission: 'funds.write', onCommitted: () => list.refetch() } }}
       list={list}
       rowKey="id"
@@ -102,6 +114,8 @@ export function ProjectsPage() {
         { title: t('funds.fields.rate'), align: 'right', render: (_, r) => rateOf(r.money) },
         { title: t('funds.fields.beneficiaries'), align: 'right', render: (_, r) => r.beneficiaries || '—' },
       ]}
-    />
+    >
+      <ProjectForm open={creating} onClose={() => setCreating(false)} onSaved={(id) => navigate(`/funds/projects/${id}`)} />
+    </ListPage>
   );
 }
