@@ -206,6 +206,21 @@ export const BeneficiaryInput = z.strictObject({
   note,
 });
 
+/** 资金流向（按县）: money that reached each county, its projects and the disbursement rate (sums, then the ratio). */
+export const CountyFlowQuery = z.strictObject({
+  kind: z.enum(FUND_KINDS).optional(),
+  budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const CountyFlowRow = z.object({
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  received: money,
+  projects: z.number().int(),
+  committed: money,
+  disbursed: money,
+  rate: z.number().nullable(),
+});
+
 /** A project as other modules see it (the social module links the funds it raised to a project). */
 export const ProjectRef = z.object({ id: z.number().int(), code: z.string(), name: z.string(), divisionCode: z.string() });
 
@@ -222,6 +237,7 @@ export const fundsApi = {
   allocations: endpoint('GET', '/api/funds/allocations', { query: AllocationListQuery, response: AllocationPage }),
   createAllocation: endpoint('POST', '/api/funds/allocations', { body: AllocationInput, response: AllocationRow }),
   updateAllocation: endpoint('PATCH', '/api/funds/allocations/:id', { params: IdParam, body: AllocationPatch, response: AllocationRow }),
+  counties: endpoint('GET', '/api/funds/counties', { query: CountyFlowQuery, response: z.array(CountyFlowRow) }),
   projects: endpoint('GET', '/api/funds/projects', { query: ProjectListQuery, response: ProjectPage }),
   project: endpoint('GET', '/api/funds/projects/:id', { params: IdParam, response: ProjectDetail }),
   createProject: endpoint('POST', '/api/funds/projects', { body: ProjectInput, response: ProjectDetail }),

@@ -85,6 +85,9 @@ export const zhCN = {
     topOnly: '只看拨付方下达（不含转拨）',
     total: '合计（转拨不重复计算）：{{amount}}',
     transfer: '转拨',
+    counties: '资金流向（按县，按拨付率排序）',
+    rank: '排名',
+    received: '到位资金',
   },
   validation: {
     sameSide: '拨付方与接收方不能相同',
@@ -201,6 +204,9 @@ export const en: typeof zhCN = {
     topOnly: 'Batches from payers only (no transfers)',
     total: 'Total (transfers not counted twice): {{amount}}',
     transfer: 'Transfer',
+    counties: 'Money by county (ranked by disbursement rate)',
+    rank: 'Rank',
+    received: 'Received',
   },
   validation: {
     sameSide: 'Payer and receiver must differ',

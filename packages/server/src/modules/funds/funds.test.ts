@@ -150,6 +150,25 @@ describe('projects', () => {
   });
 });
 
+describe('money by county', () => {
+  it('ranks counties by disbursement rate from sums, the money received counted once per county', async () => {
+    const rows = (await hq.get('/api/funds/counties?kind=fiscal&budgetYear=2026')).json() as {
+      divisionCode: string;
+      received: string;
+      rate: number | null;
+    }[];
+    const by = new Map(rows.map((r) => [r.divisionCode, r]));
+    expect(by.get('520204000000')?.received).toBe('20000000.00');
+    expect(by.get('520200000000')?.received).toBe('117750000.00'); // kept at the city level (after the X3 transfer above)
+    const total = rows.filter((r) => r.divisionCode.startsWith('5202')).reduce((s, r) => s + Number(r.received), 0);
+    expect(total).toBe(167_750_000);
+    const rates = rows.map((r) => r.rate).filter((r): r is number => r != null);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    const mine = (await nankou.get('/api/funds/counties')).json();
+    expect(mine).toEqual([expect.objectContaining({ divisionCode: '441403000000', received: '550000.00', projects: 10 })]);
+  });
+});
+
 describe('dashboard', () => {
   it('credits 1.6775亿元 to 中山 (sent) and 六盘水 (received) once each; the counties hold their shares', async () => {
     await refresherOf(t.services).runOnce();

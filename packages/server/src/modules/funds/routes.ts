@@ -8,6 +8,8 @@ import {
   AllocationPatch,
   AllocationRow,
   BeneficiaryInput,
+  CountyFlowQuery,
+  CountyFlowRow,
   FlowInput,
   ProjectDetail,
   ProjectInput,
@@ -16,11 +18,13 @@ import {
   ProjectPatch,
   ProjectStepInput,
 } from '@xiezuo/shared/contracts/funds';
+import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
 import { createAllocation, getAllocation, listAllocations, updateAllocation } from './allocations';
 import { createBeneficiary } from './beneficiaries';
+import { countyFlows } from './counties';
 import { createFlow } from './flows';
 import { createProject, listProjects, projectDetail, stepProject, updateProject } from './projects';
 
@@ -45,6 +49,12 @@ export async function fundsRoutes(app: App) {
     '/api/funds/allocations/:id',
     { preHandler: write, schema: { tags, params: IdParam, body: AllocationPatch, response: { 200: AllocationRow, ...e } } },
     async (req) => getAllocation(ctxOf(req), await updateAllocation(ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/funds/counties',
+    { preHandler: read, schema: { tags, querystring: CountyFlowQuery, response: { 200: z.array(CountyFlowRow), ...e } } },
+    async (req) => countyFlows(ctxOf(req), req.query),
   );
 
   app.get(
