@@ -88,7 +88,8 @@ describe('funds in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('项目编号').fill('NK-LD-01');
     await dialog.getByLabel('项目名称').fill('瑶上村道路亮化工程（二期）');
-    await dialog.getByLabel('项目地点').click();
+    // the registry's division search takes no id from the form: found by its form item
+    await dialog.locator('.ant-form-item').filter({ hasText: '项目地点' }).locator('.ant-select').click();
     await page.keyboard.type('瑶上村');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '441403106219' }).click();
     await dialog.getByLabel('社会帮扶资金预算（元）').fill('30000');
