@@ -3,12 +3,14 @@
 // its contracts are imported by name.
 
 import * as consumption from './i18n/consumption';
+import * as funds from './i18n/funds';
 import * as indicators from './i18n/indicators';
 import * as labour from './i18n/labour';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
 import * as teams from './i18n/teams';
 import { consumptionIndicators } from './indicators/consumption';
+import { fundsIndicators } from './indicators/funds';
 import { labourIndicators } from './indicators/labour';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
@@ -45,6 +47,15 @@ export const sharedModules = [
       'registry.read': READERS,
       'registry.write': ['hq', 'team_leader', 'team_member'],
       'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
+    },
+  },
+  {
+    key: 'funds',
+    messages: funds,
+    indicators: fundsIndicators,
+    permissions: {
+      'funds.read': READERS,
+      'funds.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
     },
   },
   {

@@ -2,6 +2,7 @@
 // registry: it looks up the registry's programmes and units). Adding a module is one line here.
 import type { ModuleDefinition } from '../platform/module';
 import { consumptionModule } from './consumption';
+import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
 import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
@@ -12,6 +13,7 @@ export const modules: readonly ModuleDefinition[] = [
   registryModule,
   teamsModule,
   monitoringModule,
+  fundsModule,
   labourModule,
   consumptionModule,
   indicatorsModule,

@@ -177,7 +177,7 @@ describe('scope matrix', () => {
         expect(outside, `${s.name}: export ${key}`).toEqual([]);
       }
     }
-  });
+  }, 120_000); // one export per ledger and subject: grows with every module's ledgers
 
   it('writes to records outside the scope are refused and change nothing', async () => {
     let probed = 0;

@@ -3,6 +3,7 @@ import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
 import { ledgersModule } from '../platform/ledgers';
 import { consumptionModule } from './consumption';
+import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
 import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
@@ -15,6 +16,7 @@ export const webModules: WebModule[] = [
   registryModule,
   teamsModule,
   monitoringModule,
+  fundsModule,
   labourModule,
   consumptionModule,
   ledgersModule,

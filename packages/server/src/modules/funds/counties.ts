@@ -1,0 +1,49 @@
+// 资金流向（按县）: for each county (县、市、区; a city's own level as the city) in scope, the money that reached it (what batches and transfers kept
+// there or below, by the same rule as the figures: no 元 twice), its projects, committed, disbursed and the
+// disbursement rate (sums first, then the ratio) — ranked by the rate, as HQ compares counties.
+import type { FundKind } from '@xiezuo/shared/contracts/funds';
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
+import { allocationsInScope, dbOf, projectsInScope } from './access';
+
+const county = (col: string) => `substr(${col}, 1, 6) || '000000'`;
+
+export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: number }) {
+  const db = dbOf(ctx);
+  const allocScope = allocationsInScope(ctx.user.scope) ?? sql`true`;
+  const projScope = projectsInScope(ctx.user.scope) ?? sql`true`;
+  const kind = q.kind ? sql`and funds_allocations.kind = ${q.kind}` : sql``;
+  const year = q.budgetYear ? sql`and funds_allocations.budget_year = ${q.budgetYear}` : sql``;
+  const flowKind = q.kind ? sql`and f.kind = ${q.kind}` : sql``;
+  const result = await db.execute(sql`
+    with received as (
+      select ${sql.raw(county('funds_allocations.division_code'))} as code,
+             sum(funds_allocations.amount - coalesce((select sum(c.amount) from funds_allocations c where c.parent_id = funds_allocations.id), 0)) as amount
+      from funds_allocations
+      where ${allocScope} ${kind} ${year}
+      group by 1
+    ), projects as (
+      select ${sql.raw(county('funds_projects.division_code'))} as code, count(distinct funds_projects.id)::int as projects,
+             coalesce(sum(f.amount) filter (where f.type = 'commitment'), 0) as committed,
+             coalesce(sum(f.amount) filter (where f.type = 'disbursement'), 0) as disbursed
+      from funds_projects left join funds_flows f on f.project_id = funds_projects.id ${flowKind}
+      where ${projScope}
+      group by 1
+    )
+    select coalesce(r.code, p.code) as "divisionCode", d.name as "divisionName",
+           coalesce(r.amount, 0)::numeric(18,2)::text as received, coalesce(p.projects, 0) as projects,
+           coalesce(p.committed, 0)::numeric(18,2)::text as committed, coalesce(p.disbursed, 0)::numeric(18,2)::text as disbursed
+    from received r full join projects p on p.code = r.code
+    left join divisions d on d.code = coalesce(r.code, p.code)
+    order by case when coalesce(p.committed, 0) > 0 then coalesce(p.disbursed, 0) / p.committed end desc nulls last, 1`);
+  return (
+    result.rows as {
+      divisionCode: string;
+      divisionName: string | null;
+      received: string;
+      projects: number;
+      committed: string;
+      disbursed: string;
+    }[]
+  ).map((r) => ({ ...r, projects: Number(r.projects), rate: Number(r.committed) > 0 ? Number(r.disbursed) / Number(r.committed) : null }));
+}

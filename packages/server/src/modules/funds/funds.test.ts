@@ -1,0 +1,200 @@
+// Funds and projects through the API and the dashboard: the seed's 中山 → 六盘水 1.6775亿元 counted once at each
+// side (transfers to the counties not added again), 南口镇's 10 lighting projects as 民生实事 and 社会帮扶资金,
+// scope by town, over-spending refused, lifecycle steps, 其中脱贫人口 from lifted_persons.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp, TestClient } from '../../testing/app';
+import { refresherOf } from '../indicators/service';
+import { NANKOU } from './demoData';
+import { fundsTestApp } from './testing/fixture';
+
+process.env.XZ_TODAY = '2026-09-30';
+
+let t: TestApp;
+let hq: TestClient;
+let nankou: TestClient;
+
+beforeAll(async () => {
+  t = await fundsTestApp();
+  hq = await t.userClient('hq_funds', 'hq', { all: true });
+  nankou = await t.userClient('staff_nankou', 'town_staff', { divisions: [NANKOU] });
+}, 180_000);
+afterAll(() => t.close());
+
+const dash = async (node: string, period = 'Y2026') => {
+  const res = await hq.get(`/api/indicators/dashboard?node=${node}&period=${period}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const figures = res.json().figures as { code: string; breakdown: string; value: number | null }[];
+  return (code: string, b = '') => figures.find((f) => f.code === code && f.breakdown === b)?.value ?? null;
+};
+
+describe('fund allocations', () => {
+  it('lists 中山 → 六盘水 as 1.6775亿元 with the transfers to the counties not counted twice', async () => {
+    const all = (await hq.get('/api/funds/allocations?kind=fiscal&budgetYear=2026&pageSize=50')).json();
+    expect(all.total).toBe(4 + 3); // four batches from 中山, three transfers to counties
+    expect(all.totalAmount).toBe('167750000.00');
+    const county = (await hq.get('/api/funds/allocations?divisionCode=520204000000')).json();
+    expect(county.items.map((i: { amount: string; parentDocNo: string }) => [i.amount, i.parentDocNo])).toEqual([
+      ['20000000.00', '中协办〔2026〕1号（演示）'],
+    ]);
+    const first = all.items.find((i: { docNo: string }) => i.docNo === '中协办〔2026〕1号（演示）');
+    expect(first.passedOn).toBe('47000000.00');
+  });
+
+  it('refuses a transfer that passes on more than is left, or goes outside the receiver', async () => {
+    const first = (await hq.get('/api/funds/allocations?topOnly=true&kind=fiscal&budgetYear=2026&pageSize=50')).json().items.at(-1);
+    const base = { kind: 'fiscal', parentId: first.id, payerDivisionCode: '520200000000', budgetYear: 2026, allocatedOn: '2026-09-01' };
+    const over = await hq.post('/api/funds/allocations', { ...base, divisionCode: '520203000000', docNo: 'X1', amount: 3_000_001 });
+    // 50,000,000 − 47,000,000 = 3,000,000 left
+    expect(over.statusCode).toBe(400);
+    expect(over.json().details[0]).toMatchObject({ path: 'body.amount' });
+    expect(over.json().details[0].message).toContain('3000000.00');
+    const outside = await hq.post('/api/funds/allocations', { ...base, divisionCode: '441403000000', docNo: 'X2', amount: 1000 });
+    expect(outside.json().details[0]).toMatchObject({ path: 'body.divisionCode' });
+    const ok = await hq.post('/api/funds/allocations', { ...base, divisionCode: '520203000000', docNo: 'X3', amount: 3_000_000 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const audit = await t.services.database.query("select 1 from audit_log where entity = 'fund_allocation' and action = 'create'");
+    expect(audit).toHaveLength(1);
+  });
+});
+
+describe('projects', () => {
+  it('shows a town user only the projects of their town: 南口镇’s 10 lighting projects, 550,000元 of social funds', async () => {
+    const page = (await nankou.get('/api/funds/projects?pageSize=50')).json();
+    expect(page.total).toBe(10);
+    expect(
+      page.items.every((p: { type: string; divisionCode: string }) => p.type === 'livelihood' && p.divisionCode.startsWith('441403106')),
+    ).toBe(true);
+    expect(page.totals.budget).toBe('550000.00');
+    const lps = (await hq.get('/api/funds/projects?q=ZS-LPS-01')).json().items[0];
+    expect((await nankou.get(`/api/funds/projects/${lps.id}`)).statusCode).toBe(404);
+    const outside = await nankou.post('/api/funds/projects', {
+      code: 'T-OUT',
+      name: '外镇项目',
+      type: 'other',
+      divisionCode: '441403113000',
+      reservedOn: '2026-09-01',
+    });
+    expect(outside.statusCode).toBe(403);
+    expect((await nankou.get('/api/funds/allocations')).json().items.map((a: { kind: string }) => a.kind)).toEqual(['social']);
+  });
+
+  it('flags late projects, steps forward with dates, refuses going back', async () => {
+    const late = (await hq.get('/api/funds/projects?late=true&pageSize=50')).json();
+    expect(late.items.map((p: { code: string }) => p.code).sort()).toEqual(['ZS-LPS-03']); // ZS-LPS-01 is due on 10-31, started on time
+    const p = late.items.find((i: { code: string }) => i.code === 'ZS-LPS-03');
+    const back = await hq.post(`/api/funds/projects/${p.id}/step`, { status: 'reserve', date: '2026-09-30' });
+    expect(back.json().details[0]).toMatchObject({ path: 'body.status' });
+    const early = await hq.post(`/api/funds/projects/${p.id}/step`, { status: 'started', date: '2026-01-01' });
+    expect(early.json().details[0]).toMatchObject({ path: 'body.date' });
+    const started = await hq.post(`/api/funds/projects/${p.id}/step`, { status: 'completed', date: '2026-09-30' });
+    expect(started.json()).toMatchObject({ status: 'completed', startedOn: '2026-09-30', completedOn: '2026-09-30', late: false });
+  });
+
+  it('computes the disbursement rate and refuses spending over the budget of a kind of money', async () => {
+    const p = (await nankou.get('/api/funds/projects?q=NK-LD-09')).json().items[0];
+    expect(p.money).toEqual({ budget: '45000.00', commitment: '45000.00', disbursement: '27000.00', expenditure: '0.00' });
+    const over = await nankou.post('/api/funds/flows', {
+      projectId: p.id,
+      type: 'disbursement',
+      kind: 'social',
+      occurredOn: '2026-09-20',
+      amount: 18000.01,
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().details[0]).toMatchObject({ path: 'body.amount' });
+    expect(over.json().details[0].message).toContain('18000.00');
+    const otherKind = await nankou.post('/api/funds/flows', {
+      projectId: p.id,
+      type: 'disbursement',
+      kind: 'fiscal',
+      occurredOn: '2026-09-20',
+      amount: 1,
+    });
+    expect(otherKind.statusCode).toBe(400); // no fiscal budget on this project
+    const ok = await nankou.post('/api/funds/flows', {
+      projectId: p.id,
+      type: 'disbursement',
+      kind: 'social',
+      occurredOn: '2026-09-20',
+      amount: 18000,
+    });
+    expect(ok.json().money.disbursement).toBe('45000.00');
+  });
+
+  it('counts 其中脱贫人口 from lifted_persons, the ID number stored encrypted and shown masked', async () => {
+    const id = '441224198001011234'.slice(0, 17);
+    const { checkIdNumber } = await import('@xiezuo/shared/codes/idNumber');
+    const full = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'].map((c) => id + c).find((v) => checkIdNumber(v).ok)!;
+    const [h] = await t.services.database.query<{ id: number }>(
+      `insert into monitoring_households (division_code, head_name, entry_door, category, is_lifted, status, identified_on)
+       values ('441224109202', '户主', 'cadre_check', 'unstable', true, 'monitored', '2025-03-01') returning id`,
+    );
+    await t.services.database.query(
+      `insert into monitoring_members (household_id, name, relation, gender, birth_date, id_cipher, id_hash, id_masked, health_cipher, schooling, work)
+       values ($1, '受益人甲', 'self', 'male', '1980-01-01', 'x', $2, 'x', 'x', 'none', 'none')`,
+      [h.id, t.services.cipher.hash(full)],
+    );
+    const p = (await hq.get('/api/funds/projects?q=GP-CY-01')).json().items[0];
+    const res = await hq.post('/api/funds/beneficiaries', {
+      projectId: p.id,
+      name: '受益人甲',
+      idNumber: full,
+      mechanism: 'wages',
+      since: '2026-08-01',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().beneficiaryList[0]).toMatchObject({ lifted: true, idNumberMasked: `4412**********${full.slice(-4)}` });
+    expect(res.json().liftedBeneficiaries).toBe(1);
+    const raw = await t.services.database.query<{ j: string }>('select row_to_json(b)::text as j from funds_beneficiaries b');
+    expect(raw[0].j).not.toContain(full);
+  });
+});
+
+describe('money by county', () => {
+  it('ranks counties by disbursement rate from sums, the money received counted once per county', async () => {
+    const rows = (await hq.get('/api/funds/counties?kind=fiscal&budgetYear=2026')).json() as {
+      divisionCode: string;
+      received: string;
+      rate: number | null;
+    }[];
+    const by = new Map(rows.map((r) => [r.divisionCode, r]));
+    expect(by.get('520204000000')?.received).toBe('20000000.00');
+    expect(by.get('520200000000')?.received).toBe('117750000.00'); // kept at the city level (after the X3 transfer above)
+    const total = rows.filter((r) => r.divisionCode.startsWith('5202')).reduce((s, r) => s + Number(r.received), 0);
+    expect(total).toBe(167_750_000);
+    const rates = rows.map((r) => r.rate).filter((r): r is number => r != null);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    const mine = (await nankou.get('/api/funds/counties')).json();
+    expect(mine).toEqual([expect.objectContaining({ divisionCode: '441403000000', received: '550000.00', projects: 10 })]);
+  });
+});
+
+describe('dashboard', () => {
+  it('credits 1.6775亿元 to 中山 (sent) and 六盘水 (received) once each; the counties hold their shares', async () => {
+    await refresherOf(t.services).runOnce();
+    const zs = await dash('d:4420');
+    expect(zs('funds.fiscalSent')).toBe(167_750_000);
+    expect(zs('funds.fiscalReceived') ?? 0).toBe(0);
+    const lps = await dash('d:5202');
+    expect(lps('funds.fiscalReceived')).toBe(167_750_000 + 3_000_000 - 3_000_000); // the X3 transfer moved money within 六盘水
+    expect(lps('funds.fiscalSent') ?? 0).toBe(0);
+    const shuicheng = await dash('d:520204');
+    expect(shuicheng('funds.fiscalReceived')).toBe(20_000_000);
+    const guizhou = await dash('d:52');
+    expect(guizhou('funds.fiscalReceived')).toBe(167_750_000);
+    const lastYear = await dash('d:4420', 'Y2025');
+    expect(lastYear('funds.fiscalSent')).toBe(112_000_000);
+  });
+
+  it('counts 南口镇’s lighting projects as 民生实事 and the money raised as 社会帮扶资金, with the rate from sums', async () => {
+    const nk = await dash('d:441403106');
+    expect(nk('funds.received', 'social')).toBe(550_000);
+    expect(nk('funds.livelihood')).toBe(10);
+    expect(nk('funds.committed', 'social')).toBe(550_000);
+    expect(nk('funds.disbursementRate')).toBeCloseTo(nk('funds.disbursed')! / nk('funds.committed')!, 10);
+    expect(nk('funds.projects.handed_over')).toBe(4);
+    const gp = await dash('d:441224109');
+    expect(gp('funds.beneficiaries')).toBe(1);
+    expect(gp('funds.beneficiaries', 'tuopin')).toBe(1);
+  });
+});

@@ -1,0 +1,163 @@
+// The funds ledgers with files as clerks keep them (a merged title row, Chinese headers, amounts as written,
+// a 合计 row): bad money, an unknown project code and a disbursement over budget are cell errors and an
+// all-or-nothing commit writes nothing; transfers split a batch within it; an export imports back unchanged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
+import type { TestApp, TestClient } from '../../testing/app';
+import { NANKOU } from './demoData';
+import { fundsTestApp } from './testing/fixture';
+
+process.env.XZ_TODAY = '2026-09-30';
+
+let t: TestApp;
+let hq: TestClient;
+let nankou: TestClient;
+
+beforeAll(async () => {
+  t = await fundsTestApp();
+  hq = await t.userClient('hq_funds', 'hq', { all: true });
+  nankou = await t.userClient('staff_nankou', 'town_staff', { divisions: [NANKOU] });
+}, 180_000);
+afterAll(() => t.close());
+
+const count = async (table: string) => (await t.services.database.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
+
+/** A clerk's sheet: a merged title over the columns, the header row, the rows, a 合计 row. */
+const clerkFile = (title: string, header: string[], rows: unknown[][], total: unknown[]) =>
+  xlsx([[title], header, ...rows, total], (ws) => ws.mergeCells(1, 1, 1, header.length));
+
+describe('资金拨付台账', () => {
+  it('reads 1.2万元 and 1,234.00; refuses 壹万元, a negative amount, an unknown code and over budget by cell; writes nothing', async () => {
+    const before = await count('funds_flows');
+    const header = ['项目编号', '资金流向', '资金性质', '日期', '金额（元）', '凭证号', '备注'];
+    const file = await clerkFile(
+      '南口镇道路亮化工程资金拨付台账',
+      header,
+      [
+        ['NK-LD-09', '拨付', '社会帮扶资金', '2026年9月10日', '1.2万元', 'PZ-001', null],
+        ['NK-LD-10', '拨付', '社会帮扶资金', '2026/9/12', '1,234.00', 'PZ-002', null],
+        ['NK-LD-10', '支出', '社会帮扶资金', '2026-09-15', '壹万元', 'PZ-003', null],
+        ['NK-LD-10', '支出', '社会帮扶资金', '2026-09-16', '-500', 'PZ-004', null],
+        ['NK-XX-99', '拨付', '社会帮扶资金', '2026-09-16', '5000', 'PZ-005', null],
+        ['NK-LD-01', '拨付', '社会帮扶资金', '2026-09-17', '12.5万元', 'PZ-006', '超预算'],
+      ],
+      ['合计', null, null, null, 148734, null, null],
+    );
+    const { res, status } = await uploadAndCheck(nankou, 'funds-flows', '拨付台账.xlsx', file);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(status).toMatchObject({ status: 'ready', valid: 2, rejected: 4 });
+    const cells = status.problems.map((p: { row: number; col: string }) => `${p.row}${p.col}`);
+    expect(cells).toEqual(['5E', '6E', '7A', '8E']);
+    const messages = status.problems.map((p: { message: string }) => p.message).join('\n');
+    expect(messages).toContain('找不到该项目');
+    expect(messages).toContain('超出项目该资金性质的预算（剩余 0.00 元）');
+    const commit = await nankou.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' });
+    expect(commit.statusCode).toBe(400);
+    expect(await count('funds_flows')).toBe(before);
+    // the valid rows alone: written through the service, audited
+    const done = await commitAndWait(nankou, status.id, 'valid-rows');
+    expect(done.status).toMatchObject({ status: 'committed' });
+    expect(await count('funds_flows')).toBe(before + 2);
+    const p = (await nankou.get('/api/funds/projects?q=NK-LD-10')).json().items[0];
+    expect(p.money.disbursement).toBe(String((45000 * 0.5 + 1234).toFixed(2)));
+  });
+});
+
+describe('资金下达台账', () => {
+  it('imports a batch and its transfers to the counties from one file; a transfer over what is left is a cell error', async () => {
+    const header = ['资金性质', '拨付方区划代码', '接收方区划代码', '文号', '来源文号', '年度', '下达日期', '金额', '备注'];
+    const file = await clerkFile(
+      '2026年中山市财政援助资金下达明细表',
+      header,
+      [
+        ['财政援助资金', '442000000000', '520200000000', '中协办〔2026〕9号', null, 2026, '2026-09-20', '1000万元', '追加'],
+        ['财政援助资金', '520200000000', '520204000000', '六财农〔2026〕30号', '中协办〔2026〕9号', 2026, '2026-09-25', '600万元', null],
+        ['财政援助资金', '520200000000', '520281000000', '六财农〔2026〕31号', '中协办〔2026〕9号', 2026, '2026-09-25', '500万元', null],
+      ],
+      ['合计', null, null, null, null, null, null, '2100万元', null],
+    );
+    const { status } = await uploadAndCheck(hq, 'funds-allocations', '下达明细.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 2, rejected: 1 });
+    expect(status.problems[0]).toMatchObject({ row: 5, col: 'H' });
+    expect(status.problems[0].message).toContain('剩余 4000000.00 元');
+    const done = await commitAndWait(hq, status.id, 'valid-rows');
+    expect(done.status).toMatchObject({ status: 'committed' });
+    const list = (await hq.get('/api/funds/allocations?budgetYear=2026&kind=fiscal&pageSize=100')).json();
+    expect(list.totalAmount).toBe('177750000.00'); // 1.6775亿元 + 1000万元; the 600万元 transfer not added again
+  });
+});
+
+describe('项目台账', () => {
+  it('exports the town’s projects and imports the export back with no change', async () => {
+    const res = await nankou.get('/api/ledgers/funds-projects/export');
+    expect(res.statusCode).toBe(200);
+    const rows = (await readSheet(res.rawPayload)).slice(3).filter((r) => r?.length);
+    expect(rows).toHaveLength(10);
+    const { status } = await uploadAndCheck(nankou, 'funds-projects', '项目台账.xlsx', res.rawPayload);
+    expect(status).toMatchObject({ status: 'ready', rowsRead: 10, valid: 10, toInsert: 0, toUpdate: 0, unchanged: 10 });
+  });
+
+  it('creates a project with its budget and steps from a clerk’s row; a step dated before the one it follows is a cell error', async () => {
+    const header = ['项目编号', '项目名称', '项目类型', '项目地点区划代码', '社会帮扶资金预算', '入库日期', '批复日期', '开工日期'];
+    const file = await clerkFile(
+      '南口镇民生实事项目台账',
+      header,
+      [
+        ['NK-LD-11', '瑶上村道路亮化工程', '民生实事', '441403106216', '3.5万元', '2026-08-01', '2026-08-20', '2026-09-01'],
+        ['NK-LD-12', '瑶西村道路亮化工程', '民生实事', '441403106216', '30000', '2026-08-01', '2026-09-20', '2026-09-01'],
+      ],
+      ['合计', null, null, null, 65000, null, null, null],
+    );
+    const { status } = await uploadAndCheck(nankou, 'funds-projects', '项目台账.xlsx', file);
+    expect(status).toMatchObject({ valid: 1, rejected: 1 });
+    expect(status.problems[0]).toMatchObject({ row: 4, col: 'H' });
+    const done = await commitAndWait(nankou, status.id, 'valid-rows');
+    expect(done.status, JSON.stringify(done.status)).toMatchObject({ status: 'committed', inserted: 1 });
+    const p = (await nankou.get('/api/funds/projects?q=NK-LD-11')).json().items[0];
+    expect(p).toMatchObject({ status: 'started', startedOn: '2026-09-01', money: { budget: '35000.00' } });
+  });
+});
+
+describe('项目受益户台账', () => {
+  it('imports beneficiaries by project code (ID numbers encrypted; 脱贫人口 from the registry), and a revealed export back unchanged', async () => {
+    const { checkIdNumber } = await import('@xiezuo/shared/codes/idNumber');
+    const idOf = (first17: string) =>
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'].map((c) => first17 + c).find((v) => checkIdNumber(v).ok)!;
+    const lifted = idOf('44122419800101123');
+    const other = idOf('44122419850202456');
+    const [h] = await t.services.database.query<{ id: number }>(
+      `insert into monitoring_households (division_code, head_name, entry_door, category, is_lifted, status, identified_on)
+       values ('441224109202', '户主', 'cadre_check', 'unstable', true, 'monitored', '2025-03-01') returning id`,
+    );
+    await t.services.database.query(
+      `insert into monitoring_members (household_id, name, relation, gender, birth_date, id_cipher, id_hash, id_masked, health_cipher, schooling, work)
+       values ($1, '受益人甲', 'self', 'male', '1980-01-01', 'x', $2, 'x', 'x', 'none', 'none')`,
+      [h.id, t.services.cipher.hash(lifted)],
+    );
+    const header = ['项目编号', '姓名', '身份证号码', '受益方式', '受益日期', '备注'];
+    const file = await clerkFile(
+      '兴义村砂糖橘基地受益户花名册',
+      header,
+      [
+        ['GP-CY-01', '受益人甲', lifted, '务工', '2026-04-01', null],
+        ['GP-CY-01', '受益人乙', other, '入股分红', '2026-04-01', null],
+        ['GP-XX-99', '受益人丙', other, '务工', '2026-04-01', null],
+      ],
+      ['合计', '3人', null, null, null, null],
+    );
+    const { status } = await uploadAndCheck(hq, 'funds-beneficiaries', '受益户.xlsx', file);
+    expect(status).toMatchObject({ valid: 2, rejected: 1 });
+    expect(status.problems[0]).toMatchObject({ row: 5, col: 'A' });
+    expect((await commitAndWait(hq, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 2 });
+    const p = (await hq.get('/api/funds/projects?q=GP-CY-01')).json().items[0];
+    const detail = (await hq.get(`/api/funds/projects/${p.id}`)).json();
+    expect(detail.liftedBeneficiaries, JSON.stringify(detail.beneficiaryList)).toBe(1);
+    expect(detail.beneficiaryList.map((b: { mechanism: string }) => b.mechanism)).toEqual(['wages', 'dividend']);
+    const raw = await t.services.database.query<{ j: string }>('select row_to_json(b)::text as j from funds_beneficiaries b');
+    for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
+    const exported = await hq.get('/api/ledgers/funds-beneficiaries/export?reveal=1');
+    expect(exported.statusCode).toBe(200);
+    const again = await uploadAndCheck(hq, 'funds-beneficiaries', '受益户导出.xlsx', exported.rawPayload);
+    expect(again.status).toMatchObject({ valid: 2, toInsert: 0, toUpdate: 0, unchanged: 2 });
+  });
+});
