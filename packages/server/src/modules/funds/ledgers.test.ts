@@ -155,7 +155,7 @@ describe('项目受益户台账', () => {
     expect(detail.beneficiaryList.map((b: { mechanism: string }) => b.mechanism)).toEqual(['wages', 'dividend']);
     const raw = await t.services.database.query<{ j: string }>('select row_to_json(b)::text as j from funds_beneficiaries b');
     for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
-    const exported = await hq.get('/api/ledgers/funds-beneficiaries/export?reveal=1');
+    const exported = await hq.post('/api/ledgers/funds-beneficiaries/export', { reveal: true });
     expect(exported.statusCode).toBe(200);
     const again = await uploadAndCheck(hq, 'funds-beneficiaries', '受益户导出.xlsx', exported.rawPayload);
     expect(again.status).toMatchObject({ valid: 2, toInsert: 0, toUpdate: 0, unchanged: 2 });

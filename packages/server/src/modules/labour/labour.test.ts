@@ -271,7 +271,7 @@ describe('scope and personal data', () => {
     const rows = (await readSheet(masked.rawPayload)).slice(3).filter((r) => r?.length);
     expect(rows.length).toBe(22);
     for (const r of rows) expect(String(r[1])).toMatch(/\*{10}/);
-    const revealed = await hq.get('/api/ledgers/labour-roster/export?reveal=1');
+    const revealed = await hq.post('/api/ledgers/labour-roster/export', { reveal: true });
     const { status } = await uploadAndCheck(hq, 'labour-roster', '名册导出.xlsx', revealed.rawPayload);
     expect(status).toMatchObject({ status: 'ready', valid: 22, toInsert: 0, toUpdate: 0, unchanged: 22 });
   });

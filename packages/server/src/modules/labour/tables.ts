@@ -3,7 +3,7 @@
 import type { EmploymentChannel, TrainingKind } from '@xiezuo/shared/contracts/labour';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, numeric, pgTable, pgView, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { teams } from '../teams/tables';
+import { teams } from '../teams';
 
 // 脱贫人口名册: the national list of people lifted out of poverty, one row per person.
 export const labourRoster = pgTable(

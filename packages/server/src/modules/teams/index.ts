@@ -35,3 +35,4 @@ export const teamsModule = defineModule({
   report: teamsReport,
   demoSeed: teamsSeed,
 });
+export { teams } from './tables';

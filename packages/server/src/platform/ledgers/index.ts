@@ -11,7 +11,7 @@
 //   POST /api/ledgers/imports/:id/commit      {mode:'all-or-nothing'|'valid-rows'} → 202; one transaction; then status 'committed'
 //   GET  /api/ledgers/imports/:id/errors.xlsx the rejected rows + a 问题说明 column, ready to fix and re-import
 //   GET  /api/ledgers/:key/export?<filters>   .xlsx in the template layout, rows from exportRows(ctx, filters); audited;
-//                                             sensitive columns masked unless `reveal=1` and the role has sensitive.reveal
+//                                             sensitive columns masked unless a POST asks `reveal` and the role has sensitive.reveal
 // Values reach findExisting/write already normalised (see LedgerValueType in types.ts). write() must do its
 // own writes and audit them (auditLedgerWrite helps) inside the given transaction; it must also check scope.
 export { auditLedgerWrite } from './audit';
