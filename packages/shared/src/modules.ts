@@ -3,9 +3,11 @@
 // its contracts are imported by name.
 
 import * as indicators from './i18n/indicators';
+import * as industry from './i18n/industry';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
 import * as teams from './i18n/teams';
+import { industryIndicators } from './indicators/industry';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
@@ -41,6 +43,15 @@ export const sharedModules = [
       'registry.read': READERS,
       'registry.write': ['hq', 'team_leader', 'team_member'],
       'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
+    },
+  },
+  {
+    key: 'industry',
+    messages: industry,
+    indicators: industryIndicators,
+    permissions: {
+      'industry.read': READERS,
+      'industry.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
     },
   },
   {

@@ -2,8 +2,9 @@
 // registry: it looks up the registry's programmes and units). Adding a module is one line here.
 import type { ModuleDefinition } from '../platform/module';
 import { indicatorsModule } from './indicators';
+import { industryModule } from './industry';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
 
-export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, indicatorsModule];
+export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, industryModule, indicatorsModule];
