@@ -11,7 +11,28 @@ export const ENTERPRISE_STATUSES = ['signed', 'landed', 'producing', 'exited'] a
 export const INVESTMENT_KINDS = ['signed', 'in_place'] as const; // 协议投资 | 实际到位投资
 export const WORKSHOP_STATUSES = ['operating', 'stopped'] as const; // 运营 | 停产
 /** GB/T 4754-2017 门类 (sections A–T). */
-export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
+export const INDUSTRY_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+] as const;
 export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
 export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];

@@ -150,8 +150,20 @@ export const en: typeof zhCN = {
     kind: 'Kind',
     note: 'Note',
   },
-  enterprises: { title: 'Introduced enterprises', new: 'New enterprise', investments: 'Investment', addInvestment: 'Add investment', headcounts: 'Headcount reports' },
-  workshops: { title: 'Assistance workshops', new: 'New workshop', workers: 'Workers', addWorker: 'Add worker', liftedYes: 'Lifted out of poverty' },
+  enterprises: {
+    title: 'Introduced enterprises',
+    new: 'New enterprise',
+    investments: 'Investment',
+    addInvestment: 'Add investment',
+    headcounts: 'Headcount reports',
+  },
+  workshops: {
+    title: 'Assistance workshops',
+    new: 'New workshop',
+    workers: 'Workers',
+    addWorker: 'Add worker',
+    liftedYes: 'Lifted out of poverty',
+  },
   parks: { title: 'Co-built industrial parks' },
   validation: {
     dates: 'The end date cannot be before the start date',

@@ -3,6 +3,7 @@ import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
 import { ledgersModule } from '../platform/ledgers';
 import { indicatorsModule } from './indicators';
+import { industryModule } from './industry';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
 import { teamsModule } from './teams';
@@ -13,6 +14,7 @@ export const webModules: WebModule[] = [
   registryModule,
   teamsModule,
   monitoringModule,
+  industryModule,
   ledgersModule,
   adminModule,
 ];

@@ -8,14 +8,17 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
 import { programmes } from '../registry';
-import { industryEnterprises as ent, industryParks as parks, industryWorkers as workers, industryWorkshops as shops } from './tables';
+import { industryEnterprises as ent, industryParks as parks, industryWorkshops as shops, industryWorkers as workers } from './tables';
 
 /** Where a read runs: the caller's transaction (a ledger import) if any, else the pool. */
 export const dbOf = (ctx: Ctx): Db | Tx => ctx.tx ?? ctx.services.db;
 
 export function parksInScope(scope: Scope): SQL | undefined {
   if (scope.all) return undefined;
-  return or(scopeWhere(scope, { division: parks.divisionCode, team: parks.teamId }), scopeWhere(scope, { division: parks.helperDivisionCode }));
+  return or(
+    scopeWhere(scope, { division: parks.divisionCode, team: parks.teamId }),
+    scopeWhere(scope, { division: parks.helperDivisionCode }),
+  );
 }
 
 export function enterprisesInScope(scope: Scope): SQL | undefined {
@@ -54,7 +57,10 @@ export function ownTeamOf(scope: Scope): number | null {
 /** A named programme must exist: a wrong id is an error on its field, not a foreign-key failure. */
 export async function assertProgramme(db: Db | Tx, id: number | null | undefined, path: string) {
   if (id == null) return;
-  const found = await db.select({ id: programmes.id }).from(programmes).where(inArray(programmes.id, [id]));
+  const found = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(inArray(programmes.id, [id]));
   if (!found.length) throw invalid({ path, key: 'industry.validation.noRef' });
 }
 

@@ -41,12 +41,20 @@ export function demoWorkerId(county: string, n: number): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-const personName = (n: number) => `${D.SURNAMES[n % D.SURNAMES.length]}${D.GIVEN[(n * 7) % D.GIVEN.length]}${D.GIVEN[(n * 3 + 1) % D.GIVEN.length]}`;
+const personName = (n: number) =>
+  `${D.SURNAMES[n % D.SURNAMES.length]}${D.GIVEN[(n * 7) % D.GIVEN.length]}${D.GIVEN[(n * 3 + 1) % D.GIVEN.length]}`;
 
 /** The demo team ids of 中山's groups by county (the teams demo's names); empty without the teams demo. */
 async function groupTeams(tx: Tx): Promise<Map<string, number>> {
   const names = Object.values(D.GROUP_OF_COUNTY);
-  const rows = (await tx.execute(sql`select id, name from teams where name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})`)).rows as {
+  const rows = (
+    await tx.execute(
+      sql`select id, name from teams where name in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )})`,
+    )
+  ).rows as {
     id: number;
     name: string;
   }[];
@@ -92,7 +100,9 @@ async function seedParks(tx: Tx, cal: Cal, teams: Map<string, number>, programme
 async function seedEnterprises(tx: Tx, cal: Cal, teams: Map<string, number>, programmeId: number | null, parkIds: number[]) {
   const ids: number[] = [];
   for (const [i, e] of D.DEMO_ENTERPRISES.entries()) {
-    const introducedOn = e.newThisYear ? minDay(`${cal.year}-01-${String(2 + i - 15).padStart(2, '0')}`, cal.halfStart) : `${cal.year - 1}-01-${String(2 + i).padStart(2, '0')}`;
+    const introducedOn = e.newThisYear
+      ? minDay(`${cal.year}-01-${String(2 + i - 15).padStart(2, '0')}`, cal.halfStart)
+      : `${cal.year - 1}-01-${String(2 + i).padStart(2, '0')}`;
     const [row] = await tx
       .insert(industryEnterprises)
       .values({
@@ -116,12 +126,23 @@ async function seedEnterprises(tx: Tx, cal: Cal, teams: Map<string, number>, pro
     await tx.insert(industryInvestments).values([
       { enterpriseId: row.id, kind: 'signed', amount: (inPlace * 1.5).toFixed(2), day: introducedOn, note: '投资协议（演示）' },
       { enterpriseId: row.id, kind: 'in_place', amount: D.inPlaceOf(i).toFixed(2), day: spreadDay },
-      ...(e.newThisYear ? [] : [{ enterpriseId: row.id, kind: 'in_place' as const, amount: (D.FIGURES.inPlaceLastYear / 15).toFixed(2), day: lastYear(spreadDay) }]),
+      ...(e.newThisYear
+        ? []
+        : [
+            {
+              enterpriseId: row.id,
+              kind: 'in_place' as const,
+              amount: (D.FIGURES.inPlaceLastYear / 15).toFixed(2),
+              day: lastYear(spreadDay),
+            },
+          ]),
     ]);
-    await tx.insert(industryHeadcounts).values([
-      { enterpriseId: row.id, reportedOn: cal.halfStart, jobs: D.jobsOf(i), note: '企业报送（演示）' },
-      ...(e.newThisYear ? [] : [{ enterpriseId: row.id, reportedOn: lastYear(cal.halfStart), jobs: 30, note: '企业报送（演示）' }]),
-    ]);
+    await tx
+      .insert(industryHeadcounts)
+      .values([
+        { enterpriseId: row.id, reportedOn: cal.halfStart, jobs: D.jobsOf(i), note: '企业报送（演示）' },
+        ...(e.newThisYear ? [] : [{ enterpriseId: row.id, reportedOn: lastYear(cal.halfStart), jobs: 30, note: '企业报送（演示）' }]),
+      ]);
   }
   return ids;
 }
@@ -132,7 +153,14 @@ async function seedWorkers(tx: Tx, services: Services, cal: Cal, teams: Map<stri
   const person = (county: string, start: string) => {
     n += 1;
     const id = demoWorkerId(county, n);
-    return { name: `${personName(n)}（演示）`, idCipher: cipher.encrypt(id), idHash: cipher.hash(id), idMasked: maskIdNumber(id), startDate: start, note: '演示数据' };
+    return {
+      name: `${personName(n)}（演示）`,
+      idCipher: cipher.encrypt(id),
+      idHash: cipher.hash(id),
+      idMasked: maskIdNumber(id),
+      startDate: start,
+      note: '演示数据',
+    };
   };
   // the people at work in the 7 park enterprises: last year's start for the old ones
   const parkWorkers = D.DEMO_ENTERPRISES.slice(0, 7).flatMap((e, i) =>

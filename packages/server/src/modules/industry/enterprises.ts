@@ -131,7 +131,12 @@ export async function enterpriseInScope(ctx: Ctx, id: number, path: string) {
   return row;
 }
 
-async function checkRefs(tx: Tx, ctx: Ctx, b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null }, id?: number) {
+async function checkRefs(
+  tx: Tx,
+  ctx: Ctx,
+  b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null },
+  id?: number,
+) {
   await assertProgramme(tx, b.programmeId, 'body.programmeId');
   if (b.parkId != null) {
     const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, b.parkId));
@@ -140,7 +145,9 @@ async function checkRefs(tx: Tx, ctx: Ctx, b: { programmeId?: number | null; par
   if (b.creditCode) {
     const [other] = await tx.select({ id: ent.id, name: ent.name }).from(ent).where(eq(ent.creditCode, b.creditCode));
     if (other && other.id !== id)
-      throw new AppError('CONFLICT', {}, [{ path: 'body.creditCode', key: 'industry.validation.duplicateCredit', params: { name: other.name } }]);
+      throw new AppError('CONFLICT', {}, [
+        { path: 'body.creditCode', key: 'industry.validation.duplicateCredit', params: { name: other.name } },
+      ]);
   }
   void ctx;
 }

@@ -1,8 +1,9 @@
 // 投资到位: signed (协议投资) and in-place (实际到位投资) investment as dated increments, and the headcount an
 // enterprise reports when only a count is known. In place never runs above signed: the increment that would
 // push it over is refused, naming the amount and both totals.
-import { formatAmount } from '@xiezuo/shared/format';
+
 import type { HeadcountInput, InvestmentInput, InvestmentKind } from '@xiezuo/shared/contracts/industry';
+import { formatAmount } from '@xiezuo/shared/format';
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';

@@ -67,7 +67,11 @@ export async function updatePark(ctx: Ctx, id: number, patch: z.output<typeof Pa
     assertSidesInScope(ctx.user.scope, { ...next, otherDivisionCode: next.helperDivisionCode });
     await assertProgramme(tx, patch.programmeId, 'body.programmeId');
     const { outputValue, ...rest } = patch;
-    const values = { ...rest, ...(outputValue !== undefined && { outputValue: outputValue == null ? null : outputValue.toFixed(2) }), updatedAt: new Date() };
+    const values = {
+      ...rest,
+      ...(outputValue !== undefined && { outputValue: outputValue == null ? null : outputValue.toFixed(2) }),
+      updatedAt: new Date(),
+    };
     const [after] = await tx.update(parks).set(values).where(eq(parks.id, id)).returning();
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'industry_park', entityId: id, before, after });
     return { id };

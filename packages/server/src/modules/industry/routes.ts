@@ -47,10 +47,14 @@ export async function industryRoutes(app: App) {
   const withId = { params: IdParam };
 
   // ---- parks ----
-  app.get('/api/industry/parks', { preHandler: read, schema: { tags, querystring: ParkListQuery, response: { 200: z.array(ParkRow), ...e } } }, (req) =>
-    listParks(ctxOf(req), req.query),
+  app.get(
+    '/api/industry/parks',
+    { preHandler: read, schema: { tags, querystring: ParkListQuery, response: { 200: z.array(ParkRow), ...e } } },
+    (req) => listParks(ctxOf(req), req.query),
   );
-  app.post('/api/industry/parks', { preHandler: write, schema: { tags, body: ParkInput, response: idOnly } }, (req) => createPark(ctxOf(req), req.body));
+  app.post('/api/industry/parks', { preHandler: write, schema: { tags, body: ParkInput, response: idOnly } }, (req) =>
+    createPark(ctxOf(req), req.body),
+  );
   app.patch('/api/industry/parks/:id', { preHandler: write, schema: { tags, ...withId, body: ParkPatch, response: idOnly } }, (req) =>
     updatePark(ctxOf(req), req.params.id, req.body),
   );
@@ -61,11 +65,15 @@ export async function industryRoutes(app: App) {
     { preHandler: read, schema: { tags, querystring: EnterpriseListQuery, response: { 200: EnterprisePage, ...e } } },
     (req) => listEnterprises(ctxOf(req), req.query),
   );
-  app.get('/api/industry/enterprises/:id', { preHandler: read, schema: { tags, ...withId, response: { 200: EnterpriseRow, ...e } } }, (req) =>
-    enterpriseRow(ctxOf(req), req.params.id),
+  app.get(
+    '/api/industry/enterprises/:id',
+    { preHandler: read, schema: { tags, ...withId, response: { 200: EnterpriseRow, ...e } } },
+    (req) => enterpriseRow(ctxOf(req), req.params.id),
   );
-  app.post('/api/industry/enterprises', { preHandler: write, schema: { tags, body: EnterpriseInput, response: { 200: EnterpriseRow, ...e } } }, async (req) =>
-    enterpriseRow(ctxOf(req), await createEnterprise(ctxOf(req), req.body)),
+  app.post(
+    '/api/industry/enterprises',
+    { preHandler: write, schema: { tags, body: EnterpriseInput, response: { 200: EnterpriseRow, ...e } } },
+    async (req) => enterpriseRow(ctxOf(req), await createEnterprise(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/industry/enterprises/:id',
@@ -98,16 +106,20 @@ export async function industryRoutes(app: App) {
   app.get('/api/industry/workshops/:id', { preHandler: read, schema: { tags, ...withId, response: { 200: WorkshopRow, ...e } } }, (req) =>
     workshopRow(ctxOf(req), req.params.id),
   );
-  app.post('/api/industry/workshops', { preHandler: write, schema: { tags, body: WorkshopInput, response: { 200: WorkshopRow, ...e } } }, async (req) =>
-    workshopRow(ctxOf(req), await createWorkshop(ctxOf(req), req.body)),
+  app.post(
+    '/api/industry/workshops',
+    { preHandler: write, schema: { tags, body: WorkshopInput, response: { 200: WorkshopRow, ...e } } },
+    async (req) => workshopRow(ctxOf(req), await createWorkshop(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/industry/workshops/:id',
     { preHandler: write, schema: { tags, ...withId, body: WorkshopPatch, response: { 200: WorkshopRow, ...e } } },
     async (req) => workshopRow(ctxOf(req), await updateWorkshop(ctxOf(req), req.params.id, req.body)),
   );
-  app.get('/api/industry/workers', { preHandler: read, schema: { tags, querystring: WorkerListQuery, response: { 200: WorkerPage, ...e } } }, (req) =>
-    listWorkers(ctxOf(req), req.query),
+  app.get(
+    '/api/industry/workers',
+    { preHandler: read, schema: { tags, querystring: WorkerListQuery, response: { 200: WorkerPage, ...e } } },
+    (req) => listWorkers(ctxOf(req), req.query),
   );
   app.post('/api/industry/workers', { preHandler: write, schema: { tags, body: WorkerInput, response: idOnly } }, (req) =>
     createWorker(ctxOf(req), req.body),
@@ -115,7 +127,9 @@ export async function industryRoutes(app: App) {
   app.patch('/api/industry/workers/:id', { preHandler: write, schema: { tags, ...withId, body: WorkerPatch, response: idOnly } }, (req) =>
     updateWorker(ctxOf(req), req.params.id, req.body),
   );
-  app.post('/api/industry/workers/:id/reveal', { preHandler: reveal, schema: { tags, ...withId, response: { 200: RevealResponse, ...e } } }, (req) =>
-    revealWorkerId(ctxOf(req), req.params.id),
+  app.post(
+    '/api/industry/workers/:id/reveal',
+    { preHandler: reveal, schema: { tags, ...withId, response: { 200: RevealResponse, ...e } } },
+    (req) => revealWorkerId(ctxOf(req), req.params.id),
   );
 }

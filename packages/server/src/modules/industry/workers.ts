@@ -14,7 +14,7 @@ import { AppError, invalid } from '../../platform/http/errors';
 import { divisions } from '../registry';
 import { checkDates, dbOf, workersInScope } from './access';
 import { enterpriseInScope } from './enterprises';
-import { industryEnterprises as ent, industryWorkers as workers, industryWorkshops as shops } from './tables';
+import { industryEnterprises as ent, industryWorkshops as shops, industryWorkers as workers } from './tables';
 import { workshopInScope } from './workshops';
 
 export interface WorkerFilter {
@@ -73,9 +73,7 @@ export async function listWorkers(ctx: Ctx, f: WorkerFilter & { page: number; pa
 
 /** Every matching worker with the ciphertext (exports decrypt it, masked unless revealed). */
 export function allWorkers(ctx: Ctx, f: WorkerFilter) {
-  return workerQuery(dbOf(ctx))
-    .where(conditions(ctx, f))
-    .orderBy(asc(workers.workshopId), asc(workers.enterpriseId), asc(workers.id));
+  return workerQuery(dbOf(ctx)).where(conditions(ctx, f)).orderBy(asc(workers.workshopId), asc(workers.enterpriseId), asc(workers.id));
 }
 
 async function getWorker(ctx: Ctx, id: number) {
@@ -87,7 +85,12 @@ async function getWorker(ctx: Ctx, id: number) {
 export async function revealWorkerId(ctx: Ctx, id: number): Promise<{ idNumber: string }> {
   return withTx(ctx, async (tx, ctx) => {
     const row = await getWorker(ctx, id);
-    await writeAudit(tx, ctx.actor, { action: 'reveal', entity: 'industry_worker', entityId: id, after: { field: 'id_number', name: row.name } });
+    await writeAudit(tx, ctx.actor, {
+      action: 'reveal',
+      entity: 'industry_worker',
+      entityId: id,
+      after: { field: 'id_number', name: row.name },
+    });
     return { idNumber: ctx.services.cipher.decrypt(row.idCipher) };
   });
 }
@@ -117,7 +120,11 @@ export async function overlapsOf(db: Db | Tx, stints: Stint[]): Promise<(string 
     .where(inArray(workers.idHash, hashes));
   return stints.map((s) => {
     const hit = rows.find(
-      (r) => r.hash === s.hash && r.id !== s.exceptId && r.startDate <= (s.endDate ?? '9999-12-31') && (r.endDate ?? '9999-12-31') >= s.startDate,
+      (r) =>
+        r.hash === s.hash &&
+        r.id !== s.exceptId &&
+        r.startDate <= (s.endDate ?? '9999-12-31') &&
+        (r.endDate ?? '9999-12-31') >= s.startDate,
     );
     return hit ? hit.place : null;
   });
@@ -153,7 +160,10 @@ export async function createWorker(ctx: Ctx, body: z.output<typeof WorkerInput>)
 
 export async function updateWorker(ctx: Ctx, id: number, patch: z.output<typeof WorkerPatch>) {
   return withTx(ctx, async (tx, ctx) => {
-    const [before] = await tx.select().from(workers).where(and(eq(workers.id, id), workersInScope(ctx.user.scope)));
+    const [before] = await tx
+      .select()
+      .from(workers)
+      .where(and(eq(workers.id, id), workersInScope(ctx.user.scope)));
     if (!before) throw new AppError('NOT_FOUND');
     const { idNumber, ...rest } = patch;
     const next = { ...before, ...rest };
@@ -171,4 +181,3 @@ export async function updateWorker(ctx: Ctx, id: number, patch: z.output<typeof 
     return { id };
   });
 }
-

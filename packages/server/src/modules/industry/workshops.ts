@@ -6,14 +6,14 @@ import type { WorkshopInput, WorkshopPatch, WorkshopStatus } from '@xiezuo/share
 import { and, asc, count, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
-import { type Ctx } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
 import { divisions } from '../registry';
 import { checkDates, dbOf, ownTeamOf, workshopsInScope } from './access';
-import { industryEnterprises as ent, industryWorkers as workers, industryWorkshops as shops } from './tables';
+import { industryEnterprises as ent, industryWorkshops as shops, industryWorkers as workers } from './tables';
 
 export interface WorkshopFilter {
   divisionCode?: string;
@@ -102,7 +102,8 @@ const money = (v: number | null | undefined) => (v == null ? v : v.toFixed(2));
 export async function createWorkshop(ctx: Ctx, input: z.output<typeof WorkshopInput>) {
   const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
   checkWorkshop(body);
-  assertInScope(ctx.user.scope, body);
+  // the village itself must lie in scope: a team's own workshops are in its villages, not the other side's
+  assertInScope(ctx.user.scope, { divisionCode: body.divisionCode });
   return withTx(ctx, async (tx, ctx) => {
     const [row] = await tx
       .insert(shops)
@@ -121,7 +122,7 @@ export async function updateWorkshop(ctx: Ctx, id: number, patch: z.output<typeo
     const { subsidy, ...rest } = patch;
     const next = { ...before, ...rest };
     checkWorkshop(next);
-    assertInScope(ctx.user.scope, next);
+    if (rest.divisionCode !== undefined) assertInScope(ctx.user.scope, { divisionCode: next.divisionCode });
     const values = { ...rest, ...(subsidy !== undefined && { subsidy: money(subsidy) }), updatedAt: new Date() };
     const [after] = await tx.update(shops).set(values).where(eq(shops.id, id)).returning();
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'industry_workshop', entityId: id, before, after });

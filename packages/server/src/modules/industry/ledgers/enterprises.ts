@@ -40,7 +40,15 @@ export const enterpriseLedger = defineLedger<EnterpriseLedgerRow>({
   titleEn: 'Introduced enterprises',
   entity: 'industry_enterprise',
   columns: [
-    { key: 'name', header: '企业名称', headerEn: 'Enterprise', synonyms: ['经营主体名称', '企业', '名称'], type: 'text', required: true, example: '中山某某电器有限公司' },
+    {
+      key: 'name',
+      header: '企业名称',
+      headerEn: 'Enterprise',
+      synonyms: ['经营主体名称', '企业', '名称'],
+      type: 'text',
+      required: true,
+      example: '中山某某电器有限公司',
+    },
     {
       key: 'creditCode',
       header: '统一社会信用代码',
@@ -50,10 +58,35 @@ export const enterpriseLedger = defineLedger<EnterpriseLedgerRow>({
       width: 22,
       example: '91442000MA5000001X',
     },
-    divisionCode({ generic: false, key: 'originDivisionCode', header: '来源地区划代码', headerEn: 'From (division code)', required: true, example: '442000118000' }),
-    divisionCode({ generic: false, key: 'divisionCode', header: '落地地区划代码', headerEn: 'Landed in (division code)', required: true, example: '520204000000' }),
-    { key: 'park', header: '所在园区', headerEn: 'Park', synonyms: ['入驻园区', '园区'], type: 'text', example: '水城经济开发区中山产业园' },
-    enumOf(INDUSTRY_SECTIONS, zh.sections, { key: 'industry', header: '所属行业', headerEn: 'Industry', synonyms: ['行业门类', '行业'],
+    divisionCode({
+      generic: false,
+      key: 'originDivisionCode',
+      header: '来源地区划代码',
+      headerEn: 'From (division code)',
+      required: true,
+      example: '442000118000',
+    }),
+    divisionCode({
+      generic: false,
+      key: 'divisionCode',
+      header: '落地地区划代码',
+      headerEn: 'Landed in (division code)',
+      required: true,
+      example: '520204000000',
+    }),
+    {
+      key: 'park',
+      header: '所在园区',
+      headerEn: 'Park',
+      synonyms: ['入驻园区', '园区'],
+      type: 'text',
+      example: '水城经济开发区中山产业园',
+    },
+    enumOf(INDUSTRY_SECTIONS, zh.sections, {
+      key: 'industry',
+      header: '所属行业',
+      headerEn: 'Industry',
+      synonyms: ['行业门类', '行业'],
       words: Object.fromEntries(INDUSTRY_SECTIONS.map((s) => [zh.sections[s].slice(2), s])),
       example: 'C 制造业',
     }),
@@ -66,7 +99,14 @@ export const enterpriseLedger = defineLedger<EnterpriseLedgerRow>({
       words: { 已签约: 'signed', 已落地: 'landed', 已投产: 'producing', 停产: 'exited', 退出: 'exited' },
       example: '投产',
     }),
-    date({ key: 'introducedOn', header: '引进日期', headerEn: 'Introduced on', synonyms: ['签约日期', '引进时间'], required: true, example: '2025-03-01' }),
+    date({
+      key: 'introducedOn',
+      header: '引进日期',
+      headerEn: 'Introduced on',
+      synonyms: ['签约日期', '引进时间'],
+      required: true,
+      example: '2025-03-01',
+    }),
     date({ key: 'exitedOn', header: '退出日期', headerEn: 'Exited on', synonyms: ['停产日期'] }),
     { key: 'contact', header: '联系人', headerEn: 'Contact', type: 'text' },
     phone({ example: '13800001234' }),
@@ -134,19 +174,18 @@ async function checkEnterprises(rows: EnterpriseLedgerRow[], ctx: LedgerContext)
   );
   const codes = [...new Set(rows.map((r) => r.creditCode).filter((c): c is string => c != null))];
   const holders = codes.length
-    ? await (ctx.tx ?? ctx.services.db)
-        .select({ name: ent.name, code: ent.creditCode })
-        .from(ent)
-        .where(inArray(ent.creditCode, codes))
+    ? await (ctx.tx ?? ctx.services.db).select({ name: ent.name, code: ent.creditCode }).from(ent).where(inArray(ent.creditCode, codes))
     : [];
   const holderOf = new Map(holders.map((h) => [h.code, h.name]));
   const inFile = new Map<string, string>();
   return rows.map((row) => {
     const problems: ErrorDetail[] = [];
-    if (row.park != null && !parkIds.has(row.park)) problems.push({ path: 'park', key: 'industry.validation.noParkByName', params: { name: row.park } });
+    if (row.park != null && !parkIds.has(row.park))
+      problems.push({ path: 'park', key: 'industry.validation.noParkByName', params: { name: row.park } });
     if (row.creditCode) {
       const other = holderOf.get(row.creditCode) ?? inFile.get(row.creditCode);
-      if (other && other !== row.name) problems.push({ path: 'creditCode', key: 'industry.validation.duplicateCredit', params: { name: other } });
+      if (other && other !== row.name)
+        problems.push({ path: 'creditCode', key: 'industry.validation.duplicateCredit', params: { name: other } });
       inFile.set(row.creditCode, row.name);
     }
     return problems;

@@ -20,7 +20,15 @@ export const investmentLedger = defineLedger<InvestmentLedgerRow>({
   titleEn: 'Investment increments',
   entity: 'industry_investment',
   columns: [
-    { key: 'enterprise', header: '企业名称', headerEn: 'Enterprise', synonyms: ['经营主体名称', '企业'], type: 'text', required: true, example: '中山某某电器有限公司' },
+    {
+      key: 'enterprise',
+      header: '企业名称',
+      headerEn: 'Enterprise',
+      synonyms: ['经营主体名称', '企业'],
+      type: 'text',
+      required: true,
+      example: '中山某某电器有限公司',
+    },
     enumOf(INVESTMENT_KINDS, zh.investmentKinds, {
       key: 'kind',
       header: '投资类别',
@@ -30,8 +38,22 @@ export const investmentLedger = defineLedger<InvestmentLedgerRow>({
       words: { 协议: 'signed', 签约投资: 'signed', 到位: 'in_place', 实际到位: 'in_place', 到位投资: 'in_place', 实际投资: 'in_place' },
       example: '实际到位投资',
     }),
-    amount({ key: 'amount', header: '金额（元）', headerEn: 'Amount (yuan)', synonyms: ['金额', '投资额', '到位金额'], required: true, example: 8000000 }),
-    date({ key: 'day', header: '日期', headerEn: 'Date', synonyms: ['到位日期', '签约日期', '投资日期'], required: true, example: '2025-05-20' }),
+    amount({
+      key: 'amount',
+      header: '金额（元）',
+      headerEn: 'Amount (yuan)',
+      synonyms: ['金额', '投资额', '到位金额'],
+      required: true,
+      example: 8000000,
+    }),
+    date({
+      key: 'day',
+      header: '日期',
+      headerEn: 'Date',
+      synonyms: ['到位日期', '签约日期', '投资日期'],
+      required: true,
+      example: '2025-05-20',
+    }),
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: ['enterprise', 'kind', 'day'],
@@ -56,8 +78,16 @@ export const investmentLedger = defineLedger<InvestmentLedgerRow>({
     );
     // signed before in place, so an enterprise's file of both never trips over its own order
     const inserts = [...changes.insert].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'signed' ? -1 : 1));
-    for (const r of inserts) await addInvestment(c, { enterpriseId: ents.get(r.enterprise)!.id, kind: r.kind, amount: Number(r.amount), day: r.day, note: r.note });
-    for (const { before, after } of changes.update) await updateInvestment(c, before.id!, { amount: Number(after.amount), note: after.note });
+    for (const r of inserts)
+      await addInvestment(c, {
+        enterpriseId: ents.get(r.enterprise)!.id,
+        kind: r.kind,
+        amount: Number(r.amount),
+        day: r.day,
+        note: r.note,
+      });
+    for (const { before, after } of changes.update)
+      await updateInvestment(c, before.id!, { amount: Number(after.amount), note: after.note });
   },
   async exportRows(ctx, filters) {
     const rows = await listInvestments(ctx, { kind: filters.kind as InvestmentKind | undefined, from: filters.from, to: filters.to });
@@ -73,7 +103,10 @@ async function checkInvestments(rows: InvestmentLedgerRow[], ctx: LedgerContext)
   );
   const ids = [...new Set([...ents.values()].map((e) => e.id))];
   const stored = ids.length
-    ? await dbOf(ctx).select({ enterpriseId: inv.enterpriseId, kind: inv.kind, day: inv.day, amount: inv.amount }).from(inv).where(inArray(inv.enterpriseId, ids))
+    ? await dbOf(ctx)
+        .select({ enterpriseId: inv.enterpriseId, kind: inv.kind, day: inv.day, amount: inv.amount })
+        .from(inv)
+        .where(inArray(inv.enterpriseId, ids))
     : [];
   // per enterprise: (kind|day) → amount, the file's rows over the stored ones
   const ledger = new Map<number, Map<string, number>>();
@@ -98,7 +131,13 @@ async function checkInvestments(rows: InvestmentLedgerRow[], ctx: LedgerContext)
     if (!e) return [{ path: 'enterprise', key: 'industry.validation.noEnterpriseByName', params: { name: row.enterprise } }];
     const t = totals.get(e.id)!;
     if (row.kind === 'in_place' && t.inPlace > t.signed + 0.005)
-      return [{ path: 'amount', key: 'industry.validation.overSigned', params: { inPlace: formatAmount(t.inPlace), signed: formatAmount(t.signed) } }];
+      return [
+        {
+          path: 'amount',
+          key: 'industry.validation.overSigned',
+          params: { inPlace: formatAmount(t.inPlace), signed: formatAmount(t.signed) },
+        },
+      ];
     return [];
   });
 }

@@ -8,7 +8,7 @@ import type { ErrorDetail } from '../../../platform/http/errors';
 import { date, divisionCode, idNumber } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
 import { dbOf } from '../access';
-import { industryEnterprises as ent, industryWorkers as workers, industryWorkshops as shops } from '../tables';
+import { industryEnterprises as ent, industryWorkshops as shops, industryWorkers as workers } from '../tables';
 import { allWorkers, createWorker, overlapsOf, updateWorker } from '../workers';
 import { enterprisesByName, workshopsByName } from './common';
 
@@ -30,12 +30,39 @@ export const workerLedger = defineLedger<WorkerLedgerRow>({
   titleEn: 'Workshop workers',
   entity: 'industry_worker',
   columns: [
-    { key: 'workshop', header: '车间名称', headerEn: 'Workshop', synonyms: ['帮扶车间', '帮扶车间名称', '务工车间'], type: 'text', example: '海坪村服装加工帮扶车间' },
-    { key: 'enterprise', header: '企业名称', headerEn: 'Enterprise', synonyms: ['务工企业'], type: 'text', note: '在引进企业务工的填企业名称，车间名称留空' },
+    {
+      key: 'workshop',
+      header: '车间名称',
+      headerEn: 'Workshop',
+      synonyms: ['帮扶车间', '帮扶车间名称', '务工车间'],
+      type: 'text',
+      example: '海坪村服装加工帮扶车间',
+    },
+    {
+      key: 'enterprise',
+      header: '企业名称',
+      headerEn: 'Enterprise',
+      synonyms: ['务工企业'],
+      type: 'text',
+      note: '在引进企业务工的填企业名称，车间名称留空',
+    },
     { key: 'name', header: '姓名', headerEn: 'Name', type: 'text', required: true, example: '张三' },
     idNumber({ example: '11010519491231002X' }),
-    divisionCode({ generic: false, key: 'homeDivisionCode', header: '户籍所在村区划代码', headerEn: 'Home village code', synonyms: ['户籍地区划代码'] }),
-    date({ key: 'startDate', header: '务工开始日期', headerEn: 'Work start', synonyms: ['入职日期', '务工时间', '开始日期'], required: true, example: '2025-03-01' }),
+    divisionCode({
+      generic: false,
+      key: 'homeDivisionCode',
+      header: '户籍所在村区划代码',
+      headerEn: 'Home village code',
+      synonyms: ['户籍地区划代码'],
+    }),
+    date({
+      key: 'startDate',
+      header: '务工开始日期',
+      headerEn: 'Work start',
+      synonyms: ['入职日期', '务工时间', '开始日期'],
+      required: true,
+      example: '2025-03-01',
+    }),
     date({ key: 'endDate', header: '务工结束日期', headerEn: 'Work end', synonyms: ['离职日期', '结束日期'] }),
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
@@ -66,7 +93,16 @@ export const workerLedger = defineLedger<WorkerLedgerRow>({
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
     const all = [...changes.insert, ...changes.update.map((u) => u.after)];
-    const [shopIds, ents] = [await workshopsByName(c, all.map((r) => r.workshop)), await enterprisesByName(c, all.map((r) => r.enterprise))];
+    const [shopIds, ents] = [
+      await workshopsByName(
+        c,
+        all.map((r) => r.workshop),
+      ),
+      await enterprisesByName(
+        c,
+        all.map((r) => r.enterprise),
+      ),
+    ];
     const body = ({ workshop, enterprise, id: _id, ...rest }: WorkerLedgerRow) => ({
       ...rest,
       workshopId: workshop ? shopIds.get(workshop)! : null,
@@ -90,7 +126,16 @@ export const workerLedger = defineLedger<WorkerLedgerRow>({
  * overlapping dates, neither in the database (their own record of this row excepted) nor earlier in the file.
  */
 async function checkWorkers(rows: WorkerLedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
-  const [shopIds, ents] = [await workshopsByName(ctx, rows.map((r) => r.workshop)), await enterprisesByName(ctx, rows.map((r) => r.enterprise))];
+  const [shopIds, ents] = [
+    await workshopsByName(
+      ctx,
+      rows.map((r) => r.workshop),
+    ),
+    await enterprisesByName(
+      ctx,
+      rows.map((r) => r.enterprise),
+    ),
+  ];
   const hashes = rows.map((r) => ctx.services.cipher.hash(r.idNumber));
   const own = await ownRecords(ctx, rows, hashes);
   const clashes = await overlapsOf(
@@ -123,7 +168,10 @@ async function ownRecords(ctx: LedgerContext, rows: WorkerLedgerRow[], hashes: s
     .where(and(inArray(workers.idHash, [...new Set(hashes)])));
   return rows.map(
     (r, i) =>
-      found.find((f) => f.hash === hashes[i] && f.start === r.startDate && (f.workshop ?? null) === r.workshop && (f.enterprise ?? null) === r.enterprise)?.id,
+      found.find(
+        (f) =>
+          f.hash === hashes[i] && f.start === r.startDate && (f.workshop ?? null) === r.workshop && (f.enterprise ?? null) === r.enterprise,
+      )?.id,
   );
 }
 
@@ -133,5 +181,14 @@ function toLedgerRow(
   enterprise: string | null,
   id: string,
 ): WorkerLedgerRow {
-  return { workshop, enterprise, name: w.name, idNumber: id, homeDivisionCode: w.homeDivisionCode, startDate: w.startDate, endDate: w.endDate, note: w.note };
+  return {
+    workshop,
+    enterprise,
+    name: w.name,
+    idNumber: id,
+    homeDivisionCode: w.homeDivisionCode,
+    startDate: w.startDate,
+    endDate: w.endDate,
+    note: w.note,
+  };
 }

@@ -6,8 +6,8 @@ import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, divisionByName, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
-import { allWorkshops, createWorkshop, updateWorkshop } from '../workshops';
 import { industryWorkshops as shops } from '../tables';
+import { allWorkshops, createWorkshop, updateWorkshop } from '../workshops';
 import { zh } from './common';
 
 type WorkshopLedgerRow = {
@@ -29,11 +29,40 @@ export const workshopLedger = defineLedger<WorkshopLedgerRow>({
   titleEn: 'Assistance workshops',
   entity: 'industry_workshop',
   columns: [
-    { key: 'name', header: '车间名称', headerEn: 'Workshop', synonyms: ['帮扶车间名称', '就业帮扶车间', '名称'], type: 'text', required: true, example: '海坪村服装加工帮扶车间' },
-    { key: 'operatorName', header: '经营主体', headerEn: 'Operator', synonyms: ['运营企业', '经营单位'], type: 'text', example: '六盘水某某服饰有限公司' },
+    {
+      key: 'name',
+      header: '车间名称',
+      headerEn: 'Workshop',
+      synonyms: ['帮扶车间名称', '就业帮扶车间', '名称'],
+      type: 'text',
+      required: true,
+      example: '海坪村服装加工帮扶车间',
+    },
+    {
+      key: 'operatorName',
+      header: '经营主体',
+      headerEn: 'Operator',
+      synonyms: ['运营企业', '经营单位'],
+      type: 'text',
+      example: '六盘水某某服饰有限公司',
+    },
     divisionByName({ level: 'village', header: '所在村', headerEn: 'Village', required: true, example: '海坪村' }),
-    date({ key: 'recognizedOn', header: '认定日期', headerEn: 'Recognised on', synonyms: ['认定时间'], required: true, example: '2025-03-01' }),
-    { key: 'recognitionDoc', header: '认定文件', headerEn: 'Recognition document', synonyms: ['认定文号'], type: 'text', example: '六盘水人社通〔2025〕10号' },
+    date({
+      key: 'recognizedOn',
+      header: '认定日期',
+      headerEn: 'Recognised on',
+      synonyms: ['认定时间'],
+      required: true,
+      example: '2025-03-01',
+    }),
+    {
+      key: 'recognitionDoc',
+      header: '认定文件',
+      headerEn: 'Recognition document',
+      synonyms: ['认定文号'],
+      type: 'text',
+      example: '六盘水人社通〔2025〕10号',
+    },
     enumOf(WORKSHOP_STATUSES, zh.workshopStatuses, {
       key: 'status',
       header: '运营状态',
@@ -70,9 +99,9 @@ export const workshopLedger = defineLedger<WorkshopLedgerRow>({
     for (const { before, after } of changes.update) await updateWorkshop(c, before.id!, body(after));
   },
   async exportRows(ctx, filters) {
-    return (await allWorkshops(ctx, { divisionCode: filters.divisionCode, status: filters.status as WorkshopStatus | undefined, q: filters.q })).map(
-      toLedgerRow,
-    );
+    return (
+      await allWorkshops(ctx, { divisionCode: filters.divisionCode, status: filters.status as WorkshopStatus | undefined, q: filters.q })
+    ).map(toLedgerRow);
   },
 });
 

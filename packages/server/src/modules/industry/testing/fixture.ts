@@ -30,7 +30,8 @@ export function demoWorkerIds(): string[] {
   let n = 0;
   const parkCounties = DEMO_ENTERPRISES.slice(0, 7).map((e) => e.county);
   for (const [i, county] of parkCounties.entries()) for (let k = 0; k < (i === 6 ? 14 : 17); k++) ids.push(demoWorkerId(county, ++n));
-  for (const [i, v] of WORKSHOP_VILLAGES.entries()) for (let k = 0; k < workshopWorkersOf(i); k++) ids.push(demoWorkerId(`${v.slice(0, 6)}000000`, ++n));
+  for (const [i, v] of WORKSHOP_VILLAGES.entries())
+    for (let k = 0; k < workshopWorkersOf(i); k++) ids.push(demoWorkerId(`${v.slice(0, 6)}000000`, ++n));
   return ids;
 }
 

@@ -1,0 +1,53 @@
+// Industry cooperation in the browser: HQ sees the 22 enterprises introduced by 中山 with their investment in
+// place and opens one's investment timeline; the 15 workshops with 219 at work and a workshop's workers, ID
+// numbers masked — on a fresh app with demo data, at desktop width and on a phone.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({ seedDemo: true });
+  await app.addUser('hq_industry', 'hq', { all: true });
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('industry in the browser', () => {
+  it('lists the 22 enterprises and opens an investment timeline', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_industry');
+    await page.goto(`${app.url}/industry/enterprises`);
+    await page.getByText('共 22 条').waitFor();
+    await page.getByRole('cell', { name: '中山家电协作企业01（演示）' }).click();
+    await page.getByText('中山家电协作企业01（演示） · 投资到位').waitFor();
+    expect(await page.getByRole('dialog').getByRole('cell', { name: '实际到位投资' }).count()).toBe(2);
+    await screenshot(page, 'industry-enterprises');
+    await page.context().close();
+  });
+
+  it('lists the workshops and a workshop’s workers with masked ID numbers, on a phone too', async () => {
+    for (const [viewport, name] of [
+      [undefined, 'industry-workshops'],
+      [PHONE, 'industry-workshops-phone'],
+    ] as const) {
+      const page = await newPage(browser, viewport);
+      await signIn(page, app.url, 'hq_industry');
+      await page.goto(`${app.url}/industry/workshops`);
+      await page.getByText('共 15 条').waitFor();
+      await page.getByRole('cell', { name: '服装加工帮扶车间01（演示）' }).click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByText('务工人员').first().waitFor();
+      const ids = await drawer.locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(ids).toHaveLength(15);
+      for (const id of ids) expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+      await screenshot(page, name);
+      await page.context().close();
+    }
+  });
+});
