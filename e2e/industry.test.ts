@@ -1,5 +1,5 @@
 // Industry cooperation in the browser: HQ sees the 22 enterprises introduced by 中山 with their investment in
-// place and opens one's investment timeline; the 15 workshops with 219 at work and a workshop's workers, ID
+// place and opens one's investment timeline; the 4 parks with 7 enterprises and 116 at work; the 15 workshops with 219 at work and a workshop's workers, ID
 // numbers masked — on a fresh app with demo data, at desktop width and on a phone.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,21 @@ describe('industry in the browser', () => {
     await page.context().close();
   });
 
+  it('lists the 4 co-built parks holding 7 enterprises and 116 people at work', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_industry');
+    await page.goto(`${app.url}/industry/parks`);
+    await page.getByRole('cell', { name: '水城经济开发区中山产业园（演示）' }).waitFor();
+    const rows = page.locator('tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(4);
+    const sum = async (col: number) =>
+      (await rows.locator(`td:nth-child(${col})`).allTextContents()).reduce((n, v) => n + Number(v.replace(/,/g, '')), 0);
+    expect(await sum(4)).toBe(7);
+    expect(await sum(5)).toBe(116);
+    await screenshot(page, 'industry-parks');
+    await page.context().close();
+  });
+
   it('lists the workshops and a workshop’s workers with masked ID numbers, on a phone too', async () => {
     for (const [viewport, name] of [
       [undefined, 'industry-workshops'],
@@ -43,7 +58,7 @@ describe('industry in the browser', () => {
       await page.getByRole('cell', { name: '服装加工帮扶车间01（演示）' }).click();
       const drawer = page.getByRole('dialog');
       await drawer.getByText('务工人员').first().waitFor();
-      const ids = await drawer.locator('tbody tr td:nth-child(2)').allTextContents();
+      const ids = await drawer.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();
       expect(ids).toHaveLength(15);
       for (const id of ids) expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
       await screenshot(page, name);

@@ -131,12 +131,7 @@ export async function enterpriseInScope(ctx: Ctx, id: number, path: string) {
   return row;
 }
 
-async function checkRefs(
-  tx: Tx,
-  ctx: Ctx,
-  b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null },
-  id?: number,
-) {
+async function checkRefs(tx: Tx, b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null }, id?: number) {
   await assertProgramme(tx, b.programmeId, 'body.programmeId');
   if (b.parkId != null) {
     const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, b.parkId));
@@ -149,7 +144,6 @@ async function checkRefs(
         { path: 'body.creditCode', key: 'industry.validation.duplicateCredit', params: { name: other.name } },
       ]);
   }
-  void ctx;
 }
 
 export async function createEnterprise(ctx: Ctx, input: z.output<typeof EnterpriseInput>) {
@@ -157,7 +151,7 @@ export async function createEnterprise(ctx: Ctx, input: z.output<typeof Enterpri
   checkDates(body.introducedOn, body.exitedOn, 'body.exitedOn');
   assertSidesInScope(ctx.user.scope, { ...body, otherDivisionCode: body.originDivisionCode });
   return withTx(ctx, async (tx, ctx) => {
-    await checkRefs(tx, ctx, body);
+    await checkRefs(tx, body);
     const [row] = await tx.insert(ent).values(body).returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'industry_enterprise', entityId: row.id, after: row });
     return row.id;
@@ -172,7 +166,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, patch: z.output<typ
     const next = { ...before, ...patch };
     checkDates(next.introducedOn, next.exitedOn, 'body.exitedOn');
     assertSidesInScope(ctx.user.scope, { ...next, otherDivisionCode: next.originDivisionCode });
-    await checkRefs(tx, ctx, patch, id);
+    await checkRefs(tx, patch, id);
     const [after] = await tx
       .update(ent)
       .set({ ...patch, updatedAt: new Date() })

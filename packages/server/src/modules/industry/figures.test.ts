@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/app';
 import { readValues } from '../indicators/dashboard';
 import { refresherOf } from '../indicators/service';
+import { loadDivisions } from '../registry/divisionLoader';
 import { industryReport } from './report';
 import { type IndustryTestApp, industryTestApp } from './testing/fixture';
 
@@ -16,7 +17,7 @@ async function value(node: string, period: string, indicator: string, breakdown 
 }
 
 beforeAll(async () => {
-  f = await industryTestApp();
+  f = await industryTestApp(loadDivisions);
   t = f.t;
   await refresherOf(t.services).runOnce();
 }, 120_000);

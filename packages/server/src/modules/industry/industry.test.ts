@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';
+import { loadDivisions } from '../registry/divisionLoader';
 import { demoCreditCode } from './demo';
 import { demoWorkerIds, type IndustryTestApp, industryTestApp } from './testing/fixture';
 
@@ -13,7 +14,7 @@ let hq: TestClient;
 let shuicheng: TestClient;
 
 beforeAll(async () => {
-  f = await industryTestApp();
+  f = await industryTestApp(loadDivisions);
   t = f.t;
   hq = await t.userClient('hq1', 'hq', { all: true });
   shuicheng = await t.userClient('sc1', 'team_leader', { teams: [f.shuicheng] });

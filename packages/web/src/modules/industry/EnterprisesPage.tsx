@@ -73,14 +73,14 @@ export function EnterprisesPage() {
           import: { permission: 'industry.write', onCommitted: refresh },
         }}
         list={list}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1500 }}
         onRow={(r) => ({ onClick: () => setOpen({ id: r.id, name: r.name }), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('industry.fields.enterprise'), dataIndex: 'name', fixed: 'left', width: 220 },
-          { title: t('industry.fields.creditCode'), render: (_, r) => r.creditCode ?? '—' },
+          { title: t('industry.fields.creditCode'), width: 190, render: (_, r) => r.creditCode ?? '—' },
           { title: t('industry.fields.origin'), render: (_, r) => r.originDivisionName ?? r.originDivisionCode },
           { title: t('industry.fields.landed'), render: (_, r) => r.divisionName ?? r.divisionCode },
-          { title: t('industry.fields.park'), render: (_, r) => r.parkName ?? '—' },
+          { title: t('industry.fields.park'), width: 200, render: (_, r) => r.parkName ?? '—' },
           { title: t('industry.fields.status'), render: (_, r) => <Tag>{t(`industry.statuses.${r.status}`)}</Tag> },
           { title: t('industry.fields.signed'), align: 'right', render: (_, r) => formatAmount(Number(r.signed)) },
           { title: t('industry.fields.inPlace'), align: 'right', render: (_, r) => formatAmount(Number(r.inPlace)) },
@@ -90,7 +90,7 @@ export function EnterprisesPage() {
             render: (_, r) => (r.reportedJobs == null ? '—' : formatCount(r.reportedJobs)),
           },
           { title: t('industry.fields.workers'), align: 'right', render: (_, r) => formatCount(r.workers) },
-          { title: t('industry.fields.introducedOn'), render: (_, r) => formatDate(r.introducedOn) },
+          { title: t('industry.fields.introducedOn'), width: 130, render: (_, r) => formatDate(r.introducedOn) },
         ]}
       />
       <Timeline id={open?.id ?? null} name={open?.name ?? ''} onClose={() => setOpen(null)} />

@@ -1,4 +1,5 @@
-// 产业协作 pages: introduced enterprises with their investment timeline, assistance workshops with their workers.
+// 产业协作 pages: introduced enterprises with their investment timeline, assistance workshops with their workers,
+// co-built parks.
 import { ShopOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../app/modules';
 
@@ -13,11 +14,13 @@ export const industryModule: WebModule = {
       children: [
         { path: '/industry/enterprises', labelKey: 'industry.nav.enterprises', permission: 'industry.read' },
         { path: '/industry/workshops', labelKey: 'industry.nav.workshops', permission: 'industry.read' },
+        { path: '/industry/parks', labelKey: 'industry.nav.parks', permission: 'industry.read' },
       ],
     },
   ],
   routes: [
     { path: '/industry/enterprises', element: lazyPage(() => import('./EnterprisesPage'), 'EnterprisesPage') },
     { path: '/industry/workshops', element: lazyPage(() => import('./WorkshopsPage'), 'WorkshopsPage') },
+    { path: '/industry/parks', element: lazyPage(() => import('./ParksPage'), 'ParksPage') },
   ],
 };

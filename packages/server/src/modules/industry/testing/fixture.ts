@@ -4,7 +4,6 @@
 // workshop workers — written as the monitoring module keeps 脱贫户 members, which lifted_persons reads.
 import type { Database } from '../../../platform/db/client';
 import { createTestApp, type TestApp } from '../../../testing/app';
-import { loadDivisions } from '../../registry/divisionLoader';
 import { demoWorkerId, seedIndustryDemo } from '../demo';
 import { COUNTIES, DEMO_ENTERPRISES, FIGURES, WORKSHOP_VILLAGES, workshopWorkersOf } from '../demoData';
 
@@ -52,7 +51,10 @@ export async function liftPeople(t: TestApp, idNumbers: string[]) {
   }
 }
 
-export async function industryTestApp(): Promise<IndustryTestApp> {
+/** How the test loads the real division tree of some subtrees (the registry's loader, which the test file imports). */
+export type DivisionLoader = (database: Database, opts: { subtrees: string[] }) => Promise<number>;
+
+export async function industryTestApp(loadDivisions: DivisionLoader): Promise<IndustryTestApp> {
   process.env.XZ_TODAY = TODAY;
   const t = await createTestApp();
   await loadDivisions(t.services.database, { subtrees: ['520200000000', '442000000000'] });
