@@ -24,8 +24,8 @@ describe('industry in the browser', () => {
     await signIn(page, app.url, 'hq_industry');
     await page.goto(`${app.url}/industry/enterprises`);
     await page.getByText('共 22 条').waitFor();
-    await page.getByRole('cell', { name: '中山家电协作企业01（演示）' }).click();
-    await page.getByText('中山家电协作企业01（演示） · 投资到位').waitFor();
+    await page.getByRole('button', { name: '中山家电协作企业01（演示） 投资到位情况' }).click();
+    await page.getByText('中山家电协作企业01（演示） · 投资到位情况').waitFor();
     expect(await page.getByRole('dialog').getByRole('cell', { name: '实际到位投资' }).count()).toBe(2);
     await screenshot(page, 'industry-enterprises');
     await page.context().close();
@@ -55,7 +55,7 @@ describe('industry in the browser', () => {
       await signIn(page, app.url, 'hq_industry');
       await page.goto(`${app.url}/industry/workshops`);
       await page.getByText('共 15 条').waitFor();
-      await page.getByRole('cell', { name: '服装加工帮扶车间01（演示）' }).click();
+      await page.getByRole('button', { name: '服装加工帮扶车间01（演示） 务工人员' }).click();
       const drawer = page.getByRole('dialog');
       await drawer.getByText('务工人员').first().waitFor();
       const ids = await drawer.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();

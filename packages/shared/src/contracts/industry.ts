@@ -233,7 +233,9 @@ export const RevealResponse = z.object({ idNumber: z.string() });
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>. */
 export const INDUSTRY_LEDGERS = {
+  parks: 'industry-parks',
   enterprises: 'industry-enterprises',
+  headcounts: 'industry-headcounts',
   investments: 'industry-investments',
   workshops: 'industry-workshops',
   workers: 'industry-workers',

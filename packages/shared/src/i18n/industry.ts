@@ -65,7 +65,14 @@ export const zhCN = {
     kind: '类别',
     note: '备注',
   },
-  enterprises: { title: '引进企业', new: '新增企业', investments: '投资到位', addInvestment: '登记投资', headcounts: '用工人数报送' },
+  enterprises: {
+    title: '引进企业',
+    new: '新增企业',
+    investments: '投资到位台账',
+    timeline: '投资到位情况',
+    addInvestment: '登记投资',
+    headcounts: '用工人数报送台账',
+  },
   workshops: { title: '帮扶车间', new: '新增帮扶车间', workers: '务工人员', addWorker: '登记务工人员', liftedYes: '脱贫人口' },
   parks: { title: '共建产业园区' },
   validation: {
@@ -153,9 +160,10 @@ export const en: typeof zhCN = {
   enterprises: {
     title: 'Introduced enterprises',
     new: 'New enterprise',
-    investments: 'Investment',
+    investments: 'Investment ledger',
+    timeline: 'Investment timeline',
     addInvestment: 'Add investment',
-    headcounts: 'Headcount reports',
+    headcounts: 'Headcount reports ledger',
   },
   workshops: {
     title: 'Assistance workshops',

@@ -96,11 +96,32 @@ const exportRows = async (c: TestClient, key: string) => {
 };
 
 describe('industry ledgers', () => {
-  it('exports enterprises and imports the export back with no change', async () => {
-    const { raw, rows } = await exportRows(hq, 'industry-enterprises');
+  it('exports every ledger and imports each export back with no change (workers with their ID numbers, audited)', async () => {
+    const { rows } = await exportRows(hq, 'industry-enterprises');
     expect(rows).toHaveLength(22);
-    const { status } = await uploadAndCheck(hq, 'industry-enterprises', '引进企业台账.xlsx', raw);
-    expect(status).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
+    const counts: Record<string, number> = {};
+    for (const key of [
+      'industry-parks',
+      'industry-enterprises',
+      'industry-investments',
+      'industry-headcounts',
+      'industry-workshops',
+      'industry-workers',
+    ]) {
+      const res = await hq.get(`/api/ledgers/${key}/export${key === 'industry-workers' ? '?reveal=1' : ''}`);
+      expect(res.statusCode).toBe(200);
+      const { status } = await uploadAndCheck(hq, key, `${key}.xlsx`, res.rawPayload);
+      expect(status, key).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
+      counts[key] = status.rowsRead;
+    }
+    expect(counts).toMatchObject({
+      'industry-parks': 4,
+      'industry-enterprises': 22,
+      'industry-workshops': 15,
+      'industry-workers': 116 + 219,
+    });
+    const reveals = await t.services.database.query("select 1 from audit_log where action = 'reveal' and entity = 'industry_worker'");
+    expect(reveals.length).toBeGreaterThan(0);
   });
 
   it('reads a clerk’s enterprise and investment sheets (title row, merged title, 合计 row) and marks bad cells', async () => {

@@ -2,7 +2,7 @@
 // and the people at work; a row opens the enterprise's investment timeline. Ledgers: enterprises and investment.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus, INDUSTRY_LEDGERS, industryApi } from '@xiezuo/shared/contracts/industry';
-import { Drawer, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
@@ -19,7 +19,7 @@ function Timeline({ id, name, onClose }: { id: number | null; name: string; onCl
     enabled: id != null,
   });
   return (
-    <Drawer open={id != null} onClose={onClose} title={`${name} · ${t('industry.enterprises.investments')}`} width={560}>
+    <Drawer open={id != null} onClose={onClose} title={`${name} · ${t('industry.enterprises.timeline')}`} width="min(560px, 100vw)">
       <Table
         rowKey="id"
         size="small"
@@ -45,6 +45,20 @@ export function EnterprisesPage() {
   const refresh = () => void client.invalidateQueries({ queryKey: ['industry'] });
   return (
     <>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap size="large">
+          {[
+            [INDUSTRY_LEDGERS.investments, t('industry.enterprises.investments')],
+            [INDUSTRY_LEDGERS.headcounts, t('industry.enterprises.headcounts')],
+          ].map(([key, label]) => (
+            <Space key={key} wrap>
+              <Typography.Text strong>{label}</Typography.Text>
+              <LedgerImportButton ledgerKey={key} title={label} permission="industry.write" onCommitted={refresh} />
+              <LedgerExportButton ledgerKey={key} />
+            </Space>
+          ))}
+        </Space>
+      </Card>
       <ListPage
         title={t('industry.enterprises.title')}
         actions={
@@ -63,8 +77,6 @@ export function EnterprisesPage() {
               onChange={setStatus}
               options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(`industry.statuses.${s}`) }))}
             />
-            <LedgerImportButton ledgerKey={INDUSTRY_LEDGERS.investments} permission="industry.write" onCommitted={refresh} />
-            <LedgerExportButton ledgerKey={INDUSTRY_LEDGERS.investments} label={t('industry.enterprises.investments')} />
           </>
         }
         ledger={{
@@ -74,7 +86,6 @@ export function EnterprisesPage() {
         }}
         list={list}
         scroll={{ x: 1500 }}
-        onRow={(r) => ({ onClick: () => setOpen({ id: r.id, name: r.name }), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('industry.fields.enterprise'), dataIndex: 'name', fixed: 'left', width: 220 },
           { title: t('industry.fields.creditCode'), width: 190, render: (_, r) => r.creditCode ?? '—' },
@@ -91,6 +102,20 @@ export function EnterprisesPage() {
           },
           { title: t('industry.fields.workers'), align: 'right', render: (_, r) => formatCount(r.workers) },
           { title: t('industry.fields.introducedOn'), width: 130, render: (_, r) => formatDate(r.introducedOn) },
+          {
+            title: t('industry.enterprises.timeline'),
+            width: 120,
+            render: (_, r) => (
+              <Button
+                type="link"
+                size="small"
+                aria-label={`${r.name} ${t('industry.enterprises.timeline')}`}
+                onClick={() => setOpen({ id: r.id, name: r.name })}
+              >
+                {t('industry.enterprises.timeline')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Timeline id={open?.id ?? null} name={open?.name ?? ''} onClose={() => setOpen(null)} />

@@ -1,16 +1,30 @@
 // 共建产业园区: the parks in scope with the enterprises in them and the people at work there today.
-import { useQuery } from '@tanstack/react-query';
-import { industryApi } from '@xiezuo/shared/contracts/industry';
-import { Card, Table } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { INDUSTRY_LEDGERS, industryApi } from '@xiezuo/shared/contracts/industry';
+import { Card, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
+import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 
 export function ParksPage() {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const { data, isLoading } = useQuery({ queryKey: ['industry', 'parks'], queryFn: () => call(industryApi.parks, { query: {} }) });
   return (
-    <Card title={t('industry.parks.title')}>
+    <Card
+      title={t('industry.parks.title')}
+      extra={
+        <Space wrap>
+          <LedgerImportButton
+            ledgerKey={INDUSTRY_LEDGERS.parks}
+            permission="industry.write"
+            onCommitted={() => void client.invalidateQueries({ queryKey: ['industry'] })}
+          />
+          <LedgerExportButton ledgerKey={INDUSTRY_LEDGERS.parks} />
+        </Space>
+      }
+    >
       <Table
         rowKey="id"
         size="small"

@@ -2,7 +2,7 @@
 // typed); a row opens its workers (ID numbers masked). Ledgers: workshops and workshop workers.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { INDUSTRY_LEDGERS, industryApi, WORKSHOP_STATUSES, type WorkshopStatus } from '@xiezuo/shared/contracts/industry';
-import { Drawer, Select, Space, Table, Tag } from 'antd';
+import { Button, Drawer, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
@@ -19,7 +19,7 @@ function Workers({ id, name, onClose }: { id: number | null; name: string; onClo
     enabled: id != null,
   });
   return (
-    <Drawer open={id != null} onClose={onClose} title={`${name} · ${t('industry.workshops.workers')}`} width={640}>
+    <Drawer open={id != null} onClose={onClose} title={`${name} · ${t('industry.workshops.workers')}`} width="min(640px, 100vw)">
       <Space style={{ marginBottom: 8 }}>
         <LedgerExportButton ledgerKey={INDUSTRY_LEDGERS.workers} filters={{ workshopId: id == null ? undefined : String(id) }} />
       </Space>
@@ -73,7 +73,6 @@ export function WorkshopsPage() {
         ledger={{ key: INDUSTRY_LEDGERS.workshops, filters: { status }, import: { permission: 'industry.write', onCommitted: refresh } }}
         list={list}
         scroll={{ x: 900 }}
-        onRow={(r) => ({ onClick: () => setOpen({ id: r.id, name: r.name }), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('industry.fields.name'), dataIndex: 'name', fixed: 'left', width: 200 },
           { title: t('industry.fields.village'), render: (_, r) => r.divisionName ?? r.divisionCode },
@@ -87,6 +86,19 @@ export function WorkshopsPage() {
             render: (_, r) => (r.subsidy == null ? '—' : formatAmount(Number(r.subsidy))),
           },
           { title: t('industry.fields.recognizedOn'), render: (_, r) => formatDate(r.recognizedOn) },
+          {
+            title: t('industry.workshops.workers'),
+            render: (_, r) => (
+              <Button
+                type="link"
+                size="small"
+                aria-label={`${r.name} ${t('industry.workshops.workers')}`}
+                onClick={() => setOpen({ id: r.id, name: r.name })}
+              >
+                {t('industry.workshops.workers')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Workers id={open?.id ?? null} name={open?.name ?? ''} onClose={() => setOpen(null)} />
