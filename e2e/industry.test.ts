@@ -1,6 +1,8 @@
-// Industry cooperation in the browser: HQ sees the 22 enterprises introduced by 中山 with their investment in
+// Industry cooperation in the browser: HQ sees 1.78亿元 (178,000,000元) / 22 / 957 / 219 on 六盘水's dashboard, then the 22 enterprises introduced by 中山 with their investment in
 // place and opens one's investment timeline; the 4 parks with 7 enterprises and 116 at work; the 15 workshops with 219 at work and a workshop's workers, ID
 // numbers masked — on a fresh app with demo data, at desktop width and on a phone.
+
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
@@ -19,6 +21,25 @@ afterAll(async () => {
 });
 
 describe('industry in the browser', () => {
+  it('shows the seed’s figures on the dashboard of 六盘水 for this half-year', async () => {
+    const today = todayInBeijing();
+    const period = `H${today.slice(0, 4)}-${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_industry');
+    await page.goto(`${app.url}/?node=d:5202&period=${period}`);
+    // the dashboard writes amounts in 元 with digit grouping (its money formatting is the indicators module's)
+    await page
+      .getByTestId('kpi-industry.investmentInPlace')
+      .getByText(/178,000,000/)
+      .waitFor();
+    await page.getByTestId('kpi-industry.enterprises').getByText('22', { exact: true }).waitFor();
+    await page.getByTestId('kpi-industry.reportedJobs').getByText('957', { exact: true }).waitFor();
+    await page.getByTestId('kpi-industry.workshopJobs').getByText('219', { exact: true }).waitFor();
+    await page.getByTestId('kpi-industry.workshopJobs').scrollIntoViewIfNeeded();
+    await screenshot(page, 'industry-dashboard');
+    await page.context().close();
+  });
+
   it('lists the 22 enterprises and opens an investment timeline', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_industry');
