@@ -5,12 +5,14 @@
 import * as consumption from './i18n/consumption';
 import * as funds from './i18n/funds';
 import * as indicators from './i18n/indicators';
+import * as industry from './i18n/industry';
 import * as labour from './i18n/labour';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
 import * as teams from './i18n/teams';
 import { consumptionIndicators } from './indicators/consumption';
 import { fundsIndicators } from './indicators/funds';
+import { industryIndicators } from './indicators/industry';
 import { labourIndicators } from './indicators/labour';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
@@ -56,6 +58,15 @@ export const sharedModules = [
     permissions: {
       'funds.read': READERS,
       'funds.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
+    },
+  },
+  {
+    key: 'industry',
+    messages: industry,
+    indicators: industryIndicators,
+    permissions: {
+      'industry.read': READERS,
+      'industry.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
     },
   },
   {

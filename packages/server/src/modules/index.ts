@@ -4,6 +4,7 @@ import type { ModuleDefinition } from '../platform/module';
 import { consumptionModule } from './consumption';
 import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
+import { industryModule } from './industry';
 import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
@@ -14,6 +15,7 @@ export const modules: readonly ModuleDefinition[] = [
   teamsModule,
   monitoringModule,
   fundsModule,
+  industryModule,
   labourModule,
   consumptionModule,
   indicatorsModule,

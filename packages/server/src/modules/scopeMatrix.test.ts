@@ -261,6 +261,22 @@ describe('scope matrix', () => {
         find: sql`select id, division_code as code, team_id as "teamId" from consumption_products`,
         body: {},
       },
+      'PATCH /api/industry/parks/:id': { find: sql`select id, division_code as code, team_id as "teamId" from industry_parks`, body: {} },
+      'PATCH /api/industry/enterprises/:id': {
+        find: sql`select id, division_code as code, team_id as "teamId" from industry_enterprises`,
+        body: {},
+      },
+      'PATCH /api/industry/workshops/:id': {
+        find: sql`select id, division_code as code, team_id as "teamId" from industry_workshops`,
+        body: {},
+      },
+      'PATCH /api/industry/workers/:id': {
+        find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
+        body: {},
+      },
+      'POST /api/industry/workers/:id/reveal': {
+        find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
+      },
       'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
     };
     const UNSCOPED: Record<string, string> = {

@@ -5,6 +5,7 @@ import { ledgersModule } from '../platform/ledgers';
 import { consumptionModule } from './consumption';
 import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
+import { industryModule } from './industry';
 import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
@@ -17,6 +18,7 @@ export const webModules: WebModule[] = [
   teamsModule,
   monitoringModule,
   fundsModule,
+  industryModule,
   labourModule,
   consumptionModule,
   ledgersModule,

@@ -16,7 +16,9 @@ describe('published fact sources', () => {
     // derived from the module list, so a new module needs no edit here (several branches add modules at once)
     for (const m of modules) for (const f of m.facts ?? []) expect(f.key.startsWith(`${m.key}.`), f.key).toBe(true);
     const publishing = modules.filter((m) => m.facts?.length).map((m) => m.key);
-    expect(publishing).toEqual(expect.arrayContaining(['consumption', 'funds', 'indicators', 'labour', 'monitoring', 'registry', 'teams']));
+    expect(publishing).toEqual(
+      expect.arrayContaining(['consumption', 'funds', 'indicators', 'industry', 'labour', 'monitoring', 'registry', 'teams']),
+    );
     expect(t.services.facts.length).toBe(modules.reduce((n, m) => n + (m.facts?.length ?? 0), 0));
   });
 

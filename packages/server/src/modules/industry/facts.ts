@@ -1,0 +1,99 @@
+// Facts of industry cooperation. Enterprises, parks and workshops are stocks over their dates; investment
+// increments are events, twice: at the helped side where the enterprise landed, and at the helper side it
+// came from (a helper city is credited with what its enterprises put in place). Jobs are the workers' dated
+// stints, one subject per person (the services refuse overlapping stints of one person), tagged `tuopin` when
+// their ID hash is in lifted_persons — 其中脱贫人口 is never typed. A reported headcount holds until the next report.
+import { defineFacts } from '../../platform/facts';
+
+const ENT = ['id', 'division_code', 'origin_division_code', 'team_id', 'park_id', 'status', 'introduced_on', 'exited_on'];
+const placeOfWorker = `(select coalesce(
+    (select s.division_code from industry_workshops s where s.id = R.workshop_id),
+    (select e.division_code from industry_enterprises e where e.id = R.enterprise_id)))`;
+const enterpriseDivision = (col: string) => `(select e.${col} from industry_enterprises e where e.id = R.enterprise_id)`;
+
+export const industryFacts = defineFacts([
+  {
+    key: 'industry.enterprises',
+    kind: 'interval',
+    requires: { industry_enterprises: ENT },
+    sql: `select e.division_code, e.team_id, e.introduced_on as day, e.exited_on as end_day, 'e' || e.id as subject, 1::float8 as qty,
+                 array['status:' || e.status] || case when e.park_id is null then array[]::text[] else array['park'] end as tags
+          from industry_enterprises e`,
+    dirty: [{ table: 'industry_enterprises', division: 'R.division_code', from: 'R.introduced_on', to: 'open' }],
+  },
+  {
+    key: 'industry.introduced',
+    kind: 'event',
+    requires: { industry_enterprises: ENT },
+    sql: `select e.division_code, e.team_id, e.introduced_on as day, null::date as end_day, 'e' || e.id as subject, 1::float8 as qty,
+                 case when e.park_id is null then array[]::text[] else array['park'] end as tags
+          from industry_enterprises e`,
+    dirty: [{ table: 'industry_enterprises', division: 'R.division_code', from: 'R.introduced_on' }],
+  },
+  {
+    key: 'industry.investments',
+    kind: 'event',
+    requires: { industry_investments: ['enterprise_id', 'kind', 'amount', 'day'], industry_enterprises: ENT },
+    sql: `select e.division_code, e.team_id, i.day, null::date as end_day, 'e' || e.id as subject, i.amount::float8 as qty,
+                 array['kind:' || i.kind] as tags
+          from industry_investments i join industry_enterprises e on e.id = i.enterprise_id`,
+    dirty: [{ table: 'industry_investments', division: enterpriseDivision('division_code'), from: 'R.day' }],
+  },
+  {
+    key: 'industry.investmentsFrom',
+    kind: 'event',
+    requires: { industry_investments: ['enterprise_id', 'kind', 'amount', 'day'], industry_enterprises: ENT },
+    // the same increments at the helper side the enterprise came from
+    sql: `select e.origin_division_code as division_code, null::int as team_id, i.day, null::date as end_day, 'e' || e.id as subject,
+                 i.amount::float8 as qty, array['kind:' || i.kind] as tags
+          from industry_investments i join industry_enterprises e on e.id = i.enterprise_id`,
+    dirty: [{ table: 'industry_investments', division: enterpriseDivision('origin_division_code'), from: 'R.day' }],
+  },
+  {
+    key: 'industry.reportedJobs',
+    kind: 'interval',
+    requires: { industry_headcounts: ['enterprise_id', 'reported_on', 'jobs'], industry_enterprises: ENT },
+    sql: `select e.division_code, e.team_id, h.reported_on as day,
+                 (lead(h.reported_on) over (partition by h.enterprise_id order by h.reported_on) - 1) as end_day,
+                 'e' || e.id as subject, h.jobs::float8 as qty, array[]::text[] as tags
+          from industry_headcounts h join industry_enterprises e on e.id = h.enterprise_id`,
+    dirty: [{ table: 'industry_headcounts', division: enterpriseDivision('division_code'), from: 'R.reported_on', to: 'open' }],
+  },
+  {
+    key: 'industry.parks',
+    kind: 'interval',
+    requires: { industry_parks: ['id', 'division_code', 'team_id', 'established_on'] },
+    sql: `select p.division_code, p.team_id, p.established_on as day, null::date as end_day, 'p' || p.id as subject, 1::float8 as qty,
+                 array[]::text[] as tags
+          from industry_parks p`,
+    dirty: [{ table: 'industry_parks', division: 'R.division_code', from: 'R.established_on', to: 'open' }],
+  },
+  {
+    key: 'industry.workshops',
+    kind: 'interval',
+    requires: { industry_workshops: ['id', 'division_code', 'team_id', 'recognized_on', 'stopped_on'] },
+    sql: `select s.division_code, s.team_id, s.recognized_on as day, (s.stopped_on - 1) as end_day, 'w' || s.id as subject, 1::float8 as qty,
+                 array[]::text[] as tags
+          from industry_workshops s`,
+    dirty: [{ table: 'industry_workshops', division: 'R.division_code', from: 'R.recognized_on', to: 'open' }],
+  },
+  {
+    key: 'industry.jobs',
+    kind: 'interval',
+    requires: {
+      industry_workers: ['workshop_id', 'enterprise_id', 'id_hash', 'start_date', 'end_date'],
+      industry_workshops: ['id', 'division_code', 'team_id'],
+      industry_enterprises: ENT,
+      lifted_persons: ['id_hash'],
+    },
+    sql: `select coalesce(s.division_code, e.division_code) as division_code, coalesce(s.team_id, e.team_id) as team_id,
+                 w.start_date as day, w.end_date as end_day, 'p' || w.id_hash as subject, 1::float8 as qty,
+                 array[case when w.workshop_id is not null then 'workshop' else 'enterprise' end]
+                 || case when e.park_id is not null then array['park'] else array[]::text[] end
+                 || case when exists (select 1 from lifted_persons l where l.id_hash = w.id_hash) then array['tuopin'] else array[]::text[] end as tags
+          from industry_workers w
+          left join industry_workshops s on s.id = w.workshop_id
+          left join industry_enterprises e on e.id = w.enterprise_id`,
+    dirty: [{ table: 'industry_workers', division: placeOfWorker, from: 'R.start_date', to: 'open' }],
+  },
+]);

@@ -1,0 +1,189 @@
+// Industry records through the API and the ledgers: bad input gets a clear error on its field or cell (an
+// invalid credit code, in place above signed, a worker already counted elsewhere for the same dates, a village
+// outside the user's scope), the scope holds, and an export imports back unchanged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
+import type { TestApp, TestClient } from '../../testing/app';
+import { loadDivisions } from '../registry/divisionLoader';
+import { demoCreditCode } from './demo';
+import { demoWorkerIds, type IndustryTestApp, industryTestApp } from './testing/fixture';
+
+let f: IndustryTestApp;
+let t: TestApp;
+let hq: TestClient;
+let shuicheng: TestClient;
+
+beforeAll(async () => {
+  f = await industryTestApp(loadDivisions);
+  t = f.t;
+  hq = await t.userClient('hq1', 'hq', { all: true });
+  shuicheng = await t.userClient('sc1', 'team_leader', { teams: [f.shuicheng] });
+}, 120_000);
+afterAll(() => t.close());
+
+const firstId = async (c: TestClient, url: string) => (await c.get(url)).json().items[0].id as number;
+
+describe('industry API', () => {
+  it('lists within scope: the 水城 group sees its 8 enterprises and 5 workshops, 其中脱贫人口 computed', async () => {
+    const all = (await hq.get('/api/industry/enterprises?pageSize=50')).json();
+    expect(all.total).toBe(22);
+    expect(all.items.reduce((n: number, e: { reportedJobs: number }) => n + e.reportedJobs, 0)).toBe(957);
+    const mine = (await shuicheng.get('/api/industry/enterprises?pageSize=50')).json();
+    expect(mine.total).toBe(8);
+    expect(mine.items.every((e: { divisionCode: string }) => e.divisionCode === '520204000000')).toBe(true);
+    const shops = (await hq.get('/api/industry/workshops?pageSize=50')).json();
+    expect(shops.items.reduce((n: number, w: { workers: number }) => n + w.workers, 0)).toBe(219);
+    expect(shops.items.reduce((n: number, w: { liftedWorkers: number }) => n + w.liftedWorkers, 0)).toBe(112);
+    expect((await shuicheng.get('/api/industry/workshops')).json().total).toBe(5);
+  });
+
+  it('refuses an invalid credit code naming the field', async () => {
+    const res = await hq.post('/api/industry/enterprises', {
+      name: '测试企业',
+      creditCode: '91442000MA50000010',
+      originDivisionCode: '442000118000',
+      divisionCode: '520204000000',
+      status: 'signed',
+      introducedOn: '2026-10-01',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ path: 'body.creditCode', message: '统一社会信用代码不正确' });
+  });
+
+  it('refuses in place above signed, naming the amount and both totals', async () => {
+    const id = await firstId(hq, '/api/industry/enterprises?q=01（演示）');
+    const res = await hq.post('/api/industry/investments', { enterpriseId: id, kind: 'in_place', amount: 50_000_000, day: '2026-11-20' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].path).toBe('body.amount');
+    expect(res.json().details[0].message).toMatch(/^实际到位投资（.+）不能超过协议投资（2,400万元）$/);
+    const ok = await hq.post('/api/industry/investments', { enterpriseId: id, kind: 'in_place', amount: 1_000_000, day: '2026-11-20' });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('refuses a worker already at work in another workshop for the same dates, and masks ID numbers', async () => {
+    const [shopA, shopB] = (await hq.get('/api/industry/workshops')).json().items;
+    const someone = demoWorkerIds()[150]; // a worker of some workshop since its recognition
+    const res = await hq.post('/api/industry/workers', {
+      workshopId: shopB.id === shopA.id ? shopA.id : shopB.id,
+      name: '重复（测试）',
+      idNumber: someone,
+      startDate: '2026-11-01',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().details[0]).toMatchObject({ path: 'body.startDate' });
+    expect(res.json().details[0].message).toMatch(/^此人同期已在「.+帮扶车间.+」务工登记，不能重复计算$/);
+    const list = (await hq.get(`/api/industry/workers?workshopId=${shopA.id}`)).json();
+    expect(list.items[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(JSON.stringify(list)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('keeps a team out of other counties: no write in 六枝', async () => {
+    const res = await shuicheng.post('/api/industry/workshops', {
+      name: '越界车间',
+      divisionCode: '520203001201',
+      recognizedOn: '2026-10-01',
+      status: 'operating',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+/** The data rows of an export (after the title row and the Chinese and English header rows). */
+const exportRows = async (c: TestClient, key: string) => {
+  const res = await c.get(`/api/ledgers/${key}/export`);
+  expect(res.statusCode).toBe(200);
+  return { raw: res.rawPayload, rows: (await readSheet(res.rawPayload)).slice(3).filter((r) => r?.length) };
+};
+
+describe('industry ledgers', () => {
+  it('exports every ledger and imports each export back with no change (workers with their ID numbers, audited)', async () => {
+    const { rows } = await exportRows(hq, 'industry-enterprises');
+    expect(rows).toHaveLength(22);
+    const counts: Record<string, number> = {};
+    for (const key of [
+      'industry-parks',
+      'industry-enterprises',
+      'industry-investments',
+      'industry-headcounts',
+      'industry-workshops',
+      'industry-workers',
+    ]) {
+      const res = await hq.get(`/api/ledgers/${key}/export${key === 'industry-workers' ? '?reveal=1' : ''}`);
+      expect(res.statusCode).toBe(200);
+      const { status } = await uploadAndCheck(hq, key, `${key}.xlsx`, res.rawPayload);
+      expect(status, key).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
+      counts[key] = status.rowsRead;
+    }
+    expect(counts).toMatchObject({
+      'industry-parks': 4,
+      'industry-enterprises': 22,
+      'industry-workshops': 15,
+      'industry-workers': 116 + 219,
+    });
+    const reveals = await t.services.database.query("select 1 from audit_log where action = 'reveal' and entity = 'industry_worker'");
+    expect(reveals.length).toBeGreaterThan(0);
+  });
+
+  it('reads a clerk’s enterprise and investment sheets (title row, merged title, 合计 row) and marks bad cells', async () => {
+    const entFile = await xlsx(
+      [
+        ['中山市引进企业台账（2026年）'],
+        ['企业名称', '统一社会信用代码', '来源地区划代码', '落地地区划代码', '所属行业', '状态', '引进日期'],
+        ['水城新引进电器厂（测试）', demoCreditCode(90), '442000118000', '520204000000', '制造业', '已投产', '2026年10月8日'],
+        ['水城坏代码企业（测试）', '91442000MA50000010', '442000118000', '520204000000', '制造业', '签约', '2026/10/9'],
+        ['合计', null, null, null, null, null, null],
+      ],
+      (ws) => ws.mergeCells('A1:G1'),
+    );
+    const { status } = await uploadAndCheck(shuicheng, 'industry-enterprises', '企业.xlsx', entFile);
+    expect(status).toMatchObject({ status: 'ready', valid: 1, rejected: 1, toInsert: 1 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([expect.stringMatching(/^第4行 B列〔统一社会信用代码〕/)]);
+    expect((await commitAndWait(shuicheng, status.id, 'valid-rows')).status.status).toBe('committed');
+
+    const invFile = await xlsx([
+      ['企业名称', '投资类别', '金额（万元）', '日期'],
+      ['水城新引进电器厂（测试）', '协议投资', 500, '2026-10-08'],
+      ['水城新引进电器厂（测试）', '实际到位', 300, '2026-11-01'],
+      ['水城新引进电器厂（测试）', '实际到位', 300, '2026-11-02'],
+      ['合计', null, 1100, null],
+    ]);
+    const inv = await uploadAndCheck(shuicheng, 'industry-investments', '投资.xlsx', invFile);
+    expect(inv.status).toMatchObject({ status: 'ready', rejected: 2 });
+    expect(inv.status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第3行 C列〔金额(万元)〕：实际到位投资（600万元）不能超过协议投资（500万元）',
+      '第4行 C列〔金额(万元)〕：实际到位投资（600万元）不能超过协议投资（500万元）',
+    ]);
+  });
+
+  it('workshops: a village outside the user’s scope is a cell error; workers: one counted elsewhere is a cell error', async () => {
+    const shopFile = await xlsx([
+      ['车间名称', '所在村', '认定日期', '运营状态'],
+      ['海坪村刺绣帮扶车间（测试）', '海坪村', '2026-09-01', '运营'],
+      ['五龙村越界车间（测试）', '五龙村', '2026-09-01', '运营'], // 六枝特区: not the 水城 group's
+    ]);
+    const shops = await uploadAndCheck(shuicheng, 'industry-workshops', '车间.xlsx', shopFile);
+    expect(shops.status).toMatchObject({ status: 'ready', valid: 1, rejected: 1 });
+    expect(shops.status.problems[0].message).toMatch(/^第3行 B列〔所在村〕/);
+    expect((await commitAndWait(shuicheng, shops.status.id, 'valid-rows')).status.status).toBe('committed');
+
+    const someone = demoWorkerIds()[116]; // at work in the first workshop (水城) since its recognition
+    const workerFile = await xlsx([
+      ['序号', '车间名称', '姓名', '身份证号码', '入职日期'],
+      [1, '海坪村刺绣帮扶车间（测试）', '新工人（测试）', '11010519491231002X', '2026-09-10'],
+      [2, '海坪村刺绣帮扶车间（测试）', '已在别处（测试）', someone, '2026-09-10'],
+      [3, '海坪村刺绣帮扶车间（测试）', '同一人两行（测试）', '11010519491231002X', '2026-10-01'],
+    ]);
+    const w = await uploadAndCheck(shuicheng, 'industry-workers', '务工人员.xlsx', workerFile);
+    expect(w.status).toMatchObject({ status: 'ready', valid: 1, rejected: 2 });
+    expect(w.status.problems.map((p: { message: string }) => p.message)).toEqual([
+      expect.stringMatching(/^第3行 E列〔入职日期〕：此人同期已在「.+帮扶车间01（演示）」务工登记，不能重复计算$/),
+      '第4行 E列〔入职日期〕：此人同期已在「海坪村刺绣帮扶车间（测试）」务工登记，不能重复计算',
+    ]);
+    expect((await commitAndWait(shuicheng, w.status.id, 'valid-rows')).status.status).toBe('committed');
+    const stored = await t.services.database.query<{ id_cipher: string; id_masked: string }>(
+      `select id_cipher, id_masked from industry_workers where name = '新工人（测试）'`,
+    );
+    expect(stored[0].id_cipher).not.toContain('11010519491231002X');
+    expect(t.services.cipher.decrypt(stored[0].id_cipher)).toBe('11010519491231002X');
+  });
+});

@@ -1,0 +1,52 @@
+// 共建产业园区: the parks in scope with the enterprises in them and the people at work there today.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { INDUSTRY_LEDGERS, industryApi } from '@xiezuo/shared/contracts/industry';
+import { Card, Space, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../app/api';
+import { formatAmount, formatCount, formatDate } from '../../app/format';
+import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
+
+export function ParksPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { data, isLoading } = useQuery({ queryKey: ['industry', 'parks'], queryFn: () => call(industryApi.parks, { query: {} }) });
+  return (
+    <Card
+      title={t('industry.parks.title')}
+      extra={
+        <Space wrap>
+          <LedgerImportButton
+            ledgerKey={INDUSTRY_LEDGERS.parks}
+            permission="industry.write"
+            onCommitted={() => void client.invalidateQueries({ queryKey: ['industry'] })}
+          />
+          <LedgerExportButton ledgerKey={INDUSTRY_LEDGERS.parks} />
+        </Space>
+      }
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        loading={isLoading}
+        pagination={false}
+        dataSource={data}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('industry.fields.name'), dataIndex: 'name', fixed: 'left', width: 220 },
+          { title: t('industry.fields.landed'), render: (_, r) => r.divisionName ?? r.divisionCode },
+          { title: t('industry.fields.helper'), render: (_, r) => r.helperDivisionName ?? r.helperDivisionCode },
+          { title: t('industry.fields.enterprises'), align: 'right', render: (_, r) => formatCount(r.enterprises) },
+          { title: t('industry.fields.workers'), align: 'right', render: (_, r) => formatCount(r.workers) },
+          { title: t('industry.fields.area'), align: 'right', render: (_, r) => (r.areaMu == null ? '—' : formatCount(r.areaMu)) },
+          {
+            title: t('industry.fields.outputValue'),
+            align: 'right',
+            render: (_, r) => (r.outputValue == null ? '—' : formatAmount(Number(r.outputValue))),
+          },
+          { title: t('industry.fields.establishedOn'), render: (_, r) => formatDate(r.establishedOn) },
+        ]}
+      />
+    </Card>
+  );
+}
