@@ -5,10 +5,12 @@
 import * as indicators from './i18n/indicators';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
+import * as social from './i18n/social';
 import * as teams from './i18n/teams';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
+import { socialIndicators } from './indicators/social';
 import { teamsIndicators } from './indicators/teams';
 import type { IndicatorDef } from './indicators/types';
 import { READERS, type Role } from './roleNames';
@@ -41,6 +43,15 @@ export const sharedModules = [
       'registry.read': READERS,
       'registry.write': ['hq', 'team_leader', 'team_member'],
       'registry.reference': ['hq'], // reference data every scope shares: division history, programmes
+    },
+  },
+  {
+    key: 'social',
+    messages: social,
+    indicators: socialIndicators,
+    permissions: {
+      'social.read': READERS,
+      'social.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
     },
   },
   {

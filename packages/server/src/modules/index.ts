@@ -4,6 +4,7 @@ import type { ModuleDefinition } from '../platform/module';
 import { indicatorsModule } from './indicators';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
+import { socialModule } from './social';
 import { teamsModule } from './teams';
 
-export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, indicatorsModule];
+export const modules: readonly ModuleDefinition[] = [registryModule, teamsModule, monitoringModule, socialModule, indicatorsModule];

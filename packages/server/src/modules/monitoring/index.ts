@@ -17,3 +17,6 @@ export const monitoringModule = defineModule({
   report: monitoringReport,
   demoSeed: monitoringSeed,
 });
+
+// What other modules may use: monitored households, to link a record to one (social: donations to a household).
+export { monitoringHouseholds } from './tables';
