@@ -70,9 +70,9 @@ async function householdsOf(ctx: Ctx, rows: Row[]) {
 const input = (r: Row, householdId: number | null) => ({
   donatedOn: r.donatedOn,
   donorName: r.donorName,
-  donorKind: r.donorKind,
+  donorKind: r.donorKind ?? 'unit', // whenMissing: the file has no such column
   recipientName: r.recipientName,
-  recipientKind: r.recipientKind,
+  recipientKind: r.recipientKind ?? 'household',
   divisionCode: placeOf(r),
   householdId,
   households: r.households,

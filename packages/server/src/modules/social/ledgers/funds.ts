@@ -49,6 +49,7 @@ const cells = (f: {
 
 const input = ({ id: _id, town, village, county: _c, ...r }: Row) => ({
   ...r,
+  donorKind: r.donorKind ?? 'unit', // whenMissing: the file has no such column
   divisionCode: placeOf({ town, village }),
   pledgedAmount: Number(r.pledgedAmount),
   receivedAmount: r.receivedAmount == null ? 0 : Number(r.receivedAmount),

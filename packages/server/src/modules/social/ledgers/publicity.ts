@@ -30,7 +30,11 @@ const cells = (p: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: str
   note: p.note,
 });
 
-const input = ({ id: _id, county, town, village: _v, ...r }: Row) => ({ ...r, divisionCode: placeOf({ county, town }) });
+const input = ({ id: _id, county, town, village: _v, ...r }: Row) => ({
+  ...r,
+  kind: r.kind ?? 'report',
+  divisionCode: placeOf({ county, town }),
+});
 
 const NATURAL_KEY = ['publishedOn', 'title', 'medium'];
 

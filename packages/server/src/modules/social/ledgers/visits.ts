@@ -47,6 +47,7 @@ const cells = (v: {
 
 const input = ({ id: _id, county, town, village: _v, from, ...r }: Row) => ({
   ...r,
+  direction: r.direction ?? 'to_helped', // whenMissing: the file has no such column
   fromDivisionCode: from,
   divisionCode: placeOf({ county, town }),
 });
