@@ -5,6 +5,7 @@ import { ledgersModule } from '../platform/ledgers';
 import { indicatorsModule } from './indicators';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
+import { socialModule } from './social';
 import { teamsModule } from './teams';
 
 export const webModules: WebModule[] = [
@@ -13,6 +14,7 @@ export const webModules: WebModule[] = [
   registryModule,
   teamsModule,
   monitoringModule,
+  socialModule,
   ledgersModule,
   adminModule,
 ];

@@ -203,7 +203,7 @@ export async function seedSocialDemo(services: Services) {
         content: '畲江镇蓝莓产业基地冷库建设方案报区审定',
         ownerTeamId: t('畲江'),
         ownerName: '驻畲江镇工作队',
-        dueOn: Math.max(overdueDue, first.heldOn),
+        dueOn: [overdueDue, first.heldOn].sort()[1], // the later of the two
       },
       {
         meetingId: first.id,

@@ -13,7 +13,7 @@ afterAll(() => t.close());
 describe('published fact sources', () => {
   it('every module publishes some, and each key is prefixed by its module', () => {
     const prefixes = new Set(t.services.facts.map((f) => f.key.split('.')[0]));
-    expect([...prefixes].sort()).toEqual(['indicators', 'monitoring', 'registry', 'teams']);
+    expect([...prefixes].sort()).toEqual(['indicators', 'monitoring', 'registry', 'social', 'teams']);
   });
 
   it('every source finds the tables and columns it reads (none missing, all wired)', async () => {
