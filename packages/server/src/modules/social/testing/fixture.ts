@@ -1,8 +1,26 @@
 // The places and teams the social tests share, written straight into the registry's and teams' tables (as
 // those modules would): 荔湾区 ↔ 梅县区 with the 畲江 and 丙村 town teams, 四会 ↔ 富川.
 
+import type { Database } from '../../../platform/db/client';
 import { createTestApp, type TestApp } from '../../../testing/app';
-import { insertDivisions, insertTeam } from '../../indicators/testing/fixtures';
+
+async function insertDivisions(db: Database, rows: [code: string, name: string, level: string, parent: string | null][]) {
+  for (const [code, name, level, parent] of rows)
+    await db.query('insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict do nothing', [
+      code,
+      name,
+      level,
+      parent,
+    ]);
+}
+
+async function insertTeam(db: Database, name: string, kind: string, divisionCode: string, parentId: number | null): Promise<number> {
+  const [r] = await db.query<{ id: number }>(
+    `insert into teams (name, kind, division_code, parent_id, start_date) values ($1, $2, $3, $4, '2024-01-01') returning id`,
+    [name, kind, divisionCode, parentId],
+  );
+  return r.id;
+}
 
 export const MEIXIAN = '441403000000';
 export const SHEJIANG = '441403107000';
