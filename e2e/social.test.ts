@@ -30,7 +30,7 @@ describe('social assistance in the browser', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'leader_shejiang');
     await page.goto(`${app.url}/social/donations`);
-    await page.getByText('共 4 条').waitFor();
+    await page.getByText('共 4 条').waitFor(); // this year's (the list opens on this year)
     await page.getByText('8.67万元').first().waitFor();
     await page.getByText('748 件').waitFor();
     await page.getByText(/衣物 748件/).waitFor();
@@ -63,18 +63,20 @@ describe('social assistance in the browser', () => {
     await signIn(page, app.url, 'leader_shejiang');
     await page.goto(`${app.url}/social/decisions`);
     const row = page.getByRole('row', { name: /畲江镇蓝莓产业基地冷库建设方案报区审定/ });
-    await row.getByText(/已逾期 \d+天/).waitFor();
-    await row.getByRole('button', { name: '办结' }).click();
+    await row.getByText(/已逾期\d+天/).waitFor();
+    await row.getByRole('button', { name: /办\s*结/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('办结日期').click();
-    await page.locator('.ant-picker-today-btn').click();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing
+    await dialog.getByLabel('办结日期').fill(today);
+    await dialog.getByLabel('办结日期').press('Enter');
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
     await dialog.getByLabel('办结情况').fill('方案已报区审定');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('暂无议定事项').waitFor();
     const [done] = await app.services.database.query<{ done_on: string | null }>(
       "select done_on::text from social_decisions where content = '畲江镇蓝莓产业基地冷库建设方案报区审定'",
     );
-    expect(done.done_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(done.done_on).toBe(today);
     await page.context().close();
   });
 
@@ -84,6 +86,9 @@ describe('social assistance in the browser', () => {
     await page.goto(`${app.url}/social/meetings`);
     await page.getByText('共 67 条').waitFor(); // and 2 of last year
     await screenshot(page, 'social-meetings');
+    await page.locator('.ant-select').filter({ hasText: '级别' }).click();
+    await page.getByTitle('县（区）级').click();
+    await page.getByText('共 12 条').waitFor();
     await page.getByRole('cell', { name: '荔湾区—梅县区党政联席会议（第1次）' }).click();
     await page.getByRole('dialog').getByText('梳理五镇民生实事项目清单').waitFor();
     await screenshot(page, 'social-meeting-detail');

@@ -103,7 +103,7 @@ export const zhCN = {
     noDecisions: '暂无议定事项',
     overdueN: '{{n}}项逾期',
   },
-  decisions: { title: '议定事项', worklist: '逾期未办结事项', markDone: '办结', all: '全部' },
+  decisions: { title: '议定事项', worklist: '逾期未办结事项', markDone: '办结', all: '全部', overdueDays: '已逾期{{n}}天' },
   visits: { title: '互访调研', new: '登记互访' },
   publicity: { title: '宣传报道', new: '登记报道', provincialUp: '省级以上', search: '标题 / 媒体' },
   validation: {
@@ -232,7 +232,7 @@ export const en: typeof zhCN = {
     noDecisions: 'No decisions yet',
     overdueN: '{{n}} overdue',
   },
-  decisions: { title: 'Decisions', worklist: 'Overdue decisions', markDone: 'Done', all: 'All' },
+  decisions: { title: 'Decisions', worklist: 'Overdue decisions', markDone: 'Done', all: 'All', overdueDays: 'Overdue {{n}} days' },
   visits: { title: 'High-level visits', new: 'New visit' },
   publicity: { title: 'Publicity', new: 'New report', provincialUp: 'Provincial or higher', search: 'Title / medium' },
   validation: {

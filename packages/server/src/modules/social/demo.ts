@@ -196,7 +196,7 @@ export async function seedSocialDemo(services: Services) {
       .returning({ id: socialMeetings.id, heldOn: socialMeetings.heldOn, title: socialMeetings.title });
     const first = inserted[0];
     const add = (days: number) => iso(ms(first.heldOn) + days * DAY);
-    const overdueDue = iso(Math.min(ms(add(30)), ms(today) - 5 * DAY));
+    const overdueDue = iso(ms(today) - 20 * DAY); // three weeks late
     await tx.insert(socialDecisions).values([
       {
         meetingId: first.id,

@@ -245,3 +245,29 @@ describe('publicity (宣传报道) and the report', () => {
     expect(xml).toContain('召开高层联席会议4次、座谈会6次、镇级党政联席会议55次');
   });
 });
+
+describe('every ledger', () => {
+  it('a high-level visit is recorded, and each of the five ledgers exports and imports back unchanged', async () => {
+    const visit = await hq.post('/api/social/visits', {
+      startedOn: '2026-05-10',
+      visitorLevel: 'main_leader',
+      visitors: '荔湾区委书记',
+      direction: 'to_helped',
+      fromDivisionCode: '440103000000',
+      divisionCode: SHEJIANG,
+      teamId: ids.lw,
+      purpose: '调研蓝莓产业基地',
+    });
+    expect(visit.statusCode, visit.body).toBe(200);
+    const fig = await dash(`t:${ids.lw}`, 'H2026-1');
+    expect(fig('social.visits')).toBe(1);
+    expect(fig('social.visits', 'mainLeader')).toBe(1);
+    const expected = { 'social-donations': 4, 'social-funds': 3, 'social-meetings': 65, 'social-visits': 1, 'social-publicity': 236 };
+    for (const [key, n] of Object.entries(expected)) {
+      const res = await hq.get(`/api/ledgers/${key}/export`);
+      expect(res.statusCode, key).toBe(200);
+      const { status } = await uploadAndCheck(hq, key, `${key}.xlsx`, res.rawPayload);
+      expect(status, key).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: n, rejected: 0 });
+    }
+  });
+});

@@ -15,7 +15,7 @@ const COLORS = { open: 'blue', overdue: 'red', done: 'green' } as const;
 export function StateTag({ row }: { row: DecisionRow }) {
   const { t } = useTranslation();
   const label = t(`social.states.${row.state}`);
-  return <Tag color={COLORS[row.state]}>{row.state === 'overdue' ? `${label} ${row.daysOverdue}天` : label}</Tag>;
+  return <Tag color={COLORS[row.state]}>{row.state === 'overdue' ? t('social.decisions.overdueDays', { n: row.daysOverdue }) : label}</Tag>;
 }
 
 function DoneForm({ row, onClose }: { row: DecisionRow | null; onClose: () => void }) {

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DONOR_KINDS, type DonorKind, RECIPIENT_KINDS, SOCIAL_LEDGERS, socialApi } from '@xiezuo/shared/contracts/social';
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Statistic } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
@@ -14,11 +15,11 @@ import { teamOptions, useTeams } from '../teams/data';
 import { placeText, useTeamName } from './data';
 import { day, required, SaveModal, type Values } from './SaveModal';
 
-function Totals({ donorKind, q }: { donorKind?: DonorKind; q?: string }) {
+function Totals(filters: { donorKind?: DonorKind; q?: string; from?: string; to?: string }) {
   const { t } = useTranslation();
   const { data } = useQuery({
-    queryKey: ['social', 'donations', 'totals', donorKind, q],
-    queryFn: () => call(socialApi.donations, { query: { donorKind, q, pageSize: 1 } }),
+    queryKey: ['social', 'donations', 'totals', filters],
+    queryFn: () => call(socialApi.donations, { query: { ...filters, pageSize: 1 } }),
   });
   const totals = data?.totals;
   const cards = [
@@ -114,15 +115,17 @@ export function DonationsPage() {
   const { can } = useAuth();
   const [donorKind, setDonorKind] = useState<DonorKind>();
   const [q, setQ] = useState<string>();
+  // this year by default: the figures a half-year or annual report asks for
+  const [range, setRange] = useState<{ from?: string; to?: string }>({ from: dayjs().startOf('year').format('YYYY-MM-DD') });
   const [creating, setCreating] = useState(false);
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: ['social'] });
   const teamName = useTeamName();
-  const list = usePagedQuery(socialApi.donations, { key: ['social', 'donations'], filters: { donorKind, q } });
+  const list = usePagedQuery(socialApi.donations, { key: ['social', 'donations'], filters: { donorKind, q, ...range } });
   const f = (k: string) => t(`social.fields.${k}`);
   return (
     <>
-      <Totals donorKind={donorKind} q={q} />
+      <Totals donorKind={donorKind} q={q} {...range} />
       <ListPage
         title={t('social.donations.title')}
         list={list}
@@ -143,6 +146,11 @@ export function DonationsPage() {
               onChange={setDonorKind}
               options={DONOR_KINDS.map((k) => ({ value: k, label: t(`social.donorKinds.${k}`) }))}
             />
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              value={[range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null]}
+              onChange={(v) => setRange({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+            />
             <Input.Search
               allowClear
               placeholder={t('social.donations.search')}
@@ -151,7 +159,11 @@ export function DonationsPage() {
             />
           </>
         }
-        ledger={{ key: SOCIAL_LEDGERS.donations, filters: { donorKind }, import: { permission: 'social.write', onCommitted: refresh } }}
+        ledger={{
+          key: SOCIAL_LEDGERS.donations,
+          filters: { donorKind, ...range },
+          import: { permission: 'social.write', onCommitted: refresh },
+        }}
         scroll={{ x: 900 }}
         rowKey="id"
         columns={[
