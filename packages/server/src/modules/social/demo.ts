@@ -175,9 +175,13 @@ export async function seedSocialDemo(services: Services) {
     });
     const yearStart = `${year}-01-01`;
     const rows = [
-      ...[0, 1, 2, 3].map((i) =>
-        meeting(spread(yearStart, today, i, 4), 'joint', 'county', `荔湾区—梅县区党政联席会议（第${i + 1}次）`, MEIXIAN, t('lw')),
-      ),
+      ...[0, 1, 2, 3].map((i) => ({
+        ...meeting(spread(yearStart, today, i, 4), 'joint', 'county', `荔湾区—梅县区党政联席会议（第${i + 1}次）`, MEIXIAN, t('lw')),
+        place: '梅县区行政中心',
+        helperAttendees: '荔湾区委副书记、区长（演示）；荔湾区副区长（演示）',
+        helpedAttendees: '梅县区委书记（演示）；梅县区副区长（演示）',
+        topics: '驻镇帮扶产业项目推进；民生实事项目清单；消费帮扶',
+      })),
       ...[0, 1, 2, 3, 4, 5].map((i) =>
         meeting(spread(yearStart, today, i, 6), 'symposium', 'county', `驻镇帮扶工作座谈会（第${i + 1}次）`, MEIXIAN, t('lw')),
       ),
