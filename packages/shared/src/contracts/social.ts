@@ -256,6 +256,7 @@ export const SOCIAL_LEDGERS = {
   donations: 'social-donations',
   funds: 'social-funds',
   meetings: 'social-meetings',
+  decisions: 'social-decisions',
   visits: 'social-visits',
   publicity: 'social-publicity',
 } as const;

@@ -153,3 +153,10 @@ export async function updateDecision(ctx: Ctx, id: number, patch: z.output<typeo
     return id;
   });
 }
+
+/** Every decision in scope, for the ledger's export (by meeting, then due date). */
+export async function allDecisions(ctx: Ctx) {
+  const today = todayInBeijing();
+  const rows = await query(dbOf(ctx)).where(decisionsInScope(ctx.user.scope)).orderBy(asc(M.heldOn), asc(M.id), asc(De.dueOn), asc(De.id));
+  return rows.map((r) => decisionRow(r, today));
+}

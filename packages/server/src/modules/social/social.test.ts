@@ -212,6 +212,27 @@ describe('meetings (会议)', () => {
   });
 });
 
+describe('decisions ledger (议定事项台账)', () => {
+  it('imports decisions under meetings named by date and title; an unknown meeting is refused by row and column', async () => {
+    const header = ['会议日期', '会议名称', '议定事项', '责任单位', '完成时限', '办结日期', '办结情况'];
+    const file = await clerkBook('会议议定事项跟踪表', header, [
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '五镇民生实事清单报区审定', '荔湾区工作组', '2026-03-31', '2026-03-20', '已印发'],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '畲江镇冷库选址', '驻畲江镇工作队', '2026-04-30', null, null],
+      ['2026-02-11', '没有开过的会', '某事项', null, '2026-04-30', null, null],
+    ]);
+    const { status } = await uploadAndCheck(hq, 'social-decisions', '议定事项.xlsx', file);
+    expect(status).toMatchObject({ valid: 2, rejected: 1, toInsert: 2 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第5行 B列〔会议名称〕：找不到这个日期和名称的会议，请先在会议台账中登记',
+    ]);
+    expect((await commitAndWait(hq, status.id, 'valid-rows')).status.status).toBe('committed');
+    const overdue = (await hq.get('/api/social/decisions?state=overdue')).json().items;
+    expect(overdue.map((d: { content: string; daysOverdue: number }) => [d.content, d.daysOverdue])).toEqual([['畲江镇冷库选址', 51]]);
+    const done = (await hq.get('/api/social/decisions?state=done')).json().items.map((d: { content: string }) => d.content);
+    expect(done).toContain('五镇民生实事清单报区审定');
+  });
+});
+
 describe('publicity (宣传报道) and the report', () => {
   it('226 reports by provincial-or-higher media at 富川, and the half-year report’s chapter', async () => {
     const header = ['序号', '刊发日期', '标题', '媒体', '媒体级别', '类别', '所在县（区）'];
@@ -247,7 +268,7 @@ describe('publicity (宣传报道) and the report', () => {
 });
 
 describe('every ledger', () => {
-  it('a high-level visit is recorded, and each of the five ledgers exports and imports back unchanged', async () => {
+  it('a high-level visit is recorded, and each of the six ledgers exports and imports back unchanged', async () => {
     const visit = await hq.post('/api/social/visits', {
       startedOn: '2026-05-10',
       visitorLevel: 'main_leader',
@@ -262,7 +283,14 @@ describe('every ledger', () => {
     const fig = await dash(`t:${ids.lw}`, 'H2026-1');
     expect(fig('social.visits')).toBe(1);
     expect(fig('social.visits', 'mainLeader')).toBe(1);
-    const expected = { 'social-donations': 4, 'social-funds': 3, 'social-meetings': 65, 'social-visits': 1, 'social-publicity': 236 };
+    const expected = {
+      'social-donations': 4,
+      'social-funds': 3,
+      'social-meetings': 65,
+      'social-decisions': 3,
+      'social-visits': 1,
+      'social-publicity': 236,
+    };
     for (const [key, n] of Object.entries(expected)) {
       const res = await hq.get(`/api/ledgers/${key}/export`);
       expect(res.statusCode, key).toBe(200);
