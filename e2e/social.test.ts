@@ -52,6 +52,12 @@ describe('social assistance in the browser', () => {
     await hq.getByRole('cell', { name: '畲江镇蓝莓产业基地冷库建设方案报区审定' }).waitFor();
     await screenshot(hq, 'social-worklist-hq');
     await hq.context().close();
+    const hqPhone = await newPage(browser, PHONE);
+    await signIn(hqPhone, app.url, 'hq_social');
+    await hqPhone.goto(`${app.url}/social/decisions`);
+    await hqPhone.getByText('畲江镇蓝莓产业基地冷库建设方案报区审定').waitFor();
+    await screenshot(hqPhone, 'social-worklist-phone');
+    await hqPhone.context().close();
 
     const other = await newPage(browser);
     await signIn(other, app.url, 'leader_bingcun_e2e');

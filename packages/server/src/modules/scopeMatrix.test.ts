@@ -178,7 +178,7 @@ describe('scope matrix', () => {
         expect(outside, `${s.name}: export ${key}`).toEqual([]);
       }
     }
-  });
+  }, 120_000); // every ledger of every module, three times: grows with each module's ledgers
 
   it('writes to records outside the scope are refused and change nothing', async () => {
     let probed = 0;
