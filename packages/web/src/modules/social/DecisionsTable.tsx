@@ -47,6 +47,7 @@ function DoneForm({ row, onClose }: { row: DecisionRow | null; onClose: () => vo
   );
 }
 
+// What was decided and its state come first: on a phone the meeting scrolls in from the right.
 export function DecisionsTable({ rows, showMeeting }: { rows: DecisionRow[]; showMeeting?: boolean }) {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -63,13 +64,13 @@ export function DecisionsTable({ rows, showMeeting }: { rows: DecisionRow[]; sho
         scroll={{ x: 700 }}
         locale={{ emptyText: t('social.meetings.noDecisions') }}
         columns={[
-          ...(showMeeting
-            ? [{ title: t('social.meetings.detail'), render: (_: unknown, r: DecisionRow) => `${formatDate(r.heldOn)} ${r.meetingTitle}` }]
-            : []),
           { title: f('content'), dataIndex: 'content' },
           { title: f('owner'), render: (_, r) => r.owner.name ?? teamName(r.owner.teamId) },
           { title: f('dueOn'), render: (_, r) => formatDate(r.dueOn) },
           { title: f('state'), render: (_, r) => <StateTag row={r} /> },
+          ...(showMeeting
+            ? [{ title: t('social.meetings.detail'), render: (_: unknown, r: DecisionRow) => `${formatDate(r.heldOn)} ${r.meetingTitle}` }]
+            : []),
           {
             title: '',
             render: (_, r) =>
