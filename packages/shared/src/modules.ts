@@ -9,6 +9,7 @@ import * as industry from './i18n/industry';
 import * as labour from './i18n/labour';
 import * as monitoring from './i18n/monitoring';
 import * as registry from './i18n/registry';
+import * as social from './i18n/social';
 import * as teams from './i18n/teams';
 import { consumptionIndicators } from './indicators/consumption';
 import { fundsIndicators } from './indicators/funds';
@@ -17,6 +18,7 @@ import { labourIndicators } from './indicators/labour';
 import { monitoringIndicators } from './indicators/monitoring';
 import { registryIndicators } from './indicators/registry';
 import { reportedIndicators } from './indicators/reported';
+import { socialIndicators } from './indicators/social';
 import { teamsIndicators } from './indicators/teams';
 import type { IndicatorDef } from './indicators/types';
 import { READERS, type Role } from './roleNames';
@@ -82,6 +84,15 @@ export const sharedModules = [
     permissions: {
       'consumption.read': READERS,
       'consumption.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
+    },
+  },
+  {
+    key: 'social',
+    messages: social,
+    indicators: socialIndicators,
+    permissions: {
+      'social.read': READERS,
+      'social.write': ['hq', 'team_leader', 'team_member', 'town_staff'],
     },
   },
   {

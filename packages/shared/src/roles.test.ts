@@ -6,7 +6,7 @@ import { can, PERMISSIONS, ROLE_PERMISSIONS } from './roles';
 describe('roles and permissions', () => {
   it('gives each role what it is meant to have', () => {
     const sorted = (role: keyof typeof ROLE_PERMISSIONS) => [...ROLE_PERMISSIONS[role]].sort();
-    expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read']);
+    expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read', 'social.read']);
     expect(sorted('auditor')).toEqual(['audit.read']);
     expect(sorted('town_staff')).toEqual(
       [
@@ -18,6 +18,8 @@ describe('roles and permissions', () => {
         'monitoring.write',
         'registry.read',
         'sensitive.reveal',
+        'social.read',
+        'social.write',
       ].sort(),
     );
     expect(sorted('team_member')).toEqual(
@@ -30,6 +32,8 @@ describe('roles and permissions', () => {
         'registry.read',
         'registry.write',
         'reports.generate',
+        'social.read',
+        'social.write',
       ].sort(),
     );
     expect(can('team_leader', 'targets.write')).toBe(true);

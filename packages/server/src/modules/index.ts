@@ -8,6 +8,7 @@ import { industryModule } from './industry';
 import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
+import { socialModule } from './social';
 import { teamsModule } from './teams';
 
 export const modules: readonly ModuleDefinition[] = [
@@ -18,5 +19,6 @@ export const modules: readonly ModuleDefinition[] = [
   industryModule,
   labourModule,
   consumptionModule,
+  socialModule,
   indicatorsModule,
 ];

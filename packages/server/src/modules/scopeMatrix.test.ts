@@ -116,6 +116,7 @@ describe('scope matrix', () => {
       '/api/teams/exchanges',
       '/api/monitoring/',
       '/api/indicators/',
+      '/api/social/',
     ]) {
       expect(
         lists.some((r) => r.url.startsWith(prefix)),

@@ -9,6 +9,7 @@ import { industryModule } from './industry';
 import { labourModule } from './labour';
 import { monitoringModule } from './monitoring';
 import { registryModule } from './registry';
+import { socialModule } from './social';
 import { teamsModule } from './teams';
 
 export const webModules: WebModule[] = [
@@ -21,6 +22,7 @@ export const webModules: WebModule[] = [
   industryModule,
   labourModule,
   consumptionModule,
+  socialModule,
   ledgersModule,
   adminModule,
 ];

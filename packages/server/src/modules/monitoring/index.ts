@@ -20,3 +20,6 @@ export const monitoringModule = defineModule({
   // at every start: phones and addresses written before they were encrypted get encrypted (none left: one query)
   referenceSeed: { name: 'monitoring-seal-contacts', run: async (services) => void (await sealPlainContacts({ services })) },
 });
+
+// What other modules may use: monitored households, to link a record to one (social: donations to a household).
+export { monitoringHouseholds } from './tables';

@@ -17,7 +17,7 @@ describe('published fact sources', () => {
     for (const m of modules) for (const f of m.facts ?? []) expect(f.key.startsWith(`${m.key}.`), f.key).toBe(true);
     const publishing = modules.filter((m) => m.facts?.length).map((m) => m.key);
     expect(publishing).toEqual(
-      expect.arrayContaining(['consumption', 'funds', 'indicators', 'industry', 'labour', 'monitoring', 'registry', 'teams']),
+      expect.arrayContaining(['consumption', 'funds', 'indicators', 'industry', 'labour', 'monitoring', 'registry', 'social', 'teams']),
     );
     expect(t.services.facts.length).toBe(modules.reduce((n, m) => n + (m.facts?.length ?? 0), 0));
   });

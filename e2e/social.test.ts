@@ -1,0 +1,110 @@
+// Social assistance in the browser, on a fresh app with demo data: the 畲江 team's donations (748 garments and
+// 8.67万元), the worklist of overdue meeting decisions for the owner team and HQ — a decision marked done leaves
+// it — and the meeting ledger with its decisions; at desktop width and on a 375 px phone.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teams } from '../packages/server/src/modules/teams/tables';
+import { eq } from '../packages/server/src/platform/db/sql';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({ seedDemo: true });
+  const [{ id: shejiang }] = await app.services.db.select({ id: teams.id }).from(teams).where(eq(teams.name, '荔湾驻畲江镇帮扶工作队'));
+  const [{ id: bingcun }] = await app.services.db.select({ id: teams.id }).from(teams).where(eq(teams.name, '荔湾驻丙村镇帮扶工作队'));
+  await app.addUser('hq_social', 'hq', { all: true });
+  await app.addUser('leader_shejiang', 'team_leader', { teams: [shejiang] });
+  await app.addUser('leader_bingcun_e2e', 'team_leader', { teams: [bingcun] });
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('social assistance in the browser', () => {
+  it('the 畲江 team sees its donations: 8.67万元 in cash and valued goods, and 748 garments counted as items', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_shejiang');
+    await page.goto(`${app.url}/social/donations`);
+    await page.getByText('共 4 条').waitFor(); // this year's (the list opens on this year)
+    await page.getByText('8.67万元').first().waitFor();
+    await page.getByText('748 件').waitFor();
+    await page.getByText(/衣物 748件/).waitFor();
+    await screenshot(page, 'social-donations');
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'leader_shejiang');
+    await phone.goto(`${app.url}/social/donations`);
+    await phone.getByText('748 件').waitFor();
+    await screenshot(phone, 'social-donations-phone');
+    await phone.context().close();
+  });
+
+  it('an overdue decision is on the owner team’s worklist and HQ’s, not another team’s; marked done, it leaves', async () => {
+    const hq = await newPage(browser);
+    await signIn(hq, app.url, 'hq_social');
+    await hq.goto(`${app.url}/social/decisions`);
+    await hq.getByRole('cell', { name: '畲江镇蓝莓产业基地冷库建设方案报区审定' }).waitFor();
+    await screenshot(hq, 'social-worklist-hq');
+    await hq.context().close();
+    const hqPhone = await newPage(browser, PHONE);
+    await signIn(hqPhone, app.url, 'hq_social');
+    await hqPhone.goto(`${app.url}/social/decisions`);
+    await hqPhone.getByText('畲江镇蓝莓产业基地冷库建设方案报区审定').waitFor();
+    await screenshot(hqPhone, 'social-worklist-phone');
+    await hqPhone.context().close();
+
+    const other = await newPage(browser);
+    await signIn(other, app.url, 'leader_bingcun_e2e');
+    await other.goto(`${app.url}/social/decisions`);
+    await other.getByText('暂无议定事项').waitFor();
+    await other.context().close();
+
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'leader_shejiang');
+    await page.goto(`${app.url}/social/decisions`);
+    const row = page.getByRole('row', { name: /畲江镇蓝莓产业基地冷库建设方案报区审定/ });
+    await row.getByText(/已逾期\d+天/).waitFor();
+    await row.getByRole('button', { name: /办\s*结/ }).click();
+    const dialog = page.getByRole('dialog');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing
+    await dialog.getByLabel('办结日期').fill(today);
+    await dialog.getByLabel('办结日期').press('Enter');
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    await dialog.getByLabel('办结情况').fill('方案已报区审定');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('暂无议定事项').waitFor();
+    const [done] = await app.services.database.query<{ done_on: string | null }>(
+      "select done_on::text from social_decisions where content = '畲江镇蓝莓产业基地冷库建设方案报区审定'",
+    );
+    expect(done.done_on).toBe(today);
+    await page.context().close();
+  });
+
+  it('HQ lists the meetings (4 high-level joint, 6 symposia, 55 town-level) and opens one with its decisions', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_social');
+    await page.goto(`${app.url}/social/meetings`);
+    await page.getByText('共 67 条').waitFor(); // and 2 of last year
+    await screenshot(page, 'social-meetings');
+    await page.locator('.ant-select').filter({ hasText: '级别' }).click();
+    await page.getByTitle('县（区）级').click();
+    await page.getByText('共 12 条').waitFor();
+    await page.getByRole('cell', { name: '荔湾区—梅县区党政联席会议（第1次）' }).click();
+    await page.getByRole('dialog').getByText('梳理五镇民生实事项目清单').waitFor();
+    await screenshot(page, 'social-meeting-detail');
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'hq_social');
+    await phone.goto(`${app.url}/social/publicity`);
+    await phone.getByText('共 256 条').waitFor();
+    await screenshot(phone, 'social-publicity-phone');
+    await phone.context().close();
+  });
+});

@@ -1,0 +1,59 @@
+// Who may reach a social record: the one place the module turns a user's scope into a query filter and a
+// write check. A record is in scope by its place (division_code, the helped side) or by the team that
+// recorded it — a team user sees and writes their team's records whatever places they name.
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { and, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../../platform/context';
+import type { Db, Tx } from '../../platform/db/client';
+import { AppError, invalid } from '../../platform/http/errors';
+import { inScope, type Scope, scopeWhere } from '../../platform/scope';
+
+/** Where a read runs: the caller's transaction (a ledger import) if any, else the pool. */
+export const dbOf = (ctx: Ctx): Db | Tx => ctx.tx ?? ctx.services.db;
+
+/** The scope filter over a table's place and team columns. */
+export const placedInScope = (scope: Scope, t: { divisionCode: AnyPgColumn; teamId: AnyPgColumn }) =>
+  scopeWhere(scope, { division: t.divisionCode, team: t.teamId });
+
+/** The list filters every record shares: a place and what lies under it, a team, a period of `day`. */
+export function placeFilters(
+  scope: Scope,
+  t: { divisionCode: AnyPgColumn; teamId: AnyPgColumn },
+  day: AnyPgColumn,
+  f: { divisionCode?: string; teamId?: number; from?: string; to?: string },
+): (SQL | undefined)[] {
+  const conds = [placedInScope(scope, t)];
+  if (f.divisionCode) conds.push(like(t.divisionCode, `${divisionPrefix(f.divisionCode)}%`));
+  if (f.teamId) conds.push(eq(t.teamId, f.teamId));
+  if (f.from) conds.push(gte(day, f.from));
+  if (f.to) conds.push(lte(day, f.to));
+  return conds;
+}
+
+export const allOf = (conds: (SQL | undefined)[]) => and(...conds);
+
+/**
+ * The team a team user's record belongs to when they name none: their own (the first of their scope's
+ * teams), so that the record stays theirs wherever it happened.
+ */
+export function ownTeamOf(scope: Scope): number | null {
+  if (scope.all || scope.teamIds.length === 0) return null;
+  return Math.min(...scope.teamIds);
+}
+
+/**
+ * A record about to be written: in the user's scope by its place or team, and its team (if any) one that
+ * exists. The directory's lookup is handed the transaction: PGlite serves one query at a time.
+ */
+export async function assertWritable(ctx: Ctx, tx: Tx, row: { divisionCode: string; teamId?: number | null }, path = 'body.teamId') {
+  if (!inScope(ctx.user.scope, row)) throw new AppError('OUT_OF_SCOPE');
+  if (row.teamId == null) return;
+  const found = await ctx.services.directory.teamNames(tx as unknown as Db, [row.teamId]);
+  if (!found.length) throw invalid({ path, key: 'social.validation.noTeam' });
+}
+
+/** A numeric(18,2) column as the API answers it. */
+export const num = (v: string | null | undefined) => (v == null ? null : Number(v));
+/** An amount for a numeric column. */
+export const dec = (v: number | null | undefined) => (v == null ? null : String(v));

@@ -1,0 +1,102 @@
+// Facts of 社会帮扶、会议、互访、宣传, published to the indicators engine (column names as in tables.ts). Each row
+// counts once, at its place (division_code) and for the team that recorded it (null: the team stationed there).
+import { defineFacts } from '../../platform/facts';
+
+const don = 'social_donations';
+const donCols = ['division_code', 'team_id', 'donated_on', 'cash_amount', 'goods_quantity', 'goods_value', 'recipient_kind'];
+const donDirty = [{ table: don, division: 'R.division_code', from: 'R.donated_on' }];
+const donation = (qty: string, tag: string, where: string) =>
+  `select d.division_code, d.team_id, d.donated_on as day, null::date as end_day, 'g' || d.id as subject, ${qty}::float8 as qty,
+          array['${tag}', 'recipient:' || d.recipient_kind] as tags
+   from ${don} d where ${where}`;
+
+export const socialFacts = defineFacts([
+  {
+    // money given: cash, plus goods with an estimated value — one event for each part, so 其中 rows can split them
+    key: 'social.donationMoney',
+    kind: 'event',
+    requires: { [don]: donCols },
+    sql: `${donation('d.cash_amount', 'part:cash', 'd.cash_amount > 0')}
+          union all
+          ${donation('d.goods_value', 'part:goods', 'd.goods_value > 0')}`,
+    dirty: donDirty,
+  },
+  {
+    // goods nobody valued: counted as items (件), never as money
+    key: 'social.donationItems',
+    kind: 'event',
+    requires: { [don]: donCols },
+    sql: donation('d.goods_quantity', 'part:goods', 'd.goods_value is null and d.goods_quantity > 0'),
+    dirty: donDirty,
+  },
+  {
+    key: 'social.fundsPledged',
+    kind: 'event',
+    requires: { social_funds: ['division_code', 'team_id', 'pledged_on', 'pledged_amount', 'purpose'] },
+    sql: `select f.division_code, f.team_id, f.pledged_on as day, null::date as end_day, 'f' || f.id as subject,
+                 f.pledged_amount::float8 as qty, array['purpose:' || f.purpose] as tags
+          from social_funds f`,
+    dirty: [{ table: 'social_funds', division: 'R.division_code', from: 'R.pledged_on' }],
+  },
+  {
+    key: 'social.fundsReceived',
+    kind: 'event',
+    requires: { social_funds: ['division_code', 'team_id', 'received_on', 'received_amount', 'purpose'] },
+    sql: `select f.division_code, f.team_id, f.received_on as day, null::date as end_day, 'f' || f.id as subject,
+                 f.received_amount::float8 as qty, array['purpose:' || f.purpose] as tags
+          from social_funds f where f.received_amount > 0 and f.received_on is not null`,
+    dirty: [{ table: 'social_funds', division: 'R.division_code', from: 'R.received_on' }],
+  },
+  {
+    // level:high = a meeting above the town (省/市/县): the 高层联席会议 of the reports
+    key: 'social.meetings',
+    kind: 'event',
+    requires: { social_meetings: ['division_code', 'team_id', 'held_on', 'kind', 'level'] },
+    sql: `select m.division_code, m.team_id, m.held_on as day, null::date as end_day, 'm' || m.id as subject, 1::float8 as qty,
+                 array['kind:' || m.kind, 'level:' || m.level, case when m.level = 'town' then 'level:local' else 'level:high' end] as tags
+          from social_meetings m`,
+    dirty: [{ table: 'social_meetings', division: 'R.division_code', from: 'R.held_on' }],
+  },
+  {
+    // a decision is overdue from the day after its due date until the day before it was done
+    key: 'social.decisionsOverdue',
+    kind: 'interval',
+    requires: {
+      social_decisions: ['meeting_id', 'owner_team_id', 'due_on', 'done_on'],
+      social_meetings: ['division_code', 'team_id'],
+    },
+    sql: `select m.division_code, coalesce(d.owner_team_id, m.team_id) as team_id, d.due_on + 1 as day, d.done_on - 1 as end_day,
+                 'd' || d.id as subject, 1::float8 as qty, array['kind:' || m.kind] as tags
+          from social_decisions d join social_meetings m on m.id = d.meeting_id
+          where d.done_on is null or d.done_on > d.due_on + 1`,
+    dirty: [
+      {
+        table: 'social_decisions',
+        division: '(select division_code from social_meetings where id = R.meeting_id)',
+        from: 'R.due_on',
+        to: 'open',
+      },
+      { table: 'social_meetings', division: 'R.division_code' },
+    ],
+  },
+  {
+    key: 'social.visits',
+    kind: 'event',
+    requires: { social_visits: ['division_code', 'team_id', 'started_on', 'visitor_level', 'direction'] },
+    sql: `select v.division_code, v.team_id, v.started_on as day, null::date as end_day, 'v' || v.id as subject, 1::float8 as qty,
+                 array['level:' || v.visitor_level, 'direction:' || v.direction] as tags
+          from social_visits v`,
+    dirty: [{ table: 'social_visits', division: 'R.division_code', from: 'R.started_on' }],
+  },
+  {
+    // level:provincialUp = 省级以上媒体 (central or provincial)
+    key: 'social.publicity',
+    kind: 'event',
+    requires: { social_publicity: ['division_code', 'team_id', 'published_on', 'media_level', 'kind'] },
+    sql: `select p.division_code, p.team_id, p.published_on as day, null::date as end_day, 'p' || p.id as subject, 1::float8 as qty,
+                 array['level:' || p.media_level, 'kind:' || p.kind]
+                   || case when p.media_level in ('central', 'provincial') then array['level:provincialUp'] else array[]::text[] end as tags
+          from social_publicity p`,
+    dirty: [{ table: 'social_publicity', division: 'R.division_code', from: 'R.published_on' }],
+  },
+]);

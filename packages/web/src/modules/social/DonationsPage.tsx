@@ -1,0 +1,195 @@
+// 捐赠慰问台账: the gifts in scope with their totals (款物折款; goods nobody valued as 件), a form and the ledger.
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { DONOR_KINDS, type DonorKind, RECIPIENT_KINDS, SOCIAL_LEDGERS, socialApi } from '@xiezuo/shared/contracts/social';
+import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Statistic } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { formatAmount, formatCount, formatDate } from '../../app/format';
+import { ListPage } from '../../platform/ListPage';
+import { usePagedQuery } from '../../platform/usePagedQuery';
+import { teamOptions, useTeams } from '../teams/data';
+import { placeText, useTeamName } from './data';
+import { day, required, SaveModal, type Values } from './SaveModal';
+
+function Totals(filters: { donorKind?: DonorKind; q?: string; from?: string; to?: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['social', 'donations', 'totals', filters],
+    queryFn: () => call(socialApi.donations, { query: { ...filters, pageSize: 1 } }),
+  });
+  const totals = data?.totals;
+  const cards = [
+    [t('social.donations.money'), formatAmount(totals?.money ?? 0)],
+    [t('social.donations.cash'), formatAmount(totals?.cash ?? 0)],
+    [t('social.donations.goodsValue'), formatAmount(totals?.goodsValue ?? 0)],
+    [t('social.donations.items'), `${formatCount(totals?.items ?? 0)} ${t('social.donations.itemsUnit')}`],
+  ];
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+      {cards.map(([title, value]) => (
+        <Col key={title} xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={title} value={value} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function DonationForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const teams = useTeams();
+  const f = (k: string) => t(`social.fields.${k}`);
+  const toBody = (v: Values) => ({
+    ...v,
+    donatedOn: day(v.donatedOn),
+    teamId: v.teamId ?? null,
+    cashAmount: v.cashAmount ?? 0,
+    goodsItem: v.goodsItem || null,
+    goodsUnit: v.goodsUnit || null,
+    goodsQuantity: v.goodsQuantity ?? null,
+    goodsValue: v.goodsValue ?? null,
+    note: v.note || null,
+  });
+  return (
+    <SaveModal
+      open={open}
+      title={t('social.donations.new')}
+      endpoint={socialApi.createDonation}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
+      <Form.Item name="donatedOn" label={f('date')} rules={required(t)}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="donorName" label={f('donor')} rules={required(t)}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="donorKind" label={f('donorKind')} rules={required(t)} initialValue="unit">
+        <Select options={DONOR_KINDS.map((k) => ({ value: k, label: t(`social.donorKinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="recipientName" label={f('recipient')} rules={required(t)}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="recipientKind" label={f('recipientKind')} rules={required(t)} initialValue="household">
+        <Select options={RECIPIENT_KINDS.map((k) => ({ value: k, label: t(`social.recipientKinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="divisionCode" label={`${f('place')}（${f('divisionCode')}）`} rules={required(t)}>
+        <Input maxLength={12} placeholder="441403107000" />
+      </Form.Item>
+      <Form.Item name="teamId" label={f('team')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teamOptions(teams)} />
+      </Form.Item>
+      <Form.Item name="cashAmount" label={f('cash')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="goodsItem" label={f('goodsItem')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="goodsQuantity" label={f('goodsQuantity')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="goodsUnit" label={f('goodsUnit')}>
+        <Input maxLength={10} />
+      </Form.Item>
+      <Form.Item name="goodsValue" label={f('goodsValue')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={f('note')}>
+        <Input />
+      </Form.Item>
+    </SaveModal>
+  );
+}
+
+export function DonationsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [donorKind, setDonorKind] = useState<DonorKind>();
+  const [q, setQ] = useState<string>();
+  // this year by default: the figures a half-year or annual report asks for
+  const [range, setRange] = useState<{ from?: string; to?: string }>({ from: dayjs().startOf('year').format('YYYY-MM-DD') });
+  const [creating, setCreating] = useState(false);
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: ['social'] });
+  const teamName = useTeamName();
+  const list = usePagedQuery(socialApi.donations, { key: ['social', 'donations'], filters: { donorKind, q, ...range } });
+  const f = (k: string) => t(`social.fields.${k}`);
+  return (
+    <>
+      <Totals donorKind={donorKind} q={q} {...range} />
+      <ListPage
+        title={t('social.donations.title')}
+        list={list}
+        actions={
+          can('social.write') && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('social.donations.new')}
+            </Button>
+          )
+        }
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder={f('donorKind')}
+              value={donorKind}
+              style={{ width: 140 }}
+              onChange={setDonorKind}
+              options={DONOR_KINDS.map((k) => ({ value: k, label: t(`social.donorKinds.${k}`) }))}
+            />
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              value={[range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null]}
+              onChange={(v) => setRange({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+            />
+            <Input.Search
+              allowClear
+              placeholder={t('social.donations.search')}
+              style={{ width: 220 }}
+              onSearch={(v) => setQ(v || undefined)}
+            />
+          </>
+        }
+        ledger={{
+          key: SOCIAL_LEDGERS.donations,
+          filters: { donorKind, ...range },
+          import: { permission: 'social.write', onCommitted: refresh },
+        }}
+        scroll={{ x: 900 }}
+        rowKey="id"
+        columns={[
+          { title: f('date'), render: (_, r) => formatDate(r.donatedOn) },
+          { title: f('donor'), render: (_, r) => r.donorName },
+          { title: f('recipient'), render: (_, r) => `${r.recipientName}（${t(`social.recipientKinds.${r.recipientKind}`)}）` },
+          { title: f('place'), render: (_, r) => placeText(r) },
+          { title: f('cash'), align: 'right', render: (_, r) => (r.cashAmount > 0 ? formatAmount(r.cashAmount) : '—') },
+          {
+            title: f('goods'),
+            render: (_, r) =>
+              r.goodsItem
+                ? `${r.goodsItem} ${formatCount(r.goodsQuantity ?? 0)}${r.goodsUnit ?? ''}${r.goodsValue != null ? `（${formatAmount(r.goodsValue)}）` : ''}`
+                : '—',
+          },
+          { title: f('team'), render: (_, r) => teamName(r.teamId) },
+        ]}
+      />
+      <DonationForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          refresh();
+        }}
+      />
+    </>
+  );
+}
