@@ -6,7 +6,11 @@ import { can, PERMISSIONS, ROLE_PERMISSIONS } from './roles';
 describe('roles and permissions', () => {
   it('gives each role what it is meant to have', () => {
     const sorted = (role: keyof typeof ROLE_PERMISSIONS) => [...ROLE_PERMISSIONS[role]].sort();
-    expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read', 'social.read']);
+    // the domain modules grant alike: reading to every reader, recording to the teams, the towns and HQ
+    const domains = ['funds', 'industry', 'labour', 'consumption', 'social'];
+    const read = domains.map((d) => `${d}.read`);
+    const write = domains.map((d) => `${d}.write`);
+    expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read', ...read].sort());
     expect(sorted('auditor')).toEqual(['audit.read']);
     expect(sorted('town_staff')).toEqual(
       [
@@ -18,8 +22,8 @@ describe('roles and permissions', () => {
         'monitoring.write',
         'registry.read',
         'sensitive.reveal',
-        'social.read',
-        'social.write',
+        ...read,
+        ...write,
       ].sort(),
     );
     expect(sorted('team_member')).toEqual(
@@ -32,14 +36,16 @@ describe('roles and permissions', () => {
         'registry.read',
         'registry.write',
         'reports.generate',
-        'social.read',
-        'social.write',
+        ...read,
+        ...write,
       ].sort(),
     );
     expect(can('team_leader', 'targets.write')).toBe(true);
     expect(can('team_leader', 'registry.reference')).toBe(false);
     expect(can('hq', 'registry.reference')).toBe(true);
     expect(can('hq', 'admin.users')).toBe(false);
+    for (const w of write)
+      expect([can('hq', w), can('team_leader', w), can('viewer', w), can('auditor', w)], w).toEqual([true, true, false, false]);
     expect(ROLE_PERMISSIONS.admin).toEqual(PERMISSIONS);
   });
 
