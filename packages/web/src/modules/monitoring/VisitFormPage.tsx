@@ -286,7 +286,7 @@ export function VisitFormPage() {
               </Space>
             </Form.Item>
             <Form.Item>
-              <Checkbox onChange={(e) => toggleGps(e.target.checked)} data-testid="visit-gps">
+              <Checkbox checked={!!gps} onChange={(e) => toggleGps(e.target.checked)} data-testid="visit-gps">
                 {t('monitoring.offline.gps')}
               </Checkbox>
               {gps && (

@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, call } from '../../../app/api';
 import { STATUS_COLOR, today } from '../data';
+import { downloadPack } from './pack';
 import { QueueBar } from './QueueBar';
 import { enqueue, syncQueue } from './queue';
-import { downloadPack } from './session';
 import { useOnline, usePack } from './useOffline';
 
 type Measure = OfflineCard['measures'][number];

@@ -11,6 +11,7 @@ import {
 } from '@xiezuo/shared/contracts/monitoring';
 import type { z } from 'zod';
 import { ApiError, call, setCsrfToken } from '../../../app/api';
+import { downloadPack } from './pack';
 import { all, del, get, keep, kept, put, type Sealed, seal, type Unlocked, unlocked, unseal } from './vault';
 
 /** A photo waiting with its visit: compressed JPEG on the phone, with the time it was taken. */
@@ -143,7 +144,13 @@ export function syncQueue(): Promise<void> {
       set({ uploading: true });
       setCsrfToken((await call(authApi.me)).csrfToken); // a fresh CSRF token: the page may have opened offline
       rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      for (const row of rows) if ((await uploadOne(u, row)) === 'stop') break;
+      let uploaded = 0;
+      for (const row of rows) {
+        const outcome = await uploadOne(u, row);
+        if (outcome === 'stop') break;
+        if (outcome === 'done') uploaded++;
+      }
+      if (uploaded) await downloadPack(u); // the cards as the server has them now (last visit, risks closed)
     } catch {
       // no connection or no session: the queue waits
     } finally {

@@ -1,34 +1,13 @@
 // How the offline queue follows the session: at each sign-in the key is derived again and the cards are
 // refreshed; with no connection the last signed-in user (kept sealed) carries on; sign-out wipes the key.
-import { monitoringApi, type OfflinePack } from '@xiezuo/shared/contracts/monitoring';
+import { monitoringApi } from '@xiezuo/shared/contracts/monitoring';
 import { call } from '../../../app/api';
 import type { OfflineSessionHooks } from '../../../app/offlineSession';
+import { downloadPack } from './pack';
 import { refresh, syncQueue } from './queue';
-import { keep, kept, lock, type Unlocked, unlock, unlocked } from './vault';
+import { keep, kept, lock, unlock, unlocked } from './vault';
 
 type Me = Parameters<NonNullable<OfflineSessionHooks['signedIn']>>[0];
-
-const packListeners = new Set<() => void>();
-export function onPackChange(fn: () => void) {
-  packListeners.add(fn);
-  return () => void packListeners.delete(fn);
-}
-
-/** 下载离线资料: the cadre's household cards, sealed under their key. */
-export async function downloadPack(u?: Unlocked | null): Promise<OfflinePack | null> {
-  const key = u ?? (await unlocked());
-  if (!key) return null;
-  const pack = await call(monitoringApi.offlinePack);
-  await keep(key, 'pack', pack);
-  for (const fn of packListeners) fn();
-  return pack;
-}
-
-/** The cards on this phone, if any (whatever their date: the page says when they are out of date). */
-export async function readPack(): Promise<OfflinePack | null> {
-  const u = await unlocked();
-  return u ? ((await kept<OfflinePack>(u, 'pack')) ?? null) : null;
-}
 
 export const offlineSession: OfflineSessionHooks = {
   async signedIn(me) {

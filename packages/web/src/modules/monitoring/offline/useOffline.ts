@@ -1,8 +1,8 @@
 // React views of the offline state: the queue (待上传), the cards on this phone, and whether there is signal.
 import type { OfflinePack } from '@xiezuo/shared/contracts/monitoring';
 import { useEffect, useState } from 'react';
+import { onPackChange, readPack } from './pack';
 import { type QueueState, queueState, subscribe } from './queue';
-import { onPackChange, readPack } from './session';
 
 export function useQueue(): QueueState {
   const [s, setS] = useState(queueState());
