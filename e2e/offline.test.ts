@@ -10,6 +10,7 @@ import { closeRisk } from '../packages/server/src/modules/monitoring/activity';
 import { memberLeaves } from '../packages/server/src/modules/monitoring/households';
 import {
   type BuiltHousehold,
+  GANGPING,
   insertHousehold,
   insertMeasure,
   insertRisk,
@@ -18,7 +19,7 @@ import {
 } from '../packages/server/src/modules/monitoring/testing/builders';
 import { systemCtx } from '../packages/server/src/platform/ctx';
 import { sql } from '../packages/server/src/platform/db/sql';
-import { launchBrowser, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -37,6 +38,7 @@ beforeAll(async () => {
   measureId = (await insertMeasure(ctx, huang.id, { description: '雨露计划助学补助', startOn: '2025-03-01' })).id;
   illnessId = (await insertRisk(ctx, wei.id, 'illness')).id;
   await app.addUser('cun_offline', 'town_staff', { divisions: [XINGYI] });
+  await app.addUser('zhen_offline', 'town_staff', { divisions: [GANGPING] });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -142,6 +144,18 @@ describe('offline visits on the phone', () => {
       await page.getByTestId('visit-photo').waitFor();
       await page.getByTestId('visit-gps').click();
       await page.getByText(/位置 24\.08120, 112\.18430/).waitFor();
+      // 户主签字 with a finger on the pad
+      const pad = (await page.getByTestId('signature-pad').boundingBox())!;
+      await page.mouse.move(pad.x + 30, pad.y + 100);
+      await page.mouse.down();
+      for (const [dx, dy] of [
+        [60, -50],
+        [110, 20],
+        [170, -40],
+        [240, 10],
+      ])
+        await page.mouse.move(pad.x + dx, pad.y + 80 + dy, { steps: 4 });
+      await page.mouse.up();
       await screenshot(page, 'offline-visit-form');
     });
     await expect.poll(() => page.getByTestId('queue-pending').innerText()).toBe('1 条待上传');
@@ -163,6 +177,14 @@ describe('offline visits on the phone', () => {
     await card(page, '李秀英').waitFor();
     await page.getByText('当前无网络，使用本机离线资料').waitFor();
     await screenshot(page, 'offline-reopened');
+    // the worker's own requests are offline too: what it serves came from its cache, not the server
+    const probe = await page.evaluate(() =>
+      fetch('/icons/icon.svg?probe').then(
+        () => 'network',
+        () => 'offline',
+      ),
+    );
+    expect(probe).toBe('offline');
 
     const { dump, cached } = await phoneStorage(page);
     expect(dump.queue).toHaveLength(3);
@@ -182,16 +204,17 @@ describe('offline visits on the phone', () => {
           from monitoring_visits v order by v.id`,
     );
     expect(rows.map((r) => [r.household_id, r.findings, r.photos])).toEqual([
-      [huang.id, FINDINGS[0], 1],
+      [huang.id, FINDINGS[0], 2], // the photo and the signature
       [li.id, FINDINGS[1], 0],
     ]);
     expect(rows[0].gps?.lat).toBeCloseTo(24.0812, 4);
     const [file] = await q<{ size: number; mime_type: string; taken_at: Date | null; head: string }>(
-      sql`select size, mime_type, taken_at, encode(substr(content, 1, 3), 'hex') as head from monitoring_attachments`,
+      sql`select size, mime_type, taken_at, encode(substr(content, 1, 3), 'hex') as head from monitoring_attachments where file_name = 'IMG_0815.jpg'`,
     );
     expect(file).toMatchObject({ mime_type: 'image/jpeg', head: 'ffd8ff' });
     expect(file.size).toBeLessThanOrEqual(300 * 1024);
     expect(file.taken_at).not.toBeNull();
+    expect(await q(sql`select id from monitoring_attachments where file_name = '户主签字.jpg'`)).toHaveLength(1);
     const [m] = await q<{ last_follow_up_on: string; follow_up_note: string }>(
       sql`select last_follow_up_on::text, follow_up_note from monitoring_measures where id = ${measureId}`,
     );
@@ -201,9 +224,23 @@ describe('offline visits on the phone', () => {
     );
     expect(receipts).toEqual([
       { kind: 'followUp', n: 1 },
-      { kind: 'photo', n: 1 },
+      { kind: 'photo', n: 2 },
       { kind: 'visit', n: 2 },
     ]);
+
+    // the town's reviewer sees the visit with its photo (time taken) and the GPS stamp
+    const reviewer = await newPage(browser, DESKTOP);
+    await signIn(reviewer, app.url, 'zhen_offline');
+    await reviewer.goto(`${app.url}/monitoring/households/${huang.id}`);
+    await reviewer.getByRole('tab', { name: '入户走访' }).click();
+    await reviewer
+      .getByTestId('visit-gps-stamp')
+      .getByText(/位置 24\.08120, 112\.18430（±25 米）/)
+      .waitFor();
+    await reviewer.getByRole('link', { name: /IMG_0815\.jpg · 拍摄于/ }).waitFor();
+    await reviewer.getByRole('link', { name: /户主签字\.jpg/ }).waitFor();
+    await screenshot(reviewer, 'offline-reviewer-desktop');
+    await reviewer.context().close();
 
     // opened again online: nothing is sent twice
     await page.reload();

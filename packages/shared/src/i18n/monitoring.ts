@@ -211,6 +211,9 @@ export const zhCN = {
     gps: '附加位置（仅审核人员可见）',
     gpsShown: '位置 {{lat}}, {{lng}}（±{{accuracy}} 米）',
     takenAt: '拍摄于 {{at}}',
+    signature: '户主签字（县里要求时）',
+    signatureHint: '请户主用手指在框内签字',
+    clearSignature: '重签',
     kinds: {
       riskAlreadyClosed: '风险「{{kind}}」已于 {{on}} 消除，未重复消除',
       riskAlreadyOpen: '风险「{{kind}}」已在登记中，未重复登记',
@@ -525,6 +528,9 @@ export const en: typeof zhCN = {
     gps: 'Add location (reviewers only)',
     gpsShown: 'Location {{lat}}, {{lng}} (±{{accuracy}} m)',
     takenAt: 'Taken {{at}}',
+    signature: 'Head of household’s signature (where the county requires it)',
+    signatureHint: 'The head of household signs in the box with a finger',
+    clearSignature: 'Sign again',
     kinds: {
       riskAlreadyClosed: 'Risk “{{kind}}” was closed on {{on}}; not closed again',
       riskAlreadyOpen: 'Risk “{{kind}}” is already open; not added twice',

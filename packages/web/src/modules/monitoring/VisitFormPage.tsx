@@ -22,6 +22,7 @@ import { today } from './data';
 import { compressPhoto } from './offline/photos';
 import { QueueBar, reconciledText } from './offline/QueueBar';
 import { enqueue, type PendingPhoto, type QueueItem, upload } from './offline/queue';
+import { SignaturePad } from './offline/SignaturePad';
 import { useOnline, usePack } from './offline/useOffline';
 
 /** What the form needs of a household, from the server's page or from the offline card. */
@@ -84,6 +85,7 @@ export function VisitFormPage() {
   const [search, setSearch] = useState('');
   const [photos, setPhotos] = useState<PendingPhoto[]>([]);
   const [gps, toggleGps] = usePosition();
+  const [signature, setSignature] = useState<PendingPhoto | null>(null);
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const [form] = Form.useForm();
@@ -133,7 +135,7 @@ export function VisitFormPage() {
       householdId: picked,
       label: `${d.headName} · ${v.visitedOn}`,
       createdAt: new Date().toISOString(),
-      photos,
+      photos: signature ? [...photos, signature] : photos,
       body: {
         visitedOn: v.visitedOn,
         visitors: v.visitors,
@@ -279,11 +281,15 @@ export function VisitFormPage() {
                       style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }}
                     />
                     <figcaption>
-                      {Math.round(p.size / 1024)} KB · {p.takenAt.slice(11, 16)}
+                      {Math.round(p.size / 1024)} KB ·{' '}
+                      {new Date(p.takenAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
                     </figcaption>
                   </figure>
                 ))}
               </Space>
+            </Form.Item>
+            <Form.Item label={t('monitoring.offline.signature')}>
+              <SignaturePad onChange={setSignature} />
             </Form.Item>
             <Form.Item>
               <Checkbox checked={!!gps} onChange={(e) => toggleGps(e.target.checked)} data-testid="visit-gps">

@@ -25,8 +25,10 @@ export async function compressPhoto(file: File): Promise<PendingPhoto> {
     canvas.width = Math.max(1, Math.round(image.width * scale));
     canvas.height = Math.max(1, Math.round(image.height * scale));
     canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+    let size = 0;
     for (const quality of [0.82, 0.7, 0.58]) {
       const blob = await blobOf(canvas, quality);
+      size = blob.size;
       if (blob.size <= MAX_PHOTO_BYTES || canvas.width < 200)
         return {
           clientId: crypto.randomUUID(),
@@ -36,6 +38,6 @@ export async function compressPhoto(file: File): Promise<PendingPhoto> {
           takenAt: new Date(file.lastModified || Date.now()).toISOString(),
         };
     }
-    scale *= 0.7;
+    scale *= Math.min(0.85, Math.sqrt(MAX_PHOTO_BYTES / size)); // bytes go with the area: aim at the limit in one step
   }
 }
