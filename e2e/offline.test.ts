@@ -247,7 +247,7 @@ describe('offline visits on the phone', () => {
     await page.getByTestId('offline-card').first().waitFor();
     await page.waitForTimeout(1000);
     expect(await q(sql`select id from monitoring_visits`)).toHaveLength(2);
-  });
+  }, 120_000); // a photo compressed in the page, a service worker installed, three uploads: slow on a busy machine
 
   it('reconciles a household that changed on the server meanwhile and tells the cadre what changed', async () => {
     await context.setOffline(true);
