@@ -277,6 +277,36 @@ describe('offline visits on the phone', () => {
     await expect.poll(() => notice.count()).toBe(0);
   });
 
+  it('after the idle limit offline asks for a new sign-in; the sealed queue waits for the same user, then uploads', async () => {
+    await context.setOffline(true);
+    await recordVisit(page, '李秀英', '复查：孩子学费已落实（超时前离线记录）');
+    await expect.poll(() => page.getByTestId('queue-pending').innerText()).toBe('1 条待上传');
+    // two hours without a touch (the idle limit is 30 minutes): reopened with no signal, the app asks for a sign-in
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const r = indexedDB.open('xiezuo-offline');
+          r.onsuccess = () => {
+            const tx = r.result.transaction('session', 'readwrite');
+            tx.objectStore('session').put(Date.now() - 2 * 3_600_000, 'active');
+            tx.oncomplete = () => resolve();
+          };
+        }),
+    );
+    await page.reload();
+    await page.waitForURL(/\/login$/);
+    const { dump } = await phoneStorage(page);
+    expect(dump.keys).toEqual([]);
+    expect(dump.queue).toHaveLength(1); // still there, sealed under a key the phone no longer holds
+    expect(await q(sql`select id from monitoring_visits where findings like '复查%'`)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await signIn(page, app.url, 'cun_offline');
+    await expect
+      .poll(async () => (await q(sql`select id from monitoring_visits where findings like '复查%'`)).length, { timeout: 30_000 })
+      .toBe(1);
+  });
+
   it('wipes the key on sign-out: what is left on the phone cannot be read', async () => {
     await page.getByTestId('user-menu').hover();
     await page.getByText('退出登录').click();

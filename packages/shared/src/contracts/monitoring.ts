@@ -542,7 +542,12 @@ export const OfflinePack = z.object({ issuedOn: z.string(), validUntil: z.string
 export type OfflinePack = z.infer<typeof OfflinePack>;
 /** The secret the phone derives its queue key from (HKDF): the same for the same user, so a queue left by an
  *  expired session opens again when that user signs in, and never for anyone else. */
-export const OfflineKey = z.object({ userId: z.number().int(), secret: z.string() });
+export const OfflineKey = z.object({
+  userId: z.number().int(),
+  secret: z.string(),
+  sessionEndsAt: z.string(), // ISO timestamp: the session's absolute timeout; offline work stops there too
+  idleMinutes: z.number().int(), // offline work stops after this long without a touch, as the session would
+});
 
 export const Village = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 export type Village = z.infer<typeof Village>;

@@ -182,5 +182,10 @@ describe('the offline pack', () => {
     const a = (await cadre.get('/api/monitoring/offline/key')).json();
     expect((await cadre.get('/api/monitoring/offline/key')).json()).toEqual(a);
     expect((await town.get('/api/monitoring/offline/key')).json().secret).not.toBe(a.secret);
+    // the session's limits go with it: 12 hours from sign-in at the latest, 30 idle minutes
+    const ends = Date.parse(a.sessionEndsAt) - Date.now();
+    expect(ends).toBeGreaterThan(11 * 3_600_000);
+    expect(ends).toBeLessThanOrEqual(12 * 3_600_000);
+    expect(a.idleMinutes).toBe(30);
   });
 });

@@ -5,6 +5,7 @@
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import type { OfflineCard, OfflinePack } from '@xiezuo/shared/contracts/monitoring';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { sessions } from '../../platform/auth/tables';
 import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import { AppError } from '../../platform/http/errors';
@@ -111,7 +112,16 @@ export async function offlinePack(ctx: Ctx): Promise<OfflinePack> {
   return { issuedOn: today, validUntil: addDays(today, PACK_DAYS), households };
 }
 
-/** The user's queue secret: a keyed hash of their id, so only the server's key and this user reach it. */
-export function offlineKey(ctx: Ctx) {
-  return { userId: ctx.user.id, secret: ctx.services.cipher.hash(`offline-queue:${ctx.user.id}`) };
+/** The user's queue secret (a keyed hash of their id: only the server's key and this user reach it) and the
+ *  session's limits, which the phone keeps to offline as well. */
+export async function offlineKey(ctx: Ctx) {
+  const { idleMinutes, absoluteHours } = ctx.services.config.session;
+  const [s] = await ctx.services.db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, ctx.user.sessionId));
+  const started = s?.createdAt ?? new Date();
+  return {
+    userId: ctx.user.id,
+    secret: ctx.services.cipher.hash(`offline-queue:${ctx.user.id}`),
+    sessionEndsAt: new Date(started.getTime() + absoluteHours * 3_600_000).toISOString(),
+    idleMinutes,
+  };
 }

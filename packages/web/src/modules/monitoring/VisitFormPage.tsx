@@ -21,7 +21,7 @@ import { useAuth } from '../../app/auth';
 import { today } from './data';
 import { compressPhoto } from './offline/photos';
 import { QueueBar, reconciledText } from './offline/QueueBar';
-import { enqueue, type PendingPhoto, type QueueItem, upload } from './offline/queue';
+import { enqueue, type PendingPhoto, type QueueItem, SessionEnded, upload } from './offline/queue';
 import { SignaturePad } from './offline/SignaturePad';
 import { useOnline, usePack } from './offline/useOffline';
 
@@ -167,6 +167,7 @@ export function VisitFormPage() {
       message.success(t('monitoring.offline.savedOffline'));
       navigate('/monitoring/field');
     } catch (e) {
+      if (e instanceof SessionEnded) return void message.error(t('monitoring.offline.sessionEnded'));
       if (!(e instanceof ApiError)) throw e;
       const fields = e.body.details.filter((x) => x.path.startsWith('body.'));
       if (fields.length) form.setFields(fields.map((x) => ({ name: x.path.slice(5).split('.')[0], errors: [x.message] })));

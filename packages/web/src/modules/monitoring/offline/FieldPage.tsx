@@ -10,7 +10,7 @@ import { ApiError, call } from '../../../app/api';
 import { STATUS_COLOR, today } from '../data';
 import { downloadPack } from './pack';
 import { QueueBar } from './QueueBar';
-import { enqueue, syncQueue } from './queue';
+import { enqueue, SessionEnded, syncQueue } from './queue';
 import { useOnline, usePack } from './useOffline';
 
 type Measure = OfflineCard['measures'][number];
@@ -51,7 +51,8 @@ function FollowUpButton({ card, m }: { card: OfflineCard; m: Measure }) {
       message.success(r.queued ? t('monitoring.offline.savedOffline') : t('monitoring.offline.followUpSaved'));
       setOpen(false);
     } catch (e) {
-      message.error(e instanceof ApiError ? (e.body.details[0]?.message ?? e.message) : String(e));
+      if (e instanceof SessionEnded) message.error(t('monitoring.offline.sessionEnded'));
+      else message.error(e instanceof ApiError ? (e.body.details[0]?.message ?? e.message) : String(e));
     }
   };
   return (

@@ -12,7 +12,7 @@ import {
 import type { z } from 'zod';
 import { ApiError, call, setCsrfToken } from '../../../app/api';
 import { downloadPack } from './pack';
-import { all, del, get, keep, kept, put, type Sealed, seal, type Unlocked, unlocked, unseal } from './vault';
+import { all, del, get, keep, kept, put, type Sealed, seal, type Unlocked, unlocked, unseal, withinLimits } from './vault';
 
 /** A photo waiting with its visit: compressed JPEG on the phone, with the time it was taken. */
 export interface PendingPhoto {
@@ -27,6 +27,9 @@ export type QueueItem = { clientId: string; householdId: number; label: string; 
   | { kind: 'followUp'; measureId: number; body: z.input<typeof MeasureFollowUp> }
   | { kind: 'risk'; body: z.input<typeof RiskCreate> }
 );
+/** No key on the phone, or past the session's limits: sign in again (with a connection) to save offline. */
+export class SessionEnded extends Error {}
+
 /** A queued item as stored: the clear fields say only whose it is and when; the rest is ciphertext. */
 interface Stored extends Sealed {
   clientId: string;
@@ -80,8 +83,8 @@ export async function refresh() {
 }
 
 export async function enqueue(item: QueueItem) {
-  const u = await unlocked();
-  if (!u) throw new Error('offline key missing: sign in once with a connection');
+  const u = (await withinLimits()) ? await unlocked() : null;
+  if (!u) throw new SessionEnded();
   const stored: Stored = { clientId: item.clientId, userId: u.userId, createdAt: item.createdAt, ...(await seal(u.key, item)) };
   await put('queue', item.clientId, stored);
   await refresh();

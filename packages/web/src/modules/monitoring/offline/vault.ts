@@ -76,6 +76,28 @@ export async function unlocked(): Promise<Unlocked | null> {
   return key ? { userId, key } : null;
 }
 
+/** The session's limits as the server gave them at sign-in; offline work keeps to them too. */
+export async function setLimits(endsAt: number, idleMs: number) {
+  await put('session', 'limits', { endsAt, idleMs });
+  await touch(true);
+}
+
+let lastTouch = 0;
+/** The user did something (at most one write every 30 s): the idle clock starts again. */
+export async function touch(force = false) {
+  const now = Date.now();
+  if (!force && now - lastTouch < 30_000) return;
+  lastTouch = now;
+  if ((await get<number>('session', 'current')) != null) await put('session', 'active', now);
+}
+
+/** Within the session's absolute and idle limits, as the server would judge them (false when none are kept). */
+export async function withinLimits(now = Date.now()): Promise<boolean> {
+  const limits = await get<{ endsAt: number; idleMs: number }>('session', 'limits');
+  const active = await get<number>('session', 'active');
+  return !!limits && now < limits.endsAt && (active == null || now - active <= limits.idleMs);
+}
+
 /** Sign-out: the key and the cards go; the queue stays, encrypted, for the same user's next sign-in. */
 export async function lock() {
   const userId = await get<number>('session', 'current');
@@ -84,6 +106,8 @@ export async function lock() {
   await del('vault', `${userId}:pack`);
   await del('vault', `${userId}:me`);
   await del('session', 'current');
+  await del('session', 'limits');
+  await del('session', 'active');
 }
 
 export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {
