@@ -116,14 +116,14 @@ describe('monitoring in the browser', () => {
     await page.getByLabel('核实人均收入').fill('7600');
     await page.getByRole('checkbox', { name: '因病' }).check();
     await page.locator('input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('img[alt="visit.png"]').waitFor();
+    await page.locator('img[alt="visit.jpg"]').waitFor(); // compressed on the phone: a JPEG of at most 300 KB
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(375);
     await screenshot(page, 'monitoring-visit-phone');
     await page.getByTestId('visit-submit').click();
     await page.waitForURL(/\/monitoring\/households\/\d+$/);
     await page.getByRole('tab', { name: '入户走访' }).click();
     await page.getByText('小艺已到北滘职校报到，小娅办理助学贷款').waitFor();
-    await page.getByRole('link', { name: /visit\.png/ }).waitFor();
+    await page.getByRole('link', { name: /visit\.jpg/ }).waitFor();
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(375);
     await screenshot(page, 'monitoring-visit-saved-phone');
     await page.context().close();

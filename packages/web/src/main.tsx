@@ -8,3 +8,8 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// the installable app: the service worker keeps the app shell so the visit form opens with no signal (built app only)
+if ((import.meta as ImportMeta & { env: { PROD: boolean } }).env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}));
+}

@@ -169,13 +169,55 @@ export const TransitionRequest = z.strictObject({
 });
 export type TransitionRequest = z.infer<typeof TransitionRequest>;
 
+// ---- offline uploads (离线走访): idempotent ids, what the cadre saw, evidence ----
+
+/** A client-generated id (uuid) that makes an upload idempotent: a repeat answers the first result, never a second row. */
+export const ClientId = z.uuid();
+/** An optional GPS stamp of a visit (shown to reviewers only). */
+export const GpsStamp = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  accuracy: z.number().min(0).max(100_000).optional(), // metres
+  at: z.iso.datetime().optional(),
+});
+export type GpsStamp = z.infer<typeof GpsStamp>;
+/** What the cadre saw of the household when typing offline, so the server can say what changed meanwhile. */
+export const VisitBasis = z.strictObject({
+  status: z.enum(STATUSES),
+  activeMemberIds: z.array(z.number().int().positive()).max(30),
+});
+// What an upload reconciled with a household that changed meanwhile: risk closed already, risk of that kind
+// open already, a newer follow-up kept, income of an older visit not applied, a member left, the status moved on.
+export const RECONCILE_KINDS = [
+  'riskAlreadyClosed',
+  'riskAlreadyOpen',
+  'newerFollowUp',
+  'incomeNotApplied',
+  'memberLeft',
+  'statusChanged',
+] as const;
+export type ReconcileKind = (typeof RECONCILE_KINDS)[number];
+export const Reconciled = z.object({
+  kind: z.enum(RECONCILE_KINDS),
+  id: z.number().int().nullable(), // the risk, measure or member concerned
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type Reconciled = z.infer<typeof Reconciled>;
+
 export const AttachmentUpload = z.strictObject({
   fileName: text(200).min(1),
   mimeType: z.enum(ATTACHMENT_TYPES),
   contentBase64: z.string().min(4).max(8_000_000),
+  clientId: ClientId.optional(),
+  takenAt: z.iso.datetime().optional(), // when the photo was taken (the phone's clock)
 });
 
-export const RiskCreate = z.strictObject({ kind: z.enum(RISK_KINDS), note: text(500).optional(), identifiedOn: IsoDate });
+export const RiskCreate = z.strictObject({
+  kind: z.enum(RISK_KINDS),
+  note: text(500).optional(),
+  identifiedOn: IsoDate,
+  clientId: ClientId.optional(),
+});
 export const RiskClose = z.strictObject({ closedOn: IsoDate, note: text(500).optional() });
 
 export const MeasureCreate = z.strictObject({
@@ -187,7 +229,7 @@ export const MeasureCreate = z.strictObject({
   startOn: IsoDate,
   endOn: IsoDate.nullable().optional(),
 });
-export const MeasureFollowUp = z.strictObject({ on: IsoDate, note: text(500).optional() });
+export const MeasureFollowUp = z.strictObject({ on: IsoDate, note: text(500).optional(), clientId: ClientId.optional() });
 
 export const VisitCreate = z.strictObject({
   visitedOn: IsoDate,
@@ -202,6 +244,9 @@ export const VisitCreate = z.strictObject({
   closeRiskIds: z.array(z.number().int().positive()).max(20).default([]),
   followedMeasureIds: z.array(z.number().int().positive()).max(50).default([]),
   photoIds: z.array(z.number().int().positive()).max(10).default([]),
+  clientId: ClientId.optional(),
+  basis: VisitBasis.optional(),
+  gps: GpsStamp.optional(),
 });
 export type VisitCreate = z.infer<typeof VisitCreate>;
 
@@ -323,6 +368,7 @@ export const FileMeta = z.object({
   fileName: z.string(),
   mimeType: z.enum(ATTACHMENT_TYPES),
   size: z.number().int(),
+  takenAt: z.string().nullable().optional(), // ISO timestamp, photos taken on the phone
 });
 export type FileMeta = z.infer<typeof FileMeta>;
 export const AttachmentMeta = FileMeta.extend({ stepId: z.number().int().nullable(), visitId: z.number().int().nullable() });
@@ -336,6 +382,7 @@ export const Risk = z.object({
   identifiedOn: z.string(),
   closedOn: z.string().nullable(),
   closeNote: z.string().nullable(),
+  reconciled: z.array(Reconciled).optional(), // an offline upload: what changed meanwhile
 });
 export type Risk = z.infer<typeof Risk>;
 
@@ -351,6 +398,7 @@ export const Measure = z.object({
   endOn: z.string().nullable(),
   lastFollowUpOn: z.string().nullable(),
   followUpNote: z.string().nullable(),
+  reconciled: z.array(Reconciled).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
@@ -373,11 +421,15 @@ export const Visit = z.object({
   incomeYear: z.number().int().nullable(),
   riskChanges: RiskChanges.nullable(),
   createdAt: z.string(), // ISO timestamp
+  reconciled: z.array(Reconciled).optional(),
 });
 export type Visit = z.infer<typeof Visit>;
 
 /** A visit on the household's page, with its photos. */
-export const VisitWithPhotos = Visit.omit({ householdId: true, createdAt: true }).extend({ photos: z.array(AttachmentMeta) });
+export const VisitWithPhotos = Visit.omit({ householdId: true, createdAt: true, reconciled: true }).extend({
+  photos: z.array(AttachmentMeta),
+  gps: GpsStamp.nullable().optional(), // reviewers (town and county) only
+});
 export type VisitWithPhotos = z.infer<typeof VisitWithPhotos>;
 
 /** What a step recorded besides its comment: authorisation, notice dates, the rule checks, why a warning was overridden. */
@@ -474,6 +526,33 @@ export type Worklist = z.infer<typeof Worklist>;
 
 export const FiguresResponse = z.object({ rows: z.array(Figures) });
 
+/** A household card for the offline pack: only what the visit form needs (masked IDs, open risks and measures). */
+export const OfflineCard = z.object({
+  id: z.number().int(),
+  headName: z.string(),
+  village: z.string().nullable(),
+  status: z.enum(STATUSES),
+  lastVisitOn: z.string().nullable(),
+  visitDue: z.boolean(),
+  members: z.array(z.object({ id: z.number().int(), name: z.string(), relation: z.enum(RELATIONS), idMasked: z.string() })),
+  risks: z.array(z.object({ id: z.number().int(), kind: z.enum(RISK_KINDS), note: z.string().nullable() })),
+  measures: z.array(
+    z.object({ id: z.number().int(), kind: z.enum(MEASURE_KINDS), description: z.string(), lastFollowUpOn: z.string().nullable() }),
+  ),
+});
+export type OfflineCard = z.infer<typeof OfflineCard>;
+/** 离线资料包: the cadre's watched households in scope, good until `validUntil` (30 days). */
+export const OfflinePack = z.object({ issuedOn: z.string(), validUntil: z.string(), households: z.array(OfflineCard) });
+export type OfflinePack = z.infer<typeof OfflinePack>;
+/** The secret the phone derives its queue key from (HKDF): the same for the same user, so a queue left by an
+ *  expired session opens again when that user signs in, and never for anyone else. */
+export const OfflineKey = z.object({
+  userId: z.number().int(),
+  secret: z.string(),
+  sessionEndsAt: z.string(), // ISO timestamp: the session's absolute timeout; offline work stops there too
+  idleMinutes: z.number().int(), // offline work stops after this long without a touch, as the session would
+});
+
 export const Village = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
 export type Village = z.infer<typeof Village>;
 
@@ -534,6 +613,8 @@ export const monitoringApi = {
   }),
   recordVisit: endpoint('POST', '/api/monitoring/households/:id/visits', { params: IdParam, body: VisitCreate, response: Visit }),
   worklist: endpoint('GET', '/api/monitoring/worklist', { response: Worklist }),
+  offlinePack: endpoint('GET', '/api/monitoring/offline/pack', { response: OfflinePack }),
+  offlineKey: endpoint('GET', '/api/monitoring/offline/key', { response: OfflineKey }),
   figures: endpoint('GET', '/api/monitoring/figures', { query: FiguresQuery, response: FiguresResponse }),
   villages: endpoint('GET', '/api/monitoring/villages', { response: z.array(Village) }),
   lines: endpoint('GET', '/api/monitoring/lines', { response: z.array(Line) }),

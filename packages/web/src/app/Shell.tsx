@@ -22,6 +22,7 @@ import { call } from './api';
 import { useAuth } from './auth';
 import { switchLanguage } from './i18n';
 import type { MenuEntry } from './modules';
+import { onSignedOut } from './offlineSession';
 
 const BOTTOM = [
   { path: '/monitoring/worklist', labelKey: 'shell.todo', icon: <CarryOutOutlined /> },
@@ -50,6 +51,7 @@ export function Shell() {
   const selected = `/${location.pathname.split('/').filter(Boolean).slice(0, 2).join('/')}`;
 
   const signOut = async () => {
+    await onSignedOut(); // wipes the offline key; a queue not yet uploaded stays encrypted for this user's next sign-in
     await call(authApi.logout).catch(() => {});
     client.clear();
     navigate('/login');

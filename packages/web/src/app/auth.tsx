@@ -6,6 +6,7 @@ import type { Permission } from '@xiezuo/shared/roles';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { z } from 'zod';
 import { ApiError, call, setCsrfToken } from './api';
+import { offlineMe, onSignedIn, onSignedOut } from './offlineSession';
 
 export type Me = z.infer<typeof MeSchema>;
 
@@ -26,9 +27,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         const me = await call(authApi.me);
         setCsrfToken(me.csrfToken);
+        void onSignedIn(me); // offline work: this session's key, the cadre's cards (in the background)
         return me;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
+        if (e instanceof ApiError && e.status === 401) {
+          await onSignedOut(); // the session ended: what is queued offline stays encrypted until this user signs in again
+          return null;
+        }
+        if (!(e instanceof ApiError)) {
+          const offline = await offlineMe(); // no connection: the user this phone last signed in, while their key is here
+          if (offline) return offline;
+        }
         throw e;
       }
     },

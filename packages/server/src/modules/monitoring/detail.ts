@@ -40,14 +40,26 @@ export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDe
       .orderBy(desc(monitoringVisits.visitedOn), desc(monitoringVisits.id)),
     db.select().from(monitoringSteps).where(eq(monitoringSteps.householdId, id)).orderBy(asc(monitoringSteps.id)),
     db
-      .select({ id: A.id, stepId: A.stepId, visitId: A.visitId, fileName: A.fileName, mimeType: A.mimeType, size: A.size })
+      .select({
+        id: A.id,
+        stepId: A.stepId,
+        visitId: A.visitId,
+        fileName: A.fileName,
+        mimeType: A.mimeType,
+        size: A.size,
+        taken: A.takenAt,
+      })
       .from(A)
-      .where(eq(A.householdId, id)),
+      .where(eq(A.householdId, id))
+      .then((rows) => rows.map(({ taken, ...f }) => ({ ...f, takenAt: taken?.toISOString() ?? null }))),
     db.select({ name: divisions.name }).from(divisions).where(eq(divisions.code, h.divisionCode)),
   ]);
   const persons = members.filter((m) => m.active).length;
   const openRisks = [...new Set(risks.filter((r) => !r.closedOn).map((r) => r.kind))];
   const showChecks = h.status === 'monitored' || h.status === 'eliminating';
+  // a visit's GPS stamp says where the family lives: reviewers above the village (town, county) see it, nobody else
+  const level = levelOver(ctx.user.scope, h.divisionCode);
+  const seesGps = level === 'town' || level === 'county';
   return {
     household: {
       ...householdSummary(h, village?.name ?? null, persons, openRisks),
@@ -77,13 +89,14 @@ export async function householdDetail(ctx: Ctx, id: number): Promise<HouseholdDe
       incomeYear: v.incomeYear,
       riskChanges: v.riskChanges,
       photos: files.filter((f) => f.visitId === v.id),
+      ...(seesGps && v.gps ? { gps: v.gps } : {}),
     })),
     steps: steps.map((s) => ({ ...s, at: s.at.toISOString(), attachments: files.filter((f) => f.stepId === s.id) })),
     pendingAttachments: files.filter((f) => !f.stepId && !f.visitId),
     checks: showChecks ? await eliminationChecks(ctx, h, today) : [],
     actions: allowedActions(
       { status: h.status as never, stage: h.stage as never, noticeTo: h.noticeTo },
-      { permissions: ctx.user.permissions, level: levelOver(ctx.user.scope, h.divisionCode) },
+      { permissions: ctx.user.permissions, level },
       today,
     ),
     canReveal: ctx.user.permissions.includes('sensitive.reveal'),

@@ -12,6 +12,7 @@ import { withTx } from '../../platform/ctx';
 import { AppError, invalid } from '../../platform/http/errors';
 import { type Household, levelOver, loadHousehold } from './access';
 import { openHealth } from './households';
+import { once } from './offline';
 import { checkElimination } from './rules';
 import {
   monitoringHouseholds as H,
@@ -180,32 +181,37 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
 export async function uploadAttachment(
   ctx: Ctx,
   householdId: number,
-  body: { fileName: string; mimeType: AttachmentType; contentBase64: string },
+  body: { fileName: string; mimeType: AttachmentType; contentBase64: string; clientId?: string; takenAt?: string },
 ): Promise<FileMeta> {
   const content = Buffer.from(body.contentBase64, 'base64');
   if (content.length > MAX_BYTES)
     throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentSize', params: { max: '5 MB' } });
   if (!MAGIC[body.mimeType]?.(content)) throw invalid({ path: 'body.contentBase64', key: 'monitoring.errors.attachmentType' });
   const fileName = body.fileName.replace(/[\\/\r\n"]/g, '_');
-  return withTx(ctx, async (tx) => {
-    await loadHousehold(tx, ctx.user.scope, householdId);
-    const [row] = await tx
-      .insert(monitoringAttachments)
-      .values({ householdId, fileName, mimeType: body.mimeType, size: content.length, content, uploadedBy: ctx.actor.id })
-      .returning({
-        id: monitoringAttachments.id,
-        fileName: monitoringAttachments.fileName,
-        size: monitoringAttachments.size,
-        mimeType: monitoringAttachments.mimeType,
+  const takenAt = body.takenAt ? new Date(body.takenAt) : null;
+  return once(ctx, body.clientId, 'photo', (ctx) =>
+    withTx(ctx, async (tx) => {
+      await loadHousehold(tx, ctx.user.scope, householdId);
+      const [inserted] = await tx
+        .insert(monitoringAttachments)
+        .values({ householdId, fileName, mimeType: body.mimeType, size: content.length, content, uploadedBy: ctx.actor.id, takenAt })
+        .returning({
+          id: monitoringAttachments.id,
+          fileName: monitoringAttachments.fileName,
+          size: monitoringAttachments.size,
+          mimeType: monitoringAttachments.mimeType,
+          takenAt: monitoringAttachments.takenAt,
+        });
+      const row = { ...inserted, takenAt: inserted.takenAt?.toISOString() ?? null };
+      await writeAudit(tx, ctx.actor, {
+        action: 'create',
+        entity: 'monitoring_attachment',
+        entityId: row.id,
+        after: { householdId, ...row },
       });
-    await writeAudit(tx, ctx.actor, {
-      action: 'create',
-      entity: 'monitoring_attachment',
-      entityId: row.id,
-      after: { householdId, ...row },
-    });
-    return row;
-  });
+      return row;
+    }),
+  );
 }
 
 export async function readAttachment(ctx: Ctx, id: number) {

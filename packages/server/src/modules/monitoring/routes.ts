@@ -22,6 +22,8 @@ import {
   MemberLeave,
   MemberReveal,
   MemberUpdate,
+  OfflineKey,
+  OfflinePack,
   Risk,
   RiskClose,
   RiskCreate,
@@ -51,6 +53,7 @@ import {
   villagesInScope,
 } from './households';
 import { listLines, upsertLine } from './lines';
+import { offlineKey, offlinePack } from './offline';
 import { readAttachment, takeStep, uploadAttachment } from './review';
 
 /** A change to a household, answered with the household as its page shows it afterwards. */
@@ -170,6 +173,13 @@ export async function monitoringRoutes(app: App) {
 
   app.get('/api/monitoring/worklist', { preHandler: read, schema: { tags, response: { 200: Worklist, ...e } } }, async (req) =>
     worklist(ctxOf(req)),
+  );
+  // 离线走访: the household cards a cadre takes offline, and the secret their phone's queue key comes from
+  app.get('/api/monitoring/offline/pack', { preHandler: write, schema: { tags, response: { 200: OfflinePack, ...e } } }, async (req) =>
+    offlinePack(ctxOf(req)),
+  );
+  app.get('/api/monitoring/offline/key', { preHandler: write, schema: { tags, response: { 200: OfflineKey, ...e } } }, async (req) =>
+    offlineKey(ctxOf(req)),
   );
   app.get(
     '/api/monitoring/figures',

@@ -5,6 +5,7 @@ import type {
   Category,
   EntryDoor,
   Gender,
+  GpsStamp,
   LeftReason,
   MeasureKind,
   Procedure,
@@ -32,6 +33,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -143,6 +145,7 @@ export const monitoringAttachments = pgTable(
     content: bytea('content').notNull(),
     uploadedBy: integer('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    takenAt: timestamp('taken_at', { withTimezone: true }), // a photo's time on the phone that took it
   },
   (t) => [index('monitoring_attachments_household_idx').on(t.householdId)],
 );
@@ -199,11 +202,24 @@ export const monitoringVisits = pgTable(
     incomePerHead: numeric('income_per_head', { precision: 18, scale: 2 }),
     incomeYear: integer('income_year'),
     riskChanges: jsonb('risk_changes').$type<RiskChanges>(), // {opened:[{id,kind}], closed:[id]}
+    gps: jsonb('gps').$type<GpsStamp>(), // optional GPS stamp, shown to reviewers only
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('monitoring_visits_household_idx').on(t.householdId, t.visitedOn)],
 );
+
+// Receipts of offline uploads (离线上传回执): one row per client-generated id, written in the same transaction as
+// the visit, follow-up, risk or photo it made. The primary key is what makes a retry answer the first result
+// (kept in `response`) instead of writing a second row.
+export const monitoringClientWrites = pgTable('monitoring_client_writes', {
+  clientId: uuid('client_id').primaryKey(),
+  userId: integer('user_id').notNull(),
+  kind: text('kind').$type<'visit' | 'followUp' | 'risk' | 'photo'>().notNull(),
+  entityId: integer('entity_id'),
+  response: jsonb('response'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 // 监测收入标准: the monitoring line by province and year, kept by admins.
 export const monitoringLines = pgTable(

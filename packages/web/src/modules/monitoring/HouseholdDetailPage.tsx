@@ -357,8 +357,18 @@ export function HouseholdDetailPage() {
                                 style={{ marginRight: 8 }}
                               >
                                 <CameraOutlined /> {p.fileName}
+                                {p.takenAt && ` · ${t('monitoring.offline.takenAt', { at: formatDateTime(p.takenAt) })}`}
                               </a>
                             ))}
+                            {v.gps && (
+                              <div data-testid="visit-gps-stamp">
+                                {t('monitoring.offline.gpsShown', {
+                                  lat: v.gps.lat.toFixed(5),
+                                  lng: v.gps.lng.toFixed(5),
+                                  accuracy: v.gps.accuracy ?? '?',
+                                })}
+                              </div>
+                            )}
                           </>
                         }
                       />
