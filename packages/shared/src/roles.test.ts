@@ -1,15 +1,15 @@
 // Who may do what: the platform's grants (roles.ts) and each module's (modules.ts) make one table.
 import { describe, expect, it } from 'vitest';
 import { sharedModules } from './modules';
-import { can, PERMISSIONS, ROLE_PERMISSIONS } from './roles';
+import { can, PERMISSIONS, type Permission, ROLE_PERMISSIONS } from './roles';
 
 describe('roles and permissions', () => {
   it('gives each role what it is meant to have', () => {
     const sorted = (role: keyof typeof ROLE_PERMISSIONS) => [...ROLE_PERMISSIONS[role]].sort();
     // the domain modules grant alike: reading to every reader, recording to the teams, the towns and HQ
     const domains = ['funds', 'industry', 'labour', 'consumption', 'social'];
-    const read = domains.map((d) => `${d}.read`);
-    const write = domains.map((d) => `${d}.write`);
+    const read = domains.map((d) => `${d}.read` as Permission);
+    const write = domains.map((d) => `${d}.write` as Permission);
     expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read', ...read].sort());
     expect(sorted('auditor')).toEqual(['audit.read']);
     expect(sorted('town_staff')).toEqual(
