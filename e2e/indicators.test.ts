@@ -228,7 +228,9 @@ describe('dashboard in the browser', () => {
     const [job] = await app.services.database.query<{ file: Uint8Array; file_name: string }>(
       `select file, file_name from report_jobs where status = 'done' order by id desc limit 1`,
     );
-    expect(job.file_name).toBe(`顺德龙江驻怀集县岗坪镇帮镇扶村工作队${cal.year}年${cal.halfKey.endsWith('2') ? '下' : '上'}半年工作报告.docx`);
+    expect(job.file_name).toBe(
+      `顺德龙江驻怀集县岗坪镇帮镇扶村工作队${cal.year}年${cal.halfKey.endsWith('2') ? '下' : '上'}半年工作报告.docx`,
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     const docx = join(ARTIFACTS, 'indicators-report.docx');
     writeFileSync(docx, Buffer.from(job.file));
