@@ -28,10 +28,12 @@ interface Concerns {
   pairings: Set<number>;
   /** helper>helped division codes of those pairings, as an export row names them */
   pairs: Set<string>;
+  /** from>to division codes of exchanges a team in scope recorded (the exchange ledger has no team column) */
+  teamExchanges: Set<string>;
 }
 
 async function concernsOf(scope: Scope): Promise<Concerns> {
-  const none: Concerns = { units: new Set(), unitNames: new Set(), pairings: new Set(), pairs: new Set() };
+  const none: Concerns = { units: new Set(), unitNames: new Set(), pairings: new Set(), pairs: new Set(), teamExchanges: new Set() };
   if (scope.teamIds.length === 0) return none;
   const ids = sql.join(
     scope.teamIds.map((id) => sql`${id}`),
@@ -62,6 +64,15 @@ async function concernsOf(scope: Scope): Promise<Concerns> {
     unitNames: new Set(units.map((u) => u.name)),
     pairings: new Set(concerned.map((p) => p.id as number)),
     pairs: new Set(concerned.map((p) => `${p.helper_division_code}>${p.helped_division_code}`)),
+    teamExchanges: new Set(
+      (
+        (
+          await t.services.db.execute(
+            sql`select from_division_code || '>' || to_division_code as k from talent_exchanges where team_id in (${ids})`,
+          )
+        ).rows as { k: string }[]
+      ).map((r) => r.k),
+    ),
   };
 }
 
@@ -73,9 +84,10 @@ function concerned(row: unknown, s: Subject, url: string): boolean {
   return false;
 }
 
-/** An export row of the subject's team's work: a unit by its name, a pairing by its two parties. */
+/** An export row of the subject's team's work: an exchange their team recorded, a unit by its name, a pairing by its two parties. */
 function concernedExportRow(row: unknown[], s: Subject, key: string): boolean {
   const text = row.filter((v): v is string => typeof v === 'string');
+  if (key === 'talent-exchanges') return s.concerns.teamExchanges.has(text.filter((v) => CODE.test(v)).join('>')); // recorded by a team in scope
   if (key === 'units') return text.some((v) => s.concerns.unitNames.has(v));
   if (key === 'pairings') return s.concerns.pairs.has(text.filter((v) => CODE.test(v)).join('>'));
   return false;

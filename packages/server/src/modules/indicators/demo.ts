@@ -7,6 +7,13 @@ import type { ModuleSeed } from '../../platform/seed';
 
 const FUCHUAN = '451123000000';
 
+/** The province HQ's targets this year (node 全部): visits and cadres sent. */
+export const demoHqTargets = (cal: DemoCalendar = demoCalendar()) =>
+  [
+    ['monitoring.visitedHouseholds', cal.yearKey, 60],
+    ['teams.cadresSent', cal.yearKey, 200],
+  ] as const;
+
 /** The 岗坪镇 team's targets: visits this half-year and this year. */
 export const demoTargets = (cal: DemoCalendar = demoCalendar()) =>
   [
@@ -24,6 +31,10 @@ export const indicatorsSeed: ModuleSeed = {
       await tx.execute(sql`insert into indicator_reported (indicator, division_code, day, value, note) values
         ('labour.orderClassGraduates', ${FUCHUAN}, ${day}, 86, '3D打印订单班（演示，据报道）'),
         ('labour.orderClassEmployed', ${FUCHUAN}, ${day}, 81, '3D打印订单班（演示，据报道）')`);
+      for (const [indicator, period, value] of demoHqTargets(cal)) {
+        await tx.execute(sql`insert into indicator_targets (node, division_code, team_id, indicator, period, value)
+          values ('all', null, null, ${indicator}, ${period}, ${value})`);
+      }
       const rows = (await tx.execute(
         sql`select id, parent_id, division_code from teams where name like '%岗坪镇%' order by id limit 1`,
       )) as unknown as {

@@ -121,6 +121,23 @@ export async function seedTeamsDemo(services: Services): Promise<Map<string, num
         };
       }),
     );
+    // the 丙村 team's own record (item 3 of #19): 荔湾区 agronomists to 梅县区, this half-year and 同期
+    const bingcun = ids.get('lw-bingcun');
+    await tx.insert(talentExchanges).values(
+      [
+        [cal.year, 6],
+        [cal.year - 1, 4],
+      ].map(([year, personTimes]) => ({
+        kind: 'technician' as const,
+        personTimes,
+        fromDivisionCode: '440103000000',
+        toDivisionCode: '441403000000',
+        teamId: bingcun,
+        startDate: `${year}${halfStart}`,
+        endDate: `${year}-12-31`,
+        note: '丙村镇工作队：荔湾区农技人员驻村指导（演示）',
+      })),
+    );
     return ids;
   });
 }
