@@ -41,7 +41,7 @@ const PERSONAS: {
     user: 'leader_bingcun',
     who: '丙村镇工作队队长',
     heading: /^荔湾驻丙村镇帮扶工作队/,
-    figures: { 'teams.members': 3 },
+    figures: { 'teams.members': 3, 'teams.professionalsSent': 6 },
     first: 'desktop',
   },
   {
