@@ -7,9 +7,11 @@ import type { ModuleSeed } from '../../platform/seed';
 
 const FUCHUAN = '451123000000';
 
-/** The province HQ's targets this year (node 全部): visits and cadres sent. */
+/** The province HQ's targets this half-year and year (node 全部): visits and cadres sent. */
 export const demoHqTargets = (cal: DemoCalendar = demoCalendar()) =>
   [
+    ['monitoring.visitedHouseholds', cal.halfKey, 50],
+    ['teams.cadresSent', cal.halfKey, 180],
     ['monitoring.visitedHouseholds', cal.yearKey, 60],
     ['teams.cadresSent', cal.yearKey, 200],
   ] as const;
