@@ -4,11 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoCalendar } from '@xiezuo/shared/calendar/demoDates';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refresherOf, reportsIdle } from '../packages/server/src/modules/indicators/service';
 import { ARTIFACTS, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
+// the demo is dated relative to today: its visits fill the current half-year, its targets are this half-year's and year's
+const cal = demoCalendar();
+const HALF = cal.halfKey;
+const YEAR = cal.yearKey;
+const firstMonth = cal.currentHalf.from.slice(0, 7);
+const CUSTOM = `C${firstMonth}~${cal.year}-${cal.halfKey.endsWith('2') ? '08' : '02'}`; // two months: a custom range
 let app: RunningApp;
 let browser: Browser;
 let gangping: number;
@@ -34,7 +41,7 @@ describe('dashboard in the browser', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');
     await page.getByTestId('dashboard').waitFor();
-    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.goto(`${app.url}/?node=t:${gangping}&period=${HALF}`);
     const card = page.getByTestId('kpi-monitoring.visitedHouseholds');
     await card.getByText('42').waitFor();
     await page.getByTestId('kpi-monitoring.visitedPersons').getByText('121').waitFor();
@@ -83,7 +90,7 @@ describe('dashboard in the browser', () => {
         .getByTestId('dashboard')
         .getByRole('heading', { name: /^兴义村/ })
         .waitFor();
-      await page.goto(`${app.url}/?period=Y2025`);
+      await page.goto(`${app.url}/?period=${YEAR}`);
       await page.getByTestId('kpi-monitoring.households').getByText('5', { exact: true }).waitFor();
       await page.waitForTimeout(500);
       await screenshot(page, phone ? 'indicators-village-phone' : 'indicators-village');
@@ -94,7 +101,7 @@ describe('dashboard in the browser', () => {
   it('shows the county with its map and the ranking of its towns; drills down by clicking', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=d:441224&period=Y2025&rank=monitoring.visitedPersons`);
+    await page.goto(`${app.url}/?node=d:441224&period=${YEAR}&rank=monitoring.visitedPersons`);
     await page.getByTestId('children-table').getByText('岗坪镇').waitFor();
     await page.getByTestId('map-chart').locator('canvas').waitFor();
     await page.waitForTimeout(800);
@@ -108,7 +115,7 @@ describe('dashboard in the browser', () => {
   it('draws all three provinces on the HQ map: a city of each answers when pointed at', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=all&period=Y2025`);
+    await page.goto(`${app.url}/?node=all&period=${YEAR}`);
     const map = page.getByTestId('map-chart');
     await map.locator('canvas').waitFor();
     await page.waitForTimeout(800);
@@ -131,7 +138,7 @@ describe('dashboard in the browser', () => {
   it('opens 广东省 from a click in Guangdong on the top map, then shows Guangdong alone and keeps the figures while loading', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=all&period=Y2025`);
+    await page.goto(`${app.url}/?node=all&period=${YEAR}`);
     const map = page.getByTestId('map-chart');
     await map.locator('canvas').waitFor();
     await page.waitForTimeout(800);
@@ -171,7 +178,7 @@ describe('dashboard in the browser', () => {
       if (/\/assets\/(southMap|MapCard)-/.test(r.url())) mapChunks.push(r.url());
     });
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=d:441224&period=Y2025`);
+    await page.goto(`${app.url}/?node=d:441224&period=${YEAR}`);
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
     await page.getByTestId('show-map').waitFor();
     expect(mapChunks).toEqual([]);
@@ -186,11 +193,11 @@ describe('dashboard in the browser', () => {
   it('explains distinct counts over a custom range, and writes English units apart', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=t:${gangping}&period=C2025-07~2025-08`);
+    await page.goto(`${app.url}/?node=t:${gangping}&period=${CUSTOM}`);
     await page.getByTestId('kpi-monitoring.visitedHouseholds').getByText('自定义期间不合计').waitFor();
     await page.getByText('EN', { exact: true }).click();
     await page.getByTestId('kpi-monitoring.visitedHouseholds').getByText('not over a custom range').waitFor();
-    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.goto(`${app.url}/?node=t:${gangping}&period=${HALF}`);
     await page.getByText('42 households').first().waitFor();
     await screenshot(page, 'indicators-dashboard-en');
     await page.context().close();
@@ -199,7 +206,7 @@ describe('dashboard in the browser', () => {
   it('fits a phone', async () => {
     const page = await newPage(browser, PHONE);
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.goto(`${app.url}/?node=t:${gangping}&period=${HALF}`);
     await page.getByTestId('kpi-monitoring.visitedHouseholds').getByText('42').waitFor();
     await page.waitForTimeout(800);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -211,7 +218,7 @@ describe('dashboard in the browser', () => {
   it('generates the half-year work report of the team from the dashboard', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');
-    await page.goto(`${app.url}/?node=t:${gangping}&period=H2025-2`);
+    await page.goto(`${app.url}/?node=t:${gangping}&period=${HALF}`);
     await page.getByTestId('make-report').click();
     await page.getByText('报告已开始生成').waitFor();
     await reportsIdle(app.services);
@@ -221,7 +228,9 @@ describe('dashboard in the browser', () => {
     const [job] = await app.services.database.query<{ file: Uint8Array; file_name: string }>(
       `select file, file_name from report_jobs where status = 'done' order by id desc limit 1`,
     );
-    expect(job.file_name).toBe('顺德龙江驻怀集县岗坪镇帮镇扶村工作队2025年下半年工作报告.docx');
+    expect(job.file_name).toBe(
+      `顺德龙江驻怀集县岗坪镇帮镇扶村工作队${cal.year}年${cal.halfKey.endsWith('2') ? '下' : '上'}半年工作报告.docx`,
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     const docx = join(ARTIFACTS, 'indicators-report.docx');
     writeFileSync(docx, Buffer.from(job.file));

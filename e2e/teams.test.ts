@@ -128,8 +128,15 @@ describe('teams in the browser', () => {
     await dialog.getByLabel('交流类别').click();
     await page.getByTitle('教师').click();
     await dialog.getByLabel('人次').fill('3');
-    await dialog.getByLabel(/派出地/).fill('440103000000');
-    await dialog.getByLabel(/接收地/).fill('441403000000');
+    // places are picked by name from the division search, which shows each one's path and code
+    for (const [label, name, code] of [
+      [/派出地/, '荔湾', '440103000000'],
+      [/接收地/, '梅县', '441403000000'],
+    ] as const) {
+      await dialog.getByLabel(label).click();
+      await page.keyboard.type(name);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: code }).click();
+    }
     await dialog.getByLabel('开始日期').fill('2026-03-01');
     await dialog.getByLabel('开始日期').press('Enter');
     await screenshot(page, 'teams-exchange-leader-form');
@@ -152,7 +159,8 @@ describe('teams in the browser', () => {
     await page.getByRole('button', { name: /编\s*辑/ }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByLabel('名称').inputValue()).toBe('荔湾驻丙村镇帮扶工作队');
-    expect(await dialog.getByLabel(/驻地/).inputValue()).toBe('441403113000');
+    // the picker shows the station by name
+    await dialog.locator('.ant-form-item').filter({ hasText: '驻地' }).getByText('丙村镇').first().waitFor();
     await dialog.getByLabel('结束日期').fill('2020-01-01');
     await dialog.getByLabel('结束日期').press('Enter');
     await dialog.getByLabel('备注').fill('第二轮（已编辑）');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatChange, formatDate, formatDateTime, formatPercent, formatTableDate, titleWithUnit, withUnit } from './format';
+import {
+  formatAmount,
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatMoment,
+  formatPercent,
+  formatTableDate,
+  titleWithUnit,
+  withUnit,
+} from './format';
 
 describe('formats people read', () => {
   it('shows amounts in 亿元/万元/元 as the size suggests', () => {
@@ -20,6 +30,16 @@ describe('formats people read', () => {
     expect(formatTableDate(new Date('2025-06-30T20:00:00Z'))).toBe('2025-07-01');
     expect(formatTableDate(null)).toBe('—');
     expect(formatDateTime('2025-03-01T06:05:00Z')).toBe('2025-03-01 14:05');
+  });
+
+  it('writes a moment as people do: 今天 14:05 on the day (in Beijing), else the date in words', () => {
+    const now = new Date('2026-12-05T15:30:00Z'); // 23:30 in Beijing
+    expect(formatMoment('2026-12-05T06:05:00Z', 'zh-CN', now)).toBe('今天 14:05');
+    expect(formatMoment('2026-12-04T15:59:00Z', 'zh-CN', now)).toBe('2026年12月4日 23:59');
+    expect(formatMoment('2026-12-04T16:01:00Z', 'zh-CN', now)).toBe('今天 00:01'); // already the 5th in Beijing
+    expect(formatMoment('2026-12-04T06:05:00Z', 'en', now)).toBe('2026-12-04 14:05');
+    expect(formatMoment('2026-12-05T06:05:00Z', 'en', now)).toBe('today 14:05');
+    expect(formatMoment(null)).toBe('—');
   });
 
   it('shows ratios as percentages', () => {

@@ -38,6 +38,14 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A moment as people write it (China Standard Time): 今天 14:05 on the day itself, else 2026年12月5日 14:05 (en: today 14:05 / 2026-12-05 14:05). */
+export function formatMoment(value: string | Date | null | undefined, lang: 'zh-CN' | 'en' = 'zh-CN', now: Date = new Date()): string {
+  if (!value) return '—';
+  const [day, time] = formatDateTime(value).split(' ');
+  if (day === toIsoDate(now)) return `${lang === 'en' ? 'today' : '今天'} ${time}`;
+  return `${formatDate(day, lang)} ${time}`;
+}
+
 /** A Date as YYYY-MM-DD in China Standard Time. */
 export function toIsoDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -2,7 +2,10 @@
 // module (lists, details, search, exports) returns nothing outside their scope, and every write to a
 // record outside it is refused. New endpoints are picked up from the route table automatically; an
 // endpoint that deliberately serves unscoped reference data must say so with `config: { scope: 'reference' }`.
+// A team user also reads the registry records that concern their team (registry/access.ts): the matrix
+// works those out on its own from the tables and allows them in reads, never in writes.
 
+import { isInDivisionSubtree } from '@xiezuo/shared/codes/division';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +18,79 @@ interface Subject {
   name: string;
   client: TestClient;
   scope: Scope;
+  concerns: Concerns;
+}
+
+/** Registry rows a team user may read besides their divisions': their teams' units and the pairings of their work. */
+interface Concerns {
+  units: Set<number>;
+  unitNames: Set<string>;
+  pairings: Set<number>;
+  /** helper>helped division codes of those pairings, as an export row names them */
+  pairs: Set<string>;
+  /** from>to division codes of exchanges a team in scope recorded (the exchange ledger has no team column) */
+  teamExchanges: Set<string>;
+}
+
+async function concernsOf(scope: Scope): Promise<Concerns> {
+  const none: Concerns = { units: new Set(), unitNames: new Set(), pairings: new Set(), pairs: new Set(), teamExchanges: new Set() };
+  if (scope.teamIds.length === 0) return none;
+  const ids = sql.join(
+    scope.teamIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const units = (
+    await t.services.db.execute(sql`select id, name from units where id in (
+      select lead_unit_id from teams where id in (${ids}) union select unit_id from team_units where team_id in (${ids}))`)
+  ).rows as { id: number; name: string }[];
+  const teams = (await t.services.db.execute(sql`select programme_id, division_code from teams where id in (${ids})`)).rows as {
+    programme_id: number | null;
+    division_code: string;
+  }[];
+  const unitIds = new Set(units.map((u) => u.id));
+  const pairings = (await t.services.db.execute(sql`select * from pairings`)).rows as Record<string, string | number | null>[];
+  const concerned = pairings.filter(
+    (p) =>
+      unitIds.has(p.helper_unit_id as number) ||
+      unitIds.has(p.helped_unit_id as number) ||
+      teams.some(
+        (tm) =>
+          tm.programme_id === p.programme_id &&
+          [p.helper_division_code, p.helped_division_code].some((c) => isInDivisionSubtree(tm.division_code, String(c))),
+      ),
+  );
+  return {
+    units: unitIds,
+    unitNames: new Set(units.map((u) => u.name)),
+    pairings: new Set(concerned.map((p) => p.id as number)),
+    pairs: new Set(concerned.map((p) => `${p.helper_division_code}>${p.helped_division_code}`)),
+    teamExchanges: new Set(
+      (
+        (
+          await t.services.db.execute(
+            sql`select from_division_code || '>' || to_division_code as k from talent_exchanges where team_id in (${ids})`,
+          )
+        ).rows as { k: string }[]
+      ).map((r) => r.k),
+    ),
+  };
+}
+
+/** A registry row of the subject's team's work (reads only). */
+function concerned(row: unknown, s: Subject, url: string): boolean {
+  const id = (row as { id?: number })?.id;
+  if (url.startsWith('/api/registry/pairings')) return id != null && s.concerns.pairings.has(id);
+  if (url.startsWith('/api/registry/units')) return id != null && s.concerns.units.has(id);
+  return false;
+}
+
+/** An export row of the subject's team's work: an exchange their team recorded, a unit by its name, a pairing by its two parties. */
+function concernedExportRow(row: unknown[], s: Subject, key: string): boolean {
+  const text = row.filter((v): v is string => typeof v === 'string');
+  if (key === 'talent-exchanges') return s.concerns.teamExchanges.has(text.filter((v) => CODE.test(v)).join('>')); // recorded by a team in scope
+  if (key === 'units') return text.some((v) => s.concerns.unitNames.has(v));
+  if (key === 'pairings') return s.concerns.pairs.has(text.filter((v) => CODE.test(v)).join('>'));
+  return false;
 }
 
 let t: TestApp;
@@ -93,7 +169,7 @@ beforeAll(async () => {
       scopeDivisions: s.scope.divisions ?? [],
       scopeTeams: s.scope.teams ?? [],
     });
-    subjects.push({ name: s.name, client, scope });
+    subjects.push({ name: s.name, client, scope, concerns: await concernsOf(scope) });
   }
 }, 300_000);
 afterAll(() => t?.close());
@@ -132,7 +208,7 @@ describe('scope matrix', () => {
       for (const s of subjects) {
         const res = await s.client.get(route.url);
         if (res.statusCode !== 200 || !String(res.headers['content-type']).includes('json')) continue;
-        const outside = rowsOf(res.json()).filter((row) => rowInScope(row, s.scope) === false);
+        const outside = rowsOf(res.json()).filter((row) => rowInScope(row, s.scope) === false && !concerned(row, s, route.url));
         if (outside.length) leaks.push(`${s.name}: GET ${route.url} → ${JSON.stringify(outside[0]).slice(0, 160)}`);
         checked.push(route.url);
       }
@@ -148,7 +224,9 @@ describe('scope matrix', () => {
       const list = await admin.get(`${collection}?pageSize=500`);
       if (list.statusCode !== 200) continue;
       for (const s of subjects) {
-        const outside = rowsOf(list.json()).find((row) => rowInScope(row, s.scope) === false) as { id?: number } | undefined;
+        const outside = rowsOf(list.json()).find((row) => rowInScope(row, s.scope) === false && !concerned(row, s, collection)) as
+          | { id?: number }
+          | undefined;
         if (!outside?.id) continue;
         const res = await s.client.get(route.url.replace(':id', String(outside.id)));
         expect([403, 404], `${s.name}: GET ${route.url} for #${outside.id} outside the scope`).toContain(res.statusCode);
@@ -173,7 +251,7 @@ describe('scope matrix', () => {
             rowInScope(
               r.filter((v) => typeof v === 'string' && CODE.test(v)),
               s.scope,
-            ) === false,
+            ) === false && !concernedExportRow(r, s, key),
         );
         expect(outside, `${s.name}: export ${key}`).toEqual([]);
       }

@@ -12,4 +12,15 @@ export interface Directory {
    */
   divisionsNamed?(db: Db, stems: string[], level: string): Promise<{ code: string; name: string; parentName: string | null }[]>;
   teamNames(db: Db, ids: number[]): Promise<{ id: number; name: string }[]>;
+  /**
+   * What the given teams are linked to in the registry: their lead and member units, and each team's
+   * programme with the division it is stationed in — so a team user sees the units and pairings of their
+   * team's work, not only those inside their station. Optional: without it scope is by division alone.
+   */
+  teamLinks?(db: Db, teamIds: number[]): Promise<TeamLinks>;
+}
+
+export interface TeamLinks {
+  unitIds: number[];
+  programmes: { programmeId: number; divisionCode: string }[];
 }

@@ -300,6 +300,8 @@ export const zhCN = {
     secondHeadInFile: '本户已有一位户主（一户只能有一位户主）',
     notTheHead: '与本户户主行的身份证号（{{masked}}）不一致',
     unlikeHeadRow: '同一户各行应一致：户主所在行为「{{value}}」',
+    unknownRisk:
+      '不是风险类型：「{{value}}」（可填因病、因学、因残、因灾、因意外事故、因产业项目失败、因务工就业不稳、缺劳动力、其他，多项用顿号分隔）',
   },
   refused: {
     authorisation: '入户核实须先签署授权承诺书',
@@ -622,6 +624,8 @@ export const en: typeof zhCN = {
     secondHeadInFile: 'this household already has a head (one per household)',
     notTheHead: "differs from the ID number on the head's row ({{masked}})",
     unlikeHeadRow: 'rows of one household must agree: the head\'s row says "{{value}}"',
+    unknownRisk:
+      'not a risk type: "{{value}}" (illness, schooling, disability, disaster, accident, failed project, unstable work, no labour, other; several separated by 、)',
   },
   refused: {
     authorisation: 'Home verification needs the signed authorisation',

@@ -1,6 +1,6 @@
 // Display formats for the web, in the language the user chose; the shared formatter does the work so
 // that pages, exports and reports agree.
-import { type AmountUnit, formatAmount as amount, formatDate as date } from '@xiezuo/shared/format';
+import { type AmountUnit, formatAmount as amount, formatDate as date, formatMoment as moment } from '@xiezuo/shared/format';
 import i18n from './i18n';
 
 export { formatCount, formatPercent } from '@xiezuo/shared/format';
@@ -12,6 +12,9 @@ export const formatAmount = (yuan: number | null | undefined, unit?: AmountUnit)
 
 /** 2025年3月1日 (in English: 2025-03-01). */
 export const formatDate = (value: string | Date | null | undefined) => date(value, lang());
+
+/** A moment as people write it: 今天 14:05, or 2026年12月5日 14:05 (English: today 14:05 / 2026-12-05 14:05). */
+export const formatMoment = (value: string | Date | null | undefined) => moment(value, lang());
 
 /** "2025-03-01T06:05:00Z" → "2025-03-01 14:05" in China Standard Time. */
 export { formatDateTime, formatTableDate } from '@xiezuo/shared/format';

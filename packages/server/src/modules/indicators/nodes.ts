@@ -5,8 +5,8 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
 
-const LEVEL_BY_DIGITS: Record<number, DivisionLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town' };
-const NEXT_DIGITS: Record<number, number | null> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: null };
+const LEVEL_BY_DIGITS: Record<number, DivisionLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };
+const NEXT_DIGITS: Record<number, number | null> = { 0: 2, 2: 4, 4: 6, 6: 9, 9: 12, 12: null };
 
 export const divisionCodeOf = (node: string) => node.slice(2).padEnd(12, '0');
 export const teamIdOf = (node: string) => Number(node.slice(2));
@@ -66,7 +66,7 @@ export class NodeDirectory {
     return out;
   }
 
-  /** Children: sub-teams of a team; sub-divisions (registry, else those with figures) down to towns. */
+  /** Children: sub-teams of a team; sub-divisions (registry, else those with figures) down to villages (a town lists its 村). */
   async children(node: string): Promise<string[]> {
     if (node.startsWith('t:')) {
       const rows = await this.database.query<{ id: number }>(`select id from teams where parent_id = $1 order by id`, [teamIdOf(node)]);

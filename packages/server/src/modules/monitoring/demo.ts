@@ -4,13 +4,14 @@
 // every other person is invented, marked 演示, with generated ID numbers that pass the GB 11643 check.
 // Two more households are still being identified, so the review chain and its clock have something to show.
 
-import { todayInBeijing } from '@xiezuo/shared/calendar/today';
+import { type DemoCalendar, demoCalendar } from '@xiezuo/shared/calendar/demoDates';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import type { EntryDoor, MeasureKind, MemberInput, RiskKind, Stage, Status, StepAction } from '@xiezuo/shared/contracts/monitoring';
 import { sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { ModuleSeed } from '../../platform/seed';
+import { ELIMINATING, eliminationDates, householdDates, incomeYear, pendingDates } from './demoSchedule';
 import { sealMember } from './households';
 import {
   monitoringHouseholds,
@@ -21,7 +22,6 @@ import {
   monitoringSteps,
   monitoringVisits,
 } from './tables';
-import { addDays } from './workdays';
 
 export const GANGPING = '441224109000';
 export const HUAIJI = '441224000000';
@@ -44,7 +44,8 @@ const VILLAGES: [string, string][] = [
 export const XINGYI = '441224109202';
 
 export const DEMO_FIGURES = { villages: 13, households: 42, persons: 121, withStudents: 17 };
-export const DEMO_PERIOD = { from: '2025-07-15', to: '2025-08-31' }; // the team arrived in mid-July
+/** The current half-year up to today: every demo household is visited in it (dates: demoSchedule.ts). */
+export const demoPeriod = (cal: DemoCalendar = demoCalendar()) => cal.currentHalf;
 
 const SURNAMES = ['黄', '梁', '陈', '李', '莫', '邓', '冯', '谢', '何', '欧', '罗', '钟', '林', '蒋'];
 const GIVEN = ['伯', '叔', '婶', '姨', '哥', '嫂', '妹', '仔', '姐', '公', '婆', '弟'];
@@ -209,42 +210,47 @@ export function demoHouseholds(villages: string[]): DemoHousehold[] {
               ] as const
             )[i % 4],
       ],
-      status: i === 41 ? 'eliminating' : undefined,
+      status: i === ELIMINATING ? 'eliminating' : undefined,
     });
   }
   return out;
 }
 
-export async function seedMonitoringDemo(services: Services) {
+/** The demo monitoring lines (元/人·年) of the last two years and this one. */
+function demoLines(cal: DemoCalendar) {
+  const lines: [string, number, number][] = [];
+  for (const [p, base] of [
+    ['44', 8500],
+    ['45', 7600],
+    ['52', 7500],
+  ] as const) {
+    for (let k = 0; k < 3; k++) lines.push([p, cal.year - 2 + k, base + [0, 300, 500][k] - (p === '52' ? [0, 100, 100][k] : 0)]);
+  }
+  return lines;
+}
+
+export async function seedMonitoringDemo(services: Services, cal: DemoCalendar = demoCalendar()) {
   const { db } = services;
   const villages = await ensureDivisions(services);
-  const lines = [
-    ['44', 2024, 8500],
-    ['44', 2025, 8800],
-    ['44', 2026, 9000],
-    ['45', 2024, 7600],
-    ['45', 2025, 7800],
-    ['45', 2026, 8000],
-    ['52', 2024, 7500],
-    ['52', 2025, 7700],
-    ['52', 2026, 7900],
-  ] as const;
   await db
     .insert(monitoringLines)
-    .values(lines.map(([p, y, a]) => ({ provinceCode: p, year: y, amount: String(a), demo: true, note: '演示数据，非官方标准' })))
+    .values(demoLines(cal).map(([p, y, a]) => ({ provinceCode: p, year: y, amount: String(a), demo: true, note: '演示数据，非官方标准' })))
     .onConflictDoNothing();
   const team =
     ((await db.execute(sql`select id from teams where division_code = ${GANGPING} order by id limit 1`)).rows as { id: number }[])[0]?.id ??
     null;
   const ctx = { services };
-  const chain: [StepAction, Status | null, Stage | null, Stage | '', string][] = [
-    ['create', null, null, 'verify', '2025-06-03'],
-    ['verify', 'identifying', 'verify', 'village', '2025-06-05'],
-    ['publicise', 'identifying', 'village', 'town', '2025-06-09'],
-    ['town_approve', 'identifying', 'town', 'county', '2025-06-16'],
-    ['county_approve', 'identifying', 'county', '', '2025-06-20'],
+  const chain: [StepAction, Status | null, Stage | null, Stage | ''][] = [
+    ['create', null, null, 'verify'],
+    ['verify', 'identifying', 'verify', 'village'],
+    ['publicise', 'identifying', 'village', 'town'],
+    ['town_approve', 'identifying', 'town', 'county'],
+    ['county_approve', 'identifying', 'county', ''],
   ];
+  const elimination = eliminationDates(cal);
+  const year = incomeYear(cal);
   for (const [i, d] of demoHouseholds(villages).entries()) {
+    const dates = householdDates(i, cal);
     await db.transaction(async (tx) => {
       const eliminating = d.status === 'eliminating';
       const [h] = await tx
@@ -257,22 +263,22 @@ export async function seedMonitoringDemo(services: Services) {
           isLifted: d.category === 'unstable',
           dibao: d.dibao,
           incomePerHead: String(d.income),
-          incomeYear: 2025,
+          incomeYear: year,
           status: eliminating ? 'eliminating' : 'monitored',
           stage: eliminating ? 'county' : null,
-          procedureStartedOn: eliminating ? '2025-08-25' : null,
-          stageEnteredAt: eliminating ? new Date('2025-09-08T02:00:00Z') : null,
-          noticeFrom: eliminating ? '2025-08-28' : null,
-          noticeTo: eliminating ? '2025-09-03' : null,
-          identifiedOn: '2025-06-20',
-          lastVisitOn: `2025-08-${String(1 + (i % 28)).padStart(2, '0')}`,
+          procedureStartedOn: eliminating ? elimination.started : null,
+          stageEnteredAt: eliminating ? new Date(`${elimination.atCounty}T02:00:00Z`) : null,
+          noticeFrom: eliminating ? elimination.noticeFrom : null,
+          noticeTo: eliminating ? elimination.noticeTo : null,
+          identifiedOn: dates.identifiedOn,
+          lastVisitOn: dates.visits.at(-1),
           demo: true,
           note: '演示数据',
         })
         .returning();
       await tx.insert(monitoringMembers).values(d.members.map((m) => ({ ...sealMember(ctx, m), householdId: h.id })));
       await tx.insert(monitoringSteps).values(
-        chain.map(([action, fromStatus, fromStage, toStage, day]) => ({
+        chain.map(([action, fromStatus, fromStage, toStage], k) => ({
           householdId: h.id,
           procedure: 'identify' as const,
           action,
@@ -281,45 +287,51 @@ export async function seedMonitoringDemo(services: Services) {
           toStatus: toStage ? ('identifying' as const) : ('monitored' as const),
           toStage: toStage || null,
           actorName: '岗坪镇工作人员（演示）',
-          at: new Date(`${day}T02:00:00Z`),
+          at: new Date(`${dates.chain[k]}T02:00:00Z`),
           comment: action === 'create' ? '入户走访排查发现' : '同意',
           details:
             action === 'verify'
-              ? { authorisationSigned: true, authorisationDate: day }
+              ? { authorisationSigned: true, authorisationDate: dates.chain[k] }
               : action === 'publicise'
-                ? { noticeFrom: '2025-06-09', noticeTo: '2025-06-13' }
+                ? { noticeFrom: dates.chain[k], noticeTo: dates.noticeTo }
                 : null,
         })),
       );
-      await tx
-        .insert(monitoringRisks)
-        .values(
-          d.risks.map((kind) => ({ householdId: h.id, kind, identifiedOn: '2025-06-03', closedOn: eliminating ? '2025-08-20' : null })),
-        );
+      await tx.insert(monitoringRisks).values(
+        d.risks.map((kind) => ({
+          householdId: h.id,
+          kind,
+          identifiedOn: dates.chain[0],
+          closedOn: eliminating ? elimination.risksClosed : null,
+        })),
+      );
       await tx.insert(monitoringMeasures).values(
         d.measures.map((m) => ({
           householdId: h.id,
           kind: m.kind,
           description: m.description,
           amount: m.amount == null ? null : String(m.amount),
-          startOn: '2025-07-20',
+          startOn: dates.measureStart,
           providerTeamId: team,
-          lastFollowUpOn: '2025-08-20',
+          lastFollowUpOn: dates.followUp,
         })),
       );
-      await tx.insert(monitoringVisits).values({
-        householdId: h.id,
-        visitedOn: h.lastVisitOn!,
-        visitors: '驻岗坪镇工作队、镇村干部（演示）',
-        findings: d.members.some((m) => ['primary', 'junior', 'senior', 'vocational', 'college'].includes(m.schooling))
-          ? '家有在校生，列为近期重点观察对象，确保适龄学生顺利入学。'
-          : '家庭成员健康、产业就业情况已核实。',
-        incomePerHead: String(d.income),
-        incomeYear: 2025,
-      });
+      const findings = d.members.some((m) => ['primary', 'junior', 'senior', 'vocational', 'college'].includes(m.schooling))
+        ? '家有在校生，列为近期重点观察对象，确保适龄学生顺利入学。'
+        : '家庭成员健康、产业就业情况已核实。';
+      await tx.insert(monitoringVisits).values(
+        dates.visits.map((visitedOn) => ({
+          householdId: h.id,
+          visitedOn,
+          visitors: '驻岗坪镇工作队、镇村干部（演示）',
+          findings,
+          incomePerHead: String(d.income),
+          incomeYear: year,
+        })),
+      );
     });
   }
-  await seedPendingDemo(services, villages);
+  await seedPendingDemo(services, villages, cal);
   await db.execute(sql`analyze monitoring_households`);
 }
 
@@ -327,9 +339,9 @@ export async function seedMonitoringDemo(services: Services) {
  * Two households still being identified (not yet 监测对象, so the report's figures stay 42/121): one at
  * 乡镇审核 after its public notice, past the 20-working-day limit; one just reported, at 入户核实.
  */
-async function seedPendingDemo(services: Services, villages: string[]) {
+async function seedPendingDemo(services: Services, villages: string[], cal: DemoCalendar) {
   const { db } = services;
-  const today = todayInBeijing();
+  const { overdue, fresh } = pendingDates(cal);
   const pending: {
     village: string;
     head: string;
@@ -346,10 +358,10 @@ async function seedPendingDemo(services: Services, villages: string[]) {
       head: '冯叔（演示）',
       door: 'self_apply',
       stage: 'town',
-      started: '2025-08-18',
-      noticeFrom: '2025-08-25',
-      noticeTo: '2025-08-29',
-      entered: '2025-09-01',
+      started: overdue.started,
+      noticeFrom: overdue.noticeFrom,
+      noticeTo: overdue.noticeTo,
+      entered: overdue.entered,
       seq: 300,
     },
     {
@@ -357,10 +369,10 @@ async function seedPendingDemo(services: Services, villages: string[]) {
       head: '罗婶（演示）',
       door: 'dept_alert',
       stage: 'verify',
-      started: addDays(today, -3),
+      started: fresh.started,
       noticeFrom: null,
       noticeTo: null,
-      entered: addDays(today, -3),
+      entered: fresh.entered,
       seq: 310,
     },
   ];
@@ -398,7 +410,7 @@ async function seedPendingDemo(services: Services, villages: string[]) {
           entryDoor: p.door,
           category: 'sudden',
           incomePerHead: '5200',
-          incomeYear: 2025,
+          incomeYear: incomeYear(cal),
           status: 'identifying',
           stage: p.stage,
           procedureStartedOn: p.started,
@@ -411,7 +423,7 @@ async function seedPendingDemo(services: Services, villages: string[]) {
         .returning();
       await tx.insert(monitoringMembers).values(members.map((m) => ({ ...sealMember({ services }, m), householdId: h.id })));
       const steps: [StepAction, Stage, string][] = [['create', 'verify', p.started]];
-      if (p.stage === 'town') steps.push(['verify', 'village', '2025-08-20'], ['publicise', 'town', p.entered]);
+      if (p.stage === 'town') steps.push(['verify', 'village', overdue.verified], ['publicise', 'town', p.entered]);
       await tx.insert(monitoringSteps).values(
         steps.map(([action, toStage, day], i) => ({
           householdId: h.id,

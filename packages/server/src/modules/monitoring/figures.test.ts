@@ -1,4 +1,5 @@
 // The seed's 岗坪镇 case as figures: 13 villages, 42 households, 121 persons visited, 17 households with students.
+import { demoCalendar, shiftDays } from '@xiezuo/shared/calendar/demoDates';
 import { checkIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,17 +7,19 @@ import type { Ctx } from '../../platform/context';
 import { systemCtx } from '../../platform/ctx';
 import { resolveScope, type Scope } from '../../platform/scope';
 import { createTestApp, type TestApp } from '../../testing/app';
-import { DEMO_FIGURES, DEMO_PERIOD, demoHouseholds, GANGPING, seedMonitoringDemo, XINGYI } from './demo';
+import { DEMO_FIGURES, demoHouseholds, demoPeriod, GANGPING, seedMonitoringDemo, XINGYI } from './demo';
 import { childFigures, monitoringFigures } from './figures';
 import { monitoringMembers } from './tables';
 
+const cal = demoCalendar();
+const DEMO_PERIOD = demoPeriod(cal); // the current half-year up to today
 let t: TestApp;
 let all: Ctx; // scope: everything
 const within = (scope: Scope): Ctx => ({ ...all, user: { ...all.user, scope } });
 beforeAll(async () => {
   t = await createTestApp();
   all = systemCtx(t.services);
-  await seedMonitoringDemo(t.services);
+  await seedMonitoringDemo(t.services, cal);
 });
 afterAll(() => t.close());
 
@@ -35,11 +38,12 @@ describe('岗坪镇 figures', () => {
     });
     expect(Object.values(f.byCategory).reduce((s, c) => s + c.households, 0)).toBe(42);
     expect(f.byRisk.schooling.households).toBe(17);
-    expect(f.newlyIdentified).toEqual({ households: 0, persons: 0 }); // identified in June, before the period
-    expect((await monitoringFigures(all, { divisionCode: GANGPING }, { from: '2025-06-01', to: '2025-06-30' })).newlyIdentified).toEqual({
-      households: 42,
-      persons: 121,
-    });
+    expect(f.newlyIdentified).toEqual({ households: 0, persons: 0 }); // identified before the current half-year
+    const before = { from: shiftDays(cal.lastYearHalf.from, -60), to: cal.previousHalf.to };
+    expect((await monitoringFigures(all, { divisionCode: GANGPING }, before)).newlyIdentified).toEqual({ households: 42, persons: 121 });
+    // 同期: the same half-year last year had the 31 households identified before it, each visited once
+    const lastYear = await monitoringFigures(all, { divisionCode: GANGPING }, cal.lastYearHalf);
+    expect(lastYear.visits).toMatchObject({ made: 31, households: 31 });
   });
 
   it('rolls up by village without double counting, and keeps to the user’s scope', async () => {

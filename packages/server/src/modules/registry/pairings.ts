@@ -1,6 +1,6 @@
 // 结对: helper party → helped party (each a division or a unit), by type and programme, for a period.
-// Every read is scoped: a user sees a pairing when either party lies in their scope; a write needs at
-// least one party in scope. Status (planned/active/ended) follows from the dates and the day asked about.
+// Every read is scoped: a user sees a pairing when either party lies in their scope or it concerns their
+// team (access.ts); a write needs at least one party in scope. Status (planned/active/ended) follows from the dates and the day asked about.
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { PairingBody, PairingListQuery, PairingPatch, PairingType } from '@xiezuo/shared/contracts/registry';
@@ -13,7 +13,7 @@ import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
-import { dbOf, eitherPartyInScope, pairingsInScope } from './access';
+import { dbOf, eitherPartyInScope, pairingsInScope, type TeamConcerns, teamConcerns } from './access';
 import { divisions, pairings, programmes, units } from './tables';
 
 const helperUnit = alias(units, 'helper_unit');
@@ -31,9 +31,9 @@ const statusOf = (start: string, end: string | null, day: string) =>
 type Filters = Partial<Omit<z.infer<typeof PairingListQuery>, 'page' | 'pageSize'>>;
 
 /** The one filter of pairings: scope plus the list view's filters. The list, its total, the counts by type and exports all use it. */
-export function conditions(scope: Scope, f: Filters): SQL | undefined {
+export function conditions(scope: Scope, f: Filters, concerns: TeamConcerns | null = null): SQL | undefined {
   const day = f.asOf ?? todayInBeijing();
-  const conds: (SQL | undefined)[] = [pairingsInScope(scope)];
+  const conds: (SQL | undefined)[] = [pairingsInScope(scope, concerns)];
   if (f.type) conds.push(eq(pairings.type, f.type));
   if (f.programmeId) conds.push(eq(pairings.programmeId, f.programmeId));
   if (f.division) {
@@ -100,7 +100,7 @@ export type PairingView = ReturnType<typeof toRow>;
 
 export async function listPairings(ctx: Ctx, q: z.infer<typeof PairingListQuery>) {
   const db = dbOf(ctx);
-  const where = conditions(ctx.user.scope, q);
+  const where = conditions(ctx.user.scope, q, await teamConcerns(ctx));
   const day = q.asOf ?? todayInBeijing();
   const [rows, [{ total }]] = await Promise.all([
     joined(db)
@@ -116,12 +116,15 @@ export async function listPairings(ctx: Ctx, q: z.infer<typeof PairingListQuery>
 /** All scoped pairings matching the filters (for exports and the partner view); `helperIn`: only those whose helper lies in one of these divisions. */
 export async function allPairings(ctx: Ctx, f: Filters, helperIn?: string[]) {
   const day = f.asOf ?? todayInBeijing();
-  const where = and(conditions(ctx.user.scope, f), helperIn ? inArray(pairings.helperDivisionCode, helperIn) : undefined);
+  const where = and(
+    conditions(ctx.user.scope, f, await teamConcerns(ctx)),
+    helperIn ? inArray(pairings.helperDivisionCode, helperIn) : undefined,
+  );
   return (await joined(dbOf(ctx)).where(where).orderBy(pairings.id)).map((r) => toRow(r, day));
 }
 
 export async function getPairing(ctx: Ctx, id: number) {
-  const [r] = await joined(dbOf(ctx)).where(and(eq(pairings.id, id), pairingsInScope(ctx.user.scope)));
+  const [r] = await joined(dbOf(ctx)).where(and(eq(pairings.id, id), pairingsInScope(ctx.user.scope, await teamConcerns(ctx))));
   if (!r) throw new AppError('NOT_FOUND');
   return toRow(r, todayInBeijing());
 }
@@ -165,7 +168,7 @@ export async function countByType(ctx: Ctx, q: Filters) {
       helped: sql<number>`count(distinct ${party('helped')})::int`,
     })
     .from(pairings)
-    .where(conditions(ctx.user.scope, { ...q, status: q.status ?? (q.asOf ? undefined : 'active') }))
+    .where(conditions(ctx.user.scope, { ...q, status: q.status ?? (q.asOf ? undefined : 'active') }, await teamConcerns(ctx)))
     .groupBy(pairings.type)
     .orderBy(pairings.type);
   return rows.map((r) => ({ ...r, pairings: Number(r.pairings), helpers: Number(r.helpers), helped: Number(r.helped) }));
@@ -175,6 +178,7 @@ export async function countByType(ctx: Ctx, q: Filters) {
 export async function flows(ctx: Ctx, q: { asOf?: string; programmeId?: number; type?: PairingType }) {
   const day = q.asOf ?? todayInBeijing();
   const county = (col: AnyPgColumn) => sql`rpad(left(${col}, 6), 12, '0')`;
+  const concerns = await teamConcerns(ctx);
   const result = await dbOf(ctx).execute(sql`
     select f.from_code, coalesce(df.name, f.from_code) as from_name, f.to_code, coalesce(dt.name, f.to_code) as to_name,
            f.n, f.types
@@ -182,7 +186,7 @@ export async function flows(ctx: Ctx, q: { asOf?: string; programmeId?: number; 
       select ${county(pairings.helperDivisionCode)} as from_code, ${county(pairings.helpedDivisionCode)} as to_code,
              count(*)::int as n, array_agg(distinct ${pairings.type}) as types
       from ${pairings}
-      where ${and(pairingsInScope(ctx.user.scope), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined, q.type ? eq(pairings.type, q.type) : undefined)}
+      where ${and(pairingsInScope(ctx.user.scope, concerns), inForceOn(day), q.programmeId ? eq(pairings.programmeId, q.programmeId) : undefined, q.type ? eq(pairings.type, q.type) : undefined)}
       group by 1, 2) f
     left join divisions df on df.code = f.from_code
     left join divisions dt on dt.code = f.to_code
@@ -271,6 +275,8 @@ export async function createPairing(ctx: Ctx, b: z.infer<typeof PairingBody>) {
 export async function updatePairing(ctx: Ctx, id: number, b: z.infer<typeof PairingPatch>) {
   return withTx(ctx, async (tx, ctx) => {
     const before = await getPairing(ctx, id);
+    // a team reads the pairings of its work; changing one needs a party in the user's own divisions
+    if (!eitherPartyInScope(ctx.user.scope, before.helper.divisionCode, before.helped.divisionCode)) throw new AppError('OUT_OF_SCOPE');
     const next = {
       startDate: b.startDate ?? before.startDate,
       endDate: b.endDate === undefined ? before.endDate : b.endDate,

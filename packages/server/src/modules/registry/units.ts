@@ -10,7 +10,7 @@ import { withTx } from '../../platform/ctx';
 import type { Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
-import { dbOf, unitsInScope } from './access';
+import { dbOf, teamConcerns, unitsInScope } from './access';
 import { divisions, units } from './tables';
 
 type Unit = typeof units.$inferSelect;
@@ -27,7 +27,7 @@ export type UnitView = Omit<Unit, 'createdAt' | 'updatedAt'> & { divisionName: s
 
 export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitListQuery>) {
   const db = dbOf(ctx);
-  const conds: (SQL | undefined)[] = [unitsInScope(ctx.user.scope)];
+  const conds: (SQL | undefined)[] = [unitsInScope(ctx.user.scope, await teamConcerns(ctx))];
   if (q.kind) conds.push(eq(units.kind, q.kind));
   if (q.division) conds.push(like(units.divisionCode, `${divisionPrefix(q.division)}%`));
   if (q.q) conds.push(or(like(units.name, `%${q.q}%`), like(units.creditCode, `${q.q.toUpperCase()}%`)));
@@ -53,7 +53,7 @@ export async function getUnit(ctx: Ctx, id: number): Promise<UnitView> {
     .leftJoin(divisions, eq(divisions.code, units.divisionCode))
     .where(eq(units.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  assertInScope(ctx.user.scope, { divisionCode: row.divisionCode });
+  if (!(await teamConcerns(ctx))?.unitIds.includes(row.id)) assertInScope(ctx.user.scope, { divisionCode: row.divisionCode });
   return row;
 }
 
@@ -84,6 +84,7 @@ export async function createUnit(ctx: Ctx, body: z.infer<typeof UnitBody>) {
 export async function updateUnit(ctx: Ctx, id: number, body: z.infer<typeof UnitPatch>) {
   return withTx(ctx, async (tx, ctx) => {
     const before = await getUnit(ctx, id);
+    assertInScope(ctx.user.scope, { divisionCode: before.divisionCode }); // a team reads its units; they are changed where they lie
     await checkUnit(tx, ctx, body, id);
     const [after] = await tx
       .update(units)

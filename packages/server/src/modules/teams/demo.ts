@@ -1,6 +1,7 @@
 // Demo data: the teams of the seed reports with invented people (marked 演示), rotation in 丙村, and
 // talent exchanges that add up to the seed's figures. Runs after the registry seed; programmes and
 // units are looked up by name and simply left empty when the registry has none.
+import { demoCalendar } from '@xiezuo/shared/calendar/demoDates';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { eq, ilike, sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
@@ -8,7 +9,7 @@ import type { Services } from '../../platform/context';
 import type { Tx } from '../../platform/db/client';
 import type { ModuleSeed } from '../../platform/seed';
 import { programmes, units } from '../registry';
-import { DEMO_EXCHANGES, DEMO_TEAMS, type DemoTeam } from './demoData';
+import { DEMO_EXCHANGES, DEMO_TEAMS, type DemoTeam, demoExchangeYear } from './demoData';
 import { cadres, talentExchanges, teamMembers, teams, teamUnits } from './tables';
 
 /** A valid, obviously invented ID number: region of the sending side, born 1980–1989, sequence n. */
@@ -103,16 +104,38 @@ export async function seedTeamsDemo(services: Services): Promise<Map<string, num
     const people = new Map<string, number>();
     for (const t of DEMO_TEAMS) ids.set(t.key, await seedTeam(tx, services, t, t.parent ? ids.get(t.parent)! : null, seq, people));
     const yueGui = await programmeId(tx, 'yue-gui-2021');
+    const cal = demoCalendar();
+    const halfStart = cal.currentHalf.from.slice(4); // -01-01 or -07-01
     await tx.insert(talentExchanges).values(
-      DEMO_EXCHANGES.map(([kind, personTimes, from, to, year, note]) => ({
-        kind,
+      DEMO_EXCHANGES.map(([kind, personTimes, from, to, reportYear, note]) => {
+        const year = demoExchangeYear(cal, reportYear);
+        return {
+          kind,
+          personTimes,
+          fromDivisionCode: from,
+          toDivisionCode: to,
+          programmeId: from.startsWith('45') || to.startsWith('45') ? yueGui : null,
+          startDate: `${year}${halfStart}`,
+          endDate: `${year}-12-31`,
+          note: note ?? '演示数据',
+        };
+      }),
+    );
+    // the 丙村 team's own record (item 3 of #19): 荔湾区 agronomists to 梅县区, this half-year and 同期
+    const bingcun = ids.get('lw-bingcun');
+    await tx.insert(talentExchanges).values(
+      [
+        [cal.year, 6],
+        [cal.year - 1, 4],
+      ].map(([year, personTimes]) => ({
+        kind: 'technician' as const,
         personTimes,
-        fromDivisionCode: from,
-        toDivisionCode: to,
-        programmeId: from.startsWith('45') || to.startsWith('45') ? yueGui : null,
-        startDate: `${year}-01-01`,
+        fromDivisionCode: '440103000000',
+        toDivisionCode: '441403000000',
+        teamId: bingcun,
+        startDate: `${year}${halfStart}`,
         endDate: `${year}-12-31`,
-        note: note ?? '演示数据',
+        note: '丙村镇工作队：荔湾区农技人员驻村指导（演示）',
       })),
     );
     return ids;

@@ -1,5 +1,6 @@
 // Demo structure from the seed reports: real places (2023 statistical codes), invented people marked 演示.
 // Each team lists its people: [name, gender, kind, sending unit, local post, role].
+import type { DemoCalendar } from '@xiezuo/shared/calendar/demoDates';
 import type { CadreKind, ExchangeKind, Gender, MemberRole, TeamKind } from '@xiezuo/shared/contracts/teams';
 
 type P = [string, Gender, CadreKind, string, string | null, MemberRole];
@@ -231,10 +232,13 @@ export const DEMO_TEAMS: DemoTeam[] = [
 
 // 人才交流 (人次), from the seed: since 2021 Guangdong sent 376 cadres and 3523 professionals to Guangxi and
 // received 447 cadres and 3458 professionals from Guangxi. Yearly splits are invented; the sums are exact.
+// The report's five years (2021–2025) are moved to end in the current year (demoCalendar().reportYear), and
+// each year's row starts on the day the current half-year starts, so this half-year and 同期 have figures.
 const GD = '440000000000';
 const GX = '450000000000';
 type X = [kind: ExchangeKind, n: number, from: string, to: string, year: number, note?: string];
 const yearly = (kind: ExchangeKind, from: string, to: string, counts: number[]): X[] => counts.map((n, i) => [kind, n, from, to, 2021 + i]);
+/** Years as the report gives them (2021–2025); the seed moves them with reportYear(), except the row before 2021. */
 export const DEMO_EXCHANGES: X[] = [
   ...yearly('cadre', GD, GX, [80, 76, 74, 72, 74]), // 376
   ...yearly('teacher', GD, GX, [300, 310, 320, 310, 303]), // 1543, with 四会 → 富川 below: 1563
@@ -250,3 +254,6 @@ export const DEMO_EXCHANGES: X[] = [
   ['cadre', 30, '442000000000', '520200000000', 2022, '中山选派六盘水'],
   ['doctor', 45, '442000000000', '520200000000', 2023, '中山选派六盘水'],
 ];
+
+/** The year a demo exchange row is dated in: the report's year moved to now; the row before 2021 stays. */
+export const demoExchangeYear = (cal: DemoCalendar, year: number) => (year < 2021 ? year : cal.reportYear(year));

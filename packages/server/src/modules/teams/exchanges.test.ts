@@ -1,5 +1,6 @@
 // The talent exchange ledger: "Guangdong sent 376 cadres and 3523 professionals to Guangxi since 2021"
 // is one query, and so is what it received back; rows are scoped by either side.
+import { demoCalendar } from '@xiezuo/shared/calendar/demoDates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp, TestClient } from '../../testing/app';
 import { teamsTestApp } from './testing/fixture';
@@ -10,6 +11,7 @@ let ids: Map<string, number>;
 let bingcunLeader: () => Promise<TestClient>;
 const GD = '440000000000';
 const GX = '450000000000';
+const year = demoCalendar().reportYear; // the report's 2021–2025, as the demo dates them (ending this year)
 
 beforeAll(async () => {
   ({ t, ids, bingcunLeader } = await teamsTestApp());
@@ -25,7 +27,7 @@ describe('exchange summary', () => {
     expect(s.sent.byGroup).toEqual({ cadre: 376, professional: 3523, training: 1200 });
     expect(s.received.byGroup).toEqual({ cadre: 447, professional: 3458, training: 0 });
     expect(s.sent.byKind.teacher + s.sent.byKind.doctor + s.sent.byKind.technician + s.sent.byKind.other_professional).toBe(3523);
-    expect(s.byYear.map((y: { year: number }) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(s.byYear.map((y: { year: number }) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025].map(year));
     expect(s.byYear.reduce((n: number, y: { received: number }) => n + y.received, 0)).toBe(447 + 3458);
   });
 
@@ -38,7 +40,9 @@ describe('exchange summary', () => {
   it('honours the period and counts a more local row in its province', async () => {
     const all = (await admin.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}`)).json();
     expect(all.sent.byGroup.cadre).toBe(376 + 50); // the 2020 row counts when no period is asked
-    const y2024 = (await admin.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}&from=2024-01-01&to=2024-12-31`)).json();
+    const y2024 = (
+      await admin.get(`/api/teams/exchanges/summary?side=${GD}&other=${GX}&from=${year(2024)}-01-01&to=${year(2024)}-12-31`)
+    ).json();
     expect(y2024.sent.byKind.teacher).toBe(310 + 20); // 四会 → 富川 is part of Guangdong → Guangxi
     // without `other`: everywhere outside Guangdong, so Zhongshan → Liupanshui counts too
     const anywhere = (await admin.get(`/api/teams/exchanges/summary?side=${GD}&from=2021-01-01`)).json();

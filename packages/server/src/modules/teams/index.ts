@@ -31,6 +31,18 @@ export const teamsModule = defineModule({
     },
     teamNames: (db, ids) =>
       db.select({ id: tables.teams.id, name: tables.teams.name }).from(tables.teams).where(inArray(tables.teams.id, ids)),
+    async teamLinks(db, ids) {
+      if (ids.length === 0) return { unitIds: [], programmes: [] };
+      const { teams, teamUnits } = tables;
+      const rows = await db
+        .select({ lead: teams.leadUnitId, programmeId: teams.programmeId, divisionCode: teams.divisionCode })
+        .from(teams)
+        .where(inArray(teams.id, ids));
+      const members = await db.select({ unitId: teamUnits.unitId }).from(teamUnits).where(inArray(teamUnits.teamId, ids));
+      const unitIds = [...rows.map((r) => r.lead), ...members.map((m) => m.unitId)].filter((id): id is number => id != null);
+      const programmes = rows.flatMap((r) => (r.programmeId == null ? [] : [{ programmeId: r.programmeId, divisionCode: r.divisionCode }]));
+      return { unitIds: [...new Set(unitIds)], programmes };
+    },
   },
   report: teamsReport,
   demoSeed: teamsSeed,

@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { call, download } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { formatMoment } from '../../app/format';
 import { Chart } from './Chart';
 import { gaugeOption, rankingOption, trendOption } from './charts';
 import { NodeSelect } from './NodeSelect';
@@ -152,7 +153,7 @@ export function DashboardPage() {
               {d.node.name} · {d.periodLabel}
             </Typography.Title>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {d.refreshedAt ? t('indicators.refreshedAt', { at: new Date(d.refreshedAt).toLocaleString() }) : ''}
+              {d.refreshedAt ? t('indicators.refreshedAt', { at: formatMoment(d.refreshedAt) }) : ''}
               {d.pending ? ` · ${t('indicators.pending', { n: d.pending })}` : ''}
             </Typography.Text>
           </Space>

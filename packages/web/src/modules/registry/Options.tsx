@@ -63,11 +63,14 @@ export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: 
 
 /** Searches divisions as you type; the value is a 12-digit code. */
 export function DivisionPicker({
+  id,
   value,
   onChange,
   placeholder,
   style,
 }: {
+  /** given by Form.Item: links the field's label to the search input */
+  id?: string;
   value?: string;
   onChange?: (v: string | undefined) => void;
   placeholder?: string;
@@ -89,6 +92,7 @@ export function DivisionPicker({
         filterOption: false,
         onSearch: async (q) => setHits(q.trim() ? await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30 } }) : []),
       }}
+      id={id}
       allowClear
       value={value}
       placeholder={placeholder ?? t('registry.fields.division')}

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, callAny, fieldErrors } from '../../app/api';
 import { useProgrammes } from '../registry/data';
+import { DivisionPicker } from '../registry/Options';
 import { type CadreRow, type TeamDetail, teamOptions, useTeams } from './data';
 
 type Values = Record<string, unknown>;
@@ -255,11 +256,12 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
       <Form.Item name="personTimes" label={t('teams.fields.personTimes')} rules={required(t)}>
         <InputNumber min={1} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="fromDivisionCode" label={`${t('teams.fields.from')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}>
-        <Input maxLength={12} placeholder="441284000000" />
+      {/* places by name (荔湾区 → 广东省 / 广州市 / 荔湾区), not 12-digit codes */}
+      <Form.Item name="fromDivisionCode" label={t('teams.fields.from')} rules={required(t)}>
+        <DivisionPicker placeholder={t('teams.fields.from')} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="toDivisionCode" label={`${t('teams.fields.to')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}>
-        <Input maxLength={12} placeholder="451123000000" />
+      <Form.Item name="toDivisionCode" label={t('teams.fields.to')} rules={required(t)}>
+        <DivisionPicker placeholder={t('teams.fields.to')} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="teamId" label={t('teams.fields.team')} extra={t('teams.exchanges.teamHint')}>
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teamOptions(teams)} />
@@ -337,8 +339,8 @@ export function TeamForm({ team, open, onClose, onSaved }: { team: TeamDetail; o
           options={(teams.data ?? []).filter((r) => r.id !== team.id).map((r) => ({ value: r.id, label: r.name }))}
         />
       </Form.Item>
-      <Form.Item name="divisionCode" label={`${t('teams.fields.division')}（${t('teams.fields.divisionCode')}）`} rules={required(t)}>
-        <Input maxLength={12} />
+      <Form.Item name="divisionCode" label={t('teams.fields.division')} rules={required(t)}>
+        <DivisionPicker placeholder={t('teams.fields.division')} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="programmeId" label={t('teams.fields.programme')}>
         <Select allowClear options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />

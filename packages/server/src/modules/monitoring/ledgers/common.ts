@@ -9,7 +9,13 @@ import { writeAudit } from '../../../platform/audit/service';
 import type { Db, Tx } from '../../../platform/db/client';
 import { type ErrorDetail, invalid } from '../../../platform/http/errors';
 import { idNumber } from '../../../platform/ledgers/columns';
-import { type LedgerColumn, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
+import {
+  type LedgerColumn,
+  type LedgerContext,
+  type LedgerDefinition,
+  type LedgerRow,
+  naturalKeyOf,
+} from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
 import { householdFilter } from '../households';
 import { monitoringHouseholds as H, monitoringMembers as M } from '../tables';
@@ -107,6 +113,32 @@ export async function recordsForExport<T extends { householdId: number }, R exte
   const heads = await headIds(ctx, filterSql(ctx, filters));
   if (!heads.size) return [];
   return (await load([...heads.keys()])).map((record) => toRow(record, heads.get(record.householdId)!));
+}
+
+/**
+ * The hidden 记录标识 of a ledger of a household's records (visits, measures): the record's id and row
+ * version, so the default export (head ID numbers masked) can be edited and imported again — the masked
+ * head ID is taken from the record. `load` reads records by id with their version; only those of
+ * households in the importer's scope are found.
+ */
+export function householdRecordKey<T extends { id: number; householdId: number; version: string }, R extends LedgerRow>(
+  load: (tx: Tx, ids: number[]) => Promise<T[]>,
+  toRow: (record: T, headIdNumber: string) => R,
+): NonNullable<LedgerDefinition<R & { id?: number; version?: string }>['recordKey']> {
+  return {
+    of: (row) => (row.id != null && row.version ? { id: row.id, version: row.version } : null),
+    async find(tx, ids, ctx) {
+      const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+      const records = numeric.length ? await load(tx, numeric) : [];
+      const householdIds = [...new Set(records.map((r) => r.householdId))];
+      const heads = householdIds.length ? await headIds(ctx, inArray(H.id, householdIds), tx) : new Map<number, string>();
+      return new Map(
+        records
+          .filter((r) => heads.has(r.householdId))
+          .map((r) => [String(r.id), { row: toRow(r, heads.get(r.householdId)!), version: r.version }]),
+      );
+    },
+  };
 }
 
 /**

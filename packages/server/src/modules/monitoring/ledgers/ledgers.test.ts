@@ -3,6 +3,7 @@
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import type { MemberInput } from '@xiezuo/shared/contracts/monitoring';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../../platform/ctx';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../../platform/ledgers/testing/helpers';
@@ -83,6 +84,42 @@ describe('monitoring ledgers', () => {
     const { status } = await uploadAndCheck(town, 'monitoring-households', 'export.xlsx', res.rawPayload);
     expect(status.problems).toEqual([]);
     expect(status).toMatchObject({ valid: built.length, toInsert: 0, toUpdate: 0, unchanged: built.length });
+  });
+
+  it('re-imports its own masked visit and measure exports: unchanged as exported, an edited cell updates its record', async () => {
+    for (const [key, header, table, column] of [
+      ['monitoring-visits', '走访情况', 'monitoring_visits', 'findings'],
+      ['monitoring-measures', '结束日期', 'monitoring_measures', 'end_on'],
+    ] as const) {
+      const exported = await town.get(`/api/ledgers/${key}/export`);
+      expect(exported.statusCode).toBe(200);
+      const same = await uploadAndCheck(town, key, 'export.xlsx', exported.rawPayload);
+      expect(same.status.problems, key).toEqual([]);
+      expect(same.status, key).toMatchObject({ valid: built.length, toInsert: 0, toUpdate: 0, unchanged: built.length });
+      // the clerk edits one cell of the second record in the file and imports it again
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported.rawPayload as never);
+      const ws = wb.worksheets[0];
+      const at = (h: string) => {
+        let found: [number, number] = [0, 0];
+        ws.eachRow((row, n) => row.eachCell((cell, c) => void (String(cell.value).replace(/^\*/, '') === h && (found = [n, c]))));
+        return found;
+      };
+      const [headerRow, col] = at(header);
+      const [, headCol] = at('户主身份证号');
+      const row = ws.getRow(headerRow + 2);
+      expect(String(row.getCell(headCol).value)).toMatch(/^4412\*{10}/); // the head's ID stays masked
+      const edited = key === 'monitoring-visits' ? '复核：家庭收入稳定（已修改）' : '2026-06-30';
+      row.getCell(col).value = edited;
+      const changed = await uploadAndCheck(town, key, 'edited.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      expect(changed.status.problems, key).toEqual([]);
+      expect(changed.status, key).toMatchObject({ toInsert: 0, toUpdate: 1, unchanged: built.length - 1 });
+      const done = await commitAndWait(town, changed.res.json().id, 'all-or-nothing');
+      expect(done.status?.status, JSON.stringify(done.status ?? done.res.body)).toBe('committed');
+      const rows = (await t.services.db.execute(sql.raw(`select ${column}::text as v from ${table} where ${column}::text = '${edited}'`)))
+        .rows;
+      expect(rows, key).toHaveLength(1);
+    }
   });
 
   it('imports a household and its member, refuses out-of-scope rows, and re-imports without change', async () => {

@@ -1,11 +1,20 @@
 // 帮扶措施台账: assistance measures, added through the module's services.
 import { MEASURE_KINDS, type MeasureKind, MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { amount, date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { addMeasure } from '../activity';
 import { monitoringMeasures as Me } from '../tables';
-import { headColumn, num, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords, zh } from './common';
+import {
+  headColumn,
+  householdRecordKey,
+  num,
+  recordsForExport,
+  recordsOfHouseholds,
+  requireHouseholds,
+  writeHouseholdRecords,
+  zh,
+} from './common';
 
 // ---- 帮扶措施台账 ----
 type MeasureRow = {
@@ -17,6 +26,7 @@ type MeasureRow = {
   endOn: string | null;
   providerTeamId: number | null;
   id?: number;
+  version?: string;
 };
 
 const MEASURE_KEY = { naturalKey: ['headIdNumber', 'kind', 'startOn', 'description'] };
@@ -78,11 +88,31 @@ export const measureLedger = defineLedger<MeasureRow>({
             .returning()
         )[0],
     }),
+  // the export's hidden 记录标识: the record and its row version (a masked head ID number then means "unchanged")
+  recordKey: householdRecordKey<typeof Me.$inferSelect & { version: string }, MeasureRow>(
+    async (tx, ids) =>
+      withVersion(
+        await tx
+          .select({ r: Me, version: sql<string>`${Me}.xmin::text` })
+          .from(Me)
+          .where(inArray(Me.id, ids)),
+      ),
+    measureRow,
+  ),
   exportRows: (ctx, filters) =>
     recordsForExport(
       ctx,
       filters,
-      (ids) => ctx.services.db.select().from(Me).where(inArray(Me.householdId, ids)).orderBy(Me.householdId, Me.id),
-      measureRow,
+      async (ids) =>
+        withVersion(
+          await ctx.services.db
+            .select({ r: Me, version: sql<string>`${Me}.xmin::text` })
+            .from(Me)
+            .where(inArray(Me.householdId, ids))
+            .orderBy(Me.householdId, Me.id),
+        ),
+      (r, head) => ({ ...measureRow(r, head), id: r.id, version: r.version }),
     ),
 });
+
+const withVersion = (rows: { r: typeof Me.$inferSelect; version: string }[]) => rows.map(({ r, version }) => ({ ...r, version }));

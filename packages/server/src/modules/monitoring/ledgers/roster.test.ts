@@ -137,7 +137,7 @@ describe('监测对象信息表 (one row per person)', () => {
     expect(status.status, JSON.stringify(status.error)).toBe('ready');
     expect(status.problems).toEqual([]);
     expect(status).toMatchObject({ rowsRead: 121, valid: 121, rejected: 0, toInsert: 121, skipped: 1 });
-    expect(status.ignoredColumns).toEqual(['序号', '县(市、区)', '乡镇', '人数', '风险类型', '备注']);
+    expect(status.ignoredColumns).toEqual(['序号', '县(市、区)', '乡镇', '人数', '备注']);
     expect(status.missingColumns).toEqual(
       expect.arrayContaining(['户主身份证号', '性别', '出生日期', '务工情况', '纳入途径', '风险消除时间']),
     );
@@ -182,6 +182,17 @@ describe('监测对象信息表 (one row per person)', () => {
       relation: 'child',
       work: 'unknown',
     });
+    // 风险类型 became each household's open risks: 因病 / 因学致贫 / 因病、因学 / 缺劳力 in turn (11 + 11 + 10 + 10)
+    const risks = (
+      await t.services.db.execute(
+        sql`select kind, count(*)::int as n from monitoring_risks where closed_on is null group by kind order by kind`,
+      )
+    ).rows;
+    expect(risks).toEqual([
+      { kind: 'illness', n: 21 },
+      { kind: 'no_labour', n: 10 },
+      { kind: 'schooling', n: 21 },
+    ]);
     const after = await dashboard();
     expect(after.households - before.households).toBe(42);
     expect(after.persons - before.persons).toBe(121);
@@ -276,6 +287,17 @@ describe('the roster’s words, villages and history', () => {
     expect(said.F4).toContain('应为 女');
     expect(said.G4).toContain('1990-01-02');
     expect(said.H3).toContain('「很好」');
+  });
+
+  it('reads 风险类型 as clerks write them, naming a word it does not know', async () => {
+    const a = testIdNumber('1957-07-07');
+    const file = await xlsx([
+      [...HEAD, '风险类型'],
+      ['兴义村', a, '己（化名）', a, '户主', null, null, '健康', '边缘户', '2024-01-01', '已纳入监测', null, '因病致贫；因懒'],
+    ]);
+    const { status } = await uploadAndCheck(town, KEY, 'r.xlsx', file);
+    const said = status.problems.map((p: { row: number; col: string | null; message: string }) => `${p.col}${p.row} ${p.message}`);
+    expect(said).toEqual([expect.stringMatching(/^M2 .*不是风险类型：「因懒」/)]); // 因病致贫 is read
   });
 
   it('resolves a village by name within the user’s scope: ambiguous in the county unless the town is written', async () => {

@@ -4,6 +4,9 @@
 // updates households and their members together; a household's rows stand or fall together (groupOf).
 // A household registered before the town used the app comes in with its history (status, 识别时间,
 // 风险消除时间), recorded as a migration by the importing user, and counts from its identification date.
+// 风险类型 (several in one cell: 因病、因学) become the household's open risks; an import adds risks, never
+// closes one (that is a review step).
+import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import {
   CATEGORIES,
@@ -14,11 +17,13 @@ import {
   type MemberInput,
   MONITORING_LEDGERS,
   RELATIONS,
+  RISK_KINDS,
+  type RiskKind,
   SCHOOLING,
   type Status,
   WORK,
 } from '@xiezuo/shared/contracts/monitoring';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/service';
 import type { Tx } from '../../../platform/db/client';
 import type { ErrorDetail } from '../../../platform/http/errors';
@@ -27,11 +32,12 @@ import { defineLedger, type LedgerContext, naturalKeyOf, withDefaults } from '..
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry';
 import { householdsInScope } from '../access';
+import { addRisk } from '../activity';
 import { openContact } from '../contact';
 import { activeMemberships, addMember, createHousehold, duplicatePerson, openHealth, updateHousehold, updateMember } from '../households';
-import { monitoringHouseholds as H, monitoringMembers as M, monitoringSteps } from '../tables';
+import { monitoringHouseholds as H, monitoringMembers as M, monitoringRisks, monitoringSteps } from '../tables';
 import { filterSql, headColumn, headIds, num, zh } from './common';
-import { CATEGORY_WORDS, ENTRY_WORDS, HEALTH_WORDS, RELATION_WORDS, SCHOOLING_WORDS, STATUS_WORDS, WORK_WORDS } from './words';
+import { CATEGORY_WORDS, ENTRY_WORDS, HEALTH_WORDS, RELATION_WORDS, readRisks, SCHOOLING_WORDS, STATUS_WORDS, WORK_WORDS } from './words';
 
 const ROSTER_STATUSES = ['identifying', 'monitored', 'eliminated'] as const;
 const ROSTER_STATUS_LABELS = { identifying: '识别中', monitored: '已纳入监测', eliminated: '风险已消除' };
@@ -47,6 +53,8 @@ export type RosterRow = {
   status?: string;
   eliminatedOn?: string | null;
   phone?: string | null;
+  /** 风险类型 as words in the catalogue's order (因病、因学); left out when the file gives none */
+  risks?: string | null;
   name: string;
   idNumber: string;
   relation: string;
@@ -63,7 +71,18 @@ export type RosterRow = {
 
 /** The household a row belongs to in the file: its 户编号 in its village, else its head's ID number. */
 const groupOf = (r: RosterRow) => (r.householdNo ? `no:${r.village}:${r.householdNo}` : `head:${r.headIdNumber ?? r.idNumber}`);
-const HOUSEHOLD_KEYS = ['village', 'category', 'entryDoor', 'incomePerHead', 'identifiedOn', 'status', 'eliminatedOn', 'phone'] as const;
+const HOUSEHOLD_KEYS = [
+  'village',
+  'category',
+  'entryDoor',
+  'incomePerHead',
+  'identifiedOn',
+  'status',
+  'eliminatedOn',
+  'phone',
+  'risks',
+] as const;
+const riskWords = (kinds: RiskKind[]) => (kinds.length ? kinds.map((k) => zh.risks[k]).join('、') : null);
 const idBirth = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 const idGender = (id: string) => (Number(id[16]) % 2 ? 'male' : 'female');
 
@@ -198,6 +217,16 @@ export const rosterLedger = defineLedger<RosterRow>({
       synonyms: ['风险消除日期', '消除时间', '解除监测时间'],
     }),
     phone({ sensitive: true }), // masked in exports unless revealed, like ID numbers
+    {
+      key: 'risks',
+      header: '风险类型',
+      headerEn: 'Risk types',
+      synonyms: ['致贫风险', '返贫致贫风险', '风险类别', '主要风险', '致贫原因', '返贫风险类型'],
+      type: 'text',
+      maxLength: 200,
+      example: '因病、因学',
+      note: '多项用顿号分隔：因病、因学、因残、因灾、因意外事故、因产业项目失败、因务工就业不稳、缺劳动力、其他',
+    },
   ],
   naturalKey: ['idNumber'],
   batchSize: 20_000, // a household's rows must meet in one batch (groupOf); a county's roster fits
@@ -207,6 +236,9 @@ export const rosterLedger = defineLedger<RosterRow>({
     // gender and birth date follow the ID number when the file leaves them out (checked in validate when present)
     if (row.gender == null) row.gender = idGender(row.idNumber);
     if (row.birthDate == null) row.birthDate = idBirth(row.idNumber);
+    // risk types as the catalogue writes them, so a file and the record compare equal; none given: not stated
+    if (row.risks == null || row.risks === '') delete row.risks;
+    else if (!readRisks(row.risks).unknown.length) row.risks = riskWords(readRisks(row.risks).kinds);
   },
   validate(row, ctx) {
     const out: ErrorDetail[] = [];
@@ -218,6 +250,8 @@ export const rosterLedger = defineLedger<RosterRow>({
     if (row.incomePerHead != null && Number(row.incomePerHead) < 0)
       out.push({ path: 'incomePerHead', key: 'monitoring.errors.negativeIncome' });
     if (!row.householdNo && !row.headIdNumber) out.push({ path: 'householdNo', key: 'monitoring.errors.noHouseholdKey' });
+    const unknownRisks = row.risks ? readRisks(row.risks).unknown : [];
+    if (unknownRisks.length) out.push({ path: 'risks', key: 'monitoring.errors.unknownRisk', params: { value: unknownRisks.join('、') } });
     if (row.status === 'eliminated' && !row.eliminatedOn) out.push({ path: 'eliminatedOn', key: 'monitoring.errors.eliminatedOnMissing' });
     if ((row.status ?? 'monitored') !== 'identifying' && !row.identifiedOn)
       out.push({ path: 'identifiedOn', key: 'monitoring.errors.identifiedOnMissing' });
@@ -235,13 +269,16 @@ export const rosterLedger = defineLedger<RosterRow>({
           .innerJoin(H, eq(H.id, M.householdId))
           .where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)))
       : [];
-    const heads = found.length ? await headIds(ctx, inArray(H.id, [...new Set(found.map((f) => f.h.id))]), tx) : new Map<number, string>();
+    const householdIds = [...new Set(found.map((f) => f.h.id))];
+    const heads = found.length ? await headIds(ctx, inArray(H.id, householdIds), tx) : new Map<number, string>();
+    const risks = await openRisks(tx, householdIds);
     const out = new Map<string, RosterRow>();
     for (const { m, h } of found) {
       const file = hashes.get(m.idHash)!;
       // 户编号 only groups the file's rows: it is not kept, so it never makes a row look changed
       const row: RosterRow = {
         ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''),
+        risks: risks.get(h.id) ?? null,
         idNumber: file.idNumber,
         householdNo: file.householdNo,
         id: m.id,
@@ -263,13 +300,20 @@ export const rosterLedger = defineLedger<RosterRow>({
         .from(M)
         .innerJoin(H, eq(H.id, M.householdId))
         .where(and(inArray(M.id, numeric), eq(M.active, true), householdsInScope(ctx.user.scope)));
-      const heads = found.length
-        ? await headIds(ctx, inArray(H.id, [...new Set(found.map((f) => f.h.id))]), tx)
-        : new Map<number, string>();
+      const householdIds = [...new Set(found.map((f) => f.h.id))];
+      const heads = found.length ? await headIds(ctx, inArray(H.id, householdIds), tx) : new Map<number, string>();
+      const risks = await openRisks(tx, householdIds);
       return new Map(
         found.map(({ m, h, version }) => [
           String(m.id),
-          { row: { ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''), idNumber: ctx.services.cipher.decrypt(m.idCipher) }, version },
+          {
+            row: {
+              ...toRosterRow(ctx, h, m, heads.get(h.id) ?? ''),
+              risks: risks.get(h.id) ?? null,
+              idNumber: ctx.services.cipher.decrypt(m.idCipher),
+            },
+            version,
+          },
         ]),
       );
     },
@@ -283,8 +327,10 @@ export const rosterLedger = defineLedger<RosterRow>({
       .innerJoin(H, eq(H.id, M.householdId))
       .where(and(inArray(H.id, [...heads.keys()]), eq(M.active, true)))
       .orderBy(H.divisionCode, H.id, M.id);
+    const risks = await openRisks(ctx.services.db, [...heads.keys()]);
     return rows.map(({ m, h, version }) => ({
       ...toRosterRow(ctx, h, m, heads.get(h.id)!),
+      risks: risks.get(h.id) ?? null,
       idNumber: ctx.services.cipher.decrypt(m.idCipher),
       householdNo: `H${h.id}`,
       id: m.id,
@@ -292,6 +338,26 @@ export const rosterLedger = defineLedger<RosterRow>({
     }));
   },
 });
+
+/** Each household's open risk types as the roster writes them (因病、因学). */
+async function openRisks(db: Tx | LedgerContext['services']['db'], householdIds: number[]): Promise<Map<number, string>> {
+  if (!householdIds.length) return new Map();
+  const rows = await db
+    .select({ householdId: monitoringRisks.householdId, kind: monitoringRisks.kind })
+    .from(monitoringRisks)
+    .where(and(inArray(monitoringRisks.householdId, householdIds), isNull(monitoringRisks.closedOn)));
+  const kinds = new Map<number, RiskKind[]>();
+  for (const r of rows) kinds.set(r.householdId, [...(kinds.get(r.householdId) ?? []), r.kind]);
+  return new Map([...kinds].map(([id, list]) => [id, riskWords(RISK_KINDS.filter((k) => list.includes(k))) ?? '']));
+}
+
+/** The risk types the row names that are not open on the household yet: added, dated from its identification (or today). */
+async function addRisks(ctx: LedgerContext, householdId: number, row: RosterRow, open: string | null) {
+  if (!row.risks || row.status === 'eliminated') return; // an eliminated household has no open risk
+  const have = new Set(readRisks(open ?? '').kinds);
+  const identifiedOn = row.identifiedOn ?? todayInBeijing();
+  for (const kind of readRisks(row.risks).kinds) if (!have.has(kind)) await addRisk(ctx, householdId, { kind, identifiedOn });
+}
 
 function toRosterRow(ctx: LedgerContext, h: typeof H.$inferSelect, m: typeof M.$inferSelect, headIdNumber: string): RosterRow {
   const health = openHealth(ctx, m);
@@ -342,6 +408,11 @@ async function checkRoster(rows: RosterRow[], ctx: LedgerContext): Promise<Error
         out[i].push({ path: 'headIdNumber', key: 'monitoring.errors.notTheHead', params: { masked: maskIdNumber(head.idNumber) } });
       r.headIdNumber = head.idNumber;
       for (const k of HOUSEHOLD_KEYS) {
+        // risk types written on the head's row only hold for the household
+        if (k === 'risks' && r.risks === undefined) {
+          if (head.risks) r.risks = head.risks;
+          continue;
+        }
         if (i !== heads[0] && (r[k] ?? null) !== (head[k] ?? null))
           out[i].push({ path: k, key: 'monitoring.errors.unlikeHeadRow', params: { value: String(head[k] ?? '') } });
       }
@@ -460,12 +531,14 @@ async function writeRoster(
         members: g.insert.map(memberOf),
       });
       await migrate(tx, ctx, h.id, all.status as Status, all.identifiedOn ?? null, all.eliminatedOn ?? null, all.category);
+      await addRisks(ctx, h.id, all, null);
       continue;
     }
     const head = [...g.insert, ...g.update.map((u) => u.after)].find((r) => r.relation === 'head');
     const changed = g.update.find((u) => HOUSEHOLD_KEYS.some((k) => k in u.after && (u.after[k] ?? null) !== (u.before[k] ?? null)));
     if (changed) {
       const a = changed.after;
+      await addRisks(ctx, registeredId, a, changed.before.risks ?? null);
       await updateHousehold(ctx, registeredId, {
         category: a.category,
         incomePerHead: num(a.incomePerHead),

@@ -1,11 +1,19 @@
 // 入户走访台账: home visits, recorded through the module's services.
 import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { amount, date } from '../../../platform/ledgers/columns';
 import { defineLedger } from '../../../platform/ledgers/types';
 import { recordVisit } from '../activity';
 import { monitoringVisits as V } from '../tables';
-import { headColumn, num, recordsForExport, recordsOfHouseholds, requireHouseholds, writeHouseholdRecords } from './common';
+import {
+  headColumn,
+  householdRecordKey,
+  num,
+  recordsForExport,
+  recordsOfHouseholds,
+  requireHouseholds,
+  writeHouseholdRecords,
+} from './common';
 
 // ---- 入户走访台账 ----
 type VisitRow = {
@@ -16,6 +24,7 @@ type VisitRow = {
   incomePerHead: string | null;
   incomeYear: number | null;
   id?: number;
+  version?: string;
 };
 
 const VISIT_KEY = { naturalKey: ['headIdNumber', 'visitedOn', 'visitors'] };
@@ -87,11 +96,31 @@ export const visitLedger = defineLedger<VisitRow>({
             .returning()
         )[0],
     }),
+  // the export's hidden 记录标识: the record and its row version (a masked head ID number then means "unchanged")
+  recordKey: householdRecordKey<typeof V.$inferSelect & { version: string }, VisitRow>(
+    async (tx, ids) =>
+      withVersion(
+        await tx
+          .select({ r: V, version: sql<string>`${V}.xmin::text` })
+          .from(V)
+          .where(inArray(V.id, ids)),
+      ),
+    visitRow,
+  ),
   exportRows: (ctx, filters) =>
     recordsForExport(
       ctx,
       filters,
-      (ids) => ctx.services.db.select().from(V).where(inArray(V.householdId, ids)).orderBy(V.visitedOn, V.id),
-      visitRow,
+      async (ids) =>
+        withVersion(
+          await ctx.services.db
+            .select({ r: V, version: sql<string>`${V}.xmin::text` })
+            .from(V)
+            .where(inArray(V.householdId, ids))
+            .orderBy(V.visitedOn, V.id),
+        ),
+      (r, head) => ({ ...visitRow(r, head), id: r.id, version: r.version }),
     ),
 });
+
+const withVersion = (rows: { r: typeof V.$inferSelect; version: string }[]) => rows.map(({ r, version }) => ({ ...r, version }));

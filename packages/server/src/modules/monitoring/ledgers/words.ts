@@ -1,6 +1,16 @@
 // Words as the national monitoring system and GB/T 4761 (家庭关系代码) write them, beside the app's own
 // labels: 之子, 儿子 and code 20 are all 子女. A value none of these name is a cell error repeating it.
-import type { Category, EntryDoor, HEALTH, Relation, Schooling, Status, Work } from '@xiezuo/shared/contracts/monitoring';
+import {
+  type Category,
+  type EntryDoor,
+  type HEALTH,
+  type Relation,
+  RISK_KINDS,
+  type RiskKind,
+  type Schooling,
+  type Status,
+  type Work,
+} from '@xiezuo/shared/contracts/monitoring';
 
 type Health = (typeof HEALTH)[number];
 
@@ -230,3 +240,41 @@ export const ENTRY_WORDS: Record<string, EntryDoor> = {
   部门筛查预警: 'dept_alert',
   行业部门预警: 'dept_alert',
 };
+
+/** 风险类型 as the national system and clerks write them (因病致贫, 因灾, 缺劳力 …), one cell holding several. */
+export const RISK_WORDS: Record<string, RiskKind> = {
+  因病: 'illness',
+  病: 'illness',
+  因学: 'schooling',
+  学: 'schooling',
+  因残: 'disability',
+  残: 'disability',
+  因灾: 'disaster',
+  因自然灾害: 'disaster',
+  灾: 'disaster',
+  因意外事故: 'accident',
+  因意外: 'accident',
+  因产业项目失败: 'industry_failure',
+  因产业失败: 'industry_failure',
+  产业失败: 'industry_failure',
+  因务工就业不稳: 'unstable_work',
+  因就业不稳: 'unstable_work',
+  务工就业不稳: 'unstable_work',
+  就业不稳: 'unstable_work',
+  缺劳动力: 'no_labour',
+  缺劳力: 'no_labour',
+  其他: 'other',
+};
+
+/** The risk types a cell names, in the catalogue's order; `unknown` holds the words it could not read. */
+export function readRisks(cell: string): { kinds: RiskKind[]; unknown: string[] } {
+  const kinds = new Set<RiskKind>();
+  const unknown: string[] = [];
+  for (const raw of cell.split(/[、,，;；/\s]+/).filter(Boolean)) {
+    const word = raw.replace(/(致贫|返贫)$/, '');
+    const kind = RISK_WORDS[word] ?? RISK_WORDS[`因${word}`];
+    if (kind) kinds.add(kind);
+    else unknown.push(raw);
+  }
+  return { kinds: RISK_KINDS.filter((k) => kinds.has(k)), unknown };
+}

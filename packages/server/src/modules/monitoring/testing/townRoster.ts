@@ -187,7 +187,9 @@ const HOUSEHOLD_COLUMNS = [3, 4, 8, 9, 10, 11, 14, 15, 16]; // 0-based: merged o
 function rows(households: RosterHousehold[], asText: boolean): unknown[][] {
   let n = 0;
   const out: unknown[][] = [];
-  for (const h of households) {
+  for (const [i, h] of households.entries()) {
+    // 风险类型 is the household's: words as the national system writes them, several in one cell
+    const risks = ['因病', '因学致贫', '因病、因学', '缺劳力'][i % 4];
     h.members.forEach((p, k) => {
       const first = k === 0;
       const shown = (v: unknown) => (h.merged && !first && !asText ? null : v);
@@ -208,7 +210,7 @@ function rows(households: RosterHousehold[], asText: boolean): unknown[][] {
         p.health,
         p.schooling,
         shown(h.status),
-        shown(n % 4 === 0 ? '因病' : '因学'),
+        shown(risks),
         shown(h.phone),
         k === 0 && n % 5 === 0 ? '已走访' : null,
       ]);
