@@ -27,11 +27,8 @@ describe('industry in the browser', () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_industry');
     await page.goto(`${app.url}/?node=d:5202&period=${period}`);
-    // the dashboard writes amounts in 元 with digit grouping (its money formatting is the indicators module's)
-    await page
-      .getByTestId('kpi-industry.investmentInPlace')
-      .getByText(/178,000,000/)
-      .waitFor();
+    // the dashboard writes amounts as people read them: 178,000,000元 → 1.78亿元
+    await page.getByTestId('kpi-industry.investmentInPlace').getByText('1.78亿元', { exact: true }).waitFor();
     await page.getByTestId('kpi-industry.enterprises').getByText('22', { exact: true }).waitFor();
     await page.getByTestId('kpi-industry.reportedJobs').getByText('957', { exact: true }).waitFor();
     await page.getByTestId('kpi-industry.workshopJobs').getByText('219', { exact: true }).waitFor();

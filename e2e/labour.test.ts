@@ -42,8 +42,8 @@ describe('labour in the browser', () => {
     await page.getByTestId('dashboard').waitFor();
     await page.goto(`${app.url}/?node=d:451123&period=Y${year}`);
     await page.getByTestId('kpi-labour.orderClassRate').getByText('94.2%').waitFor({ timeout: 30_000 });
-    await page.getByTestId('kpi-labour.orderClassAverageWage').getByText('5,500', { exact: true }).waitFor();
-    await page.getByTestId('kpi-labour.orderClassAverageWage').getByText('去年同期 5,200').waitFor();
+    await page.getByTestId('kpi-labour.orderClassAverageWage').getByText('5,500元', { exact: true }).waitFor();
+    await page.getByTestId('kpi-labour.orderClassAverageWage').getByText('去年同期 5,200元').waitFor();
     await page.waitForTimeout(800); // chart animations
     await screenshot(page, 'labour-dashboard-fuchuan');
     await page.context().close();

@@ -4,7 +4,7 @@ import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { type DashboardT, type FigureT, indicatorsApi } from '@xiezuo/shared/contracts/indicators';
-import { formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
+import { formatAmount, formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
 import {
   App,
   Breadcrumb,
@@ -35,8 +35,19 @@ import { NodeSelect } from './NodeSelect';
 import { defaultPeriod, PeriodPicker } from './PeriodPicker';
 
 const isRatio = (f: Pick<FigureT, 'unit'>) => f.unit === '%';
+/** Money is kept in 元 and shown as people read it (1.78亿元, 55万元); the unit says the language. */
+const isMoney = (f: Pick<FigureT, 'unit'>) => f.unit === '元' || f.unit === 'yuan';
 export const showValue = (f: Pick<FigureT, 'unit'>, v: number | null) =>
-  v == null ? '—' : isRatio(f) ? formatPercent(v) : v.toLocaleString('zh-CN');
+  v == null
+    ? '—'
+    : isRatio(f)
+      ? formatPercent(v)
+      : isMoney(f)
+        ? formatAmount(v, undefined, f.unit === 'yuan' ? 'en' : 'zh-CN')
+        : v.toLocaleString('zh-CN');
+/** A value with its unit, unless the value already carries it (percent, money). */
+const withOwnUnit = (f: Pick<FigureT, 'unit'>, v: number | null) =>
+  isRatio(f) || isMoney(f) ? showValue(f, v) : withUnit(showValue(f, v), f.unit);
 
 function Change({ f, wired }: { f: FigureT; wired: boolean }) {
   const { t } = useTranslation();
@@ -65,7 +76,7 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
       <Statistic
         title={f.name}
         value={showValue(f, f.value)}
-        suffix={isRatio(f) || f.value == null ? undefined : unitFor(showValue(f, f.value), f.unit)}
+        suffix={isRatio(f) || isMoney(f) || f.value == null ? undefined : unitFor(showValue(f, f.value), f.unit)}
       />
       {notForRange(f, wired, period) ? (
         <Typography.Text type="secondary">{t('indicators.distinctNotForRange')}</Typography.Text>
@@ -272,7 +283,7 @@ export function DashboardPage() {
               render: (v: string, r) => <NodeLink node={r.node} onOpen={drill} name={v} />,
             },
             ...kpis.map((f) => ({
-              title: titleWithUnit(f.name, f.unit),
+              title: isMoney(f) ? f.name : titleWithUnit(f.name, f.unit),
               key: f.code,
               align: 'right' as const,
               render: (_: unknown, r: DashboardT['children'][number]) => showValue(f, r.values[f.code] ?? null),
@@ -317,7 +328,7 @@ export function DashboardPage() {
             {
               title: d.periodLabel,
               align: 'right',
-              render: (_, r) => (isRatio(r) ? showValue(r, r.value) : withUnit(showValue(r, r.value), r.unit)),
+              render: (_, r) => withOwnUnit(r, r.value),
             },
             { title: t('indicators.lastYear'), align: 'right', render: (_, r) => showValue(r, r.lastYear) },
             { title: t('indicators.change'), align: 'right', render: (_, r) => formatChange(r.changePct) },
