@@ -108,7 +108,8 @@ describe('industry ledgers', () => {
       'industry-workshops',
       'industry-workers',
     ]) {
-      const res = await hq.get(`/api/ledgers/${key}/export${key === 'industry-workers' ? '?reveal=1' : ''}`);
+      const url = `/api/ledgers/${key}/export`;
+      const res = key === 'industry-workers' ? await hq.post(url, { reveal: true }) : await hq.get(url);
       expect(res.statusCode).toBe(200);
       const { status } = await uploadAndCheck(hq, key, `${key}.xlsx`, res.rawPayload);
       expect(status, key).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0 });
