@@ -7,6 +7,7 @@ import { App, Button, Card, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../app/api';
+import { DivisionPicker } from '../registry/Options';
 import { HouseholdFlags, incomeFields, opts } from './fields';
 
 export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCreated(id: number): void }) {
@@ -67,10 +68,11 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
             label={t('monitoring.household.village')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 220 }}
-              options={(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))}
+            <DivisionPicker
+              level="village"
+              within={villages.data?.map((v) => v.code)}
+              placeholder={t('registry.fields.divisionSearch')}
+              style={{ width: 260 }}
             />
           </Form.Item>
           <Form.Item name="entryDoor" label={t('monitoring.household.entryDoor')}>
