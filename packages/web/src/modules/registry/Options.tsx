@@ -69,7 +69,7 @@ export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: 
 }
 
 /** Searches divisions by name (or code prefix) as you type, each hit with its path; the value is a 12-digit code.
- *  `level` keeps only divisions of that level (a household's 村), `within` only the codes given (the user's villages). */
+ *  `level` keeps only divisions of that level (a household's 村), `inScope` only those in the user's own scope. */
 export function DivisionPicker({
   id,
   value,
@@ -77,7 +77,7 @@ export function DivisionPicker({
   placeholder,
   style,
   level,
-  within,
+  inScope,
 }: {
   /** given by Form.Item: links the field's label to the search input */
   id?: string;
@@ -86,7 +86,7 @@ export function DivisionPicker({
   placeholder?: string;
   style?: React.CSSProperties;
   level?: DivisionLevel;
-  within?: readonly string[];
+  inScope?: boolean;
 }) {
   const { t } = useTranslation();
   const [hits, setHits] = useState<DivisionHit[]>([]);
@@ -96,12 +96,10 @@ export function DivisionPicker({
     enabled: !!value && !hits.some((h) => h.code === value),
     queryFn: () => call(registryApi.division, { params: { code: value! } }),
   });
-  const keep = (h: DivisionHit) => (!level || h.level === level) && (!within || within.includes(h.code));
   const search = async (q: string) => {
     if (!q.trim()) return setHits([]);
-    // filtered here, so ask for more: provinces to towns come first in the server's answer
-    const found = await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: level || within ? 100 : 30 } });
-    setHits(found.filter(keep));
+    const query = { q: q.trim(), limit: 30, level, within: inScope ? ('scope' as const) : undefined };
+    setHits(await call(registryApi.searchDivisions, { query }));
   };
   const options: { value: string; label: React.ReactNode }[] = hits.map((h) => ({ value: h.code, label: divisionLabel(h) }));
   if (value && current.data && !hits.some((h) => h.code === value)) options.push({ value, label: current.data.name });
@@ -117,6 +115,7 @@ export function DivisionPicker({
       options={options}
       notFoundContent={null}
       popupMatchSelectWidth={false}
+      virtual={false}
     />
   );
 }
