@@ -2,12 +2,13 @@
 // the visit form on a 375 px phone, and a new household walked through the whole review chain by the
 // village, the town and the county — each step by the person whose level it needs.
 
+import { join } from 'node:path';
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GANGPING, HUAIJI, seedMonitoringDemo, XINGYI } from '../packages/server/src/modules/monitoring/demo';
 import { addDays } from '../packages/server/src/modules/monitoring/workdays';
-import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { ARTIFACTS, DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,6 +26,12 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
+
+/** The screen as the user sees it with the picker's list open (after its opening animation). */
+async function pickerShot(page: Page, name: string) {
+  await page.locator('.ant-select-dropdown:visible:not([class*="-enter"])').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -129,6 +136,25 @@ describe('monitoring in the browser', () => {
     await page.context().close();
   });
 
+  it('picks a new household’s village by name on a phone, among the town’s 13 villages', async () => {
+    const zhen = await newPage(browser, PHONE);
+    await signIn(zhen, app.url, 'zhen');
+    await zhen.goto(`${app.url}/monitoring/households`);
+    await zhen.getByTestId('new-household').click();
+    const dialog = zhen.locator('.ant-modal');
+    const options = zhen.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await dialog.getByLabel('所在村').fill('村委会');
+    await expect.poll(() => options.count()).toBe(13); // the town's villages, not the town or the county
+    await dialog.getByLabel('所在村').fill('兴义');
+    await options.filter({ hasText: '兴义村委会' }).waitFor();
+    expect(await options.first().innerText()).toMatch(/广东省\/肇庆市\/怀集县\/岗坪镇/);
+    await pickerShot(zhen, 'monitoring-new-household-village-picker-phone');
+    expect(await noHorizontalScroll(zhen)).toBeLessThanOrEqual(375);
+    await options.filter({ hasText: '兴义村委会' }).click();
+    await expect.poll(() => dialog.locator('.ant-select').first().innerText()).toContain('兴义村委会');
+    await zhen.context().close();
+  });
+
   it('walks a new household through 入户核实 → 村级评议公示 → 乡镇审核 → 县级确定', async () => {
     const id = (first17: string) => {
       const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -140,8 +166,15 @@ describe('monitoring in the browser', () => {
     await cun.goto(`${app.url}/monitoring/households`);
     await cun.getByTestId('new-household').click();
     const dialog = cun.locator('.ant-modal');
-    await dialog.getByLabel('所在村').click();
-    await cun.getByTitle('兴义村委会').click();
+    // the village is searched by name (#13 item 3): only the user's own villages, each with its path
+    const options = cun.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await dialog.getByLabel('所在村').fill('村委会');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual([expect.stringMatching(/^兴义村委会\s*广东省\/肇庆市\/怀集县\/岗坪镇 · \d{12}$/)]);
+    await dialog.getByLabel('所在村').fill('兴义');
+    await options.filter({ hasText: '岗坪镇' }).first().waitFor();
+    await pickerShot(cun, 'monitoring-new-household-village-picker');
+    await options.filter({ hasText: '兴义村委会' }).click();
     await dialog.getByLabel('纳入途径').click();
     await cun.getByTitle('农户自主申报').click();
     await dialog.getByLabel('姓名').fill('新申报户主（演示）');

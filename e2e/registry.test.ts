@@ -83,13 +83,13 @@ describe('registry in the browser', () => {
     await dialog.getByLabel('开始日期').fill('2026-03-01');
     await dialog.getByLabel('开始日期').press('Enter');
     await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
-    const pick = async (index: number, text: string, option: RegExp) => {
-      const box = dialog.locator('.ant-select-show-search input').nth(index);
-      await box.fill(text);
-      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+    // each side is searched by name under its own label, the hit showing its path (#13 item 3)
+    const pick = async (label: string, text: string, option: RegExp) => {
+      await dialog.getByLabel(label, { exact: true }).fill(text);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
     };
-    await pick(0, '龙江镇', /顺德区/);
-    await pick(1, '汤塘镇', /佛冈县/); // outside 梅县, so the scoped viewer below still sees its 7
+    await pick('帮扶方', '龙江镇', /广东省\/佛山市\/顺德区 · \d{12}/);
+    await pick('受帮扶方', '汤塘镇', /佛冈县/); // outside 梅县, so the scoped viewer below still sees its 7
     await screenshot(page, 'registry-pairing-form');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });

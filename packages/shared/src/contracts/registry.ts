@@ -66,6 +66,10 @@ export const DivisionListQuery = z.strictObject({
 export const DivisionSearchQuery = z.strictObject({
   q: z.string().trim().min(1).max(50),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** only divisions of this level (a household's 村) */
+  level: z.enum(DIVISION_LEVELS).optional(),
+  /** 'scope': only divisions inside the user's own scope (where they may register a household) */
+  within: z.literal('scope').optional(),
 });
 export const DivisionSearchHit = DivisionRow.extend({ path: z.string() });
 export const DivisionDetail = DivisionRow.extend({

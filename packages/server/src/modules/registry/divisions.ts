@@ -47,6 +47,14 @@ export async function childrenAsOf(ctx: Ctx, parent: string | null, day = todayI
   return (result.rows as Raw[]).filter((r) => r.parent_code === parent).map((r) => ({ ...toRow(r), hasChildren: Boolean(r.has_children) }));
 }
 
+/** The user's own divisions and everything under them (a team-only scope has none). */
+function inScopeOf(ctx: Ctx) {
+  const { scope } = ctx.user;
+  if (scope.all) return sql`true`;
+  const parts = scope.divisionPrefixes.map((p) => sql`d.code like ${`${p}%`}`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
 /** One division as it was on `day`, or null if it did not exist then. */
 export async function divisionAsOf(ctx: Ctx, code: string, day = todayInBeijing()): Promise<DivisionAsOf | null> {
   const result = await dbOf(ctx).execute(sql`
@@ -102,9 +110,13 @@ export async function subtreeAsOf(ctx: Ctx, root: string, day = todayInBeijing()
 }
 
 /** Search current divisions by Chinese name substring or code prefix; each hit with its path. */
-export async function searchDivisions(ctx: Ctx, q: string, limit: number) {
+export async function searchDivisions(ctx: Ctx, q: string, limit: number, only: { level?: DivisionLevel; within?: 'scope' } = {}) {
   const digits = /^\d+$/.test(q);
-  const cond = digits ? sql`d.code like ${`${q}%`}` : sql`d.name like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`}`;
+  const match = digits ? sql`d.code like ${`${q}%`}` : sql`d.name like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`}`;
+  const cond = sql.join(
+    [match, only.level ? sql`d.level = ${only.level}` : sql`true`, only.within ? inScopeOf(ctx) : sql`true`],
+    sql` and `,
+  );
   const result = await dbOf(ctx).execute(sql`
     with recursive hits as (
       select d.code, d.name, d.level, d.parent_code from divisions d

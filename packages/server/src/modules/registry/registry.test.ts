@@ -49,6 +49,17 @@ describe('divisions', () => {
     expect(hits[0]).toMatchObject({ code: BINGCUN, name: '丙村镇', path: '广东省 / 梅州市 / 梅县区' });
     const byCode = (await hq.get('/api/registry/divisions/search?q=451123')).json();
     expect(byCode[0]).toMatchObject({ code: FUCHUAN, name: '富川瑶族自治县' });
+    // the household form's village picker: villages only, and only the town staff's own (#13 item 3)
+    const town = await t.userClient('bingcun_staff', 'town_staff', { divisions: [BINGCUN] });
+    const q = encodeURIComponent('村');
+    const everywhere = (await town.get(`/api/registry/divisions/search?q=${q}&limit=100`)).json();
+    expect(everywhere.some((h: { code: string }) => !h.code.startsWith('441403113'))).toBe(true);
+    const mine = (await town.get(`/api/registry/divisions/search?q=${q}&limit=100&level=village&within=scope`)).json();
+    expect(mine.length).toBeGreaterThan(5);
+    expect(mine.every((h: { code: string; level: string }) => h.level === 'village' && h.code.startsWith('441403113'))).toBe(true);
+    expect(mine[0].path).toBe('广东省 / 梅州市 / 梅县区 / 丙村镇');
+    const onlyTowns = (await hq.get(`/api/registry/divisions/search?q=${encodeURIComponent('丙村')}&level=town`)).json();
+    expect(onlyTowns.map((h: { code: string }) => h.code)).toEqual([BINGCUN]);
   });
 
   it('keeps history: a town merged away last year is in last year’s tree only', async () => {

@@ -30,7 +30,7 @@ export async function registryRoutes(app: App) {
   app.get(
     '/api/registry/divisions/search',
     { preHandler: read, config: shared, schema: { tags, querystring: C.DivisionSearchQuery, response: ok(z.array(C.DivisionSearchHit)) } },
-    async (req) => searchDivisions(ctxOf(req), req.query.q, req.query.limit),
+    async (req) => searchDivisions(ctxOf(req), req.query.q, req.query.limit, req.query),
   );
   app.get(
     '/api/registry/divisions/:code',

@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, fieldErrors } from '../../app/api';
+import { DivisionPicker } from '../registry/Options';
 
 export function SaleForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -83,7 +84,7 @@ export function SaleForm({ open, onClose, onSaved }: { open: boolean; onClose: (
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="helperDivisionCode" label={t('consumption.fields.helperCode')} rules={required}>
-          <Input maxLength={12} placeholder="440103000000" />
+          <DivisionPicker placeholder={t('registry.fields.divisionSearch')} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="orderNo" label={t('consumption.fields.orderNo')}>
           <Input maxLength={64} />

@@ -1,12 +1,12 @@
 // 纳入申报: a new household through one of the three doors, with its members. The server checks the ID
 // numbers (GB 11643) and that nobody is already in another household; its errors land on the fields.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { CATEGORIES, ENTRY_DOORS, GENDERS, HEALTH, monitoringApi, RELATIONS, SCHOOLING, WORK } from '@xiezuo/shared/contracts/monitoring';
 import { App, Button, Card, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../app/api';
+import { DivisionPicker } from '../registry/Options';
 import { HouseholdFlags, incomeFields, opts } from './fields';
 
 export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCreated(id: number): void }) {
@@ -14,7 +14,6 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const villages = useQuery({ queryKey: ['monitoring', 'villages'], queryFn: () => call(monitoringApi.villages), enabled: props.open });
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
@@ -67,11 +66,7 @@ export function NewHouseholdDialog(props: { open: boolean; onClose(): void; onCr
             label={t('monitoring.household.village')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 220 }}
-              options={(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))}
-            />
+            <DivisionPicker level="village" inScope placeholder={t('registry.fields.divisionSearch')} style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="entryDoor" label={t('monitoring.household.entryDoor')}>
             <Select style={{ width: 150 }} options={opts(t, 'entryDoors', ENTRY_DOORS)} />

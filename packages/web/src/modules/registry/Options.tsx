@@ -1,7 +1,14 @@
 // Small shared pieces of the registry pages: enum selects, the as-of date picker, a division picker.
 
 import { useQuery } from '@tanstack/react-query';
-import { PAIRING_TYPES, type PairingType, registryApi, UNIT_KINDS, type UnitKind } from '@xiezuo/shared/contracts/registry';
+import {
+  type DivisionLevel,
+  PAIRING_TYPES,
+  type PairingType,
+  registryApi,
+  UNIT_KINDS,
+  type UnitKind,
+} from '@xiezuo/shared/contracts/registry';
 import { DatePicker, Select, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -61,13 +68,16 @@ export function AsOfPicker({ value, onChange }: { value?: string; onChange: (v: 
   );
 }
 
-/** Searches divisions as you type; the value is a 12-digit code. */
+/** Searches divisions by name (or code prefix) as you type, each hit with its path; the value is a 12-digit code.
+ *  `level` keeps only divisions of that level (a household's 村), `inScope` only those in the user's own scope. */
 export function DivisionPicker({
   id,
   value,
   onChange,
   placeholder,
   style,
+  level,
+  inScope,
 }: {
   /** given by Form.Item: links the field's label to the search input */
   id?: string;
@@ -75,6 +85,8 @@ export function DivisionPicker({
   onChange?: (v: string | undefined) => void;
   placeholder?: string;
   style?: React.CSSProperties;
+  level?: DivisionLevel;
+  inScope?: boolean;
 }) {
   const { t } = useTranslation();
   const [hits, setHits] = useState<DivisionHit[]>([]);
@@ -84,14 +96,16 @@ export function DivisionPicker({
     enabled: !!value && !hits.some((h) => h.code === value),
     queryFn: () => call(registryApi.division, { params: { code: value! } }),
   });
-  const options = hits.map((h) => ({ value: h.code, label: `${h.name}（${h.path ? `${h.path} / ` : ''}${h.code}）` }));
+  const search = async (q: string) => {
+    if (!q.trim()) return setHits([]);
+    const query = { q: q.trim(), limit: 30, level, within: inScope ? ('scope' as const) : undefined };
+    setHits(await call(registryApi.searchDivisions, { query }));
+  };
+  const options: { value: string; label: React.ReactNode }[] = hits.map((h) => ({ value: h.code, label: divisionLabel(h) }));
   if (value && current.data && !hits.some((h) => h.code === value)) options.push({ value, label: current.data.name });
   return (
     <Select
-      showSearch={{
-        filterOption: false,
-        onSearch: async (q) => setHits(q.trim() ? await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30 } }) : []),
-      }}
+      showSearch={{ filterOption: false, onSearch: search }}
       id={id}
       allowClear
       value={value}
@@ -100,6 +114,21 @@ export function DivisionPicker({
       onChange={(v) => onChange?.(v)}
       options={options}
       notFoundContent={null}
+      popupMatchSelectWidth={false}
+      virtual={false}
     />
+  );
+}
+
+/** 兴义村委会 广东省/肇庆市/怀集县/岗坪镇 · 441224104201: the name first, then where it is, then its code. */
+function divisionLabel(h: DivisionHit) {
+  return (
+    <span title={h.name}>
+      {h.name}
+      <span style={{ color: 'rgba(0,0,0,0.45)', marginLeft: 8, whiteSpace: 'normal' }}>
+        {h.path ? `${h.path.replaceAll(' / ', '/')} · ` : ''}
+        {h.code}
+      </span>
+    </span>
   );
 }

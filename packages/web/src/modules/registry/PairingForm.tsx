@@ -30,7 +30,8 @@ function PartyFields({ side }: { side: 'helper' | 'helped' }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'division' | 'unit'>('division');
   return (
-    <Form.Item label={t(`registry.fields.${side}`)} required>
+    // the label names the search box below it (Form.Item gives the inner field the id of its name)
+    <Form.Item label={t(`registry.fields.${side}`)} required htmlFor={kind === 'division' ? `${side}DivisionCode` : `${side}UnitId`}>
       <Radio.Group
         value={kind}
         onChange={(e) => setKind(e.target.value)}
@@ -44,7 +45,7 @@ function PartyFields({ side }: { side: 'helper' | 'helped' }) {
       />
       {kind === 'division' ? (
         <Form.Item name={`${side}DivisionCode`} style={{ marginBottom: 0 }}>
-          <DivisionPicker style={{ width: '100%' }} />
+          <DivisionPicker placeholder={t('registry.fields.divisionSearch')} style={{ width: '100%' }} />
         </Form.Item>
       ) : (
         <Form.Item name={`${side}UnitId`} style={{ marginBottom: 0 }}>

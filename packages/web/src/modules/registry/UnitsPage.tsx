@@ -48,7 +48,7 @@ function UnitForm({ open, onClose, onSaved }: { open: boolean; onClose: () => vo
           label={t('registry.fields.division')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
-          <DivisionPicker />
+          <DivisionPicker placeholder={t('registry.fields.divisionSearch')} />
         </Form.Item>
         <Form.Item name="creditCode" label={t('registry.fields.creditCode')}>
           <Input maxLength={18} />

@@ -11,6 +11,7 @@ import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
+import { DivisionPicker } from '../registry/Options';
 import { teamOptions, useTeams } from '../teams/data';
 import { placeText, useTeamName } from './data';
 import { day, required, SaveModal, type Values } from './SaveModal';
@@ -82,8 +83,8 @@ function DonationForm({ open, onClose, onSaved }: { open: boolean; onClose: () =
       <Form.Item name="recipientKind" label={f('recipientKind')} rules={required(t)} initialValue="household">
         <Select options={RECIPIENT_KINDS.map((k) => ({ value: k, label: t(`social.recipientKinds.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="divisionCode" label={`${f('place')}（${f('divisionCode')}）`} rules={required(t)}>
-        <Input maxLength={12} placeholder="441403107000" />
+      <Form.Item name="divisionCode" label={f('place')} rules={required(t)}>
+        <DivisionPicker placeholder={t('registry.fields.divisionSearch')} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="teamId" label={f('team')}>
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teamOptions(teams)} />
