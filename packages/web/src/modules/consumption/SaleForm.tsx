@@ -6,7 +6,8 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, fieldErrors } from '../../app/api';
+import { call } from '../../app/api';
+import { showServerErrors } from '../../platform/SaveModal';
 import { DivisionPicker } from '../registry/Options';
 
 export function SaleForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -40,13 +41,7 @@ export function SaleForm({ open, onClose, onSaved }: { open: boolean; onClose: (
       form.resetFields();
       onSaved();
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      const shown = new Set(Object.keys(form.getFieldsValue()));
-      const fields = fieldErrors(e.body.details);
-      form.setFields(fields.filter((f) => shown.has(f.name)));
-      const rest = fields.filter((f) => !shown.has(f.name));
-      if (rest.length || !fields.length)
-        Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
+      showServerErrors(form, e);
     } finally {
       setSaving(false);
     }

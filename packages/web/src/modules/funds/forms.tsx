@@ -6,7 +6,8 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, checkedValues, fieldErrors } from '../../app/api';
+import { call, checkedValues } from '../../app/api';
+import { showServerErrors } from '../../platform/SaveModal';
 import { DivisionPicker } from '../registry/Options';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -37,14 +38,7 @@ export function ProjectForm({ open, onClose, onSaved }: { open: boolean; onClose
       form.resetFields();
       onSaved(saved.id);
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      // errors naming a field of this form go under it; any other (scope, a budget row) in a dialog
-      const shown = new Set(Object.keys(form.getFieldsValue()));
-      const fields = fieldErrors(e.body.details);
-      form.setFields(fields.filter((f) => shown.has(f.name)));
-      const rest = fields.filter((f) => !shown.has(f.name));
-      if (rest.length || !fields.length)
-        Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
+      showServerErrors(form, e);
     } finally {
       setBusy(false);
     }

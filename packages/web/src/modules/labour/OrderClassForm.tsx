@@ -5,7 +5,8 @@ import { DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, fieldErrors } from '../../app/api';
+import { call } from '../../app/api';
+import { showServerErrors } from '../../platform/SaveModal';
 import { DivisionPicker } from '../registry/Options';
 
 type Values = {
@@ -35,13 +36,7 @@ export function OrderClassForm({ open, onClose, onSaved }: { open: boolean; onCl
       form.resetFields();
       onSaved();
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      const shown = new Set(Object.keys(form.getFieldsValue()));
-      const fields = fieldErrors(e.body.details);
-      form.setFields(fields.filter((f) => shown.has(f.name)) as never);
-      const rest = fields.filter((f) => !shown.has(f.name));
-      if (rest.length || !fields.length)
-        Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
+      showServerErrors(form, e);
     } finally {
       setSaving(false);
     }

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
+import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import type { DecisionRow } from './data';
 import { useTeamName } from './data';
-import { day, required, SaveModal, type Values } from './SaveModal';
 
 const COLORS = { open: 'blue', overdue: 'red', done: 'green' } as const;
 

@@ -10,11 +10,11 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
+import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import { DivisionPicker } from '../registry/Options';
 import { teamOptions, useTeams } from '../teams/data';
 import { placeText, useTeamName } from './data';
-import { day, required, SaveModal, type Values } from './SaveModal';
 
 function Totals(filters: { donorKind?: DonorKind; q?: string; from?: string; to?: string }) {
   const { t } = useTranslation();

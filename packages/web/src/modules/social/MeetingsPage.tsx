@@ -16,11 +16,11 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
+import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import { teamOptions, useTeams } from '../teams/data';
 import { DecisionsTable } from './DecisionsTable';
 import { placeText, useTeamName } from './data';
-import { day, required, SaveModal, type Values } from './SaveModal';
 
 function DecisionForm({ meetingId, open, onClose }: { meetingId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();

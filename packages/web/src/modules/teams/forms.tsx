@@ -1,93 +1,19 @@
 // Entry forms of the teams pages: a new person (援派干部/专业技术人才), a team member for a round, an exchange
-// record. The server checks everything; its errors land under the field they name (body.idNumber → 身份证号).
-import type { AnyEndpoint } from '@xiezuo/shared/contracts/endpoint';
+// record, each in the platform's SaveModal (the server's errors land under the field they name).
 import { registryApi } from '@xiezuo/shared/contracts/registry';
 import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS, teamsApi } from '@xiezuo/shared/contracts/teams';
-import { DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, callAny, fieldErrors } from '../../app/api';
+import { call } from '../../app/api';
+import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { useProgrammes } from '../registry/data';
 import { DivisionPicker } from '../registry/Options';
 import { type CadreRow, type TeamDetail, teamOptions, useTeams } from './data';
 
-type Values = Record<string, unknown>;
-const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
-
-/**
- * A modal form that saves its values to an endpoint (create, or edit pre-filled with `initial`) and shows
- * the server's field errors under the fields they name. The server checks the body against the contract.
- */
-function SaveModal({
-  open,
-  title,
-  endpoint,
-  params,
-  initial,
-  toBody,
-  onClose,
-  onSaved,
-  children,
-  form,
-}: {
-  open: boolean;
-  title: string;
-  endpoint: AnyEndpoint;
-  params?: { id: number };
-  initial?: Values;
-  toBody: (v: Values) => Values;
-  onClose: () => void;
-  onSaved: () => void;
-  children: React.ReactNode;
-  form: FormInstance;
-}) {
-  const { t } = useTranslation();
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null); // the form shows what is missing under its fields
-    if (!values) return;
-    setSaving(true);
-    try {
-      await callAny(endpoint, { params, body: toBody(values) });
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      // errors naming a field of this form go under it; any other error (scope, a field not shown) in a dialog
-      const shown = new Set(Object.keys(form.getFieldsValue()));
-      const fields = fieldErrors(e.body.details);
-      form.setFields(fields.filter((f) => shown.has(f.name)));
-      const rest = fields.filter((f) => !shown.has(f.name));
-      if (rest.length || !fields.length)
-        Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={title}
-      onOk={save}
-      confirmLoading={saving}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
-    >
-      {/* destroyed when hidden, so each opening starts again from `initial` */}
-      <Form form={form} layout="vertical" initialValues={initial}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
-
 /** 'YYYY-MM-DD' (or null) → the DatePicker's value. */
 const dateValue = (s: string | null | undefined) => (s ? dayjs(s) : undefined);
-
-const required = (t: (k: string) => string) => [{ required: true, message: t('validation.required') }];
 
 /** A new person, or (given `cadre`) an edit of one; the ID number is entered only when creating (the list shows it masked). */
 export function CadreForm({
