@@ -51,6 +51,26 @@ describe('dashboard in the browser', () => {
     await page.context().close();
   });
 
+  it('groups the cards by module and folds a module with nothing this period into one line (兴义村 has no industry)', async () => {
+    const page = await newPage(browser, PHONE);
+    await signIn(page, app.url, 'hq_dash');
+    await page.getByTestId('dashboard').waitFor();
+    await page.goto(`${app.url}/?node=d:441224109202&period=${HALF}`);
+    const monitoring = page.getByTestId('kpi-group-monitoring');
+    await monitoring.getByText('防返贫监测').waitFor();
+    await monitoring.getByTestId('kpi-monitoring.households').getByText('5', { exact: true }).waitFor();
+    const industry = page.getByTestId('kpi-group-industry');
+    await industry.getByText(/本期无数据（\d+ 项均为 0）/).waitFor();
+    expect(await industry.getByTestId('kpi-industry.enterprises').count()).toBe(0);
+    await screenshot(page, 'indicators-dashboard-folded-phone');
+    await industry.getByTestId('kpi-fold-industry').click();
+    await industry.getByTestId('kpi-industry.enterprises').waitFor();
+    // the children's table carries only figures some child has: no column of zeros per module
+    const headers = await page.getByTestId('children-table').locator('th').allInnerTexts();
+    expect(headers.some((h) => h.includes('引进企业'))).toBe(false);
+    await page.context().close();
+  });
+
   it('opens scope 全部 on 全部 with the provinces, and the node picker finds a town and a team by name', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_dash');

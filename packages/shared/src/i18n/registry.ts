@@ -1,6 +1,7 @@
 // Registry messages: divisions, units, programmes, pairings, the map. Used as t('registry.…').
 export const zhCN = {
   nav: {
+    root: '结对登记',
     registry: '结对登记',
     divisions: '行政区划',
     units: '单位',
@@ -120,6 +121,7 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   nav: {
+    root: 'Registry',
     registry: 'Registry',
     divisions: 'Divisions',
     units: 'Units',

@@ -95,6 +95,62 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
   );
 }
 
+/** Nothing to show this period: zero, no value (a rate of nothing) or no source; nothing last year; no target. */
+const isQuiet = (f: FigureT, wired: boolean, period: string) =>
+  (!wired || f.value === 0 || (f.value == null && !notForRange(f, wired, period))) && !f.lastYear && f.target == null;
+
+/**
+ * The KPI cards of one module (监测帮扶, 资金与项目 …) under its name. A node with no such work (a Guangdong
+ * town on industry) would otherwise show a wall of zero cards: those fold into one line, shown on demand.
+ */
+function KpiGroup({
+  group,
+  figures,
+  wiredOf,
+  period,
+}: {
+  group: string;
+  figures: FigureT[];
+  wiredOf: (code: string) => boolean;
+  period: string;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const quiet = figures.filter((f) => isQuiet(f, wiredOf(f.code), period));
+  const shown = open ? figures : figures.filter((f) => !quiet.includes(f));
+  const toggle = quiet.length ? (
+    <Button type="link" size="small" onClick={() => setOpen(!open)} data-testid={`kpi-fold-${group}`}>
+      {open ? t('indicators.hideZeros') : t('indicators.showZeros')}
+    </Button>
+  ) : null;
+  return (
+    <Card
+      size="small"
+      title={t(`${group}.nav.root`, { defaultValue: group })}
+      extra={
+        quiet.length ? (
+          <Space size={4}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(quiet.length === figures.length ? 'indicators.noneInGroup' : 'indicators.zeroFolded', { n: quiet.length })}
+            </Typography.Text>
+            {toggle}
+          </Space>
+        ) : undefined
+      }
+      styles={{ body: shown.length ? undefined : { display: 'none' } }}
+      data-testid={`kpi-group-${group}`}
+    >
+      <Row gutter={[12, 12]}>
+        {shown.map((f) => (
+          <Col key={f.code} xs={12} lg={6}>
+            <KpiCard f={f} wired={wiredOf(f.code)} period={period} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
 // the map (its ECharts parts and the province outlines) is a chunk of its own: a phone loads it only when asked
 const MapCardBody = lazy(() => import('./MapCard'));
 
@@ -132,6 +188,22 @@ export function DashboardPage() {
     const codes = new Set(catalogue?.filter((c) => c.kpi).map((c) => c.code));
     return d?.figures.filter((f) => f.breakdown === '' && codes.has(f.code)) ?? [];
   }, [d, catalogue]);
+  // the cards by module, in the catalogue's (module) order
+  const groups = useMemo(() => {
+    const groupOf = new Map(catalogue?.map((c) => [c.code, c.group]));
+    const byGroup = new Map<string, FigureT[]>();
+    for (const f of kpis) {
+      const g = groupOf.get(f.code) ?? '';
+      byGroup.set(g, [...(byGroup.get(g) ?? []), f]);
+    }
+    return [...byGroup];
+  }, [kpis, catalogue]);
+  const wiredOf = useCallback((code: string) => catalogue?.find((c) => c.code === code)?.wired ?? true, [catalogue]);
+  // the children's table shows the figures some child has (and the ranked one), not a column of zeros per module
+  const childColumns = useMemo(
+    () => kpis.filter((f) => f.code === d?.rank.code || d?.children.some((c) => (c.values[f.code] ?? 0) !== 0)),
+    [kpis, d],
+  );
   const withTargets = useMemo(() => d?.figures.filter((f) => f.target != null) ?? [], [d]);
   const t2 = useCallback((k: string, o?: Record<string, unknown>) => String(t(k, o as never)), [t]);
   const trend = useMemo(() => (d ? trendOption(d, d.rank.code, t2) : {}), [d, t2]);
@@ -185,13 +257,9 @@ export function DashboardPage() {
         </Space>
       </Card>
 
-      <Row gutter={[12, 12]}>
-        {kpis.map((f) => (
-          <Col key={f.code} xs={24} sm={12} lg={6}>
-            <KpiCard f={f} wired={catalogue?.find((c) => c.code === f.code)?.wired ?? true} period={d.period} />
-          </Col>
-        ))}
-      </Row>
+      {groups.map(([group, figures]) => (
+        <KpiGroup key={group} group={group} figures={figures} wiredOf={wiredOf} period={d.period} />
+      ))}
 
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>
@@ -282,7 +350,7 @@ export function DashboardPage() {
               fixed: 'left',
               render: (v: string, r) => <NodeLink node={r.node} onOpen={drill} name={v} />,
             },
-            ...kpis.map((f) => ({
+            ...childColumns.map((f) => ({
               title: isMoney(f) ? f.name : titleWithUnit(f.name, f.unit),
               key: f.code,
               align: 'right' as const,
