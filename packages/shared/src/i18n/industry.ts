@@ -74,6 +74,7 @@ export const zhCN = {
     programme: '协作项目（计划）',
     team: '工作队',
     period: '务工期间',
+    reportedOn: '报送日期',
   },
   hints: {
     creditCode: '18位，末位为校验码（GB 32100）',
@@ -93,6 +94,7 @@ export const zhCN = {
     signedToDate: '累计协议投资',
     inPlaceToDate: '累计实际到位',
     reported: '用工人数（企业报送）',
+    addHeadcount: '报送用工人数',
     people: '人',
   },
   workshops: {
@@ -206,6 +208,7 @@ export const en: typeof zhCN = {
     programme: 'Programme',
     team: 'Team',
     period: 'At work',
+    reportedOn: 'Reported on',
   },
   hints: {
     creditCode: '18 characters, the last a check character (GB 32100)',
@@ -225,6 +228,7 @@ export const en: typeof zhCN = {
     signedToDate: 'Signed to date',
     inPlaceToDate: 'In place to date',
     reported: 'Jobs (reported by the enterprise)',
+    addHeadcount: 'Report headcount',
     people: ' persons',
   },
   workshops: {

@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
-import { EnterpriseForm, InvestmentForm } from './forms';
+import { EnterpriseForm, HeadcountForm, InvestmentForm } from './forms';
 import { WorkersCard } from './WorkersCard';
 
 type Increment = Awaited<ReturnType<typeof call<typeof industryApi.investments>>>[number];
@@ -33,6 +33,7 @@ export function EnterprisePage() {
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const e = useQuery({ queryKey: ['industry', 'enterprise', id], queryFn: () => call(industryApi.enterprise, { params: { id } }) }).data;
   const increments = useQuery({
     queryKey: ['industry', 'investments', id],
@@ -101,7 +102,17 @@ export function EnterprisePage() {
           ]}
         />
       </Card>
-      <Card title={t('industry.enterprises.reported')} size="small">
+      <Card
+        title={t('industry.enterprises.reported')}
+        size="small"
+        extra={
+          can('industry.write') && (
+            <Button size="small" onClick={() => setReporting(true)}>
+              {t('industry.enterprises.addHeadcount')}
+            </Button>
+          )
+        }
+      >
         {heads?.length ? (
           <Space wrap size="large">
             {heads.map((h) => (
@@ -125,6 +136,15 @@ export function EnterprisePage() {
         onClose={() => setEditing(false)}
         onSaved={() => {
           setEditing(false);
+          refresh();
+        }}
+      />
+      <HeadcountForm
+        enterprise={e}
+        open={reporting}
+        onClose={() => setReporting(false)}
+        onSaved={() => {
+          setReporting(false);
           refresh();
         }}
       />

@@ -35,7 +35,8 @@ export function IndustryMapPage() {
       series: [
         {
           name: t('industry.map.enterprises'),
-          type: 'scatter',
+          type: 'effectScatter', // (the map's chunk registers effectScatter, not scatter) drawn still, rippling on hover
+          showEffectOn: 'emphasis',
           coordinateSystem: 'geo',
           zlevel: 4,
           symbol: 'pin',
@@ -53,7 +54,8 @@ export function IndustryMapPage() {
         },
         {
           name: t('industry.map.workshops'),
-          type: 'scatter',
+          type: 'effectScatter',
+          showEffectOn: 'emphasis',
           coordinateSystem: 'geo',
           zlevel: 4,
           symbol: 'diamond',

@@ -204,6 +204,35 @@ export function InvestmentForm({ enterprise, open, onClose, onSaved }: { enterpr
   );
 }
 
+/** 用工人数（企业报送）: where only a count is known, the enterprise's dated headcount (a second one of the same day replaces it). */
+export function HeadcountForm({ enterprise, open, onClose, onSaved }: { enterprise: EnterpriseRow } & Omit<FormProps<never>, 'row'>) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const toBody = (v: Values) => ({ enterpriseId: enterprise.id, reportedOn: day(v.reportedOn), jobs: v.jobs, note: orNull(v.note) });
+  return (
+    <SaveModal
+      open={open}
+      title={`${t('industry.enterprises.addHeadcount')} · ${enterprise.name}`}
+      endpoint={industryApi.addHeadcount}
+      initial={{ reportedOn: dayjs() }}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
+      <Form.Item name="reportedOn" label={t('industry.fields.reportedOn')} rules={required(t)}>
+        <DatePicker {...fullWidth} />
+      </Form.Item>
+      <Form.Item name="jobs" label={t('industry.fields.reportedJobs')} rules={required(t)}>
+        <InputNumber min={0} precision={0} {...fullWidth} />
+      </Form.Item>
+      <Form.Item name="note" label={t('industry.fields.note')}>
+        <Input maxLength={1000} />
+      </Form.Item>
+    </SaveModal>
+  );
+}
+
 /** 共建产业园区: a new park, or (given `row`) an edit of one. */
 export function ParkForm({ row, open, onClose, onSaved }: FormProps<ParkRow>) {
   const { t } = useTranslation();
