@@ -87,7 +87,7 @@ export function IndustryMapPage() {
           columns={[
             { title: t('industry.fields.landed'), render: (_, r) => r.divisionName ?? r.divisionCode },
             {
-              title: t('industry.fields.enterprises'),
+              title: t('industry.map.enterprises'),
               align: 'right',
               render: (_, r) => <Link to={`/industry/enterprises?division=${r.divisionCode}`}>{formatCount(r.enterprises)}</Link>,
             },

@@ -48,7 +48,7 @@ export function RankingPage() {
             render: (_, r) => <Progress percent={Math.round((Number(r.inPlace) / top) * 100)} showInfo={false} size="small" />,
           },
           { title: t('industry.fields.signed'), align: 'right', render: (_, r) => formatAmount(Number(r.signed)) },
-          { title: t('industry.fields.enterprises'), align: 'right', render: (_, r) => formatCount(r.enterprises) },
+          { title: t('industry.map.enterprises'), align: 'right', render: (_, r) => formatCount(r.enterprises) },
         ]}
       />
     </Card>
