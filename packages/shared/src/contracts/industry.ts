@@ -231,6 +231,26 @@ export const WorkerListQuery = Paging.extend({ workshopId: qId, enterpriseId: qI
 export const WorkerPage = pageOf(WorkerRow);
 export const RevealResponse = z.object({ idNumber: z.string() });
 
+// ---- overview: the HQ ranking of helper cities, the map's places ----
+export const RankingQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() });
+/** A helper city (the enterprises' origin, rolled up to its city) with what its enterprises put in place in the period. */
+export const RankingRow = z.object({
+  divisionCode: z.string(), // the city, 12 digits
+  divisionName: z.string().nullable(),
+  enterprises: z.number().int(), // introduced from it, in scope
+  signed: z.string(), // 元, in the period
+  inPlace: z.string(), // 元, in the period
+});
+/** A helped county on the map: its enterprises (with investment in place to date) and workshops (with people at work today). */
+export const PlaceRow = z.object({
+  divisionCode: z.string(), // the county, 12 digits
+  divisionName: z.string().nullable(),
+  enterprises: z.number().int(),
+  inPlace: z.string(),
+  workshops: z.number().int(),
+  workers: z.number().int(),
+});
+
 /** The module's ledgers (台账): keys of /api/ledgers/<key>. */
 export const INDUSTRY_LEDGERS = {
   parks: 'industry-parks',
@@ -263,4 +283,6 @@ export const industryApi = {
   createWorker: endpoint('POST', '/api/industry/workers', { body: WorkerInput, response: IdOnly }),
   updateWorker: endpoint('PATCH', '/api/industry/workers/:id', { params: IdParam, body: WorkerPatch, response: IdOnly }),
   revealWorker: endpoint('POST', '/api/industry/workers/:id/reveal', { params: IdParam, response: RevealResponse }),
+  ranking: endpoint('GET', '/api/industry/ranking', { query: RankingQuery, response: z.array(RankingRow) }),
+  places: endpoint('GET', '/api/industry/places', { response: z.array(PlaceRow) }),
 } as const;

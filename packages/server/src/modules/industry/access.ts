@@ -48,6 +48,13 @@ export function assertSidesInScope(scope: Scope, r: Sides): void {
   if (!sidesInScope(scope, r)) throw new AppError('OUT_OF_SCOPE');
 }
 
+/** A record about to be written lies in scope by its place or its other side; if not, the error names the place's field. */
+export function assertPlaceInScope(scope: Scope, r: Sides, path = 'body.divisionCode'): void {
+  // by place only: the user's own team on the record does not make any place theirs
+  const inside = (code: string | null | undefined) => code != null && inScope(scope, { divisionCode: code });
+  if (!inside(r.divisionCode) && !inside(r.otherDivisionCode)) throw invalid({ path, key: 'industry.validation.outOfScope' });
+}
+
 /** The team a team user's record belongs to when they name none: their own. */
 export function ownTeamOf(scope: Scope): number | null {
   if (scope.all || scope.teamIds.length === 0) return null;

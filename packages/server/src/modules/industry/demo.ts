@@ -1,15 +1,18 @@
 // Demo data: the seed's 中山 → 六盘水 industry cooperation (demoData.ts) dated relative to today, so the current
 // half-year shows 1.78亿元 in place, 22 enterprises, 957 reported jobs, 4 parks with 7 enterprises and 116 people
 // at work, 15 workshops with 219 — and the same period last year shows less. People are invented (演示); their
-// 其中脱贫人口 comes from the 脱贫人口 roster (lifted_persons), which the demo does not fill for 六盘水.
+// 其中脱贫人口 comes from the 脱贫人口 roster (lifted_persons): the demo puts 15 of the park workers and 112 of the
+// workshop workers on it, through the labour module's saveRosterPerson.
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import { idNumberCheckChar, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { eq, sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
+import { systemCtx } from '../../platform/ctx';
 import type { Tx } from '../../platform/db/client';
 import type { ModuleSeed } from '../../platform/seed';
+import { saveRosterPerson } from '../labour';
 import { programmes } from '../registry';
 import * as D from './demoData';
 import { industryEnterprises, industryHeadcounts, industryInvestments, industryParks, industryWorkers, industryWorkshops } from './tables';
@@ -70,8 +73,8 @@ export async function seedIndustryDemo(services: Services, today = todayInBeijin
     const programmeId = prog?.id ?? null;
     const parkIds = await seedParks(tx, cal, teams, programmeId);
     const entIds = await seedEnterprises(tx, cal, teams, programmeId, parkIds);
-    await seedWorkers(tx, services, cal, teams, entIds);
-    return { teams, parkIds, entIds };
+    const lifted = await seedWorkers(tx, services, cal, teams, entIds);
+    return { teams, parkIds, entIds, lifted };
   });
 }
 
@@ -150,9 +153,11 @@ async function seedEnterprises(tx: Tx, cal: Cal, teams: Map<string, number>, pro
 async function seedWorkers(tx: Tx, services: Services, cal: Cal, teams: Map<string, number>, entIds: number[]) {
   const { cipher } = services;
   let n = 0;
+  const people: DemoPerson[] = [];
   const person = (county: string, start: string) => {
     n += 1;
     const id = demoWorkerId(county, n);
+    people.push({ name: `${personName(n)}（演示）`, idNumber: id });
     return {
       name: `${personName(n)}（演示）`,
       idCipher: cipher.encrypt(id),
@@ -171,6 +176,8 @@ async function seedWorkers(tx: Tx, services: Services, cal: Cal, teams: Map<stri
     })),
   );
   await tx.insert(industryWorkers).values(parkWorkers);
+  // of the park workers, the first 15 are 脱贫人口; of the workshop workers, the first 112
+  const lifted = people.map((p, i) => ({ ...p, divisionCode: parkWorkers[i].homeDivisionCode })).slice(0, D.FIGURES.parkLifted);
   for (const [i, village] of D.WORKSHOP_VILLAGES.entries()) {
     const county = `${village.slice(0, 6)}000000`;
     const recognizedOn = i < 10 ? `${cal.year - 1}-03-${String(1 + i).padStart(2, '0')}` : cal.halfStart;
@@ -194,13 +201,34 @@ async function seedWorkers(tx: Tx, services: Services, cal: Cal, teams: Map<stri
       homeDivisionCode: village,
     }));
     await tx.insert(industryWorkers).values(rows);
+    const room = D.FIGURES.parkLifted + D.FIGURES.workshopLifted - lifted.length;
+    lifted.push(
+      ...people
+        .slice(-rows.length)
+        .slice(0, room)
+        .map((p) => ({ ...p, divisionCode: village })),
+    );
   }
+  return lifted;
+}
+
+interface DemoPerson {
+  name: string;
+  idNumber: string;
+}
+
+/** Puts the demo's 脱贫人口 on the labour module's 脱贫人口名册 (lifted 2016–2020), so 其中脱贫人口 counts them. */
+export async function seedIndustryRoster(services: Services, lifted: (DemoPerson & { divisionCode: string })[]) {
+  const ctx = systemCtx(services, 'demo');
+  for (const [i, p] of lifted.entries())
+    await saveRosterPerson(ctx, { ...p, householdHead: p.name, liftedYear: 2016 + (i % 5), note: '演示' });
 }
 
 export const industrySeed: ModuleSeed = {
   name: 'industry',
   async run(services): Promise<NewUser[]> {
-    const { teams } = await seedIndustryDemo(services);
+    const { teams, lifted } = await seedIndustryDemo(services);
+    await seedIndustryRoster(services, lifted);
     const shuicheng = teams.get(D.COUNTIES.shuicheng);
     if (shuicheng == null) return [];
     return [

@@ -39,8 +39,10 @@ export const FIGURES = {
   parks: 4,
   parkEnterprises: 7,
   parkJobs: 116,
+  parkLifted: 15, // 其中脱贫人口
   workshops: 15,
   workshopJobs: 219,
+  workshopLifted: 112,
 };
 
 /** In place this year per enterprise: 21 × 800万 + 1,000万 = 1.78亿. */

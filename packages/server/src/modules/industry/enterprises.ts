@@ -12,7 +12,16 @@ import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { divisions } from '../registry';
-import { assertProgramme, assertSidesInScope, checkDates, dbOf, enterprisesInScope, ownTeamOf, teamNamesOf } from './access';
+import {
+  assertPlaceInScope,
+  assertProgramme,
+  assertSidesInScope,
+  checkDates,
+  dbOf,
+  enterprisesInScope,
+  ownTeamOf,
+  teamNamesOf,
+} from './access';
 import {
   industryEnterprises as ent,
   industryHeadcounts as heads,
@@ -149,7 +158,7 @@ async function checkRefs(tx: Tx, b: { programmeId?: number | null; parkId?: numb
 export async function createEnterprise(ctx: Ctx, input: z.output<typeof EnterpriseInput>) {
   const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
   checkDates(body.introducedOn, body.exitedOn, 'body.exitedOn');
-  assertSidesInScope(ctx.user.scope, { ...body, otherDivisionCode: body.originDivisionCode });
+  assertPlaceInScope(ctx.user.scope, { ...body, otherDivisionCode: body.originDivisionCode });
   return withTx(ctx, async (tx, ctx) => {
     await checkRefs(tx, body);
     const [row] = await tx.insert(ent).values(body).returning();
@@ -165,7 +174,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, patch: z.output<typ
     assertSidesInScope(ctx.user.scope, { ...before, otherDivisionCode: before.originDivisionCode });
     const next = { ...before, ...patch };
     checkDates(next.introducedOn, next.exitedOn, 'body.exitedOn');
-    assertSidesInScope(ctx.user.scope, { ...next, otherDivisionCode: next.originDivisionCode });
+    assertPlaceInScope(ctx.user.scope, { ...next, otherDivisionCode: next.originDivisionCode });
     await checkRefs(tx, patch, id);
     const [after] = await tx
       .update(ent)

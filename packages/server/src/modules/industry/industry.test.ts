@@ -77,14 +77,67 @@ describe('industry API', () => {
     expect(JSON.stringify(list)).not.toMatch(/\d{17}[\dX]/);
   });
 
-  it('keeps a team out of other counties: no write in 六枝', async () => {
-    const res = await shuicheng.post('/api/industry/workshops', {
+  it('keeps a team out of other counties: a workshop, park or enterprise in 六枝 is an error on its place', async () => {
+    const outside = { path: 'body.divisionCode', message: '所选地区不在您的管辖范围内' };
+    const shop = await shuicheng.post('/api/industry/workshops', {
       name: '越界车间',
       divisionCode: '520203001201',
       recognizedOn: '2026-10-01',
       status: 'operating',
     });
-    expect(res.statusCode).toBe(403);
+    expect(shop.statusCode).toBe(400);
+    expect(shop.json().details).toEqual([outside]);
+    const ent = await shuicheng.post('/api/industry/enterprises', {
+      name: '越界企业（测试）',
+      originDivisionCode: '441900000000', // 东莞: not 中山 either
+      divisionCode: '520203000000',
+      status: 'signed',
+      introducedOn: '2026-10-01',
+    });
+    expect(ent.statusCode).toBe(400);
+    expect(ent.json().details).toEqual([outside]);
+    const park = await shuicheng.post('/api/industry/parks', {
+      name: '越界园区（测试）',
+      divisionCode: '520203000000',
+      helperDivisionCode: '441900000000',
+      establishedOn: '2026-10-01',
+    });
+    expect(park.statusCode).toBe(400);
+    expect(park.json().details).toEqual([outside]);
+    // and it cannot move its own workshop there
+    const mine = (await shuicheng.get('/api/industry/workshops')).json().items[0];
+    const moved = await shuicheng.patch(`/api/industry/workshops/${mine.id}`, { divisionCode: '520203001201' });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().details).toEqual([outside]);
+    // another county's workshop is not even there to edit
+    const other = (await hq.get('/api/industry/workshops?divisionCode=520203000000')).json().items[0];
+    expect((await shuicheng.patch(`/api/industry/workshops/${other.id}`, { name: 'x' })).statusCode).toBe(403);
+    expect((await shuicheng.get(`/api/industry/workshops/${other.id}`)).statusCode).toBe(404);
+  });
+
+  it('ranks helper cities by investment in place in a period, within scope', async () => {
+    const year = (await hq.get('/api/industry/ranking?from=2026-07-01&to=2026-12-31')).json();
+    expect(year).toEqual([
+      { divisionCode: '442000000000', divisionName: '中山市', enterprises: 22, signed: expect.any(String), inPlace: expect.any(String) },
+    ]);
+    expect(Number(year[0].inPlace)).toBeGreaterThanOrEqual(178_000_000);
+    const lastYear = (await hq.get('/api/industry/ranking?from=2025-07-01&to=2025-12-31')).json();
+    expect(Number(lastYear[0].inPlace)).toBe(120_000_000);
+    const mine = (await shuicheng.get('/api/industry/ranking?from=2025-07-01&to=2025-12-31')).json();
+    expect(mine).toHaveLength(1);
+    expect(mine[0].enterprises).toBe(8); // only the 水城 group's enterprises
+    expect(Number(mine[0].inPlace)).toBeLessThan(120_000_000);
+  });
+
+  it('places the enterprises and workshops by helped county for the map, within scope', async () => {
+    const all = (await hq.get('/api/industry/places')).json();
+    expect(all.map((p: { divisionName: string }) => p.divisionName)).toEqual(['六枝特区', '水城区', '盘州市']);
+    expect(all.reduce((n: number, p: { enterprises: number }) => n + p.enterprises, 0)).toBe(22);
+    expect(all.reduce((n: number, p: { workshops: number }) => n + p.workshops, 0)).toBe(15);
+    expect(all.reduce((n: number, p: { workers: number }) => n + p.workers, 0)).toBe(219);
+    const mine = (await shuicheng.get('/api/industry/places')).json();
+    expect(mine.map((p: { divisionCode: string }) => p.divisionCode)).toEqual(['520204000000']);
+    expect(mine[0]).toMatchObject({ enterprises: 8, workshops: 5, workers: 75 });
   });
 });
 

@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import { AppError } from '../../platform/http/errors';
 import { divisions } from '../registry';
-import { assertProgramme, assertSidesInScope, dbOf, ownTeamOf, parksInScope } from './access';
+import { assertPlaceInScope, assertProgramme, assertSidesInScope, dbOf, ownTeamOf, parksInScope } from './access';
 import { industryEnterprises as ent, industryParks as parks, industryWorkers as workers } from './tables';
 
 const helperDiv = alias(divisions, 'helper_div');
@@ -48,7 +48,7 @@ export async function listParks(ctx: Ctx, f: { divisionCode?: string; q?: string
 
 export async function createPark(ctx: Ctx, input: z.output<typeof ParkInput>) {
   const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
-  assertSidesInScope(ctx.user.scope, { ...body, otherDivisionCode: body.helperDivisionCode });
+  assertPlaceInScope(ctx.user.scope, { ...body, otherDivisionCode: body.helperDivisionCode });
   return withTx(ctx, async (tx, ctx) => {
     await assertProgramme(tx, body.programmeId, 'body.programmeId');
     const values = { ...body, outputValue: body.outputValue == null ? null : body.outputValue.toFixed(2) };
@@ -64,7 +64,7 @@ export async function updatePark(ctx: Ctx, id: number, patch: z.output<typeof Pa
     if (!before) throw new AppError('NOT_FOUND');
     assertSidesInScope(ctx.user.scope, { ...before, otherDivisionCode: before.helperDivisionCode });
     const next = { ...before, ...patch };
-    assertSidesInScope(ctx.user.scope, { ...next, otherDivisionCode: next.helperDivisionCode });
+    assertPlaceInScope(ctx.user.scope, { ...next, otherDivisionCode: next.helperDivisionCode });
     await assertProgramme(tx, patch.programmeId, 'body.programmeId');
     const { outputValue, ...rest } = patch;
     const values = {

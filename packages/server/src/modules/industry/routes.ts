@@ -16,6 +16,9 @@ import {
   ParkListQuery,
   ParkPatch,
   ParkRow,
+  PlaceRow,
+  RankingQuery,
+  RankingRow,
   RevealResponse,
   WorkerInput,
   WorkerListQuery,
@@ -33,6 +36,7 @@ import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
 import { createEnterprise, enterpriseRow, listEnterprises, updateEnterprise } from './enterprises';
 import { addHeadcount, addInvestment, listHeadcounts, listInvestments } from './investments';
+import { helperRanking, industryPlaces } from './overview';
 import { createPark, listParks, updatePark } from './parks';
 import { createWorker, listWorkers, revealWorkerId, updateWorker } from './workers';
 import { createWorkshop, listWorkshops, updateWorkshop, workshopRow } from './workshops';
@@ -131,5 +135,15 @@ export async function industryRoutes(app: App) {
     '/api/industry/workers/:id/reveal',
     { preHandler: reveal, schema: { tags, ...withId, response: { 200: RevealResponse, ...e } } },
     (req) => revealWorkerId(ctxOf(req), req.params.id),
+  );
+
+  // ---- overviews: HQ ranking of helper cities, the map's places ----
+  app.get(
+    '/api/industry/ranking',
+    { preHandler: read, schema: { tags, querystring: RankingQuery, response: { 200: z.array(RankingRow), ...e } } },
+    (req) => helperRanking(ctxOf(req), req.query),
+  );
+  app.get('/api/industry/places', { preHandler: read, schema: { tags, response: { 200: z.array(PlaceRow), ...e } } }, (req) =>
+    industryPlaces(ctxOf(req)),
   );
 }

@@ -12,7 +12,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
 import { divisions } from '../registry';
-import { checkDates, dbOf, ownTeamOf, workshopsInScope } from './access';
+import { assertPlaceInScope, checkDates, dbOf, ownTeamOf, workshopsInScope } from './access';
 import { industryEnterprises as ent, industryWorkshops as shops, industryWorkers as workers } from './tables';
 
 export interface WorkshopFilter {
@@ -110,7 +110,7 @@ export async function createWorkshop(ctx: Ctx, input: z.output<typeof WorkshopIn
   const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
   checkWorkshop(body);
   // the village itself must lie in scope: a team's own workshops are in its villages, not the other side's
-  assertInScope(ctx.user.scope, { divisionCode: body.divisionCode });
+  assertPlaceInScope(ctx.user.scope, { divisionCode: body.divisionCode });
   return withTx(ctx, async (tx, ctx) => {
     await assertOperator(tx, body.enterpriseId);
     const [row] = await tx
@@ -130,7 +130,7 @@ export async function updateWorkshop(ctx: Ctx, id: number, patch: z.output<typeo
     const { subsidy, ...rest } = patch;
     const next = { ...before, ...rest };
     checkWorkshop(next);
-    if (rest.divisionCode !== undefined) assertInScope(ctx.user.scope, { divisionCode: next.divisionCode });
+    if (rest.divisionCode !== undefined) assertPlaceInScope(ctx.user.scope, { divisionCode: next.divisionCode });
     await assertOperator(tx, rest.enterpriseId);
     const values = { ...rest, ...(subsidy !== undefined && { subsidy: money(subsidy) }), updatedAt: new Date() };
     const [after] = await tx.update(shops).set(values).where(eq(shops.id, id)).returning();

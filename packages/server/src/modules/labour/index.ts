@@ -17,3 +17,6 @@ export const labourModule = defineModule({
   report: labourReport,
   demoSeed: labourSeed,
 });
+
+/** Puts a person on the 脱贫人口名册 (or updates them): other modules' demo seeds add the 脱贫人口 of their places. */
+export { saveRosterPerson } from './roster';

@@ -1,47 +1,30 @@
 // 引进企业: the enterprises in scope with signed and in-place investment to date, the latest reported headcount
-// and the people at work; a row opens the enterprise's investment timeline. Ledgers: enterprises and investment.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+// and the people at work; a name opens the enterprise's page (investment timeline, workers). Writers add and edit
+// enterprises here. Ledgers: enterprises, investment and headcounts.
+import { useQueryClient } from '@tanstack/react-query';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus, INDUSTRY_LEDGERS, industryApi } from '@xiezuo/shared/contracts/industry';
-import { Button, Card, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../app/api';
+import { Link, useSearchParams } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { usePagedQuery } from '../../platform/usePagedQuery';
-
-function Timeline({ id, name, onClose }: { id: number | null; name: string; onClose(): void }) {
-  const { t } = useTranslation();
-  const { data } = useQuery({
-    queryKey: ['industry', 'investments', id],
-    queryFn: () => call(industryApi.investments, { query: { enterpriseId: id! } }),
-    enabled: id != null,
-  });
-  return (
-    <Drawer open={id != null} onClose={onClose} title={`${name} · ${t('industry.enterprises.timeline')}`} width="min(560px, 100vw)">
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={data}
-        columns={[
-          { title: t('industry.fields.day'), render: (_, r) => formatDate(r.day) },
-          { title: t('industry.fields.kind'), render: (_, r) => t(`industry.investmentKinds.${r.kind}`) },
-          { title: t('industry.fields.amount'), align: 'right', render: (_, r) => formatAmount(Number(r.amount)) },
-        ]}
-      />
-    </Drawer>
-  );
-}
+import type { EnterpriseRow } from './data';
+import { EnterpriseForm, editColumn } from './forms';
 
 export function EnterprisesPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const client = useQueryClient();
+  const [params] = useSearchParams();
+  const divisionCode = params.get('division') ?? undefined; // from the map
   const [status, setStatus] = useState<EnterpriseStatus>();
   const [q, setQ] = useState<string>();
-  const [open, setOpen] = useState<{ id: number; name: string } | null>(null);
-  const list = usePagedQuery(industryApi.enterprises, { key: ['industry', 'enterprises'], filters: { status, q } });
+  const [editing, setEditing] = useState<EnterpriseRow | 'new' | null>(null);
+  const list = usePagedQuery(industryApi.enterprises, { key: ['industry', 'enterprises'], filters: { status, q, divisionCode } });
   const refresh = () => void client.invalidateQueries({ queryKey: ['industry'] });
   return (
     <>
@@ -62,15 +45,23 @@ export function EnterprisesPage() {
       <ListPage
         title={t('industry.enterprises.title')}
         actions={
+          can('industry.write') && (
+            <Button type="primary" onClick={() => setEditing('new')}>
+              {t('industry.enterprises.new')}
+            </Button>
+          )
+        }
+        filters={
           <>
             <Input.Search
               allowClear
-              placeholder={t('industry.fields.enterprise')}
-              style={{ width: 200 }}
+              placeholder={t('industry.enterprises.search')}
+              style={{ width: 220 }}
               onSearch={(v) => setQ(v || undefined)}
             />
             <Select
               allowClear
+              aria-label={t('industry.fields.status')}
               placeholder={t('industry.fields.status')}
               value={status}
               style={{ width: 130 }}
@@ -81,13 +72,19 @@ export function EnterprisesPage() {
         }
         ledger={{
           key: INDUSTRY_LEDGERS.enterprises,
-          filters: { status, q },
+          filters: { status, q, divisionCode },
           import: { permission: 'industry.write', onCommitted: refresh },
         }}
         list={list}
+        rowKey="id"
         scroll={{ x: 1500 }}
         columns={[
-          { title: t('industry.fields.enterprise'), dataIndex: 'name', fixed: 'left', width: 220 },
+          {
+            title: t('industry.fields.enterprise'),
+            fixed: 'left',
+            width: 220,
+            render: (_, r) => <Link to={`/industry/enterprises/${r.id}`}>{r.name}</Link>,
+          },
           { title: t('industry.fields.creditCode'), width: 190, render: (_, r) => r.creditCode ?? '—' },
           { title: t('industry.fields.origin'), render: (_, r) => r.originDivisionName ?? r.originDivisionCode },
           { title: t('industry.fields.landed'), render: (_, r) => r.divisionName ?? r.divisionCode },
@@ -102,23 +99,18 @@ export function EnterprisesPage() {
           },
           { title: t('industry.fields.workers'), align: 'right', render: (_, r) => formatCount(r.workers) },
           { title: t('industry.fields.introducedOn'), width: 130, render: (_, r) => formatDate(r.introducedOn) },
-          {
-            title: t('industry.enterprises.timeline'),
-            width: 120,
-            render: (_, r) => (
-              <Button
-                type="link"
-                size="small"
-                aria-label={`${r.name} ${t('industry.enterprises.timeline')}`}
-                onClick={() => setOpen({ id: r.id, name: r.name })}
-              >
-                {t('industry.enterprises.timeline')}
-              </Button>
-            ),
-          },
+          ...(can('industry.write') ? [editColumn<EnterpriseRow>(t, setEditing)] : []),
         ]}
       />
-      <Timeline id={open?.id ?? null} name={open?.name ?? ''} onClose={() => setOpen(null)} />
+      <EnterpriseForm
+        row={editing === 'new' || editing == null ? undefined : editing}
+        open={editing != null}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          refresh();
+        }}
+      />
     </>
   );
 }

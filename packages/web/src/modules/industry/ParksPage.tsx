@@ -1,26 +1,35 @@
-// 共建产业园区: the parks in scope with the enterprises in them and the people at work there today.
+// 共建产业园区: the parks in scope with the enterprises in them and the people at work there today; writers add
+// and edit parks here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { INDUSTRY_LEDGERS, industryApi } from '@xiezuo/shared/contracts/industry';
-import { Card, Space, Table } from 'antd';
+import { Button, Card, Space, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
 import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
+import type { ParkRow } from './data';
+import { editColumn, ParkForm } from './forms';
 
 export function ParksPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const client = useQueryClient();
+  const [editing, setEditing] = useState<ParkRow | 'new' | null>(null);
   const { data, isLoading } = useQuery({ queryKey: ['industry', 'parks'], queryFn: () => call(industryApi.parks, { query: {} }) });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['industry'] });
   return (
     <Card
       title={t('industry.parks.title')}
       extra={
         <Space wrap>
-          <LedgerImportButton
-            ledgerKey={INDUSTRY_LEDGERS.parks}
-            permission="industry.write"
-            onCommitted={() => void client.invalidateQueries({ queryKey: ['industry'] })}
-          />
+          {can('industry.write') && (
+            <Button type="primary" onClick={() => setEditing('new')}>
+              {t('industry.parks.new')}
+            </Button>
+          )}
+          <LedgerImportButton ledgerKey={INDUSTRY_LEDGERS.parks} permission="industry.write" onCommitted={refresh} />
           <LedgerExportButton ledgerKey={INDUSTRY_LEDGERS.parks} />
         </Space>
       }
@@ -45,7 +54,17 @@ export function ParksPage() {
             render: (_, r) => (r.outputValue == null ? '—' : formatAmount(Number(r.outputValue))),
           },
           { title: t('industry.fields.establishedOn'), render: (_, r) => formatDate(r.establishedOn) },
+          ...(can('industry.write') ? [editColumn<ParkRow>(t, setEditing)] : []),
         ]}
+      />
+      <ParkForm
+        row={editing === 'new' || editing == null ? undefined : editing}
+        open={editing != null}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          refresh();
+        }}
       />
     </Card>
   );

@@ -1,10 +1,11 @@
 // 结对地图: Guangdong, Guangxi and Guizhou with lines from helper to helped places (county level),
-// filterable by programme, type and day; clicking a line or a place opens the pairing list.
+// filterable by programme, type and day; clicking a line or a place opens the pairing list. Other modules draw
+// their own places over it (PairingMap's `overlay`: the industry module's enterprises and workshops).
 import { useQuery } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { registryApi } from '@xiezuo/shared/contracts/registry';
 import { Card, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../app/api';
@@ -70,7 +71,17 @@ function option(flows: Flow[], t: (k: string, o?: object) => string) {
   };
 }
 
+/** Series drawn over the pairing map (in its geo coordinates); a click on one of their points goes to `onClick`. */
+export interface MapOverlay {
+  series: object[];
+  onClick?(seriesIndex: number, data: unknown): void;
+}
+
 export function PairingMapPage() {
+  return <PairingMap />;
+}
+
+export function PairingMap({ title, hint, overlay }: { title?: ReactNode; hint?: ReactNode; overlay?: MapOverlay }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const ref = useRef<HTMLDivElement>(null);
@@ -93,14 +104,14 @@ export function PairingMapPage() {
   useEffect(() => {
     const c = chart.current;
     if (!c || !data) return;
-    c.setOption(
-      option(data, (k, o) => String(t(k, o as never))),
-      true,
-    );
+    const base = option(data, (k, o) => String(t(k, o as never)));
+    c.setOption({ ...base, series: [...base.series, ...(overlay?.series ?? [])] }, true);
     // lets the browser test find a place on the canvas
     Object.assign(c.getDom(), { toPixel: (lngLat: [number, number]) => c.convertToPixel('geo', lngLat) });
     c.off('click');
     c.on('click', (p) => {
+      if (overlay && p.seriesIndex != null && p.seriesIndex >= base.series.length)
+        return overlay.onClick?.(p.seriesIndex - base.series.length, p.data);
       const d = p.data as { to?: { code: string }; from?: { code: string }; code?: string };
       const division = p.seriesType === 'lines' ? d.to?.code : d.code;
       if (division)
@@ -108,11 +119,11 @@ export function PairingMapPage() {
           `/registry/pairings?${qs({ division, type: f.type, programmeId: f.programmeId, asOf: f.asOf, status: f.asOf ? undefined : 'active' })}`,
         );
     });
-  }, [data, f, navigate, t]);
+  }, [data, f, navigate, t, overlay]);
 
   return (
     <Card
-      title={t('registry.map.title')}
+      title={title ?? t('registry.map.title')}
       extra={
         <Space wrap>
           <ProgrammeSelect value={f.programmeId} onChange={(programmeId) => setF({ ...f, programmeId })} />
@@ -121,7 +132,7 @@ export function PairingMapPage() {
         </Space>
       }
     >
-      <Typography.Text type="secondary">{t('registry.map.hint')}</Typography.Text>
+      <Typography.Text type="secondary">{hint ?? t('registry.map.hint')}</Typography.Text>
       <div ref={ref} data-testid="pairing-map" style={{ width: '100%', height: 'min(70vh, 640px)', minHeight: 360 }} />
     </Card>
   );

@@ -1,11 +1,11 @@
 // The fixture the industry tests share: the 六盘水 and 中山 divisions, the 中山 teams (HQ and its 水城, 六枝, 盘州 groups),
 // the seed's demo (22 enterprises, 1.78亿元, 957 jobs; 4 parks, 7 enterprises, 116 at work; 15 workshops, 219 at
-// work) dated against a pinned today, and a 脱贫人口 roster holding 15 of the park workers and 112 of the
-// workshop workers — written as the monitoring module keeps 脱贫户 members, which lifted_persons reads.
+// work) dated against a pinned today, and the demo's 脱贫人口 on the labour module's roster: 15 of the park
+// workers and 112 of the workshop workers.
 import type { Database } from '../../../platform/db/client';
 import { createTestApp, type TestApp } from '../../../testing/app';
-import { demoWorkerId, seedIndustryDemo } from '../demo';
-import { COUNTIES, DEMO_ENTERPRISES, FIGURES, WORKSHOP_VILLAGES, workshopWorkersOf } from '../demoData';
+import { demoWorkerId, seedIndustryDemo, seedIndustryRoster } from '../demo';
+import { COUNTIES, DEMO_ENTERPRISES, WORKSHOP_VILLAGES, workshopWorkersOf } from '../demoData';
 
 export const TODAY = '2026-11-23';
 
@@ -34,23 +34,6 @@ export function demoWorkerIds(): string[] {
   return ids;
 }
 
-/** A 脱贫户 holding the given people (its members are what lifted_persons lists). */
-export async function liftPeople(t: TestApp, idNumbers: string[]) {
-  const db = t.services.database;
-  const [h] = await db.query<{ id: number }>(
-    `insert into monitoring_households (division_code, head_name, entry_door, category, is_lifted, status, identified_on)
-     values ($1, '户主（测试）', 'cadre_check', 'unstable', true, 'monitored', '2024-01-01') returning id`,
-    [WORKSHOP_VILLAGES[0]],
-  );
-  for (const id of idNumbers) {
-    await db.query(
-      `insert into monitoring_members (household_id, name, relation, gender, birth_date, id_cipher, id_hash, id_masked, health_cipher, schooling, work)
-       values ($1, '成员', 'other', 'female', '1980-01-01', 'x', $2, 'x', 'x', 'none', 'none')`,
-      [h.id, t.services.cipher.hash(id)],
-    );
-  }
-}
-
 /** How the test loads the real division tree of some subtrees (the registry's loader, which the test file imports). */
 export type DivisionLoader = (database: Database, opts: { subtrees: string[] }) => Promise<number>;
 
@@ -62,10 +45,7 @@ export async function industryTestApp(loadDivisions: DivisionLoader): Promise<In
   const shuicheng = await insertTeam(t.services.database, '中山驻水城区工作组', 'group', COUNTIES.shuicheng, zsHq);
   await insertTeam(t.services.database, '中山驻六枝特区工作组', 'group', COUNTIES.liuzhi, zsHq);
   await insertTeam(t.services.database, '中山驻盘州市工作组', 'group', COUNTIES.panzhou, zsHq);
-  await seedIndustryDemo(t.services, TODAY);
-  const ids = demoWorkerIds();
-  const parkWorkers = ids.slice(0, FIGURES.parkJobs);
-  const shopWorkers = ids.slice(FIGURES.parkJobs);
-  await liftPeople(t, [...parkWorkers.slice(0, 15), ...shopWorkers.slice(0, 112)]);
+  const { lifted } = await seedIndustryDemo(t.services, TODAY);
+  await seedIndustryRoster(t.services, lifted);
   return { t, zsHq, shuicheng };
 }
