@@ -1,6 +1,10 @@
 // /api/labour: the 脱贫人口名册, employment records and order classes (ID numbers masked; reveals audited).
 import { errorResponses, IdParam } from '@xiezuo/shared/contracts/common';
 import {
+  BrandInput,
+  BrandListQuery,
+  BrandPage,
+  BrandRow,
   EmploymentInput,
   EmploymentListQuery,
   EmploymentPage,
@@ -14,6 +18,10 @@ import {
   RosterListQuery,
   RosterPage,
   RosterRow,
+  StationInput,
+  StationListQuery,
+  StationPage,
+  StationRow,
   TrainingListQuery,
   TrainingPage,
 } from '@xiezuo/shared/contracts/labour';
@@ -23,6 +31,7 @@ import type { App } from '../../platform/http/types';
 import { employmentRow, listEmployments, revealEmployment, saveEmployment } from './employments';
 import { createOrderClass, listOrderClasses, orderClassRow } from './orderClasses';
 import { listRoster, revealRosterPerson, rosterRow, saveRosterPerson } from './roster';
+import { brandRow, listBrands, listStations, saveBrand, saveStation, stationRow } from './stations';
 import { listTrainings } from './trainings';
 
 export async function labourRoutes(app: App) {
@@ -79,5 +88,36 @@ export async function labourRoutes(app: App) {
     '/api/labour/trainings',
     { preHandler: read, schema: { tags, querystring: TrainingListQuery, response: { 200: TrainingPage, ...e } } },
     async (req) => listTrainings(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/labour/stations',
+    { preHandler: read, schema: { tags, querystring: StationListQuery, response: { 200: StationPage, ...e } } },
+    async (req) => listStations(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/labour/stations',
+    { preHandler: write, schema: { tags, body: StationInput, response: { 200: StationRow, ...e } } },
+    async (req) => stationRow(ctxOf(req), await saveStation(ctxOf(req), req.body)),
+  );
+  app.put(
+    '/api/labour/stations/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: StationInput, response: { 200: StationRow, ...e } } },
+    async (req) => stationRow(ctxOf(req), await saveStation(ctxOf(req), req.body, req.params.id)),
+  );
+  app.get(
+    '/api/labour/brands',
+    { preHandler: read, schema: { tags, querystring: BrandListQuery, response: { 200: BrandPage, ...e } } },
+    async (req) => listBrands(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/labour/brands',
+    { preHandler: write, schema: { tags, body: BrandInput, response: { 200: BrandRow, ...e } } },
+    async (req) => brandRow(ctxOf(req), await saveBrand(ctxOf(req), req.body)),
+  );
+  app.put(
+    '/api/labour/brands/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: BrandInput, response: { 200: BrandRow, ...e } } },
+    async (req) => brandRow(ctxOf(req), await saveBrand(ctxOf(req), req.body, req.params.id)),
   );
 }
