@@ -176,6 +176,7 @@ export const StationInput = z.strictObject({
   establishedOn: IsoDate.nullable().optional(),
   note,
 });
+export const StationPatch = StationInput.partial();
 export const StationRow = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -200,6 +201,7 @@ export const BrandInput = z.strictObject({
   teamId: id.nullable().optional(),
   note,
 });
+export const BrandPatch = BrandInput.partial();
 export const BrandRow = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -240,8 +242,8 @@ export const labourApi = {
   trainings: endpoint('GET', '/api/labour/trainings', { query: TrainingListQuery, response: TrainingPage }),
   stations: endpoint('GET', '/api/labour/stations', { query: StationListQuery, response: StationPage }),
   createStation: endpoint('POST', '/api/labour/stations', { body: StationInput, response: StationRow }),
-  updateStation: endpoint('PUT', '/api/labour/stations/:id', { params: IdParam, body: StationInput, response: StationRow }),
+  updateStation: endpoint('PATCH', '/api/labour/stations/:id', { params: IdParam, body: StationPatch, response: StationRow }),
   brands: endpoint('GET', '/api/labour/brands', { query: BrandListQuery, response: BrandPage }),
   createBrand: endpoint('POST', '/api/labour/brands', { body: BrandInput, response: BrandRow }),
-  updateBrand: endpoint('PUT', '/api/labour/brands/:id', { params: IdParam, body: BrandInput, response: BrandRow }),
+  updateBrand: endpoint('PATCH', '/api/labour/brands/:id', { params: IdParam, body: BrandPatch, response: BrandRow }),
 } as const;

@@ -4,6 +4,7 @@ import {
   BrandInput,
   BrandListQuery,
   BrandPage,
+  BrandPatch,
   BrandRow,
   EmploymentInput,
   EmploymentListQuery,
@@ -21,6 +22,7 @@ import {
   StationInput,
   StationListQuery,
   StationPage,
+  StationPatch,
   StationRow,
   TrainingListQuery,
   TrainingPage,
@@ -31,7 +33,7 @@ import type { App } from '../../platform/http/types';
 import { employmentRow, listEmployments, revealEmployment, saveEmployment } from './employments';
 import { createOrderClass, listOrderClasses, orderClassRow } from './orderClasses';
 import { listRoster, revealRosterPerson, rosterRow, saveRosterPerson } from './roster';
-import { brandRow, listBrands, listStations, saveBrand, saveStation, stationRow } from './stations';
+import { brandRow, listBrands, listStations, saveBrand, saveStation, stationRow, updateBrand, updateStation } from './stations';
 import { listTrainings } from './trainings';
 
 export async function labourRoutes(app: App) {
@@ -100,10 +102,10 @@ export async function labourRoutes(app: App) {
     { preHandler: write, schema: { tags, body: StationInput, response: { 200: StationRow, ...e } } },
     async (req) => stationRow(ctxOf(req), await saveStation(ctxOf(req), req.body)),
   );
-  app.put(
+  app.patch(
     '/api/labour/stations/:id',
-    { preHandler: write, schema: { tags, params: IdParam, body: StationInput, response: { 200: StationRow, ...e } } },
-    async (req) => stationRow(ctxOf(req), await saveStation(ctxOf(req), req.body, req.params.id)),
+    { preHandler: write, schema: { tags, params: IdParam, body: StationPatch, response: { 200: StationRow, ...e } } },
+    async (req) => stationRow(ctxOf(req), await updateStation(ctxOf(req), req.params.id, req.body)),
   );
   app.get(
     '/api/labour/brands',
@@ -115,9 +117,9 @@ export async function labourRoutes(app: App) {
     { preHandler: write, schema: { tags, body: BrandInput, response: { 200: BrandRow, ...e } } },
     async (req) => brandRow(ctxOf(req), await saveBrand(ctxOf(req), req.body)),
   );
-  app.put(
+  app.patch(
     '/api/labour/brands/:id',
-    { preHandler: write, schema: { tags, params: IdParam, body: BrandInput, response: { 200: BrandRow, ...e } } },
-    async (req) => brandRow(ctxOf(req), await saveBrand(ctxOf(req), req.body, req.params.id)),
+    { preHandler: write, schema: { tags, params: IdParam, body: BrandPatch, response: { 200: BrandRow, ...e } } },
+    async (req) => brandRow(ctxOf(req), await updateBrand(ctxOf(req), req.params.id, req.body)),
   );
 }

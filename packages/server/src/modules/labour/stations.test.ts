@@ -130,7 +130,7 @@ describe('labour stations and brands', () => {
 
     // renamed by its edit form: the employment records follow the name
     const [s] = (await hq.get('/api/labour/stations?page=1&pageSize=10')).json().items;
-    const renamed = await hq.put(`/api/labour/stations/${s.id}`, { name: STATION, divisionCode: SHUNDE, servedCodes: [FUCHUAN, BABU] });
+    const renamed = await hq.patch(`/api/labour/stations/${s.id}`, { name: STATION, divisionCode: SHUNDE, servedCodes: [FUCHUAN, BABU] });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json()).toMatchObject({ name: STATION, servedNames: ['富川瑶族自治县', '八步区'], placed: 3, placedNow: 2, lifted: 0 });
     expect(await q1(`select count(*)::int as n from labour_employments where station = $1`, [STATION])).toBe(4);
@@ -152,7 +152,7 @@ describe('labour stations and brands', () => {
       STATION,
     ]);
     expect((await babu.get('/api/labour/brands?page=1&pageSize=10')).json().total).toBe(0);
-    expect((await babu.put(`/api/labour/brands/${b.id}`, { name: '改名', divisionCode: FUCHUAN })).statusCode).toBe(403);
+    expect((await babu.patch(`/api/labour/brands/${b.id}`, { name: '改名', divisionCode: FUCHUAN })).statusCode).toBe(403);
     expect(await q1(`select count(*)::int as n from audit_log where entity = 'labour_station' and action = 'update'`)).toBe(1);
   });
 

@@ -167,6 +167,15 @@ export async function saveStation(ctx: Ctx, body: StationBody, id?: number) {
   });
 }
 
+/** Changes what the patch names of station `id` (the edit form sends every field); scope checked before anything else. */
+export async function updateStation(ctx: Ctx, id: number, patch: Partial<StationBody>) {
+  const [before] = await dbOf(ctx).select().from(st).where(eq(st.id, id));
+  if (!before) throw new AppError('NOT_FOUND');
+  assertStationWritable(ctx, before);
+  const { name, divisionCode, servedCodes, teamId, establishedOn, note } = before;
+  return saveStation(ctx, { name, divisionCode, servedCodes, teamId, establishedOn, note, ...patch }, id);
+}
+
 // ---- 劳务品牌 ----
 type BrandBody = z.output<typeof BrandInput>;
 
@@ -259,6 +268,15 @@ export async function saveBrand(ctx: Ctx, body: BrandBody, id?: number) {
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'labour_brand', entityId: row.id, after: row });
     return row.id;
   });
+}
+
+/** Changes what the patch names of brand `id`; scope checked before anything else. */
+export async function updateBrand(ctx: Ctx, id: number, patch: Partial<BrandBody>) {
+  const [before] = await dbOf(ctx).select().from(br).where(eq(br.id, id));
+  if (!before) throw new AppError('NOT_FOUND');
+  if (!inScope(ctx.user.scope, before)) throw new AppError('OUT_OF_SCOPE');
+  const { name, divisionCode, teamId, note } = before;
+  return saveBrand(ctx, { name, divisionCode, teamId, note, ...patch }, id);
 }
 
 /** The names among `names` that are no station (or brand) — one query; an employment or session naming one is refused. */
