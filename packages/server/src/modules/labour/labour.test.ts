@@ -37,7 +37,7 @@ beforeAll(async () => {
   await seedLabourDemo(t.services);
   hq = await t.userClient('hq', 'hq', { all: true });
   await refresherOf(t.services).runOnce();
-}, 120_000);
+}, 300_000); // division subtrees and the demo seed
 afterAll(() => t.close());
 
 describe('order classes', () => {
