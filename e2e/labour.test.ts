@@ -125,5 +125,5 @@ describe('labour in the browser', () => {
       await screenshot(page, phone ? 'labour-stations-phone' : 'labour-stations');
       await page.context().close();
     }
-  });
+  }, 180_000); // two viewports, each a form with three division searches
 });
