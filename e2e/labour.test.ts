@@ -1,6 +1,7 @@
 // 劳务协作 in the browser on the demo data: the 3D打印订单班 with 86 graduates, 81 employed → 94.2 % and
 // 5,500元 computed from its student roster, on the order-class page and the HQ dashboard at 富川; the
-// employment ledger with masked ID numbers, 脱贫人口 marked, and an audited reveal — at desktop and 375 px.
+// employment ledger with masked ID numbers, 脱贫人口 marked, and an audited reveal; the labour brand 富川药膳师傅
+// with its trainees and employed people, and a labour station entered and renamed by form — at desktop and 375 px.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
@@ -70,4 +71,59 @@ describe('labour in the browser', () => {
     expect(audit).toEqual([{ actor_name: 'fuchuan_labour' }]);
     await page.context().close();
   });
+
+  it('shows the brand 富川药膳师傅 with its trainees and people employed, and adds and renames a labour station (desktop and 375 px)', async () => {
+    for (const phone of [false, true]) {
+      const page = await newPage(browser, phone ? PHONE : undefined);
+      await signIn(page, app.url, 'hq_labour');
+      await page.goto(`${app.url}/labour/brands`);
+      const brand = page.getByTestId('list-page').locator('tr').filter({ hasText: '富川药膳师傅' });
+      // 70 人次 in this and last year's cooking classes (24 of them 脱贫人口); 6 cooks employed, 5 at work, 3 脱贫人口
+      await brand.waitFor();
+      expect((await brand.locator('td').allTextContents()).slice(0, 7)).toEqual([
+        '富川药膳师傅',
+        '富川瑶族自治县',
+        '70',
+        '24',
+        '6',
+        '5',
+        '3',
+      ]);
+      await screenshot(page, phone ? 'labour-brands-phone' : 'labour-brands');
+
+      await page.goto(`${app.url}/labour/stations`);
+      const list = page.getByTestId('list-page');
+      await list.getByText('富川驻佛山劳务工作站（演示）').waitFor();
+      const name = phone ? '富川驻广州劳务工作站' : '富川驻中山劳务工作站';
+      await page.getByRole('button', { name: '新增劳务工作站' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('劳务工作站', { exact: true }).fill(name);
+      await dialog.getByLabel('所在地', { exact: true }).fill(phone ? '天河区' : '中山市');
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: phone ? /广东省\/广州市/ : /广东省/ })
+        .first()
+        .click();
+      await dialog.locator('.ant-form-item').filter({ hasText: '服务县（区）' }).locator('.ant-select').first().click();
+      await page.keyboard.type('富川');
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /贺州市/ })
+        .first()
+        .click();
+      await screenshot(page, phone ? 'labour-station-form-phone' : 'labour-station-form');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = list.locator('tr').filter({ hasText: name });
+      await row.getByText('富川瑶族自治县').waitFor();
+      // renamed by its edit form
+      await row.getByRole('button', { name: /编\s*辑/ }).click();
+      await dialog.getByLabel('劳务工作站', { exact: true }).fill(`${name}（新）`);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await list.getByText(`${name}（新）`).waitFor();
+      const demo = list.locator('tr').filter({ hasText: '富川驻佛山劳务工作站（演示）' });
+      expect((await demo.locator('td').allTextContents()).slice(1, 3)).toEqual(['顺德区', '富川瑶族自治县']);
+      await screenshot(page, phone ? 'labour-stations-phone' : 'labour-stations');
+      await page.context().close();
+    }
+  }, 180_000); // two viewports, each a form with three division searches
 });

@@ -356,6 +356,8 @@ describe('scope matrix', () => {
       'POST /api/industry/workers/:id/reveal': {
         find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
       },
+      'PATCH /api/labour/stations/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_stations`, body: {} },
+      'PATCH /api/labour/brands/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_brands`, body: {} },
       'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
     };
     const UNSCOPED: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
-import { directoryOf, factsOf, type ModuleDefinition, reportChaptersOf } from './module';
+import { directoryOf, factsOf, type ModuleDefinition, personViewsOf, reportChaptersOf } from './module';
 import { seedPlatform } from './seed';
 
 export interface Started {
@@ -48,6 +48,7 @@ export function servicesFor(
     cipher,
     directory: directoryOf(modules),
     facts: factsOf(modules),
+    personViews: personViewsOf(modules),
     reportChapters: reportChaptersOf(modules),
   };
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { PersonalDataCipher } from './crypto/personalData';
 import type { Database, Db, Tx } from './db/client';
 import type { Directory } from './directory';
-import type { FactSource } from './facts';
+import type { FactSource, PersonView } from './facts';
 import type { Language, Translate } from './i18n';
 import type { ReportChapter } from './reports';
 import type { Scope } from './scope';
@@ -18,6 +18,8 @@ export interface Services {
   directory: Directory;
   /** Every module's fact sources, as their manifests publish them (the indicators engine aggregates them). */
   facts: FactSource[];
+  /** The person views sources join (lifted_persons) and the tables that feed them, from the modules that own them. */
+  personViews: PersonView[];
   /** Every module's chapter of the work report, in module order. */
   reportChapters: ReportChapter[];
 }

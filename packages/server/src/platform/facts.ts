@@ -26,6 +26,30 @@ export interface FactSource {
   requires: Record<string, string[]>;
   sql: string;
   dirty: DirtyRule[];
+  /**
+   * Rules keyed by person, for a source that joins a person view (其中脱贫人口 joins `lifted_persons`): when a
+   * write changes the people of `view` (a table a PersonView names as its feed), the rows R of `table` whose
+   * `hash` is one of the changed people's are queued by `division`/`from`/`to` as a DirtyRule — so the 脱贫人口
+   * roster's import re-queues funds' beneficiaries and industry's workers without either naming the other.
+   */
+  persons?: PersonDirtyRule[];
+}
+
+export interface PersonDirtyRule extends DirtyRule {
+  /** The person view the source joins (lifted_persons). */
+  view: string;
+  /** The ID hash of the source's row R, as an expression ('R.id_hash'). */
+  hash: string;
+}
+
+/**
+ * A view of people's ID hashes that other modules' sources join, published by the module that owns it, with
+ * the tables whose writes change who is in it. `hash` is the changed row F's ID hash (F is the written row,
+ * `join` may reach further rows from it, e.g. a household's members), `where` an optional condition on F.
+ */
+export interface PersonView {
+  view: string;
+  feeds: { table: string; hash: string; join?: string; where?: string }[];
 }
 
 export function defineFacts(sources: FactSource[]): FactSource[] {

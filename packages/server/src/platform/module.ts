@@ -2,7 +2,7 @@
 // modules/<m>/index.ts that calls defineModule; modules/index.ts lists them; main.ts (and the test app)
 // hand the list to the platform. The platform never imports a module.
 import type { Directory } from './directory';
-import type { FactSource } from './facts';
+import type { FactSource, PersonView } from './facts';
 import type { App } from './http/types';
 import type { AnyLedger } from './ledgers/types';
 import type { ReportChapter } from './reports';
@@ -19,6 +19,8 @@ export interface ModuleDefinition {
   ledgers?: AnyLedger[];
   /** Its fact sources, aggregated by the indicators engine. */
   facts?: FactSource[];
+  /** Person views it owns that other modules' sources join (labour: lifted_persons) and the tables feeding them. */
+  personViews?: PersonView[];
   /** Its chapter of the work report (工作报告), written from the dashboard's figures. */
   report?: ReportChapter;
   /** Lookups the platform needs from a shared kernel (registry: divisions; teams: the team tree). */
@@ -55,6 +57,10 @@ export function factsOf(modules: readonly ModuleDefinition[]): FactSource[] {
     seen.add(f.key);
   }
   return facts;
+}
+
+export function personViewsOf(modules: readonly ModuleDefinition[]): PersonView[] {
+  return modules.flatMap((m) => m.personViews ?? []);
 }
 
 /** The report chapters in module order (a module without one has nothing to say in reports). */

@@ -18,12 +18,23 @@ export function destinationKindOf(home: string, work: string): DestinationKind {
   return 'out_province';
 }
 
-/** 稳岗: employed six months or more (to the end date, or to `today` while the job is open). */
-export function isStable(start: string, end: string | null, today: string): boolean {
-  const until = end ?? today;
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 6);
-  return until >= d.toISOString().slice(0, 10);
+/**
+ * 稳岗: employed without a break for six months or more up to `asOf` — the period end a figure is asked for
+ * (a record's end if earlier). Six months counts both ends: a job from 1 January is 稳岗 on 30 June. The
+ * indicators judge it so at each period's end (labour.stable); a list row judges it as of today.
+ */
+export function stableFrom(start: string): string {
+  const [y, m, d] = start.split('-').map(Number);
+  // six months on, the day clamped to the month's last as PostgreSQL's `+ interval '6 months'` does (31 Aug → 28 Feb)
+  const last = new Date(Date.UTC(y, m + 6, 0)).getUTCDate();
+  const six = new Date(Date.UTC(y, m + 5, Math.min(d, last)));
+  six.setUTCDate(six.getUTCDate() - 1);
+  return six.toISOString().slice(0, 10);
+}
+
+export function isStable(start: string, end: string | null, asOf: string): boolean {
+  const until = end && end < asOf ? end : asOf;
+  return until >= stableFrom(start);
 }
 
 const id = z.number().int().positive();
@@ -147,6 +158,7 @@ export const TrainingRow = z.object({
   teamId: z.number().int().nullable(),
   startDate: z.string(),
   endDate: z.string(),
+  brand: z.string().nullable(), // 劳务品牌 the session trains for
   // computed from the trainees
   trainees: z.number().int(),
   lifted: z.number().int(), // 其中脱贫人口
@@ -154,6 +166,58 @@ export const TrainingRow = z.object({
 });
 export const TrainingListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
 export const TrainingPage = pageOf(TrainingRow);
+
+// ---- 劳务工作站 / 劳务品牌 ----
+export const StationInput = z.strictObject({
+  name: text(100), // 富川驻佛山劳务工作站
+  divisionCode: DivisionCode, // where the station is
+  servedCodes: z.array(DivisionCode).min(1).max(50), // the counties it serves
+  teamId: id.nullable().optional(),
+  establishedOn: IsoDate.nullable().optional(),
+  note,
+});
+export const StationPatch = StationInput.partial();
+export const StationRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  servedCodes: z.array(z.string()),
+  servedNames: z.array(z.string()),
+  teamId: z.number().int().nullable(),
+  establishedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  // counted from the employment records naming the station (distinct persons, within the user's scope)
+  placed: z.number().int(),
+  placedNow: z.number().int(), // at work today
+  lifted: z.number().int(), // 其中脱贫人口
+});
+export const StationListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
+export const StationPage = pageOf(StationRow);
+
+export const BrandInput = z.strictObject({
+  name: text(100), // 富川药膳师傅
+  divisionCode: DivisionCode, // the county of the brand
+  teamId: id.nullable().optional(),
+  note,
+});
+export const BrandPatch = BrandInput.partial();
+export const BrandRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  note: z.string().nullable(),
+  // counted from the training sessions and employment records naming the brand (within the user's scope)
+  trainees: z.number().int(), // 人次
+  traineesLifted: z.number().int(),
+  employed: z.number().int(), // distinct persons
+  employedNow: z.number().int(),
+  employedLifted: z.number().int(),
+});
+export const BrandListQuery = Paging.extend({ divisionCode: DivisionCode.optional(), q: z.string().max(50).optional() });
+export const BrandPage = pageOf(BrandRow);
 
 export const RevealResponse = z.object({ idNumber: z.string() });
 
@@ -163,6 +227,7 @@ export const LABOUR_LEDGERS = {
   employments: 'labour-employments',
   classMembers: 'labour-class-members',
   trainees: 'labour-trainees',
+  stations: 'labour-stations',
 } as const;
 
 export const labourApi = {
@@ -175,4 +240,10 @@ export const labourApi = {
   orderClasses: endpoint('GET', '/api/labour/order-classes', { query: OrderClassListQuery, response: OrderClassPage }),
   createOrderClass: endpoint('POST', '/api/labour/order-classes', { body: OrderClassInput, response: OrderClassRow }),
   trainings: endpoint('GET', '/api/labour/trainings', { query: TrainingListQuery, response: TrainingPage }),
+  stations: endpoint('GET', '/api/labour/stations', { query: StationListQuery, response: StationPage }),
+  createStation: endpoint('POST', '/api/labour/stations', { body: StationInput, response: StationRow }),
+  updateStation: endpoint('PATCH', '/api/labour/stations/:id', { params: IdParam, body: StationPatch, response: StationRow }),
+  brands: endpoint('GET', '/api/labour/brands', { query: BrandListQuery, response: BrandPage }),
+  createBrand: endpoint('POST', '/api/labour/brands', { body: BrandInput, response: BrandRow }),
+  updateBrand: endpoint('PATCH', '/api/labour/brands/:id', { params: IdParam, body: BrandPatch, response: BrandRow }),
 } as const;

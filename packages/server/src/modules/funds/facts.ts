@@ -92,6 +92,8 @@ export const fundsFacts = defineFacts([
       { table: B, division: byProject, from: 'R.since' },
       { table: P, division: 'R.division_code' },
     ],
+    // a person joining or leaving the 脱贫人口 (the roster, a 脱贫户) turns 其中脱贫人口
+    persons: [{ view: 'lifted_persons', table: B, hash: 'R.id_hash', division: byProject, from: 'R.since' }],
   },
   {
     key: 'funds.results',

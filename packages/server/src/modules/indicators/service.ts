@@ -24,7 +24,7 @@ const refreshers = new WeakMap<Services, Refresher>();
 /** The app's refresher (created on first use; started by the routes plugin). */
 export function refresherOf(services: Services): Refresher {
   let r = refreshers.get(services);
-  if (!r) refreshers.set(services, (r = new Refresher(services.database, { sources: services.facts })));
+  if (!r) refreshers.set(services, (r = new Refresher(services.database, { sources: services.facts, personViews: services.personViews })));
   return r;
 }
 

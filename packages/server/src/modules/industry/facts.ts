@@ -95,5 +95,9 @@ export const industryFacts = defineFacts([
           left join industry_workshops s on s.id = w.workshop_id
           left join industry_enterprises e on e.id = w.enterprise_id`,
     dirty: [{ table: 'industry_workers', division: placeOfWorker, from: 'R.start_date', to: 'open' }],
+    // a person joining or leaving the 脱贫人口 (the roster, a 脱贫户) turns 其中脱贫人口
+    persons: [
+      { view: 'lifted_persons', table: 'industry_workers', hash: 'R.id_hash', division: placeOfWorker, from: 'R.start_date', to: 'open' },
+    ],
   },
 ]);

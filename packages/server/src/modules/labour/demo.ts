@@ -1,7 +1,8 @@
 // Demo data (marked 演示): the seed's 3D-printing order class of 富川 — 86 graduates, 81 employed (94.2 %),
 // average monthly wage 5,500元 — this year, and last year's cohort for the same period last year; a small
 // 脱贫人口名册 of 富川 villages and employment records of 富川 people (some in the roster, one with two
-// overlapping jobs, 药膳 cooks of the labour brand 富川药膳师傅), dated relative to today.
+// overlapping jobs, 药膳 cooks of the labour brand 富川药膳师傅 placed through the 顺德 labour station), the
+// brand's cooking classes and the station and brand as records of their own, dated relative to today.
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import type { Services } from '../../platform/context';
@@ -10,11 +11,14 @@ import type { ModuleSeed } from '../../platform/seed';
 import { saveEmployment } from './employments';
 import { sealIdNumber } from './people';
 import { saveRosterPerson } from './roster';
+import { saveBrand, saveStation } from './stations';
 import { labourClassMembers, labourOrderClasses, labourTrainees, labourTrainings } from './tables';
 
 export const FUCHUAN = '451123000000';
 export const FUCHUAN_VILLAGES = ['451123100201', '451123100216', '451123102207', '451123104202', '451123105207', '451123106209'];
 const SHUNDE = '440606000000'; // 佛山市顺德区
+export const DEMO_STATION = '富川驻佛山劳务工作站（演示）';
+export const DEMO_BRAND = '富川药膳师傅';
 const BABU = '451102000000'; // 贺州市八步区
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
 const GIVEN = ['小梅', '建华', '志强', '海燕', '春生', '丽娟', '永福', '秀英', '国庆', '晓东'];
@@ -96,6 +100,15 @@ export async function seedLabourDemo(services: Services) {
       liftedYear: 2016 + (n % 5),
       note: '演示',
     });
+  // the labour station in 顺德 that places 富川's people, and the labour brand 富川药膳师傅 (its cooks and cooking class)
+  await saveStation(ctx, {
+    name: DEMO_STATION,
+    divisionCode: SHUNDE,
+    servedCodes: [FUCHUAN],
+    establishedOn: `${year - 2}-03-01`,
+    note: '演示',
+  });
+  await saveBrand(ctx, { name: DEMO_BRAND, divisionCode: FUCHUAN, note: '演示：瑶族药膳烹饪技能' });
   // jobs of 30 people: the first 12 are on the roster; every third works in 顺德, every third near home
   const start = (n: number) => `${n % 2 ? year : year - 1}-${String(1 + (n % 6)).padStart(2, '0')}-01`;
   for (let n = 0; n < 30; n++) {
@@ -112,8 +125,8 @@ export async function seedLabourDemo(services: Services) {
       endDate: n % 7 === 6 && n % 2 === 0 ? `${year - 1}-12-31` : null, // jobs of last year that ended
       monthlyWage: cook ? 6500 : [5200, 3200, 3800][n % 3],
       channel: n % 2 ? 'organised' : 'self',
-      station: n % 2 && (cook || n % 3 === 0) ? '富川驻佛山劳务工作站（演示）' : null,
-      brand: cook ? '富川药膳师傅' : null,
+      station: n % 2 && (cook || n % 3 === 0) ? DEMO_STATION : null,
+      brand: cook ? DEMO_BRAND : null,
       note: null,
     });
   }
@@ -151,6 +164,7 @@ async function seedTrainings(services: Services, year: number, today: string) {
         divisionCode: FUCHUAN,
         startDate: start,
         endDate: start.replace(/-(\d\d)$/, (_, d) => `-${String(Number(d) + 9).padStart(2, '0')}`),
+        brand: DEMO_BRAND,
       })
       .returning();
     await services.db.insert(labourTrainees).values(

@@ -14,6 +14,7 @@ import { assertInScope, inScope } from '../../platform/scope';
 import { divisions } from '../registry';
 import { assertWritable, dbOf, employmentsInScope, ownTeamOf } from './access';
 import { isLifted, numberOrNull, sealIdNumber } from './people';
+import { unknownNames } from './stations';
 import { labourEmployments } from './tables';
 
 export interface EmploymentFilter {
@@ -122,6 +123,9 @@ export async function saveEmployment(ctx: Ctx, body: Body) {
   checkEmploymentDates(body.startDate, body.endDate);
   const teamId = teamOf(ctx, body);
   assertWritable(ctx, { divisionCode: body.divisionCode, teamId });
+  for (const kind of ['station', 'brand'] as const)
+    if ((await unknownNames(ctx, kind, [body[kind]])).size)
+      throw invalid({ path: `body.${kind}`, key: `labour.validation.unknown${kind === 'station' ? 'Station' : 'Brand'}` });
   return withTx(ctx, async (tx, ctx) => {
     const { idNumber, monthlyWage, ...rest } = body;
     const sealed = sealIdNumber(ctx.services.cipher, idNumber);

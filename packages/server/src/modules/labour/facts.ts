@@ -5,9 +5,13 @@
 // - labour.jobStarts (event): a job starting (distinct persons = 新增就业).
 // - labour.classMembers (event): an order-class student at the class's graduation date; qty = monthly wage
 //   of the employed (average wage = wages ÷ employed).
-// Tags: dest:local|in_province|out_province, guangdong (work in 广东), channel:…, stable (≥ 6 months), station
-// (placed by a 劳务工作站), brand (under a 劳务品牌),
-// tuopin (the person's id_hash is in lifted_persons).
+// - labour.stable (interval): 稳岗 — the same spells from the day the person has been employed six months
+//   without a break (start + 6 months − 1 day) to the spell's end. A stock counts them at the period end (or
+//   today, in the running period), so 稳岗 is judged as of the figure's date: employed at that date and
+//   continuously for six months or more up to it — never as of the day the figure is computed.
+// Tags: dest:local|in_province|out_province, guangdong (work in 广东), channel:…, station (placed by a 劳务工作站),
+// brand (under a 劳务品牌), tuopin (the person's id_hash is in lifted_persons).
+// 其中脱贫人口 follows the roster: the `persons` rules queue the rows of a person whose 脱贫 status a write changed.
 import { defineFacts } from '../../platform/facts';
 
 const DEST = (home: string, work: string) => `case when left(${work}, 6) = left(${home}, 6) then 'dest:local'
@@ -17,7 +21,6 @@ const TUOPIN = (hash: string) => `case when exists (select 1 from lifted_persons
 const JOB_TAGS = `array_remove(array[${DEST('j.division_code', 'j.work_division_code')}, 'channel:' || j.channel,
   case when j.work_division_code like '44%' then 'guangdong' end,
   case when j.station is not null then 'station' end, case when j.brand is not null then 'brand' end,
-  case when coalesce(j.end_date, current_date) >= j.start_date + interval '6 months' then 'stable' end,
   ${TUOPIN('j.id_hash')}], null)`;
 
 // spells: a job starts a new spell when it begins after every earlier job of the person has ended (+1 day)
@@ -51,6 +54,12 @@ const HELPER_OF_CLASS = HELPER_OF('(select division_code from labour_order_class
 const EMPLOYED = `${SPELLS}
           select j.division_code, j.team_id, s.day, s.end_day, 'p:' || s.id_hash as subject, 1::float8 as qty, ${JOB_TAGS} as tags
           from s join labour_employments j on j.id = s.first_id`;
+/** The first day a spell starting on `day` counts as 稳岗: six months employed, both ends included. */
+export const STABLE_FROM = (day: string) => `(${day} + interval '6 months' - interval '1 day')::date`;
+const STABLE = `${SPELLS}
+          select j.division_code, j.team_id, ${STABLE_FROM('s.day')} as day, s.end_day, 'p:' || s.id_hash as subject, 1::float8 as qty, ${JOB_TAGS} as tags
+          from s join labour_employments j on j.id = s.first_id
+          where s.end_day is null or s.end_day >= ${STABLE_FROM('s.day')}`;
 const CLASS_MEMBERS = `select c.division_code, c.team_id, c.graduation_date as day, null::date as end_day, 'o:' || m.id as subject,
                  coalesce(m.monthly_wage, 0)::float8 as qty,
                  array_remove(array[case when m.graduated then 'graduated' end, case when m.employed then 'employed' end,
@@ -64,16 +73,34 @@ const CLASS_REQUIRES = {
 };
 const PAIRINGS = { pairings: ['helper_division_code', 'helped_division_code', 'start_date', 'end_date'] };
 
+/** Person rules: a write to the 脱贫人口 (the roster, a 脱贫户) re-queues these rows of the people it names. */
+const lifted = (table: string, division: string, from?: string, to?: 'open') => ({
+  view: 'lifted_persons',
+  table,
+  hash: 'R.id_hash',
+  division,
+  ...(from ? { from } : {}),
+  ...(to ? { to } : {}),
+});
+const CLASS_OF_MEMBER = '(select division_code from labour_order_classes where id = R.class_id)';
+const SESSION_OF_TRAINEE = '(select division_code from labour_trainings where id = R.training_id)';
+
 export const labourFacts = defineFacts([
   {
     key: 'labour.employed',
     kind: 'interval',
     requires: EMPLOYED_REQUIRES,
     sql: EMPLOYED,
-    dirty: [
-      { table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' },
-      { table: 'labour_roster', division: 'R.division_code' }, // a person joining the roster turns 其中脱贫人口
-    ],
+    dirty: [{ table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' }],
+    persons: [lifted('labour_employments', 'R.division_code', 'R.start_date', 'open')],
+  },
+  {
+    key: 'labour.stable',
+    kind: 'interval',
+    requires: EMPLOYED_REQUIRES,
+    sql: STABLE,
+    dirty: [{ table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' }],
+    persons: [lifted('labour_employments', 'R.division_code', 'R.start_date', 'open')],
   },
   {
     key: 'labour.jobStarts',
@@ -82,10 +109,8 @@ export const labourFacts = defineFacts([
     sql: `select j.division_code, j.team_id, j.start_date as day, null::date as end_day, 'p:' || j.id_hash as subject, 1::float8 as qty,
                  ${JOB_TAGS} as tags
           from labour_employments j`,
-    dirty: [
-      { table: 'labour_employments', division: 'R.division_code', from: 'R.start_date' },
-      { table: 'labour_roster', division: 'R.division_code' },
-    ],
+    dirty: [{ table: 'labour_employments', division: 'R.division_code', from: 'R.start_date' }],
+    persons: [lifted('labour_employments', 'R.division_code', 'R.start_date')],
   },
   {
     key: 'labour.classMembers',
@@ -93,10 +118,10 @@ export const labourFacts = defineFacts([
     requires: CLASS_REQUIRES,
     sql: CLASS_MEMBERS,
     dirty: [
-      { table: 'labour_class_members', division: '(select division_code from labour_order_classes where id = R.class_id)' },
+      { table: 'labour_class_members', division: CLASS_OF_MEMBER },
       { table: 'labour_order_classes', division: 'R.division_code', from: 'R.graduation_date' },
-      { table: 'labour_roster', division: 'R.division_code' },
     ],
+    persons: [lifted('labour_class_members', CLASS_OF_MEMBER)],
   },
   // the same people at the helper side of the pairing (帮扶方): what 四会 helped 富川 achieve
   {
@@ -108,6 +133,7 @@ export const labourFacts = defineFacts([
       { table: 'labour_employments', division: HELPER_OF('R.division_code'), from: 'R.start_date', to: 'open' },
       { table: 'pairings', division: 'R.helper_division_code' },
     ],
+    persons: [lifted('labour_employments', HELPER_OF('R.division_code'), 'R.start_date', 'open')],
   },
   {
     key: 'labour.classMembersHelper',
@@ -119,6 +145,7 @@ export const labourFacts = defineFacts([
       { table: 'labour_order_classes', division: HELPER_OF('R.division_code'), from: 'R.graduation_date' },
       { table: 'pairings', division: 'R.helper_division_code' },
     ],
+    persons: [lifted('labour_class_members', HELPER_OF_CLASS)],
   },
   // 技能培训: one trainee of one session (人次) at the session's place and start date
   {
@@ -126,15 +153,16 @@ export const labourFacts = defineFacts([
     kind: 'event',
     requires: {
       labour_trainees: ['training_id', 'id_hash', 'certified'],
-      labour_trainings: ['kind', 'division_code', 'team_id', 'start_date'],
+      labour_trainings: ['kind', 'division_code', 'team_id', 'start_date', 'brand'],
     },
     sql: `select s.division_code, s.team_id, s.start_date as day, null::date as end_day, 'p:' || t.id_hash as subject, 1::float8 as qty,
-                 array_remove(array['kind:' || s.kind, case when t.certified then 'certified' end, ${TUOPIN('t.id_hash')}], null) as tags
+                 array_remove(array['kind:' || s.kind, case when t.certified then 'certified' end,
+                   case when s.brand is not null then 'brand' end, ${TUOPIN('t.id_hash')}], null) as tags
           from labour_trainees t join labour_trainings s on s.id = t.training_id`,
     dirty: [
-      { table: 'labour_trainees', division: '(select division_code from labour_trainings where id = R.training_id)' },
+      { table: 'labour_trainees', division: SESSION_OF_TRAINEE },
       { table: 'labour_trainings', division: 'R.division_code', from: 'R.start_date' },
-      { table: 'labour_roster', division: 'R.division_code' },
     ],
+    persons: [lifted('labour_trainees', SESSION_OF_TRAINEE)],
   },
 ]);

@@ -14,6 +14,23 @@ export const labourModule = defineModule({
   routes: labourRoutes,
   ledgers: labourLedgers,
   facts: labourFacts,
+  // who is 脱贫人口 (lifted_persons, declared in tables.ts) changes with the roster and with monitoring's 脱贫户:
+  // a write to these re-queues, in every module's sources joining the view, the rows of the people written
+  personViews: [
+    {
+      view: 'lifted_persons',
+      feeds: [
+        { table: 'labour_roster', hash: 'F.id_hash' },
+        { table: 'monitoring_members', hash: 'F.id_hash' },
+        {
+          table: 'monitoring_households',
+          hash: 'm.id_hash',
+          join: 'join monitoring_members m on m.household_id = F.id',
+          where: 'F.is_lifted',
+        },
+      ],
+    },
+  ],
   report: labourReport,
   demoSeed: labourSeed,
 });

@@ -14,6 +14,8 @@ export const labourReport: ReportChapter = {
       if (has(tuopin)) parts.push(`其中脱贫人口${num(tuopin.value)}人`);
       const gd = fig('labour.employed', 'guangdong');
       if (has(gd)) parts.push(`到广东就业${num(gd.value)}人`);
+      const placed = fig('labour.stationPlaced');
+      if (has(placed)) parts.push(`劳务工作站输出就业${num(placed.value)}人`);
       const brand = fig('labour.brandEmployed');
       if (has(brand)) parts.push(`劳务品牌带动就业${num(brand.value)}人`);
       const fresh = fig('labour.newlyEmployed');
@@ -41,6 +43,8 @@ export const labourReport: ReportChapter = {
       const parts = [`开展技能培训${num(trained.value)}人次`];
       if (has(tuopin)) parts.push(`其中脱贫人口${num(tuopin.value)}人次`);
       if (has(certified)) parts.push(`取得证书${num(certified.value)}人次`);
+      const brand = fig('labour.brandTrainees');
+      if (has(brand)) parts.push(`劳务品牌培训${num(brand.value)}人次`);
       out.push(`${parts.join('，')}。`);
     }
     const helped = fig('labour.helperEmployed');

@@ -1,6 +1,11 @@
 // /api/labour: the 脱贫人口名册, employment records and order classes (ID numbers masked; reveals audited).
 import { errorResponses, IdParam } from '@xiezuo/shared/contracts/common';
 import {
+  BrandInput,
+  BrandListQuery,
+  BrandPage,
+  BrandPatch,
+  BrandRow,
   EmploymentInput,
   EmploymentListQuery,
   EmploymentPage,
@@ -14,6 +19,11 @@ import {
   RosterListQuery,
   RosterPage,
   RosterRow,
+  StationInput,
+  StationListQuery,
+  StationPage,
+  StationPatch,
+  StationRow,
   TrainingListQuery,
   TrainingPage,
 } from '@xiezuo/shared/contracts/labour';
@@ -23,6 +33,7 @@ import type { App } from '../../platform/http/types';
 import { employmentRow, listEmployments, revealEmployment, saveEmployment } from './employments';
 import { createOrderClass, listOrderClasses, orderClassRow } from './orderClasses';
 import { listRoster, revealRosterPerson, rosterRow, saveRosterPerson } from './roster';
+import { brandRow, listBrands, listStations, saveBrand, saveStation, stationRow, updateBrand, updateStation } from './stations';
 import { listTrainings } from './trainings';
 
 export async function labourRoutes(app: App) {
@@ -79,5 +90,36 @@ export async function labourRoutes(app: App) {
     '/api/labour/trainings',
     { preHandler: read, schema: { tags, querystring: TrainingListQuery, response: { 200: TrainingPage, ...e } } },
     async (req) => listTrainings(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/labour/stations',
+    { preHandler: read, schema: { tags, querystring: StationListQuery, response: { 200: StationPage, ...e } } },
+    async (req) => listStations(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/labour/stations',
+    { preHandler: write, schema: { tags, body: StationInput, response: { 200: StationRow, ...e } } },
+    async (req) => stationRow(ctxOf(req), await saveStation(ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/labour/stations/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: StationPatch, response: { 200: StationRow, ...e } } },
+    async (req) => stationRow(ctxOf(req), await updateStation(ctxOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/labour/brands',
+    { preHandler: read, schema: { tags, querystring: BrandListQuery, response: { 200: BrandPage, ...e } } },
+    async (req) => listBrands(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/labour/brands',
+    { preHandler: write, schema: { tags, body: BrandInput, response: { 200: BrandRow, ...e } } },
+    async (req) => brandRow(ctxOf(req), await saveBrand(ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/labour/brands/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: BrandPatch, response: { 200: BrandRow, ...e } } },
+    async (req) => brandRow(ctxOf(req), await updateBrand(ctxOf(req), req.params.id, req.body)),
   );
 }

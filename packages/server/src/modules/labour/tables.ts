@@ -113,6 +113,7 @@ export const labourTrainings = pgTable(
     teamId: integer('team_id').references(() => teams.id),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
+    brand: text('brand'), // 劳务品牌 the session trains for (a labour_brands name), if any
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -138,6 +139,41 @@ export const labourTrainees = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('labour_trainees_uq').on(t.trainingId, t.idHash), index('labour_trainees_hash_idx').on(t.idHash)],
+);
+
+// 劳务工作站: a station at a place (often in the helper province: 富川驻佛山劳务工作站) serving helped counties;
+// employment records name it (labour_employments.station = name), so the people placed through it are counted
+// from their jobs. Its name is its key in the ledgers; a rename carries over to the records naming it.
+export const labourStations = pgTable(
+  'labour_stations',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    divisionCode: text('division_code').notNull(), // where the station is
+    servedCodes: text('served_codes').array().notNull(), // the counties it serves (12-digit codes)
+    teamId: integer('team_id').references(() => teams.id),
+    establishedOn: date('established_on'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('labour_stations_name_uq').on(t.name), index('labour_stations_division_idx').on(t.divisionCode)],
+);
+
+// 劳务品牌: a named skill people of a county are trained and employed under (富川药膳师傅); training sessions and
+// employment records name it (brand = name), so its trained and employed people are counted from them.
+export const labourBrands = pgTable(
+  'labour_brands',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    divisionCode: text('division_code').notNull(), // the county of the brand
+    teamId: integer('team_id').references(() => teams.id),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('labour_brands_name_uq').on(t.name), index('labour_brands_division_idx').on(t.divisionCode)],
 );
 
 // 脱贫人口 as every module counts "其中脱贫人口": the ID hashes of people lifted out of poverty, each once — the

@@ -36,6 +36,7 @@ export function TrainingsPage() {
         { title: t('labour.fields.kind'), render: (_, r: Row) => t(`labour.trainingKinds.${r.kind}`) },
         { title: t('labour.fields.organiser'), dataIndex: 'organiser' },
         { title: t('labour.fields.place'), render: (_, r: Row) => r.divisionName ?? r.divisionCode },
+        { title: t('labour.fields.brand'), render: (_, r: Row) => r.brand ?? '' },
         { title: t('labour.fields.period'), render: (_, r: Row) => `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` },
         { title: t('labour.trainings.trainees'), align: 'right', render: (_, r: Row) => formatCount(r.trainees) },
         { title: t('labour.fields.lifted'), align: 'right', render: (_, r: Row) => formatCount(r.lifted) },

@@ -13,7 +13,7 @@ import { periodsOfYear } from '@xiezuo/shared/indicators/periods';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../../platform/db/client';
 import { indicatorsOf, leafInsertSql, STATIONS_SQL, yearsSql } from './compute';
-import type { DirtyRule, FactSource } from './sources';
+import type { DirtyRule, FactSource, PersonView } from './sources';
 import { loadTrees, type Query, type Trees, treeDay } from './tree';
 
 const TREE = '__tree__';
@@ -56,7 +56,7 @@ export async function wiredSources(database: Database, sources: FactSource[]): P
  * statement, however many rows it changed — a 200,000-row import queues its few town-years at once
  * instead of running a trigger 200,000 times.
  */
-function markSql(key: string, rule: DirtyRule, rows: 'new_rows' | 'old_rows'): string {
+function markSql(key: string, rule: DirtyRule, rows: string): string {
   const from = rule.from ?? 'null::date';
   const to = rule.to && rule.to !== 'open' ? rule.to : from;
   const years = rule.from
@@ -65,13 +65,13 @@ function markSql(key: string, rule: DirtyRule, rows: 'new_rows' | 'old_rows'): s
     : `(select 0 as y)`;
   return `insert into indicator_dirty (source, slice, year)
       select distinct ${lit(key)}, rpad(substr(x.d, 1, 9), 12, '0'), ys.y
-      from (select ${rule.division} as d, ${from} as f, ${to} as t from ${rows} R) x cross join lateral ${years} ys
+      from (select ${rule.division} as d, ${from} as f, ${to} as t from ${rows}) x cross join lateral ${years} ys
       where x.d is not null${rule.from ? ' and x.f is not null' : ''}
       on conflict do nothing;`;
 }
 
 /** (Re)creates the queueing triggers on the wired sources' tables and on the trees. */
-export async function installTriggers(database: Database, wired: FactSource[]): Promise<void> {
+export async function installTriggers(database: Database, wired: FactSource[], views: PersonView[] = []): Promise<void> {
   const stmts: string[] = [];
   // statement-level, with transition tables; one trigger per event (PostgreSQL allows transition tables only so)
   const events = [
@@ -86,10 +86,38 @@ export async function installTriggers(database: Database, wired: FactSource[]): 
       for (const e of events) {
         const fn = `${name}_${e.suffix}`;
         stmts.push(`create or replace function ${fn}() returns trigger language plpgsql as $f$
-          begin ${e.tables.map((t) => markSql(s.key, rule, t)).join('\n')} return null; end $f$`);
+          begin ${e.tables.map((t) => markSql(s.key, rule, `${t} R`)).join('\n')} return null; end $f$`);
         stmts.push(`drop trigger if exists ${fn} on ${rule.table}`);
         stmts.push(
           `create trigger ${fn} after ${e.event} on ${rule.table} referencing ${e.referencing} for each statement execute function ${fn}()`,
+        );
+      }
+    });
+  }
+  // person views: a write to a table feeding one (the 脱贫人口 roster) queues, in every source joining the view,
+  // the slices of the rows that hold the written people's ID hashes — one statement per source rule
+  const tables = new Set(
+    (
+      await database.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = current_schema()`)
+    ).map((r) => r.t),
+  );
+  for (const view of views) {
+    const rules = wired.flatMap((s) => (s.persons ?? []).filter((r) => r.view === view.view).map((rule) => ({ key: s.key, rule })));
+    view.feeds.forEach((feed, i) => {
+      const name = `xzp_${view.view}_${i}`.replace(/\W/g, '_').slice(0, 60);
+      for (const e of events) {
+        const fn = `${name}_${e.suffix}`;
+        if (!tables.has(feed.table)) continue; // the module owning the feed is not installed
+        stmts.push(`drop trigger if exists ${fn} on ${feed.table}`);
+        if (rules.length === 0) continue;
+        const people = (t: string) => `select ${feed.hash} from ${t} F ${feed.join ?? ''} ${feed.where ? `where ${feed.where}` : ''}`;
+        const marks = e.tables.flatMap((t) =>
+          rules.map(({ key, rule }) => markSql(key, rule, `${rule.table} R where ${rule.hash} in (${people(t)})`)),
+        );
+        stmts.push(`create or replace function ${fn}() returns trigger language plpgsql as $f$
+          begin ${marks.join('\n')} return null; end $f$`);
+        stmts.push(
+          `create trigger ${fn} after ${e.event} on ${feed.table} referencing ${e.referencing} for each statement execute function ${fn}()`,
         );
       }
     });
@@ -189,6 +217,8 @@ async function rebuildRollups(q: Q, trees: Trees, today: string) {
 export interface RefreshOptions {
   /** The fact sources to aggregate: services.facts, every module's as their manifests publish them. */
   sources: FactSource[];
+  /** The person views sources join and the tables feeding them (services.personViews). */
+  personViews?: PersonView[];
   /** Today as YYYY-MM-DD (default todayInBeijing(), which XZ_TODAY pins). */
   today?: () => string;
 }
@@ -200,12 +230,14 @@ export class Refresher {
   private wired: FactSource[] = [];
   readonly sources: FactSource[];
   private today: () => string;
+  private personViews: PersonView[];
 
   constructor(
     private readonly database: Database,
     opts: RefreshOptions,
   ) {
     this.sources = opts.sources;
+    this.personViews = opts.personViews ?? [];
     this.today = opts.today ?? (() => todayInBeijing());
   }
 
@@ -228,7 +260,7 @@ export class Refresher {
    */
   async init(): Promise<void> {
     this.wired = await wiredSources(this.database, this.sources);
-    await installTriggers(this.database, this.wired);
+    await installTriggers(this.database, this.wired, this.personViews);
     const fp = fingerprint(this.wired);
     const [state] = await this.database.query<{ value: string }>(`select value from indicator_state where key = 'fingerprint'`);
     if (state?.value === fp) return;

@@ -11,6 +11,7 @@ import { inScope, scopeWhere } from '../../../platform/scope';
 import { ownTeamOf } from '../access';
 import { allEmployments } from '../employments';
 import { sealIdNumber } from '../people';
+import { unknownNames } from '../stations';
 import { labourEmployments } from '../tables';
 
 const zh = catalogues['zh-CN'].labour;
@@ -117,6 +118,23 @@ export const employmentLedger = defineLedger<EmploymentLedgerRow>({
     if (!inScope(ctx.user.scope, { divisionCode: row.divisionCode, teamId }))
       problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
     return problems;
+  },
+  // the station and brand a job names must be registered (劳务工作站, 劳务品牌): one query each per batch
+  async validateBatch(rows, ctx) {
+    const stations = await unknownNames(
+      ctx,
+      'station',
+      rows.map((r) => r.station),
+    );
+    const brands = await unknownNames(
+      ctx,
+      'brand',
+      rows.map((r) => r.brand),
+    );
+    return rows.map((r) => [
+      ...(r.station && stations.has(r.station) ? [{ path: 'station', key: 'labour.validation.unknownStation' }] : []),
+      ...(r.brand && brands.has(r.brand) ? [{ path: 'brand', key: 'labour.validation.unknownBrand' }] : []),
+    ]);
   },
   async findExisting(tx, rows, ctx) {
     const hashes = [...new Set(rows.map((r) => ctx.services.cipher.hash(r.idNumber)))];

@@ -10,6 +10,7 @@ import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
 import { dbOf, ownTeamOf } from '../access';
 import { sealIdNumber } from '../people';
+import { unknownNames } from '../stations';
 import { labourTrainees, labourTrainings } from '../tables';
 import { trainingsInScope } from '../trainings';
 
@@ -25,6 +26,7 @@ type TraineeLedgerRow = {
   name: string;
   idNumber: string;
   certified: boolean;
+  brand: string | null; // 劳务品牌 the session trains for (a registered brand)
 };
 
 export const traineeLedger = defineLedger<TraineeLedgerRow>({
@@ -82,6 +84,7 @@ export const traineeLedger = defineLedger<TraineeLedgerRow>({
       emptyAs: false,
       example: '是',
     },
+    { key: 'brand', header: '劳务品牌', headerEn: 'Labour brand', synonyms: ['所属劳务品牌'], type: 'text', example: '富川药膳师傅' },
   ],
   validate(row, ctx) {
     const problems: ErrorDetail[] = [];
@@ -90,6 +93,14 @@ export const traineeLedger = defineLedger<TraineeLedgerRow>({
     if (!inScope(ctx.user.scope, { divisionCode: row.divisionCode, teamId }))
       problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
     return problems;
+  },
+  async validateBatch(rows, ctx) {
+    const unknown = await unknownNames(
+      ctx,
+      'brand',
+      rows.map((r) => r.brand),
+    );
+    return rows.map((r) => (r.brand && unknown.has(r.brand) ? [{ path: 'brand', key: 'labour.validation.unknownBrand' }] : []));
   },
   async findExisting(tx, rows, ctx) {
     const hashes = [...new Set(rows.map((r) => ctx.services.cipher.hash(r.idNumber)))];
@@ -128,12 +139,13 @@ export const traineeLedger = defineLedger<TraineeLedgerRow>({
           teamId,
           startDate: r.startDate,
           endDate: r.endDate,
+          brand: r.brand ?? null,
         };
         const [found] = await tx.select({ id: labourTrainings.id }).from(labourTrainings).where(match);
         if (found)
           await tx
             .update(labourTrainings)
-            .set({ kind: r.kind, organiser: r.organiser, endDate: r.endDate })
+            .set({ kind: r.kind, organiser: r.organiser, endDate: r.endDate, brand: r.brand ?? null })
             .where(eq(labourTrainings.id, found.id));
         trainingId = found?.id ?? (await tx.insert(labourTrainings).values(values).returning({ id: labourTrainings.id }))[0].id;
         sessions.set(key, trainingId);
@@ -177,5 +189,6 @@ function toRow(p: typeof labourTrainees.$inferSelect, s: typeof labourTrainings.
     name: p.name,
     idNumber,
     certified: p.certified,
+    brand: s.brand,
   };
 }
