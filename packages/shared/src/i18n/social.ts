@@ -94,7 +94,7 @@ export const zhCN = {
     itemsUnit: '件',
     search: '捐赠方 / 受助对象 / 物资',
   },
-  funds: { title: '社会帮扶资金', new: '登记资金', pledged: '认捐', received: '到位', later: '与协作项目的关联将在资金项目模块上线后提供' },
+  funds: { title: '社会帮扶资金', new: '登记资金', pledged: '认捐', received: '到位', projects: '资助项目', projectsHint: '输入项目编号或名称搜索（本人管辖范围内的协作项目）', raisedFor: '社会帮扶资金', edit: '编辑资金' },
   meetings: {
     title: '会议台账',
     new: '登记会议',
@@ -107,7 +107,9 @@ export const zhCN = {
   visits: { title: '互访调研', new: '登记互访' },
   publicity: { title: '宣传报道', new: '登记报道', provincialUp: '省级以上', search: '标题 / 媒体' },
   validation: {
-    noTeam: '没有这个工作队',
+    noTeam: '没有这个工作队，或它不在您的管辖范围内',
+    noTeamNamed: '没有名为「{{name}}」的工作队，或它不在您的管辖范围内',
+    noProject: '没有编号为 {{code}} 的协作项目，或它不在您的管辖范围内',
     goodsQuantity: '填写了物资名称，请填写数量',
     goodsItem: '填写了物资数量或折价，请填写物资名称',
     nothingGiven: '请填写慰问金或物资（名称和数量）',
@@ -223,7 +225,10 @@ export const en: typeof zhCN = {
     new: 'New fund',
     pledged: 'Pledged',
     received: 'Received',
-    later: 'Links to projects come with the funds and projects module',
+    projects: 'Projects funded',
+    projectsHint: 'Search your projects by code or name',
+    raisedFor: 'Social funds',
+    edit: 'Edit fund',
   },
   meetings: {
     title: 'Meetings',
@@ -237,7 +242,9 @@ export const en: typeof zhCN = {
   visits: { title: 'High-level visits', new: 'New visit' },
   publicity: { title: 'Publicity', new: 'New report', provincialUp: 'Provincial or higher', search: 'Title / medium' },
   validation: {
-    noTeam: 'No such team',
+    noTeam: 'No such team, or it is outside your scope',
+    noTeamNamed: 'No team named "{{name}}", or it is outside your scope',
+    noProject: 'No project coded {{code}}, or it is outside your scope',
     goodsQuantity: 'An item is named: give its quantity',
     goodsItem: 'A quantity or value is given: name the item',
     nothingGiven: 'Give cash or goods (item and quantity)',
