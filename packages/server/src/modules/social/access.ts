@@ -68,16 +68,23 @@ export async function teamNamesOf(ctx: Ctx, ids: (number | null)[]): Promise<Map
 /**
  * A record about to be written: in the user's scope by its place or team, and its team (if any) one the user
  * sees — a town's staff may name the teams stationed in their town, a team its own and those under it, not
- * another town's team. The lookup is handed the transaction: PGlite serves one query at a time.
+ * another town's team (`before`: the record as stored, when it is edited). The lookup is handed the transaction:
+ * PGlite serves one query at a time.
  */
-export async function assertWritable(ctx: Ctx, tx: Tx, row: { divisionCode: string; teamId?: number | null }, path = 'body.teamId') {
+export async function assertWritable(
+  ctx: Ctx,
+  tx: Tx,
+  row: { divisionCode: string; teamId?: number | null },
+  before?: { teamId: number | null },
+) {
   if (!inScope(ctx.user.scope, row)) throw new AppError('OUT_OF_SCOPE');
-  if (row.teamId == null) return;
+  // an edit that keeps the record's team is not judged by it (a town's staff correct what a group recorded there)
+  if (row.teamId == null || row.teamId === before?.teamId) return;
   const [found] = await tx
     .select({ id: teams.id })
     .from(teams)
     .where(and(eq(teams.id, row.teamId), teamsInScope(ctx.user.scope)));
-  if (!found) throw invalid({ path, key: 'social.validation.noTeam' });
+  if (!found) throw invalid({ path: 'body.teamId', key: 'social.validation.noTeam' });
 }
 
 /** A numeric(18,2) column as the API answers it. */

@@ -58,7 +58,10 @@ async function withProjects(ctx: Ctx, rows: ReturnType<typeof fundRow>[]) {
     ctx,
     rows.flatMap((r) => r.projectCodes),
   );
-  return rows.map(({ projectCodes, ...r }) => ({ ...r, projects: projectCodes.map((code) => ({ code, name: found.get(code)?.name ?? null })) }));
+  return rows.map(({ projectCodes, ...r }) => ({
+    ...r,
+    projects: projectCodes.map((code) => ({ code, name: found.get(code)?.name ?? null })),
+  }));
 }
 
 /**
@@ -145,11 +148,11 @@ export async function updateFund(ctx: Ctx, id: number, patch: z.output<typeof Fu
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(F).where(eq(F.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertWritable(ctx, tx, before);
+    await assertWritable(ctx, tx, before, before);
     const { id: _id, divisionName: _n, ...current } = fundRow({ f: before, divisionName: null });
     const next = { ...current, ...patch } as Input;
     checkFund(next);
-    await assertWritable(ctx, tx, next);
+    await assertWritable(ctx, tx, next, before);
     if (patch.projectCodes) await checkProjects(ctx, patch.projectCodes);
     const [after] = await tx
       .update(F)

@@ -117,8 +117,8 @@ export async function updateMeeting(ctx: Ctx, id: number, patch: z.output<typeof
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(M).where(eq(M.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertWritable(ctx, tx, before);
-    await assertWritable(ctx, tx, { ...before, ...patch });
+    await assertWritable(ctx, tx, before, before);
+    await assertWritable(ctx, tx, { ...before, ...patch }, before);
     const [after] = await tx
       .update(M)
       .set({ ...patch, updatedAt: new Date() })

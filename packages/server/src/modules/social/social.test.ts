@@ -380,6 +380,8 @@ describe('publicity (宣传报道) and the report', () => {
         '富川瑶族自治县',
       ]);
     for (let i = 0; i < 10; i++) rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', '富川瑶族自治县']);
+    // the same half-year last year: 113 provincial-or-higher reports, so this year's 226 is twice as many
+    for (let i = 0; i < 113; i++) rows.push([237 + i, '2025-05-01', `四会富川协作报道（2025）${i + 1}`, '南方日报', '省级', '报道', '富川瑶族自治县']);
     await importClean(hq, 'social-publicity', await clerkBook('四会驻富川工作组宣传报道台账', header, rows));
     const fig = await dash(`d:${FUCHUAN.slice(0, 6)}`, 'H2026-1');
     expect(fig('social.publicityProvincial')).toBe(226);
@@ -395,6 +397,13 @@ describe('publicity (宣传报道) and the report', () => {
     expect(xml).toContain('动员社会力量捐赠物资748件，发放慰问金和物资折款8.67万元');
     expect(xml).toContain('筹集社会帮扶资金到位55万元');
     expect(xml).toContain('召开高层联席会议4次、座谈会6次、镇级党政联席会议55次');
+    // 富川's report compares with the same half-year last year
+    const fc = await hq.post('/api/indicators/reports', { node: `d:${FUCHUAN.slice(0, 6)}`, period: 'H2026-1', format: 'docx' });
+    expect(fc.statusCode, fc.body).toBe(202);
+    await reportsIdle(t.services);
+    const fcFile = await hq.get(`/api/indicators/reports/${fc.json().id}/file`);
+    const fcXml = (await (await JSZip.loadAsync(fcFile.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(fcXml).toMatch(/协作成效被媒体宣传报道236篇，其中省级以上媒体226篇（同比增长100(\.0)?%）/);
   });
 });
 
@@ -420,7 +429,7 @@ describe('every ledger', () => {
       'social-meetings': 66,
       'social-decisions': 5,
       'social-visits': 1,
-      'social-publicity': 236,
+      'social-publicity': 349,
     };
     for (const [key, n] of Object.entries(expected)) {
       const res = await hq.get(`/api/ledgers/${key}/export`);

@@ -72,7 +72,9 @@ export const teamIdsOf = (ctx: Ctx, rows: TeamCell[]) => visibleTeamsByName(ctx,
 /** validateBatch's part for the team column: a named team must be one the user sees. */
 export async function teamProblems(rows: TeamCell[], ctx: Ctx): Promise<ErrorDetail[][]> {
   const ids = await teamIdsOf(ctx, rows);
-  return rows.map((r) => (r.team && !ids.has(r.team) ? [{ path: 'team', key: 'social.validation.noTeamNamed', params: { name: r.team } }] : []));
+  return rows.map((r) =>
+    r.team && !ids.has(r.team) ? [{ path: 'team', key: 'social.validation.noTeamNamed', params: { name: r.team } }] : [],
+  );
 }
 
 /** A row's team for the service: the named one's id, or nothing (the service then keeps it, or takes the user's own). */

@@ -28,20 +28,20 @@ import {
 
 type Row = PlaceCells &
   TeamCell & {
-  donatedOn: string;
-  donorName: string;
-  donorKind: DonorKind;
-  recipientName: string;
-  recipientKind: RecipientKind;
-  households: number | null;
-  cashAmount: string | null;
-  goodsItem: string | null;
-  goodsQuantity: number | null;
-  goodsUnit: string | null;
-  goodsValue: string | null;
-  note: string | null;
-  id?: number;
-};
+    donatedOn: string;
+    donorName: string;
+    donorKind: DonorKind;
+    recipientName: string;
+    recipientKind: RecipientKind;
+    households: number | null;
+    cashAmount: string | null;
+    goodsItem: string | null;
+    goodsQuantity: number | null;
+    goodsUnit: string | null;
+    goodsValue: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const toRow = (d: typeof D.$inferSelect & TeamCell): Row => ({
   id: d.id,

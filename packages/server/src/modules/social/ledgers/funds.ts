@@ -2,10 +2,10 @@
 // the team that raised it and the codes of the projects (协作项目) it paid for.
 import { DONOR_KINDS, type DonorKind, FUND_PURPOSES, type FundPurpose, SOCIAL_LEDGERS } from '@xiezuo/shared/contracts/social';
 import { and, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
-import type { Ctx } from '../../../platform/context';
 import { allFunds, createFund, projectProblems, updateFund } from '../funds';
 import { socialFunds as F } from '../tables';
 import {
@@ -29,18 +29,18 @@ const codesOf = (cell: string | null | undefined) => unique((cell ?? '').split(/
 
 type Row = PlaceCells &
   TeamCell & {
-  donorName: string;
-  donorKind: DonorKind;
-  purpose: FundPurpose;
-  purposeNote: string | null;
-  pledgedOn: string;
-  pledgedAmount: string;
-  receivedAmount: string | null;
-  receivedOn: string | null;
-  projectCodes: string | null;
-  note: string | null;
-  id?: number;
-};
+    donorName: string;
+    donorKind: DonorKind;
+    purpose: FundPurpose;
+    purposeNote: string | null;
+    pledgedOn: string;
+    pledgedAmount: string;
+    receivedAmount: string | null;
+    receivedOn: string | null;
+    projectCodes: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (f: {
   id?: number;

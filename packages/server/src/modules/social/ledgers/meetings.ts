@@ -25,17 +25,17 @@ import {
 
 type Row = PlaceCells &
   TeamCell & {
-  heldOn: string;
-  kind: MeetingKind;
-  level: MeetingLevel;
-  title: string;
-  place: string | null;
-  helperAttendees: string | null;
-  helpedAttendees: string | null;
-  topics: string | null;
-  note: string | null;
-  id?: number;
-};
+    heldOn: string;
+    kind: MeetingKind;
+    level: MeetingLevel;
+    title: string;
+    place: string | null;
+    helperAttendees: string | null;
+    helpedAttendees: string | null;
+    topics: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (m: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: string; id?: number }): Row => ({
   ...(m.id ? { id: m.id } : {}),

@@ -24,15 +24,15 @@ import {
 
 type Row = PlaceCells &
   TeamCell & {
-  publishedOn: string;
-  title: string;
-  medium: string;
-  mediaLevel: MediaLevel;
-  kind: PublicityKind;
-  link: string | null;
-  note: string | null;
-  id?: number;
-};
+    publishedOn: string;
+    title: string;
+    medium: string;
+    mediaLevel: MediaLevel;
+    kind: PublicityKind;
+    link: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (p: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: string; id?: number }): Row => ({
   ...(p.id ? { id: p.id } : {}),

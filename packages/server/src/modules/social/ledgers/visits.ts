@@ -26,16 +26,16 @@ import {
 
 type Row = PlaceCells &
   TeamCell & {
-  startedOn: string;
-  endedOn: string | null;
-  visitorLevel: VisitorLevel;
-  visitors: string;
-  direction: VisitDirection;
-  from: string;
-  purpose: string | null;
-  note: string | null;
-  id?: number;
-};
+    startedOn: string;
+    endedOn: string | null;
+    visitorLevel: VisitorLevel;
+    visitors: string;
+    direction: VisitDirection;
+    from: string;
+    purpose: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (v: {
   id?: number;
