@@ -381,7 +381,8 @@ describe('publicity (宣传报道) and the report', () => {
       ]);
     for (let i = 0; i < 10; i++) rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', '富川瑶族自治县']);
     // the same half-year last year: 113 provincial-or-higher reports, so this year's 226 is twice as many
-    for (let i = 0; i < 113; i++) rows.push([237 + i, '2025-05-01', `四会富川协作报道（2025）${i + 1}`, '南方日报', '省级', '报道', '富川瑶族自治县']);
+    for (let i = 0; i < 113; i++)
+      rows.push([237 + i, '2025-05-01', `四会富川协作报道（2025）${i + 1}`, '南方日报', '省级', '报道', '富川瑶族自治县']);
     await importClean(hq, 'social-publicity', await clerkBook('四会驻富川工作组宣传报道台账', header, rows));
     const fig = await dash(`d:${FUCHUAN.slice(0, 6)}`, 'H2026-1');
     expect(fig('social.publicityProvincial')).toBe(226);

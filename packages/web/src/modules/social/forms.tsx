@@ -105,8 +105,7 @@ function ProjectCodes({ id, value, onChange }: { id?: string; value?: string[]; 
       value={value}
       onChange={onChange}
       placeholder={t('social.funds.projectsHint')}
-      filterOption={false}
-      showSearch={{ onSearch: setQ }}
+      showSearch={{ onSearch: setQ, filterOption: false }}
       options={options}
     />
   );
