@@ -226,6 +226,18 @@ describe('social funds and the projects they paid for (资助项目)', () => {
     expect(shanghui).toContain('荔湾驻南口镇帮扶工作队');
   });
 
+  it('a town’s staff correct what a group recorded in their town, but may not give it to a team they do not see', async () => {
+    const staff = await t.userClient('staff_sj', 'town_staff', { divisions: [SHEJIANG] });
+    const made = await hq.post('/api/social/funds', { ...fund([]), divisionCode: SHEJIANG, teamId: ids.lw });
+    expect(made.statusCode, made.body).toBe(200);
+    const kept = await staff.patch(`/api/social/funds/${made.json().id}`, { purposeNote: '畲江村道路硬化' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toMatchObject({ teamId: ids.lw, purposeNote: '畲江村道路硬化' });
+    const moved = await staff.patch(`/api/social/funds/${made.json().id}`, { teamId: ids.bingcun });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().details[0]).toMatchObject({ path: 'body.teamId', message: '没有这个工作队，或它不在您的管辖范围内' });
+  });
+
   it('a form may not give a record to a team out of the user’s scope', async () => {
     const res = await nankou.post('/api/social/funds', { ...fund([]), teamId: ids.bingcun });
     expect(res.statusCode).toBe(400);
@@ -426,7 +438,7 @@ describe('every ledger', () => {
     expect(fig('social.visits', 'mainLeader')).toBe(1);
     const expected = {
       'social-donations': 4,
-      'social-funds': 5,
+      'social-funds': 6,
       'social-meetings': 66,
       'social-decisions': 5,
       'social-visits': 1,
