@@ -1,8 +1,9 @@
 // Social assistance in the browser, on a fresh app with demo data: the 畲江 team's donations (748 garments and
 // 8.67万元), the worklist of overdue meeting decisions for the owner team and HQ — a decision marked done leaves
-// it — and the meeting ledger with its decisions; at desktop width and on a 375 px phone.
+// it — and the meeting ledger with its decisions; then the entry forms: a donation of cash and goods nobody valued
+// (counted as items), a meeting recorded with a decision that lands on the team's worklist; desktop and 375 px phone.
 
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
 import { eq } from '../packages/server/src/platform/db/sql';
@@ -84,7 +85,7 @@ describe('social assistance in the browser', () => {
     );
     expect(done.done_on).toBe(today);
     await page.context().close();
-  });
+  }, 120_000); // four sign-ins on a machine shared by many
 
   it('HQ lists the meetings (4 high-level joint, 6 symposia, 55 town-level) and opens one with its decisions', async () => {
     const page = await newPage(browser);
@@ -107,4 +108,131 @@ describe('social assistance in the browser', () => {
     await screenshot(phone, 'social-publicity-phone');
     await phone.context().close();
   });
+
+  /** A DatePicker of the open dialog, typed as 2026-06-30. */
+  const typeDate = async (page: Page, label: string, value: string) => {
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+    await dialog.getByLabel(label, { exact: true }).press('Enter');
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  };
+  const choose = async (page: Page, label: string, option: string) => {
+    await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  };
+  const place = async (page: Page, label: string, name: string) => {
+    await page.getByRole('dialog').getByLabel(label, { exact: true }).fill(name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
+  };
+  const beijing = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+  for (const [i, [name, viewport]] of (
+    [
+      ['desktop', undefined],
+      ['phone', PHONE],
+    ] as const
+  ).entries()) {
+    it(`the 畲江 team records a donation of cash and 30 quilts nobody valued: counted as items, not money (${name})`, async () => {
+      const page = await newPage(browser, viewport);
+      await signIn(page, app.url, 'leader_shejiang');
+      await page.goto(`${app.url}/social/donations`);
+      await page.getByText(`${748 + 30 * i} 件`).waitFor(); // the demo's 748 garments, and what an earlier run added
+      await page.getByRole('button', { name: '登记捐赠' }).click();
+      const dialog = page.getByRole('dialog');
+      await typeDate(page, '日期', beijing(1));
+      await dialog.getByLabel('捐赠方', { exact: true }).fill(`荔湾区爱心企业（${name}）`);
+      await dialog.getByLabel('受助对象', { exact: true }).fill('畲江镇困难群众');
+      await place(page, '所在地', '畲江镇');
+      await dialog.getByLabel('慰问金（元）').fill('2000');
+      await dialog.getByLabel('物资名称').fill('棉被');
+      await dialog.getByLabel('单位', { exact: true }).fill('床');
+      // no quantity: the server says so under the field
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.getByText('填写了物资名称，请填写数量').waitFor();
+      await screenshot(page, `social-donation-form-error-${name}`);
+      await dialog.getByLabel('数量', { exact: true }).fill('30');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page
+        .getByText(/棉被 30床/)
+        .first()
+        .waitFor();
+      await page.getByText(`${748 + 30 * (i + 1)} 件`).waitFor(); // the demo's 748 garments, and 30 quilts a run
+      await screenshot(page, `social-donation-saved-${name}`);
+      const [row] = await app.services.database.query<{ cash: string; value: string | null; team: string }>(
+        `select cash_amount::text as cash, goods_value::text as value, t.name as team from social_donations d join teams t on t.id = d.team_id
+         where donor_name = $1`,
+        [`荔湾区爱心企业（${name}）`],
+      );
+      expect(row).toEqual({ cash: '2000.00', value: null, team: '荔湾驻畲江镇帮扶工作队' });
+      await page.context().close();
+    }, 120_000);
+
+    it(`a meeting is recorded with a decision; past its due date it is on the team’s worklist (${name})`, async () => {
+      const page = await newPage(browser, viewport);
+      await signIn(page, app.url, 'leader_shejiang');
+      await page.goto(`${app.url}/social/meetings`);
+      await page.getByRole('button', { name: '登记会议' }).click();
+      const dialog = page.getByRole('dialog');
+      await typeDate(page, '日期', beijing(10));
+      await choose(page, '类型', '工作推进会');
+      await choose(page, '级别', '镇级');
+      await dialog.getByLabel('名称', { exact: true }).fill(`畲江镇帮扶工作推进会（${name}）`);
+      await place(page, '所在地', '畲江镇');
+      await dialog.getByLabel('帮扶方参会领导', { exact: true }).fill('驻畲江镇工作队队长');
+      await dialog.getByLabel('受帮扶方参会领导', { exact: true }).fill('畲江镇党委书记、镇长');
+      await dialog.getByRole('button', { name: '添加议定事项' }).click();
+      await dialog.getByLabel('事项内容').fill(`蓝莓基地二期用地报批（${name}）`);
+      await dialog.getByLabel('责任人').fill('畲江镇农业办');
+      await typeDate(page, '完成时限', beijing(1));
+      await screenshot(page, `social-meeting-form-${name}`);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 30_000 }); // a busy machine may take its time to save
+      await page.getByText(`畲江镇帮扶工作推进会（${name}）`).first().waitFor(); // a table row, or a card on a phone
+      await page.goto(`${app.url}/social/decisions`);
+      const row = page.getByRole('row', { name: new RegExp(`蓝莓基地二期用地报批（${name}）`) });
+      await row.getByText('已逾期1天').waitFor();
+      await screenshot(page, `social-meeting-decision-worklist-${name}`);
+      await page.context().close();
+    }, 120_000);
+  }
+
+  it('social funds name the projects they paid for: shown on the fund list and on the project’s page; the other forms open', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_social');
+    await page.goto(`${app.url}/social/funds`);
+    await page.getByText('NK-LD-02 南龙村道路亮化工程').waitFor();
+    await screenshot(page, 'social-funds');
+    await page.getByRole('button', { name: '登记资金' }).click();
+    await page.getByRole('dialog').getByLabel('资助项目').click();
+    await page.keyboard.type('NK-LD-0');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'NK-LD-05' }).waitFor();
+    await screenshot(page, 'social-fund-form');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+
+    const [{ id }] = await app.services.database.query<{ id: number }>("select id from funds_projects where code = 'NK-LD-02'");
+    await page.goto(`${app.url}/funds/projects/${id}`);
+    await page.getByText('广州市荔湾区站前街道办事处').waitFor();
+    await page.getByText(/社会帮扶资金（认捐金额 20万元/).waitFor();
+    await screenshot(page, 'social-funds-on-project');
+
+    for (const [path, button, shot] of [
+      ['visits', '登记互访', 'social-visit-form'],
+      ['publicity', '登记报道', 'social-publicity-form'],
+    ]) {
+      await page.goto(`${app.url}/social/${path}`);
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('dialog').waitFor();
+      await screenshot(page, shot);
+    }
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'hq_social');
+    await phone.goto(`${app.url}/social/funds`);
+    await phone.getByText('NK-LD-02 南龙村道路亮化工程').waitFor();
+    await screenshot(phone, 'social-funds-phone');
+    await phone.context().close();
+  }, 120_000);
 });

@@ -103,6 +103,8 @@ export const FundInput = z.strictObject({
   pledgedAmount: Amount,
   receivedAmount: Amount.optional(),
   receivedOn: IsoDate.nullable().optional(),
+  /** 资助项目: codes of the projects (协作项目) the money paid for, each one the user's */
+  projectCodes: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
   note: optText(1000),
 });
 export const FundPatch = FundInput.partial();
@@ -116,12 +118,25 @@ export const FundRow = z.object({
   pledgedAmount: z.number(),
   receivedAmount: z.number(),
   receivedOn: z.string().nullable(),
+  /** the projects it paid for: code, and the name when the project is in the user's scope */
+  projects: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
 });
-export const FundListQuery = ListFilters.extend({ purpose: z.enum(FUND_PURPOSES).optional(), q: z.string().max(50).optional() });
+export const FundListQuery = ListFilters.extend({
+  purpose: z.enum(FUND_PURPOSES).optional(),
+  q: z.string().max(50).optional(),
+  projectCode: z.string().trim().min(1).max(50).optional(), // the funds that paid for this project
+});
 export const FundTotals = z.object({ pledged: z.number(), received: z.number() });
 export const FundPage = pageOf(FundRow).extend({ totals: FundTotals });
 
 // ---- 会议 and 议定事项 ----
+export const DecisionInput = z.strictObject({
+  content: text(1000),
+  ownerTeamId: id.nullable().optional(), // default: the meeting's team
+  ownerName: optText(100), // 责任单位/责任人 as written
+  dueOn: IsoDate,
+  note: optText(1000),
+});
 export const MeetingInput = z.strictObject({
   heldOn: IsoDate,
   kind: z.enum(MEETING_KINDS),
@@ -134,8 +149,10 @@ export const MeetingInput = z.strictObject({
   helpedAttendees: optText(500), // 受帮扶方参会领导（职务）
   topics: optText(2000),
   note: optText(1000),
+  /** 议定事项 recorded with the meeting (more are added to it later) */
+  decisions: z.array(DecisionInput).max(50).optional(),
 });
-export const MeetingPatch = MeetingInput.partial();
+export const MeetingPatch = MeetingInput.omit({ decisions: true }).partial();
 export const MeetingRow = z.object({
   ...Placed,
   heldOn: z.string(),
@@ -154,13 +171,6 @@ export const MeetingPage = pageOf(MeetingRow).extend({
   totals: z.object({ byKind: z.record(z.string(), z.number().int()), byLevel: z.record(z.string(), z.number().int()) }),
 });
 
-export const DecisionInput = z.strictObject({
-  content: text(1000),
-  ownerTeamId: id.nullable().optional(), // default: the meeting's team
-  ownerName: optText(100), // 责任单位/责任人 as written
-  dueOn: IsoDate,
-  note: optText(1000),
-});
 export const DecisionPatch = z.strictObject({
   content: text(1000).optional(),
   ownerTeamId: id.nullable().optional(),

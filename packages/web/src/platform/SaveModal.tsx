@@ -19,6 +19,12 @@ export function showServerErrors(form: FormInstance, e: unknown): void {
   const shown = new Set(Object.keys(form.getFieldsValue()));
   const fields = fieldErrors(e.body.details);
   form.setFields(fields.filter((f) => shown.has(f.name)) as never);
+  // an error inside a list (body.decisions.1.dueOn) also goes under that item's own field
+  const nested = e.body.details.flatMap((d) => {
+    const path = d.path.replace(/^body\./, '').split('.');
+    return path.length > 1 && shown.has(path[0]) ? [{ name: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [d.message] }] : [];
+  });
+  if (nested.length) form.setFields(nested as never);
   const rest = fields.filter((f) => !shown.has(f.name));
   if (rest.length || !fields.length) Modal.error({ title: e.body.message, content: rest.flatMap((f) => f.errors).join('；') || undefined });
 }

@@ -2,12 +2,13 @@
 // write check. A record is in scope by its place (division_code, the helped side) or by the team that
 // recorded it — a team user sees and writes their team's records whatever places they name.
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
-import { and, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
+import { teams } from '../teams';
 
 /** Where a read runs: the caller's transaction (a ledger import) if any, else the pool. */
 export const dbOf = (ctx: Ctx): Db | Tx => ctx.tx ?? ctx.services.db;
@@ -42,15 +43,48 @@ export function ownTeamOf(scope: Scope): number | null {
   return Math.min(...scope.teamIds);
 }
 
+/** Teams the user sees: by the team tree of their scope, or stationed in their divisions. */
+const teamsInScope = (scope: Scope) => scopeWhere(scope, { team: teams.id, division: teams.divisionCode });
+
+/** Teams the user sees, by name (of two of one name, the later): how a ledger names a record's team. */
+export async function visibleTeamsByName(ctx: Ctx, names: string[]): Promise<Map<string, number>> {
+  if (!names.length) return new Map();
+  const rows = await dbOf(ctx)
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(teamsInScope(ctx.user.scope), inArray(teams.name, names)))
+    .orderBy(asc(teams.id));
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/** Team names by id, for display and exports, through the teams module's directory. */
+export async function teamNamesOf(ctx: Ctx, ids: (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id != null))];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.services.directory.teamNames(dbOf(ctx) as Db, wanted);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /**
- * A record about to be written: in the user's scope by its place or team, and its team (if any) one that
- * exists. The directory's lookup is handed the transaction: PGlite serves one query at a time.
+ * A record about to be written: in the user's scope by its place or team, and its team (if any) one the user
+ * sees — a town's staff may name the teams stationed in their town, a team its own and those under it, not
+ * another town's team (`before`: the record as stored, when it is edited). The lookup is handed the transaction:
+ * PGlite serves one query at a time.
  */
-export async function assertWritable(ctx: Ctx, tx: Tx, row: { divisionCode: string; teamId?: number | null }, path = 'body.teamId') {
+export async function assertWritable(
+  ctx: Ctx,
+  tx: Tx,
+  row: { divisionCode: string; teamId?: number | null },
+  before?: { teamId: number | null },
+) {
   if (!inScope(ctx.user.scope, row)) throw new AppError('OUT_OF_SCOPE');
-  if (row.teamId == null) return;
-  const found = await ctx.services.directory.teamNames(tx as unknown as Db, [row.teamId]);
-  if (!found.length) throw invalid({ path, key: 'social.validation.noTeam' });
+  // an edit that keeps the record's team is not judged by it (a town's staff correct what a group recorded there)
+  if (row.teamId == null || row.teamId === before?.teamId) return;
+  const [found] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, row.teamId), teamsInScope(ctx.user.scope)));
+  if (!found) throw invalid({ path: 'body.teamId', key: 'social.validation.noTeam' });
 }
 
 /** A numeric(18,2) column as the API answers it. */

@@ -12,7 +12,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope, type Scope, scopeWhere } from '../../platform/scope';
 import { divisions } from '../registry';
-import { assertWritable, dbOf } from './access';
+import { dbOf } from './access';
 import { socialDecisions as De, socialMeetings as M } from './tables';
 
 /** Decisions the user may see: the meeting in scope, or the owner team. */
@@ -111,18 +111,27 @@ export async function meetingForDecisions(ctx: Ctx, tx: Db | Tx, meetingId: numb
   return m;
 }
 
+/**
+ * A decision's owner: any team that exists — a meeting may hand a task to a team outside the writer's scope (a town
+ * team's meeting to the 组团 group above it), and the decision then shows on that team's worklist.
+ */
+async function assertOwner(ctx: Ctx, tx: Tx, teamId: number, path: string) {
+  const found = await ctx.services.directory.teamNames(tx as unknown as Db, [teamId]);
+  if (!found.length) throw invalid({ path, key: 'social.validation.noTeam' });
+}
+
 function checkDone(d: { doneOn?: string | null }, heldOn: string) {
   if (d.doneOn && d.doneOn < heldOn) throw invalid({ path: 'body.doneOn', key: 'social.validation.beforeMeeting' });
   if (d.doneOn && d.doneOn > todayInBeijing()) throw invalid({ path: 'body.doneOn', key: 'social.validation.future' });
 }
 
-export async function addDecision(ctx: Ctx, meetingId: number, input: z.output<typeof DecisionInput>) {
+/** Adds a decision to a meeting; `at` is where the body holds it (body, or body.decisions.2 when recorded with the meeting). */
+export async function addDecision(ctx: Ctx, meetingId: number, input: z.output<typeof DecisionInput>, at = 'body') {
   return withTx(ctx, async (tx, ctx) => {
     const m = await meetingForDecisions(ctx, tx, meetingId);
-    if (input.dueOn < m.heldOn) throw invalid({ path: 'body.dueOn', key: 'social.validation.beforeMeeting' });
+    if (input.dueOn < m.heldOn) throw invalid({ path: `${at}.dueOn`, key: 'social.validation.beforeMeeting' });
     const ownerTeamId = input.ownerTeamId ?? m.teamId;
-    if (input.ownerTeamId != null)
-      await assertWritable(ctx, tx, { divisionCode: m.divisionCode, teamId: input.ownerTeamId }, 'body.ownerTeamId');
+    if (input.ownerTeamId != null) await assertOwner(ctx, tx, input.ownerTeamId, `${at}.ownerTeamId`);
     const [row] = await tx
       .insert(De)
       .values({ ...input, meetingId, ownerTeamId })
@@ -142,8 +151,7 @@ export async function updateDecision(ctx: Ctx, id: number, patch: z.output<typeo
     if (!visible) throw new AppError('NOT_FOUND');
     checkDone(patch, m.heldOn);
     if (patch.dueOn && patch.dueOn < m.heldOn) throw invalid({ path: 'body.dueOn', key: 'social.validation.beforeMeeting' });
-    if (patch.ownerTeamId != null)
-      await assertWritable(ctx, tx, { divisionCode: m.divisionCode, teamId: patch.ownerTeamId }, 'body.ownerTeamId');
+    if (patch.ownerTeamId != null) await assertOwner(ctx, tx, patch.ownerTeamId, 'body.ownerTeamId');
     const [after] = await tx
       .update(De)
       .set({ ...patch, updatedAt: new Date() })

@@ -111,7 +111,7 @@ export async function seedSocialDemo(services: Services) {
       },
     ]);
 
-    // 南口镇: about 55万元 raised for 10 road-lighting projects
+    // 南口镇: about 55万元 raised for 10 road-lighting projects (three of them named: NK-LD-01…03 of the funds demo)
     const nankou = { divisionCode: NANKOU, teamId: t('南口'), purpose: 'infrastructure' as const, note: '演示数据' };
     await tx.insert(socialFunds).values([
       {
@@ -119,6 +119,7 @@ export async function seedSocialDemo(services: Services) {
         donorName: '广州市荔湾区站前街道办事处',
         donorKind: 'unit',
         purposeNote: '南龙村道路亮化工程',
+        projectCodes: ['NK-LD-02'], // the funds module's demo project it paid for
         pledgedOn: inHalf(0, 3),
         pledgedAmount: '200000',
         receivedAmount: '200000',
@@ -129,6 +130,7 @@ export async function seedSocialDemo(services: Services) {
         donorName: '荔湾区组团帮扶单位',
         donorKind: 'unit',
         purposeNote: '梅瑞路道路亮化工程',
+        projectCodes: ['NK-LD-01'], // the funds module's demo project it paid for
         pledgedOn: inHalf(1, 3),
         pledgedAmount: '180000',
         receivedAmount: '180000',
@@ -139,6 +141,7 @@ export async function seedSocialDemo(services: Services) {
         donorName: '荔湾区爱心企业（演示）',
         donorKind: 'enterprise',
         purposeNote: '车陂村道路亮化工程',
+        projectCodes: ['NK-LD-03'], // the funds module's demo project it paid for
         pledgedOn: inHalf(2, 3),
         pledgedAmount: '200000',
         receivedAmount: '170000',

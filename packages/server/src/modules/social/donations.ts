@@ -139,11 +139,11 @@ export async function updateDonation(ctx: Ctx, id: number, patch: z.output<typeo
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(D).where(eq(D.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertWritable(ctx, tx, before);
+    await assertWritable(ctx, tx, before, before);
     const { id: _id, divisionName: _n, ...current } = donationRow({ d: before, divisionName: null });
     const next = { ...current, ...patch } as Input;
     checkDonation(next);
-    await assertWritable(ctx, tx, next);
+    await assertWritable(ctx, tx, next, before);
     await checkHousehold(tx, next);
     const [after] = await tx
       .update(D)

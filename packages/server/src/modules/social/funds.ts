@@ -1,13 +1,15 @@
 // 社会帮扶资金: money raised from society for a place, pledged (认捐) and received (到位), by donor and purpose.
-// The projects it paid for belong to the funds module; linking a fund to a project is a later step.
+// A fund names the projects (协作项目) it paid for by their codes; the funds module's public API (projectsByCode)
+// checks each is one of the user's projects when written and gives their names when read.
 import type { FundInput, FundPatch, FundPurpose } from '@xiezuo/shared/contracts/social';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
 import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
+import { projectsByCode } from '../funds';
 import { divisions } from '../registry';
 import { allOf, assertWritable, dbOf, dec, ownTeamOf, placedInScope, placeFilters } from './access';
 import { socialFunds as F } from './tables';
@@ -19,12 +21,14 @@ export interface FundFilter {
   to?: string;
   purpose?: FundPurpose;
   q?: string;
+  projectCode?: string;
 }
 
 function conditions(ctx: Ctx, f: FundFilter) {
   const conds = placeFilters(ctx.user.scope, F, F.pledgedOn, f);
   if (f.purpose) conds.push(eq(F.purpose, f.purpose));
   if (f.q) conds.push(or(ilike(F.donorName, `%${f.q}%`), ilike(F.purposeNote, `%${f.q}%`)));
+  if (f.projectCode) conds.push(arrayContains(F.projectCodes, [f.projectCode]));
   return allOf(conds);
 }
 
@@ -44,8 +48,37 @@ export const fundRow = ({ f, divisionName }: { f: typeof F.$inferSelect; divisio
   pledgedAmount: Number(f.pledgedAmount),
   receivedAmount: Number(f.receivedAmount),
   receivedOn: f.receivedOn,
+  projectCodes: f.projectCodes,
   note: f.note,
 });
+
+/** Rows as the API answers them: each project code with its name, when the project is in the user's scope. */
+async function withProjects(ctx: Ctx, rows: ReturnType<typeof fundRow>[]) {
+  const found = await projectsByCode(
+    ctx,
+    rows.flatMap((r) => r.projectCodes),
+  );
+  return rows.map(({ projectCodes, ...r }) => ({
+    ...r,
+    projects: projectCodes.map((code) => ({ code, name: found.get(code)?.name ?? null })),
+  }));
+}
+
+/**
+ * The projects a fund names, each one the user's (projectsByCode answers within the scope): an unknown code and a
+ * project out of scope are refused alike, naming the code — whether a project exists elsewhere is not told.
+ */
+export async function projectProblems(ctx: Ctx, codes: string[]): Promise<string[]> {
+  const found = await projectsByCode(ctx, codes);
+  return codes.filter((c) => !found.has(c));
+}
+
+async function checkProjects(ctx: Ctx, codes: string[] | undefined) {
+  if (!codes?.length) return;
+  const missing = new Set(await projectProblems(ctx, codes));
+  const i = codes.findIndex((c) => missing.has(c));
+  if (i >= 0) throw invalid({ path: `body.projectCodes.${i}`, key: 'social.validation.noProject', params: { code: codes[i] } });
+}
 
 export async function listFunds(ctx: Ctx, f: FundFilter & { page: number; pageSize: number }) {
   const db = dbOf(ctx);
@@ -66,7 +99,7 @@ export async function listFunds(ctx: Ctx, f: FundFilter & { page: number; pageSi
       .where(where),
   ]);
   return {
-    items: rows.map(fundRow),
+    items: await withProjects(ctx, rows.map(fundRow)),
     total: Number(totals.total),
     page: f.page,
     pageSize: f.pageSize,
@@ -81,7 +114,7 @@ export async function allFunds(ctx: Ctx, f: FundFilter) {
 export async function getFund(ctx: Ctx, id: number) {
   const [row] = await query(dbOf(ctx)).where(and(eq(F.id, id), placedInScope(ctx.user.scope, F)));
   if (!row) throw new AppError('NOT_FOUND');
-  return fundRow(row);
+  return (await withProjects(ctx, [fundRow(row)]))[0];
 }
 
 type Input = z.output<typeof FundInput>;
@@ -94,6 +127,7 @@ function checkFund(f: Partial<Input>) {
 
 const values = (f: Input) => ({
   ...f,
+  projectCodes: [...new Set(f.projectCodes ?? [])],
   pledgedAmount: dec(f.pledgedAmount) as string,
   receivedAmount: dec(f.receivedAmount ?? 0) as string,
 });
@@ -103,6 +137,7 @@ export async function createFund(ctx: Ctx, input: Input) {
   checkFund(body);
   return withTx(ctx, async (tx, ctx) => {
     await assertWritable(ctx, tx, body);
+    await checkProjects(ctx, body.projectCodes);
     const [row] = await tx.insert(F).values(values(body)).returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'social_fund', entityId: row.id, after: row });
     return row.id;
@@ -113,11 +148,12 @@ export async function updateFund(ctx: Ctx, id: number, patch: z.output<typeof Fu
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(F).where(eq(F.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertWritable(ctx, tx, before);
+    await assertWritable(ctx, tx, before, before);
     const { id: _id, divisionName: _n, ...current } = fundRow({ f: before, divisionName: null });
     const next = { ...current, ...patch } as Input;
     checkFund(next);
-    await assertWritable(ctx, tx, next);
+    await assertWritable(ctx, tx, next, before);
+    if (patch.projectCodes) await checkProjects(ctx, patch.projectCodes);
     const [after] = await tx
       .update(F)
       .set({ ...values(next), updatedAt: new Date() })

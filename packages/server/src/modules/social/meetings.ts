@@ -11,7 +11,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
 import { divisions } from '../registry';
 import { allOf, assertWritable, dbOf, ownTeamOf, placedInScope, placeFilters } from './access';
-import { listDecisionsOf } from './decisions';
+import { addDecision, listDecisionsOf } from './decisions';
 import { socialDecisions as De, socialMeetings as M } from './tables';
 
 export interface MeetingFilter {
@@ -100,12 +100,15 @@ export async function meetingDetail(ctx: Ctx, id: number) {
 
 type Input = z.output<typeof MeetingInput>;
 
+/** A meeting and the decisions recorded with it, together or not at all. */
 export async function createMeeting(ctx: Ctx, input: Input) {
-  const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
+  const { decisions = [], ...meeting } = input;
+  const body = { ...meeting, teamId: meeting.teamId ?? ownTeamOf(ctx.user.scope) };
   return withTx(ctx, async (tx, ctx) => {
     await assertWritable(ctx, tx, body);
     const [row] = await tx.insert(M).values(body).returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'social_meeting', entityId: row.id, after: row });
+    for (const [i, d] of decisions.entries()) await addDecision(ctx, row.id, d, `body.decisions.${i}`);
     return row.id;
   });
 }
@@ -114,8 +117,8 @@ export async function updateMeeting(ctx: Ctx, id: number, patch: z.output<typeof
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(M).where(eq(M.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertWritable(ctx, tx, before);
-    await assertWritable(ctx, tx, { ...before, ...patch });
+    await assertWritable(ctx, tx, before, before);
+    await assertWritable(ctx, tx, { ...before, ...patch }, before);
     const [after] = await tx
       .update(M)
       .set({ ...patch, updatedAt: new Date() })

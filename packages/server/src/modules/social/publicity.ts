@@ -91,8 +91,8 @@ export async function updatePublicity(ctx: Ctx, id: number, patch: z.output<type
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(P).where(eq(P.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertWritable(ctx, tx, before);
-    await assertWritable(ctx, tx, { ...before, ...patch });
+    await assertWritable(ctx, tx, before, before);
+    await assertWritable(ctx, tx, { ...before, ...patch }, before);
     const [after] = await tx
       .update(P)
       .set({ ...patch, updatedAt: new Date() })

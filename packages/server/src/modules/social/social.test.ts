@@ -16,12 +16,14 @@ let ids: Record<string, number>;
 let hq: TestClient;
 let shejiang: TestClient;
 let bingcun: TestClient;
+let nankou: TestClient;
 
 beforeAll(async () => {
   ({ t, ids } = await socialTestApp());
   hq = await t.userClient('hq', 'hq', { all: true });
   shejiang = await t.userClient('leader_sj', 'team_leader', { teams: [ids.shejiang] });
   bingcun = await t.userClient('leader_bc', 'team_leader', { teams: [ids.bingcun] });
+  nankou = await t.userClient('leader_nk', 'team_leader', { teams: [ids.nankou] });
 }, 90_000);
 afterAll(() => t?.close());
 
@@ -147,6 +149,102 @@ describe('social funds (社会帮扶资金)', () => {
   });
 });
 
+describe('social funds and the projects they paid for (资助项目)', () => {
+  const project = async (code: string, divisionCode: string, teamId: number | null) => {
+    const res = await hq.post('/api/funds/projects', {
+      code,
+      name: `${code} 道路亮化工程`,
+      type: 'infrastructure',
+      divisionCode,
+      teamId,
+      reservedOn: '2026-01-10',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const fund = (projectCodes: string[]) => ({
+    donorName: '荔湾区爱心企业',
+    donorKind: 'enterprise',
+    purpose: 'infrastructure',
+    divisionCode: NANKOU,
+    pledgedOn: '2026-04-01',
+    pledgedAmount: 80_000,
+    projectCodes,
+  });
+
+  beforeAll(async () => {
+    await project('NK-2026-001', NANKOU, ids.nankou);
+    await project('FC-2026-001', FUCHUAN, ids.sh);
+  });
+
+  it('a fund names its projects by code; the list shows their names and answers by project', async () => {
+    const res = await nankou.post('/api/social/funds', fund(['NK-2026-001']));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ teamId: ids.nankou, projects: [{ code: 'NK-2026-001', name: 'NK-2026-001 道路亮化工程' }] });
+    const byProject = (await nankou.get('/api/social/funds?projectCode=NK-2026-001')).json();
+    expect(byProject.items.map((f: { donorName: string }) => f.donorName)).toEqual(['荔湾区爱心企业']);
+    expect(byProject.totals.pledged).toBe(80_000);
+    expect((await hq.get('/api/social/funds?projectCode=FC-2026-001')).json().total).toBe(0);
+  });
+
+  it('an unknown code, or a project out of the user’s scope, is refused naming the code', async () => {
+    for (const code of ['NOPE-1', 'FC-2026-001']) {
+      const res = await nankou.post('/api/social/funds', fund(['NK-2026-001', code]));
+      expect(res.statusCode, code).toBe(400);
+      expect(res.json().details[0]).toMatchObject({
+        path: 'body.projectCodes.1',
+        message: `没有编号为 ${code} 的协作项目，或它不在您的管辖范围内`,
+      });
+    }
+    const [mine] = (await nankou.get('/api/social/funds?projectCode=NK-2026-001')).json().items;
+    const edit = await nankou.patch(`/api/social/funds/${mine.id}`, { projectCodes: ['FC-2026-001'] });
+    expect(edit.statusCode).toBe(400);
+  });
+
+  it('the ledger reads 资助项目编号 and 组织队伍 and refuses what the user may not name, by row and column', async () => {
+    const header = ['捐资方', '用途类别', '所在镇', '认捐日期', '认捐金额（元）', '资助项目编号', '组织队伍'];
+    const file = await clerkBook('南口镇社会帮扶资金台账', header, [
+      ['梅州某商会', '基础设施', '南口镇', '2026-04-02', 30_000, 'NK-2026-001', '荔湾驻南口镇帮扶工作队'],
+      ['某个人', '其他', '南口镇', '2026-04-02', 1_000, 'FC-2026-001', null],
+      ['某协会', '其他', '南口镇', '2026-04-02', 1_000, null, '荔湾驻丙村镇帮扶工作队'],
+    ]);
+    const { status } = await uploadAndCheck(nankou, 'social-funds', '资金.xlsx', file);
+    expect(status).toMatchObject({ valid: 1, rejected: 2 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第4行 F列〔资助项目编号〕：没有编号为 FC-2026-001 的协作项目，或它不在您的管辖范围内',
+      '第5行 G列〔组织队伍〕：没有名为「荔湾驻丙村镇帮扶工作队」的工作队，或它不在您的管辖范围内',
+    ]);
+    expect((await commitAndWait(nankou, status.id, 'valid-rows')).status.status).toBe('committed');
+    const list = (await nankou.get('/api/social/funds?projectCode=NK-2026-001')).json();
+    expect(list.items.map((f: { donorName: string; teamId: number }) => [f.donorName, f.teamId])).toEqual([
+      ['梅州某商会', ids.nankou],
+      ['荔湾区爱心企业', ids.nankou],
+    ]);
+    // the export names the projects and the team as they were written
+    const rows = await readSheet((await nankou.get('/api/ledgers/social-funds/export')).rawPayload);
+    const shanghui = rows.find((r) => r?.includes('梅州某商会'));
+    expect(shanghui).toContain('NK-2026-001');
+    expect(shanghui).toContain('荔湾驻南口镇帮扶工作队');
+  });
+
+  it('a town’s staff correct what a group recorded in their town, but may not give it to a team they do not see', async () => {
+    const staff = await t.userClient('staff_sj', 'town_staff', { divisions: [SHEJIANG] });
+    const made = await hq.post('/api/social/funds', { ...fund([]), divisionCode: SHEJIANG, teamId: ids.lw });
+    expect(made.statusCode, made.body).toBe(200);
+    const kept = await staff.patch(`/api/social/funds/${made.json().id}`, { purposeNote: '畲江村道路硬化' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toMatchObject({ teamId: ids.lw, purposeNote: '畲江村道路硬化' });
+    const moved = await staff.patch(`/api/social/funds/${made.json().id}`, { teamId: ids.bingcun });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().details[0]).toMatchObject({ path: 'body.teamId', message: '没有这个工作队，或它不在您的管辖范围内' });
+  });
+
+  it('a form may not give a record to a team out of the user’s scope', async () => {
+    const res = await nankou.post('/api/social/funds', { ...fund([]), teamId: ids.bingcun });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ path: 'body.teamId' });
+  });
+});
+
 describe('meetings (会议)', () => {
   it('4 high-level joint meetings, 6 symposia and 55 town-level joint meetings, from the meeting ledger', async () => {
     const header = ['会议日期', '会议类型', '会议级别', '会议名称', '所在县（区）', '所在镇', '帮扶方参会领导', '受帮扶方参会领导', '议题'];
@@ -212,6 +310,51 @@ describe('meetings (会议)', () => {
   });
 });
 
+describe('a meeting recorded with its decisions (the form)', () => {
+  const meeting = (decisions: unknown[]) => ({
+    heldOn: '2026-06-10',
+    kind: 'progress',
+    level: 'town',
+    title: '畲江镇帮扶工作推进会',
+    divisionCode: SHEJIANG,
+    helperAttendees: '荔湾区驻畲江镇工作队队长',
+    helpedAttendees: '畲江镇党委书记、镇长',
+    topics: '蓝莓基地二期',
+    decisions,
+  });
+
+  it('saves the meeting and its decisions together, owned by the team that held it unless named', async () => {
+    const res = await shejiang.post(
+      '/api/social/meetings',
+      meeting([
+        { content: '蓝莓基地二期用地报批', dueOn: '2026-09-30' },
+        { content: '冷库运营方案', ownerName: '畲江镇农业办', dueOn: '2026-08-31' },
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ teamId: ids.shejiang, decisionsOpen: 2, decisionsOverdue: 0 });
+    expect(body.decisions.map((d: { content: string; owner: { teamId: number } }) => [d.content, d.owner.teamId])).toEqual([
+      ['冷库运营方案', ids.shejiang],
+      ['蓝莓基地二期用地报批', ids.shejiang],
+    ]);
+  });
+
+  it('a decision due before the meeting is refused naming it, and nothing is written', async () => {
+    const before = (await hq.get('/api/social/meetings')).json().total;
+    const res = await shejiang.post(
+      '/api/social/meetings',
+      meeting([
+        { content: '一', dueOn: '2026-07-01' },
+        { content: '二', dueOn: '2026-05-01' },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ path: 'body.decisions.1.dueOn', message: '日期不能早于会议日期' });
+    expect((await hq.get('/api/social/meetings')).json().total).toBe(before);
+  });
+});
+
 describe('decisions ledger (议定事项台账)', () => {
   it('imports decisions under meetings named by date and title; an unknown meeting is refused by row and column', async () => {
     const header = ['会议日期', '会议名称', '议定事项', '责任单位', '完成时限', '办结日期', '办结情况'];
@@ -249,6 +392,9 @@ describe('publicity (宣传报道) and the report', () => {
         '富川瑶族自治县',
       ]);
     for (let i = 0; i < 10; i++) rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', '富川瑶族自治县']);
+    // the same half-year last year: 113 provincial-or-higher reports, so this year's 226 is twice as many
+    for (let i = 0; i < 113; i++)
+      rows.push([237 + i, '2025-05-01', `四会富川协作报道（2025）${i + 1}`, '南方日报', '省级', '报道', '富川瑶族自治县']);
     await importClean(hq, 'social-publicity', await clerkBook('四会驻富川工作组宣传报道台账', header, rows));
     const fig = await dash(`d:${FUCHUAN.slice(0, 6)}`, 'H2026-1');
     expect(fig('social.publicityProvincial')).toBe(226);
@@ -264,6 +410,13 @@ describe('publicity (宣传报道) and the report', () => {
     expect(xml).toContain('动员社会力量捐赠物资748件，发放慰问金和物资折款8.67万元');
     expect(xml).toContain('筹集社会帮扶资金到位55万元');
     expect(xml).toContain('召开高层联席会议4次、座谈会6次、镇级党政联席会议55次');
+    // 富川's report compares with the same half-year last year
+    const fc = await hq.post('/api/indicators/reports', { node: `d:${FUCHUAN.slice(0, 6)}`, period: 'H2026-1', format: 'docx' });
+    expect(fc.statusCode, fc.body).toBe(202);
+    await reportsIdle(t.services);
+    const fcFile = await hq.get(`/api/indicators/reports/${fc.json().id}/file`);
+    const fcXml = (await (await JSZip.loadAsync(fcFile.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(fcXml).toMatch(/协作成效被媒体宣传报道236篇，其中省级以上媒体226篇（同比增长100(\.0)?%）/);
   });
 });
 
@@ -285,11 +438,11 @@ describe('every ledger', () => {
     expect(fig('social.visits', 'mainLeader')).toBe(1);
     const expected = {
       'social-donations': 4,
-      'social-funds': 3,
-      'social-meetings': 65,
-      'social-decisions': 3,
+      'social-funds': 6,
+      'social-meetings': 66,
+      'social-decisions': 5,
       'social-visits': 1,
-      'social-publicity': 236,
+      'social-publicity': 349,
     };
     for (const [key, n] of Object.entries(expected)) {
       const res = await hq.get(`/api/ledgers/${key}/export`);

@@ -66,6 +66,8 @@ export const socialFunds = pgTable(
     pledgedAmount: money('pledged_amount').notNull(),
     receivedAmount: money('received_amount').notNull().default('0'),
     receivedOn: date('received_on'),
+    // the projects (协作项目, funds module) the money paid for, by their codes — checked against the user's projects when written
+    projectCodes: text('project_codes').array().notNull().default([]),
     note: text('note'),
     ...stamps,
   },

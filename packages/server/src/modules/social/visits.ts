@@ -93,10 +93,15 @@ function checkVisit(v: Partial<Input>) {
 }
 
 /** Either side, or the team, in the user's scope. */
-async function assertVisitWritable(ctx: Ctx, tx: Tx, v: { divisionCode: string; fromDivisionCode: string; teamId?: number | null }) {
+async function assertVisitWritable(
+  ctx: Ctx,
+  tx: Tx,
+  v: { divisionCode: string; fromDivisionCode: string; teamId?: number | null },
+  before?: { teamId: number | null },
+) {
   if (inScope(ctx.user.scope, { divisionCode: v.fromDivisionCode }))
-    return assertWritable(ctx, tx, { divisionCode: v.fromDivisionCode, teamId: v.teamId });
-  return assertWritable(ctx, tx, v);
+    return assertWritable(ctx, tx, { divisionCode: v.fromDivisionCode, teamId: v.teamId }, before);
+  return assertWritable(ctx, tx, v, before);
 }
 
 export async function createVisit(ctx: Ctx, input: Input) {
@@ -114,10 +119,10 @@ export async function updateVisit(ctx: Ctx, id: number, patch: z.output<typeof V
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(V).where(eq(V.id, id));
     if (!before) throw new AppError('NOT_FOUND');
-    await assertVisitWritable(ctx, tx, before);
+    await assertVisitWritable(ctx, tx, before, before);
     const next = { ...before, ...patch };
     checkVisit(next);
-    await assertVisitWritable(ctx, tx, next);
+    await assertVisitWritable(ctx, tx, next, before);
     const [after] = await tx
       .update(V)
       .set({ ...patch, updatedAt: new Date() })

@@ -26,6 +26,7 @@ import { useParams } from 'react-router';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
+import { ProjectFunds } from '../social/ProjectFunds';
 import { rateOf, yuan } from './money';
 
 type Detail = Awaited<ReturnType<typeof call<typeof fundsApi.project>>>;
@@ -191,6 +192,7 @@ export function ProjectDetailPage() {
           ]}
         />
       </Card>
+      <ProjectFunds code={d.code} />
       <Card
         size="small"
         title={`${t('funds.projects.people')}（${d.beneficiaryList.length}，${t('funds.projects.lifted')} ${d.liftedBeneficiaries}）`}

@@ -21,6 +21,7 @@ import { usePagedQuery } from '../../platform/usePagedQuery';
 import { teamOptions, useTeams } from '../teams/data';
 import { DecisionsTable } from './DecisionsTable';
 import { placeText, useTeamName } from './data';
+import { MeetingForm } from './forms';
 
 function DecisionForm({ meetingId, open, onClose }: { meetingId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -96,6 +97,8 @@ function MeetingDrawer({ id, onClose }: { id: number | null; onClose: () => void
 
 export function MeetingsPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
   const [kind, setKind] = useState<MeetingKind>();
   const [level, setLevel] = useState<MeetingLevel>();
   const [open, setOpen] = useState<number | null>(null);
@@ -108,6 +111,13 @@ export function MeetingsPage() {
       <ListPage
         title={t('social.meetings.title')}
         list={list}
+        actions={
+          can('social.write') && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('social.meetings.new')}
+            </Button>
+          )
+        }
         filters={
           <>
             <Select
@@ -154,6 +164,14 @@ export function MeetingsPage() {
         ]}
       />
       <MeetingDrawer id={open} onClose={() => setOpen(null)} />
+      <MeetingForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          void client.invalidateQueries({ queryKey: ['social'] });
+        }}
+      />
     </>
   );
 }

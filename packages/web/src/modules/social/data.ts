@@ -6,6 +6,7 @@ import { useTeams } from '../teams/data';
 export type DonationRow = z.infer<typeof C.DonationRow>;
 export type MeetingRow = z.infer<typeof C.MeetingRow>;
 export type DecisionRow = z.infer<typeof C.DecisionRow>;
+export type FundRow = z.infer<typeof C.FundRow>;
 
 /** A team's name by id (— for none), from the teams the user sees. */
 export function useTeamName() {

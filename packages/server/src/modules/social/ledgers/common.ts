@@ -6,7 +6,7 @@ import type { ErrorDetail } from '../../../platform/http/errors';
 import { divisionByName } from '../../../platform/ledgers/columns';
 import type { LedgerColumn } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
-import { ownTeamOf } from '../access';
+import { ownTeamOf, teamNamesOf, visibleTeamsByName } from '../access';
 
 export const zh = catalogues['zh-CN'].social;
 
@@ -52,3 +52,39 @@ export function placeProblems(ctx: Ctx, code: string, path: string): ErrorDetail
 
 /** Unique non-empty values of a batch, for one `in (…)` query. */
 export const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v != null))];
+
+/** 组织队伍: the team that organised or reported the record, named as the teams ledger names it. */
+export const teamColumn: LedgerColumn = {
+  key: 'team',
+  header: '组织队伍',
+  headerEn: 'Team',
+  synonyms: ['工作队', '帮扶工作队', '所在队伍', '填报队伍', '队伍名称', '报送队伍'],
+  type: 'text',
+  note: '不填则为填报人所在队伍',
+  example: '荔湾驻畲江镇帮扶工作队',
+};
+
+export type TeamCell = { team: string | null };
+
+/** The teams a batch names, among those the user sees: name → id. */
+export const teamIdsOf = (ctx: Ctx, rows: TeamCell[]) => visibleTeamsByName(ctx, unique(rows.map((r) => r.team)));
+
+/** validateBatch's part for the team column: a named team must be one the user sees. */
+export async function teamProblems(rows: TeamCell[], ctx: Ctx): Promise<ErrorDetail[][]> {
+  const ids = await teamIdsOf(ctx, rows);
+  return rows.map((r) =>
+    r.team && !ids.has(r.team) ? [{ path: 'team', key: 'social.validation.noTeamNamed', params: { name: r.team } }] : [],
+  );
+}
+
+/** A row's team for the service: the named one's id, or nothing (the service then keeps it, or takes the user's own). */
+export const teamIdOf = (ids: Map<string, number>, r: TeamCell) => (r.team ? { teamId: ids.get(r.team) ?? null } : {});
+
+/** Records with their team's name in the `team` cell (for exports and the import's comparison). */
+export async function namedTeams<T extends { teamId: number | null }>(ctx: Ctx, records: T[]): Promise<(T & TeamCell)[]> {
+  const names = await teamNamesOf(
+    ctx,
+    records.map((r) => r.teamId),
+  );
+  return records.map((r) => ({ ...r, team: r.teamId == null ? null : (names.get(r.teamId) ?? null) }));
+}

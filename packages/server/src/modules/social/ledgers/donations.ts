@@ -10,25 +10,40 @@ import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { monitoringHouseholds } from '../../monitoring';
 import { allDonations, createDonation, updateDonation } from '../donations';
 import { socialDonations as D } from '../tables';
-import { type PlaceCells, placeCells, placeColumns, placeOf, placeProblems, unique, zh } from './common';
+import {
+  namedTeams,
+  type PlaceCells,
+  placeCells,
+  placeColumns,
+  placeOf,
+  placeProblems,
+  type TeamCell,
+  teamColumn,
+  teamIdOf,
+  teamIdsOf,
+  teamProblems,
+  unique,
+  zh,
+} from './common';
 
-type Row = PlaceCells & {
-  donatedOn: string;
-  donorName: string;
-  donorKind: DonorKind;
-  recipientName: string;
-  recipientKind: RecipientKind;
-  households: number | null;
-  cashAmount: string | null;
-  goodsItem: string | null;
-  goodsQuantity: number | null;
-  goodsUnit: string | null;
-  goodsValue: string | null;
-  note: string | null;
-  id?: number;
-};
+type Row = PlaceCells &
+  TeamCell & {
+    donatedOn: string;
+    donorName: string;
+    donorKind: DonorKind;
+    recipientName: string;
+    recipientKind: RecipientKind;
+    households: number | null;
+    cashAmount: string | null;
+    goodsItem: string | null;
+    goodsQuantity: number | null;
+    goodsUnit: string | null;
+    goodsValue: string | null;
+    note: string | null;
+    id?: number;
+  };
 
-const toRow = (d: typeof D.$inferSelect): Row => ({
+const toRow = (d: typeof D.$inferSelect & TeamCell): Row => ({
   id: d.id,
   donatedOn: d.donatedOn,
   donorName: d.donorName,
@@ -42,6 +57,7 @@ const toRow = (d: typeof D.$inferSelect): Row => ({
   goodsQuantity: d.goodsQuantity == null ? null : Number(d.goodsQuantity),
   goodsUnit: d.goodsUnit,
   goodsValue: d.goodsValue,
+  team: d.team,
   note: d.note,
 });
 
@@ -67,7 +83,8 @@ async function householdsOf(ctx: Ctx, rows: Row[]) {
   return out;
 }
 
-const input = (r: Row, householdId: number | null) => ({
+const input = (r: Row, householdId: number | null, teams: Map<string, number>) => ({
+  ...teamIdOf(teams, r),
   donatedOn: r.donatedOn,
   donorName: r.donorName,
   donorKind: r.donorKind ?? 'unit', // whenMissing: the file has no such column
@@ -154,10 +171,12 @@ export const donationLedger = defineLedger<Row>({
       synonyms: ['折价', '物资价值', '折合金额', '物资折款'],
       note: '未折价的物资留空：按件数统计，不计入金额',
     }),
+    teamColumn,
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: NATURAL_KEY,
   permissions: { import: 'social.write', export: 'ledgers.export' },
+  validateBatch: teamProblems,
   validate(row, ctx) {
     const problems: ErrorDetail[] = [...placeProblems(ctx, placeOf(row), 'town')];
     const cash = Number(row.cashAmount ?? 0);
@@ -168,22 +187,24 @@ export const donationLedger = defineLedger<Row>({
       problems.push({ path: 'goodsQuantity', key: 'validation.tooSmall', params: { min: 0 } });
     return problems;
   },
-  async findExisting(tx: Tx, rows) {
+  async findExisting(tx: Tx, rows, ctx) {
     const found = await tx
       .select()
       .from(D)
       .where(and(inArray(D.donatedOn, unique(rows.map((r) => r.donatedOn))), inArray(D.donorName, unique(rows.map((r) => r.donorName)))));
-    return new Map(found.map((d) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, toRow(d)), toRow(d)]));
+    const named = await namedTeams({ ...ctx, tx } as Ctx, found);
+    return new Map(named.map((d) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, toRow(d)), toRow(d)]));
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
     const households = await householdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
     const householdOf = (r: Row) => households.get(`${r.village}|${r.recipientName}`) ?? null;
-    for (const r of changes.insert) await createDonation(c, input(r, householdOf(r)));
-    for (const { before, after } of changes.update) await updateDonation(c, before.id!, input(after, householdOf(after)));
+    const teams = await teamIdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
+    for (const r of changes.insert) await createDonation(c, input(r, householdOf(r), teams));
+    for (const { before, after } of changes.update) await updateDonation(c, before.id!, input(after, householdOf(after), teams));
   },
   async exportRows(ctx, filters) {
-    const rows = await allDonations(ctx, filters);
+    const rows = await namedTeams(ctx, await allDonations(ctx, filters));
     return rows.map((d) => ({
       donatedOn: d.donatedOn,
       donorName: d.donorName,
@@ -197,6 +218,7 @@ export const donationLedger = defineLedger<Row>({
       goodsQuantity: d.goodsQuantity,
       goodsUnit: d.goodsUnit,
       goodsValue: d.goodsValue == null ? null : d.goodsValue.toFixed(2),
+      team: d.team,
       note: d.note,
     }));
   },

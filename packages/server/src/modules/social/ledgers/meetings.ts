@@ -2,24 +2,40 @@
 // Decisions are followed on the meeting's page (议定事项), not in this ledger.
 import { MEETING_KINDS, MEETING_LEVELS, type MeetingKind, type MeetingLevel, SOCIAL_LEDGERS } from '@xiezuo/shared/contracts/social';
 import { and, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context';
 import { date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { allMeetings, createMeeting, updateMeeting } from '../meetings';
 import { socialMeetings as M } from '../tables';
-import { type PlaceCells, placeCells, placeColumns, placeOf, placeProblems, unique, zh } from './common';
+import {
+  namedTeams,
+  type PlaceCells,
+  placeCells,
+  placeColumns,
+  placeOf,
+  placeProblems,
+  type TeamCell,
+  teamColumn,
+  teamIdOf,
+  teamIdsOf,
+  teamProblems,
+  unique,
+  zh,
+} from './common';
 
-type Row = PlaceCells & {
-  heldOn: string;
-  kind: MeetingKind;
-  level: MeetingLevel;
-  title: string;
-  place: string | null;
-  helperAttendees: string | null;
-  helpedAttendees: string | null;
-  topics: string | null;
-  note: string | null;
-  id?: number;
-};
+type Row = PlaceCells &
+  TeamCell & {
+    heldOn: string;
+    kind: MeetingKind;
+    level: MeetingLevel;
+    title: string;
+    place: string | null;
+    helperAttendees: string | null;
+    helpedAttendees: string | null;
+    topics: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (m: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: string; id?: number }): Row => ({
   ...(m.id ? { id: m.id } : {}),
@@ -32,10 +48,14 @@ const cells = (m: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: str
   helperAttendees: m.helperAttendees,
   helpedAttendees: m.helpedAttendees,
   topics: m.topics,
+  team: m.team,
   note: m.note,
 });
 
-const input = ({ id: _id, county, town, village: _v, ...r }: Row) => ({ ...r, divisionCode: placeOf({ county, town }) });
+function input(row: Row, teams: Map<string, number>) {
+  const { id: _id, county, town, village: _v, team: _t, ...r } = row;
+  return { ...r, ...teamIdOf(teams, row), divisionCode: placeOf({ county, town }) };
+}
 
 const NATURAL_KEY = ['heldOn', 'kind', 'title', 'county', 'town'];
 
@@ -99,24 +119,28 @@ export const meetingLedger = defineLedger<Row>({
       example: '梅县区副区长',
     },
     { key: 'topics', header: '议题', headerEn: 'Topics', synonyms: ['会议议题', '主要内容'], type: 'text', maxLength: 2000 },
+    teamColumn,
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: NATURAL_KEY,
   permissions: { import: 'social.write', export: 'ledgers.export' },
   validate: (row, ctx) => placeProblems(ctx, placeOf(row), 'county'),
-  async findExisting(tx, rows) {
+  validateBatch: teamProblems,
+  async findExisting(tx, rows, ctx) {
     const found = await tx
       .select()
       .from(M)
       .where(and(inArray(M.heldOn, unique(rows.map((r) => r.heldOn))), inArray(M.title, unique(rows.map((r) => r.title)))));
-    return new Map(found.map((m) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, cells(m)), cells(m)]));
+    const named = await namedTeams({ ...ctx, tx } as Ctx, found);
+    return new Map(named.map((m) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, cells(m)), cells(m)]));
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
-    for (const r of changes.insert) await createMeeting(c, input(r));
-    for (const { before, after } of changes.update) await updateMeeting(c, before.id!, input(after));
+    const teams = await teamIdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
+    for (const r of changes.insert) await createMeeting(c, input(r, teams));
+    for (const { before, after } of changes.update) await updateMeeting(c, before.id!, input(after, teams));
   },
   async exportRows(ctx, filters) {
-    return (await allMeetings(ctx, filters)).map(({ id: _id, ...m }) => cells(m));
+    return (await namedTeams(ctx, await allMeetings(ctx, filters))).map(({ id: _id, ...m }) => cells(m));
   },
 });

@@ -1,22 +1,38 @@
 // 宣传报道台账: one article a row — date, title, medium, media level, kind, link, place (county and town).
 import { MEDIA_LEVELS, type MediaLevel, PUBLICITY_KINDS, type PublicityKind, SOCIAL_LEDGERS } from '@xiezuo/shared/contracts/social';
 import { and, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context';
 import { date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { allPublicity, createPublicity, updatePublicity } from '../publicity';
 import { socialPublicity as P } from '../tables';
-import { type PlaceCells, placeCells, placeColumns, placeOf, placeProblems, unique, zh } from './common';
+import {
+  namedTeams,
+  type PlaceCells,
+  placeCells,
+  placeColumns,
+  placeOf,
+  placeProblems,
+  type TeamCell,
+  teamColumn,
+  teamIdOf,
+  teamIdsOf,
+  teamProblems,
+  unique,
+  zh,
+} from './common';
 
-type Row = PlaceCells & {
-  publishedOn: string;
-  title: string;
-  medium: string;
-  mediaLevel: MediaLevel;
-  kind: PublicityKind;
-  link: string | null;
-  note: string | null;
-  id?: number;
-};
+type Row = PlaceCells &
+  TeamCell & {
+    publishedOn: string;
+    title: string;
+    medium: string;
+    mediaLevel: MediaLevel;
+    kind: PublicityKind;
+    link: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (p: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: string; id?: number }): Row => ({
   ...(p.id ? { id: p.id } : {}),
@@ -27,14 +43,14 @@ const cells = (p: Omit<Row, 'county' | 'town' | 'village'> & { divisionCode: str
   kind: p.kind,
   ...placeCells(p.divisionCode, 'county'),
   link: p.link,
+  team: p.team,
   note: p.note,
 });
 
-const input = ({ id: _id, county, town, village: _v, ...r }: Row) => ({
-  ...r,
-  kind: r.kind ?? 'report',
-  divisionCode: placeOf({ county, town }),
-});
+function input(row: Row, teams: Map<string, number>) {
+  const { id: _id, county, town, village: _v, team: _t, ...r } = row;
+  return { ...r, ...teamIdOf(teams, row), kind: r.kind ?? 'report', divisionCode: placeOf({ county, town }) };
+}
 
 const NATURAL_KEY = ['publishedOn', 'title', 'medium'];
 
@@ -98,6 +114,7 @@ export const publicityLedger = defineLedger<Row>({
     }),
     ...placeColumns('county', 'town', ['富川瑶族自治县', '']),
     { key: 'link', header: '链接', headerEn: 'Link', synonyms: ['网址', '链接地址'], type: 'text' },
+    teamColumn,
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: NATURAL_KEY,
@@ -107,19 +124,22 @@ export const publicityLedger = defineLedger<Row>({
     if (row.link && !/^https?:\/\/\S+$/.test(row.link)) problems.push({ path: 'link', key: 'validation.invalidFormat' });
     return problems;
   },
-  async findExisting(tx, rows) {
+  validateBatch: teamProblems,
+  async findExisting(tx, rows, ctx) {
     const found = await tx
       .select()
       .from(P)
       .where(and(inArray(P.publishedOn, unique(rows.map((r) => r.publishedOn))), inArray(P.title, unique(rows.map((r) => r.title)))));
-    return new Map(found.map((p) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, cells(p)), cells(p)]));
+    const named = await namedTeams({ ...ctx, tx } as Ctx, found);
+    return new Map(named.map((p) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, cells(p)), cells(p)]));
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
-    for (const r of changes.insert) await createPublicity(c, input(r));
-    for (const { before, after } of changes.update) await updatePublicity(c, before.id!, input(after));
+    const teams = await teamIdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
+    for (const r of changes.insert) await createPublicity(c, input(r, teams));
+    for (const { before, after } of changes.update) await updatePublicity(c, before.id!, input(after, teams));
   },
   async exportRows(ctx, filters) {
-    return (await allPublicity(ctx, filters)).map(({ id: _id, ...p }) => cells(p));
+    return (await namedTeams(ctx, await allPublicity(ctx, filters))).map(({ id: _id, ...p }) => cells(p));
   },
 });

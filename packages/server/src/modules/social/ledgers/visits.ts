@@ -2,24 +2,40 @@
 // place (county and town), purpose.
 import { SOCIAL_LEDGERS, VISIT_DIRECTIONS, VISITOR_LEVELS, type VisitDirection, type VisitorLevel } from '@xiezuo/shared/contracts/social';
 import { and, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { date, divisionByName, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { socialVisits as V } from '../tables';
 import { allVisits, createVisit, updateVisit } from '../visits';
-import { type PlaceCells, placeCells, placeColumns, placeOf, placeProblems, unique, zh } from './common';
+import {
+  namedTeams,
+  type PlaceCells,
+  placeCells,
+  placeColumns,
+  placeOf,
+  placeProblems,
+  type TeamCell,
+  teamColumn,
+  teamIdOf,
+  teamIdsOf,
+  teamProblems,
+  unique,
+  zh,
+} from './common';
 
-type Row = PlaceCells & {
-  startedOn: string;
-  endedOn: string | null;
-  visitorLevel: VisitorLevel;
-  visitors: string;
-  direction: VisitDirection;
-  from: string;
-  purpose: string | null;
-  note: string | null;
-  id?: number;
-};
+type Row = PlaceCells &
+  TeamCell & {
+    startedOn: string;
+    endedOn: string | null;
+    visitorLevel: VisitorLevel;
+    visitors: string;
+    direction: VisitDirection;
+    from: string;
+    purpose: string | null;
+    note: string | null;
+    id?: number;
+  };
 
 const cells = (v: {
   id?: number;
@@ -31,6 +47,7 @@ const cells = (v: {
   fromDivisionCode: string;
   divisionCode: string;
   purpose: string | null;
+  team: string | null;
   note: string | null;
 }): Row => ({
   ...(v.id ? { id: v.id } : {}),
@@ -42,15 +59,20 @@ const cells = (v: {
   from: v.fromDivisionCode,
   ...placeCells(v.divisionCode, 'county'),
   purpose: v.purpose,
+  team: v.team,
   note: v.note,
 });
 
-const input = ({ id: _id, county, town, village: _v, from, ...r }: Row) => ({
-  ...r,
-  direction: r.direction ?? 'to_helped', // whenMissing: the file has no such column
-  fromDivisionCode: from,
-  divisionCode: placeOf({ county, town }),
-});
+function input(row: Row, teams: Map<string, number>) {
+  const { id: _id, county, town, village: _v, from, team: _t, ...r } = row;
+  return {
+    ...r,
+    ...teamIdOf(teams, row),
+    direction: r.direction ?? 'to_helped', // whenMissing: the file has no such column
+    fromDivisionCode: from,
+    divisionCode: placeOf({ county, town }),
+  };
+}
 
 const NATURAL_KEY = ['startedOn', 'visitors', 'county', 'town'];
 
@@ -109,6 +131,7 @@ export const visitLedger = defineLedger<Row>({
     }),
     ...placeColumns('county', 'town', ['梅县区', '畲江镇']),
     { key: 'purpose', header: '调研内容', headerEn: 'Purpose', synonyms: ['主要内容', '调研事项', '事由'], type: 'text' },
+    teamColumn,
     { key: 'note', header: '备注', headerEn: 'Note', type: 'text' },
   ],
   naturalKey: NATURAL_KEY,
@@ -122,19 +145,22 @@ export const visitLedger = defineLedger<Row>({
     if (row.from === to) problems.push({ path: 'from', key: 'social.validation.sameSide' });
     return problems;
   },
-  async findExisting(tx, rows) {
+  validateBatch: teamProblems,
+  async findExisting(tx, rows, ctx) {
     const found = await tx
       .select()
       .from(V)
       .where(and(inArray(V.startedOn, unique(rows.map((r) => r.startedOn))), inArray(V.visitors, unique(rows.map((r) => r.visitors)))));
-    return new Map(found.map((v) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, cells(v)), cells(v)]));
+    const named = await namedTeams({ ...ctx, tx } as Ctx, found);
+    return new Map(named.map((v) => [naturalKeyOf({ naturalKey: NATURAL_KEY }, cells(v)), cells(v)]));
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
-    for (const r of changes.insert) await createVisit(c, input(r));
-    for (const { before, after } of changes.update) await updateVisit(c, before.id!, input(after));
+    const teams = await teamIdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
+    for (const r of changes.insert) await createVisit(c, input(r, teams));
+    for (const { before, after } of changes.update) await updateVisit(c, before.id!, input(after, teams));
   },
   async exportRows(ctx, filters) {
-    return (await allVisits(ctx, filters)).map(({ id: _id, ...v }) => cells(v));
+    return (await namedTeams(ctx, await allVisits(ctx, filters))).map(({ id: _id, ...v }) => cells(v));
   },
 });

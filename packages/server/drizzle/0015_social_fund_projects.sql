@@ -1,0 +1,1 @@
+ALTER TABLE "social_funds" ADD COLUMN "project_codes" text[] DEFAULT '{}' NOT NULL;
