@@ -1,6 +1,7 @@
 // What every route handler can reach: the services on `app.xz`, the signed-in user on `req.user`.
 import type { Permission, Role } from '@xiezuo/shared/roles';
 import type { Config } from '../config';
+import type { AttachmentOwner } from './attachments/types';
 import type { PersonalDataCipher } from './crypto/personalData';
 import type { Database, Db, Tx } from './db/client';
 import type { Directory } from './directory';
@@ -20,6 +21,8 @@ export interface Services {
   facts: FactSource[];
   /** Every module's chapter of the work report, in module order. */
   reportChapters: ReportChapter[];
+  /** The record kinds whose files the platform keeps, by `<module>.<kind>` (their manifests' `attachments`). */
+  attachmentOwners: Map<string, AttachmentOwner>;
 }
 
 /**
