@@ -1,7 +1,6 @@
 // What every route handler can reach: the services on `app.xz`, the signed-in user on `req.user`.
 import type { Permission, Role } from '@xiezuo/shared/roles';
 import type { Config } from '../config';
-import type { AttachmentOwner } from './attachments/types';
 import type { PersonalDataCipher } from './crypto/personalData';
 import type { Database, Db, Tx } from './db/client';
 import type { Directory } from './directory';
@@ -82,4 +81,22 @@ declare module 'fastify' {
     /** 'reference': shared reference data (e.g. the division tree) deliberately not filtered by scope. */
     scope?: 'reference';
   }
+}
+
+/**
+ * A kind of record whose files (佐证材料) the platform keeps (platform/attachments), as a module's manifest declares
+ * it: the purposes a file may serve, the permissions, and the check that the user may reach the record.
+ */
+export interface AttachmentOwner {
+  /** The purposes (a step, a use) a file of this record may serve, in display order: e.g. the lifecycle steps. */
+  purposes: readonly string[];
+  /** The permission to list and download the files, and the one to add and delete them. */
+  read: Permission;
+  write: Permission;
+  /**
+   * Resolves the record for the user: throws NOT_FOUND when it does not exist or lies outside the user's
+   * scope ('read'), NOT_FOUND or OUT_OF_SCOPE when the user may not change it ('write'). Runs with the ctx it
+   * is given (inside the upload's transaction: read through `ctx.tx ?? ctx.services.db`).
+   */
+  check(ctx: Ctx, ownerId: number, mode: 'read' | 'write'): Promise<void>;
 }

@@ -3,6 +3,7 @@
 // permission, asks the module, reads the type from the bytes, and audits every upload and deletion.
 import { createHash } from 'node:crypto';
 import type { AttachmentMeta, AttachmentOwnerQuery } from '@xiezuo/shared/contracts/attachments';
+import { can } from '@xiezuo/shared/roles';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { writeAudit } from '../audit/service';
 import type { Ctx } from '../context';
@@ -19,9 +20,9 @@ function ownerOf(ctx: Ctx, module: string, kind: string): AttachmentOwner {
   return owner;
 }
 
-/** The role's permission for the owner kind, then the module's own check of the record. */
+/** The role's permission for the owner kind (a seed's system user is an admin), then the module's own check of the record. */
 async function assertMay(ctx: Ctx, owner: AttachmentOwner, ownerId: number, mode: 'read' | 'write') {
-  if (!ctx.user.permissions.includes(mode === 'read' ? owner.read : owner.write)) throw new AppError('FORBIDDEN');
+  if (!can(ctx.user.role, mode === 'read' ? owner.read : owner.write)) throw new AppError('FORBIDDEN');
   await owner.check(ctx, ownerId, mode);
 }
 
@@ -80,7 +81,7 @@ export async function uploadAttachment(
       key: 'attachments.errors.purpose',
       params: { purpose: q.purpose, options: owner.purposes.join('、') },
     });
-  if (!ctx.user.permissions.includes(owner.write)) throw new AppError('FORBIDDEN');
+  if (!can(ctx.user.role, owner.write)) throw new AppError('FORBIDDEN');
   const mimeType = sniffType(file.content);
   const fileName = cleanFileName(file.fileName, mimeType);
   const sha256 = createHash('sha256').update(file.content).digest('hex');

@@ -33,7 +33,7 @@ export function sniffType(b: Buffer): AttachmentMimeType {
 /** A zip is a Word or Excel file when its directory names the main part; macros (vbaProject.bin) are refused. */
 function officeType(b: Buffer): AttachmentMimeType {
   const names = zipNames(b);
-  if (!names || !names.includes('[Content_Types].xml')) throw refused();
+  if (!names?.includes('[Content_Types].xml')) throw refused();
   if (names.some((n) => /vbaProject\.bin$/i.test(n))) throw refused('attachments.errors.macro');
   if (names.includes('word/document.xml')) return DOCX;
   if (names.includes('xl/workbook.xml')) return XLSX;
