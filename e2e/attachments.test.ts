@@ -83,7 +83,7 @@ describe('evidence files in the browser', () => {
     expect(res.headers()['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('仙湖村亮化工程立项批复')}`);
     expect(res.headers()['x-content-type-options']).toBe('nosniff');
     await page.context().close();
-  });
+  }, 240_000);
 
   it('on a 375 px phone the town user sees the photos and takes another of the works started', async () => {
     const page = await newPage(browser, PHONE);
@@ -99,13 +99,14 @@ describe('evidence files in the browser', () => {
     await started.scrollIntoViewIfNeeded();
     await screenshot(page, 'attachments-project-phone');
     await page.context().close();
-  });
+  }, 240_000);
 
   it('HQ adds the minutes to a meeting', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_att');
     await page.goto(`${app.url}/social/meetings`);
-    await page.getByRole('cell', { name: '荔湾区—梅县区党政联席会议（第1次）' }).first().click();
+    await page.locator('.ant-table-row').first().click(); // the latest meeting
+    await page.getByRole('dialog').getByText('议定事项').first().waitFor();
     const minutes = page.getByTestId('attachments-social-meeting-minutes');
     await minutes.getByRole('button', { name: '上传会议纪要' }).waitFor();
     await minutes.getByTestId('attachments-input').setInputFiles(pdf('荔湾区—梅县区党政联席会议纪要.pdf', 'minutes'));
@@ -116,7 +117,7 @@ describe('evidence files in the browser', () => {
     );
     expect(row).toEqual({ purpose: 'minutes', mime_type: 'application/pdf' });
     await page.context().close();
-  });
+  }, 240_000);
 
   it('a team leader adds a photo to a donation on the phone', async () => {
     const page = await newPage(browser, PHONE);
@@ -129,5 +130,5 @@ describe('evidence files in the browser', () => {
     await photos.getByTestId('attachment-photo').waitFor();
     await screenshot(page, 'attachments-donation-phone');
     await page.context().close();
-  });
+  }, 240_000);
 });

@@ -41,7 +41,8 @@ export interface AttachmentsProps {
   hint?: boolean;
 }
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${Number((n / 1024 / 1024).toFixed(1))} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 function fileIcon(mimeType: string) {
   if (mimeType === 'application/pdf') return <FilePdfOutlined style={{ color: '#cf1322' }} />;
