@@ -13,9 +13,9 @@ export const zhCN = {
   download: '下载',
   empty: '暂无附件',
   hint: '支持 JPG、PNG、WebP 照片，PDF，Word（.docx）和 Excel（.xlsx），单个文件不超过 {{limit}}',
+  hintPhoto: '支持 JPG、PNG、WebP 照片，单张不超过 {{limit}}',
   uploadedBy: '{{name}} 上传于 {{at}}',
   takenAt: '拍摄于 {{at}}',
-  count: '{{count}} 个文件',
   errors: {
     noFile: '请选择要上传的文件（表单字段 file）',
     empty: '文件是空的',
@@ -43,9 +43,9 @@ export const en: typeof zhCN = {
   download: 'Download',
   empty: 'No files yet',
   hint: 'JPG, PNG and WebP photos, PDF, Word (.docx) and Excel (.xlsx), up to {{limit}} each',
+  hintPhoto: 'JPG, PNG and WebP photos, up to {{limit}} each',
   uploadedBy: 'uploaded by {{name}} on {{at}}',
   takenAt: 'taken on {{at}}',
-  count: '{{count}} files',
   errors: {
     noFile: 'Choose a file to upload (form field file)',
     empty: 'The file is empty',

@@ -118,6 +118,16 @@ export function Attachments(props: AttachmentsProps) {
       </Popconfirm>
     );
 
+  /** Who added a file and when (and when a photo was taken), for its tooltip. */
+  const about = (a: AttachmentMeta) =>
+    [
+      a.fileName,
+      t('attachments.uploadedBy', { name: a.uploadedBy ?? '—', at: formatMoment(a.uploadedAt) }),
+      a.takenAt ? t('attachments.takenAt', { at: formatMoment(a.takenAt) }) : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+
   const photos = items.filter((a) => isImage(a.mimeType));
   const documents = items.filter((a) => !isImage(a.mimeType));
   return (
@@ -136,7 +146,7 @@ export function Attachments(props: AttachmentsProps) {
                   preview={{ mask: false }}
                 />
                 <figcaption style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2 }}>
-                  <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={a.fileName}>
+                  <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={about(a)}>
                     {purposeLabel ? purposeLabel(a.purpose) : formatMoment(a.takenAt ?? a.uploadedAt)}
                   </span>
                   {removeButton(a)}
@@ -153,6 +163,7 @@ export function Attachments(props: AttachmentsProps) {
             href={fileUrl(a)}
             target="_blank"
             rel="noopener"
+            title={about(a)}
             style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
           >
             {a.fileName}
@@ -198,7 +209,7 @@ export function Attachments(props: AttachmentsProps) {
           )}
           {!progress && props.hint !== false && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('attachments.hint', { limit })}
+              {t(accept === 'photo' ? 'attachments.hintPhoto' : 'attachments.hint', { limit })}
             </Typography.Text>
           )}
         </Space>
