@@ -24,6 +24,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   ledgers: LedgerLimits;
+  /** Attachments (佐证材料): the largest file accepted, in bytes (ATTACHMENT_MAX_BYTES, default 10 MB). */
+  attachments: { maxFileBytes: number };
   /** daily backups of the embedded database: where (undefined: off) and how many to keep */
   backup: { dir?: string; keep: number };
 }
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: int(env.LEDGER_MAX_ROWS, 300_000),
       maxUncompressedBytes: int(env.LEDGER_MAX_UNCOMPRESSED_BYTES, 1024 * 1024 * 1024),
     },
+    attachments: { maxFileBytes: Math.max(1024, int(env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024)) },
     backup: {
       dir: env.XIEZUO_BACKUP_DIR === 'off' ? undefined : resolve(env.XIEZUO_BACKUP_DIR || 'backups'),
       keep: Math.max(1, int(env.XIEZUO_BACKUP_KEEP, 7)),

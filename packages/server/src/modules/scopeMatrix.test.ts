@@ -358,6 +358,14 @@ describe('scope matrix', () => {
       },
       'PATCH /api/labour/stations/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_stations`, body: {} },
       'PATCH /api/labour/brands/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_brands`, body: {} },
+      // a file of a record (platform/attachments) lies where its record lies
+      'DELETE /api/attachments/:id': {
+        find: sql`select a.id, coalesce(p.division_code, d.division_code, m.division_code) as code,
+            coalesce(p.team_id, d.team_id, m.team_id) as "teamId" from attachments a
+          left join funds_projects p on a.module = 'funds' and a.owner_kind = 'project' and p.id = a.owner_id
+          left join social_donations d on a.module = 'social' and a.owner_kind = 'donation' and d.id = a.owner_id
+          left join social_meetings m on a.module = 'social' and a.owner_kind = 'meeting' and m.id = a.owner_id`,
+      },
       'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
     };
     const UNSCOPED: Record<string, string> = {

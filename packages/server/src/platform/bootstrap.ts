@@ -5,7 +5,7 @@ import type { Services } from './context';
 import { loadKeyRing, PersonalDataCipher } from './crypto/personalData';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
-import { directoryOf, factsOf, type ModuleDefinition, personViewsOf, reportChaptersOf } from './module';
+import { attachmentOwnersOf, directoryOf, factsOf, type ModuleDefinition, personViewsOf, reportChaptersOf } from './module';
 import { seedPlatform } from './seed';
 
 export interface Started {
@@ -50,5 +50,6 @@ export function servicesFor(
     facts: factsOf(modules),
     personViews: personViewsOf(modules),
     reportChapters: reportChaptersOf(modules),
+    attachmentOwners: attachmentOwnersOf(modules),
   };
 }

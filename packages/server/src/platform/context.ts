@@ -22,6 +22,8 @@ export interface Services {
   personViews: PersonView[];
   /** Every module's chapter of the work report, in module order. */
   reportChapters: ReportChapter[];
+  /** The record kinds whose files the platform keeps, by `<module>.<kind>` (their manifests' `attachments`). */
+  attachmentOwners: Map<string, AttachmentOwner>;
 }
 
 /**
@@ -81,4 +83,22 @@ declare module 'fastify' {
     /** 'reference': shared reference data (e.g. the division tree) deliberately not filtered by scope. */
     scope?: 'reference';
   }
+}
+
+/**
+ * A kind of record whose files (佐证材料) the platform keeps (platform/attachments), as a module's manifest declares
+ * it: the purposes a file may serve, the permissions, and the check that the user may reach the record.
+ */
+export interface AttachmentOwner {
+  /** The purposes (a step, a use) a file of this record may serve, in display order: e.g. the lifecycle steps. */
+  purposes: readonly string[];
+  /** The permission to list and download the files, and the one to add and delete them. */
+  read: Permission;
+  write: Permission;
+  /**
+   * Resolves the record for the user: throws NOT_FOUND when it does not exist or lies outside the user's
+   * scope ('read'), NOT_FOUND or OUT_OF_SCOPE when the user may not change it ('write'). Runs with the ctx it
+   * is given (inside the upload's transaction: read through `ctx.tx ?? ctx.services.db`).
+   */
+  check(ctx: Ctx, ownerId: number, mode: 'read' | 'write'): Promise<void>;
 }

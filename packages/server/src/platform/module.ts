@@ -1,6 +1,7 @@
 // A module manifest: everything a domain module gives the platform, in one place. Each module has one
 // modules/<m>/index.ts that calls defineModule; modules/index.ts lists them; main.ts (and the test app)
 // hand the list to the platform. The platform never imports a module.
+import type { AttachmentOwner, AttachmentOwners } from './attachments/types';
 import type { Directory } from './directory';
 import type { FactSource, PersonView } from './facts';
 import type { App } from './http/types';
@@ -23,6 +24,8 @@ export interface ModuleDefinition {
   personViews?: PersonView[];
   /** Its chapter of the work report (工作报告), written from the dashboard's figures. */
   report?: ReportChapter;
+  /** The kinds of record whose files (佐证材料) the platform keeps, each with its scope check (attachments/types.ts). */
+  attachments?: AttachmentOwners;
   /** Lookups the platform needs from a shared kernel (registry: divisions; teams: the team tree). */
   directory?: Partial<Directory>;
   /** Data every installation needs, demo or not (the division tree), loaded at start until present. */
@@ -61,6 +64,13 @@ export function factsOf(modules: readonly ModuleDefinition[]): FactSource[] {
 
 export function personViewsOf(modules: readonly ModuleDefinition[]): PersonView[] {
   return modules.flatMap((m) => m.personViews ?? []);
+}
+
+/** Every module's attachment owners by `<module>.<kind>`. */
+export function attachmentOwnersOf(modules: readonly ModuleDefinition[]): Map<string, AttachmentOwner> {
+  const owners = new Map<string, AttachmentOwner>();
+  for (const m of modules) for (const [kind, owner] of Object.entries(m.attachments ?? {})) owners.set(`${m.key}.${kind}`, owner);
+  return owners;
 }
 
 /** The report chapters in module order (a module without one has nothing to say in reports). */

@@ -13,6 +13,15 @@ export const zhCN = {
     other: '其他',
   },
   statuses: { reserve: '储备入库', approved: '立项批复', started: '开工', completed: '完工', accepted: '验收', handed_over: '资产移交' },
+  // each step's evidence (佐证材料), as the upload button names it
+  evidence: {
+    reserve: '入库材料',
+    approved: '批复文件',
+    started: '开工照片',
+    completed: '完工照片',
+    accepted: '验收报告',
+    handed_over: '移交清单',
+  },
   flowTypes: { commitment: '下达到项目', disbursement: '拨付', expenditure: '支出' },
   mechanisms: {
     wages: '就业务工',
@@ -131,6 +140,14 @@ export const en: typeof zhCN = {
     completed: 'Completed',
     accepted: 'Accepted',
     handed_over: 'Handed over',
+  },
+  evidence: {
+    reserve: 'reserve documents',
+    approved: 'approval document',
+    started: 'photos of the start',
+    completed: 'photos of the finished works',
+    accepted: 'acceptance report',
+    handed_over: 'handover list',
   },
   flowTypes: { commitment: 'Committed', disbursement: 'Disbursed', expenditure: 'Spent' },
   mechanisms: {

@@ -1,5 +1,6 @@
 // Message catalogues: one file per module, merged here. zh-CN is the default language.
 import { sharedModules } from '../modules';
+import * as attachments from './attachments';
 import * as core from './core';
 import * as ledgers from './ledgers';
 
@@ -16,8 +17,8 @@ function moduleMessages<L extends 'zhCN' | 'en'>(lang: L): Messages<L> {
 }
 
 export const catalogues = {
-  'zh-CN': { ...core.zhCN, ledgers: ledgers.zhCN, ...moduleMessages('zhCN') },
-  en: { ...core.en, ledgers: ledgers.en, ...moduleMessages('en') },
+  'zh-CN': { ...core.zhCN, ledgers: ledgers.zhCN, attachments: attachments.zhCN, ...moduleMessages('zhCN') },
+  en: { ...core.en, ledgers: ledgers.en, attachments: attachments.en, ...moduleMessages('en') },
 } as const;
 
 export function pickLanguage(header: string | undefined | null): Language {

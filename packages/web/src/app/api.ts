@@ -74,6 +74,40 @@ export function callAny(endpoint: AnyEndpoint, args: { params?: object; query?: 
 }
 
 /**
+ * Uploads a FormData to an endpoint of a map (CSRF token, language), telling `onProgress` the share sent
+ * (0–1) as it goes — fetch cannot, so this one request is an XMLHttpRequest. Answers and fails as call() does.
+ */
+export function uploadWithProgress<E extends AnyEndpoint>(
+  endpoint: E,
+  args: { params?: object; query?: object },
+  body: FormData,
+  onProgress: (sent: number) => void,
+): Promise<ResponseOf<E>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(endpoint.method, endpointUrl(endpoint, args));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept-language', i18n.language);
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    const failed = (status: number, parsed?: ApiErrorBody) =>
+      reject(new ApiError(status, parsed ?? { code: 'INTERNAL', message: i18n.t('errors.INTERNAL'), details: [] }));
+    xhr.onerror = () => failed(0);
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch {
+        return failed(xhr.status);
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as ResponseOf<E>);
+      else failed(xhr.status, parsed as ApiErrorBody);
+    };
+    xhr.send(body);
+  });
+}
+
+/**
  * Downloads a file from the API (exports, templates, reports) under its server-given name. A POST endpoint
  * (the revealing export) sends its body with the CSRF token, like any write.
  */

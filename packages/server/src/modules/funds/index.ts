@@ -2,6 +2,7 @@
 // from the reserve to the handed-over asset, their money flows and beneficiaries. Other modules (the social
 // module linking the funds it raised to a project) reach projects through this file.
 import { defineModule } from '../../platform/module';
+import { fundsAttachments } from './attachments';
 import { fundsSeed } from './demo';
 import { fundsFacts } from './facts';
 import { fundsLedgers } from './ledgers';
@@ -13,6 +14,7 @@ export const fundsModule = defineModule({
   key: 'funds',
   tables,
   routes: fundsRoutes,
+  attachments: fundsAttachments,
   ledgers: fundsLedgers,
   facts: fundsFacts,
   report: fundsReport,

@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pino from 'pino';
 import { z } from 'zod';
+import { attachmentRoutes } from '../attachments/routes';
 import { auditRoutes } from '../audit/routes';
 import { adminRoutes } from '../auth/adminRoutes';
 import { authHooks } from '../auth/plugin';
@@ -93,6 +94,7 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(ledgerRoutes);
+  await app.register(attachmentRoutes);
   for (const m of modules) {
     for (const ledger of m.ledgers ?? []) registerLedger(app, ledger);
     if (m.routes) await app.register(m.routes);

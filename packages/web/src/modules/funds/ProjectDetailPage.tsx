@@ -26,6 +26,7 @@ import { useParams } from 'react-router';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
+import { Attachments } from '../../platform/Attachments';
 import { ProjectFunds } from '../social/ProjectFunds';
 import { rateOf, yuan } from './money';
 
@@ -142,9 +143,28 @@ export function ProjectDetailPage() {
         <Timeline
           items={PROJECT_STATUSES.map((s, i) => ({
             color: i <= reached ? 'green' : 'gray',
-            children: `${t(`funds.statuses.${s}`)}　${formatDate(d[STEP_DATE[s]]) || ''}`,
+            children: (
+              <>
+                {`${t(`funds.statuses.${s}`)}　${formatDate(d[STEP_DATE[s]]) || ''}`}
+                {/* the step's evidence (佐证材料): added once the step is reached */}
+                <Attachments
+                  module="funds"
+                  kind="project"
+                  ownerId={d.id}
+                  purpose={s}
+                  accept={s === 'started' || s === 'completed' ? 'photo' : 'any'}
+                  readOnly={i > reached}
+                  empty={null}
+                  hint={false}
+                  uploadLabel={t('attachments.uploadWhat', { what: t(`funds.evidence.${s}`) })}
+                />
+              </>
+            ),
           }))}
         />
+      </Card>
+      <Card size="small" title={t('attachments.photos')}>
+        <Attachments module="funds" kind="project" ownerId={d.id} imagesOnly purposeLabel={(p) => t(`funds.statuses.${p}`)} />
       </Card>
       <Card
         size="small"

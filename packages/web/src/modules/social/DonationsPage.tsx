@@ -14,6 +14,7 @@ import { day, required, SaveModal, type Values } from '../../platform/SaveModal'
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import { DivisionPicker } from '../registry/Options';
 import { teamOptions, useTeams } from '../teams/data';
+import { DonationPhotos } from './DonationPhotos';
 import { placeText, useTeamName } from './data';
 
 function Totals(filters: { donorKind?: DonorKind; q?: string; from?: string; to?: string }) {
@@ -181,6 +182,7 @@ export function DonationsPage() {
                 : '—',
           },
           { title: f('team'), render: (_, r) => teamName(r.teamId) },
+          { title: t('attachments.photos'), render: (_, r) => <DonationPhotos donation={r} /> },
         ]}
       />
       <DonationForm

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
+import { Attachments } from '../../platform/Attachments';
 import { ListPage } from '../../platform/ListPage';
 import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { usePagedQuery } from '../../platform/usePagedQuery';
@@ -59,6 +60,25 @@ function DecisionForm({ meetingId, open, onClose }: { meetingId: number; open: b
   );
 }
 
+/** The meeting's minutes (会议纪要) and photos, kept by the platform as the meeting's evidence. */
+function MeetingFiles({ id }: { id: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <strong style={{ display: 'block', margin: '16px 0 8px' }}>{t('social.meetings.minutes')}</strong>
+      <Attachments
+        module="social"
+        kind="meeting"
+        ownerId={id}
+        purpose="minutes"
+        uploadLabel={t('attachments.uploadWhat', { what: t('social.meetings.minutes') })}
+      />
+      <strong style={{ display: 'block', margin: '16px 0 8px' }}>{t('social.meetings.photos')}</strong>
+      <Attachments module="social" kind="meeting" ownerId={id} purpose="photo" accept="photo" />
+    </>
+  );
+}
+
 function MeetingDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -88,6 +108,7 @@ function MeetingDrawer({ id, onClose }: { id: number | null; onClose: () => void
             {can('social.write') && <Button onClick={() => setAdding(true)}>{t('social.meetings.addDecision')}</Button>}
           </Space>
           <DecisionsTable rows={data.decisions} />
+          <MeetingFiles id={data.id} />
           <DecisionForm meetingId={data.id} open={adding} onClose={() => setAdding(false)} />
         </>
       )}
