@@ -44,6 +44,7 @@ export const AllocationInput = z.strictObject({
   payerDivisionCode: DivisionCode,
   divisionCode: DivisionCode, // the receiver
   programmeId: id.nullable().optional(),
+  pairingId: id.nullable().optional(), // 结对关系 the money serves
   teamId: id.nullable().optional(),
   budgetYear: z.number().int().min(2000).max(2100),
   docNo: text(100), // 文号
@@ -64,6 +65,8 @@ export const AllocationRow = z.object({
   divisionName: z.string().nullable(),
   programmeId: z.number().int().nullable(),
   programmeName: z.string().nullable(),
+  pairingId: z.number().int().nullable(),
+  pairingLabel: z.string().nullable(), // 帮扶方 → 受帮扶方
   teamId: z.number().int().nullable(),
   budgetYear: z.number().int(),
   docNo: z.string(),
@@ -91,8 +94,11 @@ export const ProjectInput = z.strictObject({
   name: text(200),
   type: z.enum(PROJECT_TYPES),
   programmeId: id.nullable().optional(),
-  teamId: id.nullable().optional(),
+  pairingId: id.nullable().optional(),
+  teamId: id.nullable().optional(), // 责任工作队
   divisionCode: DivisionCode, // the town or village where it is built
+  /** The villages it serves (several allowed), each inside the place. */
+  villageCodes: z.array(DivisionCode).max(100).optional(),
   implementingUnit: z.string().trim().max(200).nullable().optional(),
   plannedStart: IsoDate.nullable().optional(),
   plannedFinish: IsoDate.nullable().optional(),
@@ -122,9 +128,14 @@ export const ProjectRow = z.object({
   status: z.enum(PROJECT_STATUSES),
   programmeId: z.number().int().nullable(),
   programmeName: z.string().nullable(),
+  pairingId: z.number().int().nullable(),
+  pairingLabel: z.string().nullable(),
   teamId: z.number().int().nullable(),
+  teamName: z.string().nullable(),
   divisionCode: z.string(),
   divisionName: z.string().nullable(),
+  villageCodes: z.array(z.string()),
+  villageNames: z.array(z.string()),
   implementingUnit: z.string().nullable(),
   plannedStart: z.string().nullable(),
   plannedFinish: z.string().nullable(),
@@ -215,6 +226,8 @@ export const CountyFlowRow = z.object({
   divisionCode: z.string(),
   divisionName: z.string().nullable(),
   received: money,
+  /** where the money that reached it came from: the payer of each batch at the top of its transfers */
+  payers: z.array(z.object({ divisionCode: z.string(), divisionName: z.string().nullable(), amount: money })),
   projects: z.number().int(),
   committed: money,
   disbursed: money,

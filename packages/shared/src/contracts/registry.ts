@@ -68,8 +68,9 @@ export const DivisionSearchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** only divisions of this level (a household's 村) */
   level: z.enum(DIVISION_LEVELS).optional(),
-  /** 'scope': only divisions inside the user's own scope (where they may register a household) */
-  within: z.literal('scope').optional(),
+  /** 'scope': only divisions inside the user's own scope (where they may register a household); a division's
+   *  code: only divisions below it (a project's villages inside its town) */
+  within: z.union([z.literal('scope'), DivisionCode]).optional(),
 });
 export const DivisionSearchHit = DivisionRow.extend({ path: z.string() });
 export const DivisionDetail = DivisionRow.extend({

@@ -38,9 +38,11 @@ export function SaveModal(props: {
   initial?: Values;
   toBody: (v: Values) => Values;
   onClose: () => void;
-  onSaved: () => void;
+  /** Given what the endpoint answered (the saved record), e.g. to open it. */
+  onSaved: (saved: unknown) => void;
   form: FormInstance;
   children: ReactNode;
+  width?: number;
 }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
@@ -50,9 +52,9 @@ export function SaveModal(props: {
     if (!values) return;
     setSaving(true);
     try {
-      await callAny(props.endpoint, { params: props.params, body: props.toBody(values) });
+      const saved = await callAny(props.endpoint, { params: props.params, body: props.toBody(values) });
       form.resetFields();
-      props.onSaved();
+      props.onSaved(saved);
     } catch (e) {
       showServerErrors(form, e);
     } finally {
@@ -68,6 +70,7 @@ export function SaveModal(props: {
       onCancel={props.onClose}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
+      width={props.width}
       destroyOnHidden
     >
       {/* destroyed when hidden, so each opening starts again from `initial` */}

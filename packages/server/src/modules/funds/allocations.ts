@@ -13,7 +13,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
 import { divisions, programmes } from '../registry';
-import { allocationsInScope, assertAllocationInScope, assertTeam, dbOf, ownTeamOf } from './access';
+import { allocationsInScope, assertAllocationInScope, assertPairing, assertTeam, dbOf, ownTeamOf, pairingLabelOf } from './access';
 import { fundAllocations as fa } from './tables';
 
 export interface AllocationFilter {
@@ -56,6 +56,8 @@ function rowQuery(db: Db | Tx) {
       divisionName: recvDiv.name,
       programmeId: fa.programmeId,
       programmeName: programmes.name,
+      pairingId: fa.pairingId,
+      pairingLabel: pairingLabelOf(fa.pairingId),
       teamId: fa.teamId,
       budgetYear: fa.budgetYear,
       docNo: fa.docNo,
@@ -168,6 +170,7 @@ export async function createAllocation(ctx: Ctx, input: z.output<typeof Allocati
   const body = { ...input, teamId: input.teamId ?? ownTeamOf(ctx.user.scope) };
   assertAllocationInScope(ctx.user.scope, body);
   await assertTeam(ctx, body.teamId, 'body.teamId');
+  await assertPairing(ctx, body.pairingId, 'body.pairingId');
   return withTx(ctx, async (tx, ctx) => {
     await checkTransfer(tx, body);
     const [row] = await tx
@@ -181,6 +184,7 @@ export async function createAllocation(ctx: Ctx, input: z.output<typeof Allocati
 
 export async function updateAllocation(ctx: Ctx, id: number, patch: z.output<typeof AllocationPatch>) {
   await assertTeam(ctx, patch.teamId, 'body.teamId');
+  await assertPairing(ctx, patch.pairingId, 'body.pairingId');
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(fa).where(eq(fa.id, id));
     if (!before) throw new AppError('NOT_FOUND');

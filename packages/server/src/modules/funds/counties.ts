@@ -1,6 +1,7 @@
 // 资金流向（按县）: for each county (县、市、区; a city's own level as the city) in scope, the money that reached it (what batches and transfers kept
 // there or below, by the same rule as the figures: no 元 twice), its projects, committed, disbursed and the
-// disbursement rate (sums first, then the ratio) — ranked by the rate, as HQ compares counties.
+// disbursement rate (sums first, then the ratio) — ranked by the rate, as HQ compares counties — and where that
+// money came from: the payer of the batch each 元 was first sent in (a transfer is traced up to its batch).
 import type { FundKind } from '@xiezuo/shared/contracts/funds';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
@@ -36,6 +37,25 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
     from received r full join projects p on p.code = r.code
     left join divisions d on d.code = coalesce(r.code, p.code)
     order by case when coalesce(p.committed, 0) > 0 then coalesce(p.disbursed, 0) / p.committed end desc nulls last, 1`);
+  // payer → county: what each county kept, by the payer of the batch at the top of its chain
+  const payers = await db.execute(sql`
+    with recursive chain as (
+      select id, payer_division_code as payer from funds_allocations where parent_id is null
+      union all
+      select c.id, chain.payer from funds_allocations c join chain on c.parent_id = chain.id
+    )
+    select ${sql.raw(county('funds_allocations.division_code'))} as code, chain.payer as "payerCode", d.name as "payerName",
+           sum(funds_allocations.amount - coalesce((select sum(c.amount) from funds_allocations c where c.parent_id = funds_allocations.id), 0))::numeric(18,2)::text as amount
+    from funds_allocations join chain on chain.id = funds_allocations.id left join divisions d on d.code = chain.payer
+    where ${allocScope} ${kind} ${year}
+    group by 1, 2, 3 order by 1, 4 desc`);
+  const byCounty = new Map<string, { divisionCode: string; divisionName: string | null; amount: string }[]>();
+  for (const p of payers.rows as { code: string; payerCode: string; payerName: string | null; amount: string }[]) {
+    if (Number(p.amount) <= 0) continue;
+    const list = byCounty.get(p.code) ?? [];
+    list.push({ divisionCode: p.payerCode, divisionName: p.payerName, amount: p.amount });
+    byCounty.set(p.code, list);
+  }
   return (
     result.rows as {
       divisionCode: string;
@@ -45,5 +65,10 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
       committed: string;
       disbursed: string;
     }[]
-  ).map((r) => ({ ...r, projects: Number(r.projects), rate: Number(r.committed) > 0 ? Number(r.disbursed) / Number(r.committed) : null }));
+  ).map((r) => ({
+    ...r,
+    payers: byCounty.get(r.divisionCode) ?? [],
+    projects: Number(r.projects),
+    rate: Number(r.committed) > 0 ? Number(r.disbursed) / Number(r.committed) : null,
+  }));
 }

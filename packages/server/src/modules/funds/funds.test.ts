@@ -78,6 +78,36 @@ describe('projects', () => {
     expect((await nankou.get('/api/funds/allocations')).json().items.map((a: { kind: string }) => a.kind)).toEqual(['social']);
   });
 
+  it('keeps a project’s pairing and the villages it serves (inside its place only); audited', async () => {
+    const [pairing] = await t.services.database.query<{ id: number }>(
+      `insert into pairings (type, helper_division_code, helped_division_code, start_date)
+       values ('district_town', '440103000000', '441403106000', '2021-07-01') returning id`,
+    );
+    const base = { name: '南口镇多村道路亮化', type: 'livelihood', divisionCode: NANKOU, reservedOn: '2026-09-01', pairingId: pairing.id };
+    const outside = await nankou.post('/api/funds/projects', { ...base, code: 'NK-MULTI', villageCodes: ['441403106215', '441403113201'] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().details[0]).toMatchObject({ path: 'body.villageCodes.1' });
+    const noPairing = await nankou.post('/api/funds/projects', { ...base, code: 'NK-MULTI', pairingId: 999_999 });
+    expect(noPairing.json().details[0]).toMatchObject({ path: 'body.pairingId' });
+    const ok = await nankou.post('/api/funds/projects', { ...base, code: 'NK-MULTI', villageCodes: ['441403106215', '441403106216'] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ villageCodes: ['441403106215', '441403106216'], pairingId: pairing.id });
+    expect(ok.json().villageNames).toHaveLength(2);
+    expect(ok.json().pairingLabel).toContain(' → ');
+    const edited = await nankou.request('PATCH', `/api/funds/projects/${ok.json().id}`, {
+      villageCodes: ['441403106216'],
+      implementingUnit: '南口镇人民政府',
+    });
+    expect(edited.json()).toMatchObject({ villageCodes: ['441403106216'], implementingUnit: '南口镇人民政府' });
+    const audit = await t.services.database.query<{ action: string }>(
+      `select action from audit_log where entity = 'fund_project' and entity_id = $1 order by id`,
+      [String(ok.json().id)],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect((await nankou.get('/api/funds/projects?pageSize=50')).json().total).toBe(11);
+    await t.services.database.query(`delete from funds_projects where code = 'NK-MULTI'`); // the town's figures below count its 10
+  });
+
   it('flags late projects, steps forward with dates, refuses going back', async () => {
     const late = (await hq.get('/api/funds/projects?late=true&pageSize=50')).json();
     expect(late.items.map((p: { code: string }) => p.code).sort()).toEqual(['ZS-LPS-03']); // ZS-LPS-01 is due on 10-31, started on time
@@ -164,6 +194,11 @@ describe('money by county', () => {
     expect(total).toBe(167_750_000);
     const rates = rows.map((r) => r.rate).filter((r): r is number => r != null);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    // payer → county: 六盘水's counties got their money from 中山 (the batch at the top of each transfer)
+    const shuicheng = rows.find((r) => r.divisionCode === '520204000000') as unknown as {
+      payers: { divisionName: string; amount: string }[];
+    };
+    expect(shuicheng.payers).toEqual([expect.objectContaining({ divisionName: '中山市', amount: '20000000.00' })]);
     const mine = (await nankou.get('/api/funds/counties')).json();
     expect(mine).toEqual([expect.objectContaining({ divisionCode: '441403000000', received: '550000.00', projects: 10 })]);
   });

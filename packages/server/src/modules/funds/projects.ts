@@ -22,7 +22,8 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import type { Scope } from '../../platform/scope';
 import { divisions, programmes } from '../registry';
-import { assertProjectInScope, assertTeam, dbOf, ownTeamOf, projectsInScope } from './access';
+import { teams } from '../teams';
+import { assertPairing, assertProjectInScope, assertTeam, dbOf, ownTeamOf, pairingLabelOf, projectsInScope } from './access';
 import { fundBeneficiaries as fb, fundFlows as ff, fundProjects as fp, fundProjectBudgets as fpb } from './tables';
 
 export interface ProjectFilter {
@@ -67,9 +68,16 @@ function rowQuery(db: Db | Tx) {
       status: fp.status,
       programmeId: fp.programmeId,
       programmeName: programmes.name,
+      pairingId: fp.pairingId,
+      pairingLabel: pairingLabelOf(fp.pairingId),
       teamId: fp.teamId,
+      teamName: teams.name,
       divisionCode: fp.divisionCode,
       divisionName: divisions.name,
+      villageCodes: fp.villageCodes,
+      villageNames: sql<
+        string[]
+      >`coalesce((select array_agg(v.name order by v.code) from divisions v where v.code = any(${fp.villageCodes})), '{}')`,
       implementingUnit: fp.implementingUnit,
       plannedStart: fp.plannedStart,
       plannedFinish: fp.plannedFinish,
@@ -93,7 +101,8 @@ function rowQuery(db: Db | Tx) {
     })
     .from(fp)
     .leftJoin(divisions, eq(divisions.code, fp.divisionCode))
-    .leftJoin(programmes, eq(programmes.id, fp.programmeId));
+    .leftJoin(programmes, eq(programmes.id, fp.programmeId))
+    .leftJoin(teams, eq(teams.id, fp.teamId));
 }
 
 type RawRow = Awaited<ReturnType<ReturnType<typeof rowQuery>['where']>>[number];
@@ -197,6 +206,19 @@ function checkPlan(p: { plannedStart?: string | null; plannedFinish?: string | n
   }
 }
 
+/** The villages a project serves are villages inside its place (so inside the scope that holds the place). */
+async function checkVillages(tx: Tx, p: { divisionCode: string; villageCodes?: string[] }) {
+  const codes = p.villageCodes ?? [];
+  if (!codes.length) return;
+  const found = await tx
+    .select({ code: divisions.code })
+    .from(divisions)
+    .where(and(inArray(divisions.code, codes), eq(divisions.level, 'village')));
+  const prefix = divisionPrefix(p.divisionCode);
+  const i = codes.findIndex((c) => !c.startsWith(prefix) || !found.some((f) => f.code === c));
+  if (i >= 0) throw invalid({ path: `body.villageCodes.${i}`, key: 'funds.validation.villageOutside' });
+}
+
 /** Budgets by kind replace the project's own; a budget may not fall below what was already committed or paid of its kind. */
 async function setBudgets(tx: Tx, projectId: number, budgets: { kind: FundKind; amount: number }[]) {
   const seen = new Set<string>();
@@ -230,7 +252,9 @@ export async function createProject(ctx: Ctx, input: z.output<typeof ProjectInpu
   checkPlan(body);
   assertProjectInScope(ctx.user.scope, body);
   await assertTeam(ctx, body.teamId, 'body.teamId');
+  await assertPairing(ctx, body.pairingId, 'body.pairingId');
   return withTx(ctx, async (tx, ctx) => {
+    await checkVillages(tx, body);
     const [dup] = await tx.select({ id: fp.id }).from(fp).where(eq(fp.code, body.code));
     if (dup) throw invalid({ path: 'body.code', key: 'funds.validation.duplicateCode' });
     const [row] = await tx
@@ -250,6 +274,7 @@ export async function createProject(ctx: Ctx, input: z.output<typeof ProjectInpu
 
 export async function updateProject(ctx: Ctx, id: number, patch: z.output<typeof ProjectPatch>) {
   await assertTeam(ctx, patch.teamId, 'body.teamId');
+  await assertPairing(ctx, patch.pairingId, 'body.pairingId');
   return withTx(ctx, async (tx, ctx) => {
     const [before] = await tx.select().from(fp).where(eq(fp.id, id));
     if (!before) throw new AppError('NOT_FOUND');
@@ -258,6 +283,7 @@ export async function updateProject(ctx: Ctx, id: number, patch: z.output<typeof
     const next = { ...before, ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) };
     checkPlan(next);
     assertProjectInScope(ctx.user.scope, next);
+    await checkVillages(tx, next);
     if (patch.code && patch.code !== before.code) {
       const [dup] = await tx.select({ id: fp.id }).from(fp).where(eq(fp.code, patch.code));
       if (dup) throw invalid({ path: 'body.code', key: 'funds.validation.duplicateCode' });

@@ -3,7 +3,7 @@
 import type { BenefitMechanism, FlowType, FundKind, ProjectStatus, ProjectType } from '@xiezuo/shared/contracts/funds';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { programmes } from '../registry';
+import { pairings, programmes } from '../registry';
 
 const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 const stamps = {
@@ -22,6 +22,7 @@ export const fundAllocations = pgTable(
     payerDivisionCode: text('payer_division_code').notNull(),
     divisionCode: text('division_code').notNull(), // the receiver (helped side)
     programmeId: integer('programme_id').references(() => programmes.id),
+    pairingId: integer('pairing_id').references(() => pairings.id),
     teamId: integer('team_id'),
     budgetYear: integer('budget_year').notNull(),
     docNo: text('doc_no').notNull(), // 文号
@@ -49,8 +50,10 @@ export const fundProjects = pgTable(
     type: text('type').$type<ProjectType>().notNull(),
     status: text('status').$type<ProjectStatus>().notNull().default('reserve'),
     programmeId: integer('programme_id').references(() => programmes.id),
+    pairingId: integer('pairing_id').references(() => pairings.id),
     teamId: integer('team_id'),
-    divisionCode: text('division_code').notNull(),
+    divisionCode: text('division_code').notNull(), // the place (town or village): where scope finds it
+    villageCodes: text('village_codes').array().notNull().default(sql`'{}'::text[]`), // the villages it serves, inside the place
     implementingUnit: text('implementing_unit'),
     plannedStart: date('planned_start'),
     plannedFinish: date('planned_finish'),

@@ -110,11 +110,15 @@ export async function subtreeAsOf(ctx: Ctx, root: string, day = todayInBeijing()
 }
 
 /** Search current divisions by Chinese name substring or code prefix; each hit with its path. */
-export async function searchDivisions(ctx: Ctx, q: string, limit: number, only: { level?: DivisionLevel; within?: 'scope' } = {}) {
+export async function searchDivisions(ctx: Ctx, q: string, limit: number, only: { level?: DivisionLevel; within?: string } = {}) {
   const digits = /^\d+$/.test(q);
   const match = digits ? sql`d.code like ${`${q}%`}` : sql`d.name like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`}`;
   const cond = sql.join(
-    [match, only.level ? sql`d.level = ${only.level}` : sql`true`, only.within ? inScopeOf(ctx) : sql`true`],
+    [
+      match,
+      only.level ? sql`d.level = ${only.level}` : sql`true`,
+      only.within === 'scope' ? inScopeOf(ctx) : only.within ? sql`d.code like ${`${divisionPrefix(only.within)}%`}` : sql`true`,
+    ],
     sql` and `,
   );
   const result = await dbOf(ctx).execute(sql`

@@ -33,8 +33,11 @@ export async function buildApp(
   services: Services,
   modules: readonly ModuleDefinition[],
   logger: pino.Logger | false = false,
+  /** pluginTimeout: how long start-up hooks may take (Fastify's 10 s; a benchmark on a busy machine allows more). */
+  options: { pluginTimeout?: number } = {},
 ): Promise<App> {
   const app = Fastify({
+    pluginTimeout: options.pluginTimeout ?? 10_000,
     loggerInstance: logger ? (logger.child({}, { serializers: { req: serializeRequest } }) as FastifyBaseLogger) : undefined,
     bodyLimit: services.config.bodyLimitBytes,
     // off unless configured: otherwise X-Forwarded-For would choose the address in the audit log and the limits

@@ -1,19 +1,31 @@
 // 资金下达: batches from payers and their transfers down the levels, by kind of money, with the list's total
-// counted once (a transfer whose source batch is listed too adds nothing); the allocation ledger.
-import { useQuery } from '@tanstack/react-query';
+// counted once (a transfer whose source batch is listed too adds nothing); the allocation ledger; writers
+// register a batch, correct one or pass part of it down a level. Below, the money's flow: payer → county →
+// projects, the counties ranked by disbursement rate.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { FUND_KINDS, FUNDS_LEDGERS, type FundKind, fundsApi } from '@xiezuo/shared/contracts/funds';
-import { Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { call } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { formatDate, formatPercent } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
-import { yuan } from './money';
+import { AllocationForm } from './forms';
+import { rateOf, yuan } from './money';
+
+type Allocation = Awaited<ReturnType<typeof call<typeof fundsApi.createAllocation>>>;
+/** What the form is open for: a new batch, an edit, or passing part of a batch down a level. */
+type Editing = { mode: 'new' } | { mode: 'edit'; row: Allocation } | { mode: 'passOn'; row: Allocation };
 
 export function AllocationsPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<Editing>();
   const [kind, setKind] = useState<FundKind>();
   const [topOnly, setTopOnly] = useState(false);
   const [budgetYear, setBudgetYear] = useState<number>();
@@ -28,6 +40,13 @@ export function AllocationsPage() {
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <ListPage
         title={t('funds.allocations.title')}
+        actions={
+          can('funds.write') && (
+            <Button type="primary" onClick={() => setEditing({ mode: 'new' })}>
+              {t('funds.allocations.new')}
+            </Button>
+          )
+        }
         ledger={{ key: FUNDS_LEDGERS.allocations, filters, import: { permission: 'funds.write', onCommitted: () => list.refetch() } }}
         list={list}
         rowKey="id"
@@ -85,14 +104,46 @@ export function AllocationsPage() {
           { title: t('funds.fields.amount'), align: 'right', render: (_, r) => yuan(r.amount) },
           { title: t('funds.fields.passedOn'), align: 'right', render: (_, r) => (Number(r.passedOn) ? yuan(r.passedOn) : '—') },
           { title: t('funds.fields.programme'), render: (_, r) => r.programmeName ?? '—' },
+          ...(can('funds.write')
+            ? [
+                {
+                  title: '',
+                  key: 'actions',
+                  render: (_: unknown, r: Allocation) => (
+                    <Space size={0}>
+                      <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', row: r })}>
+                        {t('funds.allocations.edit')}
+                      </Button>
+                      {Number(r.amount) > Number(r.passedOn) && (
+                        <Button type="link" size="small" onClick={() => setEditing({ mode: 'passOn', row: r })}>
+                          {t('funds.allocations.passOn')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
-      />
+      >
+        <AllocationForm
+          open={!!editing}
+          allocation={editing?.mode === 'edit' ? editing.row : undefined}
+          parent={editing?.mode === 'passOn' ? editing.row : undefined}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            void client.invalidateQueries({ queryKey: ['funds'] });
+          }}
+        />
+      </ListPage>
       <Counties kind={kind} budgetYear={budgetYear} />
     </Space>
   );
 }
 
-/** 资金流向（按县）: what reached each county, its projects and the disbursement rate, ranked by the rate. */
+/** 资金流向: payer → county → projects, the counties ranked by disbursement rate (sums first, then the ratio);
+ *  a county opens onto its projects. */
 function Counties({ kind, budgetYear }: { kind?: FundKind; budgetYear?: number }) {
   const { t } = useTranslation();
   const { data } = useQuery({
@@ -100,15 +151,35 @@ function Counties({ kind, budgetYear }: { kind?: FundKind; budgetYear?: number }
     queryFn: () => call(fundsApi.counties, { query: { kind, budgetYear } }),
   });
   return (
-    <Card size="small" title={t('funds.allocations.counties')}>
+    <Card size="small" title={t('funds.allocations.flowView')} data-testid="fund-flow">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('funds.allocations.counties')}
+      </Typography.Paragraph>
       <Table
         rowKey="divisionCode"
         size="small"
         pagination={false}
-        scroll={{ x: 600 }}
+        scroll={{ x: 760 }}
         dataSource={data}
+        expandable={{ expandedRowRender: (r) => <CountyProjects county={r.divisionCode} name={r.divisionName ?? r.divisionCode} /> }}
         columns={[
           { title: t('funds.allocations.rank'), width: 60, render: (_, _r, i) => i + 1 },
+          {
+            title: t('funds.allocations.payers'),
+            render: (_, r) =>
+              r.payers.length ? (
+                <Space direction="vertical" size={0}>
+                  {r.payers.map((p) => (
+                    <span key={p.divisionCode}>
+                      {p.divisionName ?? p.divisionCode} <Typography.Text type="secondary">{yuan(p.amount)}</Typography.Text>
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
+          { title: '', width: 30, render: () => '→' },
           { title: t('funds.fields.receiver'), render: (_, r) => r.divisionName ?? r.divisionCode },
           { title: t('funds.allocations.received'), align: 'right', render: (_, r) => yuan(r.received) },
           { title: t('funds.nav.projects'), align: 'right', dataIndex: 'projects' },
@@ -118,5 +189,31 @@ function Counties({ kind, budgetYear }: { kind?: FundKind; budgetYear?: number }
         ]}
       />
     </Card>
+  );
+}
+
+/** A county's projects (the first 50, by the projects list's order) with their money. */
+function CountyProjects({ county, name }: { county: string; name: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['funds', 'projects', 'county', county],
+    queryFn: () => call(fundsApi.projects, { query: { divisionCode: county, page: 1, pageSize: 50 } }),
+  });
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      title={() => t('funds.allocations.projectsOf', { county: name })}
+      dataSource={data?.items}
+      columns={[
+        { title: t('funds.fields.name'), render: (_, p) => <Link to={`/funds/projects/${p.id}`}>{p.name}</Link> },
+        { title: t('funds.fields.type'), render: (_, p) => t(`funds.types.${p.type}`) },
+        { title: t('funds.fields.budget'), align: 'right', render: (_, p) => yuan(p.money.budget) },
+        { title: t('funds.fields.commitment'), align: 'right', render: (_, p) => yuan(p.money.commitment) },
+        { title: t('funds.fields.disbursement'), align: 'right', render: (_, p) => yuan(p.money.disbursement) },
+        { title: t('funds.fields.rate'), align: 'right', render: (_, p) => rateOf(p.money) },
+      ]}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // One project: its facts, the lifecycle as a timeline (each step dated; 推进 moves it on), the money by kind
 // (budget vs committed vs disbursed vs spent, the rate computed), the money flows and the beneficiaries
-// (ID numbers masked, 脱贫人口 marked from the registry). Writers record money and move the project on.
+// (ID numbers masked, 脱贫人口 marked from the registry). Writers edit the project, record money and move it on
+// a step at a time, dated (each step audited on the server); each step reached has its place for evidence.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FLOW_TYPES, type FlowType, fundsApi, PROJECT_STATUSES, STEP_DATE } from '@xiezuo/shared/contracts/funds';
 import {
@@ -18,6 +19,7 @@ import {
   Table,
   Tag,
   Timeline,
+  Typography,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -27,7 +29,9 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { Attachments } from '../../platform/Attachments';
+import { showServerErrors } from '../../platform/SaveModal';
 import { ProjectFunds } from '../social/ProjectFunds';
+import { ProjectForm } from './forms';
 import { rateOf, yuan } from './money';
 
 type Detail = Awaited<ReturnType<typeof call<typeof fundsApi.project>>>;
@@ -39,13 +43,17 @@ function StepButton({ d, onDone }: { d: Detail; onDone(next: Detail): void }) {
   const next = PROJECT_STATUSES[PROJECT_STATUSES.indexOf(d.status) + 1];
   if (!next) return null;
   const submit = async (v: { status: (typeof PROJECT_STATUSES)[number]; date: dayjs.Dayjs }) => {
-    onDone(await call(fundsApi.stepProject, { params: { id: d.id }, body: { status: v.status, date: v.date.format('YYYY-MM-DD') } }));
-    setOpen(false);
+    try {
+      onDone(await call(fundsApi.stepProject, { params: { id: d.id }, body: { status: v.status, date: v.date.format('YYYY-MM-DD') } }));
+      setOpen(false);
+    } catch (e) {
+      showServerErrors(form, e);
+    }
   };
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>
-        {t('funds.projects.step')}
+        {t('funds.projects.stepNext', { step: t(`funds.statuses.${next}`) })}
       </Button>
       <Modal open={open} title={t('funds.projects.step')} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ status: next, date: dayjs() }} onFinish={submit}>
@@ -63,6 +71,10 @@ function StepButton({ d, onDone }: { d: Detail; onDone(next: Detail): void }) {
   );
 }
 
+/**
+ * The evidence of a step reached (批复文件, 开工照片, 验收报告): the place where the platform's attachments
+ * (another change) list and take the step's files — entity fund_project, the project's id, the step as the slot.
+ */
 function FlowButton({ d, onDone }: { d: Detail; onDone(next: Detail): void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -70,8 +82,12 @@ function FlowButton({ d, onDone }: { d: Detail; onDone(next: Detail): void }) {
   const kinds = d.budgets.map((b) => b.kind);
   const submit = async (v: { type: FlowType; kind: (typeof kinds)[number]; amount: number; occurredOn: dayjs.Dayjs }) => {
     const body = { projectId: d.id, type: v.type, kind: v.kind, amount: v.amount, occurredOn: v.occurredOn.format('YYYY-MM-DD') };
-    onDone(await call(fundsApi.createFlow, { body }));
-    setOpen(false);
+    try {
+      onDone(await call(fundsApi.createFlow, { body }));
+      setOpen(false);
+    } catch (e) {
+      showServerErrors(form, e);
+    }
   };
   return (
     <>
@@ -102,6 +118,7 @@ export function ProjectDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const id = Number(useParams().id);
+  const [editing, setEditing] = useState(false);
   const client = useQueryClient();
   const key = ['funds', 'project', id];
   const { data: d } = useQuery({ queryKey: key, queryFn: () => call(fundsApi.project, { params: { id } }) });
@@ -123,14 +140,34 @@ export function ProjectDetailPage() {
             {d.late && <Tag color="red">{t('funds.projects.lateTag')}</Tag>}
           </Space>
         }
-        extra={can('funds.write') && <StepButton d={d} onDone={show} />}
+        extra={
+          can('funds.write') && (
+            <Space wrap>
+              <Button onClick={() => setEditing(true)}>{t('funds.projects.edit')}</Button>
+              <StepButton d={d} onDone={show} />
+            </Space>
+          )
+        }
       >
+        <ProjectForm
+          project={d}
+          open={editing}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
+            show(next);
+          }}
+        />
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('funds.fields.code')}>{d.code}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.type')}>{t(`funds.types.${d.type}`)}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.division')}>{d.divisionName ?? d.divisionCode}</Descriptions.Item>
+          <Descriptions.Item label={t('funds.fields.villages')}>{d.villageNames.join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.programme')}>{d.programmeName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('funds.fields.pairing')}>{d.pairingLabel ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.implementingUnit')}>{d.implementingUnit ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('funds.fields.team')}>{d.teamName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('funds.fields.plannedStart')}>{formatDate(d.plannedStart) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.plannedFinish')}>{formatDate(d.plannedFinish) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.jobsCreated')}>{d.jobsCreated ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('funds.fields.asset')}>
@@ -144,8 +181,10 @@ export function ProjectDetailPage() {
           items={PROJECT_STATUSES.map((s, i) => ({
             color: i <= reached ? 'green' : 'gray',
             children: (
-              <>
-                {`${t(`funds.statuses.${s}`)}　${formatDate(d[STEP_DATE[s]]) || ''}`}
+              <div data-testid={`step-${s}`}>
+                <Typography.Text strong={i === reached}>{t(`funds.statuses.${s}`)}</Typography.Text>
+                {'　'}
+                {formatDate(d[STEP_DATE[s]]) || ''}
                 {/* the step's evidence (佐证材料): added once the step is reached */}
                 <Attachments
                   module="funds"
@@ -158,7 +197,7 @@ export function ProjectDetailPage() {
                   hint={false}
                   uploadLabel={t('attachments.uploadWhat', { what: t(`funds.evidence.${s}`) })}
                 />
-              </>
+              </div>
             ),
           }))}
         />

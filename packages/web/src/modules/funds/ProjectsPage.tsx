@@ -1,4 +1,4 @@
-// 协作项目: projects in scope with filters (status, type, place, late, code or name), the totals of the
+// 协作项目: projects in scope with filters (status, type, programme, place, late, code or name), the totals of the
 // filtered list (budget, committed, disbursed, rate) and the project ledger (money flows: 台账导入导出).
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -17,6 +17,7 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
+import { DivisionPicker, ProgrammeSelect } from '../registry/Options';
 import { ProjectForm } from './forms';
 import { rateOf, yuan } from './money';
 
@@ -29,7 +30,9 @@ export function ProjectsPage() {
   const [type, setType] = useState<ProjectType>();
   const [late, setLate] = useState(false);
   const [q, setQ] = useState<string>();
-  const filters = { status, type, late: late ? ('true' as const) : undefined, q };
+  const [programmeId, setProgrammeId] = useState<number>();
+  const [divisionCode, setDivisionCode] = useState<string>();
+  const filters = { status, type, programmeId, divisionCode, late: late ? ('true' as const) : undefined, q };
   const list = usePagedQuery(fundsApi.projects, { key: ['funds', 'projects'], filters });
   const totals = useQuery({
     queryKey: ['funds', 'projects', 'totals', filters],
@@ -69,6 +72,8 @@ export function ProjectsPage() {
             onChange={setType}
             options={PROJECT_TYPES.map((s) => ({ value: s, label: t(`funds.types.${s}`) }))}
           />
+          <ProgrammeSelect aria-label={t('funds.fields.programme')} value={programmeId} onChange={setProgrammeId} style={{ width: 180 }} />
+          <DivisionPicker placeholder={t('funds.fields.division')} value={divisionCode} onChange={setDivisionCode} style={{ width: 180 }} />
           <Input.Search allowClear placeholder={t('funds.projects.search')} style={{ width: 200 }} onSearch={(v) => setQ(v || undefined)} />
           <Space>
             <Switch checked={late} onChange={setLate} aria-label={t('funds.projects.onlyLate')} />
@@ -109,13 +114,15 @@ export function ProjectsPage() {
           ),
         },
         { title: t('funds.fields.division'), render: (_, r) => r.divisionName ?? r.divisionCode },
+        { title: t('funds.fields.programme'), render: (_, r) => r.programmeName ?? '—' },
+        { title: t('funds.fields.team'), render: (_, r) => r.teamName ?? '—' },
         { title: t('funds.fields.budget'), align: 'right', render: (_, r) => yuan(r.money.budget) },
         { title: t('funds.fields.disbursement'), align: 'right', render: (_, r) => yuan(r.money.disbursement) },
         { title: t('funds.fields.rate'), align: 'right', render: (_, r) => rateOf(r.money) },
         { title: t('funds.fields.beneficiaries'), align: 'right', render: (_, r) => r.beneficiaries || '—' },
       ]}
     >
-      <ProjectForm open={creating} onClose={() => setCreating(false)} onSaved={(id) => navigate(`/funds/projects/${id}`)} />
+      <ProjectForm open={creating} onClose={() => setCreating(false)} onSaved={(saved) => navigate(`/funds/projects/${saved.id}`)} />
     </ListPage>
   );
 }

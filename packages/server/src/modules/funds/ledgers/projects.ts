@@ -15,7 +15,7 @@ import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
 import { allProjects, createProject, setSteps, updateProject } from '../projects';
 import { fundProjects as fp, fundProjectBudgets as fpb } from '../tables';
-import { type BudgetCells, budgetColumns, budgetKey, budgetsOf, zh } from './common';
+import { type BudgetCells, budgetColumns, budgetKey, budgetsOf, programmeColumn, programmesAndTeams, teamColumn, zh } from './common';
 
 type StepDates = {
   reservedOn: string;
@@ -32,6 +32,8 @@ type Row = BudgetCells &
     type: ProjectType;
     status?: ProjectStatus;
     divisionCode: string;
+    programme: string | null;
+    team: string | null;
     implementingUnit: string | null;
     plannedStart: string | null;
     plannedFinish: string | null;
@@ -107,6 +109,8 @@ export const projectLedger = defineLedger<Row>({
       required: true,
       example: '441403106215',
     }),
+    programmeColumn,
+    teamColumn,
     {
       key: 'implementingUnit',
       header: '实施单位',
@@ -140,6 +144,17 @@ export const projectLedger = defineLedger<Row>({
     if (!inScope(ctx.user.scope, { divisionCode: row.divisionCode })) problems.push({ path: 'divisionCode', key: 'errors.OUT_OF_SCOPE' });
     return problems;
   },
+  async validateBatch(rows, ctx) {
+    const found = await programmesAndTeams(ctx, { programmes: rows.map((r) => r.programme), teams: rows.map((r) => r.team) });
+    return rows.map((r) => {
+      const problems: ErrorDetail[] = [];
+      if (r.programme && !found.programmeId.has(r.programme))
+        problems.push({ path: 'programme', key: 'funds.validation.unknownProgramme', params: { name: r.programme } });
+      if (r.team && !found.teamId.has(r.team))
+        problems.push({ path: 'team', key: 'funds.validation.unknownTeam', params: { name: r.team } });
+      return problems;
+    });
+  },
   async findExisting(tx, rows, ctx) {
     const found = await tx
       .select()
@@ -156,12 +171,17 @@ export const projectLedger = defineLedger<Row>({
             ),
           )
       : [];
+    const names = await programmesAndTeams(ctx, { programmeIds: found.map((f) => f.programmeId), teamIds: found.map((f) => f.teamId) });
     const out = new Map<string, Row>();
     for (const f of found) {
       // another scope's project of the same code is not the importer's to overwrite
       if (!inScope(ctx.user.scope, f)) continue;
       const row = toLedgerRow(
-        f,
+        {
+          ...f,
+          programmeName: f.programmeId == null ? null : (names.programmeName.get(f.programmeId) ?? null),
+          teamName: f.teamId == null ? null : (names.teamName.get(f.teamId) ?? null),
+        },
         budgets.filter((b) => b.projectId === f.id),
       );
       out.set(naturalKeyOf(projectLedger, row), row);
@@ -170,12 +190,14 @@ export const projectLedger = defineLedger<Row>({
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
+    const rows = [...changes.insert, ...changes.update.map((u) => u.after)];
+    const names = await programmesAndTeams(c, { programmes: rows.map((r) => r.programme), teams: rows.map((r) => r.team) });
     for (const r of changes.insert) {
-      const id = await createProject(c, inputOf(r));
+      const id = await createProject(c, inputOf(r, names));
       await setSteps(c, id, r);
     }
     for (const { before, after } of changes.update) {
-      await updateProject(c, before.id!, inputOf(after));
+      await updateProject(c, before.id!, inputOf(after, names));
       await setSteps(c, before.id!, after);
     }
   },
@@ -204,7 +226,11 @@ export const projectLedger = defineLedger<Row>({
 
 type Stored = typeof fp.$inferSelect;
 function toLedgerRow(
-  f: Pick<Stored, keyof Omit<Row, keyof BudgetCells>> & { id: number },
+  f: Pick<Stored, keyof Omit<Row, keyof BudgetCells | 'programme' | 'team'>> & {
+    id: number;
+    programmeName: string | null;
+    teamName: string | null;
+  },
   budgets: { kind: string; amount: string }[],
 ): Row {
   const cells = Object.fromEntries(
@@ -217,6 +243,8 @@ function toLedgerRow(
     type: f.type,
     status: f.status,
     divisionCode: f.divisionCode,
+    programme: f.programmeName,
+    team: f.teamName,
     implementingUnit: f.implementingUnit,
     plannedStart: f.plannedStart,
     plannedFinish: f.plannedFinish,
@@ -235,12 +263,15 @@ function toLedgerRow(
   };
 }
 
-function inputOf(r: Row) {
+/** A row as the API's input; a programme or team left empty is left as it was (an older ledger has no such columns). */
+function inputOf(r: Row, names: Awaited<ReturnType<typeof programmesAndTeams>>) {
   return {
     code: r.code,
     name: r.name,
     type: r.type,
     divisionCode: r.divisionCode,
+    ...(r.programme ? { programmeId: names.programmeId.get(r.programme) } : {}),
+    ...(r.team ? { teamId: names.teamId.get(r.team) } : {}),
     implementingUnit: r.implementingUnit,
     plannedStart: r.plannedStart,
     plannedFinish: r.plannedFinish,
