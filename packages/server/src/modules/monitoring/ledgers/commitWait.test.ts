@@ -1,4 +1,4 @@
-// A county's household ledger of 10,000 households goes in without holding up everyone else: other requests
+// A county's household ledger goes in without holding up everyone else: other requests
 // are answered while the commit stages its rows (between its chunks), and none of them ever sees part of
 // the import — before the commit they see none of its households, after it all of them. Told by what each
 // request saw (the order of events), never by how long it waited: the waits are measured in bench:import.
@@ -8,7 +8,8 @@ import { upload, waitFor } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
 import { GANGPING, insertVillages, XINGYI, ZENGCUN } from '../testing/builders';
 
-const N = 10_000;
+// three chunks of the staging copy (1,000 rows each): enough for requests to fall between them; the bench measures 10,000
+const N = 3_000;
 let t: TestApp;
 let town: TestClient;
 
@@ -26,7 +27,7 @@ function head(k: number) {
   return first17 + idNumberCheckChar(first17);
 }
 
-describe('a 10,000-household commit on PGlite', () => {
+describe('a household ledger commit on PGlite', () => {
   it('serves other requests between its chunks, and none of them sees half of it', async () => {
     const lines = ['所在村区划代码,户主姓名,户主身份证号,监测类别,纳入途径'];
     for (let k = 0; k < N; k++) lines.push(`${k % 2 ? XINGYI : ZENGCUN},户主${k},${head(k)},边缘易致贫户,干部排查`);
