@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerLedger } from '../packages/server/src/platform/ledgers';
+import { enqueue, idle } from '../packages/server/src/platform/ledgers/registry';
 import { createExampleTable, exampleLedger } from '../packages/server/src/platform/ledgers/testing/exampleLedger';
 import { ARTIFACTS, launchBrowser, newPage, PHONE, type RunningApp, signIn, startApp } from './support';
 
@@ -105,6 +106,49 @@ describe('ledger import dialog', () => {
     );
     expect(entries.map((e) => e.action)).toEqual(['export', 'export', 'reveal']);
     await page.context().close();
+  });
+
+  it('shows how many files are ahead of a queued one, on a desktop and on a phone', async () => {
+    // another office's large file is being checked: the queue is held until it is done
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    void enqueue(app.services, () => held);
+    const file = await workbook('排队的台账.xlsx', [
+      ['2025年家庭成员台账'],
+      ['姓名', '身份证号码', '年度', '行政区划代码'],
+      ['赵六', '441426201003100031', 2025, '441426104000'],
+    ]);
+    try {
+      for (const [viewport, name] of [
+        [undefined, 'ledgers-dialog-queued'],
+        [PHONE, 'ledgers-dialog-second-file-phone'],
+      ] as const) {
+        const page = await newPage(browser, viewport);
+        await signIn(page, app.url, 'leader_e2e');
+        await page.goto(`${app.url}/ledgers`);
+        await page
+          .getByRole('row')
+          .filter({ has: page.getByRole('cell', { name: '家庭成员台账', exact: true }) })
+          .getByRole('button', { name: /导\s*入/ })
+          .click();
+        const dialog = page.getByRole('dialog');
+        await dialog.locator('input[type=file]').setInputFiles(file);
+        if (viewport) {
+          // her first file is still waiting: a second one is refused, saying why
+          await dialog.getByText('您上一个文件还在校验（每人一次校验一个文件），请等它校验完成后再上传').waitFor();
+          await screenshot(page, `${name}`);
+        } else {
+          await expect(dialog.getByTestId('ledger-import-queued').textContent()).resolves.toBe('排队中：前面还有 1 个文件在校验或导入');
+          await screenshot(page, name);
+        }
+        await page.context().close();
+      }
+    } finally {
+      release();
+      await idle(app.services); // her queued file checked: the next test may upload
+    }
   });
 
   it('shows a wrong file clearly on a phone', async () => {

@@ -45,6 +45,8 @@ export interface LedgerLimits {
   maxFileBytes: number;
   maxRows: number;
   maxUncompressedBytes: number; // zip-bomb guard for .xlsx
+  /** Dry runs and commits run at once (LEDGER_JOBS, default 1: on PGlite a second one only doubles the others' waits). */
+  jobs: number;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFileBytes: int(env.LEDGER_MAX_FILE_BYTES, 100 * 1024 * 1024),
       maxRows: int(env.LEDGER_MAX_ROWS, 300_000),
       maxUncompressedBytes: int(env.LEDGER_MAX_UNCOMPRESSED_BYTES, 1024 * 1024 * 1024),
+      jobs: Math.max(1, int(env.LEDGER_JOBS, 1)),
     },
     attachments: { maxFileBytes: Math.max(1024, int(env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024)) },
     backup: {

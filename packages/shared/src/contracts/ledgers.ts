@@ -72,6 +72,8 @@ export const ImportStatus = z
     updated: z.number().int().nullable(),
     createdAt: z.string(),
     committedAt: z.string().nullable(),
+    /** While checking or importing: how many files are ahead of this one in the queue (0: its turn now). */
+    queuePosition: z.number().int().nullable(),
   })
   .meta({ id: 'LedgerImportStatus' });
 export type ImportStatus = z.infer<typeof ImportStatus>;

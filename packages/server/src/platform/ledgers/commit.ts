@@ -18,7 +18,7 @@ import { differs, type StagedRow } from './dryRun';
 import { applyStagedTable, dropStaged, stageRows } from './staging';
 import { type ImportRecord, type LineCodec, lineCodec, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
-import { type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
+import { isStaged, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
 
 export async function commitImport(
   services: Services,
@@ -29,15 +29,18 @@ export async function commitImport(
   dir: string,
 ) {
   const spec = def.staged?.(ctx);
+  const staged = isStaged(def);
   const rowsFile = join(dir, 'rows.ndjson');
   const codec = lineCodec(services, def, 'rows');
   let result: { inserted: number; updated: number };
   try {
-    if (spec) {
+    if (staged) {
       // stage in short chunks (others' queries run between them), then one short set-based transaction
-      await stageRows(services, imp.id, rowsFile, spec.uniqueNaturalKey ? spec.auditKey : undefined, codec);
+      await stageRows(services, imp.id, rowsFile, spec?.uniqueNaturalKey ? spec.auditKey : undefined, codec);
       result = await services.db.transaction(async (tx) => {
-        const counts = await applyStagedTable(tx, imp.id, spec, { ...ctx, tx });
+        const counts = def.applyStaged
+          ? await def.applyStaged(tx, imp.id, { ...ctx, tx })
+          : await applyStagedTable(tx, imp.id, spec!, { ...ctx, tx });
         await finish(tx, imp, def, ctx, mode, counts);
         await dropStaged(services, imp.id, tx);
         return counts;
@@ -45,7 +48,7 @@ export async function commitImport(
     } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile, codec));
   } catch (err) {
     // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
-    if (spec) await dropStaged(services, imp.id).catch((e) => console.error(describeError(e)));
+    if (staged) await dropStaged(services, imp.id).catch((e) => console.error(describeError(e)));
     const e =
       err instanceof AppError
         ? err

@@ -21,9 +21,19 @@ import type { FileKind } from './read/sniff';
 import { detach } from './read/xml';
 import { ledgersOf } from './registry';
 import { LineWriter, lineCodec, updateImport } from './store';
-import { isMaskedCell, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf, RECORD_KEY_HEADER } from './types';
+import {
+  isMaskedCell,
+  isStaged,
+  type LedgerContext,
+  type LedgerDefinition,
+  type LedgerRow,
+  naturalKeyOf,
+  RECORD_KEY_HEADER,
+} from './types';
 
 export const KEPT_PROBLEMS = 500; // shown in the preview; the error workbook holds them all
+/** Rows of CPU work (parsing, checking, encrypting) between two turns of the event loop for other requests. */
+const YIELD_EVERY = 200;
 
 export interface StagedRow {
   n: number; // row number in the file
@@ -61,6 +71,7 @@ export async function dryRun(
   const staged = new LineWriter(join(dir, 'rows.ndjson'), lineCodec(services, def, 'rows'));
   const rejected = new LineWriter(join(dir, 'rejected.ndjson'), lineCodec(services, def, 'rejected'));
   const batchSize = def.batchSize ?? 1000;
+  const maxRows = def.maxRows ?? services.config.ledgers.maxRows;
   let inFlight: Promise<void> | null = null;
   try {
     // the ledger's sheet: the first whose opening rows hold its header (a 填表说明 sheet may come first)
@@ -110,7 +121,7 @@ export async function dryRun(
         counts.skipped++;
         continue;
       }
-      if (++counts.rowsRead > services.config.ledgers.maxRows) throw fileError('tooManyRows', { max: services.config.ledgers.maxRows });
+      if (++counts.rowsRead > maxRows) throw fileError('tooManyRows', { max: maxRows });
       const parsed = parseRow(match, sheetRow);
       if (
         sample &&
@@ -125,6 +136,7 @@ export async function dryRun(
       }
       batch.push(parsed);
       if (batch.length >= batchSize) await flush();
+      else if (batch.length % YIELD_EVERY === 0) await yieldToOthers(); // parsing is CPU work: let requests in between
     }
     if (batch.length) await flush();
     if (inFlight) await inFlight;
@@ -244,15 +256,18 @@ async function classifyBatch(
       valid.map((v) => v.row),
       ctx,
     );
-    const sealed = !!(def.staged && def.sealRow); // staged as the commit will write it (personal data encrypted)
-    const lines = valid.map((v) => {
+    const sealed = !!(isStaged(def) && def.sealRow); // staged as the commit will write it (personal data encrypted)
+    const lines: string[] = [];
+    for (const [i, v] of valid.entries()) {
+      // encryption is CPU work: let queued requests in every few hundred rows
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToOthers();
       const before = existing.get(naturalKeyOf(def, v.row));
       const a = !before ? 'insert' : differs(before, v.row) ? 'update' : 'unchanged';
       if (a === 'insert') counts.toInsert++;
       else if (a === 'update') counts.toUpdate++;
       else counts.unchanged++;
-      return JSON.stringify({ n: v.n, r: sealed ? def.sealRow!(v.row, before, ctx) : v.row, a } satisfies StagedRow);
-    });
+      lines.push(JSON.stringify({ n: v.n, r: sealed ? def.sealRow!(v.row, before, ctx) : v.row, a } satisfies StagedRow));
+    }
     counts.valid += valid.length;
     await staged.write(lines);
   }
@@ -284,6 +299,7 @@ async function validateAll(
     }
   }
   for (const [i, item] of batch.entries()) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToOthers();
     if (out[i].length) continue;
     def.prepare?.(item.row, ctx);
     if (def.validate) out[i] = def.validate(item.row, ctx).map((d) => detailToProblem(item, d));

@@ -572,6 +572,24 @@ describe('hostile files change nothing', () => {
     }
   });
 
+  it('a 1,000,000-row file is refused once the limit is passed, without reading the rest', async () => {
+    const limits = t.services.config.ledgers;
+    const saved = limits.maxRows;
+    try {
+      limits.maxRows = 10_000;
+      const file = Buffer.from(`姓名,身份证号,年度,行政区划代码\n${`某,${A},2025,441426104000\n`.repeat(1_000_000)}`);
+      const res = await upload(admin, KEY, 'million.csv', file);
+      expect(res.statusCode, res.body).toBe(202);
+      const s = await waitFor(admin, res.json().id);
+      expect(s.status).toBe('failed');
+      expect(s.error.details.map((d: { message: string }) => d.message)).toEqual(['超过 10000 行的上限，请拆分后分批导入']);
+      // counted while streaming: the read stopped at the first row past the limit
+      expect(s.rowsRead).toBe(10_001);
+    } finally {
+      limits.maxRows = saved;
+    }
+  });
+
   it('an empty sheet, a sheet with headers only, the wrong ledger’s template', async () => {
     expect(await fileError('blank.xlsx', await xlsx([]))).toBe('工作表中没有数据行');
     expect(await fileError('headers.xlsx', await xlsx([['姓名', '身份证号', '年度', '行政区划代码']]))).toBe('工作表中没有数据行');

@@ -18,7 +18,7 @@ import {
   LedgerList,
 } from '@xiezuo/shared/contracts/ledgers';
 import { can } from '@xiezuo/shared/roles';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../audit/service';
 import { actorOf, userOf } from '../auth/plugin';
@@ -31,7 +31,7 @@ import { sampleRowOf, writeLedgerWorkbook } from './layout';
 import { markedWorkbook, ORIGINAL_FILE } from './marked';
 import { fileError, renderProblem } from './problems';
 import { checkZip, sniffFile } from './read/sniff';
-import { enqueue, ledgerOf, ledgersOf } from './registry';
+import { enqueue, ledgerOf, ledgersOf, queuePosition } from './registry';
 import { type ImportRecord, importDir, lineCodec, loadImport, makeImportDir, purgeOldImports, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
 import type { LedgerDefinition } from './types';
@@ -51,6 +51,11 @@ export async function ledgerRoutes(app: App) {
       .where(eq(ledgerImports.status, 'reading'));
     await app.xz.db.update(ledgerImports).set({ status: 'ready' }).where(eq(ledgerImports.status, 'committing'));
   });
+
+  // one file checked at a time per user: a second upload while the first is queued or being checked (its
+  // status 'reading') is refused — one person cannot fill the queue everyone's imports wait in; the place in
+  // the queue is in the status. `uploading` covers the moments before the first one's status is written.
+  const uploading = new Set<number>();
 
   const may = (req: FastifyRequest, p: string) => userOf(req).permissions.includes(p as never);
   const assertMay = (req: FastifyRequest, p: string) => {
@@ -111,28 +116,41 @@ export async function ledgerRoutes(app: App) {
       const def = ledgerOf(app.xz, req.params.key);
       assertMay(req, def.permissions.import);
       if (!req.isMultipart()) throw fileError('noFile');
-      const id = randomUUID();
-      const dir = await makeImportDir(app.xz, id);
-      const path = join(dir, 'upload');
-      const { fileName, sha256 } = await receiveFile(req, path, config.ledgers.maxFileBytes, dir);
-      const size = (await stat(path)).size;
+      const user = userOf(req);
+      const busy = () => new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.oneAtATime' }]);
+      if (uploading.has(user.id)) throw busy();
+      uploading.add(user.id);
       try {
-        const kind = await sniffFile(path, fileName, size);
-        if (kind === 'xlsx')
-          await checkZip(path, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
-        const user = userOf(req);
-        await app.xz.db
-          .insert(ledgerImports)
-          .values({ id, ledgerKey: def.key, userId: user.id, fileName, fileBytes: size, sha256, status: 'reading' });
-        const ctx = ctxOf(req);
-        void enqueue(app.xz, () => dryRun(app.xz, id, def, ctx, path, kind, dir));
-        void purgeOldImports(app.xz);
-      } catch (err) {
-        await rmDir(dir);
-        throw err;
+        const [checking] = await app.xz.db
+          .select({ id: ledgerImports.id })
+          .from(ledgerImports)
+          .where(and(eq(ledgerImports.userId, user.id), eq(ledgerImports.status, 'reading')))
+          .limit(1);
+        if (checking) throw busy();
+        const id = randomUUID();
+        const dir = await makeImportDir(app.xz, id);
+        const path = join(dir, 'upload');
+        const { fileName, sha256 } = await receiveFile(req, path, config.ledgers.maxFileBytes, dir);
+        const size = (await stat(path)).size;
+        try {
+          const kind = await sniffFile(path, fileName, size);
+          if (kind === 'xlsx')
+            await checkZip(path, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+          await app.xz.db
+            .insert(ledgerImports)
+            .values({ id, ledgerKey: def.key, userId: user.id, fileName, fileBytes: size, sha256, status: 'reading' });
+          const ctx = ctxOf(req);
+          void enqueue(app.xz, () => dryRun(app.xz, id, def, ctx, path, kind, dir), id);
+          void purgeOldImports(app.xz);
+        } catch (err) {
+          await rmDir(dir);
+          throw err;
+        }
+        reply.status(202);
+        return statusOf(req, (await loadImport(app.xz, id))!);
+      } finally {
+        uploading.delete(user.id);
       }
-      reply.status(202);
-      return statusOf(req, (await loadImport(app.xz, id))!);
     },
   );
 
@@ -155,9 +173,13 @@ export async function ledgerRoutes(app: App) {
       if (imp.valid > 0 && !existsSync(join(importDir(app.xz, imp.id), 'rows.ndjson'))) throw fileError('expired');
       await updateImport(app.xz, imp.id, { status: 'committing', error: null });
       const ctx = ctxOf(req);
-      void enqueue(app.xz, async () => {
-        await commitImport(app.xz, imp, def, ctx, req.body.mode, importDir(app.xz, imp.id));
-      });
+      void enqueue(
+        app.xz,
+        async () => {
+          await commitImport(app.xz, imp, def, ctx, req.body.mode, importDir(app.xz, imp.id));
+        },
+        imp.id,
+      );
       reply.status(202);
       return statusOf(req, { ...imp, status: 'committing', error: null });
     },
@@ -298,6 +320,7 @@ function statusOf(req: FastifyRequest, imp: ImportRecord) {
     updated: imp.updated,
     createdAt: imp.createdAt.toISOString(),
     committedAt: imp.committedAt?.toISOString() ?? null,
+    queuePosition: imp.status === 'reading' || imp.status === 'committing' ? queuePosition(req.server.xz, imp.id) : null,
   };
 }
 

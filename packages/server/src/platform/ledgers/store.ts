@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { eq } from 'drizzle-orm';
 import type { Services } from '../context';
 import { ledgerImports } from './tables';
-import type { LedgerDefinition } from './types';
+import { isStaged, type LedgerDefinition } from './types';
 
 export type ImportRecord = typeof ledgerImports.$inferSelect;
 const KEEP_MS = 24 * 3_600_000;
@@ -50,7 +50,7 @@ export interface LineCodec {
  */
 export function lineCodec(services: Services, def: LedgerDefinition, file: 'rows' | 'rejected'): LineCodec | undefined {
   if (!def.columns.some((c) => c.sensitive)) return undefined;
-  if (file === 'rows' && def.staged && def.sealRow) return undefined;
+  if (file === 'rows' && isStaged(def) && def.sealRow) return undefined;
   return { seal: (line) => services.cipher.encrypt(line), open: (line) => services.cipher.decrypt(line) };
 }
 

@@ -57,6 +57,11 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
   permissions: { import: Permission; export: Permission };
   /** Audit entity name for the import/export entries (default: the key). */
   entity?: string;
+  /**
+   * Most rows a file may hold (default LEDGER_MAX_ROWS): a ledger known to be larger declares its own (a
+   * province's employment ledger is ~740,000 rows). Counted while the file streams; the read stops there.
+   */
+  maxRows?: number;
   /** Rows per findExisting/write batch (default 1000). */
   batchSize?: number;
   /**
@@ -96,7 +101,14 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    */
   staged?(ctx: LedgerContext): StagedTableSpec;
   /**
-   * With `staged`: the row as it is staged, decided at the dry run against the record found (`before`).
+   * Optional, for ledgers that write more than one table (a household and its head): applies the import's
+   * staged rows (ledger_import_rows, each as sealRow made it) itself, set-based, inside the commit's short
+   * transaction (`tx`, also `ctx.tx`), with the same outcome and audit entries as the module's services; returns
+   * the counts. Like `staged`, the commit copies the rows to the staging table first, in short chunks.
+   */
+  applyStaged?(tx: Tx, importId: string, ctx: LedgerContext): Promise<{ inserted: number; updated: number; unchanged: number }>;
+  /**
+   * With `staged` or `applyStaged`: the row as it is staged, decided at the dry run against the record found (`before`).
    * Personal data is encrypted here, in the application, so the database never holds it in the clear.
    * What it decides from `before` (an encrypted field changed or not) holds for that record only: the
    * spec's `match` should then require the record's version the dry run saw (see the member ledger).
@@ -126,9 +138,13 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
 export type AnyLedger = LedgerDefinition<any>;
 
 export function defineLedger<Row extends LedgerRow>(def: LedgerDefinition<Row>): LedgerDefinition<Row> {
-  if (!def.write && !def.staged) throw new Error(`ledger ${def.key}: write() or staged() is needed to commit`);
+  if (!def.write && !def.staged && !def.applyStaged)
+    throw new Error(`ledger ${def.key}: write(), staged() or applyStaged() is needed to commit`);
   return def;
 }
+
+/** The ledger commits from the staging table (set-based, short transaction) rather than through write(). */
+export const isStaged = (def: Pick<LedgerDefinition, 'staged' | 'applyStaged'>) => !!(def.staged || def.applyStaged);
 
 export function naturalKeyOf(def: Pick<LedgerDefinition, 'naturalKey'>, row: LedgerRow): string {
   return def.naturalKey.map((k) => String(row[k] ?? '')).join('\u0001');

@@ -143,6 +143,14 @@ function ImportPreview({ status }: { status: ImportStatus }) {
         {status.fileName} · {t(`ledgers.status.${status.status}`)}
       </Typography.Text>
       {busy && <Progress percent={100} status="active" showInfo={false} />}
+      {busy && !!status.queuePosition && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="ledger-import-queued"
+          message={t('ledgers.dialog.queued', { count: status.queuePosition })}
+        />
+      )}
       <Typography.Text data-testid="ledger-import-progress">
         {t('ledgers.dialog.progress', { read: status.rowsRead, valid: status.valid, rejected: status.rejected })}
       </Typography.Text>

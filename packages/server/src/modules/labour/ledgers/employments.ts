@@ -147,6 +147,7 @@ export const employmentLedger = defineLedger<EmploymentLedgerRow>({
     return out;
   },
   // a province's ledger is ~740,000 rows: committed set-based from the staging table, ID numbers sealed at the dry run
+  maxRows: 800_000,
   uniqueNaturalKey: true, // labour_employments_job_uq (id_hash, employer, start_date)
   sealRow: sealEmploymentRow,
   staged: stagedEmployments,
