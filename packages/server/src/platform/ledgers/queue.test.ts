@@ -51,7 +51,7 @@ describe('the import queue', () => {
 
     // the same person again while the first file waits: refused, saying why, nothing kept
     const second = await upload(alice, KEY, 'a2.csv', csv(B));
-    expect(second.statusCode).toBe(409);
+    expect(second.statusCode).toBe(429);
     expect(second.json().details.map((d: { message: string }) => d.message)).toEqual([
       '您上一个文件还在校验（每人一次校验一个文件），请等它校验完成后再上传',
     ]);

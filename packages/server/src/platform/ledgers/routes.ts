@@ -117,7 +117,7 @@ export async function ledgerRoutes(app: App) {
       assertMay(req, def.permissions.import);
       if (!req.isMultipart()) throw fileError('noFile');
       const user = userOf(req);
-      const busy = () => new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.oneAtATime' }]);
+      const busy = () => new AppError('RATE_LIMITED', {}, [{ path: 'file', key: 'ledgers.file.oneAtATime' }]); // 429: wait, not "already exists"
       if (uploading.has(user.id)) throw busy();
       uploading.add(user.id);
       try {

@@ -28,7 +28,7 @@ function head(k: number) {
 }
 
 describe('a household ledger commit on PGlite', () => {
-  it('serves other requests between its chunks, and none of them sees half of it', async () => {
+  it('serves other requests between its chunks, and none of them sees half of it', { timeout: 300_000 }, async () => {
     const lines = ['所在村区划代码,户主姓名,户主身份证号,监测类别,纳入途径'];
     for (let k = 0; k < N; k++) lines.push(`${k % 2 ? XINGYI : ZENGCUN},户主${k},${head(k)},边缘易致贫户,干部排查`);
     const res = await upload(town, 'monitoring-households', 'households.csv', Buffer.from(lines.join('\n')));
