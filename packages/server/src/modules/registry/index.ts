@@ -47,5 +47,5 @@ export const registryModule = defineModule({
   demoSeed: registrySeed,
 });
 
-// The shared kernel other modules may use: the division tree, units and programmes (foreign keys, names).
-export { divisions, programmes, units } from './tables';
+// The shared kernel other modules may use: the division tree, units, programmes and pairings (foreign keys, names).
+export { divisions, pairings, programmes, units } from './tables';
