@@ -14,6 +14,7 @@ export const zhCN = {
   },
   programmes: { east_west: '东西部协作', town: '驻镇帮镇扶村' },
   sides: { helper: '帮扶方', helped: '受帮扶方' },
+  rules: { linear: '按完成比例计分（封顶）', capped: '每项 {{n}} 分，封顶', bands: '分档：{{bands}}' },
   agreement: {
     title: '年度帮扶协议',
     year: '年度',
@@ -159,6 +160,7 @@ export const en: typeof zhCN = {
   },
   programmes: { east_west: 'East–West cooperation', town: 'Town assistance' },
   sides: { helper: 'Helper side', helped: 'Helped side' },
+  rules: { linear: 'linear on completion (capped)', capped: '{{n}} points each, capped', bands: 'bands: {{bands}}' },
   agreement: {
     title: 'Annual assistance agreements',
     year: 'Year',

@@ -140,13 +140,20 @@ export async function agreementsUnder(ctx: Ctx, prefix: string, year: number, pr
   return rowsOf(ctx, mine);
 }
 
-export async function getAgreement(ctx: Ctx, id: number) {
-  const [a] = await db(ctx)
-    .select()
-    .from(A)
-    .where(and(eq(A.id, id), agreementInScope(ctx)));
+/** The agreement if either side is the user's (else NOT_FOUND). */
+export async function getAgreementRow(ctx: Ctx, id: number) {
+  const [a] = Number.isInteger(id)
+    ? await db(ctx)
+        .select()
+        .from(A)
+        .where(and(eq(A.id, id), agreementInScope(ctx)))
+    : [];
   if (!a) throw new AppError('NOT_FOUND');
-  return (await rowsOf(ctx, [a]))[0];
+  return a;
+}
+
+export async function getAgreement(ctx: Ctx, id: number) {
+  return (await rowsOf(ctx, [await getAgreementRow(ctx, id)]))[0];
 }
 
 export async function createAgreement(ctx: Ctx, body: z.output<typeof AgreementInput>) {

@@ -265,16 +265,14 @@ export async function createCycle(ctx: Ctx, body: z.output<typeof CycleInput>) {
         throw invalid({ path: `body.parties.${i}.group`, key: 'assessment.validation.group', params: { group: p.group } });
       const place = await placeOf(ctx, tx, p.node);
       if (!place) throw invalid({ path: `body.parties.${i}.node`, key: 'assessment.validation.node' });
-      await tx
-        .insert(P)
-        .values({
-          cycleId: cycle.id,
-          node: p.node,
-          name: p.name ?? place.name,
-          group: p.group,
-          divisionCode: place.divisionCode,
-          teamId: place.teamId,
-        });
+      await tx.insert(P).values({
+        cycleId: cycle.id,
+        node: p.node,
+        name: p.name ?? place.name,
+        group: p.group,
+        divisionCode: place.divisionCode,
+        teamId: place.teamId,
+      });
     }
     // a framework a cycle uses is locked: edits go to a copy
     if (!framework.lockedAt) await tx.update(F).set({ lockedAt: new Date() }).where(eq(F.id, framework.id));

@@ -33,8 +33,8 @@ export const frameworkOut = (r: Row) => ({
 /** Checks a framework: unique item codes, indicator items name a known indicator, cut-offs in order. */
 export function checkFramework(body: FrameworkInputT) {
   const seen = new Set<string>();
-  body.aspects.forEach((a, ai) =>
-    a.items.forEach((item, ii) => {
+  for (const [ai, a] of body.aspects.entries()) {
+    for (const [ii, item] of a.items.entries()) {
       const path = `body.aspects.${ai}.items.${ii}`;
       if (seen.has(item.code))
         throw invalid({ path: `${path}.code`, key: 'assessment.validation.duplicateItem', params: { code: item.code } });
@@ -44,8 +44,8 @@ export function checkFramework(body: FrameworkInputT) {
         if (!INDICATOR_BY_CODE.has(code))
           throw invalid({ path: `${path}.indicator`, key: 'assessment.validation.indicator', params: { code: item.indicator ?? '' } });
       }
-    }),
-  );
+    }
+  }
   const c = body.cutoffs;
   if (!(c.good > c.fairlyGood && c.fairlyGood > c.average)) throw invalid({ path: 'body.cutoffs', key: 'assessment.validation.cutoffs' });
 }

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { guard } from '../../platform/auth/plugin';
 import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
-import { createAgreement, getAgreement, listAgreements, signAgreement } from './agreements';
+import { createAgreement, getAgreement, getAgreementRow, listAgreements, signAgreement } from './agreements';
 import {
   advanceCycle,
   createCycle,
@@ -70,7 +70,12 @@ export async function assessmentRoutes(app: App) {
   );
   app.post(
     '/api/assessment/agreements/:id/sign',
-    { preHandler: agree, schema: { tags, params: IdParam, body: SignInput, response: { 200: AgreementDetail, ...e } } },
+    {
+      preHandler: agree,
+      // the agreement must be the user's (either side) before its body is judged: a refusal by scope comes first
+      preValidation: async (req) => void (await getAgreementRow(ctxOf(req), Number(req.params.id))),
+      schema: { tags, params: IdParam, body: SignInput, response: { 200: AgreementDetail, ...e } },
+    },
     (req) => signAgreement(ctxOf(req), id(req), req.body),
   );
 
