@@ -26,7 +26,7 @@ beforeAll(async () => {
   );
   agreementId = agreements[0].id;
   browser = await launchBrowser();
-}, 240_000);
+}, 480_000); // the demo seed of every module, on a shared machine
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -46,7 +46,7 @@ describe('assessment in the browser', () => {
     await page.goto(`${app.url}/assessment/agreements`);
     await page.getByRole('link', { name: '四会市 → 富川瑶族自治县' }).click();
     await page.getByText('协议目标').waitFor();
-    await page.getByRole('button', { name: '帮扶方签署' }).click();
+    await page.getByRole('button', { name: '帮扶方签署', exact: true }).click();
     await page.getByLabel('签署人').fill('四会市 张三');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page
@@ -62,7 +62,7 @@ describe('assessment in the browser', () => {
     await phone.getByText('协议目标').waitFor();
     await screenshot(phone, 'assessment-agreement-phone');
     await phone.context().close();
-  });
+  }, 180_000);
 
   it('one cycle through every step: self-assessment, opinion, cross-check, field check with a forced re-check, review, appeal, final; then a what-if', async () => {
     const url = `${app.url}/assessment/cycles/${cycleId}`;
@@ -76,7 +76,7 @@ describe('assessment in the browser', () => {
     await option(gx, '广西壮族自治区');
     await gx.getByLabel('party-note').fill('自评：协议目标正在推进');
     await gx.getByRole('button', { name: '提交自评' }).click();
-    await gx.getByText(/自评 · 广西壮族自治区 · gx_assess（镇街工作人员）：自评：协议目标正在推进/).waitFor();
+    await gx.getByText(/自评 · 广西壮族自治区 · gx_assess（镇村工作人员）：自评：协议目标正在推进/).waitFor();
     await screenshot(gx, 'assessment-self');
 
     const hq = await newPage(browser);
@@ -171,5 +171,5 @@ describe('assessment in the browser', () => {
     await phone.getByText('终审结果（已锁定）').waitFor();
     await screenshot(phone, 'assessment-cycle-phone');
     await phone.context().close();
-  });
+  }, 600_000);
 });

@@ -42,7 +42,7 @@ export function AgreementTargets({ a }: { a: Detail }) {
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 640 }}
       dataSource={a.targets}
       columns={[
         { title: t('assessment.agreement.indicator'), dataIndex: 'indicatorName' },

@@ -48,7 +48,7 @@ function ItemsTable({
       rowKey="code"
       size="small"
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 900 }}
       dataSource={s.items}
       columns={[
         { title: t('assessment.framework.aspect'), dataIndex: 'aspect' },
