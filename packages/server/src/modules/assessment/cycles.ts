@@ -68,6 +68,17 @@ async function agreementsOf(ctx: Ctx, framework: typeof F.$inferSelect, p: Party
   return prefix ? agreementsUnder(ctx, prefix, framework.year, framework.programme === 'town' ? 'town_assist' : 'east_west') : [];
 }
 
+/** The parties whose agreements have the user's places on their other side (the user is their paired side). */
+async function pairedParties(ctx: Ctx, framework: typeof F.$inferSelect, parties: Party[]) {
+  const out: Party[] = [];
+  for (const p of parties) {
+    const agreements = await agreementsOf(ctx, framework, p);
+    const other = agreements.flatMap((a) => [a.helperDivisionCode, a.helpedDivisionCode]).filter((c) => !c.startsWith(prefixOf(p) ?? '-'));
+    if (other.some((code) => inScope(ctx.user.scope, { divisionCode: code }))) out.push(p);
+  }
+  return out;
+}
+
 /** Every party's item inputs from live figures, agreements/targets and reviewers' entries. */
 async function inputsOf(ctx: Ctx, framework: typeof F.$inferSelect, parties: Party[]) {
   const db = dbOf(ctx);
@@ -165,10 +176,13 @@ async function checksOf(db: Db | Tx, cycle: Cycle, partyIds: number[]) {
 }
 
 export async function getCycle(ctx: Ctx, id: number, paired = false): Promise<CycleT> {
-  const { cycle, parties, own, framework } = await load(ctx, id, dbOf(ctx), paired);
+  const { cycle, parties, own, framework } = await load(ctx, id, dbOf(ctx), true);
   const db = dbOf(ctx);
   const reviewer = isReviewer(ctx);
-  const visible = new Set((reviewer ? parties : own).map((p) => p.id));
+  // the paired side sees the parties it is paired with while it gives its opinion
+  const pairedWith = !reviewer && !own.length && cycle.step === 'paired' ? await pairedParties(ctx, framework, parties) : [];
+  if (!reviewer && !own.length && !pairedWith.length && !paired) throw new AppError('NOT_FOUND');
+  const visible = new Set((reviewer ? parties : own.length ? own : pairedWith).map((p) => p.id));
   const live = await liveScores(ctx, framework, parties);
   const locked = cycle.lockedAt ? parties.map((p) => p.locked).filter((x): x is PartyScoreT => !!x) : null;
   const scores = (locked ?? live).filter((s) => visible.has(s.partyId));
