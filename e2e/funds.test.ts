@@ -66,7 +66,10 @@ describe('funds in the browser', () => {
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
     const [y, m, d] = today.split('-').map(Number);
     await page.getByTestId('step-completed').getByText(`${y}年${m}月${d}日`).waitFor();
-    await page.getByTestId('step-completed').getByRole('button', { name: /上传完工照片/ }).waitFor(); // its evidence is asked for
+    await page
+      .getByTestId('step-completed')
+      .getByRole('button', { name: /上传完工照片/ })
+      .waitFor(); // its evidence is asked for
     await screenshot(page, 'funds-project-stepped');
     const audit = await app.services.database.query(
       "select actor_name from audit_log where entity = 'fund_project' and action = 'transition'",

@@ -2,6 +2,7 @@
 // roles — in the order dashboards and menus show them. Adding a module is one line here (plus its import);
 // its contracts are imported by name.
 
+import * as assessment from './i18n/assessment';
 import * as consumption from './i18n/consumption';
 import * as funds from './i18n/funds';
 import * as indicators from './i18n/indicators';
@@ -103,6 +104,18 @@ export const sharedModules = [
       'indicators.read': READERS,
       'targets.write': ['hq', 'team_leader'],
       'reports.generate': ['hq', 'team_leader', 'team_member'],
+    },
+  },
+  {
+    key: 'assessment',
+    messages: assessment,
+    indicators: [],
+    permissions: {
+      'assessment.read': READERS,
+      'assessment.agree': ['hq', 'team_leader'], // draw up and sign a pairing's annual agreement
+      'assessment.submit': ['hq', 'team_leader', 'team_member', 'town_staff'], // a party's self-assessment, opinion, appeal
+      'assessment.review': ['hq'], // reviewers: score, settle, field-check
+      'assessment.manage': ['hq'], // frameworks, cycles, the calendar's steps, what-if
     },
   },
 ] as const satisfies readonly SharedModule[];

@@ -1,6 +1,7 @@
 // Every domain module, in order: routes are registered and demo data seeded in this order (teams after
 // registry: it looks up the registry's programmes and units). Adding a module is one line here.
 import type { ModuleDefinition } from '../platform/module';
+import { assessmentModule } from './assessment';
 import { consumptionModule } from './consumption';
 import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
@@ -21,4 +22,5 @@ export const modules: readonly ModuleDefinition[] = [
   consumptionModule,
   socialModule,
   indicatorsModule,
+  assessmentModule, // after indicators: it scores the figures the indicators module computes
 ];

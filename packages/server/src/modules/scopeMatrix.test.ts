@@ -367,10 +367,39 @@ describe('scope matrix', () => {
           left join social_meetings m on a.module = 'social' and a.owner_kind = 'meeting' and m.id = a.owner_id`,
       },
       'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
+      'POST /api/assessment/agreements/:id/sign': {
+        find: sql`select id, helper_division_code as code from assessment_agreements`,
+        body: { side: 'helper', signedOn: day, signer: '测试' },
+      },
+      ...Object.fromEntries(
+        (
+          [
+            ['POST /api/assessment/cycles/:id/advance', {}],
+            ['POST /api/assessment/cycles/:id/party-step', { partyId: 1, note: '测试' }],
+            ['PUT /api/assessment/cycles/:id/reviews', { partyId: 1, item: 'org.leadership', points: 1 }],
+            ['PUT /api/assessment/cycles/:id/settlements', { partyId: 1, item: 'org.leadership', points: 1, reason: '测试' }],
+            ['POST /api/assessment/cycles/:id/samples', { partyId: 1, item: 'labour.employed', size: 1 }],
+            ['POST /api/assessment/cycles/:id/what-if', { maxPoints: {} }],
+          ] as const
+        ).map(([name, body]) => [
+          name,
+          {
+            // a cycle is outside a scope when all its assessed parties are: judged by the furthest one
+            find: sql`select c.id, max(p.division_code) as code from assessment_cycles c join assessment_parties p on p.cycle_id = c.id group by c.id`,
+            body,
+          },
+        ]),
+      ),
+      'PUT /api/assessment/samples/:id': {
+        find: sql`select s.id, p.division_code as code, p.team_id as "teamId" from assessment_samples s join assessment_parties p on p.id = s.party_id`,
+        body: { verified: true },
+      },
     };
     const UNSCOPED: Record<string, string> = {
       'DELETE /api/admin/sessions/:id': 'system administration: admins only, no scope',
       'POST /api/ledgers/imports/:id/commit': 'an import belongs to the user who uploaded it (ledger tests)',
+      'PUT /api/assessment/frameworks/:id': 'assessment frameworks are shared reference data that only HQ (assessment.manage) edits',
+      'POST /api/assessment/frameworks/:id/copy': 'assessment frameworks are shared reference data that only HQ (assessment.manage) copies',
     };
     const auditCount = async () =>
       ((await t.services.db.execute(sql`select count(*)::int as n from audit_log where action <> 'login'`)).rows[0] as { n: number }).n;

@@ -2,6 +2,7 @@
 import type { WebModule } from '../app/modules';
 import { adminModule, homeModule } from '../platform';
 import { ledgersModule } from '../platform/ledgers';
+import { assessmentModule } from './assessment';
 import { consumptionModule } from './consumption';
 import { fundsModule } from './funds';
 import { indicatorsModule } from './indicators';
@@ -23,6 +24,7 @@ export const webModules: WebModule[] = [
   labourModule,
   consumptionModule,
   socialModule,
+  assessmentModule,
   ledgersModule,
   adminModule,
 ];

@@ -412,3 +412,53 @@ export async function reportFile(ctx: Ctx, id: number) {
 }
 
 export { buildXlsx };
+
+// ---- figures for other modules (assessment) ----
+/** A figure key: an indicator code, or `code|breakdown` for one of its 其中 breakdowns. */
+const splitKey = (key: string) => {
+  const [code, breakdown = ''] = key.split('|');
+  return { code, breakdown };
+};
+
+/** Live figures of nodes for a period: node → figure key → value (null when the source is not wired). No scope check: the caller's. */
+export async function liveFigures(services: Services, nodes: string[], period: string, keys: string[]) {
+  const today = todayInBeijing();
+  const defs = keys.map((k) => ({ key: k, ...splitKey(k), def: INDICATOR_BY_CODE.get(splitKey(k).code) }));
+  const codes = [...new Set(defs.flatMap((d) => (d.def ? [d.def.code, d.def.numerator ?? '', d.def.denominator ?? ''] : [])))].filter(
+    Boolean,
+  );
+  const values = await readValues(services.database, nodes, storedPeriodsFor(period, today), codes, {
+    sources: refresherOf(services).wiredSources,
+    today,
+  });
+  // breakdowns are read without the indicator filter (readValues keeps only '' breakdowns when given codes)
+  const withBreakdowns = defs.some((d) => d.breakdown)
+    ? await readValues(services.database, nodes, storedPeriodsFor(period, today))
+    : values;
+  const wired = new Set(refresherOf(services).wiredKeys);
+  const out = new Map<string, Map<string, number | null>>();
+  for (const node of nodes) {
+    const m = new Map<string, number | null>();
+    for (const d of defs)
+      m.set(d.key, d.def ? figureValue(d.breakdown ? withBreakdowns : values, node, period, d.def, d.breakdown, wired, today) : null);
+    out.set(node, m);
+  }
+  return out;
+}
+
+/** The records behind a figure (the fact source's rows for the node and period): subject, day and quantity. */
+export async function figureRecords(services: Services, key: string, node: string, period: string) {
+  const { code, breakdown } = splitKey(key);
+  const def = INDICATOR_BY_CODE.get(code);
+  const source = refresherOf(services).wiredSources.find((s) => s.key === def?.source);
+  if (!def || !source) return [];
+  const p = parsePeriod(period);
+  const tags = [...(def.filter ?? []), ...(def.breakdowns ?? []).filter((b) => b.key === breakdown).map((b) => b.tag)];
+  const place = node.startsWith('t:') ? `f.team_id = $3::int` : `f.division_code like $3 || '%'`;
+  const arg = node.startsWith('t:') ? teamIdOf(node) : node === 'all' ? '' : node.slice(2);
+  return services.database.query<{ subject: string; day: string | null; qty: number }>(
+    `select f.subject, to_char(f.day, 'YYYY-MM-DD') as day, f.qty from (${source.sql}) f
+     where f.day between $1::date and $2::date and ${place} and f.tags @> $4::text[] order by f.day, f.subject`,
+    [p.start, p.end, arg, tags],
+  );
+}

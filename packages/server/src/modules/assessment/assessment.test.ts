@@ -1,0 +1,390 @@
+// Assessment end to end through the API, on data made here: an annual agreement of 四会 → 富川 signed by both
+// sides with live progress; a framework locked by its cycle and copied to a new year; the Guangdong and Guangxi
+// sides scored from live figures with a trace; reviewers who disagree and a settlement; the calendar from
+// self-assessment to final with a field-check sample that forces a re-check; the result locked and later data shown
+// as drift; a what-if that changes a grade; and what an assessed party may not do.
+import type { CycleT, FrameworkInputT } from '@xiezuo/shared/contracts/assessment';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp, TestClient } from '../../testing/app';
+import { refresherOf } from '../indicators';
+import { assessmentTestApp, FUCHUAN, FUYANG, SIHUI } from './testing/fixture';
+
+process.env.XZ_TODAY = '2026-06-20';
+
+let t: TestApp;
+let ids: Record<string, number>;
+let hq: TestClient;
+let hq2: TestClient;
+let sihui: TestClient; // team leader scoped to 四会 (the helper side)
+let fuchuan: TestClient; // team leader scoped to 富川 (the helped side)
+let guangxi: TestClient; // an assessed party's user: town staff of 广西
+
+beforeAll(async () => {
+  ({ t, ids } = await assessmentTestApp());
+  hq = await t.userClient('hq', 'hq', { all: true });
+  hq2 = await t.userClient('hq2', 'hq', { all: true });
+  sihui = await t.userClient('sihui', 'team_leader', { divisions: [SIHUI] });
+  fuchuan = await t.userClient('fuchuan', 'team_leader', { divisions: [FUCHUAN] });
+  guangxi = await t.userClient('gx', 'town_staff', { divisions: ['450000000000'] });
+}, 90_000);
+afterAll(() => t?.close());
+
+const ok = <T = unknown>(res: { statusCode: number; body: string; json(): unknown }, code = 200): T => {
+  expect(res.statusCode, res.body.slice(0, 400)).toBe(code);
+  return res.json() as T;
+};
+
+async function donate(amount: number, day: string) {
+  ok(
+    await hq.post('/api/social/donations', {
+      donatedOn: day,
+      donorName: '四会市爱心企业（测试）',
+      donorKind: 'enterprise',
+      recipientKind: 'village',
+      recipientName: '富阳镇',
+      divisionCode: FUYANG,
+      cashAmount: amount,
+    }),
+  );
+}
+
+async function typicalCase(day: string) {
+  ok(
+    await hq.post('/api/social/publicity', {
+      publishedOn: day,
+      title: '四会富川协作典型案例（测试）',
+      medium: '人民网',
+      mediaLevel: 'central',
+      kind: 'typical_case',
+      divisionCode: FUCHUAN,
+    }),
+  );
+}
+
+const refresh = () => refresherOf(t.services).runOnce();
+
+const framework = (year: number): FrameworkInputT => ({
+  year,
+  programme: 'east_west',
+  name: `${year}年测试考核体系`,
+  illustrative: true,
+  groups: [
+    { key: 'east', name: '东部' },
+    { key: 'west', name: '西部' },
+  ],
+  cutoffs: { good: 80, fairlyGood: 60, average: 40 },
+  aspects: [
+    {
+      code: 'org',
+      name: '组织领导',
+      items: [
+        { code: 'org.rubric', name: '研究部署', kind: 'rubric', maxPoints: 20, guide: '每次联席会议记 5 分', evidence: '会议纪要' },
+        { code: 'org.agreement', name: '签订协议', kind: 'mandatory', maxPoints: 10 },
+      ],
+    },
+    {
+      code: 'social',
+      name: '社会帮扶',
+      items: [
+        {
+          code: 'social.donations',
+          name: '社会帮扶捐赠',
+          kind: 'indicator',
+          maxPoints: 50,
+          indicator: 'social.donationMoney',
+          rule: {
+            type: 'bands',
+            bands: [
+              { atLeast: 1, fraction: 1 },
+              { atLeast: 0.8, fraction: 0.8 },
+              { atLeast: 0.5, fraction: 0.5 },
+            ],
+          },
+        },
+      ],
+    },
+    {
+      code: 'innovation',
+      name: '创新',
+      items: [
+        {
+          code: 'innovation.cases',
+          name: '典型案例',
+          kind: 'innovation',
+          maxPoints: 10,
+          indicator: 'social.publicity|typicalCase',
+          rule: { type: 'capped', perUnit: 5 },
+        },
+        { code: 'bonus', name: '加减分', kind: 'bonus', maxPoints: 5 },
+        { code: 'veto', name: '否决', kind: 'veto', maxPoints: 0 },
+      ],
+    },
+  ],
+});
+
+let agreementId: number;
+let frameworkId: number;
+let cycle: CycleT;
+const party = (c: CycleT, node: string) => c.scores.find((s) => s.node === node)!;
+const item = (c: CycleT, node: string, code: string) => party(c, node).items.find((i) => i.code === code)!;
+
+describe('annual agreements (年度帮扶协议)', () => {
+  it('an agreement of a pairing: targets as data, progress from the live figure of the helped side', async () => {
+    // 10 donations of 10,000 元 to 富川 this year; one the year before (not this year's)
+    for (let i = 0; i < 10; i++) await donate(10_000, `2026-0${1 + (i % 5)}-1${i % 9}`);
+    await donate(99_000, '2025-11-01');
+    await typicalCase('2026-03-01');
+    await refresh();
+    const a = ok<{ id: number; targets: { indicator: string; target: number; actual: number; progress: number }[] }>(
+      await sihui.post('/api/assessment/agreements', {
+        pairingId: ids.sihuiFuchuan,
+        year: 2026,
+        targets: [
+          { indicator: 'social.donationMoney', target: 120_000 },
+          { indicator: 'social.publicity', target: 4, divisionCode: FUCHUAN },
+        ],
+      }),
+    );
+    agreementId = a.id;
+    expect(a.targets[0]).toMatchObject({ indicator: 'social.donationMoney', target: 120_000, actual: 100_000 });
+    expect(a.targets[0].progress).toBeCloseTo(100_000 / 120_000);
+    expect(a.targets[1]).toMatchObject({ actual: 1, progress: 0.25 });
+  });
+
+  it('refuses an unknown indicator and a second agreement for the year, naming the field', async () => {
+    const bad = await hq.post('/api/assessment/agreements', {
+      pairingId: ids.sihuiFuchuan,
+      year: 2027,
+      targets: [{ indicator: 'nope', target: 1 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0].path).toBe('body.targets.0.indicator');
+    const dup = await hq.post('/api/assessment/agreements', {
+      pairingId: ids.sihuiFuchuan,
+      year: 2026,
+      targets: [{ indicator: 'social.donationMoney', target: 1 }],
+    });
+    expect(dup.json().details[0].path).toBe('body.year');
+  });
+
+  it('each side signs for itself, dated and by role; neither may sign for the other', async () => {
+    const wrong = await sihui.post(`/api/assessment/agreements/${agreementId}/sign`, {
+      side: 'helped',
+      signedOn: '2026-03-01',
+      signer: '张三',
+    });
+    expect(wrong.statusCode).toBe(403);
+    ok(
+      await sihui.post(`/api/assessment/agreements/${agreementId}/sign`, { side: 'helper', signedOn: '2026-03-01', signer: '四会市 张三' }),
+    );
+    const a = ok<{ helperSigned: unknown; helpedSigned: unknown }>(
+      await fuchuan.post(`/api/assessment/agreements/${agreementId}/sign`, {
+        side: 'helped',
+        signedOn: '2026-03-02',
+        signer: '富川县 李四',
+      }),
+    );
+    expect(a.helperSigned).toEqual({ signedOn: '2026-03-01', signer: '四会市 张三', role: 'team_leader' });
+    expect(a.helpedSigned).toMatchObject({ signedOn: '2026-03-02', role: 'team_leader' });
+    // both sides see it on their lists; a user of neither side does not
+    expect(ok<unknown[]>(await fuchuan.get('/api/assessment/agreements'))).toHaveLength(1);
+    const other = await t.userClient('meixian', 'team_leader', { divisions: ['441403000000'] });
+    expect(ok<unknown[]>(await other.get('/api/assessment/agreements'))).toHaveLength(0);
+    expect((await other.get(`/api/assessment/agreements/${agreementId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('frameworks as versioned data', () => {
+  it('a cycle locks its framework; edits then go to a copy for a new year', async () => {
+    const f = ok<{ id: number; maxTotal: number; lockedAt: string | null }>(await hq.post('/api/assessment/frameworks', framework(2026)));
+    frameworkId = f.id;
+    expect(f).toMatchObject({ maxTotal: 90, lockedAt: null });
+    const bad = await hq.post('/api/assessment/frameworks', { ...framework(2026), cutoffs: { good: 50, fairlyGood: 60, average: 40 } });
+    expect(bad.json().details[0].path).toBe('body.cutoffs');
+    expect((await sihui.post('/api/assessment/frameworks', framework(2026))).statusCode).toBe(403);
+    cycle = ok<CycleT>(
+      await hq.post('/api/assessment/cycles', {
+        frameworkId,
+        name: '2026年度测试考核',
+        parties: [
+          { node: 'd:44', group: 'east' },
+          { node: 'd:45', group: 'west' },
+        ],
+      }),
+    );
+    const locked = await hq.put(`/api/assessment/frameworks/${frameworkId}`, framework(2026));
+    expect(locked.statusCode).toBe(409);
+    const copy = ok<{ year: number; version: number; copiedFrom: number; lockedAt: null; name: string }>(
+      await hq.post(`/api/assessment/frameworks/${frameworkId}/copy`, { year: 2027 }),
+    );
+    expect(copy).toMatchObject({ year: 2027, version: 2, copiedFrom: frameworkId, lockedAt: null, name: '2027年测试考核体系' });
+  });
+});
+
+describe('scores with a trace', () => {
+  it('both sides scored from the agreement and live figures: inputs, rule and points per item; total, grade and rank computed', () => {
+    const gd = item(cycle, 'd:44', 'social.donations');
+    expect(gd.inputs).toMatchObject({ actual: 100_000, target: 120_000 });
+    expect(gd.points).toBe(40); // 83 % → the 80 % band → 0.8 × 50
+    expect(gd.rule).toContain('≥80%');
+    expect(item(cycle, 'd:45', 'social.donations').points).toBe(40); // the helped side is scored on the same agreement
+    expect(item(cycle, 'd:45', 'innovation.cases')).toMatchObject({ points: 5, inputs: { actual: 1 } });
+    expect(item(cycle, 'd:44', 'innovation.cases').points).toBe(0); // the case was published in 富川
+    expect(party(cycle, 'd:45')).toMatchObject({ total: 45, grade: 'average', rank: 1 });
+  });
+
+  it('reviewers score separately; the spread shows; a settlement records how it was resolved', async () => {
+    const gx = party(cycle, 'd:45').partyId;
+    ok(await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'org.rubric', points: 18 }));
+    let c = ok<CycleT>(
+      await hq2.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'org.rubric', points: 12, note: '会议纪要不全' }),
+    );
+    expect(c.reviews.filter((r) => r.partyId === gx && r.item === 'org.rubric').map((r) => r.points)).toEqual([18, 12]);
+    expect(item(c, 'd:45', 'org.rubric').points).toBe(15);
+    c = ok<CycleT>(
+      await hq.put(`/api/assessment/cycles/${cycle.id}/settlements`, {
+        partyId: gx,
+        item: 'org.rubric',
+        points: 16,
+        reason: '评审组合议，补充纪要后定 16 分',
+      }),
+    );
+    expect(item(c, 'd:45', 'org.rubric')).toMatchObject({ points: 16 });
+    expect(item(c, 'd:45', 'org.rubric').rule).toContain('补充纪要');
+    ok(await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'org.agreement', points: 0, flag: true }));
+    c = ok<CycleT>(
+      await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, {
+        partyId: party(c, 'd:44').partyId,
+        item: 'org.agreement',
+        points: 0,
+        flag: true,
+      }),
+    );
+    expect(party(c, 'd:45')).toMatchObject({ total: 71, grade: 'fairlyGood' });
+    const bad = await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'org.rubric', points: 30 });
+    expect(bad.json().details[0].path).toBe('body.points');
+    const computed = await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'social.donations', points: 50 });
+    expect(computed.json().details[0].path).toBe('body.item');
+    cycle = c;
+  });
+
+  it('an assessed party sees only its own scores and cannot enter or settle reviewers’ scores', async () => {
+    const own = ok<CycleT>(await guangxi.get(`/api/assessment/cycles/${cycle.id}`));
+    expect(own.scores.map((s) => s.node)).toEqual(['d:45']);
+    expect(own.canReview).toBe(false);
+    const gx = party(cycle, 'd:45').partyId;
+    expect(
+      (await guangxi.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'org.rubric', points: 20 })).statusCode,
+    ).toBe(403);
+    expect(
+      (await guangxi.put(`/api/assessment/cycles/${cycle.id}/settlements`, { partyId: gx, item: 'org.rubric', points: 20, reason: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await guangxi.post(`/api/assessment/cycles/${cycle.id}/advance`, {})).statusCode).toBe(403);
+    const outsider = await t.userClient('yn', 'town_staff', { divisions: ['530000000000'] });
+    expect((await outsider.get(`/api/assessment/cycles/${cycle.id}`)).statusCode).toBe(404);
+    expect(ok<unknown[]>(await outsider.get('/api/assessment/cycles'))).toEqual([]);
+  });
+});
+
+describe('the calendar as a workflow', () => {
+  it('self-assessment by the party (its scores kept as submitted), opinion, cross-check: each step dated, by role, audited', async () => {
+    const gx = party(cycle, 'd:45').partyId;
+    // a party may not submit for another
+    const gd = party(cycle, 'd:44').partyId;
+    expect((await guangxi.post(`/api/assessment/cycles/${cycle.id}/party-step`, { partyId: gd, note: '自评' })).statusCode).toBe(403);
+    ok(await guangxi.post(`/api/assessment/cycles/${cycle.id}/party-step`, { partyId: gx, note: '自评：协议目标基本完成' }));
+    let c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '自评截止' }));
+    expect(c.step).toBe('paired');
+    ok(await sihui.post(`/api/assessment/cycles/${cycle.id}/party-step`, { partyId: gx, note: '结对方意见：同意自评' }));
+    c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {}));
+    c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '交叉检查完成' }));
+    expect(c.step).toBe('field');
+    expect(c.steps.map((s) => `${s.step}:${s.role}`)).toEqual([
+      'self:town_staff',
+      'self:hq',
+      'paired:team_leader',
+      'paired:hq',
+      'cross:hq',
+    ]);
+    expect(c.steps[0]).toMatchObject({ doneOn: '2026-06-20', note: '自评：协议目标基本完成' });
+    const snapshot = (await t.services.db.execute(sql`select snapshot from assessment_steps where step = 'self' and party_id = ${gx}`))
+      .rows[0] as {
+      snapshot: { total: number };
+    };
+    expect(snapshot.snapshot.total).toBe(71);
+    const audited = (await t.services.db.execute(sql`select count(*)::int as n from audit_log where entity = 'assessment_cycle'`))
+      .rows[0] as { n: number };
+    expect(audited.n).toBeGreaterThanOrEqual(6);
+  });
+
+  it('field check: a random sample of the records behind the figure; a difference above 10 % forces a re-check', async () => {
+    const gx = party(cycle, 'd:45').partyId;
+    const sample = ok<{ id: number; record: string; qty: number; round: number }[]>(
+      await hq.post(`/api/assessment/cycles/${cycle.id}/samples`, { partyId: gx, item: 'social.donations', size: 5 }),
+    );
+    expect(sample).toHaveLength(5);
+    expect(new Set(sample.map((s) => s.record)).size).toBe(5);
+    expect(sample.every((s) => s.qty === 10_000 && s.round === 1)).toBe(true);
+    // not every record checked yet: the step cannot close
+    expect((await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {})).json().details[0].message).toBe(
+      '广西壮族自治区「社会帮扶捐赠」的抽样尚未全部核实',
+    );
+    for (const [i, s] of sample.entries()) ok(await hq.put(`/api/assessment/samples/${s.id}`, { verified: i !== 0 })); // one of five not verified: 20 %
+    let c = ok<CycleT>(await hq.get(`/api/assessment/cycles/${cycle.id}`));
+    expect(c.checks[0]).toMatchObject({ round: 1, reported: 50_000, verified: 40_000, difference: 0.2, recheckRequired: true });
+    const blocked = await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {});
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().details[0].message).toContain('须复核后才能进入下一环节');
+    // the re-check: a second round, all verified
+    const round2 = ok<{ id: number; round: number }[]>(
+      await hq.post(`/api/assessment/cycles/${cycle.id}/samples`, { partyId: gx, item: 'social.donations', size: 5 }),
+    );
+    for (const s of round2.filter((x) => x.round === 2)) ok(await hq.put(`/api/assessment/samples/${s.id}`, { verified: true }));
+    c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '复核无误' }));
+    expect(c.step).toBe('panel');
+    expect(c.checks[0]).toMatchObject({ round: 2, recheckRequired: false, difference: 0 });
+  });
+
+  it('appeal by the party, then final: the result locks; later data shows as drift, never as a changed result', async () => {
+    const gx = party(cycle, 'd:45').partyId;
+    let c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '评审完成' }));
+    expect(c.step).toBe('appeal');
+    ok(await guangxi.post(`/api/assessment/cycles/${cycle.id}/party-step`, { partyId: gx, note: '申诉：典型案例漏计一篇' }));
+    ok(await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'bonus', points: 2, note: '申诉部分采纳' }));
+    c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '申诉处理完毕' }));
+    expect(c.step).toBe('final');
+    expect(c.lockedAt).not.toBeNull();
+    expect(party(c, 'd:45')).toMatchObject({ total: 73, grade: 'fairlyGood' });
+    // more donations after the final: the live score moves, the result does not
+    await donate(30_000, '2026-06-01');
+    await refresh();
+    c = ok<CycleT>(await hq.get(`/api/assessment/cycles/${cycle.id}`));
+    expect(party(c, 'd:45').total).toBe(73);
+    expect(c.drift.find((d) => d.partyId === gx)).toMatchObject({ locked: 73, live: 83, lockedGrade: 'fairlyGood', liveGrade: 'good' });
+    expect((await hq.put(`/api/assessment/cycles/${cycle.id}/reviews`, { partyId: gx, item: 'org.rubric', points: 20 })).statusCode).toBe(
+      409,
+    );
+    expect((await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {})).statusCode).toBe(409);
+  });
+
+  it('what-if: the locked cycle replayed with other points and cut-offs changes a grade, nothing stored', async () => {
+    const r = ok<{
+      parties: { name: string; grade: string; whatIfGrade: string; changed: boolean; whatIfTotal: number }[];
+      items: { item: string; gradeChanges: number }[];
+    }>(
+      await hq.post(`/api/assessment/cycles/${cycle.id}/what-if`, {
+        maxPoints: { 'social.donations': 60, 'org.rubric': 25 },
+        cutoffs: { good: 70, fairlyGood: 60, average: 40 },
+      }),
+    );
+    const gx = r.parties.find((p) => p.name === '广西壮族自治区')!;
+    expect(gx).toMatchObject({ grade: 'fairlyGood', whatIfGrade: 'good', changed: true });
+    expect(gx.whatIfTotal).toBe(81); // donations 0.8 × 60 = 48, the settled 16, mandatory 10, one case 5, bonus 2
+    expect(r.items.map((i) => i.item)).toEqual(['social.donations', 'org.rubric']);
+    const c = ok<CycleT>(await hq.get(`/api/assessment/cycles/${cycle.id}`));
+    expect(party(c, 'd:45').grade).toBe('fairlyGood');
+    expect((await guangxi.post(`/api/assessment/cycles/${cycle.id}/what-if`, { maxPoints: {} })).statusCode).toBe(403);
+  });
+});
