@@ -117,9 +117,17 @@ describe('项目台账', () => {
     expect(p).toMatchObject({ status: 'started', startedOn: '2026-09-01', money: { budget: '35000.00' } });
   });
 
-  // TODO(funds): fails — the funds fixture seeds no programme (prog is undefined); seed one, then unskip
-  it.skip('names the programme and the team: known ones are set, unknown ones are cell errors', async () => {
-    const [prog] = await t.services.database.query<{ name: string }>(`select name from programmes order by id limit 1`);
+  it('names the programme and the team: known ones are set, unknown ones are cell errors', async () => {
+    // the fixture has funds' demo only: the programme and the town's team are the registry's and teams' records
+    const [prog] = await t.services.database.query<{ name: string }>(
+      `insert into programmes (code, name, kind, start_date) values ('zzbz-2021', '驻镇帮镇扶村', 'town_assist', '2021-06-01')
+       on conflict (code) do update set name = excluded.name returning name`,
+    );
+    await t.services.database.query(
+      `insert into teams (name, kind, division_code) select '荔湾驻南口镇帮扶工作队', 'team', $1
+       where not exists (select 1 from teams where name = '荔湾驻南口镇帮扶工作队')`,
+      [NANKOU],
+    );
     const header = ['项目编号', '项目名称', '项目类型', '项目地点区划代码', '协作计划', '责任工作队', '入库日期'];
     const file = await clerkFile(
       '南口镇项目台账',
