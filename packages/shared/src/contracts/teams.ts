@@ -25,9 +25,9 @@ export const PROFESSIONAL_FIELDS = ['education', 'health', 'agriculture', 'other
 export type ProfessionalField = (typeof PROFESSIONAL_FIELDS)[number];
 /** The field a named person of an exchange kind has unless given (a cadre has none). */
 export function defaultFieldOf(kind: ExchangeKind): ProfessionalField | null {
-  return ({ teacher: 'education', doctor: 'health', technician: 'agriculture', other_professional: 'other' } as const)[
-    kind as 'teacher'
-  ] ?? null;
+  return (
+    ({ teacher: 'education', doctor: 'health', technician: 'agriculture', other_professional: 'other' } as const)[kind as 'teacher'] ?? null
+  );
 }
 /**
  * The minimum stay (days, arrival to departure inclusive) for a named trip to count as 交流人次 in the
@@ -288,7 +288,13 @@ export const ExchangePersonRow = z.object({
 export const ExchangePersonList = z.object({ items: z.array(ExchangePersonRow) });
 
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
-export const TEAMS_LEDGERS = { cadres: 'cadres', members: 'team-members', exchanges: 'talent-exchanges', exchangePersons: 'talent-exchange-persons', teams: 'teams' } as const;
+export const TEAMS_LEDGERS = {
+  cadres: 'cadres',
+  members: 'team-members',
+  exchanges: 'talent-exchanges',
+  exchangePersons: 'talent-exchange-persons',
+  teams: 'teams',
+} as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 

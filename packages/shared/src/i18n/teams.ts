@@ -140,6 +140,7 @@ export const zhCN = {
     duplicateTrip: '该人员在这条交流记录中已有同一到岗日期的记录',
     personsOutside: '已登记的交流人员有不在新地区范围内的，请先修改人员',
     noExchange: '找不到编号为 {{value}} 的交流记录（或不在管辖范围内）',
+    notAsIdNumber: '与身份证号不符（按身份证号应为 {{expected}}）',
   },
   demo: '演示',
 };
@@ -246,7 +247,8 @@ export const en: typeof zhCN = {
     personsOf: 'Named persons · {{what}}',
     named: 'named: {{trips}} person-times / {{persons}} persons',
     typed: 'typed: {{n}} person-times',
-    countedHint: 'A record with named persons counts its named trips, no longer its typed total; a record without (totals of past years) counts its typed person-times',
+    countedHint:
+      'A record with named persons counts its named trips, no longer its typed total; a record without (totals of past years) counts its typed person-times',
     addPerson: 'Add person',
     editPerson: 'Edit person',
     noPersons: 'No named persons yet: the typed person-times count',
@@ -285,6 +287,7 @@ export const en: typeof zhCN = {
     duplicateTrip: 'This person already has a trip arriving that day in this exchange',
     personsOutside: 'Some named persons would fall outside the new sides; change them first',
     noExchange: 'No exchange record {{value}} (or outside your scope)',
+    notAsIdNumber: 'does not match the ID number (which says {{expected}})',
   },
   demo: 'demo',
 };

@@ -147,4 +147,3 @@ function assessed(dir: 'received' | 'sent', source: string, monthsSource: string
     },
   ];
 }
-

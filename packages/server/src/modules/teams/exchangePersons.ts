@@ -2,8 +2,9 @@
 // ciphertext plus a keyed hash (gender and birth date read from it), listed masked, revealed only to
 // sensitive.reveal holders, each reveal audited. A person is in scope through their exchange. How the rows
 // are counted (and why an exchange with named persons no longer counts its typed total) is in stays.ts.
-import { birthDateOfId, genderOfId, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+
 import { isInDivisionSubtree } from '@xiezuo/shared/codes/division';
+import { birthDateOfId, genderOfId, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import { defaultFieldOf, type ExchangePersonInput, type ExchangePersonPatch } from '@xiezuo/shared/contracts/teams';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -43,7 +44,8 @@ function personQuery(db: Db | Tx) {
 type PersonRecord = Awaited<ReturnType<typeof personQuery>>[number];
 
 /** Days of a stay, arrival and departure inclusive. */
-export const stayDaysOf = (arrival: string, departure: string) => Math.round((Date.parse(departure) - Date.parse(arrival)) / 86_400_000) + 1;
+export const stayDaysOf = (arrival: string, departure: string) =>
+  Math.round((Date.parse(departure) - Date.parse(arrival)) / 86_400_000) + 1;
 
 /** The row as the API shows it: the ID number masked, never the ciphertext or hash; the stay against the kind's minimum. */
 export function toPersonRow(r: PersonRecord, cipher: Services['cipher']) {
@@ -126,7 +128,8 @@ async function assertTripFree(tx: Tx, t: { exchangeId: number; idNumberHash: str
     .select({ id: P.id })
     .from(P)
     .where(and(eq(P.exchangeId, t.exchangeId), eq(P.idNumberHash, t.idNumberHash), eq(P.arrivalDate, t.arrivalDate)));
-  if (other && other.id !== exceptId) throw new AppError('CONFLICT', {}, [{ path: 'body.arrivalDate', key: 'teams.validation.duplicateTrip' }]);
+  if (other && other.id !== exceptId)
+    throw new AppError('CONFLICT', {}, [{ path: 'body.arrivalDate', key: 'teams.validation.duplicateTrip' }]);
 }
 
 const audited = ({ idNumberCipher: _c, idNumberHash: _h, ...p }: Person) => p;
@@ -161,7 +164,13 @@ export async function updateExchangePerson(ctx: Ctx, id: number, patch: z.output
       .set({ ...values, updatedAt: new Date() })
       .where(eq(P.id, id))
       .returning();
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: 'talent_exchange_person', entityId: id, before: audited(before), after: audited(after) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'update',
+      entity: 'talent_exchange_person',
+      entityId: id,
+      before: audited(before),
+      after: audited(after),
+    });
     return id;
   });
 }

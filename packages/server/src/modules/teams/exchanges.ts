@@ -208,7 +208,9 @@ async function assertPersonsWithin(tx: Tx, id: number, e: { fromDivisionCode: st
   const [outside] = await tx
     .select({ from: P.fromDivisionCode, to: P.toDivisionCode })
     .from(P)
-    .where(and(eq(P.exchangeId, id), or(not(under(P.fromDivisionCode, e.fromDivisionCode)), not(under(P.toDivisionCode, e.toDivisionCode)))))
+    .where(
+      and(eq(P.exchangeId, id), or(not(under(P.fromDivisionCode, e.fromDivisionCode)), not(under(P.toDivisionCode, e.toDivisionCode)))),
+    )
     .limit(1);
   if (!outside) return;
   const path = outside.from.startsWith(divisionPrefix(e.fromDivisionCode)) ? 'body.toDivisionCode' : 'body.fromDivisionCode';

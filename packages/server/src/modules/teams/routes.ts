@@ -10,11 +10,11 @@ import {
   ExchangeInput,
   ExchangeListQuery,
   ExchangePage,
+  ExchangePatch,
   ExchangePersonInput,
   ExchangePersonList,
   ExchangePersonPatch,
   ExchangePersonRow,
-  ExchangePatch,
   ExchangeRow,
   ExchangeSummary,
   ExchangeSummaryQuery,
@@ -36,7 +36,6 @@ import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
 import { cadreRow, createCadre, listCadres, revealIdNumber, updateCadre } from './cadres';
 import { teamDetail } from './detail';
-import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
 import {
   addExchangePerson,
   deleteExchangePerson,
@@ -45,6 +44,7 @@ import {
   revealExchangePerson,
   updateExchangePerson,
 } from './exchangePersons';
+import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
 import { addMember, updateMember } from './members';
 import { onDuty } from './onDuty';
 import { createTeam, listTeams, updateTeam } from './teams';
@@ -159,10 +159,8 @@ export async function teamsRoutes(app: App) {
     { preHandler: write, schema: { tags, params: IdParam, body: ExchangePersonPatch, response: { 200: ExchangePersonRow, ...e } } },
     async (req) => exchangePersonRow(ctxOf(req), await updateExchangePerson(ctxOf(req), req.params.id, req.body)),
   );
-  app.delete(
-    '/api/teams/exchange-persons/:id',
-    { preHandler: write, schema: { tags, params: IdParam, response: idOnly } },
-    async (req) => deleteExchangePerson(ctxOf(req), req.params.id),
+  app.delete('/api/teams/exchange-persons/:id', { preHandler: write, schema: { tags, params: IdParam, response: idOnly } }, async (req) =>
+    deleteExchangePerson(ctxOf(req), req.params.id),
   );
   app.post(
     '/api/teams/exchange-persons/:id/reveal',
