@@ -176,8 +176,19 @@ export const exchangePersonLedger = defineLedger<PersonLedgerRow>({
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
-    const body = ({ exchange: _e, gender: _g, birthDate: _b, id: _id, fromDivisionCode, toDivisionCode, ...r }: PersonLedgerRow) => ({
+    // empty cells: the exchange's places, the field of its kind (the services' defaults)
+    const body = ({
+      exchange: _e,
+      gender: _g,
+      birthDate: _b,
+      id: _id,
+      fromDivisionCode,
+      toDivisionCode,
+      field,
+      ...r
+    }: PersonLedgerRow) => ({
       ...r,
+      field: field ?? undefined,
       fromDivisionCode: fromDivisionCode ?? undefined,
       toDivisionCode: toDivisionCode ?? undefined,
     });
