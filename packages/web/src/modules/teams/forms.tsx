@@ -291,7 +291,11 @@ export function ExchangePersonForm({
       >
         <DivisionPicker placeholder={exchange.fromDivisionName ?? t('teams.exchanges.fromPlace')} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="toDivisionCode" label={t('teams.exchanges.toPlace')} extra={t('teams.exchanges.placeHint', { what: exchange.toDivisionName ?? exchange.toDivisionCode })}>
+      <Form.Item
+        name="toDivisionCode"
+        label={t('teams.exchanges.toPlace')}
+        extra={t('teams.exchanges.placeHint', { what: exchange.toDivisionName ?? exchange.toDivisionCode })}
+      >
         <DivisionPicker placeholder={exchange.toDivisionName ?? t('teams.exchanges.toPlace')} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="arrivalDate" label={t('teams.exchanges.arrival')} rules={required(t)}>
