@@ -244,7 +244,7 @@ describe('teams in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: '四会市选派支教教师' });
     await row.getByText('（具名19人）').waitFor({ timeout: 60_000 }); // 20 trips of 19 teachers: the record counts its named trips
     await row.getByRole('button', { name: '人员' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer');
     await drawer.getByText('具名 20 人次 / 19 人').waitFor();
     const masked = await drawer.locator('tbody code').allTextContents();
     expect(masked).toHaveLength(20);
@@ -300,9 +300,14 @@ describe('teams in the browser', () => {
       [bingcun],
     );
     // the team's own records, latest first: this year's 6 agronomists
-    await page.getByRole('cell', { name: String(exchangeId), exact: true }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: '人员' }).first().click();
-    const drawer = page.locator('.ant-drawer-content');
+    // on a phone the rows are cards, the record number their title
+    const card = page
+      .getByTestId('list-card')
+      .filter({ hasText: String(exchangeId) })
+      .first();
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByRole('button', { name: '人员' }).click();
+    const drawer = page.locator('.ant-drawer');
     await drawer.getByText('尚无具名人员，按登记人次统计').waitFor();
     await drawer.getByRole('button', { name: '添加人员' }).click();
     const dialog = page.getByRole('dialog', { name: '添加人员' });
