@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
 import { eq } from '../packages/server/src/platform/db/sql';
+import { idNumberCheckChar } from '../packages/shared/src/codes/idNumber';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await app.addUser('viewer_e2e', 'viewer', { all: true });
   await app.addUser('staff_e2e', 'town_staff', { divisions: ['441403113000'] });
   browser = await launchBrowser();
-}, 180_000);
+}, 600_000); // the demo seed of every module: minutes on a busy machine
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -235,6 +236,107 @@ describe('teams in the browser', () => {
     await screenshot(page, 'teams-exchanges');
     await page.context().close();
   });
+
+  it('shows an exchange record’s named persons masked; a person is added (a wrong departure named under its field) and revealed, audited', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_teams');
+    await page.goto(`${app.url}/teams/exchanges`);
+    const row = page.getByRole('row').filter({ hasText: '四会市选派支教教师' });
+    await row.getByText('（具名19人）').waitFor({ timeout: 60_000 }); // 20 trips of 19 teachers: the record counts its named trips
+    await row.getByRole('button', { name: '人员' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('具名 20 人次 / 19 人').waitFor();
+    const masked = await drawer.locator('tbody code').allTextContents();
+    expect(masked).toHaveLength(20);
+    for (const m of masked) expect(m).toMatch(/^4412\*{10}[\dX]{4}$/);
+    await drawer.getByText('不足30天').first().waitFor(); // the short visits, under the minimum stay
+    await screenshot(page, 'teams-exchange-persons');
+    await drawer.getByRole('button', { name: '添加人员' }).click();
+    const dialog = page.getByRole('dialog', { name: '添加人员' });
+    const first17 = '44128419880315004';
+    const id = first17 + idNumberCheckChar(first17);
+    await dialog.getByLabel('姓名').fill('罗晓燕（演示）');
+    await dialog.getByLabel('身份证号').fill(id);
+    await dialog.getByLabel('工作单位').fill('四会市荔枝湾小学（演示）');
+    const [{ start }] = await app.services.database.query<{ start: string }>(
+      "select start_date::text as start from talent_exchanges where note = '四会市选派支教教师'",
+    );
+    const later = `${start.slice(0, 4)}-10-08`;
+    await dialog.getByLabel('到岗日期').fill(later);
+    await dialog.getByLabel('到岗日期').press('Enter');
+    await dialog.getByLabel(/离开日期/).fill(`${start.slice(0, 4)}-09-30`);
+    await dialog.getByLabel(/离开日期/).press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('离开日期不能早于到岗日期').waitFor(); // under its field, from the server
+    await screenshot(page, 'teams-exchange-person-error');
+    await dialog.getByLabel(/离开日期/).fill(`${start.slice(0, 4)}-12-31`);
+    await dialog.getByLabel(/离开日期/).press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await drawer.getByText('具名 21 人次 / 20 人').waitFor();
+    const added = drawer.getByRole('row').filter({ hasText: '罗晓燕（演示）' });
+    await added.getByText(`4412**********${id.slice(-4)}`).waitFor();
+    await added.getByText('85 天').waitFor();
+    await added.getByRole('button', { name: /查\s*看/ }).click();
+    await page.locator('.ant-modal h4').filter({ hasText: id }).waitFor();
+    await screenshot(page, 'teams-exchange-person-reveal');
+    const audit = await app.services.database.query<{ actor_name: string }>(
+      "select actor_name from audit_log where action = 'reveal' and entity = 'talent_exchange_person'",
+    );
+    expect(audit).toEqual([{ actor_name: 'hq_teams' }]);
+    const [raw] = await app.services.database.query<{ j: string }>(
+      "select row_to_json(p)::text as j from talent_exchange_persons p where name = '罗晓燕（演示）'",
+    );
+    expect(raw.j).not.toContain(id);
+    await page.context().close();
+  }, 240_000); // a busy machine: each step waits on a shared CPU
+
+  it('a team leader adds a named agronomist to the team’s exchange on a phone, the place picked by name', async () => {
+    const page = await newPage(browser, PHONE);
+    await signIn(page, app.url, 'leader_e2e');
+    await page.goto(`${app.url}/teams/exchanges`);
+    const [{ id: exchangeId, start }] = await app.services.database.query<{ id: number; start: string }>(
+      'select id, start_date::text as start from talent_exchanges where team_id = $1 and person_times = 6',
+      [bingcun],
+    );
+    // the team's own records, latest first: this year's 6 agronomists
+    // on a phone the rows are cards, the record number their title
+    const card = page
+      .getByTestId('list-card')
+      .filter({ hasText: String(exchangeId) })
+      .first();
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByRole('button', { name: '人员' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('尚无具名人员，按登记人次统计').waitFor();
+    await drawer.getByRole('button', { name: '添加人员' }).click();
+    const dialog = page.getByRole('dialog', { name: '添加人员' });
+    const first17 = '44010319900101002';
+    await dialog.getByLabel('姓名').fill('农技员（演示）');
+    await dialog.getByLabel('身份证号').fill(first17 + idNumberCheckChar(first17));
+    await dialog.getByLabel('服务地').click();
+    await page.keyboard.type('丙村');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '441403113000' })
+      .click();
+    await dialog.getByLabel('到岗日期').fill(start);
+    await dialog.getByLabel('到岗日期').press('Enter');
+    await dialog.getByLabel(/离开日期/).fill(`${start.slice(0, 4)}-12-31`);
+    await dialog.getByLabel(/离开日期/).press('Enter');
+    await screenshot(page, 'teams-exchange-person-phone-form');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await drawer.getByText('具名 1 人次 / 1 人').waitFor();
+    await drawer.getByText('农技员（演示）').waitFor();
+    await screenshot(page, 'teams-exchange-persons-phone');
+    const [p] = await app.services.database.query<{ to_division_code: string; field: string }>(
+      'select to_division_code, field from talent_exchange_persons where exchange_id = $1',
+      [exchangeId],
+    );
+    expect(p).toEqual({ to_division_code: '441403113000', field: 'agriculture' });
+    await page.context().close();
+  }, 240_000); // a busy machine: each step waits on a shared CPU
 
   it('works on a phone for a team leader', async () => {
     const page = await newPage(browser, PHONE);

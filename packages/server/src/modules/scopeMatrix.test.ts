@@ -270,7 +270,8 @@ describe('scope matrix', () => {
         if (!outside?.id) continue;
         const before = (await admin.get(`${collection}/${outside.id}`)).body;
         const url = route.url.replace(':id', String(outside.id));
-        const res = await s.client.request(route.method as 'POST', url, route.method === 'DELETE' ? undefined : {});
+        const body = route.method === 'DELETE' ? undefined : (writeSpecs()[`${route.method} ${route.url}`]?.body ?? {});
+        const res = await s.client.request(route.method as 'POST', url, body);
         // 400 would mean the body was judged before the scope: then the refusal is unproven
         expect([403, 404], `${s.name}: ${route.method} ${url}`).toContain(res.statusCode);
         expect((await admin.get(`${collection}/${outside.id}`)).body).toBe(before);
@@ -284,117 +285,7 @@ describe('scope matrix', () => {
   });
 
   it('writes by id to records outside the scope are refused, with a valid body, and change nothing', async () => {
-    const day = '2026-01-15';
-    // Where to find a record of each write route, and a body its contract accepts — so that a refusal
-    // comes from the scope, not from validation. Every scoped write route must be listed here.
-    const household = sql`select id, division_code as code from monitoring_households`;
-    const byHousehold = (table: string) =>
-      sql.raw(`select x.id, h.division_code as code from ${table} x join monitoring_households h on h.id = x.household_id`);
-    const WRITES: Record<string, { find: ReturnType<typeof sql>; body?: unknown }> = {
-      'PATCH /api/teams/:id': { find: sql`select id, division_code as code, id as "teamId" from teams`, body: {} },
-      'POST /api/teams/:id/members': {
-        find: sql`select id, division_code as code, id as "teamId" from teams`,
-        body: { cadreId: 1, role: 'member', startDate: day },
-      },
-      'PATCH /api/teams/members/:id': {
-        find: sql`select m.id, t.division_code as code, t.id as "teamId" from team_members m join teams t on t.id = m.team_id`,
-        body: {},
-      },
-      'PATCH /api/monitoring/households/:id': { find: household, body: {} },
-      'POST /api/monitoring/households/:id/members': {
-        find: household,
-        body: {
-          name: '测试',
-          relation: 'child',
-          gender: 'male',
-          birthDate: '2010-01-01',
-          idNumber: '11010519491231002X',
-          health: 'healthy',
-          schooling: 'junior',
-          work: 'none',
-        },
-      },
-      'PATCH /api/monitoring/members/:id': { find: byHousehold('monitoring_members'), body: {} },
-      'POST /api/monitoring/members/:id/leave': { find: byHousehold('monitoring_members'), body: { reason: 'other' } },
-      'POST /api/monitoring/members/:id/reveal': { find: byHousehold('monitoring_members'), body: {} },
-      'POST /api/monitoring/households/:id/reveal': { find: household, body: {} },
-      'POST /api/monitoring/households/:id/transitions': { find: household, body: { action: 'reject', comment: 'x' } },
-      'POST /api/monitoring/households/:id/attachments': {
-        find: household,
-        body: { fileName: 'a.png', mimeType: 'image/png', contentBase64: 'iVBORw0KGgo=' },
-      },
-      'POST /api/monitoring/households/:id/risks': { find: household, body: { kind: 'other', identifiedOn: day } },
-      'POST /api/monitoring/risks/:id/close': { find: byHousehold('monitoring_risks'), body: { closedOn: day } },
-      'POST /api/monitoring/households/:id/measures': { find: household, body: { kind: 'other', description: 'x', startOn: day } },
-      'POST /api/monitoring/measures/:id/follow-up': { find: byHousehold('monitoring_measures'), body: { on: day } },
-      'POST /api/monitoring/households/:id/visits': { find: household, body: { visitedOn: day, visitors: 'x', findings: 'x' } },
-      'PATCH /api/consumption/fairs/:id': {
-        find: sql`select id, division_code as code, team_id as "teamId" from consumption_fairs`,
-        body: {},
-      },
-      'PATCH /api/consumption/suppliers/:id': {
-        find: sql`select id, division_code as code, team_id as "teamId" from consumption_suppliers`,
-        body: {},
-      },
-      'PATCH /api/consumption/products/:id': {
-        find: sql`select id, division_code as code, team_id as "teamId" from consumption_products`,
-        body: {},
-      },
-      'PATCH /api/industry/parks/:id': { find: sql`select id, division_code as code, team_id as "teamId" from industry_parks`, body: {} },
-      'PATCH /api/industry/enterprises/:id': {
-        find: sql`select id, division_code as code, team_id as "teamId" from industry_enterprises`,
-        body: {},
-      },
-      'PATCH /api/industry/workshops/:id': {
-        find: sql`select id, division_code as code, team_id as "teamId" from industry_workshops`,
-        body: {},
-      },
-      'PATCH /api/industry/workers/:id': {
-        find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
-        body: {},
-      },
-      'POST /api/industry/workers/:id/reveal': {
-        find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
-      },
-      'PATCH /api/labour/stations/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_stations`, body: {} },
-      'PATCH /api/labour/brands/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_brands`, body: {} },
-      // a file of a record (platform/attachments) lies where its record lies
-      'DELETE /api/attachments/:id': {
-        find: sql`select a.id, coalesce(p.division_code, d.division_code, m.division_code) as code,
-            coalesce(p.team_id, d.team_id, m.team_id) as "teamId" from attachments a
-          left join funds_projects p on a.module = 'funds' and a.owner_kind = 'project' and p.id = a.owner_id
-          left join social_donations d on a.module = 'social' and a.owner_kind = 'donation' and d.id = a.owner_id
-          left join social_meetings m on a.module = 'social' and a.owner_kind = 'meeting' and m.id = a.owner_id`,
-      },
-      'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
-      'POST /api/assessment/agreements/:id/sign': {
-        find: sql`select id, helper_division_code as code from assessment_agreements`,
-        body: { side: 'helper', signedOn: day, signer: '测试' },
-      },
-      ...Object.fromEntries(
-        (
-          [
-            ['POST /api/assessment/cycles/:id/advance', {}],
-            ['POST /api/assessment/cycles/:id/party-step', { partyId: 1, note: '测试' }],
-            ['PUT /api/assessment/cycles/:id/reviews', { partyId: 1, item: 'org.leadership', points: 1 }],
-            ['PUT /api/assessment/cycles/:id/settlements', { partyId: 1, item: 'org.leadership', points: 1, reason: '测试' }],
-            ['POST /api/assessment/cycles/:id/samples', { partyId: 1, item: 'labour.employed', size: 1 }],
-            ['POST /api/assessment/cycles/:id/what-if', { maxPoints: {} }],
-          ] as const
-        ).map(([name, body]) => [
-          name,
-          {
-            // a cycle is outside a scope when all its assessed parties are: judged by the furthest one
-            find: sql`select c.id, max(p.division_code) as code from assessment_cycles c join assessment_parties p on p.cycle_id = c.id group by c.id`,
-            body,
-          },
-        ]),
-      ),
-      'PUT /api/assessment/samples/:id': {
-        find: sql`select s.id, p.division_code as code, p.team_id as "teamId" from assessment_samples s join assessment_parties p on p.id = s.party_id`,
-        body: { verified: true },
-      },
-    };
+    const WRITES = writeSpecs();
     const UNSCOPED: Record<string, string> = {
       'DELETE /api/admin/sessions/:id': 'system administration: admins only, no scope',
       'POST /api/ledgers/imports/:id/commit': 'an import belongs to the user who uploaded it (ledger tests)',
@@ -427,3 +318,129 @@ describe('scope matrix', () => {
   });
 });
 const probedRoutes = new Set<string>();
+
+/**
+ * Where to find a record of each write route by id, and a body its contract accepts — so that a refusal comes
+ * from the scope, not from validation. Every scoped write route must be listed here.
+ */
+function writeSpecs(): Record<string, { find: ReturnType<typeof sql>; body?: unknown }> {
+  const day = '2026-01-15';
+  const household = sql`select id, division_code as code from monitoring_households`;
+  const byHousehold = (table: string) =>
+    sql.raw(`select x.id, h.division_code as code from ${table} x join monitoring_households h on h.id = x.household_id`);
+  const exchangePerson = sql`select p.id, x.to_division_code as code, x.team_id as "teamId"
+      from talent_exchange_persons p join talent_exchanges x on x.id = p.exchange_id where x.to_division_code not like '44%'`;
+  return {
+    'PATCH /api/teams/:id': { find: sql`select id, division_code as code, id as "teamId" from teams`, body: {} },
+    'POST /api/teams/:id/members': {
+      find: sql`select id, division_code as code, id as "teamId" from teams`,
+      body: { cadreId: 1, role: 'member', startDate: day },
+    },
+    'PATCH /api/teams/members/:id': {
+      find: sql`select m.id, t.division_code as code, t.id as "teamId" from team_members m join teams t on t.id = m.team_id`,
+      body: {},
+    },
+    // exchanges of the provinces (广东 → 广西, 四会 → 富川 …) lie outside every subject, by either side and by team
+    'POST /api/teams/exchanges/:id/persons': {
+      find: sql`select id, to_division_code as code, team_id as "teamId" from talent_exchanges where to_division_code not like '44%'`,
+      body: { name: '测试', idNumber: '11010519491231002X', arrivalDate: day, departureDate: day },
+    },
+    'PATCH /api/teams/exchange-persons/:id': { find: exchangePerson, body: {} },
+    'DELETE /api/teams/exchange-persons/:id': { find: exchangePerson },
+    'POST /api/teams/exchange-persons/:id/reveal': { find: exchangePerson },
+    'PATCH /api/monitoring/households/:id': { find: household, body: {} },
+    'POST /api/monitoring/households/:id/members': {
+      find: household,
+      body: {
+        name: '测试',
+        relation: 'child',
+        gender: 'male',
+        birthDate: '2010-01-01',
+        idNumber: '11010519491231002X',
+        health: 'healthy',
+        schooling: 'junior',
+        work: 'none',
+      },
+    },
+    'PATCH /api/monitoring/members/:id': { find: byHousehold('monitoring_members'), body: {} },
+    'POST /api/monitoring/members/:id/leave': { find: byHousehold('monitoring_members'), body: { reason: 'other' } },
+    'POST /api/monitoring/members/:id/reveal': { find: byHousehold('monitoring_members'), body: {} },
+    'POST /api/monitoring/households/:id/reveal': { find: household, body: {} },
+    'POST /api/monitoring/households/:id/transitions': { find: household, body: { action: 'reject', comment: 'x' } },
+    'POST /api/monitoring/households/:id/attachments': {
+      find: household,
+      body: { fileName: 'a.png', mimeType: 'image/png', contentBase64: 'iVBORw0KGgo=' },
+    },
+    'POST /api/monitoring/households/:id/risks': { find: household, body: { kind: 'other', identifiedOn: day } },
+    'POST /api/monitoring/risks/:id/close': { find: byHousehold('monitoring_risks'), body: { closedOn: day } },
+    'POST /api/monitoring/households/:id/measures': { find: household, body: { kind: 'other', description: 'x', startOn: day } },
+    'POST /api/monitoring/measures/:id/follow-up': { find: byHousehold('monitoring_measures'), body: { on: day } },
+    'POST /api/monitoring/households/:id/visits': { find: household, body: { visitedOn: day, visitors: 'x', findings: 'x' } },
+    'PATCH /api/consumption/fairs/:id': {
+      find: sql`select id, division_code as code, team_id as "teamId" from consumption_fairs`,
+      body: {},
+    },
+    'PATCH /api/consumption/suppliers/:id': {
+      find: sql`select id, division_code as code, team_id as "teamId" from consumption_suppliers`,
+      body: {},
+    },
+    'PATCH /api/consumption/products/:id': {
+      find: sql`select id, division_code as code, team_id as "teamId" from consumption_products`,
+      body: {},
+    },
+    'PATCH /api/industry/parks/:id': { find: sql`select id, division_code as code, team_id as "teamId" from industry_parks`, body: {} },
+    'PATCH /api/industry/enterprises/:id': {
+      find: sql`select id, division_code as code, team_id as "teamId" from industry_enterprises`,
+      body: {},
+    },
+    'PATCH /api/industry/workshops/:id': {
+      find: sql`select id, division_code as code, team_id as "teamId" from industry_workshops`,
+      body: {},
+    },
+    'PATCH /api/industry/workers/:id': {
+      find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
+      body: {},
+    },
+    'POST /api/industry/workers/:id/reveal': {
+      find: sql`select w.id, s.division_code as code, s.team_id as "teamId" from industry_workers w join industry_workshops s on s.id = w.workshop_id`,
+    },
+    'DELETE /api/indicators/targets/:id': { find: sql`select id, division_code as code, team_id as "teamId" from indicator_targets` },
+    'PATCH /api/labour/stations/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_stations`, body: {} },
+    'PATCH /api/labour/brands/:id': { find: sql`select id, division_code as code, team_id as "teamId" from labour_brands`, body: {} },
+    // a file of a record (platform/attachments) lies where its record lies
+    'DELETE /api/attachments/:id': {
+      find: sql`select a.id, coalesce(p.division_code, d.division_code, m.division_code) as code,
+            coalesce(p.team_id, d.team_id, m.team_id) as "teamId" from attachments a
+          left join funds_projects p on a.module = 'funds' and a.owner_kind = 'project' and p.id = a.owner_id
+          left join social_donations d on a.module = 'social' and a.owner_kind = 'donation' and d.id = a.owner_id
+          left join social_meetings m on a.module = 'social' and a.owner_kind = 'meeting' and m.id = a.owner_id`,
+    },
+    'POST /api/assessment/agreements/:id/sign': {
+      find: sql`select id, helper_division_code as code from assessment_agreements`,
+      body: { side: 'helper', signedOn: day, signer: '测试' },
+    },
+    ...Object.fromEntries(
+      (
+        [
+          ['POST /api/assessment/cycles/:id/advance', {}],
+          ['POST /api/assessment/cycles/:id/party-step', { partyId: 1, note: '测试' }],
+          ['PUT /api/assessment/cycles/:id/reviews', { partyId: 1, item: 'org.leadership', points: 1 }],
+          ['PUT /api/assessment/cycles/:id/settlements', { partyId: 1, item: 'org.leadership', points: 1, reason: '测试' }],
+          ['POST /api/assessment/cycles/:id/samples', { partyId: 1, item: 'labour.employed', size: 1 }],
+          ['POST /api/assessment/cycles/:id/what-if', { maxPoints: {} }],
+        ] as const
+      ).map(([name, body]) => [
+        name,
+        {
+          // a cycle is outside a scope when all its assessed parties are: judged by the furthest one
+          find: sql`select c.id, max(p.division_code) as code from assessment_cycles c join assessment_parties p on p.cycle_id = c.id group by c.id`,
+          body,
+        },
+      ]),
+    ),
+    'PUT /api/assessment/samples/:id': {
+      find: sql`select s.id, p.division_code as code, p.team_id as "teamId" from assessment_samples s join assessment_parties p on p.id = s.party_id`,
+      body: { verified: true },
+    },
+  };
+}

@@ -44,3 +44,13 @@ export function maskIdNumber(value: string | null | undefined): string {
 export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+
+/** The birth date a valid ID number carries: 'YYYY-MM-DD'. */
+export function birthDateOfId(id: string): string {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
+/** The gender a valid ID number carries (17th character: odd = male). */
+export function genderOfId(id: string): 'male' | 'female' {
+  return Number(id[16]) % 2 ? 'male' : 'female';
+}

@@ -20,6 +20,26 @@ export type ExchangeGroup = (typeof EXCHANGE_GROUPS)[number];
 export function exchangeGroupOf(kind: ExchangeKind): ExchangeGroup {
   return kind === 'cadre' || kind === 'training' ? kind : 'professional';
 }
+/** 教育 | 医疗 | 农业 | 其他: a named professional's field. */
+export const PROFESSIONAL_FIELDS = ['education', 'health', 'agriculture', 'other'] as const;
+export type ProfessionalField = (typeof PROFESSIONAL_FIELDS)[number];
+/** The field a named person of an exchange kind has unless given (a cadre has none). */
+export function defaultFieldOf(kind: ExchangeKind): ProfessionalField | null {
+  return (
+    ({ teacher: 'education', doctor: 'health', technician: 'agriculture', other_professional: 'other' } as const)[kind as 'teacher'] ?? null
+  );
+}
+/**
+ * The minimum stay (days, arrival to departure inclusive) for a named trip to count as 交流人次 in the
+ * assessment, by kind; the server's settings (TEAMS_MIN_STAY_DAYS_<KIND>) may change them. Training is never named.
+ */
+export const MIN_STAY_DEFAULTS: Record<Exclude<ExchangeKind, 'training'>, number> = {
+  cadre: 180, // 挂职半年
+  teacher: 30,
+  doctor: 30,
+  technician: 30,
+  other_professional: 30,
+};
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -190,6 +210,11 @@ export const ExchangeRow = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   note: z.string().nullable(),
+  /** Named trips (人次 of named persons) and distinct persons; with any, they replace personTimes in every count. */
+  namedTrips: z.number().int(),
+  namedPersons: z.number().int(),
+  /** What the exchange counts for: namedTrips when it has named persons, else the typed personTimes (never both). */
+  countedPersonTimes: z.number().int(),
 });
 
 export const ExchangeListQuery = Paging.extend({
@@ -225,8 +250,51 @@ export const ExchangeSummary = z.object({
   byYear: z.array(z.object({ year: z.number().int(), sent: z.number().int(), received: z.number().int() })),
 });
 
+// ---- named persons of an exchange (人才交流人员): one row is one trip (人次) of one person ----
+export const ExchangePersonInput = z.strictObject({
+  name: text(50),
+  idNumber: IdNumber, // gender and birth date are read from it
+  field: z.enum(PROFESSIONAL_FIELDS).nullable().optional(), // default: from the exchange's kind
+  unit: z.string().trim().max(100).nullable().optional(), // 工作单位
+  fromDivisionCode: DivisionCode.optional(), // default: the exchange's sending side; must lie within it
+  toDivisionCode: DivisionCode.optional(), // default: the exchange's receiving side; must lie within it
+  arrivalDate: IsoDate,
+  departureDate: IsoDate, // planned or actual: the stay is decided at dispatch (挂职任期, 一学期 …)
+  note: z.string().max(1000).nullable().optional(),
+});
+export const ExchangePersonPatch = ExchangePersonInput.partial();
+
+export const ExchangePersonRow = z.object({
+  id: z.number().int(),
+  exchangeId: z.number().int(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  idNumberMasked: z.string(),
+  field: z.enum(PROFESSIONAL_FIELDS).nullable(),
+  unit: z.string().nullable(),
+  fromDivisionCode: z.string(),
+  fromDivisionName: z.string().nullable(),
+  toDivisionCode: z.string(),
+  toDivisionName: z.string().nullable(),
+  arrivalDate: z.string(),
+  departureDate: z.string(),
+  stayDays: z.number().int(), // departure − arrival + 1
+  minStayDays: z.number().int(), // the rule for the exchange's kind
+  meetsMinStay: z.boolean(), // counted as 交流人次 in the assessment
+  trips: z.number().int(), // this person's trips (人次) in every exchange the user sees
+  note: z.string().nullable(),
+});
+export const ExchangePersonList = z.object({ items: z.array(ExchangePersonRow) });
+
 /** The module's ledgers (台账): keys of /api/ledgers/<key>, used by server and web alike. */
-export const TEAMS_LEDGERS = { cadres: 'cadres', members: 'team-members', exchanges: 'talent-exchanges', teams: 'teams' } as const;
+export const TEAMS_LEDGERS = {
+  cadres: 'cadres',
+  members: 'team-members',
+  exchanges: 'talent-exchanges',
+  exchangePersons: 'talent-exchange-persons',
+  teams: 'teams',
+} as const;
 
 // ---- endpoints: what the web may call (checked against the server's routes by endpoints.test.ts) ----
 
@@ -255,4 +323,20 @@ export const teamsApi = {
   exchangeSummary: endpoint('GET', '/api/teams/exchanges/summary', { query: ExchangeSummaryQuery, response: ExchangeSummary }),
   createExchange: endpoint('POST', '/api/teams/exchanges', { body: ExchangeInput, response: ExchangeRow }),
   updateExchange: endpoint('PATCH', '/api/teams/exchanges/:id', { params: IdParam, body: ExchangePatch, response: ExchangeRow }),
+  exchangePersons: endpoint('GET', '/api/teams/exchanges/:id/persons', { params: IdParam, response: ExchangePersonList }),
+  addExchangePerson: endpoint('POST', '/api/teams/exchanges/:id/persons', {
+    params: IdParam,
+    body: ExchangePersonInput,
+    response: ExchangePersonRow,
+  }),
+  updateExchangePerson: endpoint('PATCH', '/api/teams/exchange-persons/:id', {
+    params: IdParam,
+    body: ExchangePersonPatch,
+    response: ExchangePersonRow,
+  }),
+  deleteExchangePerson: endpoint('DELETE', '/api/teams/exchange-persons/:id', {
+    params: IdParam,
+    response: z.object({ id: z.number().int() }),
+  }),
+  revealExchangePerson: endpoint('POST', '/api/teams/exchange-persons/:id/reveal', { params: IdParam, response: RevealResponse }),
 } as const;

@@ -1,5 +1,7 @@
 // Indicators of 队伍与人才交流 (teams)
-import { defineIndicators } from './types';
+import { defineIndicators, type IndicatorDef } from './types';
+
+const PROFESSIONAL_KINDS = ['kind:teacher', 'kind:doctor', 'kind:technician', 'kind:other_professional'];
 
 export const teamsIndicators = defineIndicators([
   {
@@ -80,4 +82,68 @@ export const teamsIndicators = defineIndicators([
     ],
     kpi: true,
   },
+  // ---- for the assessment: named persons (人才交流人员) by the rules of server modules/teams/stays.ts ----
+  // 达标人次: aggregate rows of years before the app (reported as 交流人次) plus named trips whose stay meets the
+  // kind's minimum (professionals ≥ 30 days, cadres ≥ 180 days by default); an exchange with named persons
+  // counts its named trips only.
+  ...assessed('received', 'teams.exchanges', 'teams.cadreMonths', '接收', 'received'),
+  ...assessed('sent', 'teams.exchangesSent', 'teams.cadreMonthsSent', '派出', 'sent'),
 ]);
+
+function assessed(dir: 'received' | 'sent', source: string, monthsSource: string, zh: string, en: string): IndicatorDef[] {
+  const code = (received: string, sent: string) => (dir === 'received' ? received : sent);
+  const fields = [
+    { key: 'education', tag: 'field:education', zh: '其中教育', en: 'of which education' },
+    { key: 'health', tag: 'field:health', zh: '其中医疗', en: 'of which health' },
+    { key: 'agriculture', tag: 'field:agriculture', zh: '其中农业', en: 'of which agriculture' },
+  ];
+  const base = { group: 'teams', source };
+  return [
+    {
+      ...base,
+      code: code('teams.professionalsExchanged', 'teams.professionalsSentCounted'),
+      zh: `${zh}专业技术人才（达标人次）`,
+      en: `Professionals ${en} (counted person-times)`,
+      unitZh: '人次',
+      unitEn: 'person-times',
+      measure: 'person_times',
+      filter: ['stay:ok'],
+      anyOf: PROFESSIONAL_KINDS,
+      breakdowns: fields,
+      kpi: dir === 'received',
+    },
+    {
+      ...base,
+      code: code('teams.professionalsDistinct', 'teams.professionalsSentDistinct'),
+      zh: `${zh}专业技术人才（达标人数）`,
+      en: `Professionals ${en} (distinct persons)`,
+      unitZh: '人',
+      unitEn: 'persons',
+      measure: 'distinct',
+      filter: ['named', 'stay:ok'],
+      anyOf: PROFESSIONAL_KINDS,
+      breakdowns: fields,
+      kpi: dir === 'received',
+    },
+    {
+      ...base,
+      code: code('teams.cadresDistinct', 'teams.cadresSentDistinct'),
+      zh: `${zh}挂职党政干部（达标人数）`,
+      en: `Cadres ${en} on secondment (distinct persons)`,
+      unitZh: '人',
+      unitEn: 'persons',
+      measure: 'distinct',
+      filter: ['named', 'kind:cadre', 'stay:ok'],
+    },
+    {
+      ...base,
+      source: monthsSource,
+      code: code('teams.cadreMonthsOnDuty', 'teams.cadreMonthsSent'),
+      zh: `${zh}党政干部挂职时长`,
+      en: `Months of secondment of cadres ${en}`,
+      unitZh: '人·月',
+      unitEn: 'person-months',
+      measure: 'sum',
+    },
+  ];
+}

@@ -1,16 +1,17 @@
 // Demo data: the teams of the seed reports with invented people (marked 演示), rotation in 丙村, and
 // talent exchanges that add up to the seed's figures. Runs after the registry seed; programmes and
 // units are looked up by name and simply left empty when the registry has none.
-import { demoCalendar } from '@xiezuo/shared/calendar/demoDates';
-import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import { demoCalendar, shiftDays } from '@xiezuo/shared/calendar/demoDates';
+import { birthDateOfId, genderOfId, idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import { defaultFieldOf } from '@xiezuo/shared/contracts/teams';
 import { eq, ilike, sql } from 'drizzle-orm';
 import type { NewUser } from '../../platform/auth/service';
 import type { Services } from '../../platform/context';
 import type { Tx } from '../../platform/db/client';
 import type { ModuleSeed } from '../../platform/seed';
 import { programmes, units } from '../registry';
-import { DEMO_EXCHANGES, DEMO_TEAMS, type DemoTeam, demoExchangeYear } from './demoData';
-import { cadres, talentExchanges, teamMembers, teams, teamUnits } from './tables';
+import { DEMO_EXCHANGES, DEMO_NAMED, DEMO_TEAMS, type DemoTeam, demoExchangeYear, demoPersonName } from './demoData';
+import { cadres, talentExchangePersons, talentExchanges, teamMembers, teams, teamUnits } from './tables';
 
 /** A valid, obviously invented ID number: region of the sending side, born 1980–1989, sequence n. */
 export function demoIdNumber(region: string, n: number): string {
@@ -106,21 +107,25 @@ export async function seedTeamsDemo(services: Services): Promise<Map<string, num
     const yueGui = await programmeId(tx, 'yue-gui-2021');
     const cal = demoCalendar();
     const halfStart = cal.currentHalf.from.slice(4); // -01-01 or -07-01
-    await tx.insert(talentExchanges).values(
-      DEMO_EXCHANGES.map(([kind, personTimes, from, to, reportYear, note]) => {
-        const year = demoExchangeYear(cal, reportYear);
-        return {
-          kind,
-          personTimes,
-          fromDivisionCode: from,
-          toDivisionCode: to,
-          programmeId: from.startsWith('45') || to.startsWith('45') ? yueGui : null,
-          startDate: `${year}${halfStart}`,
-          endDate: `${year}-12-31`,
-          note: note ?? '演示数据',
-        };
-      }),
-    );
+    const exchanges = await tx
+      .insert(talentExchanges)
+      .values(
+        DEMO_EXCHANGES.map(([kind, personTimes, from, to, reportYear, note]) => {
+          const year = demoExchangeYear(cal, reportYear);
+          return {
+            kind,
+            personTimes,
+            fromDivisionCode: from,
+            toDivisionCode: to,
+            programmeId: from.startsWith('45') || to.startsWith('45') ? yueGui : null,
+            startDate: `${year}${halfStart}`,
+            endDate: `${year}-12-31`,
+            note: note ?? '演示数据',
+          };
+        }),
+      )
+      .returning();
+    await seedNamedPersons(tx, services, exchanges);
     // the 丙村 team's own record (item 3 of #19): 荔湾区 agronomists to 梅县区, this half-year and 同期
     const bingcun = ids.get('lw-bingcun');
     await tx.insert(talentExchanges).values(
@@ -140,6 +145,43 @@ export async function seedTeamsDemo(services: Services): Promise<Map<string, num
     );
     return ids;
   });
+}
+
+/** The named persons of DEMO_NAMED: as many trips as their exchange's typed 人次, arriving over its first weeks. */
+async function seedNamedPersons(tx: Tx, services: Services, exchanges: (typeof talentExchanges.$inferSelect)[]) {
+  let seq = 500;
+  for (const d of DEMO_NAMED) {
+    const x = exchanges.find(
+      (e) => e.kind === d.kind && e.fromDivisionCode === d.from && e.toDivisionCode === d.to && (d.note === undefined || e.note === d.note),
+    );
+    if (!x) continue;
+    const persons = x.personTimes - d.repeats;
+    const ids = Array.from({ length: persons }, () => demoIdNumber(d.region, ++seq));
+    await tx.insert(talentExchangePersons).values(
+      Array.from({ length: x.personTimes }, (_, k) => {
+        // the last trips: short visitors back for a full stay, after their visit
+        const who = k < persons ? k : persons - d.short + (k - persons);
+        const idNumber = ids[who];
+        const arrival = shiftDays(x.startDate, k < persons ? k * 2 : 2 * persons + 20 + (k - persons) * 2);
+        const days = k >= persons - d.short && k < persons ? 14 : d.stay;
+        return {
+          exchangeId: x.id,
+          name: demoPersonName(seq - persons + who),
+          gender: genderOfId(idNumber),
+          birthDate: birthDateOfId(idNumber),
+          idNumberCipher: services.cipher.encrypt(idNumber),
+          idNumberHash: services.cipher.hash(idNumber),
+          field: defaultFieldOf(d.kind),
+          unit: d.unit,
+          fromDivisionCode: d.from,
+          toDivisionCode: d.places[k % d.places.length],
+          arrivalDate: arrival,
+          departureDate: shiftDays(arrival, days - 1),
+          note: '演示数据',
+        };
+      }),
+    );
+  }
 }
 
 export const teamsSeed: ModuleSeed = {

@@ -257,3 +257,51 @@ export const DEMO_EXCHANGES: X[] = [
 
 /** The year a demo exchange row is dated in: the report's year moved to now; the row before 2021 stays. */
 export const demoExchangeYear = (cal: DemoCalendar, year: number) => (year < 2021 ? year : cal.reportYear(year));
+
+/**
+ * Named persons (人才交流人员) on two of the exchanges above, exactly as many trips as the row's typed 人次 so the
+ * seed's figures stay exact (an exchange with named persons counts its named trips instead): the 20 四会 teachers
+ * in 富川 (一学期; two short visits under the 30-day minimum, one of them back for a term) and the 45 中山 doctors
+ * in 六盘水 (半年; three short visits, two back for a stay). Names are invented and marked 演示.
+ */
+export interface DemoNamed {
+  note?: string;
+  kind: ExchangeKind;
+  from: string;
+  to: string;
+  unit: string;
+  places: string[]; // where they serve, in turn
+  stay: number; // days
+  short: number; // how many short visits (14 days)
+  repeats: number; // how many short visitors came back for a full stay (≤ short)
+  region: string; // ID numbers' region (the sending side)
+}
+export const DEMO_NAMED: DemoNamed[] = [
+  {
+    note: '四会市选派支教教师',
+    kind: 'teacher',
+    from: '441284000000',
+    to: '451123000000',
+    unit: '四会市荔枝湾小学（演示）',
+    places: ['451123000000'],
+    stay: 140,
+    short: 2,
+    repeats: 1,
+    region: '441284',
+  },
+  {
+    kind: 'doctor',
+    from: '442000000000',
+    to: '520200000000',
+    unit: '中山市人民医院（演示）',
+    places: ['520201000000', '520203000000', '520204000000'],
+    stay: 180,
+    short: 3,
+    repeats: 2,
+    region: '442000',
+  },
+];
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
+const GIVEN = ['晓燕', '建华', '丽娟', '志强', '海燕', '文杰', '秀英', '国平', '春梅', '俊峰', '雪梅', '伟'];
+/** The k-th invented name (演示). */
+export const demoPersonName = (k: number) => `${SURNAMES[k % SURNAMES.length]}${GIVEN[(k * 7) % GIVEN.length]}（演示）`;

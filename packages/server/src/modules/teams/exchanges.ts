@@ -14,7 +14,8 @@ import type { Scope } from '../../platform/scope';
 import { divisions, programmes } from '../registry';
 import { assertExchangeInScope, dbOf, exchangesInScope, ownTeamOf } from './access';
 import { assertRefs } from './rules';
-import { talentExchanges as tx_ } from './tables';
+import { countedSql } from './stays';
+import { talentExchangePersons, talentExchanges as tx_ } from './tables';
 
 export interface ExchangeFilter {
   kind?: ExchangeKind;
@@ -57,6 +58,8 @@ function exchangeQuery(db: Db | Tx) {
       startDate: tx_.startDate,
       endDate: tx_.endDate,
       note: tx_.note,
+      namedTrips: sql<number>`(select count(*)::int from talent_exchange_persons p where p.exchange_id = ${tx_.id})`,
+      namedPersons: sql<number>`(select count(distinct p.id_number_hash)::int from talent_exchange_persons p where p.exchange_id = ${tx_.id})`,
     })
     .from(tx_)
     .leftJoin(fromDiv, eq(fromDiv.code, tx_.fromDivisionCode))
@@ -76,17 +79,24 @@ export async function listExchanges(ctx: Ctx, f: ExchangeFilter & { page: number
       .offset((f.page - 1) * f.pageSize),
     db.select({ total: count() }).from(tx_).where(where),
   ]);
-  return { items: rows, total: Number(total), page: f.page, pageSize: f.pageSize };
+  return { items: rows.map(withCounted), total: Number(total), page: f.page, pageSize: f.pageSize };
 }
 
-export function allExchanges(ctx: Ctx, f: ExchangeFilter) {
-  return exchangeQuery(dbOf(ctx)).where(exchangeConditions(ctx.user.scope, f)).orderBy(desc(tx_.startDate), asc(tx_.id));
+/** What an exchange counts for (stays.ts): its named trips when it has any, else its typed person-times — never both. */
+function withCounted<R extends { personTimes: number; namedTrips: number; namedPersons: number }>(r: R) {
+  const namedTrips = Number(r.namedTrips);
+  return { ...r, namedTrips, namedPersons: Number(r.namedPersons), countedPersonTimes: namedTrips > 0 ? namedTrips : r.personTimes };
+}
+
+export async function allExchanges(ctx: Ctx, f: ExchangeFilter) {
+  const rows = await exchangeQuery(dbOf(ctx)).where(exchangeConditions(ctx.user.scope, f)).orderBy(desc(tx_.startDate), asc(tx_.id));
+  return rows.map(withCounted);
 }
 
 export async function getExchange(ctx: Ctx, id: number) {
   const [row] = await exchangeQuery(dbOf(ctx)).where(and(eq(tx_.id, id), exchangesInScope(ctx.user.scope)));
   if (!row) throw new AppError('NOT_FOUND');
-  return row;
+  return withCounted(row);
 }
 
 const emptyTally = () => ({
@@ -101,24 +111,28 @@ const emptyTally = () => ({
  */
 export async function exchangeSummary(ctx: Ctx, q: { side: string; other?: string; from?: string; to?: string; programmeId?: number }) {
   const db = dbOf(ctx);
-  const sideFrom = under(tx_.fromDivisionCode, q.side);
-  const sideTo = under(tx_.toDivisionCode, q.side);
-  const otherFrom = q.other ? under(tx_.fromDivisionCode, q.other) : not(sideFrom);
-  const otherTo = q.other ? under(tx_.toDivisionCode, q.other) : not(sideTo);
-  const sent = and(sideFrom, otherTo) as SQL;
-  const received = and(sideTo, otherFrom) as SQL;
-  const year = sql<number>`extract(year from ${tx_.startDate})::int`;
+  // the counted rows (stays.ts): an exchange's named trips at the persons' places and arrival dates, else its typed total
+  const c = (col: string) => sql.raw(`c.${col}`);
+  const under_ = (col: string, code: string) => sql`${c(col)} like ${`${divisionPrefix(code)}%`}`;
+  const sideFrom = under_('from_division_code', q.side);
+  const sideTo = under_('to_division_code', q.side);
+  const otherFrom = q.other ? under_('from_division_code', q.other) : sql`not (${sideFrom})`;
+  const otherTo = q.other ? under_('to_division_code', q.other) : sql`not (${sideTo})`;
+  const sent = sql`(${sideFrom} and ${otherTo})`;
+  const received = sql`(${sideTo} and ${otherFrom})`;
+  const conds = [exchangeConditions(ctx.user.scope, { programmeId: q.programmeId }), sql`(${sent} or ${received})`];
+  if (q.from) conds.push(sql`${c('day')} >= ${q.from}`);
+  if (q.to) conds.push(sql`${c('day')} <= ${q.to}`);
   const tally = db
-    .select({
-      kind: tx_.kind,
-      year,
-      sent: sql<number>`coalesce(sum(case when ${sent} then ${tx_.personTimes} else 0 end), 0)::int`,
-      received: sql<number>`coalesce(sum(case when ${received} then ${tx_.personTimes} else 0 end), 0)::int`,
-    })
-    .from(tx_)
-    .where(and(exchangeConditions(ctx.user.scope, { programmeId: q.programmeId, from: q.from, to: q.to }), or(sent, received)))
-    .groupBy(tx_.kind, year)
-    .orderBy(year);
+    .execute(
+      sql`select c.kind, extract(year from c.day)::int as year,
+                 coalesce(sum(case when ${sent} then c.qty else 0 end), 0)::int as sent,
+                 coalesce(sum(case when ${received} then c.qty else 0 end), 0)::int as received
+            from ${tx_} join (${sql.raw(countedSql())}) c on c.exchange_id = ${tx_.id}
+           where ${and(...conds)}
+           group by 1, 2 order by 2`,
+    )
+    .then((r) => r.rows as { kind: ExchangeKind; year: number; sent: number; received: number }[]);
   const [rows, names] = await Promise.all([tally, divisionNames(db, [q.side, q.other ?? ''])]);
   const result = {
     side: { code: q.side, name: names.get(q.side) ?? null },
@@ -179,10 +193,28 @@ export async function updateExchange(ctx: Ctx, id: number, patch: z.output<typeo
     checkExchange(next);
     assertExchangeInScope(ctx.user.scope, next);
     await exchangeRefs(tx, patch);
+    await assertPersonsWithin(tx, id, next);
     const [after] = await tx.update(tx_).set(patch).where(eq(tx_.id, id)).returning();
+    // its named persons count under its kind and team: re-mark them for the indicators (facts.ts)
+    await tx.update(talentExchangePersons).set({ updatedAt: new Date() }).where(eq(talentExchangePersons.exchangeId, id));
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'talent_exchange', entityId: id, before, after });
     return id;
   });
+}
+
+/** An exchange's sides may move only where its named persons' places stay within them. */
+async function assertPersonsWithin(tx: Tx, id: number, e: { fromDivisionCode: string; toDivisionCode: string }) {
+  const P = talentExchangePersons;
+  const [outside] = await tx
+    .select({ from: P.fromDivisionCode, to: P.toDivisionCode })
+    .from(P)
+    .where(
+      and(eq(P.exchangeId, id), or(not(under(P.fromDivisionCode, e.fromDivisionCode)), not(under(P.toDivisionCode, e.toDivisionCode)))),
+    )
+    .limit(1);
+  if (!outside) return;
+  const path = outside.from.startsWith(divisionPrefix(e.fromDivisionCode)) ? 'body.toDivisionCode' : 'body.fromDivisionCode';
+  throw invalid({ path, key: 'teams.validation.personsOutside' });
 }
 
 /** Division names for display, by code. */

@@ -1,6 +1,9 @@
 // Facts of teams and talent: teams and their members in post (stocks), talent exchanges (人次) twice, named by
-// direction: received (接收, at the receiving side) and sent (派出, at the sending side — the helper is credited for what it sent).
-import { defineFacts } from '../../platform/facts';
+// direction: received (接收, at the receiving side) and sent (派出, at the sending side — the helper is credited for
+// what it sent), each counted by the rule of stays.ts (named persons replace an exchange's typed total), and the
+// 挂职 months of named cadres, likewise twice.
+import { defineFacts, type FactSource } from '../../platform/facts';
+import { countedSql } from './stays';
 
 export const teamFacts = defineFacts([
   {
@@ -23,24 +26,50 @@ export const teamFacts = defineFacts([
       { table: 'team_members', division: '(select division_code from teams where id = R.team_id)', from: 'R.start_date', to: 'open' },
     ],
   },
-  {
-    key: 'teams.exchanges',
-    kind: 'event',
-    requires: { talent_exchanges: ['kind', 'person_times', 'to_division_code', 'team_id', 'start_date'] },
-    // received: at the receiving side
-    sql: `select x.to_division_code as division_code, x.team_id, x.start_date as day, null::date as end_day, 'x' || x.id as subject,
-                 x.person_times::float8 as qty, array['kind:' || x.kind] as tags
-          from talent_exchanges x`,
-    dirty: [{ table: 'talent_exchanges', division: 'R.to_division_code', from: 'R.start_date' }],
-  },
-  {
-    key: 'teams.exchangesSent',
-    kind: 'event',
-    requires: { talent_exchanges: ['kind', 'person_times', 'from_division_code', 'team_id', 'start_date'] },
-    // the same rows at the sending side: what a helper province, city or county sent
-    sql: `select x.from_division_code as division_code, x.team_id, x.start_date as day, null::date as end_day, 'x' || x.id as subject,
-                 x.person_times::float8 as qty, array['kind:' || x.kind] as tags
-          from talent_exchanges x`,
-    dirty: [{ table: 'talent_exchanges', division: 'R.from_division_code', from: 'R.start_date' }],
-  },
+  ...exchangeSources('teams.exchanges', 'teams.cadreMonths', 'to'), // received: at the receiving side
+  ...exchangeSources('teams.exchangesSent', 'teams.cadreMonthsSent', 'from'), // the same rows at the sending side: what a helper sent
 ]);
+
+/**
+ * The exchange ledger's counted rows (stays.ts: aggregate rows of exchanges without named persons, else the named
+ * trips, never both) at one side: 人次 (qty = person-times; tags kind:, named | aggregate, stay:ok, field:) and the
+ * 挂职 months of named cadres (qty = months).
+ */
+function exchangeSources(key: string, monthsKey: string, side: 'from' | 'to'): FactSource[] {
+  const col = `${side}_division_code`;
+  const requires = {
+    talent_exchanges: ['kind', 'person_times', col, 'team_id', 'programme_id', 'start_date'],
+    talent_exchange_persons: ['exchange_id', 'id_number_hash', 'field', col, 'arrival_date', 'departure_date'],
+  };
+  // a named row changes its own slice and, as the exchange stops (or starts again) counting its typed total, the
+  // exchange's; an exchange's change of kind or team re-marks its named rows (exchanges.ts touches them)
+  const dirty = [
+    { table: 'talent_exchanges', division: `R.${col}`, from: 'R.start_date' },
+    { table: 'talent_exchange_persons', division: `R.${col}`, from: 'R.arrival_date' },
+    {
+      table: 'talent_exchange_persons',
+      division: `(select ${col} from talent_exchanges where id = R.exchange_id)`,
+      from: '(select start_date from talent_exchanges where id = R.exchange_id)',
+    },
+  ];
+  const tags = `array_remove(array['kind:' || c.kind, case when c.named then 'named' else 'aggregate' end,
+                  case when c.stay_ok then 'stay:ok' end, 'field:' || c.field], null)`;
+  return [
+    {
+      key,
+      kind: 'event',
+      requires,
+      sql: `select c.${col} as division_code, c.team_id, c.day, null::date as end_day, c.subject, c.qty::float8 as qty, ${tags} as tags
+            from (${countedSql()}) c`,
+      dirty,
+    },
+    {
+      key: monthsKey,
+      kind: 'event',
+      requires,
+      sql: `select c.${col} as division_code, c.team_id, c.day, null::date as end_day, c.subject, c.months as qty, ${tags} as tags
+            from (${countedSql()}) c where c.named and c.kind = 'cadre'`,
+      dirty: dirty.slice(1),
+    },
+  ];
+}

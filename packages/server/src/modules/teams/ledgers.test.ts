@@ -1,5 +1,6 @@
 // The teams ledgers through the shared machinery: exports are scoped and mask ID numbers; an import
 // validates ID numbers and team names, then writes encrypted, audited rows.
+import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';
@@ -13,7 +14,7 @@ beforeAll(async () => {
   const fixture = await teamsTestApp();
   ({ t, ids } = fixture);
   leader = await fixture.bingcunLeader();
-});
+}, 120_000);
 afterAll(() => t.close());
 
 /** The data rows of an export (after the title row and the Chinese and English header rows). */
@@ -262,3 +263,108 @@ describe('teams ledgers', () => {
     expect((await leader.get('/api/ledgers/teams')).json()).toMatchObject({ canImport: true });
   });
 });
+
+describe('named-person exchange ledger (人才交流人员台账)', () => {
+  /** A valid ID number of Foshan 顺德 born on `birth` (YYYYMMDD), the n-th with that check character class. */
+  const idOf = (birth: string, n: number, wantX = false) => {
+    for (let seq = n; ; seq++) {
+      const first17 = `440606${birth}${String(seq).padStart(3, '0')}`;
+      const c = idNumberCheckChar(first17);
+      if ((c === 'X') === wantX) return first17 + c;
+    }
+  };
+
+  it('imports trips as a clerk keeps them: ID spellings read, wrong birth date, early departure and unknown exchange named by cell', async () => {
+    const [own] = await t.services.database.query<{ id: number }>(
+      'select id from talent_exchanges where team_id = $1 order by start_date desc limit 1',
+      [ids.get('lw-bingcun')],
+    );
+    const [provinces] = await t.services.database.query<{ id: number }>(
+      "select id from talent_exchanges where from_division_code = '440000000000' limit 1",
+    );
+    const a = idOf('19850312', 100, true); // ends in X: written with a lower-case x and spaces
+    const b = idOf('19790102', 200); // written full-width with a leading apostrophe
+    const c = idOf('19900630', 300);
+    const header = [
+      '交流记录编号',
+      '姓名',
+      '身份证号码',
+      '性别',
+      '出生日期',
+      '专业领域',
+      '工作单位',
+      '服务地区划代码',
+      '到岗日期',
+      '离开日期',
+    ];
+    const file = await xlsx([
+      header,
+      [
+        own.id,
+        '农技甲（演示）',
+        `${a.slice(0, 6)} ${a.slice(6, 14)} ${a.slice(14, 17)}x`,
+        null,
+        null,
+        '农业',
+        '荔湾区农业农村局',
+        '441403113000',
+        '2026/3/1',
+        '2026年6月30日',
+      ],
+      [own.id, '农技乙（演示）', `'${toFullWidth(b)}`, '男', '1979-01-02', null, null, null, '2026-03-01', '2026-03-20'],
+      [own.id, '农技丙（演示）', c, '女', '1990-06-03', null, null, null, '2026-03-01', '2026-06-30'],
+      [own.id, '农技丁（演示）', idOf('19880808', 400), null, null, null, null, null, '2026-05-01', '2026-04-30'],
+      [99999, '农技戊（演示）', idOf('19870707', 500), null, null, null, null, null, '2026-05-01', '2026-06-30'],
+      [provinces.id, '农技己（演示）', idOf('19860606', 600), null, null, null, null, null, '2026-05-01', '2026-06-30'],
+      [own.id, '农技庚（演示）', idOf('19850505', 700), null, null, null, null, '441224109000', '2026-05-01', '2026-06-30'],
+    ]);
+    const d = await uploadAndCheck(leader, 'talent-exchange-persons', '交流人员.xlsx', file);
+    expect(d.status).toMatchObject({ status: 'ready', rowsRead: 7, valid: 2, rejected: 5, toInsert: 2 });
+    expect(d.status.problems.map((p: { message: string }) => p.message)).toEqual([
+      '第4行 E列〔出生日期〕：与身份证号不符（按身份证号应为 1990-06-30）',
+      '第5行 J列〔离开日期〕：离开日期不能早于到岗日期',
+      `第6行 A列〔交流记录编号〕：找不到编号为 99999 的交流记录（或不在管辖范围内）`,
+      `第7行 A列〔交流记录编号〕：找不到编号为 ${provinces.id} 的交流记录（或不在管辖范围内）`,
+      '第8行 H列〔服务地区划代码〕：该地区不在这条交流记录的派出地或接收地范围内',
+    ]);
+    expect((await commitAndWait(leader, d.status.id, 'valid-rows')).status.status).toBe('committed');
+    const persons = (await leader.get(`/api/teams/exchanges/${own.id}/persons`)).json().items;
+    expect(
+      persons.map((p: Record<string, unknown>) => [p.name, p.idNumberMasked, p.gender, p.field, p.toDivisionCode, p.stayDays]),
+    ).toEqual([
+      ['农技甲（演示）', `4406**********${a.slice(-4)}`, 'female', 'agriculture', '441403113000', 122],
+      ['农技乙（演示）', `4406**********${b.slice(-4)}`, 'male', 'agriculture', '441403000000', 20],
+    ]);
+    const raw = await t.services.database.query<{ j: string }>('select row_to_json(p)::text as j from talent_exchange_persons p');
+    for (const { j } of raw) expect(j).not.toMatch(/\d{17}[\dX]/);
+    // the exchange now counts its 2 named trips, not its typed total
+    const ex = (await leader.get('/api/teams/exchanges?pageSize=100')).json().items.find((x: { id: number }) => x.id === own.id);
+    expect(ex).toMatchObject({ namedTrips: 2, countedPersonTimes: 2 });
+
+    // export: masked; a revealing export (POST) is audited; the revealed file imports back unchanged
+    const masked = await exportSheet(leader, `/api/ledgers/talent-exchange-persons/export?exchange=${own.id}`);
+    expect(masked.map((r) => String(r[2]))).toEqual([`4406**********${a.slice(-4)}`, `4406**********${b.slice(-4)}`]);
+    const res = await leader.post('/api/ledgers/talent-exchange-persons/export', { filters: { exchange: String(own.id) }, reveal: true });
+    expect(res.statusCode).toBe(200);
+    const revealed = (await readSheet(res.rawPayload)).slice(3).filter((r) => r?.length);
+    expect(revealed.map((r) => String(r[2]))).toEqual([a, b]);
+    const audit = await t.services.database.query("select 1 from audit_log where action = 'reveal' and entity = 'talent_exchange_person'");
+    expect(audit).toHaveLength(1);
+    const again = await uploadAndCheck(leader, 'talent-exchange-persons', '导出.xlsx', res.rawPayload);
+    expect(again.status).toMatchObject({ status: 'ready', rowsRead: 2, rejected: 0, toInsert: 0, toUpdate: 0, unchanged: 2 });
+  });
+
+  it('gives a template with the columns and a sample row', async () => {
+    const res = await leader.get('/api/ledgers/talent-exchange-persons/template');
+    expect(res.statusCode).toBe(200);
+    const rows = await readSheet(res.rawPayload);
+    expect(rows[1]).toEqual(
+      expect.arrayContaining(['*交流记录编号', '*身份证号', '性别', '出生日期', '服务地区划代码', '*到岗日期', '*离开日期']),
+    );
+  });
+});
+
+/** Digits as a Chinese keyboard in full-width mode types them. */
+function toFullWidth(s: string) {
+  return s.replace(/[0-9X]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+}

@@ -7,11 +7,13 @@ export const teamsReport: ReportChapter = {
     const members = fig('teams.members');
     const cadres = fig('teams.cadreExchanges');
     const pros = fig('teams.professionalExchanges');
+    const counted = fig('teams.professionalsExchanged'); // stays meeting the minimum (stays.ts)
     if (!has(members) && !has(cadres) && !has(pros)) return [];
     const parts: string[] = [];
     if (has(members)) parts.push(`在岗队员${num(members.value)}人`);
     if (has(cadres)) parts.push(`交流党政干部${num(cadres.value)}人次${yoy(cadres) ? `（${yoy(cadres)}）` : ''}`);
     if (has(pros)) parts.push(`专业技术人才${num(pros.value)}人次${yoy(pros) ? `（${yoy(pros)}）` : ''}`);
+    if (has(pros) && has(counted) && counted.value !== pros.value) parts.push(`其中在岗时间达到规定要求的${num(counted.value)}人次`);
     return [`${open}，${parts.join('，')}。`];
   },
 };

@@ -11,6 +11,10 @@ import {
   ExchangeListQuery,
   ExchangePage,
   ExchangePatch,
+  ExchangePersonInput,
+  ExchangePersonList,
+  ExchangePersonPatch,
+  ExchangePersonRow,
   ExchangeRow,
   ExchangeSummary,
   ExchangeSummaryQuery,
@@ -32,6 +36,14 @@ import { ctxOf } from '../../platform/ctx';
 import type { App } from '../../platform/http/types';
 import { cadreRow, createCadre, listCadres, revealIdNumber, updateCadre } from './cadres';
 import { teamDetail } from './detail';
+import {
+  addExchangePerson,
+  deleteExchangePerson,
+  exchangePersonRow,
+  listExchangePersons,
+  revealExchangePerson,
+  updateExchangePerson,
+} from './exchangePersons';
 import { createExchange, exchangeSummary, getExchange, listExchanges, updateExchange } from './exchanges';
 import { addMember, updateMember } from './members';
 import { onDuty } from './onDuty';
@@ -129,5 +141,30 @@ export async function teamsRoutes(app: App) {
     '/api/teams/exchanges/:id',
     { preHandler: write, schema: { tags, params: IdParam, body: ExchangePatch, response: { 200: ExchangeRow, ...e } } },
     async (req) => getExchange(ctxOf(req), await updateExchange(ctxOf(req), req.params.id, req.body)),
+  );
+
+  // ---- named persons of an exchange (one row per trip; ID number masked, reveal audited) ----
+  app.get(
+    '/api/teams/exchanges/:id/persons',
+    { preHandler: read, schema: { tags, params: IdParam, response: { 200: ExchangePersonList, ...e } } },
+    async (req) => listExchangePersons(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/teams/exchanges/:id/persons',
+    { preHandler: write, schema: { tags, params: IdParam, body: ExchangePersonInput, response: { 200: ExchangePersonRow, ...e } } },
+    async (req) => exchangePersonRow(ctxOf(req), await addExchangePerson(ctxOf(req), req.params.id, req.body)),
+  );
+  app.patch(
+    '/api/teams/exchange-persons/:id',
+    { preHandler: write, schema: { tags, params: IdParam, body: ExchangePersonPatch, response: { 200: ExchangePersonRow, ...e } } },
+    async (req) => exchangePersonRow(ctxOf(req), await updateExchangePerson(ctxOf(req), req.params.id, req.body)),
+  );
+  app.delete('/api/teams/exchange-persons/:id', { preHandler: write, schema: { tags, params: IdParam, response: idOnly } }, async (req) =>
+    deleteExchangePerson(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/teams/exchange-persons/:id/reveal',
+    { preHandler: reveal, schema: { tags, params: IdParam, response: { 200: RevealResponse, ...e } } },
+    async (req) => revealExchangePerson(ctxOf(req), req.params.id),
   );
 }

@@ -1,7 +1,7 @@
 // Teams module tables: teams, their units and members (by round), dispatched people, talent exchanges.
 // The platform's scope resolver queries `teams` (id, parent_id, division_code) with raw SQL, so those
 // column names are part of its contract.
-import type { CadreKind, ExchangeKind, Gender, MemberRole, TeamKind } from '@xiezuo/shared/contracts/teams';
+import type { CadreKind, ExchangeKind, Gender, MemberRole, ProfessionalField, TeamKind } from '@xiezuo/shared/contracts/teams';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { programmes, units } from '../registry';
@@ -117,5 +117,39 @@ export const talentExchanges = pgTable(
     index('talent_exchanges_to_idx').on(t.toDivisionCode),
     index('talent_exchanges_start_idx').on(t.startDate),
     check('talent_exchanges_positive_ck', sql`${t.personTimes} > 0`),
+  ],
+);
+
+// 人才交流人员: the named persons of an exchange, one row per trip (人次) — a person's repeated trips are several
+// rows of one id_number_hash. An exchange with any named row counts its rows, never its typed person_times
+// (facts.ts); rows without persons are the aggregate records of years before the app.
+export const talentExchangePersons = pgTable(
+  'talent_exchange_persons',
+  {
+    id: serial('id').primaryKey(),
+    exchangeId: integer('exchange_id')
+      .notNull()
+      .references(() => talentExchanges.id),
+    name: text('name').notNull(),
+    gender: text('gender').$type<Gender>().notNull(), // from the ID number
+    birthDate: date('birth_date').notNull(), // from the ID number
+    idNumberCipher: text('id_number_cipher').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    field: text('field').$type<ProfessionalField>(), // education | health | agriculture | other; null for cadres
+    unit: text('unit'), // 工作单位, as written
+    fromDivisionCode: text('from_division_code').notNull(), // within the exchange's sending side
+    toDivisionCode: text('to_division_code').notNull(), // within its receiving side: where the person serves
+    arrivalDate: date('arrival_date').notNull(),
+    departureDate: date('departure_date').notNull(), // last day, inclusive: planned or actual
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('talent_exchange_persons_exchange_idx').on(t.exchangeId),
+    index('talent_exchange_persons_hash_idx').on(t.idNumberHash),
+    index('talent_exchange_persons_to_idx').on(t.toDivisionCode),
+    uniqueIndex('talent_exchange_persons_trip_uq').on(t.exchangeId, t.idNumberHash, t.arrivalDate),
+    check('talent_exchange_persons_stay_ck', sql`${t.departureDate} >= ${t.arrivalDate}`),
   ],
 );

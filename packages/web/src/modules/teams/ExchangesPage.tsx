@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { EXCHANGE_GROUPS, EXCHANGE_KINDS, type ExchangeKind, TEAMS_LEDGERS, teamsApi } from '@xiezuo/shared/contracts/teams';
-import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import { useAuth } from '../../app/auth';
 import { formatCount } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
-import { type ExchangeSummary, periodText } from './data';
+import { type ExchangeRow, type ExchangeSummary, periodText } from './data';
+import { ExchangePersons } from './ExchangePersons';
 import { ExchangeForm } from './forms';
 
 const PROVINCES = ['440000000000', '450000000000', '520000000000'];
@@ -111,8 +112,11 @@ export function ExchangesPage() {
   const { can } = useAuth();
   const [kind, setKind] = useState<ExchangeKind>();
   const [creating, setCreating] = useState(false);
+  const [opened, setOpened] = useState<ExchangeRow>();
   const client = useQueryClient();
   const list = usePagedQuery(teamsApi.exchanges, { key: ['teams', 'exchanges'], filters: { kind } });
+  // the opened record as the list has it now (its named counts change as persons are added)
+  const current = opened && (list.items?.find((r) => r.id === opened.id) ?? opened);
   return (
     <>
       <Summary />
@@ -124,6 +128,7 @@ export function ExchangesPage() {
           void client.invalidateQueries({ queryKey: ['teams'] });
         }}
       />
+      <ExchangePersons exchange={current} onClose={() => setOpened(undefined)} />
       <ListPage
         title={t('teams.exchanges.records')}
         actions={
@@ -145,14 +150,43 @@ export function ExchangesPage() {
         }
         ledger={{ key: TEAMS_LEDGERS.exchanges, filters: { kind }, exportLabel: t('common.export') }}
         list={list}
-        scroll={{ x: 800 }}
+        scroll={{ x: 960 }}
         columns={[
+          { title: t('teams.exchanges.recordNo'), width: 70, dataIndex: 'id' },
           { title: t('teams.fields.exchangeKind'), render: (_, r) => t(`teams.exchangeKinds.${r.kind}`) },
-          { title: t('teams.fields.personTimes'), align: 'right', render: (_, r) => formatCount(r.personTimes) },
+          {
+            title: t('teams.fields.personTimes'),
+            align: 'right',
+            // what the record counts for: its named trips when it has any, else the typed total (never both)
+            render: (_, r) =>
+              r.namedTrips ? (
+                <Tooltip title={t('teams.exchanges.typed', { n: formatCount(r.personTimes) })}>
+                  <Typography.Text strong>{formatCount(r.countedPersonTimes)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {' '}
+                    {t('teams.exchanges.namedShort', { n: r.namedPersons })}
+                  </Typography.Text>
+                </Tooltip>
+              ) : (
+                formatCount(r.personTimes)
+              ),
+          },
           { title: t('teams.fields.from'), render: (_, r) => r.fromDivisionName ?? r.fromDivisionCode },
           { title: t('teams.fields.to'), render: (_, r) => r.toDivisionName ?? r.toDivisionCode },
           { title: t('teams.fields.period'), render: (_, r) => periodText(t, r.startDate, r.endDate) },
           { title: t('teams.fields.note'), render: (_, r) => r.note ?? '—' },
+          {
+            title: '',
+            key: 'persons',
+            width: 80,
+            fixed: 'right',
+            render: (_, r) =>
+              r.kind !== 'training' && (
+                <Button size="small" type="link" onClick={() => setOpened(r)}>
+                  {t('teams.exchanges.open')}
+                </Button>
+              ),
+          },
         ]}
       />
     </>

@@ -14,6 +14,7 @@ export type CadreRow = z.infer<typeof C.CadreRow>;
 export type OnDuty = z.infer<typeof C.OnDutyResponse>;
 export type ExchangeRow = z.infer<typeof C.ExchangeRow>;
 export type ExchangeSummary = z.infer<typeof C.ExchangeSummary>;
+export type ExchangePersonRow = z.infer<typeof C.ExchangePersonRow>;
 export function useTeams() {
   return useQuery({ queryKey: ['teams', 'list'], queryFn: () => call(teamsApi.teams), staleTime: 30_000 });
 }

@@ -1,7 +1,15 @@
 // Entry forms of the teams pages: a new person (援派干部/专业技术人才), a team member for a round, an exchange
 // record, each in the platform's SaveModal (the server's errors land under the field they name).
 import { registryApi } from '@xiezuo/shared/contracts/registry';
-import { CADRE_KINDS, EXCHANGE_KINDS, GENDERS, MEMBER_ROLES, TEAM_KINDS, teamsApi } from '@xiezuo/shared/contracts/teams';
+import {
+  CADRE_KINDS,
+  EXCHANGE_KINDS,
+  GENDERS,
+  MEMBER_ROLES,
+  PROFESSIONAL_FIELDS,
+  TEAM_KINDS,
+  teamsApi,
+} from '@xiezuo/shared/contracts/teams';
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -10,7 +18,7 @@ import { call } from '../../app/api';
 import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { useProgrammes } from '../registry/data';
 import { DivisionPicker } from '../registry/Options';
-import { type CadreRow, type TeamDetail, teamOptions, useTeams } from './data';
+import { type CadreRow, type ExchangePersonRow, type ExchangeRow, type TeamDetail, teamOptions, useTeams } from './data';
 
 /** 'YYYY-MM-DD' (or null) → the DatePicker's value. */
 const dateValue = (s: string | null | undefined) => (s ? dayjs(s) : undefined);
@@ -200,6 +208,104 @@ export function ExchangeForm({ open, onClose, onSaved }: { open: boolean; onClos
       </Form.Item>
       <Form.Item name="note" label={t('teams.fields.note')}>
         <Input />
+      </Form.Item>
+    </SaveModal>
+  );
+}
+
+/**
+ * A named person's trip on an exchange (人才交流人员), or (given `person`) an edit of one: the ID number is entered only
+ * when creating (gender and birth date are read from it); the places default to the exchange's sides.
+ */
+export function ExchangePersonForm({
+  exchange,
+  person,
+  open,
+  onClose,
+  onSaved,
+}: {
+  exchange: ExchangeRow;
+  person?: ExchangePersonRow;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const initial = useMemo(
+    () =>
+      person && {
+        name: person.name,
+        field: person.field,
+        unit: person.unit,
+        fromDivisionCode: person.fromDivisionCode,
+        toDivisionCode: person.toDivisionCode,
+        arrivalDate: dateValue(person.arrivalDate),
+        departureDate: dateValue(person.departureDate),
+        note: person.note,
+      },
+    [person],
+  );
+  const toBody = (v: Values) => ({
+    ...v,
+    unit: v.unit || null,
+    note: v.note || null,
+    field: v.field ?? (person ? null : undefined),
+    fromDivisionCode: v.fromDivisionCode || undefined,
+    toDivisionCode: v.toDivisionCode || undefined,
+    arrivalDate: day(v.arrivalDate),
+    departureDate: day(v.departureDate),
+  });
+  return (
+    <SaveModal
+      open={open}
+      title={person ? `${t('teams.exchanges.editPerson')} · ${person.name}` : t('teams.exchanges.addPerson')}
+      endpoint={person ? teamsApi.updateExchangePerson : teamsApi.addExchangePerson}
+      params={{ id: person ? person.id : exchange.id }}
+      initial={initial}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
+      <Form.Item name="name" label={t('teams.fields.personName')} rules={required(t)}>
+        <Input maxLength={50} />
+      </Form.Item>
+      {!person && (
+        <Form.Item name="idNumber" label={t('teams.fields.idNumber')} rules={required(t)}>
+          <Input maxLength={18} autoComplete="off" />
+        </Form.Item>
+      )}
+      {exchange.kind !== 'cadre' && (
+        <Form.Item name="field" label={t('teams.exchanges.field')} extra={t('teams.exchanges.fieldHint')}>
+          <Select allowClear options={PROFESSIONAL_FIELDS.map((f) => ({ value: f, label: t(`teams.professionalFields.${f}`) }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="unit" label={t('teams.exchanges.workUnit')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="fromDivisionCode"
+        label={t('teams.exchanges.fromPlace')}
+        extra={t('teams.exchanges.placeHint', { what: exchange.fromDivisionName ?? exchange.fromDivisionCode })}
+      >
+        <DivisionPicker placeholder={exchange.fromDivisionName ?? t('teams.exchanges.fromPlace')} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="toDivisionCode"
+        label={t('teams.exchanges.toPlace')}
+        extra={t('teams.exchanges.placeHint', { what: exchange.toDivisionName ?? exchange.toDivisionCode })}
+      >
+        <DivisionPicker placeholder={exchange.toDivisionName ?? t('teams.exchanges.toPlace')} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="arrivalDate" label={t('teams.exchanges.arrival')} rules={required(t)}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="departureDate" label={t('teams.exchanges.departure')} rules={required(t)}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('teams.fields.note')}>
+        <Input maxLength={1000} />
       </Form.Item>
     </SaveModal>
   );

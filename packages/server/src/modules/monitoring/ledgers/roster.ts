@@ -7,7 +7,7 @@
 // 风险类型 (several in one cell: 因病、因学) become the household's open risks; an import adds risks, never
 // closes one (that is a review step).
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
-import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import { birthDateOfId, genderOfId, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
 import {
   CATEGORIES,
   DISABILITY,
@@ -83,8 +83,8 @@ const HOUSEHOLD_KEYS = [
   'risks',
 ] as const;
 const riskWords = (kinds: RiskKind[]) => (kinds.length ? kinds.map((k) => zh.risks[k]).join('、') : null);
-const idBirth = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-const idGender = (id: string) => (Number(id[16]) % 2 ? 'male' : 'female');
+const idBirth = birthDateOfId;
+const idGender = genderOfId;
 
 export const rosterLedger = defineLedger<RosterRow>({
   key: MONITORING_LEDGERS.roster,
