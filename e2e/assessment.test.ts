@@ -60,6 +60,8 @@ describe('assessment in the browser', () => {
     await signIn(phone, app.url, 'sihui_assess');
     await phone.goto(`${app.url}/assessment/agreements/${agreementId}`);
     await phone.getByText('协议目标').waitFor();
+    // the targets table scrolls inside its card; the page itself does not scroll sideways
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(phone, 'assessment-agreement-phone');
     await phone.context().close();
   }, 180_000);
@@ -134,7 +136,8 @@ describe('assessment in the browser', () => {
     // 评审: a reviewer scores Guangxi's 组织领导 item
     await hq.getByRole('button', { name: '完成「评审」，进入下一环节' }).waitFor();
     await hq.locator('tr', { hasText: '广西壮族自治区' }).locator('.ant-table-row-expand-icon').click();
-    await hq.locator('tr', { hasText: '党政主要领导研究部署' }).getByRole('button', { name: '打 分' }).click();
+    // the item's own row (its party's expanded row holds every item and so every 打分 button)
+    await hq.locator('tr.ant-table-row', { hasText: '党政主要领导研究部署' }).getByRole('button', { name: '打 分' }).click();
     await hq.getByLabel('得分').fill('7');
     await hq.getByRole('button', { name: /保\s*存/ }).click();
     await hq.getByText(/hq_assess：7/).waitFor();

@@ -23,12 +23,16 @@ function Signature({ a, side }: { a: Row; side: Side }) {
   const { t } = useTranslation();
   const s = side === 'helper' ? a.helperSigned : a.helpedSigned;
   const sideName = t(`assessment.sides.${side}`);
+  // a signature is a sentence (date, signer, role): it wraps rather than pushing a phone page sideways
+  const wrap = { whiteSpace: 'normal', marginInlineEnd: 0 } as const;
   return s ? (
-    <Tag color="green">
+    <Tag color="green" style={wrap}>
       {t('assessment.agreement.signed', { side: sideName, date: formatDate(s.signedOn), signer: s.signer, role: t(`roles.${s.role}`) })}
     </Tag>
   ) : (
-    <Tag color="orange">{t('assessment.agreement.unsigned', { side: sideName })}</Tag>
+    <Tag color="orange" style={wrap}>
+      {t('assessment.agreement.unsigned', { side: sideName })}
+    </Tag>
   );
 }
 
