@@ -2,7 +2,7 @@
 // "received" are the same rows seen from either side, so nothing is double counted.
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { EXCHANGE_KINDS, type ExchangeInput, type ExchangeKind, type ExchangePatch, exchangeGroupOf } from '@xiezuo/shared/contracts/teams';
-import { and, asc, count, desc, eq, gte, inArray, like, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lte, not, or, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/service';
