@@ -1,10 +1,14 @@
 // Indicators of 产业协作 (industry): enterprises introduced and in operation, investment signed and in place
 // (at the helped side, and credited to the helper side it came from), parks and workshops operating, and jobs —
-// persons at work at the period's end from the worker records (其中脱贫人口 from the roster), beside the
+// persons at work at the period's end from the worker records (其中脱贫人口 from the roster, 其中监测对象 from
+// monitoring's households under monitoring), beside the
 // headcounts enterprises report.
 import { defineIndicators } from './types';
 
 const TUOPIN = { key: 'tuopin', tag: 'tuopin', zh: '其中脱贫人口', en: 'of whom lifted out of poverty' };
+const MONITORED = { key: 'monitored', tag: 'monitored', zh: '其中监测对象', en: 'of whom in monitored households' };
+/** The breakdowns of every jobs indicator: persons at work who are 脱贫人口, and who are 监测对象. */
+const JOBS_BREAKDOWNS = [TUOPIN, MONITORED];
 
 export const industryIndicators = defineIndicators([
   {
@@ -86,7 +90,7 @@ export const industryIndicators = defineIndicators([
     group: 'industry',
     measure: 'stock',
     source: 'industry.jobs',
-    breakdowns: [TUOPIN],
+    breakdowns: JOBS_BREAKDOWNS,
   },
   {
     code: 'industry.parks',
@@ -108,7 +112,7 @@ export const industryIndicators = defineIndicators([
     measure: 'stock',
     source: 'industry.jobs',
     filter: ['park'],
-    breakdowns: [TUOPIN],
+    breakdowns: JOBS_BREAKDOWNS,
   },
   {
     code: 'industry.workshops',
@@ -130,7 +134,7 @@ export const industryIndicators = defineIndicators([
     measure: 'stock',
     source: 'industry.jobs',
     filter: ['workshop'],
-    breakdowns: [TUOPIN],
+    breakdowns: JOBS_BREAKDOWNS,
     kpi: true,
   },
 ]);

@@ -2,7 +2,8 @@
 // increments are events, twice: at the helped side where the enterprise landed, and at the helper side it
 // came from (a helper city is credited with what its enterprises put in place). Jobs are the workers' dated
 // stints, one subject per person (the services refuse overlapping stints of one person), tagged `tuopin` when
-// their ID hash is in lifted_persons — 其中脱贫人口 is never typed. A reported headcount holds until the next report.
+// their ID hash is in lifted_persons and `monitored` when it is in monitoring's monitored_persons (a member of a
+// household under monitoring) — 其中脱贫人口 and 其中监测对象 are never typed. A reported headcount holds until the next report.
 import { defineFacts } from '../../platform/facts';
 
 const ENT = ['id', 'division_code', 'origin_division_code', 'team_id', 'park_id', 'status', 'introduced_on', 'exited_on'];
@@ -85,19 +86,27 @@ export const industryFacts = defineFacts([
       industry_workshops: ['id', 'division_code', 'team_id'],
       industry_enterprises: ENT,
       lifted_persons: ['id_hash'],
+      monitored_persons: ['id_hash'],
     },
     sql: `select coalesce(s.division_code, e.division_code) as division_code, coalesce(s.team_id, e.team_id) as team_id,
                  w.start_date as day, w.end_date as end_day, 'p' || w.id_hash as subject, 1::float8 as qty,
                  array[case when w.workshop_id is not null then 'workshop' else 'enterprise' end]
                  || case when e.park_id is not null then array['park'] else array[]::text[] end
-                 || case when exists (select 1 from lifted_persons l where l.id_hash = w.id_hash) then array['tuopin'] else array[]::text[] end as tags
+                 || case when exists (select 1 from lifted_persons l where l.id_hash = w.id_hash) then array['tuopin'] else array[]::text[] end
+                 || case when exists (select 1 from monitored_persons m where m.id_hash = w.id_hash) then array['monitored'] else array[]::text[] end as tags
           from industry_workers w
           left join industry_workshops s on s.id = w.workshop_id
           left join industry_enterprises e on e.id = w.enterprise_id`,
     dirty: [{ table: 'industry_workers', division: placeOfWorker, from: 'R.start_date', to: 'open' }],
-    // a person joining or leaving the 脱贫人口 (the roster, a 脱贫户) turns 其中脱贫人口
-    persons: [
-      { view: 'lifted_persons', table: 'industry_workers', hash: 'R.id_hash', division: placeOfWorker, from: 'R.start_date', to: 'open' },
-    ],
+    // a person joining or leaving the 脱贫人口 (the roster, a 脱贫户) turns 其中脱贫人口; a household entering or
+    // leaving monitoring, or a member joining or leaving it, turns 其中监测对象
+    persons: ['lifted_persons', 'monitored_persons'].map((view) => ({
+      view,
+      table: 'industry_workers',
+      hash: 'R.id_hash',
+      division: placeOfWorker,
+      from: 'R.start_date',
+      to: 'open',
+    })),
   },
 ]);

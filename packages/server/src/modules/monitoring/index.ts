@@ -15,6 +15,17 @@ export const monitoringModule = defineModule({
   routes: monitoringRoutes,
   ledgers: monitoringLedgers,
   facts: monitoringFacts,
+  // who is a 监测对象 (monitored_persons, declared in tables.ts) changes with the members and the households'
+  // status: a write to these re-queues, in every module's sources joining the view, the rows of the people written
+  personViews: [
+    {
+      view: 'monitored_persons',
+      feeds: [
+        { table: 'monitoring_members', hash: 'F.id_hash' },
+        { table: 'monitoring_households', hash: 'm.id_hash', join: 'join monitoring_members m on m.household_id = F.id' },
+      ],
+    },
+  ],
   report: monitoringReport,
   demoSeed: monitoringSeed,
   // at every start: phones and addresses written before they were encrypted get encrypted (none left: one query)

@@ -29,6 +29,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  pgView,
   serial,
   text,
   timestamp,
@@ -235,3 +236,11 @@ export const monitoringLines = pgTable(
   (t) => [uniqueIndex('monitoring_lines_uq').on(t.provinceCode, t.year)],
 );
 // 脱贫人口 (the view lifted_persons, of this module's 脱贫户 members and the roster) is declared in labour/tables.ts.
+
+// 监测对象 as every module counts "其中监测对象": the ID hashes of the active members of households under
+// monitoring now (status monitored or eliminating — as figures.ts counts them; not those being identified, nor
+// eliminated or rejected ones), each once (a person is an active member of one household only).
+export const monitoredPersons = pgView('monitored_persons', { idHash: text('id_hash').notNull() }).as(
+  sql`select distinct m.id_hash from monitoring_members m join monitoring_households h on h.id = m.household_id
+      where m.active and h.status in ('monitored', 'eliminating')`,
+);

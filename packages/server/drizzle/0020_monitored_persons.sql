@@ -1,0 +1,2 @@
+CREATE VIEW "public"."monitored_persons" AS (select distinct m.id_hash from monitoring_members m join monitoring_households h on h.id = m.household_id
+      where m.active and h.status in ('monitored', 'eliminating'));
