@@ -11,7 +11,7 @@ import {
 } from '@xiezuo/shared/contracts/registry';
 import { DatePicker, Select, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { type DivisionHit, useProgrammes } from './data';
@@ -203,11 +203,15 @@ function useDivisionSearch(chosen: string[], level?: DivisionLevel, within?: str
       queryFn: () => call(registryApi.division, { params: { code } }),
     })),
   });
+  // typing 南口镇 searches 南, 南口, 南口镇: only the last one typed may set the hits, whatever order the answers come in
+  const latest = useRef(0);
   const search = async (q: string) => {
+    const asked = ++latest.current;
     if (!q.trim()) return setHits([]);
     // what was chosen from earlier searches keeps its label
     setPicked(new Map([...picked, ...hits.filter((h) => chosen.includes(h.code)).map((h) => [h.code, h] as const)]));
-    setHits(await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30, level, within } }));
+    const found = await call(registryApi.searchDivisions, { query: { q: q.trim(), limit: 30, level, within } });
+    if (asked === latest.current) setHits(found);
   };
   const options: { value: string; label: React.ReactNode }[] = hits.map((h) => ({ value: h.code, label: divisionLabel(h) }));
   for (const code of chosen) {
