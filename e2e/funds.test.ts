@@ -103,9 +103,18 @@ describe('funds in the browser', () => {
     await first.getByRole('button', { name: '转拨下级' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('剩余可转拨 300万元', { exact: false }).waitFor();
-    await dialog.getByLabel('接收方').click();
-    await page.keyboard.type('钟山区');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '520201000000' }).click();
+    // the search answers as the name is typed: pick once its answer is in, and see it chosen before saving
+    // (a click that lands while the list re-renders is lost — a user sees the empty field and picks again)
+    for (let tries = 0; tries < 3 && !(await dialog.getByTitle('钟山区').count()); tries++) {
+      await dialog.getByLabel('接收方').click();
+      await dialog.getByLabel('接收方').fill('钟山区');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '520201000000' }).click();
+      await dialog
+        .getByTitle('钟山区')
+        .waitFor({ timeout: 3000 })
+        .catch(() => undefined);
+    }
+    await dialog.getByTitle('钟山区').waitFor();
     await dialog.getByLabel('文号').fill('六财农〔2026〕99号');
     await dialog.getByLabel('金额（元）').fill('3000001');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
