@@ -2,7 +2,7 @@
 // 5,500元 computed from its student roster, on the order-class page and the HQ dashboard at 富川; the
 // employment ledger with masked ID numbers, 脱贫人口 marked, and an audited reveal; the labour brand 富川药膳师傅
 // with its trainees and employed people, and a labour station entered and renamed by form — at desktop and 375 px.
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
@@ -20,6 +20,17 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
+
+/** A row of a list as the user reads it: a table row on desktop, a card on a phone. */
+const rowOf = (list: Locator, text: string, phone: boolean) =>
+  (phone ? list.getByTestId('list-card') : list.locator('tr')).filter({ hasText: text });
+/** Its cells in column order: the table's cells, or the card's title and then each value under its label. */
+async function cellsOf(row: Locator, phone: boolean) {
+  await row.waitFor();
+  if (!phone) return row.locator('td').allTextContents();
+  const title = await row.locator('.ant-card-body > span.ant-typography').first().textContent();
+  return [title ?? '', ...(await row.locator('.ant-card-body > div > div').allTextContents())];
+}
 
 describe('labour in the browser', () => {
   it('shows the order class: 86 graduates, 81 employed, 94.2 %, 5,500元 (desktop and 375 px)', async () => {
@@ -77,18 +88,9 @@ describe('labour in the browser', () => {
       const page = await newPage(browser, phone ? PHONE : undefined);
       await signIn(page, app.url, 'hq_labour');
       await page.goto(`${app.url}/labour/brands`);
-      const brand = page.getByTestId('list-page').locator('tr').filter({ hasText: '富川药膳师傅' });
+      const brand = rowOf(page.getByTestId('list-page'), '富川药膳师傅', phone);
       // 70 人次 in this and last year's cooking classes (24 of them 脱贫人口); 6 cooks employed, 5 at work, 3 脱贫人口
-      await brand.waitFor();
-      expect((await brand.locator('td').allTextContents()).slice(0, 7)).toEqual([
-        '富川药膳师傅',
-        '富川瑶族自治县',
-        '70',
-        '24',
-        '6',
-        '5',
-        '3',
-      ]);
+      expect((await cellsOf(brand, phone)).slice(0, 7)).toEqual(['富川药膳师傅', '富川瑶族自治县', '70', '24', '6', '5', '3']);
       await screenshot(page, phone ? 'labour-brands-phone' : 'labour-brands');
 
       await page.goto(`${app.url}/labour/stations`);
@@ -112,7 +114,7 @@ describe('labour in the browser', () => {
       await screenshot(page, phone ? 'labour-station-form-phone' : 'labour-station-form');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await dialog.waitFor({ state: 'hidden' });
-      const row = list.locator('tr').filter({ hasText: name });
+      const row = rowOf(list, name, phone);
       await row.getByText('富川瑶族自治县').waitFor();
       // renamed by its edit form
       await row.getByRole('button', { name: /编\s*辑/ }).click();
@@ -120,8 +122,8 @@ describe('labour in the browser', () => {
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await dialog.waitFor({ state: 'hidden' });
       await list.getByText(`${name}（新）`).waitFor();
-      const demo = list.locator('tr').filter({ hasText: '富川驻佛山劳务工作站（演示）' });
-      expect((await demo.locator('td').allTextContents()).slice(1, 3)).toEqual(['顺德区', '富川瑶族自治县']);
+      const demo = rowOf(list, '富川驻佛山劳务工作站（演示）', phone);
+      expect((await cellsOf(demo, phone)).slice(1, 3)).toEqual(['顺德区', '富川瑶族自治县']);
       await screenshot(page, phone ? 'labour-stations-phone' : 'labour-stations');
       await page.context().close();
     }

@@ -73,8 +73,9 @@ export function SaveModal(props: {
       width={props.width}
       destroyOnHidden
     >
-      {/* destroyed when hidden, so each opening starts again from `initial` */}
-      <Form form={form} layout="vertical" initialValues={props.initial}>
+      {/* destroyed when hidden, its values cleared with it (the form instance outlives the modal), so each opening
+          starts again from `initial`: an edit after a new entry shows the row's values, not the new form's blanks */}
+      <Form form={form} layout="vertical" initialValues={props.initial} clearOnDestroy>
         {props.children}
       </Form>
     </Modal>
