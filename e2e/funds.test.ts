@@ -5,7 +5,7 @@
 // projects, the total still counted once; a town user adds a project with all its fields — at desktop and 375 px.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -103,18 +103,7 @@ describe('funds in the browser', () => {
     await first.getByRole('button', { name: '转拨下级' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('剩余可转拨 300万元', { exact: false }).waitFor();
-    // the search answers as the name is typed: pick once its answer is in, and see it chosen before saving
-    // (a click that lands while the list re-renders is lost — a user sees the empty field and picks again)
-    for (let tries = 0; tries < 3 && !(await dialog.getByTitle('钟山区').count()); tries++) {
-      await dialog.getByLabel('接收方').click();
-      await dialog.getByLabel('接收方').fill('钟山区');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '520201000000' }).click();
-      await dialog
-        .getByTitle('钟山区')
-        .waitFor({ timeout: 3000 })
-        .catch(() => undefined);
-    }
-    await dialog.getByTitle('钟山区').waitFor();
+    await searchAndPick(page, dialog, '接收方', '钟山区', '520201000000');
     await dialog.getByLabel('文号').fill('六财农〔2026〕99号');
     await dialog.getByLabel('金额（元）').fill('3000001');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -122,6 +111,7 @@ describe('funds in the browser', () => {
     await screenshot(page, 'funds-allocation-passon-error');
     await dialog.getByLabel('金额（元）').fill('1000000');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' }); // saved: the dialog closes (its fields would match the filters' labels)
     await page.getByText('六财农〔2026〕99号').waitFor();
     await pick(page, '资金性质', '财政援助资金');
     await pick(page, '年度', String(y ?? year));
@@ -164,8 +154,7 @@ describe('funds in the browser', () => {
     await search('受益村', '南龙村', '441403106215');
     await page.keyboard.press('Escape');
     await dialog.getByLabel('实施单位').fill('南口镇人民政府');
-    await dialog.getByLabel('责任工作队').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('荔湾驻南口镇帮扶工作队').click();
+    await searchAndPick(page, dialog, '责任工作队', '荔湾驻南口', '荔湾驻南口镇帮扶工作队', '荔湾驻南口镇帮扶工作队');
     await dialog.getByLabel('社会帮扶资金预算').fill('30000');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('项目编号已存在').waitFor();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
 import { eq } from '../packages/server/src/platform/db/sql';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -120,10 +120,7 @@ describe('social assistance in the browser', () => {
     await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
   };
-  const place = async (page: Page, label: string, name: string) => {
-    await page.getByRole('dialog').getByLabel(label, { exact: true }).fill(name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
-  };
+  const place = (page: Page, label: string, name: string) => searchAndPick(page, page.getByRole('dialog'), label, name, name);
   const beijing = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
   for (const [i, [name, viewport]] of (

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Role } from '@xiezuo/shared/roles';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../packages/server/src/config';
 import { modules } from '../packages/server/src/modules';
@@ -97,6 +97,24 @@ export async function newPage(browser: Browser, viewport = DESKTOP, locale = 'zh
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+/**
+ * Picks a place in a searching select (DivisionPicker): types the name, clicks the option whose text has `option`
+ * and waits to see `chosen` shown in the field. The search answers as it goes and a click that lands while the
+ * list re-renders is lost — a user sees the empty field and picks again; so does this, at most three times.
+ */
+export async function searchAndPick(page: Page, scope: Locator, label: string, typed: string, option: string, chosen = typed) {
+  const shown = () => scope.getByTitle(chosen, { exact: true });
+  for (let tries = 0; tries < 3 && !(await shown().count()); tries++) {
+    await scope.getByLabel(label, { exact: true }).click();
+    await scope.getByLabel(label, { exact: true }).fill(typed);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await shown()
+      .waitFor({ timeout: 3000 })
+      .catch(() => undefined);
+  }
+  await shown().waitFor();
 }
 
 export async function screenshot(page: Page, name: string) {
