@@ -10,7 +10,9 @@ describe('roles and permissions', () => {
     const domains = ['funds', 'industry', 'labour', 'consumption', 'social'];
     const read = domains.map((d) => `${d}.read` as Permission);
     const write = domains.map((d) => `${d}.write` as Permission);
-    expect(sorted('viewer')).toEqual(['indicators.read', 'monitoring.read', 'registry.read', ...read].sort());
+    // assessment (考核评价): everyone reads; the assessed parties submit; only HQ reviews and manages
+    const assessed = ['assessment.read', 'assessment.submit'];
+    expect(sorted('viewer')).toEqual(['assessment.read', 'indicators.read', 'monitoring.read', 'registry.read', ...read].sort());
     expect(sorted('auditor')).toEqual(['audit.read']);
     expect(sorted('town_staff')).toEqual(
       [
@@ -22,6 +24,7 @@ describe('roles and permissions', () => {
         'monitoring.write',
         'registry.read',
         'sensitive.reveal',
+        ...assessed,
         ...read,
         ...write,
       ].sort(),
@@ -36,6 +39,7 @@ describe('roles and permissions', () => {
         'registry.read',
         'registry.write',
         'reports.generate',
+        ...assessed,
         ...read,
         ...write,
       ].sort(),
@@ -46,6 +50,11 @@ describe('roles and permissions', () => {
     expect(can('hq', 'admin.users')).toBe(false);
     for (const w of write)
       expect([can('hq', w), can('team_leader', w), can('viewer', w), can('auditor', w)], w).toEqual([true, true, false, false]);
+    expect([can('hq', 'assessment.review'), can('team_leader', 'assessment.review'), can('team_leader', 'assessment.agree')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
     expect(ROLE_PERMISSIONS.admin).toEqual(PERMISSIONS);
   });
 
