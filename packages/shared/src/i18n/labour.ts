@@ -79,7 +79,6 @@ export const zhCN = {
     edit: '编辑劳务品牌',
     hint: '培训人次按培训台账、带动就业按务工就业台账中填写本品牌的记录统计',
   },
-  editAction: '编辑',
   roster: { title: '脱贫人口名册', search: '姓名', hint: '名册中的人员在各模块统计为「其中脱贫人口」' },
   employments: { title: '务工就业台账', search: '姓名' },
   classes: { title: '订单班', search: '班级 / 学校 / 企业', new: '新增订单班', members: '学员名单请用「订单班学员台账」导入' },
@@ -181,7 +180,6 @@ export const en: typeof zhCN = {
     edit: 'Edit labour brand',
     hint: 'Trainees are counted from the training ledger, people employed from the employment ledger, by the brand they name',
   },
-  editAction: 'Edit',
   roster: {
     title: 'Roster of people lifted out of poverty',
     search: 'Name',

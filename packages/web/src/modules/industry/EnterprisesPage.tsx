@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
-import { ListPage } from '../../platform/ListPage';
+import { editColumn, ListPage } from '../../platform/ListPage';
 import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import type { EnterpriseRow } from './data';
-import { EnterpriseForm, editColumn } from './forms';
+import { EnterpriseForm } from './forms';
 
 export function EnterprisesPage() {
   const { t } = useTranslation();

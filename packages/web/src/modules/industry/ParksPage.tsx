@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
+import { editColumn } from '../../platform/ListPage';
 import { LedgerExportButton, LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import type { ParkRow } from './data';
-import { editColumn, ParkForm } from './forms';
+import { ParkForm } from './forms';
 
 export function ParksPage() {
   const { t } = useTranslation();

@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
-import { ListPage } from '../../platform/ListPage';
+import { editColumn, ListPage } from '../../platform/ListPage';
 import { LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import type { WorkshopRow } from './data';
-import { editColumn, WorkshopForm } from './forms';
+import { WorkshopForm } from './forms';
 
 export function WorkshopsPage() {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import {
   industryApi,
   WORKSHOP_STATUSES,
 } from '@xiezuo/shared/contracts/industry';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,19 +31,6 @@ interface FormProps<R> {
 }
 
 const fullWidth = { style: { width: '100%' } };
-
-/** The list's 编辑 column: opens the row's form. */
-export function editColumn<R extends { name: string }>(t: (k: string) => string, onEdit: (r: R) => void) {
-  return {
-    title: '',
-    width: 80,
-    render: (_: unknown, r: R) => (
-      <Button type="link" size="small" aria-label={`${t('common.edit')} ${r.name}`} onClick={() => onEdit(r)}>
-        {t('common.edit')}
-      </Button>
-    ),
-  };
-}
 
 function useParkOptions(enabled: boolean) {
   const { data } = useQuery({

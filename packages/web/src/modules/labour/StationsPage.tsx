@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useAuth } from '../../app/auth';
 import { formatCount, formatDate } from '../../app/format';
-import { ListPage } from '../../platform/ListPage';
+import { editColumn, ListPage } from '../../platform/ListPage';
 import { type FiltersOf, useFilters, usePagedQuery } from '../../platform/usePagedQuery';
 import { BrandForm, StationForm } from './StationForms';
 
@@ -68,19 +68,7 @@ export function StationsPage() {
         { title: t('labour.fields.placed'), align: 'right', render: (_, r: Station) => formatCount(r.placed) },
         { title: t('labour.fields.placedNow'), align: 'right', render: (_, r: Station) => formatCount(r.placedNow) },
         { title: t('labour.fields.ofWhomLifted'), align: 'right', render: (_, r: Station) => formatCount(r.lifted) },
-        ...(can('labour.write')
-          ? [
-              {
-                title: '',
-                width: 70,
-                render: (_: unknown, r: Station) => (
-                  <Button type="link" size="small" onClick={() => form.edit(r)}>
-                    {t('labour.editAction')}
-                  </Button>
-                ),
-              },
-            ]
-          : []),
+        ...(can('labour.write') ? [editColumn<Station>(t, form.edit)] : []),
       ]}
     >
       <StationForm
@@ -126,19 +114,7 @@ export function BrandsPage() {
         { title: t('labour.fields.placedNow'), align: 'right', render: (_, r: Brand) => formatCount(r.employedNow) },
         { title: t('labour.fields.ofWhomLifted'), align: 'right', render: (_, r: Brand) => formatCount(r.employedLifted) },
         { title: t('labour.fields.note'), render: (_, r: Brand) => r.note ?? '' },
-        ...(can('labour.write')
-          ? [
-              {
-                title: '',
-                width: 70,
-                render: (_: unknown, r: Brand) => (
-                  <Button type="link" size="small" onClick={() => form.edit(r)}>
-                    {t('labour.editAction')}
-                  </Button>
-                ),
-              },
-            ]
-          : []),
+        ...(can('labour.write') ? [editColumn<Brand>(t, form.edit)] : []),
       ]}
     >
       <BrandForm
