@@ -40,8 +40,10 @@ async function pickDivision(page: Page, label: string, q: string, code: string) 
 }
 /** Chooses `option` in the select labelled `label`. */
 async function choose(page: Page, label: string, option: string) {
-  await page.locator('.ant-modal:visible').getByLabel(label).click();
+  const modal = page.locator('.ant-modal:visible');
+  await modal.getByLabel(label).click();
   await options(page).filter({ hasText: option }).first().click();
+  await modal.getByTitle(option, { exact: true }).first().waitFor(); // chosen, before the form is saved
 }
 /** A page that waits longer than the default: the machine the tests share is often busy. */
 async function busyPage(b: Browser, viewport?: typeof PHONE) {
