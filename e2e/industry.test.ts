@@ -11,7 +11,7 @@ import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refresherOf } from '../packages/server/src/modules/indicators/service';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -37,13 +37,6 @@ const options = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-
 async function pickDivision(page: Page, label: string, q: string, code: string) {
   await page.locator('.ant-modal:visible').getByLabel(label).fill(q);
   await options(page).filter({ hasText: code }).first().click();
-}
-/** Chooses `option` in the select labelled `label`. */
-async function choose(page: Page, label: string, option: string) {
-  const modal = page.locator('.ant-modal:visible');
-  await modal.getByLabel(label).click();
-  await options(page).filter({ hasText: option }).first().click();
-  await modal.getByTitle(option, { exact: true }).first().waitFor(); // chosen, before the form is saved
 }
 /** A page that waits longer than the default: the machine the tests share is often busy. */
 async function busyPage(b: Browser, viewport?: typeof PHONE) {
@@ -169,7 +162,7 @@ describe('industry in the browser', () => {
     await modal.getByLabel('统一社会信用代码').fill(bad);
     await pickDivision(page, '来源地', '中山市', '442000000000');
     await pickDivision(page, '落地地区', '水城', '520204000000');
-    await choose(page, '所属行业', 'C 制造业');
+    await choose(page, page.locator('.ant-modal:visible'), '所属行业', 'C 制造业');
     await save(page);
     await modal.getByText('统一社会信用代码不正确').waitFor();
     await screenshot(page, 'industry-new-enterprise-error');
@@ -192,7 +185,7 @@ describe('industry in the browser', () => {
       .filter({ hasText: /^实际到位投资（300万元）不能超过协议投资（.+）$/ })
       .waitFor();
     await screenshot(page, 'industry-investment-over-signed');
-    await choose(page, '类别', '协议投资');
+    await choose(page, page.locator('.ant-modal:visible'), '类别', '协议投资');
     await modal.getByLabel('金额（万元）').fill('500');
     await save(page);
     await modal.waitFor({ state: 'hidden' });

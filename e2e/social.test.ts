@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
 import { eq } from '../packages/server/src/platform/db/sql';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
+import { choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -116,10 +116,6 @@ describe('social assistance in the browser', () => {
     await dialog.getByLabel(label, { exact: true }).press('Enter');
     await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
   };
-  const choose = async (page: Page, label: string, option: string) => {
-    await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  };
   const place = (page: Page, label: string, name: string) => searchAndPick(page, page.getByRole('dialog'), label, name, name);
   const beijing = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
@@ -172,8 +168,8 @@ describe('social assistance in the browser', () => {
       await page.getByRole('button', { name: '登记会议' }).click();
       const dialog = page.getByRole('dialog');
       await typeDate(page, '日期', beijing(10));
-      await choose(page, '类型', '工作推进会');
-      await choose(page, '级别', '镇级');
+      await choose(page, page.getByRole('dialog'), '类型', '工作推进会');
+      await choose(page, page.getByRole('dialog'), '级别', '镇级');
       await dialog.getByLabel('名称', { exact: true }).fill(`畲江镇帮扶工作推进会（${name}）`);
       await place(page, '所在地', '畲江镇');
       await dialog.getByLabel('帮扶方参会领导', { exact: true }).fill('驻畲江镇工作队队长');

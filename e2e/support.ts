@@ -117,6 +117,20 @@ export async function searchAndPick(page: Page, scope: Locator, label: string, t
   await shown().waitFor();
 }
 
+/** Chooses `option` in the plain select labelled `label` within `scope`, seeing it shown chosen before going on:
+ * a click while the list re-renders can be lost on a busy machine, so the pick is tried again. */
+export async function choose(page: Page, scope: Locator, label: string, option: string) {
+  const shown = () => scope.getByTitle(option, { exact: true });
+  for (let tries = 0; tries < 3 && !(await shown().count()); tries++) {
+    await scope.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await shown()
+      .waitFor({ timeout: 3000 })
+      .catch(() => undefined);
+  }
+  await shown().first().waitFor();
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
