@@ -145,6 +145,10 @@ describe('industry in the browser', () => {
       for (const id of ids) expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
       await screenshot(page, name);
       if (viewport) expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+      // its operator is an introduced enterprise: a link to that enterprise's page
+      await page.locator('.ant-descriptions').getByRole('link').first().click();
+      await page.waitForURL(/\/industry\/enterprises\/\d+$/);
+      await page.getByText('投资到位情况').waitFor();
       await page.context().close();
     }
   }, 240_000);
@@ -229,6 +233,33 @@ describe('industry in the browser', () => {
     await modal.getByText(/^此人同期已在「服装加工帮扶车间01（演示）」务工登记，不能重复计算$/).waitFor();
     await screenshot(page, 'industry-worker-overlap-phone');
     expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+
+    // they left workshop 01 yesterday (编辑: 务工结束日期); then they may start in 02 today
+    const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    await page.goBack();
+    await page.getByText('共 15 条').waitFor();
+    await page
+      .getByRole('button', { name: /^编辑 / })
+      .first()
+      .click();
+    await modal.getByText('编辑务工人员').waitFor();
+    await modal.getByLabel('务工结束日期').fill(yesterday);
+    await modal.getByLabel('务工结束日期').press('Enter');
+    await screenshot(page, 'industry-worker-edit-phone');
+    await save(page);
+    await modal.waitFor({ state: 'hidden' });
+    await page.goForward();
+    await page.getByText('共 15 条').waitFor();
+    await page.getByRole('button', { name: '登记务工人员' }).click();
+    await modal.getByLabel('姓名').fill('重复登记（测试）');
+    await modal.getByLabel('身份证号').fill(idNumber);
+    await save(page);
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByText('共 16 条').waitFor();
     await page.context().close();
   }, 240_000);
 

@@ -228,4 +228,68 @@ describe('social assistance in the browser', () => {
     await screenshot(phone, 'social-funds-phone');
     await phone.context().close();
   }, 120_000);
+
+  it('corrects records in place: a report filed as 市级 becomes 省级, a meeting’s name in its drawer, a donation’s quantity on a phone', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_social');
+    const [report] = await app.services.database.query<{ id: number; title: string }>(
+      "select id, title from social_publicity where media_level = 'city' order by id limit 1",
+    );
+    await page.goto(`${app.url}/social/publicity`);
+    await page.getByPlaceholder('标题 / 媒体').fill(report.title);
+    await page.getByPlaceholder('标题 / 媒体').press('Enter');
+    await page.getByRole('button', { name: `编辑 ${report.title}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('编辑报道').waitFor();
+    expect(await dialog.getByLabel('名称', { exact: true }).inputValue()).toBe(report.title); // the row's values, not blanks
+    await choose(page, dialog, '媒体级别', '省级');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    await page
+      .getByRole('row', { name: new RegExp(report.title) })
+      .getByText('省级', { exact: true })
+      .waitFor();
+    const [{ level }] = await app.services.database.query<{ level: string }>(
+      'select media_level as level from social_publicity where id = $1',
+      [report.id],
+    );
+    expect(level).toBe('provincial');
+
+    await page.goto(`${app.url}/social/meetings`);
+    await page.getByRole('row').filter({ hasText: '联席会议' }).first().click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: /编\s*辑/ }).click();
+    const title = page.getByRole('dialog').filter({ hasText: '编辑会议' }).getByLabel('名称', { exact: true });
+    const before = await title.inputValue();
+    await title.fill(`${before}（更正）`);
+    await screenshot(page, 'social-meeting-edit');
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: '编辑会议' })
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await drawer.locator('.ant-drawer-title').getByText(`${before}（更正）`).waitFor();
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'leader_shejiang');
+    await phone.goto(`${app.url}/social/donations`);
+    const [gift] = await app.services.database.query<{ donor: string; recipient: string }>(
+      "select donor_name as donor, recipient_name as recipient from social_donations where goods_item = '棉被' and goods_value is null order by id limit 1",
+    );
+    await phone.getByRole('button', { name: `编辑 ${gift.donor} ${gift.recipient}` }).click();
+    await phone.getByRole('dialog').getByLabel('数量', { exact: true }).fill('40');
+    await screenshot(phone, 'social-donation-edit-phone');
+    await phone
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await phone.getByRole('dialog').waitFor({ state: 'hidden', timeout: 30_000 });
+    await phone
+      .getByText(/棉被 40床/)
+      .first()
+      .waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.context().close();
+  }, 180_000);
 });

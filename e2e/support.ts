@@ -123,7 +123,12 @@ export async function choose(page: Page, scope: Locator, label: string, option: 
   const shown = () => scope.getByTitle(option, { exact: true });
   for (let tries = 0; tries < 3 && !(await shown().count()); tries++) {
     await scope.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click({ timeout: 5000 })
+      .catch(() => undefined); // the list closed under the click (it re-rendered): open it again
     await shown()
       .waitFor({ timeout: 3000 })
       .catch(() => undefined);

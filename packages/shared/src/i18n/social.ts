@@ -87,6 +87,7 @@ export const zhCN = {
   donations: {
     title: '捐赠慰问台账',
     new: '登记捐赠',
+    edit: '编辑捐赠',
     money: '款物折款',
     cash: '慰问金',
     goodsValue: '物资折款',
@@ -108,6 +109,7 @@ export const zhCN = {
   meetings: {
     title: '会议台账',
     new: '登记会议',
+    edit: '编辑会议',
     detail: '会议详情',
     addDecision: '添加议定事项',
     attendeesHint: '按职务填写，如：区委书记、区长',
@@ -117,8 +119,8 @@ export const zhCN = {
     photos: '会议照片',
   },
   decisions: { title: '议定事项', worklist: '逾期未办结事项', markDone: '办结', all: '全部', overdueDays: '已逾期{{n}}天' },
-  visits: { title: '互访调研', new: '登记互访', visitorsHint: '如：荔湾区委书记' },
-  publicity: { title: '宣传报道', new: '登记报道', provincialUp: '省级以上', search: '标题 / 媒体' },
+  visits: { title: '互访调研', new: '登记互访', edit: '编辑互访', visitorsHint: '如：荔湾区委书记' },
+  publicity: { title: '宣传报道', new: '登记报道', edit: '编辑报道', provincialUp: '省级以上', search: '标题 / 媒体' },
   validation: {
     noTeam: '没有这个工作队，或它不在您的管辖范围内',
     noTeamNamed: '没有名为「{{name}}」的工作队，或它不在您的管辖范围内',
@@ -226,6 +228,7 @@ export const en: typeof zhCN = {
   donations: {
     title: 'Donations',
     new: 'New donation',
+    edit: 'Edit donation',
     money: 'Cash and valued goods',
     cash: 'Cash',
     goodsValue: 'Goods (valued)',
@@ -247,6 +250,7 @@ export const en: typeof zhCN = {
   meetings: {
     title: 'Meetings',
     new: 'New meeting',
+    edit: 'Edit meeting',
     detail: 'Meeting',
     addDecision: 'Add decision',
     attendeesHint: 'By position, e.g. district party secretary, district mayor',
@@ -256,8 +260,8 @@ export const en: typeof zhCN = {
     photos: 'Photos',
   },
   decisions: { title: 'Decisions', worklist: 'Overdue decisions', markDone: 'Done', all: 'All', overdueDays: 'Overdue {{n}} days' },
-  visits: { title: 'High-level visits', new: 'New visit', visitorsHint: 'e.g. Liwan district party secretary' },
-  publicity: { title: 'Publicity', new: 'New report', provincialUp: 'Provincial or higher', search: 'Title / medium' },
+  visits: { title: 'High-level visits', new: 'New visit', edit: 'Edit visit', visitorsHint: 'e.g. Liwan district party secretary' },
+  publicity: { title: 'Publicity', new: 'New report', edit: 'Edit report', provincialUp: 'Provincial or higher', search: 'Title / medium' },
   validation: {
     noTeam: 'No such team, or it is outside your scope',
     noTeamNamed: 'No team named "{{name}}", or it is outside your scope',

@@ -191,12 +191,16 @@ function RowCards<Row extends object>({
 }
 
 /** A list's 编辑 column: opens the row's form (the button names the row for screen readers). */
-export function editColumn<R extends { name: string }>(t: (k: string) => string, onEdit: (r: R) => void) {
+export function editColumn<R>(
+  t: (k: string) => string,
+  onEdit: (r: R) => void,
+  label: (r: R) => string = (r) => (r as { name?: string }).name ?? '',
+) {
   return {
     title: '',
     width: 80,
     render: (_: unknown, r: R) => (
-      <Button type="link" size="small" aria-label={`${t('common.edit')} ${r.name}`} onClick={() => onEdit(r)}>
+      <Button type="link" size="small" aria-label={`${t('common.edit')} ${label(r)}`} onClick={() => onEdit(r)}>
         {t('common.edit')}
       </Button>
     ),

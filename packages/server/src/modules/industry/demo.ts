@@ -185,7 +185,9 @@ async function seedWorkers(tx: Tx, services: Services, cal: Cal, teams: Map<stri
       .insert(industryWorkshops)
       .values({
         name: `${D.WORKSHOP_KINDS[i % D.WORKSHOP_KINDS.length]}帮扶车间${String(i + 1).padStart(2, '0')}（演示）`,
-        operatorName: `六盘水${D.WORKSHOP_KINDS[i % D.WORKSHOP_KINDS.length]}有限公司（演示）`,
+        // the first is run by an introduced enterprise (its page linked from the workshop's); the others by local firms
+        enterpriseId: i === 0 ? entIds[0] : null,
+        operatorName: i === 0 ? null : `六盘水${D.WORKSHOP_KINDS[i % D.WORKSHOP_KINDS.length]}有限公司（演示）`,
         divisionCode: village,
         teamId: teams.get(county) ?? null,
         recognizedOn,

@@ -10,6 +10,7 @@ import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
 import { WorkshopForm } from './forms';
+import { Operator } from './Operator';
 import { WorkersCard } from './WorkersCard';
 
 export function WorkshopPage() {
@@ -34,7 +35,9 @@ export function WorkshopPage() {
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('industry.fields.village')}>{w.divisionName ?? w.divisionCode}</Descriptions.Item>
-          <Descriptions.Item label={t('industry.fields.operator')}>{w.operatorName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('industry.fields.operator')}>
+            <Operator w={w} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('industry.fields.recognizedOn')}>{formatDate(w.recognizedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('industry.fields.recognitionDoc')}>{w.recognitionDoc ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('industry.fields.stoppedOn')}>{w.stoppedOn ? formatDate(w.stoppedOn) : '—'}</Descriptions.Item>

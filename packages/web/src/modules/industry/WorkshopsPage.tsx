@@ -14,6 +14,7 @@ import { LedgerImportButton } from '../../platform/ledgers/LedgerButtons';
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import type { WorkshopRow } from './data';
 import { WorkshopForm } from './forms';
+import { Operator } from './Operator';
 
 export function WorkshopsPage() {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ export function WorkshopsPage() {
             render: (_, r) => <Link to={`/industry/workshops/${r.id}`}>{r.name}</Link>,
           },
           { title: t('industry.fields.village'), render: (_, r) => r.divisionName ?? r.divisionCode },
-          { title: t('industry.fields.operator'), render: (_, r) => r.operatorName ?? '—' },
+          { title: t('industry.fields.operator'), render: (_, r) => <Operator w={r} /> },
           { title: t('industry.fields.status'), render: (_, r) => <Tag>{t(`industry.workshopStatuses.${r.status}`)}</Tag> },
           { title: t('industry.fields.workers'), align: 'right', render: (_, r) => formatCount(r.workers) },
           { title: t('industry.fields.lifted'), align: 'right', render: (_, r) => formatCount(r.liftedWorkers) },

@@ -16,7 +16,7 @@ import { call } from '../../app/api';
 import { formatAmount } from '../../app/format';
 import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { DivisionPicker, ProgrammeSelect } from '../registry/Options';
-import type { EnterpriseRow, ParkRow, WorkshopRow } from './data';
+import type { EnterpriseRow, ParkRow, WorkerRow, WorkshopRow } from './data';
 
 /** 'YYYY-MM-DD' (or null) → the DatePicker's value. */
 const dateValue = (s: string | null | undefined) => (s ? dayjs(s) : undefined);
@@ -365,26 +365,35 @@ export function WorkerForm({
   open,
   onClose,
   onSaved,
-}: { place: { workshopId: number } | { enterpriseId: number } } & Omit<FormProps<never>, 'row'>) {
+  row,
+}: { place: { workshopId: number } | { enterpriseId: number } } & FormProps<WorkerRow>) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const toBody = (v: Values) => ({
-    ...place,
-    name: v.name,
-    idNumber: String(v.idNumber ?? '')
+  const toBody = (v: Values) => {
+    const typed = String(v.idNumber ?? '')
       .trim()
-      .toUpperCase(),
-    homeDivisionCode: v.homeDivisionCode ?? null,
-    startDate: day(v.startDate),
-    endDate: day(v.endDate) ?? null,
-    note: orNull(v.note),
-  });
+      .toUpperCase();
+    return {
+      ...(row ? {} : place), // an edit keeps the person where they work
+      name: v.name,
+      // an edit leaves the ID number as it is unless one is typed: the stored one is only shown masked
+      idNumber: row && !typed ? undefined : typed,
+      homeDivisionCode: v.homeDivisionCode ?? null,
+      startDate: day(v.startDate),
+      endDate: day(v.endDate) ?? null,
+      note: orNull(v.note),
+    };
+  };
+  const initial = row
+    ? { ...row, idNumber: undefined, startDate: dayjs(row.startDate), endDate: row.endDate ? dayjs(row.endDate) : undefined }
+    : { startDate: dayjs() };
   return (
     <SaveModal
       open={open}
-      title={t('industry.workshops.addWorker')}
-      endpoint={industryApi.createWorker}
-      initial={{ startDate: dayjs() }}
+      title={row ? t('industry.workshops.editWorker') : t('industry.workshops.addWorker')}
+      endpoint={row ? industryApi.updateWorker : industryApi.createWorker}
+      params={row ? { id: row.id } : undefined}
+      initial={initial}
       toBody={toBody}
       onClose={onClose}
       onSaved={onSaved}
@@ -393,8 +402,12 @@ export function WorkerForm({
       <Form.Item name="name" label={t('industry.fields.personName')} rules={required(t)}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="idNumber" label={t('industry.fields.idNumber')} rules={required(t)}>
-        <Input maxLength={18} autoComplete="off" />
+      <Form.Item name="idNumber" label={t('industry.fields.idNumber')} rules={row ? undefined : required(t)}>
+        <Input
+          maxLength={18}
+          autoComplete="off"
+          placeholder={row ? t('industry.workshops.idUnchanged', { masked: row.idNumberMasked }) : undefined}
+        />
       </Form.Item>
       <Form.Item name="homeDivisionCode" label={t('industry.fields.home')}>
         <DivisionPicker level="village" {...fullWidth} />

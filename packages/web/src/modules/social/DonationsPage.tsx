@@ -1,21 +1,20 @@
-// 捐赠慰问台账: the gifts in scope with their totals (款物折款; goods nobody valued as 件), a form and the ledger.
+// 捐赠慰问台账: the gifts in scope with their totals (款物折款; goods nobody valued as 件), the entry and edit form and
+// the ledger.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DONOR_KINDS, type DonorKind, RECIPIENT_KINDS, SOCIAL_LEDGERS, socialApi } from '@xiezuo/shared/contracts/social';
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Statistic } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DONOR_KINDS, type DonorKind, SOCIAL_LEDGERS, socialApi } from '@xiezuo/shared/contracts/social';
+import { Button, Card, Col, DatePicker, Input, Row, Select, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
-import { ListPage } from '../../platform/ListPage';
-import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
+import { editColumn, ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
-import { DivisionPicker } from '../registry/Options';
-import { teamOptions, useTeams } from '../teams/data';
 import { DonationPhotos } from './DonationPhotos';
-import { placeText, useTeamName } from './data';
+import { type DonationRow, placeText, useEditing, useRefresh, useTeamName } from './data';
+import { DonationForm } from './forms';
 
 function Totals(filters: { donorKind?: DonorKind; q?: string; from?: string; to?: string }) {
   const { t } = useTranslation();
@@ -43,75 +42,6 @@ function Totals(filters: { donorKind?: DonorKind; q?: string; from?: string; to?
   );
 }
 
-function DonationForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const teams = useTeams();
-  const f = (k: string) => t(`social.fields.${k}`);
-  const toBody = (v: Values) => ({
-    ...v,
-    donatedOn: day(v.donatedOn),
-    teamId: v.teamId ?? null,
-    cashAmount: v.cashAmount ?? 0,
-    goodsItem: v.goodsItem || null,
-    goodsUnit: v.goodsUnit || null,
-    goodsQuantity: v.goodsQuantity ?? null,
-    goodsValue: v.goodsValue ?? null,
-    note: v.note || null,
-  });
-  return (
-    <SaveModal
-      open={open}
-      title={t('social.donations.new')}
-      endpoint={socialApi.createDonation}
-      toBody={toBody}
-      onClose={onClose}
-      onSaved={onSaved}
-      form={form}
-    >
-      <Form.Item name="donatedOn" label={f('date')} rules={required(t)}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="donorName" label={f('donor')} rules={required(t)}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="donorKind" label={f('donorKind')} rules={required(t)} initialValue="unit">
-        <Select options={DONOR_KINDS.map((k) => ({ value: k, label: t(`social.donorKinds.${k}`) }))} />
-      </Form.Item>
-      <Form.Item name="recipientName" label={f('recipient')} rules={required(t)}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="recipientKind" label={f('recipientKind')} rules={required(t)} initialValue="household">
-        <Select options={RECIPIENT_KINDS.map((k) => ({ value: k, label: t(`social.recipientKinds.${k}`) }))} />
-      </Form.Item>
-      <Form.Item name="divisionCode" label={f('place')} rules={required(t)}>
-        <DivisionPicker placeholder={t('registry.fields.divisionSearch')} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="teamId" label={f('team')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teamOptions(teams)} />
-      </Form.Item>
-      <Form.Item name="cashAmount" label={f('cash')}>
-        <InputNumber min={0} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="goodsItem" label={f('goodsItem')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="goodsQuantity" label={f('goodsQuantity')}>
-        <InputNumber min={0} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="goodsUnit" label={f('goodsUnit')}>
-        <Input maxLength={10} />
-      </Form.Item>
-      <Form.Item name="goodsValue" label={f('goodsValue')}>
-        <InputNumber min={0} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="note" label={f('note')}>
-        <Input />
-      </Form.Item>
-    </SaveModal>
-  );
-}
-
 export function DonationsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -119,9 +49,8 @@ export function DonationsPage() {
   const [q, setQ] = useState<string>();
   // this year by default: the figures a half-year or annual report asks for
   const [range, setRange] = useState<{ from?: string; to?: string }>({ from: dayjs().startOf('year').format('YYYY-MM-DD') });
-  const [creating, setCreating] = useState(false);
-  const client = useQueryClient();
-  const refresh = () => void client.invalidateQueries({ queryKey: ['social'] });
+  const form = useEditing<DonationRow>();
+  const refresh = useRefresh();
   const teamName = useTeamName();
   const list = usePagedQuery(socialApi.donations, { key: ['social', 'donations'], filters: { donorKind, q, ...range } });
   const f = (k: string) => t(`social.fields.${k}`);
@@ -133,7 +62,7 @@ export function DonationsPage() {
         list={list}
         actions={
           can('social.write') && (
-            <Button type="primary" onClick={() => setCreating(true)}>
+            <Button type="primary" onClick={() => form.open('new')}>
               {t('social.donations.new')}
             </Button>
           )
@@ -183,16 +112,10 @@ export function DonationsPage() {
           },
           { title: f('team'), render: (_, r) => teamName(r.teamId) },
           { title: t('attachments.photos'), render: (_, r) => <DonationPhotos donation={r} /> },
+          ...(can('social.write') ? [editColumn<DonationRow>(t, form.open, (r) => `${r.donorName} ${r.recipientName}`)] : []),
         ]}
       />
-      <DonationForm
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={() => {
-          setCreating(false);
-          refresh();
-        }}
-      />
+      <DonationForm {...form.props} row={form.row} />
     </>
   );
 }

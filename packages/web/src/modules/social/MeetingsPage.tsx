@@ -21,7 +21,7 @@ import { day, required, SaveModal, type Values } from '../../platform/SaveModal'
 import { usePagedQuery } from '../../platform/usePagedQuery';
 import { teamOptions, useTeams } from '../teams/data';
 import { DecisionsTable } from './DecisionsTable';
-import { placeText, useTeamName } from './data';
+import { type MeetingRow, placeText, useEditing, useTeamName } from './data';
 import { MeetingForm } from './forms';
 
 function DecisionForm({ meetingId, open, onClose }: { meetingId: number; open: boolean; onClose: () => void }) {
@@ -83,6 +83,7 @@ function MeetingDrawer({ id, onClose }: { id: number | null; onClose: () => void
   const { t } = useTranslation();
   const { can } = useAuth();
   const [adding, setAdding] = useState(false);
+  const editing = useEditing<MeetingRow>();
   const { data } = useQuery({
     queryKey: ['social', 'meeting', id],
     queryFn: () => call(socialApi.meeting, { params: { id: id! } }),
@@ -90,7 +91,13 @@ function MeetingDrawer({ id, onClose }: { id: number | null; onClose: () => void
   });
   const f = (k: string) => t(`social.fields.${k}`);
   return (
-    <Drawer open={id != null} onClose={onClose} title={data?.title ?? t('social.meetings.detail')} size="large">
+    <Drawer
+      open={id != null}
+      onClose={onClose}
+      title={data?.title ?? t('social.meetings.detail')}
+      size="large"
+      extra={data && can('social.write') && <Button onClick={() => editing.open(data)}>{t('common.edit')}</Button>}
+    >
       {data && (
         <>
           <Descriptions column={1} size="small" bordered>
@@ -110,6 +117,7 @@ function MeetingDrawer({ id, onClose }: { id: number | null; onClose: () => void
           <DecisionsTable rows={data.decisions} />
           <MeetingFiles id={data.id} />
           <DecisionForm meetingId={data.id} open={adding} onClose={() => setAdding(false)} />
+          <MeetingForm {...editing.props} row={editing.row} />
         </>
       )}
     </Drawer>

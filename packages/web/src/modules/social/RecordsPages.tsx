@@ -1,6 +1,5 @@
 // The plain ledgers of the module: social funds (认捐/到位, with the projects they paid for), high-level visits
 // (互访调研) and publicity (宣传报道) — lists in scope with their filters, entry forms and the ledger's import and export.
-import { useQueryClient } from '@tanstack/react-query';
 import {
   FUND_PURPOSES,
   type FundPurpose,
@@ -11,20 +10,15 @@ import {
   VISITOR_LEVELS,
   type VisitorLevel,
 } from '@xiezuo/shared/contracts/social';
-import { Button, Select, Space, Tag } from 'antd';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate } from '../../app/format';
-import { ListPage } from '../../platform/ListPage';
+import { editColumn, ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
-import { type FundRow, placeText, useTeamName } from './data';
+import { type FundRow, type PublicityRow, placeText, useEditing, useRefresh, useTeamName, type VisitRow } from './data';
 import { FundForm, PublicityForm, VisitForm } from './forms';
-
-function useRefresh() {
-  const client = useQueryClient();
-  return () => void client.invalidateQueries({ queryKey: ['social'] });
-}
 
 /** The 登记 button of a list, for writers: opens the list's entry form. */
 function NewButton({ label, onClick }: { label: string; onClick: () => void }): ReactNode {
@@ -36,24 +30,6 @@ function NewButton({ label, onClick }: { label: string; onClick: () => void }): 
       </Button>
     )
   );
-}
-
-/** A record's form, new or open, and what happens when it is saved or closed. */
-function useEditing<T>() {
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const refresh = useRefresh();
-  return {
-    editing,
-    open: (v: T | 'new') => setEditing(v),
-    props: {
-      open: editing != null,
-      onClose: () => setEditing(null),
-      onSaved: () => {
-        setEditing(null);
-        refresh();
-      },
-    },
-  };
 }
 
 /** The projects a fund paid for: code and name (the code alone for one outside the user's scope). */
@@ -110,7 +86,7 @@ export function FundsPage() {
         ]}
         onRow={(r) => (can('social.write') ? { onClick: () => form.open(r), style: { cursor: 'pointer' } } : {})}
       />
-      <FundForm {...form.props} row={form.editing === 'new' || form.editing == null ? undefined : form.editing} />
+      <FundForm {...form.props} row={form.row} />
     </>
   );
 }
@@ -120,7 +96,8 @@ export function VisitsPage() {
   const [visitorLevel, setLevel] = useState<VisitorLevel>();
   const refresh = useRefresh();
   const teamName = useTeamName();
-  const form = useEditing<never>();
+  const { can } = useAuth();
+  const form = useEditing<VisitRow>();
   const list = usePagedQuery(socialApi.visits, { key: ['social', 'visits'], filters: { visitorLevel } });
   const f = (k: string) => t(`social.fields.${k}`);
   return (
@@ -149,9 +126,10 @@ export function VisitsPage() {
           { title: f('visited'), render: (_, r) => placeText(r) },
           { title: f('visitPurpose'), render: (_, r) => r.purpose ?? '—' },
           { title: f('team'), render: (_, r) => teamName(r.teamId) },
+          ...(can('social.write') ? [editColumn<VisitRow>(t, form.open, (r) => r.visitors)] : []),
         ]}
       />
-      <VisitForm {...form.props} />
+      <VisitForm {...form.props} row={form.row} />
     </>
   );
 }
@@ -159,10 +137,12 @@ export function VisitsPage() {
 export function PublicityPage() {
   const { t } = useTranslation();
   const [mediaLevel, setLevel] = useState<MediaLevel>();
+  const [q, setQ] = useState<string>();
   const refresh = useRefresh();
   const teamName = useTeamName();
-  const form = useEditing<never>();
-  const list = usePagedQuery(socialApi.publicity, { key: ['social', 'publicity'], filters: { mediaLevel } });
+  const { can } = useAuth();
+  const form = useEditing<PublicityRow>();
+  const list = usePagedQuery(socialApi.publicity, { key: ['social', 'publicity'], filters: { mediaLevel, q } });
   const f = (k: string) => t(`social.fields.${k}`);
   return (
     <>
@@ -171,14 +151,22 @@ export function PublicityPage() {
         list={list}
         actions={<NewButton label={t('social.publicity.new')} onClick={() => form.open('new')} />}
         filters={
-          <Select
-            allowClear
-            placeholder={f('mediaLevel')}
-            value={mediaLevel}
-            style={{ width: 130 }}
-            onChange={setLevel}
-            options={MEDIA_LEVELS.map((k) => ({ value: k, label: t(`social.mediaLevels.${k}`) }))}
-          />
+          <>
+            <Select
+              allowClear
+              placeholder={f('mediaLevel')}
+              value={mediaLevel}
+              style={{ width: 130 }}
+              onChange={setLevel}
+              options={MEDIA_LEVELS.map((k) => ({ value: k, label: t(`social.mediaLevels.${k}`) }))}
+            />
+            <Input.Search
+              allowClear
+              placeholder={t('social.publicity.search')}
+              style={{ width: 220 }}
+              onSearch={(v) => setQ(v || undefined)}
+            />
+          </>
         }
         ledger={{ key: SOCIAL_LEDGERS.publicity, filters: { mediaLevel }, import: { permission: 'social.write', onCommitted: refresh } }}
         scroll={{ x: 900 }}
@@ -201,9 +189,10 @@ export function PublicityPage() {
           { title: f('kind'), render: (_, r) => t(`social.publicityKinds.${r.kind}`) },
           { title: f('place'), render: (_, r) => placeText(r) },
           { title: f('team'), render: (_, r) => teamName(r.teamId) },
+          ...(can('social.write') ? [editColumn<PublicityRow>(t, form.open, (r) => r.title)] : []),
         ]}
       />
-      <PublicityForm {...form.props} />
+      <PublicityForm {...form.props} row={form.row} />
     </>
   );
 }

@@ -1,8 +1,10 @@
-// The module's entry forms on the platform's SaveModal: a social fund (with the projects it paid for), a meeting
-// with its attendees and the decisions taken (owner team, due date), a high-level visit and a publicity report.
+// The module's entry forms on the platform's SaveModal, each for a new record or to edit one: a donation, a social
+// fund (with the projects it paid for), a meeting with its attendees and the decisions taken (owner team, due date;
+// decisions are added and edited on their own once the meeting exists), a high-level visit and a publicity report.
 // The fields every record shares — a day, a choice from a list, the place, the team — are written once here.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import type { AnyEndpoint } from '@xiezuo/shared/contracts/endpoint';
 import { fundsApi } from '@xiezuo/shared/contracts/funds';
 import {
   DONOR_KINDS,
@@ -11,6 +13,7 @@ import {
   MEETING_KINDS,
   MEETING_LEVELS,
   PUBLICITY_KINDS,
+  RECIPIENT_KINDS,
   socialApi,
   VISIT_DIRECTIONS,
   VISITOR_LEVELS,
@@ -23,7 +26,7 @@ import { call } from '../../app/api';
 import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { DivisionPicker } from '../registry/Options';
 import { teamOptions, useTeams } from '../teams/data';
-import type { FundRow } from './data';
+import type { DonationRow, FundRow, MeetingRow, PublicityRow, VisitRow } from './data';
 
 type FormProps = { open: boolean; onClose: () => void; onSaved: () => void };
 
@@ -88,6 +91,77 @@ export function TeamItem({ name = 'teamId', label }: { name?: string | (string |
 /** Empty text → null, as the contracts take an optional text. */
 const orNull = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 
+/** Where a record's form saves: a new record, or the open one by its id (PATCH). */
+const target = (row: { id: number } | undefined, create: AnyEndpoint, update: AnyEndpoint) =>
+  row ? { endpoint: update, params: { id: row.id } } : { endpoint: create };
+
+/** An open record as the form's initial values, its dates as the DatePicker takes them. */
+function initialOf<R extends object>(row: R | undefined, dates: (keyof R & string)[]): Values | undefined {
+  if (!row) return undefined;
+  const v: Values = { ...(row as Values) };
+  for (const k of dates) v[k] = row[k] ? dayjs(row[k] as string) : undefined;
+  return v;
+}
+
+export function DonationForm({ open, onClose, onSaved, row }: FormProps & { row?: DonationRow }) {
+  const { t } = useTranslation();
+  const f = useField();
+  const [form] = Form.useForm();
+  const toBody = (v: Values) => ({
+    ...v,
+    donatedOn: day(v.donatedOn),
+    teamId: v.teamId ?? null,
+    cashAmount: v.cashAmount ?? 0,
+    goodsItem: orNull(v.goodsItem),
+    goodsUnit: orNull(v.goodsUnit),
+    goodsQuantity: v.goodsQuantity ?? null,
+    goodsValue: v.goodsValue ?? null,
+    note: orNull(v.note),
+  });
+  return (
+    <SaveModal
+      open={open}
+      title={row ? t('social.donations.edit') : t('social.donations.new')}
+      {...target(row, socialApi.createDonation, socialApi.updateDonation)}
+      initial={initialOf(row, ['donatedOn'])}
+      toBody={toBody}
+      onClose={onClose}
+      onSaved={onSaved}
+      form={form}
+    >
+      <DateItem name="donatedOn" label={f('date')} />
+      <Form.Item name="donorName" label={f('donor')} rules={required(t)}>
+        <Input />
+      </Form.Item>
+      <EnumItem name="donorKind" label={f('donorKind')} values={DONOR_KINDS} labels="donorKinds" initial="unit" />
+      <Form.Item name="recipientName" label={f('recipient')} rules={required(t)}>
+        <Input />
+      </Form.Item>
+      <EnumItem name="recipientKind" label={f('recipientKind')} values={RECIPIENT_KINDS} labels="recipientKinds" initial="household" />
+      <PlaceItem />
+      <TeamItem />
+      <Form.Item name="cashAmount" label={f('cash')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="goodsItem" label={f('goodsItem')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="goodsQuantity" label={f('goodsQuantity')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="goodsUnit" label={f('goodsUnit')}>
+        <Input maxLength={10} />
+      </Form.Item>
+      <Form.Item name="goodsValue" label={f('goodsValue')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={f('note')}>
+        <Input />
+      </Form.Item>
+    </SaveModal>
+  );
+}
+
 /** The user's projects (资金项目模块), searched by code or name; the value is a list of codes. */
 function ProjectCodes({ id, value, onChange }: { id?: string; value?: string[]; onChange?: (v: string[]) => void }) {
   const { t } = useTranslation();
@@ -125,18 +199,12 @@ export function FundForm({ open, onClose, onSaved, row }: FormProps & { row?: Fu
     note: orNull(v.note),
     projectCodes: v.projectCodes ?? [],
   });
-  const initial = row && {
-    ...row,
-    pledgedOn: dayjs(row.pledgedOn),
-    receivedOn: row.receivedOn ? dayjs(row.receivedOn) : undefined,
-    projectCodes: row.projects.map((p) => p.code),
-  };
+  const initial = row && { ...initialOf(row, ['pledgedOn', 'receivedOn']), projectCodes: row.projects.map((p) => p.code) };
   return (
     <SaveModal
       open={open}
       title={row ? t('social.funds.edit') : t('social.funds.new')}
-      endpoint={row ? socialApi.updateFund : socialApi.createFund}
-      params={row ? { id: row.id } : undefined}
+      {...target(row, socialApi.createFund, socialApi.updateFund)}
       initial={initial}
       toBody={toBody}
       onClose={onClose}
@@ -171,7 +239,7 @@ export function FundForm({ open, onClose, onSaved, row }: FormProps & { row?: Fu
   );
 }
 
-export function MeetingForm({ open, onClose, onSaved }: FormProps) {
+export function MeetingForm({ open, onClose, onSaved, row }: FormProps & { row?: MeetingRow }) {
   const { t } = useTranslation();
   const f = useField();
   const [form] = Form.useForm();
@@ -184,18 +252,22 @@ export function MeetingForm({ open, onClose, onSaved }: FormProps) {
     helpedAttendees: orNull(v.helpedAttendees),
     topics: orNull(v.topics),
     note: orNull(v.note),
-    decisions: ((v.decisions as Values[] | undefined) ?? []).map((d) => ({
-      content: d.content,
-      ownerTeamId: d.ownerTeamId ?? null,
-      ownerName: orNull(d.ownerName),
-      dueOn: day(d.dueOn),
-    })),
+    // an open meeting's decisions are edited on their own (MeetingPatch takes none; undefined is not sent)
+    decisions: row
+      ? undefined
+      : ((v.decisions as Values[] | undefined) ?? []).map((d) => ({
+          content: d.content,
+          ownerTeamId: d.ownerTeamId ?? null,
+          ownerName: orNull(d.ownerName),
+          dueOn: day(d.dueOn),
+        })),
   });
   return (
     <SaveModal
       open={open}
-      title={t('social.meetings.new')}
-      endpoint={socialApi.createMeeting}
+      title={row ? t('social.meetings.edit') : t('social.meetings.new')}
+      {...target(row, socialApi.createMeeting, socialApi.updateMeeting)}
+      initial={initialOf(row, ['heldOn'])}
       toBody={toBody}
       onClose={onClose}
       onSaved={onSaved}
@@ -221,38 +293,47 @@ export function MeetingForm({ open, onClose, onSaved }: FormProps) {
       <Form.Item name="topics" label={f('topics')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Form.List name="decisions">
-        {(items, { add, remove }) => (
-          <>
-            {items.map(({ key, name }) => (
-              <Card
-                key={key}
-                size="small"
-                style={{ marginBottom: 8 }}
-                title={`${f('decisions')} ${name + 1}`}
-                extra={<Button type="text" aria-label={t('common.delete')} icon={<MinusCircleOutlined />} onClick={() => remove(name)} />}
-              >
-                <Form.Item name={[name, 'content']} label={f('content')} rules={required(t)}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-                <TeamItem name={[name, 'ownerTeamId']} label={f('owner')} />
-                <Form.Item name={[name, 'ownerName']} label={f('ownerName')}>
-                  <Input />
-                </Form.Item>
-                <DateItem name={[name, 'dueOn']} label={f('dueOn')} />
-              </Card>
-            ))}
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add()}>
-              {t('social.meetings.addDecision')}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      {!row && <MeetingDecisions />}
     </SaveModal>
   );
 }
 
-export function VisitForm({ open, onClose, onSaved }: FormProps) {
+/** The decisions taken, entered with a new meeting. */
+function MeetingDecisions() {
+  const { t } = useTranslation();
+  const f = useField();
+  return (
+    <Form.List name="decisions">
+      {(items, { add, remove }) => (
+        <>
+          {items.map(({ key, name }) => (
+            <Card
+              key={key}
+              size="small"
+              style={{ marginBottom: 8 }}
+              title={`${f('decisions')} ${name + 1}`}
+              extra={<Button type="text" aria-label={t('common.delete')} icon={<MinusCircleOutlined />} onClick={() => remove(name)} />}
+            >
+              <Form.Item name={[name, 'content']} label={f('content')} rules={required(t)}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <TeamItem name={[name, 'ownerTeamId']} label={f('owner')} />
+              <Form.Item name={[name, 'ownerName']} label={f('ownerName')}>
+                <Input />
+              </Form.Item>
+              <DateItem name={[name, 'dueOn']} label={f('dueOn')} />
+            </Card>
+          ))}
+          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add()}>
+            {t('social.meetings.addDecision')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+export function VisitForm({ open, onClose, onSaved, row }: FormProps & { row?: VisitRow }) {
   const { t } = useTranslation();
   const f = useField();
   const [form] = Form.useForm();
@@ -267,8 +348,9 @@ export function VisitForm({ open, onClose, onSaved }: FormProps) {
   return (
     <SaveModal
       open={open}
-      title={t('social.visits.new')}
-      endpoint={socialApi.createVisit}
+      title={row ? t('social.visits.edit') : t('social.visits.new')}
+      {...target(row, socialApi.createVisit, socialApi.updateVisit)}
+      initial={initialOf(row, ['startedOn', 'endedOn'])}
       toBody={toBody}
       onClose={onClose}
       onSaved={onSaved}
@@ -291,7 +373,7 @@ export function VisitForm({ open, onClose, onSaved }: FormProps) {
   );
 }
 
-export function PublicityForm({ open, onClose, onSaved }: FormProps) {
+export function PublicityForm({ open, onClose, onSaved, row }: FormProps & { row?: PublicityRow }) {
   const { t } = useTranslation();
   const f = useField();
   const [form] = Form.useForm();
@@ -305,8 +387,9 @@ export function PublicityForm({ open, onClose, onSaved }: FormProps) {
   return (
     <SaveModal
       open={open}
-      title={t('social.publicity.new')}
-      endpoint={socialApi.createPublicity}
+      title={row ? t('social.publicity.edit') : t('social.publicity.new')}
+      {...target(row, socialApi.createPublicity, socialApi.updatePublicity)}
+      initial={initialOf(row, ['publishedOn'])}
       toBody={toBody}
       onClose={onClose}
       onSaved={onSaved}
