@@ -118,7 +118,6 @@ export const zhCN = {
     sankey: '资金流向图（拨付方 → 县 → 项目类型）',
     sankeyNote: '金额为到位资金及已下达到项目的资金；悬停查看金额',
     notCommitted: '尚未下达到项目',
-    phoneFlow: '手机上以表格显示资金流向，流向图请在电脑上查看',
   },
   validation: {
     sameSide: '拨付方与接收方不能相同',
@@ -276,7 +275,6 @@ export const en: typeof zhCN = {
     sankey: 'Money flow chart (payer → county → project type)',
     sankeyNote: 'Money received and committed to projects; hover for amounts',
     notCommitted: 'Not yet committed to projects',
-    phoneFlow: 'On a phone the flow is the table; open the chart on a computer',
   },
   validation: {
     sameSide: 'Payer and receiver must differ',
