@@ -2,7 +2,9 @@
 // year counted once (the transfers to the counties not added again); a 南口镇 town user sees only the town's 10
 // lighting projects (民生实事, 社会帮扶资金 55万元), opens one and moves it on to 完工 (dated, audited, a place for
 // its evidence); HQ passes part of a batch down to a county (资金下达) and sees it in the flow payer → county →
-// projects, the total still counted once; a town user adds a project with all its fields — at desktop and 375 px.
+// projects, the total still counted once; a town user adds a project with all its fields; the flow as a Sankey
+// chart (tooltips in 万元/亿元; a phone gets a card per county); the dashboard shows 1.6775亿元 once as sent and once
+// as received at 全部, the pairing's team, 中山 and 六盘水 — at desktop and 375 px.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
@@ -44,7 +46,7 @@ describe('funds in the browser', () => {
     await page.context().close();
   });
 
-  it('HQ sees the flow as a Sankey chart (中山市 → counties → project types, 万元/亿元 in its tooltips) beside the table; a phone gets the table', async () => {
+  it('HQ sees the flow as a Sankey chart (中山市 → counties → project types, 万元/亿元 in its tooltips) above the table; a phone gets a card per county', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_funds');
     await page.goto(`${app.url}/funds/allocations`);
