@@ -1,6 +1,8 @@
 // The funds ledgers with files as clerks keep them (a merged title row, Chinese headers, amounts as written,
 // a 合计 row): bad money, an unknown project code and a disbursement over budget are cell errors and an
 // all-or-nothing commit writes nothing; transfers split a batch within it; an export imports back unchanged.
+// The 协作计划/结对关系 of a batch and the 受益村/结对关系 of a project are read as clerks write them (中山-六盘水,
+// 南龙村、车陂村委会，441403106209), an unknown one is a cell error saying what is wrong, and both exports round-trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';

@@ -132,7 +132,8 @@ export function pairingSides(written: string): [string, string] | null {
 type PairingCandidate = { id: number; label: string; startDate: string; endDate: string | null; helper: Set<string>; helped: Set<string> };
 
 /**
- * The pairings a batch names, in one query: each written label → the pairing meant (of several with these
+ * The pairings a batch names, in one query (all pairings, with their parties' names: a province keeps a few
+ * thousand at most): each written label → the pairing meant (of several with these
  * parties, the one in force on the row's day, else the latest begun by then), or the problem of its cell.
  * A side matches a unit's or a division's name as written, with or without its level's suffix (中山 = 中山市), or its code.
  */
