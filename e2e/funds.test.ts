@@ -2,7 +2,9 @@
 // year counted once (the transfers to the counties not added again); a 南口镇 town user sees only the town's 10
 // lighting projects (民生实事, 社会帮扶资金 55万元), opens one and moves it on to 完工 (dated, audited, a place for
 // its evidence); HQ passes part of a batch down to a county (资金下达) and sees it in the flow payer → county →
-// projects, the total still counted once; a town user adds a project with all its fields — at desktop and 375 px.
+// projects, the total still counted once; a town user adds a project with all its fields; the flow as a Sankey
+// chart (tooltips in 万元/亿元; a phone gets a card per county); the dashboard shows 1.6775亿元 once as sent and once
+// as received at 全部, the pairing's team, 中山 and 六盘水 — at desktop and 375 px.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
@@ -42,6 +44,102 @@ describe('funds in the browser', () => {
     await page.getByText('六财农〔', { exact: false }).first().waitFor(); // the transfers are listed
     await screenshot(page, 'funds-allocations');
     await page.context().close();
+  });
+
+  it('HQ sees the flow as a Sankey chart (中山市 → counties → project types, 万元/亿元 in its tooltips) above the table; a phone gets a card per county', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_funds');
+    await page.goto(`${app.url}/funds/allocations`);
+    await page.getByText('中协办〔', { exact: false }).first().waitFor();
+    const [{ y }] = await app.services.database.query<{ y: number }>(
+      "select max(budget_year) as y from funds_allocations where kind = 'fiscal'",
+    );
+    await pick(page, '资金性质', '财政援助资金');
+    await pick(page, '年度', String(y ?? year));
+    await page.getByTestId('allocation-total').getByText('1.6775亿元').waitFor();
+    const sankey = page.getByTestId('fund-sankey');
+    await sankey.locator('canvas').waitFor();
+    await sankey.scrollIntoViewIfNeeded();
+    const box = (await sankey.boundingBox())!;
+    // the chart's three columns of nodes (series left 8, right 120, node width 20): payers, counties, project types
+    const columns = [box.x + 18, box.x + 8 + (box.width - 128 - 20) / 2 + 10, box.x + box.width - 130];
+    const seen: string[] = [];
+    for (const x of columns) {
+      for (let dy = 24; dy < box.height - 16; dy += 12) {
+        await page.mouse.move(x, box.y + dy);
+        await page.waitForTimeout(60);
+        const tip = (await sankey.innerText()).trim();
+        if (tip && !seen.includes(tip)) seen.push(tip);
+      }
+    }
+    const tips = seen.join('\n---\n');
+    // the payer node holds this year's batches once: 1.6775亿元; a county its share; a type what was committed to it
+    expect(tips).toMatch(/中山市\s*1\.6775亿元/);
+    expect(tips).toMatch(/水城区\s*2,000万元/);
+    expect(tips).toMatch(/(尚未下达到项目|产业发展|基础设施|民生实事)\s*[\d,.]+(万元|亿元)/);
+    await page.mouse.move(columns[0], box.y + box.height / 2);
+    await sankey.getByText('1.6775亿元').waitFor();
+    await screenshot(page, 'funds-sankey');
+    await page.mouse.move(box.x - 40, box.y - 40); // the chart at rest, every label shown
+    await page.waitForTimeout(500);
+    await screenshot(page, 'funds-sankey-plain');
+    // the table of the flow is still there, below the chart
+    await page.getByTestId('fund-flow').getByRole('row').filter({ hasText: '水城区' }).first().waitFor();
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'hq_funds');
+    await phone.goto(`${app.url}/funds/allocations`);
+    const flow = phone.getByTestId('fund-flow');
+    // the phone's flow: a card per county — payers → the county, then its projects' money by type
+    const shuicheng = flow.getByTestId('fund-flow-county-520204000000');
+    await shuicheng.getByText('中山市 2,000万元', { exact: false }).waitFor();
+    await shuicheng
+      .getByText(/^(产业发展|基础设施|民生实事|教育|医疗卫生|就业|乡村建设|其他) [\d,.]+万元$/)
+      .first()
+      .waitFor();
+    expect(await phone.getByTestId('fund-sankey').count()).toBe(0);
+    await shuicheng.scrollIntoViewIfNeeded();
+    await screenshot(phone, 'funds-flow-phone');
+    await flow.screenshot({ path: 'test-artifacts/funds-flow-phone-card.png' }); // the flow alone, at the phone's width
+    await phone.context().close();
+  });
+
+  it('the dashboard shows 中山 → 六盘水 this year as 1.6775亿元 at 全部 (the programme level), the pairing’s team, 中山 and 六盘水 — never doubled', async () => {
+    const [{ y }] = await app.services.database.query<{ y: number }>(
+      "select max(budget_year) as y from funds_allocations where kind = 'fiscal'",
+    );
+    const [team] = await app.services.database.query<{ id: number }>("select id from teams where name = '中山市对口协作六盘水市工作队'");
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_funds');
+    const cards = { sent: page.getByTestId('kpi-funds.fiscalSent'), received: page.getByTestId('kpi-funds.fiscalReceived') };
+    for (const [node, sent, received] of [
+      ['all', true, true],
+      [`t:${team.id}`, true, true],
+      ['d:4420', true, false],
+      ['d:5202', false, true],
+    ] as const) {
+      await page.goto(`${app.url}/?node=${node}&period=Y${y}`);
+      await page.getByTestId('kpi-group-funds').waitFor();
+      for (const [card, shown] of [
+        [cards.sent, sent],
+        [cards.received, received],
+      ] as const) {
+        if (shown) await card.getByText('1.6775亿元', { exact: true }).waitFor();
+        else expect((await card.count()) === 0 || !(await card.innerText()).includes('亿元'), node).toBe(true);
+      }
+      expect(await page.getByText('3.355亿元').count(), node).toBe(0);
+      // the page is long (the figures table): the funds cards alone are what to look at
+      if (node === 'all') await page.getByTestId('kpi-group-funds').screenshot({ path: 'test-artifacts/funds-dashboard-all-cards.png' });
+    }
+    await page.context().close();
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'hq_funds');
+    await phone.goto(`${app.url}/?node=d:5202&period=Y${y}`);
+    await phone.getByTestId('kpi-funds.fiscalReceived').getByText('1.6775亿元', { exact: true }).waitFor();
+    await phone.getByTestId('kpi-funds.fiscalReceived').scrollIntoViewIfNeeded();
+    await phone.getByTestId('kpi-group-funds').screenshot({ path: 'test-artifacts/funds-dashboard-liupanshui-phone-cards.png' });
+    await phone.context().close();
   });
 
   it('a 南口镇 town user sees the town’s 10 lighting projects and moves one on to 完工', async () => {

@@ -232,6 +232,8 @@ export const CountyFlowRow = z.object({
   committed: money,
   disbursed: money,
   rate: z.number().nullable(),
+  /** committed to its projects, by type of project (the flow's last step: county → projects by type) */
+  byType: z.array(z.object({ type: z.enum(PROJECT_TYPES), committed: money })),
 });
 
 /** A project as other modules see it (the social module links the funds it raised to a project). */

@@ -115,6 +115,9 @@ export const zhCN = {
     payers: '拨付方',
     projectsOf: '{{county}}的项目',
     amountYuan: '金额（元）',
+    sankey: '资金流向图（拨付方 → 县 → 项目类型）',
+    sankeyNote: '金额为到位资金及已下达到项目的资金；悬停查看金额',
+    notCommitted: '尚未下达到项目',
   },
   validation: {
     sameSide: '拨付方与接收方不能相同',
@@ -139,6 +142,11 @@ export const zhCN = {
     villageOutside: '受益村须是项目地点之内的村',
     unknownProgramme: '找不到名为“{{name}}”的协作计划',
     unknownTeam: '找不到名为“{{name}}”的队伍（或不在管辖范围内）',
+    pairingForm: '“{{name}}”看不出结对双方：请写作“帮扶方 → 受帮扶方”，如“中山市 → 六盘水市”',
+    unknownPairing: '找不到结对关系“{{name}}”：请核对帮扶方和受帮扶方的名称（以结对关系台账为准）',
+    ambiguousPairing: '“{{name}}”对应 {{count}} 个同时有效的结对关系，请在系统中选择',
+    villageNotInPlace: '“{{name}}”不是项目地点之内的村（社区）',
+    villageAmbiguous: '项目地点内有多个村叫“{{name}}”：{{candidates}}，请改填12位区划代码',
   },
 };
 
@@ -264,6 +272,9 @@ export const en: typeof zhCN = {
     payers: 'Payers',
     projectsOf: 'Projects of {{county}}',
     amountYuan: 'Amount (yuan)',
+    sankey: 'Money flow chart (payer → county → project type)',
+    sankeyNote: 'Money received and committed to projects; hover for amounts',
+    notCommitted: 'Not yet committed to projects',
   },
   validation: {
     sameSide: 'Payer and receiver must differ',
@@ -288,5 +299,10 @@ export const en: typeof zhCN = {
     villageOutside: 'Villages served must be villages inside the project’s place',
     unknownProgramme: 'No programme named “{{name}}”',
     unknownTeam: 'No team named “{{name}}” (or outside your scope)',
+    pairingForm: '“{{name}}” does not name two sides: write “helper → helped”, e.g. “中山市 → 六盘水市”',
+    unknownPairing: 'No pairing “{{name}}”: check the names of the helper and the helped side (as in the pairings ledger)',
+    ambiguousPairing: '“{{name}}” matches {{count}} pairings in force at once; choose it in the app',
+    villageNotInPlace: '“{{name}}” is not a village inside the project’s place',
+    villageAmbiguous: 'Several villages in the place are called “{{name}}”: {{candidates}}; write the 12-digit code instead',
   },
 };

@@ -1,8 +1,9 @@
 // 资金流向（按县）: for each county (县、市、区; a city's own level as the city) in scope, the money that reached it (what batches and transfers kept
 // there or below, by the same rule as the figures: no 元 twice), its projects, committed, disbursed and the
 // disbursement rate (sums first, then the ratio) — ranked by the rate, as HQ compares counties — and where that
-// money came from: the payer of the batch each 元 was first sent in (a transfer is traced up to its batch).
-import type { FundKind } from '@xiezuo/shared/contracts/funds';
+// money came from: the payer of the batch each 元 was first sent in (a transfer is traced up to its batch) — and
+// where it went: committed to its projects, by type of project.
+import type { FundKind, ProjectType } from '@xiezuo/shared/contracts/funds';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { allocationsInScope, dbOf, projectsInScope } from './access';
@@ -49,6 +50,17 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
     from funds_allocations join chain on chain.id = funds_allocations.id left join divisions d on d.code = chain.payer
     where ${allocScope} ${kind} ${year}
     group by 1, 2, 3 order by 1, 4 desc`);
+  // county → projects by type: what was committed to its projects (下达到项目), by their type
+  const types = await db.execute(sql`
+    select ${sql.raw(county('funds_projects.division_code'))} as code, funds_projects.type as type,
+           sum(f.amount)::numeric(18,2)::text as committed
+    from funds_projects join funds_flows f on f.project_id = funds_projects.id and f.type = 'commitment' ${flowKind}
+    where ${projScope}
+    group by 1, 2 order by 1, 3 desc`);
+  const typesOf = new Map<string, { type: ProjectType; committed: string }[]>();
+  for (const r of types.rows as { code: string; type: ProjectType; committed: string }[]) {
+    typesOf.set(r.code, [...(typesOf.get(r.code) ?? []), { type: r.type, committed: r.committed }]);
+  }
   const byCounty = new Map<string, { divisionCode: string; divisionName: string | null; amount: string }[]>();
   for (const p of payers.rows as { code: string; payerCode: string; payerName: string | null; amount: string }[]) {
     if (Number(p.amount) <= 0) continue;
@@ -68,6 +80,7 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
   ).map((r) => ({
     ...r,
     payers: byCounty.get(r.divisionCode) ?? [],
+    byType: typesOf.get(r.divisionCode) ?? [],
     projects: Number(r.projects),
     rate: Number(r.committed) > 0 ? Number(r.disbursed) / Number(r.committed) : null,
   }));

@@ -201,6 +201,8 @@ describe('money by county', () => {
     expect(shuicheng.payers).toEqual([expect.objectContaining({ divisionName: '中山市', amount: '20000000.00' })]);
     const mine = (await nankou.get('/api/funds/counties')).json();
     expect(mine).toEqual([expect.objectContaining({ divisionCode: '441403000000', received: '550000.00', projects: 10 })]);
+    // county → projects by type (the flow chart's last step): the town's lighting money committed to 民生实事
+    expect(mine[0].byType).toEqual([{ type: 'livelihood', committed: '550000.00' }]);
   });
 });
 
@@ -219,6 +221,26 @@ describe('dashboard', () => {
     expect(guizhou('funds.fiscalReceived')).toBe(167_750_000);
     const lastYear = await dash('d:4420', 'Y2025');
     expect(lastYear('funds.fiscalSent')).toBe(112_000_000);
+  });
+
+  it('at the programme level (全部, above both sides; and the pairing’s team) 1.6775亿元 is counted once as sent and once as received, never doubled', async () => {
+    // the demo's team of the pairing (the fixture has funds' demo only): 中山's batches and 六盘水's transfers recorded by it
+    const [team] = await t.services.database.query<{ id: number }>(
+      `insert into teams (name, kind, division_code) values ('中山市对口协作六盘水市工作队', 'team', '442000000000') returning id`,
+    );
+    await t.services.database.query(
+      `update funds_allocations set team_id = $1 where kind = 'fiscal' and (payer_division_code = '442000000000' or parent_id is not null)`,
+      [team.id],
+    );
+    await refresherOf(t.services).runOnce();
+    for (const node of ['all', `t:${team.id}`, 'd:4420', 'd:5202']) {
+      const f = await dash(node);
+      const sent = node === 'd:5202' ? 0 : 167_750_000;
+      const received = node === 'd:4420' ? 0 : 167_750_000;
+      expect([node, f('funds.fiscalSent') ?? 0, f('funds.fiscalReceived') ?? 0]).toEqual([node, sent, received]);
+      expect(f('funds.sent', 'fiscal') ?? 0).toBe(sent);
+      expect(f('funds.received', 'fiscal') ?? 0).toBe(received);
+    }
   });
 
   it('counts 南口镇’s lighting projects as 民生实事 and the money raised as 社会帮扶资金, with the rate from sums', async () => {

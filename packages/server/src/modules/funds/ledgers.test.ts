@@ -1,6 +1,8 @@
 // The funds ledgers with files as clerks keep them (a merged title row, Chinese headers, amounts as written,
 // a 合计 row): bad money, an unknown project code and a disbursement over budget are cell errors and an
 // all-or-nothing commit writes nothing; transfers split a batch within it; an export imports back unchanged.
+// The 协作计划/结对关系 of a batch and the 受益村/结对关系 of a project are read as clerks write them (中山-六盘水,
+// 南龙村、车陂村委会，441403106209), an unknown one is a cell error saying what is wrong, and both exports round-trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';
@@ -145,6 +147,200 @@ describe('项目台账', () => {
     expect((await commitAndWait(nankou, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 1 });
     const p = (await nankou.get('/api/funds/projects?q=NK-LD-13')).json().items[0];
     expect(p).toMatchObject({ programmeName: prog.name, teamName: '荔湾驻南口镇帮扶工作队' });
+  });
+});
+
+/** The registry records a clerk's programme and pairing cells name (the fixture has funds' demo only). */
+async function seedLinks() {
+  await t.services.database.query(
+    `insert into programmes (code, name, kind, start_date) values ('yq-test', '粤黔东西部协作', 'east_west', '2021-05-01'),
+       ('zzbz-test', '驻镇帮镇扶村', 'town_assist', '2021-06-01') on conflict (code) do nothing`,
+  );
+  await t.services.database.query(
+    `insert into pairings (type, helper_division_code, helped_division_code, start_date, end_date)
+     select * from (values ('city_city', '442000000000', '520200000000', '2016-01-01'::date, '2020-12-31'::date),
+                           ('city_city', '442000000000', '520200000000', '2021-05-01'::date, null::date),
+                           ('district_town', '440103000000', '441403106000', '2021-06-01'::date, null::date)) v
+     where not exists (select 1 from pairings)`,
+  );
+}
+
+describe('资金下达台账: 协作计划 and 结对关系', () => {
+  it('reads a programme and a pairing as a clerk writes them; unknown ones are cell errors naming row and column; nothing written in all-or-nothing', async () => {
+    await seedLinks();
+    const before = await count('funds_allocations');
+    // the clerk's own headers and order, a pairing written with a hyphen and without 市
+    const header = [
+      '下达文号',
+      '资金类别',
+      '拨付方代码',
+      '受援地区划代码',
+      '所属协作计划',
+      '结对',
+      '预算年度',
+      '拨付日期',
+      '下达金额',
+      '备注',
+    ];
+    const file = await clerkFile(
+      '2026年中山市东西部协作财政援助资金下达表',
+      header,
+      [
+        [
+          '中协办〔2026〕21号',
+          '财政援助资金',
+          '442000000000',
+          '520200000000',
+          '粤黔东西部协作',
+          '中山-六盘水',
+          2026,
+          '2026年9月1日',
+          '300万元',
+          null,
+        ],
+        [
+          '中协办〔2026〕22号',
+          '财政援助资金',
+          '442000000000',
+          '520200000000',
+          '东西部扶贫协作',
+          '中山市 → 六盘水市',
+          2026,
+          '2026-09-02',
+          '100万元',
+          null,
+        ],
+        [
+          '中协办〔2026〕23号',
+          '财政援助资金',
+          '442000000000',
+          '520200000000',
+          '粤黔东西部协作',
+          '中山市 → 安顺市',
+          2026,
+          '2026-09-03',
+          '100万元',
+          null,
+        ],
+        ['中协办〔2026〕24号', '财政援助资金', '442000000000', '520200000000', null, '中山市六盘水市', 2026, '2026-09-04', '100万元', null],
+      ],
+      ['合计', null, null, null, null, null, null, null, '600万元', null],
+    );
+    const { status } = await uploadAndCheck(hq, 'funds-allocations', '下达表.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 1, rejected: 3 });
+    const where = status.problems.map((p: { row: number; col: string; header: string }) => `${p.row}${p.col} ${p.header}`);
+    expect(where).toEqual(['4E 所属协作计划', '5F 结对', '6F 结对']);
+    const messages = status.problems.map((p: { message: string }) => p.message);
+    expect(messages[0]).toContain('找不到名为“东西部扶贫协作”的协作计划');
+    expect(messages[1]).toContain('找不到结对关系“中山市 → 安顺市”');
+    expect(messages[2]).toContain('请写作“帮扶方 → 受帮扶方”');
+    const commit = await hq.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' });
+    expect(commit.statusCode).toBe(400);
+    expect(await count('funds_allocations')).toBe(before);
+    expect((await commitAndWait(hq, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 1 });
+    const row = (await hq.get('/api/funds/allocations?payerDivisionCode=442000000000&budgetYear=2026&pageSize=100'))
+      .json()
+      .items.find((i: { docNo: string }) => i.docNo === '中协办〔2026〕21号');
+    // the pairing in force on the day (2021–), not the ended one of the same parties
+    const [current] = await t.services.database.query<{ id: number }>(
+      `select id from pairings where helper_division_code = '442000000000' and end_date is null`,
+    );
+    expect(row).toMatchObject({
+      programmeName: '粤黔东西部协作',
+      pairingId: current.id,
+      pairingLabel: '中山市 → 六盘水市',
+      amount: '3000000.00',
+    });
+  });
+
+  it('exports every batch with its programme and pairing and imports the export back with no change', async () => {
+    const res = await hq.get('/api/ledgers/funds-allocations/export');
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = await readSheet(res.rawPayload);
+    const header = sheet.find((r) => r?.includes('结对关系'))!;
+    const rows = sheet.slice(sheet.indexOf(header) + 2).filter((r) => r?.length); // after the Chinese and the English header
+    const linked = rows.find((r) => r.includes('中协办〔2026〕21号'))!;
+    expect(linked[header.indexOf('协作计划')]).toBe('粤黔东西部协作');
+    expect(linked[header.indexOf('结对关系')]).toBe('中山市 → 六盘水市');
+    const { status } = await uploadAndCheck(hq, 'funds-allocations', '下达导出.xlsx', res.rawPayload);
+    expect(status).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0, unchanged: rows.length });
+  });
+});
+
+describe('项目台账: 受益村 and 结对关系', () => {
+  it('reads several villages by name or code as clerks separate them and the pairing; a village outside the place or an unknown pairing is a cell error', async () => {
+    await seedLinks();
+    const before = await count('funds_projects');
+    const header = [
+      '序号',
+      '项目编号',
+      '项目名称',
+      '项目类别',
+      '实施地点区划代码',
+      '受益村（社区）',
+      '结对帮扶关系',
+      '协作计划',
+      '储备入库日期',
+      '社会帮扶资金（元）',
+    ];
+    const file = await clerkFile(
+      '南口镇2026年帮镇扶村项目库',
+      header,
+      [
+        [
+          1,
+          'NK-LD-21',
+          '南龙车陂侨乡三村亮化工程',
+          '民生实事',
+          NANKOU,
+          '南龙村、车陂村委会，441403106209',
+          '荔湾区→南口镇',
+          '驻镇帮镇扶村',
+          '2026/8/3',
+          '5.5万元',
+        ],
+        [2, 'NK-LD-22', '潭江村亮化工程', '民生实事', NANKOU, '潭江村; 竹香', '荔湾-南口', null, '2026-08-03', '20000'],
+        [3, 'NK-LD-23', '白渡村亮化工程', '民生实事', NANKOU, '南龙村、白渡村', '荔湾区→南口镇', null, '2026-08-03', '20000'],
+        [4, 'NK-LD-24', '仙湖村亮化工程', '民生实事', NANKOU, '仙湖村', '荔湾区→丙村镇', null, '2026-08-03', '20000'],
+        [5, 'NK-LD-25', '林径村亮化工程', '民生实事', NANKOU, '441224109202', null, null, '2026-08-03', '20000'],
+      ],
+      ['合计', null, null, null, null, null, null, null, null, 115000],
+    );
+    const { status } = await uploadAndCheck(nankou, 'funds-projects', '项目库.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 2, rejected: 3 });
+    const where = status.problems.map((p: { row: number; col: string; header: string }) => `${p.row}${p.col} ${p.header}`);
+    expect(where).toEqual(['5F 受益村(社区)', '6G 结对帮扶关系', '7F 受益村(社区)']); // the header as read (half-width brackets)
+    const messages = status.problems.map((p: { message: string }) => p.message);
+    expect(messages[0]).toContain('“白渡村”不是项目地点之内的村（社区）');
+    expect(messages[1]).toContain('找不到结对关系“荔湾区→丙村镇”');
+    expect(messages[2]).toContain('“441224109202”不是项目地点之内的村（社区）');
+    const commit = await nankou.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' });
+    expect(commit.statusCode).toBe(400);
+    expect(await count('funds_projects')).toBe(before);
+    expect((await commitAndWait(nankou, status.id, 'valid-rows')).status).toMatchObject({ status: 'committed', inserted: 2 });
+    const p = (await nankou.get('/api/funds/projects?q=NK-LD-21')).json().items[0];
+    expect(p).toMatchObject({
+      villageCodes: ['441403106209', '441403106215', '441403106216'],
+      villageNames: ['侨乡村委会', '南龙村委会', '车陂村委会'],
+      pairingLabel: '荔湾区 → 南口镇',
+      programmeName: '驻镇帮镇扶村',
+      money: { budget: '55000.00' },
+    });
+    const q = (await nankou.get('/api/funds/projects?q=NK-LD-22')).json().items[0];
+    expect(q).toMatchObject({ villageCodes: ['441403106211', '441403106212'], pairingLabel: '荔湾区 → 南口镇' });
+  });
+
+  it('exports the villages by name and the pairing, and the export imports back with no change', async () => {
+    const res = await nankou.get('/api/ledgers/funds-projects/export');
+    expect(res.statusCode).toBe(200);
+    const sheet = await readSheet(res.rawPayload);
+    const header = sheet.find((r) => r?.includes('受益村'))!;
+    const rows = sheet.slice(sheet.indexOf(header) + 2).filter((r) => r?.length); // after the Chinese and the English header
+    const linked = rows.find((r) => r.includes('NK-LD-21'))!;
+    expect(linked[header.indexOf('受益村')]).toBe('侨乡村委会、南龙村委会、车陂村委会');
+    expect(linked[header.indexOf('结对关系')]).toBe('荔湾区 → 南口镇');
+    const { status } = await uploadAndCheck(nankou, 'funds-projects', '项目导出.xlsx', res.rawPayload);
+    expect(status).toMatchObject({ status: 'ready', rejected: 0, toInsert: 0, toUpdate: 0, unchanged: rows.length });
   });
 });
 

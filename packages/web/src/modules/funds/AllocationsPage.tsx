@@ -5,7 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { FUND_KINDS, FUNDS_LEDGERS, type FundKind, fundsApi } from '@xiezuo/shared/contracts/funds';
-import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { useAuth } from '../../app/auth';
 import { formatDate, formatPercent } from '../../app/format';
 import { ListPage } from '../../platform/ListPage';
 import { usePagedQuery } from '../../platform/usePagedQuery';
+import { FlowSankey } from './FlowSankey';
 import { AllocationForm } from './forms';
 import { rateOf, yuan } from './money';
 
@@ -142,53 +143,115 @@ export function AllocationsPage() {
   );
 }
 
-/** 资金流向: payer → county → projects, the counties ranked by disbursement rate (sums first, then the ratio);
- *  a county opens onto its projects. */
+/** 资金流向: payer → county → projects — a Sankey chart beside the counties ranked by disbursement rate (sums first,
+ *  then the ratio), a county opening onto its projects; on a phone, the counties as cards (the chart needs the width). */
 function Counties({ kind, budgetYear }: { kind?: FundKind; budgetYear?: number }) {
   const { t } = useTranslation();
+  const phone = Grid.useBreakpoint().md === false;
   const { data } = useQuery({
     queryKey: ['funds', 'counties', kind, budgetYear],
     queryFn: () => call(fundsApi.counties, { query: { kind, budgetYear } }),
   });
   return (
     <Card size="small" title={t('funds.allocations.flowView')} data-testid="fund-flow">
+      {!phone && !!data?.length && (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            <Typography.Text strong>{t('funds.allocations.sankey')}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{t('funds.allocations.sankeyNote')}</Typography.Text>
+          </Typography.Paragraph>
+          <FlowSankey counties={data} />
+        </>
+      )}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('funds.allocations.counties')}
       </Typography.Paragraph>
-      <Table
-        rowKey="divisionCode"
-        size="small"
-        pagination={false}
-        scroll={{ x: 760 }}
-        dataSource={data}
-        expandable={{ expandedRowRender: (r) => <CountyProjects county={r.divisionCode} name={r.divisionName ?? r.divisionCode} /> }}
-        columns={[
-          { title: t('funds.allocations.rank'), width: 60, render: (_, _r, i) => i + 1 },
-          {
-            title: t('funds.allocations.payers'),
-            render: (_, r) =>
-              r.payers.length ? (
-                <Space direction="vertical" size={0}>
-                  {r.payers.map((p) => (
-                    <span key={p.divisionCode}>
-                      {p.divisionName ?? p.divisionCode} <Typography.Text type="secondary">{yuan(p.amount)}</Typography.Text>
-                    </span>
-                  ))}
-                </Space>
-              ) : (
-                '—'
-              ),
-          },
-          { title: '', width: 30, render: () => '→' },
-          { title: t('funds.fields.receiver'), render: (_, r) => r.divisionName ?? r.divisionCode },
-          { title: t('funds.allocations.received'), align: 'right', render: (_, r) => yuan(r.received) },
-          { title: t('funds.nav.projects'), align: 'right', dataIndex: 'projects' },
-          { title: t('funds.fields.commitment'), align: 'right', render: (_, r) => yuan(r.committed) },
-          { title: t('funds.fields.disbursement'), align: 'right', render: (_, r) => yuan(r.disbursed) },
-          { title: t('funds.fields.rate'), align: 'right', render: (_, r) => (r.rate == null ? '—' : formatPercent(r.rate)) },
-        ]}
-      />
+      {phone ? (
+        <CountyCards counties={data ?? []} />
+      ) : (
+        <Table
+          rowKey="divisionCode"
+          size="small"
+          pagination={false}
+          scroll={{ x: 760 }}
+          dataSource={data}
+          expandable={{ expandedRowRender: (r) => <CountyProjects county={r.divisionCode} name={r.divisionName ?? r.divisionCode} /> }}
+          columns={[
+            { title: t('funds.allocations.rank'), width: 60, render: (_, _r, i) => i + 1 },
+            {
+              title: t('funds.allocations.payers'),
+              render: (_, r) =>
+                r.payers.length ? (
+                  <Space direction="vertical" size={0}>
+                    {r.payers.map((p) => (
+                      <span key={p.divisionCode}>
+                        {p.divisionName ?? p.divisionCode} <Typography.Text type="secondary">{yuan(p.amount)}</Typography.Text>
+                      </span>
+                    ))}
+                  </Space>
+                ) : (
+                  '—'
+                ),
+            },
+            { title: '', width: 30, render: () => '→' },
+            { title: t('funds.fields.receiver'), render: (_, r) => r.divisionName ?? r.divisionCode },
+            { title: t('funds.allocations.received'), align: 'right', render: (_, r) => yuan(r.received) },
+            { title: t('funds.nav.projects'), align: 'right', dataIndex: 'projects' },
+            { title: t('funds.fields.commitment'), align: 'right', render: (_, r) => yuan(r.committed) },
+            { title: t('funds.fields.disbursement'), align: 'right', render: (_, r) => yuan(r.disbursed) },
+            { title: t('funds.fields.rate'), align: 'right', render: (_, r) => (r.rate == null ? '—' : formatPercent(r.rate)) },
+          ]}
+        />
+      )}
     </Card>
+  );
+}
+
+type County = Awaited<ReturnType<typeof call<typeof fundsApi.counties>>>[number];
+
+/** The flow on a phone: one card per county, in the table's order — payers → the county, then its projects' money by type. */
+function CountyCards({ counties }: { counties: County[] }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      size="small"
+      dataSource={counties}
+      rowKey="divisionCode"
+      renderItem={(r, i) => (
+        <List.Item data-testid={`fund-flow-county-${r.divisionCode}`} style={{ display: 'block', paddingInline: 0 }}>
+          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Text strong>
+              {i + 1}. {r.divisionName ?? r.divisionCode}
+            </Typography.Text>
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              {t('funds.fields.rate')} {r.rate == null ? '—' : formatPercent(r.rate)}
+            </Tag>
+          </Space>
+          <div>
+            <Typography.Text type="secondary">{t('funds.allocations.payers')}：</Typography.Text>
+            {r.payers.length ? r.payers.map((p) => `${p.divisionName ?? p.divisionCode} ${yuan(p.amount)}`).join('、') : '—'}
+            {' → '}
+            <Typography.Text type="secondary">{t('funds.allocations.received')}</Typography.Text> {yuan(r.received)}
+          </div>
+          <div>
+            <Typography.Text type="secondary">{t('funds.nav.projects')}</Typography.Text> {r.projects}
+            {' · '}
+            <Typography.Text type="secondary">{t('funds.fields.commitment')}</Typography.Text> {yuan(r.committed)}
+            {' · '}
+            <Typography.Text type="secondary">{t('funds.fields.disbursement')}</Typography.Text> {yuan(r.disbursed)}
+          </div>
+          {!!r.byType.length && (
+            <div>
+              {r.byType.map((b) => (
+                <Tag key={b.type} style={{ marginTop: 4 }}>
+                  {t(`funds.types.${b.type}`)} {yuan(b.committed)}
+                </Tag>
+              ))}
+            </div>
+          )}
+        </List.Item>
+      )}
+    />
   );
 }
 

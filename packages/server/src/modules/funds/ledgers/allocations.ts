@@ -8,10 +8,10 @@ import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, divisionCode, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
-import { dbOf } from '../access';
+import { dbOf, pairingLabelOf } from '../access';
 import { allAllocations, createAllocation, updateAllocation } from '../allocations';
 import { fundAllocations as fa } from '../tables';
-import { zh } from './common';
+import { pairingColumn, programmeColumn, programmesAndTeams, resolvePairings, zh } from './common';
 
 type Row = {
   kind: FundKind;
@@ -19,6 +19,8 @@ type Row = {
   divisionCode: string;
   docNo: string;
   parentDocNo: string | null;
+  programme: string | null;
+  pairing: string | null;
   budgetYear: number;
   allocatedOn: string;
   amount: string;
@@ -70,6 +72,8 @@ export const allocationLedger = defineLedger<Row>({
       example: '中协办〔2026〕1号',
       maxLength: 100,
     },
+    { ...programmeColumn, example: '粤黔东西部协作' },
+    pairingColumn,
     {
       key: 'parentDocNo',
       header: '来源文号',
@@ -116,6 +120,7 @@ export const allocationLedger = defineLedger<Row>({
     return problems;
   },
   async validateBatch(rows, ctx) {
+    const links = await linksOf(ctx, rows);
     // sources named by the batch: in the database (paid to the transfer's payer) or earlier in the file
     const wanted = rows.filter((r) => r.parentDocNo).map((r) => r.parentDocNo!);
     const found = wanted.length
@@ -145,6 +150,8 @@ export const allocationLedger = defineLedger<Row>({
     return rows.map((r) => {
       const own = keyOf(r.docNo, r.divisionCode, r.kind);
       if (!sources.has(own)) sources.set(own, { amount: Number(r.amount), used: new Map() });
+      const problems = links(r);
+      if (problems.length) return problems;
       if (!r.parentDocNo) return [];
       const src = sources.get(keyOf(r.parentDocNo, r.payerDivisionCode, r.kind));
       if (!src) return [{ path: 'parentDocNo', key: 'funds.validation.noParent' }];
@@ -158,7 +165,7 @@ export const allocationLedger = defineLedger<Row>({
       return [];
     });
   },
-  async findExisting(tx, rows) {
+  async findExisting(tx, rows, ctx) {
     const found = await tx
       .select({
         id: fa.id,
@@ -167,6 +174,8 @@ export const allocationLedger = defineLedger<Row>({
         divisionCode: fa.divisionCode,
         docNo: fa.docNo,
         parentId: fa.parentId,
+        programmeId: fa.programmeId,
+        pairing: pairingLabelOf(fa.pairingId),
         budgetYear: fa.budgetYear,
         allocatedOn: fa.allocatedOn,
         amount: fa.amount,
@@ -188,15 +197,30 @@ export const allocationLedger = defineLedger<Row>({
         : []
       ).map((p) => [p.id, p.docNo]),
     );
+    const names = await programmesAndTeams(ctx, { programmeIds: found.map((f) => f.programmeId) });
     const out = new Map<string, Row>();
-    for (const { parentId, ...f } of found) {
-      const row: Row = { ...f, parentDocNo: parentId ? (parents.get(parentId) ?? null) : null };
+    for (const { parentId, programmeId, ...f } of found) {
+      const row: Row = {
+        ...f,
+        parentDocNo: parentId ? (parents.get(parentId) ?? null) : null,
+        programme: programmeId == null ? null : (names.programmeName.get(programmeId) ?? null),
+      };
       out.set(naturalKeyOf(allocationLedger, row), row);
     }
     return out;
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
+    const rows = [...changes.insert, ...changes.update.map((u) => u.after)];
+    const names = await programmesAndTeams(c, { programmes: rows.map((r) => r.programme) });
+    const found = await resolvePairings(
+      c,
+      rows.filter((r) => r.pairing).map((r) => ({ label: r.pairing!, day: r.allocatedOn })),
+    );
+    const pairingIdOf = (r: Row) => {
+      const p = r.pairing ? found.get({ label: r.pairing, day: r.allocatedOn }) : undefined;
+      return p && 'id' in p ? p.id : undefined;
+    };
     const parentIdOf = async (r: Row) => {
       if (!r.parentDocNo) return null;
       const [p] = await tx
@@ -205,10 +229,13 @@ export const allocationLedger = defineLedger<Row>({
         .where(and(inArray(fa.docNo, [r.parentDocNo]), inArray(fa.divisionCode, [r.payerDivisionCode]), inArray(fa.kind, [r.kind])));
       return p?.id ?? null;
     };
-    const input = async ({ id: _id, parentDocNo: _p, amount: a, ...r }: Row) => ({
+    // a programme or pairing left empty is left as it was (an older ledger has no such columns)
+    const input = async ({ id: _id, parentDocNo: _p, amount: a, programme, pairing, ...r }: Row) => ({
       ...r,
       amount: Number(a),
-      parentId: await parentIdOf({ ...r, amount: a, parentDocNo: _p }),
+      parentId: await parentIdOf({ ...r, amount: a, parentDocNo: _p, programme, pairing }),
+      ...(programme ? { programmeId: names.programmeId.get(programme) } : {}),
+      ...(pairing ? { pairingId: pairingIdOf({ ...r, amount: a, parentDocNo: _p, programme, pairing }) } : {}),
     });
     for (const r of changes.insert) await createAllocation(c, await input(r));
     for (const { before, after } of changes.update) await updateAllocation(c, before.id!, await input(after));
@@ -221,6 +248,8 @@ export const allocationLedger = defineLedger<Row>({
       divisionCode: r.divisionCode,
       docNo: r.docNo,
       parentDocNo: r.parentDocNo,
+      programme: r.programmeName,
+      pairing: r.pairingLabel,
       budgetYear: r.budgetYear,
       allocatedOn: r.allocatedOn,
       amount: r.amount,
@@ -228,3 +257,27 @@ export const allocationLedger = defineLedger<Row>({
     }));
   },
 });
+
+/**
+ * The programme and pairing cells of a batch checked in two queries: an unknown programme or a pairing not
+ * found is a cell error; a pairing found is written back as the registry names it (帮扶方 → 受帮扶方), so a
+ * file that names it another way (中山-六盘水) compares equal to the stored batch.
+ */
+async function linksOf(ctx: Parameters<typeof programmesAndTeams>[0], rows: Row[]) {
+  const names = await programmesAndTeams(ctx, { programmes: rows.map((r) => r.programme) });
+  const pairs = await resolvePairings(
+    ctx,
+    rows.filter((r) => r.pairing).map((r) => ({ label: r.pairing!, day: r.allocatedOn })),
+  );
+  return (r: Row): ErrorDetail[] => {
+    const problems: ErrorDetail[] = [];
+    if (r.programme && !names.programmeId.has(r.programme))
+      problems.push({ path: 'programme', key: 'funds.validation.unknownProgramme', params: { name: r.programme } });
+    if (r.pairing) {
+      const p = pairs.get({ label: r.pairing, day: r.allocatedOn })!;
+      if ('id' in p) r.pairing = p.label;
+      else problems.push(p);
+    }
+    return problems;
+  };
+}

@@ -8,14 +8,29 @@ import {
   type ProjectType,
   STEP_DATE,
 } from '@xiezuo/shared/contracts/funds';
-import { inArray } from 'drizzle-orm';
+import { getTableColumns, inArray } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, divisionCode, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
+import { pairingLabelOf } from '../access';
 import { allProjects, createProject, setSteps, updateProject } from '../projects';
 import { fundProjects as fp, fundProjectBudgets as fpb } from '../tables';
-import { type BudgetCells, budgetColumns, budgetKey, budgetsOf, programmeColumn, programmesAndTeams, teamColumn, zh } from './common';
+import {
+  type BudgetCells,
+  budgetColumns,
+  budgetKey,
+  budgetsOf,
+  pairingColumn,
+  programmeColumn,
+  programmesAndTeams,
+  resolvePairings,
+  resolveVillages,
+  teamColumn,
+  villagesColumn,
+  villagesKey,
+  zh,
+} from './common';
 
 type StepDates = {
   reservedOn: string;
@@ -32,7 +47,9 @@ type Row = BudgetCells &
     type: ProjectType;
     status?: ProjectStatus;
     divisionCode: string;
+    villages?: string | null;
     programme: string | null;
+    pairing: string | null;
     team: string | null;
     implementingUnit: string | null;
     plannedStart: string | null;
@@ -109,7 +126,9 @@ export const projectLedger = defineLedger<Row>({
       required: true,
       example: '441403106215',
     }),
+    villagesColumn,
     programmeColumn,
+    pairingColumn,
     teamColumn,
     {
       key: 'implementingUnit',
@@ -146,8 +165,26 @@ export const projectLedger = defineLedger<Row>({
   },
   async validateBatch(rows, ctx) {
     const found = await programmesAndTeams(ctx, { programmes: rows.map((r) => r.programme), teams: rows.map((r) => r.team) });
-    return rows.map((r) => {
+    const pairs = await resolvePairings(
+      ctx,
+      rows.filter((r) => r.pairing).map((r) => ({ label: r.pairing!, day: r.reservedOn })),
+    );
+    const villages = await resolveVillages(
+      ctx,
+      rows.map((r) => ({ place: r.divisionCode, cell: r.villages ?? '' })),
+    );
+    return rows.map((r, i) => {
       const problems: ErrorDetail[] = [];
+      // the villages and the pairing as stored compare them (codes; the registry's 帮扶方 → 受帮扶方)
+      const v = villages[i];
+      if ('codes' in v) {
+        if (r.villages != null) r.villages = villagesKey(v.codes);
+      } else problems.push(v);
+      if (r.pairing) {
+        const p = pairs.get({ label: r.pairing, day: r.reservedOn })!;
+        if ('id' in p) r.pairing = p.label;
+        else problems.push(p);
+      }
       if (r.programme && !found.programmeId.has(r.programme))
         problems.push({ path: 'programme', key: 'funds.validation.unknownProgramme', params: { name: r.programme } });
       if (r.team && !found.teamId.has(r.team))
@@ -157,7 +194,7 @@ export const projectLedger = defineLedger<Row>({
   },
   async findExisting(tx, rows, ctx) {
     const found = await tx
-      .select()
+      .select({ ...getTableColumns(fp), pairingLabel: pairingLabelOf(fp.pairingId) })
       .from(fp)
       .where(inArray(fp.code, [...new Set(rows.map((r) => r.code))]));
     const budgets = found.length
@@ -181,6 +218,7 @@ export const projectLedger = defineLedger<Row>({
           ...f,
           programmeName: f.programmeId == null ? null : (names.programmeName.get(f.programmeId) ?? null),
           teamName: f.teamId == null ? null : (names.teamName.get(f.teamId) ?? null),
+          villages: villagesKey(f.villageCodes),
         },
         budgets.filter((b) => b.projectId === f.id),
       );
@@ -192,12 +230,23 @@ export const projectLedger = defineLedger<Row>({
     const c = { ...ctx, tx };
     const rows = [...changes.insert, ...changes.update.map((u) => u.after)];
     const names = await programmesAndTeams(c, { programmes: rows.map((r) => r.programme), teams: rows.map((r) => r.team) });
+    const pairs = await resolvePairings(
+      c,
+      rows.filter((r) => r.pairing).map((r) => ({ label: r.pairing!, day: r.reservedOn })),
+    );
+    const pairingIds = new Map(
+      rows.flatMap((r) => {
+        const p = r.pairing ? pairs.get({ label: r.pairing, day: r.reservedOn }) : undefined;
+        return p && 'id' in p ? [[r.code, p.id] as const] : [];
+      }),
+    );
+    const inputOf = (r: Row) => projectInput(r, names, pairingIds.get(r.code));
     for (const r of changes.insert) {
-      const id = await createProject(c, inputOf(r, names));
+      const id = await createProject(c, inputOf(r));
       await setSteps(c, id, r);
     }
     for (const { before, after } of changes.update) {
-      await updateProject(c, before.id!, inputOf(after, names));
+      await updateProject(c, before.id!, inputOf(after));
       await setSteps(c, before.id!, after);
     }
   },
@@ -215,8 +264,9 @@ export const projectLedger = defineLedger<Row>({
           )
       : [];
     return rows.map((r) => {
+      // villages by name, as the clerk reads them (a re-import finds them again inside the place)
       const { id: _id, ...row } = toLedgerRow(
-        { ...r, assetValue: r.assetValue },
+        { ...r, assetValue: r.assetValue, villages: r.villageNames.length ? r.villageNames.join('、') : null },
         budgets.filter((b) => b.projectId === r.id),
       );
       return row;
@@ -226,10 +276,12 @@ export const projectLedger = defineLedger<Row>({
 
 type Stored = typeof fp.$inferSelect;
 function toLedgerRow(
-  f: Pick<Stored, keyof Omit<Row, keyof BudgetCells | 'programme' | 'team'>> & {
+  f: Pick<Stored, keyof Omit<Row, keyof BudgetCells | 'programme' | 'team' | 'pairing' | 'villages'>> & {
     id: number;
     programmeName: string | null;
+    pairingLabel: string | null;
     teamName: string | null;
+    villages: string | null;
   },
   budgets: { kind: string; amount: string }[],
 ): Row {
@@ -243,7 +295,9 @@ function toLedgerRow(
     type: f.type,
     status: f.status,
     divisionCode: f.divisionCode,
+    villages: f.villages,
     programme: f.programmeName,
+    pairing: f.pairingLabel,
     team: f.teamName,
     implementingUnit: f.implementingUnit,
     plannedStart: f.plannedStart,
@@ -263,8 +317,11 @@ function toLedgerRow(
   };
 }
 
-/** A row as the API's input; a programme or team left empty is left as it was (an older ledger has no such columns). */
-function inputOf(r: Row, names: Awaited<ReturnType<typeof programmesAndTeams>>) {
+/**
+ * A row as the API's input; a programme, pairing or team left empty is left as it was (an older ledger has no
+ * such columns), and so are the villages when the file has no 受益村 column (an empty cell of it clears them).
+ */
+function projectInput(r: Row, names: Awaited<ReturnType<typeof programmesAndTeams>>, pairingId: number | undefined) {
   return {
     code: r.code,
     name: r.name,
@@ -272,6 +329,8 @@ function inputOf(r: Row, names: Awaited<ReturnType<typeof programmesAndTeams>>) 
     divisionCode: r.divisionCode,
     ...(r.programme ? { programmeId: names.programmeId.get(r.programme) } : {}),
     ...(r.team ? { teamId: names.teamId.get(r.team) } : {}),
+    ...(r.pairing && pairingId != null ? { pairingId } : {}),
+    ...(r.villages !== undefined ? { villageCodes: r.villages ? r.villages.split('、') : [] } : {}),
     implementingUnit: r.implementingUnit,
     plannedStart: r.plannedStart,
     plannedFinish: r.plannedFinish,
