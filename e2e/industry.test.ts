@@ -240,8 +240,13 @@ describe('industry in the browser', () => {
 
     // they left workshop 01 yesterday (编辑: 务工结束日期); then they may start in 02 today
     const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-    await page.goBack();
-    await page.getByText('共 15 条').waitFor();
+    const openWorkshop = async (name: string) => {
+      await page.goto(`${app.url}/industry/workshops`);
+      await page.getByRole('link', { name }).click();
+      await page.waitForURL(/\/industry\/workshops\/\d+$/);
+      await page.getByText('共 15 条').waitFor();
+    };
+    await openWorkshop('服装加工帮扶车间01（演示）');
     await page
       .getByRole('button', { name: /^编辑 / })
       .first()
@@ -252,8 +257,7 @@ describe('industry in the browser', () => {
     await screenshot(page, 'industry-worker-edit-phone');
     await save(page);
     await modal.waitFor({ state: 'hidden' });
-    await page.goForward();
-    await page.getByText('共 15 条').waitFor();
+    await openWorkshop('电子组装帮扶车间02（演示）');
     await page.getByRole('button', { name: '登记务工人员' }).click();
     await modal.getByLabel('姓名').fill('重复登记（测试）');
     await modal.getByLabel('身份证号').fill(idNumber);
