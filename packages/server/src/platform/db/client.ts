@@ -31,7 +31,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // one on next use, so this is no reason to crash the process.
 const ADMIN_SHUTDOWN = '57P01';
 
-export async function openDatabase(opts: { url?: string; dataDir?: string; onIdleError?: (err: Error) => void }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  onIdleError?: (err: Error) => void;
+  /** An in-memory PGlite starts from this dump of a data directory (PGlite's dumpDataDir) instead of an initdb. */
+  loadDataDir?: Blob;
+}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // without a listener an idle client's error is thrown as an uncaught exception
@@ -57,6 +63,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onIdl
     chmodSync(dir, 0o700);
   }
   const pglite = await PGlite.create(dir, {
+    loadDataDir: dir ? undefined : opts.loadDataDir,
     extensions: { pg_trgm },
     startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
   });
