@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAmount,
+  formatAmountBrief,
   formatChange,
   formatDate,
   formatDateTime,
@@ -14,6 +15,10 @@ import {
 describe('formats people read', () => {
   it('shows amounts in 亿元/万元/元 as the size suggests', () => {
     expect(formatAmount(167_750_000)).toBe('1.6775亿元'); // 中山 → 六盘水 fiscal aid
+    expect(formatAmountBrief(167_750_000)).toBe('1.68亿元'); // …at a glance on the dashboard
+    expect(formatAmountBrief(72_754_321)).toBe('7,275.43万元');
+    expect(formatAmountBrief(86_700)).toBe('8.67万元');
+    expect(formatAmountBrief(5_500)).toBe('5,500元');
     expect(formatAmount(550_000)).toBe('55万元'); // 南口镇 lighting projects
     expect(formatAmount(86_700)).toBe('8.67万元'); // 畲江镇 donations
     expect(formatAmount(1234.5)).toBe('1,234.5元');

@@ -7,10 +7,19 @@ export function yuanTo(value: number, unit: AmountUnit): number {
 
 /** 167750000 → "1.6775亿元", 550000 → "55万元", 1234.5 → "1,234.5元" (or a chosen unit). */
 export function formatAmount(yuan: number | null | undefined, unit?: AmountUnit, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return amountText(yuan, unit, lang, 4);
+}
+
+/** Money at a glance (dashboard cards): 亿元 and 万元 to two decimals — 167750000 → "1.68亿元", 86700 → "8.67万元". */
+export function formatAmountBrief(yuan: number | null | undefined, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return amountText(yuan, undefined, lang, 2);
+}
+
+function amountText(yuan: number | null | undefined, unit: AmountUnit | undefined, lang: 'zh-CN' | 'en', bigDigits: number): string {
   if (yuan == null || Number.isNaN(yuan)) return '—';
   const u: AmountUnit = unit ?? (Math.abs(yuan) >= 1e8 ? '亿元' : Math.abs(yuan) >= 1e4 ? '万元' : '元');
   const v = yuanTo(yuan, u);
-  const digits = u === '元' ? 2 : 4;
+  const digits = u === '元' ? 2 : bigDigits;
   const text = Number(v.toFixed(digits)).toLocaleString('zh-CN', { maximumFractionDigits: digits });
   if (lang === 'en') return `${text} ${u === '亿元' ? '×100M yuan' : u === '万元' ? '×10k yuan' : 'yuan'}`;
   return `${text}${u}`;

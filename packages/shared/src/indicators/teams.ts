@@ -115,8 +115,8 @@ function assessed(dir: 'received' | 'sent', source: string, monthsSource: string
     {
       ...base,
       code: code('teams.professionalsDistinct', 'teams.professionalsSentDistinct'),
-      zh: `${zh}专业技术人才（达标人数）`,
-      en: `Professionals ${en} (distinct persons)`,
+      zh: `${zh}专业技术人才（具名达标人数）`,
+      en: `Professionals ${en} (distinct named persons)`,
       unitZh: '人',
       unitEn: 'persons',
       measure: 'distinct',
@@ -128,8 +128,8 @@ function assessed(dir: 'received' | 'sent', source: string, monthsSource: string
     {
       ...base,
       code: code('teams.cadresDistinct', 'teams.cadresSentDistinct'),
-      zh: `${zh}挂职党政干部（达标人数）`,
-      en: `Cadres ${en} on secondment (distinct persons)`,
+      zh: `${zh}挂职党政干部（具名达标人数）`,
+      en: `Cadres ${en} on secondment (distinct named persons)`,
       unitZh: '人',
       unitEn: 'persons',
       measure: 'distinct',

@@ -4,7 +4,7 @@ import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { type DashboardT, type FigureT, indicatorsApi } from '@xiezuo/shared/contracts/indicators';
-import { formatAmount, formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
+import { formatAmount, formatAmountBrief, formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
 import {
   App,
   Breadcrumb,
@@ -37,13 +37,17 @@ import { defaultPeriod, PeriodPicker } from './PeriodPicker';
 const isRatio = (f: Pick<FigureT, 'unit'>) => f.unit === '%';
 /** Money is kept in 元 and shown as people read it (1.78亿元, 55万元); the unit says the language. */
 const isMoney = (f: Pick<FigureT, 'unit'>) => f.unit === '元' || f.unit === 'yuan';
-export const showValue = (f: Pick<FigureT, 'unit'>, v: number | null) =>
+/** A figure's value as shown; money at a glance (`brief`: 1.68亿元 on the cards and the children's table) or exact
+ * (1.6775亿元, the figures table and a card's tooltip). */
+export const showValue = (f: Pick<FigureT, 'unit'>, v: number | null, brief = false) =>
   v == null
     ? '—'
     : isRatio(f)
       ? formatPercent(v)
       : isMoney(f)
-        ? formatAmount(v, undefined, f.unit === 'yuan' ? 'en' : 'zh-CN')
+        ? brief
+          ? formatAmountBrief(v, f.unit === 'yuan' ? 'en' : 'zh-CN')
+          : formatAmount(v, undefined, f.unit === 'yuan' ? 'en' : 'zh-CN')
         : v.toLocaleString('zh-CN');
 /** A value with its unit, unless the value already carries it (percent, money). */
 const withOwnUnit = (f: Pick<FigureT, 'unit'>, v: number | null) =>
@@ -57,7 +61,7 @@ function Change({ f, wired }: { f: FigureT; wired: boolean }) {
   return (
     <Space size={4} wrap>
       <Typography.Text type="secondary">
-        {t('indicators.lastYear')} {showValue(f, f.lastYear)}
+        {t('indicators.lastYear')} {showValue(f, f.lastYear, true)}
       </Typography.Text>
       <Tag color={color} style={{ marginInlineEnd: 0 }}>
         {t('indicators.change')} {formatChange(pct)}
@@ -75,7 +79,9 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
     <Card size="small" data-testid={`kpi-${f.code}`}>
       <Statistic
         title={f.name}
-        value={showValue(f, f.value)}
+        value={showValue(f, f.value, true)}
+        // the exact amount on hover: 1.68亿元 is 1.6775亿元
+        valueRender={isMoney(f) ? (node) => <span title={showValue(f, f.value)}>{node}</span> : undefined}
         suffix={isRatio(f) || isMoney(f) || f.value == null ? undefined : unitFor(showValue(f, f.value), f.unit)}
       />
       {notForRange(f, wired, period) ? (
@@ -87,7 +93,7 @@ function KpiCard({ f, wired, period }: { f: FigureT; wired: boolean; period: str
         <div style={{ marginTop: 6 }}>
           <Progress percent={Math.round((f.progress ?? 0) * 1000) / 10} size="small" status={f.behind ? 'exception' : 'normal'} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('indicators.target')} {showValue(f, f.target)} {f.behind ? <Tag color="orange">{t('indicators.behind')}</Tag> : null}
+            {t('indicators.target')} {showValue(f, f.target, true)} {f.behind ? <Tag color="orange">{t('indicators.behind')}</Tag> : null}
           </Typography.Text>
         </div>
       )}
@@ -354,7 +360,7 @@ export function DashboardPage() {
               title: isMoney(f) ? f.name : titleWithUnit(f.name, f.unit),
               key: f.code,
               align: 'right' as const,
-              render: (_: unknown, r: DashboardT['children'][number]) => showValue(f, r.values[f.code] ?? null),
+              render: (_: unknown, r: DashboardT['children'][number]) => showValue(f, r.values[f.code] ?? null, true),
             })),
           ]}
         />
