@@ -25,6 +25,7 @@ export const assessmentModule: WebModule = {
     { path: '/assessment/agreements', element: lazyPage(() => import('./AgreementsPage'), 'AgreementsPage') },
     { path: '/assessment/agreements/:id', element: lazyPage(() => import('./AgreementsPage'), 'AgreementPage') },
     { path: '/assessment/frameworks', element: lazyPage(() => import('./FrameworksPage'), 'FrameworksPage') },
+    { path: '/assessment/frameworks/:id', element: lazyPage(() => import('./FrameworksPage'), 'FrameworkPage') },
     { path: '/assessment/cycles', element: lazyPage(() => import('./CyclesPage'), 'CyclesPage') },
     { path: '/assessment/cycles/:id', element: lazyPage(() => import('./CyclePage'), 'CyclePage') },
   ],
