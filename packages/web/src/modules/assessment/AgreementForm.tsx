@@ -191,7 +191,7 @@ function TargetRow({
     <Card
       size="small"
       style={{ marginBottom: 8 }}
-      title={`${t('assessment.agreement.target')} ${index + 1}`}
+      title={t('assessment.agreement.targetN', { n: index + 1 })}
       extra={
         onRemove && (
           <Button

@@ -4,6 +4,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { assessmentApi, type Framework, type FrameworkItemT } from '@xiezuo/shared/contracts/assessment';
+import { indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +108,7 @@ export function FrameworksPage() {
         { title: t('assessment.framework.year'), dataIndex: 'year', width: 70 },
         { title: t('assessment.framework.programme'), render: (_, f) => t(`assessment.programmes.${f.programme}`) },
         { title: t('assessment.framework.status'), render: (_, f) => <StateTags f={f} /> },
-        { title: t('assessment.framework.maxPoints'), align: 'right', render: (_, f) => f.maxTotal },
+        { title: t('assessment.framework.fullMarks'), align: 'right', render: (_, f) => f.maxTotal },
         { title: '', key: 'actions', render: (_, f) => <FrameworkActions f={f} edit={editing.edit} copy={editing.copy} /> },
       ]}
     >
@@ -124,6 +125,12 @@ export function FrameworkPage() {
     queryKey: ['assessment', 'frameworks', id],
     queryFn: () => call(assessmentApi.framework, { params: { id } }),
   });
+  const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => call(indicatorsApi.catalogue) });
+  const nameOf = (indicator: string) => {
+    const [code, key] = indicator.split('|');
+    const c = catalogue?.find((x) => x.code === code);
+    return c && (key ? `${c.name} · ${c.breakdowns.find((b) => b.key === key)?.name ?? key}` : c.name);
+  };
   const editing = useFrameworkEditing((saved) => navigate(`/assessment/frameworks/${saved.id}`));
   if (!f) return <Card loading />;
   return (
@@ -153,7 +160,7 @@ export function FrameworkPage() {
             { title: t('assessment.framework.item'), dataIndex: 'name' },
             { title: t('assessment.framework.kind'), dataIndex: 'kind', render: (k: string) => t(`assessment.kinds.${k}`) },
             { title: t('assessment.framework.maxPoints'), dataIndex: 'maxPoints', align: 'right' },
-            { title: t('assessment.framework.rule'), render: (_, i: FrameworkItemT) => ruleText(i, t) },
+            { title: t('assessment.framework.rule'), render: (_, i: FrameworkItemT) => ruleText(i, t, nameOf) },
             {
               title: t('assessment.framework.evidence'),
               render: (_, i: FrameworkItemT) => [i.guide, i.evidence].filter(Boolean).join('；'),
