@@ -105,6 +105,16 @@ describe('assessment forms and the agreement panel', () => {
     await shot(page.getByTestId('agreement-panel'), 'assessment-panel-helper');
     await page.context().close();
 
+    // the form on a phone: one column, nothing wider than the screen
+    const phoneForm = await newPage(browser, PHONE);
+    await signIn(phoneForm, app.url, 'zs_lead');
+    await phoneForm.goto(`${app.url}/assessment/agreements`);
+    await phoneForm.getByTestId('new-agreement').click();
+    await phoneForm.getByRole('dialog').getByTestId('target-row-0').waitFor();
+    expect(await noSideways(phoneForm)).toBeLessThanOrEqual(1);
+    await phoneForm.screenshot({ path: join(ARTIFACTS, 'assessment-agreement-form-phone.png') });
+    await phoneForm.context().close();
+
     // the helped side's dashboard shows the same agreement and figures, as the helped side — desktop and phone
     for (const viewport of [undefined, PHONE]) {
       const helped = await newPage(browser, viewport);

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import { type AgreementDetail, assessmentApi } from '@xiezuo/shared/contracts/assessment';
-import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Progress, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Grid, Input, InputNumber, Progress, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,13 +18,14 @@ import { day, required, SaveModal } from '../../platform/SaveModal';
 import { useUrlFilters, useWholeList } from '../../platform/usePagedQuery';
 import { DivisionPicker } from '../registry/Options';
 import { AgreementForm } from './AgreementForm';
-import { percent, type Side, Signature, showTarget, useOwnSides } from './agreementParts';
+import { percent, type Side, Signature, showTarget, TargetProgress, useOwnSides } from './agreementParts';
 
 type Detail = z.infer<typeof AgreementDetail>;
 
-/** The agreement's targets with their live figures and progress. */
+/** The agreement's targets with their live figures and progress (on a phone as bars, not a table to scroll sideways). */
 export function AgreementTargets({ a }: { a: Detail }) {
   const { t } = useTranslation();
+  if (Grid.useBreakpoint().md === false) return <TargetProgress targets={a.targets} />;
   return (
     <Table
       rowKey="id"

@@ -3,13 +3,13 @@
 // own dashboards; the server lists only agreements with a side in the user's scope.
 import { useQuery } from '@tanstack/react-query';
 import { assessmentApi } from '@xiezuo/shared/contracts/assessment';
-import { Card, Col, Progress, Row, Space, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call } from '../../app/api';
 import { formatPercent } from '../../app/format';
 import type { DashboardPanelProps } from '../../app/modules';
-import { percent, Signature, showTarget } from './agreementParts';
+import { Signature, TargetProgress } from './agreementParts';
 
 /** How many agreements the panel shows (a province's dashboard links to the rest). */
 const SHOWN = 5;
@@ -50,25 +50,7 @@ export function AgreementsPanel({ node, year }: DashboardPanelProps) {
                 <Signature a={a} side="helper" />
                 <Signature a={a} side="helped" />
               </Space>
-              <Row gutter={[16, 8]}>
-                {a.targets.map((x) => (
-                  <Col key={x.id} xs={24} md={12} lg={8}>
-                    <Typography.Text style={{ fontSize: 13 }}>
-                      {x.indicatorName}
-                      {x.divisionName ? ` · ${x.divisionName}` : ''}
-                    </Typography.Text>
-                    <Progress
-                      percent={percent(x.progress)}
-                      size="small"
-                      format={() => formatPercent(x.progress)}
-                      status={x.progress != null && x.progress >= 1 ? 'success' : 'normal'}
-                    />
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('assessment.panel.figures', { actual: showTarget(x, x.actual), target: showTarget(x, x.target) })}
-                    </Typography.Text>
-                  </Col>
-                ))}
-              </Row>
+              <TargetProgress targets={a.targets} />
             </div>
           );
         })}

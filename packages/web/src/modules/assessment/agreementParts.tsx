@@ -2,14 +2,14 @@
 import { isInDivisionSubtree } from '@xiezuo/shared/codes/division';
 import { type AgreementRow, type AgreementTargetRow, SIDES } from '@xiezuo/shared/contracts/assessment';
 import { withUnit } from '@xiezuo/shared/format';
-import { Tag } from 'antd';
+import { Col, Progress, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useAuth } from '../../app/auth';
-import { formatAmount, formatDate } from '../../app/format';
+import { formatAmount, formatDate, formatPercent } from '../../app/format';
 
 export type Side = (typeof SIDES)[number];
-type Row = z.infer<typeof AgreementRow>;
+type Agreement = z.infer<typeof AgreementRow>;
 type Target = z.infer<typeof AgreementTargetRow>;
 
 /** Progress as a bar's percent (capped at 100; the text beside it says the real share). */
@@ -19,7 +19,7 @@ export const percent = (p: number | null) => (p == null ? 0 : Math.round(Math.mi
 export const showTarget = (t: Pick<Target, 'money' | 'unit'>, v: number | null) =>
   v == null ? '—' : t.money ? formatAmount(v) : withUnit(v.toLocaleString('zh-CN'), t.unit);
 
-export function Signature({ a, side }: { a: Row; side: Side }) {
+export function Signature({ a, side }: { a: Agreement; side: Side }) {
   const { t } = useTranslation();
   const s = side === 'helper' ? a.helperSigned : a.helpedSigned;
   const sideName = t(`assessment.sides.${side}`);
@@ -41,4 +41,30 @@ export function useOwnSides(): (helper?: string, helped?: string) => Side[] {
   const { me } = useAuth();
   const covers = (code?: string) => !!me && !!code && (me.scope.all || me.scope.divisions.some((d) => isInDivisionSubtree(code, d.code)));
   return (helper, helped) => SIDES.filter((s) => covers(s === 'helper' ? helper : helped));
+}
+
+/** Each target as a bar (its live figure against it), in columns on a wide screen: the dashboards' panel, and a phone's agreement page. */
+export function TargetProgress({ targets }: { targets: Target[] }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 8]}>
+      {targets.map((x) => (
+        <Col key={x.id} xs={24} md={12} lg={8}>
+          <Typography.Text style={{ fontSize: 13 }}>
+            {x.indicatorName}
+            {x.divisionName ? ` · ${x.divisionName}` : ''}
+          </Typography.Text>
+          <Progress
+            percent={percent(x.progress)}
+            size="small"
+            format={() => formatPercent(x.progress)}
+            status={x.progress != null && x.progress >= 1 ? 'success' : 'normal'}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('assessment.panel.figures', { actual: showTarget(x, x.actual), target: showTarget(x, x.target) })}
+          </Typography.Text>
+        </Col>
+      ))}
+    </Row>
+  );
 }
