@@ -199,6 +199,12 @@ describe('assessment forms and the agreement panel', () => {
     await hqPhone.getByTestId('list-card').first().waitFor();
     expect(await noSideways(hqPhone)).toBeLessThanOrEqual(1);
     await screenshot(hqPhone, 'assessment-cycles-phone');
+    // HQ's new-framework form on a phone: one column, nothing wider than the screen
+    await hqPhone.goto(`${app.url}/assessment/frameworks`);
+    await hqPhone.getByTestId('new-framework').click();
+    await hqPhone.getByRole('dialog').getByTestId('aspect-0').waitFor();
+    expect(await noSideways(hqPhone)).toBeLessThanOrEqual(1);
+    await hqPhone.screenshot({ path: join(ARTIFACTS, 'assessment-framework-form-phone.png') });
     await phone.context().close();
     await hqPhone.context().close();
   }, 300_000);

@@ -44,6 +44,7 @@ export const zhCN = {
     unit: '单位',
     addTarget: '添加目标',
     targetN: '目标 {{n}}',
+    tenThousandYuan: '万元',
     targetPlace: '地区（可选，默认受帮扶方整体）',
     moneyHint: '金额类指标以万元填写',
     signingHint: '已签署的一方填写签署日期和签署人；未签署的，之后在协议页签署。只能填写本人管辖一方的签署。',
@@ -237,6 +238,7 @@ export const en: typeof zhCN = {
     unit: 'Unit',
     addTarget: 'Add a target',
     targetN: 'Target {{n}}',
+    tenThousandYuan: '×10k yuan',
     targetPlace: 'Place (optional; the helped side as a whole if empty)',
     moneyHint: 'Money targets are entered in units of 10,000 yuan',
     signingHint:

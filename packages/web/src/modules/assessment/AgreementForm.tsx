@@ -122,7 +122,7 @@ export function AgreementForm({ open, onClose, onSaved }: { open: boolean; onClo
                 helped={pairing?.helped.divisionCode}
                 unitOf={(code) => {
                   const c = byCode.get(code);
-                  return c ? (c.money ? '万元' : c.unit) : '';
+                  return c ? (c.money ? t('assessment.agreement.tenThousandYuan') : c.unit) : '';
                 }}
                 options={(catalogue ?? []).map((c) => ({ value: c.code, label: c.name }))}
                 onRemove={rows.length > 1 ? () => remove(row.name) : undefined}

@@ -16,15 +16,17 @@ const SHOWN = 5;
 
 export function AgreementsPanel({ node, year }: DashboardPanelProps) {
   const { t } = useTranslation();
-  const prefix = node.startsWith('d:') ? node.slice(2) : undefined;
+  // a place's code prefix; '' at the top ('all': every agreement the user's scope reaches, no side of its own)
+  const prefix = node === 'all' ? '' : node.startsWith('d:') ? node.slice(2) : undefined;
+  const query = { year, division: prefix || undefined };
   const { data } = useQuery({
-    queryKey: ['assessment', 'agreements', { year, division: prefix }],
-    queryFn: () => call(assessmentApi.agreements, { query: { year, division: prefix } }),
+    queryKey: ['assessment', 'agreements', query],
+    queryFn: () => call(assessmentApi.agreements, { query }),
     enabled: prefix != null, // a team's dashboard: its pairing's agreement is on its place's dashboards
     refetchInterval: 30_000,
   });
-  if (!prefix || !data?.length) return null;
-  const all = `/assessment/agreements?${new URLSearchParams({ year: String(year), division: prefix })}`;
+  if (prefix == null || !data?.length) return null;
+  const all = `/assessment/agreements?${new URLSearchParams({ year: String(year), ...(prefix ? { division: prefix } : {}) })}`;
   return (
     <Card
       size="small"
@@ -36,7 +38,7 @@ export function AgreementsPanel({ node, year }: DashboardPanelProps) {
         {data.slice(0, SHOWN).map((a) => {
           // which side the node is (both, for a pairing inside one province seen from it: no tag)
           const helper = a.helperDivisionCode.startsWith(prefix);
-          const ours = helper && a.helpedDivisionCode.startsWith(prefix) ? undefined : helper ? 'helper' : 'helped';
+          const ours = !prefix || (helper && a.helpedDivisionCode.startsWith(prefix)) ? undefined : helper ? 'helper' : 'helped';
           return (
             <div key={a.id} data-testid={`agreement-progress-${a.id}`}>
               <Space wrap size={[8, 4]} style={{ marginBottom: 8 }}>
