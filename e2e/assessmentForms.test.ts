@@ -35,6 +35,13 @@ afterAll(async () => {
 /** A part of a page (the dashboard is long: its full-page shot is too tall to read the panel in). */
 const shot = (part: Locator, name: string) => part.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
+/** The dialog has finished opening (its zoom), so the shot shows it, not a frame of the animation. */
+const settled = (page: Page) =>
+  page
+    .locator('.ant-modal')
+    .last()
+    .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+
 /** The page is no wider than the screen (a table scrolls inside its card, a phone page never sideways). */
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -111,6 +118,7 @@ describe('assessment forms and the agreement panel', () => {
     await phoneForm.goto(`${app.url}/assessment/agreements`);
     await phoneForm.getByTestId('new-agreement').click();
     await phoneForm.getByRole('dialog').getByTestId('target-row-0').waitFor();
+    await settled(phoneForm);
     expect(await noSideways(phoneForm)).toBeLessThanOrEqual(1);
     await phoneForm.screenshot({ path: join(ARTIFACTS, 'assessment-agreement-form-phone.png') });
     await phoneForm.context().close();
@@ -151,6 +159,16 @@ describe('assessment forms and the agreement panel', () => {
   it('HQ copies the framework to the next year and edits the copy; others see no framework buttons; lists are cards on a phone', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'hq_fw');
+    // HQ's dashboard (全部): the year's agreements of every pairing, the first five shown and a link to them all
+    const [{ n }] = await app.services.database.query<{ n: number }>(
+      `select count(*)::int as n from assessment_agreements where year = ${year}`,
+    );
+    expect(n).toBeGreaterThan(5);
+    const top = page.getByTestId('agreement-panel');
+    await top.waitFor({ timeout: 60_000 });
+    expect(await top.locator('[data-testid^="agreement-progress-"]').count()).toBe(5);
+    await top.getByRole('link', { name: `全部 ${n} 份协议` }).click();
+    await page.getByTestId('list-page').getByText('中山市 → 水城区').waitFor();
     await page.goto(`${app.url}/assessment/frameworks`);
     const row = page.locator('tr', { hasText: `${year}年东西部协作` }).first();
     await row.getByRole('button', { name: /复制为新年度并修改/ }).click();
@@ -203,6 +221,7 @@ describe('assessment forms and the agreement panel', () => {
     await hqPhone.goto(`${app.url}/assessment/frameworks`);
     await hqPhone.getByTestId('new-framework').click();
     await hqPhone.getByRole('dialog').getByTestId('aspect-0').waitFor();
+    await settled(hqPhone);
     expect(await noSideways(hqPhone)).toBeLessThanOrEqual(1);
     await hqPhone.screenshot({ path: join(ARTIFACTS, 'assessment-framework-form-phone.png') });
     await phone.context().close();
