@@ -184,9 +184,19 @@ describe('assessment forms and the agreement panel', () => {
     const added = dialog.getByTestId(`aspect-${aspects - 1}`);
     await added.getByLabel('方面编号').fill('digital');
     await added.getByLabel('方面名称').fill('数字化协作');
-    await added.getByLabel('项目编号').fill('digital.cases');
+    // an item code used twice: the server's refusal shows under the new item's code, and nothing is saved
+    const taken = await dialog.getByTestId('item-0-0').getByLabel('项目编号').inputValue();
+    await added.getByLabel('项目编号').fill(taken);
     await added.getByLabel('项目名称').fill('数字化协作典型案例');
     await searchAndPick(page, added, '关联指标', '宣传报道', '宣传报道');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await added.getByText(`考核项目编号「${taken}」重复`).waitFor();
+    const [{ versions }] = await app.services.database.query<{ versions: number }>(
+      `select count(*)::int as versions from assessment_frameworks where year = ${year + 1} and aspects::text like '%数字化协作%'`,
+    );
+    expect(versions).toBe(0);
+    await screenshot(page, 'assessment-framework-refused');
+    await added.getByLabel('项目编号').fill('digital.cases');
     await screenshot(page, 'assessment-framework-form');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     // saved: the copy's page, one version up, editable, with the new item
