@@ -272,7 +272,8 @@ export const WhatIfResult = z.object({
 
 // ---- endpoints ----
 export const assessmentApi = {
-  agreements: endpoint('GET', '/api/assessment/agreements', { query: AgreementListQuery, response: z.array(AgreementRow) }),
+  // each with its targets' live progress (the list computes them anyway): what the dashboards' panel shows
+  agreements: endpoint('GET', '/api/assessment/agreements', { query: AgreementListQuery, response: z.array(AgreementDetail) }),
   agreement: endpoint('GET', '/api/assessment/agreements/:id', { params: IdParam, response: AgreementDetail }),
   createAgreement: endpoint('POST', '/api/assessment/agreements', { body: AgreementInput, response: AgreementDetail }),
   signAgreement: endpoint('POST', '/api/assessment/agreements/:id/sign', { params: IdParam, body: SignInput, response: AgreementDetail }),

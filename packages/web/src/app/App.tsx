@@ -13,7 +13,7 @@ import { webModules } from '../modules';
 import { AuthProvider, useAuth } from './auth';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { LoginPage } from './LoginPage';
-import type { MenuEntry } from './modules';
+import { type MenuEntry, WebModulesContext } from './modules';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -96,7 +96,9 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
-            <RouterProvider router={router} />
+            <WebModulesContext.Provider value={webModules}>
+              <RouterProvider router={router} />
+            </WebModulesContext.Provider>
           </AuthProvider>
         </QueryClientProvider>
       </AntApp>

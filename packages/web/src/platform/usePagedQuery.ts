@@ -87,3 +87,30 @@ export function useUrlFilters<K extends string>(
   };
   return [filters, set];
 }
+
+/**
+ * A list the server answers whole (a few dozen rows: a year's agreements, the frameworks, the cycles) as a PagedQuery
+ * for ListPage, paged here: `useWholeList(useQuery({ queryKey, queryFn }))`.
+ */
+export function useWholeList<Row>(result: { data?: Row[]; isLoading: boolean; refetch(): unknown }, pageSize = 20): PagedQuery<Row> {
+  const { t } = useTranslation();
+  const [chosen, setPage] = useState(1);
+  const total = result.data?.length;
+  const page = Math.min(chosen, Math.max(1, Math.ceil((total ?? 0) / pageSize))); // fewer rows now: the last page there is
+  return {
+    items: result.data?.slice((page - 1) * pageSize, page * pageSize),
+    total,
+    isLoading: result.isLoading,
+    refetch: result.refetch,
+    page,
+    setPage,
+    pagination: {
+      current: page,
+      pageSize,
+      total,
+      showSizeChanger: false,
+      onChange: setPage,
+      showTotal: (n) => t('common.total', { count: n }),
+    },
+  };
+}

@@ -126,7 +126,7 @@ export async function listAgreements(ctx: Ctx, q: { year?: number; division?: st
     .from(A)
     .where(and(...conds))
     .orderBy(desc(A.year), asc(A.id));
-  return (await rowsOf(ctx, list)).map(({ targets: _, ...row }) => row);
+  return rowsOf(ctx, list);
 }
 
 /** A programme's agreements for a year whose helper or helped side lies under a division prefix (the assessment's targets). */

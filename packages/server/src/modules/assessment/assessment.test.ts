@@ -3,6 +3,8 @@
 // sides scored from live figures with a trace; reviewers who disagree and a settlement; the calendar from
 // self-assessment to final with a field-check sample that forces a re-check; the result locked and later data shown
 // as drift; a what-if that changes a grade; and what an assessed party may not do.
+
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { CycleT, FrameworkInputT } from '@xiezuo/shared/contracts/assessment';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -189,6 +191,18 @@ describe('annual agreements (年度帮扶协议)', () => {
     expect(a.helpedSigned).toMatchObject({ signedOn: '2026-03-02', role: 'team_leader' });
     // both sides see it on their lists; a user of neither side does not
     expect(ok<unknown[]>(await fuchuan.get('/api/assessment/agreements'))).toHaveLength(1);
+    // each side's dashboard asks by its place and the year: the list brings each target's live progress
+    for (const [client, place] of [
+      [sihui, SIHUI],
+      [fuchuan, FUCHUAN],
+    ] as const) {
+      const rows = ok<{ id: number; targets: { progress: number }[] }[]>(
+        await client.get(`/api/assessment/agreements?year=2026&division=${divisionPrefix(place)}`),
+      );
+      expect(rows.map((r) => r.id)).toEqual([agreementId]);
+      expect(rows[0].targets.map((x) => x.progress)).toEqual([expect.closeTo(100_000 / 120_000), 0.25]);
+    }
+    expect(ok<unknown[]>(await sihui.get('/api/assessment/agreements?year=2025'))).toHaveLength(0);
     const other = await t.userClient('meixian', 'team_leader', { divisions: ['441403000000'] });
     expect(ok<unknown[]>(await other.get('/api/assessment/agreements'))).toHaveLength(0);
     expect((await other.get(`/api/assessment/agreements/${agreementId}`)).statusCode).toBe(404);

@@ -5,7 +5,6 @@ import {
   AgreementDetail,
   AgreementInput,
   AgreementListQuery,
-  AgreementRow,
   CopyFrameworkInput,
   Cycle,
   CycleInput,
@@ -55,7 +54,7 @@ export async function assessmentRoutes(app: App) {
 
   app.get(
     '/api/assessment/agreements',
-    { preHandler: read, schema: { tags, querystring: AgreementListQuery, response: { 200: z.array(AgreementRow), ...e } } },
+    { preHandler: read, schema: { tags, querystring: AgreementListQuery, response: { 200: z.array(AgreementDetail), ...e } } },
     (req) => listAgreements(ctxOf(req), req.query),
   );
   app.get(

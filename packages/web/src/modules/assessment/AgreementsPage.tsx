@@ -1,46 +1,31 @@
 // 年度帮扶协议: each pairing's targets for the year with live progress (the indicator value of the helped side ÷ the
-// target), and the two sides' dated sign-offs. AgreementTargets is the progress panel a dashboard can show.
+// target), and the two sides' dated sign-offs. The dashboards show the same progress (AgreementsPanel).
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type AgreementDetail, type AgreementRow, assessmentApi, SIDES } from '@xiezuo/shared/contracts/assessment';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Progress, Space, Table, Tag, Typography } from 'antd';
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import { type AgreementDetail, assessmentApi } from '@xiezuo/shared/contracts/assessment';
+import { Button, Card, DatePicker, Descriptions, Form, Grid, Input, InputNumber, Progress, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { formatAmount, formatDate, formatPercent } from '../../app/format';
+import { formatPercent } from '../../app/format';
+import { ListPage } from '../../platform/ListPage';
 import { day, required, SaveModal } from '../../platform/SaveModal';
+import { useUrlFilters, useWholeList } from '../../platform/usePagedQuery';
+import { DivisionPicker } from '../registry/Options';
+import { AgreementForm } from './AgreementForm';
+import { percent, type Side, Signature, showTarget, TargetProgress, useOwnSides } from './agreementParts';
 
-type Row = z.infer<typeof AgreementRow>;
 type Detail = z.infer<typeof AgreementDetail>;
-type Side = (typeof SIDES)[number];
 
-const percent = (p: number | null) => (p == null ? 0 : Math.round(Math.min(1, p) * 100));
-
-function Signature({ a, side }: { a: Row; side: Side }) {
-  const { t } = useTranslation();
-  const s = side === 'helper' ? a.helperSigned : a.helpedSigned;
-  const sideName = t(`assessment.sides.${side}`);
-  // a signature is a sentence (date, signer, role): it wraps rather than pushing a phone page sideways
-  const wrap = { whiteSpace: 'normal', marginInlineEnd: 0 } as const;
-  return s ? (
-    <Tag color="green" style={wrap}>
-      {t('assessment.agreement.signed', { side: sideName, date: formatDate(s.signedOn), signer: s.signer, role: t(`roles.${s.role}`) })}
-    </Tag>
-  ) : (
-    <Tag color="orange" style={wrap}>
-      {t('assessment.agreement.unsigned', { side: sideName })}
-    </Tag>
-  );
-}
-
-/** The agreement's targets with their live figures and progress. */
+/** The agreement's targets with their live figures and progress (on a phone as bars, not a table to scroll sideways). */
 export function AgreementTargets({ a }: { a: Detail }) {
   const { t } = useTranslation();
-  const show = (v: number | null, money: boolean, unit: string) =>
-    v == null ? '—' : money ? formatAmount(v) : `${v.toLocaleString()}${unit}`;
+  if (Grid.useBreakpoint().md === false) return <TargetProgress targets={a.targets} />;
   return (
     <Table
       rowKey="id"
@@ -51,8 +36,8 @@ export function AgreementTargets({ a }: { a: Detail }) {
       columns={[
         { title: t('assessment.agreement.indicator'), dataIndex: 'indicatorName' },
         { title: t('assessment.agreement.place'), render: (_, r) => r.divisionName ?? t('assessment.agreement.wholeSide') },
-        { title: t('assessment.agreement.target'), align: 'right', render: (_, r) => show(r.target, r.money, r.unit) },
-        { title: t('assessment.agreement.actual'), align: 'right', render: (_, r) => show(r.actual, r.money, r.unit) },
+        { title: t('assessment.agreement.target'), align: 'right', render: (_, r) => showTarget(r, r.target) },
+        { title: t('assessment.agreement.actual'), align: 'right', render: (_, r) => showTarget(r, r.actual) },
         {
           title: t('assessment.agreement.progress'),
           width: 180,
@@ -75,44 +60,85 @@ export function AgreementTargets({ a }: { a: Detail }) {
 
 export function AgreementsPage() {
   const { t } = useTranslation();
-  const { data, isLoading } = useQuery({
-    queryKey: ['assessment', 'agreements'],
-    queryFn: () => call(assessmentApi.agreements, { query: {} }),
-  });
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [f, set] = useUrlFilters(['year', 'division'] as const);
+  const query = { year: f.year ? Number(f.year) : undefined, division: f.division };
+  const list = useWholeList(
+    useQuery({
+      queryKey: ['assessment', 'agreements', query],
+      queryFn: () => call(assessmentApi.agreements, { query }),
+    }),
+  );
   return (
-    <Card title={t('assessment.agreement.title')}>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={isLoading}
-        dataSource={data}
-        pagination={false}
-        scroll={{ x: true }}
-        locale={{ emptyText: t('assessment.agreement.none') }}
-        columns={[
-          { title: t('assessment.agreement.year'), dataIndex: 'year', width: 70 },
-          {
-            title: t('assessment.agreement.pairing'),
-            render: (_, a) => <Link to={`/assessment/agreements/${a.id}`}>{`${a.helperName} → ${a.helpedName}`}</Link>,
-          },
-          {
-            title: t('assessment.agreement.signatures'),
-            render: (_, a) => (
-              <Space direction="vertical" size={2}>
-                <Signature a={a} side="helper" />
-                <Signature a={a} side="helped" />
-              </Space>
-            ),
-          },
-          {
-            title: t('assessment.agreement.overall'),
-            width: 180,
-            render: (_, a) =>
-              a.progress == null ? '—' : <Progress percent={percent(a.progress)} size="small" format={() => formatPercent(a.progress)} />,
-          },
-        ]}
+    <ListPage<Detail>
+      title={t('assessment.agreement.title')}
+      list={list}
+      rowKey="id"
+      scroll={{ x: true }}
+      locale={{ emptyText: t('assessment.agreement.none') }}
+      actions={
+        can('assessment.agree') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-agreement">
+            {t('assessment.agreement.new')}
+          </Button>
+        )
+      }
+      filters={
+        <>
+          <InputNumber
+            min={2000}
+            max={2100}
+            precision={0}
+            placeholder={t('assessment.agreement.allYears')}
+            value={query.year}
+            onChange={(v) => set({ year: v ?? undefined })}
+            aria-label={t('assessment.agreement.year')}
+            style={{ width: 120 }}
+          />
+          <DivisionPicker
+            value={f.division ? f.division.padEnd(12, '0') : undefined}
+            onChange={(v) => set({ division: v ? divisionPrefix(v) : undefined })}
+            placeholder={t('registry.fields.divisionSearch')}
+            style={{ width: 220 }}
+          />
+        </>
+      }
+      columns={[
+        {
+          title: t('assessment.agreement.pairing'),
+          render: (_, a) => <Link to={`/assessment/agreements/${a.id}`}>{`${a.helperName} → ${a.helpedName}`}</Link>,
+        },
+        { title: t('assessment.agreement.year'), dataIndex: 'year', width: 70 },
+        {
+          title: t('assessment.agreement.signatures'),
+          render: (_, a) => (
+            <Space direction="vertical" size={2}>
+              <Signature a={a} side="helper" />
+              <Signature a={a} side="helped" />
+            </Space>
+          ),
+        },
+        {
+          title: t('assessment.agreement.overall'),
+          width: 180,
+          render: (_, a) =>
+            a.progress == null ? '—' : <Progress percent={percent(a.progress)} size="small" format={() => formatPercent(a.progress)} />,
+        },
+      ]}
+    >
+      <AgreementForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(a) => {
+          setCreating(false);
+          void client.invalidateQueries({ queryKey: ['assessment', 'agreements'] });
+          navigate(`/assessment/agreements/${a.id}`);
+        }}
       />
-    </Card>
+    </ListPage>
   );
 }
 
@@ -123,6 +149,7 @@ export function AgreementPage() {
   const client = useQueryClient();
   const [signing, setSigning] = useState<Side>();
   const [form] = Form.useForm();
+  const ownSides = useOwnSides();
   const { data: a } = useQuery({
     queryKey: ['assessment', 'agreements', id],
     queryFn: () => call(assessmentApi.agreement, { params: { id } }),
@@ -134,11 +161,13 @@ export function AgreementPage() {
       extra={
         can('assessment.agree') && (
           <Space wrap>
-            {SIDES.filter((s) => !(s === 'helper' ? a.helperSigned : a.helpedSigned)).map((s) => (
-              <Button key={s} onClick={() => setSigning(s)}>
-                {t('assessment.agreement.sign', { side: t(`assessment.sides.${s}`) })}
-              </Button>
-            ))}
+            {ownSides(a.helperDivisionCode, a.helpedDivisionCode)
+              .filter((s) => !(s === 'helper' ? a.helperSigned : a.helpedSigned))
+              .map((s) => (
+                <Button key={s} onClick={() => setSigning(s)}>
+                  {t('assessment.agreement.sign', { side: t(`assessment.sides.${s}`) })}
+                </Button>
+              ))}
           </Space>
         )
       }

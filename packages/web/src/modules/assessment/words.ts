@@ -3,9 +3,10 @@ import type { FrameworkItemT } from '@xiezuo/shared/contracts/assessment';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 
-export function ruleText(i: FrameworkItemT, t: T): string {
+/** `nameOf` gives an indicator's name (or its breakdown's, for 'code|key'); without it, or unknown, the code shows. */
+export function ruleText(i: FrameworkItemT, t: T, nameOf?: (indicator: string) => string | undefined): string {
   const r = i.rule;
-  const indicator = i.indicator ? `${i.indicator} ` : '';
+  const indicator = i.indicator ? `${nameOf?.(i.indicator) ?? i.indicator} ` : '';
   if (!r) return t(`assessment.kinds.${i.kind}`);
   if (r.type === 'linear') return `${indicator}${t('assessment.rules.linear')}`;
   if (r.type === 'capped') return `${indicator}${t('assessment.rules.capped', { n: r.perUnit })}`;

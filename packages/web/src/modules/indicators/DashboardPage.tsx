@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { type DashboardT, type FigureT, indicatorsApi } from '@xiezuo/shared/contracts/indicators';
 import { formatAmount, formatAmountBrief, formatChange, formatPercent, titleWithUnit, unitFor, withUnit } from '@xiezuo/shared/format';
+import { parsePeriod } from '@xiezuo/shared/indicators/periods';
 import {
   App,
   Breadcrumb,
@@ -29,6 +30,7 @@ import { useSearchParams } from 'react-router';
 import { call, download } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatMoment } from '../../app/format';
+import { useDashboardPanels } from '../../app/modules';
 import { Chart } from './Chart';
 import { gaugeOption, rankingOption, trendOption } from './charts';
 import { NodeSelect } from './NodeSelect';
@@ -189,6 +191,8 @@ export function DashboardPage() {
   const wide = Grid.useBreakpoint().md ?? true;
   const [mapAsked, setMapAsked] = useState(false);
   const { data: catalogue } = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => call(indicatorsApi.catalogue) });
+  // other modules' panels (the assessment's agreement progress), each for the users its permission names
+  const panels = useDashboardPanels().filter((p) => !p.permission || can(p.permission));
 
   const kpis = useMemo(() => {
     const codes = new Set(catalogue?.filter((c) => c.kpi).map((c) => c.code));
@@ -265,6 +269,12 @@ export function DashboardPage() {
 
       {groups.map(([group, figures]) => (
         <KpiGroup key={group} group={group} figures={figures} wiredOf={wiredOf} period={d.period} />
+      ))}
+
+      {panels.map(({ key, component: Panel }) => (
+        <Suspense key={key} fallback={null}>
+          <Panel node={d.node.node} period={d.period} year={Number(parsePeriod(d.period).end.slice(0, 4))} />
+        </Suspense>
       ))}
 
       <Row gutter={[12, 12]}>
