@@ -18,6 +18,9 @@ import { FlowSankey } from './FlowSankey';
 import { AllocationForm } from './forms';
 import { rateOf, yuan } from './money';
 
+/** A cell kept on one line (dates, amounts). */
+const nowrap = { onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
+
 type Allocation = Awaited<ReturnType<typeof call<typeof fundsApi.createAllocation>>>;
 /** What the form is open for: a new batch, an edit, or passing part of a batch down a level. */
 type Editing = { mode: 'new' } | { mode: 'edit'; row: Allocation } | { mode: 'passOn'; row: Allocation };
@@ -101,9 +104,15 @@ export function AllocationsPage() {
           { title: t('funds.fields.kind'), render: (_, r) => t(`funds.kinds.${r.kind}`) },
           { title: t('funds.fields.payer'), render: (_, r) => r.payerDivisionName ?? r.payerDivisionCode },
           { title: t('funds.fields.receiver'), render: (_, r) => r.divisionName ?? r.divisionCode },
-          { title: t('funds.fields.allocatedOn'), render: (_, r) => formatDate(r.allocatedOn) },
-          { title: t('funds.fields.amount'), align: 'right', render: (_, r) => yuan(r.amount) },
-          { title: t('funds.fields.passedOn'), align: 'right', render: (_, r) => (Number(r.passedOn) ? yuan(r.passedOn) : '—') },
+          // dates and amounts on one line: 3,275万元 broken after 万 reads as two figures
+          { title: t('funds.fields.allocatedOn'), ...nowrap, render: (_, r) => formatDate(r.allocatedOn) },
+          { title: t('funds.fields.amount'), align: 'right', ...nowrap, render: (_, r) => yuan(r.amount) },
+          {
+            title: t('funds.fields.passedOn'),
+            align: 'right',
+            ...nowrap,
+            render: (_, r) => (Number(r.passedOn) ? yuan(r.passedOn) : '—'),
+          },
           { title: t('funds.fields.programme'), render: (_, r) => r.programmeName ?? '—' },
           ...(can('funds.write')
             ? [
