@@ -624,7 +624,7 @@ async function main() {
       const csv = join(work, `${LEDGER}.csv`);
       await child('--write-csv', csv);
       console.log(`\nRefusal of a file over the row limit (PGlite, ${LEDGER}):`);
-      await child('--refuse', join(work, 'lite'), file, csv);
+      await child('--refuse-files', join(work, 'lite'), file, csv);
       return;
     }
     // each engine: the data set prepared by one process, the import measured in a fresh one (a server restarted with its data)
@@ -664,7 +664,7 @@ const [mode, ...args] = process.argv.slice(2);
 if (mode !== '--import') clearInterval(sampler);
 if (mode === '--write-workbook') await writeWorkbook(args[0]);
 else if (mode === '--write-csv') await writeCsv(args[0]);
-else if (mode === '--refuse') await refuse(args.slice(1), args[0]);
+else if (mode === '--refuse-files') await refuse(args.slice(1), args[0]);
 else if (mode === '--seed' || mode === '--import') {
   const [engine, where, file, dataDir] = args;
   const database = await open(engine, where);
