@@ -12,6 +12,7 @@ import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor, Services } from '../context';
 import type { Tx } from '../db/client';
+import { describeError } from '../logger';
 import type { ApplySlice } from './stagedSpec';
 
 export type { ApplySlice } from './stagedSpec';
@@ -147,6 +148,8 @@ export async function undoApplied(services: Pick<Services, 'db' | 'database'>, i
 /** At start: the commits a stopped server left half applied are undone (their imports then read 'ready' again). */
 export async function undoInterrupted(services: Pick<Services, 'db' | 'database'>): Promise<string[]> {
   const ids = (await services.database.query<{ id: string }>('select distinct import_id as id from ledger_import_undo')).map((r) => r.id);
-  for (const id of ids) await undoApplied(services, id);
+  // one that cannot be undone (a row it inserted has since been referenced) is left for an operator, and the
+  // server still starts: said in the log, its journal kept
+  for (const id of ids) await undoApplied(services, id).catch((e) => console.error(`ledger import ${id}: undo failed`, describeError(e)));
   return ids;
 }

@@ -305,6 +305,7 @@ describe('idempotent commits', () => {
     // nothing left in the staging tables either
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_rows'))[0].n).toBe(0);
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_audit'))[0].n).toBe(0);
+    expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_undo'))[0].n).toBe(0);
   });
 
   it('write() runs with the commit’s transaction in ctx.tx: a service joining it through withTx(ctx, …) writes inside the commit and is rolled back with it', async () => {
