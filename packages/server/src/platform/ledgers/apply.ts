@@ -22,19 +22,22 @@ export const applyHooks: { afterSlice?: (slice: ApplySlice) => Promise<void> | v
 
 export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
-/** The next slice of the import's staged rows after row `after`: up to `size` rows in file order (a range of the row number n). */
+/**
+ * The next slice of the import's staged rows after row `after`: up to `size` rows in file order (a range of the
+ * row number n). Read through `tx` when the apply runs in one transaction (PostgreSQL: no second connection).
+ */
 export async function nextSlice(
-  services: Pick<Services, 'database'>,
+  services: Pick<Services, 'db'>,
   importId: string,
   after: number,
   size: number,
   index: number,
+  tx?: Tx,
 ): Promise<ApplySlice | null> {
-  const [r] = await services.database.query<{ first: number; last: number; k: number }>(
-    `select min(n)::int as first, max(n)::int as last, count(*)::int as k
-     from (select n from ledger_import_rows where import_id = $1 and n > $2 order by n limit $3) x`,
-    [importId, after, size],
-  );
+  const [r] = (
+    await (tx ?? services.db).execute(sql`select min(n)::int as first, max(n)::int as last, count(*)::int as k
+      from (select n from ledger_import_rows where import_id = ${importId} and n > ${after}::int order by n limit ${size}::int) x`)
+  ).rows as { first: number; last: number; k: number }[];
   return r && Number(r.k) ? { importId, index, from: Number(r.first), to: Number(r.last) } : null;
 }
 

@@ -90,7 +90,7 @@ async function applyInSlices(
     let inserted = 0;
     let updated = 0;
     let size = outer ? max : Math.min(max, 250);
-    for (let slice = await nextSlice(services, imp.id, -1, size, 0); slice; ) {
+    for (let slice = await nextSlice(services, imp.id, -1, size, 0, outer ?? undefined); slice; ) {
       const current = slice;
       const one = (tx: Tx) => (def.applyStaged ? def.applyStaged(tx, current, { ...ctx, tx }) : applyStagedTable(tx, current, spec!));
       const started = performance.now();
@@ -102,7 +102,7 @@ async function applyInSlices(
         await applyHooks.afterSlice?.(current);
         await yieldToOthers(); // let queued requests' queries in between two slices
       }
-      slice = await nextSlice(services, imp.id, current.to, size, current.index + 1);
+      slice = await nextSlice(services, imp.id, current.to, size, current.index + 1, outer ?? undefined);
     }
     const last = async (tx: Tx) => {
       const l = (await def.applyStagedLast?.(tx, imp.id, { ...ctx, tx })) ?? { inserted: 0, updated: 0 };
