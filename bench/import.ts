@@ -9,11 +9,13 @@
 // long any other request would stall), on PGlite and — when DATABASE_URL or TEST_DATABASE_URL is set —
 // on PostgreSQL (BENCH_ENGINES=postgres or pglite runs one only; BENCH_DATABASE_URL names a database of its own to
 // empty and use instead of a scratch one; --rows=N or BENCH_ROWS changes the size; --ledger=households or
-// employments measures that ledger instead of the members). The workbook is generated, and each engine's data set prepared, in child processes of
+// employments measures that ledger instead of the members; visits, a ledger committed through its module's write()
+// in one transaction; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
 // their own; the import runs in a fresh one, as in a server restarted with its data, so memory the
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ import { installTriggers, wiredSources } from '../packages/server/src/modules/in
 import { employmentLedger } from '../packages/server/src/modules/labour/ledgers/employments';
 import { householdLedger } from '../packages/server/src/modules/monitoring/ledgers/households';
 import { memberLedger } from '../packages/server/src/modules/monitoring/ledgers/members';
+import { visitLedger } from '../packages/server/src/modules/monitoring/ledgers/visits';
 import { servicesFor } from '../packages/server/src/platform/bootstrap';
 import type { AuthUser } from '../packages/server/src/platform/context';
 import { generateKeySpec, PersonalDataCipher, parseKeySpec } from '../packages/server/src/platform/crypto/personalData';
@@ -35,6 +38,7 @@ import { type Database, type Db, openDatabase, type Tx } from '../packages/serve
 import { migrate } from '../packages/server/src/platform/db/migrate';
 import { type SQL, sql } from '../packages/server/src/platform/db/sql';
 import { translator } from '../packages/server/src/platform/i18n';
+import { applyHooks } from '../packages/server/src/platform/ledgers/apply';
 import { commitImport } from '../packages/server/src/platform/ledgers/commit';
 import { dryRun } from '../packages/server/src/platform/ledgers/dryRun';
 import { checkZip, sniffFile } from '../packages/server/src/platform/ledgers/read/sniff';
@@ -48,8 +52,9 @@ import { createScratchDatabase } from '../packages/server/src/testing/database';
 // options: --rows=N (or BENCH_ROWS), --ledger=members|households|employments (or BENCH_LEDGER; default members);
 // set in the environment so the child processes see them too
 for (const a of process.argv.slice(2)) {
-  const m = /^--(rows|ledger|engines)=(.+)$/.exec(a);
+  const m = /^--(rows|ledger|engines|slice)=(.+)$/.exec(a);
   if (m) process.env[`BENCH_${m[1].toUpperCase()}`] = m[2];
+  if (a === '--refuse') process.env.BENCH_REFUSE = '1';
 }
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const LEDGER = process.env.BENCH_LEDGER ?? 'members';
@@ -103,6 +108,12 @@ function household(k: number) {
   };
 }
 
+/** Visit i of the visit ledger (a ledger committed through its module's write(), row by row): each household visited in turn. */
+function visit(i: number) {
+  const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(i / HOUSEHOLDS) * 86_400_000).toISOString().slice(0, 10);
+  return { household: i % HOUSEHOLDS, visitedOn: day, visitors: '驻镇工作队、村干部', findings: `走访记录${i}：家庭收入稳定` };
+}
+
 const EMPLOYERS = ['佛山市顺德区某电器有限公司', '东莞市某电子厂', '深圳市某物流有限公司', '广州市某服装厂', '本县某农业合作社'];
 const WORK_PLACES = ['440606000000', '441900000000', '440300000000', '440100000000', '441426000000'];
 /** Job i of the employment ledger: one person a job, the person's home village in the county. */
@@ -121,8 +132,9 @@ function job(i: number) {
   } as const;
 }
 
-/** A workbook as Excel and LibreOffice save it: every text in the shared string table. */
+/** A workbook as Excel and LibreOffice save it: every text in the shared string table (with CSV.on, the same rows as CSV). */
 async function writeSheet(path: string, title: string, headers: string[], cells: (i: number) => unknown[]) {
+  if (CSV.on) return writeCsvRows(path, headers, cells);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useSharedStrings: true });
   const ws = wb.addWorksheet('台账');
   ws.addRow([title]).commit();
@@ -130,6 +142,21 @@ async function writeSheet(path: string, title: string, headers: string[], cells:
   for (let i = 0; i < ROWS; i++) ws.addRow(cells(i)).commit();
   ws.commit();
   await wb.commit();
+}
+
+const CSV = { on: false };
+async function writeCsvRows(path: string, headers: string[], cells: (i: number) => unknown[]) {
+  const out = createWriteStream(path);
+  const line = (values: unknown[]) => `${values.map((v) => (v == null ? '' : String(v))).join(',')}\n`;
+  out.write(line(headers));
+  for (let i = 0; i < ROWS; i++) if (!out.write(line(cells(i)))) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+/** The ledger's rows as a CSV file (for --refuse). */
+async function writeCsv(path: string) {
+  CSV.on = true;
+  await writeWorkbook(path);
 }
 
 /** The ledger's workbook (members: ~475,000 shared strings at 200,000 rows). */
@@ -152,6 +179,11 @@ async function writeWorkbook(path: string) {
         ];
       },
     );
+  if (LEDGER === 'visits')
+    return writeSheet(path, '平远县2025年防返贫监测户走访台账', ['户主身份证号', '走访日期', '走访人员', '走访情况'], (i) => {
+      const v = visit(i);
+      return [head(v.household), v.visitedOn, v.visitors, v.findings];
+    });
   if (LEDGER === 'employments')
     return writeSheet(
       path,
@@ -328,9 +360,27 @@ const ledgers = {
       });
     },
   },
+  visits: {
+    def: () => visitLedger as unknown as LedgerDefinition,
+    seed: seedHouseholds,
+    async raw(database: Database) {
+      await database.query('delete from monitoring_visits');
+      return database.db.transaction((tx) =>
+        insertRows(tx, 'monitoring_visits', ['household_id', 'visited_on', 'visitors', 'findings'], ROWS, (i) => {
+          const v = visit(i);
+          return [v.household + 1, v.visitedOn, v.visitors, v.findings];
+        }),
+      );
+    },
+  },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
-    seed: async () => undefined, // home villages and places of work are written as codes: nothing to look up
+    // home villages and places of work are written as codes: nothing to look up; the station a third of the jobs name is registered
+    seed: async (database: Database) => {
+      await database.query(
+        `insert into labour_stations (name, division_code, served_codes) values ('平远驻佛山劳务工作站', '440606000000', '{${COUNTY}000000}')`,
+      );
+    },
     async raw(database: Database, c: PersonalDataCipher) {
       await database.query('delete from labour_employments');
       const columns = [
@@ -375,7 +425,7 @@ const ledgers = {
   },
 } as const;
 const bench = ledgers[LEDGER as keyof typeof ledgers];
-if (!bench) throw new Error(`--ledger=${LEDGER}: members, households or employments`);
+if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments or visits`);
 
 let peak = 0;
 let heapPeak = 0;
@@ -420,22 +470,13 @@ async function seed(database: Database) {
 }
 
 async function run(label: string, database: Database, file: string, dataDir: string) {
-  const config = { ...loadConfig({}), dataDir, seedDemo: false };
+  const defaults = loadConfig({});
+  // --slice=N: rows per transaction of a staged commit's apply on PGlite (LEDGER_APPLY_SLICE)
+  const applySlice = Number(process.env.BENCH_SLICE) || defaults.ledgers.applySlice;
+  const config = { ...defaults, dataDir, seedDemo: false, ledgers: { ...defaults.ledgers, applySlice } };
   const services = servicesFor(config, database, cipher(), modules);
   await installTriggers(database, await wiredSources(database, factsOf(modules))); // as the app does at start
-  const scope: Scope = { all: false, divisionCodes: [`${COUNTY}000000`], divisionPrefixes: [COUNTY], teamIds: [] };
-  const user = {
-    id: 1,
-    username: 'bench',
-    displayName: 'bench',
-    role: 'county_staff',
-    permissions: [],
-    mustChangePassword: false,
-    scope,
-    sessionId: '',
-    csrfToken: '',
-  } as unknown as AuthUser;
-  const ctx = { services, user, actor: { id: 1, name: 'bench', ip: null }, lang: 'zh-CN' as const, t: translator('zh-CN') };
+  const ctx = countyContext(services);
 
   // validated import: the same steps as POST /imports and POST /commit, without HTTP
   const def = bench.def();
@@ -466,9 +507,16 @@ async function run(label: string, database: Database, file: string, dataDir: str
       `dry run: ${imp.status} valid=${imp.valid} rejected=${imp.rejected} ${JSON.stringify(imp.error ?? (imp.problems as unknown[]).slice(0, 3))}`,
     );
   const commitProbe = stallProbe(database);
+  // each slice's transaction (PGlite), timed from the previous slice's end: how long one holds the others
+  const sliceEnds: number[] = [];
+  applyHooks.afterSlice = () => {
+    sliceEnds.push(performance.now());
+  };
+  const commitStart = performance.now();
   const result = await commitImport(services, imp, def, ctx, 'all-or-nothing', dir);
   const commitStall = await commitProbe();
   const t3 = performance.now();
+  applyHooks.afterSlice = undefined;
   if (result?.inserted !== ROWS)
     throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
   const importPeak = peak;
@@ -489,9 +537,67 @@ async function run(label: string, database: Database, file: string, dataDir: str
   console.log(
     `  peak RSS during import: ${mb(importPeak)}  (goal ≤ 400 MB) ${importPeak <= 400 * 1024 * 1024 ? 'OK' : 'ABOVE GOAL'}; ${mb(startRss)} before it, +${mb(importPeak - startRss)} for the import (+${mb(dryPeak - startRss)} by the end of the dry run) (JS heap: +${mb(importHeapPeak - startHeap)} at most)`,
   );
+  if (sliceEnds.length) {
+    const spans = sliceEnds.map((end, i) => end - (i ? sliceEnds[i - 1] : commitStart));
+    console.log(
+      `  apply in ${sliceEnds.length} slices of ${applySlice} rows: longest ${Math.round(Math.max(...spans.slice(1), 0))} ms between two slices' ends (the first, with staging, ${Math.round(spans[0])} ms); after the last slice ${Math.round(t3 - sliceEnds.at(-1)!)} ms`,
+    );
+  }
   console.log(
     `  wait of a concurrent \`select 1\` (every 50 ms): dry run max ${Math.round(dryStall.max)} ms, p95 ${Math.round(dryStall.p95)} ms; commit max ${Math.round(commitStall.max)} ms, p95 ${Math.round(commitStall.p95)} ms (${dryStall.count + commitStall.count} probes) ${Math.max(dryStall.max, commitStall.max) <= 1000 ? 'OK' : 'ABOVE 1 s'}`,
   );
+}
+
+/** The county's staff importing: the context a request of theirs would have. */
+function countyContext(services: ReturnType<typeof servicesFor>) {
+  const scope: Scope = { all: false, divisionCodes: [`${COUNTY}000000`], divisionPrefixes: [COUNTY], teamIds: [] };
+  const user = {
+    id: 1,
+    username: 'bench',
+    displayName: 'bench',
+    role: 'county_staff',
+    permissions: [],
+    mustChangePassword: false,
+    scope,
+    sessionId: '',
+    csrfToken: '',
+  } as unknown as AuthUser;
+  return { services, user, actor: { id: 1, name: 'bench', ip: null }, lang: 'zh-CN' as const, t: translator('zh-CN') };
+}
+
+/**
+ * `--refuse`: a file of ROWS rows (1,000,000) against the ledger's row limit — how long until it is refused, from
+ * the start of the dry run (as the queue runs it) to its 'failed' status, on a fresh PGlite database.
+ */
+async function refuse(files: string[], dataDir: string) {
+  const database = await openDatabase({ dataDir: join(dataDir, 'db') });
+  try {
+    await migrate(database);
+    const config = { ...loadConfig({}), dataDir, seedDemo: false };
+    const services = servicesFor(config, database, cipher(), modules);
+    const def = bench.def();
+    for (const file of files) {
+      const id = randomUUID();
+      const dir = await makeImportDir(services, id);
+      const size = statSync(file).size;
+      const name = file.endsWith('.csv') ? 'bench.csv' : 'bench.xlsx';
+      const kind = await sniffFile(file, name, size);
+      await database.db
+        .insert(ledgerImports)
+        .values({ id, ledgerKey: def.key, userId: 1, fileName: name, fileBytes: size, sha256: '-', status: 'reading' });
+      await copyFile(file, join(dir, 'upload'));
+      const t0 = performance.now();
+      await dryRun(services, id, def, countyContext(services), join(dir, 'upload'), kind, dir);
+      const seconds = (performance.now() - t0) / 1000;
+      const imp = (await loadImport(services, id))!;
+      const detail = (imp.error as { details?: { key: string; params?: Record<string, unknown> }[] } | null)?.details?.[0];
+      console.log(
+        `  ${ROWS.toLocaleString()}-row ${kind} (${mb(size)}), limit ${(def.maxRows ?? config.ledgers.maxRows).toLocaleString()}: ${imp.status} in ${seconds.toFixed(1)} s, rows checked ${imp.rowsRead}${detail ? ` — 「${translator('zh-CN')(detail.key, detail.params)}」` : ''}`,
+      );
+    }
+  } finally {
+    await database.close();
+  }
 }
 
 /** Runs this script again in a child process with the given arguments (same Node flags). */
@@ -514,6 +620,13 @@ async function main() {
     console.log(
       `generated ${ROWS.toLocaleString()} rows: ${mb(statSync(file).size)} .xlsx in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
     );
+    if (process.env.BENCH_REFUSE) {
+      const csv = join(work, `${LEDGER}.csv`);
+      await child('--write-csv', csv);
+      console.log(`\nRefusal of a file over the row limit (PGlite, ${LEDGER}):`);
+      await child('--refuse-files', join(work, 'lite'), file, csv);
+      return;
+    }
     // each engine: the data set prepared by one process, the import measured in a fresh one (a server restarted with its data)
     const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
     const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
@@ -550,6 +663,8 @@ const open = (engine: string, where: string) => openDatabase(engine === 'postgre
 const [mode, ...args] = process.argv.slice(2);
 if (mode !== '--import') clearInterval(sampler);
 if (mode === '--write-workbook') await writeWorkbook(args[0]);
+else if (mode === '--write-csv') await writeCsv(args[0]);
+else if (mode === '--refuse-files') await refuse(args.slice(1), args[0]);
 else if (mode === '--seed' || mode === '--import') {
   const [engine, where, file, dataDir] = args;
   const database = await open(engine, where);

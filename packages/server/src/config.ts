@@ -47,6 +47,12 @@ export interface LedgerLimits {
   maxUncompressedBytes: number; // zip-bomb guard for .xlsx
   /** Dry runs and commits run at once (LEDGER_JOBS, default 1: on PGlite a second one only doubles the others' waits). */
   jobs: number;
+  /**
+   * On PGlite, a staged commit is applied this many rows per transaction (LEDGER_APPLY_SLICE, default 1000),
+   * other requests served in between, and undone from its journal if it fails (platform/ledgers/apply.ts);
+   * on PostgreSQL it stays one transaction (readers do not wait for it there).
+   */
+  applySlice: number;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: int(env.LEDGER_MAX_ROWS, 300_000),
       maxUncompressedBytes: int(env.LEDGER_MAX_UNCOMPRESSED_BYTES, 1024 * 1024 * 1024),
       jobs: Math.max(1, int(env.LEDGER_JOBS, 1)),
+      applySlice: Math.max(1, int(env.LEDGER_APPLY_SLICE, 1000)),
     },
     attachments: { maxFileBytes: Math.max(1024, int(env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024)) },
     backup: {

@@ -38,7 +38,8 @@ export const zhCN = {
     notSpreadsheet: '这不是 Excel（.xlsx）或 CSV 文件',
     zipBomb: '文件解压后异常巨大，已拒绝（疑似恶意文件）',
     tooLarge: '文件超过 {{limit}} 的上限',
-    tooManyRows: '超过 {{max}} 行的上限，请拆分后分批导入',
+    tooManyRows:
+      '文件超过 {{max, number}} 行的上限：读到第 {{seen, number}} 行时已停止读取，未写入任何数据。请把文件拆分成每份不超过 {{max, number}} 行，分批导入',
     oneAtATime: '您上一个文件还在校验（每人一次校验一个文件），请等它校验完成后再上传',
     emptySheet: '工作表中没有数据行',
     noHeader: '找不到表头：这不像是「{{ledger}}」的表格，请用本台账的模板',
@@ -154,7 +155,8 @@ export const en: typeof zhCN = {
     notSpreadsheet: 'This is not an Excel (.xlsx) or CSV file',
     zipBomb: 'The file expands to an abnormal size and was refused',
     tooLarge: 'The file is over the {{limit}} limit',
-    tooManyRows: 'More than {{max}} rows; split the file and import it in parts',
+    tooManyRows:
+      'The file is over the limit of {{max, number}} rows: reading stopped at row {{seen, number}} and nothing was written. Split it into files of at most {{max, number}} rows and import them one by one',
     oneAtATime: 'Your previous file is still being checked (one file at a time per person); upload this one when it is done',
     emptySheet: 'The worksheet has no data rows',
     noHeader: 'No header row found: this does not look like a “{{ledger}}” sheet; use this ledger’s template',

@@ -1,12 +1,14 @@
-// Commit (正式导入): the staged valid rows go in, in ONE transaction with the import's audit entry and
-// status change — a failure anywhere leaves the database as it was. A ledger with `staged` has its
-// rows copied to the staging table in short chunks first and applied set-based, so the transaction is
-// short (PGlite serves one statement at a time: a long one makes every other request wait); the others
-// go through their write() batch by batch inside the transaction.
-// Rows are re-classified inside the transaction (the data may have changed since the dry run), so
-// unchanged rows are never written and re-importing the same file changes nothing.
+// Commit (正式导入): the staged valid rows go in with the import's audit entry and status change, all or
+// nothing — a failure anywhere leaves the database as it was. A ledger with `staged` or `applyStaged` has its
+// rows copied to the staging table in short chunks first and applied set-based: on PostgreSQL in one
+// transaction; on PGlite (which serves one statement at a time, so a long transaction makes every other
+// request wait) in slices of short transactions with an undo journal (apply.ts). The others go through their
+// write() batch by batch inside one transaction.
+// Rows are re-classified at the commit (the data may have changed since the dry run), so unchanged rows are
+// never written and re-importing the same file changes nothing.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import type { CommitMode } from '@xiezuo/shared/contracts/ledgers';
 import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit/service';
@@ -14,8 +16,9 @@ import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
 import { describeError } from '../logger';
+import { applyHooks, dropJournal, nextSlice, nextSliceSize, undoApplied, writeJournalAudit } from './apply';
 import { differs, type StagedRow } from './dryRun';
-import { applyStagedTable, dropStaged, stageRows } from './staging';
+import { applyStagedTable, dropStaged, type StagedTableSpec, stageRows } from './staging';
 import { type ImportRecord, type LineCodec, lineCodec, readBatches, updateImport } from './store';
 import { ledgerImports } from './tables';
 import { isStaged, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';
@@ -35,20 +38,18 @@ export async function commitImport(
   let result: { inserted: number; updated: number };
   try {
     if (staged) {
-      // stage in short chunks (others' queries run between them), then one short set-based transaction
-      await stageRows(services, imp.id, rowsFile, spec?.uniqueNaturalKey ? spec.auditKey : undefined, codec);
-      result = await services.db.transaction(async (tx) => {
-        const counts = def.applyStaged
-          ? await def.applyStaged(tx, imp.id, { ...ctx, tx })
-          : await applyStagedTable(tx, imp.id, spec!, { ...ctx, tx });
-        await finish(tx, imp, def, ctx, mode, counts);
-        await dropStaged(services, imp.id, tx);
-        return counts;
-      });
+      await undoApplied(services, imp.id); // a journal an earlier attempt left (a crash the start did not see): undone first
+      // stage in short chunks (others' queries run between them), then apply in slices (apply.ts)
+      const total = await stageRows(services, imp.id, rowsFile, spec?.uniqueNaturalKey ? spec.auditKey : undefined, codec);
+      result = await applyInSlices(services, imp, def, ctx, mode, spec, total);
     } else result = await services.db.transaction((tx) => writeInBatches(tx, imp, def, ctx, mode, rowsFile, codec));
   } catch (err) {
-    // rolled back; the staged copy goes too (rows.ndjson stays, so the commit can be retried)
-    if (staged) await dropStaged(services, imp.id).catch((e) => console.error(describeError(e)));
+    // rolled back — on PGlite the slices applied are undone from their journal; the staged copy goes too
+    // (rows.ndjson stays, so the commit can be retried)
+    if (staged) {
+      await undoApplied(services, imp.id).catch((e) => console.error(describeError(e)));
+      await dropStaged(services, imp.id).catch((e) => console.error(describeError(e)));
+    }
     const e =
       err instanceof AppError
         ? err
@@ -66,6 +67,65 @@ export async function commitImport(
       await services.database.query(`analyze "${table.replace(/"/g, '')}"`).catch((e) => console.error(describeError(e)));
   }
   return result;
+}
+
+/**
+ * The staged rows applied slice by slice (apply.ts), then one last transaction: what the ledger does last
+ * (applyStagedLast), the audit entries, the import's status, and the staging and journal rows dropped. On
+ * PGlite each slice is a transaction of its own with other requests served between them; on PostgreSQL the
+ * whole apply is one transaction.
+ */
+async function applyInSlices(
+  services: Services,
+  imp: ImportRecord,
+  def: LedgerDefinition,
+  ctx: LedgerContext,
+  mode: CommitMode,
+  spec: StagedTableSpec | undefined,
+  total: number,
+) {
+  const max = services.config.ledgers.applySlice;
+  const sliced = services.database.engine === 'pglite';
+  const apply = async (outer: Tx | null) => {
+    let inserted = 0;
+    let updated = 0;
+    let size = outer ? max : Math.min(max, 250);
+    for (let slice = await nextSlice(services, imp.id, -1, size, 0, outer ?? undefined); slice; ) {
+      const current = slice;
+      const one = (tx: Tx) => (def.applyStaged ? def.applyStaged(tx, current, { ...ctx, tx }) : applyStagedTable(tx, current, spec!));
+      const started = performance.now();
+      const c = outer ? await one(outer) : await services.db.transaction(one);
+      inserted += c.inserted;
+      updated += c.updated;
+      if (!outer) {
+        size = nextSliceSize(size, performance.now() - started, max);
+        await applyHooks.afterSlice?.(current);
+        await yieldToOthers(); // let queued requests' queries in between two slices
+      }
+      slice = await nextSlice(services, imp.id, current.to, size, current.index + 1, outer ?? undefined);
+    }
+    const last = async (tx: Tx) => {
+      const l = (await def.applyStagedLast?.(tx, imp.id, { ...ctx, tx })) ?? { inserted: 0, updated: 0 };
+      inserted += l.inserted;
+      updated += l.updated;
+      await writeJournalAudit(tx, imp.id, ctx.actor, spec?.uniqueNaturalKey ? spec.entity : undefined);
+      await finish(tx, imp, def, ctx, mode, { inserted, updated, unchanged: total - inserted - updated });
+      if (outer) {
+        await dropStaged(services, imp.id, tx);
+        await dropJournal(services, imp.id, tx);
+      }
+    };
+    if (outer) await last(outer);
+    else {
+      await services.db.transaction(last);
+      // committed: the journal and the staged rows are spent — dropped after, in short statements (a journal
+      // found at the next start is only dropped, never undone, once its import reads committed)
+      await dropStaged(services, imp.id);
+      await dropJournal(services, imp.id);
+    }
+    return { inserted, updated };
+  };
+  return sliced ? apply(null) : services.db.transaction((tx) => apply(tx));
 }
 
 /** Through the ledger's write(), batch by batch, inside the transaction; rows re-classified against the data as it is now. */

@@ -16,7 +16,7 @@ import { findHeader, HEADER_SCAN_ROWS, type HeaderMatch, headerScore, isEnglishH
 import { hasSampleMarker, sampleRowOf } from './layout';
 import { ORIGINAL_FILE, ORIGINAL_MAX_BYTES } from './marked';
 import { columnLetter, fileError, type Problem } from './problems';
-import { readRows, type SheetRow } from './read/rows';
+import { countRows, readRows, type SheetRow } from './read/rows';
 import type { FileKind } from './read/sniff';
 import { detach } from './read/xml';
 import { ledgersOf } from './registry';
@@ -74,6 +74,11 @@ export async function dryRun(
   const maxRows = def.maxRows ?? services.config.ledgers.maxRows;
   let inFlight: Promise<void> | null = null;
   try {
+    // a file over the row limit is refused before anything else: its rows counted while it streams (no cell
+    // parsed, nothing looked up), stopping at the limit — a 1,000,000-row file goes in seconds, not after
+    // checking its first 300,000 rows. The title and header rows above the data are allowed for.
+    const counted = await countRows(path, kind, maxRows + HEADER_SCAN_ROWS, services.config.ledgers.maxUncompressedBytes);
+    if (counted.rows > maxRows + HEADER_SCAN_ROWS) throw fileError('tooManyRows', { max: maxRows, seen: counted.lastRow });
     // the ledger's sheet: the first whose opening rows hold its header (a 填表说明 sheet may come first)
     const choose = { rows: HEADER_SCAN_ROWS, fits: (rows: SheetRow[]) => isLedgerHeader(findHeader(def, rows)) };
     const it = readRows(path, kind, services.config.ledgers.maxUncompressedBytes, choose)[Symbol.asyncIterator]();
@@ -121,7 +126,7 @@ export async function dryRun(
         counts.skipped++;
         continue;
       }
-      if (++counts.rowsRead > maxRows) throw fileError('tooManyRows', { max: maxRows });
+      if (++counts.rowsRead > maxRows) throw fileError('tooManyRows', { max: maxRows, seen: sheetRow.number });
       const parsed = parseRow(match, sheetRow);
       if (
         sample &&

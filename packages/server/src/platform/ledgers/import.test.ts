@@ -305,6 +305,7 @@ describe('idempotent commits', () => {
     // nothing left in the staging tables either
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_rows'))[0].n).toBe(0);
     expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_audit'))[0].n).toBe(0);
+    expect((await t.services.database.query<{ n: number }>('select count(*)::int n from ledger_import_undo'))[0].n).toBe(0);
   });
 
   it('write() runs with the commit’s transaction in ctx.tx: a service joining it through withTx(ctx, …) writes inside the commit and is rolled back with it', async () => {
@@ -566,7 +567,9 @@ describe('hostile files change nothing', () => {
       limits.maxFileBytes = saved.maxFileBytes;
       limits.maxRows = 2;
       const rows = [['姓名', '身份证号', '年度', '行政区划代码'], ...[A, B, C].map((id) => ['某', id, 2020, '441426104000'])];
-      expect(await fileError('rows.xlsx', await xlsx(rows))).toBe('超过 2 行的上限，请拆分后分批导入');
+      expect(await fileError('rows.xlsx', await xlsx(rows))).toBe(
+        '文件超过 2 行的上限：读到第 4 行时已停止读取，未写入任何数据。请把文件拆分成每份不超过 2 行，分批导入',
+      );
     } finally {
       Object.assign(limits, saved);
     }
@@ -582,9 +585,12 @@ describe('hostile files change nothing', () => {
       expect(res.statusCode, res.body).toBe(202);
       const s = await waitFor(admin, res.json().id);
       expect(s.status).toBe('failed');
-      expect(s.error.details.map((d: { message: string }) => d.message)).toEqual(['超过 10000 行的上限，请拆分后分批导入']);
-      // counted while streaming: the read stopped at the first row past the limit
-      expect(s.rowsRead).toBe(10_001);
+      expect(s.error.details.map((d: { message: string }) => d.message)).toEqual([
+        '文件超过 10,000 行的上限：读到第 10,031 行时已停止读取，未写入任何数据。请把文件拆分成每份不超过 10,000 行，分批导入',
+      ]);
+      // counted while streaming, before any row is read as data: the count stopped past the limit (and the
+      // 30 rows a title and header may take), not at the end of the file
+      expect(s.rowsRead).toBe(0);
     } finally {
       limits.maxRows = saved;
     }

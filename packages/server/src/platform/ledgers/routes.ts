@@ -25,6 +25,7 @@ import { actorOf, userOf } from '../auth/plugin';
 import { ctxOf } from '../ctx';
 import { AppError, errorBody } from '../http/errors';
 import type { App } from '../http/types';
+import { undoInterrupted } from './apply';
 import { commitImport } from './commit';
 import { dryRun, type RejectedRow } from './dryRun';
 import { sampleRowOf, writeLedgerWorkbook } from './layout';
@@ -43,8 +44,10 @@ export async function ledgerRoutes(app: App) {
   await app.register(multipart, { limits: { files: 1, fields: 5 } }); // file size: per request, from config
 
   // jobs run in this process: after a restart, a check in progress is lost (failed) and a commit in
-  // progress was rolled back with its transaction (ready to commit again)
+  // progress was rolled back with its transaction — or, on PGlite, undone here from its journal, slice by
+  // slice (apply.ts) — ready to commit again
   app.addHook('onReady', async () => {
+    await undoInterrupted(app.xz);
     await app.xz.db
       .update(ledgerImports)
       .set({ status: 'failed', error: { code: 'LEDGER_FILE', params: {}, details: [{ path: 'file', key: 'ledgers.file.interrupted' }] } })

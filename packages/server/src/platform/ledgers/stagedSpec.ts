@@ -46,3 +46,12 @@ export interface StagedTableSpec {
   /** Set to now() on every row updated (e.g. updated_at). */
   touch?: string;
 }
+
+/** One slice of a staged commit (apply.ts): the import's staged rows with row numbers n in [from, to]. */
+export interface ApplySlice {
+  importId: string;
+  /** 0, 1, 2 … in file order; the undo journal's slice. */
+  index: number;
+  from: number;
+  to: number;
+}

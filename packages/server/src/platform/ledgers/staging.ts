@@ -1,11 +1,13 @@
 // The staging table for commits: a ledger that can apply its rows set-based (`staged`) has them
 // copied from rows.ndjson into ledger_import_rows first, in short statements of a thousand rows
 // each, with the event loop yielded between them — on PGlite, which serves one statement at a time,
-// other requests' queries run in between. Then ONE short transaction applies them to the target table
-// with `insert … select` / `update … from` and deletes them, so the commit is still all-or-nothing:
-// staged rows are not ledger data, and are deleted whether the apply succeeds or fails.
+// other requests' queries run in between. Then they are applied to the target table with
+// `insert … select` / `update … from`, a slice at a time (apply.ts: one transaction on PostgreSQL,
+// short ones with an undo journal on PGlite), and deleted: staged rows are not ledger data, and are
+// deleted whether the apply succeeds or fails.
 //
-// Both staging tables are declared in tables.ts (unlogged: scratch space, nothing to recover after a crash).
+// Both staging tables are declared in tables.ts (unlogged: scratch space — the undo journal, which is
+// logged, is what a restart needs after a crash mid-apply).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -15,9 +17,9 @@ import { redact } from '../audit/service';
 import type { Services } from '../context';
 import type { Tx } from '../db/client';
 import { AppError } from '../http/errors';
+import { ident, inSlice, journalAudit, journalHead } from './apply';
 import type { StagedRow } from './dryRun';
 import type { LineCodec } from './store';
-import type { LedgerContext } from './types';
 
 // Each chunk travels as one JSON text of ~1.4 MB (UTF-16 once a name is Chinese): small enough for V8 to
 // collect young. At 5,000 rows the 7 MB texts went straight to the old generation and the heap grew by
@@ -91,16 +93,23 @@ export async function dropStaged(services: Services | { database: Services['data
     await tx.execute(sql`delete from ledger_import_rows where import_id = ${importId}`);
     await tx.execute(sql`delete from ledger_import_audit where import_id = ${importId}`);
   } else {
-    await services.database.query('delete from ledger_import_rows where import_id = $1', [importId]);
+    // in statements of a few thousand rows: on PGlite one long delete would hold every other request
+    for (;;) {
+      const gone = await services.database.query(
+        'delete from ledger_import_rows where (import_id, n) in (select import_id, n from ledger_import_rows where import_id = $1 limit 2000) returning 1',
+        [importId],
+      );
+      if (gone.length < 2000) break;
+      await yieldToOthers();
+    }
     await services.database.query('delete from ledger_import_audit where import_id = $1', [importId]);
   }
 }
 
 export type { StagedColumn, StagedTableSpec } from './stagedSpec';
 
-import type { StagedTableSpec } from './stagedSpec';
+import type { ApplySlice, StagedTableSpec } from './stagedSpec';
 
-const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 const lit = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);
 const staged = (key: string) => sql`s.r->>${lit(key)}`;
 
@@ -116,14 +125,16 @@ const rowCount = (r: unknown) =>
   Number((r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0);
 
 /**
- * Applies an import's staged rows to a plain table, set-based, inside the commit's transaction, with
- * the same outcome and audit entries as write() + auditLedgerWrite(): rows whose natural key exists are
- * updated only where a column the file provides differs (one 'update' entry each, changed fields only,
- * redacted like every audit entry); the others are inserted (one 'create' entry per 1000, listing their
- * keys). Rows the dry run found new are inserted without a second look when the natural key is unique,
- * so a record entered meanwhile makes the commit fail (unique violation → CONFLICT) instead of duplicating.
+ * Applies one slice of an import's staged rows (apply.ts) to a plain table, set-based, inside the slice's
+ * transaction, with the same outcome and audit entries as write() + auditLedgerWrite(): rows whose natural key
+ * exists are updated only where a column the file provides differs (one 'update' entry each, changed fields
+ * only, redacted like every audit entry); the others are inserted (one 'create' entry per 1000, listing their
+ * keys). Rows the dry run found new are inserted without a second look when the natural key is unique, so a
+ * record entered meanwhile makes the commit fail (unique violation → CONFLICT) instead of duplicating.
+ * What it changes goes in the undo journal (the rows inserted, by `id`; the rows updated, whole, as they
+ * were), and its audit entries wait there for the commit's last transaction (writeJournalAudit).
  */
-export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTableSpec, ctx: LedgerContext) {
+export async function applyStagedTable(tx: Tx, slice: ApplySlice, spec: StagedTableSpec) {
   const cols = spec.columns;
   const byKey = new Map(cols.map((c) => [c.key, c]));
   const value = (key: string): SQL => sql`(${staged(key)})::${sql.raw(byKey.get(key)!.type)}`;
@@ -158,17 +169,18 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
       sql` || `,
     );
   const table = ident(spec.table);
-  const mine = sql`s.import_id = ${importId}`;
+  const mine = inSlice(slice);
   // with a unique key, rows new at the dry run are inserted without a second look (a record entered meanwhile fails the commit)
   const looked = spec.uniqueNaturalKey ? sql`s.a <> 'insert'` : sql`true`;
   const found = sql`${mine} and ${looked} and s.a <> 'gone'`;
-  const actor = sql`${ctx.actor.id}::int, ${ctx.actor.name}::text, ${ctx.actor.ip}::text`;
   const updateEntityId = spec.entityIdColumn ? sql`t.${ident(spec.entityIdColumn)}::text` : auditId(t);
+  const entry = (action: string, entityId: SQL, before: SQL, after: SQL) =>
+    sql`jsonb_build_object('action', ${action}::text, 'entity', ${spec.entity}::text, 'entityId', ${entityId}, 'before', ${before}, 'after', ${after})`;
 
   // 0. the records these rows change, as they are now: locked to the end of the commit (on PostgreSQL; PGlite
   //    runs one transaction at a time), and the rows whose record no longer matches (gone, moved, or changed
   //    since the dry run where the spec's match says so) marked 'gone': inserted below, or — where the key is
-  //    still taken — failing the commit as changed meanwhile. Decided once, before anything is written.
+  //    still taken — failing the commit as changed meanwhile. Decided once per row, before it is written.
   await tx.execute(sql`select 1 from ledger_import_rows s join ${table} t on ${matches} where ${mine} and ${looked} for update of t`);
   await tx.execute(
     sql`update ledger_import_rows s set a = 'gone' where ${mine} and ${looked} and not exists (select 1 from ${table} t where ${matches})`,
@@ -176,11 +188,14 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   const from = sql`ledger_import_rows s join ${table} t on ${matches}`;
   const where = sql`${found} and (${anyChanged})`;
 
-  // 1. audit the updates, reading the values before they change
+  // 1. the updates' audit entries and the rows as they are, read before they change
   await tx.execute(sql`
-    insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
-    select ${actor}, 'update', ${spec.entity}::text, ${updateEntityId}, ${diff('before')}, ${diff('after')}
+    insert into ledger_import_undo (import_id, slice, ord, tbl, audit)
+    select ${journalAudit(slice, entry('update', updateEntityId, diff('before'), diff('after')))}
     from ${from} where ${where} order by s.n`);
+  await tx.execute(sql`
+    insert into ledger_import_undo (import_id, slice, ord, tbl, row_id, before)
+    select ${journalHead(slice, 0, spec.table)}, t.id, to_jsonb(t) from ${from} where ${where}`);
   // 2. update: the columns the file provides, on the rows that differ
   const set = sql.join(
     [
@@ -190,7 +205,7 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
     sql`, `,
   );
   const updated = await tx.execute(sql`update ${table} t set ${set} from ledger_import_rows s where ${matches} and ${where}`);
-  // 3. insert the new rows in file order, and audit them in entries of 1000 keys
+  // 3. insert the new rows in file order (their ids journaled), and audit them in entries of 1000 keys
   const inserting = spec.uniqueNaturalKey ? sql`s.a in ('insert', 'gone')` : sql`s.a = 'gone'`;
   const extra = spec.insertValues ?? [];
   const required = extra.filter((x) => x.required);
@@ -204,35 +219,39 @@ export async function applyStagedTable(tx: Tx, importId: string, spec: StagedTab
   }
   const insertInto = sql`insert into ${table} (${sql.join([...cols.map((c) => ident(c.column)), ...extra.map((x) => ident(x.column))], sql`, `)})
       select ${sql.join([...cols.map((c) => value(c.key)), ...extra.map((x) => x.value)], sql`, `)} from ledger_import_rows s`;
+  const journaled = sql`insert into ledger_import_undo (import_id, slice, ord, tbl, row_id) select ${journalHead(slice, 1, spec.table)}, id from ins`;
   const insertNew = (which: SQL) => {
     const insert = sql`${insertInto} where ${mine} and ${which} order by s.n`;
     const returned = [...new Set(spec.auditKey.map((a) => a.key))];
     return tx.execute(sql`
-      with ins as (${insert} returning ${sql.join(
+      with ins as (${insert} returning id, ${sql.join(
         returned.map((k) => ident(byKey.get(k)!.column)),
         sql`, `,
       )}, ctid as _pos),
+      j as (${journaled}),
       numbered as (select ins.*, row_number() over (order by _pos) - 1 as i from ins)
-      insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
-      select ${actor}, 'create', ${spec.entity}::text, null, null,
-        jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${auditId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))
+      insert into ledger_import_undo (import_id, slice, ord, tbl, audit)
+      select ${journalAudit(
+        slice,
+        entry(
+          'create',
+          sql`null::text`,
+          sql`null::jsonb`,
+          sql`jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(${auditId((k) => sql`numbered.${ident(byKey.get(k)!.column)}`)} order by i))`,
+        ),
+      )}
       from numbered group by i / 1000
-      returning (after->>'count')::int as n`);
+      returning (audit->'after'->>'count')::int as n`);
   };
   const counted = (r: { rows: unknown[] }) => (r.rows as { n: number }[]).reduce((a, x) => a + Number(x.n), 0);
   let insertedCount = 0;
   if (spec.uniqueNaturalKey) {
     // new at the dry run: their 'create' entries were prepared while staging (stageRows)
-    await tx.execute(sql`
-      insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
-      select ${actor}, 'create', ${spec.entity}::text, null, null, after from ledger_import_audit where import_id = ${importId} order by seq`);
-    insertedCount += rowCount(await tx.execute(sql`${insertInto} where ${mine} and s.a = 'insert' order by s.n`));
+    const made = await tx.execute(sql`with ins as (${insertInto} where ${mine} and s.a = 'insert' order by s.n returning id)
+      ${journaled} returning 1`);
+    insertedCount += made.rows.length;
   }
   // gone since the dry run (or, without a unique key, not found now): inserted, audited here
   insertedCount += counted(await insertNew(sql`s.a = 'gone'`));
-  const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows where import_id = ${importId}`)).rows as {
-    total: number;
-  }[];
-  const updatedCount = rowCount(updated);
-  return { inserted: insertedCount, updated: updatedCount, unchanged: Number(total) - insertedCount - updatedCount };
+  return { inserted: insertedCount, updated: rowCount(updated) };
 }

@@ -1,6 +1,6 @@
 // Ledger imports (台账导入): one row per uploaded file, holding its progress, counts and the problems
 // found. The staged rows themselves live in files under <dataDir>/ledger-imports/<id>/ (see store.ts).
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const ledgerImports = pgTable(
   'ledger_imports',
@@ -56,4 +56,25 @@ export const ledgerImportAudit = pgTable(
     after: jsonb('after').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);
+
+// The undo journal of a staged commit applied in slices (apply.ts; PGlite, where one long transaction holds
+// every other request): for each slice, the rows it inserted (`before` null) and the rows it updated as they
+// were before (`before`, the whole row), undone in reverse `ord` within a slice, newest slice first; and the
+// audit entries the commit writes in its last transaction (`tbl` 'audit_log', `audit`). Logged, unlike the
+// staging tables: after a crash mid-apply a restart reads it to undo the slices applied. Rows are the
+// table's integer `id`. Emptied when the commit ends, either way.
+export const ledgerImportUndo = pgTable(
+  'ledger_import_undo',
+  {
+    seq: serial('seq').primaryKey(),
+    importId: text('import_id').notNull(),
+    slice: integer('slice').notNull(),
+    ord: integer('ord').notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: bigint('row_id', { mode: 'number' }),
+    before: jsonb('before'),
+    audit: jsonb('audit'),
+  },
+  (t) => [index('ledger_import_undo_import_idx').on(t.importId, t.slice)],
 );

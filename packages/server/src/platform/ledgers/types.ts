@@ -5,7 +5,7 @@ import type { Permission } from '@xiezuo/shared/roles';
 import type { Ctx } from '../context';
 import type { Tx } from '../db/client';
 import type { ErrorDetail } from '../http/errors';
-import type { StagedTableSpec } from './stagedSpec';
+import type { ApplySlice, StagedTableSpec } from './stagedSpec';
 
 /**
  * How a cell is read: each type has a parser (packages/shared/src/ledgerValues) that accepts what real
@@ -97,16 +97,23 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    * Optional, for large ledgers: how the import's rows map onto one table, so the commit applies them
    * set-based (applyStagedTable, staging.ts) with the same outcome and audit entries as write(). The
    * commit then stages the rows in short chunks first (other requests are served in between) and its
-   * transaction stays short. Without it, the commit calls write() batch by batch.
+   * apply stays short (in slices on PGlite, apply.ts). Without it, the commit calls write() batch by batch.
    */
   staged?(ctx: LedgerContext): StagedTableSpec;
   /**
-   * Optional, for ledgers that write more than one table (a household and its head): applies the import's
-   * staged rows (ledger_import_rows, each as sealRow made it) itself, set-based, inside the commit's short
-   * transaction (`tx`, also `ctx.tx`), with the same outcome and audit entries as the module's services; returns
-   * the counts. Like `staged`, the commit copies the rows to the staging table first, in short chunks.
+   * Optional, for ledgers that write more than one table (a household and its head): applies one slice of the
+   * import's staged rows (ledger_import_rows with n in [slice.from, slice.to], each as sealRow made it) itself,
+   * set-based, inside the slice's transaction (`tx`, also `ctx.tx`), with the same outcome as the module's
+   * services; returns the counts. Every row it inserts or updates goes in the undo journal (apply.ts:
+   * journalHead) and its audit entries wait there (journalAudit) — on PGlite each slice commits on its own and
+   * a failure later is undone from the journal. Like `staged`, the commit copies the rows first, in short chunks.
    */
-  applyStaged?(tx: Tx, importId: string, ctx: LedgerContext): Promise<{ inserted: number; updated: number; unchanged: number }>;
+  applyStaged?(tx: Tx, slice: ApplySlice, ctx: LedgerContext): Promise<{ inserted: number; updated: number }>;
+  /**
+   * With `applyStaged`: what cannot be undone from the journal (writes through the module's services, which
+   * audit as they go), done in the commit's last transaction after every slice — keep it small.
+   */
+  applyStagedLast?(tx: Tx, importId: string, ctx: LedgerContext): Promise<{ inserted: number; updated: number }>;
   /**
    * With `staged` or `applyStaged`: the row as it is staged, decided at the dry run against the record found (`before`).
    * Personal data is encrypted here, in the application, so the database never holds it in the clear.

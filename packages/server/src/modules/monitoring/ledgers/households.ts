@@ -1,5 +1,5 @@
-// 监测户台账: a household and its head — new ones created set-based from the staging table (applyHouseholds),
-// corrections through the module's services, all in the commit's one short transaction.
+// 监测户台账: a household and its head — new ones created set-based from the staging table (applyHouseholds,
+// slice by slice), corrections through the module's services in the commit's last transaction.
 
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
@@ -7,6 +7,7 @@ import { CATEGORIES, ENTRY_DOORS, MONITORING_LEDGERS, STATUSES } from '@xiezuo/s
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client';
 import { AppError, type ErrorDetail } from '../../../platform/http/errors';
+import { type ApplySlice, inSlice, journalAudit, journalHead } from '../../../platform/ledgers/apply';
 import { amount, divisionCode, enumOf, phone } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
@@ -105,11 +106,12 @@ export const householdLedger = defineLedger<HouseholdRow>({
     }
     return out;
   },
-  // a county's ledger is thousands of households: staged, then applied set-based (applyHouseholds) in a short
-  // transaction — through createHousehold one by one, 5,000 households held every other request for 21 s on PGlite
+  // a county's ledger is thousands of households: staged, then applied set-based (applyHouseholds) in short
+  // transactions — through createHousehold one by one, 5,000 households held every other request for 21 s on PGlite
   tables: ['monitoring_households', 'monitoring_members', 'monitoring_steps'],
   sealRow: sealHouseholdRow,
   applyStaged: applyHouseholds,
+  applyStagedLast: updateHouseholds,
   // the export's hidden 记录标识: the household and its row version, so a masked export can be edited and re-imported
   recordKey: {
     of: (row) => (row.id != null && row.version ? { id: row.id, version: row.version } : null),
@@ -166,23 +168,19 @@ function sealHouseholdRow(row: HouseholdRow, before: HouseholdRow | undefined, c
 }
 
 /**
- * Inside the commit's transaction: the households the dry run found new, each with its head, its first
- * step (认定 begins, as createHousehold records it) and 'create' audit entries of up to 1000 households —
- * one statement for all of them; then the corrected ones through updateHousehold (row by row: corrections
- * are few). A household changed since the dry run, a head who joined another household meanwhile (the
- * unique index on active persons) or a village removed fails the commit with nothing written.
+ * One slice of the commit (platform/ledgers/apply.ts): the households the dry run found new, each with its
+ * head, its first step (认定 begins, as createHousehold records it) and a 'create' audit entry of up to 1000
+ * households — one statement for all of them, every row it writes journaled so a failure later undoes it. A
+ * head who joined another household meanwhile (the unique index on active persons) or a village removed
+ * fails the commit with nothing left written.
  */
-async function applyHouseholds(tx: Tx, importId: string, ctx: LedgerContext) {
-  const mine = sql`s.import_id = ${importId}`;
+async function applyHouseholds(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
+  const mine = inSlice(slice);
   const stale = await tx.execute(sql`
-    select 1 from ledger_import_rows s left join monitoring_households t on t.id = (s.r->>'id')::int and t.xmin::text = s.r->>'version'
-    where ${mine} and s.a = 'update' and t.id is null
-    union all
     select 1 from ledger_import_rows s where ${mine} and s.a = 'insert'
       and not exists (select 1 from divisions d where d.code = s.r->>'village' and d.level = 'village')
     limit 1`);
   if (stale.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
-  const actor = sql`${ctx.actor.id}::int, ${ctx.actor.name}::text, ${ctx.actor.ip}::text`;
   // the ids are drawn from the table's own sequence (looked up once, not per row) so that the head, the step and the audit entry can name them
   const [{ seq }] = (await tx.execute(sql`select pg_get_serial_sequence('monitoring_households', 'id')::regclass::oid as seq`)).rows as {
     seq: number;
@@ -199,25 +197,49 @@ async function applyHouseholds(tx: Tx, importId: string, ctx: LedgerContext) {
         coalesce((r->>'dibao')::boolean, false), coalesce((r->>'tekun')::boolean, false), (r->>'incomePerHead')::numeric,
         (r->>'incomeYear')::int, r->>'address', r->>'phone', r->>'note', 'identifying', 'verify', ${todayInBeijing()}::date, now()
       from src order by n
+      returning id
     ),
     m as (
       insert into monitoring_members (household_id, name, relation, gender, birth_date, id_cipher, id_hash, id_masked, health_cipher, schooling, work)
       select hid, m->>'name', m->>'relation', m->>'gender', (m->>'birthDate')::date, m->>'idCipher', m->>'idHash', m->>'idMasked',
         m->>'healthCipher', m->>'schooling', m->>'work'
       from src order by n
+      returning id
     ),
     st as (
       insert into monitoring_steps (household_id, procedure, action, to_status, to_stage, actor_id, actor_name, details)
       select hid, 'identify', 'create', 'identifying', 'verify', ${ctx.actor.id}::int, ${ctx.user.displayName}::text,
         jsonb_build_object('entryDoor', r->>'entryDoor')
       from src order by n
-    )
-    insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
-    select ${actor}, 'create', 'monitoring_household', null, null,
-      jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(hid order by n))
+      returning id
+    ),
+    -- undone in reverse: steps, members, then the households
+    jh as (insert into ledger_import_undo (import_id, slice, ord, tbl, row_id) select ${journalHead(slice, 0, 'monitoring_households')}, id from h),
+    jm as (insert into ledger_import_undo (import_id, slice, ord, tbl, row_id) select ${journalHead(slice, 1, 'monitoring_members')}, id from m),
+    js as (insert into ledger_import_undo (import_id, slice, ord, tbl, row_id) select ${journalHead(slice, 2, 'monitoring_steps')}, id from st)
+    insert into ledger_import_undo (import_id, slice, ord, tbl, audit)
+    select ${journalAudit(
+      slice,
+      sql`jsonb_build_object('action', 'create', 'entity', 'monitoring_household', 'entityId', null, 'before', null,
+        'after', jsonb_build_object('via', 'ledger-import', 'count', count(*), 'ids', jsonb_agg(hid order by n)))`,
+    )}
     from (select n, hid, (row_number() over (order by n) - 1) / 1000 as g from src) x group by g order by g
-    returning (after->>'count')::int as n`);
+    returning (audit->'after'->>'count')::int as n`);
   const inserted = (made.rows as { n: number }[]).reduce((a, x) => a + Number(x.n), 0);
+  return { inserted, updated: 0 };
+}
+
+/**
+ * In the commit's last transaction: the corrected households through updateHousehold (row by row, audited as
+ * it goes: corrections are few). A household changed since the dry run fails the commit, and the slices'
+ * new households are undone.
+ */
+async function updateHouseholds(tx: Tx, importId: string, ctx: LedgerContext) {
+  const mine = sql`s.import_id = ${importId}`;
+  const stale = await tx.execute(sql`
+    select 1 from ledger_import_rows s left join monitoring_households t on t.id = (s.r->>'id')::int and t.xmin::text = s.r->>'version'
+    where ${mine} and s.a = 'update' and t.id is null limit 1`);
+  if (stale.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
   let updated = 0;
   for (let after = -1; ; ) {
     const page = (
@@ -250,10 +272,7 @@ async function applyHouseholds(tx: Tx, importId: string, ctx: LedgerContext) {
     updated += page.length;
     after = page[page.length - 1].n;
   }
-  const [{ total }] = (await tx.execute(sql`select count(*)::int as total from ledger_import_rows s where ${mine}`)).rows as {
-    total: number;
-  }[];
-  return { inserted, updated, unchanged: Number(total) - inserted - updated };
+  return { inserted: 0, updated };
 }
 
 function toHouseholdRow(ctx: Pick<LedgerContext, 'services'>, h: typeof H.$inferSelect, headIdNumber: string): HouseholdRow {

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { AppError } from '../../http/errors';
 import { fileError } from '../problems';
 import type { FileKind } from './sniff';
-import { readXlsxRows, type SheetChoice } from './xlsx';
+import { countXlsxRows, readXlsxRows, type SheetChoice } from './xlsx';
 
 export type { SheetRow } from './sheetRow';
 
@@ -31,9 +31,40 @@ async function* readXlsx(path: string, maxInflatedBytes: number, choose?: SheetC
   }
 }
 
+/**
+ * Rows holding a value, counted while the file streams and stopped at the first one past `limit` (a
+ * workbook: its largest visible sheet): `rows` is then limit + 1 and `lastRow` the sheet row it stopped
+ * at. No cell is parsed or checked, so a file far over the limit is refused in seconds.
+ */
+export async function countRows(
+  path: string,
+  kind: FileKind,
+  limit: number,
+  maxInflatedBytes = 1024 * 1024 * 1024,
+): Promise<{ rows: number; lastRow: number }> {
+  if (kind === 'xlsx') {
+    try {
+      return await countXlsxRows(path, maxInflatedBytes, limit);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw fileError('unreadable');
+    }
+  }
+  let rows = 0;
+  let lastRow = 0;
+  for await (const row of readCsv(path)) {
+    if (!row.cells.some((c) => c != null && String(c).trim() !== '')) continue;
+    rows++;
+    lastRow = row.number;
+    if (rows > limit) break;
+  }
+  return { rows, lastRow };
+}
+
 async function* readCsv(path: string): AsyncGenerator<SheetRow> {
   const encoding = await detectEncoding(path);
-  const input = createReadStream(path).pipe(iconv.decodeStream(encoding, { stripBOM: true }));
+  const file = createReadStream(path);
+  const input = file.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
   const parser = input.pipe(
     parse({ relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false, delimiter: [',', '\t'] }),
   );
@@ -46,6 +77,8 @@ async function* readCsv(path: string): AsyncGenerator<SheetRow> {
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw fileError('unreadable');
+  } finally {
+    file.destroy(); // a reader that stopped early (the row limit) leaves nothing open
   }
 }
 

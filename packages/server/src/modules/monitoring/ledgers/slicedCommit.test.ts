@@ -1,0 +1,207 @@
+// A staged commit on PGlite is applied in slices (platform/ledgers/apply.ts: short transactions, so other
+// requests are served in between) and is still all or nothing: a failure in a later slice, or a server that
+// stops mid-apply and starts again, leaves the database exactly as it was before the commit — the rows the
+// earlier slices inserted gone, the rows they updated as they were — with no audit entry and no journal left;
+// and the same file then commits in full. Slices of 4 rows here, so a few rows make several slices.
+import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../platform/http/app';
+import { type ApplySlice, applyHooks } from '../../../platform/ledgers/apply';
+import { commitAndWait, uploadAndCheck, waitFor, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
+import { modules } from '../../index';
+import { GANGPING, insertVillages, XINGYI, ZENGCUN } from '../testing/builders';
+
+let t: TestApp;
+let town: TestClient;
+const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
+const id = (birth: string, seq: number) => idOf(`441224${birth}${String(seq).padStart(3, '0')}`);
+const HEAD_A = id('19650303', 551);
+const HEAD_B = id('19600606', 553);
+const MEMBERS = ['户主身份证号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '健康状况', '残疾情况', '在校情况', '务工情况'];
+const member = (head: string, i: number, work = '省内务工') => {
+  const birth = `2000010${1 + (i % 9)}`;
+  return [
+    head,
+    `成员${i}（演示）`,
+    '子女',
+    i % 2 ? '男' : '女',
+    `${birth.slice(0, 4)}-01-0${1 + (i % 9)}`,
+    id(birth, 600 + i),
+    '健康',
+    '无',
+    '非在校生',
+    work,
+  ];
+};
+const HOUSEHOLDS = ['所在村区划代码', '户主姓名', '户主身份证号', '监测类别', '纳入途径', '是否低保户', '人均年纯收入'];
+const household = (village: string, i: number) => [
+  village,
+  `新户主${i}（演示）`,
+  id(`1970020${1 + (i % 9)}`, 700 + i),
+  '边缘易致贫户',
+  '干部排查',
+  '否',
+  6000 + i,
+];
+
+const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => t.services.database.query<T>(text, params);
+/** Everything a commit of these ledgers writes, row by row, plus what it keeps on the side. */
+const snapshot = async () => ({
+  households: await q('select * from monitoring_households order by id'),
+  members: await q('select * from monitoring_members order by id'),
+  steps: await q('select * from monitoring_steps order by id'),
+  audit: await q('select id, action, entity, entity_id, before, after from audit_log order by id'),
+  journal: await q('select * from ledger_import_undo'),
+});
+
+const applied: ApplySlice[] = [];
+beforeAll(async () => {
+  t = await createTestApp();
+  t.services.config.ledgers.applySlice = 4;
+  await insertVillages(t.services); // 岗坪镇 and its villages 曾村, 兴义
+  town = await t.userClient('town', 'town_staff', { divisions: [GANGPING] });
+  const head = (name: string, idNumber: string) => ({
+    name,
+    relation: 'head',
+    gender: 'male',
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    idNumber,
+    health: 'healthy',
+    schooling: 'not_in_school',
+    work: 'none',
+  });
+  for (const [village, name, idNumber] of [
+    [XINGYI, '户主甲（演示）', HEAD_A],
+    [ZENGCUN, '户主乙（演示）', HEAD_B],
+  ]) {
+    const made = await town.post('/api/monitoring/households', {
+      divisionCode: village,
+      entryDoor: 'cadre_check',
+      category: 'marginal',
+      members: [head(name, idNumber)],
+    });
+    expect(made.statusCode, made.body).toBe(200);
+  }
+});
+afterEach(() => {
+  applyHooks.afterSlice = undefined;
+  applied.length = 0;
+});
+afterAll(() => t.close());
+
+describe('a staged commit applied in slices is all or nothing', () => {
+  it('member ledger: a later slice fails → the earlier slices’ inserts and updates are undone exactly; the file then commits in full', async () => {
+    // household A has three members the second file corrects
+    const first = await uploadAndCheck(
+      town,
+      'monitoring-members',
+      'a.xlsx',
+      await xlsx([MEMBERS, ...[1, 2, 3].map((i) => member(HEAD_A, i))]),
+    );
+    expect((await commitAndWait(town, first.status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', inserted: 3 });
+
+    // rows 2–4 update A's members, 5–10 add to A, 11–13 add to B: slices [2–5] [6–9] [10–13]
+    const rows = [
+      MEMBERS,
+      ...[1, 2, 3].map((i) => member(HEAD_A, i, '省外务工')),
+      ...[4, 5, 6, 7, 8, 9].map((i) => member(HEAD_A, i)),
+      ...[10, 11, 12].map((i) => member(HEAD_B, i)),
+    ];
+    const file = await xlsx(rows);
+    const { status } = await uploadAndCheck(town, 'monitoring-members', 'b.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 12, toUpdate: 3, toInsert: 9 });
+    // household B is closed after the check: the last slice cannot place its members and fails the commit
+    const bMembers = `household_id = (select household_id from monitoring_members where id_hash = '${t.services.cipher.hash(HEAD_B)}')`;
+    await q(`update monitoring_members set active = false, left_reason = 'household_closed' where ${bMembers}`);
+    const before = await snapshot();
+    applyHooks.afterSlice = (s) => {
+      applied.push(s);
+    };
+    const { status: failed } = await commitAndWait(town, status.id, 'all-or-nothing');
+    expect(failed).toMatchObject({ status: 'ready', error: { code: 'CONFLICT' } });
+    // two slices had committed on their own (the updates and six new members were in the database) …
+    expect(applied.map((s) => [s.from, s.to])).toEqual([
+      [2, 5],
+      [6, 9],
+    ]);
+    // … and are gone again: every row as it was, no audit entry, no journal, nothing staged
+    expect(await snapshot()).toEqual(before);
+    expect(await q('select * from ledger_import_rows')).toEqual([]);
+
+    // B open again: the same file, checked again (the undo wrote A's members back, so the old check is stale), commits in full
+    await q(`update monitoring_members set active = true, left_reason = null where ${bMembers}`);
+    const again = await uploadAndCheck(town, 'monitoring-members', 'b.xlsx', file);
+    expect(again.status).toMatchObject({ status: 'ready', toUpdate: 3, toInsert: 9 });
+    const { status: done } = await commitAndWait(town, again.status.id, 'all-or-nothing');
+    expect(done).toMatchObject({ status: 'committed', inserted: 9, updated: 3 });
+    const works = await q<{ work: string; n: number }>(
+      `select work, count(*)::int as n from monitoring_members where relation = 'child' group by work order by work`,
+    );
+    expect(works).toEqual([
+      { work: 'migrant_in_province', n: 9 },
+      { work: 'migrant_out_province', n: 3 },
+    ]);
+    const entries = await q<{ action: string; after: { count?: number } | null }>(
+      `select action, after from audit_log where entity = 'monitoring_member' and id > $1 order by id`,
+      [(before.audit.at(-1) as { id: number }).id],
+    );
+    expect(entries.map((e) => e.action)).toEqual(['update', 'update', 'update', 'create', 'import']);
+    expect(entries[3].after).toMatchObject({ count: 9 });
+    expect(await q('select * from ledger_import_undo')).toEqual([]);
+  });
+
+  it('household ledger: the server stops mid-apply; at the next start the slices applied are undone, and the import commits again', async () => {
+    const file = await xlsx([HOUSEHOLDS, ...Array.from({ length: 10 }, (_, i) => household(i % 2 ? XINGYI : ZENGCUN, i))]);
+    const { status } = await uploadAndCheck(town, 'monitoring-households', 'h.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 10, toInsert: 10 });
+    const before = await snapshot();
+
+    // the process "stops" after its second slice: nothing after that point runs until the test lets it fail
+    let release: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      applyHooks.afterSlice = async (s) => {
+        applied.push(s);
+        if (s.index < 1) return;
+        resolve();
+        await new Promise<void>((r) => {
+          release = r;
+        });
+        throw new Error('the process was killed here');
+      };
+    });
+    expect((await town.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' })).statusCode).toBe(202);
+    await stopped;
+    // half applied: 8 households with their heads and first steps are in, journaled
+    expect((await q('select * from monitoring_households')).length).toBe(before.households.length + 8);
+    expect((await q('select * from ledger_import_undo where tbl <> $1', ['audit_log'])).length).toBe(24);
+
+    // a server started on this database (what `npm start` does after a crash) undoes them before serving
+    const restarted = await buildApp(t.services, modules);
+    await restarted.ready();
+    await restarted.close();
+    expect(await snapshot()).toEqual(before);
+    expect((await waitFor(town, status.id, ['ready'])).status).toBe('ready');
+
+    // the old process is gone for good (its job ends in failure, finding nothing left to undo)
+    applyHooks.afterSlice = undefined;
+    release();
+    for (let i = 0; i < 500 && (await town.get(`/api/ledgers/imports/${status.id}`)).json().error?.code !== 'INTERNAL'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect((await town.get(`/api/ledgers/imports/${status.id}`)).json()).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
+    expect(await snapshot()).toEqual(before);
+
+    // committed again: exactly the ten households, each with its head and first step, audited once each
+    const { status: done } = await commitAndWait(town, status.id, 'all-or-nothing');
+    expect(done, JSON.stringify(done.error)).toMatchObject({ status: 'committed', inserted: 10 });
+    const after = await snapshot();
+    expect(after.households.length).toBe(before.households.length + 10);
+    expect(after.members.length).toBe(before.members.length + 10);
+    expect(after.steps.length).toBe(before.steps.length + 10);
+    const created = (after.audit.slice(before.audit.length) as { action: string; after: { count?: number } }[]).filter(
+      (e) => e.action === 'create',
+    );
+    expect(created.reduce((a, e) => a + (e.after.count ?? 0), 0)).toBe(10);
+    expect(after.journal).toEqual([]);
+  });
+});
