@@ -330,7 +330,13 @@ const ledgers = {
   },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
-    seed: async () => undefined, // home villages and places of work are written as codes: nothing to look up
+    // home villages and places of work are written as codes (nothing to look up); the station the
+    // organised jobs name must be registered (劳务工作站台账)
+    async seed(database: Database) {
+      await database.query(
+        `insert into labour_stations (name, division_code, served_codes) values ('平远驻佛山劳务工作站', '440606000000', array['${COUNTY}000000'])`,
+      );
+    },
     async raw(database: Database, c: PersonalDataCipher) {
       await database.query('delete from labour_employments');
       const columns = [
