@@ -52,7 +52,10 @@ for (const a of process.argv.slice(2)) {
   if (m) process.env[`BENCH_${m[1].toUpperCase()}`] = m[2];
 }
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
-const LEDGER = process.env.BENCH_LEDGER ?? 'members';
+const LEDGER =
+  ({ member: 'members', household: 'households', employment: 'employments' } as Record<string, string>)[process.env.BENCH_LEDGER ?? ''] ??
+  process.env.BENCH_LEDGER ??
+  'members'; // the singular names too
 const PER_HOUSEHOLD = 4; // members besides the head
 const HOUSEHOLDS = Math.ceil(ROWS / PER_HOUSEHOLD);
 const COUNTY = '441426'; // 平远县: the importer is the county's staff
@@ -385,12 +388,21 @@ if (!bench) throw new Error(`--ledger=${LEDGER}: members, households or employme
 
 let peak = 0;
 let heapPeak = 0;
+/** The embedded database's WebAssembly memory (PGlite: its page cache and work memory live in this process). */
+let wasmBytes = () => 0;
+type Breakdown = { heap: number; buffers: number; wasm: number; rss: number };
+const breakdown = (m = process.memoryUsage()): Breakdown => ({ heap: m.heapTotal, buffers: m.arrayBuffers, wasm: wasmBytes(), rss: m.rss });
+let atPeak = breakdown();
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
+  if (m.rss > peak) atPeak = breakdown(m);
   peak = Math.max(peak, m.rss);
   heapPeak = Math.max(heapPeak, m.heapUsed);
 }, 50);
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+/** Where the process's memory is: the JS heap (reserved), array buffers (shared strings, seen keys, I/O), the database's WebAssembly memory. */
+const parts = (b: Breakdown) =>
+  `JS heap ${mb(b.heap)}, array buffers ${mb(b.buffers)}${b.wasm ? `, PGlite memory ${mb(b.wasm)}` : ''}, rest ${mb(b.rss - b.heap - b.buffers - b.wasm)}`;
 
 /**
  * Issues `select 1` 50 ms after the previous one answered, until stopped; each wait is what another request
@@ -447,6 +459,8 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const def = bench.def();
   const startRss = process.memoryUsage().rss;
   peak = startRss;
+  const atStart = breakdown();
+  atPeak = atStart;
   const startHeap = process.memoryUsage().heapUsed;
   heapPeak = startHeap;
   const t0 = performance.now();
@@ -465,6 +479,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   await dryRun(services, id, def, ctx, copy, kind, dir);
   const dryStall = await dryProbe();
   const dryPeak = peak;
+  const atDryPeak = atPeak;
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
   if (imp.status !== 'ready' || imp.valid !== ROWS)
@@ -478,6 +493,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   if (result?.inserted !== ROWS)
     throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
   const importPeak = peak;
+  const atImportPeak = atPeak;
   const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
 
@@ -495,6 +511,9 @@ async function run(label: string, database: Database, file: string, dataDir: str
   console.log(
     `  peak RSS during import: ${mb(importPeak)}  (goal ≤ 400 MB) ${importPeak <= 400 * 1024 * 1024 ? 'OK' : 'ABOVE GOAL'}; ${mb(startRss)} before it, +${mb(importPeak - startRss)} for the import (+${mb(dryPeak - startRss)} by the end of the dry run) (JS heap: +${mb(importHeapPeak - startHeap)} at most)`,
   );
+  console.log(`    before the import: ${parts(atStart)}`);
+  console.log(`    at the dry run's peak: ${parts(atDryPeak)}`);
+  if (atImportPeak !== atDryPeak) console.log(`    at the commit's peak: ${parts(atImportPeak)}`);
   console.log(
     `  wait of a concurrent \`select 1\` (every 50 ms): dry run max ${Math.round(dryStall.max)} ms, p95 ${Math.round(dryStall.p95)} ms; commit max ${Math.round(commitStall.max)} ms, p95 ${Math.round(commitStall.p95)} ms (${dryStall.count + commitStall.count} probes) ${Math.max(dryStall.max, commitStall.max) <= 1000 ? 'OK' : 'ABOVE 1 s'}`,
   );
@@ -559,6 +578,8 @@ if (mode === '--write-workbook') await writeWorkbook(args[0]);
 else if (mode === '--seed' || mode === '--import') {
   const [engine, where, file, dataDir] = args;
   const database = await open(engine, where);
+  const wasm = (database.pglite as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } } | undefined)?.mod?.wasmMemory;
+  if (wasm) wasmBytes = () => wasm.buffer.byteLength;
   try {
     if (mode === '--seed') await seed(database);
     else await run(engine === 'postgres' ? `PostgreSQL (${new URL(where).host})` : 'PGlite (on disk)', database, file, dataDir);
