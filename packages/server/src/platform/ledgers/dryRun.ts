@@ -73,7 +73,6 @@ export async function dryRun(
   const batchSize = def.batchSize ?? 1000;
   const maxRows = def.maxRows ?? services.config.ledgers.maxRows;
   let inFlight: Promise<void> | null = null;
-  const seen = new SeenKeys(); // natural key → first row number, as binary: duplicates within the file
   try {
     // the ledger's sheet: the first whose opening rows hold its header (a 填表说明 sheet may come first)
     const choose = { rows: HEADER_SCAN_ROWS, fits: (rows: SheetRow[]) => isLedgerHeader(findHeader(def, rows)) };
@@ -88,6 +87,7 @@ export async function dryRun(
     if (match.recordIndex >= 0) match.ignored = match.ignored.filter((h) => headerKey(h) !== headerKey(RECORD_KEY_HEADER));
     await updateImport(services, id, { columns: columnNotes(def, match) });
 
+    const seen = new SeenKeys(); // natural key → first row number, as binary: duplicates within the file
     const sample = parseSample(def, match);
     let batch: { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] }[] = [];
     let afterHeader = 0;
@@ -153,7 +153,6 @@ export async function dryRun(
     await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
     await rm(dir, { recursive: true, force: true });
   } finally {
-    seen.release(); // its memory back now, not at V8's next full collection (the commit may come right after)
     // a workbook with problems is kept (small ones) to be handed back marked (marked.ts); otherwise it goes
     const keep =
       kind === 'xlsx' &&
