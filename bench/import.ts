@@ -57,7 +57,10 @@ for (const a of process.argv.slice(2)) {
   if (a === '--refuse') process.env.BENCH_REFUSE = '1';
 }
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
-const LEDGER = process.env.BENCH_LEDGER ?? 'members';
+const LEDGER =
+  ({ member: 'members', household: 'households', employment: 'employments' } as Record<string, string>)[process.env.BENCH_LEDGER ?? ''] ??
+  process.env.BENCH_LEDGER ??
+  'members'; // the singular names too
 const PER_HOUSEHOLD = 4; // members besides the head
 const HOUSEHOLDS = Math.ceil(ROWS / PER_HOUSEHOLD);
 const COUNTY = '441426'; // 平远县: the importer is the county's staff
@@ -375,10 +378,11 @@ const ledgers = {
   },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
-    // home villages and places of work are written as codes: nothing to look up; the station a third of the jobs name is registered
-    seed: async (database: Database) => {
+    // home villages and places of work are written as codes (nothing to look up); the station the
+    // organised jobs name must be registered (劳务工作站台账)
+    async seed(database: Database) {
       await database.query(
-        `insert into labour_stations (name, division_code, served_codes) values ('平远驻佛山劳务工作站', '440606000000', '{${COUNTY}000000}')`,
+        `insert into labour_stations (name, division_code, served_codes) values ('平远驻佛山劳务工作站', '440606000000', array['${COUNTY}000000'])`,
       );
     },
     async raw(database: Database, c: PersonalDataCipher) {
@@ -429,12 +433,21 @@ if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employment
 
 let peak = 0;
 let heapPeak = 0;
+/** The embedded database's WebAssembly memory (PGlite: its page cache and work memory live in this process). */
+let wasmBytes = () => 0;
+type Breakdown = { heap: number; buffers: number; wasm: number; rss: number };
+const breakdown = (m = process.memoryUsage()): Breakdown => ({ heap: m.heapTotal, buffers: m.arrayBuffers, wasm: wasmBytes(), rss: m.rss });
+let atPeak = breakdown();
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
+  if (m.rss > peak) atPeak = breakdown(m);
   peak = Math.max(peak, m.rss);
   heapPeak = Math.max(heapPeak, m.heapUsed);
 }, 50);
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+/** Where the process's memory is: the JS heap (reserved), array buffers (shared strings, seen keys, I/O), the database's WebAssembly memory. */
+const parts = (b: Breakdown) =>
+  `JS heap ${mb(b.heap)}, array buffers ${mb(b.buffers)}${b.wasm ? `, PGlite memory ${mb(b.wasm)}` : ''}, rest ${mb(b.rss - b.heap - b.buffers - b.wasm)}`;
 
 /**
  * Issues `select 1` 50 ms after the previous one answered, until stopped; each wait is what another request
@@ -482,6 +495,8 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const def = bench.def();
   const startRss = process.memoryUsage().rss;
   peak = startRss;
+  const atStart = breakdown();
+  atPeak = atStart;
   const startHeap = process.memoryUsage().heapUsed;
   heapPeak = startHeap;
   const t0 = performance.now();
@@ -500,6 +515,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   await dryRun(services, id, def, ctx, copy, kind, dir);
   const dryStall = await dryProbe();
   const dryPeak = peak;
+  const atDryPeak = atPeak;
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
   if (imp.status !== 'ready' || imp.valid !== ROWS)
@@ -520,6 +536,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   if (result?.inserted !== ROWS)
     throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
   const importPeak = peak;
+  const atImportPeak = atPeak;
   const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
 
@@ -543,6 +560,9 @@ async function run(label: string, database: Database, file: string, dataDir: str
       `  apply in ${sliceEnds.length} slices of ${applySlice} rows: longest ${Math.round(Math.max(...spans.slice(1), 0))} ms between two slices' ends (the first, with staging, ${Math.round(spans[0])} ms); after the last slice ${Math.round(t3 - sliceEnds.at(-1)!)} ms`,
     );
   }
+  console.log(`    before the import: ${parts(atStart)}`);
+  console.log(`    at the dry run's peak: ${parts(atDryPeak)}`);
+  if (atImportPeak !== atDryPeak) console.log(`    at the commit's peak: ${parts(atImportPeak)}`);
   console.log(
     `  wait of a concurrent \`select 1\` (every 50 ms): dry run max ${Math.round(dryStall.max)} ms, p95 ${Math.round(dryStall.p95)} ms; commit max ${Math.round(commitStall.max)} ms, p95 ${Math.round(commitStall.p95)} ms (${dryStall.count + commitStall.count} probes) ${Math.max(dryStall.max, commitStall.max) <= 1000 ? 'OK' : 'ABOVE 1 s'}`,
   );
@@ -668,6 +688,8 @@ else if (mode === '--refuse-files') await refuse(args.slice(1), args[0]);
 else if (mode === '--seed' || mode === '--import') {
   const [engine, where, file, dataDir] = args;
   const database = await open(engine, where);
+  const wasm = (database.pglite as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } } | undefined)?.mod?.wasmMemory;
+  if (wasm) wasmBytes = () => wasm.buffer.byteLength;
   try {
     if (mode === '--seed') await seed(database);
     else await run(engine === 'postgres' ? `PostgreSQL (${new URL(where).host})` : 'PGlite (on disk)', database, file, dataDir);

@@ -173,7 +173,7 @@ describe('employment ledger', () => {
     expect(await q('select count(*)::int as n from lifted_persons where id_hash = $1', [t.services.cipher.hash(monitoredToo)])).toBe(1);
   });
 
-  it('refuses impossible dates, an end before the start, a wage as text and an ID not matching its birth date, writing nothing', async () => {
+  it('refuses impossible dates, an end before the start, a wage as text, an ID not matching its birth date and a job twice, writing nothing', async () => {
     const badBirth17 = `${rostered.slice(0, 10)}1341${rostered.slice(14, 17)}`; // born on the 41st of month 13
     const badBirth = badBirth17 + idNumberCheckChar(badBirth17); // the check digit right: only the birth date is wrong
     const file = await xlsx([
@@ -183,17 +183,21 @@ describe('employment ledger', () => {
       ['倒置', fuchuanIdNumber(1994, 708), '朝东村', '佛山某厂', '440606000000', '2026-06-01', '2026-01-31', 4000, '自主就业'],
       ['文字工资', fuchuanIdNumber(1994, 709), '朝东村', '佛山某厂', '440606000000', '2026-04-01', null, '五千元左右', '自主就业'],
       ['错证号', badBirth, '朝东村', '佛山某厂', '440606000000', '2026-04-01', null, 4000, '自主就业'],
+      // the first job again (its date written otherwise): a duplicate of row 2; the same person at another employer is another job
+      ['好行', fuchuanIdNumber(1994, 706), '朝东村', '佛山某厂', '440606000000', '2026/4/1', null, 4100, '自主就业'],
+      ['好行', fuchuanIdNumber(1994, 706), '朝东村', '顺德某厂', '440606000000', '2026-04-01', null, 4000, '自主就业'],
     ]);
     const count = () => t.services.database.query<{ n: number }>('select count(*)::int as n from labour_employments').then((r) => r[0].n);
     const n = await count();
     const { status } = await uploadAndCheck(hq, 'labour-employments', '坏台账.xlsx', file);
-    expect(status).toMatchObject({ status: 'ready', rowsRead: 5, valid: 1, rejected: 4 });
+    expect(status).toMatchObject({ status: 'ready', rowsRead: 7, valid: 2, rejected: 5 });
     const messages = status.problems.map((p: { message: string }) => p.message);
     expect(messages).toEqual([
       '第3行 F列〔开始日期〕：没有这一天',
       '第4行 G列〔结束日期〕：结束日期早于开始日期',
       expect.stringMatching(/^第5行 H列〔月工资〕：/),
       expect.stringMatching(/^第6行 B列〔身份证号〕：.*出生日期/),
+      '第7行：与第2行重复',
     ]);
     const all = await commitAndWait(hq, status.id, 'all-or-nothing');
     expect(all.res.statusCode).toBe(400);

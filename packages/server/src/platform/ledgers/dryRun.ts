@@ -18,8 +18,8 @@ import { ORIGINAL_FILE, ORIGINAL_MAX_BYTES } from './marked';
 import { columnLetter, fileError, type Problem } from './problems';
 import { countRows, readRows, type SheetRow } from './read/rows';
 import type { FileKind } from './read/sniff';
-import { detach } from './read/xml';
 import { ledgersOf } from './registry';
+import { SeenKeys } from './seenKeys';
 import { LineWriter, lineCodec, updateImport } from './store';
 import {
   isMaskedCell,
@@ -92,7 +92,7 @@ export async function dryRun(
     if (match.recordIndex >= 0) match.ignored = match.ignored.filter((h) => headerKey(h) !== headerKey(RECORD_KEY_HEADER));
     await updateImport(services, id, { columns: columnNotes(def, match) });
 
-    const seen = new Map<string, number>(); // natural key → first row number: duplicates within the file
+    const seen = new SeenKeys(); // natural key → first row number, as binary: duplicates within the file
     const sample = parseSample(def, match);
     let batch: { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] }[] = [];
     let afterHeader = 0;
@@ -229,7 +229,7 @@ async function classifyBatch(
   def: LedgerDefinition,
   ctx: LedgerContext,
   batch: (ReturnType<typeof parseRow> | { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] })[],
-  seen: Map<string, number>,
+  seen: SeenKeys,
   counts: Counts,
   problems: Problem[],
   staged: LineWriter,
@@ -247,10 +247,8 @@ async function classifyBatch(
   for (const [i, item] of batch.entries()) {
     let list = checked[i];
     if (list.length === 0) {
-      const key = naturalKeyOf(def, item.row);
-      const first = seen.get(key);
+      const first = seen.firstOrAdd(naturalKeyOf(def, item.row), item.n); // kept for the whole import
       if (first !== undefined) list = [{ row: item.n, col: null, header: null, key: 'ledgers.value.duplicate', params: { row: first } }];
-      else seen.set(detach(key), item.n); // kept for the whole import
     }
     if (list.length) reject(item, list);
     else valid.push({ n: item.n, row: item.row });

@@ -90,16 +90,6 @@ export function decode(s: string): string {
   });
 }
 
-/**
- * A copy of `s` that keeps nothing else alive. A text token is a slice of the chunk it was scanned in,
- * and V8 keeps the whole chunk (up to 512 KB of UTF-16) for as long as any slice of it lives — so a
- * string kept for the whole import (a shared string, a natural key seen) is detached first: the
- * concatenation is flattened into a string of its own, and its slice refers only to that.
- */
-export function detach(s: string): string {
-  return ` ${s}`.slice(1);
-}
-
 /** "B12" → 1; "AA3" → 26. */
 export function columnIndex(ref: string): number {
   let n = 0;
