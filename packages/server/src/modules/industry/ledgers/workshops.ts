@@ -1,12 +1,12 @@
 // 帮扶车间台账: workshops by name and village. The village is written as clerks write it (海坪村, 海坪村委会,
 // 或者区划代码) and resolved within the user's scope: a village outside it is a cell error.
 import { INDUSTRY_LEDGERS, WORKSHOP_STATUSES, type WorkshopStatus } from '@xiezuo/shared/contracts/industry';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, divisionByName, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
-import { industryWorkshops as shops } from '../tables';
+import { industryEnterprises as enterprises, industryWorkshops as shops } from '../tables';
 import { allWorkshops, createWorkshop, updateWorkshop } from '../workshops';
 import { zh } from './common';
 
@@ -86,11 +86,18 @@ export const workshopLedger = defineLedger<WorkshopLedgerRow>({
     return problems;
   },
   async findExisting(tx, rows): Promise<Map<string, WorkshopLedgerRow>> {
+    // the operator as the export writes it: the introduced enterprise's name when the workshop is linked to one
     const found = await tx
-      .select()
+      .select({ shop: shops, enterpriseName: enterprises.name })
       .from(shops)
+      .leftJoin(enterprises, eq(enterprises.id, shops.enterpriseId))
       .where(inArray(shops.name, [...new Set(rows.map((r) => r.name))]));
-    return new Map(found.map((f) => [naturalKeyOf(workshopLedger, f), { ...toLedgerRow(f), id: f.id }]));
+    return new Map(
+      found.map(({ shop, enterpriseName }) => [
+        naturalKeyOf(workshopLedger, shop),
+        { ...toLedgerRow({ ...shop, operatorName: shop.operatorName ?? enterpriseName }), id: shop.id },
+      ]),
+    );
   },
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
