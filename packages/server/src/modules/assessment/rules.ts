@@ -63,12 +63,14 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 export function scoreItem(aspect: string, item: FrameworkItemT, inputs: ItemInputs, maxPoints = item.maxPoints): ItemTraceT {
   const base = { code: item.code, aspect, name: item.name, kind: item.kind, maxPoints };
   const reviews = inputs.reviews ?? [];
+  // the figure's unit travels with the inputs, so that a page writes 元 as 万元/亿元 (formatAmount) and counts with their unit
+  const unit = item.indicator ? INDICATOR_BY_CODE.get(item.indicator.split('|')[0])?.unitZh : undefined;
   const trace = (points: number, rule: string, veto = false): ItemTraceT => ({
     ...base,
     points: round2(points),
     rule,
     veto,
-    inputs: { ...inputs } as Record<string, unknown>,
+    inputs: { ...inputs, ...(unit && (inputs.actual != null || inputs.target != null) ? { unit } : {}) } as Record<string, unknown>,
   });
   // a settlement decides whatever the kind
   if (inputs.settled && item.kind !== 'veto') {
