@@ -15,7 +15,7 @@ import { AppError, invalid } from '../../platform/http/errors';
 import { translator } from '../../platform/i18n';
 import { assertInScope, EVERYTHING } from '../../platform/scope';
 import { assertIndicator, buildDashboard, figureValue, progressOf, readValues, storedPeriodsFor } from './dashboard';
-import { Refresher } from './engine/refresh';
+import { Refresher, wiredSources } from './engine/refresh';
 import { assertNodeInScope, defaultNode, divisionCodeOf, NodeDirectory, nodeInScope, teamIdOf } from './nodes';
 import { buildDocx, buildXlsx, type ReportModel, rankingMeaningful, type TableKind } from './reports';
 
@@ -446,6 +446,12 @@ export async function liveFigures(services: Services, nodes: string[], period: s
   return out;
 }
 
+/** The wired fact sources, also before the refresher has started (the demo seeds read records before the app is up). */
+async function sourcesWired(services: Services) {
+  const wired = refresherOf(services).wiredSources;
+  return wired.length ? wired : wiredSources(services.database, services.facts);
+}
+
 /**
  * The records behind a figure (the fact source's rows for the node and period): subject, day and quantity. Events
  * fall in the period; a stock's records are those open at its end (today in the running period), other intervals'
@@ -455,7 +461,7 @@ export async function liveFigures(services: Services, nodes: string[], period: s
 export async function figureRecords(services: Services, key: string, node: string, period: string) {
   const { code, breakdown } = splitKey(key);
   const def = INDICATOR_BY_CODE.get(code);
-  const source = refresherOf(services).wiredSources.find((s) => s.key === def?.source);
+  const source = (await sourcesWired(services)).find((s) => s.key === def?.source);
   if (!def || !source) return [];
   const p = parsePeriod(period);
   const today = todayInBeijing();
@@ -490,7 +496,7 @@ export async function recordLabels(
   subjects: string[],
 ): Promise<Map<string, { label: string; divisionCode: string | null }>> {
   const def = INDICATOR_BY_CODE.get(splitKey(key).code);
-  const source = refresherOf(services).wiredSources.find((s) => s.key === def?.source);
+  const source = (await sourcesWired(services)).find((s) => s.key === def?.source);
   const out = new Map<string, { label: string; divisionCode: string | null }>();
   if (!source?.describe || !subjects.length) return out;
   const rows = await services.database.query<{ subject: string; label: string | null; division_code: string | null }>(
