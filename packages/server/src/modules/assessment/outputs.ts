@@ -260,7 +260,7 @@ export async function selfReport(ctx: Ctx, id: number, partyId: number): Promise
         latest.map((r, k) => [
           `${k + 1}. ${labels.get(r.subject) ?? '（记录无说明）'}`,
           r.day ?? '—',
-          distinct ? '1' : show(Number(r.qty)),
+          distinct ? show(1) : show(Number(r.qty)),
         ]),
         0.62,
       ),

@@ -203,7 +203,7 @@ function FieldCheck({ c, refresh }: { c: CycleT; refresh(): void }) {
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 880 }}
             dataSource={samples}
             columns={[
               { title: t('assessment.cycle.party'), render: (_, r) => partyName(r.partyId) },
@@ -456,7 +456,7 @@ export function CyclePage() {
           rowKey="partyId"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 680 }}
           dataSource={[...c.scores].sort((a, b) => a.group.localeCompare(b.group) || a.rank - b.rank)}
           expandable={{
             expandedRowRender: (s) => (
