@@ -3,9 +3,11 @@
 // paired side's opinion (四会), cross-check, a field-check sample of Guangxi's employment records with one record
 // not verified (a forced re-check, then a second round), a reviewer's score, Guangxi's appeal, final (locked) — and
 // a what-if that changes a grade; at desktop width and on a 375 px phone.
+
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { ARTIFACTS, choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -72,8 +74,11 @@ describe('assessment in the browser', () => {
     const gx = await newPage(browser);
     await signIn(gx, app.url, 'gx_assess');
     await gx.goto(url);
-    await gx.getByRole('cell', { name: '广西壮族自治区' }).waitFor();
-    expect(await gx.getByRole('cell', { name: '广东省' }).count()).toBe(0);
+    await gx.getByRole('cell', { name: '广西壮族自治区', exact: true }).waitFor();
+    expect(await gx.getByRole('cell', { name: '广东省', exact: true }).count()).toBe(0);
+    // its own self-assessment report to download, and the scoring table of its own rows
+    expect(await gx.getByRole('button', { name: '下载自评报告 广西壮族自治区' }).count()).toBe(1);
+    expect(await gx.getByRole('button', { name: '下载评分表' }).count()).toBe(1);
     await gx.locator('.ant-select').first().click();
     await option(gx, '广西壮族自治区');
     await gx.getByLabel('party-note').fill('自评：协议目标正在推进');
@@ -84,7 +89,7 @@ describe('assessment in the browser', () => {
     const hq = await newPage(browser);
     await signIn(hq, app.url, 'hq_assess');
     await hq.goto(url);
-    await hq.getByRole('cell', { name: '贵州省' }).waitFor();
+    await hq.getByRole('cell', { name: '贵州省', exact: true }).waitFor();
     await advance(hq, '自评');
     await hq.getByRole('button', { name: '完成「结对方意见」，进入下一环节' }).waitFor();
 
@@ -106,11 +111,15 @@ describe('assessment in the browser', () => {
 
     // 实地核查: five of Guangxi's employment records; one not verified → more than 10 % off → re-check forced
     const field = hq.locator('.ant-card', { hasText: '实地核查抽样' });
-    await field.locator('.ant-select').nth(0).click();
-    await option(hq, '广西壮族自治区');
-    await field.locator('.ant-select').nth(1).click();
-    await option(hq, '帮助农村劳动力就业');
+    await choose(hq, field, '被考核对象', '广西壮族自治区');
+    await choose(hq, field, '考核项目', '帮助农村劳动力就业');
     await field.getByRole('button', { name: '抽 样' }).click();
+    // each record as a checker finds it: the person's masked name and employer, at the town and village — no hash
+    await field
+      .getByText(/^[^ ]\*+ · .+（.+）$/)
+      .first()
+      .waitFor();
+    expect(await field.getByText(/^p:/).count()).toBe(0);
     await field.getByRole('button', { name: '不属实' }).first().click();
     await field.getByText('第 1 轮').first().waitFor();
     for (let i = 0; i < 4; i++) {
@@ -157,6 +166,16 @@ describe('assessment in the browser', () => {
     await hq.getByText('终审结果（已锁定）').waitFor();
     await hq.getByText('已终审锁定').first().waitFor();
     await screenshot(hq, 'assessment-final');
+    // the outputs: the scoring table and Guangxi's self-assessment report
+    const [table] = await Promise.all([hq.waitForEvent('download'), hq.getByRole('button', { name: '下载评分表' }).click()]);
+    expect(table.suggestedFilename()).toMatch(/东西部协作考核（演示）评分表\.xlsx$/);
+    await table.saveAs(join(ARTIFACTS, 'assessment-score-table.xlsx'));
+    const [report] = await Promise.all([
+      hq.waitForEvent('download'),
+      hq.getByRole('button', { name: '下载自评报告 广西壮族自治区' }).click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/^广西壮族自治区\d{4}年度东西部协作考核自评报告\.docx$/);
+    await report.saveAs(join(ARTIFACTS, 'assessment-self-report-demo.docx'));
 
     // 情景推演: lower cut-offs turn a grade
     const whatIf = hq.locator('.ant-card', { hasText: '情景推演' });

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../platform/scope';
-import { resolveScope } from '../platform/scope';
+import { inScope, resolveScope } from '../platform/scope';
 import { createTestApp, type TestApp, type TestClient } from '../testing/app';
 import { modules } from '.';
 
@@ -284,6 +284,40 @@ describe('scope matrix', () => {
     expect(unprobed.length + probedRoutes.size).toBe(writes.length);
   });
 
+  it('the assessment outputs: a user gets the scoring table and self-assessment reports of the parties in scope, else 404', async () => {
+    const parties = (
+      await t.services.db.execute(
+        sql`select p.id, p.cycle_id as "cycleId", p.name, p.division_code as code, p.team_id as "teamId" from assessment_parties p order by p.id`,
+      )
+    ).rows as { id: number; cycleId: number; name: string; code: string | null; teamId: number | null }[];
+    const cycleIds = [...new Set(parties.map((p) => p.cycleId))];
+    expect(cycleIds.length).toBeGreaterThanOrEqual(2);
+    let own = 0;
+    let refused = 0;
+    for (const s of subjects) {
+      for (const id of cycleIds) {
+        const mine = parties.filter((p) => p.cycleId === id && inScope(s.scope, { divisionCode: p.code, teamId: p.teamId }));
+        const table = await s.client.get(`/api/assessment/cycles/${id}/score-table`);
+        if (!mine.length) expect(table.statusCode, `${s.name}: score table of cycle ${id}`).toBe(404);
+        else {
+          expect(table.statusCode, `${s.name}: score table of cycle ${id}`).toBe(200);
+          const names = new Set((await xlsxRows(table.rawPayload)).slice(3).map((r) => r[0]));
+          expect(names, `${s.name}: score table of cycle ${id}`).toEqual(new Set(mine.map((p) => p.name)));
+        }
+        for (const p of parties.filter((x) => x.cycleId === id)) {
+          const res = await s.client.get(`/api/assessment/cycles/${id}/parties/${p.id}/self-report`);
+          const expected = mine.includes(p) ? 200 : 404;
+          expect(res.statusCode, `${s.name}: self-report of ${p.name}`).toBe(expected);
+          if (expected === 200) own++;
+          else refused++;
+        }
+      }
+    }
+    // the 岗坪 staff, the 丙村 team and the 梅县区 viewer each hold a town team's party; the province sides are no one's
+    expect(own).toBeGreaterThanOrEqual(3);
+    expect(refused).toBeGreaterThan(own);
+  }, 300_000);
+
   it('writes by id to records outside the scope are refused, with a valid body, and change nothing', async () => {
     const WRITES = writeSpecs();
     const UNSCOPED: Record<string, string> = {
@@ -432,8 +466,10 @@ function writeSpecs(): Record<string, { find: ReturnType<typeof sql>; body?: unk
       ).map(([name, body]) => [
         name,
         {
-          // a cycle is outside a scope when all its assessed parties are: judged by the furthest one
-          find: sql`select c.id, max(p.division_code) as code from assessment_cycles c join assessment_parties p on p.cycle_id = c.id group by c.id`,
+          // a cycle is outside a scope when all its assessed parties are: the provinces' cycle (the demo's town cycle has
+          // parties in 岗坪 and 梅县区, so each subject is one of its parties)
+          find: sql`select c.id, max(p.division_code) as code from assessment_cycles c join assessment_parties p on p.cycle_id = c.id
+                    group by c.id having bool_and(p.team_id is null)`,
           body,
         },
       ]),

@@ -33,7 +33,21 @@ export interface FactSource {
    * roster's import re-queues funds' beneficiaries and industry's workers without either naming the other.
    */
   persons?: PersonDirtyRule[];
+  /**
+   * What a checker needs to find a record behind a figure (the assessment's field-check samples and evidence lists):
+   * a SELECT of `subject text, label text, division_code text` for the subjects in `$1::text[]`, one row per subject
+   * — a project's document number, an enterprise's or a sale's name; a person only as a masked name
+   * (maskedName('t.name') → 张**), never an ID number, a phone or an address.
+   */
+  describe?: string;
 }
+
+/** A person's name as a checker may see it: the first character and asterisks (张**), as the audit log masks names. */
+export const maskedName = (col: string) => `left(${col}, 1) || repeat('*', least(2, greatest(char_length(${col}) - 1, 1)))`;
+
+/** The numeric ids of subjects written as prefix || id (a12 → 12), for an indexed `id = any(...)`. */
+export const subjectIds = (prefix: string) =>
+  `(select substr(s, ${prefix.length + 1})::int from unnest($1::text[]) s where s ~ '^${prefix}[0-9]+$')`;
 
 export interface PersonDirtyRule extends DirtyRule {
   /** The person view the source joins (lifted_persons). */

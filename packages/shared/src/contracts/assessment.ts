@@ -3,7 +3,7 @@
 // live figures with a trace, the official calendar as a workflow (self-assessment → … → final), field-check samples
 // of the records behind a figure, reviewers' scores with their spread and settlement, and what-if replays.
 import { z } from 'zod';
-import { IdParam, IsoDate } from './common';
+import { IdParam, INT4_MAX, IsoDate } from './common';
 import { endpoint } from './endpoint';
 
 export const ITEM_KINDS = ['indicator', 'rubric', 'mandatory', 'veto', 'bonus', 'innovation', 'imported'] as const;
@@ -16,6 +16,8 @@ export const PROGRAMME_KINDS = ['east_west', 'town'] as const; // 东西部协�
 export const CYCLE_STEPS = ['self', 'paired', 'cross', 'field', 'panel', 'appeal', 'final'] as const;
 export type CycleStep = (typeof CYCLE_STEPS)[number];
 export const SIDES = ['helper', 'helped'] as const;
+/** The field check's households drawn for satisfaction visits (满意度回访): a sample whose `item` is this, not a framework item's code. */
+export const SATISFACTION_ITEM = '@satisfaction';
 
 const Code = z.string().min(1).max(60);
 const Name = z.string().trim().min(1).max(100);
@@ -177,9 +179,11 @@ export const SettlementRow = z.object({
 export const SampleRow = z.object({
   id: z.number().int(),
   partyId: z.number().int(),
-  item: z.string(),
+  item: z.string(), // a framework item's code, or SATISFACTION_ITEM
   round: z.number().int(),
-  record: z.string(),
+  record: z.string(), // the fact source's subject: an identifier, not for people to read
+  /** what a checker needs to find the record: a project's document number, an enterprise, a household head's masked name; and its place */
+  label: z.string().nullable(),
   day: z.string().nullable(),
   qty: z.number(),
   verified: z.boolean().nullable(),
@@ -191,7 +195,7 @@ export const FieldCheck = z.object({
   reported: z.number(), // the sample's qty as self-reported
   verified: z.number().nullable(), // the verified qty (null until every record is checked)
   difference: z.number().nullable(), // |reported − verified| ÷ reported
-  recheckRequired: z.boolean(),
+  recheckRequired: z.boolean(), // never for satisfaction visits: they check people's views, not a figure
 });
 export const Cycle = z.object({
   id: z.number().int(),
@@ -244,7 +248,7 @@ export const SettleInput = z.strictObject({
 });
 export const SampleInput = z.strictObject({
   partyId: z.number().int().positive(),
-  item: Code,
+  item: Code, // an indicator item's code, or SATISFACTION_ITEM for households to visit
   size: z.number().int().min(1).max(50).default(5),
 });
 export const VerifyInput = z.strictObject({ verified: z.boolean() });
@@ -268,6 +272,11 @@ export const WhatIfResult = z.object({
   ),
   /** items by how far their change alone moves parties' totals, the largest first */
   items: z.array(z.object({ item: z.string(), name: z.string(), moved: z.number(), gradeChanges: z.number().int() })),
+});
+
+export const PartyParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(INT4_MAX),
+  partyId: z.coerce.number().int().positive().max(INT4_MAX),
 });
 
 // ---- endpoints ----
@@ -297,4 +306,8 @@ export const assessmentApi = {
   drawSample: endpoint('POST', '/api/assessment/cycles/:id/samples', { params: IdParam, body: SampleInput, response: SampleList }),
   verify: endpoint('PUT', '/api/assessment/samples/:id', { params: IdParam, body: VerifyInput, response: SampleList }),
   whatIf: endpoint('POST', '/api/assessment/cycles/:id/what-if', { params: IdParam, body: WhatIfInput, response: WhatIfResult }),
+  /** 评分表 (.xlsx): every visible party's items with inputs, rule, points and reviewers' scores; totals, grades, ranks */
+  scoreTable: endpoint('GET', '/api/assessment/cycles/:id/score-table', { params: IdParam, file: true }),
+  /** 自评报告 (.docx, 公文): one party's self-assessment written from its scores and the records behind them */
+  selfReport: endpoint('GET', '/api/assessment/cycles/:id/parties/:partyId/self-report', { params: PartyParams, file: true }),
 } as const;

@@ -4,15 +4,24 @@
 // self-assessment to final with a field-check sample that forces a re-check; the result locked and later data shown
 // as drift; a what-if that changes a grade; and what an assessed party may not do.
 
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { CycleT, FrameworkInputT } from '@xiezuo/shared/contracts/assessment';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp, TestClient } from '../../testing/app';
 import { refresherOf } from '../indicators';
 import { assessmentTestApp, FUCHUAN, FUYANG, SIHUI } from './testing/fixture';
 
 process.env.XZ_TODAY = '2026-06-20';
+const ARTIFACTS = resolve(__dirname, '../../../../../test-artifacts');
+// rendering the report needs libreoffice-writer and poppler-utils
+const hasPdfTools =
+  spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0 && spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 
 let t: TestApp;
 let ids: Record<string, number>;
@@ -340,6 +349,8 @@ describe('the calendar as a workflow', () => {
     );
     expect(sample).toHaveLength(5);
     expect(new Set(sample.map((s) => s.record)).size).toBe(5);
+    // what a checker needs to find the record: the donor, the recipient and the place — not an identifier
+    for (const s of sample as unknown as { label: string }[]) expect(s.label).toBe('四会市爱心企业（测试） → 富阳镇（富阳镇）');
     expect(sample.every((s) => s.qty === 10_000 && s.round === 1)).toBe(true);
     // not every record checked yet: the step cannot close
     expect((await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {})).json().details[0].message).toBe(
@@ -356,6 +367,36 @@ describe('the calendar as a workflow', () => {
       await hq.post(`/api/assessment/cycles/${cycle.id}/samples`, { partyId: gx, item: 'social.donations', size: 5 }),
     );
     for (const s of round2.filter((x) => x.round === 2)) ok(await hq.put(`/api/assessment/samples/${s.id}`, { verified: true }));
+    // households drawn for satisfaction visits: the monitored households of the party's area, each once, by a masked name
+    for (const [name, status] of [
+      ['黄大明', 'monitored'],
+      ['黄小红', 'monitored'],
+      ['蒙三妹', 'eliminating'],
+      ['韦老四', 'monitored'],
+    ])
+      await t.services.database.query(
+        `insert into monitoring_households (division_code, head_name, entry_door, category, is_lifted, status, identified_on)
+         values ($1, $2, 'cadre_check', 'marginal', true, $3, '2025-03-01')`,
+        [FUYANG.replace(/000$/, '201'), name, status],
+      );
+    const visits = ok<{ id: number; item: string; label: string; record: string; qty: number }[]>(
+      await hq.post(`/api/assessment/cycles/${cycle.id}/samples`, { partyId: gx, item: '@satisfaction', size: 3 }),
+    ).filter((x) => x.item === '@satisfaction');
+    expect(visits).toHaveLength(3);
+    expect(new Set(visits.map((v) => v.record)).size).toBe(3);
+    for (const v of visits) {
+      expect(v.label).toMatch(/^(黄\*\*|蒙\*\*|韦\*\*)户（富阳镇/);
+      expect(v.label).not.toMatch(/大明|小红|三妹|老四/);
+      expect(v.qty).toBe(1);
+    }
+    // not yet visited: the field check cannot close
+    expect((await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {})).json().details[0].message).toBe(
+      '广西壮族自治区「满意度回访（农户）」的抽样尚未全部核实',
+    );
+    for (const [i, v] of visits.entries()) ok(await hq.put(`/api/assessment/samples/${v.id}`, { verified: i > 0 }));
+    c = ok<CycleT>(await hq.get(`/api/assessment/cycles/${cycle.id}`));
+    // one of three not verified is recorded, and forces no re-check: a visit checks people's views, not a figure
+    expect(c.checks.find((k) => k.item === '@satisfaction')).toMatchObject({ reported: 3, verified: 2, recheckRequired: false });
     c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '复核无误' }));
     expect(c.step).toBe('panel');
     expect(c.checks[0]).toMatchObject({ round: 2, recheckRequired: false, difference: 0 });
@@ -401,4 +442,113 @@ describe('the calendar as a workflow', () => {
     expect(party(c, 'd:45').grade).toBe('fairlyGood');
     expect((await guangxi.post(`/api/assessment/cycles/${cycle.id}/what-if`, { maxPoints: {} })).statusCode).toBe(403);
   });
+});
+
+describe('outputs: the scoring table and the self-assessment report', () => {
+  const xlsxRows = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    const ws = wb.worksheets[0];
+    const head = (ws.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    const rows: Record<string, unknown>[] = [];
+    ws.eachRow((r, n) => {
+      if (n < 4) return;
+      const v = (r.values as unknown[]).slice(1);
+      rows.push(Object.fromEntries(head.map((h, i) => [h, v[i] ?? null])));
+    });
+    return { title: String(ws.getRow(1).getCell(1).value), head, rows };
+  };
+  const auditCount = async () =>
+    (
+      (await t.services.db.execute(sql`select count(*)::int as n from audit_log where action = 'export' and entity = 'assessment_cycle'`))
+        .rows[0] as { n: number }
+    ).n;
+
+  it('the scoring table: every item with its inputs, rule, points and reviewers’ scores; total, grade and rank; HQ gets all, audited', async () => {
+    const before = await auditCount();
+    const res = await hq.get(`/api/assessment/cycles/${cycle.id}/score-table`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('2026年度测试考核评分表.xlsx'));
+    const { title, head, rows } = await xlsxRows(res.rawPayload);
+    expect(title).toContain('2026年度测试考核评分表（终审结果）');
+    expect(head).toEqual(
+      expect.arrayContaining([
+        '被考核对象',
+        '评价事项',
+        '完成值',
+        '目标值',
+        '评分规则',
+        '得分',
+        '评审打分',
+        '分差',
+        '总分',
+        '等次',
+        '组内排名',
+      ]),
+    );
+    expect(new Set(rows.map((r) => r['被考核对象']))).toEqual(new Set(['广东省', '广西壮族自治区']));
+    const gx = (item: string) => rows.find((r) => r['被考核对象'] === '广西壮族自治区' && r['评价事项'] === item)!;
+    expect(gx('社会帮扶捐赠')).toMatchObject({ 完成值: 100_000, 目标值: 120_000, 单位: '元', 得分: 40, 满分: 50 });
+    expect(gx('社会帮扶捐赠')['评分规则']).toContain('（10万元 ÷ 12万元）');
+    // reviewers disagree visibly: each one's score, the spread and how it was settled
+    expect(gx('研究部署')).toMatchObject({ 评审打分: 'hq 18分；hq2 12分（会议纪要不全）', 分差: 6, 得分: 16 });
+    expect(String(gx('研究部署')['协调结果'])).toContain('16分：评审组合议，补充纪要后定 16 分');
+    const total = rows.find((r) => r['被考核对象'] === '广西壮族自治区' && r['方面'] === '合计')!;
+    expect(total).toMatchObject({ 总分: 73, 等次: '较好', 组内排名: 1, 满分: 90 });
+    expect(await auditCount()).toBe(before + 1);
+  });
+
+  it('an assessed party gets its own rows and report only; anyone else gets nothing', async () => {
+    const own = await xlsxRows((await guangxi.get(`/api/assessment/cycles/${cycle.id}/score-table`)).rawPayload);
+    expect(new Set(own.rows.map((r) => r['被考核对象']))).toEqual(new Set(['广西壮族自治区']));
+    const gd = party(cycle, 'd:44').partyId;
+    const gx = party(cycle, 'd:45').partyId;
+    expect((await guangxi.get(`/api/assessment/cycles/${cycle.id}/parties/${gx}/self-report`)).statusCode).toBe(200);
+    expect((await guangxi.get(`/api/assessment/cycles/${cycle.id}/parties/${gd}/self-report`)).statusCode).toBe(404);
+    // the paired side (四会) and an outsider: neither is an assessed party of this cycle
+    for (const c of [sihui, await t.userClient('yn2', 'town_staff', { divisions: ['530000000000'] })]) {
+      expect((await c.get(`/api/assessment/cycles/${cycle.id}/score-table`)).statusCode).toBe(404);
+      expect((await c.get(`/api/assessment/cycles/${cycle.id}/parties/${gx}/self-report`)).statusCode).toBe(404);
+    }
+    expect((await hq.get(`/api/assessment/cycles/${cycle.id}/parties/999999/self-report`)).statusCode).toBe(404);
+  });
+
+  it('the self-assessment report: a 公文 with title, 主送, each aspect’s figures, the evidence list, 落款 and date — rendered and read', async () => {
+    const gx = party(cycle, 'd:45').partyId;
+    const res = await hq.get(`/api/assessment/cycles/${cycle.id}/parties/${gx}/self-report`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('广西壮族自治区2026年度东西部协作考核自评报告.docx'));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const docx = join(ARTIFACTS, 'assessment-self-report.docx');
+    writeFileSync(docx, res.rawPayload);
+    if (!hasPdfTools) return console.warn('soffice/pdftotext not found: the report was not rendered');
+    const profile = `file://${join(tmpdir(), 'xz-lo-assessment')}`;
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', ARTIFACTS, docx], {
+      timeout: 180_000,
+      stdio: 'ignore',
+    });
+    const pdf = join(ARTIFACTS, 'assessment-self-report.pdf');
+    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(ARTIFACTS, 'assessment-self-report')]);
+    expect(existsSync(join(ARTIFACTS, 'assessment-self-report-1.png'))).toBe(true);
+    // pdftotext breaks lines and spaces figures from characters as the page does: compare without white space
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8').replace(/\s+/g, '');
+    expect(text).toContain('广西壮族自治区2026年度东西部协作考核自评报告');
+    expect(text).toContain('东西部协作考核评价工作组：');
+    expect(text).toContain('自评得分73分（满分90分）');
+    expect(text).toContain('自评等次为“较好”');
+    expect(text).toContain('社会帮扶（满分50分，自评40分）');
+    expect(text).toContain('（10万元÷12万元）');
+    expect(text).toContain('评审意见：hq18分；hq212分（会议纪要不全）');
+    expect(text).toContain('佐证材料清单');
+    // the evidence list: the records behind the figure as a checker finds them, with their amounts in 万元
+    expect(text).toContain('系统记录11条，合计13万元；下表列出最近10条');
+    expect(text).toContain('1.四会市爱心企业（测试）→富阳镇（富阳镇）2026-06-013万元');
+    expect(text).toContain('人民网《四会富川协作典型案例（测试）》');
+    expect(text).toContain('第2轮抽样，自报5万元，核实5万元，差异0.0%');
+    expect(text).toContain('第1轮抽取3户，回访核实2户');
+    expect(text).toContain('自评意见：自评：协议目标基本完成');
+    // 落款 and 成文日期 close the text, the note under them
+    expect(text).toMatch(/广西壮族自治区2026年6月20日（得分、完成值/);
+  }, 240_000);
 });

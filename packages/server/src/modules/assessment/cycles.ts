@@ -13,6 +13,7 @@ import {
   type FrameworkInputT,
   type PartyScoreT,
   type ReviewInput,
+  SATISFACTION_ITEM,
   type SettleInput,
   type WhatIfInput,
 } from '@xiezuo/shared/contracts/assessment';
@@ -24,7 +25,7 @@ import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { inScope } from '../../platform/scope';
-import { figureRecords, liveFigures, loadTargets } from '../indicators';
+import { figureRecords, liveFigures, loadTargets, recordLabels } from '../indicators';
 import { divisions } from '../registry';
 import { agreementsUnder } from './agreements';
 import { frameworkRow } from './frameworks';
@@ -77,6 +78,28 @@ async function pairedParties(ctx: Ctx, framework: typeof F.$inferSelect, parties
     if (other.some((code) => inScope(ctx.user.scope, { divisionCode: code }))) out.push(p);
   }
   return out;
+}
+
+/**
+ * Where the records behind a party's indicator figure lie, as its score reads them: the helped places its agreements
+ * set a target of the indicator for, else its own node (the targets module's figure). With the framework, for the
+ * outputs (outputs.ts). The caller has checked the party is the user's.
+ */
+export async function evidenceOf(ctx: Ctx, cycleId: number, partyId: number) {
+  const db = dbOf(ctx);
+  const [cycle] = await db.select().from(C).where(eq(C.id, cycleId));
+  const [party] = await db
+    .select()
+    .from(P)
+    .where(and(eq(P.id, partyId), eq(P.cycleId, cycleId)));
+  if (!cycle || !party) throw new AppError('NOT_FOUND');
+  const framework = await frameworkRow(db, cycle.frameworkId);
+  const agreements = await agreementsOf(ctx, framework, party);
+  const nodesOf = (indicator: string) => {
+    const nodes = agreements.flatMap((a) => a.targets.filter((t) => t.indicator === indicator).map((t) => t.node));
+    return nodes.length ? [...new Set(nodes)] : [party.node];
+  };
+  return { cycle, party, framework, agreements, nodesOf };
 }
 
 /** Every party's item inputs from live figures, agreements/targets and reviewers' entries. */
@@ -170,7 +193,8 @@ async function checksOf(db: Db | Tx, cycle: Cycle, partyIds: number[]) {
       reported,
       verified,
       difference,
-      recheckRequired: difference != null && difference > cycle.recheckShare,
+      // satisfaction visits record what households say; they are not a self-reported figure to re-check
+      recheckRequired: all[0].item !== SATISFACTION_ITEM && difference != null && difference > cycle.recheckShare,
     };
   });
 }
@@ -336,7 +360,10 @@ export async function advanceCycle(ctx: Ctx, id: number, note?: string) {
     assertOpen(cycle);
     if (cycle.step !== pre.cycle.step) throw new AppError('CONFLICT');
     if (cycle.step === 'field') {
-      const itemName = (code: string) => framework.aspects.flatMap((a) => a.items).find((i) => i.code === code)?.name ?? code;
+      const itemName = (code: string) =>
+        code === SATISFACTION_ITEM
+          ? ctx.t('assessment.cycle.satisfaction')
+          : (framework.aspects.flatMap((a) => a.items).find((i) => i.code === code)?.name ?? code);
       const open = (
         await checksOf(
           tx,
@@ -474,6 +501,7 @@ const sampleOut = (r: typeof S.$inferSelect) => ({
   item: r.item,
   round: r.round,
   record: r.record,
+  label: r.label,
   day: r.day,
   qty: r.qty,
   verified: r.verified,
@@ -486,9 +514,37 @@ export async function listSamples(ctx: Ctx, id: number) {
   return (await dbOf(ctx).select().from(S).where(inArray(S.partyId, ids)).orderBy(asc(S.round), asc(S.id))).map(sampleOut);
 }
 
+/** The indicator whose records a sample draws from: the item's, or for satisfaction visits the households under monitoring. */
+export const SATISFACTION_SOURCE = 'monitoring.households';
+
+/**
+ * Records as a checker finds them: each subject's label (FactSource.describe: a project's document number, an
+ * enterprise, a household head's masked name) and its place (town and village names). Subjects without one: null.
+ */
+export async function describeRecords(ctx: Ctx, indicator: string, subjects: string[]): Promise<Map<string, string>> {
+  const labels = await recordLabels(ctx.services, indicator, subjects);
+  const codes = [...labels.values()].flatMap((l) => (l.divisionCode ? [l.divisionCode, `${l.divisionCode.slice(0, 9)}000`] : []));
+  const names = new Map(
+    (codes.length ? await ctx.services.directory.divisionNames(dbOf(ctx) as Db, [...new Set(codes)]) : []).map((d) => [d.code, d.name]),
+  );
+  const placeOf = (code: string | null) => {
+    if (!code) return '';
+    const town = `${code.slice(0, 9)}000`;
+    return town !== code && names.has(town) ? `${names.get(town)}${names.get(code) ?? ''}` : (names.get(code) ?? '');
+  };
+  return new Map(
+    [...labels].map(([subject, l]) => {
+      const place = placeOf(l.divisionCode);
+      return [subject, place ? `${l.label}（${place}）` : l.label];
+    }),
+  );
+}
+
 /**
  * 抽样: a random sample of the records behind an indicator item's figure (its fact source's rows for the party and
- * year). A new round (re-check) may be drawn once the previous one is fully checked.
+ * year), or of the households under monitoring in the party's area for satisfaction visits (SATISFACTION_ITEM). A
+ * new round (re-check) may be drawn once the previous one is fully checked. Each record keeps, as drawn, what a
+ * checker needs to find it (describeRecords) — never personal data in the clear.
  */
 export async function drawSample(
   ctx: Ctx,
@@ -498,11 +554,37 @@ export async function drawSample(
 ) {
   const pre = await load(ctx, id);
   const preParty = pre.parties.find((p) => p.id === body.partyId);
+  const satisfaction = body.item === SATISFACTION_ITEM;
   const preItem = pre.framework.aspects.flatMap((a) => a.items).find((i) => i.code === body.item);
-  const records =
-    preParty && preItem?.indicator ? await figureRecords(ctx.services, preItem.indicator, preParty.node, `Y${pre.framework.year}`) : [];
+  const indicator = satisfaction ? SATISFACTION_SOURCE : preItem?.indicator;
+  const records = preParty && indicator ? await figureRecords(ctx.services, indicator, preParty.node, `Y${pre.framework.year}`) : [];
+  // one entry per subject (a household visited twice is one household to visit)
+  const pool = satisfaction ? [...new Map(records.map((r) => [r.subject, r])).values()] : [...records];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  const drawn = pool.slice(0, body.size);
+  const labels = indicator && drawn.length ? await describeRecords(ctx, indicator, [...new Set(drawn.map((r) => r.subject))]) : new Map();
   await withTx(ctx, async (tx, ctx) => {
-    const { cycle, party, item } = await reviewable(ctx, tx, id, body.partyId, body.item);
+    const { cycle, party, item } = satisfaction
+      ? await (async () => {
+          const { cycle, parties } = await load(ctx, id, tx);
+          assertOpen(cycle);
+          const party = parties.find((p) => p.id === body.partyId);
+          if (!party) throw invalid({ path: 'body.partyId', key: 'assessment.validation.party' });
+          return {
+            cycle,
+            party,
+            item: {
+              code: SATISFACTION_ITEM,
+              name: ctx.t('assessment.cycle.satisfaction'),
+              kind: 'indicator' as const,
+              indicator: SATISFACTION_SOURCE,
+            },
+          };
+        })()
+      : await reviewable(ctx, tx, id, body.partyId, body.item);
     if (cycle.step !== 'field') throw new AppError('CONFLICT', {}, [{ path: 'params.id', key: 'assessment.validation.notField' }]);
     if (item.kind !== 'indicator' || !item.indicator)
       throw invalid({ path: 'body.item', key: 'assessment.validation.notSampled', params: { code: item.code } });
@@ -514,16 +596,17 @@ export async function drawSample(
       throw new AppError('CONFLICT', {}, [
         { path: 'body.item', key: 'assessment.validation.sampleOpen', params: { party: party.name, item: item.name } },
       ]);
-    if (!records.length) throw invalid({ path: 'body.item', key: 'assessment.validation.noRecords' });
-    const pool = [...records];
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [pool[i], pool[j]] = [pool[j], pool[i]];
-    }
+    if (!drawn.length) throw invalid({ path: 'body.item', key: 'assessment.validation.noRecords' });
     const round = previous.length ? Math.max(...previous.map((r) => r.round)) + 1 : 1;
-    const picked = pool
-      .slice(0, body.size)
-      .map((r) => ({ partyId: party.id, item: item.code, round, record: r.subject, day: r.day, qty: Number(r.qty) }));
+    const picked = drawn.map((r) => ({
+      partyId: party.id,
+      item: item.code,
+      round,
+      record: r.subject,
+      label: labels.get(r.subject) ?? null,
+      day: r.day,
+      qty: satisfaction ? 1 : Number(r.qty),
+    }));
     await tx.insert(S).values(picked);
     await writeAudit(tx, ctx.actor, {
       action: 'create',

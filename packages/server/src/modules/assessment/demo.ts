@@ -1,16 +1,23 @@
-// Demo assessment: this year's agreements for the demo pairings (四会→富川, 福田→上林, 中山→六盘水, 荔湾→丙村/畲江/南口),
-// an illustrative East–West framework (the six aspects and innovation; weights marked 示意) with a cycle scoring the
-// Guangdong, Guangxi and Guizhou sides, and a town framework with a cycle scoring three 荔湾 town teams.
+// Demo assessment: this year's agreements for the demo pairings (四会→富川, 福田→上林, 中山→六盘水, 龙江→岗坪,
+// 荔湾→丙村/畲江/南口) with targets set from the demo's records, an illustrative East–West framework (the six aspects
+// and innovation; weights and grade cut-offs marked 示意) with a cycle scoring the Guangdong, Guangxi and Guizhou
+// sides, and a town framework with a cycle scoring three town teams (岗坪, 丙村, 南口); the demo reviewers' entries
+// for the items people score. The demo's grades (demo.test.ts): Guangdong and Guangxi 好 and first on their sides,
+// as both were in 2022; Guizhou and the town teams lower, each differently.
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
-import type { FrameworkInputT } from '@xiezuo/shared/contracts/assessment';
+import { divisionPrefix } from '@xiezuo/shared/codes/division';
+import type { CycleT, FrameworkInputT } from '@xiezuo/shared/contracts/assessment';
+import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../platform/context';
 import { systemCtx } from '../../platform/ctx';
 import type { ModuleSeed } from '../../platform/seed';
+import { figureRecords } from '../indicators';
 import { pairings } from '../registry';
 import { createAgreement } from './agreements';
 import { createCycle } from './cycles';
 import { createFramework } from './frameworks';
+import { assessmentReviews } from './tables';
 
 const bands = {
   type: 'bands' as const,
@@ -33,7 +40,8 @@ export function eastWestFramework(year: number): FrameworkInputT {
       { key: 'east', name: '东部省份' },
       { key: 'west', name: '西部省份' },
     ],
-    cutoffs: { good: 75, fairlyGood: 60, average: 45 },
+    // illustrative cut-offs for the demo's data (a few hundred records, some aspects without any): 好 45, 较好 35, 一般 25
+    cutoffs: { good: 45, fairlyGood: 35, average: 25 },
     aspects: [
       {
         code: 'org',
@@ -60,7 +68,8 @@ export function eastWestFramework(year: number): FrameworkInputT {
             kind: 'indicator',
             maxPoints: 8,
             indicator: 'teams.cadreExchanges',
-            rule: linear,
+            // the demo's exchanges are recorded between the provinces, where no county agreement sets a target
+            rule: { type: 'capped', perUnit: 0.1 },
             evidence: '挂职干部名单',
           },
           {
@@ -69,7 +78,7 @@ export function eastWestFramework(year: number): FrameworkInputT {
             kind: 'indicator',
             maxPoints: 7,
             indicator: 'teams.professionalExchanges',
-            rule: bands,
+            rule: { type: 'capped', perUnit: 0.01 },
             evidence: '专技人才交流台账',
           },
         ],
@@ -201,7 +210,8 @@ export function townFramework(year: number): FrameworkInputT {
       { key: 'class1', name: '一类镇' },
       { key: 'class2', name: '二类镇' },
     ],
-    cutoffs: { good: 70, fairlyGood: 55, average: 40 },
+    // illustrative cut-offs for the demo's town teams: 好 40, 较好 25, 一般 15
+    cutoffs: { good: 40, fairlyGood: 25, average: 15 },
     aspects: [
       ew.aspects[0],
       {
@@ -227,57 +237,75 @@ export function townFramework(year: number): FrameworkInputT {
   };
 }
 
-/** Targets of the demo agreements: helper → helped division codes and (indicator, target) rows. */
-const AGREEMENTS: { helper: string; helped: string; targets: [string, number][] }[] = [
-  {
-    helper: '441284000000', // 四会市 → 富川县
-    helped: '451123000000',
-    targets: [
-      ['funds.received', 30_000_000],
-      ['teams.cadreExchanges', 6],
-      ['teams.professionalExchanges', 40],
-      ['industry.investmentInPlace', 100_000_000],
-      ['industry.introduced', 5],
-      ['labour.employed', 30],
-      ['labour.trainees', 40],
-      ['consumption.purchased', 50_000_000],
-      ['social.donationMoney', 1_000_000],
-    ],
-  },
-  {
-    helper: '440304000000', // 福田区 → 上林县
-    helped: '450125000000',
-    targets: [
-      ['funds.received', 40_000_000],
-      ['teams.cadreExchanges', 5],
-      ['labour.employed', 2000],
-      ['consumption.purchased', 30_000_000],
-    ],
-  },
-  {
-    helper: '442000000000', // 中山市 → 六盘水市
-    helped: '520200000000',
-    targets: [
-      ['funds.received', 200_000_000],
-      ['teams.cadreExchanges', 20],
-      ['labour.employed', 10_000],
-    ],
-  },
-  ...['441403113000', '441403107000', '441403106000'].map((town) => ({
+/**
+ * The demo agreements: each pairing's targets for the framework's indicators that its helped side has records of
+ * this year, set from those records so that the pair completes a given share (illustrative: the demo's other modules
+ * seed a few hundred records where a real pairing has thousands, so fixed targets would leave every party far short).
+ */
+const AGREEMENTS: { helper: string; helped: string; completion: number; programme: 'east_west' | 'town' }[] = [
+  { helper: '441284000000', helped: '451123000000', completion: 0.96, programme: 'east_west' }, // 四会市 → 富川县
+  { helper: '440304000000', helped: '450125000000', completion: 0.9, programme: 'east_west' }, // 福田区 → 上林县
+  { helper: '442000000000', helped: '520200000000', completion: 0.9, programme: 'east_west' }, // 中山市 → 六盘水市
+  { helper: '440606104000', helped: '441224109000', completion: 0.95, programme: 'town' }, // 龙江镇 → 岗坪镇
+  ...['441403113000', '441403107000', '441403106000'].map((helped, i) => ({
     helper: '440103000000', // 荔湾区 → 丙村/畲江/南口
-    helped: town,
-    targets: [
-      ['monitoring.visitedHouseholds', 40],
-      ['funds.received', 600_000],
-      ['social.donationMoney', 100_000],
-      ['consumption.purchased', 2_000_000],
-    ] as [string, number][],
+    helped,
+    completion: [0.7, 0.85, 0.9][i],
+    programme: 'town' as const,
   })),
 ];
+
+/** A target a little above what was done: the figure ÷ the completion share, up to two significant digits. */
+export function targetFor(actual: number, completion: number): number {
+  const raw = actual / completion;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(raw)) - 1);
+  return Math.ceil(raw / step) * step;
+}
+
+/** A place's figure for the year from the records behind it (the engine's figures are computed after the seeds). */
+async function figureOf(services: Services, indicator: string, code: string, year: number): Promise<number> {
+  const def = INDICATOR_BY_CODE.get(indicator.split('|')[0]);
+  if (!def || def.measure === 'ratio') return 0;
+  const records = await figureRecords(services, indicator, `d:${divisionPrefix(code)}`, `Y${year}`);
+  return def.measure === 'distinct' || def.measure === 'stock'
+    ? new Set(records.map((r) => r.subject)).size
+    : records.reduce((s, r) => s + Number(r.qty), 0);
+}
+
+/**
+ * The demo reviewers' entries for the items people score (组织领导, 项目管理, 签订协议, 加减分), so that the
+ * projected scores are not all 差 for want of reviewers: [leadership /8, agreement met, management /5, bonus ±3].
+ */
+const REVIEWS: Record<string, [number, boolean, number, number]> = {
+  广东省: [7.5, true, 4.5, 2],
+  广西壮族自治区: [8, true, 5, 3],
+  贵州省: [6, true, 3.5, 0],
+  顺德龙江驻怀集县岗坪镇帮镇扶村工作队: [7, true, 4.5, 1],
+  荔湾驻丙村镇帮扶工作队: [5, true, 3, 0],
+  荔湾驻南口镇帮扶工作队: [6, false, 3.5, 0],
+};
+
+async function seedReviews(services: Services, cycle: CycleT) {
+  for (const s of cycle.scores) {
+    const r = REVIEWS[s.name];
+    if (!r) continue;
+    const entries: [string, number, boolean | null][] = [
+      ['org.leadership', r[0], null],
+      ['org.agreement', 0, r[1]],
+      ['funds.management', r[2], null],
+      ['innovation.bonus', r[3], null],
+    ];
+    for (const [item, points, flag] of entries)
+      await services.db
+        .insert(assessmentReviews)
+        .values({ partyId: s.partyId, item, reviewerId: null, reviewer: '考核评审组（演示）', points, flag, note: '演示评分' });
+  }
+}
 
 export async function seedAssessmentDemo(services: Services) {
   const ctx = systemCtx(services, 'demo');
   const year = Number(todayInBeijing().slice(0, 4));
+  const frameworks = { east_west: eastWestFramework(year), town: townFramework(year) };
   for (const a of AGREEMENTS) {
     const found = await services.db
       .select({ id: pairings.id, end: pairings.endDate })
@@ -285,11 +313,23 @@ export async function seedAssessmentDemo(services: Services) {
       .where(and(eq(pairings.helperDivisionCode, a.helper), eq(pairings.helpedDivisionCode, a.helped)));
     const pairing = found.find((p) => p.end == null) ?? found[0];
     if (!pairing) continue;
-    await createAgreement(ctx, { pairingId: pairing.id, year, targets: a.targets.map(([indicator, target]) => ({ indicator, target })) });
+    const indicators = [
+      ...new Set(
+        frameworks[a.programme].aspects.flatMap((x) =>
+          x.items.flatMap((i) => (i.kind === 'indicator' && i.indicator ? [i.indicator] : [])),
+        ),
+      ),
+    ];
+    const targets: { indicator: string; target: number }[] = [];
+    for (const indicator of indicators) {
+      const actual = await figureOf(services, indicator, a.helped, year);
+      if (actual > 0) targets.push({ indicator, target: targetFor(actual, a.completion) });
+    }
+    if (targets.length) await createAgreement(ctx, { pairingId: pairing.id, year, targets });
   }
-  const ew = await createFramework(ctx, eastWestFramework(year));
-  const town = await createFramework(ctx, townFramework(year));
-  await createCycle(ctx, {
+  const ew = await createFramework(ctx, frameworks.east_west);
+  const town = await createFramework(ctx, frameworks.town);
+  const ewCycle = await createCycle(ctx, {
     frameworkId: ew.id,
     name: `${year}年度东西部协作考核（演示）`,
     recheckShare: 0.1,
@@ -299,19 +339,23 @@ export async function seedAssessmentDemo(services: Services) {
       { node: 'd:52', group: 'west', name: '贵州省' },
     ],
   });
-  // the demo's three town teams, found by name as the other modules' demos do (the teams module seeds them first)
-  const teams = (await services.db.execute(sql`select id, name from teams where name like '荔湾驻%镇帮扶工作队' order by id`)).rows as {
-    id: number;
-    name: string;
-  }[];
-  const rows = teams.filter((t) => /丙村|畲江|南口/.test(t.name));
-  if (rows.length)
-    await createCycle(ctx, {
+  await seedReviews(services, ewCycle);
+  // the demo's town teams, found by name as the other modules' demos do (the teams module seeds them first)
+  const teams = (
+    await services.db.execute(
+      sql`select id, name from teams where name like '荔湾驻%镇帮扶工作队' or name like '%驻怀集县岗坪镇%' order by id`,
+    )
+  ).rows as { id: number; name: string }[];
+  const rows = teams.filter((t) => /岗坪|丙村|南口/.test(t.name));
+  if (rows.length) {
+    const townCycle = await createCycle(ctx, {
       frameworkId: town.id,
       name: `${year}年度驻镇帮镇扶村工作队考核（演示）`,
       recheckShare: 0.1,
-      parties: rows.map((t, i) => ({ node: `t:${t.id}`, group: i === 0 ? 'class1' : 'class2' })),
+      parties: rows.map((t) => ({ node: `t:${t.id}`, group: t.name.includes('岗坪') ? 'class1' : 'class2' })),
     });
+    await seedReviews(services, townCycle);
+  }
 }
 
 export const assessmentSeed: ModuleSeed = {

@@ -11,6 +11,7 @@ import {
   CycleRow,
   Framework,
   FrameworkInput,
+  PartyParams,
   PartyStepInput,
   ReviewInput,
   SampleInput,
@@ -41,6 +42,11 @@ import {
   whatIf,
 } from './cycles';
 import { copyFramework, createFramework, getFramework, listFrameworks, updateFramework } from './frameworks';
+import { scoreTable, selfReport } from './outputs';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function assessmentRoutes(app: App) {
   const read = guard('assessment.read');
@@ -145,6 +151,23 @@ export async function assessmentRoutes(app: App) {
     '/api/assessment/samples/:id',
     { preHandler: review, schema: { tags, params: IdParam, body: VerifyInput, response: { 200: SampleList, ...e } } },
     (req) => verifySample(ctxOf(req), id(req), req.body.verified),
+  );
+  // outputs: a party gets its own, HQ every party's; audited
+  app.get(
+    '/api/assessment/cycles/:id/score-table',
+    { preHandler: read, schema: { tags, params: IdParam, produces: [XLSX] } },
+    async (req, reply) => {
+      const { file, fileName } = await scoreTable(ctxOf(req), id(req));
+      return reply.type(XLSX).header('content-disposition', attachment(fileName)).send(file);
+    },
+  );
+  app.get(
+    '/api/assessment/cycles/:id/parties/:partyId/self-report',
+    { preHandler: read, schema: { tags, params: PartyParams, produces: [DOCX] } },
+    async (req, reply) => {
+      const { file, fileName } = await selfReport(ctxOf(req), req.params.id, req.params.partyId);
+      return reply.type(DOCX).header('content-disposition', attachment(fileName)).send(file);
+    },
   );
   app.post(
     '/api/assessment/cycles/:id/what-if',

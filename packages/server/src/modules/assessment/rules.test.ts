@@ -48,6 +48,26 @@ describe('indicator rules', () => {
     expect(t.rule).toContain('90.0%');
     expect(scoreItem('a', item('indicator', 10), { actual: null, target: 100 }).rule).toContain('未接入');
   });
+
+  it('money in the words is written in 万元/亿元 as people read it, counts with their unit; the inputs stay in 元', () => {
+    const funds = scoreItem('资金使用', item('indicator', 10, { rule: bands, indicator: 'funds.received' }), {
+      actual: 25_600_000,
+      target: 300_000_000,
+    });
+    expect(funds.rule).toContain('（2,560万元 ÷ 3亿元）');
+    expect(funds.rule).not.toMatch(/25600000|300000000/);
+    expect(funds.inputs).toMatchObject({ actual: 25_600_000, target: 300_000_000 });
+    const linear = scoreItem('社会帮扶', item('indicator', 7, { rule: { type: 'linear' }, indicator: 'social.donationMoney' }), {
+      actual: 100_000,
+      target: 120_000,
+    });
+    expect(linear.rule).toBe('完成 83.3%（10万元 ÷ 12万元），× 7，不超过满分');
+    const cadres = scoreItem('人才交流', item('indicator', 8, { rule: { type: 'linear' }, indicator: 'teams.cadreExchanges' }), {
+      actual: 3,
+      target: 6,
+    });
+    expect(cadres.rule).toContain('（3人次 ÷ 6人次）');
+  });
 });
 
 describe('reviewed items', () => {

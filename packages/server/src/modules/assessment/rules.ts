@@ -2,6 +2,8 @@
 // party's total, grade and rank within its group follow from the items — computed, never typed. Pure functions:
 // the cycle service gathers the inputs, the what-if replays them with other max points or cut-offs.
 import type { CutoffsT, FrameworkItemT, Grade, ItemTraceT, ScoreRuleT } from '@xiezuo/shared/contracts/assessment';
+import { formatAmount, withUnit } from '@xiezuo/shared/format';
+import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -13,25 +15,45 @@ export interface ItemInputs {
   settled?: { points: number; reason: string } | null; // how a disagreement was settled
 }
 
+/** A figure written as people read it: money in 元 as 万元/亿元 (the shared formatter), counts with their unit. */
+export type ShowFigure = (v: number) => string;
+const plain: ShowFigure = (v) => round2(v).toLocaleString('zh-CN');
+
+/** How an indicator's figures are written in the rule's words (item.indicator is 'code' or 'code|breakdown'). */
+export function figureWriter(indicator: string | undefined): ShowFigure {
+  const def = indicator ? INDICATOR_BY_CODE.get(indicator.split('|')[0]) : undefined;
+  if (!def) return plain;
+  if (def.money) return (v) => formatAmount(v);
+  if (def.measure === 'ratio') return plain;
+  return (v) => withUnit(plain(v), def.unitZh);
+}
+
 /** Points of an indicator-linked item: completion share of the target under its rule. */
-export function ruleScore(rule: ScoreRuleT, maxPoints: number, actual: number, target: number | null): { points: number; words: string } {
+export function ruleScore(
+  rule: ScoreRuleT,
+  maxPoints: number,
+  actual: number,
+  target: number | null,
+  show: ShowFigure = plain,
+): { points: number; words: string } {
   if (rule.type === 'capped') {
     const raw = actual * rule.perUnit;
-    return { points: round2(Math.min(maxPoints, raw)), words: `${actual} × ${rule.perUnit} = ${round2(raw)}，封顶 ${maxPoints}` };
+    return { points: round2(Math.min(maxPoints, raw)), words: `${show(actual)} × ${rule.perUnit} = ${round2(raw)} 分，封顶 ${maxPoints}` };
   }
   if (!target) return { points: 0, words: '无目标值，不得分' };
   const share = actual / target;
   if (rule.type === 'linear') {
     const points = round2(maxPoints * Math.min(1, Math.max(0, share)));
-    return { points, words: `完成 ${(share * 100).toFixed(1)}%（${actual} ÷ ${target}），× ${maxPoints}，不超过满分` };
+    return { points, words: `完成 ${(share * 100).toFixed(1)}%（${show(actual)} ÷ ${show(target)}），× ${maxPoints}，不超过满分` };
   }
   const band = [...rule.bands].sort((a, b) => b.atLeast - a.atLeast).find((b) => share >= b.atLeast);
   const fraction = band?.fraction ?? 0;
+  const of = `（${show(actual)} ÷ ${show(target)}）`;
   return {
     points: round2(maxPoints * fraction),
     words: band
-      ? `完成 ${(share * 100).toFixed(1)}%，达到 ≥${(band.atLeast * 100).toFixed(0)}% 档，得满分的 ${(fraction * 100).toFixed(0)}%`
-      : `完成 ${(share * 100).toFixed(1)}%，未达最低档`,
+      ? `完成 ${(share * 100).toFixed(1)}%${of}，达到 ≥${(band.atLeast * 100).toFixed(0)}% 档，得满分的 ${(fraction * 100).toFixed(0)}%`
+      : `完成 ${(share * 100).toFixed(1)}%${of}，未达最低档`,
   };
 }
 
@@ -41,12 +63,14 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 export function scoreItem(aspect: string, item: FrameworkItemT, inputs: ItemInputs, maxPoints = item.maxPoints): ItemTraceT {
   const base = { code: item.code, aspect, name: item.name, kind: item.kind, maxPoints };
   const reviews = inputs.reviews ?? [];
+  // the figure's unit travels with the inputs, so that a page writes 元 as 万元/亿元 (formatAmount) and counts with their unit
+  const unit = item.indicator ? INDICATOR_BY_CODE.get(item.indicator.split('|')[0])?.unitZh : undefined;
   const trace = (points: number, rule: string, veto = false): ItemTraceT => ({
     ...base,
     points: round2(points),
     rule,
     veto,
-    inputs: { ...inputs } as Record<string, unknown>,
+    inputs: { ...inputs, ...(unit && (inputs.actual != null || inputs.target != null) ? { unit } : {}) } as Record<string, unknown>,
   });
   // a settlement decides whatever the kind
   if (inputs.settled && item.kind !== 'veto') {
@@ -59,7 +83,7 @@ export function scoreItem(aspect: string, item: FrameworkItemT, inputs: ItemInpu
     case 'imported': {
       if (inputs.actual == null) return trace(0, '数据源未接入，不得分');
       const rule: ScoreRuleT = item.rule ?? (item.kind === 'indicator' ? { type: 'linear' } : { type: 'capped', perUnit: 1 });
-      const s = ruleScore(rule, maxPoints, inputs.actual, inputs.target ?? null);
+      const s = ruleScore(rule, maxPoints, inputs.actual, inputs.target ?? null, figureWriter(item.indicator));
       return trace(s.points, s.words);
     }
     case 'rubric': {

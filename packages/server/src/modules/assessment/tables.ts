@@ -139,7 +139,8 @@ export const assessmentSettlements = pgTable(
   (t) => [uniqueIndex('assessment_settlements_uq').on(t.partyId, t.item)],
 );
 
-// 实地核查抽样: a record behind an item's figure drawn for checking (round 2+ = re-check), verified or not.
+// 实地核查抽样: a record behind an item's figure drawn for checking (round 2+ = re-check), verified or not; or a household
+// drawn for a satisfaction visit (item = SATISFACTION_ITEM).
 export const assessmentSamples = pgTable(
   'assessment_samples',
   {
@@ -150,6 +151,7 @@ export const assessmentSamples = pgTable(
     item: text('item').notNull(),
     round: integer('round').notNull().default(1),
     record: text('record').notNull(), // the fact source's subject (e.g. 'p12', an allocation's id)
+    label: text('label'), // what a checker needs to find it (FactSource.describe) and its place, as drawn; never personal data in the clear
     day: date('day'),
     qty: doublePrecision('qty').notNull(),
     verified: boolean('verified'),

@@ -2,13 +2,17 @@
 // side (销售) — so a province, a city or a team sees what it bought and helped sell, and a helped county what it
 // sold; never twice on one side. A sale flagged as a duplicate counts only once resolved as a sale of its own.
 // Certified products are a stock over their certificate's validity; fairs and intents are events.
-import { defineFacts } from '../../platform/facts';
+import { defineFacts, subjectIds } from '../../platform/facts';
 
 const S = 'consumption_sales';
 const saleCols = ['id', 'sale_date', 'amount', 'channel', 'helper_division_code', 'seller_division_code', 'team_id', 'cert_expired'];
 const counted = `(s.duplicate_of is null or s.duplicate_state = 'distinct')`;
 const saleTags = `array['channel:' || s.channel, case when s.channel in ('unit', 'union') then 'mode:purchase' else 'mode:helpsell' end]
                   || case when s.cert_expired = 1 then array['expired'] else array[]::text[] end`;
+
+/** A sale behind a figure: supplier, product and order number, where the product came from. */
+const SALE = `select 's' || s.id as subject, concat_ws(' · ', p.name, s.product_name, '订单 ' || s.order_no) as label, s.seller_division_code as division_code
+              from consumption_sales s left join consumption_suppliers p on p.id = s.supplier_id where s.id = any ${subjectIds('s')}`;
 
 export const consumptionFacts = defineFacts([
   {
@@ -18,6 +22,7 @@ export const consumptionFacts = defineFacts([
     sql: `select s.helper_division_code as division_code, s.team_id, s.sale_date as day, null::date as end_day, 's' || s.id as subject,
                  s.amount::float8 as qty, ${saleTags} as tags
           from ${S} s where ${counted}`,
+    describe: SALE,
     dirty: [{ table: S, division: 'R.helper_division_code', from: 'R.sale_date' }],
   },
   {
@@ -27,6 +32,7 @@ export const consumptionFacts = defineFacts([
     sql: `select s.seller_division_code as division_code, s.team_id, s.sale_date as day, null::date as end_day, 's' || s.id as subject,
                  s.amount::float8 as qty, ${saleTags} as tags
           from ${S} s where ${counted}`,
+    describe: SALE,
     dirty: [{ table: S, division: 'R.seller_division_code', from: 'R.sale_date' }],
   },
   {

@@ -2,7 +2,7 @@
 // Money allocated is counted once per 元: at the lowest receiver it reached (a batch counts what it kept,
 // each transfer what it kept, so a city's figure is its own share plus its counties'), and, for batches from
 // the payer only, once more under a separate source at the payer's side (sent) — never added to received.
-import { defineFacts } from '../../platform/facts';
+import { defineFacts, subjectIds } from '../../platform/facts';
 
 const A = 'funds_allocations';
 const P = 'funds_projects';
@@ -28,6 +28,8 @@ export const fundsFacts = defineFacts([
                  (a.amount - coalesce((select sum(c.amount) from ${A} c where c.parent_id = a.id), 0))::float8 as qty,
                  array['kind:' || a.kind] as tags
           from ${A} a`,
+    describe: `select 'a' || a.id as subject, '资金拨付 ' || a.doc_no || coalesce('（' || a.note || '）', '') as label, a.division_code
+               from ${A} a where a.id = any ${subjectIds('a')}`,
     dirty: [
       { table: A, division: 'R.division_code', from: 'R.allocated_on' },
       // a transfer changes what its parent kept

@@ -19,4 +19,4 @@ export { loadTargets } from './dashboard';
 // What other modules may use (assessment): live figures of nodes, the records behind a figure, the node
 // directory's scope check and the report writer's 公文 layout.
 export { nodeInScope } from './nodes';
-export { figureRecords, liveFigures, refresherOf } from './service';
+export { figureRecords, liveFigures, recordLabels, refresherOf } from './service';

@@ -5,23 +5,9 @@ import type { DashboardT, FigureT } from '@xiezuo/shared/contracts/indicators';
 import { formatAmount, formatChange, formatPercent, titleWithUnit, withUnit } from '@xiezuo/shared/format';
 import { INDICATOR_BY_CODE } from '@xiezuo/shared/indicators/catalogue';
 import { parsePeriod } from '@xiezuo/shared/indicators/periods';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type { Paragraph, Table } from 'docx';
 import ExcelJS from 'exceljs';
+import { gongwenDocx, para, point, sectionHeading, signOff, table, tableNote, titleParagraph } from '../../platform/gongwen';
 import type { Translate } from '../../platform/i18n';
 import type { ReportChapter, ReportFigures } from '../../platform/reports';
 
@@ -158,104 +144,11 @@ export function narrative(m: ReportModel): Narrative {
   return { chapters, general };
 }
 
-// ---- docx: laid out as a 公文 (GB/T 9704-2012) ----
-// A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in 2号 方正小标宋简体, text in 3号
-// 仿宋_GB2312 at a fixed 28 pt line (22 lines of 28 characters), headings 一、 in 黑体 and （一） in 楷体_GB2312;
-// page numbers 4号 宋体 as — 1 —, odd pages right, even pages left. Where those fonts are not installed,
-// Word and LibreOffice substitute (on Linux the Noto CJK fonts).
-const MM = 56.7; // twips per millimetre
-const PAGE = Math.round((210 - 28 - 26) * MM); // text width in twips
-const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
-const XIAOBIAOSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
-const HEITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-const KAITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '楷体_GB2312' };
-const SONGTI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
-const SIZE_2 = 44; // 2号 (22 pt), in half-points
-const SIZE_3 = 32; // 3号 (16 pt)
-const SIZE_4 = 28; // 4号 (14 pt)
-const SIZE_TABLE = 21; // 五号 (10.5 pt) in tables
-const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-const cell = (text: string, width: number, bold = false, align: Align = AlignmentType.LEFT, indent = 0) =>
-  new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    margins: { left: 80, right: 80 },
-    children: [
-      new Paragraph({
-        alignment: align,
-        indent: indent ? { left: indent } : undefined,
-        spacing: { line: 360, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ text, bold, font: bold ? HEITI : FANGSONG, size: SIZE_TABLE })],
-      }),
-    ],
-  });
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-/** A table whose first column (names) takes `first` of the width and the rest share what is left; rows in `indented` sit under their total. */
-function table(head: string[], rows: string[][], first = 0.36, indented: Set<number> = new Set()): Table {
-  const widths = head.map((_, i) => Math.round(i === 0 ? PAGE * first : (PAGE * (1 - first)) / (head.length - 1)));
-  return new Table({
-    width: { size: PAGE, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, widths[i], true, AlignmentType.CENTER)) }),
-      ...rows.map(
-        (r, n) =>
-          new TableRow({
-            children: r.map((c, i) =>
-              cell(c, widths[i], false, i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT, i === 0 && indented.has(n) ? 480 : 0),
-            ),
-          }),
-      ),
-    ],
-  });
-}
-const para = (text: string) =>
-  new Paragraph({
-    spacing: LINE,
-    indent: { firstLine: 640 },
-    alignment: AlignmentType.JUSTIFIED,
-    children: [new TextRun({ text, font: FANGSONG, size: SIZE_3 })],
-  });
-const sectionHeading = (text: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    spacing: LINE,
-    indent: { firstLine: 640 },
-    children: [new TextRun({ text, font: HEITI, size: SIZE_3, color: '000000' })],
-  });
-/** A numbered point: （一） and its lead-in (a chapter title) in 楷体, then its text in 仿宋 on the same line. */
-const point = (n: number, text: string, lead = '') =>
-  new Paragraph({
-    spacing: LINE,
-    indent: { firstLine: 640 },
-    alignment: AlignmentType.JUSTIFIED,
-    children: [
-      new TextRun({ text: `（${'一二三四五六七八九十'[n] ?? n + 1}）${lead}`, font: KAITI, size: SIZE_3 }),
-      new TextRun({ text, font: FANGSONG, size: SIZE_3 }),
-    ],
-  });
+// ---- docx: laid out as a 公文 (platform/gongwen.ts) ----
 /** 总体情况: each module's chapter as a numbered point (（一）防返贫监测。…), then the sentences about the whole. */
 function overview(n: Narrative): Paragraph[] {
   return [...n.chapters.map((c, i) => point(i, c.sentences.join(''), `${c.title}。`)), ...n.general.map(para)];
 }
-const tableNote = (text: string) =>
-  new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text, font: FANGSONG, size: SIZE_TABLE })] });
-const pageNumber = (align: Align) =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: align,
-        indent: align === AlignmentType.RIGHT ? { right: 280 } : { left: 280 }, // one character from the edge
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONGTI, size: SIZE_4 })],
-      }),
-    ],
-  });
-
-/** 2026年12月4日, as a 公文 dates itself. */
-const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-
 export function figureRows(d: DashboardT): { rows: string[][]; indented: Set<number> } {
   const shown = d.figures.filter((f) => f.value != null && (f.value !== 0 || (f.lastYear ?? 0) !== 0));
   const rows = shown.map((f) => [
@@ -277,11 +170,7 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   const title = t('indicators.report.title', { name: d.node.name, period: d.periodLabel });
   const figures = figureRows(d);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 560, line: 700, lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text: title, font: XIAOBIAOSONG, size: SIZE_2 })],
-    }),
+    titleParagraph(title),
     heading(t('indicators.report.overviewTitle')),
     ...overview(narrative(m)),
     heading(t('indicators.report.figuresTitle')),
@@ -333,40 +222,8 @@ export async function buildDocx(m: ReportModel, t: Translate, generatedAt: strin
   children.push(heading(t('indicators.report.plansTitle')));
   children.push(...plans.map((p, i) => point(i, p)));
   children.push(tableNote(t('indicators.report.dataNote')));
-  // 成文日期 under the text, right-aligned four characters in
-  children.push(
-    new Paragraph({
-      spacing: { ...LINE, before: 560 },
-      alignment: AlignmentType.RIGHT,
-      indent: { right: 1280 },
-      children: [new TextRun({ text: chineseDate(generatedAt), font: FANGSONG, size: SIZE_3 })],
-    }),
-  );
-  const doc = new Document({
-    creator: 'Xiezuo',
-    title,
-    evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: FANGSONG, size: SIZE_3 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: {
-              top: Math.round(37 * MM),
-              bottom: Math.round(35 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-              footer: Math.round(23 * MM),
-            },
-          },
-        },
-        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  children.push(...signOff(generatedAt)); // 成文日期 under the text
+  return gongwenDocx(title, children);
 }
 
 // ---- xlsx ----

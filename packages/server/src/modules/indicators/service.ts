@@ -15,7 +15,7 @@ import { AppError, invalid } from '../../platform/http/errors';
 import { translator } from '../../platform/i18n';
 import { assertInScope, EVERYTHING } from '../../platform/scope';
 import { assertIndicator, buildDashboard, figureValue, progressOf, readValues, storedPeriodsFor } from './dashboard';
-import { Refresher } from './engine/refresh';
+import { Refresher, wiredSources } from './engine/refresh';
 import { assertNodeInScope, defaultNode, divisionCodeOf, NodeDirectory, nodeInScope, teamIdOf } from './nodes';
 import { buildDocx, buildXlsx, type ReportModel, rankingMeaningful, type TableKind } from './reports';
 
@@ -446,19 +446,63 @@ export async function liveFigures(services: Services, nodes: string[], period: s
   return out;
 }
 
-/** The records behind a figure (the fact source's rows for the node and period): subject, day and quantity. */
+/** The wired fact sources, also before the refresher has started (the demo seeds read records before the app is up). */
+async function sourcesWired(services: Services) {
+  const wired = refresherOf(services).wiredSources;
+  return wired.length ? wired : wiredSources(services.database, services.facts);
+}
+
+/**
+ * The records behind a figure (the fact source's rows for the node and period): subject, day and quantity. Events
+ * fall in the period; a stock's records are those open at its end (today in the running period), other intervals'
+ * those overlapping it. A team's node holds its sub-teams' rows and the rows without a team in the towns it is
+ * stationed in, as the engine counts them (STATIONS_SQL).
+ */
 export async function figureRecords(services: Services, key: string, node: string, period: string) {
   const { code, breakdown } = splitKey(key);
   const def = INDICATOR_BY_CODE.get(code);
-  const source = refresherOf(services).wiredSources.find((s) => s.key === def?.source);
+  const source = (await sourcesWired(services)).find((s) => s.key === def?.source);
   if (!def || !source) return [];
   const p = parsePeriod(period);
+  const today = todayInBeijing();
+  const at = [p.end, today].sort()[0]; // ISO dates: the earlier
   const tags = [...(def.filter ?? []), ...(def.breakdowns ?? []).filter((b) => b.key === breakdown).map((b) => b.tag)];
-  const place = node.startsWith('t:') ? `f.team_id = $3::int` : `f.division_code like $3 || '%'`;
-  const arg = node.startsWith('t:') ? teamIdOf(node) : node === 'all' ? '' : node.slice(2);
+  const station = `(select st.id from teams st where st.division_code = rpad(substr(f.division_code, 1, 9), 12, '0')
+                     order by case st.kind when 'team' then 0 when 'group' then 1 else 2 end, st.id limit 1)`;
+  const place = node.startsWith('t:')
+    ? `coalesce(f.team_id, ${station}) in (with recursive sub(id) as (select $3::int union all select t.id from teams t join sub on t.parent_id = sub.id) select id from sub)`
+    : `f.division_code like $3 || '%'`;
+  const when =
+    source.kind === 'event'
+      ? `f.day between $1::date and $2::date`
+      : def.measure === 'stock'
+        ? `f.day <= $5::date and (f.end_day is null or f.end_day >= $5::date) and $1::date <= $2::date`
+        : `f.day <= $2::date and (f.end_day is null or f.end_day >= $1::date)`;
+  const arg = node.startsWith('t:') ? String(teamIdOf(node)) : node === 'all' ? '' : node.slice(2);
   return services.database.query<{ subject: string; day: string | null; qty: number }>(
     `select f.subject, to_char(f.day, 'YYYY-MM-DD') as day, f.qty from (${source.sql}) f
-     where f.day between $1::date and $2::date and ${place} and f.tags @> $4::text[] order by f.day, f.subject`,
-    [p.start, p.end, arg, tags],
+     where ${when} and ${place} and f.tags @> $4::text[] and $5::date is not null order by f.day, f.subject`,
+    [p.start, p.end, arg, tags, at],
   );
+}
+
+/**
+ * What a checker needs to find each record (FactSource.describe): a label (a project's document number, an
+ * enterprise's name, a person's masked name) and the record's place. Subjects the source cannot describe are left out.
+ */
+export async function recordLabels(
+  services: Services,
+  key: string,
+  subjects: string[],
+): Promise<Map<string, { label: string; divisionCode: string | null }>> {
+  const def = INDICATOR_BY_CODE.get(splitKey(key).code);
+  const source = (await sourcesWired(services)).find((s) => s.key === def?.source);
+  const out = new Map<string, { label: string; divisionCode: string | null }>();
+  if (!source?.describe || !subjects.length) return out;
+  const rows = await services.database.query<{ subject: string; label: string | null; division_code: string | null }>(
+    `select d.subject, d.label, d.division_code from (${source.describe}) d`,
+    [subjects],
+  );
+  for (const r of rows) if (r.label && !out.has(r.subject)) out.set(r.subject, { label: r.label, divisionCode: r.division_code });
+  return out;
 }

@@ -4,7 +4,9 @@
 // stints, one subject per person (the services refuse overlapping stints of one person), tagged `tuopin` when
 // their ID hash is in lifted_persons and `monitored` when it is in monitoring's monitored_persons (a member of a
 // household under monitoring) — 其中脱贫人口 and 其中监测对象 are never typed. A reported headcount holds until the next report.
-import { defineFacts } from '../../platform/facts';
+import { defineFacts, subjectIds } from '../../platform/facts';
+
+const ENTERPRISE = `select 'e' || e.id as subject, e.name as label, e.division_code from industry_enterprises e where e.id = any ${subjectIds('e')}`;
 
 const ENT = ['id', 'division_code', 'origin_division_code', 'team_id', 'park_id', 'status', 'introduced_on', 'exited_on'];
 const placeOfWorker = `(select coalesce(
@@ -29,6 +31,7 @@ export const industryFacts = defineFacts([
     sql: `select e.division_code, e.team_id, e.introduced_on as day, null::date as end_day, 'e' || e.id as subject, 1::float8 as qty,
                  case when e.park_id is null then array[]::text[] else array['park'] end as tags
           from industry_enterprises e`,
+    describe: ENTERPRISE,
     dirty: [{ table: 'industry_enterprises', division: 'R.division_code', from: 'R.introduced_on' }],
   },
   {
@@ -38,6 +41,7 @@ export const industryFacts = defineFacts([
     sql: `select e.division_code, e.team_id, i.day, null::date as end_day, 'e' || e.id as subject, i.amount::float8 as qty,
                  array['kind:' || i.kind] as tags
           from industry_investments i join industry_enterprises e on e.id = i.enterprise_id`,
+    describe: ENTERPRISE,
     dirty: [{ table: 'industry_investments', division: enterpriseDivision('division_code'), from: 'R.day' }],
   },
   {

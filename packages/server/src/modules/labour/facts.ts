@@ -12,7 +12,15 @@
 // Tags: dest:local|in_province|out_province, guangdong (work in 广东), channel:…, station (placed by a 劳务工作站),
 // brand (under a 劳务品牌), tuopin (the person's id_hash is in lifted_persons).
 // 其中脱贫人口 follows the roster: the `persons` rules queue the rows of a person whose 脱贫 status a write changed.
-import { defineFacts } from '../../platform/facts';
+import { defineFacts, maskedName } from '../../platform/facts';
+
+/** A person of the records behind a figure (subject 'p:' || id_hash): masked name and employer, at the home village. */
+const PERSON_HASHES = "(select substr(s, 3) from unnest($1::text[]) s where s like 'p:%')";
+const EMPLOYED_DESCRIBE = `select distinct on (j.id_hash) 'p:' || j.id_hash as subject, ${maskedName('j.name')} || ' · ' || j.employer as label,
+                 j.division_code from labour_employments j where j.id_hash = any ${PERSON_HASHES} order by j.id_hash, j.start_date desc`;
+const TRAINEE_DESCRIBE = `select distinct on (t.id_hash) 'p:' || t.id_hash as subject, ${maskedName('t.name')} || ' · ' || s.name as label,
+                 s.division_code from labour_trainees t join labour_trainings s on s.id = t.training_id
+                 where t.id_hash = any ${PERSON_HASHES} order by t.id_hash, s.start_date desc`;
 
 const DEST = (home: string, work: string) => `case when left(${work}, 6) = left(${home}, 6) then 'dest:local'
   when left(${work}, 2) = left(${home}, 2) then 'dest:in_province' else 'dest:out_province' end`;
@@ -91,6 +99,7 @@ export const labourFacts = defineFacts([
     kind: 'interval',
     requires: EMPLOYED_REQUIRES,
     sql: EMPLOYED,
+    describe: EMPLOYED_DESCRIBE,
     dirty: [{ table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' }],
     persons: [lifted('labour_employments', 'R.division_code', 'R.start_date', 'open')],
   },
@@ -99,6 +108,7 @@ export const labourFacts = defineFacts([
     kind: 'interval',
     requires: EMPLOYED_REQUIRES,
     sql: STABLE,
+    describe: EMPLOYED_DESCRIBE,
     dirty: [{ table: 'labour_employments', division: 'R.division_code', from: 'R.start_date', to: 'open' }],
     persons: [lifted('labour_employments', 'R.division_code', 'R.start_date', 'open')],
   },
@@ -109,6 +119,7 @@ export const labourFacts = defineFacts([
     sql: `select j.division_code, j.team_id, j.start_date as day, null::date as end_day, 'p:' || j.id_hash as subject, 1::float8 as qty,
                  ${JOB_TAGS} as tags
           from labour_employments j`,
+    describe: EMPLOYED_DESCRIBE,
     dirty: [{ table: 'labour_employments', division: 'R.division_code', from: 'R.start_date' }],
     persons: [lifted('labour_employments', 'R.division_code', 'R.start_date')],
   },
@@ -159,6 +170,7 @@ export const labourFacts = defineFacts([
                  array_remove(array['kind:' || s.kind, case when t.certified then 'certified' end,
                    case when s.brand is not null then 'brand' end, ${TUOPIN('t.id_hash')}], null) as tags
           from labour_trainees t join labour_trainings s on s.id = t.training_id`,
+    describe: TRAINEE_DESCRIBE,
     dirty: [
       { table: 'labour_trainees', division: SESSION_OF_TRAINEE },
       { table: 'labour_trainings', division: 'R.division_code', from: 'R.start_date' },

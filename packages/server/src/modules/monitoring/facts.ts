@@ -1,5 +1,5 @@
 // Facts of 防返贫监测, published to the indicators engine (column names as in tables.ts).
-import { type DirtyRule, defineFacts, type FactSource } from '../../platform/facts';
+import { type DirtyRule, defineFacts, type FactSource, maskedName, subjectIds } from '../../platform/facts';
 
 // 防返贫监测: households (户), their members (人), visits (走访). Column names follow modules/monitoring/tables.ts.
 // Visits carry no team: they count for the team stationed in the household's town. 其中脱贫人口 = members of
@@ -92,4 +92,10 @@ function monitoringSources(): FactSource[] {
   ];
 }
 
-export const monitoringFacts = defineFacts(monitoringSources());
+/** A household behind a figure (subject 'h' || id): its head's masked name, at its village — never the address or phone. */
+const HOUSEHOLD = `select 'h' || h.id as subject, ${maskedName('h.head_name')} || '户' as label, h.division_code
+                   from monitoring_households h where h.id = any ${subjectIds('h')}`;
+
+export const monitoringFacts = defineFacts(
+  monitoringSources().map((s) => (s.key === 'monitoring.visitVillages' ? s : { ...s, describe: HOUSEHOLD })),
+);

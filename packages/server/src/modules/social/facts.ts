@@ -1,6 +1,6 @@
 // Facts of 社会帮扶、会议、互访、宣传, published to the indicators engine (column names as in tables.ts). Each row
 // counts once, at its place (division_code) and for the team that recorded it (null: the team stationed there).
-import { defineFacts } from '../../platform/facts';
+import { defineFacts, maskedName, subjectIds } from '../../platform/facts';
 
 const don = 'social_donations';
 const donCols = ['division_code', 'team_id', 'donated_on', 'cash_amount', 'goods_quantity', 'goods_value', 'recipient_kind'];
@@ -9,6 +9,13 @@ const donation = (qty: string, tag: string, where: string) =>
   `select d.division_code, d.team_id, d.donated_on as day, null::date as end_day, 'g' || d.id as subject, ${qty}::float8 as qty,
           array['${tag}', 'recipient:' || d.recipient_kind] as tags
    from ${don} d where ${where}`;
+
+/** A donation behind a figure: donor → recipient (a private donor's and a household's names masked). */
+const DONATION = `select 'g' || d.id as subject,
+                         case when d.donor_kind = 'individual' then ${maskedName('d.donor_name')} else d.donor_name end || ' → ' ||
+                         case when d.recipient_kind = 'household' then ${maskedName('d.recipient_name')} || '户' else d.recipient_name end as label,
+                         d.division_code
+                    from ${don} d where d.id = any ${subjectIds('g')}`;
 
 export const socialFacts = defineFacts([
   {
@@ -19,6 +26,7 @@ export const socialFacts = defineFacts([
     sql: `${donation('d.cash_amount', 'part:cash', 'd.cash_amount > 0')}
           union all
           ${donation('d.goods_value', 'part:goods', 'd.goods_value > 0')}`,
+    describe: DONATION,
     dirty: donDirty,
   },
   {
@@ -97,6 +105,8 @@ export const socialFacts = defineFacts([
                  array['level:' || p.media_level, 'kind:' || p.kind]
                    || case when p.media_level in ('central', 'provincial') then array['level:provincialUp'] else array[]::text[] end as tags
           from social_publicity p`,
+    describe: `select 'p' || p.id as subject, p.medium || '《' || p.title || '》' as label, p.division_code
+               from social_publicity p where p.id = any ${subjectIds('p')}`,
     dirty: [{ table: 'social_publicity', division: 'R.division_code', from: 'R.published_on' }],
   },
 ]);

@@ -2,8 +2,22 @@
 // direction: received (接收, at the receiving side) and sent (派出, at the sending side — the helper is credited for
 // what it sent), each counted by the rule of stays.ts (named persons replace an exchange's typed total), and the
 // 挂职 months of named cadres, likewise twice.
-import { defineFacts, type FactSource } from '../../platform/facts';
+import { defineFacts, type FactSource, maskedName, subjectIds } from '../../platform/facts';
 import { countedSql } from './stays';
+
+const KIND_ZH = `case x.kind when 'cadre' then '挂职干部' when 'teacher' then '教师' when 'doctor' then '医生' when 'technician' then '技术人员'
+                  when 'other_professional' then '其他专业技术人才' else '培训' end`;
+
+/** An exchange behind a figure: a typed record ('x' || id) by kind and 人次, a named trip ('p' || hash) by the masked name and unit. */
+const describeExchanges = (
+  col: string,
+) => `(select 'x' || x.id as subject, '交流记录 · ' || ${KIND_ZH} || ' ' || x.person_times || '人次' as label,
+                 x.${col} as division_code from talent_exchanges x where x.id = any ${subjectIds('x')})
+         union all
+         (select distinct on (p.id_number_hash) 'p' || p.id_number_hash, ${maskedName('p.name')} || coalesce(' · ' || p.unit, '') || ' · ' || ${KIND_ZH},
+                 p.${col} from talent_exchange_persons p join talent_exchanges x on x.id = p.exchange_id
+           where p.id_number_hash = any (select substr(s, 2) from unnest($1::text[]) s where s ~ '^p[^:]')
+           order by p.id_number_hash, p.arrival_date desc)`;
 
 export const teamFacts = defineFacts([
   {
@@ -61,6 +75,7 @@ function exchangeSources(key: string, monthsKey: string, side: 'from' | 'to'): F
       requires,
       sql: `select c.${col} as division_code, c.team_id, c.day, null::date as end_day, c.subject, c.qty::float8 as qty, ${tags} as tags
             from (${countedSql()}) c`,
+      describe: describeExchanges(col),
       dirty,
     },
     {
@@ -69,6 +84,7 @@ function exchangeSources(key: string, monthsKey: string, side: 'from' | 'to'): F
       requires,
       sql: `select c.${col} as division_code, c.team_id, c.day, null::date as end_day, c.subject, c.months as qty, ${tags} as tags
             from (${countedSql()}) c where c.named and c.kind = 'cadre'`,
+      describe: describeExchanges(col),
       dirty: dirty.slice(1),
     },
   ];

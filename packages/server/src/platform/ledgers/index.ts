@@ -16,6 +16,7 @@
 // own writes and audit them (auditLedgerWrite helps) inside the given transaction; it must also check scope.
 export { auditLedgerWrite } from './audit';
 export { amount, date, divisionCode, enumOf, idNumber, optionsOf, phone } from './columns';
+export { type SheetShape, writeLedgerWorkbook } from './layout';
 export { registerLedger } from './registry';
 export { ledgerRoutes } from './routes';
 export { defineLedger, type LedgerColumn, type LedgerContext, type LedgerDefinition, type LedgerRow, naturalKeyOf } from './types';

@@ -28,7 +28,10 @@ export interface SheetOptions {
   recordKey?: boolean;
 }
 
-export async function writeLedgerWorkbook(out: Writable, def: LedgerDefinition, opts: SheetOptions): Promise<number> {
+/** A sheet's shape: a ledger's, or any table written in the same layout (the assessment's scoring table). */
+export type SheetShape = Pick<LedgerDefinition, 'title' | 'titleEn' | 'columns' | 'recordKey'>;
+
+export async function writeLedgerWorkbook(out: Writable, def: SheetShape, opts: SheetOptions): Promise<number> {
   const { t } = opts;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(def.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });

@@ -1,14 +1,21 @@
 // One cycle: the calendar (each step dated, by role), scores within groups with every item's trace, reviewers'
 // scores with their spread and settlement, the field-check sample and its re-check, drift after final, what-if.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { assessmentApi, CYCLE_STEPS, type CycleT, type ItemTraceT, type PartyScoreT } from '@xiezuo/shared/contracts/assessment';
+import {
+  assessmentApi,
+  CYCLE_STEPS,
+  type CycleT,
+  type ItemTraceT,
+  type PartyScoreT,
+  SATISFACTION_ITEM,
+} from '@xiezuo/shared/contracts/assessment';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError, call } from '../../app/api';
+import { ApiError, call, download } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { formatDate, formatPercent } from '../../app/format';
+import { formatAmount, formatDate, formatPercent } from '../../app/format';
 import { required, SaveModal } from '../../platform/SaveModal';
 
 const GRADE_COLOR = { good: 'green', fairlyGood: 'blue', average: 'orange', poor: 'red' } as const;
@@ -21,12 +28,10 @@ function useErrors() {
 }
 
 function inputsText(i: ItemTraceT) {
-  const v = i.inputs as { actual?: number | null; target?: number | null; source?: string };
-  return [
-    v.source,
-    v.actual != null ? `实际 ${v.actual.toLocaleString()}` : null,
-    v.target != null ? `目标 ${v.target.toLocaleString()}` : null,
-  ]
+  const v = i.inputs as { actual?: number | null; target?: number | null; source?: string; unit?: string };
+  // money in 元 as people read it (万元/亿元); counts with their unit
+  const show = (n: number) => (v.unit === '元' ? formatAmount(n) : `${n.toLocaleString()}${v.unit ?? ''}`);
+  return [v.source, v.actual != null ? `实际 ${show(v.actual)}` : null, v.target != null ? `目标 ${show(v.target)}` : null]
     .filter(Boolean)
     .join('，');
 }
@@ -125,7 +130,17 @@ function FieldCheck({ c, refresh }: { c: CycleT; refresh(): void }) {
     );
   const verify = (id: number, verified: boolean) => call(assessmentApi.verify, { params: { id }, body: { verified } }).then(reload, error);
   const partyName = (id: number) => c.scores.find((s) => s.partyId === id)?.name ?? id;
-  const itemName = (code: string) => items.find((i) => i.code === code)?.name ?? code;
+  // a sampled record's quantity as people read it: money in 万元/亿元, counts with their unit (from the item's trace)
+  const unitOf = (code: string) =>
+    c.scores.flatMap((s) => s.items.filter((i) => i.code === code)).find((i) => (i.inputs as { unit?: string }).unit)?.inputs.unit as
+      | string
+      | undefined;
+  const qty = (code: string, n: number) => {
+    const unit = code === SATISFACTION_ITEM ? t('assessment.cycle.householdUnit') : unitOf(code);
+    return unit === '元' ? formatAmount(n) : `${n.toLocaleString()}${unit ?? ''}`;
+  };
+  const itemName = (code: string) =>
+    code === SATISFACTION_ITEM ? t('assessment.cycle.satisfaction') : (items.find((i) => i.code === code)?.name ?? code);
   return (
     <Card size="small" title={t('assessment.cycle.field')}>
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -134,6 +149,7 @@ function FieldCheck({ c, refresh }: { c: CycleT; refresh(): void }) {
             <Select
               style={{ minWidth: 160 }}
               placeholder={t('assessment.cycle.party')}
+              aria-label={t('assessment.cycle.party')}
               value={pick.partyId}
               onChange={(partyId) => setPick({ ...pick, partyId })}
               options={c.scores.map((s) => ({ value: s.partyId, label: s.name }))}
@@ -141,9 +157,13 @@ function FieldCheck({ c, refresh }: { c: CycleT; refresh(): void }) {
             <Select
               style={{ minWidth: 180 }}
               placeholder={t('assessment.framework.item')}
+              aria-label={t('assessment.framework.item')}
               value={pick.item}
               onChange={(item) => setPick({ ...pick, item })}
-              options={items.map((i) => ({ value: i.code, label: i.name }))}
+              options={[
+                ...items.map((i) => ({ value: i.code, label: i.name })),
+                { value: SATISFACTION_ITEM, label: t('assessment.cycle.satisfaction') },
+              ]}
             />
             <InputNumber
               min={1}
@@ -166,9 +186,15 @@ function FieldCheck({ c, refresh }: { c: CycleT; refresh(): void }) {
             description={
               k.verified == null
                 ? t('assessment.cycle.pending')
-                : `${t('assessment.cycle.check', { reported: k.reported.toLocaleString(), verified: k.verified.toLocaleString(), difference: formatPercent(k.difference) })}${
-                    k.recheckRequired ? `；${t('assessment.cycle.recheck', { share: formatPercent(c.recheckShare, 0) })}` : ''
-                  }`
+                : k.item === SATISFACTION_ITEM
+                  ? t('assessment.cycle.satisfactionCheck', {
+                      n: k.reported,
+                      verified: k.verified,
+                      share: formatPercent(k.verified / (k.reported || 1)),
+                    })
+                  : `${t('assessment.cycle.check', { reported: qty(k.item, k.reported), verified: qty(k.item, k.verified), difference: formatPercent(k.difference) })}${
+                      k.recheckRequired ? `；${t('assessment.cycle.recheck', { share: formatPercent(c.recheckShare, 0) })}` : ''
+                    }`
             }
           />
         ))}
@@ -177,15 +203,15 @@ function FieldCheck({ c, refresh }: { c: CycleT; refresh(): void }) {
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 880 }}
             dataSource={samples}
             columns={[
               { title: t('assessment.cycle.party'), render: (_, r) => partyName(r.partyId) },
               { title: t('assessment.framework.item'), render: (_, r) => itemName(r.item) },
               { title: '#', render: (_, r) => t('assessment.cycle.round', { n: r.round }) },
-              { title: t('assessment.cycle.record'), dataIndex: 'record' },
+              { title: t('assessment.cycle.record'), dataIndex: 'label', render: (l: string | null) => l ?? '—' },
               { title: t('assessment.cycle.day'), dataIndex: 'day', render: (d: string | null) => formatDate(d) },
-              { title: t('assessment.cycle.qty'), dataIndex: 'qty', align: 'right', render: (q: number) => q.toLocaleString() },
+              { title: t('assessment.cycle.qty'), dataIndex: 'qty', align: 'right', render: (q: number, r) => qty(r.item, q) },
               {
                 title: t('assessment.cycle.verified'),
                 render: (_, r) => (
@@ -398,7 +424,17 @@ export function CyclePage() {
         </Space>
       </Card>
 
-      <Card size="small" title={c.lockedAt ? t('assessment.cycle.lockedScores') : t('assessment.cycle.projected')}>
+      <Card
+        size="small"
+        title={c.lockedAt ? t('assessment.cycle.lockedScores') : t('assessment.cycle.projected')}
+        extra={
+          (can('assessment.review') || c.ownParties.length > 0) && (
+            <Button size="small" onClick={() => download(assessmentApi.scoreTable, { params: { id } }, `${c.name}.xlsx`).catch(error)}>
+              {t('assessment.cycle.downloadTable')}
+            </Button>
+          )
+        }
+      >
         {c.drift
           .filter((d) => d.live !== d.locked)
           .map((d) => (
@@ -420,7 +456,7 @@ export function CyclePage() {
           rowKey="partyId"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 680 }}
           dataSource={[...c.scores].sort((a, b) => a.group.localeCompare(b.group) || a.rank - b.rank)}
           expandable={{
             expandedRowRender: (s) => (
@@ -446,6 +482,21 @@ export function CyclePage() {
               ),
             },
             { title: t('assessment.cycle.rank'), dataIndex: 'rank', align: 'right' },
+            {
+              title: t('assessment.cycle.reportOf'),
+              render: (_, s) =>
+                (can('assessment.review') || c.ownParties.includes(s.partyId)) && (
+                  <Button
+                    size="small"
+                    aria-label={`${t('assessment.cycle.downloadReport')} ${s.name}`}
+                    onClick={() =>
+                      download(assessmentApi.selfReport, { params: { id, partyId: s.partyId } }, `${s.name}.docx`).catch(error)
+                    }
+                  >
+                    {t('assessment.cycle.downloadReport')}
+                  </Button>
+                ),
+            },
           ]}
         />
       </Card>

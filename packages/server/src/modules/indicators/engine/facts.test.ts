@@ -29,6 +29,32 @@ describe('published fact sources', () => {
     expect((await wiredSources(t.services.database, t.services.facts)).length).toBe(t.services.facts.length);
   });
 
+  it('every description of the records behind a figure runs, and the sources the assessment samples have one', async () => {
+    const failing: string[] = [];
+    for (const f of t.services.facts.filter((x) => x.describe)) {
+      try {
+        await t.services.database.query(`select d.subject, d.label, d.division_code from (${f.describe}) d`, [['a1', 'p:x', 'px', 'h1']]);
+      } catch (e) {
+        failing.push(`${f.key}: ${(e as Error).message}`);
+      }
+    }
+    expect(failing).toEqual([]);
+    const described = new Set(t.services.facts.filter((x) => x.describe).map((x) => x.key));
+    for (const key of [
+      'funds.allocated',
+      'industry.introduced',
+      'industry.investments',
+      'labour.employed',
+      'labour.trainees',
+      'consumption.helperSales',
+      'social.donationMoney',
+      'monitoring.visits',
+      'monitoring.households',
+      'teams.exchanges',
+    ])
+      expect(described.has(key), key).toBe(true);
+  });
+
   it('names the source and the column when a column it reads is missing', async () => {
     const [visits] = t.services.facts.filter((f) => f.key === 'monitoring.visits');
     const renamed = { ...visits, requires: { ...visits.requires, monitoring_visits: ['household_id', 'visit_day'] } };

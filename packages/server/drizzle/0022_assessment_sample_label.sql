@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_samples" ADD COLUMN "label" text;
