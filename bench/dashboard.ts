@@ -217,8 +217,10 @@ async function generateFunds(database: Database) {
 
 async function measure(label: string, database: Database, reuse = false) {
   console.log(`\n${label}`);
-  if (reuse) log('reusing the data set in the database (BENCH_REUSE=1): nothing generated');
-  else await generate(database);
+  if (reuse) {
+    log('reusing the data set in the database (BENCH_REUSE=1): nothing generated');
+    await database.query('analyze'); // statistics for an index a new migration added
+  } else await generate(database);
   const config = { ...loadConfig({}), scryptCost: 10, seedDemo: false, webDist: '/nonexistent' };
   const services = servicesFor(config, database, new PersonalDataCipher(parseKeySpec(generateKeySpec())), modules);
   const app = await buildApp(services, modules, false, { pluginTimeout: 120_000 }); // start-up on a busy machine
