@@ -154,7 +154,7 @@ async function generate(database: Database) {
 /**
  * 资金与项目: a fiscal batch from a 广东 city to each helped city per county (2025 and 2026), passed on to the county
  * (80 %); projects spread over the villages (team: the village's town team), each budgeted 财政援助资金 and
- * 社会帮扶资金, reserved evenly from 2024-07-01 to 2026-03-18 and stepped along its lifecycle by its number, with its money
+ * 社会帮扶资金, reserved on days spread from 2024-07-01 to 2026-03-18 (at any scale) and stepped along its lifecycle by its number, with its money
  * rows as far as its lifecycle has gone (within its budgets, never disbursed above committed nor spent above disbursed).
  */
 async function generateFunds(database: Database) {
@@ -180,7 +180,7 @@ async function generateFunds(database: Database) {
             d + 60, d + 300, d, case when g.i % 6 >= 1 then d + 30 end, case when g.i % 6 >= 2 then d + 60 end,
             case when g.i % 6 >= 3 then d + 280 end, case when g.i % 6 >= 4 then d + 300 end, case when g.i % 6 >= 5 then d + 320 end,
             g.i % 20, case when g.i % 6 = 5 then 500000 end
-     from (select i, (i::bigint * 7919) % c.n as k, date '2024-07-01' + (i % 626)::int as d
+     from (select i, (i::bigint * 7919) % c.n as k, date '2024-07-01' + ((i::bigint * 7919) % 626)::int as d
            from generate_series(1, ${N.projects}) i, (select count(*) as n from divisions where level = 'village') c) g
      join (select code, parent_code, row_number() over (order by code) - 1 as rn from divisions where level = 'village') v on v.rn = g.k
      left join teams t on t.kind = 'team' and t.division_code = v.parent_code`,
