@@ -2,14 +2,15 @@
 // the real divisions of 广东/广西/贵州, a team per town under a group per county under an HQ per province,
 // 270,000 monitored households with ≈1,010,000 members, 3,000,000 visits over 2025–2026, 10,000 cadres on
 // duty and 40,000 talent exchanges, 50,000 协作项目 in the villages of the three provinces with their budgets by source
-// and 500,000 money rows (下达到项目/拨付/支出), and a fund allocation per county passed on down from its city — then the aggregates are built (timed) and the full HQ dashboard
+// and 500,000 money rows (下达到项目/拨付/支出, as the module lets them be written), and a fund allocation per county passed on down from its city — then the aggregates are built (timed) and the full HQ dashboard
 // endpoint is timed (p50/p95) against the bare SQL over the same aggregates — once ranking the groups by
 // 走访监测户, once by 资金拨付率 (HQ's ranking of counties) — the funds pages' own queries (资金流向 by county and
 // the project list with its totals, read from the tables, not the aggregates) against their bare SQL, and a
 // one-row change is timed until the dashboard shows it. On PGlite, and on PostgreSQL when DATABASE_URL or TEST_DATABASE_URL
 // is set (a scratch database on that server, dropped afterwards) or BENCH_DATABASE_URL (that database, emptied first).
 // BENCH_SCALE (default 1) scales every count; BENCH_RUNS (default 40) the timed requests; BENCH_ENGINES
-// (default pglite,postgres) picks the engines; XZ_INDICATORS_PROFILE=1 times each step of the build.
+// (default pglite,postgres) picks the engines; XZ_INDICATORS_PROFILE=1 times each step of the build. BENCH_REUSE=1 with
+// BENCH_DATABASE_URL times the requests on the data set a previous run left there (pending migrations applied, nothing generated).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ const N = {
   cadres: Math.round(10_000 * SCALE),
   exchanges: Math.round(40_000 * SCALE),
   projects: Math.round(50_000 * SCALE),
-  flows: Math.round(500_000 * SCALE), // 10 a project: 2 commitments, 4 disbursements, 4 expenditures
+  flows: Math.round(500_000 * SCALE), // 15 a project started or later (2 commitments, 7 disbursements, 6 expenditures), 2 an approved one
 };
 const PERIOD = 'H2026-1';
 process.env.XZ_TODAY = '2026-11-23';
@@ -153,7 +154,8 @@ async function generate(database: Database) {
 /**
  * 资金与项目: a fiscal batch from a 广东 city to each helped city per county (2025 and 2026), passed on to the county
  * (80 %); projects spread over the villages (team: the village's town team), each budgeted 财政援助资金 and
- * 社会帮扶资金, stepped along its lifecycle by its number, with 10 money rows within its budgets.
+ * 社会帮扶资金, reserved on days spread from 2024-07-01 to 2026-03-18 (at any scale) and stepped along its lifecycle by its number, with its money
+ * rows as far as its lifecycle has gone (within its budgets, never disbursed above committed nor spent above disbursed).
  */
 async function generateFunds(database: Database) {
   await bulk(
@@ -178,7 +180,7 @@ async function generateFunds(database: Database) {
             d + 60, d + 300, d, case when g.i % 6 >= 1 then d + 30 end, case when g.i % 6 >= 2 then d + 60 end,
             case when g.i % 6 >= 3 then d + 280 end, case when g.i % 6 >= 4 then d + 300 end, case when g.i % 6 >= 5 then d + 320 end,
             g.i % 20, case when g.i % 6 = 5 then 500000 end
-     from (select i, (i::bigint * 7919) % c.n as k, date '2024-10-01' + (i % 500)::int as d
+     from (select i, (i::bigint * 7919) % c.n as k, date '2024-07-01' + ((i::bigint * 7919) % 626)::int as d
            from generate_series(1, ${N.projects}) i, (select count(*) as n from divisions where level = 'village') c) g
      join (select code, parent_code, row_number() over (order by code) - 1 as rn from divisions where level = 'village') v on v.rn = g.k
      left join teams t on t.kind = 'team' and t.division_code = v.parent_code`,
@@ -188,24 +190,37 @@ async function generateFunds(database: Database) {
     `insert into funds_project_budgets (project_id, kind, amount)
      select p.id, k.kind, k.amount from funds_projects p, (values ('fiscal', 800000), ('social', 200000)) k(kind, amount)`,
   );
-  // 10 rows a project, as many projects as the flows allow
+  // money rows as the module lets them be written, along each project's lifecycle: committed (下达到项目) when approved,
+  // disbursed (拨付) from its start, spent (支出) after it is disbursed; per project and kind spent ≤ disbursed ≤
+  // committed ≤ budget at every date. A project in reserve has none, an approved one its 2 commitments, a started
+  // (or later) one 15 rows: 1,000,000 元 committed, 600,000 disbursed, 450,000 spent. The first N.flows rows by
+  // project and step, so the last project cut short keeps its earlier steps.
   await bulk(
     database,
     `insert into funds_flows (project_id, type, kind, occurred_on, amount, voucher_no)
-     select p.id, f.type, f.kind, p.reserved_on + f.days, f.amount, 'V' || p.id || '-' || f.n
-     from (select * from funds_projects order by id limit ${Math.ceil(N.flows / 10)}) p,
-          (values (1, 'commitment', 'fiscal', 30, 800000), (2, 'commitment', 'social', 30, 200000),
-                  (3, 'disbursement', 'fiscal', 60, 200000), (4, 'disbursement', 'fiscal', 120, 200000),
-                  (5, 'disbursement', 'fiscal', 200, 100000), (6, 'disbursement', 'social', 90, 100000),
-                  (7, 'expenditure', 'fiscal', 90, 150000), (8, 'expenditure', 'fiscal', 150, 150000),
-                  (9, 'expenditure', 'fiscal', 250, 100000), (10, 'expenditure', 'social', 120, 50000)) f(n, type, kind, days, amount)
-`,
+     select project_id, type, kind, occurred_on, amount, voucher_no from (
+       select p.id as project_id, f.type, f.kind, p.reserved_on + f.days as occurred_on, f.amount, 'V' || p.id || '-' || f.n as voucher_no, f.n
+       from funds_projects p
+       join (values (1, 'commitment', 'fiscal', 30, 800000, 1), (2, 'commitment', 'social', 30, 200000, 1),
+                    (3, 'disbursement', 'fiscal', 60, 100000, 2), (4, 'disbursement', 'fiscal', 90, 100000, 2),
+                    (5, 'disbursement', 'fiscal', 120, 100000, 2), (6, 'disbursement', 'fiscal', 160, 100000, 2),
+                    (7, 'disbursement', 'fiscal', 200, 100000, 2), (8, 'disbursement', 'social', 90, 50000, 2),
+                    (9, 'disbursement', 'social', 150, 50000, 2), (10, 'expenditure', 'fiscal', 90, 100000, 2),
+                    (11, 'expenditure', 'fiscal', 130, 100000, 2), (12, 'expenditure', 'fiscal', 170, 100000, 2),
+                    (13, 'expenditure', 'fiscal', 250, 100000, 2), (14, 'expenditure', 'social', 120, 25000, 2),
+                    (15, 'expenditure', 'social', 200, 25000, 2)) f(n, type, kind, days, amount, step)
+         on array_position(array['reserve', 'approved', 'started', 'completed', 'accepted', 'handed_over'], p.status) - 1 >= f.step
+       order by p.id, f.n
+       limit ${N.flows}) x`,
   );
 }
 
-async function measure(label: string, database: Database) {
+async function measure(label: string, database: Database, reuse = false) {
   console.log(`\n${label}`);
-  await generate(database);
+  if (reuse) {
+    log('reusing the data set in the database (BENCH_REUSE=1): nothing generated');
+    await database.query('analyze'); // statistics for an index a new migration added
+  } else await generate(database);
   const config = { ...loadConfig({}), scryptCost: 10, seedDemo: false, webDist: '/nonexistent' };
   const services = servicesFor(config, database, new PersonalDataCipher(parseKeySpec(generateKeySpec())), modules);
   const app = await buildApp(services, modules, false, { pluginTimeout: 120_000 }); // start-up on a busy machine
@@ -219,13 +234,15 @@ async function measure(label: string, database: Database) {
   log(`indicator_leaves ${sizes.leaves.toLocaleString('en')} rows, indicator_rollups ${sizes.rollups.toLocaleString('en')} rows`);
   await database.query('analyze indicator_rollups');
 
-  await createUser(
-    database.db,
-    config,
-    { username: 'bench', displayName: 'bench', role: 'hq', scopeAll: true, scopeDivisions: [], scopeTeams: [] },
-    { id: null, name: 'bench', ip: null },
-    TEST_PASSWORD,
-  );
+  const [existing] = await database.query<{ n: number }>(`select count(*)::int as n from users where username = 'bench'`);
+  if (!existing.n)
+    await createUser(
+      database.db,
+      config,
+      { username: 'bench', displayName: 'bench', role: 'hq', scopeAll: true, scopeDivisions: [], scopeTeams: [] },
+      { id: null, name: 'bench', ip: null },
+      TEST_PASSWORD,
+    );
   await database.query(`update users set must_change_password = false where username = 'bench'`);
   const client = new TestClient(app);
   await client.login('bench', TEST_PASSWORD);
@@ -378,12 +395,13 @@ async function main() {
   const own = process.env.BENCH_DATABASE_URL;
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (own && engines.includes('postgres')) {
-    // a database of the bench's own: emptied first, left with the data set afterwards (to look at)
+    // a database of the bench's own: emptied first, left with the data set afterwards (to look at, or to time again)
+    const reuse = process.env.BENCH_REUSE === '1';
     const pg = await openDatabase({ url: own });
-    await pg.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public');
+    if (!reuse) await pg.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public');
     await migrate(pg);
     try {
-      await measure('PostgreSQL', pg);
+      await measure('PostgreSQL', pg, reuse);
     } finally {
       await pg.close();
     }

@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context';
 import { allocationsInScope, dbOf, projectsInScope } from './access';
 
 const county = (col: string) => `substr(${col}, 1, 6) || '000000'`;
+const prefix = 'substr(funds_projects.division_code, 1, 6)'; // as funds_projects_county_idx indexes it
 
 export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: number }) {
   const db = dbOf(ctx);
@@ -24,17 +25,32 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
       from funds_allocations
       where ${allocScope} ${kind} ${year}
       group by 1
-    ), projects as (
-      select ${sql.raw(county('funds_projects.division_code'))} as code, count(distinct funds_projects.id)::int as projects,
-             coalesce(sum(f.amount) filter (where f.type = 'commitment'), 0) as committed,
-             coalesce(sum(f.amount) filter (where f.type = 'disbursement'), 0) as disbursed
-      from funds_projects left join funds_flows f on f.project_id = funds_projects.id ${flowKind}
+    ), money as (
+      -- committed and disbursed by county and type of project: one pass over the flows (expenditure rows left out),
+      -- grouped by the county's prefix, which funds_projects_county_idx gives the planner statistics for
+      select ${sql.raw(prefix)} as county, funds_projects.type as type,
+             sum(f.amount) filter (where f.type = 'commitment') as committed,
+             sum(f.amount) filter (where f.type = 'disbursement') as disbursed
+      from funds_flows f join funds_projects on funds_projects.id = f.project_id
+      where f.type in ('commitment', 'disbursement') ${flowKind} and ${projScope}
+      group by 1, 2
+    ), counted as (
+      select ${sql.raw(prefix)} as county, funds_projects.type as type, count(*)::int as projects
+      from funds_projects
       where ${projScope}
+      group by 1, 2
+    ), projects as (
+      select c.county || '000000' as code, sum(c.projects)::int as projects, coalesce(sum(m.committed), 0) as committed,
+             coalesce(sum(m.disbursed), 0) as disbursed,
+             coalesce(json_agg(json_build_object('type', c.type, 'committed', m.committed::numeric(18,2)::text) order by m.committed desc, c.type)
+                        filter (where m.committed is not null), '[]') as "byType"
+      from counted c left join money m on m.county = c.county and m.type = c.type
       group by 1
     )
     select coalesce(r.code, p.code) as "divisionCode", d.name as "divisionName",
            coalesce(r.amount, 0)::numeric(18,2)::text as received, coalesce(p.projects, 0) as projects,
-           coalesce(p.committed, 0)::numeric(18,2)::text as committed, coalesce(p.disbursed, 0)::numeric(18,2)::text as disbursed
+           coalesce(p.committed, 0)::numeric(18,2)::text as committed, coalesce(p.disbursed, 0)::numeric(18,2)::text as disbursed,
+           coalesce(p."byType", '[]') as "byType"
     from received r full join projects p on p.code = r.code
     left join divisions d on d.code = coalesce(r.code, p.code)
     order by case when coalesce(p.committed, 0) > 0 then coalesce(p.disbursed, 0) / p.committed end desc nulls last, 1`);
@@ -50,17 +66,6 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
     from funds_allocations join chain on chain.id = funds_allocations.id left join divisions d on d.code = chain.payer
     where ${allocScope} ${kind} ${year}
     group by 1, 2, 3 order by 1, 4 desc`);
-  // county → projects by type: what was committed to its projects (下达到项目), by their type
-  const types = await db.execute(sql`
-    select ${sql.raw(county('funds_projects.division_code'))} as code, funds_projects.type as type,
-           sum(f.amount)::numeric(18,2)::text as committed
-    from funds_projects join funds_flows f on f.project_id = funds_projects.id and f.type = 'commitment' ${flowKind}
-    where ${projScope}
-    group by 1, 2 order by 1, 3 desc`);
-  const typesOf = new Map<string, { type: ProjectType; committed: string }[]>();
-  for (const r of types.rows as { code: string; type: ProjectType; committed: string }[]) {
-    typesOf.set(r.code, [...(typesOf.get(r.code) ?? []), { type: r.type, committed: r.committed }]);
-  }
   const byCounty = new Map<string, { divisionCode: string; divisionName: string | null; amount: string }[]>();
   for (const p of payers.rows as { code: string; payerCode: string; payerName: string | null; amount: string }[]) {
     if (Number(p.amount) <= 0) continue;
@@ -76,11 +81,12 @@ export async function countyFlows(ctx: Ctx, q: { kind?: FundKind; budgetYear?: n
       projects: number;
       committed: string;
       disbursed: string;
+      byType: string | { type: ProjectType; committed: string }[];
     }[]
   ).map((r) => ({
     ...r,
     payers: byCounty.get(r.divisionCode) ?? [],
-    byType: typesOf.get(r.divisionCode) ?? [],
+    byType: typeof r.byType === 'string' ? JSON.parse(r.byType) : r.byType, // json, parsed by the driver or not
     projects: Number(r.projects),
     rate: Number(r.committed) > 0 ? Number(r.disbursed) / Number(r.committed) : null,
   }));

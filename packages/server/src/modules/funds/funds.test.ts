@@ -255,3 +255,71 @@ describe('dashboard', () => {
     expect(gp('funds.beneficiaries', 'tuopin')).toBe(1);
   });
 });
+
+describe('money by county, summed once per county and type', () => {
+  it('counts a county’s projects, sums its committed and disbursed money and ranks its types by the amount', async () => {
+    // a county of its own (贵阳市南明区), so the figures above are not touched
+    for (const [code, name, level, parent] of [
+      ['520100000000', '贵阳市', 'city', '520000000000'],
+      ['520102000000', '南明区', 'county', '520100000000'],
+      ['520102016000', '新华路街道', 'town', '520102000000'],
+    ]) {
+      await t.services.database.query(
+        'insert into divisions (code, name, level, parent_code) values ($1, $2, $3, $4) on conflict do nothing',
+        [code, name, level, parent],
+      );
+    }
+    const project = async (code: string, type: string, budgets: { kind: string; amount: number }[]) => {
+      const res = await hq.post('/api/funds/projects', {
+        code,
+        name: code,
+        type,
+        divisionCode: '520102016000',
+        reservedOn: '2026-03-01',
+        budgets,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().id as number;
+    };
+    const flow = async (projectId: number, type: string, kind: string, amount: number) => {
+      const res = await hq.post('/api/funds/flows', { projectId, type, kind, occurredOn: '2026-06-01', amount });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const industry = await project('NM-1', 'industry', [{ kind: 'fiscal', amount: 2_000_000 }]);
+    const education = await project('NM-2', 'education', [
+      { kind: 'fiscal', amount: 1_000_000 },
+      { kind: 'social', amount: 100_000 },
+    ]);
+    await project('NM-3', 'health', [{ kind: 'fiscal', amount: 500_000 }]); // no money yet: counted, no type entry
+    await flow(industry, 'commitment', 'fiscal', 1_000_000);
+    await flow(industry, 'commitment', 'fiscal', 600_000);
+    await flow(industry, 'disbursement', 'fiscal', 400_000);
+    await flow(industry, 'expenditure', 'fiscal', 300_000); // spending is not disbursing
+    await flow(education, 'commitment', 'fiscal', 900_000);
+    await flow(education, 'disbursement', 'fiscal', 900_000);
+    await flow(education, 'commitment', 'social', 50_000);
+    const nanming = async (query = '') =>
+      ((await hq.get(`/api/funds/counties${query}`)).json() as { divisionCode: string }[]).find((r) => r.divisionCode === '520102000000');
+    // 1,600,000 before 900,000 (ranked by the amount, not its text) and before 50,000 of 社会帮扶资金
+    expect(await nanming()).toMatchObject({
+      divisionName: '南明区',
+      received: '0.00',
+      projects: 3,
+      committed: '2550000.00',
+      disbursed: '1300000.00',
+      rate: 1_300_000 / 2_550_000,
+      byType: [
+        { type: 'industry', committed: '1600000.00' },
+        { type: 'education', committed: '950000.00' },
+      ],
+    });
+    // one kind of money: its projects are all still counted
+    expect(await nanming('?kind=social')).toMatchObject({
+      projects: 3,
+      committed: '50000.00',
+      disbursed: '0.00',
+      rate: 0,
+      byType: [{ type: 'education', committed: '50000.00' }],
+    });
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "funds_projects_county_idx" ON "funds_projects" USING btree (substr("division_code", 1, 6));
