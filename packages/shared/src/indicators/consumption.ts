@@ -17,6 +17,7 @@ const byChannel = SALE_CHANNELS.map((c) => ({ key: c, tag: `channel:${c}`, zh: C
 export const consumptionIndicators = defineIndicators([
   {
     code: 'consumption.amount',
+    credited: 'helper',
     zh: '消费帮扶金额（采购和帮销）',
     en: 'Consumption assistance (bought and helped to sell)',
     unitZh: '元',
@@ -34,6 +35,7 @@ export const consumptionIndicators = defineIndicators([
   },
   {
     code: 'consumption.purchased',
+    credited: 'helper',
     zh: '采购帮扶地区产品',
     en: 'Products of helped areas purchased',
     unitZh: '元',
@@ -47,6 +49,7 @@ export const consumptionIndicators = defineIndicators([
   },
   {
     code: 'consumption.helpedSell',
+    credited: 'helper',
     zh: '帮助销售帮扶地区产品',
     en: 'Products of helped areas helped to sell',
     unitZh: '元',

@@ -60,6 +60,7 @@ export const industryIndicators = defineIndicators([
   },
   {
     code: 'industry.investmentSent',
+    credited: 'helper',
     zh: '引导企业到位投资（帮扶方）',
     en: 'Investment in place by enterprises sent (helper side)',
     unitZh: '元',

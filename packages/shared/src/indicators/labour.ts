@@ -174,6 +174,7 @@ export const labourIndicators = defineIndicators([
   // the same people credited to the helper side of the pairing (帮扶方: 四会 for 富川), as 派出/接收 in teams
   {
     code: 'labour.helperEmployed',
+    credited: 'helper',
     zh: '帮助协作地区农村劳动力务工就业',
     en: 'Rural labourers of the paired places employed (helper side)',
     unitZh: '人',
@@ -185,6 +186,7 @@ export const labourIndicators = defineIndicators([
   },
   {
     code: 'labour.helperOrderClassGraduates',
+    credited: 'helper',
     zh: '帮扶订单班毕业生',
     en: 'Order-class graduates (helper side)',
     unitZh: '人',
@@ -196,6 +198,7 @@ export const labourIndicators = defineIndicators([
   },
   {
     code: 'labour.helperOrderClassEmployed',
+    credited: 'helper',
     zh: '帮扶订单班定向就业',
     en: 'Order-class graduates employed (helper side)',
     unitZh: '人',
@@ -207,6 +210,7 @@ export const labourIndicators = defineIndicators([
   },
   {
     code: 'labour.helperOrderClassRate',
+    credited: 'helper',
     zh: '帮扶订单班就业率',
     en: 'Order-class employment rate (helper side)',
     unitZh: '%',
@@ -218,6 +222,7 @@ export const labourIndicators = defineIndicators([
   },
   {
     code: 'labour.helperOrderClassWages',
+    credited: 'helper',
     zh: '帮扶订单班就业月薪合计',
     en: 'Order-class monthly wages, total (helper side)',
     unitZh: '元',
@@ -230,6 +235,7 @@ export const labourIndicators = defineIndicators([
   },
   {
     code: 'labour.helperOrderClassAverageWage',
+    credited: 'helper',
     zh: '帮扶订单班平均月薪',
     en: 'Order-class average monthly wage (helper side)',
     unitZh: '元',

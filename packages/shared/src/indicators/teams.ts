@@ -56,6 +56,7 @@ export const teamsIndicators = defineIndicators([
   },
   {
     code: 'teams.cadresSent',
+    credited: 'helper',
     zh: '派出党政干部',
     en: 'Party and government cadres sent',
     unitZh: '人次',
@@ -68,6 +69,7 @@ export const teamsIndicators = defineIndicators([
   },
   {
     code: 'teams.professionalsSent',
+    credited: 'helper',
     zh: '派出专业技术人才',
     en: 'Professionals sent',
     unitZh: '人次',
@@ -97,7 +99,7 @@ function assessed(dir: 'received' | 'sent', source: string, monthsSource: string
     { key: 'health', tag: 'field:health', zh: '其中医疗', en: 'of which health' },
     { key: 'agriculture', tag: 'field:agriculture', zh: '其中农业', en: 'of which agriculture' },
   ];
-  const base = { group: 'teams', source };
+  const base = { group: 'teams', source, ...(dir === 'sent' ? { credited: 'helper' as const } : {}) };
   return [
     {
       ...base,

@@ -27,6 +27,9 @@ export interface IndicatorDef {
   breakdowns?: Breakdown[];
   numerator?: string;
   denominator?: string;
+  /** Credited to the helper side of a pairing (sent, purchased, 帮扶方): a pair's annual agreement reads it at the
+   * helper's node; everything else at the helped side's (or the target's county). */
+  credited?: 'helper';
   /** Money: stored in 元, shown with formatAmount. */
   money?: boolean;
   /** Shown as a KPI card on the dashboard. */

@@ -1,5 +1,6 @@
 // 年度帮扶协议: a pairing's targets for a year as data, signed by both sides (a dated sign-off by a role of each);
-// progress is the live indicator value of the helped node (a target's county, or the helped side) ÷ the target.
+// progress is the live indicator value ÷ the target, read at the helped node (a target's county, or the helped side) —
+// or at the helper's for a figure credited to the helper side (派出, 采购, 拨付).
 import { divisionPrefix } from '@xiezuo/shared/codes/division';
 import type { AgreementInput, SignInput } from '@xiezuo/shared/contracts/assessment';
 import { INDICATOR_BY_CODE, indicatorName } from '@xiezuo/shared/indicators/catalogue';
@@ -58,8 +59,16 @@ async function targetsOf(ctx: Ctx, agreements: (typeof A.$inferSelect)[]) {
   return out;
 }
 
+/** Where a target is read: the helper's node for a figure credited to the helper side (sent, purchased), else the
+ * target's county or the helped side's. */
+export const targetNode = (
+  a: Pick<typeof A.$inferSelect, 'helperDivisionCode' | 'helpedDivisionCode'>,
+  r: Pick<typeof T.$inferSelect, 'indicator' | 'divisionCode'>,
+) =>
+  INDICATOR_BY_CODE.get(r.indicator)?.credited === 'helper' ? nodeOf(a.helperDivisionCode) : nodeOf(r.divisionCode ?? a.helpedDivisionCode);
+
 async function targetRows(ctx: Ctx, a: typeof A.$inferSelect, rows: (typeof T.$inferSelect)[]) {
-  const nodes = [...new Set(rows.map((r) => nodeOf(r.divisionCode ?? a.helpedDivisionCode)))];
+  const nodes = [...new Set(rows.map((r) => targetNode(a, r)))];
   const figures = await liveFigures(
     ctx.services,
     nodes,
@@ -72,7 +81,7 @@ async function targetRows(ctx: Ctx, a: typeof A.$inferSelect, rows: (typeof T.$i
   );
   return rows.map((r) => {
     const def = INDICATOR_BY_CODE.get(r.indicator);
-    const node = nodeOf(r.divisionCode ?? a.helpedDivisionCode);
+    const node = targetNode(a, r);
     const actual = figures.get(node)?.get(r.indicator) ?? null;
     return {
       id: r.id,
