@@ -45,11 +45,14 @@ const household = (village: string, i: number) => [
   6000 + i,
 ];
 
+const VISITS = ['户主身份证号', '走访日期', '走访人员', '走访情况', '核实人均收入', '收入年度'];
+
 const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => t.services.database.query<T>(text, params);
 /** Everything a commit of these ledgers writes, row by row, plus what it keeps on the side. */
 const snapshot = async () => ({
   households: await q('select * from monitoring_households order by id'),
   members: await q('select * from monitoring_members order by id'),
+  visits: await q('select * from monitoring_visits order by id'),
   steps: await q('select * from monitoring_steps order by id'),
   audit: await q('select id, action, entity, entity_id, before, after from audit_log order by id'),
   journal: await q('select * from ledger_import_undo'),
@@ -203,5 +206,150 @@ describe('a staged commit applied in slices is all or nothing', () => {
     );
     expect(created.reduce((a, e) => a + (e.after.count ?? 0), 0)).toBe(10);
     expect(after.journal).toEqual([]);
+  });
+  it('visit ledger: written as recordVisit writes a visit (last visit, income in file order, an entry each); a later slice fails → undone exactly', async () => {
+    const householdOf = async (head: string) =>
+      (
+        await q<{ id: number }>(`select household_id as id from monitoring_members where id_hash = $1 and relation = 'head' and active`, [
+          t.services.cipher.hash(head),
+        ])
+      )[0].id;
+    const [a, b] = [await householdOf(HEAD_A), await householdOf(HEAD_B)];
+    const household = async (id: number) =>
+      (
+        await q<{ last: string | null; income: string | null; year: number | null }>(
+          'select last_visit_on::text as last, income_per_head::text as income, income_year as year from monitoring_households where id = $1',
+          [id],
+        )
+      )[0];
+    // A visited on screen on 2025-08-10 (income 7000 of 2024): the entry every ledger visit must look like
+    const screen = await town.post(`/api/monitoring/households/${a}/visits`, {
+      visitedOn: '2025-08-10',
+      visitors: '工作队',
+      findings: '屏幕录入',
+      incomePerHead: 7000,
+      incomeYear: 2024,
+    });
+    expect(screen.statusCode, screen.body).toBe(200);
+    const bBefore = await household(b);
+    const entries = (afterId: number) =>
+      q<{ id: number; action: string; entity_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
+        `select id, action, entity_id, before, after from audit_log where entity = 'monitoring_visit' and id > $1 order by id`,
+        [afterId],
+      );
+    const [screenEntry] = (await entries(0)).filter((e) => e.entity_id === String(screen.json().id));
+    const lastAudit = async () => (await q<{ id: number }>('select max(id)::int as id from audit_log'))[0].id;
+
+    // slices [2–5] [6–7]: A's visits cross them; an older visit's income is recorded but not applied
+    const first = await uploadAndCheck(
+      town,
+      'monitoring-visits',
+      'v1.xlsx',
+      await xlsx([
+        VISITS,
+        [HEAD_A, '2025-08-01', '队甲', '较早的走访', 8000, 2025],
+        [HEAD_A, '2025-08-15', '队甲', '收入核实', 9000, 2025],
+        [HEAD_B, '2025-08-03', '队乙', '走访一', null, null],
+        [HEAD_A, '2025-08-12', '队甲', '次新的走访', 8500, null],
+        [HEAD_A, '2025-08-20', '队甲', '最新，无收入', null, null],
+        [HEAD_B, '2025-08-05', '队乙', '走访二', 6100, null],
+      ]),
+    );
+    expect(first.status).toMatchObject({ status: 'ready', valid: 6, toInsert: 6 });
+    const mark = await lastAudit();
+    expect((await commitAndWait(town, first.status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', inserted: 6 });
+    expect(await household(a)).toEqual({ last: '2025-08-20', income: '9000.00', year: 2025 });
+    expect(await household(b)).toEqual({ last: '2025-08-05', income: '6100.00', year: bBefore.year });
+    const made = await entries(mark);
+    expect(made.map((e) => e.action)).toEqual(['create', 'create', 'create', 'create', 'create', 'create', 'import']);
+    const creates = made.slice(0, 6);
+    const visits = await q<{ id: number; findings: string }>('select id, findings from monitoring_visits where id > $1 order by id', [
+      screen.json().id,
+    ]);
+    expect(visits.map((v) => v.findings)).toEqual(['较早的走访', '收入核实', '走访一', '次新的走访', '最新，无收入', '走访二']);
+    expect(creates.map((e) => e.entity_id)).toEqual(visits.map((v) => String(v.id)));
+    expect(creates.map((e) => e.after.reconciled)).toEqual([
+      [{ kind: 'incomeNotApplied', id: null, params: { lastVisitOn: '2025-08-10' } }],
+      [],
+      [],
+      [{ kind: 'incomeNotApplied', id: null, params: { lastVisitOn: '2025-08-15' } }],
+      [],
+      [],
+    ]);
+    // the same entry as the screen's: every field, of the same kind (amounts as text, the time in ISO)
+    const kinds = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v]));
+    expect(kinds(creates[1].after)).toEqual(kinds(screenEntry.after));
+    expect(creates[1].after).toMatchObject({
+      householdId: a,
+      visitedOn: '2025-08-15',
+      visitors: '队甲',
+      incomePerHead: '9000.00',
+      incomeYear: 2025,
+      riskChanges: screenEntry.after.riskChanges,
+      gps: null,
+      createdBy: screenEntry.after.createdBy,
+    });
+    expect(String(creates[1].after.createdAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    // two corrections, new visits of A in the first two slices, and B's in the third — B closed after the check
+    const rows = [
+      VISITS,
+      [HEAD_A, '2025-08-01', '队甲', '较早的走访（更正）', 8000, 2025],
+      [HEAD_A, '2025-08-15', '队甲', '收入核实', 9100, 2025],
+      [HEAD_A, '2025-08-25', '队甲', '新走访一', 9900, 2025],
+      [HEAD_A, '2025-08-26', '队甲', '新走访二', null, null],
+      [HEAD_A, '2025-08-27', '队甲', '新走访三', null, null],
+      [HEAD_A, '2025-08-20', '队甲', '最新，无收入', null, null],
+      [HEAD_A, '2025-08-28', '队甲', '新走访四', null, null],
+      [HEAD_A, '2025-07-01', '队甲', '补录的旧走访', 5000, 2025],
+      [HEAD_B, '2025-08-06', '队乙', '走访三', null, null],
+      [HEAD_B, '2025-08-07', '队乙', '走访四', null, null],
+    ];
+    const file = await xlsx(rows);
+    const { status } = await uploadAndCheck(town, 'monitoring-visits', 'v2.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 10, toInsert: 7, toUpdate: 2, unchanged: 1 });
+    const bMembers = `household_id = ${b}`;
+    await q(`update monitoring_members set active = false, left_reason = 'household_closed' where ${bMembers}`);
+    const before = await snapshot();
+    applyHooks.afterSlice = (s) => {
+      applied.push(s);
+    };
+    const { status: failed } = await commitAndWait(town, status.id, 'all-or-nothing');
+    expect(failed).toMatchObject({ status: 'ready', error: { code: 'CONFLICT' } });
+    expect(applied.map((s) => [s.from, s.to])).toEqual([
+      [2, 5],
+      [6, 9],
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect(await q('select * from ledger_import_rows')).toEqual([]);
+
+    await q(`update monitoring_members set active = true, left_reason = null where ${bMembers}`);
+    const again = await uploadAndCheck(town, 'monitoring-visits', 'v2.xlsx', file);
+    const mark2 = await lastAudit();
+    const { status: done } = await commitAndWait(town, again.status.id, 'all-or-nothing');
+    expect(done).toMatchObject({ status: 'committed', inserted: 7, updated: 2, unchanged: 1 });
+    expect(await household(a)).toEqual({ last: '2025-08-28', income: '9900.00', year: 2025 });
+    expect(await household(b)).toEqual({ last: '2025-08-07', income: '6100.00', year: bBefore.year });
+    const later = await entries(mark2);
+    expect(later.map((e) => e.action)).toEqual(['update', 'update', ...Array(7).fill('create'), 'import']);
+    const corrected = visits[0].id;
+    expect(later[0]).toMatchObject({
+      entity_id: String(corrected),
+      before: {
+        headIdNumber: '[redacted]',
+        visitedOn: '2025-08-01',
+        visitors: '队甲',
+        findings: '较早的走访',
+        incomePerHead: '8000.00',
+        incomeYear: 2025,
+        id: corrected,
+      },
+      after: { id: corrected, findings: '较早的走访（更正）', incomePerHead: '8000.00', householdId: a },
+    });
+    expect(later[1].after).toMatchObject({ id: visits[1].id, incomePerHead: '9100.00' });
+    // the old visit (row 9, the fifth new one) is recorded with its income, not applying it
+    expect(later[6].after.reconciled).toEqual([{ kind: 'incomeNotApplied', id: null, params: { lastVisitOn: '2025-08-28' } }]);
+    expect(await q('select * from ledger_import_undo')).toEqual([]);
   });
 });
