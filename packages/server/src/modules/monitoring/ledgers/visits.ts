@@ -5,13 +5,13 @@ import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client';
-import { AppError, invalid } from '../../../platform/http/errors';
+import { invalid } from '../../../platform/http/errors';
 import { type ApplySlice, inSlice, journalAudit, journalHead } from '../../../platform/ledgers/apply';
 import { amount, date } from '../../../platform/ledgers/columns';
-import { defineLedger, type LedgerContext, type LedgerRow } from '../../../platform/ledgers/types';
-import { householdsInScope } from '../access';
+import { defineLedger, type LedgerContext } from '../../../platform/ledgers/types';
 import { monitoringVisits as V } from '../tables';
 import { headColumn, householdRecordKey, recordsForExport, recordsOfHouseholds, requireHouseholds } from './common';
+import { classifyRecords, idSequence, recordJson, sealHouseholdRecord, updateRecords } from './householdRecords';
 
 // ---- 入户走访台账 ----
 type VisitRow = {
@@ -72,7 +72,7 @@ export const visitLedger = defineLedger<VisitRow>({
     ),
   // through recordVisit row by row, 2,000 visits held every other request for 64 s on PGlite: staged, applied in slices
   tables: ['monitoring_visits', 'monitoring_households'],
-  sealRow: sealVisitRow,
+  sealRow: (row, _before, ctx) => sealHouseholdRecord(row, ctx),
   applyStaged: applyVisits,
   // the export's hidden 记录标识: the record and its row version (a masked head ID number then means "unchanged")
   recordKey: householdRecordKey<typeof V.$inferSelect & { version: string }, VisitRow>(
@@ -103,23 +103,23 @@ export const visitLedger = defineLedger<VisitRow>({
 
 const withVersion = (rows: { r: typeof V.$inferSelect; version: string }[]) => rows.map(({ r, version }) => ({ ...r, version }));
 
-/** The row as it is staged: the head's ID number only as its hash (the household is found by it at the commit). */
-function sealVisitRow(row: VisitRow, _before: VisitRow | undefined, ctx: LedgerContext): LedgerRow {
-  const { headIdNumber, ...rest } = row;
-  return { ...rest, headHash: ctx.services.cipher.hash(headIdNumber) };
-}
-
-/** A visit as the audit log holds it (writeAudit of the row drizzle returns: camelCase, amounts as text, times ISO). */
-const visitJson = (x: string) => {
-  const c = (column: string) => sql.raw(`${x}.${column}`);
-  return sql`jsonb_build_object('id', ${c('id')}, 'householdId', ${c('household_id')}, 'visitedOn', ${c('visited_on')}::text,
-    'visitors', ${c('visitors')}, 'findings', ${c('findings')}, 'incomePerHead', ${c('income_per_head')}::text,
-    'incomeYear', ${c('income_year')}, 'riskChanges', ${c('risk_changes')}, 'gps', ${c('gps')}, 'createdBy', ${c('created_by')},
-    'createdAt', to_char(${c('created_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+/** The visit as the ledger's row (the 'before' of an update entry) and as the table's row (drizzle's, in entries). */
+const VISIT_ROW = {
+  visitedOn: '$.visited_on::text',
+  visitors: '$.visitors',
+  findings: '$.findings',
+  incomePerHead: '$.income_per_head::text',
+  incomeYear: '$.income_year',
 };
-
-/** A staged field the file provides (its column was in the file; an empty cell is there as null). */
-const provided = (key: string) => sql`(s.r -> ${key}::text) is not null`;
+const VISIT = {
+  id: '$.id',
+  householdId: '$.household_id',
+  ...VISIT_ROW,
+  riskChanges: '$.risk_changes',
+  gps: '$.gps',
+  createdBy: '$.created_by',
+};
+const visitJson = (x: string) => recordJson(x, VISIT, { createdAt: 'created_at' });
 
 /**
  * One slice of the commit (platform/ledgers/apply.ts), set-based, with what write() did row by row:
@@ -135,26 +135,17 @@ const provided = (key: string) => sql`(s.r -> ${key}::text) is not null`;
  */
 async function applyVisits(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
   const mine = inSlice(slice);
-  // 1. the household each row names, and the visit it is (the latest of that key, as findExisting's map kept)
-  const household = sql`(select hm.household_id from monitoring_members hm join monitoring_households on monitoring_households.id = hm.household_id
-    where hm.id_hash = s.r->>'headHash' and hm.relation = 'head' and hm.active and ${householdsInScope(ctx.user.scope) ?? sql`true`})`;
-  await tx.execute(sql`update ledger_import_rows s set r = s.r || jsonb_build_object('hid', ${household}) where ${mine}`);
-  const lost = await tx.execute(sql`select 1 from ledger_import_rows s where ${mine} and s.r->'hid' = 'null'::jsonb limit 1`);
-  if (lost.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
-  await tx.execute(sql`select 1 from monitoring_households h where h.id in (select (s.r->>'hid')::int from ledger_import_rows s where ${mine})
-    order by h.id for update`);
-  const differs = (col: string, key: string, type: string) =>
-    sql`(${provided(key)} and v.${sql.raw(col)} is distinct from (s.r->>${key}::text)::${sql.raw(type)})`;
-  await tx.execute(sql`
-    update ledger_import_rows s set r = s.r || jsonb_build_object('vid', v.id),
-      a = case when v.id is null then 'insert'
-               when ${differs('findings', 'findings', 'text')} or ${differs('income_per_head', 'incomePerHead', 'numeric')}
-                 or ${differs('income_year', 'incomeYear', 'int')} then 'update'
-               else 'unchanged' end
-    from ledger_import_rows s0 left join lateral (
-      select v.* from monitoring_visits v where v.household_id = (s0.r->>'hid')::int and v.visited_on = (s0.r->>'visitedOn')::date
-        and v.visitors = s0.r->>'visitors' order by v.id desc limit 1 for update) v on true
-    where s0.import_id = s.import_id and s0.n = s.n and ${mine}`);
+  const text = (key: string, column = key) => ({ key, column, type: 'text' as const });
+  const compared = [
+    text('findings'),
+    { key: 'incomePerHead', column: 'income_per_head', type: 'numeric' as const },
+    { key: 'incomeYear', column: 'income_year', type: 'int' as const },
+  ];
+  await classifyRecords(tx, slice, ctx, {
+    table: 'monitoring_visits',
+    key: [{ key: 'visitedOn', column: 'visited_on', type: 'date' }, text('visitors')],
+    compared,
+  });
   // recordVisit refuses a visit dated after today (the commit may run days after the check)
   const future = await tx.execute(
     sql`select 1 from ledger_import_rows s where ${mine} and s.a = 'insert' and (s.r->>'visitedOn')::date > ${todayInBeijing()}::date limit 1`,
@@ -162,32 +153,16 @@ async function applyVisits(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
   if (future.rows.length) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
 
   // 2. the changed visits: journaled as they were, audited, updated
-  const set = (col: string, key: string, type: string) =>
-    sql`${sql.raw(col)} = case when ${provided(key)} then (s.r->>${key}::text)::${sql.raw(type)} else t.${sql.raw(col)} end`;
-  const updated = await tx.execute(sql`
-    with u as (
-      update monitoring_visits t set ${set('findings', 'findings', 'text')}, ${set('income_per_head', 'incomePerHead', 'numeric')},
-        ${set('income_year', 'incomeYear', 'int')}
-      from ledger_import_rows s where ${mine} and s.a = 'update' and t.id = (s.r->>'vid')::int
-      returning t.*, s.n
-    ),
-    j as (insert into ledger_import_undo (import_id, slice, ord, tbl, row_id, before)
-      select ${journalHead(slice, 0, 'monitoring_visits')}, o.id, to_jsonb(o) from monitoring_visits o join u on u.id = o.id)
-    insert into ledger_import_undo (import_id, slice, ord, tbl, audit)
-    select ${journalAudit(
-      slice,
-      sql`jsonb_build_object('action', 'update', 'entity', 'monitoring_visit', 'entityId', u.id::text,
-        'before', jsonb_build_object('headIdNumber', '[redacted]', 'visitedOn', o.visited_on::text, 'visitors', o.visitors,
-          'findings', o.findings, 'incomePerHead', o.income_per_head::text, 'incomeYear', o.income_year, 'id', o.id),
-        'after', ${visitJson('u')})`,
-    )}
-    from u join monitoring_visits o on o.id = u.id order by u.n
-    returning 1`);
+  const updated = await updateRecords(tx, slice, {
+    table: 'monitoring_visits',
+    entity: 'monitoring_visit',
+    updated: compared,
+    before: (o) => recordJson(o, VISIT_ROW),
+    after: visitJson,
+  });
 
   // 3. the new visits, their households and their audit entries, in one statement (every part sees the rows as they were)
-  const [{ seq }] = (await tx.execute(sql`select pg_get_serial_sequence('monitoring_visits', 'id')::regclass::oid as seq`)).rows as {
-    seq: number;
-  }[];
+  const seq = await idSequence(tx, 'monitoring_visits');
   const made = await tx.execute(sql`
     with w as (
       select s.n, s.r, h.id as hid, (s.r->>'visitedOn')::date as von, (s.r->>'incomePerHead')::numeric as inc,
@@ -198,7 +173,7 @@ async function applyVisits(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
       where ${mine} and s.a = 'insert'
     ),
     src as materialized (
-      select w.*, (prev is null or von >= prev) as newest, nextval(${Number(seq)}::oid::regclass)::int as vid from w order by n
+      select w.*, (prev is null or von >= prev) as newest, nextval(${seq}::oid::regclass)::int as vid from w order by n
     ),
     ins as (
       insert into monitoring_visits (id, household_id, visited_on, visitors, findings, income_per_head, income_year, risk_changes, gps, created_by)
@@ -232,5 +207,5 @@ async function applyVisits(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
     )}
     from src join ins on ins.id = src.vid order by src.n
     returning 1`);
-  return { inserted: made.rows.length, updated: updated.rows.length };
+  return { inserted: made.rows.length, updated };
 }
