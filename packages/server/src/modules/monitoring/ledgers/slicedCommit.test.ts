@@ -475,4 +475,27 @@ describe('a staged commit applied in slices is all or nothing', () => {
     expect(await q('select count(*)::int as n from monitoring_measures where household_id = $1', [a])).toEqual([{ n: 9 }]);
     expect(await q('select * from ledger_import_undo')).toEqual([]);
   });
+  it('visit and measure ledgers: what recordVisit / addMeasure refuse still fails the commit the same way, nothing written', async () => {
+    // the stored error carries each detail as its path and translated message (recordVisit's reads 公示…: its key is shared)
+    const cases: [string, unknown[][], { path: string; message: string }][] = [
+      [
+        'monitoring-visits',
+        [VISITS, [HEAD_A, '2025-09-01', '队甲', '本月走访', null, null], [HEAD_A, '2099-01-01', '队甲', '日期写错了', null, null]],
+        { path: 'body.visitedOn', message: '公示开始日期不能晚于今天' },
+      ],
+      [
+        'monitoring-measures',
+        [MEASURES, [HEAD_A, '教育帮扶/雨露计划', '结束早于开始', 100, '2025-09-10', '2025-09-01']],
+        { path: 'body.endOn', message: expect.stringContaining('2025-09-10') },
+      ],
+    ];
+    for (const [key, rows, detail] of cases) {
+      const { status } = await uploadAndCheck(town, key, 'x.xlsx', await xlsx(rows));
+      expect(status).toMatchObject({ status: 'ready', toInsert: rows.length - 1 });
+      const before = await snapshot();
+      const { status: failed } = await commitAndWait(town, status.id, 'all-or-nothing');
+      expect(failed, JSON.stringify(failed.error)).toMatchObject({ status: 'ready', error: { code: 'VALIDATION', details: [detail] } });
+      expect(await snapshot()).toEqual(before);
+    }
+  });
 });
