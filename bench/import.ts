@@ -9,8 +9,8 @@
 // long any other request would stall), on PGlite and — when DATABASE_URL or TEST_DATABASE_URL is set —
 // on PostgreSQL (BENCH_ENGINES=postgres or pglite runs one only; BENCH_DATABASE_URL names a database of its own to
 // empty and use instead of a scratch one; --rows=N or BENCH_ROWS changes the size; --ledger=households or
-// employments measures that ledger instead of the members; visits, a ledger committed through its module's write()
-// in one transaction; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
+// employments measures that ledger instead of the members; visits or measures, the ledgers of a household's
+// records, applied from the staging table in slices like the others; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
 // their own; the import runs in a fresh one, as in a server restarted with its data, so memory the
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
@@ -29,6 +29,7 @@ import { modules } from '../packages/server/src/modules';
 import { installTriggers, wiredSources } from '../packages/server/src/modules/indicators/engine/refresh';
 import { employmentLedger } from '../packages/server/src/modules/labour/ledgers/employments';
 import { householdLedger } from '../packages/server/src/modules/monitoring/ledgers/households';
+import { measureLedger } from '../packages/server/src/modules/monitoring/ledgers/measures';
 import { memberLedger } from '../packages/server/src/modules/monitoring/ledgers/members';
 import { visitLedger } from '../packages/server/src/modules/monitoring/ledgers/visits';
 import { servicesFor } from '../packages/server/src/platform/bootstrap';
@@ -111,10 +112,16 @@ function household(k: number) {
   };
 }
 
-/** Visit i of the visit ledger (a ledger committed through its module's write(), row by row): each household visited in turn. */
+/** Visit i of the visit ledger: each household visited in turn. */
 function visit(i: number) {
   const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(i / HOUSEHOLDS) * 86_400_000).toISOString().slice(0, 10);
   return { household: i % HOUSEHOLDS, visitedOn: day, visitors: '驻镇工作队、村干部', findings: `走访记录${i}：家庭收入稳定` };
+}
+
+/** Measure i of the measure ledger: each household given one in turn, a day later each round. */
+function measure(i: number) {
+  const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(i / HOUSEHOLDS) * 86_400_000).toISOString().slice(0, 10);
+  return { household: i % HOUSEHOLDS, kind: 'education', startOn: day, description: `雨露计划助学补助${i}`, amount: 3000 };
 }
 
 const EMPLOYERS = ['佛山市顺德区某电器有限公司', '东莞市某电子厂', '深圳市某物流有限公司', '广州市某服装厂', '本县某农业合作社'];
@@ -187,6 +194,16 @@ async function writeWorkbook(path: string) {
       const v = visit(i);
       return [head(v.household), v.visitedOn, v.visitors, v.findings];
     });
+  if (LEDGER === 'measures')
+    return writeSheet(
+      path,
+      '平远县2025年防返贫监测户帮扶措施台账',
+      ['户主身份证号', '措施类型', '措施内容', '金额（元）', '开始日期'],
+      (i) => {
+        const m = measure(i);
+        return [head(m.household), '教育帮扶/雨露计划', m.description, m.amount, m.startOn];
+      },
+    );
   if (LEDGER === 'employments')
     return writeSheet(
       path,
@@ -376,6 +393,19 @@ const ledgers = {
       );
     },
   },
+  measures: {
+    def: () => measureLedger as unknown as LedgerDefinition,
+    seed: seedHouseholds,
+    async raw(database: Database) {
+      await database.query('delete from monitoring_measures');
+      return database.db.transaction((tx) =>
+        insertRows(tx, 'monitoring_measures', ['household_id', 'kind', 'description', 'amount', 'start_on'], ROWS, (i) => {
+          const m = measure(i);
+          return [m.household + 1, m.kind, m.description, m.amount, m.startOn];
+        }),
+      );
+    },
+  },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
     // home villages and places of work are written as codes (nothing to look up); the station the
@@ -429,7 +459,7 @@ const ledgers = {
   },
 } as const;
 const bench = ledgers[LEDGER as keyof typeof ledgers];
-if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments or visits`);
+if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments, visits or measures`);
 
 let peak = 0;
 let heapPeak = 0;

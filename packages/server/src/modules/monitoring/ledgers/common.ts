@@ -5,7 +5,6 @@
 import { HouseholdQuery } from '@xiezuo/shared/contracts/monitoring';
 import { catalogues } from '@xiezuo/shared/i18n/index';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { writeAudit } from '../../../platform/audit/service';
 import type { Db, Tx } from '../../../platform/db/client';
 import { type ErrorDetail, invalid } from '../../../platform/http/errors';
 import { idNumber } from '../../../platform/ledgers/columns';
@@ -139,32 +138,4 @@ export function householdRecordKey<T extends { id: number; householdId: number; 
       );
     },
   };
-}
-
-/**
- * write() of a ledger of a household's records (visits, measures): new rows go through the module's
- * service for the household their head names, as a record entered on screen would (with the commit's
- * ctx, whose tx the service joins); changed rows are updated in place (`update` sets the columns a later
- * import may change) with one audit entry each.
- */
-export async function writeHouseholdRecords<R extends { headIdNumber: string; id?: number }>(
-  tx: Tx,
-  ctx: LedgerContext,
-  changes: { insert: R[]; update: { before: R; after: R }[] },
-  how: {
-    entity: string;
-    add: (ctx: LedgerContext, householdId: number, row: R) => Promise<unknown>;
-    update: (id: number, after: R) => Promise<{ id: number }>;
-  },
-): Promise<void> {
-  const households = await householdsByHead(
-    tx,
-    ctx,
-    changes.insert.map((r) => r.headIdNumber),
-  );
-  for (const r of changes.insert) await how.add(ctx, households.get(r.headIdNumber)!.id, r);
-  for (const { before, after } of changes.update) {
-    const row = await how.update(before.id!, after);
-    await writeAudit(tx, ctx.actor, { action: 'update', entity: how.entity, entityId: row.id, before, after: row });
-  }
 }

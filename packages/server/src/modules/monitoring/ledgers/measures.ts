@@ -1,20 +1,15 @@
-// 帮扶措施台账: assistance measures, added through the module's services.
+// 帮扶措施台账: assistance measures. Committed set-based from the staging table a slice at a time
+// (applyMeasures), with the outcome addMeasure and the row-by-row write() had: the measure, one audit entry each.
 import { MEASURE_KINDS, type MeasureKind, MONITORING_LEDGERS } from '@xiezuo/shared/contracts/monitoring';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/client';
+import { invalid } from '../../../platform/http/errors';
+import { type ApplySlice, inSlice, journalAudit, journalHead } from '../../../platform/ledgers/apply';
 import { amount, date, enumOf } from '../../../platform/ledgers/columns';
-import { defineLedger } from '../../../platform/ledgers/types';
-import { addMeasure } from '../activity';
+import { defineLedger, type LedgerContext } from '../../../platform/ledgers/types';
 import { monitoringMeasures as Me } from '../tables';
-import {
-  headColumn,
-  householdRecordKey,
-  num,
-  recordsForExport,
-  recordsOfHouseholds,
-  requireHouseholds,
-  writeHouseholdRecords,
-  zh,
-} from './common';
+import { headColumn, householdRecordKey, recordsForExport, recordsOfHouseholds, requireHouseholds, zh } from './common';
+import { classifyRecords, idSequence, type RecordColumn, recordJson, sealHouseholdRecord, updateRecords } from './householdRecords';
 
 // ---- 帮扶措施台账 ----
 type MeasureRow = {
@@ -67,27 +62,9 @@ export const measureLedger = defineLedger<MeasureRow>({
       (m, head) => ({ ...measureRow(m, head), id: m.id }),
       MEASURE_KEY,
     ),
-  write: (tx, changes, ctx) =>
-    writeHouseholdRecords(tx, ctx, changes, {
-      entity: 'monitoring_measure',
-      add: (c, householdId, r) =>
-        addMeasure(c, householdId, {
-          kind: r.kind,
-          description: r.description,
-          amount: num(r.amount),
-          startOn: r.startOn,
-          endOn: r.endOn,
-          providerTeamId: r.providerTeamId,
-        }),
-      update: async (id, after) =>
-        (
-          await tx
-            .update(Me)
-            .set({ amount: after.amount, endOn: after.endOn, providerTeamId: after.providerTeamId })
-            .where(eq(Me.id, id))
-            .returning()
-        )[0],
-    }),
+  tables: ['monitoring_measures'],
+  sealRow: (row, _before, ctx) => sealHouseholdRecord(row, ctx),
+  applyStaged: applyMeasures,
   // the export's hidden 记录标识: the record and its row version (a masked head ID number then means "unchanged")
   recordKey: householdRecordKey<typeof Me.$inferSelect & { version: string }, MeasureRow>(
     async (tx, ids) =>
@@ -116,3 +93,82 @@ export const measureLedger = defineLedger<MeasureRow>({
 });
 
 const withVersion = (rows: { r: typeof Me.$inferSelect; version: string }[]) => rows.map(({ r, version }) => ({ ...r, version }));
+
+/** The measure as the ledger's row (the 'before' of an update entry) and as the table's row (drizzle's, in entries). */
+const MEASURE_ROW = {
+  kind: '$.kind',
+  description: '$.description',
+  amount: '$.amount::text',
+  startOn: '$.start_on::text',
+  endOn: '$.end_on::text',
+  providerTeamId: '$.provider_team_id',
+};
+const MEASURE = {
+  ...MEASURE_ROW,
+  id: '$.id',
+  householdId: '$.household_id',
+  providerUnitId: '$.provider_unit_id',
+  lastFollowUpOn: '$.last_follow_up_on::text',
+  followUpNote: '$.follow_up_note',
+};
+
+/**
+ * One slice of the commit (platform/ledgers/apply.ts), set-based, with what write() did row by row: rows
+ * classified again against the measures as they are now (same household, kind, start and content); changed
+ * ones get the file's 金额 / 结束日期 / 帮扶工作队编号 with an 'update' entry each; new ones are inserted in file
+ * order as addMeasure inserts them (refusing an end before the start as it does), a 'create' entry each.
+ */
+async function applyMeasures(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
+  const mine = inSlice(slice);
+  const compared: RecordColumn[] = [
+    { key: 'amount', column: 'amount', type: 'numeric' },
+    { key: 'endOn', column: 'end_on', type: 'date' },
+    { key: 'providerTeamId', column: 'provider_team_id', type: 'int' },
+  ];
+  await classifyRecords(tx, slice, ctx, {
+    table: 'monitoring_measures',
+    key: [
+      { key: 'kind', column: 'kind', type: 'text' },
+      { key: 'startOn', column: 'start_on', type: 'date' },
+      { key: 'description', column: 'description', type: 'text' },
+    ],
+    compared,
+  });
+  const [early] = (
+    await tx.execute(sql`select s.r->>'startOn' as min from ledger_import_rows s
+      where ${mine} and s.a = 'insert' and (s.r->>'endOn')::date < (s.r->>'startOn')::date order by s.n limit 1`)
+  ).rows as { min: string }[];
+  if (early) throw invalid({ path: 'body.endOn', key: 'validation.tooSmall', params: { min: early.min } });
+
+  const updated = await updateRecords(tx, slice, {
+    table: 'monitoring_measures',
+    entity: 'monitoring_measure',
+    updated: compared,
+    before: (o) => recordJson(o, MEASURE_ROW),
+    after: (u) => recordJson(u, MEASURE),
+  });
+
+  const seq = await idSequence(tx, 'monitoring_measures');
+  const made = await tx.execute(sql`
+    with src as materialized (
+      select s.n, s.r, (s.r->>'hid')::int as hid, nextval(${seq}::oid::regclass)::int as mid
+      from ledger_import_rows s where ${mine} and s.a = 'insert' order by s.n
+    ),
+    ins as (
+      insert into monitoring_measures (id, household_id, kind, description, provider_team_id, provider_unit_id, amount, start_on, end_on)
+      select mid, hid, r->>'kind', r->>'description', (r->>'providerTeamId')::int, null, (r->>'amount')::numeric,
+        (r->>'startOn')::date, (r->>'endOn')::date
+      from src order by n
+      returning *
+    ),
+    j as (insert into ledger_import_undo (import_id, slice, ord, tbl, row_id) select ${journalHead(slice, 1, 'monitoring_measures')}, id from ins)
+    insert into ledger_import_undo (import_id, slice, ord, tbl, audit)
+    select ${journalAudit(
+      slice,
+      sql`jsonb_build_object('action', 'create', 'entity', 'monitoring_measure', 'entityId', ins.id::text, 'before', null,
+        'after', ${recordJson('ins', MEASURE)})`,
+    )}
+    from src join ins on ins.id = src.mid order by src.n
+    returning 1`);
+  return { inserted: made.rows.length, updated };
+}

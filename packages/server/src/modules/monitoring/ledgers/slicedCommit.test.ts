@@ -45,11 +45,17 @@ const household = (village: string, i: number) => [
   6000 + i,
 ];
 
+const VISITS = ['户主身份证号', '走访日期', '走访人员', '走访情况', '核实人均收入', '收入年度'];
+
+const MEASURES = ['户主身份证号', '措施类型', '措施内容', '金额（元）', '开始日期', '结束日期'];
+
 const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => t.services.database.query<T>(text, params);
 /** Everything a commit of these ledgers writes, row by row, plus what it keeps on the side. */
 const snapshot = async () => ({
   households: await q('select * from monitoring_households order by id'),
   members: await q('select * from monitoring_members order by id'),
+  visits: await q('select * from monitoring_visits order by id'),
+  measures: await q('select * from monitoring_measures order by id'),
   steps: await q('select * from monitoring_steps order by id'),
   audit: await q('select id, action, entity, entity_id, before, after from audit_log order by id'),
   journal: await q('select * from ledger_import_undo'),
@@ -203,5 +209,293 @@ describe('a staged commit applied in slices is all or nothing', () => {
     );
     expect(created.reduce((a, e) => a + (e.after.count ?? 0), 0)).toBe(10);
     expect(after.journal).toEqual([]);
+  });
+  it('visit ledger: written as recordVisit writes a visit (last visit, income in file order, an entry each); a later slice fails → undone exactly', async () => {
+    const householdOf = async (head: string) =>
+      (
+        await q<{ id: number }>(`select household_id as id from monitoring_members where id_hash = $1 and relation = 'head' and active`, [
+          t.services.cipher.hash(head),
+        ])
+      )[0].id;
+    const [a, b] = [await householdOf(HEAD_A), await householdOf(HEAD_B)];
+    const household = async (id: number) =>
+      (
+        await q<{ last: string | null; income: string | null; year: number | null }>(
+          'select last_visit_on::text as last, income_per_head::text as income, income_year as year from monitoring_households where id = $1',
+          [id],
+        )
+      )[0];
+    // A visited on screen on 2025-08-10 (income 7000 of 2024): the entry every ledger visit must look like
+    const screen = await town.post(`/api/monitoring/households/${a}/visits`, {
+      visitedOn: '2025-08-10',
+      visitors: '工作队',
+      findings: '屏幕录入',
+      incomePerHead: 7000,
+      incomeYear: 2024,
+    });
+    expect(screen.statusCode, screen.body).toBe(200);
+    const bBefore = await household(b);
+    const entries = (afterId: number) =>
+      q<{ id: number; action: string; entity_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
+        `select id, action, entity_id, before, after from audit_log where entity = 'monitoring_visit' and id > $1 order by id`,
+        [afterId],
+      );
+    const [screenEntry] = (await entries(0)).filter((e) => e.entity_id === String(screen.json().id));
+    const lastAudit = async () => (await q<{ id: number }>('select max(id)::int as id from audit_log'))[0].id;
+
+    // slices [2–5] [6–7]: A's visits cross them; an older visit's income is recorded but not applied
+    const first = await uploadAndCheck(
+      town,
+      'monitoring-visits',
+      'v1.xlsx',
+      await xlsx([
+        VISITS,
+        [HEAD_A, '2025-08-01', '队甲', '较早的走访', 8000, 2025],
+        [HEAD_A, '2025-08-15', '队甲', '收入核实', 9000, 2025],
+        [HEAD_B, '2025-08-03', '队乙', '走访一', null, null],
+        [HEAD_A, '2025-08-12', '队甲', '次新的走访', 8500, null],
+        [HEAD_A, '2025-08-20', '队甲', '最新，无收入', null, null],
+        [HEAD_B, '2025-08-05', '队乙', '走访二', 6100, null],
+      ]),
+    );
+    expect(first.status).toMatchObject({ status: 'ready', valid: 6, toInsert: 6 });
+    const mark = await lastAudit();
+    expect((await commitAndWait(town, first.status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', inserted: 6 });
+    expect(await household(a)).toEqual({ last: '2025-08-20', income: '9000.00', year: 2025 });
+    expect(await household(b)).toEqual({ last: '2025-08-05', income: '6100.00', year: bBefore.year });
+    const made = await entries(mark);
+    expect(made.map((e) => e.action)).toEqual(['create', 'create', 'create', 'create', 'create', 'create', 'import']);
+    const creates = made.slice(0, 6);
+    const visits = await q<{ id: number; findings: string }>('select id, findings from monitoring_visits where id > $1 order by id', [
+      screen.json().id,
+    ]);
+    expect(visits.map((v) => v.findings)).toEqual(['较早的走访', '收入核实', '走访一', '次新的走访', '最新，无收入', '走访二']);
+    expect(creates.map((e) => e.entity_id)).toEqual(visits.map((v) => String(v.id)));
+    expect(creates.map((e) => e.after.reconciled)).toEqual([
+      [{ kind: 'incomeNotApplied', id: null, params: { lastVisitOn: '2025-08-10' } }],
+      [],
+      [],
+      [{ kind: 'incomeNotApplied', id: null, params: { lastVisitOn: '2025-08-15' } }],
+      [],
+      [],
+    ]);
+    // the same entry as the screen's: every field, of the same kind (amounts as text, the time in ISO)
+    const kinds = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v]));
+    expect(kinds(creates[1].after)).toEqual(kinds(screenEntry.after));
+    expect(creates[1].after).toMatchObject({
+      householdId: a,
+      visitedOn: '2025-08-15',
+      visitors: '队甲',
+      incomePerHead: '9000.00',
+      incomeYear: 2025,
+      riskChanges: screenEntry.after.riskChanges,
+      gps: null,
+      createdBy: screenEntry.after.createdBy,
+    });
+    expect(String(creates[1].after.createdAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    // two corrections, new visits of A in the first two slices, and B's in the third — B closed after the check
+    const rows = [
+      VISITS,
+      [HEAD_A, '2025-08-01', '队甲', '较早的走访（更正）', 8000, 2025],
+      [HEAD_A, '2025-08-15', '队甲', '收入核实', 9100, 2025],
+      [HEAD_A, '2025-08-25', '队甲', '新走访一', 9900, 2025],
+      [HEAD_A, '2025-08-26', '队甲', '新走访二', null, null],
+      [HEAD_A, '2025-08-27', '队甲', '新走访三', null, null],
+      [HEAD_A, '2025-08-20', '队甲', '最新，无收入', null, null],
+      [HEAD_A, '2025-08-28', '队甲', '新走访四', null, null],
+      [HEAD_A, '2025-07-01', '队甲', '补录的旧走访', 5000, 2025],
+      [HEAD_B, '2025-08-06', '队乙', '走访三', null, null],
+      [HEAD_B, '2025-08-07', '队乙', '走访四', null, null],
+    ];
+    const file = await xlsx(rows);
+    const { status } = await uploadAndCheck(town, 'monitoring-visits', 'v2.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 10, toInsert: 7, toUpdate: 2, unchanged: 1 });
+    const bMembers = `household_id = ${b}`;
+    await q(`update monitoring_members set active = false, left_reason = 'household_closed' where ${bMembers}`);
+    const before = await snapshot();
+    applyHooks.afterSlice = (s) => {
+      applied.push(s);
+    };
+    const { status: failed } = await commitAndWait(town, status.id, 'all-or-nothing');
+    expect(failed).toMatchObject({ status: 'ready', error: { code: 'CONFLICT' } });
+    expect(applied.map((s) => [s.from, s.to])).toEqual([
+      [2, 5],
+      [6, 9],
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect(await q('select * from ledger_import_rows')).toEqual([]);
+
+    await q(`update monitoring_members set active = true, left_reason = null where ${bMembers}`);
+    const again = await uploadAndCheck(town, 'monitoring-visits', 'v2.xlsx', file);
+    const mark2 = await lastAudit();
+    const { status: done } = await commitAndWait(town, again.status.id, 'all-or-nothing');
+    expect(done).toMatchObject({ status: 'committed', inserted: 7, updated: 2, unchanged: 1 });
+    expect(await household(a)).toEqual({ last: '2025-08-28', income: '9900.00', year: 2025 });
+    expect(await household(b)).toEqual({ last: '2025-08-07', income: '6100.00', year: bBefore.year });
+    const later = await entries(mark2);
+    expect(later.map((e) => e.action)).toEqual(['update', 'update', ...Array(7).fill('create'), 'import']);
+    const corrected = visits[0].id;
+    expect(later[0]).toMatchObject({
+      entity_id: String(corrected),
+      before: {
+        headIdNumber: '[redacted]',
+        visitedOn: '2025-08-01',
+        visitors: '队甲',
+        findings: '较早的走访',
+        incomePerHead: '8000.00',
+        incomeYear: 2025,
+        id: corrected,
+      },
+      after: { id: corrected, findings: '较早的走访（更正）', incomePerHead: '8000.00', householdId: a },
+    });
+    expect(later[1].after).toMatchObject({ id: visits[1].id, incomePerHead: '9100.00' });
+    // the old visit (row 9, the fifth new one) is recorded with its income, not applying it
+    expect(later[6].after.reconciled).toEqual([{ kind: 'incomeNotApplied', id: null, params: { lastVisitOn: '2025-08-28' } }]);
+    expect(await q('select * from ledger_import_undo')).toEqual([]);
+  });
+  it('measure ledger: written as addMeasure writes a measure (an entry each); a later slice fails → undone exactly; then commits in full', async () => {
+    const householdOf = async (head: string) =>
+      (
+        await q<{ id: number }>(`select household_id as id from monitoring_members where id_hash = $1 and relation = 'head' and active`, [
+          t.services.cipher.hash(head),
+        ])
+      )[0].id;
+    const [a, b] = [await householdOf(HEAD_A), await householdOf(HEAD_B)];
+    const screen = await town.post(`/api/monitoring/households/${a}/measures`, {
+      kind: 'education',
+      description: '屏幕录入',
+      amount: 3000,
+      startOn: '2025-07-20',
+    });
+    expect(screen.statusCode, screen.body).toBe(200);
+    const entries = (afterId: number) =>
+      q<{ id: number; action: string; entity_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
+        `select id, action, entity_id, before, after from audit_log where entity = 'monitoring_measure' and id > $1 order by id`,
+        [afterId],
+      );
+    const [screenEntry] = (await entries(0)).filter((e) => e.entity_id === String(screen.json().id));
+    const lastAudit = async () => (await q<{ id: number }>('select max(id)::int as id from audit_log'))[0].id;
+    const m = (head: string, description: string, amount: number | null, startOn: string, endOn: string | null = null) => [
+      head,
+      '教育帮扶/雨露计划',
+      description,
+      amount,
+      startOn,
+      endOn,
+    ];
+
+    const first = await uploadAndCheck(
+      town,
+      'monitoring-measures',
+      'm1.xlsx',
+      await xlsx([
+        MEASURES,
+        m(HEAD_A, '助学补助', 3000, '2025-07-21'),
+        m(HEAD_A, '技能培训', null, '2025-07-22', '2025-12-31'),
+        m(HEAD_B, '助学补助', 2000, '2025-07-21'),
+        m(HEAD_A, '交通补助', 500, '2025-07-23'),
+        m(HEAD_B, '技能培训', null, '2025-07-22'),
+      ]),
+    );
+    expect(first.status).toMatchObject({ status: 'ready', valid: 5, toInsert: 5 });
+    const mark = await lastAudit();
+    expect((await commitAndWait(town, first.status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', inserted: 5 });
+    const measures = await q<{ id: number; description: string; household_id: number }>(
+      'select id, description, household_id from monitoring_measures where id > $1 order by id',
+      [screen.json().id],
+    );
+    expect(measures.map((x) => [x.household_id, x.description])).toEqual([
+      [a, '助学补助'],
+      [a, '技能培训'],
+      [b, '助学补助'],
+      [a, '交通补助'],
+      [b, '技能培训'],
+    ]);
+    const made = await entries(mark);
+    expect(made.map((e) => e.action)).toEqual(['create', 'create', 'create', 'create', 'create', 'import']);
+    expect(made.slice(0, 5).map((e) => e.entity_id)).toEqual(measures.map((x) => String(x.id)));
+    // the same entry as the screen's, field for field
+    const { id: _i, description: _d, startOn: _s, ...same } = screenEntry.after;
+    expect(made[0].after).toEqual({ ...same, id: measures[0].id, description: '助学补助', startOn: '2025-07-21' });
+
+    // two corrections and new measures of A in the first two slices, B's in the third — B closed after the check
+    const file = await xlsx([
+      MEASURES,
+      m(HEAD_A, '助学补助', 3500, '2025-07-21'),
+      m(HEAD_A, '技能培训', null, '2025-07-22', '2026-06-30'),
+      m(HEAD_A, '新措施一', 100, '2025-08-01'),
+      m(HEAD_A, '新措施二', null, '2025-08-02'),
+      m(HEAD_A, '交通补助', 500, '2025-07-23'),
+      m(HEAD_A, '新措施三', 300, '2025-08-03'),
+      m(HEAD_A, '新措施四', null, '2025-08-04'),
+      m(HEAD_A, '新措施五', null, '2025-08-05'),
+      m(HEAD_B, '新措施一', 100, '2025-08-01'),
+    ]);
+    const { status } = await uploadAndCheck(town, 'monitoring-measures', 'm2.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 9, toInsert: 6, toUpdate: 2, unchanged: 1 });
+    const bMembers = `household_id = ${b}`;
+    await q(`update monitoring_members set active = false, left_reason = 'household_closed' where ${bMembers}`);
+    const before = await snapshot();
+    applyHooks.afterSlice = (s) => {
+      applied.push(s);
+    };
+    const { status: failed } = await commitAndWait(town, status.id, 'all-or-nothing');
+    expect(failed).toMatchObject({ status: 'ready', error: { code: 'CONFLICT' } });
+    expect(applied.map((s) => [s.from, s.to])).toEqual([
+      [2, 5],
+      [6, 9],
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect(await q('select * from ledger_import_rows')).toEqual([]);
+
+    await q(`update monitoring_members set active = true, left_reason = null where ${bMembers}`);
+    const again = await uploadAndCheck(town, 'monitoring-measures', 'm2.xlsx', file);
+    const mark2 = await lastAudit();
+    const { status: done } = await commitAndWait(town, again.status.id, 'all-or-nothing');
+    expect(done).toMatchObject({ status: 'committed', inserted: 6, updated: 2, unchanged: 1 });
+    const later = await entries(mark2);
+    expect(later.map((e) => e.action)).toEqual(['update', 'update', ...Array(6).fill('create'), 'import']);
+    expect(later[0]).toMatchObject({
+      entity_id: String(measures[0].id),
+      before: {
+        headIdNumber: '[redacted]',
+        kind: 'education',
+        description: '助学补助',
+        amount: '3000.00',
+        startOn: '2025-07-21',
+        endOn: null,
+        providerTeamId: null,
+        id: measures[0].id,
+      },
+      after: { ...same, id: measures[0].id, description: '助学补助', startOn: '2025-07-21', amount: '3500.00' },
+    });
+    expect(later[1].after).toMatchObject({ id: measures[1].id, endOn: '2026-06-30', amount: null });
+    expect(await q('select count(*)::int as n from monitoring_measures where household_id = $1', [a])).toEqual([{ n: 9 }]);
+    expect(await q('select * from ledger_import_undo')).toEqual([]);
+  });
+  it('visit and measure ledgers: what recordVisit / addMeasure refuse still fails the commit the same way, nothing written', async () => {
+    // the stored error carries each detail as its path and translated message (recordVisit's reads 公示…: its key is shared)
+    const cases: [string, unknown[][], { path: string; message: string }][] = [
+      [
+        'monitoring-visits',
+        [VISITS, [HEAD_A, '2025-09-01', '队甲', '本月走访', null, null], [HEAD_A, '2099-01-01', '队甲', '日期写错了', null, null]],
+        { path: 'body.visitedOn', message: '公示开始日期不能晚于今天' },
+      ],
+      [
+        'monitoring-measures',
+        [MEASURES, [HEAD_A, '教育帮扶/雨露计划', '结束早于开始', 100, '2025-09-10', '2025-09-01']],
+        { path: 'body.endOn', message: expect.stringContaining('2025-09-10') },
+      ],
+    ];
+    for (const [key, rows, detail] of cases) {
+      const { status } = await uploadAndCheck(town, key, 'x.xlsx', await xlsx(rows));
+      expect(status).toMatchObject({ status: 'ready', toInsert: rows.length - 1 });
+      const before = await snapshot();
+      const { status: failed } = await commitAndWait(town, status.id, 'all-or-nothing');
+      expect(failed, JSON.stringify(failed.error)).toMatchObject({ status: 'ready', error: { code: 'VALIDATION', details: [detail] } });
+      expect(await snapshot()).toEqual(before);
+    }
   });
 });
