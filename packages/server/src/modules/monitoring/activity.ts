@@ -144,7 +144,7 @@ export async function followUpMeasure(
 /** One visit: records findings, updates income, opens and closes risks, follows up measures, links photos (in ctx.tx when a ledger import calls it).
  *  With a client id (an offline upload) it is idempotent and reconciles with a household that changed meanwhile. */
 export async function recordVisit(ctx: Ctx, householdId: number, body: VisitCreate): Promise<Visit> {
-  if (body.visitedOn > todayInBeijing()) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
+  if (body.visitedOn > todayInBeijing()) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.visitFuture' });
   return once(ctx, body.clientId, 'visit', (ctx) => writeVisit(ctx, householdId, body));
 }
 

@@ -475,14 +475,15 @@ describe('a staged commit applied in slices is all or nothing', () => {
     expect(await q('select count(*)::int as n from monitoring_measures where household_id = $1', [a])).toEqual([{ n: 9 }]);
     expect(await q('select * from ledger_import_undo')).toEqual([]);
   });
-  it('visit and measure ledgers: what recordVisit / addMeasure refuse still fails the commit the same way, nothing written', async () => {
-    // the stored error carries each detail as its path and translated message (recordVisit's reads 公示…: its key is shared)
+  it('a visit dated after today is refused at the dry run, under its cell', async () => {
+    const rows = [VISITS, [HEAD_A, '2025-09-01', '队甲', '本月走访', null, null], [HEAD_A, '2099-01-01', '队甲', '日期写错了', null, null]];
+    const { status } = await uploadAndCheck(town, 'monitoring-visits', 'x.xlsx', await xlsx(rows));
+    expect(status).toMatchObject({ valid: 1, rejected: 1 });
+    expect(status.problems[0].message).toMatch(/^第3行 B列〔\*?走访日期〕：走访日期不能晚于今天$/);
+  });
+  it('the measure ledger: what addMeasure refuses still fails the commit the same way, nothing written', async () => {
+    // the stored error carries each detail as its path and translated message
     const cases: [string, unknown[][], { path: string; message: string }][] = [
-      [
-        'monitoring-visits',
-        [VISITS, [HEAD_A, '2025-09-01', '队甲', '本月走访', null, null], [HEAD_A, '2099-01-01', '队甲', '日期写错了', null, null]],
-        { path: 'body.visitedOn', message: '公示开始日期不能晚于今天' },
-      ],
       [
         'monitoring-measures',
         [MEASURES, [HEAD_A, '教育帮扶/雨露计划', '结束早于开始', 100, '2025-09-10', '2025-09-01']],

@@ -60,6 +60,8 @@ export const visitLedger = defineLedger<VisitRow>({
   ],
   naturalKey: VISIT_KEY.naturalKey,
   permissions: { import: 'ledgers.import', export: 'ledgers.export' },
+  // a visit dated after today is a typing slip: said in the dry run, under its cell, rather than at the commit
+  validate: (row) => (row.visitedOn > todayInBeijing() ? [{ path: 'visitedOn', key: 'monitoring.refused.visitFuture' }] : []),
   validateBatch: requireHouseholds,
   findExisting: (tx, rows, ctx) =>
     recordsOfHouseholds(
@@ -150,7 +152,7 @@ async function applyVisits(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
   const future = await tx.execute(
     sql`select 1 from ledger_import_rows s where ${mine} and s.a = 'insert' and (s.r->>'visitedOn')::date > ${todayInBeijing()}::date limit 1`,
   );
-  if (future.rows.length) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.noticeFuture' });
+  if (future.rows.length) throw invalid({ path: 'body.visitedOn', key: 'monitoring.refused.visitFuture' });
 
   // 2. the changed visits: journaled as they were, audited, updated
   const updated = await updateRecords(tx, slice, {
