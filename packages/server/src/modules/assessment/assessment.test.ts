@@ -139,6 +139,17 @@ let frameworkId: number;
 let cycle: CycleT;
 const party = (c: CycleT, node: string) => c.scores.find((s) => s.node === node)!;
 const item = (c: CycleT, node: string, code: string) => party(c, node).items.find((i) => i.code === code)!;
+const evidenceUrl = (partyId: number, extra = '') => `/api/attachments?module=assessment&kind=party&ownerId=${partyId}${extra}`;
+/** A PDF sent as a browser sends a file (multipart, the name in UTF-8). */
+function uploadEvidence(c: TestClient, partyId: number) {
+  const boundary = '----xzEvidenceBoundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="会议纪要.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+  const pdf = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+  const body = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(pdf), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return c.request('POST', evidenceUrl(partyId, '&purpose=evidence'), body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
+}
 
 describe('annual agreements (年度帮扶协议)', () => {
   it('an agreement of a pairing: targets as data, progress from the live figure of the helped side', async () => {
@@ -402,6 +413,19 @@ describe('the calendar as a workflow', () => {
     expect(c.checks[0]).toMatchObject({ round: 2, recheckRequired: false, difference: 0 });
   });
 
+  it('the evidence binder (佐证材料): the party adds files, HQ reads them, no one else reaches them', async () => {
+    const gx = party(cycle, 'd:45').partyId;
+    const gd = party(cycle, 'd:44').partyId;
+    expect((await uploadEvidence(guangxi, gx)).statusCode).toBe(200);
+    const listed = ok<{ items: { fileName: string }[] }>(await hq.get(evidenceUrl(gx)));
+    expect(listed.items.map((a) => a.fileName)).toEqual(['会议纪要.pdf']);
+    // HQ's scope covers every party: it may add to a binder too (the same file twice is refused)
+    expect((await uploadEvidence(hq, gx)).json().details).toEqual([{ path: 'file', message: '同一文件已上传过（会议纪要.pdf）' }]);
+    expect((await uploadEvidence(guangxi, gd)).statusCode).toBe(404); // the other side's binder is not theirs to see
+    const outsider = await t.userClient('yn_evidence', 'town_staff', { divisions: ['530000000000'] });
+    expect((await outsider.get(evidenceUrl(gx))).statusCode).toBe(404);
+  });
+
   it('appeal by the party, then final: the result locks; later data shows as drift, never as a changed result', async () => {
     const gx = party(cycle, 'd:45').partyId;
     let c = ok<CycleT>(await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, { note: '评审完成' }));
@@ -422,6 +446,7 @@ describe('the calendar as a workflow', () => {
       409,
     );
     expect((await hq.post(`/api/assessment/cycles/${cycle.id}/advance`, {})).statusCode).toBe(409);
+    expect((await uploadEvidence(guangxi, gx)).statusCode).toBe(403); // the binder closes with the result
   });
 
   it('what-if: the locked cycle replayed with other points and cut-offs changes a grade, nothing stored', async () => {

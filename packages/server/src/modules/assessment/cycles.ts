@@ -45,7 +45,7 @@ type Party = typeof P.$inferSelect;
 const dbOf = (ctx: Ctx): Db | Tx => ctx.tx ?? ctx.services.db;
 const can = (ctx: Ctx, p: string) => ctx.user.permissions.includes(p as never);
 export const isReviewer = (ctx: Ctx) => can(ctx, 'assessment.review');
-const partyInScope = (ctx: Ctx, p: Party) => inScope(ctx.user.scope, { divisionCode: p.divisionCode, teamId: p.teamId });
+export const partyInScope = (ctx: Ctx, p: Party) => inScope(ctx.user.scope, { divisionCode: p.divisionCode, teamId: p.teamId });
 
 /** The cycle and its parties, if the user reviews or one of its parties is theirs (else NOT_FOUND). */
 async function load(ctx: Ctx, id: number, db: Db | Tx = dbOf(ctx), paired = false) {

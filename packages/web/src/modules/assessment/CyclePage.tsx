@@ -16,6 +16,7 @@ import { useParams } from 'react-router';
 import { ApiError, call, download } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatDate, formatPercent } from '../../app/format';
+import { Attachments } from '../../platform/Attachments';
 import { required, SaveModal } from '../../platform/SaveModal';
 
 const GRADE_COLOR = { good: 'green', fairlyGood: 'blue', average: 'orange', poor: 'red' } as const;
@@ -460,12 +461,27 @@ export function CyclePage() {
           dataSource={[...c.scores].sort((a, b) => a.group.localeCompare(b.group) || a.rank - b.rank)}
           expandable={{
             expandedRowRender: (s) => (
-              <ItemsTable
-                c={c}
-                s={s}
-                onReview={(i) => setReviewing({ s, i, settle: false })}
-                onSettle={(i) => setReviewing({ s, i, settle: true })}
-              />
+              <>
+                <ItemsTable
+                  c={c}
+                  s={s}
+                  onReview={(i) => setReviewing({ s, i, settle: false })}
+                  onSettle={(i) => setReviewing({ s, i, settle: true })}
+                />
+                {(can('assessment.review') || c.ownParties.includes(s.partyId)) && (
+                  <div style={{ marginTop: 12 }}>
+                    <strong style={{ display: 'block', marginBottom: 8 }}>{t('assessment.cycle.evidence')}</strong>
+                    <Attachments
+                      module="assessment"
+                      kind="party"
+                      ownerId={s.partyId}
+                      purpose="evidence"
+                      readOnly={!c.ownParties.includes(s.partyId) || !!c.lockedAt}
+                      uploadLabel={t('attachments.uploadWhat', { what: t('assessment.cycle.evidence') })}
+                    />
+                  </div>
+                )}
+              </>
             ),
           }}
           columns={[
