@@ -85,6 +85,17 @@ describe('assessment in the browser', () => {
     await gx.getByRole('button', { name: '提交自评' }).click();
     await gx.getByText(/自评 · 广西壮族自治区 · gx_assess（镇村工作人员）：自评：协议目标正在推进/).waitFor();
     await screenshot(gx, 'assessment-self');
+    // its evidence binder (佐证材料), under its items: a file added shows in the list
+    await gx.locator('tr', { hasText: '广西壮族自治区' }).locator('.ant-table-row-expand-icon').click();
+    const binder = gx.getByTestId('attachments-assessment-party-evidence');
+    await binder.getByTestId('attachments-input').setInputFiles({
+      name: '东西部协作联席会议纪要.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await binder.getByText('东西部协作联席会议纪要.pdf').waitFor();
+    await binder.scrollIntoViewIfNeeded();
+    await screenshot(gx, 'assessment-evidence');
 
     const hq = await newPage(browser);
     await signIn(hq, app.url, 'hq_assess');
