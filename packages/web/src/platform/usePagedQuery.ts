@@ -52,15 +52,19 @@ export function usePagedQuery<E extends AnyEndpoint>(
     refetch: result.refetch,
     page,
     setPage,
-    pagination: {
-      current: page,
-      pageSize,
-      total: result.data?.total,
-      showSizeChanger: false,
-      onChange: setPage,
-      showTotal: (n) => t('common.total', { count: n }),
-    },
+    pagination: paginationOf(t, page, pageSize, result.data?.total, setPage),
   };
+}
+
+/** The table's pager: the page, its size, the total (共 N 条) and what a click does. */
+function paginationOf(
+  t: (k: string, o: { count: number }) => string,
+  current: number,
+  pageSize: number,
+  total: number | undefined,
+  onChange: (page: number) => void,
+): TablePaginationConfig {
+  return { current, pageSize, total, showSizeChanger: false, onChange, showTotal: (n) => t('common.total', { count: n }) };
 }
 
 /** Filters kept in the page's state; `set` changes some of them. */
@@ -104,13 +108,6 @@ export function useWholeList<Row>(result: { data?: Row[]; isLoading: boolean; re
     refetch: result.refetch,
     page,
     setPage,
-    pagination: {
-      current: page,
-      pageSize,
-      total,
-      showSizeChanger: false,
-      onChange: setPage,
-      showTotal: (n) => t('common.total', { count: n }),
-    },
+    pagination: paginationOf(t, page, pageSize, total, setPage),
   };
 }
