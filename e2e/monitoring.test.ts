@@ -169,8 +169,10 @@ describe('monitoring in the browser', () => {
     // the village is searched by name (#13 item 3): only the user's own villages, each with its path
     const options = cun.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await dialog.getByLabel('所在村').fill('村委会');
-    await options.first().waitFor();
-    expect(await options.allInnerTexts()).toEqual([expect.stringMatching(/^兴义村委会\s*广东省\/肇庆市\/怀集县\/岗坪镇 · \d{12}$/)]);
+    // the list answers as the search goes (it may re-render between two reads): wait for what it settles on
+    await expect
+      .poll(() => options.allInnerTexts())
+      .toEqual([expect.stringMatching(/^兴义村委会\s*广东省\/肇庆市\/怀集县\/岗坪镇 · \d{12}$/)]);
     await dialog.getByLabel('所在村').fill('兴义');
     await options.filter({ hasText: '岗坪镇' }).first().waitFor();
     await pickerShot(cun, 'monitoring-new-household-village-picker');
