@@ -300,6 +300,14 @@ function headRow(cipher: PersonalDataCipher, k: number) {
 }
 
 /** The county, its 20 towns and 600 villages in the division registry (the household ledger checks a village is registered). */
+/** The baseline of a household-record ledger: its table emptied, then the same rows in one multi-row INSERT. */
+function rawInto(table: string, columns: string[], row: (i: number) => unknown[]) {
+  return async (database: Database) => {
+    await database.query(`delete from ${table}`);
+    return database.db.transaction((tx) => insertRows(tx, table, columns, ROWS, row));
+  };
+}
+
 async function seedDivisions(database: Database) {
   await database.query(
     `insert into divisions (code, name, level, parent_code) values ('${COUNTY}000000', '平远县', 'county', null) on conflict do nothing`,
@@ -383,28 +391,18 @@ const ledgers = {
   visits: {
     def: () => visitLedger as unknown as LedgerDefinition,
     seed: seedHouseholds,
-    async raw(database: Database) {
-      await database.query('delete from monitoring_visits');
-      return database.db.transaction((tx) =>
-        insertRows(tx, 'monitoring_visits', ['household_id', 'visited_on', 'visitors', 'findings'], ROWS, (i) => {
-          const v = visit(i);
-          return [v.household + 1, v.visitedOn, v.visitors, v.findings];
-        }),
-      );
-    },
+    raw: rawInto('monitoring_visits', ['household_id', 'visited_on', 'visitors', 'findings'], (i) => {
+      const v = visit(i);
+      return [v.household + 1, v.visitedOn, v.visitors, v.findings];
+    }),
   },
   measures: {
     def: () => measureLedger as unknown as LedgerDefinition,
     seed: seedHouseholds,
-    async raw(database: Database) {
-      await database.query('delete from monitoring_measures');
-      return database.db.transaction((tx) =>
-        insertRows(tx, 'monitoring_measures', ['household_id', 'kind', 'description', 'amount', 'start_on'], ROWS, (i) => {
-          const m = measure(i);
-          return [m.household + 1, m.kind, m.description, m.amount, m.startOn];
-        }),
-      );
-    },
+    raw: rawInto('monitoring_measures', ['household_id', 'kind', 'description', 'amount', 'start_on'], (i) => {
+      const m = measure(i);
+      return [m.household + 1, m.kind, m.description, m.amount, m.startOn];
+    }),
   },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
