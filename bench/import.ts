@@ -10,7 +10,8 @@
 // on PostgreSQL (BENCH_ENGINES=postgres or pglite runs one only; BENCH_DATABASE_URL names a database of its own to
 // empty and use instead of a scratch one; --rows=N or BENCH_ROWS changes the size; --ledger=households or
 // employments measures that ledger instead of the members; visits or measures, the ledgers of a household's
-// records, applied from the staging table in slices like the others; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
+// records, applied from the staging table in slices like the others; lifted, the 脱贫人口名册, a ledger written
+// through its module's service (write()), in journaled slices on PGlite; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
 // their own; the import runs in a fresh one, as in a server restarted with its data, so memory the
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
@@ -28,6 +29,7 @@ import { loadConfig } from '../packages/server/src/config';
 import { modules } from '../packages/server/src/modules';
 import { installTriggers, wiredSources } from '../packages/server/src/modules/indicators/engine/refresh';
 import { employmentLedger } from '../packages/server/src/modules/labour/ledgers/employments';
+import { rosterLedger as liftedRosterLedger } from '../packages/server/src/modules/labour/ledgers/roster';
 import { householdLedger } from '../packages/server/src/modules/monitoring/ledgers/households';
 import { measureLedger } from '../packages/server/src/modules/monitoring/ledgers/measures';
 import { memberLedger } from '../packages/server/src/modules/monitoring/ledgers/members';
@@ -142,6 +144,13 @@ function job(i: number) {
   } as const;
 }
 
+/** Person i of the 脱贫人口名册: a household of four a village, lifted between 2016 and 2020. */
+function liftedPerson(i: number) {
+  const { id } = idNumber(i % 25_000, Math.floor(i / 25_000));
+  const k = Math.floor(i / 4);
+  return { name: `脱贫人口${i}`, idNumber: id, divisionCode: village(k), householdHead: `户主${k}`, liftedYear: 2016 + (k % 5) };
+}
+
 /** A workbook as Excel and LibreOffice save it: every text in the shared string table (with CSV.on, the same rows as CSV). */
 async function writeSheet(path: string, title: string, headers: string[], cells: (i: number) => unknown[]) {
   if (CSV.on) return writeCsvRows(path, headers, cells);
@@ -204,6 +213,11 @@ async function writeWorkbook(path: string) {
         return [head(m.household), '教育帮扶/雨露计划', m.description, m.amount, m.startOn];
       },
     );
+  if (LEDGER === 'lifted')
+    return writeSheet(path, '平远县脱贫人口名册', ['姓名', '身份证号', '所在村', '户主姓名', '脱贫年度'], (i) => {
+      const p = liftedPerson(i);
+      return [p.name, p.idNumber, p.divisionCode, p.householdHead, p.liftedYear];
+    });
   if (LEDGER === 'employments')
     return writeSheet(
       path,
@@ -404,6 +418,21 @@ const ledgers = {
       return [m.household + 1, m.kind, m.description, m.amount, m.startOn];
     }),
   },
+  // a ledger committed through write() (the module's service, row by row, audited): on PGlite in journaled
+  // slices (platform/ledgers/journal.ts)
+  lifted: {
+    def: () => liftedRosterLedger as unknown as LedgerDefinition,
+    seed: seedDivisions,
+    async raw(database: Database, c: PersonalDataCipher) {
+      await database.query('delete from labour_roster');
+      const columns = ['name', 'id_cipher', 'id_hash', 'id_masked', 'division_code', 'household_head', 'lifted_year'];
+      const stored = Array.from({ length: ROWS }, (_, i) => {
+        const p = liftedPerson(i);
+        return [p.name, c.encrypt(p.idNumber), c.hash(p.idNumber), maskIdNumber(p.idNumber), p.divisionCode, p.householdHead, p.liftedYear];
+      });
+      return database.db.transaction((tx) => insertRows(tx, 'labour_roster', columns, ROWS, (i) => stored[i]));
+    },
+  },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
     // home villages and places of work are written as codes (nothing to look up); the station the
@@ -457,7 +486,7 @@ const ledgers = {
   },
 } as const;
 const bench = ledgers[LEDGER as keyof typeof ledgers];
-if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments, visits or measures`);
+if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments, visits, measures or lifted`);
 
 let peak = 0;
 let heapPeak = 0;
