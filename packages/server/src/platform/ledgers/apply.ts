@@ -87,7 +87,7 @@ export async function writeJournalAudit(tx: Tx, importId: string, actor: Actor, 
 
 /**
  * The audit entries a journaled commit (journal.ts) held back, written to the log after the commit marked the
- * import committed — 500 at a time, each batch moved out of the journal in the same transaction, so
+ * import committed — 200 at a time, each batch moved out of the journal in the same transaction, so
  * a 100,000-row import does not hold the others for one long insert, and a start after a crash finishes it.
  */
 export async function flushJournalAudit(services: Pick<Services, 'database'>, importId: string) {
@@ -95,7 +95,7 @@ export async function flushJournalAudit(services: Pick<Services, 'database'>, im
     const [{ n }] = await services.database.query<{ n: number }>(
       `with moved as (
          delete from ledger_import_undo where seq in (
-           select seq from ledger_import_undo where import_id = $1 and tbl = 'audit_log' and audit ? 'actorName' order by seq limit 500)
+           select seq from ledger_import_undo where import_id = $1 and tbl = 'audit_log' and audit ? 'actorName' order by seq limit 200)
          returning seq, audit),
        written as (
          insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
@@ -105,7 +105,7 @@ export async function flushJournalAudit(services: Pick<Services, 'database'>, im
        select count(*)::int as n from written`,
       [importId],
     );
-    if (Number(n) < 500) return;
+    if (Number(n) < 200) return;
     await yieldToOthers();
   }
 }
