@@ -10,7 +10,8 @@
 // on PostgreSQL (BENCH_ENGINES=postgres or pglite runs one only; BENCH_DATABASE_URL names a database of its own to
 // empty and use instead of a scratch one; --rows=N or BENCH_ROWS changes the size; --ledger=households or
 // employments measures that ledger instead of the members; visits or measures, the ledgers of a household's
-// records, applied from the staging table in slices like the others; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
+// records, applied from the staging table in slices like the others; lifted, the 脱贫人口名册 (staged too); roster,
+// the one-sheet 监测对象信息表, a ledger written through its module's code (write()), in journaled slices on PGlite; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
 // their own; the import runs in a fresh one, as in a server restarted with its data, so memory the
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
@@ -28,9 +29,11 @@ import { loadConfig } from '../packages/server/src/config';
 import { modules } from '../packages/server/src/modules';
 import { installTriggers, wiredSources } from '../packages/server/src/modules/indicators/engine/refresh';
 import { employmentLedger } from '../packages/server/src/modules/labour/ledgers/employments';
+import { rosterLedger as liftedRosterLedger } from '../packages/server/src/modules/labour/ledgers/roster';
 import { householdLedger } from '../packages/server/src/modules/monitoring/ledgers/households';
 import { measureLedger } from '../packages/server/src/modules/monitoring/ledgers/measures';
 import { memberLedger } from '../packages/server/src/modules/monitoring/ledgers/members';
+import { rosterLedger as monitoringRosterLedger } from '../packages/server/src/modules/monitoring/ledgers/roster';
 import { visitLedger } from '../packages/server/src/modules/monitoring/ledgers/visits';
 import { servicesFor } from '../packages/server/src/platform/bootstrap';
 import type { AuthUser } from '../packages/server/src/platform/context';
@@ -142,6 +145,28 @@ function job(i: number) {
   } as const;
 }
 
+/** Person i of the 监测对象信息表: households of five (the head first), each in a village of the county. */
+function rosterPerson(i: number) {
+  const household = Math.floor(i / 5);
+  const r = i % 5;
+  const idNumber = r ? member(household * 4 + r - 1).idNumber : head(household);
+  return {
+    household,
+    village: village(household),
+    householdNo: `PY${String(household).padStart(7, '0')}`,
+    name: r ? `成员${i}` : `户主${household}`,
+    idNumber,
+    relation: ['户主', '配偶', '之子', '之女', '之孙子'][r],
+  };
+}
+
+/** Person i of the 脱贫人口名册: a household of four a village, lifted between 2016 and 2020. */
+function liftedPerson(i: number) {
+  const { id } = idNumber(i % 25_000, Math.floor(i / 25_000));
+  const k = Math.floor(i / 4);
+  return { name: `脱贫人口${i}`, idNumber: id, divisionCode: village(k), householdHead: `户主${k}`, liftedYear: 2016 + (k % 5) };
+}
+
 /** A workbook as Excel and LibreOffice save it: every text in the shared string table (with CSV.on, the same rows as CSV). */
 async function writeSheet(path: string, title: string, headers: string[], cells: (i: number) => unknown[]) {
   if (CSV.on) return writeCsvRows(path, headers, cells);
@@ -204,6 +229,45 @@ async function writeWorkbook(path: string) {
         return [head(m.household), '教育帮扶/雨露计划', m.description, m.amount, m.startOn];
       },
     );
+  if (LEDGER === 'roster')
+    return writeSheet(
+      path,
+      '平远县防返贫监测对象信息表',
+      [
+        '行政村',
+        '户编号',
+        '姓名',
+        '证件号码',
+        '与户主关系',
+        '监测对象类别',
+        '识别时间',
+        '家庭年人均纯收入（元）',
+        '健康状况',
+        '在校生状况',
+        '监测状态',
+      ],
+      (i) => {
+        const p = rosterPerson(i);
+        return [
+          p.village,
+          p.householdNo,
+          p.name,
+          p.idNumber,
+          p.relation,
+          '边缘易致贫户',
+          '2025-03-01',
+          6000 + (p.household % 3000),
+          '健康',
+          '非在校生',
+          '监测中',
+        ];
+      },
+    );
+  if (LEDGER === 'lifted')
+    return writeSheet(path, '平远县脱贫人口名册', ['姓名', '身份证号', '所在村', '户主姓名', '脱贫年度'], (i) => {
+      const p = liftedPerson(i);
+      return [p.name, p.idNumber, p.divisionCode, p.householdHead, p.liftedYear];
+    });
   if (LEDGER === 'employments')
     return writeSheet(
       path,
@@ -404,6 +468,62 @@ const ledgers = {
       return [m.household + 1, m.kind, m.description, m.amount, m.startOn];
     }),
   },
+  // a ledger committed through write() (the module's own code: households, members, steps, audit entries), on
+  // PGlite in journaled slices of whole households (platform/ledgers/journal.ts)
+  roster: {
+    def: () => monitoringRosterLedger as unknown as LedgerDefinition,
+    seed: seedDivisions,
+    async raw(database: Database, c: PersonalDataCipher) {
+      await database.query('delete from monitoring_steps');
+      await database.query('delete from monitoring_members');
+      await database.query('delete from monitoring_households');
+      const households = Math.ceil(ROWS / 5);
+      return database.db.transaction(async (tx) => {
+        const h = await insertRows(tx, 'monitoring_households', HOUSEHOLD_COLUMNS, households, (k) => [
+          k + 1,
+          village(k),
+          `户主${k}`,
+          'cadre_check',
+          'marginal',
+          'monitored',
+        ]);
+        return (
+          h +
+          (await insertRows(tx, 'monitoring_members', MEMBER_COLUMNS, ROWS, (i) => {
+            const p = rosterPerson(i);
+            const health = JSON.stringify({ health: 'healthy', healthNote: null, disability: 'none' });
+            const birth = `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`;
+            return [
+              p.household + 1,
+              p.name,
+              i % 5 ? 'child' : 'head',
+              'male',
+              birth,
+              c.encrypt(p.idNumber),
+              c.hash(p.idNumber),
+              maskIdNumber(p.idNumber),
+              c.encrypt(health),
+              'not_in_school',
+              'none',
+            ];
+          }))
+        );
+      });
+    },
+  },
+  lifted: {
+    def: () => liftedRosterLedger as unknown as LedgerDefinition,
+    seed: seedDivisions,
+    async raw(database: Database, c: PersonalDataCipher) {
+      await database.query('delete from labour_roster');
+      const columns = ['name', 'id_cipher', 'id_hash', 'id_masked', 'division_code', 'household_head', 'lifted_year'];
+      const stored = Array.from({ length: ROWS }, (_, i) => {
+        const p = liftedPerson(i);
+        return [p.name, c.encrypt(p.idNumber), c.hash(p.idNumber), maskIdNumber(p.idNumber), p.divisionCode, p.householdHead, p.liftedYear];
+      });
+      return database.db.transaction((tx) => insertRows(tx, 'labour_roster', columns, ROWS, (i) => stored[i]));
+    },
+  },
   employments: {
     def: () => employmentLedger as unknown as LedgerDefinition,
     // home villages and places of work are written as codes (nothing to look up); the station the
@@ -457,7 +577,7 @@ const ledgers = {
   },
 } as const;
 const bench = ledgers[LEDGER as keyof typeof ledgers];
-if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments, visits or measures`);
+if (!bench) throw new Error(`--ledger=${LEDGER}: members, households, employments, visits, measures, lifted or roster`);
 
 let peak = 0;
 let heapPeak = 0;

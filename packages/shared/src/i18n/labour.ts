@@ -97,6 +97,7 @@ export const zhCN = {
     unknownStation: '找不到该劳务工作站，请先在「劳务工作站」中登记',
     unknownBrand: '找不到该劳务品牌，请先在「劳务品牌」中登记',
     servedCodes: '服务县须填写区划代码（6位或12位），多个用顿号分隔',
+    onRosterElsewhere: '此人已在您管辖范围外的脱贫人口名册中，请联系{{county}}核实',
   },
 };
 
@@ -207,5 +208,6 @@ export const en: typeof zhCN = {
     unknownStation: 'No such labour station: register it under Labour stations first',
     unknownBrand: 'No such labour brand: register it under Labour brands first',
     servedCodes: 'Counties served: division codes (6 or 12 digits), separated by 、',
+    onRosterElsewhere: 'This person is on the roster outside your area: contact {{county}} to check',
   },
 };

@@ -272,6 +272,45 @@ describe('scope and personal data', () => {
     expect(out.statusCode).toBe(403);
   });
 
+  it('the roster ledger: a person on another county’s roster is a cell error naming only that county; a correction in scope is written and audited', async () => {
+    const rostered = fuchuanIdNumber(1990, 701); // on 富川's roster (imported above)
+    const other = await t.userClient('other_county_roster', 'town_staff', { divisions: ['451102'] });
+    const file = await xlsx([
+      ['八步区脱贫人口名册'],
+      ['姓名', '身份证号', '所在村', '户主姓名', '脱贫年度'],
+      ['名册甲', rostered, '451102100201', '名册甲', 2018],
+    ]);
+    const { status } = await uploadAndCheck(other, 'labour-roster', '八步名册.xlsx', file);
+    const cell = status.problems.find((p: { header: string | null }) => p.header?.includes('身份证号'));
+    expect(cell?.message, JSON.stringify(status.problems)).toBe(
+      '第3行 B列〔身份证号〕：此人已在您管辖范围外的脱贫人口名册中，请联系富川瑶族自治县核实',
+    );
+    expect(JSON.stringify(status.problems)).not.toMatch(/朝东|名册甲/);
+
+    // the county corrects the year 名册甲 was lifted: one update, its audit entry naming the masked ID number
+    const fuchuan = await t.userClient('fuchuan_roster', 'town_staff', { divisions: [FUCHUAN.slice(0, 6)] });
+    const fix = await xlsx([
+      ['姓名', '身份证号', '所在村', '户主姓名', '脱贫年度'],
+      ['名册甲', rostered, '朝东村', '名册甲', 2019],
+    ]);
+    const checked = await uploadAndCheck(fuchuan, 'labour-roster', '更正.xlsx', fix);
+    expect(checked.status).toMatchObject({ status: 'ready', toUpdate: 1, toInsert: 0 });
+    expect((await commitAndWait(fuchuan, checked.status.id, 'all-or-nothing')).status).toMatchObject({ status: 'committed', updated: 1 });
+    const [row] = await t.services.database.query<{ lifted_year: number; id_cipher: string }>(
+      'select lifted_year, id_cipher from labour_roster where id_hash = $1',
+      [t.services.cipher.hash(rostered)],
+    );
+    expect(row.lifted_year).toBe(2019);
+    expect(row.id_cipher).not.toContain(rostered);
+    const entries = await t.services.database.query<{ after: Record<string, unknown> }>(
+      "select after from audit_log where entity = 'labour_roster' and action = 'update' order by id desc limit 1",
+    );
+    expect(JSON.stringify(entries[0].after)).toContain('2019');
+    expect(JSON.stringify(entries)).not.toContain(rostered);
+    // back as it was, for the tests after
+    await t.services.database.query('update labour_roster set lifted_year = 2018 where id_hash = $1', [t.services.cipher.hash(rostered)]);
+  });
+
   it('exports the roster masked and round-trips a revealed export unchanged', async () => {
     const masked = await hq.get('/api/ledgers/labour-roster/export');
     const rows = (await readSheet(masked.rawPayload)).slice(3).filter((r) => r?.length);

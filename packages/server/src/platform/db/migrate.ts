@@ -13,6 +13,7 @@ export async function migrate(database: Database): Promise<void> {
   if (database.engine === 'pglite') {
     // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
     await migratePglite(database.db as any, config);
+    await attachImportJournal(database);
     return;
   }
   const client = await database.pool!.connect();
@@ -20,8 +21,18 @@ export async function migrate(database: Database): Promise<void> {
     await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
     // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
     await migratePg(database.db as any, config);
+    await attachImportJournal(database);
   } finally {
     await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
     client.release();
   }
+}
+
+/**
+ * The import journal's row trigger on every table that lacks it (platform/ledgers/journal.ts; migration
+ * import_journal), the tables of every migration included — at start, so a ledger's first commit does not pay
+ * for it (each commit checks again, for tables made since).
+ */
+async function attachImportJournal(database: Database) {
+  await database.query('select xz_import_journal_attach()');
 }

@@ -43,12 +43,13 @@ export async function nextSlice(
 
 /**
  * How long one slice's transaction should hold the others (PGlite): the slice size follows the time the last
- * one took, between a few dozen rows and LEDGER_APPLY_SLICE — on a loaded machine slices get smaller.
+ * one took, between `least` rows (a few dozen for set-based applies; one for a write() that goes row by row
+ * through a service) and LEDGER_APPLY_SLICE — on a loaded machine slices get smaller.
  */
 export const SLICE_TARGET_MS = 250;
-export function nextSliceSize(size: number, tookMs: number, max: number): number {
+export function nextSliceSize(size: number, tookMs: number, max: number, least = 50): number {
   const wanted = Math.round((size * SLICE_TARGET_MS) / Math.max(tookMs, 1));
-  return Math.max(Math.min(50, max), Math.min(max, wanted, size * 2));
+  return Math.max(Math.min(least, max), Math.min(max, wanted, size * 2));
 }
 
 /** The staged rows of a slice, over alias `s`. */
@@ -80,6 +81,33 @@ export async function writeJournalAudit(tx: Tx, importId: string, actor: Actor, 
       select ${actor.id}::int, ${actor.name}::text, ${actor.ip}::text, 'create', ${createdWhileStaging}::text, null, null, after
       from ledger_import_audit where import_id = ${importId} order by seq`);
   await insert(sql`audit->>'action' <> 'update'`);
+  // written: gone from the journal in the same transaction (a start after a crash finds none to write again)
+  await tx.execute(sql`delete from ledger_import_undo where import_id = ${importId} and tbl = 'audit_log'`);
+}
+
+/**
+ * The audit entries a journaled commit (journal.ts) held back, written to the log after the commit marked the
+ * import committed — 200 at a time, each batch moved out of the journal in the same transaction, so
+ * a 100,000-row import does not hold the others for one long insert, and a start after a crash finishes it.
+ */
+export async function flushJournalAudit(services: Pick<Services, 'database'>, importId: string) {
+  for (;;) {
+    const [{ n }] = await services.database.query<{ n: number }>(
+      `with moved as (
+         delete from ledger_import_undo where seq in (
+           select seq from ledger_import_undo where import_id = $1 and tbl = 'audit_log' and audit ? 'actorName' order by seq limit 200)
+         returning seq, audit),
+       written as (
+         insert into audit_log (actor_id, actor_name, ip, action, entity, entity_id, before, after)
+         select (audit->>'actorId')::int, audit->>'actorName', audit->>'ip', audit->>'action', audit->>'entity', audit->>'entityId',
+           nullif(audit->'before', 'null'::jsonb), nullif(audit->'after', 'null'::jsonb)
+         from moved order by seq returning 1)
+       select count(*)::int as n from written`,
+      [importId],
+    );
+    if (Number(n) < 200) return;
+    await yieldToOthers();
+  }
 }
 
 /** The import's journal dropped: inside the commit's transaction, or after it in statements of a few thousand rows. */
@@ -107,6 +135,7 @@ export async function undoApplied(services: Pick<Services, 'db' | 'database'>, i
   // a journal outliving its commit (the server stopped while dropping it) is spent, never undone
   const [imp] = await services.database.query<{ status: string }>('select status from ledger_imports where id = $1', [importId]);
   if (imp?.status === 'committed') {
+    await flushJournalAudit(services, importId); // what a journaled commit had not written yet
     await dropJournal(services, importId);
     return 0;
   }
@@ -118,7 +147,7 @@ export async function undoApplied(services: Pick<Services, 'db' | 'database'>, i
     await services.db.transaction(async (tx) => {
       const parts = (
         await tx.execute(sql`select tbl, ord from ledger_import_undo where import_id = ${importId} and slice = ${slice}::int
-          and tbl <> 'audit_log' group by tbl, ord order by ord desc`)
+          and tbl <> 'audit_log' and op is null group by tbl, ord order by ord desc`)
       ).rows as { tbl: string; ord: number }[];
       for (const { tbl, ord } of parts) {
         const table = ident(tbl);
@@ -141,6 +170,8 @@ export async function undoApplied(services: Pick<Services, 'db' | 'database'>, i
                   where ${here} and u.before is not null) b
             where t.id = b.undo_row_id`);
       }
+      // a slice of a commit through write(), journaled by trigger (journal.ts): row by row, newest first
+      await tx.execute(sql`select xz_import_journal_undo(${importId}, ${slice}::int)`);
       await tx.execute(sql`delete from ledger_import_undo where import_id = ${importId} and slice = ${slice}::int`);
     });
     await yieldToOthers();

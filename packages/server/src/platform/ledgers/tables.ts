@@ -64,6 +64,9 @@ export const ledgerImportAudit = pgTable(
 // audit entries the commit writes in its last transaction (`tbl` 'audit_log', `audit`). Logged, unlike the
 // staging tables: after a crash mid-apply a restart reads it to undo the slices applied. Rows are the
 // table's integer `id`. Emptied when the commit ends, either way.
+// A commit through a ledger's write() (journal.ts) is journaled by a row trigger instead (migration
+// import_journal): `op` 'i'/'u'/'d', `before` the row as it was, `after` the row as written (its key),
+// undone row by row in reverse `seq`.
 export const ledgerImportUndo = pgTable(
   'ledger_import_undo',
   {
@@ -75,6 +78,8 @@ export const ledgerImportUndo = pgTable(
     rowId: bigint('row_id', { mode: 'number' }),
     before: jsonb('before'),
     audit: jsonb('audit'),
+    op: text('op'),
+    after: jsonb('after'),
   },
   (t) => [index('ledger_import_undo_import_idx').on(t.importId, t.slice)],
 );

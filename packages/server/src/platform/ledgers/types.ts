@@ -110,11 +110,6 @@ export interface LedgerDefinition<Row extends LedgerRow = LedgerRow> {
    */
   applyStaged?(tx: Tx, slice: ApplySlice, ctx: LedgerContext): Promise<{ inserted: number; updated: number }>;
   /**
-   * With `applyStaged`: what cannot be undone from the journal (writes through the module's services, which
-   * audit as they go), done in the commit's last transaction after every slice — keep it small.
-   */
-  applyStagedLast?(tx: Tx, importId: string, ctx: LedgerContext): Promise<{ inserted: number; updated: number }>;
-  /**
    * With `staged` or `applyStaged`: the row as it is staged, decided at the dry run against the record found (`before`).
    * Personal data is encrypted here, in the application, so the database never holds it in the clear.
    * What it decides from `before` (an encrypted field changed or not) holds for that record only: the

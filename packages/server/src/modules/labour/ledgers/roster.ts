@@ -1,11 +1,15 @@
-// 脱贫人口名册: one row per person, the village by name as clerks write it; written through saveRosterPerson
-// (scope, audit). ID numbers are masked in exports unless the user may reveal them and asks.
+// 脱贫人口名册: one row per person, the village by name as clerks write it. A county's roster is tens of thousands
+// of people: committed set-based from the staging table (as saveRosterPerson writes a person: the ID number
+// sealed, scoped, audited), not a person at a time. ID numbers are masked in exports unless the user may reveal
+// them and asks.
 import { LABOUR_LEDGERS } from '@xiezuo/shared/contracts/labour';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { divisionByName, idNumber } from '../../../platform/ledgers/columns';
-import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
-import { inScope } from '../../../platform/scope';
-import { allRoster, saveRosterPerson } from '../roster';
+import type { StagedTableSpec } from '../../../platform/ledgers/stagedSpec';
+import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
+import { inScope, scopeWhere } from '../../../platform/scope';
+import { sealIdNumber } from '../people';
+import { allRoster } from '../roster';
 import { labourRoster } from '../tables';
 
 type RosterLedgerRow = {
@@ -64,12 +68,62 @@ export const rosterLedger = defineLedger<RosterLedgerRow>({
     }
     return out;
   },
-  async write(tx, changes, ctx) {
-    const c = { ...ctx, tx };
-    for (const r of [...changes.insert, ...changes.update.map((u) => u.after)]) await saveRosterPerson(c, r);
+  // a person on the roster of another county is theirs to correct: named by county only (issue #21)
+  async validateBatch(rows, ctx) {
+    const elsewhere = await rosterOutsideScope(ctx, [...new Set(rows.map((r) => ctx.services.cipher.hash(r.idNumber)))]);
+    return rows.map((r) => {
+      const county = elsewhere.get(ctx.services.cipher.hash(r.idNumber));
+      return county ? [{ path: 'idNumber', key: 'labour.validation.onRosterElsewhere', params: { county } }] : [];
+    });
   },
+  uniqueNaturalKey: true, // labour_roster_hash_uq
+  tables: ['labour_roster'],
+  sealRow: (row, _before, ctx) => {
+    const { idNumber: id, ...plain } = row;
+    return { ...plain, ...sealIdNumber(ctx.services.cipher, id) };
+  },
+  staged: stagedRoster,
   async exportRows(ctx, filters) {
     const rows = await allRoster(ctx, { divisionCode: filters.divisionCode, q: filters.q });
     return rows.map((r) => toRow(r, ctx.services.cipher.decrypt(r.idCipher)));
   },
 });
+
+/** labour_roster, matched by ID hash among the people in the user's scope (as saveRosterPerson may write them). */
+function stagedRoster(ctx: LedgerContext): StagedTableSpec {
+  const text = (key: string, column: string) => ({ key, column, type: 'text' as const });
+  return {
+    table: 'labour_roster',
+    entity: 'labour_roster',
+    naturalKey: ['idHash'],
+    uniqueNaturalKey: true,
+    match: scopeWhere(ctx.user.scope, { division: sql.raw('t.division_code') }) ?? sql`true`,
+    auditKey: [{ key: 'idMasked' }],
+    entityIdColumn: 'id',
+    touch: 'updated_at',
+    columns: [
+      text('idHash', 'id_hash'),
+      { ...text('idCipher', 'id_cipher'), insertOnly: true },
+      { ...text('idMasked', 'id_masked'), insertOnly: true },
+      text('name', 'name'),
+      text('divisionCode', 'division_code'),
+      text('householdHead', 'household_head'),
+      { key: 'liftedYear', column: 'lifted_year', type: 'integer' },
+      text('note', 'note'),
+    ],
+  };
+}
+
+/** Of these ID hashes, those on the roster outside the user's scope, with the name of the county to contact. */
+async function rosterOutsideScope(ctx: LedgerContext, hashes: string[]): Promise<Map<string, string>> {
+  if (!hashes.length) return new Map();
+  const mine = scopeWhere(ctx.user.scope, { division: sql.raw('r.division_code') });
+  if (!mine) return new Map(); // the whole country
+  const rows = (
+    await ctx.services.db.execute(sql`
+      select r.id_hash as hash, coalesce(c.name, substr(r.division_code, 1, 6) || '000000') as county
+      from labour_roster r left join divisions c on c.code = substr(r.division_code, 1, 6) || '000000'
+      where r.id_hash in ${hashes} and not (${mine})`)
+  ).rows as { hash: string; county: string }[];
+  return new Map(rows.map((r) => [r.hash, r.county]));
+}

@@ -1,5 +1,5 @@
 // 监测户台账: a household and its head — new ones created set-based from the staging table (applyHouseholds,
-// slice by slice), corrections through the module's services in the commit's last transaction.
+// slice by slice), corrections through the module's services in the same slices, journaled by trigger.
 
 import { todayInBeijing } from '@xiezuo/shared/calendar/today';
 import { maskIdNumber } from '@xiezuo/shared/codes/idNumber';
@@ -9,6 +9,7 @@ import type { Tx } from '../../../platform/db/client';
 import { AppError, type ErrorDetail } from '../../../platform/http/errors';
 import { type ApplySlice, inSlice, journalAudit, journalHead } from '../../../platform/ledgers/apply';
 import { amount, divisionCode, enumOf, phone } from '../../../platform/ledgers/columns';
+import { journaled } from '../../../platform/ledgers/journal';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
 import { divisions } from '../../registry';
@@ -111,7 +112,6 @@ export const householdLedger = defineLedger<HouseholdRow>({
   tables: ['monitoring_households', 'monitoring_members', 'monitoring_steps'],
   sealRow: sealHouseholdRow,
   applyStaged: applyHouseholds,
-  applyStagedLast: updateHouseholds,
   // the export's hidden 记录标识: the household and its row version, so a masked export can be edited and re-imported
   recordKey: {
     of: (row) => (row.id != null && row.version ? { id: row.id, version: row.version } : null),
@@ -226,53 +226,47 @@ async function applyHouseholds(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
     from (select n, hid, (row_number() over (order by n) - 1) / 1000 as g from src) x group by g order by g
     returning (audit->'after'->>'count')::int as n`);
   const inserted = (made.rows as { n: number }[]).reduce((a, x) => a + Number(x.n), 0);
-  return { inserted, updated: 0 };
+  // the slice's corrections go through the module's own updateHousehold (a correction file of a whole county's
+  // incomes is as long as a file of new households, so they are sliced too), journaled by trigger
+  const updated = await journaled(tx, slice, () => updateHouseholds(tx, slice, ctx));
+  return { inserted, updated };
 }
 
 /**
- * In the commit's last transaction: the corrected households through updateHousehold (row by row, audited as
- * it goes: corrections are few). A household changed since the dry run fails the commit, and the slices'
- * new households are undone.
+ * The corrected households of a slice through updateHousehold (row by row, audited as it goes). A household
+ * changed since the dry run fails the commit, and the slices applied are undone.
  */
-async function updateHouseholds(tx: Tx, importId: string, ctx: LedgerContext) {
-  const mine = sql`s.import_id = ${importId}`;
+async function updateHouseholds(tx: Tx, slice: ApplySlice, ctx: LedgerContext) {
+  const mine = inSlice(slice);
   const stale = await tx.execute(sql`
     select 1 from ledger_import_rows s left join monitoring_households t on t.id = (s.r->>'id')::int and t.xmin::text = s.r->>'version'
     where ${mine} and s.a = 'update' and t.id is null limit 1`);
   if (stale.rows.length) throw new AppError('CONFLICT', {}, [{ path: 'file', key: 'ledgers.file.changedMeanwhile' }]);
-  let updated = 0;
-  for (let after = -1; ; ) {
-    const page = (
-      await tx.execute(
-        sql`select n, r from ledger_import_rows s where ${mine} and s.a = 'update' and n > ${after}::int order by n limit 1000`,
-      )
-    ).rows as { n: number; r: Record<string, unknown> }[];
-    if (!page.length) break;
-    for (const { r } of page) {
-      const opened = (v: unknown) => openContact(ctx, (v as string | null) ?? null);
-      await updateHousehold(ctx, Number(r.id), {
-        headName: r.headName,
-        category: r.category,
-        isLifted: !!r.isLifted,
-        dibao: !!r.dibao,
-        tekun: !!r.tekun,
-        incomePerHead: num(r.incomePerHead as string | null),
-        incomeYear: r.incomeYear ?? null,
-        address: opened(r.address),
-        phone: opened(r.phone),
-        note: r.note ?? null,
-      });
-      // the head's own record carries the name too (the household page lists members by it)
-      if (r.renamed)
-        await tx
-          .update(M)
-          .set({ name: r.headName as string, updatedAt: new Date() })
-          .where(and(eq(M.householdId, Number(r.id)), eq(M.relation, 'head'), eq(M.active, true)));
-    }
-    updated += page.length;
-    after = page[page.length - 1].n;
+  const rows = (await tx.execute(sql`select r from ledger_import_rows s where ${mine} and s.a = 'update' order by n`)).rows as {
+    r: Record<string, unknown>;
+  }[];
+  for (const { r } of rows) {
+    const opened = (v: unknown) => openContact(ctx, (v as string | null) ?? null);
+    await updateHousehold(ctx, Number(r.id), {
+      headName: r.headName,
+      category: r.category,
+      isLifted: !!r.isLifted,
+      dibao: !!r.dibao,
+      tekun: !!r.tekun,
+      incomePerHead: num(r.incomePerHead as string | null),
+      incomeYear: r.incomeYear ?? null,
+      address: opened(r.address),
+      phone: opened(r.phone),
+      note: r.note ?? null,
+    });
+    // the head's own record carries the name too (the household page lists members by it)
+    if (r.renamed)
+      await tx
+        .update(M)
+        .set({ name: r.headName as string, updatedAt: new Date() })
+        .where(and(eq(M.householdId, Number(r.id)), eq(M.relation, 'head'), eq(M.active, true)));
   }
-  return { inserted: 0, updated };
+  return rows.length;
 }
 
 function toHouseholdRow(ctx: Pick<LedgerContext, 'services'>, h: typeof H.$inferSelect, headIdNumber: string): HouseholdRow {

@@ -27,6 +27,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/service';
 import type { Tx } from '../../../platform/db/client';
 import type { ErrorDetail } from '../../../platform/http/errors';
+import { chunked } from '../../../platform/ledgers/chunked';
 import { amount, date, divisionByName, enumOf, idNumber, phone } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, naturalKeyOf, withDefaults } from '../../../platform/ledgers/types';
 import { inScope } from '../../../platform/scope';
@@ -262,13 +263,13 @@ export const rosterLedger = defineLedger<RosterRow>({
   validateBatch: checkRoster,
   async findExisting(tx, rows, ctx) {
     const hashes = new Map(rows.map((r) => [ctx.services.cipher.hash(r.idNumber), r]));
-    const found = hashes.size
-      ? await tx
-          .select({ m: M, h: H })
-          .from(M)
-          .innerJoin(H, eq(H.id, M.householdId))
-          .where(and(eq(M.active, true), inArray(M.idHash, [...hashes.keys()]), householdsInScope(ctx.user.scope)))
-      : [];
+    const found = await chunked([...hashes.keys()], (part) =>
+      tx
+        .select({ m: M, h: H })
+        .from(M)
+        .innerJoin(H, eq(H.id, M.householdId))
+        .where(and(eq(M.active, true), inArray(M.idHash, part), householdsInScope(ctx.user.scope))),
+    );
     const householdIds = [...new Set(found.map((f) => f.h.id))];
     const heads = found.length ? await headIds(ctx, inArray(H.id, householdIds), tx) : new Map<number, string>();
     const risks = await openRisks(tx, householdIds);
@@ -428,16 +429,17 @@ async function checkRoster(rows: RosterRow[], ctx: LedgerContext): Promise<Error
     ).map((d) => d.code),
   );
   const hashes = rows.map((r) => cipher.hash(r.idNumber));
-  const memberships = new Map((await activeMemberships(db, [...new Set(hashes)])).map((m) => [m.idHash, m]));
+  const memberships = new Map((await chunked([...new Set(hashes)], (part) => activeMemberships(db, part))).map((m) => [m.idHash, m]));
   const headHashes = [...new Set(rows.map((r) => cipher.hash(r.headIdNumber!)))];
   const registered = new Map(
-    (headHashes.length
-      ? await db
+    (
+      await chunked(headHashes, (part) =>
+        db
           .select({ hash: M.idHash, h: H })
           .from(M)
           .innerJoin(H, eq(H.id, M.householdId))
-          .where(and(eq(M.relation, 'head'), eq(M.active, true), inArray(M.idHash, headHashes)))
-      : []
+          .where(and(eq(M.relation, 'head'), eq(M.active, true), inArray(M.idHash, part))),
+      )
     ).map((x) => [x.hash, x.h]),
   );
   for (const [i, r] of rows.entries()) {
