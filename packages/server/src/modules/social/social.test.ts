@@ -391,7 +391,9 @@ describe('publicity (宣传报道) and the report', () => {
         '报道',
         '富川瑶族自治县',
       ]);
-    for (let i = 0; i < 10; i++) rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', '富川瑶族自治县']);
+    // the county as clerks write it: 富川, 富川县 — both 富川瑶族自治县
+    for (let i = 0; i < 10; i++)
+      rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', i % 2 ? '富川' : '富川县']);
     // the same half-year last year: 113 provincial-or-higher reports, so this year's 226 is twice as many
     for (let i = 0; i < 113; i++)
       rows.push([237 + i, '2025-05-01', `四会富川协作报道（2025）${i + 1}`, '南方日报', '省级', '报道', '富川瑶族自治县']);
