@@ -3,6 +3,12 @@ import { defineIndicators } from './types';
 
 const base = { group: 'social' } as const;
 
+/** Gifts to linked monitored households, computed from the registers (lifted_persons, monitored_persons), never typed. */
+const RECIPIENTS = [
+  { key: 'tuopin', tag: 'tuopin', zh: '其中脱贫户', en: 'of which to households lifted out of poverty' },
+  { key: 'monitored', tag: 'monitored', zh: '其中监测户', en: 'of which to households under monitoring' },
+];
+
 export const socialIndicators = defineIndicators([
   {
     ...base,
@@ -17,6 +23,7 @@ export const socialIndicators = defineIndicators([
     breakdowns: [
       { key: 'cash', tag: 'part:cash', zh: '其中慰问金', en: 'of which cash' },
       { key: 'goods', tag: 'part:goods', zh: '其中物资折款', en: 'of which goods (valued)' },
+      ...RECIPIENTS,
     ],
     kpi: true,
   },
@@ -29,6 +36,7 @@ export const socialIndicators = defineIndicators([
     unitEn: 'items',
     measure: 'sum',
     source: 'social.donationItems',
+    breakdowns: RECIPIENTS,
   },
   {
     ...base,
