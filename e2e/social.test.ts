@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
+import { streetScene } from '../packages/server/src/platform/attachments/png';
 import { eq } from '../packages/server/src/platform/db/sql';
 import { choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
   await app.addUser('hq_social', 'hq', { all: true });
   await app.addUser('leader_shejiang', 'team_leader', { teams: [shejiang] });
   await app.addUser('leader_bingcun_e2e', 'team_leader', { teams: [bingcun] });
+  await app.addUser('staff_gangping_social', 'town_staff', { divisions: ['441224109000'] });
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
@@ -292,4 +294,72 @@ describe('social assistance in the browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.context().close();
   }, 180_000);
+  it('the dashboard reads the seeds from the ledgers: 8.67万元 at 畲江镇, 梅县区 and the 荔湾 group alike; 226 provincial reports at HQ', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000);
+    const half = `H${today.getUTCFullYear()}-${today.getUTCMonth() < 6 ? 1 : 2}`;
+    const [{ id: lw }] = await app.services.db.select({ id: teams.id }).from(teams).where(eq(teams.name, '荔湾区派驻梅县区驻镇帮扶工作组'));
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_social');
+    for (const [node, shot] of [
+      ['d:441403107', 'social-dashboard-shejiang'],
+      ['d:441403', 'social-dashboard-meixian'],
+      [`t:${lw}`, 'social-dashboard-liwan'],
+    ]) {
+      await page.goto(`${app.url}/?node=${node}&period=${half}`);
+      const card = page.locator('.ant-card').filter({ hasText: '捐赠款物（折款）' }).first();
+      await card.getByText('8.67万元').waitFor();
+      await screenshot(page, shot);
+    }
+    await page.goto(`${app.url}/?node=all&period=Y${today.getUTCFullYear()}`);
+    await page.locator('.ant-card').filter({ hasText: '省级以上媒体报道' }).first().waitFor();
+    await screenshot(page, 'social-dashboard-hq');
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'leader_shejiang');
+    await phone.goto(`${app.url}/?period=${half}`);
+    await phone.locator('.ant-card').filter({ hasText: '捐赠款物（折款）' }).first().getByText('8.67万元').waitFor();
+    await screenshot(phone, 'social-dashboard-team-phone');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.context().close();
+  }, 120_000);
+
+  for (const [name, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const)
+    it(`a town’s staff give to a monitored household picked by its head, add a photo, and see it under 其中监测户 (${name})`, async () => {
+      const page = await newPage(browser, viewport);
+      await signIn(page, app.url, 'staff_gangping_social');
+      await page.goto(`${app.url}/social/donations`);
+      await page.getByRole('button', { name: '登记捐赠' }).click();
+      const dialog = page.getByRole('dialog');
+      await typeDate(page, '日期', beijing(2));
+      await dialog.getByLabel('捐赠方', { exact: true }).fill(`顺德某企业（${name}）`);
+      await searchAndPick(page, dialog, '关联监测户', '麦伯', '麦伯（化名）户', '麦伯（化名）户 · 兴义村委会');
+      expect(await dialog.getByLabel('受助对象', { exact: true }).inputValue()).toBe('麦伯（化名）'); // filled from the register
+      await dialog.getByLabel('慰问金（元）').fill('1500');
+      await screenshot(page, `social-donation-household-form-${name}`);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+      const [gift] = await app.services.database.query<{ id: number; household: string; division: string }>(
+        `select d.id, h.head_name as household, d.division_code as division from social_donations d
+         join monitoring_households h on h.id = d.household_id where d.donor_name = $1`,
+        [`顺德某企业（${name}）`],
+      );
+      expect(gift).toMatchObject({ household: '麦伯（化名）', division: '441224109202' });
+      await page.getByRole('button', { name: `编辑 顺德某企业（${name}） 麦伯（化名）` }).waitFor();
+      await page.getByTestId('donation-photos').first().click();
+      const photos = page.getByTestId('attachments-social-donation-photo');
+      await photos
+        .getByTestId('attachments-input')
+        .setInputFiles({ name: `慰问麦伯（${name}）.png`, mimeType: 'image/png', buffer: streetScene(480, 320, true) });
+      await photos.getByTestId('attachment-photo').first().waitFor();
+      await screenshot(page, `social-donation-photo-${name}`);
+      await page.keyboard.press('Escape');
+      await page.goto(`${app.url}/?node=d:441224109&period=Y${beijing(2).slice(0, 4)}`);
+      await page.getByText('其中监测户').first().waitFor();
+      await screenshot(page, `social-dashboard-monitored-${name}`);
+      await page.context().close();
+    }, 120_000);
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';
 import { refresherOf } from '../indicators/service';
-import { SHEJIANG, socialTestApp } from './testing/fixture';
+import { FUCHUAN, SHEJIANG, socialTestApp } from './testing/fixture';
 
 process.env.XZ_TODAY = '2026-06-20';
 
@@ -99,5 +99,44 @@ describe('donations to households: 其中脱贫户 and 其中监测户 from the 
     expect(fig('social.donationMoney', 'monitored')).toBe(1_000);
     expect(fig('social.donationMoney', 'tuopin')).toBe(1_800);
     expect(fig('social.donationMoney')).toBe(4_600);
+  });
+});
+
+describe('donations to schools: linked to the registry’s unit where it exists', () => {
+  it('the ledger links a school by its name in the row’s place; a form may not link one elsewhere', async () => {
+    const [school] = await t.services.database.query<{ id: number }>(
+      `insert into units (name, kind, division_code) values ('畲江中学（演示）', 'school', $1) returning id`,
+      [SHEJIANG],
+    );
+    const [far] = await t.services.database.query<{ id: number }>(
+      `insert into units (name, kind, division_code) values ('富川瑶族自治县第一中学（演示）', 'school', $1) returning id`,
+      [FUCHUAN],
+    );
+    const file = await xlsx([
+      ['日期', '捐赠方', '受助对象', '对象类型', '所在镇', '慰问金'],
+      ['2026-03-01', '荔湾区某企业', '畲江中学（演示）', '学校', '畲江镇', 20000],
+      ['2026-03-01', '荔湾区某企业', '畲江镇某小学', '学校', '畲江镇', 5000], // not in the registry: kept by name only
+    ]);
+    const { status } = await uploadAndCheck(shejiang, 'social-donations', 'schools.xlsx', file);
+    expect(status.problems, JSON.stringify(status.problems)).toEqual([]);
+    expect((await commitAndWait(shejiang, status.id, 'all-or-nothing')).status.status).toBe('committed');
+    const rows = (await shejiang.get('/api/social/donations?donorKind=unit&q=学')).json().items as {
+      recipientName: string;
+      unitId: number | null;
+    }[];
+    expect(Object.fromEntries(rows.map((d) => [d.recipientName, d.unitId]))).toEqual({ '畲江中学（演示）': school.id, 畲江镇某小学: null });
+
+    const res = await hq.post('/api/social/donations', {
+      donatedOn: '2026-03-02',
+      donorName: '某单位',
+      donorKind: 'unit',
+      recipientKind: 'school',
+      recipientName: '富川瑶族自治县第一中学（演示）',
+      divisionCode: SHEJIANG,
+      unitId: far.id,
+      cashAmount: 100,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ path: 'body.unitId', message: '该单位不在所填的县镇村' });
   });
 });
