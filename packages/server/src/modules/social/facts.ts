@@ -39,6 +39,9 @@ const DONATION = `select 'g' || d.id as subject,
                          d.division_code
                     from ${don} d where d.id = any ${subjectIds('g')}`;
 
+/** A visit's helped side: where the helper side went, or where the helped side's visitors came from. */
+const HELPED_SIDE = (v: string) => `case when ${v}.direction = 'to_helper' then ${v}.from_division_code else ${v}.division_code end`;
+
 export const socialFacts = defineFacts([
   {
     // money given: cash, plus goods with an estimated value — one event for each part, so 其中 rows can split them
@@ -112,13 +115,15 @@ export const socialFacts = defineFacts([
     ],
   },
   {
+    // counted at the helped side, as the East–West assessment counts a pair's visits both ways: the place visited when
+    // the helper side came (to_helped), the visitors' own place when the helped side went to the helper (to_helper)
     key: 'social.visits',
     kind: 'event',
-    requires: { social_visits: ['division_code', 'team_id', 'started_on', 'visitor_level', 'direction'] },
-    sql: `select v.division_code, v.team_id, v.started_on as day, null::date as end_day, 'v' || v.id as subject, 1::float8 as qty,
-                 array['level:' || v.visitor_level, 'direction:' || v.direction] as tags
+    requires: { social_visits: ['division_code', 'from_division_code', 'team_id', 'started_on', 'visitor_level', 'direction'] },
+    sql: `select ${HELPED_SIDE('v')} as division_code, v.team_id, v.started_on as day, null::date as end_day, 'v' || v.id as subject,
+                 1::float8 as qty, array['level:' || v.visitor_level, 'direction:' || v.direction] as tags
           from social_visits v`,
-    dirty: [{ table: 'social_visits', division: 'R.division_code', from: 'R.started_on' }],
+    dirty: [{ table: 'social_visits', division: HELPED_SIDE('R'), from: 'R.started_on' }],
   },
   {
     // level:provincialUp = 省级以上媒体 (central or provincial)

@@ -435,15 +435,31 @@ describe('every ledger', () => {
       purpose: '调研蓝莓产业基地',
     });
     expect(visit.statusCode, visit.body).toBe(200);
+    // 梅县区's leaders return the visit in 荔湾区: counted at the helped side too, as the assessment counts a pair's visits
+    const back = await hq.post('/api/social/visits', {
+      startedOn: '2026-06-02',
+      visitorLevel: 'leader',
+      visitors: '梅县区副区长',
+      direction: 'to_helper',
+      fromDivisionCode: MEIXIAN,
+      divisionCode: '440103000000',
+      teamId: ids.lw,
+      purpose: '对接消费帮扶',
+    });
+    expect(back.statusCode, back.body).toBe(200);
     const fig = await dash(`t:${ids.lw}`, 'H2026-1');
-    expect(fig('social.visits')).toBe(1);
+    expect(fig('social.visits')).toBe(2);
     expect(fig('social.visits', 'mainLeader')).toBe(1);
+    expect(fig('social.visits', 'toHelper')).toBe(1);
+    const meixian = await dash(`d:${MEIXIAN.slice(0, 6)}`, 'H2026-1');
+    expect(meixian('social.visits')).toBe(2);
+    expect(meixian('social.visits', 'leader')).toBe(1);
     const expected = {
       'social-donations': 4,
       'social-funds': 6,
       'social-meetings': 66,
       'social-decisions': 5,
-      'social-visits': 1,
+      'social-visits': 2,
       'social-publicity': 349,
     };
     for (const [key, n] of Object.entries(expected)) {
