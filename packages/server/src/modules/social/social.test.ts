@@ -357,20 +357,28 @@ describe('a meeting recorded with its decisions (the form)', () => {
 
 describe('decisions ledger (议定事项台账)', () => {
   it('imports decisions under meetings named by date and title; an unknown meeting is refused by row and column', async () => {
-    const header = ['会议日期', '会议名称', '议定事项', '责任单位', '完成时限', '办结日期', '办结情况'];
+    const header = ['会议日期', '会议名称', '议定事项', '责任单位', '责任队伍', '完成时限', '办结日期', '办结情况'];
     const file = await clerkBook('会议议定事项跟踪表', header, [
-      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '五镇民生实事清单报区审定', '荔湾区工作组', '2026-03-31', '2026-03-20', '已印发'],
-      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '畲江镇冷库选址', '驻畲江镇工作队', '2026-04-30', null, null],
-      ['2026-02-11', '没有开过的会', '某事项', null, '2026-04-30', null, null],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '五镇民生实事清单报区审定', '荔湾区工作组', null, '2026-03-31', '2026-03-20', '已印发'],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '畲江镇冷库选址', '驻畲江镇工作队', '荔湾驻畲江镇帮扶工作队', '2026-04-30', null, null],
+      ['2026-02-11', '没有开过的会', '某事项', null, null, '2026-04-30', null, null],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '某镇道路硬化', null, '没有这个队', '2026-04-30', null, null],
     ]);
     const { status } = await uploadAndCheck(hq, 'social-decisions', '议定事项.xlsx', file);
-    expect(status).toMatchObject({ valid: 2, rejected: 1, toInsert: 2 });
+    expect(status).toMatchObject({ valid: 2, rejected: 2, toInsert: 2 });
     expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
       '第5行 B列〔会议名称〕：找不到这个日期和名称的会议，请先在会议台账中登记',
+      expect.stringMatching(/^第6行 E列〔责任队伍〕：.*没有这个队/),
     ]);
     expect((await commitAndWait(hq, status.id, 'valid-rows')).status.status).toBe('committed');
     const overdue = (await hq.get('/api/social/decisions?state=overdue')).json().items;
     expect(overdue.map((d: { content: string; daysOverdue: number }) => [d.content, d.daysOverdue])).toEqual([['畲江镇冷库选址', 51]]);
+    // on the 畲江 team's worklist: the 责任队伍 named in the ledger, not the group that held the meeting
+    const mine = (await shejiang.get('/api/social/decisions?state=overdue')).json().items;
+    expect(mine.map((d: { content: string; owner: { teamId: number } }) => [d.content, d.owner.teamId])).toContainEqual([
+      '畲江镇冷库选址',
+      ids.shejiang,
+    ]);
     const done = (await hq.get('/api/social/decisions?state=done')).json().items.map((d: { content: string }) => d.content);
     expect(done).toContain('五镇民生实事清单报区审定');
   });
