@@ -478,3 +478,42 @@ describe('every ledger', () => {
     }
   });
 });
+
+describe('templates', () => {
+  it('each of the six ledgers serves its template with the team that organised it; a clerk fills the donations’ and imports it', async () => {
+    const team: Record<string, string> = {
+      'social-donations': '组织队伍',
+      'social-funds': '组织队伍',
+      'social-meetings': '组织队伍',
+      'social-decisions': '责任队伍',
+      'social-visits': '组织队伍',
+      'social-publicity': '组织队伍',
+    };
+    for (const [key, header] of Object.entries(team)) {
+      const res = await hq.get(`/api/ledgers/${key}/template`);
+      expect(res.statusCode, key).toBe(200);
+      const rows = await readSheet(res.rawPayload);
+      expect(rows[1], key).toContain(header);
+      expect(rows[3], key).toContain('← 示例行（导入时跳过，可删除）');
+    }
+    // the template as a clerk fills it: its sample row kept, one gift typed under it (a town by its short name)
+    const template = await readSheet((await shejiang.get('/api/ledgers/social-donations/template')).rawPayload);
+    const headers = (template[1] as string[]).map((h) => String(h ?? '').replace(/^\*/, ''));
+    const gift: Record<string, unknown> = {
+      日期: '2026年5月4日',
+      捐赠方: '荔湾区某商会',
+      捐赠方类型: '社会组织',
+      受助对象: '畲江镇留守儿童',
+      对象类型: '其他',
+      所在镇: '畲江',
+      '慰问金（元）': '1.2万元',
+    };
+    const filled = [...template, headers.map((h) => gift[h] ?? null)];
+    const { status } = await uploadAndCheck(shejiang, 'social-donations', '捐赠慰问台账（填报）.xlsx', await xlsx(filled));
+    expect(status.problems, JSON.stringify(status.problems)).toEqual([]);
+    expect(status).toMatchObject({ valid: 1, skipped: 1, toInsert: 1 });
+    expect((await commitAndWait(shejiang, status.id, 'all-or-nothing')).status.status).toBe('committed');
+    const [row] = (await shejiang.get('/api/social/donations?q=荔湾区某商会')).json().items;
+    expect(row).toMatchObject({ donorKind: 'social_org', cashAmount: 12_000, divisionCode: SHEJIANG, teamId: ids.shejiang });
+  });
+});
