@@ -3,10 +3,11 @@
 // under 其中监测户 while the household is under monitoring (monitored_persons). A change to the registers re-counts it
 // at the next incremental refresh (the person-view triggers), without a rebuild.
 import { idNumberCheckChar, maskIdNumber } from '@xiezuo/shared/codes/idNumber';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAndWait, uploadAndCheck, xlsx } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';
-import { refresherOf } from '../indicators/service';
+import { refresherOf, reportsIdle } from '../indicators/service';
 import { FUCHUAN, SHEJIANG, socialTestApp } from './testing/fixture';
 
 process.env.XZ_TODAY = '2026-06-20';
@@ -99,6 +100,15 @@ describe('donations to households: 其中脱贫户 and 其中监测户 from the 
     expect(fig('social.donationMoney', 'monitored')).toBe(1_000);
     expect(fig('social.donationMoney', 'tuopin')).toBe(1_800);
     expect(fig('social.donationMoney')).toBe(4_600);
+  });
+
+  it('the report’s chapter says so', async () => {
+    const job = await hq.post('/api/indicators/reports', { node: `d:${SHEJIANG.slice(0, 9)}`, period: 'H2026-1', format: 'docx' });
+    expect(job.statusCode, job.body).toBe(202);
+    await reportsIdle(t.services);
+    const file = await hq.get(`/api/indicators/reports/${job.json().id}/file`);
+    const xml = (await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('发放慰问金和物资折款4,600元（其中脱贫户1,800元，其中监测户1,000元');
   });
 });
 
