@@ -115,11 +115,14 @@ function HouseholdSelect({
   value,
   onChange,
   onPick,
+  current,
 }: {
   id?: string;
   value?: number | null;
   onChange?: (v: number | null) => void;
   onPick: (h: { headName: string; divisionCode: string }) => void;
+  /** the linked household's head as the record names it, shown until a search finds it */
+  current?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -129,7 +132,7 @@ function HouseholdSelect({
   });
   const items = found.data?.items ?? [];
   const options = items.map((h) => ({ value: h.id, label: `${h.headName}户 · ${h.village ?? h.divisionCode}` }));
-  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: `#${value}` });
+  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: current ? `${current}户` : `#${value}` });
   return (
     <Select
       id={id}
@@ -153,11 +156,14 @@ function SchoolSelect({
   value,
   onChange,
   onPick,
+  current,
 }: {
   id?: string;
   value?: number | null;
   onChange?: (v: number | null) => void;
   onPick: (u: { name: string; divisionCode: string }) => void;
+  /** the linked school's name as the record names it, shown until a search finds it */
+  current?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -167,7 +173,7 @@ function SchoolSelect({
   });
   const items = found.data?.items ?? [];
   const options = items.map((u) => ({ value: u.id, label: u.name }));
-  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: `#${value}` });
+  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: current ?? `#${value}` });
   return (
     <Select
       id={id}
@@ -227,12 +233,18 @@ export function DonationForm({ open, onClose, onSaved, row }: FormProps & { row?
       <EnumItem name="recipientKind" label={f('recipientKind')} values={RECIPIENT_KINDS} labels="recipientKinds" initial="household" />
       {recipientKind === 'household' && can('monitoring.read') && (
         <Form.Item name="householdId" label={t('social.donations.household')}>
-          <HouseholdSelect onPick={(h) => form.setFieldsValue({ recipientName: h.headName, divisionCode: h.divisionCode })} />
+          <HouseholdSelect
+            current={row?.recipientName}
+            onPick={(h) => form.setFieldsValue({ recipientName: h.headName, divisionCode: h.divisionCode })}
+          />
         </Form.Item>
       )}
       {recipientKind === 'school' && can('registry.read') && (
         <Form.Item name="unitId" label={t('social.donations.school')}>
-          <SchoolSelect onPick={(u) => form.setFieldsValue({ recipientName: u.name, divisionCode: u.divisionCode })} />
+          <SchoolSelect
+            current={row?.recipientName}
+            onPick={(u) => form.setFieldsValue({ recipientName: u.name, divisionCode: u.divisionCode })}
+          />
         </Form.Item>
       )}
       <PlaceItem />
