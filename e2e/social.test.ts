@@ -60,7 +60,7 @@ describe('social assistance in the browser', () => {
     await phone.context().close();
   });
 
-  it('the dashboard reads the seeds from the ledgers: 8.67万元 at 畲江镇, 梅县区 and the 荔湾 group alike; 226 provincial reports at HQ', async () => {
+  it('the dashboard reads the seeds from the ledgers: 8.67万元 at 畲江镇, 梅县区 and the 荔湾 group alike; 226 provincial reports at 富川 since 2024', async () => {
     const today = new Date(Date.now() + 8 * 3_600_000);
     const half = `H${today.getUTCFullYear()}-${today.getUTCMonth() < 6 ? 1 : 2}`;
     const [{ id: lw }] = await app.services.db.select({ id: teams.id }).from(teams).where(eq(teams.name, '荔湾区派驻梅县区驻镇帮扶工作组'));
@@ -82,6 +82,14 @@ describe('social assistance in the browser', () => {
     await provincial.waitFor();
     await inView(provincial);
     await page.screenshot({ path: 'test-artifacts/social-dashboard-hq.png' });
+    // 富川 since 2024 (a custom range up to this month): the seeds' 226 reports by provincial-or-higher media
+    const month = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
+    await page.goto(`${app.url}/?node=d:451123&period=C2024-01~${month}`);
+    // a custom range is read from the table of figures
+    const since2024 = page.getByRole('row').filter({ hasText: '省级以上媒体报道' }).filter({ hasText: '226篇' }).first();
+    await since2024.waitFor();
+    await inView(since2024);
+    await page.screenshot({ path: 'test-artifacts/social-dashboard-fuchuan-since-2024.png' });
     await page.context().close();
 
     const phone = await newPage(browser, PHONE);
