@@ -3,11 +3,24 @@
 // it — and the meeting ledger with its decisions; then the entry forms: a donation of cash and goods nobody valued
 // (counted as items), a meeting recorded with a decision that lands on the team's worklist; desktop and 375 px phone.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../packages/server/src/modules/teams/tables';
+import { streetScene } from '../packages/server/src/platform/attachments/png';
 import { eq } from '../packages/server/src/platform/db/sql';
 import { choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
+
+/** Scrolls a dashboard part into view for a screenshot of the viewport; the page re-renders as figures arrive, so again if it went. */
+async function inView(locator: Locator) {
+  for (let tries = 0; tries < 3; tries++)
+    if (
+      await locator
+        .scrollIntoViewIfNeeded({ timeout: 5000 })
+        .then(() => true)
+        .catch(() => false)
+    )
+      return;
+}
 
 let app: RunningApp;
 let browser: Browser;
@@ -19,6 +32,7 @@ beforeAll(async () => {
   await app.addUser('hq_social', 'hq', { all: true });
   await app.addUser('leader_shejiang', 'team_leader', { teams: [shejiang] });
   await app.addUser('leader_bingcun_e2e', 'team_leader', { teams: [bingcun] });
+  await app.addUser('staff_gangping_social', 'town_staff', { divisions: ['441224109000'] });
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
@@ -45,6 +59,49 @@ describe('social assistance in the browser', () => {
     await screenshot(phone, 'social-donations-phone');
     await phone.context().close();
   });
+
+  it('the dashboard reads the seeds from the ledgers: 8.67万元 at 畲江镇, 梅县区 and the 荔湾 group alike; 226 provincial reports at 富川 since 2024', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000);
+    const half = `H${today.getUTCFullYear()}-${today.getUTCMonth() < 6 ? 1 : 2}`;
+    const [{ id: lw }] = await app.services.db.select({ id: teams.id }).from(teams).where(eq(teams.name, '荔湾区派驻梅县区驻镇帮扶工作组'));
+    const page = await newPage(browser);
+    await signIn(page, app.url, 'hq_social');
+    for (const [node, shot] of [
+      ['d:441403107', 'social-dashboard-shejiang'],
+      ['d:441403', 'social-dashboard-meixian'],
+      [`t:${lw}`, 'social-dashboard-liwan'],
+    ]) {
+      await page.goto(`${app.url}/?node=${node}&period=${half}`);
+      const card = page.locator('.ant-card').filter({ hasText: '捐赠款物（折款）' }).first();
+      await card.getByText('8.67万元').waitFor();
+      await inView(card);
+      await page.screenshot({ path: `test-artifacts/${shot}.png` }); // the social cards in view (the whole page is long)
+    }
+    await page.goto(`${app.url}/?node=all&period=Y${today.getUTCFullYear()}`);
+    const provincial = page.locator('.ant-card').filter({ hasText: '省级以上媒体报道' }).first();
+    await provincial.waitFor();
+    await inView(provincial);
+    await page.screenshot({ path: 'test-artifacts/social-dashboard-hq.png' });
+    // 富川 since 2024 (a custom range up to this month): the seeds' 226 reports by provincial-or-higher media
+    const month = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
+    await page.goto(`${app.url}/?node=d:451123&period=C2024-01~${month}`);
+    // a custom range is read from the table of figures
+    const since2024 = page.getByRole('row').filter({ hasText: '省级以上媒体报道' }).filter({ hasText: '226篇' }).first();
+    await since2024.waitFor();
+    await inView(since2024);
+    await page.screenshot({ path: 'test-artifacts/social-dashboard-fuchuan-since-2024.png' });
+    await page.context().close();
+
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone, app.url, 'leader_shejiang');
+    await phone.goto(`${app.url}/?period=${half}`);
+    const gifts = phone.locator('.ant-card').filter({ hasText: '捐赠款物（折款）' }).first();
+    await gifts.getByText('8.67万元').waitFor();
+    await inView(gifts);
+    await phone.screenshot({ path: 'test-artifacts/social-dashboard-team-phone.png' });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.context().close();
+  }, 120_000);
 
   it('an overdue decision is on the owner team’s worklist and HQ’s, not another team’s; marked done, it leaves', async () => {
     const hq = await newPage(browser);
@@ -183,8 +240,10 @@ describe('social assistance in the browser', () => {
       await dialog.waitFor({ state: 'hidden', timeout: 30_000 }); // a busy machine may take its time to save
       await page.getByText(`畲江镇帮扶工作推进会（${name}）`).first().waitFor(); // a table row, or a card on a phone
       await page.goto(`${app.url}/social/decisions`);
-      const row = page.getByRole('row', { name: new RegExp(`蓝莓基地二期用地报批（${name}）`) });
+      // a table row on a desktop, a card on a phone (the state beside the decision, not off the screen's edge)
+      const row = page.locator('.ant-table-row, [data-testid=decision-card]').filter({ hasText: `蓝莓基地二期用地报批（${name}）` });
       await row.getByText('已逾期1天').waitFor();
+      await row.getByText('荔湾驻畲江镇帮扶工作队').waitFor(); // the owner team: the meeting's, none being named
       await screenshot(page, `social-meeting-decision-worklist-${name}`);
       await page.context().close();
     }, 120_000);
@@ -292,4 +351,50 @@ describe('social assistance in the browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.context().close();
   }, 180_000);
+  for (const [name, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const)
+    it(`a town’s staff give to a monitored household picked by its head, add a photo, and see it under 其中监测户 (${name})`, async () => {
+      const page = await newPage(browser, viewport);
+      await signIn(page, app.url, 'staff_gangping_social');
+      await page.goto(`${app.url}/social/donations`);
+      await page.getByRole('button', { name: '登记捐赠' }).click();
+      const dialog = page.getByRole('dialog');
+      await typeDate(page, '日期', beijing(name === 'desktop' ? 3 : 2)); // the latest first: this run's gift heads the list
+      await dialog.getByLabel('捐赠方', { exact: true }).fill(`顺德某企业（${name}）`);
+      await searchAndPick(page, dialog, '关联监测户', '麦伯', '麦伯（化名）户', '麦伯（化名）户 · 兴义村委会');
+      expect(await dialog.getByLabel('受助对象', { exact: true }).inputValue()).toBe('麦伯（化名）'); // filled from the register
+      await dialog.getByLabel('慰问金（元）').fill('1500');
+      await screenshot(page, `social-donation-household-form-${name}`);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+      const [gift] = await app.services.database.query<{ id: number; household: string; division: string }>(
+        `select d.id, h.head_name as household, d.division_code as division from social_donations d
+         join monitoring_households h on h.id = d.household_id where d.donor_name = $1`,
+        [`顺德某企业（${name}）`],
+      );
+      expect(gift).toMatchObject({ household: '麦伯（化名）', division: '441224109202' });
+      await page.getByRole('button', { name: `编辑 顺德某企业（${name}） 麦伯（化名）` }).waitFor();
+      await page.getByTestId('donation-photos').first().click();
+      const photos = page.getByTestId('attachments-social-donation-photo');
+      await photos
+        .getByTestId('attachments-input')
+        .setInputFiles({ name: `慰问麦伯（${name}）.png`, mimeType: 'image/png', buffer: streetScene(480, 320, name === 'phone') });
+      await page.getByText(`已上传 慰问麦伯（${name}）.png`).waitFor();
+      await photos.getByTestId('attachment-photo').first().waitFor();
+      await screenshot(page, `social-donation-photo-${name}`);
+      await page.keyboard.press('Escape');
+      await page.goto(`${app.url}/?node=d:441224109&period=Y${beijing(3).slice(0, 4)}`);
+      // the donations' 其中监测户 row: the desktop gift, then both (the figure re-renders as the refresher catches up)
+      const monitored = page
+        .getByRole('row')
+        .filter({ hasText: '其中监测户' })
+        .filter({ hasText: name === 'desktop' ? '1,500元' : '3,000元' })
+        .first();
+      await monitored.waitFor();
+      await inView(monitored);
+      await page.screenshot({ path: `test-artifacts/social-dashboard-monitored-${name}.png` });
+      await page.context().close();
+    }, 120_000);
 });

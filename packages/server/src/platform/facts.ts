@@ -52,8 +52,13 @@ export const subjectIds = (prefix: string) =>
 export interface PersonDirtyRule extends DirtyRule {
   /** The person view the source joins (lifted_persons). */
   view: string;
-  /** The ID hash of the source's row R, as an expression ('R.id_hash'). */
+  /** The ID hash of the source's row R, as an expression ('R.id_hash'), or of a row `join` reaches from it. */
   hash: string;
+  /**
+   * Rows reached from R whose people the source counts, when R holds no ID hash itself: a donation to a household
+   * is queued by the household's members (`join monitoring_members P on P.household_id = R.household_id`, hash 'P.id_hash').
+   */
+  join?: string;
 }
 
 /**

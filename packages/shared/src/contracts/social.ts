@@ -61,6 +61,7 @@ export const DonationInput = z.strictObject({
   recipientName: text(100),
   divisionCode: DivisionCode, // the village (or town) the recipients live in
   householdId: id.nullable().optional(), // a monitored household (防返贫监测), when the recipient is one
+  unitId: id.nullable().optional(), // a school (or other unit) of the registry (协作档案·单位), when the recipient is one
   households: z.number().int().min(0).max(1_000_000).nullable().optional(), // 受益户数
   teamId: id.nullable().optional(),
   cashAmount: Amount.optional(), // 慰问金, 元
@@ -79,6 +80,7 @@ export const DonationRow = z.object({
   recipientKind: z.enum(RECIPIENT_KINDS),
   recipientName: z.string(),
   householdId: z.number().int().nullable(),
+  unitId: z.number().int().nullable(),
   households: z.number().int().nullable(),
   cashAmount: z.number(),
   goodsItem: z.string().nullable(),

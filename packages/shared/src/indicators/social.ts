@@ -3,6 +3,12 @@ import { defineIndicators } from './types';
 
 const base = { group: 'social' } as const;
 
+/** Gifts to linked monitored households, computed from the registers (lifted_persons, monitored_persons), never typed. */
+const RECIPIENTS = [
+  { key: 'tuopin', tag: 'tuopin', zh: '其中脱贫户', en: 'of which to households lifted out of poverty' },
+  { key: 'monitored', tag: 'monitored', zh: '其中监测户', en: 'of which to households under monitoring' },
+];
+
 export const socialIndicators = defineIndicators([
   {
     ...base,
@@ -17,6 +23,7 @@ export const socialIndicators = defineIndicators([
     breakdowns: [
       { key: 'cash', tag: 'part:cash', zh: '其中慰问金', en: 'of which cash' },
       { key: 'goods', tag: 'part:goods', zh: '其中物资折款', en: 'of which goods (valued)' },
+      ...RECIPIENTS,
     ],
     kpi: true,
   },
@@ -29,6 +36,7 @@ export const socialIndicators = defineIndicators([
     unitEn: 'items',
     measure: 'sum',
     source: 'social.donationItems',
+    breakdowns: RECIPIENTS,
   },
   {
     ...base,
@@ -65,6 +73,9 @@ export const socialIndicators = defineIndicators([
     breakdowns: [
       { key: 'joint', tag: 'kind:joint', zh: '其中党政联席会议', en: 'of which joint party–government meetings' },
       { key: 'symposium', tag: 'kind:symposium', zh: '其中座谈会', en: 'of which symposia' },
+      { key: 'progress', tag: 'kind:progress', zh: '其中工作推进会', en: 'of which progress meetings' },
+      { key: 'teamLeaders', tag: 'kind:team_leaders', zh: '其中队长例会', en: 'of which team leaders’ meetings' },
+      { key: 'high', tag: 'level:high', zh: '其中县级以上', en: 'of which county level or higher' },
       { key: 'town', tag: 'level:town', zh: '其中镇级', en: 'of which at town level' },
     ],
   },
@@ -114,7 +125,12 @@ export const socialIndicators = defineIndicators([
     unitEn: 'visits',
     measure: 'count',
     source: 'social.visits',
-    breakdowns: [{ key: 'mainLeader', tag: 'level:main_leader', zh: '其中党政主要负责同志', en: 'of which by principal leaders' }],
+    breakdowns: [
+      { key: 'mainLeader', tag: 'level:main_leader', zh: '其中党政主要负责同志', en: 'of which by principal leaders' },
+      { key: 'leader', tag: 'level:leader', zh: '其中党政班子成员', en: 'of which by other party or government leaders' },
+      { key: 'toHelped', tag: 'direction:to_helped', zh: '其中赴受帮扶地', en: 'of which to the helped side' },
+      { key: 'toHelper', tag: 'direction:to_helper', zh: '其中赴帮扶地', en: 'of which to the helper side' },
+    ],
   },
   {
     ...base,
@@ -127,6 +143,7 @@ export const socialIndicators = defineIndicators([
     source: 'social.publicity',
     breakdowns: [
       { key: 'provincialUp', tag: 'level:provincialUp', zh: '其中省级以上媒体', en: 'of which provincial or higher media' },
+      { key: 'central', tag: 'level:central', zh: '其中中央级媒体', en: 'of which central media' },
       { key: 'typicalCase', tag: 'kind:typical_case', zh: '其中典型案例', en: 'of which typical cases' },
     ],
   },

@@ -57,6 +57,20 @@ export async function visibleTeamsByName(ctx: Ctx, names: string[]): Promise<Map
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
+/**
+ * Any team by name (of two of one name, the later): a meeting's decision may be given to a team the user does not
+ * see — a joint meeting of the group assigns work to a town's team — as the form's owner team may (assertOwner).
+ */
+export async function teamsByName(ctx: Ctx, names: string[]): Promise<Map<string, number>> {
+  if (!names.length) return new Map();
+  const rows = await dbOf(ctx)
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(inArray(teams.name, names))
+    .orderBy(asc(teams.id));
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
 /** Team names by id, for display and exports, through the teams module's directory. */
 export async function teamNamesOf(ctx: Ctx, ids: (number | null)[]): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];

@@ -9,7 +9,7 @@ import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { monitoringHouseholds } from '../monitoring';
-import { divisions } from '../registry';
+import { divisions, units } from '../registry';
 import { allOf, assertWritable, dbOf, dec, num, ownTeamOf, placedInScope, placeFilters } from './access';
 import { socialDonations as D } from './tables';
 
@@ -44,6 +44,7 @@ export const donationRow = ({ d, divisionName }: Joined) => ({
   divisionCode: d.divisionCode,
   divisionName,
   householdId: d.householdId,
+  unitId: d.unitId,
   households: d.households,
   teamId: d.teamId,
   cashAmount: Number(d.cashAmount),
@@ -116,6 +117,17 @@ async function checkHousehold(tx: Tx, d: { householdId?: number | null; division
   if (!h.divisionCode.startsWith(place)) throw invalid({ path: 'body.householdId', key: 'social.validation.householdElsewhere' });
 }
 
+/** A linked unit (a school) must exist and lie in the donation's place, as a linked household must. */
+async function checkUnit(tx: Tx, d: { unitId?: number | null; divisionCode: string }) {
+  if (d.unitId == null) return;
+  const [u] = await tx.select({ divisionCode: units.divisionCode }).from(units).where(eq(units.id, d.unitId));
+  if (!u) throw invalid({ path: 'body.unitId', key: 'social.validation.noUnit' });
+  const place = d.divisionCode.replace(/(000)+$/, '');
+  const home = u.divisionCode.replace(/(000)+$/, '');
+  if (!u.divisionCode.startsWith(place) && !place.startsWith(home))
+    throw invalid({ path: 'body.unitId', key: 'social.validation.unitElsewhere' });
+}
+
 const values = (d: Input) => ({
   ...d,
   cashAmount: dec(d.cashAmount ?? 0) as string,
@@ -129,6 +141,7 @@ export async function createDonation(ctx: Ctx, input: Input) {
   return withTx(ctx, async (tx, ctx) => {
     await assertWritable(ctx, tx, body);
     await checkHousehold(tx, body);
+    await checkUnit(tx, body);
     const [row] = await tx.insert(D).values(values(body)).returning();
     await writeAudit(tx, ctx.actor, { action: 'create', entity: 'social_donation', entityId: row.id, after: row });
     return row.id;
@@ -145,6 +158,7 @@ export async function updateDonation(ctx: Ctx, id: number, patch: z.output<typeo
     checkDonation(next);
     await assertWritable(ctx, tx, next, before);
     await checkHousehold(tx, next);
+    await checkUnit(tx, next);
     const [after] = await tx
       .update(D)
       .set({ ...values(next), updatedAt: new Date() })

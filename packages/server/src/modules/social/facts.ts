@@ -3,12 +3,34 @@
 import { defineFacts, maskedName, subjectIds } from '../../platform/facts';
 
 const don = 'social_donations';
-const donCols = ['division_code', 'team_id', 'donated_on', 'cash_amount', 'goods_quantity', 'goods_value', 'recipient_kind'];
+const donRequires = {
+  [don]: ['division_code', 'team_id', 'donated_on', 'cash_amount', 'goods_quantity', 'goods_value', 'recipient_kind', 'household_id'],
+  monitoring_members: ['household_id', 'id_hash', 'active'],
+  lifted_persons: ['id_hash'],
+  monitored_persons: ['id_hash'],
+};
 const donDirty = [{ table: don, division: 'R.division_code', from: 'R.donated_on' }];
+// 其中脱贫户 / 其中监测户 are never typed: a gift to a linked monitored household is `tuopin` when one of its members is
+// among the people lifted out of poverty (lifted_persons: the 脱贫人口 roster, the members of 脱贫户), `monitored` when
+// the household is under monitoring now (monitored_persons) — read from the registers as they stand
+const householdTag = (tag: string, view: string, active: string) =>
+  `case when exists (select 1 from monitoring_members m join ${view} v on v.id_hash = m.id_hash
+                     where m.household_id = d.household_id${active}) then array['${tag}'] else array[]::text[] end`;
 const donation = (qty: string, tag: string, where: string) =>
   `select d.division_code, d.team_id, d.donated_on as day, null::date as end_day, 'g' || d.id as subject, ${qty}::float8 as qty,
-          array['${tag}', 'recipient:' || d.recipient_kind] as tags
+          array['${tag}', 'recipient:' || d.recipient_kind]
+          || ${householdTag('tuopin', 'lifted_persons', ' and m.active')}
+          || ${householdTag('monitored', 'monitored_persons', '')} as tags
    from ${don} d where ${where}`;
+/** A write to the 脱贫人口 or to monitoring (a member, a household's status) re-counts the gifts to that household. */
+const donPersons = ['lifted_persons', 'monitored_persons'].map((view) => ({
+  view,
+  table: don,
+  join: 'join monitoring_members P on P.household_id = R.household_id',
+  hash: 'P.id_hash',
+  division: 'R.division_code',
+  from: 'R.donated_on',
+}));
 
 /** A donation behind a figure: donor → recipient (a private donor's and a household's names masked). */
 const DONATION = `select 'g' || d.id as subject,
@@ -17,25 +39,30 @@ const DONATION = `select 'g' || d.id as subject,
                          d.division_code
                     from ${don} d where d.id = any ${subjectIds('g')}`;
 
+/** A visit's helped side: where the helper side went, or where the helped side's visitors came from. */
+const HELPED_SIDE = (v: string) => `case when ${v}.direction = 'to_helper' then ${v}.from_division_code else ${v}.division_code end`;
+
 export const socialFacts = defineFacts([
   {
     // money given: cash, plus goods with an estimated value — one event for each part, so 其中 rows can split them
     key: 'social.donationMoney',
     kind: 'event',
-    requires: { [don]: donCols },
+    requires: donRequires,
     sql: `${donation('d.cash_amount', 'part:cash', 'd.cash_amount > 0')}
           union all
           ${donation('d.goods_value', 'part:goods', 'd.goods_value > 0')}`,
     describe: DONATION,
     dirty: donDirty,
+    persons: donPersons,
   },
   {
     // goods nobody valued: counted as items (件), never as money
     key: 'social.donationItems',
     kind: 'event',
-    requires: { [don]: donCols },
+    requires: donRequires,
     sql: donation('d.goods_quantity', 'part:goods', 'd.goods_value is null and d.goods_quantity > 0'),
     dirty: donDirty,
+    persons: donPersons,
   },
   {
     key: 'social.fundsPledged',
@@ -88,13 +115,15 @@ export const socialFacts = defineFacts([
     ],
   },
   {
+    // counted at the helped side, as the East–West assessment counts a pair's visits both ways: the place visited when
+    // the helper side came (to_helped), the visitors' own place when the helped side went to the helper (to_helper)
     key: 'social.visits',
     kind: 'event',
-    requires: { social_visits: ['division_code', 'team_id', 'started_on', 'visitor_level', 'direction'] },
-    sql: `select v.division_code, v.team_id, v.started_on as day, null::date as end_day, 'v' || v.id as subject, 1::float8 as qty,
-                 array['level:' || v.visitor_level, 'direction:' || v.direction] as tags
+    requires: { social_visits: ['division_code', 'from_division_code', 'team_id', 'started_on', 'visitor_level', 'direction'] },
+    sql: `select ${HELPED_SIDE('v')} as division_code, v.team_id, v.started_on as day, null::date as end_day, 'v' || v.id as subject,
+                 1::float8 as qty, array['level:' || v.visitor_level, 'direction:' || v.direction] as tags
           from social_visits v`,
-    dirty: [{ table: 'social_visits', division: 'R.division_code', from: 'R.started_on' }],
+    dirty: [{ table: 'social_visits', division: HELPED_SIDE('R'), from: 'R.started_on' }],
   },
   {
     // level:provincialUp = 省级以上媒体 (central or provincial)

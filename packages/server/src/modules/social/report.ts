@@ -10,7 +10,13 @@ function donations({ fig, has, num, money, yoy }: ReportFigures): string[] {
   const funds = fig('social.fundsReceived');
   const parts: string[] = [];
   if (has(items)) parts.push(`捐赠物资${num(items.value)}件`);
-  if (has(gifts)) parts.push(`发放慰问金和物资折款${money(gifts.value)}${paren(yoy(gifts))}`);
+  // 其中 to households the registers know as 脱贫户 / under monitoring (computed, never typed), then year-over-year
+  const of = (key: string, word: string) => {
+    const f = fig('social.donationMoney', key);
+    return has(f) ? `其中${word}${money(f.value)}` : '';
+  };
+  const giftsNote = [of('tuopin', '脱贫户'), of('monitored', '监测户'), yoy(gifts)].filter(Boolean).join('，');
+  if (has(gifts)) parts.push(`发放慰问金和物资折款${money(gifts.value)}${paren(giftsNote)}`);
   if (has(funds)) parts.push(`筹集社会帮扶资金到位${money(funds.value)}${paren(yoy(funds))}`);
   return parts.length ? [`动员社会力量${parts.join('，')}`] : [];
 }

@@ -357,20 +357,28 @@ describe('a meeting recorded with its decisions (the form)', () => {
 
 describe('decisions ledger (议定事项台账)', () => {
   it('imports decisions under meetings named by date and title; an unknown meeting is refused by row and column', async () => {
-    const header = ['会议日期', '会议名称', '议定事项', '责任单位', '完成时限', '办结日期', '办结情况'];
+    const header = ['会议日期', '会议名称', '议定事项', '责任单位', '责任队伍', '完成时限', '办结日期', '办结情况'];
     const file = await clerkBook('会议议定事项跟踪表', header, [
-      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '五镇民生实事清单报区审定', '荔湾区工作组', '2026-03-31', '2026-03-20', '已印发'],
-      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '畲江镇冷库选址', '驻畲江镇工作队', '2026-04-30', null, null],
-      ['2026-02-11', '没有开过的会', '某事项', null, '2026-04-30', null, null],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '五镇民生实事清单报区审定', '荔湾区工作组', null, '2026-03-31', '2026-03-20', '已印发'],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '畲江镇冷库选址', '驻畲江镇工作队', '荔湾驻畲江镇帮扶工作队', '2026-04-30', null, null],
+      ['2026-02-11', '没有开过的会', '某事项', null, null, '2026-04-30', null, null],
+      ['2026-02-10', '荔湾—梅县党政联席会议第2次', '某镇道路硬化', null, '没有这个队', '2026-04-30', null, null],
     ]);
     const { status } = await uploadAndCheck(hq, 'social-decisions', '议定事项.xlsx', file);
-    expect(status).toMatchObject({ valid: 2, rejected: 1, toInsert: 2 });
+    expect(status).toMatchObject({ valid: 2, rejected: 2, toInsert: 2 });
     expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
       '第5行 B列〔会议名称〕：找不到这个日期和名称的会议，请先在会议台账中登记',
+      expect.stringMatching(/^第6行 E列〔责任队伍〕：.*没有这个队/),
     ]);
     expect((await commitAndWait(hq, status.id, 'valid-rows')).status.status).toBe('committed');
     const overdue = (await hq.get('/api/social/decisions?state=overdue')).json().items;
     expect(overdue.map((d: { content: string; daysOverdue: number }) => [d.content, d.daysOverdue])).toEqual([['畲江镇冷库选址', 51]]);
+    // on the 畲江 team's worklist: the 责任队伍 named in the ledger, not the group that held the meeting
+    const mine = (await shejiang.get('/api/social/decisions?state=overdue')).json().items;
+    expect(mine.map((d: { content: string; owner: { teamId: number } }) => [d.content, d.owner.teamId])).toContainEqual([
+      '畲江镇冷库选址',
+      ids.shejiang,
+    ]);
     const done = (await hq.get('/api/social/decisions?state=done')).json().items.map((d: { content: string }) => d.content);
     expect(done).toContain('五镇民生实事清单报区审定');
   });
@@ -391,7 +399,9 @@ describe('publicity (宣传报道) and the report', () => {
         '报道',
         '富川瑶族自治县',
       ]);
-    for (let i = 0; i < 10; i++) rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', '富川瑶族自治县']);
+    // the county as clerks write it: 富川, 富川县 — both 富川瑶族自治县
+    for (let i = 0; i < 10; i++)
+      rows.push([227 + i, '2026-04-01', `富川动态${i + 1}`, '贺州日报', '市级', '报道', i % 2 ? '富川' : '富川县']);
     // the same half-year last year: 113 provincial-or-higher reports, so this year's 226 is twice as many
     for (let i = 0; i < 113; i++)
       rows.push([237 + i, '2025-05-01', `四会富川协作报道（2025）${i + 1}`, '南方日报', '省级', '报道', '富川瑶族自治县']);
@@ -433,15 +443,31 @@ describe('every ledger', () => {
       purpose: '调研蓝莓产业基地',
     });
     expect(visit.statusCode, visit.body).toBe(200);
+    // 梅县区's leaders return the visit in 荔湾区: counted at the helped side too, as the assessment counts a pair's visits
+    const back = await hq.post('/api/social/visits', {
+      startedOn: '2026-06-02',
+      visitorLevel: 'leader',
+      visitors: '梅县区副区长',
+      direction: 'to_helper',
+      fromDivisionCode: MEIXIAN,
+      divisionCode: '440103000000',
+      teamId: ids.lw,
+      purpose: '对接消费帮扶',
+    });
+    expect(back.statusCode, back.body).toBe(200);
     const fig = await dash(`t:${ids.lw}`, 'H2026-1');
-    expect(fig('social.visits')).toBe(1);
+    expect(fig('social.visits')).toBe(2);
     expect(fig('social.visits', 'mainLeader')).toBe(1);
+    expect(fig('social.visits', 'toHelper')).toBe(1);
+    const meixian = await dash(`d:${MEIXIAN.slice(0, 6)}`, 'H2026-1');
+    expect(meixian('social.visits')).toBe(2);
+    expect(meixian('social.visits', 'leader')).toBe(1);
     const expected = {
       'social-donations': 4,
       'social-funds': 6,
       'social-meetings': 66,
       'social-decisions': 5,
-      'social-visits': 1,
+      'social-visits': 2,
       'social-publicity': 349,
     };
     for (const [key, n] of Object.entries(expected)) {
@@ -450,5 +476,44 @@ describe('every ledger', () => {
       const { status } = await uploadAndCheck(hq, key, `${key}.xlsx`, res.rawPayload);
       expect(status, key).toMatchObject({ toInsert: 0, toUpdate: 0, unchanged: n, rejected: 0 });
     }
+  });
+});
+
+describe('templates', () => {
+  it('each of the six ledgers serves its template with the team that organised it; a clerk fills the donations’ and imports it', async () => {
+    const team: Record<string, string> = {
+      'social-donations': '组织队伍',
+      'social-funds': '组织队伍',
+      'social-meetings': '组织队伍',
+      'social-decisions': '责任队伍',
+      'social-visits': '组织队伍',
+      'social-publicity': '组织队伍',
+    };
+    for (const [key, header] of Object.entries(team)) {
+      const res = await hq.get(`/api/ledgers/${key}/template`);
+      expect(res.statusCode, key).toBe(200);
+      const rows = await readSheet(res.rawPayload);
+      expect(rows[1], key).toContain(header);
+      expect(rows[3], key).toContain('← 示例行（导入时跳过，可删除）');
+    }
+    // the template as a clerk fills it: its sample row kept, one gift typed under it (a town by its short name)
+    const template = await readSheet((await shejiang.get('/api/ledgers/social-donations/template')).rawPayload);
+    const headers = (template[1] as string[]).map((h) => String(h ?? '').replace(/^\*/, ''));
+    const gift: Record<string, unknown> = {
+      日期: '2026年5月4日',
+      捐赠方: '荔湾区某商会',
+      捐赠方类型: '社会组织',
+      受助对象: '畲江镇留守儿童',
+      对象类型: '其他',
+      所在镇: '畲江',
+      '慰问金（元）': '1.2万元',
+    };
+    const filled = [...template, headers.map((h) => gift[h] ?? null)];
+    const { status } = await uploadAndCheck(shejiang, 'social-donations', '捐赠慰问台账（填报）.xlsx', await xlsx(filled));
+    expect(status.problems, JSON.stringify(status.problems)).toEqual([]);
+    expect(status).toMatchObject({ valid: 1, skipped: 1, toInsert: 1 });
+    expect((await commitAndWait(shejiang, status.id, 'all-or-nothing')).status.status).toBe('committed');
+    const [row] = (await shejiang.get('/api/social/donations?q=荔湾区某商会')).json().items;
+    expect(row).toMatchObject({ donorKind: 'social_org', cashAmount: 12_000, divisionCode: SHEJIANG, teamId: ids.shejiang });
   });
 });

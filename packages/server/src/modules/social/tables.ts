@@ -14,6 +14,7 @@ import type {
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { monitoringHouseholds } from '../monitoring';
+import { units } from '../registry';
 
 const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 const stamps = {
@@ -33,6 +34,7 @@ export const socialDonations = pgTable(
     recipientName: text('recipient_name').notNull(),
     divisionCode: text('division_code').notNull(),
     householdId: integer('household_id').references(() => monitoringHouseholds.id), // a monitored household, when linked
+    unitId: integer('unit_id').references(() => units.id), // a school (or other unit) of the registry, when linked
     households: integer('households'), // 受益户数
     teamId: integer('team_id'),
     cashAmount: money('cash_amount').notNull().default('0'),

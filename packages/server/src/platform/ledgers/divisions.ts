@@ -13,7 +13,16 @@ const SUFFIXES: Record<string, string[]> = {
   province: ['省', '自治区', '市'],
 };
 
-/** A name and the ways it is written without the suffixes of its level: 高村村委会 → 高村村委会, 高村, 高. */
+/** The 55 minorities as autonomous places name them (富川瑶族自治县, 连山壮族瑶族自治县, 积石山保安族东乡族撒拉族自治县). */
+const ETHNIC_GROUPS =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各';
+/** An autonomous place's name: its own part (two characters or more), its peoples, its kind — 富川 + 瑶族 + 自治县. */
+const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC_GROUPS})族)+(?:自治县|自治旗|自治州|乡|镇)$`);
+
+/**
+ * A name and the ways it is written without the suffixes of its level: 高村村委会 → 高村村委会, 高村, 高; an
+ * autonomous place also without its peoples, as clerks write it: 富川瑶族自治县 → …, 富川.
+ */
 export function stemsOf(name: string, level: string): Set<string> {
   const out = new Set<string>();
   const strip = (s: string, depth: number) => {
@@ -22,7 +31,10 @@ export function stemsOf(name: string, level: string): Set<string> {
       for (const suffix of SUFFIXES[level] ?? [])
         if (s.length > suffix.length && s.endsWith(suffix)) strip(s.slice(0, -suffix.length), depth + 1);
   };
-  strip(cleanText(name).replace(/\s/g, ''), 0);
+  const written = cleanText(name).replace(/\s/g, '');
+  strip(written, 0);
+  const own = AUTONOMOUS.exec(written)?.[1];
+  if (own) strip(own, 2);
   return out;
 }
 

@@ -409,12 +409,17 @@ export function DashboardPage() {
                 return <span style={{ paddingLeft: 16 }}>{v.startsWith(base) ? v.slice(base.length).replace(/^, /, '') : v}</span>;
               },
             },
+            // a figure is not broken over two lines (3,000 / 元 on a phone): the table scrolls instead
             {
               title: d.periodLabel,
               align: 'right',
-              render: (_, r) => withOwnUnit(r, r.value),
+              render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{withOwnUnit(r, r.value)}</span>,
             },
-            { title: t('indicators.lastYear'), align: 'right', render: (_, r) => showValue(r, r.lastYear) },
+            {
+              title: t('indicators.lastYear'),
+              align: 'right',
+              render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{showValue(r, r.lastYear)}</span>,
+            },
             { title: t('indicators.change'), align: 'right', render: (_, r) => formatChange(r.changePct) },
             { title: t('indicators.target'), align: 'right', render: (_, r) => showValue(r, r.target) },
             {

@@ -1,12 +1,14 @@
 // 捐赠慰问台账: the gifts in scope with their totals (款物折款; goods nobody valued as 件), the entry and edit form and
 // the ledger.
 
+import { LinkOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { DONOR_KINDS, type DonorKind, SOCIAL_LEDGERS, socialApi } from '@xiezuo/shared/contracts/social';
 import { Button, Card, Col, DatePicker, Input, Row, Select, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
@@ -100,7 +102,26 @@ export function DonationsPage() {
         columns={[
           { title: f('date'), render: (_, r) => formatDate(r.donatedOn) },
           { title: f('donor'), render: (_, r) => r.donorName },
-          { title: f('recipient'), render: (_, r) => `${r.recipientName}（${t(`social.recipientKinds.${r.recipientKind}`)}）` },
+          {
+            title: f('recipient'),
+            render: (_, r) => (
+              <>
+                {`${r.recipientName}（${t(`social.recipientKinds.${r.recipientKind}`)}）`}
+                {r.householdId != null && can('monitoring.read') && (
+                  <Link to={`/monitoring/households/${r.householdId}`} title={t('social.donations.linked')}>
+                    {' '}
+                    <LinkOutlined />
+                  </Link>
+                )}
+                {r.unitId != null && (
+                  <span title={t('social.donations.linkedUnit')}>
+                    {' '}
+                    <LinkOutlined />
+                  </span>
+                )}
+              </>
+            ),
+          },
           { title: f('place'), render: (_, r) => placeText(r) },
           { title: f('cash'), align: 'right', render: (_, r) => (r.cashAmount > 0 ? formatAmount(r.cashAmount) : '—') },
           {

@@ -6,6 +6,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { AnyEndpoint } from '@xiezuo/shared/contracts/endpoint';
 import { fundsApi } from '@xiezuo/shared/contracts/funds';
+import { monitoringApi } from '@xiezuo/shared/contracts/monitoring';
+import { registryApi } from '@xiezuo/shared/contracts/registry';
 import {
   DONOR_KINDS,
   FUND_PURPOSES,
@@ -23,6 +25,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { day, required, SaveModal, type Values } from '../../platform/SaveModal';
 import { DivisionPicker } from '../registry/Options';
 import { teamOptions, useTeams } from '../teams/data';
@@ -103,14 +106,104 @@ function initialOf<R extends object>(row: R | undefined, dates: (keyof R & strin
   return v;
 }
 
+/**
+ * The monitored household (防返贫监测户) a gift went to, searched by the head's name among the user's: picking one
+ * fills the recipient and the place (its village) — so 其中脱贫户 and 其中监测户 are read from the registers.
+ */
+function HouseholdSelect({
+  id,
+  value,
+  onChange,
+  onPick,
+  current,
+}: {
+  id?: string;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  onPick: (h: { headName: string; divisionCode: string }) => void;
+  /** the linked household's head as the record names it, shown until a search finds it */
+  current?: string;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['monitoring', 'households', 'pick', q],
+    queryFn: () => call(monitoringApi.households, { query: { q: q || undefined, pageSize: 20 } }),
+  });
+  const items = found.data?.items ?? [];
+  const options = items.map((h) => ({ value: h.id, label: `${h.headName}户 · ${h.village ?? h.divisionCode}` }));
+  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: current ? `${current}户` : `#${value}` });
+  return (
+    <Select
+      id={id}
+      allowClear
+      value={value ?? undefined}
+      placeholder={t('social.donations.householdHint')}
+      showSearch={{ onSearch: setQ, filterOption: false }}
+      options={options}
+      onChange={(v: number | undefined) => {
+        onChange?.(v ?? null);
+        const h = items.find((x) => x.id === v);
+        if (h) onPick(h);
+      }}
+    />
+  );
+}
+
+/** A school of the registry (协作档案·单位), searched by name: picking one fills the recipient and the place. */
+function SchoolSelect({
+  id,
+  value,
+  onChange,
+  onPick,
+  current,
+}: {
+  id?: string;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  onPick: (u: { name: string; divisionCode: string }) => void;
+  /** the linked school's name as the record names it, shown until a search finds it */
+  current?: string;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['registry', 'units', 'school', q],
+    queryFn: () => call(registryApi.units, { query: { q: q || undefined, kind: 'school', pageSize: 20 } }),
+  });
+  const items = found.data?.items ?? [];
+  const options = items.map((u) => ({ value: u.id, label: u.name }));
+  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: current ?? `#${value}` });
+  return (
+    <Select
+      id={id}
+      allowClear
+      value={value ?? undefined}
+      placeholder={t('social.donations.schoolHint')}
+      showSearch={{ onSearch: setQ, filterOption: false }}
+      options={options}
+      onChange={(v: number | undefined) => {
+        onChange?.(v ?? null);
+        const u = items.find((x) => x.id === v);
+        if (u) onPick(u);
+      }}
+    />
+  );
+}
+
 export function DonationForm({ open, onClose, onSaved, row }: FormProps & { row?: DonationRow }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const f = useField();
   const [form] = Form.useForm();
+  const recipientKind = Form.useWatch('recipientKind', form);
   const toBody = (v: Values) => ({
     ...v,
     donatedOn: day(v.donatedOn),
     teamId: v.teamId ?? null,
+    householdId: v.recipientKind === 'household' ? (v.householdId ?? null) : null,
+    unitId: v.recipientKind === 'school' ? (v.unitId ?? null) : null,
+    households: v.households ?? null,
     cashAmount: v.cashAmount ?? 0,
     goodsItem: orNull(v.goodsItem),
     goodsUnit: orNull(v.goodsUnit),
@@ -138,8 +231,27 @@ export function DonationForm({ open, onClose, onSaved, row }: FormProps & { row?
         <Input />
       </Form.Item>
       <EnumItem name="recipientKind" label={f('recipientKind')} values={RECIPIENT_KINDS} labels="recipientKinds" initial="household" />
+      {recipientKind === 'household' && can('monitoring.read') && (
+        <Form.Item name="householdId" label={t('social.donations.household')}>
+          <HouseholdSelect
+            current={row?.recipientName}
+            onPick={(h) => form.setFieldsValue({ recipientName: h.headName, divisionCode: h.divisionCode })}
+          />
+        </Form.Item>
+      )}
+      {recipientKind === 'school' && can('registry.read') && (
+        <Form.Item name="unitId" label={t('social.donations.school')}>
+          <SchoolSelect
+            current={row?.recipientName}
+            onPick={(u) => form.setFieldsValue({ recipientName: u.name, divisionCode: u.divisionCode })}
+          />
+        </Form.Item>
+      )}
       <PlaceItem />
       <TeamItem />
+      <Form.Item name="households" label={f('households')}>
+        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
       <Form.Item name="cashAmount" label={f('cash')}>
         <InputNumber min={0} style={{ width: '100%' }} />
       </Form.Item>

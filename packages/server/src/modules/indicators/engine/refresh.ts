@@ -112,7 +112,7 @@ export async function installTriggers(database: Database, wired: FactSource[], v
         if (rules.length === 0) continue;
         const people = (t: string) => `select ${feed.hash} from ${t} F ${feed.join ?? ''} ${feed.where ? `where ${feed.where}` : ''}`;
         const marks = e.tables.flatMap((t) =>
-          rules.map(({ key, rule }) => markSql(key, rule, `${rule.table} R where ${rule.hash} in (${people(t)})`)),
+          rules.map(({ key, rule }) => markSql(key, rule, `${rule.table} R ${rule.join ?? ''} where ${rule.hash} in (${people(t)})`)),
         );
         stmts.push(`create or replace function ${fn}() returns trigger language plpgsql as $f$
           begin ${marks.join('\n')} return null; end $f$`);

@@ -1,13 +1,13 @@
 // 议定事项台账: one decision a row, under the meeting named by its date and title (a meeting of the meeting ledger,
-// in the user's scope) — content, owner, due date and, once done, the day and outcome. A new decision's owner
-// team is the meeting's; done decisions are imported done.
+// in the user's scope) — content, owner (责任单位 as written, and the 责任队伍 whose worklist it lands on: the meeting's
+// team unless named), due date and, once done, the day and outcome; done decisions are imported done.
 import { SOCIAL_LEDGERS } from '@xiezuo/shared/contracts/social';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { date } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
-import { placedInScope } from '../access';
+import { placedInScope, teamNamesOf, teamsByName } from '../access';
 import { addDecision, allDecisions, updateDecision } from '../decisions';
 import { socialDecisions as De, socialMeetings as M } from '../tables';
 import { unique } from './common';
@@ -17,6 +17,7 @@ type Row = {
   meetingTitle: string;
   content: string;
   ownerName: string | null;
+  ownerTeam: string | null;
   dueOn: string;
   doneOn: string | null;
   doneNote: string | null;
@@ -69,6 +70,15 @@ export const decisionLedger = defineLedger<Row>({
       maxLength: 1000,
     },
     { key: 'ownerName', header: '责任单位', headerEn: 'Owner', synonyms: ['责任人', '牵头单位', '责任单位（人）'], type: 'text' },
+    {
+      key: 'ownerTeam',
+      header: '责任队伍',
+      headerEn: 'Owner team',
+      synonyms: ['责任工作队', '承办队伍', '落实队伍'],
+      type: 'text',
+      note: '逾期时列入该队伍的待办；不填则为会议的组织队伍',
+      example: '荔湾驻畲江镇帮扶工作队',
+    },
     date({ key: 'dueOn', header: '完成时限', headerEn: 'Due', synonyms: ['办结时限', '完成时间'], required: true, example: '2026-04-30' }),
     date({ key: 'doneOn', header: '办结日期', headerEn: 'Done on', synonyms: ['完成日期'] }),
     { key: 'doneNote', header: '办结情况', headerEn: 'Outcome', synonyms: ['落实情况', '进展情况'], type: 'text' },
@@ -84,15 +94,25 @@ export const decisionLedger = defineLedger<Row>({
   },
   async validateBatch(rows, ctx) {
     const meetings = await meetingsOf(ctx, rows);
-    return rows.map((r) => (meetings.has(meetingKey(r)) ? [] : [{ path: 'meetingTitle', key: 'social.validation.noMeeting' }]));
+    const owners = await teamsByName(ctx, unique(rows.map((r) => r.ownerTeam)));
+    return rows.map((r) => [
+      ...(meetings.has(meetingKey(r)) ? [] : [{ path: 'meetingTitle', key: 'social.validation.noMeeting' }]),
+      ...(r.ownerTeam && !owners.has(r.ownerTeam)
+        ? [{ path: 'ownerTeam', key: 'social.validation.noTeamNamed', params: { name: r.ownerTeam } }]
+        : []),
+    ]);
   },
-  async findExisting(tx, rows) {
+  async findExisting(tx, rows, ctx) {
     const found = await tx
       .select({ d: De, heldOn: M.heldOn, title: M.title })
       .from(De)
       .innerJoin(M, eq(M.id, De.meetingId))
       .where(and(inArray(M.heldOn, unique(rows.map((r) => r.heldOn))), inArray(M.title, unique(rows.map((r) => r.meetingTitle)))));
     const out = new Map<string, Row>();
+    const names = await teamNamesOf(
+      { ...ctx, tx } as Ctx,
+      found.map(({ d }) => d.ownerTeamId),
+    );
     for (const { d, heldOn, title } of found) {
       const row: Row = {
         id: d.id,
@@ -100,6 +120,7 @@ export const decisionLedger = defineLedger<Row>({
         meetingTitle: title,
         content: d.content,
         ownerName: d.ownerName,
+        ownerTeam: d.ownerTeamId == null ? null : (names.get(d.ownerTeamId) ?? null),
         dueOn: d.dueOn,
         doneOn: d.doneOn,
         doneNote: d.doneNote,
@@ -112,23 +133,37 @@ export const decisionLedger = defineLedger<Row>({
   async write(tx, changes, ctx) {
     const c = { ...ctx, tx };
     const meetings = await meetingsOf(c, changes.insert);
+    const owners = await teamsByName(c, unique([...changes.insert, ...changes.update.map((u) => u.after)].map((r) => r.ownerTeam)));
+    const owner = (r: Row) => (r.ownerTeam ? { ownerTeamId: owners.get(r.ownerTeam) ?? null } : {});
     for (const r of changes.insert) {
       const meeting = meetings.get(meetingKey(r));
       if (!meeting) continue; // validateBatch refused it
-      const id = await addDecision(c, meeting.id, { content: r.content, ownerName: r.ownerName, dueOn: r.dueOn, note: r.note });
+      const id = await addDecision(c, meeting.id, {
+        content: r.content,
+        ownerName: r.ownerName,
+        ...owner(r),
+        dueOn: r.dueOn,
+        note: r.note,
+      });
       if (r.doneOn) await updateDecision(c, id, { doneOn: r.doneOn, doneNote: r.doneNote });
     }
     for (const { before, after } of changes.update) {
       const { ownerName, dueOn, doneOn, doneNote } = after;
-      await updateDecision(c, before.id!, { ownerName, dueOn, doneOn, doneNote });
+      await updateDecision(c, before.id!, { ownerName, ...owner(after), dueOn, doneOn, doneNote });
     }
   },
   async exportRows(ctx) {
-    return (await allDecisions(ctx)).map((d) => ({
+    const decisions = await allDecisions(ctx);
+    const names = await teamNamesOf(
+      ctx,
+      decisions.map((d) => d.owner.teamId),
+    );
+    return decisions.map((d) => ({
       heldOn: d.heldOn,
       meetingTitle: d.meetingTitle,
       content: d.content,
       ownerName: d.owner.name,
+      ownerTeam: d.owner.teamId == null ? null : (names.get(d.owner.teamId) ?? null),
       dueOn: d.dueOn,
       doneOn: d.doneOn,
       doneNote: d.doneNote,

@@ -1,5 +1,6 @@
 // 捐赠慰问台账: one gift a row — cash (慰问金), goods (name, quantity, unit) with or without a value. A row whose
-// recipient is a household is linked to the monitored household of that village headed by that name, if any.
+// recipient is a household is linked to the monitored household of that village headed by that name, if any; a
+// school to the registry's unit of that name lying in the row's place (协作档案·单位), if one.
 import { DONOR_KINDS, type DonorKind, RECIPIENT_KINDS, type RecipientKind, SOCIAL_LEDGERS } from '@xiezuo/shared/contracts/social';
 import { and, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
@@ -8,6 +9,7 @@ import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, enumOf } from '../../../platform/ledgers/columns';
 import { defineLedger, naturalKeyOf } from '../../../platform/ledgers/types';
 import { monitoringHouseholds } from '../../monitoring';
+import { units } from '../../registry';
 import { allDonations, createDonation, updateDonation } from '../donations';
 import { socialDonations as D } from '../tables';
 import {
@@ -83,7 +85,31 @@ async function householdsOf(ctx: Ctx, rows: Row[]) {
   return out;
 }
 
-const input = (r: Row, householdId: number | null, teams: Map<string, number>) => ({
+/** The registry's units a batch's schools name, by name: [id, division] of each (of two of one name in one line, neither). */
+async function unitsOf(ctx: Ctx, rows: Row[]) {
+  const named = rows.filter((r) => r.recipientKind === 'school');
+  if (!named.length) return new Map<string, { id: number; divisionCode: string }[]>();
+  const found = await (ctx.tx ?? ctx.services.db)
+    .select({ id: units.id, name: units.name, divisionCode: units.divisionCode })
+    .from(units)
+    .where(inArray(units.name, unique(named.map((r) => r.recipientName))));
+  const out = new Map<string, { id: number; divisionCode: string }[]>();
+  for (const u of found) out.set(u.name, [...(out.get(u.name) ?? []), u]);
+  return out;
+}
+
+/** The unit a school row names, lying in the row's place or above it (a county's school given in one of its towns). */
+function unitOf(found: Map<string, { id: number; divisionCode: string }[]>, r: Row): number | null {
+  if (r.recipientKind !== 'school') return null;
+  const place = placeOf(r).replace(/(000)+$/, '');
+  const here = (found.get(r.recipientName) ?? []).filter((u) => {
+    const home = u.divisionCode.replace(/(000)+$/, '');
+    return u.divisionCode.startsWith(place) || place.startsWith(home);
+  });
+  return here.length === 1 ? here[0].id : null;
+}
+
+const input = (r: Row, householdId: number | null, teams: Map<string, number>, unitId: number | null = null) => ({
   ...teamIdOf(teams, r),
   donatedOn: r.donatedOn,
   donorName: r.donorName,
@@ -92,6 +118,7 @@ const input = (r: Row, householdId: number | null, teams: Map<string, number>) =
   recipientKind: r.recipientKind ?? 'household',
   divisionCode: placeOf(r),
   householdId,
+  unitId,
   households: r.households,
   cashAmount: r.cashAmount == null ? 0 : Number(r.cashAmount),
   goodsItem: r.goodsItem,
@@ -200,8 +227,10 @@ export const donationLedger = defineLedger<Row>({
     const households = await householdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
     const householdOf = (r: Row) => households.get(`${r.village}|${r.recipientName}`) ?? null;
     const teams = await teamIdsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
-    for (const r of changes.insert) await createDonation(c, input(r, householdOf(r), teams));
-    for (const { before, after } of changes.update) await updateDonation(c, before.id!, input(after, householdOf(after), teams));
+    const schools = await unitsOf(c, [...changes.insert, ...changes.update.map((u) => u.after)]);
+    for (const r of changes.insert) await createDonation(c, input(r, householdOf(r), teams, unitOf(schools, r)));
+    for (const { before, after } of changes.update)
+      await updateDonation(c, before.id!, input(after, householdOf(after), teams, unitOf(schools, after)));
   },
   async exportRows(ctx, filters) {
     const rows = await namedTeams(ctx, await allDonations(ctx, filters));

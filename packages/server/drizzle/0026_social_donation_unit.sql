@@ -1,0 +1,2 @@
+ALTER TABLE "social_donations" ADD COLUMN "unit_id" integer;--> statement-breakpoint
+ALTER TABLE "social_donations" ADD CONSTRAINT "social_donations_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;
