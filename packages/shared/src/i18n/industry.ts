@@ -111,6 +111,7 @@ export const zhCN = {
   parks: { title: '共建产业园区', new: '新增园区', edit: '编辑园区' },
   map: {
     title: '产业协作地图',
+    byCounty: '各县引进企业与帮扶车间',
     hint: '结对关系连线之上，橙色标记为各县引进企业（数字为企业数），绿色为帮扶车间；点击标记查看名单。',
     enterprises: '引进企业',
     workshops: '帮扶车间',
@@ -131,6 +132,7 @@ export const zhCN = {
     noWorkshopByName: '找不到名为「{{name}}」的帮扶车间（或不在管辖范围内）',
     noEnterpriseByName: '找不到名为「{{name}}」的企业（或不在管辖范围内）',
     noParkByName: '找不到名为「{{name}}」的园区',
+    parkElsewhere: '园区「{{name}}」不在企业的落地地区，入驻园区的企业须落地在园区所在地',
     outOfScope: '所选地区不在您的管辖范围内',
   },
 };
@@ -247,6 +249,7 @@ export const en: typeof zhCN = {
   parks: { title: 'Co-built industrial parks', new: 'New park', edit: 'Edit park' },
   map: {
     title: 'Industry cooperation map',
+    byCounty: 'Enterprises and workshops by county',
     hint: 'Over the pairing lines: orange pins are each county’s introduced enterprises (the number of them), green diamonds its workshops; click one for the list.',
     enterprises: 'Enterprises',
     workshops: 'Workshops',
@@ -267,6 +270,7 @@ export const en: typeof zhCN = {
     noWorkshopByName: 'No workshop named “{{name}}” in your scope',
     noEnterpriseByName: 'No enterprise named “{{name}}” in your scope',
     noParkByName: 'No park named “{{name}}”',
+    parkElsewhere: 'The park “{{name}}” is not where the enterprise landed: an enterprise in a park lands where the park lies',
     outOfScope: 'This place is outside your scope',
   },
 };

@@ -20,6 +20,7 @@ import {
   dbOf,
   enterprisesInScope,
   ownTeamOf,
+  parkHolds,
   teamNamesOf,
 } from './access';
 import {
@@ -140,11 +141,20 @@ export async function enterpriseInScope(ctx: Ctx, id: number, path: string) {
   return row;
 }
 
-async function checkRefs(tx: Tx, b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null }, id?: number) {
+async function checkRefs(
+  tx: Tx,
+  b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null; divisionCode: string },
+  id?: number,
+) {
   await assertProgramme(tx, b.programmeId, 'body.programmeId');
   if (b.parkId != null) {
-    const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, b.parkId));
+    const [p] = await tx
+      .select({ id: parks.id, name: parks.name, divisionCode: parks.divisionCode })
+      .from(parks)
+      .where(eq(parks.id, b.parkId));
     if (!p) throw invalid({ path: 'body.parkId', key: 'industry.validation.noRef' });
+    if (!parkHolds(p.divisionCode, b.divisionCode))
+      throw invalid({ path: 'body.parkId', key: 'industry.validation.parkElsewhere', params: { name: p.name } });
   }
   if (b.creditCode) {
     const [other] = await tx.select({ id: ent.id, name: ent.name }).from(ent).where(eq(ent.creditCode, b.creditCode));
@@ -175,7 +185,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, patch: z.output<typ
     const next = { ...before, ...patch };
     checkDates(next.introducedOn, next.exitedOn, 'body.exitedOn');
     assertPlaceInScope(ctx.user.scope, { ...next, otherDivisionCode: next.originDivisionCode });
-    await checkRefs(tx, patch, id);
+    await checkRefs(tx, { ...patch, parkId: next.parkId, divisionCode: next.divisionCode }, id);
     const [after] = await tx
       .update(ent)
       .set({ ...patch, updatedAt: new Date() })

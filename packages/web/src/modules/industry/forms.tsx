@@ -1,6 +1,7 @@
 // Entry forms of the industry pages, each in the platform's SaveModal (the server's errors land under the field
 // they name: a bad credit code, in place above signed, a worker already counted elsewhere, a place outside scope).
 import { useQuery } from '@tanstack/react-query';
+import { isInDivisionSubtree } from '@xiezuo/shared/codes/division';
 import {
   ENTERPRISE_STATUSES,
   INDUSTRY_SECTIONS,
@@ -38,14 +39,18 @@ function useParkOptions(enabled: boolean) {
     queryFn: () => call(industryApi.parks, { query: {} }),
     enabled,
   });
-  return (data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  return (data ?? []).map((p) => ({ value: p.id, label: p.name, divisionCode: p.divisionCode }));
 }
+
+/** A park holds an enterprise landed in its place (or the place holds the park): the server's rule, so the list offers only those. */
+const parkHolds = (park: string, landed: string) => isInDivisionSubtree(landed, park) || isInDivisionSubtree(park, landed);
 
 /** 经营主体: a new introduced enterprise, or (given `row`) an edit of one. */
 export function EnterpriseForm({ row, open, onClose, onSaved }: FormProps<EnterpriseRow>) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const parks = useParkOptions(open);
+  const landed = Form.useWatch('divisionCode', form) as string | undefined;
+  const parks = useParkOptions(open).filter((p) => !landed || parkHolds(p.divisionCode, landed));
   const initial = useMemo(
     () =>
       row
