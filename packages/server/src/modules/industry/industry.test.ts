@@ -31,6 +31,8 @@ describe('industry API', () => {
     const mine = (await shuicheng.get('/api/industry/enterprises?pageSize=50')).json();
     expect(mine.total).toBe(8);
     expect(mine.items.every((e: { divisionCode: string }) => e.divisionCode === '520204000000')).toBe(true);
+    // each credited to the pairing between where it came from (a 中山 town) and where it landed, in force then
+    expect(new Set(all.items.map((e: { pairingName: string }) => e.pairingName))).toEqual(new Set(['中山市 → 六盘水市']));
     const shops = (await hq.get('/api/industry/workshops?pageSize=50')).json();
     expect(shops.items.reduce((n: number, w: { workers: number }) => n + w.workers, 0)).toBe(219);
     expect(shops.items.reduce((n: number, w: { liftedWorkers: number }) => n + w.liftedWorkers, 0)).toBe(112);

@@ -3,7 +3,7 @@
 // table, so the one way to read "whose helper is this place" lives here; modules reach it through registry/index.ts.
 
 /** The prefix of a division code that its subtree shares (a province's 2 digits, a city's 4, a county's 6, a town's 9). */
-const PREFIX = (code: string) => `case when right(${code}, 10) = '0000000000' then left(${code}, 2)
+export const PREFIX = (code: string) => `case when right(${code}, 10) = '0000000000' then left(${code}, 2)
   when right(${code}, 8) = '00000000' then left(${code}, 4) when right(${code}, 6) = '000000' then left(${code}, 6)
   when right(${code}, 3) = '000' then left(${code}, 9) else ${code} end`;
 
@@ -26,3 +26,12 @@ export const helperDivisionOf = (
 
 /** The pairings columns such a source reads (its `requires`). */
 export const PAIRING_COLUMNS = { pairings: ['helper_division_code', 'helped_division_code', 'start_date', 'end_date'] };
+
+/**
+ * The pairing (id) a record from the helper place `from` to the helped place `to` on `day` is credited to: of the pairings
+ * in force then whose helper side contains `from` and helped side contains `to`, the most specific; null when none.
+ */
+export const pairingBetween = (from: string, to: string, day: string) => `(select p.id from pairings p
+  where ${from} like ${PREFIX('p.helper_division_code')} || '%' and ${to} like ${PREFIX('p.helped_division_code')} || '%'
+    and p.start_date <= ${day} and (p.end_date is null or p.end_date >= ${day})
+  order by length(${PREFIX('p.helped_division_code')}) desc, length(${PREFIX('p.helper_division_code')}) desc, p.id limit 1)`;
