@@ -188,8 +188,29 @@ const PROBES: Record<string, Probe[]> = {
       [400],
       'body.divisionCode',
     ),
+    // a workshop of one's own village run by another county's enterprise: that enterprise is not the user's to name
+    refused(
+      'POST',
+      () => '/api/industry/workshops',
+      (s) => ({
+        name: '越界经营主体车间（测试）',
+        divisionCode: `${COUNTY[s]}001201`,
+        enterpriseId: there(s).enterprise,
+        recognizedOn: '2026-10-01',
+        status: 'operating',
+      }),
+      [400],
+      'body.enterpriseId',
+    ),
   ],
   'PATCH /api/industry/workshops/:id': [
+    refused(
+      'PATCH',
+      (s) => `/api/industry/workshops/${recs[s].workshop}`,
+      (s) => ({ enterpriseId: there(s).enterprise }),
+      [400],
+      'body.enterpriseId',
+    ),
     refused(
       'PATCH',
       (s) => `/api/industry/workshops/${there(s).workshop}`,
