@@ -61,19 +61,6 @@ export const industryIndicators = defineIndicators([
     money: true,
   },
   {
-    code: 'industry.investmentSent',
-    credited: 'helper',
-    zh: '引导企业到位投资（帮扶方）',
-    en: 'Investment in place by enterprises sent (helper side)',
-    unitZh: '元',
-    unitEn: 'yuan',
-    group: 'industry',
-    measure: 'sum',
-    source: 'industry.investmentsFrom',
-    filter: ['kind:in_place'],
-    money: true,
-  },
-  {
     code: 'industry.reportedJobs',
     zh: '企业吸纳就业（企业报送）',
     en: 'Jobs in enterprises (as reported)',
@@ -152,6 +139,21 @@ export const industryIndicators = defineIndicators([
     measure: 'stock',
     source: 'industry.enterprisesFrom',
     breakdowns: [{ key: 'park', tag: 'park', zh: '其中入驻园区', en: 'of which in parks' }],
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
+  },
+  {
+    code: 'industry.investmentSent',
+    credited: 'helper',
+    zh: '引导企业到位投资（帮扶方）',
+    en: 'Investment in place by enterprises sent (helper side)',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'industry',
+    measure: 'sum',
+    source: 'industry.investmentsFrom',
+    filter: ['kind:in_place'],
+    money: true,
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
   },
   {
     code: 'industry.reportedJobsSent',
@@ -163,6 +165,7 @@ export const industryIndicators = defineIndicators([
     group: 'industry',
     measure: 'stock',
     source: 'industry.reportedJobsFrom',
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
   },
   {
     code: 'industry.parksHelper',
@@ -211,5 +214,6 @@ export const industryIndicators = defineIndicators([
     source: 'industry.jobsHelper',
     filter: ['workshop'],
     breakdowns: JOBS_BREAKDOWNS,
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
   },
 ]);

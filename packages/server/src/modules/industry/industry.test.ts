@@ -37,6 +37,11 @@ describe('industry API', () => {
     expect(shops.items.reduce((n: number, w: { workers: number }) => n + w.workers, 0)).toBe(219);
     expect(shops.items.reduce((n: number, w: { liftedWorkers: number }) => n + w.liftedWorkers, 0)).toBe(112);
     expect((await shuicheng.get('/api/industry/workshops')).json().total).toBe(5);
+    // one enterprise, introduced by one pairing, employs people of many villages: all of them are its workers
+    const first = all.items.find((e: { name: string }) => e.name === '中山家电协作企业01（演示）');
+    const staff = (await hq.get(`/api/industry/workers?enterpriseId=${first.id}&pageSize=100`)).json();
+    expect(staff.total).toBe(first.workers);
+    expect(new Set(staff.items.map((w: { homeDivisionCode: string }) => w.homeDivisionCode)).size).toBeGreaterThan(5);
   });
 
   it('refuses an invalid credit code naming the field', async () => {

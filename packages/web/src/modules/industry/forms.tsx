@@ -45,6 +45,16 @@ function useParkOptions(enabled: boolean) {
 /** A park holds an enterprise landed in its place (or the place holds the park): the server's rule, so the list offers only those. */
 const parkHolds = (park: string, landed: string) => isInDivisionSubtree(landed, park) || isInDivisionSubtree(park, landed);
 
+/** The introduced enterprises the user sees, as a workshop's possible operators. */
+function useEnterpriseOptions(enabled: boolean) {
+  const { data } = useQuery({
+    queryKey: ['industry', 'enterprises', 'options'],
+    queryFn: () => call(industryApi.enterprises, { query: { page: 1, pageSize: 500 } }),
+    enabled,
+  });
+  return (data?.items ?? []).map((e) => ({ value: e.id, label: e.name }));
+}
+
 /** 经营主体: a new introduced enterprise, or (given `row`) an edit of one. */
 export function EnterpriseForm({ row, open, onClose, onSaved }: FormProps<EnterpriseRow>) {
   const { t } = useTranslation();
@@ -295,6 +305,8 @@ export function WorkshopForm({ row, open, onClose, onSaved }: FormProps<Workshop
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const status = Form.useWatch('status', form);
+  const operatorEnterprise = Form.useWatch('enterpriseId', form);
+  const enterprises = useEnterpriseOptions(open);
   const initial = useMemo(
     () =>
       row
@@ -310,7 +322,8 @@ export function WorkshopForm({ row, open, onClose, onSaved }: FormProps<Workshop
   );
   const toBody = (v: Values) => ({
     name: v.name,
-    operatorName: orNull(v.operatorName),
+    enterpriseId: v.enterpriseId ?? null,
+    operatorName: v.enterpriseId == null ? orNull(v.operatorName) : null,
     divisionCode: v.divisionCode,
     recognizedOn: day(v.recognizedOn),
     recognitionDoc: orNull(v.recognitionDoc),
@@ -337,9 +350,14 @@ export function WorkshopForm({ row, open, onClose, onSaved }: FormProps<Workshop
       <Form.Item name="divisionCode" label={t('industry.fields.village')} rules={required(t)}>
         <DivisionPicker level="village" inScope {...fullWidth} />
       </Form.Item>
-      <Form.Item name="operatorName" label={t('industry.fields.operator')}>
-        <Input maxLength={200} placeholder={row?.enterpriseId != null ? (row.operatorName ?? undefined) : undefined} />
+      <Form.Item name="enterpriseId" label={t('industry.fields.operatorEnterprise')} extra={t('industry.hints.operatorEnterprise')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={enterprises} />
       </Form.Item>
+      {operatorEnterprise == null && (
+        <Form.Item name="operatorName" label={t('industry.fields.operator')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      )}
       <Form.Item name="recognizedOn" label={t('industry.fields.recognizedOn')} rules={required(t)}>
         <DatePicker {...fullWidth} />
       </Form.Item>
