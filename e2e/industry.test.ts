@@ -218,6 +218,7 @@ describe('industry in the browser', () => {
       await signIn(page, app.url, 'hq_industry');
       await page.goto(`${app.url}/industry/workshops`);
       await page.getByText('共 15 条').waitFor();
+      await page.getByRole('button', { name: '导入务工人员' }).waitFor(); // the workers' import, told from the workshops' 导入
       if (viewport) await screenshot(page, 'industry-workshops-phone');
       await page.getByRole('link', { name: '服装加工帮扶车间01（演示）' }).click();
       await page.waitForURL(/\/industry\/workshops\/\d+$/);
