@@ -125,7 +125,11 @@ export const industryFacts = defineFacts([
           from industry_workers w
           left join industry_workshops s on s.id = w.workshop_id
           left join industry_enterprises e on e.id = w.enterprise_id`,
-    dirty: [{ table: 'industry_workers', division: placeOfWorker, from: 'R.start_date', to: 'open' }],
+    dirty: [
+      { table: 'industry_workers', division: placeOfWorker, from: 'R.start_date', to: 'open' },
+      // an enterprise moving into or out of a park turns its workers' 'park' tag (every year: rare, and its workers' dates vary)
+      { table: 'industry_enterprises', division: 'R.division_code' },
+    ],
     // a person joining or leaving the 脱贫人口 (the roster, a 脱贫户) turns 其中脱贫人口; a household entering or
     // leaving monitoring, or a member joining or leaving it, turns 其中监测对象
     persons: jobPersons(placeOfWorker),
@@ -186,6 +190,7 @@ export const industryFacts = defineFacts([
           from industry_workers w join industry_enterprises e on e.id = w.enterprise_id`,
     dirty: [
       { table: 'industry_workers', division: helperOfWorker, from: 'R.start_date', to: 'open' },
+      { table: 'industry_enterprises', division: 'R.origin_division_code' },
       { table: 'pairings', division: 'R.helper_division_code' },
     ],
     persons: jobPersons(helperOfWorker),

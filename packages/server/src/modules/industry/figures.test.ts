@@ -6,6 +6,7 @@ import type { TestApp } from '../../testing/app';
 import { readValues } from '../indicators/dashboard';
 import { refresherOf } from '../indicators/service';
 import { loadDivisions } from '../registry/divisionLoader';
+import { updateEnterprise } from './enterprises';
 import { industryReport } from './report';
 import { type IndustryTestApp, industryTestApp } from './testing/fixture';
 import { createWorker } from './workers';
@@ -148,5 +149,19 @@ describe('industry figures (中山 → 六盘水, this half-year H2 2026)', () =
     expect(await value('d:4420', 'M2026-11', 'industry.workshopJobsHelper')).toBe(220);
     expect(await value('d:5202', 'M2026-11', 'industry.workshops')).toBe(16);
     expect(await value('d:5202', 'M2026-11', 'industry.workshopJobs')).toBe(220);
+  });
+
+  it('an enterprise leaving its park takes its workers out of 园区吸纳就业 on both sides at the next incremental refresh', async () => {
+    const ctx = systemCtx(t.services);
+    const [e] = await t.services.database.query<{ id: number; n: number }>(
+      `select e.id, (select count(*)::int from industry_workers w where w.enterprise_id = e.id) as n
+       from industry_enterprises e where e.park_id is not null order by e.id limit 1`,
+    );
+    expect(e.n).toBeGreaterThan(0);
+    await updateEnterprise(ctx, e.id, { parkId: null });
+    await refresherOf(t.services).runOnce();
+    expect(await value('d:5202', 'M2026-11', 'industry.parkJobs')).toBe(116 - e.n);
+    expect(await value('d:4420', 'M2026-11', 'industry.parkJobsHelper')).toBe(116 - e.n);
+    expect(await value('d:5202', 'M2026-11', 'industry.enterprises', 'park')).toBe(6);
   });
 });
