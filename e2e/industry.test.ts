@@ -11,7 +11,7 @@ import { creditCodeCheckChar } from '@xiezuo/shared/codes/creditCode';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refresherOf } from '../packages/server/src/modules/indicators/service';
-import { choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { ARTIFACTS, choose, launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -19,6 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   app = await startApp({ seedDemo: true });
   await app.addUser('hq_industry', 'hq', { all: true });
+  await app.addUser('lps_staff', 'town_staff', { divisions: ['520200000000'] }); // 六盘水's own staff
   await refresherOf(app.services).runOnce(); // the dashboard's figures of the demo, before the first test reads them
   browser = await launchBrowser();
 }, 240_000);
@@ -32,20 +33,39 @@ const save = (page: Page) =>
     .locator('.ant-modal:visible .ant-modal-footer')
     .getByRole('button', { name: /保\s*存/ })
     .click();
-const options = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-/** Picks a division in the picker labelled `label` by typing `q` and choosing the hit with `code`. */
-async function pickDivision(page: Page, label: string, q: string, code: string) {
-  await page.locator('.ant-modal:visible').getByLabel(label).fill(q);
-  await options(page).filter({ hasText: code }).first().click();
-}
+/** Picks a division in the picker labelled `label` by typing `q` and choosing the hit with `code`, until `chosen` shows. */
+const pickDivision = (page: Page, label: string, q: string, code: string, chosen: string) =>
+  searchAndPick(page, page.locator('.ant-modal:visible'), label, q, code, chosen);
 /** A page that waits longer than the default: the machine the tests share is often busy. */
 async function busyPage(b: Browser, viewport?: typeof PHONE) {
   const page = await newPage(b, viewport);
   page.setDefaultTimeout(45_000);
   return page;
 }
+/** How wide a card's title is drawn (0 when buttons beside it squeeze it out of sight). */
+const titleWidth = async (page: Page, title: string) =>
+  (await page.locator('.ant-card-head-title').filter({ hasText: title }).first().boundingBox())?.width ?? 0;
 /** The widest element on the page: nothing wider than the phone. */
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** This half-year, as the dashboard names it (H2026-2). */
+function halfYear() {
+  const today = todayInBeijing();
+  return `H${today.slice(0, 4)}-${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+/** The dashboard's figures table (主要指标) as [indicator, this period, same period last year] rows, in order. */
+async function figureRows(page: Page): Promise<string[][]> {
+  const table = page.locator('.ant-card').filter({ hasText: '主要指标' }).locator('tbody tr.ant-table-row');
+  await table.filter({ hasText: '引进企业' }).first().waitFor({ timeout: 60_000 });
+  return (await table.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())))).map((r) =>
+    r.slice(0, 3),
+  );
+}
+/** The row named `name` and the `n - 1` rows under it (its 其中 rows). */
+function rowsFrom(rows: string[][], name: string, n: number) {
+  const i = rows.findIndex((r) => r[0] === name);
+  return i < 0 ? [] : rows.slice(i, i + n);
+}
 
 describe('industry in the browser', () => {
   it('shows the seed’s figures on the dashboard of 六盘水 for this half-year, with last year beside them', async () => {
@@ -65,6 +85,70 @@ describe('industry in the browser', () => {
     expect(await inPlace.innerText()).toMatch(/同比\s*\+48\.3%/);
     await page.getByTestId('kpi-industry.workshopJobs').scrollIntoViewIfNeeded();
     await screenshot(page, 'industry-dashboard');
+    await page.context().close();
+  }, 240_000);
+
+  it('shows 六盘水’s staff the three seed cases in the dashboard’s figures, each with the same period last year', async () => {
+    const page = await busyPage(browser);
+    await signIn(page, app.url, 'lps_staff');
+    await page.goto(`${app.url}/?node=d:5202&period=${halfYear()}`);
+    const rows = await figureRows(page);
+    // 22 / 1.78亿元 / 957 (last year 15 / 1.2亿元 / 450)
+    expect(rowsFrom(rows, '引进企业', 2)).toEqual([
+      ['引进企业', '22家', '15'],
+      ['其中入驻园区', '7家', '7'],
+    ]);
+    expect(rowsFrom(rows, '实际到位投资', 1)).toEqual([['实际到位投资', '1.78亿元', '1.2亿元']]);
+    expect(rowsFrom(rows, '企业吸纳就业（企业报送）', 1)).toEqual([['企业吸纳就业（企业报送）', '957人', '450']]);
+    // 4 parks, 7 enterprises in them, 116 at work of whom 15 脱贫人口
+    expect(rowsFrom(rows, '共建产业园区', 3)).toEqual([
+      ['共建产业园区', '4个', '4'],
+      ['园区吸纳就业', '116人', '116'],
+      ['其中脱贫人口', '15人', '15'],
+    ]);
+    // 15 workshops with 219 at work, of whom 112 脱贫人口 (last year 10 and 150)
+    expect(rowsFrom(rows, '运营帮扶车间', 3)).toEqual([
+      ['运营帮扶车间', '15个', '10'],
+      ['帮扶车间吸纳就业', '219人', '150'],
+      ['其中脱贫人口', '112人', '112'],
+    ]);
+    await page
+      .getByRole('row', { name: /^共建产业园区/ })
+      .first()
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/industry-dashboard-figures.png` });
+    await page.context().close();
+  }, 240_000);
+
+  it('credits the same records to 中山 on its own dashboard (帮扶方)', async () => {
+    const page = await busyPage(browser);
+    await signIn(page, app.url, 'hq_industry');
+    await page.goto(`${app.url}/?node=d:4420&period=${halfYear()}`);
+    // 中山's own cards: the helper side's; the helped side's (all zero here) fold away
+    const cards = page.getByTestId('kpi-group-industry');
+    await cards.getByTestId('kpi-industry.enterprisesSent').getByText('22', { exact: true }).waitFor({ timeout: 60_000 });
+    await cards.getByTestId('kpi-industry.investmentSent').getByText('1.78亿元', { exact: true }).waitFor();
+    await cards.getByTestId('kpi-industry.reportedJobsSent').getByText('957', { exact: true }).waitFor();
+    await cards.getByTestId('kpi-industry.workshopJobsHelper').getByText('219', { exact: true }).waitFor();
+    expect(await cards.getByTestId('kpi-industry.enterprises').count()).toBe(0);
+    await cards.screenshot({ path: `${ARTIFACTS}/industry-dashboard-zhongshan-cards.png` });
+    const rows = await figureRows(page);
+    expect(rowsFrom(rows, '引进企业（帮扶方）', 4)).toEqual([
+      ['引进企业（帮扶方）', '22家', '15'],
+      ['其中入驻园区', '7家', '7'],
+      ['引导企业到位投资（帮扶方）', '1.78亿元', '1.2亿元'],
+      ['引进企业吸纳就业（企业报送，帮扶方）', '957人', '450'],
+    ]);
+    expect(rowsFrom(rows, '共建产业园区（帮扶方）', 3)).toEqual([
+      ['共建产业园区（帮扶方）', '4个', '4'],
+      ['园区吸纳就业（帮扶方）', '116人', '116'],
+      ['其中脱贫人口', '15人', '15'],
+    ]);
+    expect(rowsFrom(rows, '帮扶车间（帮扶方）', 3)).toEqual([
+      ['帮扶车间（帮扶方）', '15个', '10'],
+      ['帮扶车间吸纳就业（帮扶方）', '219人', '150'],
+      ['其中脱贫人口', '112人', '112'],
+    ]);
     await page.context().close();
   }, 240_000);
 
@@ -134,6 +218,7 @@ describe('industry in the browser', () => {
       await signIn(page, app.url, 'hq_industry');
       await page.goto(`${app.url}/industry/workshops`);
       await page.getByText('共 15 条').waitFor();
+      await page.getByRole('button', { name: '导入务工人员' }).waitFor(); // the workers' import, told from the workshops' 导入
       if (viewport) await screenshot(page, 'industry-workshops-phone');
       await page.getByRole('link', { name: '服装加工帮扶车间01（演示）' }).click();
       await page.waitForURL(/\/industry\/workshops\/\d+$/);
@@ -164,8 +249,8 @@ describe('industry in the browser', () => {
     const good = first17 + creditCodeCheckChar(first17);
     const bad = first17 + (good[17] === '1' ? '2' : '1');
     await modal.getByLabel('统一社会信用代码').fill(bad);
-    await pickDivision(page, '来源地', '中山市', '442000000000');
-    await pickDivision(page, '落地地区', '水城', '520204000000');
+    await pickDivision(page, '来源地', '中山市', '442000000000', '中山市');
+    await pickDivision(page, '落地地区', '水城', '520204000000', '水城区');
     await choose(page, page.locator('.ant-modal:visible'), '所属行业', 'C 制造业');
     await save(page);
     await modal.getByText('统一社会信用代码不正确').waitFor();
@@ -279,6 +364,34 @@ describe('industry in the browser', () => {
     await page.getByRole('link', { name: '中山家电协作企业01（演示）' }).click();
     await page.getByTestId('enterprise-in-place').waitFor();
     await screenshot(page, 'industry-enterprise-phone');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await page.context().close();
+  }, 240_000);
+
+  it('fits the parks, the ranking, the map’s counties and an enterprise’s investment timeline on a phone (cards, no sideways scroll)', async () => {
+    const page = await busyPage(browser, PHONE);
+    await signIn(page, app.url, 'lps_staff');
+    await page.goto(`${app.url}/industry/parks`);
+    await page.getByText('水城经济开发区中山产业园（演示）').waitFor();
+    expect(await page.getByTestId('list-card').count()).toBe(4);
+    expect(await titleWidth(page, '共建产业园区')).toBeGreaterThan(80); // the title stays visible above the buttons
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'industry-parks-phone');
+    await page.goto(`${app.url}/industry/ranking`);
+    await page.getByTestId('list-card').filter({ hasText: '1. 中山市' }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'industry-ranking-phone');
+    await page.goto(`${app.url}/industry/map`);
+    await page.getByTestId('list-card').filter({ hasText: '水城区' }).waitFor();
+    expect(await titleWidth(page, '产业协作地图')).toBeGreaterThan(80); // the map's filters sit under its title
+    expect(await page.getByTestId('list-card').count()).toBe(3);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'industry-map-phone');
+    await page.goto(`${app.url}/industry/enterprises`);
+    await page.getByRole('link', { name: '中山家电协作企业01（演示）' }).click();
+    const timeline = page.getByTestId('list-page').filter({ hasText: '投资到位情况' });
+    await timeline.getByTestId('list-card').first().waitFor();
+    expect(await timeline.getByTestId('list-card').count()).toBe(3);
     expect(await pageWidth(page)).toBeLessThanOrEqual(375);
     await page.context().close();
   }, 240_000);

@@ -104,6 +104,10 @@ export const EnterpriseRow = z.object({
   parkName: z.string().nullable(),
   industry: z.enum(INDUSTRY_SECTIONS).nullable(),
   programmeId: z.number().int().nullable(),
+  programmeName: z.string().nullable(),
+  /** The pairing it is credited to: the one in force when it was introduced between where it came from and where it landed. */
+  pairingId: z.number().int().nullable(),
+  pairingName: z.string().nullable(), // 中山市 → 六盘水市
   teamId: z.number().int().nullable(),
   teamName: z.string().nullable(),
   status: z.enum(ENTERPRISE_STATUSES),

@@ -1,5 +1,7 @@
-// Indicators of 产业协作 (industry): enterprises introduced and in operation, investment signed and in place
-// (at the helped side, and credited to the helper side it came from), parks and workshops operating, and jobs —
+// Indicators of 产业协作 (industry): enterprises introduced and in operation, investment signed and in place,
+// parks and workshops operating, and jobs — each at the helped side and, as its own …（帮扶方） twin, credited to
+// the helper side (the city an enterprise came from, the side co-building a park, the helper of a workshop's
+// village), so a node holding both sides never counts a record twice —
 // persons at work at the period's end from the worker records (其中脱贫人口 from the roster, 其中监测对象 from
 // monitoring's households under monitoring), beside the
 // headcounts enterprises report.
@@ -56,19 +58,6 @@ export const industryIndicators = defineIndicators([
     measure: 'sum',
     source: 'industry.investments',
     filter: ['kind:signed'],
-    money: true,
-  },
-  {
-    code: 'industry.investmentSent',
-    credited: 'helper',
-    zh: '引导企业到位投资（帮扶方）',
-    en: 'Investment in place by enterprises sent (helper side)',
-    unitZh: '元',
-    unitEn: 'yuan',
-    group: 'industry',
-    measure: 'sum',
-    source: 'industry.investmentsFrom',
-    filter: ['kind:in_place'],
     money: true,
   },
   {
@@ -137,5 +126,94 @@ export const industryIndicators = defineIndicators([
     filter: ['workshop'],
     breakdowns: JOBS_BREAKDOWNS,
     kpi: true,
+  },
+  // ---- the helper side's twins (帮扶方): what 中山 introduced, co-built and helped run in 六盘水 ----
+  {
+    code: 'industry.enterprisesSent',
+    credited: 'helper',
+    zh: '引进企业（帮扶方）',
+    en: 'Enterprises introduced (helper side)',
+    unitZh: '家',
+    unitEn: 'enterprises',
+    group: 'industry',
+    measure: 'stock',
+    source: 'industry.enterprisesFrom',
+    breakdowns: [{ key: 'park', tag: 'park', zh: '其中入驻园区', en: 'of which in parks' }],
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
+  },
+  {
+    code: 'industry.investmentSent',
+    credited: 'helper',
+    zh: '引导企业到位投资（帮扶方）',
+    en: 'Investment in place by enterprises sent (helper side)',
+    unitZh: '元',
+    unitEn: 'yuan',
+    group: 'industry',
+    measure: 'sum',
+    source: 'industry.investmentsFrom',
+    filter: ['kind:in_place'],
+    money: true,
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
+  },
+  {
+    code: 'industry.reportedJobsSent',
+    credited: 'helper',
+    zh: '引进企业吸纳就业（企业报送，帮扶方）',
+    en: 'Jobs in enterprises introduced (as reported, helper side)',
+    unitZh: '人',
+    unitEn: 'persons',
+    group: 'industry',
+    measure: 'stock',
+    source: 'industry.reportedJobsFrom',
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
+  },
+  {
+    code: 'industry.parksHelper',
+    credited: 'helper',
+    zh: '共建产业园区（帮扶方）',
+    en: 'Co-built industrial parks (helper side)',
+    unitZh: '个',
+    unitEn: 'parks',
+    group: 'industry',
+    measure: 'stock',
+    source: 'industry.parksHelper',
+  },
+  {
+    code: 'industry.parkJobsHelper',
+    credited: 'helper',
+    zh: '园区吸纳就业（帮扶方）',
+    en: 'Jobs in parks (helper side)',
+    unitZh: '人',
+    unitEn: 'persons',
+    group: 'industry',
+    measure: 'stock',
+    source: 'industry.jobsHelper',
+    filter: ['park'],
+    breakdowns: JOBS_BREAKDOWNS,
+  },
+  {
+    code: 'industry.workshopsHelper',
+    credited: 'helper',
+    zh: '帮扶车间（帮扶方）',
+    en: 'Assistance workshops operating (helper side)',
+    unitZh: '个',
+    unitEn: 'workshops',
+    group: 'industry',
+    measure: 'stock',
+    source: 'industry.workshopsHelper',
+  },
+  {
+    code: 'industry.workshopJobsHelper',
+    credited: 'helper',
+    zh: '帮扶车间吸纳就业（帮扶方）',
+    en: 'Jobs in assistance workshops (helper side)',
+    unitZh: '人',
+    unitEn: 'persons',
+    group: 'industry',
+    measure: 'stock',
+    source: 'industry.jobsHelper',
+    filter: ['workshop'],
+    breakdowns: JOBS_BREAKDOWNS,
+    kpi: true, // 中山's own card (zero, hence folded, at the helped side)
   },
 ]);

@@ -2,6 +2,7 @@
 // checks. An enterprise or park lies in scope by where it landed (or lies), by the team that recorded it, or
 // by its helper side — the two sides of a pairing both see it; a workshop by its village or team; a worker
 // by the workshop or enterprise they work in; an investment increment by its enterprise.
+import { isInDivisionSubtree } from '@xiezuo/shared/codes/division';
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db/client';
@@ -70,6 +71,10 @@ export async function assertProgramme(db: Db | Tx, id: number | null | undefined
     .where(inArray(programmes.id, [id]));
   if (!found.length) throw invalid({ path, key: 'industry.validation.noRef' });
 }
+
+/** An enterprise in a park lands where the park lies: one place inside the other (a town of the park's county, or the county). */
+export const parkHolds = (parkDivision: string, landed: string) =>
+  isInDivisionSubtree(landed, parkDivision) || isInDivisionSubtree(parkDivision, landed);
 
 export function checkDates(start: string | null | undefined, end: string | null | undefined, path: string) {
   if (start && end && end < start) throw invalid({ path, key: 'industry.validation.dates' });

@@ -2,7 +2,7 @@
 // 企业7个，园区吸纳就业116人；援建帮扶车间15个，吸纳就业219人), with invented enterprises and people (演示).
 export const ZHONGSHAN = '442000000000';
 export const LIUPANSHUI = '520200000000';
-export const COUNTIES = { shuicheng: '520204000000', liuzhi: '520203000000', panzhou: '520281000000', zhongshan: '520201000000' } as const;
+export const COUNTIES = { shuicheng: '520204000000', liuzhi: '520203000000', panzhou: '520281000000' } as const;
 /** The demo teams of 中山's groups, by the county they are stationed in (names as the teams demo writes them). */
 export const GROUP_OF_COUNTY: Record<string, string> = {
   [COUNTIES.shuicheng]: '中山驻水城区工作组',
@@ -14,18 +14,20 @@ export const DEMO_PARKS: [name: string, county: string, areaMu: number][] = [
   ['水城经济开发区中山产业园（演示）', COUNTIES.shuicheng, 860],
   ['六枝特区中山产业园（演示）', COUNTIES.liuzhi, 420],
   ['盘州市中山产业园（演示）', COUNTIES.panzhou, 650],
-  ['钟山区中山“园中园”（演示）', COUNTIES.zhongshan, 300],
+  ['水城区中山“园中园”（演示）', COUNTIES.shuicheng, 300],
 ];
 
 /** 中山 towns the enterprises come from (12-digit codes). */
 export const ORIGINS = ['442000118000', '442000105000', '442000101000', '442000106000', '442000107000'];
 
 const TRADES = ['家电', '五金', '灯饰', '服装', '电子', '食品', '农产品加工'];
-/** 22 enterprises: the first 7 are in the parks (park index i % 4), the last 7 introduced this year. */
+/** The park of each of the first 7 enterprises: one in the county it landed in (水城, 六枝, 盘州, 水城 …). */
+const PARK_OF = [0, 1, 2, 3, 1, 2, 0];
+/** 22 enterprises: the first 7 are in the parks of their counties, the last 7 introduced this year. */
 export const DEMO_ENTERPRISES = Array.from({ length: 22 }, (_, i) => ({
   name: `中山${TRADES[i % TRADES.length]}协作企业${String(i + 1).padStart(2, '0')}（演示）`,
   county: [COUNTIES.shuicheng, COUNTIES.liuzhi, COUNTIES.panzhou][i % 3],
-  park: i < 7 ? i % 4 : null,
+  park: i < 7 ? PARK_OF[i] : null,
   origin: ORIGINS[i % ORIGINS.length],
   industry: i % 7 === 6 ? ('A' as const) : ('C' as const),
   newThisYear: i >= 15,

@@ -11,7 +11,7 @@ import type { Ctx } from '../../platform/context';
 import { withTx } from '../../platform/ctx';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
-import { divisions } from '../registry';
+import { divisions, pairingBetween, programmes } from '../registry';
 import {
   assertPlaceInScope,
   assertProgramme,
@@ -20,6 +20,7 @@ import {
   dbOf,
   enterprisesInScope,
   ownTeamOf,
+  parkHolds,
   teamNamesOf,
 } from './access';
 import {
@@ -45,6 +46,11 @@ function enterpriseQuery(db: Db | Tx) {
   const total = (kind: string) =>
     sql<string>`(select coalesce(sum(i.amount), 0)::numeric(18,2)::text from ${inv} i where i.enterprise_id = ${ent.id} and i.kind = ${kind})`;
   const latest = sql`(select h.jobs || '|' || h.reported_on from ${heads} h where h.enterprise_id = ${ent.id} order by h.reported_on desc limit 1)`;
+  const pairing = pairingBetween(
+    'industry_enterprises.origin_division_code',
+    'industry_enterprises.division_code',
+    'industry_enterprises.introduced_on',
+  );
   return db
     .select({
       id: ent.id,
@@ -58,6 +64,11 @@ function enterpriseQuery(db: Db | Tx) {
       parkName: parks.name,
       industry: ent.industry,
       programmeId: ent.programmeId,
+      programmeName: programmes.name,
+      pairingId: sql<number | null>`${sql.raw(pairing)}`,
+      pairingName: sql<string | null>`(select hd.name || ' → ' || dd.name from pairings pp
+                     join divisions hd on hd.code = pp.helper_division_code join divisions dd on dd.code = pp.helped_division_code
+                     where pp.id = ${sql.raw(pairing)})`,
       teamId: ent.teamId,
       status: ent.status,
       introducedOn: ent.introducedOn,
@@ -74,7 +85,8 @@ function enterpriseQuery(db: Db | Tx) {
     .from(ent)
     .leftJoin(divisions, eq(divisions.code, ent.divisionCode))
     .leftJoin(originDiv, eq(originDiv.code, ent.originDivisionCode))
-    .leftJoin(parks, eq(parks.id, ent.parkId));
+    .leftJoin(parks, eq(parks.id, ent.parkId))
+    .leftJoin(programmes, eq(programmes.id, ent.programmeId));
 }
 type EnterpriseRecord = Awaited<ReturnType<typeof enterpriseQuery>>[number];
 
@@ -140,11 +152,20 @@ export async function enterpriseInScope(ctx: Ctx, id: number, path: string) {
   return row;
 }
 
-async function checkRefs(tx: Tx, b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null }, id?: number) {
+async function checkRefs(
+  tx: Tx,
+  b: { programmeId?: number | null; parkId?: number | null; creditCode?: string | null; divisionCode: string },
+  id?: number,
+) {
   await assertProgramme(tx, b.programmeId, 'body.programmeId');
   if (b.parkId != null) {
-    const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, b.parkId));
+    const [p] = await tx
+      .select({ id: parks.id, name: parks.name, divisionCode: parks.divisionCode })
+      .from(parks)
+      .where(eq(parks.id, b.parkId));
     if (!p) throw invalid({ path: 'body.parkId', key: 'industry.validation.noRef' });
+    if (!parkHolds(p.divisionCode, b.divisionCode))
+      throw invalid({ path: 'body.parkId', key: 'industry.validation.parkElsewhere', params: { name: p.name } });
   }
   if (b.creditCode) {
     const [other] = await tx.select({ id: ent.id, name: ent.name }).from(ent).where(eq(ent.creditCode, b.creditCode));
@@ -175,7 +196,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, patch: z.output<typ
     const next = { ...before, ...patch };
     checkDates(next.introducedOn, next.exitedOn, 'body.exitedOn');
     assertPlaceInScope(ctx.user.scope, { ...next, otherDivisionCode: next.originDivisionCode });
-    await checkRefs(tx, patch, id);
+    await checkRefs(tx, { ...patch, parkId: next.parkId, divisionCode: next.divisionCode }, id);
     const [after] = await tx
       .update(ent)
       .set({ ...patch, updatedAt: new Date() })

@@ -31,10 +31,17 @@ describe('industry API', () => {
     const mine = (await shuicheng.get('/api/industry/enterprises?pageSize=50')).json();
     expect(mine.total).toBe(8);
     expect(mine.items.every((e: { divisionCode: string }) => e.divisionCode === '520204000000')).toBe(true);
+    // each credited to the pairing between where it came from (a 中山 town) and where it landed, in force then
+    expect(new Set(all.items.map((e: { pairingName: string }) => e.pairingName))).toEqual(new Set(['中山市 → 六盘水市']));
     const shops = (await hq.get('/api/industry/workshops?pageSize=50')).json();
     expect(shops.items.reduce((n: number, w: { workers: number }) => n + w.workers, 0)).toBe(219);
     expect(shops.items.reduce((n: number, w: { liftedWorkers: number }) => n + w.liftedWorkers, 0)).toBe(112);
     expect((await shuicheng.get('/api/industry/workshops')).json().total).toBe(5);
+    // one enterprise, introduced by one pairing, employs people of many villages: all of them are its workers
+    const first = all.items.find((e: { name: string }) => e.name === '中山家电协作企业01（演示）');
+    const staff = (await hq.get(`/api/industry/workers?enterpriseId=${first.id}&pageSize=100`)).json();
+    expect(staff.total).toBe(first.workers);
+    expect(new Set(staff.items.map((w: { homeDivisionCode: string }) => w.homeDivisionCode)).size).toBeGreaterThan(5);
   });
 
   it('refuses an invalid credit code naming the field', async () => {
@@ -48,6 +55,41 @@ describe('industry API', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().details[0]).toMatchObject({ path: 'body.creditCode', message: '统一社会信用代码不正确' });
+  });
+
+  it('refuses an enterprise in a park of another county, naming the park field; its own county’s park is accepted', async () => {
+    const parks = (await hq.get('/api/industry/parks')).json() as { id: number; name: string; divisionCode: string }[];
+    const shuichengPark = parks.find((p) => p.divisionCode === '520204000000')!;
+    const body = {
+      name: '园区错位企业（测试）',
+      originDivisionCode: '442000118000',
+      divisionCode: '520203000000', // 六枝特区
+      parkId: shuichengPark.id,
+      status: 'signed',
+      introducedOn: '2026-10-01',
+    };
+    const res = await hq.post('/api/industry/enterprises', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([
+      { path: 'body.parkId', message: `园区「${shuichengPark.name}」不在企业的落地地区，入驻园区的企业须落地在园区所在地` },
+    ]);
+    // moving a 水城 enterprise into 六枝's park is refused too; into 水城's other park it is accepted (and moved back)
+    const first = (await hq.get('/api/industry/enterprises?q=01（演示）')).json().items[0];
+    const liuzhiPark = parks.find((p) => p.divisionCode === '520203000000')!;
+    const moved = await hq.patch(`/api/industry/enterprises/${first.id}`, { parkId: liuzhiPark.id });
+    expect(moved.json().details).toEqual([
+      { path: 'body.parkId', message: `园区「${liuzhiPark.name}」不在企业的落地地区，入驻园区的企业须落地在园区所在地` },
+    ]);
+    const otherShuicheng = parks.find((p) => p.divisionCode === '520204000000' && p.id !== first.parkId)!;
+    expect((await hq.patch(`/api/industry/enterprises/${first.id}`, { parkId: otherShuicheng.id })).statusCode).toBe(200);
+    expect((await hq.patch(`/api/industry/enterprises/${first.id}`, { parkId: first.parkId })).statusCode).toBe(200);
+    // every demo enterprise in a park lies where its park lies
+    const inParks = (await hq.get('/api/industry/enterprises?pageSize=100'))
+      .json()
+      .items.filter((e: { parkId: number | null }) => e.parkId);
+    expect(inParks).toHaveLength(7);
+    for (const e of inParks as { parkId: number; divisionCode: string }[])
+      expect(e.divisionCode.slice(0, 6)).toBe(parks.find((p) => p.id === e.parkId)!.divisionCode.slice(0, 6));
   });
 
   it('refuses in place above signed, naming the amount and both totals', async () => {
@@ -206,6 +248,19 @@ describe('industry ledgers', () => {
     expect(inv.status.problems.map((p: { message: string }) => p.message)).toEqual([
       '第3行 C列〔金额(万元)〕：实际到位投资（600万元）不能超过协议投资（500万元）',
       '第4行 C列〔金额(万元)〕：实际到位投资（600万元）不能超过协议投资（500万元）',
+    ]);
+  });
+
+  it('an enterprise row naming a park of another county is a cell error under 所在园区', async () => {
+    const file = await xlsx([
+      ['企业名称', '来源地区划代码', '落地地区划代码', '所在园区', '状态', '引进日期'],
+      ['水城园区企业（测试）', '442000118000', '520204000000', '水城经济开发区中山产业园（演示）', '签约', '2026-10-12'],
+      ['六枝错园企业（测试）', '442000118000', '520203000000', '水城经济开发区中山产业园（演示）', '签约', '2026-10-12'],
+    ]);
+    const { status } = await uploadAndCheck(hq, 'industry-enterprises', '企业.xlsx', file);
+    expect(status).toMatchObject({ status: 'ready', valid: 1, rejected: 1 });
+    expect(status.problems.map((p: { message: string }) => p.message)).toEqual([
+      expect.stringMatching(/^第3行 D列〔.*园区.*〕：园区「水城经济开发区中山产业园（演示）」不在企业的落地地区/),
     ]);
   });
 

@@ -12,7 +12,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { AppError, invalid } from '../../platform/http/errors';
 import { assertInScope } from '../../platform/scope';
 import { divisions } from '../registry';
-import { assertPlaceInScope, checkDates, dbOf, ownTeamOf, workshopsInScope } from './access';
+import { assertPlaceInScope, checkDates, dbOf, enterprisesInScope, ownTeamOf, workshopsInScope } from './access';
 import { industryEnterprises as ent, industryWorkshops as shops, industryWorkers as workers } from './tables';
 
 export interface WorkshopFilter {
@@ -97,11 +97,14 @@ function checkWorkshop(w: { recognizedOn: string; stoppedOn?: string | null; sta
   if (w.status === 'stopped' && !w.stoppedOn) throw invalid({ path: 'body.stoppedOn', key: 'validation.required' });
 }
 
-/** The operator, when an introduced enterprise, must exist: a wrong id is an error on its field. */
-async function assertOperator(tx: Tx, enterpriseId: number | null | undefined) {
+/** The operator, when an introduced enterprise, must be one the user sees: else an error on its field. */
+async function assertOperator(ctx: Ctx, enterpriseId: number | null | undefined) {
   if (enterpriseId == null) return;
-  const [found] = await tx.select({ id: ent.id }).from(ent).where(eq(ent.id, enterpriseId));
-  if (!found) throw invalid({ path: 'body.enterpriseId', key: 'industry.validation.noRef' });
+  const [found] = await dbOf(ctx)
+    .select({ id: ent.id })
+    .from(ent)
+    .where(and(eq(ent.id, enterpriseId), enterprisesInScope(ctx.user.scope)));
+  if (!found) throw invalid({ path: 'body.enterpriseId', key: 'industry.validation.noEnterprise' });
 }
 
 const money = (v: number | null | undefined) => (v == null ? v : v.toFixed(2));
@@ -112,7 +115,7 @@ export async function createWorkshop(ctx: Ctx, input: z.output<typeof WorkshopIn
   // the village itself must lie in scope: a team's own workshops are in its villages, not the other side's
   assertPlaceInScope(ctx.user.scope, { divisionCode: body.divisionCode });
   return withTx(ctx, async (tx, ctx) => {
-    await assertOperator(tx, body.enterpriseId);
+    await assertOperator(ctx, body.enterpriseId);
     const [row] = await tx
       .insert(shops)
       .values({ ...body, subsidy: money(body.subsidy) })
@@ -131,7 +134,7 @@ export async function updateWorkshop(ctx: Ctx, id: number, patch: z.output<typeo
     const next = { ...before, ...rest };
     checkWorkshop(next);
     if (rest.divisionCode !== undefined) assertPlaceInScope(ctx.user.scope, { divisionCode: next.divisionCode });
-    await assertOperator(tx, rest.enterpriseId);
+    await assertOperator(ctx, rest.enterpriseId);
     const values = { ...rest, ...(subsidy !== undefined && { subsidy: money(subsidy) }), updatedAt: new Date() };
     const [after] = await tx.update(shops).set(values).where(eq(shops.id, id)).returning();
     await writeAudit(tx, ctx.actor, { action: 'update', entity: 'industry_workshop', entityId: id, before, after });

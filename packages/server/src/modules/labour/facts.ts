@@ -13,6 +13,7 @@
 // brand (under a 劳务品牌), tuopin (the person's id_hash is in lifted_persons).
 // 其中脱贫人口 follows the roster: the `persons` rules queue the rows of a person whose 脱贫 status a write changed.
 import { defineFacts, maskedName } from '../../platform/facts';
+import { helperDivisionOf, helperOfPairing, PAIRING_COLUMNS } from '../registry';
 
 /** A person of the records behind a figure (subject 'p:' || id_hash): masked name and employer, at the home village. */
 const PERSON_HASHES = "(select substr(s, 3) from unnest($1::text[]) s where s like 'p:%')";
@@ -42,21 +43,9 @@ const SPELLS = `with j as (select * from labour_employments),
                (array_agg(id order by start_date, id))[1] as first_id
           from g group by id_hash, spell)`;
 
-// The pairing a helped place is credited to (结对帮扶): of the pairings in force on `day` whose helped side
-// contains the place, the most specific (a county pairing before a province one); rows without one drop out.
-const PREFIX = (code: string) => `case when right(${code}, 10) = '0000000000' then left(${code}, 2)
-  when right(${code}, 8) = '00000000' then left(${code}, 4) when right(${code}, 6) = '000000' then left(${code}, 6)
-  when right(${code}, 3) = '000' then left(${code}, 9) else ${code} end`;
-const helperOf = (rows: string, key: string) => `select distinct on (${key}) p.helper_division_code as division_code,
-    x.day, x.end_day, x.subject, x.qty, x.tags
-  from (${rows}) x join pairings p on x.division_code like ${PREFIX('p.helped_division_code')} || '%'
-    and p.start_date <= coalesce(x.end_day, x.day) and (p.end_date is null or p.end_date >= x.day)
-  order by ${key}, length(${PREFIX('p.helped_division_code')}) desc, p.id`;
-/** Dirty rules: the helper division a helped place's change lands on (the most specific pairing). */
-const HELPER_OF = (
-  code: string,
-) => `(select p.helper_division_code from pairings p where ${code} like ${PREFIX('p.helped_division_code')} || '%'
-  order by length(${PREFIX('p.helped_division_code')}) desc, p.id limit 1)`;
+// The pairing a helped place is credited to (结对帮扶): the registry's SQL (the most specific pairing in force).
+const helperOf = helperOfPairing;
+const HELPER_OF = helperDivisionOf;
 const HELPER_OF_CLASS = HELPER_OF('(select division_code from labour_order_classes where id = R.class_id)');
 
 const EMPLOYED = `${SPELLS}
@@ -79,7 +68,7 @@ const CLASS_REQUIRES = {
   labour_class_members: ['class_id', 'id_hash', 'graduated', 'employed', 'monthly_wage'],
   labour_order_classes: ['division_code', 'team_id', 'graduation_date'],
 };
-const PAIRINGS = { pairings: ['helper_division_code', 'helped_division_code', 'start_date', 'end_date'] };
+const PAIRINGS = PAIRING_COLUMNS;
 
 /** Person rules: a write to the 脱贫人口 (the roster, a 脱贫户) re-queues these rows of the people it names. */
 const lifted = (table: string, division: string, from?: string, to?: 'open') => ({

@@ -47,5 +47,6 @@ export const registryModule = defineModule({
   demoSeed: registrySeed,
 });
 
+export { helperDivisionOf, helperOfPairing, PAIRING_COLUMNS, pairingBetween } from './pairingSql';
 // The shared kernel other modules may use: the division tree, units, programmes and pairings (foreign keys, names).
 export { divisions, pairings, programmes, units } from './tables';

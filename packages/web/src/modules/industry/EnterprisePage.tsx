@@ -3,13 +3,15 @@
 // as reported) and the people at work in it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { industryApi } from '@xiezuo/shared/contracts/industry';
-import { Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatAmount, formatCount, formatDate } from '../../app/format';
+import { ListPage } from '../../platform/ListPage';
+import { useWholeList } from '../../platform/usePagedQuery';
 import { EnterpriseForm, HeadcountForm, InvestmentForm } from './forms';
 import { WorkersCard } from './WorkersCard';
 
@@ -38,7 +40,8 @@ export function EnterprisePage() {
   const increments = useQuery({
     queryKey: ['industry', 'investments', id],
     queryFn: () => call(industryApi.investments, { query: { enterpriseId: id } }),
-  }).data;
+  });
+  const timeline = useWholeList({ ...increments, data: increments.data && withTotals(increments.data) }, 50);
   const heads = useQuery({
     queryKey: ['industry', 'headcounts', id],
     queryFn: () => call(industryApi.headcounts, { params: { id } }),
@@ -64,6 +67,8 @@ export function EnterprisePage() {
           <Descriptions.Item label={t('industry.fields.industry')}>
             {e.industry ? t(`industry.sections.${e.industry}`) : '—'}
           </Descriptions.Item>
+          <Descriptions.Item label={t('industry.fields.pairing')}>{e.pairingName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('industry.fields.programme')}>{e.programmeName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('industry.fields.team')}>{e.teamName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('industry.fields.introducedOn')}>{formatDate(e.introducedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('industry.fields.exitedOn')}>{e.exitedOn ? formatDate(e.exitedOn) : '—'}</Descriptions.Item>
@@ -77,31 +82,25 @@ export function EnterprisePage() {
           <Descriptions.Item label={t('industry.fields.workers')}>{formatCount(e.workers)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card
+      <ListPage
         title={t('industry.enterprises.timeline')}
-        extra={
+        actions={
           can('industry.write') && (
             <Button type="primary" onClick={() => setAdding(true)}>
               {t('industry.enterprises.addInvestment')}
             </Button>
           )
         }
-      >
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={withTotals(increments ?? [])}
-          scroll={{ x: 560 }}
-          columns={[
-            { title: t('industry.fields.day'), render: (_, r) => formatDate(r.day) },
-            { title: t('industry.fields.kind'), render: (_, r) => t(`industry.investmentKinds.${r.kind}`) },
-            { title: t('industry.fields.amount'), align: 'right', render: (_, r) => formatAmount(Number(r.amount)) },
-            { title: t('industry.enterprises.signedToDate'), align: 'right', render: (_, r) => formatAmount(r.signedToDate) },
-            { title: t('industry.enterprises.inPlaceToDate'), align: 'right', render: (_, r) => formatAmount(r.inPlaceToDate) },
-          ]}
-        />
-      </Card>
+        list={timeline}
+        rowKey="id"
+        columns={[
+          { title: t('industry.fields.day'), render: (_, r) => formatDate(r.day) },
+          { title: t('industry.fields.kind'), render: (_, r) => t(`industry.investmentKinds.${r.kind}`) },
+          { title: t('industry.fields.amount'), align: 'right', render: (_, r) => formatAmount(Number(r.amount)) },
+          { title: t('industry.enterprises.signedToDate'), align: 'right', render: (_, r) => formatAmount(r.signedToDate) },
+          { title: t('industry.enterprises.inPlaceToDate'), align: 'right', render: (_, r) => formatAmount(r.inPlaceToDate) },
+        ]}
+      />
       <Card
         title={t('industry.enterprises.reported')}
         size="small"

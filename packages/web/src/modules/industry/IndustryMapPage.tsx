@@ -1,14 +1,15 @@
 // 产业协作地图: the pairing map with the helped counties' introduced enterprises (investment in place) and
 // assistance workshops (people at work) drawn over the pairing lines; a point opens the list of that county's
-// enterprises or workshops. The table below says the same in words.
+// enterprises or workshops. The table below says the same in words (on a phone, a card per county).
 import { useQuery } from '@tanstack/react-query';
 import { industryApi } from '@xiezuo/shared/contracts/industry';
-import { Card, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { call } from '../../app/api';
 import { formatAmount, formatCount } from '../../app/format';
+import { ListPage } from '../../platform/ListPage';
+import { useWholeList } from '../../platform/usePagedQuery';
 import { type MapOverlay, PairingMap } from '../registry/PairingMapPage';
 import { placeOf } from '../registry/places';
 
@@ -23,7 +24,9 @@ const at = (code: string, dx: number, dy: number) => {
 export function IndustryMapPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data } = useQuery({ queryKey: ['industry', 'places'], queryFn: () => call(industryApi.places) });
+  const places = useQuery({ queryKey: ['industry', 'places'], queryFn: () => call(industryApi.places) });
+  const { data } = places;
+  const list = useWholeList(places, 50);
   const overlay = useMemo<MapOverlay | undefined>(() => {
     if (!data) return undefined;
     const points = (pick: (p: Place) => number, dx: number, dy: number) =>
@@ -77,13 +80,11 @@ export function IndustryMapPage() {
   return (
     <>
       <PairingMap title={t('industry.map.title')} hint={t('industry.map.hint')} overlay={overlay} />
-      <Card size="small" style={{ marginTop: 12 }}>
-        <Table
+      <div style={{ marginTop: 12 }}>
+        <ListPage
+          title={t('industry.map.byCounty')}
+          list={list}
           rowKey="divisionCode"
-          size="small"
-          pagination={false}
-          dataSource={data}
-          scroll={{ x: 560 }}
           columns={[
             { title: t('industry.fields.landed'), render: (_, r) => r.divisionName ?? r.divisionCode },
             {
@@ -100,7 +101,7 @@ export function IndustryMapPage() {
             { title: t('industry.fields.workers'), align: 'right', render: (_, r) => formatCount(r.workers) },
           ]}
         />
-      </Card>
+      </div>
     </>
   );
 }

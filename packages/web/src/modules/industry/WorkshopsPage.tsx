@@ -40,6 +40,7 @@ export function WorkshopsPage() {
             <LedgerImportButton
               ledgerKey={INDUSTRY_LEDGERS.workers}
               title={t('industry.workshops.workers')}
+              label={t('industry.workshops.importWorkers')}
               permission="industry.write"
               onCommitted={refresh}
             />

@@ -1,6 +1,7 @@
 // Entry forms of the industry pages, each in the platform's SaveModal (the server's errors land under the field
 // they name: a bad credit code, in place above signed, a worker already counted elsewhere, a place outside scope).
 import { useQuery } from '@tanstack/react-query';
+import { isInDivisionSubtree } from '@xiezuo/shared/codes/division';
 import {
   ENTERPRISE_STATUSES,
   INDUSTRY_SECTIONS,
@@ -38,14 +39,28 @@ function useParkOptions(enabled: boolean) {
     queryFn: () => call(industryApi.parks, { query: {} }),
     enabled,
   });
-  return (data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  return (data ?? []).map((p) => ({ value: p.id, label: p.name, divisionCode: p.divisionCode }));
+}
+
+/** A park holds an enterprise landed in its place (or the place holds the park): the server's rule, so the list offers only those. */
+const parkHolds = (park: string, landed: string) => isInDivisionSubtree(landed, park) || isInDivisionSubtree(park, landed);
+
+/** The introduced enterprises the user sees, as a workshop's possible operators. */
+function useEnterpriseOptions(enabled: boolean) {
+  const { data } = useQuery({
+    queryKey: ['industry', 'enterprises', 'options'],
+    queryFn: () => call(industryApi.enterprises, { query: { page: 1, pageSize: 500 } }),
+    enabled,
+  });
+  return (data?.items ?? []).map((e) => ({ value: e.id, label: e.name }));
 }
 
 /** 经营主体: a new introduced enterprise, or (given `row`) an edit of one. */
 export function EnterpriseForm({ row, open, onClose, onSaved }: FormProps<EnterpriseRow>) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const parks = useParkOptions(open);
+  const landed = Form.useWatch('divisionCode', form) as string | undefined;
+  const parks = useParkOptions(open).filter((p) => !landed || parkHolds(p.divisionCode, landed));
   const initial = useMemo(
     () =>
       row
@@ -290,6 +305,8 @@ export function WorkshopForm({ row, open, onClose, onSaved }: FormProps<Workshop
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const status = Form.useWatch('status', form);
+  const operatorEnterprise = Form.useWatch('enterpriseId', form);
+  const enterprises = useEnterpriseOptions(open);
   const initial = useMemo(
     () =>
       row
@@ -305,7 +322,8 @@ export function WorkshopForm({ row, open, onClose, onSaved }: FormProps<Workshop
   );
   const toBody = (v: Values) => ({
     name: v.name,
-    operatorName: orNull(v.operatorName),
+    enterpriseId: v.enterpriseId ?? null,
+    operatorName: v.enterpriseId == null ? orNull(v.operatorName) : null,
     divisionCode: v.divisionCode,
     recognizedOn: day(v.recognizedOn),
     recognitionDoc: orNull(v.recognitionDoc),
@@ -332,9 +350,14 @@ export function WorkshopForm({ row, open, onClose, onSaved }: FormProps<Workshop
       <Form.Item name="divisionCode" label={t('industry.fields.village')} rules={required(t)}>
         <DivisionPicker level="village" inScope {...fullWidth} />
       </Form.Item>
-      <Form.Item name="operatorName" label={t('industry.fields.operator')}>
-        <Input maxLength={200} placeholder={row?.enterpriseId != null ? (row.operatorName ?? undefined) : undefined} />
+      <Form.Item name="enterpriseId" label={t('industry.fields.operatorEnterprise')} extra={t('industry.hints.operatorEnterprise')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={enterprises} />
       </Form.Item>
+      {operatorEnterprise == null && (
+        <Form.Item name="operatorName" label={t('industry.fields.operator')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      )}
       <Form.Item name="recognizedOn" label={t('industry.fields.recognizedOn')} rules={required(t)}>
         <DatePicker {...fullWidth} />
       </Form.Item>

@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { QueryOf } from '@xiezuo/shared/contracts/endpoint';
 import { registryApi } from '@xiezuo/shared/contracts/registry';
-import { Card, Space, Typography } from 'antd';
+import { Card, Grid, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -84,6 +84,7 @@ export function PairingMapPage() {
 export function PairingMap({ title, hint, overlay }: { title?: ReactNode; hint?: ReactNode; overlay?: MapOverlay }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const phone = Grid.useBreakpoint().md === false;
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>(null);
   const [f, setF] = useState<QueryOf<typeof registryApi.flows> & { programmeId?: number }>({});
@@ -121,17 +122,17 @@ export function PairingMap({ title, hint, overlay }: { title?: ReactNode; hint?:
     });
   }, [data, f, navigate, t, overlay]);
 
+  const filters = (
+    <Space wrap>
+      <ProgrammeSelect value={f.programmeId} onChange={(programmeId) => setF({ ...f, programmeId })} />
+      <TypeSelect value={f.type} onChange={(type) => setF({ ...f, type })} />
+      <AsOfPicker value={f.asOf} onChange={(asOf) => setF({ ...f, asOf })} />
+    </Space>
+  );
+  // on a phone the filters go under the title (in the header's extra they pushed the title out of sight)
   return (
-    <Card
-      title={title ?? t('registry.map.title')}
-      extra={
-        <Space wrap>
-          <ProgrammeSelect value={f.programmeId} onChange={(programmeId) => setF({ ...f, programmeId })} />
-          <TypeSelect value={f.type} onChange={(type) => setF({ ...f, type })} />
-          <AsOfPicker value={f.asOf} onChange={(asOf) => setF({ ...f, asOf })} />
-        </Space>
-      }
-    >
+    <Card title={title ?? t('registry.map.title')} extra={phone ? undefined : filters}>
+      {phone && <div style={{ marginBottom: 8 }}>{filters}</div>}
       <Typography.Text type="secondary">{hint ?? t('registry.map.hint')}</Typography.Text>
       <div ref={ref} data-testid="pairing-map" style={{ width: '100%', height: 'min(70vh, 640px)', minHeight: 360 }} />
     </Card>

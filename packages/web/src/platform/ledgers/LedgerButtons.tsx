@@ -15,6 +15,8 @@ import { LedgerImportDialog } from './LedgerImportDialog';
 export function LedgerImportButton(props: {
   ledgerKey: string;
   title?: string;
+  /** The button's label (by default 导入): a page with two ledgers names which one. */
+  label?: ReactNode;
   permission?: Permission;
   onCommitted?(s: ImportStatus): void;
 }) {
@@ -25,7 +27,7 @@ export function LedgerImportButton(props: {
   return (
     <>
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
-        {t('ledgers.dialog.import')}
+        {props.label ?? t('ledgers.dialog.import')}
       </Button>
       <LedgerImportDialog
         ledgerKey={props.ledgerKey}

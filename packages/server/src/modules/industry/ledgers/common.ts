@@ -36,11 +36,14 @@ export async function workshopsByName(ctx: Ctx, names: (string | null | undefine
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
-/** Parks by name (a park is shared by the enterprises of both sides). */
+/** Parks by name, with where they lie (a park is shared by the enterprises of both sides). */
 export async function parksByName(ctx: Ctx, names: (string | null | undefined)[]) {
   const wanted = unique(names);
   const rows = wanted.length
-    ? await dbOf(ctx).select({ id: parks.id, name: parks.name }).from(parks).where(inArray(parks.name, wanted))
+    ? await dbOf(ctx)
+        .select({ id: parks.id, name: parks.name, divisionCode: parks.divisionCode })
+        .from(parks)
+        .where(inArray(parks.name, wanted))
     : [];
-  return new Map(rows.map((r) => [r.name, r.id]));
+  return new Map(rows.map((r) => [r.name, r]));
 }

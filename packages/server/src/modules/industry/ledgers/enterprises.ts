@@ -13,7 +13,7 @@ import type { Tx } from '../../../platform/db/client';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { date, divisionCode, enumOf, phone } from '../../../platform/ledgers/columns';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
-import { sidesInScope } from '../access';
+import { parkHolds, sidesInScope } from '../access';
 import { allEnterprises, createEnterprise, updateEnterprise } from '../enterprises';
 import { industryEnterprises as ent, industryParks as parks } from '../tables';
 import { parksByName, zh } from './common';
@@ -144,7 +144,7 @@ export const enterpriseLedger = defineLedger<EnterpriseLedgerRow>({
       c,
       [...changes.insert, ...changes.update.map((u) => u.after)].map((r) => r.park),
     );
-    const body = ({ park, id: _id, ...rest }: EnterpriseLedgerRow) => ({ ...rest, parkId: park ? (parkIds.get(park) ?? null) : null });
+    const body = ({ park, id: _id, ...rest }: EnterpriseLedgerRow) => ({ ...rest, parkId: park ? (parkIds.get(park)?.id ?? null) : null });
     for (const r of changes.insert) await createEnterprise(c, body(r));
     for (const { before, after } of changes.update) await updateEnterprise(c, before.id!, body(after));
   },
@@ -166,7 +166,7 @@ async function parkNamesOf(tx: Tx, ids: (number | null)[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** A park must be registered; a credit code held by another enterprise (another name) is refused. One query each per batch. */
+/** A park must be registered and lie where the enterprise landed; a credit code held by another enterprise (another name) is refused. One query each per batch. */
 async function checkEnterprises(rows: EnterpriseLedgerRow[], ctx: LedgerContext): Promise<ErrorDetail[][]> {
   const parkIds = await parksByName(
     ctx,
@@ -180,8 +180,10 @@ async function checkEnterprises(rows: EnterpriseLedgerRow[], ctx: LedgerContext)
   const inFile = new Map<string, string>();
   return rows.map((row) => {
     const problems: ErrorDetail[] = [];
-    if (row.park != null && !parkIds.has(row.park))
-      problems.push({ path: 'park', key: 'industry.validation.noParkByName', params: { name: row.park } });
+    const park = row.park == null ? undefined : parkIds.get(row.park);
+    if (row.park != null && !park) problems.push({ path: 'park', key: 'industry.validation.noParkByName', params: { name: row.park } });
+    else if (park && row.divisionCode && !parkHolds(park.divisionCode, row.divisionCode))
+      problems.push({ path: 'park', key: 'industry.validation.parkElsewhere', params: { name: park.name } });
     if (row.creditCode) {
       const other = holderOf.get(row.creditCode) ?? inFile.get(row.creditCode);
       if (other && other !== row.name)

@@ -1,7 +1,7 @@
 // The fixture the industry tests share: the 六盘水 and 中山 divisions, the 中山 teams (HQ and its 水城, 六枝, 盘州 groups),
 // the seed's demo (22 enterprises, 1.78亿元, 957 jobs; 4 parks, 7 enterprises, 116 at work; 15 workshops, 219 at
-// work) dated against a pinned today, and the demo's 脱贫人口 on the labour module's roster: 15 of the park
-// workers and 112 of the workshop workers.
+// work) dated against a pinned today, the 中山 → 六盘水 pairing, and the demo's 脱贫人口 on the labour module's roster:
+// 15 of the park workers and 112 of the workshop workers.
 import type { Database } from '../../../platform/db/client';
 import { createTestApp, type TestApp } from '../../../testing/app';
 import { demoWorkerId, seedIndustryDemo, seedIndustryRoster } from '../demo';
@@ -45,6 +45,10 @@ export async function industryTestApp(loadDivisions: DivisionLoader): Promise<In
   const shuicheng = await insertTeam(t.services.database, '中山驻水城区工作组', 'group', COUNTIES.shuicheng, zsHq);
   await insertTeam(t.services.database, '中山驻六枝特区工作组', 'group', COUNTIES.liuzhi, zsHq);
   await insertTeam(t.services.database, '中山驻盘州市工作组', 'group', COUNTIES.panzhou, zsHq);
+  // the pairing the workshops' villages are helped under (the helper side's figures read it)
+  await t.services.database.query(
+    `insert into pairings (type, helper_division_code, helped_division_code, start_date) values ('city_city', '442000000000', '520200000000', '2021-05-01')`,
+  );
   const { lifted } = await seedIndustryDemo(t.services, TODAY);
   await seedIndustryRoster(t.services, lifted);
   return { t, zsHq, shuicheng };
