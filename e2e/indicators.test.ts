@@ -166,15 +166,16 @@ describe('dashboard in the browser', () => {
     const toPixel = (lngLat: number[]) =>
       map.evaluate((el, p) => (el as unknown as { toPixel: (p: number[]) => number[] }).toPixel(p), lngLat);
     // answers slowly from here on: the page must keep its figures (dimmed) rather than blank to a spinner
+    // (4 s: long enough that a loaded machine still sees the dimmed state before the answer comes)
     await page.route('**/api/indicators/dashboard**', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 4000));
       await route.continue();
     });
     const box = (await map.boundingBox())!;
     const [x, y] = await toPixel([113.4, 23.3]); // 广州市
     await page.mouse.click(box.x + x, box.y + y);
     await page.waitForURL(/node=d%3A44(&|$)|node=d:44(&|$)/);
-    await page.locator('[data-testid="dashboard"][data-loading="true"]').waitFor({ timeout: 1000 });
+    await page.locator('[data-testid="dashboard"][data-loading="true"]').waitFor({ timeout: 3500 });
     expect(await page.getByTestId('children-table').count()).toBe(1);
     await page.locator('[data-testid="dashboard"]:not([data-loading])').waitFor();
     await expect.poll(() => page.getByRole('heading', { level: 4 }).innerText()).toContain('广东省');
