@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -463,8 +463,33 @@ let peak = 0;
 let heapPeak = 0;
 /** The embedded database's WebAssembly memory (PGlite: its page cache and work memory live in this process). */
 let wasmBytes = () => 0;
-type Breakdown = { heap: number; buffers: number; wasm: number; rss: number };
-const breakdown = (m = process.memoryUsage()): Breakdown => ({ heap: m.heapTotal, buffers: m.arrayBuffers, wasm: wasmBytes(), rss: m.rss });
+/**
+ * How much of it is resident (Linux): V8 reserves a WebAssembly memory as one mapping of several GB, whose
+ * touched pages are what it costs; the rest of its byteLength was never written to.
+ */
+function wasmResident(): number {
+  if (!wasmBytes()) return 0;
+  try {
+    let total = 0;
+    let big = false;
+    for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+      const range = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line);
+      if (range) big = Number.parseInt(range[2], 16) - Number.parseInt(range[1], 16) >= 4 * 1024 ** 3;
+      else if (big && line.startsWith('Rss:')) total += Number(/\d+/.exec(line)![0]) * 1024;
+    }
+    return total;
+  } catch {
+    return 0; // not Linux
+  }
+}
+type Breakdown = { heap: number; buffers: number; wasm: number; wasmRss: number; rss: number };
+const breakdown = (m = process.memoryUsage()): Breakdown => ({
+  heap: m.heapTotal,
+  buffers: m.arrayBuffers,
+  wasm: wasmBytes(),
+  wasmRss: wasmResident(),
+  rss: m.rss,
+});
 let atPeak = breakdown();
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
@@ -474,8 +499,11 @@ const sampler = setInterval(() => {
 }, 50);
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 /** Where the process's memory is: the JS heap (reserved), array buffers (shared strings, seen keys, I/O), the database's WebAssembly memory. */
-const parts = (b: Breakdown) =>
-  `JS heap ${mb(b.heap)}, array buffers ${mb(b.buffers)}${b.wasm ? `, PGlite memory ${mb(b.wasm)}` : ''}, rest ${mb(b.rss - b.heap - b.buffers - b.wasm)}`;
+const parts = (b: Breakdown) => {
+  const pglite = b.wasmRss || b.wasm;
+  const wasm = b.wasm ? `, PGlite memory ${b.wasmRss ? `${mb(b.wasmRss)} resident of ${mb(b.wasm)}` : mb(b.wasm)}` : '';
+  return `RSS ${mb(b.rss)}: JS heap ${mb(b.heap)}, array buffers ${mb(b.buffers)}${wasm}, rest ${mb(b.rss - b.heap - b.buffers - pglite)}`;
+};
 
 /**
  * Issues `select 1` 50 ms after the previous one answered, until stopped; each wait is what another request
@@ -553,8 +581,13 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const commitProbe = stallProbe(database);
   // each slice's transaction (PGlite), timed from the previous slice's end: how long one holds the others
   const sliceEnds: number[] = [];
+  // the peaks by phase: staging (to the first slice's end), the slices (to the last one's end), what follows
+  let atStagePeak: Breakdown | null = null;
+  let atSlicesPeak: Breakdown | null = null;
   applyHooks.afterSlice = () => {
     sliceEnds.push(performance.now());
+    if (!atStagePeak) atStagePeak = atPeak;
+    atSlicesPeak = atPeak;
   };
   const commitStart = performance.now();
   const result = await commitImport(services, imp, def, ctx, 'all-or-nothing', dir);
@@ -590,7 +623,9 @@ async function run(label: string, database: Database, file: string, dataDir: str
   }
   console.log(`    before the import: ${parts(atStart)}`);
   console.log(`    at the dry run's peak: ${parts(atDryPeak)}`);
-  if (atImportPeak !== atDryPeak) console.log(`    at the commit's peak: ${parts(atImportPeak)}`);
+  if (atStagePeak && atStagePeak !== atDryPeak) console.log(`    at the staging's peak (to the first slice's end): ${parts(atStagePeak)}`);
+  if (atSlicesPeak && atSlicesPeak !== atStagePeak) console.log(`    at the slices' peak: ${parts(atSlicesPeak)}`);
+  if (atImportPeak !== atDryPeak && atImportPeak !== atSlicesPeak) console.log(`    at the commit's peak: ${parts(atImportPeak)}`);
   console.log(
     `  wait of a concurrent \`select 1\` (every 50 ms): dry run max ${Math.round(dryStall.max)} ms, p95 ${Math.round(dryStall.p95)} ms; commit max ${Math.round(commitStall.max)} ms, p95 ${Math.round(commitStall.p95)} ms (${dryStall.count + commitStall.count} probes) ${Math.max(dryStall.max, commitStall.max) <= 1000 ? 'OK' : 'ABOVE 1 s'}`,
   );
