@@ -464,8 +464,8 @@ let heapPeak = 0;
 /** The embedded database's WebAssembly memory (PGlite: its page cache and work memory live in this process). */
 let wasmBytes = () => 0;
 /**
- * How much of it is resident (Linux): V8 reserves a WebAssembly memory as one mapping of several GB, whose
- * touched pages are what it costs; the rest of its byteLength was never written to.
+ * How much of it is resident (Linux): V8 maps a WebAssembly memory's accessible part (its byteLength) as
+ * one read-write mapping inside a reservation of several GB; its touched pages are what it costs.
  */
 function wasmResident(): number {
   if (!wasmBytes()) return 0;
@@ -473,8 +473,9 @@ function wasmResident(): number {
     let total = 0;
     let big = false;
     for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
-      const range = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line);
-      if (range) big = Number.parseInt(range[2], 16) - Number.parseInt(range[1], 16) >= 4 * 1024 ** 3;
+      const range = /^([0-9a-f]+)-([0-9a-f]+) rw/.exec(line);
+      if (range || /^[0-9a-f]+-[0-9a-f]+ /.test(line))
+        big = !!range && Number.parseInt(range[2], 16) - Number.parseInt(range[1], 16) === wasmBytes();
       else if (big && line.startsWith('Rss:')) total += Number(/\d+/.exec(line)![0]) * 1024;
     }
     return total;
@@ -491,9 +492,17 @@ const breakdown = (m = process.memoryUsage()): Breakdown => ({
   rss: m.rss,
 });
 let atPeak = breakdown();
+/** The peak of the phase under way (dry run, staging, the slices, what follows them): where the memory was then. */
+let phase = { rss: 0, at: atPeak };
+const endPhase = () => {
+  const at = phase.at;
+  phase = { rss: 0, at: breakdown() };
+  return at;
+};
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
   if (m.rss > peak) atPeak = breakdown(m);
+  if (m.rss > phase.rss) phase = { rss: m.rss, at: m.rss === peak && atPeak.rss === m.rss ? atPeak : breakdown(m) };
   peak = Math.max(peak, m.rss);
   heapPeak = Math.max(heapPeak, m.heapUsed);
 }, 50);
@@ -553,6 +562,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   peak = startRss;
   const atStart = breakdown();
   atPeak = atStart;
+  phase = { rss: 0, at: atStart };
   const startHeap = process.memoryUsage().heapUsed;
   heapPeak = startHeap;
   const t0 = performance.now();
@@ -572,6 +582,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const dryStall = await dryProbe();
   const dryPeak = peak;
   const atDryPeak = atPeak;
+  const dryPhase = endPhase();
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
   if (imp.status !== 'ready' || imp.valid !== ROWS)
@@ -582,12 +593,13 @@ async function run(label: string, database: Database, file: string, dataDir: str
   // each slice's transaction (PGlite), timed from the previous slice's end: how long one holds the others
   const sliceEnds: number[] = [];
   // the peaks by phase: staging (to the first slice's end), the slices (to the last one's end), what follows
-  let atStagePeak: Breakdown | null = null;
-  let atSlicesPeak: Breakdown | null = null;
+  let stagePhase: Breakdown | null = null;
+  let slicesPhase: Breakdown | null = null;
   applyHooks.afterSlice = () => {
     sliceEnds.push(performance.now());
-    if (!atStagePeak) atStagePeak = atPeak;
-    atSlicesPeak = atPeak;
+    if (!stagePhase) stagePhase = endPhase();
+    else if (phase.rss > (slicesPhase?.rss ?? 0)) slicesPhase = phase.at;
+    phase = { rss: 0, at: phase.at }; // what follows the last slice starts here
   };
   const commitStart = performance.now();
   const result = await commitImport(services, imp, def, ctx, 'all-or-nothing', dir);
@@ -598,6 +610,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
     throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
   const importPeak = peak;
   const atImportPeak = atPeak;
+  const tailPhase = endPhase();
   const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
 
@@ -622,10 +635,11 @@ async function run(label: string, database: Database, file: string, dataDir: str
     );
   }
   console.log(`    before the import: ${parts(atStart)}`);
-  console.log(`    at the dry run's peak: ${parts(atDryPeak)}`);
-  if (atStagePeak && atStagePeak !== atDryPeak) console.log(`    at the staging's peak (to the first slice's end): ${parts(atStagePeak)}`);
-  if (atSlicesPeak && atSlicesPeak !== atStagePeak) console.log(`    at the slices' peak: ${parts(atSlicesPeak)}`);
-  if (atImportPeak !== atDryPeak && atImportPeak !== atSlicesPeak) console.log(`    at the commit's peak: ${parts(atImportPeak)}`);
+  console.log(`    at the dry run's peak: ${parts(dryPhase)}`);
+  if (stagePhase) console.log(`    at the staging's peak (to the first slice's end): ${parts(stagePhase)}`);
+  if (slicesPhase) console.log(`    at the slices' peak: ${parts(slicesPhase)}`);
+  console.log(`    at the peak of what follows (${stagePhase ? 'after the last slice' : 'the commit'}): ${parts(tailPhase)}`);
+  console.log(`    → the import's peak (${atImportPeak === atDryPeak ? 'in the dry run' : 'in the commit'}): ${parts(atImportPeak)}`);
   console.log(
     `  wait of a concurrent \`select 1\` (every 50 ms): dry run max ${Math.round(dryStall.max)} ms, p95 ${Math.round(dryStall.p95)} ms; commit max ${Math.round(commitStall.max)} ms, p95 ${Math.round(commitStall.p95)} ms (${dryStall.count + commitStall.count} probes) ${Math.max(dryStall.max, commitStall.max) <= 1000 ? 'OK' : 'ABOVE 1 s'}`,
   );
