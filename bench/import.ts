@@ -614,6 +614,10 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
 
+  // said now too: at 740,000 rows on a loaded machine the baseline takes a quarter of an hour more
+  console.log(
+    `\n${label}: import done at ${new Date().toISOString().slice(11, 19)} UTC in ${importSeconds.toFixed(1)} s, peak RSS ${mb(importPeak)}; now the raw INSERT baseline`,
+  );
   // baseline: the same rows in stored form (encrypted beforehand), multi-row INSERT in one transaction
   const rawMs = await bench.raw(database, services.cipher);
 
