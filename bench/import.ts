@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -583,19 +583,56 @@ let peak = 0;
 let heapPeak = 0;
 /** The embedded database's WebAssembly memory (PGlite: its page cache and work memory live in this process). */
 let wasmBytes = () => 0;
-type Breakdown = { heap: number; buffers: number; wasm: number; rss: number };
-const breakdown = (m = process.memoryUsage()): Breakdown => ({ heap: m.heapTotal, buffers: m.arrayBuffers, wasm: wasmBytes(), rss: m.rss });
+/**
+ * How much of it is resident (Linux): V8 maps a WebAssembly memory's accessible part (its byteLength) as
+ * one read-write mapping inside a reservation of several GB; its touched pages are what it costs.
+ */
+function wasmResident(): number {
+  if (!wasmBytes()) return 0;
+  try {
+    let total = 0;
+    let big = false;
+    for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+      const range = /^([0-9a-f]+)-([0-9a-f]+) rw/.exec(line);
+      if (range || /^[0-9a-f]+-[0-9a-f]+ /.test(line))
+        big = !!range && Number.parseInt(range[2], 16) - Number.parseInt(range[1], 16) === wasmBytes();
+      else if (big && line.startsWith('Rss:')) total += Number(/\d+/.exec(line)![0]) * 1024;
+    }
+    return total;
+  } catch {
+    return 0; // not Linux
+  }
+}
+type Breakdown = { heap: number; buffers: number; wasm: number; wasmRss: number; rss: number };
+const breakdown = (m = process.memoryUsage()): Breakdown => ({
+  heap: m.heapTotal,
+  buffers: m.arrayBuffers,
+  wasm: wasmBytes(),
+  wasmRss: wasmResident(),
+  rss: m.rss,
+});
 let atPeak = breakdown();
+/** The peak of the phase under way (dry run, staging, the slices, what follows them): where the memory was then. */
+let phase = { rss: 0, at: atPeak };
+const endPhase = () => {
+  const at = phase.at;
+  phase = { rss: 0, at: breakdown() };
+  return at;
+};
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
   if (m.rss > peak) atPeak = breakdown(m);
+  if (m.rss > phase.rss) phase = { rss: m.rss, at: m.rss === peak && atPeak.rss === m.rss ? atPeak : breakdown(m) };
   peak = Math.max(peak, m.rss);
   heapPeak = Math.max(heapPeak, m.heapUsed);
 }, 50);
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 /** Where the process's memory is: the JS heap (reserved), array buffers (shared strings, seen keys, I/O), the database's WebAssembly memory. */
-const parts = (b: Breakdown) =>
-  `JS heap ${mb(b.heap)}, array buffers ${mb(b.buffers)}${b.wasm ? `, PGlite memory ${mb(b.wasm)}` : ''}, rest ${mb(b.rss - b.heap - b.buffers - b.wasm)}`;
+const parts = (b: Breakdown) => {
+  const pglite = b.wasmRss || b.wasm;
+  const wasm = b.wasm ? `, PGlite memory ${b.wasmRss ? `${mb(b.wasmRss)} resident of ${mb(b.wasm)}` : mb(b.wasm)}` : '';
+  return `RSS ${mb(b.rss)}: JS heap ${mb(b.heap)}, array buffers ${mb(b.buffers)}${wasm}, rest ${mb(b.rss - b.heap - b.buffers - pglite)}`;
+};
 
 /**
  * Issues `select 1` 50 ms after the previous one answered, until stopped; each wait is what another request
@@ -645,6 +682,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   peak = startRss;
   const atStart = breakdown();
   atPeak = atStart;
+  phase = { rss: 0, at: atStart };
   const startHeap = process.memoryUsage().heapUsed;
   heapPeak = startHeap;
   const t0 = performance.now();
@@ -664,6 +702,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const dryStall = await dryProbe();
   const dryPeak = peak;
   const atDryPeak = atPeak;
+  const dryPhase = endPhase();
   const t2 = performance.now();
   const imp = (await loadImport(services, id))!;
   if (imp.status !== 'ready' || imp.valid !== ROWS)
@@ -673,8 +712,14 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const commitProbe = stallProbe(database);
   // each slice's transaction (PGlite), timed from the previous slice's end: how long one holds the others
   const sliceEnds: number[] = [];
+  // the peaks by phase: staging (to the first slice's end), the slices (to the last one's end), what follows
+  let stagePhase: Breakdown | null = null;
+  let slicesPhase: Breakdown | null = null;
   applyHooks.afterSlice = () => {
     sliceEnds.push(performance.now());
+    if (!stagePhase) stagePhase = endPhase();
+    else if (phase.rss > (slicesPhase?.rss ?? 0)) slicesPhase = phase.at;
+    phase = { rss: 0, at: phase.at }; // what follows the last slice starts here
   };
   const commitStart = performance.now();
   const result = await commitImport(services, imp, def, ctx, 'all-or-nothing', dir);
@@ -685,9 +730,14 @@ async function run(label: string, database: Database, file: string, dataDir: str
     throw new Error(`commit inserted ${result?.inserted}: ${JSON.stringify((await loadImport(services, id))?.error)}`);
   const importPeak = peak;
   const atImportPeak = atPeak;
+  const tailPhase = endPhase();
   const importHeapPeak = heapPeak;
   const importSeconds = (t3 - t0) / 1000;
 
+  // said now too: at 740,000 rows on a loaded machine the baseline takes a quarter of an hour more
+  console.log(
+    `\n${label}: import done at ${new Date().toISOString().slice(11, 19)} UTC in ${importSeconds.toFixed(1)} s, peak RSS ${mb(importPeak)}; now the raw INSERT baseline`,
+  );
   // baseline: the same rows in stored form (encrypted beforehand), multi-row INSERT in one transaction
   const rawMs = await bench.raw(database, services.cipher);
 
@@ -709,8 +759,11 @@ async function run(label: string, database: Database, file: string, dataDir: str
     );
   }
   console.log(`    before the import: ${parts(atStart)}`);
-  console.log(`    at the dry run's peak: ${parts(atDryPeak)}`);
-  if (atImportPeak !== atDryPeak) console.log(`    at the commit's peak: ${parts(atImportPeak)}`);
+  console.log(`    at the dry run's peak: ${parts(dryPhase)}`);
+  if (stagePhase) console.log(`    at the staging's peak (to the first slice's end): ${parts(stagePhase)}`);
+  if (slicesPhase) console.log(`    at the slices' peak: ${parts(slicesPhase)}`);
+  console.log(`    at the peak of what follows (${stagePhase ? 'after the last slice' : 'the commit'}): ${parts(tailPhase)}`);
+  console.log(`    → the import's peak (${atImportPeak === atDryPeak ? 'in the dry run' : 'in the commit'}): ${parts(atImportPeak)}`);
   console.log(
     `  wait of a concurrent \`select 1\` (every 50 ms): dry run max ${Math.round(dryStall.max)} ms, p95 ${Math.round(dryStall.p95)} ms; commit max ${Math.round(commitStall.max)} ms, p95 ${Math.round(commitStall.p95)} ms (${dryStall.count + commitStall.count} probes) ${Math.max(dryStall.max, commitStall.max) <= 1000 ? 'OK' : 'ABOVE 1 s'}`,
   );

@@ -73,6 +73,7 @@ export async function dryRun(
   const batchSize = def.batchSize ?? 1000;
   const maxRows = def.maxRows ?? services.config.ledgers.maxRows;
   let inFlight: Promise<void> | null = null;
+  const seen = new SeenKeys(); // natural key → first row number, as binary: duplicates within the file
   try {
     // a file over the row limit is refused before anything else: its rows counted while it streams (no cell
     // parsed, nothing looked up), stopping at the limit — a 1,000,000-row file goes in seconds, not after
@@ -92,7 +93,6 @@ export async function dryRun(
     if (match.recordIndex >= 0) match.ignored = match.ignored.filter((h) => headerKey(h) !== headerKey(RECORD_KEY_HEADER));
     await updateImport(services, id, { columns: columnNotes(def, match) });
 
-    const seen = new SeenKeys(); // natural key → first row number, as binary: duplicates within the file
     const sample = parseSample(def, match);
     let batch: { n: number; row: LedgerRow; cells: Record<string, unknown>; problems: Problem[] }[] = [];
     let afterHeader = 0;
@@ -158,6 +158,7 @@ export async function dryRun(
     await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
     await rm(dir, { recursive: true, force: true });
   } finally {
+    seen.release(); // its memory back now, not at V8's next full collection (the commit may come right after)
     // a workbook with problems is kept (small ones) to be handed back marked (marked.ts); otherwise it goes
     const keep =
       kind === 'xlsx' &&

@@ -15,5 +15,8 @@ describe('SeenKeys (natural keys a dry run has seen)', () => {
     expect(seen.firstOrAdd('a\u0001bc', 6)).toBeUndefined();
     expect(seen.firstOrAdd('ab\u0001c', 7)).toBeUndefined();
     expect(seen.firstOrAdd('ab\u0001c', 8)).toBe(7);
+    // released at the dry run's end: empty, and usable again
+    seen.release();
+    expect([seen.size, seen.firstOrAdd(key(1), 9), seen.firstOrAdd(key(1), 10)]).toEqual([0, undefined, 9]);
   });
 });

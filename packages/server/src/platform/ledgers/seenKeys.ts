@@ -7,6 +7,7 @@
 // n² / 2¹²⁹, 10⁻²⁷ at a million rows): the same standard the database holds a person's identity to (the
 // keyed hash id_hash under a unique index), so a digest met again is the key met again.
 import { hash } from 'node:crypto';
+import { freeNow } from './read/sharedStrings';
 
 const WORDS = 4; // 32-bit words of the digest kept
 
@@ -34,6 +35,15 @@ export class SeenKeys {
     this.n++;
     if (this.n * 4 > this.slots * 3) this.grow(); // at most ¾ full
     return undefined;
+  }
+
+  /** Gives the memory back at once, when the dry run ends (see freeNow); the table is empty after. */
+  release(): void {
+    freeNow(this.digests.buffer, this.rows.buffer);
+    this.slots = 1 << 12;
+    this.digests = new Uint32Array(this.slots * WORDS);
+    this.rows = new Int32Array(this.slots);
+    this.n = 0;
   }
 
   /** The slot holding the digest, or the empty slot where it would go (linear probing). */
@@ -67,5 +77,7 @@ export class SeenKeys {
       const at = this.find(digests[o], digests[o + 1], digests[o + 2], digests[o + 3]);
       this.put(at, digests[o], digests[o + 1], digests[o + 2], digests[o + 3], rows[i]);
     }
+    // the old tables back now: they are old-generation garbage that would stay resident to V8's next full collection
+    freeNow(digests.buffer, rows.buffer);
   }
 }

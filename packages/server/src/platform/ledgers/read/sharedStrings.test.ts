@@ -30,6 +30,14 @@ describe('the packed shared string table', () => {
     expect(texts.every((t, i) => table.get(i) === t)).toBe(true);
   });
 
+  it('gives its memory back when released, and can be filled again', () => {
+    const table = packed(Array.from({ length: 100_000 }, (_, i) => `务工人员${i}`)); // ~1.6 MB: two blocks
+    table.release();
+    expect([table.size, table.get(0)]).toEqual([0, null]);
+    table.push('户主');
+    expect(table.get(0)).toBe('户主');
+  });
+
   it('answers null for an index it does not hold (a damaged file)', () => {
     const table = packed(['户主']);
     expect([table.get(1), table.get(-1), table.get(0.5), table.get(Number.NaN)]).toEqual([null, null, null, null]);

@@ -39,6 +39,21 @@ export async function* readXlsxRows(path: string, maxInflatedBytes: number, choo
   const shared = entries.has('xl/sharedStrings.xml')
     ? await readSharedStrings(path, entries.get('xl/sharedStrings.xml')!, budget)
     : new SharedStrings();
+  try {
+    yield* chosenSheetRows(path, entries, sheets, shared, budget, choose);
+  } finally {
+    shared.release(); // its memory back now, not at V8's next full collection (the commit may come right after)
+  }
+}
+
+async function* chosenSheetRows(
+  path: string,
+  entries: Map<string, ZipEntry>,
+  sheets: string[],
+  shared: SharedStrings,
+  budget: { left: number },
+  choose?: SheetChoice,
+): AsyncGenerator<SheetRow> {
   let sheet = entries.get(sheets[0])!;
   if (choose && sheets.length > 1) {
     for (const p of sheets) {
