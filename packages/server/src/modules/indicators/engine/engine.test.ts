@@ -114,7 +114,9 @@ describe('incremental refresh', () => {
   it('queues every town a many-row statement touches, once per statement (an import of 200,000 rows runs the trigger once)', async () => {
     const db = t.services.database;
     const triggers = await db.query<{ timing: string; orientation: string }>(
-      `select distinct action_timing as timing, action_orientation as orientation from information_schema.triggers where event_object_table in ('monitoring_members', 'monitoring_visits')`,
+      // the engine's queueing triggers (not the import journal's row trigger, whose WHEN clause is false outside an import's slice)
+      `select distinct action_timing as timing, action_orientation as orientation from information_schema.triggers
+       where event_object_table in ('monitoring_members', 'monitoring_visits') and trigger_name <> 'xz_import_journal'`,
     );
     expect(triggers).toEqual([{ timing: 'AFTER', orientation: 'STATEMENT' }]);
     const before = {
