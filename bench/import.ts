@@ -11,7 +11,8 @@
 // empty and use instead of a scratch one; --rows=N or BENCH_ROWS changes the size; --ledger=households or
 // employments measures that ledger instead of the members; visits or measures, the ledgers of a household's
 // records, applied from the staging table in slices like the others; lifted, the 脱贫人口名册 (staged too); roster,
-// the one-sheet 监测对象信息表, a ledger written through its module's code (write()), in journaled slices on PGlite; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit). The workbook is generated, and each engine's data set prepared, in child processes of
+// the one-sheet 监测对象信息表, a ledger written through its module's code (write()), in journaled slices on PGlite; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit; --readers compares the
+// ledger reader with yauzl + saxes on the workbook, bench/readers.ts). The workbook is generated, and each engine's data set prepared, in child processes of
 // their own; the import runs in a fresh one, as in a server restarted with its data, so memory the
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
@@ -52,6 +53,7 @@ import type { LedgerDefinition } from '../packages/server/src/platform/ledgers/t
 import { factsOf } from '../packages/server/src/platform/module';
 import type { Scope } from '../packages/server/src/platform/scope';
 import { createScratchDatabase } from '../packages/server/src/testing/database';
+import { compareReaders, readerChild } from './readers';
 
 // options: --rows=N (or BENCH_ROWS), --ledger=members|households|employments (or BENCH_LEDGER; default members);
 // set in the environment so the child processes see them too
@@ -59,6 +61,7 @@ for (const a of process.argv.slice(2)) {
   const m = /^--(rows|ledger|engines|slice)=(.+)$/.exec(a);
   if (m) process.env[`BENCH_${m[1].toUpperCase()}`] = m[2];
   if (a === '--refuse') process.env.BENCH_REFUSE = '1';
+  if (a === '--readers') process.env.BENCH_READERS = '1';
 }
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const LEDGER =
@@ -841,6 +844,10 @@ async function main() {
     console.log(
       `generated ${ROWS.toLocaleString()} rows: ${mb(statSync(file).size)} .xlsx in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
     );
+    if (process.env.BENCH_READERS) {
+      await compareReaders(file, process.argv[1]);
+      return;
+    }
     if (process.env.BENCH_REFUSE) {
       const csv = join(work, `${LEDGER}.csv`);
       await child('--write-csv', csv);
@@ -883,7 +890,8 @@ const open = (engine: string, where: string) => openDatabase(engine === 'postgre
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode !== '--import') clearInterval(sampler);
-if (mode === '--write-workbook') await writeWorkbook(args[0]);
+if (process.env.BENCH_READER) await readerChild(process.env.BENCH_READER, process.env.BENCH_READER_FILE!);
+else if (mode === '--write-workbook') await writeWorkbook(args[0]);
 else if (mode === '--write-csv') await writeCsv(args[0]);
 else if (mode === '--refuse-files') await refuse(args.slice(1), args[0]);
 else if (mode === '--seed' || mode === '--import') {

@@ -16,6 +16,19 @@ export interface StagedColumn {
   changedWhen?: string;
 }
 
+/** A text column of the target table, filled from the staged field `key`. */
+export const textColumn = (key: string, column: string): StagedColumn => ({ key, column, type: 'text' });
+
+/**
+ * An ID number as sealed at the dry run (sealIdNumber: keyed hash, ciphertext, mask): the hash is the natural key,
+ * the ciphertext and the mask are written when the record is created (a new ciphertext never equals the stored one).
+ */
+export const sealedIdColumns: StagedColumn[] = [
+  textColumn('idHash', 'id_hash'),
+  { ...textColumn('idCipher', 'id_cipher'), insertOnly: true },
+  { ...textColumn('idMasked', 'id_masked'), insertOnly: true },
+];
+
 /** How a ledger's rows map onto one table, for applyStagedTable. */
 export interface StagedTableSpec {
   table: string;

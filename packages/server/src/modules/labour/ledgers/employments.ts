@@ -5,7 +5,7 @@ import { catalogues } from '@xiezuo/shared/i18n/index';
 import { inArray, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { amount, date, divisionByName, divisionCode, enumOf, idNumber } from '../../../platform/ledgers/columns';
-import type { StagedTableSpec } from '../../../platform/ledgers/stagedSpec';
+import { type StagedTableSpec, sealedIdColumns, textColumn } from '../../../platform/ledgers/stagedSpec';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope, scopeWhere } from '../../../platform/scope';
 import { ownTeamOf } from '../access';
@@ -169,7 +169,7 @@ function sealEmploymentRow(row: EmploymentLedgerRow, _before: EmploymentLedgerRo
 
 /** labour_employments, matched by (ID hash, employer, start date) among the records in the user's scope. */
 function stagedEmployments(ctx: LedgerContext): StagedTableSpec {
-  const text = (key: string, column: string) => ({ key, column, type: 'text' as const });
+  const text = textColumn;
   const scope = scopeWhere(ctx.user.scope, { division: sql.raw('t.division_code'), team: sql.raw('t.team_id') });
   return {
     table: 'labour_employments',
@@ -181,9 +181,7 @@ function stagedEmployments(ctx: LedgerContext): StagedTableSpec {
     entityIdColumn: 'id',
     touch: 'updated_at',
     columns: [
-      text('idHash', 'id_hash'),
-      { ...text('idCipher', 'id_cipher'), insertOnly: true },
-      { ...text('idMasked', 'id_masked'), insertOnly: true },
+      ...sealedIdColumns,
       text('name', 'name'),
       text('divisionCode', 'division_code'),
       { key: 'teamId', column: 'team_id', type: 'integer' },

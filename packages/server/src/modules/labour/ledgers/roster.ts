@@ -5,7 +5,7 @@
 import { LABOUR_LEDGERS } from '@xiezuo/shared/contracts/labour';
 import { inArray, sql } from 'drizzle-orm';
 import { divisionByName, idNumber } from '../../../platform/ledgers/columns';
-import type { StagedTableSpec } from '../../../platform/ledgers/stagedSpec';
+import { type StagedTableSpec, sealedIdColumns, textColumn } from '../../../platform/ledgers/stagedSpec';
 import { defineLedger, type LedgerContext, naturalKeyOf } from '../../../platform/ledgers/types';
 import { inScope, scopeWhere } from '../../../platform/scope';
 import { sealIdNumber } from '../people';
@@ -91,7 +91,7 @@ export const rosterLedger = defineLedger<RosterLedgerRow>({
 
 /** labour_roster, matched by ID hash among the people in the user's scope (as saveRosterPerson may write them). */
 function stagedRoster(ctx: LedgerContext): StagedTableSpec {
-  const text = (key: string, column: string) => ({ key, column, type: 'text' as const });
+  const text = textColumn;
   return {
     table: 'labour_roster',
     entity: 'labour_roster',
@@ -102,9 +102,7 @@ function stagedRoster(ctx: LedgerContext): StagedTableSpec {
     entityIdColumn: 'id',
     touch: 'updated_at',
     columns: [
-      text('idHash', 'id_hash'),
-      { ...text('idCipher', 'id_cipher'), insertOnly: true },
-      { ...text('idMasked', 'id_masked'), insertOnly: true },
+      ...sealedIdColumns,
       text('name', 'name'),
       text('divisionCode', 'division_code'),
       text('householdHead', 'household_head'),

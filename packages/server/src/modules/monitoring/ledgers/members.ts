@@ -8,6 +8,7 @@ import { DISABILITY, GENDERS, HEALTH, MONITORING_LEDGERS, RELATIONS, SCHOOLING, 
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../../platform/http/errors';
 import { date, enumOf, idNumber } from '../../../platform/ledgers/columns';
+import { sealedIdColumns, textColumn } from '../../../platform/ledgers/stagedSpec';
 import type { StagedTableSpec } from '../../../platform/ledgers/staging';
 import { defineLedger, type LedgerContext, type LedgerRow, naturalKeyOf } from '../../../platform/ledgers/types';
 import { householdsInScope } from '../access';
@@ -184,7 +185,7 @@ function sealMemberRow(row: MemberRow, before: MemberRow | undefined, ctx: Ledge
 
 /** monitoring_members, matched by ID hash among active members; a new member joins the household its head names. */
 function stagedMembers(ctx: LedgerContext): StagedTableSpec {
-  const text = (key: string, column: string) => ({ key, column, type: 'text' as const });
+  const text = textColumn;
   const household = sql`(select hm.household_id from monitoring_members hm join monitoring_households on monitoring_households.id = hm.household_id
     where hm.id_hash = s.r->>'headHash' and hm.relation = 'head' and hm.active and ${householdsInScope(ctx.user.scope) ?? sql`true`})`;
   return {
@@ -198,9 +199,7 @@ function stagedMembers(ctx: LedgerContext): StagedTableSpec {
     entityIdColumn: 'id', // as updateMember names it
     touch: 'updated_at',
     columns: [
-      text('idHash', 'id_hash'),
-      { ...text('idCipher', 'id_cipher'), insertOnly: true },
-      { ...text('idMasked', 'id_masked'), insertOnly: true },
+      ...sealedIdColumns,
       text('name', 'name'),
       text('relation', 'relation'),
       text('gender', 'gender'),
