@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../platform/http/app';
 import { type ApplySlice, applyHooks } from '../../../platform/ledgers/apply';
 import { cutInSlices } from '../../../platform/ledgers/journal';
-import { commitAndWait, uploadAndCheck, waitFor } from '../../../platform/ledgers/testing/helpers';
+import { commitAndWait, commitStoppedAfterSlice, uploadAndCheck, waitFor } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
 import { modules } from '../../index';
 import { GANGPING, insertVillages } from '../testing/builders';
@@ -122,20 +122,8 @@ describe('a commit through write() applied in slices is all or nothing', () => {
     const before = await snapshot();
 
     // the process "stops" after its second slice: nothing after that point runs until the test lets it fail
-    let release: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => {
-      applyHooks.afterSlice = async (s) => {
-        applied.push(s);
-        if (s.index < 1) return;
-        resolve();
-        await new Promise<void>((r) => {
-          release = r;
-        });
-        throw new Error('the process was killed here');
-      };
-    });
-    expect((await town.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' })).statusCode).toBe(202);
-    await stopped;
+    const stopped = await commitStoppedAfterSlice(town, status.id, 1, applied);
+    expect(stopped.res.statusCode).toBe(202);
     const incomes = async () => (await q<{ s: string }>('select sum(income_per_head)::text as s from monitoring_households'))[0].s;
     expect(await incomes()).not.toBe(before.households.reduce((a, h) => a + Number(h.income_per_head), 0).toFixed(2));
     expect((await q('select * from ledger_import_undo where op = $1', ['u'])).length).toBeGreaterThan(0);
@@ -147,10 +135,7 @@ describe('a commit through write() applied in slices is all or nothing', () => {
     expect(await snapshot()).toEqual(before);
     expect((await waitFor(town, status.id, ['ready'])).status).toBe('ready');
 
-    applyHooks.afterSlice = undefined;
-    release();
-    for (let i = 0; i < 500 && (await town.get(`/api/ledgers/imports/${status.id}`)).json().error?.code !== 'INTERNAL'; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    await stopped.release();
     expect(await snapshot()).toEqual(before);
 
     const { status: done } = await commitAndWait(town, status.id, 'all-or-nothing');

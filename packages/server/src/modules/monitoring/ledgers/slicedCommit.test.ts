@@ -9,7 +9,7 @@ import { idNumberCheckChar } from '@xiezuo/shared/codes/idNumber';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../platform/http/app';
 import { type ApplySlice, applyHooks } from '../../../platform/ledgers/apply';
-import { commitAndWait, uploadAndCheck, waitFor, xlsx } from '../../../platform/ledgers/testing/helpers';
+import { commitAndWait, commitStoppedAfterSlice, uploadAndCheck, waitFor, xlsx } from '../../../platform/ledgers/testing/helpers';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/app';
 import { modules } from '../../index';
 import { GANGPING, insertVillages, XINGYI, ZENGCUN } from '../testing/builders';
@@ -174,20 +174,8 @@ describe('a staged commit applied in slices is all or nothing', () => {
       const before = await snapshot();
 
       // the process "stops" after its second slice: nothing after that point runs until the test lets it fail
-      let release: () => void = () => undefined;
-      const stopped = new Promise<void>((resolve) => {
-        applyHooks.afterSlice = async (s) => {
-          applied.push(s);
-          if (s.index < 1) return;
-          resolve();
-          await new Promise<void>((r) => {
-            release = r;
-          });
-          throw new Error('the process was killed here');
-        };
-      });
-      expect((await town.post(`/api/ledgers/imports/${status.id}/commit`, { mode: 'all-or-nothing' })).statusCode).toBe(202);
-      await stopped;
+      const stopped = await commitStoppedAfterSlice(town, status.id, 1, applied);
+      expect(stopped.res.statusCode).toBe(202);
       // half applied: 8 households with their heads and first steps are in, journaled
       expect((await q('select * from monitoring_households')).length).toBe(before.households.length + 8);
       expect((await q('select * from ledger_import_undo where tbl <> $1', ['audit_log'])).length).toBe(24);
@@ -200,11 +188,7 @@ describe('a staged commit applied in slices is all or nothing', () => {
       expect((await waitFor(town, status.id, ['ready'])).status).toBe('ready');
 
       // the old process is gone for good (its job ends in failure, finding nothing left to undo)
-      applyHooks.afterSlice = undefined;
-      release();
-      for (let i = 0; i < 500 && (await town.get(`/api/ledgers/imports/${status.id}`)).json().error?.code !== 'INTERNAL'; i++)
-        await new Promise((r) => setTimeout(r, 20));
-      expect((await town.get(`/api/ledgers/imports/${status.id}`)).json()).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
+      expect(await stopped.release()).toMatchObject({ status: 'ready', error: { code: 'INTERNAL' } });
       expect(await snapshot()).toEqual(before);
 
       // committed again: exactly the ten households, each with its head and first step, audited once each

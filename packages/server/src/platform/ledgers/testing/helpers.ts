@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { TestClient } from '../../../testing/app';
+import { type ApplySlice, applyHooks } from '../apply';
 
 export function multipart(fileName: string, content: Buffer) {
   const boundary = `----xz${randomBytes(8).toString('hex')}`;
@@ -25,6 +26,37 @@ export async function waitFor(c: TestClient, id: string, until: string[] = ['rea
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error('import did not finish');
+}
+
+/**
+ * Commits the import and "stops the process" after slice `index`: nothing after that point runs until `release()`,
+ * and then the commit fails as a killed process's would (the test starts a second app on the database meanwhile,
+ * as `npm start` after a crash). Resolves once stopped, or at once when the commit is not accepted.
+ */
+export async function commitStoppedAfterSlice(c: TestClient, id: string, index: number, applied: ApplySlice[] = []) {
+  let unblock: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    applyHooks.afterSlice = async (s) => {
+      applied.push(s);
+      if (s.index < index) return;
+      resolve();
+      await new Promise<void>((r) => {
+        unblock = r;
+      });
+      throw new Error('the process was killed here');
+    };
+  });
+  const res = await c.post(`/api/ledgers/imports/${id}/commit`, { mode: 'all-or-nothing' });
+  if (res.statusCode === 202) await stopped;
+  /** The stopped process gone for good: its job fails (finding nothing left to undo); returns the import then. */
+  const release = async () => {
+    applyHooks.afterSlice = undefined;
+    unblock();
+    for (let i = 0; i < 500 && (await c.get(`/api/ledgers/imports/${id}`)).json().error?.code !== 'INTERNAL'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    return (await c.get(`/api/ledgers/imports/${id}`)).json();
+  };
+  return { res, release };
 }
 
 export async function uploadAndCheck(c: TestClient, key: string, fileName: string, content: Buffer) {
