@@ -106,87 +106,86 @@ function initialOf<R extends object>(row: R | undefined, dates: (keyof R & strin
   return v;
 }
 
-/**
- * The monitored household (防返贫监测户) a gift went to, searched by the head's name among the user's: picking one
- * fills the recipient and the place (its village) — so 其中脱贫户 and 其中监测户 are read from the registers.
- */
-function HouseholdSelect({
-  id,
-  value,
-  onChange,
-  onPick,
-  current,
-}: {
+type PickProps<T> = {
   id?: string;
   value?: number | null;
   onChange?: (v: number | null) => void;
-  onPick: (h: { headName: string; divisionCode: string }) => void;
-  /** the linked household's head as the record names it, shown until a search finds it */
+  onPick: (picked: T) => void;
+  /** the linked record as the record names it, shown until a search finds it */
   current?: string;
-}) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['monitoring', 'households', 'pick', q],
-    queryFn: () => call(monitoringApi.households, { query: { q: q || undefined, pageSize: 20 } }),
-  });
-  const items = found.data?.items ?? [];
-  const options = items.map((h) => ({ value: h.id, label: `${h.headName}户 · ${h.village ?? h.divisionCode}` }));
-  if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: current ? `${current}户` : `#${value}` });
-  return (
-    <Select
-      id={id}
-      allowClear
-      value={value ?? undefined}
-      placeholder={t('social.donations.householdHint')}
-      showSearch={{ onSearch: setQ, filterOption: false }}
-      options={options}
-      onChange={(v: number | undefined) => {
-        onChange?.(v ?? null);
-        const h = items.find((x) => x.id === v);
-        if (h) onPick(h);
-      }}
-    />
-  );
-}
+};
 
-/** A school of the registry (协作档案·单位), searched by name: picking one fills the recipient and the place. */
-function SchoolSelect({
+/** A record searched on the server by what is typed; picking one also hands it to `onPick`. */
+function SearchSelect<T extends { id: number }>({
   id,
   value,
   onChange,
   onPick,
   current,
-}: {
-  id?: string;
-  value?: number | null;
-  onChange?: (v: number | null) => void;
-  onPick: (u: { name: string; divisionCode: string }) => void;
-  /** the linked school's name as the record names it, shown until a search finds it */
-  current?: string;
+  queryKey,
+  search,
+  label,
+  placeholder,
+}: PickProps<T> & {
+  queryKey: string[];
+  search: (q: string | undefined) => Promise<{ items: T[] }>;
+  label: (x: T) => string;
+  placeholder: string;
 }) {
-  const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['registry', 'units', 'school', q],
-    queryFn: () => call(registryApi.units, { query: { q: q || undefined, kind: 'school', pageSize: 20 } }),
-  });
+  const found = useQuery({ queryKey: [...queryKey, q], queryFn: () => search(q || undefined) });
   const items = found.data?.items ?? [];
-  const options = items.map((u) => ({ value: u.id, label: u.name }));
+  const options = items.map((x) => ({ value: x.id, label: label(x) }));
   if (value != null && !options.some((o) => o.value === value)) options.push({ value, label: current ?? `#${value}` });
   return (
     <Select
       id={id}
       allowClear
       value={value ?? undefined}
-      placeholder={t('social.donations.schoolHint')}
+      placeholder={placeholder}
       showSearch={{ onSearch: setQ, filterOption: false }}
       options={options}
       onChange={(v: number | undefined) => {
         onChange?.(v ?? null);
-        const u = items.find((x) => x.id === v);
-        if (u) onPick(u);
+        const x = items.find((i) => i.id === v);
+        if (x) onPick(x);
       }}
+    />
+  );
+}
+
+const searchHouseholds = (q: string | undefined) => call(monitoringApi.households, { query: { q, pageSize: 20 } });
+const searchSchools = (q: string | undefined) => call(registryApi.units, { query: { q, kind: 'school', pageSize: 20 } });
+type Found<F extends (q: string | undefined) => Promise<{ items: unknown[] }>> = Awaited<ReturnType<F>>['items'][number];
+
+/**
+ * The monitored household (防返贫监测户) a gift went to, searched by the head's name among the user's: picking one
+ * fills the recipient and the place (its village) — so 其中脱贫户 and 其中监测户 are read from the registers.
+ */
+function HouseholdSelect({ current, ...props }: PickProps<Found<typeof searchHouseholds>>) {
+  const { t } = useTranslation();
+  return (
+    <SearchSelect<Found<typeof searchHouseholds>>
+      {...props}
+      current={current ? `${current}户` : undefined}
+      queryKey={['monitoring', 'households', 'pick']}
+      search={searchHouseholds}
+      label={(h) => `${h.headName}户 · ${h.village ?? h.divisionCode}`}
+      placeholder={t('social.donations.householdHint')}
+    />
+  );
+}
+
+/** A school of the registry (协作档案·单位), searched by name: picking one fills the recipient and the place. */
+function SchoolSelect(props: PickProps<Found<typeof searchSchools>>) {
+  const { t } = useTranslation();
+  return (
+    <SearchSelect<Found<typeof searchSchools>>
+      {...props}
+      queryKey={['registry', 'units', 'school']}
+      search={searchSchools}
+      label={(u) => u.name}
+      placeholder={t('social.donations.schoolHint')}
     />
   );
 }
