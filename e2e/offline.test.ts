@@ -19,7 +19,7 @@ import {
 } from '../packages/server/src/modules/monitoring/testing/builders';
 import { systemCtx } from '../packages/server/src/platform/ctx';
 import { sql } from '../packages/server/src/platform/db/sql';
-import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, signOut, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -308,9 +308,7 @@ describe('offline visits on the phone', () => {
   });
 
   it('wipes the key on sign-out: what is left on the phone cannot be read', async () => {
-    await page.getByTestId('user-menu').hover();
-    await page.getByText('退出登录').click();
-    await page.waitForURL(/\/login$/);
+    await signOut(page);
     const { dump } = await phoneStorage(page);
     expect(dump.keys).toEqual([]);
     expect(dump.vault.length).toBeLessThanOrEqual(1); // at most the sealed notices, under a key that is gone

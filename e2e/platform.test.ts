@@ -1,7 +1,7 @@
 // The platform as a cadre meets it: sign in, mistakes, lockout, language, sign out, phone width.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PASSWORD, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { launchBrowser, newPage, PASSWORD, PHONE, type RunningApp, screenshot, signIn, signOut, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -101,9 +101,7 @@ describe('platform in the browser', () => {
   it('signs out and then needs to sign in again', async () => {
     const page = await newPage(browser);
     await signIn(page, app.url, 'leader');
-    await page.getByTestId('user-menu').hover();
-    await page.getByText('退出登录').click();
-    await page.waitForURL(/\/login$/);
+    await signOut(page);
     await page.goto(`${app.url}/`);
     await page.waitForURL(/\/login$/);
     await page.context().close();

@@ -165,6 +165,23 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Opens the user menu and chooses 退出登录. The menu opens on hover; while the page
+ * is still loading the header can shift under the pointer and close it again, so
+ * hover until the item shows (a person would simply point again).
+ */
+export async function signOut(page: Page) {
+  const item = page.getByRole('menuitem', { name: /退出登录|Sign out/ });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.mouse.move(0, 0);
+    await page.getByTestId('user-menu').hover();
+    const shown = await item.waitFor({ timeout: 3000 }).catch(() => 'not yet');
+    if (shown !== 'not yet') break;
+  }
+  await item.click();
+  await page.waitForURL(/\/login$/);
+}
+
 /** Signs in through the login form and waits for the shell. */
 export async function signIn(page: Page, baseUrl: string, username: string, password = PASSWORD) {
   await page.goto(`${baseUrl}/login`);
