@@ -12,7 +12,7 @@
 // employments measures that ledger instead of the members; visits or measures, the ledgers of a household's
 // records, applied from the staging table in slices like the others; lifted, the 脱贫人口名册 (staged too); roster,
 // the one-sheet 监测对象信息表, a ledger written through its module's code (write()), in journaled slices on PGlite; --slice=N sets LEDGER_APPLY_SLICE; --refuse times the refusal of a file over the row limit; --readers compares the
-// ledger reader with yauzl + saxes on the workbook, bench/readers.ts). The workbook is generated, and each engine's data set prepared, in child processes of
+// ledger reader with the bare yauzl + saxes it is built on, bench/readers.ts). The workbook is generated, and each engine's data set prepared, in child processes of
 // their own; the import runs in a fresh one, as in a server restarted with its data, so memory the
 // preparation left behind is not counted as the import's.
 import { spawn } from 'node:child_process';
@@ -693,7 +693,7 @@ async function run(label: string, database: Database, file: string, dataDir: str
   const dir = await makeImportDir(services, id);
   const size = statSync(file).size;
   const kind = await sniffFile(file, 'bench.xlsx', size);
-  await checkZip(file, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+  await checkZip(file, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
   await database.db
     .insert(ledgerImports)
     .values({ id, ledgerKey: def.key, userId: 1, fileName: 'bench.xlsx', fileBytes: size, sha256: '-', status: 'reading' });

@@ -153,7 +153,9 @@ export async function dryRun(
     await (inFlight as Promise<void> | null)?.catch(() => undefined);
     await staged.close().catch(() => undefined);
     await rejected.close().catch(() => undefined);
-    const e = err instanceof AppError ? err : fileError('unreadable');
+    // the readers turn whatever a file does wrong into a file error (read/rows.ts); anything else is the
+    // server's fault (a query, a bug), and saying the user's file is damaged would send them the wrong way
+    const e = err instanceof AppError ? err : new AppError('INTERNAL');
     if (!(err instanceof AppError)) console.error(describeError(err));
     await updateImport(services, id, { ...counts, status: 'failed', error: { code: e.code, params: e.params, details: e.details } });
     await rm(dir, { recursive: true, force: true });

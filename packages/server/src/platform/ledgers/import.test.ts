@@ -522,6 +522,24 @@ describe('hostile files change nothing', () => {
     expect(await fileError('report.xlsx', await docx.generateAsync({ type: 'nodebuffer' }))).toBe('这不是 Excel（.xlsx）或 CSV 文件');
   });
 
+  it('a fault of the server during the check is said as one, never blamed on the file', async () => {
+    const faulty = defineLedger({
+      ...exampleLedger,
+      key: 'example-faulty-check',
+      findExisting: async () => {
+        throw new Error('connection terminated unexpectedly');
+      },
+    });
+    registerLedger(t.app, faulty);
+    const file = await xlsx([
+      ['姓名', '身份证号', '年度', '行政区划代码', '年收入'],
+      ['新人', A, 2030, '441426104000', null],
+    ]);
+    const { status } = await uploadAndCheck(admin, faulty.key, 'ok.xlsx', file);
+    expect(status).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(status.error)).not.toContain('ledgers.file');
+  });
+
   it('a zip bomb is refused from its central directory, before any parsing', async () => {
     const zip = new JSZip();
     zip.file('xl/workbook.xml', '<workbook/>');

@@ -138,7 +138,7 @@ export async function ledgerRoutes(app: App) {
         try {
           const kind = await sniffFile(path, fileName, size);
           if (kind === 'xlsx')
-            await checkZip(path, size, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+            await checkZip(path, { maxUncompressedBytes: config.ledgers.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
           await app.xz.db
             .insert(ledgerImports)
             .values({ id, ledgerKey: def.key, userId: user.id, fileName, fileBytes: size, sha256, status: 'reading' });

@@ -1,13 +1,13 @@
 // Merged cells of a worksheet. <mergeCells> comes after <sheetData>, so xlsx.ts makes a first pass that
 // inflates the sheet and feeds it to MergeScanner, which looks for the section with a plain byte search
 // (no decoding, no tokenizing): for a 200,000-row sheet, 60–150 ms of inflating and about 4 ms of
-// searching. Only the section's own tags are parsed. Merges within one row (titles, grouped headers) are
+// searching. Only the section itself goes through the XML parser (xml.ts). Merges within one row (titles, grouped headers) are
 // left alone: the header finder expects the value in the first cell only. MergeFill then copies each
 // vertical merge's top-left value down its range as the rows stream by.
 import { StringDecoder } from 'node:string_decoder';
 import { fileError } from '../problems';
 import type { SheetRow } from './sheetRow';
-import { attr, columnIndex } from './xml';
+import { columnIndex, XmlStream } from './xml';
 
 export const MAX_MERGES = 2_000_000; // vertical merges kept (16 bytes each); more → refused as malicious
 export const FILLED_CELL_BYTES = 16; // what a copied-down cell costs against the inflate budget
@@ -23,6 +23,7 @@ export interface Merges {
 }
 
 const START = Buffer.from('mergeCells');
+const END_OF_SECTION = Symbol('</mergeCells>');
 const CARRY = 64; // bytes kept between chunks: "<prefix:mergeCells" cut anywhere is found whole
 const isNameByte = (b: number) =>
   (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2d || b === 0x2e;
@@ -32,7 +33,7 @@ const endsName = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 
 export class MergeScanner {
   private carry: Buffer | null = null;
   private decoder: StringDecoder | null = null; // set once inside <mergeCells>
-  private pending = '';
+  private xml: XmlStream | null = null; // set once inside <mergeCells>
   private done = false;
   private n = 0;
   private cells = new Int32Array(4 * 1024);
@@ -72,6 +73,17 @@ export class MergeScanner {
   private enter(...parts: Buffer[]): boolean {
     this.carry = null;
     const decoder = (this.decoder = new StringDecoder('utf8'));
+    this.xml = new XmlStream(
+      {
+        open: (name, a) => {
+          if (name === 'mergeCell') this.add(a.ref);
+        },
+        close: (name) => {
+          if (name === 'mergeCells') throw END_OF_SECTION; // what follows is the rest of the sheet, not parsed
+        },
+      },
+      { fragment: true },
+    );
     return this.section(parts.map((p) => decoder.write(p)).join(''));
   }
 
@@ -98,35 +110,15 @@ export class MergeScanner {
     return out;
   }
 
-  /** Text from <mergeCells> on: its tags, one by one; an incomplete tail waits for the next chunk. */
+  /** Text from <mergeCells> on, through the XML parser up to </mergeCells>. */
   private section(text: string): boolean {
-    const s = this.pending + text;
-    let pos = 0;
-    for (;;) {
-      const lt = s.indexOf('<', pos);
-      if (lt < 0) {
-        pos = s.length;
-        break;
-      }
-      const gt = s.indexOf('>', lt);
-      if (gt < 0) {
-        pos = lt;
-        break;
-      }
-      this.tag(s.slice(lt + 1, gt));
-      pos = gt + 1;
-      if (this.done) break;
+    try {
+      this.xml?.write(text);
+    } catch (err) {
+      if (err !== END_OF_SECTION) throw err;
+      this.done = true;
     }
-    this.pending = s.slice(pos);
-    if (this.pending.length > CARRY * 1024) throw fileError('unreadable'); // a tag that never ends
     return this.done;
-  }
-
-  private tag(body: string): void {
-    const m = /^(\/?)(?:[\w.-]+:)?([\w.-]+)/.exec(body);
-    if (!m) return;
-    if (m[2] === 'mergeCells') this.done = m[1] === '/' || body.endsWith('/');
-    else if (m[2] === 'mergeCell' && !m[1]) this.add(attr(body.slice(m[0].length), 'ref'));
   }
 
   private add(ref: string | undefined): void {
