@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerLedger } from '../packages/server/src/platform/ledgers';
 import { enqueue, idle } from '../packages/server/src/platform/ledgers/registry';
 import { createExampleTable, exampleLedger } from '../packages/server/src/platform/ledgers/testing/exampleLedger';
-import { ARTIFACTS, launchBrowser, newPage, PHONE, type RunningApp, signIn, startApp } from './support';
+import { ARTIFACTS, hoverUntilShown, launchBrowser, newPage, PHONE, type RunningApp, signIn, startApp } from './support';
 
 // the dialog is position:fixed: a viewport screenshot shows it as the user sees it (a full-page one may not)
 const screenshot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -96,9 +96,8 @@ describe('ledger import dialog', () => {
       return String(wb.worksheets[0].getRow(4).getCell(2).value);
     };
     expect(await saveExport(() => row.getByRole('button', { name: /导出 Excel/ }).click(), 'masked.xlsx')).toBe('4414**********0011');
-    await row.getByRole('button', { name: '导出（含身份证号等敏感信息，将留痕）' }).hover();
     const item = page.getByRole('menuitem', { name: '导出（含身份证号等敏感信息，将留痕）' });
-    await item.waitFor();
+    await hoverUntilShown(page, row.getByRole('button', { name: '导出（含身份证号等敏感信息，将留痕）' }), item);
     await screenshot(page, 'ledgers-export-reveal-menu');
     expect(await saveExport(() => item.click(), 'revealed.xlsx')).toBe('441426198001010011');
     const entries = await app.services.database.query<{ action: string }>(

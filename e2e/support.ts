@@ -166,18 +166,23 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /**
- * Opens the user menu and chooses 退出登录. The menu opens on hover; while the page
- * is still loading the header can shift under the pointer and close it again, so
- * hover until the item shows (a person would simply point again).
+ * Points at a menu that opens on hover until `item` shows. While a page is still settling, the content can
+ * shift under the pointer and close the menu again; a person would simply point again.
  */
-export async function signOut(page: Page) {
-  const item = page.getByRole('menuitem', { name: /退出登录|Sign out/ });
+export async function hoverUntilShown(page: Page, trigger: Locator, item: Locator) {
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.mouse.move(0, 0);
-    await page.getByTestId('user-menu').hover();
+    await trigger.hover();
     const shown = await item.waitFor({ timeout: 3000 }).catch(() => 'not yet');
-    if (shown !== 'not yet') break;
+    if (shown !== 'not yet') return;
   }
+  await item.waitFor();
+}
+
+/** Opens the user menu, chooses 退出登录 and waits for the sign-in page. */
+export async function signOut(page: Page) {
+  const item = page.getByRole('menuitem', { name: /退出登录|Sign out/ });
+  await hoverUntilShown(page, page.getByTestId('user-menu'), item);
   await item.click();
   await page.waitForURL(/\/login$/);
 }

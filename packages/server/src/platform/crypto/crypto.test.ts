@@ -34,6 +34,15 @@ describe('personal data cipher', () => {
     expect(c.decrypt(a)).toBe(id);
   });
 
+  it('never uses an IV twice, across the blocks it draws IVs in (1,024 at a time)', () => {
+    const c = new PersonalDataCipher(parseKeySpec(generateKeySpec()));
+    const stored = Array.from({ length: 5_000 }, (_, i) => c.encrypt(`${id}-${i}`));
+    const ivs = stored.map((s) => s.split('.')[1]);
+    expect(new Set(ivs).size).toBe(5_000);
+    expect(ivs.every((iv) => Buffer.from(iv, 'base64').length === 12)).toBe(true);
+    expect(stored.map((s) => c.decrypt(s))).toEqual(stored.map((_, i) => `${id}-${i}`));
+  });
+
   it('gives the same keyed hash for lookup, which a different key cannot reproduce', () => {
     const c = new PersonalDataCipher(parseKeySpec(generateKeySpec()));
     const other = new PersonalDataCipher(parseKeySpec(generateKeySpec()));

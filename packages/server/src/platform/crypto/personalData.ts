@@ -1,6 +1,6 @@
 // Personal data at rest (ID numbers, health data): AES-256-GCM with a key ring so keys can rotate,
 // and a keyed hash (HMAC-SHA256) for exact lookup and duplicate detection without decrypting.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomFillSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,12 +45,35 @@ export function parseKeySpec(text: string): KeyRing {
   return { current: enc[0][0], keys: Object.fromEntries(enc), hashKey: hash[1] };
 }
 
+const IV_BYTES = 12;
+const IVS_AT_ONCE = 1024;
+
+/**
+ * Fresh random IVs drawn from the CSPRNG 1,024 at a time: one call to it per IV cost more than the AES
+ * itself in a 200,000-row import (about 2.5 s of 45). Each IV is still used once; a drawn block is never refilled.
+ */
+class IvSource {
+  private block = Buffer.alloc(0);
+  private next = 0;
+
+  take(): Buffer {
+    if (this.next === this.block.length) {
+      this.block = randomFillSync(Buffer.allocUnsafeSlow(IV_BYTES * IVS_AT_ONCE));
+      this.next = 0;
+    }
+    this.next += IV_BYTES;
+    return this.block.subarray(this.next - IV_BYTES, this.next);
+  }
+}
+
 export class PersonalDataCipher {
+  private readonly ivs = new IvSource();
+
   constructor(private readonly ring: KeyRing) {}
 
   /** "<keyId>.<iv>.<tag>.<ciphertext>", all base64. */
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = this.ivs.take();
     const cipher = createCipheriv('aes-256-gcm', this.ring.keys[this.ring.current], iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [this.ring.current, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ct.toString('base64')].join('.');

@@ -1,9 +1,9 @@
 // Merged cells of a worksheet. <mergeCells> comes after <sheetData>, so xlsx.ts makes a first pass that
 // inflates the sheet and feeds it to MergeScanner, which looks for the section with a plain byte search
 // (no decoding, no tokenizing): for a 200,000-row sheet, 60–150 ms of inflating and about 4 ms of
-// searching. Only the section itself goes through the XML parser (xml.ts). Merges within one row (titles, grouped headers) are
-// left alone: the header finder expects the value in the first cell only. MergeFill then copies each
-// vertical merge's top-left value down its range as the rows stream by.
+// searching. Only the section itself goes through the XML parser (xml.ts). Merges within one row (titles,
+// grouped headers) are left alone: the header finder expects the value in the first cell only. MergeFill
+// then copies each vertical merge's top-left value down its range as the rows stream by.
 import { StringDecoder } from 'node:string_decoder';
 import { fileError } from '../problems';
 import type { SheetRow } from './sheetRow';
