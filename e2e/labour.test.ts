@@ -4,7 +4,7 @@
 // with its trainees and employed people, and a labour station entered and renamed by form — at desktop and 375 px.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -100,11 +100,7 @@ describe('labour in the browser', () => {
       await page.getByRole('button', { name: '新增劳务工作站' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('劳务工作站', { exact: true }).fill(name);
-      await dialog.getByLabel('所在地', { exact: true }).fill(phone ? '天河区' : '中山市');
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: phone ? /广东省\/广州市/ : /广东省/ })
-        .first()
-        .click();
+      await searchAndPick(page, dialog, '所在地', phone ? '天河区' : '中山市', phone ? /广东省\/广州市/ : /广东省/);
       await dialog.locator('.ant-form-item').filter({ hasText: '服务县（区）' }).locator('.ant-select').first().click();
       await page.keyboard.type('富川');
       await page

@@ -2,7 +2,7 @@
 // and the pairing map with click-through — on a fresh app with the demo data (divisions extract loaded).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, startApp } from './support';
+import { launchBrowser, newPage, PHONE, type RunningApp, screenshot, searchAndPick, signIn, startApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -84,12 +84,8 @@ describe('registry in the browser', () => {
     await dialog.getByLabel('开始日期').press('Enter');
     await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
     // each side is searched by name under its own label, the hit showing its path (#13 item 3)
-    const pick = async (label: string, text: string, option: RegExp) => {
-      await dialog.getByLabel(label, { exact: true }).fill(text);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    };
-    await pick('帮扶方', '龙江镇', /广东省\/佛山市\/顺德区 · \d{12}/);
-    await pick('受帮扶方', '汤塘镇', /佛冈县/); // outside 梅县, so the scoped viewer below still sees its 7
+    await searchAndPick(page, dialog, '帮扶方', '龙江镇', /广东省\/佛山市\/顺德区 · \d{12}/);
+    await searchAndPick(page, dialog, '受帮扶方', '汤塘镇', /佛冈县/); // outside 梅县, so the scoped viewer below still sees its 7
     await screenshot(page, 'registry-pairing-form');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });

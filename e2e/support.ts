@@ -128,7 +128,7 @@ export async function newPage(browser: Browser, viewport = DESKTOP, locale = 'zh
  * and waits to see `chosen` shown in the field. The search answers as it goes and a click that lands while the
  * list re-renders is lost — a user sees the empty field and picks again; so does this, at most three times.
  */
-export async function searchAndPick(page: Page, scope: Locator, label: string, typed: string, option: string, chosen = typed) {
+export async function searchAndPick(page: Page, scope: Locator, label: string, typed: string, option: string | RegExp, chosen = typed) {
   const shown = () => scope.getByTitle(chosen, { exact: true });
   for (let tries = 0; tries < 3 && !(await shown().count()); tries++) {
     await scope.getByLabel(label, { exact: true }).click();
