@@ -97,8 +97,10 @@ describe('ledger import dialog', () => {
     };
     expect(await saveExport(() => row.getByRole('button', { name: /导出 Excel/ }).click(), 'masked.xlsx')).toBe('4414**********0011');
     const item = page.getByRole('menuitem', { name: '导出（含身份证号等敏感信息，将留痕）' });
-    await hoverUntilShown(page, row.getByRole('button', { name: '导出（含身份证号等敏感信息，将留痕）' }), item);
+    const revealButton = row.getByRole('button', { name: '导出（含身份证号等敏感信息，将留痕）' });
+    await hoverUntilShown(page, revealButton, item);
     await screenshot(page, 'ledgers-export-reveal-menu');
+    await hoverUntilShown(page, revealButton, item); // a full-page screenshot can move the page from under the pointer
     expect(await saveExport(() => item.click(), 'revealed.xlsx')).toBe('441426198001010011');
     const entries = await app.services.database.query<{ action: string }>(
       `select action from audit_log where entity = 'example_member' and action in ('export', 'reveal') order by id`,

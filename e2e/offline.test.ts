@@ -19,7 +19,7 @@ import {
 } from '../packages/server/src/modules/monitoring/testing/builders';
 import { systemCtx } from '../packages/server/src/platform/ctx';
 import { sql } from '../packages/server/src/platform/db/sql';
-import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, signOut, startApp } from './support';
+import { DESKTOP, launchBrowser, newPage, PHONE, type RunningApp, screenshot, signIn, signOut, startApp, TIMEZONE } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -53,6 +53,7 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: PHONE,
     locale: 'zh-CN',
+    timezoneId: TIMEZONE,
     deviceScaleFactor: 1,
     geolocation: { latitude: 24.0812, longitude: 112.1843, accuracy: 25 },
     permissions: ['geolocation'],

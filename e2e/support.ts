@@ -116,8 +116,12 @@ export function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 375, height: 740 };
 
+/** The browsers of the people the tests play are in China: "today" in a form is Beijing's day, as for them
+ * (between 16:00 and 24:00 UTC a browser on UTC would still be on yesterday). */
+export const TIMEZONE = 'Asia/Shanghai';
+
 export async function newPage(browser: Browser, viewport = DESKTOP, locale = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, locale, timezoneId: TIMEZONE, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
