@@ -7,7 +7,7 @@ import { readValues } from '../indicators/dashboard';
 import { refresherOf } from '../indicators/service';
 import { loadDivisions } from '../registry/divisionLoader';
 import { updateEnterprise } from './enterprises';
-import { industryReport } from './report';
+import { HELPER_TWIN, industryReport } from './report';
 import { type IndustryTestApp, industryTestApp } from './testing/fixture';
 import { createWorker } from './workers';
 import { createWorkshop } from './workshops';
@@ -93,19 +93,10 @@ describe('industry figures (中山 → 六盘水, this half-year H2 2026)', () =
       'industry.workshopJobs': 219,
       'industry.workshopJobs|tuopin': 112,
     };
-    const twin: Record<string, string> = {
-      'industry.enterprises': 'industry.enterprisesSent',
-      'industry.investmentInPlace': 'industry.investmentSent',
-      'industry.reportedJobs': 'industry.reportedJobsSent',
-      'industry.parks': 'industry.parksHelper',
-      'industry.parkJobs': 'industry.parkJobsHelper',
-      'industry.workshops': 'industry.workshopsHelper',
-      'industry.workshopJobs': 'industry.workshopJobsHelper',
-    };
     const helper = Object.fromEntries(
       Object.entries(helped).map(([k, v]) => {
         const [code, b] = k.split('|');
-        return [b ? `${twin[code]}|${b}` : twin[code], v];
+        return [b ? `${HELPER_TWIN[code]}|${b}` : HELPER_TWIN[code], v];
       }),
     );
     for (const [figs, name] of [

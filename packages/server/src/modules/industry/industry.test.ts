@@ -6,6 +6,7 @@ import { commitAndWait, readSheet, uploadAndCheck, xlsx } from '../../platform/l
 import type { TestApp, TestClient } from '../../testing/app';
 import { loadDivisions } from '../registry/divisionLoader';
 import { demoCreditCode } from './demo';
+import { industryLedgers } from './ledgers';
 import { demoWorkerIds, type IndustryTestApp, industryTestApp } from './testing/fixture';
 
 let f: IndustryTestApp;
@@ -195,14 +196,7 @@ describe('industry ledgers', () => {
     const { rows } = await exportRows(hq, 'industry-enterprises');
     expect(rows).toHaveLength(22);
     const counts: Record<string, number> = {};
-    for (const key of [
-      'industry-parks',
-      'industry-enterprises',
-      'industry-investments',
-      'industry-headcounts',
-      'industry-workshops',
-      'industry-workers',
-    ]) {
+    for (const { key } of industryLedgers) {
       const url = `/api/ledgers/${key}/export`;
       const res = key === 'industry-workers' ? await hq.post(url, { reveal: true }) : await hq.get(url);
       expect(res.statusCode).toBe(200);

@@ -4,7 +4,7 @@
 import type { ReportChapter, ReportFigures } from '../../platform/reports';
 
 /** The helped side's indicator and its helper-side twin (帮扶方). */
-const HELPER_TWIN: Record<string, string> = {
+export const HELPER_TWIN: Record<string, string> = {
   'industry.enterprises': 'industry.enterprisesSent',
   'industry.investmentInPlace': 'industry.investmentSent',
   'industry.reportedJobs': 'industry.reportedJobsSent',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../platform/ledgers/testing/helpers';
 import type { TestApp, TestClient } from '../../testing/app';
 import { loadDivisions } from '../registry/divisionLoader';
+import { industryLedgers } from './ledgers';
 import { industryTestApp } from './testing/fixture';
 
 const COUNTY = { shuicheng: '520204', liuzhi: '520203' } as const;
@@ -315,14 +316,7 @@ describe('industry scope, endpoint by endpoint', () => {
         ...(await hq.get(`/api/industry/parks?divisionCode=${code}`)).json(),
       ].map((r: { name: string }) => r.name);
       expect(names.length).toBeGreaterThan(5);
-      for (const key of [
-        'industry-parks',
-        'industry-enterprises',
-        'industry-investments',
-        'industry-headcounts',
-        'industry-workshops',
-        'industry-workers',
-      ]) {
+      for (const { key } of industryLedgers) {
         const res = await users[side].get(`/api/ledgers/${key}/export`);
         expect(res.statusCode, `${side} ${key}`).toBe(200);
         const cells = (await readSheet(res.rawPayload)).slice(3).flat().map(String);
